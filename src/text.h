@@ -1,0 +1,67 @@
+// UTF-8 text utilities: validation, display width, normalisation.
+//
+// All text in jixiao is UTF-8. Columns in diagnostics count code points
+// (1-based); alignment in reports counts terminal display width, where a
+// CJK ideograph or full-width form is 2 columns wide.
+#ifndef JIXIAO_TEXT_H_
+#define JIXIAO_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+// Returns the byte offset of the first invalid UTF-8 sequence in `s`
+// (overlong forms, surrogates and code points above U+10FFFF are invalid),
+// or std::string_view::npos when `s` is valid.
+size_t FindInvalidUtf8(std::string_view s);
+
+// Decodes the code point starting at s[*pos] and advances *pos past it.
+// Invalid bytes decode as U+FFFD and advance by one byte.
+char32_t DecodeUtf8(std::string_view s, size_t* pos);
+void AppendUtf8(char32_t cp, std::string* out);
+
+// Number of code points in `s` (invalid bytes count one each).
+size_t CodePointCount(std::string_view s);
+
+// Terminal display width of one code point: 0 for combining marks and
+// control characters, 2 for East Asian wide and full-width forms, else 1.
+int CodePointWidth(char32_t cp);
+// Display width of `s`.
+size_t DisplayWidth(std::string_view s);
+// The longest prefix of `s` whose display width is at most `width`; when `s`
+// is cut, the prefix ends with "…" (counted in the width).
+std::string TruncateToWidth(std::string_view s, size_t width);
+// `s` followed by spaces up to display width `width` (never cut).
+std::string PadToWidth(std::string_view s, size_t width);
+
+// Folds full-width ASCII forms (U+FF01..U+FF5E) to ASCII and the ideographic
+// space U+3000 to ' '. Other text is unchanged. "≥９０％" -> "≥90%".
+std::string FoldFullWidth(std::string_view s);
+
+// `s` without leading and trailing ASCII white space, ideographic spaces
+// (U+3000) and no-break spaces (U+00A0).
+std::string_view Trim(std::string_view s);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+
+// Edit distance in code points (insert, delete, substitute, each 1).
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` by EditDistance when it is near enough to
+// be a likely typo (distance <= max(1, length/3)), else "".
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+// The text of 1-based line `line` of `text`, without its line terminator
+// ("\n", "\r\n" or "\r"); "" when out of range.
+std::string_view LineOf(std::string_view text, int line);
+
+// The 1-based code-point column of byte offset `offset` within its line.
+int ColumnOfOffset(std::string_view text, size_t offset);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_TEXT_H_
