@@ -48,7 +48,8 @@ std::string_view Trim(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 
-// Edit distance in code points (insert, delete, substitute, each 1).
+// Edit distance in code points: insert, delete, substitute and swap of two
+// adjacent code points each cost 1.
 size_t EditDistance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` by EditDistance when it is near enough to
