@@ -244,7 +244,6 @@ int ColumnOfOffset(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
   size_t line_start = text.find_last_of("\r\n", offset == 0 ? std::string_view::npos : offset - 1);
   line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
-  if (offset == 0) line_start = 0;
   return static_cast<int>(CodePointCount(text.substr(line_start, offset - line_start))) + 1;
 }
 

@@ -1,0 +1,77 @@
+// `jixiao check`: validate target files.
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "diagnostic_format.h"
+#include "inputs.h"
+#include "json_writer.h"
+#include "output.h"
+#include "rules_file.h"
+#include "target_loader.h"
+
+namespace jixiao {
+
+namespace {
+
+std::string SummaryLine(const LoadStats& s, const Diagnostics& d, bool zh) {
+  if (zh) {
+    return fmt::format("检查了 {} 个文件：{} 个项目，{} 个指标；{} 个错误，{} 个警告\n", s.files,
+                       s.projects, s.indicators, d.error_count(), d.warning_count());
+  }
+  return fmt::format("checked {} file{}: {} project{}, {} indicator{}; {} error{}, {} warning{}\n",
+                     s.files, s.files == 1 ? "" : "s", s.projects, s.projects == 1 ? "" : "s",
+                     s.indicators, s.indicators == 1 ? "" : "s", d.error_count(),
+                     d.error_count() == 1 ? "" : "s", d.warning_count(),
+                     d.warning_count() == 1 ? "" : "s");
+}
+
+std::string CheckJson(const LoadStats& s, const Diagnostics& diags) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("tool").String("jixiao");
+  w.Key("version").String(JIXIAO_VERSION);
+  w.Key("files").Int(static_cast<long long>(s.files));
+  w.Key("projects").Int(static_cast<long long>(s.projects));
+  w.Key("indicators").Int(static_cast<long long>(s.indicators));
+  for (Severity sev : {Severity::kError, Severity::kWarning}) {
+    w.Key(sev == Severity::kError ? "errors" : "warnings").BeginArray();
+    for (const Diagnostic& d : diags.all())
+      if (d.severity == sev) WriteDiagnosticJson(d, &w);
+    w.EndArray();
+  }
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace
+
+int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text", "json"}, &diags);
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  LoadStats stats;
+  if (!diags.has_errors()) {
+    std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+    TargetLoader loader(rules, opts.limits, &diags);
+    for (const std::string& f : files) loader.LoadFile(f, [](Project&&) {});
+    stats = loader.stats();
+    if (stats.projects == 0 && !diags.has_errors()) {
+      diags.Error({}, "no target projects found in the input");
+    }
+  }
+  if (opts.strict) diags.PromoteWarnings();
+  for (const Diagnostic& d : diags.all()) {
+    if (term.quiet() && d.severity != Severity::kError) continue;
+    err << FormatDiagnostic(d, term.color_stderr());
+  }
+  bool zh = opts.lang == "zh";
+  for (const OutputSpec& o : outputs) {
+    std::string text = o.format == "json" ? CheckJson(stats, diags) : SummaryLine(stats, diags, zh);
+    if (!WriteOutput(o, text, out, err)) return kExitError;
+  }
+  return diags.has_errors() ? kExitError : kExitOk;
+}
+
+}  // namespace jixiao

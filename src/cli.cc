@@ -1,0 +1,146 @@
+#include "cli.h"
+
+#include <exception>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "options.h"
+#include "terminal.h"
+
+namespace jixiao {
+
+namespace {
+
+// Which groups of options a subcommand takes.
+enum OptionSet : unsigned {
+  kTargets = 1 << 0,   // positional TARGETS...
+  kActuals = 1 << 1,   // -a ACTUALS...
+  kReport = 1 << 2,    // -f, -o, --lang, --color, --quiet
+  kPolicy = 1 << 3,    // --fail-under, --fail-on, --strict
+  kRules = 1 << 4,     // -r
+  kJobs = 1 << 5,      // -j
+  kLimits = 1 << 6,    // --max-file-size and friends
+};
+
+using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
+
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  const char* footer;
+  unsigned options;
+  RunFn run;
+};
+
+const CommandSpec kCommands[] = {
+    {"check", "Validate target files (绩效目标表 YAML)",
+     "Reads every TARGET file, or every *.yaml/*.yml below a TARGET directory, and reports\n"
+     "each problem as file:line:column. Exit status: 0 valid, 2 any error.",
+     kTargets | kReport | kPolicy | kRules | kLimits, RunCheck},
+    {"rules", "Print the scoring rules in force, as a YAML file you can edit",
+     "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).", kRules | kReport,
+     RunRules},
+};
+
+void AddOptions(CLI::App* sub, unsigned set, Options* o) {
+  if (set & kTargets) {
+    sub->add_option("TARGETS", o->targets, "Target files or directories")->required();
+  }
+  if (set & kActuals) {
+    sub->add_option("-a,--actuals", o->actuals, "Actuals files or directories (YAML or CSV)")
+        ->required();
+  }
+  if (set & kRules) {
+    sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");
+  }
+  if (set & kReport) {
+    sub->add_option("-f,--format", o->formats,
+                    "Report format, FORMAT or FORMAT=FILE; may be repeated (text, json)");
+    sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
+    sub->add_option("--color", o->color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    sub->add_option("--lang", o->lang, "Report labels: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
+  }
+  if (set & kPolicy) {
+    sub->add_flag("--strict", o->strict, "Treat warnings as errors");
+  }
+  if (set & kJobs) {
+    sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: the number of cores)")
+        ->check(CLI::Range(1, 256));
+  }
+  if (set & kLimits) {
+    sub->add_option("--max-file-size", o->limits.max_file_bytes, "Largest input file, in bytes")
+        ->capture_default_str();
+    sub->add_option("--max-scalar-size", o->limits.max_scalar_bytes,
+                    "Longest single value, in bytes")
+        ->capture_default_str();
+    sub->add_option("--max-depth", o->limits.max_depth, "Deepest YAML nesting")
+        ->check(CLI::Range(1, 400))
+        ->capture_default_str();
+    sub->add_option("--max-nodes", o->limits.max_nodes,
+                    "Most values in one document, aliases counted in full")
+        ->capture_default_str();
+  }
+}
+
+ColorMode ParseColorMode(const std::string& s) {
+  if (s == "always") return ColorMode::kAlways;
+  if (s == "never") return ColorMode::kNever;
+  return ColorMode::kAuto;
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"jixiao — check and score budget projects against their performance targets "
+               "(绩效目标表, 财预〔2020〕10号)",
+               "jixiao"};
+  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run 'jixiao COMMAND --help' for the options of a command.\n"
+             "Exit status: 0 valid and compliant, 1 some project fails the policy, 2 any error.");
+  Options opts;
+  std::vector<std::pair<CLI::App*, const CommandSpec*>> subs;
+  for (const CommandSpec& spec : kCommands) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    sub->footer(spec.footer);
+    AddOptions(sub, spec.options, &opts);
+    subs.emplace_back(sub, &spec);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e, out, err);
+      return kExitOk;
+    }
+    err << "jixiao: error: " << e.what() << "\n"
+        << "Run 'jixiao --help' for usage.\n";
+    return kExitError;
+  }
+  Terminal term(ParseColorMode(opts.color), opts.quiet, TerminalEnv::Detect());
+  for (const auto& [sub, spec] : subs) {
+    if (!sub->parsed()) continue;
+    try {
+      return spec->run(opts, term, out, err);
+    } catch (const std::bad_alloc&) {
+      err << "jixiao: error: out of memory\n";
+      return kExitError;
+    } catch (const std::exception& e) {
+      err << "jixiao: internal error: " << e.what() << "\n";
+      return kExitError;
+    }
+  }
+  return kExitError;
+}
+
+}  // namespace jixiao

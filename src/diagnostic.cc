@@ -1,0 +1,54 @@
+#include "diagnostic.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace jixiao {
+
+void Diagnostics::Add(Diagnostic d) {
+  if (d.severity == Severity::kError) ++errors_;
+  list_.push_back(std::move(d));
+}
+
+void Diagnostics::Error(Location loc, std::string message, std::string source_line) {
+  Add({Severity::kError, std::move(loc), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::Warning(Location loc, std::string message, std::string source_line) {
+  Add({Severity::kWarning, std::move(loc), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.list_) Add(d);
+}
+
+void Diagnostics::PromoteWarnings() {
+  for (Diagnostic& d : list_) d.severity = Severity::kError;
+  errors_ = list_.size();
+}
+
+Location Source::At(size_t offset, int line) const {
+  offset = std::min(offset, text.size());
+  if (line <= 0) {
+    line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+  }
+  return {path, line, ColumnOfOffset(text, offset)};
+}
+
+std::string_view Source::LineAt(size_t offset) const {
+  std::string_view t = text;
+  offset = std::min(offset, t.size());
+  size_t start = offset == 0 ? 0 : t.find_last_of("\r\n", offset - 1);
+  start = (offset == 0 || start == std::string_view::npos) ? 0 : start + 1;
+  size_t end = t.find_first_of("\r\n", offset);
+  if (end == std::string_view::npos) end = t.size();
+  return t.substr(start, end - start);
+}
+
+Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
+                          std::string message, int line) {
+  return {severity, src.At(offset, line), std::move(message), std::string(src.LineAt(offset))};
+}
+
+}  // namespace jixiao

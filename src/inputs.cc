@@ -1,0 +1,116 @@
+#include "inputs.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "text.h"
+#include "yaml_doc.h"
+
+namespace jixiao {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasExtension(const fs::path& p, const std::vector<std::string>& extensions) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+                                      const std::vector<std::string>& extensions,
+                                      Diagnostics* diags) {
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& f) {
+    if (seen.insert(f).second) files.push_back(f);
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      diags->Error({path, 0, 0}, "no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      add(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code ec2;
+      if (it->is_regular_file(ec2) && HasExtension(it->path(), extensions))
+        found.push_back(it->path().string());
+    }
+    if (ec) {
+      diags->Error({path, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
+      continue;
+    }
+    if (found.empty()) {
+      diags->Error({path, 0, 0}, fmt::format("no {} files in this directory",
+                                             fmt::join(extensions, " or ")));
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    for (const std::string& f : found) add(f);
+  }
+  return files;
+}
+
+std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    diags->Error({path, 0, 0}, "is a directory, expected a file");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags->Error({path, 0, 0}, fmt::format("cannot open file: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  Source src;
+  src.path = path;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size > 0 && static_cast<size_t>(size) > max_bytes) {
+    diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} bytes",
+                                           static_cast<long long>(size), max_bytes));
+    return std::nullopt;
+  }
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    src.text.resize(static_cast<size_t>(size));
+    in.read(src.text.data(), size);
+    src.text.resize(static_cast<size_t>(in.gcount()));
+  } else {
+    // Not seekable (a pipe): read up to the limit.
+    std::string chunk(1 << 16, '\0');
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+      src.text.append(chunk.data(), static_cast<size_t>(in.gcount()));
+      if (src.text.size() > max_bytes) {
+        diags->Error({path, 0, 0}, fmt::format("file is larger than the limit of {} bytes", max_bytes));
+        return std::nullopt;
+      }
+    }
+  }
+  if (in.bad()) {
+    diags->Error({path, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::string_view body = StripBom(src.text);
+  if (body.size() != src.text.size()) src.text.erase(0, src.text.size() - body.size());
+  return src;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,9 @@
+// jixiao: checks and scores budget projects against their performance targets.
+#include <iostream>
+
+#include "cli.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  return jixiao::RunCli(argc, argv, std::cout, std::cerr);
+}

@@ -1,0 +1,68 @@
+// Reading target documents (SPEC §1) into Projects.
+#ifndef JIXIAO_TARGET_LOADER_H_
+#define JIXIAO_TARGET_LOADER_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "diagnostic.h"
+#include "model.h"
+#include "rules.h"
+#include "yaml_doc.h"
+
+namespace jixiao {
+
+// Validates one YAML document as a target project against SPEC §1 and §3:
+// required and optional fields with their types, unknown keys (with a
+// suggestion for near misses), the indicator taxonomy of `rules`, unique
+// indicator names (or ids) within the project, fiscal + other = total,
+// weights all-or-none adding up to the rules' indicator weight, and every
+// target value's grammar. Appends every problem found to `diags` and returns
+// the project only when it has no error (warnings allowed). Checks that
+// span documents (unique project ids) are the caller's.
+std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument& doc,
+                                          const Rules& rules, Diagnostics* diags);
+
+// True when `doc` looks like an actuals document (a map with `projects`
+// and without `project`), so that `check` can route it.
+bool IsActualsDocument(const YamlDocument& doc);
+
+// Counts of what a TargetLoader has read.
+struct LoadStats {
+  size_t files = 0;       // files read (even when invalid)
+  size_t documents = 0;   // YAML documents parsed
+  size_t projects = 0;    // valid projects delivered
+  size_t indicators = 0;  // indicators of the valid projects
+  size_t actuals_documents = 0;  // documents recognised as actuals and skipped
+};
+
+// Reads target files one document at a time and delivers each valid project
+// in input order, enforcing the checks that span documents: a project id
+// (or name, when no id is given) is unique across the whole run.
+class TargetLoader {
+ public:
+  using ProjectCallback = std::function<void(Project&&)>;
+
+  TargetLoader(const Rules& rules, const YamlLimits& limits, Diagnostics* diags)
+      : rules_(rules), limits_(limits), diags_(diags) {}
+
+  // Reads and validates every document of the file at `path`.
+  void LoadFile(const std::string& path, const ProjectCallback& on_project);
+  // The same for text already in memory (used by tests and stdin).
+  void LoadSource(const Source& src, const ProjectCallback& on_project);
+
+  const LoadStats& stats() const { return stats_; }
+
+ private:
+  const Rules& rules_;
+  const YamlLimits& limits_;
+  Diagnostics* diags_;
+  LoadStats stats_;
+  std::unordered_map<std::string, Location> ids_;
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_TARGET_LOADER_H_

@@ -1,0 +1,377 @@
+#include "yaml_doc.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <cstring>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "text.h"
+
+namespace jixiao {
+
+namespace {
+
+const char kStrTag[] = "tag:yaml.org,2002:str";
+
+// A read-only streambuf over memory, so the parser reads the text in place.
+class MemoryBuf : public std::streambuf {
+ public:
+  explicit MemoryBuf(std::string_view s) {
+    char* p = const_cast<char*>(s.data());
+    setg(p, p, p + s.size());
+  }
+};
+
+bool AllDigits(std::string_view s, int (*pred)(int)) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!pred(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+int IsOctal(int c) { return c >= '0' && c <= '7'; }
+
+bool IsCoreInt(std::string_view v) {
+  if (StartsWith(v, "0o")) return AllDigits(v.substr(2), IsOctal);
+  if (StartsWith(v, "0x")) return AllDigits(v.substr(2), isxdigit);
+  if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+  return AllDigits(v, isdigit);
+}
+
+bool IsCoreFloat(std::string_view v) {
+  if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+  if (v == ".inf" || v == ".Inf" || v == ".INF") return true;
+  if (v == ".nan" || v == ".NaN" || v == ".NAN") return true;
+  size_t i = 0, int_digits = 0, frac_digits = 0;
+  while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++int_digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++frac_digits;
+  }
+  if (int_digits + frac_digits == 0) return false;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+    size_t exp_start = i;
+    while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i;
+    if (i == exp_start) return false;
+  }
+  return i == v.size();
+}
+
+// Thrown from inside the event handler to stop the parser at a limit; caught
+// in ParseYamlStream, never outside this file.
+struct StopParsing {
+  size_t offset;
+  int line;
+  std::string message;
+};
+
+}  // namespace
+
+YamlNode::Type YamlNode::type() const {
+  switch (kind) {
+    case Kind::kNull:
+      return Type::kNull;
+    case Kind::kScalar:
+      break;
+    default:
+      return Type::kString;  // not meaningful for collections
+  }
+  if (!plain) return Type::kString;
+  if (value == "true" || value == "True" || value == "TRUE" || value == "false" ||
+      value == "False" || value == "FALSE")
+    return Type::kBool;
+  if (IsCoreInt(value)) return Type::kInt;
+  if (IsCoreFloat(value)) return Type::kFloat;
+  return Type::kString;
+}
+
+const YamlNode* YamlNode::Find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k->is_scalar() && k->value == key) return v;
+  return nullptr;
+}
+
+// Builds a YamlDocument from parser events, enforcing the limits.
+class DocumentBuilder : public YAML::EventHandler {
+ public:
+  DocumentBuilder(const Source& src, const YamlLimits& limits, Diagnostics* diags)
+      : src_(src), limits_(limits), diags_(diags) {}
+
+  void Reset(YamlDocument* doc) {
+    doc_ = doc;
+    stack_.clear();
+    anchors_.clear();
+    total_weight_ = 0;
+    only_null_ = true;
+  }
+  bool only_null() const { return only_null_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    doc_->offset_ = static_cast<size_t>(mark.pos);
+    doc_->line_ = mark.line + 1;
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kNull);
+    Attach(n, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    only_null_ = false;
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1, "alias to an unknown anchor"};
+    }
+    for (const Frame& f : stack_) {
+      if (f.node == it->second) {
+        throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+                          "an alias refers to a node that contains it (a cycle)"};
+      }
+    }
+    AddWeight(it->second->weight, mark);
+    AttachNode(it->second);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    only_null_ = false;
+    if (value.size() > limits_.max_scalar_bytes) {
+      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+                        fmt::format("a value of {} bytes is longer than the limit of {} bytes",
+                                    value.size(), limits_.max_scalar_bytes)};
+    }
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
+    CheckTag(tag, mark);
+    n->plain = tag == "?";
+    n->value = value;
+    Attach(n, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    only_null_ = false;
+    CheckTag(tag, mark);
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kSequence);
+    Attach(n, anchor);
+    Push(n, mark);
+  }
+  void OnSequenceEnd() override { Pop(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    only_null_ = false;
+    CheckTag(tag, mark);
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kMap);
+    Attach(n, anchor);
+    Push(n, mark);
+  }
+  void OnMapEnd() override { Pop(); }
+
+ private:
+  struct Frame {
+    YamlNode* node;
+    const YamlNode* key = nullptr;  // maps: a key waiting for its value
+    std::unordered_set<std::string_view> keys;  // maps with many entries
+  };
+
+  YamlNode* NewNode(const YAML::Mark& mark, YamlNode::Kind kind) {
+    AddWeight(1, mark);
+    YamlNode& n = doc_->nodes_.emplace_back();
+    n.kind = kind;
+    n.offset = static_cast<size_t>(mark.pos);
+    n.line = mark.line + 1;
+    return &n;
+  }
+
+  void AddWeight(size_t w, const YAML::Mark& mark) {
+    total_weight_ += w;
+    if (total_weight_ > limits_.max_nodes) {
+      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+                        fmt::format("the document expands to more than {} values "
+                                    "(aliases are counted at their full size)",
+                                    limits_.max_nodes)};
+    }
+    for (Frame& f : stack_) f.node->weight += w;
+  }
+
+  void CheckTag(const std::string& tag, const YAML::Mark& mark) {
+    if (tag.empty() || tag == "?" || tag == "!" || tag == kStrTag) return;
+    Error(mark, fmt::format("unsupported YAML tag '{}': jixiao reads plain YAML without "
+                            "tags (only !!str is accepted)",
+                            tag));
+  }
+
+  void Error(const YAML::Mark& mark, std::string message) {
+    diags_->Add(MakeDiagnostic(Severity::kError, src_, static_cast<size_t>(mark.pos),
+                               std::move(message), mark.line + 1));
+    doc_->has_errors_ = true;
+  }
+
+  void Push(YamlNode* n, const YAML::Mark& mark) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+                        fmt::format("nesting deeper than {} levels", limits_.max_depth)};
+    }
+    stack_.push_back(Frame{n});
+  }
+
+  void Pop() {
+    if (!stack_.empty()) stack_.pop_back();
+  }
+
+  void Attach(YamlNode* n, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = n;
+    AttachNode(n);
+  }
+
+  void AttachNode(const YamlNode* n) {
+    if (stack_.empty()) {
+      if (doc_->root_ == nullptr) doc_->root_ = n;
+      return;
+    }
+    Frame& f = stack_.back();
+    // Weight of this node was already added to the frames when it was created.
+    if (f.node->kind == YamlNode::Kind::kSequence) {
+      f.node->items.push_back(n);
+      return;
+    }
+    if (f.key == nullptr) {
+      f.key = n;
+      return;
+    }
+    const YamlNode* key = f.key;
+    f.key = nullptr;
+    if (!key->is_scalar()) {
+      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset,
+                                 "a key must be plain text, not a list or a map", key->line));
+      doc_->has_errors_ = true;
+    } else if (IsDuplicate(f, key)) {
+      const YamlNode* first = f.node->Find(key->value);
+      diags_->Add(MakeDiagnostic(
+          Severity::kError, src_, key->offset,
+          fmt::format("duplicate key '{}' (first given on line {}): each key may appear "
+                      "only once in a map",
+                      key->value, first ? first->line : 0),
+          key->line));
+      doc_->has_errors_ = true;
+      return;  // keep the first value, report the second
+    }
+    f.node->entries.emplace_back(key, n);
+  }
+
+  // True when `key` is already in the map of frame `f`; records it otherwise.
+  bool IsDuplicate(Frame& f, const YamlNode* key) {
+    constexpr size_t kLinearLimit = 16;
+    if (f.node->entries.size() < kLinearLimit) return f.node->Find(key->value) != nullptr;
+    if (f.keys.empty()) {
+      for (const auto& e : f.node->entries)
+        if (e.first->is_scalar()) f.keys.insert(e.first->value);
+    }
+    return !f.keys.insert(key->value).second;
+  }
+
+  const Source& src_;
+  const YamlLimits& limits_;
+  Diagnostics* diags_;
+  YamlDocument* doc_ = nullptr;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, const YamlNode*> anchors_;
+  size_t total_weight_ = 0;
+  bool only_null_ = true;
+};
+
+std::string_view StripBom(std::string_view text) {
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
+
+bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
+  if (src.text.size() > max_bytes) {
+    diags->Error({src.path, 0, 0},
+                 fmt::format("file is {} bytes, larger than the limit of {} bytes",
+                             src.text.size(), max_bytes));
+    return false;
+  }
+  size_t bad = FindInvalidUtf8(src.text);
+  if (bad != std::string_view::npos) {
+    diags->Add(MakeDiagnostic(Severity::kError, src, bad,
+                              fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8",
+                                          static_cast<unsigned char>(src.text[bad]))));
+    return false;
+  }
+  for (size_t i = 0; i < src.text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(src.text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      diags->Add(MakeDiagnostic(
+          Severity::kError, src, i,
+          fmt::format("control character 0x{:02X} in text: is this a binary file?", c)));
+      return false;
+    }
+  }
+  return true;
+}
+
+size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics* diags,
+                       const std::function<void(const YamlDocument&)>& on_document) {
+  MemoryBuf buf(src.text);
+  std::istream in(&buf);
+  DocumentBuilder builder(src, limits, diags);
+  size_t delivered = 0;
+  size_t previous_offset = 0;
+  bool previous_only_null = false;
+  try {
+    YAML::Parser parser(in);
+    for (size_t index = 0;; ++index) {
+      YamlDocument doc;
+      doc.index_ = index;
+      builder.Reset(&doc);
+      if (!parser.HandleNextDocument(builder)) break;
+      // yaml-cpp 0.7.0 can return the same empty document forever at a stray
+      // token such as ',' (the reason LoadAll hangs): no progress is an error.
+      if (builder.only_null() && index > 0 && previous_only_null &&
+          doc.offset_ <= previous_offset) {
+        size_t at = doc.root_ ? doc.root_->offset : doc.offset_;
+        std::string what = at < src.text.size() ? std::string(1, src.text[at]) : "end of file";
+        diags->Add(MakeDiagnostic(
+            Severity::kError, src, at,
+            fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
+        break;
+      }
+      if (index >= limits.max_documents) {
+        diags->Add(MakeDiagnostic(
+            Severity::kError, src, doc.offset_,
+            fmt::format("more than {} documents in one file", limits.max_documents), doc.line_));
+        break;
+      }
+      previous_offset = doc.offset_;
+      previous_only_null = builder.only_null();
+      on_document(doc);
+      ++delivered;
+    }
+  } catch (const StopParsing& stop) {
+    diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
+  } catch (const YAML::Exception& e) {
+    std::string message = e.msg;
+    if (message == "bad file" || message.empty()) message = "nesting too deep";
+    if (e.mark.is_null()) {
+      diags->Error({src.path, 0, 0}, fmt::format("YAML syntax error: {}", message));
+    } else {
+      diags->Add(MakeDiagnostic(Severity::kError, src, static_cast<size_t>(e.mark.pos),
+                                fmt::format("YAML syntax error: {}", message), e.mark.line + 1));
+    }
+  }
+  return delivered;
+}
+
+}  // namespace jixiao
