@@ -107,8 +107,9 @@ class DocumentBuilder : public YAML::EventHandler {
   DocumentBuilder(const Source& src, const YamlLimits& limits, Diagnostics* diags)
       : src_(src), limits_(limits), diags_(diags) {}
 
-  void Reset(YamlDocument* doc) {
+  void Reset(YamlDocument* doc, size_t index) {
     doc_ = doc;
+    doc_->index_ = index;
     stack_.clear();
     anchors_.clear();
     total_weight_ = 0;
@@ -223,7 +224,7 @@ class DocumentBuilder : public YAML::EventHandler {
       throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
                         fmt::format("nesting deeper than {} levels", limits_.max_depth)};
     }
-    stack_.push_back(Frame{n});
+    stack_.push_back(Frame{n, nullptr, {}});
   }
 
   void Pop() {
@@ -334,14 +335,13 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     YAML::Parser parser(in);
     for (size_t index = 0;; ++index) {
       YamlDocument doc;
-      doc.index_ = index;
-      builder.Reset(&doc);
+      builder.Reset(&doc, index);
       if (!parser.HandleNextDocument(builder)) break;
       // yaml-cpp 0.7.0 can return the same empty document forever at a stray
       // token such as ',' (the reason LoadAll hangs): no progress is an error.
       if (builder.only_null() && index > 0 && previous_only_null &&
-          doc.offset_ <= previous_offset) {
-        size_t at = doc.root_ ? doc.root_->offset : doc.offset_;
+          doc.offset() <= previous_offset) {
+        size_t at = doc.root() ? doc.root()->offset : doc.offset();
         std::string what = at < src.text.size() ? std::string(1, src.text[at]) : "end of file";
         diags->Add(MakeDiagnostic(
             Severity::kError, src, at,
@@ -350,11 +350,11 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       }
       if (index >= limits.max_documents) {
         diags->Add(MakeDiagnostic(
-            Severity::kError, src, doc.offset_,
-            fmt::format("more than {} documents in one file", limits.max_documents), doc.line_));
+            Severity::kError, src, doc.offset(),
+            fmt::format("more than {} documents in one file", limits.max_documents), doc.line()));
         break;
       }
-      previous_offset = doc.offset_;
+      previous_offset = doc.offset();
       previous_only_null = builder.only_null();
       on_document(doc);
       ++delivered;

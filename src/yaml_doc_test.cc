@@ -1,0 +1,192 @@
+#include "yaml_doc.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace jixiao {
+
+namespace {
+
+struct Parsed {
+  Diagnostics diags;
+  std::vector<std::string> roots;  // a summary of each document's root
+  size_t delivered = 0;
+};
+
+Parsed Parse(const std::string& text, YamlLimits limits = {}) {
+  Parsed p;
+  Source src{"t.yaml", text};
+  p.delivered = ParseYamlStream(src, limits, &p.diags, [&](const YamlDocument& doc) {
+    const YamlNode* r = doc.root();
+    if (r == nullptr || r->is_null()) {
+      p.roots.push_back("null");
+    } else if (r->is_scalar()) {
+      p.roots.push_back("scalar:" + r->value);
+    } else if (r->is_map()) {
+      p.roots.push_back("map:" + std::to_string(r->entries.size()));
+    } else {
+      p.roots.push_back("seq:" + std::to_string(r->items.size()));
+    }
+  });
+  return p;
+}
+
+YamlNode::Type TypeOf(const std::string& yaml_value) {
+  YamlNode::Type t = YamlNode::Type::kNull;
+  Source src{"t.yaml", "v: " + yaml_value + "\n"};
+  Diagnostics d;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) { t = doc.root()->Find("v")->type(); });
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("documents are delivered in order with their trees") {
+  Parsed p = Parse("a: 1\nb: [1, 2]\n---\n- x\n- y\n- z\n--- plain\n");
+  CHECK(p.diags.empty());
+  REQUIRE(p.roots.size() == 3);
+  CHECK(p.roots[0] == "map:2");
+  CHECK(p.roots[1] == "seq:3");
+  CHECK(p.roots[2] == "scalar:plain");
+}
+
+TEST_CASE("nodes carry 1-based lines and byte offsets") {
+  Source src{"t.yaml", "a: 1\nname: 名字\n"};
+  Diagnostics d;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) {
+    const YamlNode* v = doc.root()->Find("name");
+    REQUIRE(v != nullptr);
+    CHECK(v->line == 2);
+    CHECK(v->offset == 11);
+    CHECK(src.At(v->offset, v->line).column == 7);
+  });
+}
+
+TEST_CASE("scalars resolve by the YAML 1.2 core schema") {
+  CHECK(TypeOf("010") == YamlNode::Type::kInt);
+  CHECK(TypeOf("0o17") == YamlNode::Type::kInt);
+  CHECK(TypeOf("0x1F") == YamlNode::Type::kInt);
+  CHECK(TypeOf("-5") == YamlNode::Type::kInt);
+  CHECK(TypeOf("5.86") == YamlNode::Type::kFloat);
+  CHECK(TypeOf("1e5") == YamlNode::Type::kFloat);
+  CHECK(TypeOf(".nan") == YamlNode::Type::kFloat);
+  CHECK(TypeOf("-.inf") == YamlNode::Type::kFloat);
+  CHECK(TypeOf("true") == YamlNode::Type::kBool);
+  CHECK(TypeOf("yes") == YamlNode::Type::kString);
+  CHECK(TypeOf("no") == YamlNode::Type::kString);
+  CHECK(TypeOf("2024-11-20") == YamlNode::Type::kString);
+  CHECK(TypeOf("\"12\"") == YamlNode::Type::kString);
+  CHECK(TypeOf("'010'") == YamlNode::Type::kString);
+  CHECK(TypeOf("!!str 12") == YamlNode::Type::kString);
+  CHECK(TypeOf("~") == YamlNode::Type::kNull);
+  CHECK(TypeOf("null") == YamlNode::Type::kNull);
+  CHECK(TypeOf("4台") == YamlNode::Type::kString);
+  CHECK(TypeOf("1,200") == YamlNode::Type::kString);
+}
+
+TEST_CASE("a duplicate key is an error at the second key; the first value wins") {
+  Source src{"t.yaml", "name: a\nyear: 2024\nname: b\n"};
+  Diagnostics d;
+  std::string value;
+  bool has_errors = false;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) {
+    value = doc.root()->Find("name")->value;
+    has_errors = doc.has_errors();
+  });
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].loc.line == 3);
+  CHECK(d.all()[0].loc.column == 1);
+  CHECK(d.all()[0].message.find("duplicate key 'name' (first given on line 1)") != std::string::npos);
+  CHECK(value == "a");
+  CHECK(has_errors);
+}
+
+TEST_CASE("duplicate keys are found in large maps too") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  text += "k7: 2\n";
+  Parsed p = Parse(text);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].loc.line == 41);
+}
+
+TEST_CASE("a stray ',' is an error, not an endless loop") {
+  for (const char* text : {",", "--- 5\n--- ,\n", "a: 1\n---\n,\n", "]", "}"}) {
+    CAPTURE(text);
+    Parsed p = Parse(text);
+    CHECK(p.diags.has_errors());
+    CHECK(p.delivered < 5);
+  }
+}
+
+TEST_CASE("an alias bomb stops at the node limit") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (int i = 0; i < 9; ++i) {
+    std::string name = "b" + std::to_string(i);
+    text += name + ": &" + name + " [";
+    for (int j = 0; j < 10; ++j) text += (j ? ", *" : "*") + prev;
+    text += "]\n";
+    prev = name;
+  }
+  Parsed p = Parse(text);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("expands to more than") != std::string::npos);
+  CHECK(p.diags.all()[0].loc.line >= 6);
+}
+
+TEST_CASE("small aliases are allowed and shared") {
+  Parsed p = Parse("base: &b {x: 1}\nuse: *b\n");
+  CHECK(p.diags.empty());
+  CHECK(p.roots == std::vector<std::string>{"map:2"});
+}
+
+TEST_CASE("nesting beyond the limit is a located error") {
+  std::string deep(100, '[');
+  Parsed p = Parse(deep);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("nesting deeper than 64 levels") != std::string::npos);
+  CHECK(p.diags.all()[0].loc.line == 1);
+  // Deeper than yaml-cpp's own guard (500) too.
+  Parsed q = Parse(std::string(5000, '['));
+  CHECK(q.diags.error_count() == 1);
+}
+
+TEST_CASE("an over-long scalar is an error") {
+  YamlLimits limits;
+  limits.max_scalar_bytes = 100;
+  Parsed p = Parse("a: " + std::string(200, 'x') + "\n", limits);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("longer than the limit of 100 bytes") != std::string::npos);
+}
+
+TEST_CASE("tags other than !!str are errors") {
+  Parsed p = Parse("a: !!int 5\nb: !custom x\n");
+  CHECK(p.diags.error_count() == 2);
+}
+
+TEST_CASE("syntax errors are located 1-based") {
+  Parsed p = Parse("a: 1\nb: [1, 2\n");
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("YAML syntax error") == 0);
+  CHECK(p.diags.all()[0].loc.line >= 2);
+}
+
+TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big files") {
+  Diagnostics d;
+  CHECK(CheckInputText({"f", "ok: 中文\n"}, 100, &d));
+  CHECK(!CheckInputText({"f", "a: 1\nb: \xff\n"}, 100, &d));
+  CHECK(d.all().back().loc.line == 2);
+  CHECK(d.all().back().loc.column == 4);
+  CHECK(!CheckInputText({"f", std::string("a\0b", 3)}, 100, &d));
+  CHECK(!CheckInputText({"f", std::string(200, 'a')}, 100, &d));
+  CHECK(d.error_count() == 3);
+}
+
+TEST_CASE("StripBom removes only a leading BOM") {
+  CHECK(StripBom("\xEF\xBB\xBF" "a: 1") == "a: 1");
+  CHECK(StripBom("a: 1") == "a: 1");
+}
+
+}  // namespace jixiao
