@@ -60,7 +60,8 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   }
   if (set & kReport) {
     sub->add_option("-f,--format", o->formats,
-                    "Report format, FORMAT or FORMAT=FILE; may be repeated (text, json)");
+                    "Report format, FORMAT or FORMAT=FILE; may be repeated (text, json)")
+        ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
     sub->add_option("--color", o->color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))

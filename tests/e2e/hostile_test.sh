@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Hostile input: each case must end in a clear located error and exit 2,
+# never a crash, a hang or exhausted memory (see lib.sh: run is capped).
+source "$(dirname "$0")/lib.sh"
+
+case_ "billion laughs alias bomb"
+{
+  echo 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'
+  prev=a
+  for i in 1 2 3 4 5 6 7 8 9; do
+    printf 'b%s: &b%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n' $i $i $prev $prev $prev $prev $prev $prev $prev $prev $prev
+    prev=b$i
+  done
+} > "$WORK/bomb.yaml"
+run check "$WORK/bomb.yaml"
+expect_status 2
+expect_err_re "bomb.yaml:[0-9]+:[0-9]+: error: the document expands to more than 1000000 values"
+
+case_ "deep flow nesting (beyond yaml-cpp's own 500 guard)"
+head -c 100000 /dev/zero | tr '\0' '[' > "$WORK/deep.yaml"
+run check "$WORK/deep.yaml"
+expect_status 2
+expect_err_re "deep.yaml:1:[0-9]+: error: nesting deeper than 64 levels"
+
+case_ "deep block nesting"
+for i in $(seq 0 99); do printf "%*sk:\n" $((i * 2)) ""; done > "$WORK/deep-block.yaml"
+run check "$WORK/deep-block.yaml"
+expect_status 2
+expect_err_re "deep-block.yaml:6[0-9]:[0-9]+: error: nesting deeper than 64 levels"
+
+case_ "--max-depth is overridable"
+run check --max-depth 2 tests/fixtures/check/valid-minimal.yaml
+expect_status 2
+expect_err "valid-minimal.yaml:6:5: error: nesting deeper than 2 levels"
+
+case_ "invalid UTF-8"
+{ printf 'project: 名\n'; printf 'year: \xff\xfe 2024\n'; } > "$WORK/latin.yaml"
+run check "$WORK/latin.yaml"
+expect_status 2
+expect_err "latin.yaml:2:7: error: invalid UTF-8 (byte 0xFF): save the file as UTF-8"
+
+case_ "a GBK-encoded file is reported as not UTF-8"
+printf 'project: \xcf\xee\xc4\xbf\n' > "$WORK/gbk.yaml"
+run check "$WORK/gbk.yaml"
+expect_status 2
+expect_err "gbk.yaml:1:10: error: invalid UTF-8"
+
+case_ "binary garbage"
+printf '\x7fELF\x02\x01\x01\x00\x00\x00' > "$WORK/garbage.yaml"
+head -c 4096 /dev/zero >> "$WORK/garbage.yaml"
+run check "$WORK/garbage.yaml"
+expect_status 2
+expect_err "garbage.yaml:1:1: error: control character 0x7F in text: is this a binary file?"
+
+case_ "a UTF-16 file"
+printf '\xff\xfep\x00r\x00' > "$WORK/utf16.yaml"
+run check "$WORK/utf16.yaml"
+expect_status 2
+expect_err "utf16.yaml:1:1: error: invalid UTF-8"
+
+case_ "a 15 MB scalar"
+{ printf 'project: '; head -c 15000000 /dev/zero | tr '\0' 'x'; printf '\n'; } > "$WORK/big-scalar.yaml"
+run check "$WORK/big-scalar.yaml"
+expect_status 2
+expect_err "big-scalar.yaml:1:10: error: a value of 15000000 bytes is longer than the limit of 1048576 bytes"
+
+case_ "a file over the size limit"
+run check --max-file-size 1000 "$WORK/big-scalar.yaml"
+expect_status 2
+expect_err "big-scalar.yaml: error: file is 15000010 bytes, larger than the limit of 1000 bytes"
+
+case_ "many stray tokens"
+printf ',\n,\n]\n}\n' > "$WORK/tokens.yaml"
+run check "$WORK/tokens.yaml"
+expect_status 2
+expect_err "tokens.yaml:1:1: error:"
+
+case_ "unclosed flow sequence"
+printf 'project: [1, 2\n' > "$WORK/unclosed.yaml"
+run check "$WORK/unclosed.yaml"
+expect_status 2
+expect_err_re "unclosed.yaml:[0-9]+:[0-9]+: error: YAML syntax error"
+
+case_ "a recursive alias"
+printf 'a: &x [1, *x]\n' > "$WORK/cycle.yaml"
+run check "$WORK/cycle.yaml"
+expect_status 2
+expect_err_re "cycle.yaml:1:[0-9]+: error:"
+
+case_ "many documents in one file are all checked"
+for i in $(seq 1 300); do
+  printf -- '---\nproject: 项目%s\nyear: 2024\nbudget: {total: 1}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 甲, target: 1个}\n' "$i"
+done > "$WORK/many.yaml"
+run check --lang en "$WORK/many.yaml"
+expect_status 0
+expect_out "300 projects"
+
+finish

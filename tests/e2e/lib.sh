@@ -1,0 +1,85 @@
+# End-to-end test helpers: source this, then call `run` and the `expect_*`
+# functions, and finish with `finish`. Usage: bash foo_test.sh PATH/TO/jixiao
+set -u
+JIXIAO=${1:?usage: $0 PATH/TO/jixiao}
+SRC=${JIXIAO_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+FIXTURES=$SRC/tests/fixtures
+EXAMPLES=$SRC/examples
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$SRC"
+
+passed=0
+failed=0
+current=""
+case_failed=0
+STATUS=0
+OUT=$WORK/stdout
+ERR=$WORK/stderr
+
+# Starts a named case.
+case_() {
+  end_case
+  current=$1
+  case_failed=0
+}
+
+end_case() {
+  [ -z "$current" ] && return
+  if [ "$case_failed" -eq 0 ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+  current=""
+}
+
+fail() {
+  echo "FAIL [$current]: $*" >&2
+  echo "  command: jixiao ${LAST_ARGS:-}" >&2
+  echo "  exit status: $STATUS" >&2
+  echo "  --- stdout (first 20 lines)" >&2
+  head -n 20 "$OUT" | sed 's/^/  | /' >&2
+  echo "  --- stderr (first 20 lines)" >&2
+  head -n 20 "$ERR" | sed 's/^/  | /' >&2
+  case_failed=1
+}
+
+# Runs jixiao with the given arguments (stdin from /dev/null), recording its
+# status, stdout and stderr. A run over 20 s is killed and fails the case:
+# a hang guard, not a timing test. Outside sanitizer builds memory is capped
+# at JIXIAO_TEST_MEMORY_KB (default 200 MB) of address space.
+run() {
+  LAST_ARGS="$*"
+  local mem=${JIXIAO_TEST_MEMORY_KB:-204800}
+  if [ "${JIXIAO_SANITIZED:-0}" = 1 ]; then
+    timeout 20 "$JIXIAO" "$@" </dev/null >"$OUT" 2>"$ERR"
+  else
+    (ulimit -v "$mem"; exec timeout 20 "$JIXIAO" "$@" </dev/null >"$OUT" 2>"$ERR")
+  fi
+  STATUS=$?
+  if [ "$STATUS" -eq 124 ]; then fail "timed out (hang?)"; fi
+  if [ "$STATUS" -gt 2 ]; then fail "crashed or killed (status $STATUS)"; fi
+}
+
+expect_status() {
+  [ "$STATUS" -eq "$1" ] || fail "expected exit status $1, got $STATUS"
+}
+
+# expect_out / expect_err FIXED-STRING: the output contains the string.
+expect_out() { grep -qF -- "$1" "$OUT" || fail "stdout lacks: $1"; }
+expect_err() { grep -qF -- "$1" "$ERR" || fail "stderr lacks: $1"; }
+# expect_err_re REGEX (extended).
+expect_err_re() { grep -qE -- "$1" "$ERR" || fail "stderr does not match: $1"; }
+expect_out_re() { grep -qE -- "$1" "$OUT" || fail "stdout does not match: $1"; }
+expect_no_err() { ! grep -qF -- "$1" "$ERR" || fail "stderr should not contain: $1"; }
+expect_no_out() { ! grep -qF -- "$1" "$OUT" || fail "stdout should not contain: $1"; }
+expect_err_empty() { [ ! -s "$ERR" ] || fail "stderr should be empty"; }
+# expect_same FILE: stdout equals FILE byte for byte.
+expect_same() { cmp -s "$OUT" "$1" || { fail "stdout differs from $1"; diff "$1" "$OUT" | head -20 >&2; }; }
+
+finish() {
+  end_case
+  echo "$(basename "$0" .sh): $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages jixiao needs to build and test, if missing.
+# Safe to run repeatedly; does nothing when everything is installed.
+set -euo pipefail
+
+packages=(
+  cmake g++ make                 # toolchain
+  libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev   # libraries
+  libxml2-utils                  # xmllint, to validate JUnit reports in tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "jixiao needs these packages: ${missing[*]}" >&2
+  echo "run this script as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
