@@ -21,7 +21,8 @@ enum OptionSet : unsigned {
   kTargets = 1 << 0,   // positional TARGETS...
   kActuals = 1 << 1,   // -a ACTUALS...
   kReport = 1 << 2,    // -f, -o, --lang, --color, --quiet
-  kPolicy = 1 << 3,    // --fail-under, --fail-on, --strict
+  kStrict = 1 << 3,    // --strict
+  kPolicy = 1 << 7,    // --fail-under, --fail-on
   kRules = 1 << 4,     // -r
   kJobs = 1 << 5,      // -j
   kLimits = 1 << 6,    // --max-file-size and friends
@@ -41,7 +42,16 @@ const CommandSpec kCommands[] = {
     {"check", "Validate target files (绩效目标表 YAML)",
      "Reads every TARGET file, or every *.yaml/*.yml below a TARGET directory, and reports\n"
      "each problem as file:line:column. Exit status: 0 valid, 2 any error.",
-     kTargets | kReport | kPolicy | kRules | kLimits, RunCheck},
+     kTargets | kReport | kStrict | kRules | kLimits, RunCheck},
+    {"eval", "Score projects against their actuals and report",
+     "Scores every project of TARGETS against its entry in ACTUALS under the rules of\n"
+     "财预〔2020〕10号 and prints a compliance report. Exit status: 0 every project complies,\n"
+     "1 some project fails the policy (--fail-on, --fail-under), 2 any input error.",
+     kTargets | kActuals | kReport | kStrict | kPolicy | kRules | kJobs | kLimits, RunEval},
+    {"template", "Write an actuals skeleton for TARGETS, ready to fill in",
+     "Every project and indicator of TARGETS with its target in a comment. Fill it in and\n"
+     "pass it to 'jixiao eval -a'.",
+     kTargets | kReport | kStrict | kRules | kLimits, RunTemplate},
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
      "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).", kRules | kReport,
      RunRules},
@@ -60,7 +70,8 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   }
   if (set & kReport) {
     sub->add_option("-f,--format", o->formats,
-                    "Report format, FORMAT or FORMAT=FILE; may be repeated (text, json)")
+                    "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json; "
+                    "check: text, json; template: yaml)")
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
     sub->add_option("--color", o->color, "Colour: auto, always or never")
@@ -71,8 +82,15 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
         ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
   }
-  if (set & kPolicy) {
+  if (set & kStrict) {
     sub->add_flag("--strict", o->strict, "Treat warnings as errors");
+  }
+  if (set & kPolicy) {
+    sub->add_option("--fail-under", o->fail_under,
+                    "Fail (exit 1) when a project's total is below SCORE");
+    sub->add_option("--fail-on", o->fail_on, "Fail (exit 1) on: unmet (any unmet indicator) or none")
+        ->check(CLI::IsMember({"unmet", "none"}))
+        ->capture_default_str();
   }
   if (set & kJobs) {
     sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: the number of cores)")

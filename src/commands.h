@@ -16,6 +16,8 @@ inline constexpr int kExitPolicy = 1;
 inline constexpr int kExitError = 2;
 
 int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 
 }  // namespace jixiao

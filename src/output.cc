@@ -47,36 +47,64 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
   return specs;
 }
 
-std::string WriteFileAtomically(const std::string& path, const std::string& text) {
-  std::string tmp = fmt::format("{}.tmp.{}", path, static_cast<long>(getpid()));
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return std::strerror(errno);
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  int saved = errno;
-  ok = (std::fflush(f) == 0) && ok;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) {
-    std::remove(tmp.c_str());
-    return std::strerror(saved ? saved : EIO);
+std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostream& out,
+                                             std::string* error) {
+  std::unique_ptr<OutputSink> sink(new OutputSink());
+  if (spec.path.empty() || spec.path == "-") {
+    sink->out_ = &out;
+    return sink;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    saved = errno;
-    std::remove(tmp.c_str());
-    return std::strerror(saved);
+  sink->path_ = spec.path;
+  sink->tmp_ = fmt::format("{}.tmp.{}", spec.path, static_cast<long>(getpid()));
+  sink->file_ = std::make_unique<std::ofstream>(sink->tmp_, std::ios::binary | std::ios::trunc);
+  if (!*sink->file_) {
+    *error = std::strerror(errno);
+    sink->file_.reset();
+    return nullptr;
+  }
+  return sink;
+}
+
+OutputSink::~OutputSink() {
+  if (file_ && !committed_) {
+    file_.reset();
+    std::remove(tmp_.c_str());
+  }
+}
+
+std::string OutputSink::Commit() {
+  committed_ = true;
+  if (!file_) {
+    out_->flush();
+    return *out_ ? "" : "cannot write to standard output";
+  }
+  file_->flush();
+  bool ok = static_cast<bool>(*file_);
+  file_->close();
+  ok = ok && !file_->fail();
+  if (!ok) {
+    std::remove(tmp_.c_str());
+    return "write failed (disk full?)";
+  }
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    std::remove(tmp_.c_str());
+    return why;
   }
   return "";
 }
 
 bool WriteOutput(const OutputSpec& spec, const std::string& text, std::ostream& out,
                  std::ostream& err) {
-  if (spec.path.empty() || spec.path == "-") {
-    out << text;
-    out.flush();
-    return static_cast<bool>(out);
+  std::string why;
+  std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
+  if (sink) {
+    sink->stream() << text;
+    why = sink->Commit();
   }
-  std::string why = WriteFileAtomically(spec.path, text);
   if (why.empty()) return true;
-  err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+  err << fmt::format("{}: error: cannot write the {} report: {}\n",
+                     spec.path.empty() ? "<stdout>" : spec.path, spec.format, why);
   return false;
 }
 

@@ -2,6 +2,8 @@
 #ifndef JIXIAO_OUTPUT_H_
 #define JIXIAO_OUTPUT_H_
 
+#include <fstream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,14 +27,35 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags);
 
+// Where one report is written: standard output, or a temporary file beside
+// the destination that Commit renames over it, so that a failed or
+// interrupted run never leaves half a report behind.
+class OutputSink {
+ public:
+  // Opens the destination of `spec`; nullptr and `*error` set when the
+  // temporary file cannot be created.
+  static std::unique_ptr<OutputSink> Open(const OutputSpec& spec, std::ostream& out,
+                                          std::string* error);
+  ~OutputSink();  // removes the temporary file unless committed
+
+  std::ostream& stream() { return file_ ? *file_ : *out_; }
+  // Flushes and, for a file, renames the temporary file over the
+  // destination. Returns "" on success, else the reason.
+  std::string Commit();
+
+ private:
+  OutputSink() = default;
+  std::ostream* out_ = nullptr;
+  std::unique_ptr<std::ofstream> file_;
+  std::string path_, tmp_;
+  bool committed_ = false;
+};
+
 // Writes `text` to standard output (`out`) or, for a file, atomically: to a
 // temporary file beside it, then renamed over it, so that a failed run never
 // leaves half a report. Returns false and reports on `err` when it cannot.
 bool WriteOutput(const OutputSpec& spec, const std::string& text, std::ostream& out,
                  std::ostream& err);
-
-// Writes `text` to `path` atomically; "" on success, else the reason.
-std::string WriteFileAtomically(const std::string& path, const std::string& text);
 
 }  // namespace jixiao
 

@@ -805,6 +805,14 @@ Parsed<Target> ParseTarget(std::string_view text) {
                                    ", got nothing");
     }
     if (!StartsNumeric(s)) {
+      // "不低于上年水平", "高于全国平均水平": a comparator word before words
+      // without a figure is a qualitative target, which real tables have.
+      bool word = static_cast<unsigned char>(lead[0]) >= 0xE4;
+      if (word && s.find_first_of("0123456789") == string_view::npos) {
+        Target q;
+        q.kind = TargetKind::kQualitative;
+        return q;
+      }
       return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) + ", got " +
                                    Quote(s));
     }
@@ -827,7 +835,10 @@ Parsed<Actual> ParseActual(std::string_view text) {
   }
   Comparator cmp;
   if (MatchPrefixComparator(s, &cmp) > 0) {
-    if (ParseTarget(s).ok()) return Parsed<Actual>::Error(NoComparatorMessage(s));
+    Parsed<Target> t = ParseTarget(s);
+    if (t.ok() && t->kind != TargetKind::kQualitative) {
+      return Parsed<Actual>::Error(NoComparatorMessage(s));
+    }
     return a;
   }
   if (LooksLikeDate(s)) return ParseDateActual(s, std::move(a));

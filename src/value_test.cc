@@ -534,6 +534,8 @@ TEST_CASE("qualitative targets") {
   const char* rows[] = {
       "显著提升", "有效保障", "达到预期", "完成率达到95%", "稳步提高", "持续改善", "较上年有所提高",
       "良好",     "约95%",    "—",        "按时完成",
+      // A comparator word before words without a figure.
+      "不低于上年水平", "高于全国平均水平", "不少于往年",
   };
   for (const char* text : rows) {
     CAPTURE(std::string(text));
@@ -553,7 +555,7 @@ TEST_CASE("target errors say what was expected") {
           {"≥", "expected a number or a date after '≥', got nothing"},
           {"≥abc", "expected a number or a date after '≥', got 'abc'"},
           {"≥≥90%", "expected a number or a date after '≥', got '≥90%'"},
-          {"不低于上年水平", "expected a number or a date after '不低于', got '上年水平'"},
+          {"≥上年水平", "expected a number or a date after '≥', got '上年水平'"},
           {"≥9O%",
            "expected a number and a unit after '≥', got '9O%': 'O%' is not a unit (the letter 'O' "
            "typed for the digit 0?)"},

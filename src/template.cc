@@ -1,0 +1,75 @@
+// `jixiao template`: an actuals skeleton to fill in.
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "diagnostic_format.h"
+#include "inputs.h"
+#include "output.h"
+#include "rules_file.h"
+#include "target_loader.h"
+#include "yaml_emit.h"
+
+namespace jixiao {
+
+namespace {
+
+// Appends one project's entry of the skeleton.
+void AppendProject(const Project& p, std::string* o) {
+  *o += fmt::format("  - id: {}\n", YamlScalar(p.id));
+  *o += fmt::format("    # {} — 预算 budget {} {} ({}:{})\n", p.project, p.total.ToDecimalString(),
+                    p.unit, p.loc.file, p.loc.line);
+  *o += fmt::format("    spent:    # 全年执行数 amount spent, in {}\n", p.unit);
+  *o += "    note: \"\"  # 执行率低于 90% 时说明原因 explain an execution rate below 90%\n";
+  *o += "    indicators:\n";
+  for (const Indicator& ind : p.indicators) {
+    std::string hint;
+    switch (ind.target.kind) {
+      case TargetKind::kQualitative: hint = "{grade: 达成|部分达成|未达成, note: …}"; break;
+      case TargetKind::kDate: hint = "a date, e.g. 2024-11-20"; break;
+      default: hint = "value with unit"; break;
+    }
+    *o += fmt::format("      {}:    # 目标 target {} ({} / {}) — {}\n", YamlScalar(ind.key()),
+                      ind.target_text, ind.level1, ind.level2, hint);
+  }
+}
+
+}  // namespace
+
+int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"yaml"}, &diags);
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  std::string body;
+  std::optional<int> year;
+  bool one_year = true;
+  TargetLoader loader(rules, opts.limits, &diags);
+  if (!diags.has_errors()) {
+    for (const std::string& f : ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags)) {
+      loader.LoadFile(f, [&](Project&& p) {
+        if (year && *year != p.year) one_year = false;
+        year = p.year;
+        AppendProject(p, &body);
+      });
+    }
+    if (loader.stats().projects == 0 && !diags.has_errors()) {
+      diags.Error({}, "no target projects found in the input");
+    }
+  }
+  if (opts.strict) diags.PromoteWarnings();
+  for (const Diagnostic& d : diags.all()) {
+    if (term.quiet() && d.severity != Severity::kError) continue;
+    err << FormatDiagnostic(d, term.color_stderr());
+  }
+  if (diags.has_errors()) return kExitError;
+  std::string text =
+      "# jixiao 实际完成情况 / actuals — fill in every value, then run:\n"
+      "#   jixiao eval TARGETS -a THIS_FILE\n"
+      "# Write 不适用 for an indicator that does not apply, and a note for every deviation.\n";
+  if (year && one_year) text += fmt::format("year: {}\n", *year);
+  text += "projects:\n" + body;
+  for (const OutputSpec& s : specs)
+    if (!WriteOutput(s, text, out, err)) return kExitError;
+  return kExitOk;
+}
+
+}  // namespace jixiao
