@@ -51,8 +51,15 @@ const Labels kEn = {
 
 // Column caps in display columns; 0 = no cap. The last column (note) is
 // never cut, so nothing a user wrote is lost.
-constexpr size_t kCaps[10] = {10, 14, 28, 16, 16, 0, 0, 0, 0, 0};
+constexpr size_t kCaps[10] = {10, 18, 28, 16, 16, 0, 0, 0, 0, 0};
 constexpr bool kRightAligned[10] = {false, false, false, false, false, true, true, false, false, false};
+
+// An amount with at least two decimals, exact: 6 -> "6.00", 5.865 -> "5.865".
+std::string Amount(const Rational& r) {
+  std::string exact = r.ToDecimalString();
+  std::string fixed = r.FormatFixed(2);
+  return exact.size() > fixed.size() ? exact : fixed;
+}
 
 class TextReporter : public Reporter {
  public:
@@ -75,7 +82,7 @@ class TextReporter : public Reporter {
       if (!s.note.empty()) budget_flag += fmt::format(" ({}: {})", l_.note, s.note);
     }
     o += fmt::format("  {} {} {} · {} {} {} · {} {}% · {} {} / {}{}\n", l_.budget,
-                     p.total.ToDecimalString(), p.unit, l_.spent, s.spent.ToDecimalString(), p.unit,
+                     Amount(p.total), p.unit, l_.spent, Amount(s.spent), p.unit,
                      l_.rate, (s.rate * 100).FormatFixed(2), l_.budget_score,
                      s.budget_score.FormatFixed(2), s.budget_weight.FormatShort(2), budget_flag);
     o += "\n";
