@@ -1,0 +1,104 @@
+// Actuals (SPEC §2): what each project achieved and spent, from YAML or CSV.
+#ifndef JIXIAO_ACTUALS_H_
+#define JIXIAO_ACTUALS_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diagnostic.h"
+#include "exact.h"
+#include "value.h"
+#include "yaml_doc.h"
+
+namespace jixiao {
+
+// The actual of one indicator.
+struct IndicatorActual {
+  std::string key;            // the indicator's name or id, as written
+  std::string text;           // the value as written ("" when only a grade is given)
+  Actual value;               // `text` parsed (kText for grades and other words)
+  std::optional<Grade> grade; // qualitative: from `grade:` or a short-form grade word
+  std::optional<Rational> score;  // qualitative: explicit ratio within the grade's band
+  std::string note;           // 偏差原因分析及改进措施
+  Location loc;               // where the entry (its key) is
+};
+
+// One project's actuals entry.
+struct ProjectActuals {
+  std::string key;        // what it matches: an id or a project name
+  bool by_id = false;     // YAML `id:` (true) or `project:` (false); CSV: false
+  std::optional<int> year;  // the file's `year`, when given
+  Rational spent;         // 全年执行数 B, in the project's unit
+  std::string spent_text; // as written
+  bool has_spent = false;
+  std::string note;       // explains a low execution rate
+  std::vector<IndicatorActual> indicators;
+  Location loc;           // where the entry starts
+  Location spent_loc;
+  // An error was reported in this entry: its project must not be scored.
+  bool has_errors = false;
+};
+
+// Every actuals entry of a run, looked up by target project.
+class ActualsIndex {
+ public:
+  // Adds an entry. A second entry with the same key is an error (located
+  // at the second, naming the first); the second is dropped and the first
+  // marked has_errors, since the project's actuals are ambiguous.
+  void Add(ProjectActuals entry, Diagnostics* diags);
+
+  // Finds the entry of a target project: the entry whose key is `id` (an
+  // `id:`, `project:` or CSV entry), else a `project:` or CSV entry whose key
+  // is `project`. An entry is claimed at most once. nullptr when none is left.
+  const ProjectActuals* Claim(const std::string& id, const std::string& project);
+
+  // Reports every entry no target project claimed, as an error: a second
+  // entry for a claimed target is named as such; otherwise the nearest id or
+  // name of a target that Claim found no entry for is suggested when it is a
+  // likely typo.
+  void ReportUnclaimed(Diagnostics* diags) const;
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  // One Claim call: the target project asked for and the entry it got.
+  struct ClaimRecord {
+    std::string id;
+    std::string project;
+    size_t entry;  // index into entries_, or SIZE_MAX when none matched
+  };
+
+  std::vector<std::unique_ptr<ProjectActuals>> entries_;
+  std::vector<bool> claimed_;
+  std::unordered_map<std::string, size_t> by_key_;
+  // For ReportUnclaimed: to name the target an unclaimed entry duplicates,
+  // or the target it was probably meant for.
+  std::vector<ClaimRecord> claims_;
+};
+
+// Reads one YAML actuals document (SPEC §2: optional `year`, a `projects`
+// list) into `index`. Every problem goes to `diags`, located; a project entry
+// with an error is still added when its key is known, so that its target is
+// reported as "not scored" rather than "has no actuals".
+void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsIndex* index,
+                         Diagnostics* diags);
+
+// Reads CSV actuals text (SPEC §2: a header row naming the columns project,
+// indicator, value and optionally note and score, in any order; UTF-8 with
+// optional BOM, RFC 4180 quoting; the row whose indicator is `spent` or
+// `全年执行数` carries the spending as a plain number and the project's note).
+// Rows are grouped by `project` in order of first appearance; every project
+// needs exactly one spending row. `src.text` has passed CheckInputText.
+void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
+
+// Reads every actuals file (YAML or CSV by extension) into `index`.
+void LoadActualsFiles(const std::vector<std::string>& files, const YamlLimits& limits,
+                      ActualsIndex* index, Diagnostics* diags);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_ACTUALS_H_
