@@ -1,6 +1,9 @@
 #include "diagnostic.h"
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
 
 #include "text.h"
 
@@ -26,6 +29,23 @@ void Diagnostics::Append(const Diagnostics& other) {
 void Diagnostics::PromoteWarnings() {
   for (Diagnostic& d : list_) d.severity = Severity::kError;
   errors_ = list_.size();
+}
+
+void Diagnostics::FillSourceLines() {
+  std::map<std::string, std::string> files;
+  for (Diagnostic& d : list_) {
+    if (d.loc.line <= 0 || !d.source_line.empty() || d.loc.file.empty()) continue;
+    auto it = files.find(d.loc.file);
+    if (it == files.end()) {
+      std::ifstream in(d.loc.file, std::ios::binary);
+      std::ostringstream text;
+      if (in) text << in.rdbuf();
+      it = files.emplace(d.loc.file, text.str()).first;
+    }
+    std::string_view text = it->second;
+    if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+    d.source_line = std::string(LineOf(text, d.loc.line));
+  }
 }
 
 Location Source::At(size_t offset, int line) const {

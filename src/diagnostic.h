@@ -47,6 +47,11 @@ class Diagnostics {
   // Turns every warning into an error (--strict).
   void PromoteWarnings();
 
+  // Gives each diagnostic that has a line but no source text the text of
+  // that line, read from its file (each file read once). Used before
+  // printing, for diagnostics made where the text was not at hand.
+  void FillSourceLines();
+
  private:
   std::vector<Diagnostic> list_;
   size_t errors_ = 0;

@@ -102,7 +102,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     diags.Error({}, "no target projects found in the input");
   }
   if (opts.strict) diags.PromoteWarnings();
-
+  diags.FillSourceLines();
   PrintDiagnostics(diags, term, err);
   int status = kExitOk;
   for (Output& o : outputs) {

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# End-to-end tests of `jixiao eval` and `jixiao template`: reports, exit
+# status under every policy flag, and located matching errors.
+source "$(dirname "$0")/lib.sh"
+F=tests/fixtures/eval
+G=tests/golden
+
+case_ "the examples: golden text report, exit 1 (some indicators unmet)"
+run eval examples/targets -a examples/actuals
+expect_status 1
+expect_same $G/eval-examples.txt
+expect_err_empty
+
+case_ "the examples: golden JSON report"
+run eval examples/targets -a examples/actuals -f json
+expect_status 1
+sed "s/\"version\": \"[^\"]*\"/\"version\": \"VERSION\"/" "$OUT" > "$WORK/json"
+cmp -s "$WORK/json" $G/eval-examples.json || { fail "JSON differs from golden"; diff $G/eval-examples.json "$WORK/json" | head; }
+
+case_ "the examples in English"
+run eval examples/targets -a examples/actuals --lang en
+expect_status 1
+expect_same $G/eval-examples-en.txt
+
+case_ "the qualitative example"
+run eval examples/extra/qualitative-target.yaml -a examples/extra/qualitative-actuals.yaml -f json
+expect_status 1
+expect_out '"kind": "qualitative"'
+expect_out '"actual": "部分达成"'
+expect_out '"score": 21'
+expect_out '"score": 90.3'
+
+case_ "JSON keys of SPEC §7"
+run eval examples/targets -a examples/actuals -f json
+for key in tool version rules projects id project year file budget total spent rate weight score \
+           indicators name level1 level2 target actual kind status deviation note grade met unmet \
+           complies summary grades errors warnings; do
+  grep -q "\"$key\":" "$OUT" || fail "JSON lacks key $key"
+done
+expect_out '"rate": 0.7667'
+expect_out '"status": "not_applicable"'
+
+case_ "--fail-on none: exit 0 although indicators are unmet"
+run eval examples/targets -a examples/actuals --fail-on none
+expect_status 0
+
+case_ "--fail-on none --fail-under 98: project 1 (97.67) fails, exit 1"
+run eval examples/targets -a examples/actuals --fail-on none --fail-under 98 -f json
+expect_status 1
+expect_out '"complies": 4'
+
+case_ "--fail-on none --fail-under 97.67: the rounded total passes"
+run eval examples/targets -a examples/actuals --fail-on none --fail-under 97.67
+expect_status 0
+
+case_ "--fail-under with a bad value is a usage error"
+run eval examples/targets -a examples/actuals --fail-under abc
+expect_status 2
+expect_err "--fail-under takes a score from 0 to 100, not 'abc'"
+
+case_ "--fail-on with a bad value is a usage error"
+run eval examples/targets -a examples/actuals --fail-on sometimes
+expect_status 2
+
+case_ "all valid and met: exit 0"
+run eval $F/target.yaml -a $F/ok.yaml
+expect_status 0
+
+case_ "CSV actuals"
+run eval $F/target.yaml -a $F/ok.csv
+expect_status 0
+
+case_ "unmet without a note: warnings, exit 1"
+run eval $F/target.yaml -a $F/unmet-no-note.yaml
+expect_status 1
+expect_err "$F/unmet-no-note.yaml:5:7: warning: indicator '设备数量' is unmet (3台 against 4台) but has no note"
+expect_err "$F/unmet-no-note.yaml:3:12: warning: project '测试项目' spent 8.5 of 10 (85.00%), below 90% of its budget"
+
+case_ "--strict: the warnings are errors, exit 2"
+run eval $F/target.yaml -a $F/unmet-no-note.yaml --strict
+expect_status 2
+expect_err "$F/unmet-no-note.yaml:5:7: error: indicator '设备数量' is unmet"
+
+case_ "incompatible units (天 vs 个月) located in the actuals"
+run eval $F/target.yaml -a $F/bad-unit.yaml
+expect_status 2
+expect_err "$F/bad-unit.yaml:6:7: error: actual '300天' of indicator '完成时间' cannot be compared with its target '≤12个月'"
+expect_err " 6 |       完成时间: 300天"
+
+case_ "incompatible counters in CSV, located at the field"
+run eval $F/target.yaml -a $F/bad-unit.csv
+expect_status 2
+expect_err "$F/bad-unit.csv:3:5: error: actual '4个' of indicator '设备数量' cannot be compared with its target '4台'"
+
+case_ "an actual naming no indicator, with a suggestion"
+run eval $F/target.yaml -a $F/typo-indicator.yaml
+expect_status 2
+expect_err "$F/typo-indicator.yaml:7:7: error: '满意' is not an indicator of project '测试项目': did you mean '满意度'?"
+expect_err "$F/typo-indicator.yaml:2:5: error: no actual for indicator '满意度'"
+
+case_ "an actuals entry matching no project"
+run eval $F/target.yaml -a $F/stranger.yaml
+expect_status 2
+expect_err "$F/stranger.yaml:8:5: error: actuals for id 'T-2' match no target project"
+
+case_ "a project without actuals; the valid one is still reported"
+run eval $F/target.yaml $F/other.yaml -a $F/ok.yaml
+expect_status 2
+expect_err "$F/other.yaml:2:5: error: project '另一个项目' has no actuals entry"
+expect_out "测试项目"
+expect_out "共 1 个项目，合规 1 个"
+
+case_ "a year mismatch"
+run eval $F/target.yaml -a $F/wrong-year.yaml
+expect_status 2
+expect_err "$F/wrong-year.yaml:3:5: error: the actuals are for 2023 but project '测试项目' is a 2024 project"
+
+case_ "errors are also in the JSON report"
+run eval $F/target.yaml -a $F/bad-unit.yaml -f json
+expect_status 2
+expect_out '"line": 6'
+expect_out '"column": 7'
+
+case_ "--quiet prints only the summary and errors"
+run eval examples/targets -a examples/actuals --quiet
+expect_status 1
+expect_out "共 5 个项目，合规 3 个"
+expect_no_out "购置设备数量"
+
+case_ "no actuals given is a usage error"
+run eval examples/targets
+expect_status 2
+expect_err "--actuals is required"
+
+case_ "template: a skeleton with every project and indicator"
+run template examples/targets
+expect_status 0
+expect_out "year: 2024"
+expect_out "  - id: TJ-362303-2024-01"
+expect_out "      购置设备数量:    # 目标 target 4台 (产出指标 / 数量指标)"
+[ "$(grep -c '^  - id:' "$OUT")" -eq 5 ] || fail "expected 5 projects"
+
+case_ "template filled in, then eval: exit 0"
+run template $F/target.yaml -o "$WORK/filled.yaml"
+expect_status 0
+sed -i -e 's/^    spent: .*/    spent: 10/' -e 's/^      设备数量: .*/      设备数量: 4台/' \
+       -e 's/^      完成时间: .*/      完成时间: 11个月/' -e 's/^      满意度: .*/      满意度: 92%/' "$WORK/filled.yaml"
+run eval $F/target.yaml -a "$WORK/filled.yaml"
+expect_status 0
+expect_out "总分 100.00"
+
+case_ "template not filled in: eval says what is missing, where"
+run template $F/target.yaml -o "$WORK/empty.yaml"
+run eval $F/target.yaml -a "$WORK/empty.yaml"
+expect_status 2
+expect_err_re "empty.yaml:[0-9]+:[0-9]+: error: .*spent"
+
+finish
