@@ -95,7 +95,10 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     for (Output& o : outputs) o.reporter->Project(*s, complies, o.sink->stream());
   };
   for (const std::string& f : ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags)) {
-    loader.LoadFile(f, on_project);
+    // The actuals of a project that failed to load are its own, not strays.
+    loader.LoadFile(f, on_project, [&](const std::string& id, const std::string& name) {
+      actuals.Claim(id, name);
+    });
   }
   actuals.ReportUnclaimed(&diags);
   if (loader.stats().projects == 0 && !diags.has_errors()) {

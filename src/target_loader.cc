@@ -26,7 +26,8 @@ class ProjectReader {
   ProjectReader(const Source& src, const Rules& rules, Diagnostics* diags)
       : src_(src), rules_(rules), r_(src, diags) {}
 
-  std::optional<Project> Read(const YamlDocument& doc) {
+  std::optional<Project> Read(const YamlDocument& doc,
+                              std::pair<std::string, std::string>* rejected) {
     const YamlNode* root = doc.root();
     if (root == nullptr || root->is_null()) {
       r_.Error(root ? *root : Placeholder(doc),
@@ -47,7 +48,10 @@ class ProjectReader {
     ReadHeader(*root, &p);
     ReadBudget(*root, &p);
     ReadIndicators(*root, &p);
-    if (r_.errors() > 0 || doc.has_errors()) return std::nullopt;
+    if (r_.errors() > 0 || doc.has_errors()) {
+      if (rejected) *rejected = {p.id, p.project};
+      return std::nullopt;
+    }
     return p;
   }
 
@@ -326,8 +330,9 @@ class ProjectReader {
 }  // namespace
 
 std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument& doc,
-                                          const Rules& rules, Diagnostics* diags) {
-  return ProjectReader(src, rules, diags).Read(doc);
+                                          const Rules& rules, Diagnostics* diags,
+                                          std::pair<std::string, std::string>* rejected) {
+  return ProjectReader(src, rules, diags).Read(doc, rejected);
 }
 
 bool IsActualsDocument(const YamlDocument& doc) {
@@ -336,13 +341,15 @@ bool IsActualsDocument(const YamlDocument& doc) {
          root->Find("project") == nullptr;
 }
 
-void TargetLoader::LoadFile(const std::string& path, const ProjectCallback& on_project) {
+void TargetLoader::LoadFile(const std::string& path, const ProjectCallback& on_project,
+                            const RejectedCallback& on_rejected) {
   ++stats_.files;
   std::optional<Source> src = ReadSource(path, limits_.max_file_bytes, diags_);
-  if (src) LoadSource(*src, on_project);
+  if (src) LoadSource(*src, on_project, on_rejected);
 }
 
-void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_project) {
+void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_project,
+                              const RejectedCallback& on_rejected) {
   if (!CheckInputText(src, limits_.max_file_bytes, diags_)) return;
   size_t errors_before = diags_->error_count();
   size_t documents = ParseYamlStream(src, limits_, diags_, [&](const YamlDocument& doc) {
@@ -351,8 +358,12 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
       ++stats_.actuals_documents;
       return;
     }
-    std::optional<Project> p = ReadTargetDocument(src, doc, rules_, diags_);
-    if (!p) return;
+    std::pair<std::string, std::string> rejected;
+    std::optional<Project> p = ReadTargetDocument(src, doc, rules_, diags_, &rejected);
+    if (!p) {
+      if (on_rejected) on_rejected(rejected.first, rejected.second);
+      return;
+    }
     auto [it, inserted] = ids_.emplace(p->id, p->id_loc);
     if (!inserted) {
       diags_->Error(p->id_loc,

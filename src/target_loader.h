@@ -21,9 +21,12 @@ namespace jixiao {
 // weights all-or-none adding up to the rules' indicator weight, and every
 // target value's grammar. Appends every problem found to `diags` and returns
 // the project only when it has no error (warnings allowed). Checks that
-// span documents (unique project ids) are the caller's.
+// span documents (unique project ids) are the caller's. When the document
+// has errors and `rejected` is given, it receives the id and the name the
+// document declares (either may be ""), so its actuals can be recognised.
 std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument& doc,
-                                          const Rules& rules, Diagnostics* diags);
+                                          const Rules& rules, Diagnostics* diags,
+                                          std::pair<std::string, std::string>* rejected = nullptr);
 
 // True when `doc` looks like an actuals document (a map with `projects`
 // and without `project`), so that `check` can route it.
@@ -44,14 +47,18 @@ struct LoadStats {
 class TargetLoader {
  public:
   using ProjectCallback = std::function<void(Project&&)>;
+  // Called with the id and name of a project document that has errors.
+  using RejectedCallback = std::function<void(const std::string& id, const std::string& name)>;
 
   TargetLoader(const Rules& rules, const YamlLimits& limits, Diagnostics* diags)
       : rules_(rules), limits_(limits), diags_(diags) {}
 
   // Reads and validates every document of the file at `path`.
-  void LoadFile(const std::string& path, const ProjectCallback& on_project);
+  void LoadFile(const std::string& path, const ProjectCallback& on_project,
+                const RejectedCallback& on_rejected = nullptr);
   // The same for text already in memory (used by tests and stdin).
-  void LoadSource(const Source& src, const ProjectCallback& on_project);
+  void LoadSource(const Source& src, const ProjectCallback& on_project,
+                  const RejectedCallback& on_rejected = nullptr);
 
   const LoadStats& stats() const { return stats_; }
 

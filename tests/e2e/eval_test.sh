@@ -110,6 +110,12 @@ expect_err "$F/other.yaml:2:5: error: project '另一个项目' has no actuals e
 expect_out "测试项目"
 expect_out "共 1 个项目，合规 1 个"
 
+case_ "a target with errors: its actuals are not reported as strays"
+run eval $F/bad-target.yaml -a $F/ok.yaml
+expect_status 2
+expect_err "$F/bad-target.yaml:6:54: error: bad target '4O台'"
+expect_no_err "match no target project"
+
 case_ "a year mismatch"
 run eval $F/target.yaml -a $F/wrong-year.yaml
 expect_status 2
