@@ -135,6 +135,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     AddOptions(sub, spec.options, &opts);
     subs.emplace_back(sub, &spec);
   }
+  if (argc <= 1) {
+    err << app.help();
+    return kExitError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
