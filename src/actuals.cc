@@ -638,6 +638,16 @@ const ProjectActuals* ActualsIndex::Claim(const std::string& id, const std::stri
   return entries_[found].get();
 }
 
+const ProjectActuals* ActualsIndex::Find(const std::string& id,
+                                        const std::string& project) const {
+  auto it = by_key_.find(id);
+  if (it != by_key_.end()) return entries_[it->second].get();
+  if (project == id) return nullptr;
+  it = by_key_.find(project);
+  if (it != by_key_.end() && !entries_[it->second]->by_id) return entries_[it->second].get();
+  return nullptr;
+}
+
 void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
   // An unmatched entry is most likely meant for a target left without one.
   std::vector<std::string> ids, ids_and_names;

@@ -56,6 +56,11 @@ class ActualsIndex {
   // is `project`. An entry is claimed at most once. nullptr when none is left.
   const ProjectActuals* Claim(const std::string& id, const std::string& project);
 
+  // The entry Claim would return if nothing had been claimed yet; does not
+  // claim it. Safe to call from several threads while nobody calls Claim
+  // or Add.
+  const ProjectActuals* Find(const std::string& id, const std::string& project) const;
+
   // Reports every entry no target project claimed, as an error: a second
   // entry for a claimed target is named as such; otherwise the nearest id or
   // name of a target that Claim found no entry for is suggested when it is a

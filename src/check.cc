@@ -7,6 +7,7 @@
 #include "json_writer.h"
 #include "output.h"
 #include "rules_file.h"
+#include "batch.h"
 #include "target_loader.h"
 
 namespace jixiao {
@@ -54,9 +55,19 @@ int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::
   LoadStats stats;
   if (!diags.has_errors()) {
     std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
-    TargetLoader loader(rules, opts.limits, &diags);
-    for (const std::string& f : files) loader.LoadFile(f, [](Project&&) {});
-    stats = loader.stats();
+    ProjectIdRegistry ids;
+    ReadTargetsInOrder(
+        files, rules, opts.limits, ResolveJobs(opts.jobs), [](Project&&, LoadedItem*, Diagnostics*) {},
+        [&](LoadedItem&& item) {
+          diags.Append(std::move(item.diags));
+          if (item.kind == LoadedItem::Kind::kFileEnd) {
+            stats.files += item.stats.files;
+            stats.documents += item.stats.documents;
+          } else if (item.kind == LoadedItem::Kind::kProject && ids.Register(item, &diags)) {
+            ++stats.projects;
+            stats.indicators += item.indicators;
+          }
+        });
     if (stats.projects == 0 && !diags.has_errors()) {
       diags.Error({}, "no target projects found in the input");
     }

@@ -26,6 +26,21 @@ void Diagnostics::Append(const Diagnostics& other) {
   for (const Diagnostic& d : other.list_) Add(d);
 }
 
+void Diagnostics::Append(Diagnostics&& other) {
+  if (list_.empty()) {
+    *this = std::move(other);
+  } else {
+    for (Diagnostic& d : other.list_) Add(std::move(d));
+  }
+  other = Diagnostics();
+}
+
+Diagnostics Diagnostics::Take() {
+  Diagnostics out = std::move(*this);
+  *this = Diagnostics();
+  return out;
+}
+
 void Diagnostics::PromoteWarnings() {
   for (Diagnostic& d : list_) d.severity = Severity::kError;
   errors_ = list_.size();

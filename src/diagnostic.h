@@ -37,6 +37,9 @@ class Diagnostics {
   void Warning(Location loc, std::string message, std::string source_line = {});
   // Appends all of `other`, in order.
   void Append(const Diagnostics& other);
+  void Append(Diagnostics&& other);
+  // Moves every diagnostic out, leaving this list empty.
+  Diagnostics Take();
 
   const std::vector<Diagnostic>& all() const { return list_; }
   size_t error_count() const { return errors_; }

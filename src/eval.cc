@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include "actuals.h"
+#include "batch.h"
 #include "commands.h"
 #include "diagnostic_format.h"
 #include "inputs.h"
 #include "output.h"
+#include "progress.h"
 #include "report.h"
 #include "rules_file.h"
 #include "score.h"
@@ -57,6 +59,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   }
 
   ActualsIndex actuals;
+  size_t projects = 0;
   std::vector<std::string> actuals_files =
       ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
   LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags);
@@ -79,29 +82,50 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   for (Output& o : outputs) o.reporter->Begin(o.sink->stream());
 
   RunSummary summary(rules);
-  TargetLoader loader(rules, opts.limits, &diags);
-  auto on_project = [&](Project&& p) {
-    const ProjectActuals* a = actuals.Claim(p.id, p.project);
-    if (a == nullptr) {
-      diags.Error(p.id_loc, fmt::format("project '{}' has no actuals entry: add one with "
-                                        "`id: {}` or `project: {}` to an actuals file",
-                                        p.project, p.id, p.project));
+  ProjectIdRegistry ids;
+  Progress progress(term, err);
+  // On the workers: score each project against its actuals entry (read-only).
+  ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
+    item->actuals = actuals.Find(p.id, p.project);
+    if (item->actuals) item->score = ScoreProject(std::move(p), *item->actuals, rules, d);
+  };
+  // In input order: unique ids, claiming actuals, reporting.
+  auto consume = [&](LoadedItem&& item) {
+    diags.Append(std::move(item.diags));
+    switch (item.kind) {
+      case LoadedItem::Kind::kFileEnd:
+        progress.FileDone();
+        return;
+      case LoadedItem::Kind::kRejected:
+        // The actuals of a project that failed to load are its own, not strays.
+        actuals.Claim(item.id, item.name);
+        return;
+      case LoadedItem::Kind::kProject:
+        break;
+    }
+    if (!ids.Register(item, &diags)) return;
+    ++projects;
+    const ProjectActuals* a = actuals.Claim(item.id, item.name);
+    if (a == nullptr || a != item.actuals) {
+      diags.Error(item.id_loc,
+                  fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "
+                              "`project: {}` to an actuals file",
+                              item.name, item.id, item.name),
+                  item.id_line);
       return;
     }
-    std::optional<ProjectScore> s = ScoreProject(std::move(p), *a, rules, &diags);
-    if (!s) return;
-    bool complies = policy.Complies(*s);
-    summary.Add(*s, complies);
-    for (Output& o : outputs) o.reporter->Project(*s, complies, o.sink->stream());
+    if (!item.score) return;  // not scored: its errors are in diags
+    bool complies = policy.Complies(*item.score);
+    summary.Add(*item.score, complies);
+    for (Output& o : outputs) o.reporter->Project(*item.score, complies, o.sink->stream());
+    progress.ProjectDone();
   };
-  for (const std::string& f : ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags)) {
-    // The actuals of a project that failed to load are its own, not strays.
-    loader.LoadFile(f, on_project, [&](const std::string& id, const std::string& name) {
-      actuals.Claim(id, name);
-    });
-  }
+  std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  progress.Start(files.size());
+  ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
+  progress.Finish();
   actuals.ReportUnclaimed(&diags);
-  if (loader.stats().projects == 0 && !diags.has_errors()) {
+  if (projects == 0 && !diags.has_errors()) {
     diags.Error({}, "no target projects found in the input");
   }
   if (opts.strict) diags.PromoteWarnings();

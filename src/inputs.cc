@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <system_error>
 
@@ -27,9 +28,45 @@ bool HasExtension(const fs::path& p, const std::vector<std::string>& extensions)
 
 }  // namespace
 
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
+namespace {
+
+// Appends the paths listed in `in` to `out`, one per line.
+void ReadPathList(std::istream& in, std::vector<std::string>* out) {
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view path = Trim(line);
+    if (path.empty() || path[0] == '#') continue;
+    out->emplace_back(path);
+  }
+}
+
+// The paths with every "@LIST" and "-" replaced by the paths they list.
+std::vector<std::string> ExpandLists(const std::vector<std::string>& paths, Diagnostics* diags) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      ReadPathList(std::cin, &out);
+    } else if (p.size() > 1 && p[0] == '@') {
+      std::ifstream list(p.substr(1));
+      if (!list) {
+        diags->Error({p.substr(1), 0, 0}, fmt::format("cannot open the list of paths: {}",
+                                                      std::strerror(errno)));
+        continue;
+      }
+      ReadPathList(list, &out);
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& given,
                                       const std::vector<std::string>& extensions,
                                       Diagnostics* diags) {
+  std::vector<std::string> paths = ExpandLists(given, diags);
   std::vector<std::string> files;
   std::set<std::string> seen;
   auto add = [&](const std::string& f) {

@@ -15,6 +15,9 @@ namespace jixiao {
 // file below it, recursively, whose extension is in `extensions` (".yaml",
 // ".yml", ...), in sorted path order. A missing path, or a directory with no
 // such file, is an error in `diags`. A file named twice is read once.
+// For runs too large for a command line, "@LIST" stands for the paths listed
+// in the file LIST, and "-" for those read from standard input, one per line
+// (blank lines and lines starting with '#' are skipped).
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
                                       const std::vector<std::string>& extensions,
                                       Diagnostics* diags);

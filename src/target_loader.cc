@@ -364,18 +364,9 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
       if (on_rejected) on_rejected(rejected.first, rejected.second);
       return;
     }
-    auto [it, inserted] = ids_.emplace(p->id, p->id_loc);
-    if (!inserted) {
-      diags_->Error(p->id_loc,
-                    fmt::format("project id '{}' is used twice in this run (first at {}): give "
-                                "each project a unique 'id'",
-                                p->id, FormatLocation(it->second)),
-                    std::string(LineOf(src.text, p->id_loc.line)));
-      return;
-    }
     stats_.projects++;
     stats_.indicators += p->indicators.size();
-    on_project(std::move(*p));
+    on_project(std::move(*p), src);
   });
   if (documents == 0 && diags_->error_count() == errors_before) {
     diags_->Error({src.path, 0, 0}, "the file holds no YAML document: expected at least one "

@@ -36,17 +36,17 @@ bool IsActualsDocument(const YamlDocument& doc);
 struct LoadStats {
   size_t files = 0;       // files read (even when invalid)
   size_t documents = 0;   // YAML documents parsed
-  size_t projects = 0;    // valid projects delivered
-  size_t indicators = 0;  // indicators of the valid projects
+  size_t projects = 0;    // valid projects (with unique ids, where the caller checks)
+  size_t indicators = 0;  // indicators of those projects
   size_t actuals_documents = 0;  // documents recognised as actuals and skipped
 };
 
 // Reads target files one document at a time and delivers each valid project
-// in input order, enforcing the checks that span documents: a project id
-// (or name, when no id is given) is unique across the whole run.
+// in input order, with the source it came from. Checks that span files
+// (unique project ids) are the caller's: see ProjectIdRegistry in batch.h.
 class TargetLoader {
  public:
-  using ProjectCallback = std::function<void(Project&&)>;
+  using ProjectCallback = std::function<void(Project&&, const Source&)>;
   // Called with the id and name of a project document that has errors.
   using RejectedCallback = std::function<void(const std::string& id, const std::string& name)>;
 
@@ -67,7 +67,6 @@ class TargetLoader {
   const YamlLimits& limits_;
   Diagnostics* diags_;
   LoadStats stats_;
-  std::unordered_map<std::string, Location> ids_;
 };
 
 }  // namespace jixiao

@@ -6,6 +6,7 @@
 #include "inputs.h"
 #include "output.h"
 #include "rules_file.h"
+#include "batch.h"
 #include "target_loader.h"
 #include "yaml_emit.h"
 
@@ -42,16 +43,22 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   std::string body;
   std::optional<int> year;
   bool one_year = true;
-  TargetLoader loader(rules, opts.limits, &diags);
+  size_t projects = 0;
   if (!diags.has_errors()) {
-    for (const std::string& f : ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags)) {
-      loader.LoadFile(f, [&](Project&& p) {
-        if (year && *year != p.year) one_year = false;
-        year = p.year;
-        AppendProject(p, &body);
-      });
-    }
-    if (loader.stats().projects == 0 && !diags.has_errors()) {
+    std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+    ProjectIdRegistry ids;
+    ReadTargetsInOrder(
+        files, rules, opts.limits, ResolveJobs(opts.jobs),
+        [](Project&& p, LoadedItem* item, Diagnostics*) { item->project = std::move(p); },
+        [&](LoadedItem&& item) {
+          diags.Append(std::move(item.diags));
+          if (item.kind != LoadedItem::Kind::kProject || !ids.Register(item, &diags)) return;
+          ++projects;
+          if (year && *year != item.project->year) one_year = false;
+          year = item.project->year;
+          AppendProject(*item.project, &body);
+        });
+    if (projects == 0 && !diags.has_errors()) {
       diags.Error({}, "no target projects found in the input");
     }
   }

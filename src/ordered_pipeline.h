@@ -1,0 +1,128 @@
+// Running tasks on several threads while consuming their results in order.
+//
+// The batch evaluator reads thousands of files: each file is a task that
+// emits items (scored projects) as it goes; the consumer must see every item
+// in input order, whatever the number of threads, so that `-j 1` and `-j N`
+// print byte-identical reports. Memory stays bounded: at most `window` tasks
+// are in flight, and a task that is not at the head of the order may buffer
+// at most `max_buffered` items before it waits.
+#ifndef JIXIAO_ORDERED_PIPELINE_H_
+#define JIXIAO_ORDERED_PIPELINE_H_
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace jixiao {
+
+struct PipelineLimits {
+  // Tasks started but not yet fully consumed.
+  size_t window = 16;
+  // Items a task that is not at the head may hold before it waits.
+  size_t max_buffered = 256;
+};
+
+// Runs produce(t, emit) for every task t in [0, tasks) on `jobs` threads and
+// calls consume(item) on the calling thread for every emitted item, in
+// (task, emission) order. With jobs <= 1 everything runs on the calling
+// thread. An exception thrown by produce or consume stops the run and is
+// rethrown here.
+template <typename Item>
+void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
+                const std::function<void(size_t, const std::function<void(Item&&)>&)>& produce,
+                const std::function<void(Item&&)>& consume) {
+  if (jobs <= 1 || tasks <= 1) {
+    std::function<void(Item&&)> emit = [&](Item&& item) { consume(std::move(item)); };
+    for (size_t t = 0; t < tasks; ++t) produce(t, emit);
+    return;
+  }
+  struct Slot {
+    std::deque<Item> items;
+    bool done = false;
+  };
+  std::mutex mu;
+  std::condition_variable consumer_cv, producer_cv;
+  std::map<size_t, Slot> slots;  // tasks started and not yet consumed
+  size_t next = 0;               // next task to start
+  size_t head = 0;               // task being consumed
+  bool stop = false;
+  std::exception_ptr failure;
+
+  auto worker = [&]() {
+    for (;;) {
+      size_t t;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        producer_cv.wait(lock, [&] { return stop || next >= tasks || next < head + limits.window; });
+        if (stop || next >= tasks) return;
+        t = next++;
+        slots[t];
+      }
+      std::function<void(Item&&)> emit = [&, t](Item&& item) {
+        std::unique_lock<std::mutex> lock(mu);
+        producer_cv.wait(lock, [&] {
+          return stop || t == head || slots[t].items.size() < limits.max_buffered;
+        });
+        if (stop) return;
+        slots[t].items.push_back(std::move(item));
+        if (t == head) consumer_cv.notify_one();
+      };
+      try {
+        produce(t, emit);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!failure) failure = std::current_exception();
+        stop = true;
+        producer_cv.notify_all();
+        consumer_cv.notify_all();
+        return;
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      slots[t].done = true;
+      consumer_cv.notify_one();
+    }
+  };
+
+  std::vector<std::thread> threads;
+  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  try {
+    while (head < tasks) {
+      std::unique_lock<std::mutex> lock(mu);
+      consumer_cv.wait(lock, [&] {
+        if (stop) return true;
+        auto it = slots.find(head);
+        return it != slots.end() && (!it->second.items.empty() || it->second.done);
+      });
+      if (stop) break;
+      Slot& slot = slots[head];
+      if (!slot.items.empty()) {
+        Item item = std::move(slot.items.front());
+        slot.items.pop_front();
+        producer_cv.notify_all();
+        lock.unlock();
+        consume(std::move(item));
+        continue;
+      }
+      slots.erase(head);
+      ++head;
+      producer_cv.notify_all();
+    }
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!failure) failure = std::current_exception();
+    stop = true;
+    producer_cv.notify_all();
+  }
+  for (std::thread& th : threads) th.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_ORDERED_PIPELINE_H_

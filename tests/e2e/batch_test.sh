@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Batch runs: many files, -j N byte-identical to -j 1, path lists.
+source "$(dirname "$0")/lib.sh"
+
+# A year of 120 small projects in 24 files (some with several documents),
+# and their actuals, some met, some not, one with an error.
+mkdir -p "$WORK/year/targets/a" "$WORK/year/targets/b" "$WORK/year/actuals"
+for f in $(seq 1 24); do
+  dir=a; [ $((f % 2)) -eq 0 ] && dir=b
+  out="$WORK/year/targets/$dir/f$(printf %02d $f).yaml"
+  : > "$out"
+  for d in 1 2 3 4 5; do
+    n=$(( (f - 1) * 5 + d ))
+    printf -- '---\nproject: 项目%s\nid: P-%03d\nyear: 2024\ndepartment: {code: "1%02d", name: 部门%s}\nbudget: {total: %s.00}\nindicators:\n' $n $n $((f % 3)) $((f % 3)) $((n + 5)) >> "$out"
+    printf '  - {level1: 产出指标, level2: 数量指标, name: 设备数量, target: %s台}\n' $((n % 7 + 1)) >> "$out"
+    printf '  - {level1: 产出指标, level2: 时效指标, name: 完成时间, target: ≤12个月}\n' >> "$out"
+    printf '  - {level1: 效益指标, level2: 社会效益指标, name: 覆盖率, target: ≥90%%}\n' >> "$out"
+    printf '  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 满意度, target: ≥85%%}\n' >> "$out"
+  done
+done
+{
+  echo "projects:"
+  for n in $(seq 1 120); do
+    printf '  - id: P-%03d\n    spent: %s\n    note: 说明\n    indicators:\n' $n $((n + 5 - n % 3))
+    printf '      设备数量: {value: %s台, note: 说明}\n' $(( (n % 7 + 1) - (n % 5 == 0 ? 1 : 0) ))
+    printf '      完成时间: %s个月\n' $(( 10 + n % 4 ))
+    printf '      覆盖率: {value: %s%%, note: 说明}\n' $(( 85 + n % 10 ))
+    printf '      满意度: 9%s%%\n' $(( n % 10 ))
+  done
+} > "$WORK/year/actuals/all.yaml"
+# One project with an incompatible unit, so errors are part of the comparison.
+sed -i '0,/完成时间: 13个月/s//完成时间: 400天/' "$WORK/year/actuals/all.yaml"
+
+case_ "a year: -j 2 and -j 4 give byte-identical text, JSON and diagnostics"
+run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f json
+expect_status 2
+cp "$OUT" "$WORK/j1.json"; cp "$ERR" "$WORK/j1.err"
+grep -q '"id": "P-120"' "$WORK/j1.json" || fail "the last project is missing"
+for j in 2 4; do
+  run eval -j $j "$WORK/year/targets" -a "$WORK/year/actuals" -f json
+  cmp -s "$OUT" "$WORK/j1.json" || fail "-j $j JSON differs from -j 1"
+  cmp -s "$ERR" "$WORK/j1.err" || fail "-j $j diagnostics differ from -j 1"
+done
+run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals"
+cp "$OUT" "$WORK/j1.txt"
+run eval -j 3 "$WORK/year/targets" -a "$WORK/year/actuals"
+cmp -s "$OUT" "$WORK/j1.txt" || fail "-j 3 text differs from -j 1"
+
+case_ "check: -j 1 and -j 2 agree"
+run check -j 1 --lang en "$WORK/year/targets"
+expect_status 0
+expect_out "checked 24 files: 120 projects, 480 indicators"
+cp "$OUT" "$WORK/c1"
+run check -j 2 --lang en "$WORK/year/targets"
+expect_same "$WORK/c1"
+
+case_ "a duplicate id across files is reported the same with -j 2"
+cp "$WORK/year/targets/a/f01.yaml" "$WORK/year/targets/b/zz-copy.yaml"
+run check -j 2 "$WORK/year/targets"
+expect_status 2
+expect_err_re "zz-copy.yaml:3:5: error: project id 'P-001' is used twice in this run \(first at .*/a/f01.yaml:3:5\)"
+rm "$WORK/year/targets/b/zz-copy.yaml"
+
+case_ "@LIST reads target paths from a file"
+find "$WORK/year/targets" -name '*.yaml' | sort > "$WORK/list.txt"
+run check --lang en "@$WORK/list.txt"
+expect_status 0
+expect_out "checked 24 files: 120 projects"
+
+case_ "- reads target paths from standard input"
+LAST_ARGS="check --lang en - < list"
+timeout 20 "$JIXIAO" check --lang en - < "$WORK/list.txt" > "$OUT" 2> "$ERR"; STATUS=$?
+expect_status 0
+expect_out "checked 24 files: 120 projects"
+
+case_ "@LIST of a missing file is an error"
+run check "@$WORK/no-such-list.txt"
+expect_status 2
+expect_err "no-such-list.txt: error: cannot open the list of paths"
+
+case_ "an empty list is an error, not success"
+: > "$WORK/empty-list.txt"
+run check "@$WORK/empty-list.txt"
+expect_status 2
+expect_err "no target projects found"
+
+finish
