@@ -1,0 +1,84 @@
+#include "year_summary.h"
+
+#include <algorithm>
+
+namespace jixiao {
+
+ProjectDigest ProjectDigest::Of(const ProjectScore& s, bool complies) {
+  ProjectDigest d;
+  d.id = s.project.id;
+  d.project = s.project.project;
+  d.department_code = s.project.department_code;
+  d.department_name = s.project.department_name;
+  d.score = s.total_rounded;
+  d.grade = s.grade;
+  d.complies = complies;
+  for (const IndicatorScore& is : s.indicators) {
+    d.indicators.push_back({s.project.indicators[is.index].level1, StatusName(is.status),
+                            is.weight.Round(2), is.score.Round(2)});
+  }
+  return d;
+}
+
+Rational DepartmentSummary::Mean() const {
+  if (scores.empty()) return 0;
+  Rational sum;
+  for (const Rational& r : scores) sum += r;
+  return sum / Rational(static_cast<int64_t>(scores.size()));
+}
+
+Rational DepartmentSummary::Median() const {
+  if (scores.empty()) return 0;
+  std::vector<Rational> sorted = scores;
+  std::sort(sorted.begin(), sorted.end());
+  size_t n = sorted.size();
+  if (n % 2 == 1) return sorted[n / 2];
+  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+Rational Level1Summary::Attainment() const {
+  if (weight.is_zero()) return 0;
+  return score / weight;
+}
+
+void YearSummary::Add(const ProjectDigest& d) {
+  std::string key = d.department_code + "\n" + d.department_name;
+  auto [it, inserted] = department_index_.emplace(key, departments_.size());
+  if (inserted) departments_.push_back({d.department_code, d.department_name});
+  DepartmentSummary& dept = departments_[it->second];
+  ++dept.projects;
+  if (d.complies) ++dept.complies;
+  dept.scores.push_back(d.score);
+  ++dept.grades[d.grade];
+
+  std::vector<bool> seen(level1_.size() + d.indicators.size(), false);
+  for (const ProjectDigest::IndicatorDigest& ind : d.indicators) {
+    auto [lit, added] = level1_index_.emplace(ind.level1, level1_.size());
+    if (added) level1_.push_back({ind.level1});
+    Level1Summary& g = level1_[lit->second];
+    if (!seen[lit->second]) {
+      seen[lit->second] = true;
+      ++g.projects;
+    }
+    ++g.indicators;
+    if (ind.status == "met") ++g.met;
+    if (ind.status == "unmet") {
+      ++g.unmet;
+      ++dept.unmet;
+    }
+    if (ind.status == "not_applicable") ++g.not_applicable;
+    g.weight += ind.weight;
+    g.score += ind.score;
+  }
+
+  // Keep the kLowest lowest; a later project only displaces a strictly higher one.
+  auto pos = std::upper_bound(lowest_.begin(), lowest_.end(), d.score,
+                              [](const Rational& s, const ProjectDigest& p) { return s < p.score; });
+  if (static_cast<size_t>(pos - lowest_.begin()) >= kLowest) return;
+  ProjectDigest light = d;
+  light.indicators.clear();
+  lowest_.insert(pos, std::move(light));
+  if (lowest_.size() > kLowest) lowest_.pop_back();
+}
+
+}  // namespace jixiao
