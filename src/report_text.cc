@@ -61,6 +61,21 @@ std::string Amount(const Rational& r) {
   return exact.size() > fixed.size() ? exact : fixed;
 }
 
+// `s` on one line: line breaks and tabs become spaces, other control
+// characters are dropped, so a multi-line note cannot break the table.
+std::string OneLine(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else if (u >= 0x20 && u != 0x7F) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(const ReportContext& ctx)
@@ -126,9 +141,10 @@ class TextReporter : public Reporter {
     rows.emplace_back(std::begin(l_.columns), std::end(l_.columns));
     for (const IndicatorScore& is : s.indicators) {
       const Indicator& ind = s.project.indicators[is.index];
-      rows.push_back({ind.level1, ind.level2, ind.name, ind.target_text, is.actual_text,
-                      is.weight.FormatFixed(2), is.score.FormatFixed(2), StatusLabel(is.status),
-                      DeviationLabel(is.deviation), is.note});
+      rows.push_back({OneLine(ind.level1), OneLine(ind.level2), OneLine(ind.name),
+                      OneLine(ind.target_text), OneLine(is.actual_text), is.weight.FormatFixed(2),
+                      is.score.FormatFixed(2), StatusLabel(is.status),
+                      DeviationLabel(is.deviation), OneLine(is.note)});
       status.push_back(is.status);
     }
     size_t width[10] = {};

@@ -213,7 +213,10 @@ class ProjectReader {
     }
     const YamlNode* t = nullptr;
     ind.target_text = TextField(n, "target", true, "an indicator", &t);
-    if (t && t->is_scalar() && !ind.target_text.empty()) {
+    if (t && t->is_scalar() && t->type() == YamlNode::Type::kFloat &&
+        ind.target_text.find_first_of("nNiI") != std::string::npos) {
+      r_.Error(*t, fmt::format("bad target '{}': .nan and .inf are not values", ind.target_text));
+    } else if (t && t->is_scalar() && !ind.target_text.empty()) {
       ind.target_loc = r_.Loc(*t);
       Parsed<Target> parsed = ParseTarget(ind.target_text);
       if (!parsed) {

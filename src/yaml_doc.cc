@@ -338,10 +338,14 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       builder.Reset(&doc, index);
       if (!parser.HandleNextDocument(builder)) break;
       // yaml-cpp 0.7.0 can return the same empty document forever at a stray
-      // token such as ',' (the reason LoadAll hangs): no progress is an error.
-      if (builder.only_null() && index > 0 && previous_only_null &&
-          doc.offset() <= previous_offset) {
-        size_t at = doc.root() ? doc.root()->offset : doc.offset();
+      // token such as ',' (the reason LoadAll hangs): an empty document at a
+      // flow indicator, or one that makes no progress, is an error.
+      size_t null_at = doc.root() ? doc.root()->offset : doc.offset();
+      bool stray = builder.only_null() && null_at < src.text.size() &&
+                   std::strchr(",]}", src.text[null_at]) != nullptr;
+      if (stray || (builder.only_null() && index > 0 && previous_only_null &&
+                    doc.offset() <= previous_offset)) {
+        size_t at = null_at;
         std::string what = at < src.text.size() ? std::string(1, src.text[at]) : "end of file";
         diags->Add(MakeDiagnostic(
             Severity::kError, src, at,

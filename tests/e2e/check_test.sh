@@ -52,6 +52,8 @@ check_error "a number too large" $F/huge-budget.yaml "$F/huge-budget.yaml:3:17" 
 check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'"
 check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not a list"
 check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','"
+expect_no_err "empty document"
+check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values"
 check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)"
 
 case_ "an empty file"
