@@ -44,7 +44,12 @@ Rational Level1Summary::Attainment() const {
 void YearSummary::Add(const ProjectDigest& d) {
   std::string key = d.department_code + "\n" + d.department_name;
   auto [it, inserted] = department_index_.emplace(key, departments_.size());
-  if (inserted) departments_.push_back({d.department_code, d.department_name});
+  if (inserted) {
+    DepartmentSummary dept;
+    dept.code = d.department_code;
+    dept.name = d.department_name;
+    departments_.push_back(std::move(dept));
+  }
   DepartmentSummary& dept = departments_[it->second];
   ++dept.projects;
   if (d.complies) ++dept.complies;
@@ -54,7 +59,11 @@ void YearSummary::Add(const ProjectDigest& d) {
   std::vector<bool> seen(level1_.size() + d.indicators.size(), false);
   for (const ProjectDigest::IndicatorDigest& ind : d.indicators) {
     auto [lit, added] = level1_index_.emplace(ind.level1, level1_.size());
-    if (added) level1_.push_back({ind.level1});
+    if (added) {
+      Level1Summary g;
+      g.name = ind.level1;
+      level1_.push_back(std::move(g));
+    }
     Level1Summary& g = level1_[lit->second];
     if (!seen[lit->second]) {
       seen[lit->second] = true;
