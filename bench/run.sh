@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The benchmark of issue 5 (batch scoring of a whole year), in one command:
+#
+#   bash bench/run.sh [--projects N] [--seed S] [--reps R] [--jobs J]
+#   bash bench/run.sh --rss-scaling [--seed S] [--reps R]
+#
+# From a clean clone it installs the build dependencies (tools/install-deps.sh),
+# builds jixiao and the bench tools (Release, in build-bench/), generates a synthetic
+# year of N projects (default 20,000; cached in build-bench/data-N-S/) and measures, in
+# the same run, each R times (default 3), reporting the median:
+#
+#   cat             reading every input file (the floor: I/O and page cache)
+#   parse-baseline  loading the same YAML with yaml-cpp's node API, nothing else
+#   eval -j1        jixiao eval, one thread, text report to /dev/null
+#   eval -jJ        jixiao eval, J threads (default: nproc)
+#   eval -j1 -f json  once
+#
+# with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
+# time), peak RSS (ru_maxrss, MiB) and the ratios to the baseline. --rss-scaling
+# instead measures the peak RSS of `eval -j1` at 10,000 and 100,000 projects and
+# prints the ratio. See docs/performance.md for the targets and the results.
+set -euo pipefail
+
+projects=20000
+seed=1
+reps=3
+jobs=$(nproc)
+rss_scaling=0
+usage() {
+  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --projects) projects=${2:?}; shift 2 ;;
+    --seed) seed=${2:?}; shift 2 ;;
+    --reps) reps=${2:?}; shift 2 ;;
+    --jobs) jobs=${2:?}; shift 2 ;;
+    --rss-scaling) rss_scaling=1; shift ;;
+    -h|--help) usage ;;
+    *) echo "run.sh: unknown argument: $1" >&2; usage ;;
+  esac
+done
+for v in "$projects" "$seed" "$reps" "$jobs"; do
+  [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 1 ] || { echo "run.sh: not a positive number: $v" >&2; exit 2; }
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build-bench"
+mkdir -p "$build"
+log="$build/bench.log"
+: >"$log"
+
+# --- build -------------------------------------------------------------------
+bash "$root/tools/install-deps.sh"
+echo "building (Release, $build) ..." >&2
+if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release &&
+       cmake --build "$build" -j"$(nproc)" --target jixiao jixiao-gen jixiao-parse-baseline jixiao-measure; } \
+       >>"$log" 2>&1; then
+  tail -40 "$log" >&2
+  echo "run.sh: build failed (log: $log)" >&2
+  exit 2
+fi
+jixiao="$build/jixiao"
+gen="$build/bench/jixiao-gen"
+baseline="$build/bench/jixiao-parse-baseline"
+measure="$build/bench/jixiao-measure"
+
+# --- data --------------------------------------------------------------------
+# Generates (or reuses) the year of $1 projects; prints its directory. The stamp
+# records the generator's source, so a changed generator regenerates.
+year() {
+  local n=$1 dir="$build/data-$1-$seed"
+  local stamp
+  stamp="n=$n seed=$seed gen=$(sha256sum "$root/bench/gen.cc" | cut -c1-16)"
+  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "generating $n projects (seed $seed) in $dir ..." >&2
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    "$gen" --projects "$n" --seed "$seed" --out "$dir"
+    (cd "$dir" && find targets actuals -type f -print0 | sort -z >files.list)
+    echo "$stamp" >"$dir/.stamp"
+  fi
+  echo "$dir"
+}
+
+# --- measuring -----------------------------------------------------------------
+# run_n R NAME OK_EXITS CMD...: runs CMD R times under jixiao-measure (stdout to
+# /dev/null, stderr to build-bench/NAME.stderr) and appends the reports to
+# build-bench/NAME.runs. Stops the benchmark when an exit status is not in OK_EXITS.
+run_n() {
+  local r=$1 name=$2 ok=$3
+  shift 3
+  local runs="$build/$name.runs"
+  : >"$runs"
+  for ((k = 0; k < r; k++)); do
+    "$measure" --stdout /dev/null --stderr "$build/$name.stderr" --report "$runs" -- "$@" || true
+    local code
+    code=$(tail -1 "$runs" | sed 's/.*exit=//')
+    if [[ " $ok " != *" $code "* ]]; then
+      echo "run.sh: '$*' exited with $code (expected $ok); its stderr:" >&2
+      tail -20 "$build/$name.stderr" >&2
+      exit 2
+    fi
+  done
+}
+
+# median NAME FIELD: the median of FIELD over NAME's runs.
+median() {
+  sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$build/$1.runs" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# cpu NAME: median of user+sys.
+cpu() {
+  awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] } print f["user_s"] + f["sys_s"] }' \
+    "$build/$1.runs" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+machine() {
+  local cpu_model mem
+  cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  echo "machine: nproc $(nproc), ${cpu_model:-unknown CPU}, $mem RAM, $(uname -sr)"
+  echo "jixiao: $("$jixiao" --version 2>/dev/null | head -1), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- src 2>/dev/null || echo ' + uncommitted src/ changes'); yaml-cpp $(pkg-config --modversion yaml-cpp 2>/dev/null || echo '?')"
+}
+
+if [ "$rss_scaling" = 1 ]; then
+  small=$(year 10000)
+  large=$(year 100000)
+  machine
+  echo "load average before: $(loadavg)"
+  run_n "$reps" rss-10k "0 1" "$jixiao" eval -j1 "$small/targets" -a "$small/actuals"
+  run_n "$reps" rss-100k "0 1" "$jixiao" eval -j1 "$large/targets" -a "$large/actuals"
+  echo "load average after:  $(loadavg)"
+  s=$(median rss-10k maxrss_kb)
+  l=$(median rss-100k maxrss_kb)
+  awk -v s="$s" -v l="$l" -v r="$reps" 'BEGIN {
+    printf "peak RSS of eval -j1 (median of %d): 10,000 projects %.1f MiB; 100,000 projects %.1f MiB\n", r, s / 1024, l / 1024
+    printf "ratio 100k/10k: %.2f (target < 1.5: %s); 100k under 200 MB: %s\n", l / s,
+      (l / s < 1.5 ? "met" : "MISSED"), (l * 1024 < 200e6 ? "met" : "MISSED")
+  }'
+  exit 0
+fi
+
+data=$(year "$projects")
+cd "$data"
+files=$(tr -cd '\0' <files.list | wc -c)
+# Also warms the page cache, so that every measurement reads from memory.
+bytes=$(xargs -0 -a files.list -- cat | wc -c)
+
+machine
+echo "input: $projects projects (seed $seed), $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') in $data"
+echo "each row: median of $reps runs (json: 1 run); stdout to /dev/null"
+echo "load average before: $(loadavg)"
+run_n "$reps" cat "0" xargs -0 -a files.list -- cat
+run_n "$reps" baseline "0" "$baseline" targets actuals
+run_n "$reps" eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
+run_n "$reps" eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
+run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
+echo "load average after:  $(loadavg)"
+echo
+
+base_wall=$(median baseline wall_s)
+base_cpu=$(cpu baseline)
+printf '%-20s %9s %9s %11s %8s %10s %12s %11s\n' \
+  "what" "wall s" "cpu s" "projects/s" "MB/s" "peak RSS" "wall/base" "cpu/base"
+row() {
+  local name=$1 label=$2
+  local wall cpu_s rss
+  wall=$(median "$name" wall_s)
+  cpu_s=$(cpu "$name")
+  rss=$(median "$name" maxrss_kb)
+  awk -v l="$label" -v w="$wall" -v c="$cpu_s" -v r="$rss" -v p="$projects" -v b="$bytes" \
+      -v bw="$base_wall" -v bc="$base_cpu" 'BEGIN {
+    printf "%-20s %9.3f %9.3f %11.0f %8.2f %6.1f MiB %11.2fx %10.2fx\n",
+      l, w, c, p / w, b / 1e6 / w, r / 1024, w / bw, c / bc
+  }'
+}
+row cat "cat"
+row baseline "parse-baseline"
+row eval-j1 "eval -j1"
+row eval-jN "eval -j$jobs"
+row eval-json "eval -j1 -f json"
+echo
+awk -v j1="$(median eval-j1 wall_s)" -v jn="$(median eval-jN wall_s)" -v b="$base_wall" -v n="$jobs" 'BEGIN {
+  printf "targets (issue 5): eval -j1 <= 1.0x baseline: %.2fx %s", j1 / b, (j1 / b <= 1.0 ? "met" : "MISSED")
+  if (n == 2) printf "; eval -j2 <= 0.6x baseline: %.2fx %s", jn / b, (jn / b <= 0.6 ? "met" : "MISSED")
+  printf "; speed-up -j%d over -j1: %.2fx\n", n, j1 / jn
+}'
