@@ -70,8 +70,8 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   }
   if (set & kReport) {
     sub->add_option("-f,--format", o->formats,
-                    "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json; "
-                    "check: text, json; template: yaml)")
+                    "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
+                    "csv, markdown, junit, github; check: text, json; template: yaml)")
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
     sub->add_option("--color", o->color, "Colour: auto, always or never")
@@ -81,6 +81,10 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
         ->check(CLI::IsMember({"zh", "en"}))
         ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
+  }
+  if ((set & kReport) && (set & kActuals)) {  // eval: the only command with a csv report
+    sub->add_flag("--csv-no-bom", o->csv_no_bom,
+                  "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
   }
   if (set & kStrict) {
     sub->add_flag("--strict", o->strict, "Treat warnings as errors");

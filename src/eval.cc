@@ -77,6 +77,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     ctx.english = opts.lang == "en";
     ctx.color = spec.path.empty() && term.color_stdout();
     ctx.quiet = term.quiet();
+    ctx.csv_bom = !opts.csv_no_bom;
     outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx)});
   }
   for (Output& o : outputs) o.reporter->Begin(o.sink->stream());

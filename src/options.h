@@ -34,6 +34,8 @@ struct Options {
   std::string color = "auto";
   // --lang: report labels, zh (default) or en.
   std::string lang = "zh";
+  // --csv-no-bom: the csv report starts without a UTF-8 byte order mark.
+  bool csv_no_bom = false;
   // Input limits (file size, scalar length, nesting, aliases, documents).
   YamlLimits limits;
 };

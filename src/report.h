@@ -47,6 +47,7 @@ struct ReportContext {
   bool english = false;  // --lang en
   bool color = false;    // the output is a terminal that takes colour
   bool quiet = false;    // text: only the summary line
+  bool csv_bom = true;   // csv: start with a UTF-8 byte order mark (--csv-no-bom clears it)
 };
 
 class Reporter {
@@ -60,7 +61,7 @@ class Reporter {
   virtual void End(const RunSummary& summary, const Diagnostics& diags, std::ostream& out) = 0;
 };
 
-// The reporter for `format` ("text", "json"), or nullptr when unknown.
+// The reporter for `format` (one of ReportFormats()), or nullptr when unknown.
 std::unique_ptr<Reporter> MakeReporter(const std::string& format, const ReportContext& ctx);
 
 // The report formats MakeReporter knows, for usage messages.

@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# End-to-end tests of the csv, markdown, junit and github reports: golden
+# files on the examples and on hostile text, valid JUnit XML, several
+# outputs from one run, and atomic writes.
+#
+# To regenerate a golden file after an intended change, run the command of
+# its case with -o tests/golden/FILE and review the diff before committing.
+source "$(dirname "$0")/lib.sh"
+F=tests/fixtures/formats
+G=tests/golden
+EX=(examples/targets -a examples/actuals)
+HOSTILE=($F/hostile-target.yaml -a $F/hostile-actuals.yaml)
+
+# golden NAME STATUS FILE ARGS...: `eval ARGS` exits STATUS and prints FILE.
+golden() {
+  local name=$1 status=$2 file=$3
+  shift 3
+  case_ "$name"
+  run eval "$@"
+  expect_status "$status"
+  expect_same "$G/$file"
+}
+
+for fmt in csv markdown junit github; do
+  ext=$fmt
+  case $fmt in markdown) ext=md ;; junit) ext=xml ;; github) ext=github.txt ;; esac
+  golden "$fmt: the examples" 1 "formats-examples.$ext" "${EX[@]}" -f $fmt
+  golden "$fmt: hostile names and notes" 2 "formats-hostile.$ext" "${HOSTILE[@]}" -f $fmt
+done
+golden "csv: --lang en, no BOM" 1 formats-examples-en-nobom.csv "${EX[@]}" -f csv --lang en --csv-no-bom
+golden "markdown: --lang en" 1 formats-examples-en.md "${EX[@]}" -f markdown --lang en
+
+case_ "csv: BOM, CRLF line ends, 17 columns in every record"
+run eval "${EX[@]}" -f csv
+expect_status 1
+[ "$(head -c 3 "$OUT" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no UTF-8 BOM"
+[ "$(grep -c $'\r$' "$OUT")" = "$(wc -l <"$OUT")" ] || fail "a line does not end with CRLF"
+python3 - "$OUT" <<'EOF' || fail "not 17 columns in every record"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert len(rows) == 1 + 35 + 2 * 5, len(rows)
+assert all(len(r) == 17 for r in rows), [len(r) for r in rows]
+kinds = [r[0] for r in rows[1:]]
+assert kinds.count("project") == 5 and kinds.count("budget") == 5, kinds
+EOF
+
+case_ "csv: a hostile cell cannot run as a formula"
+run eval "${HOSTILE[@]}" -f csv
+expect_status 2
+python3 - "$OUT" <<'EOF' || fail "a cell starts like a formula"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+for r in rows[1:]:
+    for cell in r:
+        if cell and cell[0] in "=+-@\t\r":
+            try:
+                float(cell)
+            except ValueError:
+                raise SystemExit("formula-like cell: %r" % cell)
+assert any(c.startswith("'=HYPERLINK") for r in rows for c in r)
+EOF
+
+case_ "junit: the examples are valid XML"
+run eval "${EX[@]}" -f junit
+expect_status 1
+xmllint --noout "$OUT" 2>"$WORK/xmllint" || { fail "xmllint rejects the report"; cat "$WORK/xmllint" >&2; }
+expect_out '<failure message="目标 ≥300天，实际 296天，得分 9.87 / 10.00" type="unmet">'
+
+case_ "junit: hostile text and an input error are valid XML"
+run eval "${HOSTILE[@]}" -f junit
+expect_status 2
+xmllint --noout "$OUT" 2>"$WORK/xmllint" || { fail "xmllint rejects the report"; cat "$WORK/xmllint" >&2; }
+[ "$(xmllint --xpath 'count(//testsuite[@name="input errors"]/testcase/error)' "$OUT")" = 1 ] ||
+  fail "no input error test case"
+[ "$(xmllint --xpath 'string((//testcase)[1]/@name)' "$OUT")" = '=1+2 数量, "引号"' ] ||
+  fail "the hostile indicator name does not survive XML escaping"
+[ "$(xmllint --xpath 'string((//testcase)[1]/@classname)' "$OUT")" = 'H-1,"x"' ] ||
+  fail "the hostile project id does not survive XML escaping"
+[ "$(xmllint --xpath 'count(//failure)' "$OUT")" = 3 ] || fail "expected 3 failures"
+
+case_ "github: unmet indicators point at their line in the target file"
+run eval "${EX[@]}" -f github
+expect_status 1
+expect_out "::error file=examples/targets/02-mobile-enforcement.yaml,line=21,col=5,title=未达成：网络稳定运行天数::"
+expect_out_re "^::notice title=jixiao::"
+
+case_ "github: at most 10 annotations per type, input errors first, then the lowest scores"
+{
+  echo "project: 高分项目"
+  echo "id: HIGH"
+  echo "year: 2024"
+  echo "budget: {total: 10}"
+  echo "indicators:"
+  echo "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: 10个}"
+  echo "---"
+  echo "project: 低分项目"
+  echo "id: LOW"
+  echo "year: 2024"
+  echo "budget: {total: 10}"
+  echo "indicators:"
+  for i in $(seq 1 12); do echo "  - {level1: 产出指标, level2: 数量指标, name: 指标$i, target: 10个}"; done
+  echo "---"
+  echo "project: 出错项目"
+  echo "id: BAD"
+  echo "year: 2024"
+  echo "budget: {total: 10}"
+  echo "indicators:"
+  echo "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: 10个}"
+} >"$WORK/many.yaml"
+{
+  echo "projects:"
+  echo "  - {id: HIGH, spent: 10, indicators: {甲: 9个}}"
+  echo "  - id: LOW"
+  echo "    spent: 10"
+  echo "    indicators:"
+  for i in $(seq 1 12); do echo "      指标$i: 1个"; done
+  echo "  - {id: BAD, spent: 10, indicators: {甲: 5天}}"
+} >"$WORK/many-actuals.yaml"
+run eval "$WORK/many.yaml" -a "$WORK/many-actuals.yaml" -f github
+expect_status 2
+[ "$(grep -c '^::error ' "$OUT")" = 10 ] || fail "expected 10 ::error lines"
+[ "$(grep -c '^::warning ' "$OUT")" = 10 ] || fail "expected 10 ::warning lines"
+head -n 1 "$OUT" | grep -q "^::error file=$WORK/many-actuals.yaml,line=" || fail "the input error is not first"
+sed -n 2p "$OUT" | grep -q '（LOW，总分 ' || fail "the lowest-scoring project's indicators are not next"
+expect_no_out "（HIGH，"
+[ "$(tail -n 1 "$OUT")" = "::notice title=jixiao::共 2 个项目，合规 0 个；错误 1 个，警告 13 个；未达成指标 13 个；省略错误注释 4 条、警告注释 3 条（GitHub 每个步骤每类最多显示 10 条）" ] ||
+  fail "wrong final notice: $(tail -n 1 "$OUT")"
+
+case_ "markdown: fits a job summary: one <details> per project, balanced"
+run eval "${EX[@]}" -f markdown
+expect_status 1
+[ "$(grep -c '^<details><summary>' "$OUT")" = 5 ] || fail "expected 5 <details> blocks"
+[ "$(grep -c '^</details>$' "$OUT")" = 5 ] || fail "expected 5 </details>"
+
+case_ "markdown: hostile text renders as literal text under GFM (when cmark-gfm is installed)"
+if command -v cmark-gfm >/dev/null; then
+  cmark-gfm -e table --unsafe "$G/formats-hostile.md" >"$WORK/hostile.html"
+  grep -q '<script\|<b>\|<i>\|<!--\|<code>\|<em>\|<a href="http://evil' "$WORK/hostile.html" &&
+    fail "hostile text became markup: $(grep -o '<script\|<b>\|<i>\|<!--\|<code>\|<em>' "$WORK/hostile.html" | head -3)"
+  [ "$(grep -c '^<table>' "$WORK/hostile.html")" = 2 ] || fail "expected 2 tables"
+  [ "$(grep -c '^<td' "$WORK/hostile.html")" = $((7 + 5 * 10)) ] || fail "a table row lost or gained a cell"
+  [ "$(grep -c '^</details>' "$WORK/hostile.html")" = 1 ] || fail "the details block is not closed once"
+fi
+
+# Several outputs from one run are byte-identical to single-format runs.
+case_ "several outputs per run: text on stdout, junit and json to files"
+for fmt in junit json csv markdown github; do
+  run eval "${EX[@]}" -f $fmt -o "$WORK/single.$fmt"
+  expect_status 1
+done
+run eval "${EX[@]}" -f text -f junit="$WORK/multi.junit" -f json="$WORK/multi.json" \
+  -f csv="$WORK/multi.csv" -f markdown="$WORK/multi.markdown" -f github="$WORK/multi.github"
+expect_status 1
+expect_same "$G/eval-examples.txt"
+for fmt in junit json csv markdown github; do
+  cmp -s "$WORK/single.$fmt" "$WORK/multi.$fmt" || fail "$fmt differs between one and several outputs"
+done
+cmp -s "$WORK/single.junit" "$G/formats-examples.xml" || fail "-o junit differs from stdout"
+
+case_ "several outputs per run, with input errors"
+run eval "${HOSTILE[@]}" -f junit -o "$WORK/h-single.xml"
+expect_status 2
+run eval "${HOSTILE[@]}" -f json="$WORK/h-multi.json" -f junit="$WORK/h-multi.xml" -f github
+expect_status 2
+expect_same "$G/formats-hostile.github.txt"
+cmp -s "$WORK/h-single.xml" "$WORK/h-multi.xml" || fail "junit differs between one and several outputs"
+
+# Atomic writes: a failed write exits 2 and leaves no file behind.
+case_ "a report into a missing directory: exit 2, no file"
+run eval "${EX[@]}" -f text -f json=/nonexistent-dir/r.json
+expect_status 2
+expect_err "/nonexistent-dir/r.json: error: cannot write the json report"
+[ ! -e /nonexistent-dir ] || fail "/nonexistent-dir exists"
+
+case_ "a report over a directory: exit 2, no partial or temporary file"
+mkdir -p "$WORK/atomic/r.xml"
+run eval "${EX[@]}" -f junit="$WORK/atomic/r.xml" -f json="$WORK/atomic/r.json"
+expect_status 2
+expect_err "$WORK/atomic/r.xml: error: cannot write the junit report"
+[ -d "$WORK/atomic/r.xml" ] || fail "the directory was replaced"
+[ -z "$(ls "$WORK/atomic/r.xml")" ] || fail "something was written into the directory"
+ls "$WORK/atomic" | grep -q tmp && fail "a temporary file was left: $(ls "$WORK/atomic")"
+
+case_ "an existing report is replaced whole, not appended to"
+echo "old content" >"$WORK/keep.csv"
+run eval "${EX[@]}" -f csv -o "$WORK/keep.csv"
+expect_status 1
+cmp -s "$WORK/keep.csv" "$G/formats-examples.csv" || fail "the file is not exactly the new report"
+
+case_ "--csv-no-bom is an eval option"
+run check --csv-no-bom examples/targets
+expect_status 2
+
+finish
