@@ -26,6 +26,8 @@ enum OptionSet : unsigned {
   kRules = 1 << 4,     // -r
   kJobs = 1 << 5,      // -j
   kLimits = 1 << 6,    // --max-file-size and friends
+  kReports = 1 << 9,   // merge: REPORT...
+  kMergeOutput = 1 << 10,  // merge: -f json|jsonl, -o
 };
 
 using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
@@ -42,7 +44,7 @@ const CommandSpec kCommands[] = {
     {"check", "Validate target files (绩效目标表 YAML)",
      "Reads every TARGET file, or every *.yaml/*.yml below a TARGET directory, and reports\n"
      "each problem as file:line:column. Exit status: 0 valid, 2 any error.",
-     kTargets | kReport | kStrict | kRules | kLimits, RunCheck},
+     kTargets | kReport | kStrict | kRules | kJobs | kLimits, RunCheck},
     {"eval", "Score projects against their actuals and report",
      "Scores every project of TARGETS against its entry in ACTUALS under the rules of\n"
      "财预〔2020〕10号 and prints a compliance report. Exit status: 0 every project complies,\n"
@@ -51,7 +53,12 @@ const CommandSpec kCommands[] = {
     {"template", "Write an actuals skeleton for TARGETS, ready to fill in",
      "Every project and indicator of TARGETS with its target in a comment. Fill it in and\n"
      "pass it to 'jixiao eval -a'.",
-     kTargets | kReport | kStrict | kRules | kLimits, RunTemplate},
+     kTargets | kReport | kStrict | kRules | kJobs | kLimits, RunTemplate},
+    {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
+     "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
+     "department) and writes one report of all their projects with the summary rebuilt, as\n"
+     "one eval run over all their inputs would have. Exit status as for eval.",
+     kReports | kMergeOutput, RunMerge},
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
      "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).", kRules | kReport,
      RunRules},
@@ -64,6 +71,17 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kActuals) {
     sub->add_option("-a,--actuals", o->actuals, "Actuals files or directories (YAML or CSV)")
         ->required();
+  }
+  if (set & kReports) {
+    sub->add_option("REPORTS", o->targets, "JSON or JSONL reports of 'jixiao eval'")->required();
+  }
+  if (set & kMergeOutput) {
+    sub->add_option("-f,--format", o->formats, "Format of the merged report: json (default) or jsonl")
+        ->allow_extra_args(false);
+    sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout");
+    sub->add_option("--color", o->color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
   }
   if (set & kRules) {
     sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");

@@ -18,7 +18,9 @@ inline constexpr int kExitError = 2;
 int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 
 }  // namespace jixiao
 

@@ -11,6 +11,7 @@
 #include "diagnostic.h"
 #include "rules.h"
 #include "score.h"
+#include "year_summary.h"
 
 namespace jixiao {
 
@@ -36,9 +37,12 @@ struct RunSummary {
   size_t met = 0;
   size_t unmet = 0;
   size_t not_applicable = 0;
+  YearSummary year;  // by department, by level-1 group, lowest scores
 
   explicit RunSummary(const Rules& rules);
   void Add(const ProjectScore& s, bool complies);
+  // The same from what a JSON report shows of a project (for merge).
+  void Add(const ProjectDigest& d);
 };
 
 // Settings every reporter may read.

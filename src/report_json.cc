@@ -4,6 +4,7 @@
 #include "diagnostic_format.h"
 #include "json_writer.h"
 #include "report.h"
+#include "report_json.h"
 
 namespace jixiao {
 
@@ -28,11 +29,87 @@ const char* DeviationName(DeviationKind k) {
   return "";
 }
 
+}  // namespace
+
+void WriteYearSummaryJson(const YearSummary& y, JsonWriter* w) {
+  w->Key("departments").BeginArray();
+  for (const DepartmentSummary& d : y.departments()) {
+    w->BeginObject();
+    w->Key("code").String(d.code);
+    w->Key("name").String(d.name);
+    w->Key("projects").Int(static_cast<long long>(d.projects));
+    w->Key("complies").Int(static_cast<long long>(d.complies));
+    w->Key("mean").Number(d.Mean().FormatShort(2));
+    w->Key("median").Number(d.Median().FormatShort(2));
+    w->Key("unmet").Int(static_cast<long long>(d.unmet));
+    w->Key("grades").BeginObject();
+    for (const auto& [grade, count] : d.grades) w->Key(grade).Int(static_cast<long long>(count));
+    w->EndObject();
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("level1").BeginArray();
+  for (const Level1Summary& g : y.level1()) {
+    w->BeginObject();
+    w->Key("name").String(g.name);
+    w->Key("projects").Int(static_cast<long long>(g.projects));
+    w->Key("indicators").Int(static_cast<long long>(g.indicators));
+    w->Key("met").Int(static_cast<long long>(g.met));
+    w->Key("unmet").Int(static_cast<long long>(g.unmet));
+    w->Key("not_applicable").Int(static_cast<long long>(g.not_applicable));
+    w->Key("weight").Number(g.weight.FormatShort(2));
+    w->Key("score").Number(g.score.FormatShort(2));
+    w->Key("attainment").Number(g.Attainment().FormatShort(4));
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("lowest").BeginArray();
+  for (const ProjectDigest& p : y.lowest()) {
+    w->BeginObject();
+    w->Key("id").String(p.id);
+    w->Key("project").String(p.project);
+    w->Key("score").Number(p.score.FormatShort(2));
+    w->Key("grade").String(p.grade);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+void WriteRunSummaryJson(const RunSummary& sum, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("projects").Int(static_cast<long long>(sum.projects));
+  w->Key("complies").Int(static_cast<long long>(sum.complies));
+  w->Key("grades").BeginObject();
+  for (const auto& [name, count] : sum.grades) w->Key(name).Int(static_cast<long long>(count));
+  w->EndObject();
+  w->Key("indicators").Int(static_cast<long long>(sum.indicators));
+  w->Key("met").Int(static_cast<long long>(sum.met));
+  w->Key("unmet").Int(static_cast<long long>(sum.unmet));
+  w->Key("not_applicable").Int(static_cast<long long>(sum.not_applicable));
+  WriteYearSummaryJson(sum.year, w);
+  w->EndObject();
+}
+
+void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w) {
+  for (Severity sev : {Severity::kError, Severity::kWarning}) {
+    w->Key(sev == Severity::kError ? "errors" : "warnings").BeginArray();
+    for (const Diagnostic& d : diags.all())
+      if (d.severity == sev) WriteDiagnosticJson(d, w);
+    w->EndArray();
+  }
+}
+
+namespace {
+
 class JsonReporter : public Reporter {
  public:
-  explicit JsonReporter(const ReportContext& ctx) : ctx_(ctx), w_(&buf_) {}
+  // With `lines`, JSONL: one project per line, then one line with the
+  // summary and diagnostics.
+  JsonReporter(const ReportContext& ctx, bool lines)
+      : ctx_(ctx), lines_(lines), w_(&buf_, lines ? 0 : 2) {}
 
   void Begin(std::ostream& out) override {
+    if (lines_) return;
     w_.BeginObject();
     w_.Key("tool").String("jixiao");
     w_.Key("version").String(JIXIAO_VERSION);
@@ -93,28 +170,22 @@ class JsonReporter : public Reporter {
     w_.Key("not_applicable").Int(s.not_applicable);
     w_.Key("complies").Bool(complies);
     w_.EndObject();
+    if (lines_) buf_.push_back('\n');
     Flush(out);
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
-    w_.EndArray();
-    w_.Key("summary").BeginObject();
-    w_.Key("projects").Int(static_cast<long long>(sum.projects));
-    w_.Key("complies").Int(static_cast<long long>(sum.complies));
-    w_.Key("grades").BeginObject();
-    for (const auto& [name, count] : sum.grades) w_.Key(name).Int(static_cast<long long>(count));
-    w_.EndObject();
-    w_.Key("indicators").Int(static_cast<long long>(sum.indicators));
-    w_.Key("met").Int(static_cast<long long>(sum.met));
-    w_.Key("unmet").Int(static_cast<long long>(sum.unmet));
-    w_.Key("not_applicable").Int(static_cast<long long>(sum.not_applicable));
-    w_.EndObject();
-    for (Severity sev : {Severity::kError, Severity::kWarning}) {
-      w_.Key(sev == Severity::kError ? "errors" : "warnings").BeginArray();
-      for (const Diagnostic& d : diags.all())
-        if (d.severity == sev) WriteDiagnosticJson(d, &w_);
+    if (lines_) {
+      w_.BeginObject();
+      w_.Key("tool").String("jixiao");
+      w_.Key("version").String(JIXIAO_VERSION);
+      w_.Key("rules").String(ctx_.rules->name);
+    } else {
       w_.EndArray();
     }
+    w_.Key("summary");
+    WriteRunSummaryJson(sum, &w_);
+    WriteDiagnosticsJson(diags, &w_);
     w_.EndObject();
     buf_.push_back('\n');
     Flush(out);
@@ -127,6 +198,7 @@ class JsonReporter : public Reporter {
   }
 
   ReportContext ctx_;
+  bool lines_;
   std::string buf_;
   JsonWriter w_;
 };
@@ -134,7 +206,11 @@ class JsonReporter : public Reporter {
 }  // namespace
 
 std::unique_ptr<Reporter> MakeJsonReporter(const ReportContext& ctx) {
-  return std::make_unique<JsonReporter>(ctx);
+  return std::make_unique<JsonReporter>(ctx, false);
+}
+
+std::unique_ptr<Reporter> MakeJsonlReporter(const ReportContext& ctx) {
+  return std::make_unique<JsonReporter>(ctx, true);
 }
 
 }  // namespace jixiao

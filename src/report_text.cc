@@ -115,6 +115,7 @@ class TextReporter : public Reporter {
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
+    if (!ctx_.quiet && sum.projects > 1) out << YearTables(sum.year);
     std::vector<std::string> grades;
     for (const auto& [name, count] : sum.grades) grades.push_back(fmt::format("{} {}", name, count));
     if (ctx_.english) {
@@ -178,6 +179,60 @@ class TextReporter : public Reporter {
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       o += line + "\n";
+    }
+    return o;
+  }
+
+  // The year summary: by department, by level-1 group, lowest scores.
+  std::string YearTables(const YearSummary& y) const {
+    bool en = ctx_.english;
+    std::vector<std::vector<std::string>> dept{
+        {en ? "department" : "部门", en ? "projects" : "项目数", en ? "comply" : "合规",
+         en ? "mean" : "平均分", en ? "median" : "中位数", en ? "unmet" : "未达成指标",
+         en ? "grades" : "等级分布"}};
+    for (const DepartmentSummary& d : y.departments()) {
+      std::vector<std::string> grades;
+      for (const GradeBand& b : ctx_.rules->grades) {
+        auto it = d.grades.find(b.name);
+        grades.push_back(fmt::format("{}{}", b.name, it == d.grades.end() ? 0 : it->second));
+      }
+      dept.push_back({TruncateToWidth(OneLine(d.code + " " + d.name), 48),
+                      std::to_string(d.projects), std::to_string(d.complies),
+                      d.Mean().FormatFixed(2), d.Median().FormatFixed(2), std::to_string(d.unmet),
+                      fmt::format("{}", fmt::join(grades, " "))});
+    }
+    std::vector<std::vector<std::string>> groups{
+        {en ? "level 1" : "一级指标", en ? "indicators" : "指标数", en ? "met" : "达成",
+         en ? "unmet" : "未达成", en ? "n/a" : "不适用", en ? "attainment" : "得分率"}};
+    for (const Level1Summary& g : y.level1()) {
+      groups.push_back({g.name, std::to_string(g.indicators), std::to_string(g.met),
+                        std::to_string(g.unmet), std::to_string(g.not_applicable),
+                        (g.Attainment() * 100).FormatFixed(2) + "%"});
+    }
+    std::vector<std::vector<std::string>> lowest{
+        {en ? "lowest" : "得分最低", en ? "id" : "编号", en ? "total" : "总分",
+         en ? "grade" : "等级"}};
+    for (size_t i = 0; i < y.lowest().size() && i < 5; ++i) {
+      const ProjectDigest& p = y.lowest()[i];
+      lowest.push_back({TruncateToWidth(OneLine(p.project), 40), p.id, p.score.FormatFixed(2),
+                        p.grade});
+    }
+    return Aligned(dept) + "\n" + Aligned(groups) + "\n" + Aligned(lowest) + "\n";
+  }
+
+  // Rows aligned by display width; the first row is a dimmed header.
+  std::string Aligned(const std::vector<std::vector<std::string>>& rows) const {
+    std::vector<size_t> width;
+    for (const auto& row : rows) {
+      width.resize(std::max(width.size(), row.size()));
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+    }
+    std::string o;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::string line;
+      for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      o += (r == 0 ? Paint(line, Style::kDim) : line) + "\n";
     }
     return o;
   }

@@ -18,18 +18,20 @@ for f in $(seq 1 24); do
     printf '  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 满意度, target: ≥85%%}\n' >> "$out"
   done
 done
-{
-  echo "projects:"
-  for n in $(seq 1 120); do
+# Actuals per department directory, as evaluators receive them.
+for dir in a b; do echo "projects:" > "$WORK/year/actuals/$dir.yaml"; done
+for n in $(seq 1 120); do
+  f=$(( (n - 1) / 5 + 1 )); dir=a; [ $((f % 2)) -eq 0 ] && dir=b
+  {
     printf '  - id: P-%03d\n    spent: %s\n    note: 说明\n    indicators:\n' $n $((n + 5 - n % 3))
     printf '      设备数量: {value: %s台, note: 说明}\n' $(( (n % 7 + 1) - (n % 5 == 0 ? 1 : 0) ))
     printf '      完成时间: %s个月\n' $(( 10 + n % 4 ))
     printf '      覆盖率: {value: %s%%, note: 说明}\n' $(( 85 + n % 10 ))
     printf '      满意度: 9%s%%\n' $(( n % 10 ))
-  done
-} > "$WORK/year/actuals/all.yaml"
+  } >> "$WORK/year/actuals/$dir.yaml"
+done
 # One project with an incompatible unit, so errors are part of the comparison.
-sed -i '0,/完成时间: 13个月/s//完成时间: 400天/' "$WORK/year/actuals/all.yaml"
+sed -i '0,/完成时间: 13个月/s//完成时间: 400天/' "$WORK/year/actuals/a.yaml"
 
 case_ "a year: -j 2 and -j 4 give byte-identical text, JSON and diagnostics"
 run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f json
@@ -45,6 +47,35 @@ run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals"
 cp "$OUT" "$WORK/j1.txt"
 run eval -j 3 "$WORK/year/targets" -a "$WORK/year/actuals"
 cmp -s "$OUT" "$WORK/j1.txt" || fail "-j 3 text differs from -j 1"
+
+case_ "merge of per-department JSON reports equals the single run"
+run eval "$WORK/year/targets/a" -a "$WORK/year/actuals/a.yaml" -f json="$WORK/a.json"
+expect_status 2
+run eval "$WORK/year/targets/b" -a "$WORK/year/actuals/b.yaml" -f json="$WORK/b.json"
+expect_status 1
+run merge "$WORK/a.json" "$WORK/b.json"
+expect_status 2
+expect_same "$WORK/j1.json"
+
+case_ "merge of JSONL reports equals the single JSONL run, and JSONL merges into JSON"
+run eval "$WORK/year/targets" -a "$WORK/year/actuals" -f jsonl
+cp "$OUT" "$WORK/all.jsonl"
+[ "$(wc -l < "$WORK/all.jsonl")" -eq 120 ] || fail "expected 119 scored projects (one has an error) and a summary line"
+run eval "$WORK/year/targets/a" -a "$WORK/year/actuals/a.yaml" -f jsonl -o "$WORK/a.jsonl"
+run eval "$WORK/year/targets/b" -a "$WORK/year/actuals/b.yaml" -f jsonl -o "$WORK/b.jsonl"
+run merge -f jsonl "$WORK/a.jsonl" "$WORK/b.jsonl"
+expect_same "$WORK/all.jsonl"
+run merge "$WORK/a.jsonl" "$WORK/b.jsonl"
+expect_same "$WORK/j1.json"
+
+case_ "merge refuses a project that is in two reports"
+run merge "$WORK/a.json" "$WORK/a.json"
+expect_status 2
+expect_err "project 'P-001' is in two reports"
+
+case_ "merge refuses something that is not a report"
+run merge examples/targets/01-radiation-safety.yaml
+expect_status 2
 
 case_ "check: -j 1 and -j 2 agree"
 run check -j 1 --lang en "$WORK/year/targets"
