@@ -2,10 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "report_common.h"
 #include "terminal.h"
 #include "text.h"
 
 namespace jixiao {
+
+namespace {
+
+// Text quoted from an input may hold control characters (YAML "\e", "\n"):
+// on a terminal they must neither act nor break the line.
+std::string OneLineText(std::string_view s) {
+  std::string out = PrintableText(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+}  // namespace
 
 std::string FormatLocation(const Location& loc) {
   if (loc.file.empty()) return "";
@@ -22,7 +36,7 @@ std::string FormatDiagnosticLine(const Diagnostic& d, bool color) {
   out += Terminal::Paint(error ? "error:" : "warning:", error ? Style::kError : Style::kWarning,
                          color);
   out += " ";
-  out += d.message;
+  out += OneLineText(d.message);
   out += "\n";
   return out;
 }
@@ -35,7 +49,7 @@ std::string FormatDiagnostic(const Diagnostic& d, bool color) {
   if (d.source_line.size() > kMaxEcho) return out;
   std::string number = std::to_string(d.loc.line);
   std::string gutter(number.size(), ' ');
-  out += fmt::format(" {} | {}\n", number, d.source_line);
+  out += fmt::format(" {} | {}\n", number, PrintableText(d.source_line));
   if (d.loc.column <= 0) return out;
   // The caret sits under the column's code point: every code point before
   // it becomes as many spaces as it is wide, tabs stay tabs.

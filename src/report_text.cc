@@ -85,16 +85,17 @@ class TextReporter : public Reporter {
     if (ctx_.quiet) return;
     const jixiao::Project& p = s.project;
     std::string o;
-    o += Paint(p.project, Style::kBold) + "\n";
+    o += Paint(OneLine(p.project), Style::kBold) + "\n";
     std::string dept = Trim(p.department_code + " " + p.department_name).empty()
                            ? ""
                            : fmt::format(" · {} {}", l_.department,
                                          std::string(Trim(p.department_code + " " + p.department_name)));
-    o += fmt::format("  {} {}{} · {}:{}\n", l_.id, p.id, dept, p.loc.file, p.loc.line);
+    o += fmt::format("  {} {}{} · {}:{}\n", l_.id, OneLine(p.id), OneLine(dept), p.loc.file,
+                     p.loc.line);
     std::string budget_flag;
     if (s.low_execution) {
       budget_flag = " · " + Paint(l_.low_execution, Style::kWarning);
-      if (!s.note.empty()) budget_flag += fmt::format(" ({}: {})", l_.note, s.note);
+      if (!s.note.empty()) budget_flag += fmt::format(" ({}: {})", l_.note, OneLine(s.note));
     }
     o += fmt::format("  {} {} {} · {} {} {} · {} {}% · {} {} / {}{}\n", l_.budget,
                      Amount(p.total), p.unit, l_.spent, Amount(s.spent), p.unit,

@@ -138,6 +138,12 @@ run eval examples/targets
 expect_status 2
 expect_err "--actuals is required"
 
+case_ "control characters in the input (YAML escapes) never reach the terminal"
+run eval tests/fixtures/formats/hostile-target.yaml -a tests/fixtures/formats/hostile-actuals.yaml --color never
+grep -q $'\x1b' "$OUT" && fail "an escape character reached stdout"
+grep -q $'\x1b' "$ERR" && fail "an escape character reached stderr"
+grep -q 'x1b' tests/fixtures/formats/hostile-target.yaml || fail "the fixture no longer holds an escape"
+
 case_ "template: a skeleton with every project and indicator"
 run template examples/targets
 expect_status 0
