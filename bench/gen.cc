@@ -20,6 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -798,18 +799,13 @@ class Generator {
     static const std::vector<std::string> kAspects = {
         "运行维护", "购买服务", "专项行动", "能力建设", "提升改造", "设备购置", "信息化建设", "宣传培训",
         "技术服务", "第三方评估", "专项补助", "监督检查"};
-    static const std::vector<std::string> kTowns = {
-        "劝业场街道", "小白楼街道", "五大道街道", "大王庄街道", "友谊路街道", "尖山街道", "体育中心街道",
-        "长虹街道", "王顶堤街道", "华苑街道", "鼓楼街道", "丁字沽街道", "西沽街道", "张家窝镇", "杨柳青镇",
-        "双街镇", "小淀镇", "咸水沽镇", "葛沽镇", "杨村街道", "大良镇", "宝平街道", "塘沽街道", "汉沽街道",
-        "大港街道", "芦台街道", "静海镇", "团泊镇", "渔阳镇", "下营镇", "新立街道", "华明街道"};
     static const char* kPhases[] = {"（二期）", "（三期）", "（四期）", "（五期）"};
     for (int k = 0; !names_.insert(p.name).second; ++k) {
       std::string aspect = fmt::format("2024年度{}{}{}项目", RegionOf(dept), topic.name, r.Pick(kAspects));
-      std::string local = fmt::format("2024年度{}{}{}{}项目", RegionOf(dept), r.Pick(kTowns), topic.name,
+      std::string local = fmt::format("2024年度{}{}{}{}项目", RegionOf(dept), Town(RegionOf(dept), r), topic.name,
                                       r.Chance(500) ? r.Pick(kAspects) : std::string());
-      p.name = k < 6 ? aspect : k < 40 ? local : k < 44 ? base + kPhases[k - 40]
-                                                 : fmt::format("{}（{}）", base, seq * 100 + k);
+      p.name = k < 6 ? aspect : k < 200 ? local : k < 204 ? base + kPhases[k - 200]
+                                                 : fmt::format("{}（第{}批）", base, ++batches_[base] + 1);
     }
     p.purpose = topic.purpose;
     p.goal = topic.goal;
@@ -883,6 +879,33 @@ class Generator {
       }
     }
     return p;
+  }
+
+  // A 街道 or 镇 of `region` (of any district for a city-level department).
+  static std::string Town(const std::string& region, Rng& r) {
+    static const std::vector<std::vector<std::string>> kTowns = {
+        {"和平区", "劝业场街道", "小白楼街道", "五大道街道", "南市街道"},
+        {"河东区", "大王庄街道", "向阳楼街道", "春华街道"},
+        {"河西区", "友谊路街道", "尖山街道", "体育中心街道", "梅江街道"},
+        {"南开区", "长虹街道", "王顶堤街道", "华苑街道", "鼓楼街道"},
+        {"河北区", "光复道街道", "望海楼街道", "江都路街道"},
+        {"红桥区", "丁字沽街道", "西沽街道", "邵公庄街道"},
+        {"东丽区", "华明街道", "新立街道", "金桥街道"},
+        {"西青区", "杨柳青镇", "张家窝镇", "中北镇"},
+        {"津南区", "咸水沽镇", "葛沽镇", "小站镇"},
+        {"北辰区", "双街镇", "小淀镇", "西堤头镇"},
+        {"武清区", "杨村街道", "大良镇", "黄庄街道"},
+        {"宝坻区", "宝平街道", "海滨街道", "大口屯镇"},
+        {"滨海新区", "塘沽街道", "汉沽街道", "大港街道", "新港街道"},
+        {"宁河区", "芦台街道", "潘庄镇", "七里海镇"},
+        {"静海区", "静海镇", "团泊镇", "大邱庄镇"},
+        {"蓟州区", "渔阳镇", "下营镇", "邦均镇"},
+    };
+    const std::vector<std::string>* towns = &r.Pick(kTowns);  // city level: any district's
+    for (const auto& t : kTowns)
+      if (t[0] == region) towns = &t;
+    size_t k = static_cast<size_t>(r.Int(1, static_cast<int64_t>(towns->size()) - 1));
+    return (region == "天津市" ? (*towns)[0] : std::string()) + (*towns)[k];
   }
 
   static std::string RegionOf(const Department& dept) {
@@ -977,6 +1000,7 @@ class Generator {
 
   Options o_;
   std::set<std::string> names_;
+  std::map<std::string, int> batches_;
 };
 
 }  // namespace
