@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "actuals.h"
 #include "diagnostic_format.h"
 #include "inputs.h"
 #include "text.h"
@@ -358,7 +359,11 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
   size_t documents = ParseYamlStream(src, limits_, diags_, [&](const YamlDocument& doc) {
     ++stats_.documents;
     if (IsActualsDocument(doc)) {
+      // An actuals file beside the targets (check examples/): validated as
+      // actuals, not scored.
       ++stats_.actuals_documents;
+      ActualsIndex scratch;
+      ReadActualsDocument(src, doc, &scratch, diags_);
       return;
     }
     std::pair<std::string, std::string> rejected;

@@ -38,7 +38,7 @@ struct LoadStats {
   size_t documents = 0;   // YAML documents parsed
   size_t projects = 0;    // valid projects (with unique ids, where the caller checks)
   size_t indicators = 0;  // indicators of those projects
-  size_t actuals_documents = 0;  // documents recognised as actuals and skipped
+  size_t actuals_documents = 0;  // documents recognised as actuals (validated as such)
 };
 
 // Reads target files one document at a time and delivers each valid project

@@ -18,6 +18,11 @@ run check --lang en examples/targets
 expect_status 0
 expect_out "checked 4 files: 5 projects, 35 indicators; 0 errors, 0 warnings"
 
+case_ "actuals files beside the targets are validated as actuals"
+run check $F/with-actuals
+expect_status 2
+expect_err "$F/with-actuals/actuals.yaml:3:12: error: 'spent' (全年执行数) must not be negative"
+
 case_ "a valid minimal file"
 run check $F/valid-minimal.yaml
 expect_status 0
