@@ -26,6 +26,7 @@ enum OptionSet : unsigned {
   kRules = 1 << 4,     // -r
   kJobs = 1 << 5,      // -j
   kLimits = 1 << 6,    // --max-file-size and friends
+  kImport = 1 << 8,    // import: DOCUMENTS..., -o DIR, --year, --id-prefix
   kReports = 1 << 9,   // merge: REPORT...
   kMergeOutput = 1 << 10,  // merge: -f json|jsonl, -o
 };
@@ -62,6 +63,12 @@ const CommandSpec kCommands[] = {
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
      "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).", kRules | kReport,
      RunRules},
+    {"import", "Turn 绩效目标表 documents (.docx, or text extracted from Word) into target YAML",
+     "Reads every project of each DOCUMENT and writes it as a target file that 'jixiao check'\n"
+     "accepts: one file per project under -o DIR, all in one file with -o FILE.yaml, or all to\n"
+     "stdout. Guesses are warnings and YAML comments. Exit status: 0 all imported, 2 any error\n"
+     "(projects without errors are still written). See docs/import.md.",
+     kImport | kStrict | kRules | kLimits, RunImport},
 };
 
 void AddOptions(CLI::App* sub, unsigned set, Options* o) {
@@ -103,6 +110,29 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if ((set & kReport) && (set & kActuals)) {  // eval: the only command with a csv report
     sub->add_flag("--csv-no-bom", o->csv_no_bom,
                   "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
+  }
+  if (set & kImport) {
+    sub->add_option("DOCUMENTS", o->targets,
+                    "绩效目标表 documents: .docx files, text extracted from Word, or directories "
+                    "of them")
+        ->required();
+    sub->add_option("-o,--output", o->output,
+                    "Directory for one YAML file per project (created if missing), or FILE.yaml "
+                    "for all in one file; default: standard output");
+    sub->add_option("--year", o->import_year,
+                    "Year of projects whose name has none (such as 2024年度…)")
+        ->check(CLI::Range(1950, 2100));
+    sub->add_option("--id-prefix", o->id_prefix,
+                    "Project ids are PREFIX-CODE-YEAR-NN; 'auto' takes the province of the "
+                    "department (天津市… -> TJ), '' none")
+        ->capture_default_str();
+    sub->add_option("--color", o->color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    sub->add_option("--lang", o->lang, "Summary language: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    sub->add_flag("-q,--quiet", o->quiet, "Print only errors");
   }
   if (set & kStrict) {
     sub->add_flag("--strict", o->strict, "Treat warnings as errors");

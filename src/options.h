@@ -38,6 +38,10 @@ struct Options {
   bool csv_no_bom = false;
   // Input limits (file size, scalar length, nesting, aliases, documents).
   YamlLimits limits;
+  // import --year: the year of projects whose name has none; 0 = none.
+  int import_year = 0;
+  // import --id-prefix: "auto" (from the department's province), "" or a prefix.
+  std::string id_prefix = "auto";
 };
 
 }  // namespace jixiao

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# End-to-end tests of `jixiao import`: documents in, target YAML out, and
+# `jixiao check` accepts what it writes.
+source "$(dirname "$0")/lib.sh"
+F=tests/fixtures/import
+
+# The non-comment lines of YAML files, without document separators: the
+# content two sets of target files must share.
+content() { cat "$@" | grep -v '^ *#' | grep -v '^---$'; }
+
+case_ "the seed text: one file per project, check passes, content equals examples/"
+run import $F/seed-2024.txt -o "$WORK/out"
+expect_status 0
+expect_err "导入了 5 个项目（35 个指标）"
+expect_err "0 个错误，0 个警告"
+[ "$(ls "$WORK/out" | tr '\n' ' ')" = "TJ-362303-2024-01.yaml TJ-362303-2024-02.yaml TJ-362303-2024-03.yaml TJ-362303-2024-04.yaml TJ-362303-2024-05.yaml " ] \
+  || fail "unexpected file names: $(ls "$WORK/out")"
+run check "$WORK/out"
+expect_status 0
+expect_out "5 个项目，35 个指标；0 个错误，0 个警告"
+diff <(content "$WORK"/out/*.yaml) <(content examples/targets/*.yaml) >"$WORK/diff" \
+  || fail "import differs from examples/targets: $(head -20 "$WORK/diff")"
+
+case_ "the shared seed, when present, is the fixture"
+if [ -f ../shared/seeds/000_88a8ef7fc06e4953.txt ]; then
+  cmp -s ../shared/seeds/000_88a8ef7fc06e4953.txt $F/seed-2024.txt || fail "fixture differs from the seed"
+  run import ../shared/seeds/000_88a8ef7fc06e4953.txt -o "$WORK/shared"
+  expect_status 0
+fi
+
+case_ "the .docx fixture: the same projects"
+run import $F/seed-2024.docx -o "$WORK/docx"
+expect_status 0
+expect_err "0 个错误，0 个警告"
+run check "$WORK/docx"
+expect_status 0
+diff <(content "$WORK"/docx/*.yaml) <(content examples/targets/*.yaml) >"$WORK/diff" \
+  || fail "docx import differs from examples/targets: $(head -20 "$WORK/diff")"
+
+case_ "all documents to stdout, separated by ---"
+run import $F/seed-2024.txt
+expect_status 0
+[ "$(grep -c '^---$' "$OUT")" -eq 5 ] || fail "expected 5 documents"
+expect_out "id: TJ-362303-2024-05"
+expect_out "  # 其他资金：原表该单元格为空，故不填"
+cp "$OUT" "$WORK/all.yaml"
+run check "$WORK/all.yaml"
+expect_status 0
+
+case_ "-o FILE.yaml writes one multi-document file"
+run import $F/seed-2024.docx -o "$WORK/one.yaml"
+expect_status 0
+[ "$(grep -c '^---$' "$WORK/one.yaml")" -eq 5 ] || fail "expected 5 documents in one.yaml"
+
+case_ "a directory of documents, --id-prefix, --lang en"
+mkdir -p "$WORK/docs" && cp $F/seed-2024.txt "$WORK/docs/a.txt"
+run import "$WORK/docs" --id-prefix '' --lang en -o "$WORK/noprefix"
+expect_status 0
+expect_err "imported 5 projects (35 indicators)"
+[ -f "$WORK/noprefix/362303-2024-01.yaml" ] || fail "no 362303-2024-01.yaml"
+
+case_ "guesses: warnings on stderr and comments in the YAML"
+run import $F/guesses.txt --year 2024
+expect_status 0
+expect_err "$F/guesses.txt:10:2: warning: 预算数 is empty: using 6.00"
+expect_err "warning: the table gives no unit"
+expect_err "warning: 二级指标 '数量' is read as '数量指标'"
+expect_err "warning: not imported: '备注内容'"
+expect_out "# 猜测 / guessed: 预算数为空"
+expect_out "# 未导入的单元格"
+expect_out "年度取自 --year"
+cp "$OUT" "$WORK/guesses.yaml"
+run check "$WORK/guesses.yaml"
+expect_status 0
+
+case_ "--strict: a project with guesses is an error and is not written"
+run import --strict $F/guesses.txt --year 2024 -o "$WORK/strict"
+expect_status 2
+expect_err "error: 预算数 is empty"
+[ -z "$(ls -A "$WORK/strict" 2>/dev/null)" ] || fail "strict wrote a project with guesses"
+
+case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
+run import $F/variations.txt -o "$WORK/var"
+expect_status 0
+expect_err "导入了 2 个项目"
+run check "$WORK/var"
+expect_status 0
+grep -q "total: 1260.00" "$WORK"/var/*.yaml || fail "1,260.00 not read"
+grep -q "level1: 成本指标" "$WORK"/var/*.yaml || fail "2021-form 成本指标 missing"
+grep -q "target: ≥90%" "$WORK"/var/*.yaml || fail "composed target missing"
+grep -q "  - 降低风险" "$WORK"/var/*.yaml || fail "goals not split"
+
+case_ "not a 绩效目标表: one located error, exit 2, nothing written"
+run import $F/not-a-table.txt -o "$WORK/none"
+expect_status 2
+expect_err "$F/not-a-table.txt:1:1: error: not a 绩效目标表"
+[ -z "$(ls -A "$WORK/none" 2>/dev/null)" ] || fail "something was written"
+
+case_ "a bad target is located at its cell; the other projects are still written"
+run import $F/bad-target.txt -o "$WORK/bad"
+expect_status 2
+expect_err "$F/bad-target.txt:33:2: error: bad 指标值 '≥9O%' of '设备'"
+expect_err " 33 | 	≥9O%"
+[ "$(ls "$WORK/bad" | wc -l)" -eq 1 ] || fail "expected the one good project written"
+
+case_ "a .doc, a broken .docx and a missing file"
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
+run import "$WORK/old.doc"
+expect_status 2
+expect_err "a Word 97-2003 .doc file: save it as .docx"
+head -c 100 $F/seed-2024.docx >"$WORK/cut.docx"
+run import "$WORK/cut.docx"
+expect_status 2
+expect_err "$WORK/cut.docx: error: not a"
+run import "$WORK/missing.txt"
+expect_status 2
+
+case_ "usage errors exit 2"
+run import
+expect_status 2
+run import $F/seed-2024.txt --year 1800
+expect_status 2
+
+case_ "--help"
+run import --help
+expect_status 0
+expect_out "--id-prefix"
+expect_out "--year"
+
+finish
