@@ -262,6 +262,12 @@ std::string CounterProblem(string_view text) {
   for (char c : text) {
     if (IsAscii(c) && !IsAsciiLetter(c) && c != '/' && c != '%') return bad("");  // digits too
   }
+  // A range separator in a unit would make the text read differently once
+  // written back ("4-8个〜" is not the range "4个〜-8个〜").
+  for (string_view sep : {"—", "–", "〜", "至"}) {
+    if (text.find(sep) != string_view::npos)
+      return bad(" (it holds the range separator " + Quote(sep) + ")");
+  }
   if (text.find('%') != string_view::npos || text.find("‰") != string_view::npos) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");
