@@ -66,7 +66,12 @@ void Diagnostics::FillSourceLines() {
 Location Source::At(size_t offset, int line) const {
   offset = std::min(offset, text.size());
   if (line <= 0) {
-    line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+    // Lines end at LF, CRLF or a lone CR, as LineOf and ColumnOfOffset count them.
+    line = 1;
+    for (size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+        ++line;
+    }
   }
   return {path, line, ColumnOfOffset(text, offset)};
 }

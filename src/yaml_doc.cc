@@ -323,8 +323,53 @@ bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
   return true;
 }
 
+namespace {
+
+// The code point of `text` at byte `at`, as UTF-8 ("" past the end).
+std::string CodePointAt(std::string_view text, size_t at) {
+  if (at >= text.size()) return "";
+  size_t end = at;
+  DecodeUtf8(text, &end);
+  return std::string(text.substr(at, end - at));
+}
+
+// A yaml-cpp error message for people: yaml-cpp quotes one byte of the
+// character it stopped at, which cuts a multi-byte character in two.
+// `*at` is where the error is; it may move to a better place.
+std::string SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* at) {
+  std::string message = e.msg;
+  if (message == "bad file" || message.empty()) return "YAML syntax error: nesting too deep";
+  std::string_view escape = YAML::ErrorMsg::INVALID_ESCAPE;
+  // yaml-cpp stops one byte after the backslash of an unknown escape.
+  if (StartsWith(message, escape) && *at >= 2 && *at <= src.text.size() &&
+      src.text[*at - 2] == '\\') {
+    *at -= 2;
+    return fmt::format("YAML syntax error: unknown escape '\\{}' in a double-quoted string: "
+                       "write a backslash as '\\\\', or use single quotes",
+                       CodePointAt(src.text, *at + 1));
+  }
+  if (FindInvalidUtf8(message) != std::string::npos) {
+    std::string clean;
+    for (size_t pos = 0; pos < message.size();) AppendUtf8(DecodeUtf8(message, &pos), &clean);
+    message = clean;
+  }
+  return "YAML syntax error: " + message;
+}
+
+}  // namespace
+
 size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics* diags,
                        const std::function<void(const YamlDocument&)>& on_document) {
+  // yaml-cpp counts lines at LF only and reads a lone CR (an old Mac line
+  // ending) as part of the text, so such a file would be misread and every
+  // location in it wrong: reject it before parsing.
+  for (size_t cr = src.text.find('\r'); cr != std::string::npos; cr = src.text.find('\r', cr + 1)) {
+    if (cr + 1 < src.text.size() && src.text[cr + 1] == '\n') continue;
+    diags->Add(MakeDiagnostic(Severity::kError, src, cr,
+                              "a carriage return (CR) without a line feed: save the file with "
+                              "LF or CRLF line endings"));
+    return 0;
+  }
   MemoryBuf buf(src.text);
   std::istream in(&buf);
   DocumentBuilder builder(src, limits, diags);
@@ -346,7 +391,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       if (stray || (builder.only_null() && index > 0 && previous_only_null &&
                     doc.offset() <= previous_offset)) {
         size_t at = null_at;
-        std::string what = at < src.text.size() ? std::string(1, src.text[at]) : "end of file";
+        std::string what = at < src.text.size() ? CodePointAt(src.text, at) : "end of file";
         diags->Add(MakeDiagnostic(
             Severity::kError, src, at,
             fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
@@ -366,13 +411,12 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   } catch (const StopParsing& stop) {
     diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
   } catch (const YAML::Exception& e) {
-    std::string message = e.msg;
-    if (message == "bad file" || message.empty()) message = "nesting too deep";
+    size_t at = e.mark.is_null() ? 0 : static_cast<size_t>(e.mark.pos);
+    std::string message = SyntaxMessage(src, e, &at);
     if (e.mark.is_null()) {
-      diags->Error({src.path, 0, 0}, fmt::format("YAML syntax error: {}", message));
+      diags->Error({src.path, 0, 0}, std::move(message));
     } else {
-      diags->Add(MakeDiagnostic(Severity::kError, src, static_cast<size_t>(e.mark.pos),
-                                fmt::format("YAML syntax error: {}", message), e.mark.line + 1));
+      diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message), e.mark.line + 1));
     }
   }
   return delivered;
