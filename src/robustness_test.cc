@@ -1,0 +1,147 @@
+// Regression tests for the findings of the fuzz harnesses (tests/fuzz/) and
+// the input limits (docs/robustness.md). Each test names its finding.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "actuals.h"
+#include "csv.h"
+#include "diagnostic.h"
+#include "rules.h"
+#include "rules_file.h"
+#include "target_loader.h"
+#include "text.h"
+#include "value.h"
+#include "yaml_doc.h"
+
+namespace jixiao {
+
+namespace {
+
+struct Loaded {
+  Diagnostics diags;
+  std::vector<Project> projects;
+  size_t documents = 0;
+};
+
+// CheckInputText, ParseYamlStream and ReadTargetDocument, as the loader runs them.
+Loaded LoadTargets(const std::string& text, YamlLimits limits = {}) {
+  Loaded l;
+  Source src{"t.yaml", text};
+  static const Rules rules = Rules::Default();
+  if (!CheckInputText(src, limits.max_file_bytes, &l.diags)) return l;
+  l.documents = ParseYamlStream(src, limits, &l.diags, [&](const YamlDocument& doc) {
+    if (auto p = ReadTargetDocument(src, doc, rules, &l.diags)) l.projects.push_back(std::move(*p));
+  });
+  return l;
+}
+
+// The one error of `d`; fails the test when there is not exactly one.
+const Diagnostic& OnlyError(const Diagnostics& d) {
+  static const Diagnostic kNone;
+  REQUIRE(d.error_count() == 1);
+  for (const Diagnostic& x : d.all())
+    if (x.severity == Severity::kError) return x;
+  return kNone;
+}
+
+const char kValidProject[] =
+    "project: 项目\n"
+    "year: 2024\n"
+    "budget: {total: 6}\n"
+    "indicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n";
+
+}  // namespace
+
+// ---- Finding 1 (fuzz_value): a unit holding a range separator ----
+
+TEST_CASE("finding 1: a unit may not hold a range separator") {
+  // "4-8个〜" was read as the range 4个〜-8个〜, which written back as
+  // "4个〜-8个〜" splits at '〜' instead and no longer parses.
+  for (const char* text : {"4-8个〜", "4-8个至", "4-8个—", "1-2台–"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.error().find("is not a unit") != std::string::npos);
+    CHECK(t.error().find("range separator") != std::string::npos);
+  }
+  for (const char* text : {"5个–", "≥5台〜"}) CHECK_FALSE(ParseTarget(text).ok());
+  // Ranges themselves are unchanged.
+  for (const char* text : {"4-8个", "4个至8个", "80%〜90%", "1—5个", "1–5个"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE(t.ok());
+    CHECK(t->kind == TargetKind::kRange);
+  }
+  // An actual with such a unit is text, for the scorer to reject.
+  Parsed<Actual> a = ParseActual("6个〜");
+  REQUIRE(a.ok());
+  CHECK(a->kind == ActualKind::kText);
+}
+
+// ---- Finding 2 (fuzz_target, fuzz_actuals_yaml, fuzz_rules): lone CR ----
+
+TEST_CASE("finding 2: a lone CR in a YAML file is an error at its place") {
+  // yaml-cpp counts lines at LF only and reads a lone CR as text, so the
+  // line, the column and the source line shown were taken from different
+  // lines. Now the file is rejected at the CR.
+  Loaded l = LoadTargets("project: 项目\nyear: 2024\rbudget: {total: 6}\n");
+  const Diagnostic& d = OnlyError(l.diags);
+  CHECK(d.message.find("carriage return") != std::string::npos);
+  CHECK(d.message.find("LF or CRLF") != std::string::npos);
+  CHECK(d.loc.file == "t.yaml");
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.column == 11);
+  CHECK(d.source_line == "year: 2024");
+  CHECK(l.documents == 0);
+  // CRLF files are fine.
+  std::string crlf = kValidProject;
+  for (size_t i = crlf.find('\n'); i != std::string::npos; i = crlf.find('\n', i + 2))
+    crlf.replace(i, 1, "\r\n");
+  Loaded ok = LoadTargets(crlf);
+  CHECK(ok.diags.empty());
+  CHECK(ok.projects.size() == 1);
+}
+
+TEST_CASE("finding 2: a location computed from an offset counts a lone CR as a line break") {
+  // As LineOf, ColumnOfOffset and the CSV reader do: the invalid byte on
+  // the third line (after a lone CR) is reported on line 3, column 2, with
+  // that line shown.
+  Source src{"a.csv", "a,b\rc,d\r\nx\xff,y\n"};
+  Diagnostics d;
+  CHECK_FALSE(CheckInputText(src, 1 << 20, &d));
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 3);
+  CHECK(e.loc.column == 2);
+  CHECK(e.source_line == std::string(LineOf(src.text, 3)));
+  CHECK(src.At(src.text.size()).line == 4);
+}
+
+// ---- Finding 3 (fuzz_eval): yaml-cpp messages cut a character in two ----
+
+TEST_CASE("finding 3: an unknown escape is quoted whole, at its backslash") {
+  // yaml-cpp's "unknown escape character: " quoted one byte of 'é', which
+  // made the message (and the JSON report) invalid UTF-8.
+  Loaded l = LoadTargets("project: \"项目\\é\"\n");
+  const Diagnostic& d = OnlyError(l.diags);
+  CHECK(FindInvalidUtf8(d.message) == std::string::npos);
+  CHECK(d.message == "YAML syntax error: unknown escape '\\é' in a double-quoted string: write "
+                     "a backslash as '\\\\', or use single quotes");
+  CHECK(d.loc.line == 1);
+  CHECK(d.loc.column == 13);  // the backslash
+  Loaded q = LoadTargets("project: \"a\\qb\"\n");
+  CHECK(OnlyError(q.diags).message.find("unknown escape '\\q'") != std::string::npos);
+  CHECK(OnlyError(q.diags).loc.column == 12);
+}
+
+TEST_CASE("finding 3: a stray character is quoted whole") {
+  Loaded l = LoadTargets("a: 1\n、,\n");
+  for (const Diagnostic& d : l.diags.all()) {
+    CAPTURE(d.message);
+    CHECK(FindInvalidUtf8(d.message) == std::string::npos);
+  }
+}
+
+}  // namespace jixiao

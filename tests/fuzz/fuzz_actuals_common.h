@@ -1,0 +1,85 @@
+// Invariants of an ActualsIndex read by a fuzz harness, shared by the YAML
+// and CSV actuals harnesses.
+#ifndef JIXIAO_TESTS_FUZZ_FUZZ_ACTUALS_COMMON_H_
+#define JIXIAO_TESTS_FUZZ_FUZZ_ACTUALS_COMMON_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "actuals.h"
+#include "fuzz_common.h"
+
+namespace jixiao::fuzz {
+
+// Checks one entry read from `path`.
+inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
+  FUZZ_CHECK(!e.key.empty(), "entry without a key");
+  FUZZ_CHECK(Trim(e.key) == e.key, "entry key not trimmed: '" + e.key + "'");
+  CheckLocated(e.loc, path, "an actuals entry");
+  if (e.has_spent) {
+    FUZZ_CHECK(e.spent.sign() >= 0, "negative spending accepted");
+    CheckFormats(e.spent);
+    CheckLocated(e.spent_loc, path, "'spent'");
+  }
+  if (!e.has_spent) FUZZ_CHECK(e.has_errors, "an entry without spending but without errors");
+  std::set<std::string> keys;
+  for (const IndicatorActual& a : e.indicators) {
+    FUZZ_CHECK(!a.key.empty(), "indicator actual without a key");
+    CheckLocated(a.loc, path, "an indicator actual");
+    if (a.score) {
+      FUZZ_CHECK(a.grade.has_value(), "a score without a grade");
+      FUZZ_CHECK(*a.score >= 0 && *a.score <= 1, "score outside [0, 1]");
+    }
+    if (a.value.kind == ActualKind::kQuantity) {
+      CheckUnit(a.value.value.unit);
+      CheckFormats(a.value.value.value);
+    }
+    if (a.value.kind == ActualKind::kNotApplicable) FUZZ_CHECK(!a.grade, "不适用 with a grade");
+    if (a.value.kind == ActualKind::kDate) FUZZ_CHECK(ValidDate(a.value.date), "bad date");
+    if (!e.has_errors) {
+      FUZZ_CHECK(keys.insert(a.key).second, "indicator given twice, entry without errors: " +
+                                                a.key);
+      FUZZ_CHECK(!a.text.empty() || a.grade.has_value(), "an actual with neither value nor grade");
+    }
+  }
+}
+
+// Claims every entry of `index` by its key (`keys`: the keys the input
+// gives, in order, duplicates included), checking each; then checks that
+// what is left unclaimed is reported. Returns the number of entries found.
+inline size_t ClaimAll(ActualsIndex* index, const std::vector<std::string>& keys,
+                       const std::string& path, Diagnostics* diags) {
+  size_t found = 0;
+  std::set<std::string> tried;
+  for (const std::string& k : keys) {
+    if (!tried.insert(k).second) continue;
+    const ProjectActuals* e = index->Claim(k, k);
+    if (e == nullptr) continue;
+    ++found;
+    FUZZ_CHECK(e->key == k, "Claim('" + k + "') returned entry '" + e->key + "'");
+    CheckEntry(*e, path);
+    FUZZ_CHECK(index->Claim(k, k) == nullptr, "an entry claimed twice: " + k);
+  }
+  FUZZ_CHECK(found == index->size(), "entries not reachable by their keys: " +
+                                         std::to_string(index->size() - found));
+  const size_t before = diags->all().size();
+  index->ReportUnclaimed(diags);
+  FUZZ_CHECK(diags->all().size() == before, "claimed entries reported as unclaimed");
+  return found;
+}
+
+// An index nobody claims from must report each of its entries.
+inline void CheckUnclaimedReported(const ActualsIndex& index, const std::string& path,
+                                   const std::string& text) {
+  Diagnostics diags;
+  index.ReportUnclaimed(&diags);
+  FUZZ_CHECK(diags.error_count() == index.size(),
+             "unclaimed entries: " + std::to_string(index.size()) + ", errors: " +
+                 std::to_string(diags.error_count()));
+  CheckDiagnostics(diags, 0, path, &text);
+}
+
+}  // namespace jixiao::fuzz
+
+#endif  // JIXIAO_TESTS_FUZZ_FUZZ_ACTUALS_COMMON_H_

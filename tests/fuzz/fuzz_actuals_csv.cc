@@ -1,0 +1,148 @@
+// Fuzzes the CSV reader (csv.h ParseCsv, AppendCsvField, AppendCsvCell)
+// and the CSV actuals loader (ReadActualsCsv, SPEC §2).
+//
+// Invariants checked, beyond "does not crash, hang or leak":
+//   - ParseCsv: a failure has a message and a position inside the text;
+//     every row has as many field lines and columns as fields, rows and
+//     fields start in order, at lines and columns inside the text; no field
+//     holds CR; writing the rows back with AppendCsvField and parsing that
+//     gives the same rows (RFC 4180 round trip); AppendCsvCell never starts
+//     a cell with a formula character unless it is a plain number;
+//   - ReadActualsCsv: diagnostics well formed and located; the same entry
+//     invariants as the YAML loader (fuzz_actuals_common.h); every project
+//     of a well-formed file becomes an entry; what nobody claims is reported.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "actuals.h"
+#include "csv.h"
+#include "fuzz_actuals_common.h"
+#include "fuzz_common.h"
+#include "yaml_doc.h"
+
+using namespace jixiao;
+using jixiao::fuzz::CheckDiagnostics;
+using jixiao::fuzz::LineCount;
+
+namespace {
+
+void CheckRows(const std::vector<CsvRow>& rows, std::string_view text) {
+  const int lines = LineCount(text);
+  int last_line = 0;
+  for (const CsvRow& row : rows) {
+    FUZZ_CHECK(!row.fields.empty(), "a row without fields");
+    FUZZ_CHECK(row.fields.size() == row.lines.size() && row.fields.size() == row.columns.size(),
+               "row field positions");
+    FUZZ_CHECK(row.line > last_line && row.line <= lines, "row line order");
+    FUZZ_CHECK(row.lines[0] == row.line, "first field not on the row's line");
+    for (size_t i = 0; i < row.fields.size(); ++i) {
+      FUZZ_CHECK(row.lines[i] >= row.line && row.lines[i] <= lines, "field line");
+      FUZZ_CHECK(row.columns[i] >= 1, "field column");
+      FUZZ_CHECK(static_cast<size_t>(row.columns[i]) <= CodePointCount(LineOf(text, row.lines[i])) + 1,
+                 "field column beyond its line");
+      if (i > 0) {
+        FUZZ_CHECK(row.lines[i] > row.lines[i - 1] ||
+                       (row.lines[i] == row.lines[i - 1] && row.columns[i] > row.columns[i - 1]),
+                   "fields out of order");
+      }
+      FUZZ_CHECK(row.fields[i].find('\r') == std::string::npos, "CR kept in a field");
+    }
+    last_line = row.lines.back();
+  }
+}
+
+// The rows written back as CSV. A row of one empty field is written as ""
+// so that it is not an empty line, which ParseCsv skips.
+std::string Write(const std::vector<CsvRow>& rows) {
+  std::string out;
+  for (const CsvRow& row : rows) {
+    if (row.fields.size() == 1 && row.fields[0].empty()) {
+      out += "\"\"\n";
+      continue;
+    }
+    for (size_t i = 0; i < row.fields.size(); ++i) {
+      if (i > 0) out += ',';
+      AppendCsvField(row.fields[i], &out);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+void CheckCells(const std::vector<CsvRow>& rows) {
+  for (const CsvRow& row : rows) {
+    for (const std::string& f : row.fields) {
+      std::string cell;
+      AppendCsvCell(f, &cell);
+      std::string_view c = cell;
+      if (!c.empty() && c[0] == '"') c.remove_prefix(1);
+      if (!c.empty() && std::string_view("=+-@\t\r").find(c[0]) != std::string_view::npos) {
+        FUZZ_CHECK(Rational::ParseDecimal(f).has_value(), "formula cell left as is: " + f);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  Source src;
+  src.path = "actuals.csv";
+  src.text.assign(reinterpret_cast<const char*>(data), size);
+
+  // The CSV layer alone, on any bytes.
+  std::string_view text = StripBom(src.text);
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> parsed = ParseCsv(text, &at);
+  if (!parsed) {
+    FUZZ_CHECK(!parsed.error().empty(), "CSV error without a message");
+    FUZZ_CHECK(at.line >= 1 && at.line <= LineCount(text) && at.column >= 1, "CSV error position");
+  } else {
+    CheckRows(*parsed, text);
+    std::string written = Write(*parsed);
+    Parsed<std::vector<CsvRow>> again = ParseCsv(written);
+    FUZZ_CHECK(again.ok(), "written CSV does not parse: " + again.error());
+    FUZZ_CHECK(again->size() == parsed->size(), "row count changes in a round trip");
+    for (size_t i = 0; i < again->size(); ++i) {
+      FUZZ_CHECK((*again)[i].fields == (*parsed)[i].fields, "fields change in a round trip");
+    }
+    CheckCells(*parsed);
+  }
+
+  // The actuals loader, on text that passed the input check as in the program.
+  Diagnostics diags;
+  if (!CheckInputText(src, 1 << 20, &diags)) return 0;
+  src.text = std::string(StripBom(src.text));
+  ActualsIndex index, unclaimed;
+  ReadActualsCsv(src, &index, &diags);
+  CheckDiagnostics(diags, 0, src.path, &src.text);
+  Diagnostics scratch;
+  ReadActualsCsv(src, &unclaimed, &scratch);
+
+  std::vector<std::string> keys;
+  if (parsed && !parsed->empty()) {
+    size_t project = SIZE_MAX;
+    const CsvRow& header = (*parsed)[0];
+    for (size_t i = 0; i < header.fields.size(); ++i)
+      if (Trim(header.fields[i]) == "project") project = i;
+    for (size_t r = 1; r < parsed->size() && project != SIZE_MAX; ++r) {
+      const CsvRow& row = (*parsed)[r];
+      if (project < row.fields.size()) keys.emplace_back(Trim(row.fields[project]));
+    }
+  }
+  if (!diags.has_errors() && parsed) {
+    std::set<std::string> distinct(keys.begin(), keys.end());
+    distinct.erase("");
+    FUZZ_CHECK(index.size() == distinct.size(), "a CSV without errors: " +
+                                                    std::to_string(distinct.size()) +
+                                                    " projects, " + std::to_string(index.size()) +
+                                                    " entries");
+  }
+  const size_t before = diags.all().size();
+  jixiao::fuzz::ClaimAll(&index, keys, src.path, &diags);
+  CheckDiagnostics(diags, before, src.path, &src.text);
+  jixiao::fuzz::CheckUnclaimedReported(unclaimed, src.path, src.text);
+  return 0;
+}
