@@ -1,6 +1,6 @@
 // jixiao-parse-baseline: the parse-only baseline of issue 5.
 //
-//   jixiao-parse-baseline [--keep] PATH...
+//   jixiao-parse-baseline [--keep | --events] PATH...
 //
 // Loads every *.yaml / *.yml file below the PATHs (files or directories, in sorted
 // path order like jixiao) with yaml-cpp's node API and does nothing else: each document
@@ -11,6 +11,8 @@
 // YAML::Load: YAML::LoadAll is not used because it can hang on malformed input (fine
 // for the generated files, which have no `---` inside a scalar). --keep holds every
 // tree until the end, to show what building a whole year's node trees costs in memory.
+// --events parses with YAML::Parser and an EventHandler that does nothing, building no
+// tree: the floor of any program that reads these files with yaml-cpp.
 //
 // Prints one line: files, documents, bytes, top-level keys.
 #include <algorithm>
@@ -24,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace fs = std::filesystem;
@@ -65,26 +68,48 @@ std::string ReadAll(const std::string& path) {
   return ss.str();
 }
 
+// Counts events and nothing else.
+class NullHandler : public YAML::EventHandler {
+ public:
+  size_t events = 0;
+  void OnDocumentStart(const YAML::Mark&) override { ++events; }
+  void OnDocumentEnd() override { ++events; }
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override { ++events; }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    ++events;
+  }
+  void OnSequenceEnd() override { ++events; }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    ++events;
+  }
+  void OnMapEnd() override { ++events; }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool keep = false;
+  bool keep = false, events = false;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--keep") == 0) {
       keep = true;
+    } else if (std::strcmp(argv[i], "--events") == 0) {
+      events = true;
     } else if (std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--help") == 0) {
-      std::printf("usage: jixiao-parse-baseline [--keep] PATH...\n");
+      std::printf("usage: jixiao-parse-baseline [--keep | --events] PATH...\n");
       return 0;
     } else {
       paths.push_back(argv[i]);
     }
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: jixiao-parse-baseline [--keep] PATH...\n");
+    std::fprintf(stderr, "usage: jixiao-parse-baseline [--keep | --events] PATH...\n");
     return 2;
   }
   std::vector<YAML::Node> kept;
+  NullHandler handler;
   size_t files = 0, documents = 0, bytes = 0, keys = 0;
   try {
     for (const std::string& file : Expand(paths)) {
@@ -95,6 +120,12 @@ int main(int argc, char** argv) {
       // Split into documents on lines that are exactly "---".
       size_t start = 0;
       auto load = [&](size_t from, size_t to) {
+        if (events) {
+          std::istringstream in(text.substr(from, to - from));
+          YAML::Parser parser(in);
+          while (parser.HandleNextDocument(handler)) ++documents;
+          return;
+        }
         YAML::Node doc = YAML::Load(text.substr(from, to - from));
         if (doc.IsNull()) return;  // comments only, before the first ---
         ++documents;
@@ -119,6 +150,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "jixiao-parse-baseline: %s\n", e.what());
     return 2;
   }
-  std::printf("files=%zu documents=%zu bytes=%zu top_level_keys=%zu kept=%zu\n", files, documents, bytes, keys, kept.size());
+  std::printf("files=%zu documents=%zu bytes=%zu top_level_keys=%zu kept=%zu events=%zu\n", files, documents, bytes,
+              keys, kept.size(), handler.events);
   return 0;
 }

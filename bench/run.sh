@@ -11,6 +11,8 @@
 #
 #   cat             reading every input file (the floor: I/O and page cache)
 #   parse-baseline  loading the same YAML with yaml-cpp's node API, nothing else
+#   yaml-cpp events only  the same files through YAML::Parser with a no-op handler:
+#                   the floor for any reader built on yaml-cpp's event API
 #   eval -j1        jixiao eval, one thread, text report to /dev/null
 #   eval -jJ        jixiao eval, J threads (default: nproc)
 #   eval -j1 -f json  once
@@ -28,7 +30,7 @@ reps=3
 jobs=$(nproc)
 rss_scaling=0
 usage() {
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,/^set -e/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 while [ $# -gt 0 ]; do
@@ -157,6 +159,7 @@ echo "each row: median of $reps runs (json: 1 run); stdout to /dev/null"
 echo "load average before: $(loadavg)"
 run_n "$reps" cat "0" xargs -0 -a files.list -- cat
 run_n "$reps" baseline "0" "$baseline" targets actuals
+run_n "$reps" events "0" "$baseline" --events targets actuals
 run_n "$reps" eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
 run_n "$reps" eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
 run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
@@ -188,6 +191,7 @@ row() {
 }
 row cat "cat"
 row baseline "parse-baseline"
+row events "yaml-cpp events only"
 row eval-j1 "eval -j1"
 row eval-jN "eval -j$jobs"
 row eval-json "eval -j1 -f json"
