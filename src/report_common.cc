@@ -12,7 +12,8 @@ const ReportLabels kZh = {
     "jixiao 绩效评价报告", "项目", "编号", "得分", "等级", "达成", "未达成", "不适用", "合规",
     "是", "否", "一级指标", "二级指标", "三级指标", "指标值", "实际值", "分值", "状态", "偏差",
     "说明", "预算", "执行", "执行率", "预算执行率", "项目总分", "超出目标", "成本远低于目标",
-    "执行率偏低", "错误", "警告", "项目明细", "没有可评分的项目。",
+    "执行率偏低", "错误", "警告", "项目明细", "没有可评分的项目。", "部门", "预算执行得分",
+    "总分",
 };
 
 const ReportLabels kEn = {
@@ -20,7 +21,8 @@ const ReportLabels kEn = {
     "complies", "yes", "no", "level 1", "level 2", "indicator", "target", "actual", "weight",
     "status", "deviation", "note", "budget", "spent", "rate", "budget execution rate",
     "project total", "over target", "cost under-run", "low execution", "errors", "warnings",
-    "project details", "No project could be scored.",
+    "project details", "No project could be scored.", "department", "execution score",
+    "total",
 };
 
 bool IsLineBreak(char32_t cp) { return cp == '\n' || cp == '\r'; }

@@ -47,6 +47,9 @@ struct ReportLabels {
   const char* warnings;
   const char* details;
   const char* no_projects;
+  const char* department;
+  const char* budget_score;  // the budget execution line's score
+  const char* total;         // a project's total score
 };
 
 const ReportLabels& LabelsFor(bool english);

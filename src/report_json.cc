@@ -4,6 +4,7 @@
 #include "diagnostic_format.h"
 #include "json_writer.h"
 #include "report.h"
+#include "report_common.h"
 #include "report_json.h"
 
 namespace jixiao {
@@ -18,16 +19,6 @@ const char* KindName(TargetKind k) {
   }
 }
 
-const char* DeviationName(DeviationKind k) {
-  switch (k) {
-    case DeviationKind::kUnmet: return "unmet";
-    case DeviationKind::kOverAchieved: return "over_achieved";
-    case DeviationKind::kCostUnderRun: return "cost_under_run";
-    case DeviationKind::kLowExecution: return "low_execution";
-    case DeviationKind::kNone: break;
-  }
-  return "";
-}
 
 }  // namespace
 
@@ -156,7 +147,7 @@ class JsonReporter : public Reporter {
       w_.Key("status").String(StatusName(is.status));
       w_.Key("deviation").Bool(is.deviation != DeviationKind::kNone);
       if (is.deviation != DeviationKind::kNone) {
-        w_.Key("deviation_kind").String(DeviationName(is.deviation));
+        w_.Key("deviation_kind").String(DeviationKindName(is.deviation));
       }
       w_.Key("note").String(is.note);
       w_.Key("line").Int(ind.loc.line);

@@ -4,50 +4,13 @@
 #include <fmt/format.h>
 
 #include "report.h"
+#include "report_common.h"
 #include "terminal.h"
 #include "text.h"
 
 namespace jixiao {
 
 namespace {
-
-struct Labels {
-  const char* id;
-  const char* department;
-  const char* budget;
-  const char* spent;
-  const char* rate;
-  const char* budget_score;
-  const char* columns[10];
-  const char* met;
-  const char* unmet;
-  const char* not_applicable;
-  const char* total;
-  const char* grade;
-  const char* complies;
-  const char* yes;
-  const char* no;
-  const char* low_execution;
-  const char* unmet_flag;
-  const char* over_flag;
-  const char* cost_flag;
-  const char* note;
-};
-
-const Labels kZh = {
-    "编号", "部门", "预算", "执行", "执行率", "预算执行得分",
-    {"一级指标", "二级指标", "三级指标", "指标值", "实际值", "分值", "得分", "状态", "偏差", "说明"},
-    "达成", "未达成", "不适用", "总分", "等级", "合规", "是", "否",
-    "执行率偏低", "未达成", "超出目标", "成本远低于目标", "说明",
-};
-
-const Labels kEn = {
-    "id", "department", "budget", "spent", "rate", "execution score",
-    {"level 1", "level 2", "indicator", "target", "actual", "weight", "score", "status",
-     "deviation", "note"},
-    "met", "unmet", "n/a", "total", "grade", "complies", "yes", "no",
-    "low execution", "unmet", "over target", "cost under-run", "note",
-};
 
 // Column caps in display columns; 0 = no cap. The last column (note) is
 // never cut, so nothing a user wrote is lost.
@@ -79,7 +42,7 @@ std::string OneLine(std::string_view s) {
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(const ReportContext& ctx)
-      : ctx_(ctx), l_(ctx.english ? kEn : kZh) {}
+      : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
     if (ctx_.quiet) return;
@@ -140,7 +103,8 @@ class TextReporter : public Reporter {
   std::string Table(const ProjectScore& s) const {
     std::vector<std::vector<std::string>> rows;
     std::vector<Status> status;
-    rows.emplace_back(std::begin(l_.columns), std::end(l_.columns));
+    rows.push_back({l_.level1, l_.level2, l_.indicator, l_.target, l_.actual, l_.weight,
+                    l_.score, l_.status, l_.deviation, l_.note});
     for (const IndicatorScore& is : s.indicators) {
       const Indicator& ind = s.project.indicators[is.index];
       rows.push_back({OneLine(ind.level1), OneLine(ind.level2), OneLine(ind.name),
@@ -238,20 +202,13 @@ class TextReporter : public Reporter {
     return o;
   }
 
-  std::string StatusLabel(Status st) const {
-    switch (st) {
-      case Status::kMet: return l_.met;
-      case Status::kUnmet: return l_.unmet;
-      case Status::kNotApplicable: return l_.not_applicable;
-    }
-    return "";
-  }
+  std::string StatusLabel(Status st) const { return jixiao::StatusLabel(st, l_); }
 
   std::string DeviationLabel(DeviationKind k) const {
     switch (k) {
-      case DeviationKind::kUnmet: return l_.unmet_flag;
-      case DeviationKind::kOverAchieved: return l_.over_flag;
-      case DeviationKind::kCostUnderRun: return l_.cost_flag;
+      case DeviationKind::kUnmet: return l_.unmet;
+      case DeviationKind::kOverAchieved: return l_.over_achieved;
+      case DeviationKind::kCostUnderRun: return l_.cost_under_run;
       case DeviationKind::kLowExecution: return l_.low_execution;
       case DeviationKind::kNone: break;
     }
@@ -259,7 +216,7 @@ class TextReporter : public Reporter {
   }
 
   ReportContext ctx_;
-  const Labels& l_;
+  const ReportLabels& l_;
 };
 
 }  // namespace
