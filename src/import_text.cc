@@ -83,8 +83,10 @@ std::optional<ImportDoc> ReadExtractedText(const Source& src, Diagnostics* diags
   size_t pos = 0;
   int line = 0;
   while (pos < t.size()) {
-    size_t end = t.find('\n', pos);
+    // Lines end at LF, CRLF or a lone CR, as LineOf counts them for messages.
+    size_t end = t.find_first_of("\r\n", pos);
     if (end == std::string::npos) end = t.size();
+    size_t next = end + (t.compare(end, 2, "\r\n") == 0 ? 2 : 1);
     ++line;
     std::string_view raw(t.data() + pos, end - pos);
     if (!raw.empty() && raw[0] == '\t') {
@@ -115,7 +117,7 @@ std::optional<ImportDoc> ReadExtractedText(const Source& src, Diagnostics* diags
       doc.items.push_back(std::move(para));
       last = Last::kParagraph;
     }
-    pos = end + 1;
+    pos = next;
   }
   flush();
   return doc;
