@@ -8,6 +8,7 @@
 #include "actuals.h"
 #include "csv.h"
 #include "diagnostic.h"
+#include "import_text.h"
 #include "rules.h"
 #include "rules_file.h"
 #include "target_loader.h"
@@ -141,6 +142,32 @@ TEST_CASE("finding 3: a stray character is quoted whole") {
   for (const Diagnostic& d : l.diags.all()) {
     CAPTURE(d.message);
     CHECK(FindInvalidUtf8(d.message) == std::string::npos);
+  }
+}
+
+// ---- Finding 4 (fuzz_import_text): lone CR in extracted text ----
+
+TEST_CASE("finding 4: extracted text breaks lines at a lone CR, as messages count them") {
+  // The reader split lines at LF only and dropped CRs, while the line shown
+  // under a message and its column break at CR too: a cell after a lone CR
+  // was reported with the wrong source line.
+  Source src{"doc.txt", "标题\r\t一级指标\r\t二级指标\r\n\t三级指标\n"};
+  Diagnostics d;
+  std::optional<ImportDoc> doc = ReadExtractedText(src, &d);
+  REQUIRE(doc.has_value());
+  CHECK(d.empty());
+  REQUIRE(doc->items.size() == 2);
+  CHECK(doc->items[0].kind == DocItem::Kind::kParagraph);
+  CHECK(doc->items[0].cells[0].text == "标题");
+  const std::vector<DocCell>& cells = doc->items[1].cells;
+  REQUIRE(cells.size() == 3);
+  for (int i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(cells[i].at.line == i + 2);
+    Diagnostic m = MakeDocDiagnostic(*doc, Severity::kError, cells[i].at, "x");
+    CHECK(m.loc.line == i + 2);
+    CHECK(m.loc.column == 2);
+    CHECK(m.source_line == "\t" + cells[i].text);
   }
 }
 
