@@ -139,8 +139,10 @@ if [ "$rss_scaling" = 1 ]; then
   echo "load average after:  $(loadavg)"
   s=$(median rss-10k maxrss_kb)
   l=$(median rss-100k maxrss_kb)
-  awk -v s="$s" -v l="$l" -v r="$reps" 'BEGIN {
-    printf "peak RSS of eval -j1 (median of %d): 10,000 projects %.1f MiB; 100,000 projects %.1f MiB\n", r, s / 1024, l / 1024
+  awk -v s="$s" -v l="$l" -v r="$reps" -v ws="$(median rss-10k wall_s)" -v wl="$(median rss-100k wall_s)" \
+      -v cs="$(cpu rss-10k)" -v cl="$(cpu rss-100k)" 'BEGIN {
+    printf "eval -j1 (median of %d): 10,000 projects %.2f s wall, %.2f s cpu; 100,000 projects %.2f s wall, %.2f s cpu\n", r, ws, cs, wl, cl
+    printf "peak RSS of eval -j1: 10,000 projects %.1f MiB; 100,000 projects %.1f MiB\n", s / 1024, l / 1024
     printf "ratio 100k/10k: %.2f (target < 1.5: %s); 100k under 200 MB: %s\n", l / s,
       (l / s < 1.5 ? "met" : "MISSED"), (l * 1024 < 200e6 ? "met" : "MISSED")
   }'
