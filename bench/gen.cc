@@ -783,7 +783,7 @@ class Generator {
         if (dept_names.insert(dept.name).second || attempt > 20) break;
       }
       dept.csv = dr.Chance(200);
-      Department_(dept, size[static_cast<size_t>(i)], dr, root);
+      WriteDepartment(dept, size[static_cast<size_t>(i)], dr, root);
     }
   }
 
@@ -960,7 +960,7 @@ class Generator {
     }
   }
 
-  void Department_(const Department& dept, int64_t count, Rng& r, const fs::path& root) {
+  void WriteDepartment(const Department& dept, int64_t count, Rng& r, const fs::path& root) {
     fs::path dir = root / "targets" / dept.code;
     fs::create_directories(dir);
     std::string actuals;

@@ -82,6 +82,12 @@ year() {
     mkdir -p "$dir"
     "$gen" --projects "$n" --seed "$seed" --out "$dir"
     (cd "$dir" && find targets actuals -type f -print0 | sort -z >files.list)
+    # A benchmark of invalid data would measure error paths: the year must check clean.
+    if ! "$jixiao" check "$dir/targets" >"$build/check.out" 2>&1; then
+      tail -20 "$build/check.out" >&2
+      echo "run.sh: jixiao check failed on the generated year $dir" >&2
+      exit 2
+    fi
     echo "$stamp" >"$dir/.stamp"
   fi
   echo "$dir"
