@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 
 #include <fmt/format.h>
 
 #include "csv.h"
 #include "inputs.h"
+#include "ordered_pipeline.h"
 #include "text.h"
 #include "yaml_fields.h"
 
@@ -56,6 +58,9 @@ std::string CheckScore(Grade g, const Rational& score, std::string_view written)
                      inclusive ? "" : "below ", high.ToDecimalString());
 }
 
+// Where a reader hands each entry it has read.
+using EntrySink = std::function<void(ProjectActuals&&)>;
+
 // Sets a->text, a->value and (for a grade word) a->grade from `text`.
 // Returns "" or what is wrong with the value.
 std::string ParseValueInto(std::string_view text, IndicatorActual* a) {
@@ -78,8 +83,8 @@ std::string ParseValueInto(std::string_view text, IndicatorActual* a) {
 // Reads the documents of one YAML actuals file.
 class DocumentReader {
  public:
-  DocumentReader(const Source& src, ActualsIndex* index, Diagnostics* diags)
-      : index_(index), diags_(diags), r_(src, diags) {}
+  DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags)
+      : add_(add), diags_(diags), r_(src, diags) {}
 
   void Read(const YamlDocument& doc) {
     const YamlNode* root = doc.root();
@@ -154,7 +159,7 @@ class DocumentReader {
       }
     }
     e.has_errors = document_errors || r_.errors() > errors_before;
-    if (key_known) index_->Add(std::move(e), diags_);
+    if (key_known) add_(std::move(e));
   }
 
   // Reads `project:` or `id:`; true when the entry's key is known.
@@ -317,7 +322,7 @@ class DocumentReader {
     a->score = *s;
   }
 
-  ActualsIndex* index_;
+  const EntrySink& add_;
   Diagnostics* diags_;
   FieldReader r_;
   YamlNode placeholder_;
@@ -326,8 +331,8 @@ class DocumentReader {
 // Reads CSV actuals: one row per indicator, grouped by project.
 class CsvReader {
  public:
-  CsvReader(const Source& src, ActualsIndex* index, Diagnostics* diags)
-      : src_(src), text_(StripBom(src.text)), index_(index), diags_(diags) {}
+  CsvReader(const Source& src, const EntrySink& add, Diagnostics* diags)
+      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {}
 
   void Read() {
     CsvPosition at;
@@ -367,7 +372,7 @@ class CsvReader {
                           g.entry.key));
         g.entry.has_errors = true;
       }
-      index_->Add(std::move(g.entry), diags_);
+      add_(std::move(g.entry));
     }
   }
 
@@ -587,7 +592,7 @@ class CsvReader {
 
   const Source& src_;
   std::string_view text_;
-  ActualsIndex* index_;
+  const EntrySink& add_;
   Diagnostics* diags_;
   size_t ncolumns_ = 0;
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
@@ -606,116 +611,307 @@ bool IsCsvPath(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The compact form of an entry's fields besides its key and location:
+// varints and length-prefixed strings, in the order Pack writes them.
+class Packer {
+ public:
+  explicit Packer(std::string* out) : out_(out) {}
+  void Int(uint64_t v) {
+    while (v >= 0x80) {
+      out_->push_back(static_cast<char>(v | 0x80));
+      v >>= 7;
+    }
+    out_->push_back(static_cast<char>(v));
+  }
+  void Str(std::string_view s) {
+    Int(s.size());
+    out_->append(s);
+  }
+
+ private:
+  std::string* out_;
+};
+
+class Unpacker {
+ public:
+  explicit Unpacker(std::string_view in) : in_(in) {}
+  uint64_t Int() {
+    uint64_t v = 0;
+    for (int shift = 0; pos_ < in_.size(); shift += 7) {
+      unsigned char b = static_cast<unsigned char>(in_[pos_++]);
+      v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (b < 0x80) break;
+    }
+    return v;
+  }
+  std::string Str() {
+    size_t n = static_cast<size_t>(Int());
+    std::string s(in_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+// FNV-1a: a stable 64-bit hash of a text.
+uint64_t Hash64(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// `key_id(key)` gives the number of an indicator key.
+template <typename KeyId>
+std::string Pack(const ProjectActuals& e, KeyId key_id) {
+  std::string out;
+  Packer p(&out);
+  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0));
+  if (e.year) p.Int(static_cast<uint64_t>(*e.year));
+  p.Str(e.has_spent ? e.spent.ToDecimalString(30) : "");
+  p.Str(e.spent_text);
+  p.Str(e.note);
+  p.Int(static_cast<uint64_t>(e.spent_loc.line));
+  p.Int(static_cast<uint64_t>(e.spent_loc.column));
+  p.Int(e.indicators.size());
+  for (const IndicatorActual& a : e.indicators) {
+    p.Int(key_id(a.key));
+    p.Str(a.text);
+    p.Int(a.grade ? static_cast<uint64_t>(*a.grade) + 1 : 0);
+    p.Str(a.score ? a.score->ToDecimalString(30) : "");
+    p.Str(a.note);
+    p.Int(static_cast<uint64_t>(a.loc.line));
+    p.Int(static_cast<uint64_t>(a.loc.column));
+  }
+  return out;
+}
+
+}  // namespace
+
 void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
   auto it = by_key_.find(entry.key);
   if (it != by_key_.end()) {
-    ProjectActuals& first = *entries_[it->second];
+    Entry& first = entries_[it->second];
     first.has_errors = true;
     diags->Error(entry.loc, fmt::format("a second actuals entry for '{}' (the first is at {}): "
                                         "give each project exactly one entry",
-                                        entry.key, Where(first.loc)));
+                                        entry.key, Where(LocationOf(first))));
     return;
   }
-  by_key_.emplace(entry.key, entries_.size());
-  entries_.push_back(std::make_unique<ProjectActuals>(std::move(entry)));
-  claimed_.push_back(false);
+  auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
+  if (added) files_.push_back(entry.loc.file);
+  Entry e;
+  e.key = entry.key;
+  e.file = file->second;
+  e.line = entry.loc.line;
+  e.column = entry.loc.column;
+  e.by_id = entry.by_id;
+  e.has_errors = entry.has_errors;
+  e.packed = Pack(entry, [this](const std::string& key) {
+    auto [k, fresh] =
+        indicator_key_ids_.emplace(key, static_cast<uint32_t>(indicator_keys_.size()));
+    if (fresh) indicator_keys_.push_back(key);
+    return k->second;
+  });
+  e.packed.shrink_to_fit();
+  by_key_.emplace(e.key, entries_.size());
+  entries_.push_back(std::move(e));
 }
 
-const ProjectActuals* ActualsIndex::Claim(const std::string& id, const std::string& project) {
+std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
+  const Entry& e = entries_[index];
+  auto out = std::make_shared<ProjectActuals>();
+  out->key = e.key;
+  out->by_id = e.by_id;
+  out->has_errors = e.has_errors;
+  out->loc = LocationOf(e);
+  Unpacker u(e.packed);
+  uint64_t flags = u.Int();
+  out->has_spent = flags & 1;
+  if (flags & 2) out->year = static_cast<int>(u.Int());
+  std::string spent = u.Str();
+  if (out->has_spent) out->spent = Rational::ParseDecimal(spent).value_or(Rational());
+  out->spent_text = u.Str();
+  out->note = u.Str();
+  out->spent_loc.line = static_cast<int>(u.Int());
+  out->spent_loc.column = static_cast<int>(u.Int());
+  if (out->spent_loc.line > 0) out->spent_loc.file = out->loc.file;
+  size_t n = static_cast<size_t>(u.Int());
+  out->indicators.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    IndicatorActual a;
+    a.key = indicator_keys_[static_cast<size_t>(u.Int())];
+    a.text = u.Str();
+    if (!a.text.empty()) {
+      Parsed<Actual> v = ParseActual(a.text);  // valid: checked when read
+      if (v) a.value = v.value();
+    }
+    if (uint64_t g = u.Int()) a.grade = static_cast<Grade>(g - 1);
+    std::string score = u.Str();
+    if (!score.empty()) a.score = Rational::ParseDecimal(score);
+    a.note = u.Str();
+    a.loc.file = out->loc.file;
+    a.loc.line = static_cast<int>(u.Int());
+    a.loc.column = static_cast<int>(u.Int());
+    out->indicators.push_back(std::move(a));
+  }
+  return out;
+}
+
+size_t ActualsIndex::Lookup(const std::string& id, const std::string& project) const {
+  auto it = by_key_.find(id);
+  if (it != by_key_.end()) return it->second;
+  if (project == id) return kNone;
+  it = by_key_.find(project);
+  if (it != by_key_.end() && !entries_[it->second].by_id) return it->second;
+  return kNone;
+}
+
+size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& project) {
   size_t found = kNone;
   auto it = by_key_.find(id);
-  if (it != by_key_.end() && !claimed_[it->second]) {
+  if (it != by_key_.end() && !entries_[it->second].claimed) {
     found = it->second;
   } else if (project != id) {
     it = by_key_.find(project);
-    if (it != by_key_.end() && !claimed_[it->second] && !entries_[it->second]->by_id) {
+    if (it != by_key_.end() && !entries_[it->second].claimed && !entries_[it->second].by_id) {
       found = it->second;
     }
   }
-  claims_.push_back({id, project, found});
-  if (found == kNone) return nullptr;
-  claimed_[found] = true;
-  return entries_[found].get();
+  if (found == kNone) {
+    unmatched_.emplace_back(id, project);
+    return kNone;
+  }
+  entries_[found].claimed = true;
+  claimed_by_id_.emplace(Hash64(id), found);
+  if (project != id) claimed_by_name_.emplace(Hash64(project), found);
+  return found;
 }
 
-const ProjectActuals* ActualsIndex::Find(const std::string& id,
-                                        const std::string& project) const {
-  auto it = by_key_.find(id);
-  if (it != by_key_.end()) return entries_[it->second].get();
-  if (project == id) return nullptr;
-  it = by_key_.find(project);
-  if (it != by_key_.end() && !entries_[it->second]->by_id) return entries_[it->second].get();
-  return nullptr;
+std::shared_ptr<const ProjectActuals> ActualsIndex::Claim(const std::string& id,
+                                                          const std::string& project) {
+  size_t i = ClaimIndex(id, project);
+  return i == kNone ? nullptr : Get(i);
 }
 
 void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
   // An unmatched entry is most likely meant for a target left without one.
+  // Suggestions compare every pair, so they are only offered when few
+  // targets are left without actuals.
+  constexpr size_t kMaxSuggestionCandidates = 2000;
   std::vector<std::string> ids, ids_and_names;
-  for (const ClaimRecord& c : claims_) {
-    if (c.entry != kNone) continue;
-    ids.push_back(c.id);
-    ids_and_names.push_back(c.id);
-    if (c.project != c.id) ids_and_names.push_back(c.project);
+  std::unordered_map<std::string, std::string> unmatched_by_name;  // name -> id
+  for (const auto& [id, project] : unmatched_) {
+    ids.push_back(id);
+    ids_and_names.push_back(id);
+    if (project != id) ids_and_names.push_back(project);
+    unmatched_by_name.emplace(project, id);
   }
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    if (claimed_[i]) continue;
-    const ProjectActuals& e = *entries_[i];
-    const ClaimRecord* same = nullptr;  // the target this entry also matches
-    const ClaimRecord* named = nullptr;  // a target whose name is this entry's id
-    for (const ClaimRecord& c : claims_) {
-      bool matches = c.id == e.key || (!e.by_id && c.project == e.key);
-      if (matches && c.entry != kNone && same == nullptr) same = &c;
-      if (e.by_id && c.project == e.key && named == nullptr) named = &c;
+  bool suggest = ids_and_names.size() <= kMaxSuggestionCandidates;
+  for (const Entry& e : entries_) {
+    if (e.claimed) continue;
+    // The entry claimed by a target this entry also matches.
+    size_t same = kNone;
+    if (auto it = claimed_by_id_.find(Hash64(e.key)); it != claimed_by_id_.end()) {
+      same = it->second;
+    } else if (auto nt = claimed_by_name_.find(Hash64(e.key));
+               !e.by_id && nt != claimed_by_name_.end()) {
+      same = nt->second;
+    }
+    // A target without actuals whose name is this entry's id.
+    const std::string* named = nullptr;
+    if (e.by_id) {
+      if (auto it = unmatched_by_name.find(e.key); it != unmatched_by_name.end()) {
+        named = &it->second;
+      } else if (auto ct = claimed_by_name_.find(Hash64(e.key));
+                 ct != claimed_by_name_.end() && entries_[ct->second].by_id) {
+        named = &entries_[ct->second].key;  // the id its target was claimed by
+      }
     }
     std::string message;
-    if (same != nullptr) {
+    if (same != kNone) {
       message = fmt::format("a second actuals entry for target project '{}': its actuals are "
                             "already given at {}; give each project exactly one entry",
-                            same->id, Where(entries_[same->entry]->loc));
+                            entries_[same].key, Where(LocationOf(entries_[same])));
     } else if (named != nullptr) {
       message = fmt::format("actuals for id '{}' match no target project id: '{}' is the name of "
                             "the target project with id '{}'; write 'project: {}' or 'id: {}'",
-                            e.key, e.key, named->id, e.key, named->id);
+                            e.key, e.key, *named, e.key, *named);
     } else {
-      std::string hint = ClosestMatch(e.key, e.by_id ? ids : ids_and_names);
+      std::string hint = suggest ? ClosestMatch(e.key, e.by_id ? ids : ids_and_names) : "";
       message = fmt::format("actuals for {}'{}' match no target project{}", e.by_id ? "id " : "",
                             e.key,
                             hint.empty() ? ": expected the id or name of a target project of "
                                            "this run"
                                          : fmt::format(": did you mean '{}'?", hint));
     }
-    diags->Error(e.loc, std::move(message));
+    diags->Error(LocationOf(e), std::move(message));
   }
 }
 
 void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsIndex* index,
                          Diagnostics* diags) {
-  DocumentReader(src, index, diags).Read(doc);
+  EntrySink add = [&](ProjectActuals&& e) { index->Add(std::move(e), diags); };
+  DocumentReader(src, add, diags).Read(doc);
 }
 
 void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags) {
-  CsvReader(src, index, diags).Read();
+  EntrySink add = [&](ProjectActuals&& e) { index->Add(std::move(e), diags); };
+  CsvReader(src, add, diags).Read();
 }
 
-void LoadActualsFiles(const std::vector<std::string>& files, const YamlLimits& limits,
-                      ActualsIndex* index, Diagnostics* diags) {
-  for (const std::string& path : files) {
-    std::optional<Source> src = ReadSource(path, limits.max_file_bytes, diags);
-    if (!src) continue;
-    if (!CheckInputText(*src, limits.max_file_bytes, diags)) continue;
-    if (IsCsvPath(path)) {
-      ReadActualsCsv(*src, index, diags);
-      continue;
-    }
-    const size_t errors_before = diags->error_count();
-    size_t documents = ParseYamlStream(*src, limits, diags, [&](const YamlDocument& doc) {
-      ReadActualsDocument(*src, doc, index, diags);
-    });
-    if (documents == 0 && diags->error_count() == errors_before) {
-      diags->Error({path, 0, 0}, "the file holds no YAML document: expected actuals with a "
-                                 "'projects' list");
-    }
+namespace {
+
+// Reads one actuals file, handing each entry to `add`.
+void ReadActualsFile(const std::string& path, const YamlLimits& limits, const EntrySink& add,
+                     Diagnostics* diags) {
+  std::optional<Source> src = ReadSource(path, limits.max_file_bytes, diags);
+  if (!src) return;
+  if (!CheckInputText(*src, limits.max_file_bytes, diags)) return;
+  if (IsCsvPath(path)) {
+    CsvReader(*src, add, diags).Read();
+    return;
   }
+  const size_t errors_before = diags->error_count();
+  size_t documents = ParseYamlStream(*src, limits, diags, [&](const YamlDocument& doc) {
+    DocumentReader(*src, add, diags).Read(doc);
+  });
+  if (documents == 0 && diags->error_count() == errors_before) {
+    diags->Error({path, 0, 0}, "the file holds no YAML document: expected actuals with a "
+                               "'projects' list");
+  }
+}
+
+// What a worker hands on: the diagnostics reported before an entry, and
+// the entry (none at the end of a file).
+struct ReadItem {
+  Diagnostics diags;
+  std::optional<ProjectActuals> entry;
+};
+
+}  // namespace
+
+void LoadActualsFiles(const std::vector<std::string>& files, const YamlLimits& limits,
+                      ActualsIndex* index, Diagnostics* diags, int jobs) {
+  RunOrdered<ReadItem>(
+      files.size(), jobs, PipelineLimits{},
+      [&](size_t t, const std::function<void(ReadItem&&)>& emit) {
+        Diagnostics local;
+        EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::move(e)}); };
+        ReadActualsFile(files[t], limits, add, &local);
+        emit({local.Take(), std::nullopt});
+      },
+      [&](ReadItem&& item) {
+        diags->Append(std::move(item.diags));
+        if (item.entry) index->Add(std::move(*item.entry), diags);
+      });
 }
 
 }  // namespace jixiao

@@ -46,20 +46,26 @@ struct ProjectActuals {
 // Every actuals entry of a run, looked up by target project.
 class ActualsIndex {
  public:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
   // Adds an entry. A second entry with the same key is an error (located
   // at the second, naming the first); the second is dropped and the first
   // marked has_errors, since the project's actuals are ambiguous.
   void Add(ProjectActuals entry, Diagnostics* diags);
 
-  // Finds the entry of a target project: the entry whose key is `id` (an
-  // `id:`, `project:` or CSV entry), else a `project:` or CSV entry whose key
-  // is `project`. An entry is claimed at most once. nullptr when none is left.
-  const ProjectActuals* Claim(const std::string& id, const std::string& project);
+  // The index of the entry of a target project: the entry whose key is `id`
+  // (an `id:`, `project:` or CSV entry), else a `project:` or CSV entry whose
+  // key is `project`; kNone when there is none. Ignores claims, so it is safe
+  // to call from several threads while nobody calls Add or Claim.
+  size_t Lookup(const std::string& id, const std::string& project) const;
+  // The entry at `index` (< size()), rebuilt from its compact form.
+  std::shared_ptr<const ProjectActuals> Get(size_t index) const;
 
-  // The entry Claim would return if nothing had been claimed yet; does not
-  // claim it. Safe to call from several threads while nobody calls Claim
-  // or Add.
-  const ProjectActuals* Find(const std::string& id, const std::string& project) const;
+  // As Lookup, but an entry is claimed at most once: the index of the entry
+  // claimed, or kNone when none is left.
+  size_t ClaimIndex(const std::string& id, const std::string& project);
+  // ClaimIndex, then Get; nullptr when none is left.
+  std::shared_ptr<const ProjectActuals> Claim(const std::string& id, const std::string& project);
 
   // Reports every entry no target project claimed, as an error: a second
   // entry for a claimed target is named as such; otherwise the nearest id or
@@ -70,19 +76,36 @@ class ActualsIndex {
   size_t size() const { return entries_.size(); }
 
  private:
-  // One Claim call: the target project asked for and the entry it got.
-  struct ClaimRecord {
-    std::string id;
-    std::string project;
-    size_t entry;  // index into entries_, or SIZE_MAX when none matched
+  // An entry in compact form: a year of actuals (hundreds of thousands of
+  // projects) is held in memory until its targets are read, so all but the
+  // matching key is packed into one string (see actuals.cc: Encode).
+  struct Entry {
+    std::string key;
+    uint32_t file = 0;  // index into files_
+    int line = 0;
+    int column = 0;
+    bool by_id = false;
+    bool has_errors = false;
+    bool claimed = false;
+    std::string packed;
   };
+  Location LocationOf(const Entry& e) const { return {files_[e.file], e.line, e.column}; }
 
-  std::vector<std::unique_ptr<ProjectActuals>> entries_;
-  std::vector<bool> claimed_;
+  std::vector<Entry> entries_;
   std::unordered_map<std::string, size_t> by_key_;
-  // For ReportUnclaimed: to name the target an unclaimed entry duplicates,
-  // or the target it was probably meant for.
-  std::vector<ClaimRecord> claims_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, uint32_t> file_index_;
+  // Indicator keys repeat across projects (满意度, 完成时间 ...): each is
+  // stored once and packed as its number.
+  std::unordered_map<std::string, uint32_t> indicator_key_ids_;
+  std::vector<std::string> indicator_keys_;
+  // For ReportUnclaimed: the targets Claim found no entry for, and the entry
+  // claimed by each target id and name, by a 64-bit hash of the text (a
+  // collision could only change the wording of an error, not whether it is
+  // reported).
+  std::vector<std::pair<std::string, std::string>> unmatched_;
+  std::unordered_map<uint64_t, size_t> claimed_by_id_;
+  std::unordered_map<uint64_t, size_t> claimed_by_name_;
 };
 
 // Reads one YAML actuals document (SPEC §2: optional `year`, a `projects`
@@ -100,9 +123,11 @@ void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsInde
 // needs exactly one spending row. `src.text` has passed CheckInputText.
 void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
 
-// Reads every actuals file (YAML or CSV by extension) into `index`.
+// Reads every actuals file (YAML or CSV by extension) into `index`, on
+// `jobs` threads (<= 1: the calling thread only); entries and diagnostics
+// arrive in file order whatever the number of threads.
 void LoadActualsFiles(const std::vector<std::string>& files, const YamlLimits& limits,
-                      ActualsIndex* index, Diagnostics* diags);
+                      ActualsIndex* index, Diagnostics* diags, int jobs = 1);
 
 }  // namespace jixiao
 

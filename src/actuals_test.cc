@@ -74,7 +74,7 @@ TEST_CASE("actuals YAML: short and long forms") {
       "      x-ignored: 1\n");
   CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
   REQUIRE(l.index.size() == 1);
-  const ProjectActuals* p = l.index.Claim("TJ-1", "项目甲");
+  auto p = l.index.Claim("TJ-1", "项目甲");
   REQUIRE(p != nullptr);
   CHECK(p->key == "项目甲");
   CHECK_FALSE(p->by_id);
@@ -132,7 +132,7 @@ TEST_CASE("actuals YAML: 不适用, grade words, grade with score") {
       "      己: {grade: 达成, score: 1}\n"
       "      庚: {grade: 未达成, score: 0}\n");
   CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
-  const ProjectActuals* p = l.index.Claim("T1", "项目");
+  auto p = l.index.Claim("T1", "项目");
   REQUIRE(p != nullptr);
   CHECK(p->by_id);
   CHECK_FALSE(p->year.has_value());
@@ -181,7 +181,7 @@ TEST_CASE("actuals YAML: a score outside its grade's band is located at the scor
     Loaded l = LoadYaml(std::string("projects:\n- id: T\n  spent: 1\n  indicators:\n    质量:\n"
                                     "      grade: ") +
                         r.grade + "\n      score: " + r.score + "\n");
-    const ProjectActuals* p = l.index.Claim("T", "T");
+    auto p = l.index.Claim("T", "T");
     REQUIRE(p != nullptr);
     if (std::string(r.part).empty()) {
       CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
@@ -223,7 +223,7 @@ TEST_CASE("actuals YAML: value and grade together, neither, score without grade"
   CHECK_MESSAGE(HasError(l.diags, 13, 9, "did you mean 'value'?"), Dump(l.diags));
   // The typo is the one problem reported for 壬.
   CHECK_MESSAGE(l.diags.error_count() == 9, Dump(l.diags));
-  const ProjectActuals* p = l.index.Claim("T", "T");
+  auto p = l.index.Claim("T", "T");
   REQUIRE(p != nullptr);
   CHECK(p->has_errors);
   // Every indicator with a key is kept, so none is also reported missing.
@@ -248,11 +248,11 @@ TEST_CASE("actuals YAML: project or id, exactly one") {
   CHECK(l.diags.error_count() == 3);
   // The entry with both keys is kept under its id, marked as having errors.
   CHECK(l.index.size() == 2);
-  const ProjectActuals* both = l.index.Claim("T1", "名称");
+  auto both = l.index.Claim("T1", "名称");
   REQUIRE(both != nullptr);
   CHECK(both->by_id);
   CHECK(both->has_errors);
-  const ProjectActuals* ok = l.index.Claim("T4", "x");
+  auto ok = l.index.Claim("T4", "x");
   REQUIRE(ok != nullptr);
   CHECK_FALSE(ok->has_errors);
 }
@@ -277,7 +277,7 @@ TEST_CASE("actuals YAML: spent is required, a plain number, not negative") {
   CHECK_MESSAGE(l.diags.error_count() == 5, Dump(l.diags));
   for (const char* id : {"A", "B", "C", "D", "E"}) {
     CAPTURE(id);
-    const ProjectActuals* p = l.index.Claim(id, id);
+    auto p = l.index.Claim(id, id);
     REQUIRE(p != nullptr);
     CHECK(p->has_errors);
     CHECK_FALSE(p->has_spent);
@@ -302,7 +302,7 @@ TEST_CASE("actuals YAML: unknown keys with suggestions; x- keys ignored") {
                                         "of project, id, spent, note, indicators"),
                 Dump(l.diags));
   CHECK(l.diags.error_count() == 3);
-  const ProjectActuals* p = l.index.Claim("A", "A");
+  auto p = l.index.Claim("A", "A");
   REQUIRE(p != nullptr);
   CHECK(p->has_errors);
 }
@@ -311,7 +311,7 @@ TEST_CASE("actuals YAML: a document-level error marks every entry") {
   Loaded l = LoadYaml("year: 1900\nprojects:\n- {id: A, spent: 1}\n");
   CHECK_MESSAGE(HasError(l.diags, 1, 7, "'year' must be a whole number from 1950 to 2100"),
                 Dump(l.diags));
-  const ProjectActuals* p = l.index.Claim("A", "A");
+  auto p = l.index.Claim("A", "A");
   REQUIRE(p != nullptr);
   CHECK(p->has_errors);
 
@@ -375,7 +375,7 @@ TEST_CASE("actuals YAML: a second entry for the same key, across documents") {
                 Dump(l.diags));
   CHECK(l.diags.error_count() == 1);
   CHECK(l.index.size() == 1);
-  const ProjectActuals* p = l.index.Claim("X", "X");
+  auto p = l.index.Claim("X", "X");
   REQUIRE(p != nullptr);
   CHECK(p->spent == 1);
   CHECK(p->has_errors);
@@ -389,7 +389,7 @@ TEST_CASE("ActualsIndex: Claim by id, by name, and never twice") {
       "- {project: T3, spent: 3}\n"
       "- {id: 项目丁, spent: 4}\n");
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
-  const ProjectActuals* p = l.index.Claim("T1", "项目甲");
+  auto p = l.index.Claim("T1", "项目甲");
   REQUIRE(p != nullptr);
   CHECK(p->spent == 1);
   p = l.index.Claim("T2", "项目乙");
@@ -421,7 +421,7 @@ TEST_CASE("ActualsIndex: ReportUnclaimed names typos, duplicates and strangers")
       "- {project: 完全无关, spent: 5}\n"
       "- {project: 辐射环境执法安全防护能力提升工程, spent: 6}\n");
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
-  const ProjectActuals* p = l.index.Claim("TJ-2024-01", "辐射环境执法安全防护能力提升项目");
+  auto p = l.index.Claim("TJ-2024-01", "辐射环境执法安全防护能力提升项目");
   REQUIRE(p != nullptr);
   CHECK(p->spent == 1);
   CHECK(l.index.Claim("TJ-2024-02", "移动执法能力提升项目") == nullptr);
@@ -459,7 +459,7 @@ TEST_CASE("actuals CSV: quoted values, spent row, notes") {
   Loaded l = LoadCsv(kManagementCsv);
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
   REQUIRE(l.index.size() == 1);
-  const ProjectActuals* p = l.index.Claim("TJ-05", "执法总队管理服务");
+  auto p = l.index.Claim("TJ-05", "执法总队管理服务");
   REQUIRE(p != nullptr);
   CHECK_FALSE(p->by_id);
   CHECK_FALSE(p->has_errors);
@@ -491,7 +491,7 @@ TEST_CASE("actuals CSV: CRLF, BOM, columns in any order, 全年执行数, score 
       "部分达成,0.7,执法效能,P1,\r\n"
       "不适用,,某指标,P1,不涉及\r\n");
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
-  const ProjectActuals* p = l.index.Claim("P1", "P1");
+  auto p = l.index.Claim("P1", "P1");
   REQUIRE(p != nullptr);
   CHECK(p->spent == Dec("6.5"));
   CHECK(p->note == "执行率偏低");
@@ -519,11 +519,11 @@ TEST_CASE("actuals CSV: rows of one project need not be adjacent") {
   REQUIRE(d.all().size() == 2);
   CHECK(d.all()[0].loc.line == 2);
   CHECK(d.all()[1].loc.line == 3);
-  const ProjectActuals* a = l.index.Claim("A", "A");
+  auto a = l.index.Claim("A", "A");
   REQUIRE(a != nullptr);
   CHECK(a->indicators.size() == 2);
   CHECK(Find(*a, "乙")->text == "90%");
-  const ProjectActuals* b = l.index.Claim("B", "B");
+  auto b = l.index.Claim("B", "B");
   REQUIRE(b != nullptr);
   CHECK(b->indicators.size() == 1);
 }
@@ -537,7 +537,7 @@ TEST_CASE("actuals CSV: a project without a spent row") {
       "B,乙,2\n");
   CHECK_MESSAGE(HasError(l.diags, 3, 1, "project 'B' has no 'spent' row"), Dump(l.diags));
   CHECK(l.diags.error_count() == 1);
-  const ProjectActuals* b = l.index.Claim("B", "B");
+  auto b = l.index.Claim("B", "B");
   REQUIRE(b != nullptr);
   CHECK(b->has_errors);
   CHECK_FALSE(b->has_spent);
@@ -581,7 +581,7 @@ TEST_CASE("actuals CSV: bad cells are located at the cell") {
   CHECK(d.all()[0].source_line == "项目甲,spent,5.86万元,,");
   for (const char* key : {"项目甲", "项目乙", "项目丙", "项目丁"}) {
     CAPTURE(key);
-    const ProjectActuals* p = l.index.Claim(key, key);
+    auto p = l.index.Claim(key, key);
     REQUIRE(p != nullptr);
     CHECK(p->has_errors);
   }
@@ -602,7 +602,7 @@ TEST_CASE("actuals CSV: a row with the wrong number of fields") {
                 Dump(l.diags));
   CHECK(l.diags.error_count() == 2);
   // A's row was dropped, so A must not be scored; B exists only in a bad row.
-  const ProjectActuals* a = l.index.Claim("A", "A");
+  auto a = l.index.Claim("A", "A");
   REQUIRE(a != nullptr);
   CHECK(a->has_errors);
   CHECK(l.index.Claim("B", "B") == nullptr);

@@ -43,7 +43,7 @@ struct LoadedItem {
   // kProject: what the per-project work left (see ProjectWork).
   std::optional<Project> project;
   std::optional<ProjectScore> score;
-  const ProjectActuals* actuals = nullptr;
+  size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
   // kFileEnd: the file's counts (files, documents, actuals documents).
   LoadStats stats;
 };

@@ -1,6 +1,10 @@
 // `jixiao eval`: score every project against its actuals and report.
 #include <fmt/format.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "actuals.h"
 #include "batch.h"
 #include "commands.h"
@@ -62,7 +66,12 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   size_t projects = 0;
   std::vector<std::string> actuals_files =
       ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
-  LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags);
+  LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
+#ifdef __GLIBC__
+  // Reading the actuals built and freed a tree per document; give that memory
+  // back before the long part of the run, so that peak RSS is what is held.
+  malloc_trim(0);
+#endif
 
   std::vector<Output> outputs;
   for (const OutputSpec& spec : specs) {
@@ -87,8 +96,10 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   Progress progress(term, err);
   // On the workers: score each project against its actuals entry (read-only).
   ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
-    item->actuals = actuals.Find(p.id, p.project);
-    if (item->actuals) item->score = ScoreProject(std::move(p), *item->actuals, rules, d);
+    item->actuals = actuals.Lookup(p.id, p.project);
+    if (item->actuals != ActualsIndex::kNone) {
+      item->score = ScoreProject(std::move(p), *actuals.Get(item->actuals), rules, d);
+    }
   };
   // In input order: unique ids, claiming actuals, reporting.
   auto consume = [&](LoadedItem&& item) {
@@ -99,15 +110,15 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
         return;
       case LoadedItem::Kind::kRejected:
         // The actuals of a project that failed to load are its own, not strays.
-        actuals.Claim(item.id, item.name);
+        actuals.ClaimIndex(item.id, item.name);
         return;
       case LoadedItem::Kind::kProject:
         break;
     }
     if (!ids.Register(item, &diags)) return;
     ++projects;
-    const ProjectActuals* a = actuals.Claim(item.id, item.name);
-    if (a == nullptr || a != item.actuals) {
+    size_t claimed = actuals.ClaimIndex(item.id, item.name);
+    if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
       diags.Error(item.id_loc,
                   fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "
                               "`project: {}` to an actuals file",

@@ -21,19 +21,19 @@ ProjectDigest ProjectDigest::Of(const ProjectScore& s, bool complies) {
 }
 
 Rational DepartmentSummary::Mean() const {
-  if (scores.empty()) return 0;
+  if (cents.empty()) return 0;
   Rational sum;
-  for (const Rational& r : scores) sum += r;
-  return sum / Rational(static_cast<int64_t>(scores.size()));
+  for (int64_t c : cents) sum += c;
+  return sum / Rational(static_cast<int64_t>(cents.size()) * 100);
 }
 
 Rational DepartmentSummary::Median() const {
-  if (scores.empty()) return 0;
-  std::vector<Rational> sorted = scores;
+  if (cents.empty()) return 0;
+  std::vector<int64_t> sorted = cents;
   std::sort(sorted.begin(), sorted.end());
   size_t n = sorted.size();
-  if (n % 2 == 1) return sorted[n / 2];
-  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  if (n % 2 == 1) return Rational(sorted[n / 2]) / 100;
+  return (Rational(sorted[n / 2 - 1]) + Rational(sorted[n / 2])) / 200;
 }
 
 Rational Level1Summary::Attainment() const {
@@ -53,7 +53,10 @@ void YearSummary::Add(const ProjectDigest& d) {
   DepartmentSummary& dept = departments_[it->second];
   ++dept.projects;
   if (d.complies) ++dept.complies;
-  dept.scores.push_back(d.score);
+  // A rounded total has 2 decimals and is at most 100: exact in cents.
+  int64_t cents = 0;
+  (d.score * 100).num().ToInt64(&cents);
+  dept.cents.push_back(cents);
   ++dept.grades[d.grade];
 
   std::vector<bool> seen(level1_.size() + d.indicators.size(), false);

@@ -43,7 +43,7 @@ struct DepartmentSummary {
   size_t projects = 0;
   size_t complies = 0;
   size_t unmet = 0;             // unmet indicators
-  std::vector<Rational> scores;  // in input order, for mean and median
+  std::vector<int64_t> cents;     // rounded totals x 100, for mean and median
   std::map<std::string, size_t> grades;
   Rational Mean() const;
   Rational Median() const;
