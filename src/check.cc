@@ -73,10 +73,7 @@ int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::
     }
   }
   if (opts.strict) diags.PromoteWarnings();
-  for (const Diagnostic& d : diags.all()) {
-    if (term.quiet() && d.severity != Severity::kError) continue;
-    err << FormatDiagnostic(d, term.color_stderr());
-  }
+  PrintDiagnostics(diags, term, err);
   bool zh = opts.lang == "zh";
   for (const OutputSpec& o : outputs) {
     std::string text = o.format == "json" ? CheckJson(stats, diags) : SummaryLine(stats, diags, zh);

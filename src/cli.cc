@@ -71,6 +71,12 @@ const CommandSpec kCommands[] = {
      kImport | kStrict | kRules | kLimits, RunImport},
 };
 
+void AddColorOption(CLI::App* sub, Options* o) {
+  sub->add_option("--color", o->color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
 void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kTargets) {
     sub->add_option("TARGETS", o->targets, "Target files or directories")->required();
@@ -86,9 +92,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("-f,--format", o->formats, "Format of the merged report: json (default) or jsonl")
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout");
-    sub->add_option("--color", o->color, "Colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    AddColorOption(sub, o);
   }
   if (set & kRules) {
     sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");
@@ -99,9 +103,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
                     "csv, markdown, junit, github; check: text, json; template: yaml)")
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
-    sub->add_option("--color", o->color, "Colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    AddColorOption(sub, o);
     sub->add_option("--lang", o->lang, "Report labels: zh or en")
         ->check(CLI::IsMember({"zh", "en"}))
         ->capture_default_str();
@@ -126,9 +128,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
                     "Project ids are PREFIX-CODE-YEAR-NN; 'auto' takes the province of the "
                     "department (天津市… -> TJ), '' none")
         ->capture_default_str();
-    sub->add_option("--color", o->color, "Colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    AddColorOption(sub, o);
     sub->add_option("--lang", o->lang, "Summary language: zh or en")
         ->check(CLI::IsMember({"zh", "en"}))
         ->capture_default_str();

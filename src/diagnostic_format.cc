@@ -67,6 +67,13 @@ std::string FormatDiagnostic(const Diagnostic& d, bool color) {
   return out;
 }
 
+void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err) {
+  for (const Diagnostic& d : diags.all()) {
+    if (term.quiet() && d.severity != Severity::kError) continue;
+    err << FormatDiagnostic(d, term.color_stderr());
+  }
+}
+
 void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w) {
   w->BeginObject();
   w->Key("file").String(d.loc.file);

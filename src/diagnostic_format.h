@@ -2,10 +2,12 @@
 #ifndef JIXIAO_DIAGNOSTIC_FORMAT_H_
 #define JIXIAO_DIAGNOSTIC_FORMAT_H_
 
+#include <ostream>
 #include <string>
 
 #include "diagnostic.h"
 #include "json_writer.h"
+#include "terminal.h"
 
 namespace jixiao {
 
@@ -22,6 +24,10 @@ std::string FormatDiagnostic(const Diagnostic& d, bool color);
 
 // The one-line form only, without the source excerpt.
 std::string FormatDiagnosticLine(const Diagnostic& d, bool color);
+
+// Prints every diagnostic to `err` in the compiler-style form, in colour
+// when the terminal takes it; under --quiet only the errors.
+void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err);
 
 // Writes {"file": …, "line": …, "column": …, "message": …} (SPEC §7).
 void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w);

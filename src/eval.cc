@@ -37,13 +37,6 @@ Policy ParsePolicy(const Options& opts, Diagnostics* diags) {
   return p;
 }
 
-void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err) {
-  for (const Diagnostic& d : diags.all()) {
-    if (term.quiet() && d.severity != Severity::kError) continue;
-    err << FormatDiagnostic(d, term.color_stderr());
-  }
-}
-
 struct Output {
   OutputSpec spec;
   std::unique_ptr<OutputSink> sink;

@@ -72,10 +72,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       if (p.warnings > 0) p.ok = false;
     }
   }
-  for (const Diagnostic& d : diags.all()) {
-    if (term.quiet() && d.severity != Severity::kError) continue;
-    err << FormatDiagnostic(d, term.color_stderr());
-  }
+  PrintDiagnostics(diags, term, err);
 
   size_t written = 0, indicators = 0;
   bool failed = false;

@@ -218,7 +218,7 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
   if (opts.formats.empty()) specs = {{"json", opts.output}};
   if (specs.size() != 1) diags.Error({}, "merge writes one report: give one -f json or -f jsonl");
   if (diags.has_errors()) {
-    for (const Diagnostic& d : diags.all()) err << FormatDiagnostic(d, term.color_stderr());
+    PrintDiagnostics(diags, term, err);
     return kExitError;
   }
   bool lines = specs[0].format == "jsonl";
@@ -256,7 +256,7 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
       }
     });
   }
-  for (const Diagnostic& d : diags.all()) err << FormatDiagnostic(d, term.color_stderr());
+  PrintDiagnostics(diags, term, err);
   if (diags.has_errors()) return kExitError;
 
   Rules rules;

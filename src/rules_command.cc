@@ -15,10 +15,7 @@ int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::
   std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text"}, &diags);
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   if (opts.strict) diags.PromoteWarnings();
-  for (const Diagnostic& d : diags.all()) {
-    if (term.quiet() && d.severity != Severity::kError) continue;
-    err << FormatDiagnostic(d, term.color_stderr());
-  }
+  PrintDiagnostics(diags, term, err);
   if (diags.has_errors()) return kExitError;
   std::string text = FormatRulesYaml(rules);
   for (const OutputSpec& o : outputs)

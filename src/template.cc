@@ -63,10 +63,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
     }
   }
   if (opts.strict) diags.PromoteWarnings();
-  for (const Diagnostic& d : diags.all()) {
-    if (term.quiet() && d.severity != Severity::kError) continue;
-    err << FormatDiagnostic(d, term.color_stderr());
-  }
+  PrintDiagnostics(diags, term, err);
   if (diags.has_errors()) return kExitError;
   std::string text =
       "# jixiao 实际完成情况 / actuals — fill in every value, then run:\n"
