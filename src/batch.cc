@@ -15,13 +15,28 @@ void ReadTargetsInOrder(const std::vector<std::string>& files, const Rules& rule
   auto produce = [&](size_t t, const std::function<void(LoadedItem&&)>& emit) {
     Diagnostics diags;
     TargetLoader loader(rules, limits, &diags);
+    // The text of the line of each project's id, found by walking forward
+    // from the previous one: documents come in file order.
     const Source* current = nullptr;
+    size_t line_start = 0;
+    int line_no = 1;
+    auto line_text = [&](int line) -> std::string {
+      if (line < line_no) line_start = 0, line_no = 1;
+      std::string_view text = current->text;
+      while (line_no < line && line_start < text.size()) {
+        size_t nl = text.find('\n', line_start);
+        if (nl == std::string_view::npos) return "";
+        line_start = nl + 1;
+        ++line_no;
+      }
+      return std::string(current->LineAt(line_start));
+    };
     auto declared = [&](LoadedItem* item, const std::string& id, const std::string& name,
                         const Location& loc) {
       item->id = id;
       item->name = name;
       item->id_loc = loc;
-      if (current && loc.line > 0) item->id_line = std::string(LineOf(current->text, loc.line));
+      if (current && loc.line > 0) item->id_line = line_text(loc.line);
     };
     loader.LoadFile(
         files[t],
