@@ -566,21 +566,31 @@ bool IsCalendarYear(const Quantity& q) {
   return q.unit.name == "年" && q.value.is_integer() && q.value >= 1000 && q.value <= 9999;
 }
 
-// [comparator] body [suffix], with the comparator already in `t`.
-Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view whole, Target t) {
+// Why `s` (a quantity, `whole` as written) cannot be scored when it ends
+// with an approximation word such as 左右, else "".
+std::string ApproximationProblem(string_view s, string_view whole) {
   for (string_view approx : kApproximations) {
     if (EndsWith(s, approx)) {
       string_view value = Trim(s.substr(0, s.size() - approx.size()));
-      return Parsed<Target>::Error(
-          Quote(whole) + " is approximate and cannot be scored: instead of " + Quote(approx) +
-          " write a comparator such as '≥" + std::string(value) + "' or '≤" + std::string(value) +
-          "', or a range");
+      return Quote(whole) + " is approximate and cannot be scored: instead of " + Quote(approx) +
+             " write a comparator such as '≥" + std::string(value) + "' or '≤" +
+             std::string(value) + "', or a range";
     }
   }
+  return "";
+}
+
+// [comparator] body [suffix], with the comparator already in `t`.
+Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view whole, Target t) {
+  std::string approximate = ApproximationProblem(s, whole);
+  if (!approximate.empty()) return Parsed<Target>::Error(approximate);
   if (const ComparatorSpelling* suffix = MatchSuffix(s, kQuantitySuffixes)) {
     std::string error;
     if (!ApplySuffix(*suffix, lead, whole, &t, &error)) return Parsed<Target>::Error(error);
     s = Trim(s.substr(0, s.size() - suffix->text.size()));
+    // "21个左右以下" is as approximate as "21个左右".
+    approximate = ApproximationProblem(s, whole);
+    if (!approximate.empty()) return Parsed<Target>::Error(approximate);
   }
   Parsed<Body> body = ParseBody(s, lead);
   if (!body) return Parsed<Target>::Error(body.error());
