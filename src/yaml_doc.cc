@@ -156,6 +156,22 @@ class DocumentBuilder : public YAML::EventHandler {
     CheckTag(tag, mark);
     n->plain = tag == "?";
     n->value = value;
+    // yaml-cpp writes the escapes \N and \_ (U+0085, U+00A0) as the single
+    // bytes 0x85 and 0xA0, which are not UTF-8; the input is valid UTF-8, so
+    // any invalid byte in a value is such a code point: encode it.
+    if (FindInvalidUtf8(n->value) != std::string_view::npos) {
+      std::string utf8;
+      for (size_t pos = 0; pos < value.size();) {
+        size_t start = pos;
+        char32_t cp = DecodeUtf8(value, &pos);
+        if (cp == 0xFFFD && pos == start + 1) {  // an invalid byte
+          AppendUtf8(static_cast<unsigned char>(value[start]), &utf8);
+        } else {
+          utf8.append(value, start, pos - start);
+        }
+      }
+      n->value = std::move(utf8);
+    }
     Attach(n, anchor);
   }
 
