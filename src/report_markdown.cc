@@ -16,6 +16,7 @@
 #include "diagnostic_format.h"
 #include "report.h"
 #include "report_common.h"
+#include "text.h"
 
 namespace jixiao {
 
@@ -62,6 +63,7 @@ class MarkdownReporter : public Reporter {
       o += "|---|---|---:|:---:|---:|---:|:---:|\n";
       for (const RenderedProject& r : projects_) o += r.row;
       o += "\n";
+      if (sum.projects > 1) AppendYear(sum.year, &o);
       AppendDetails(&o);
     }
     AppendDiagnostics(diags, Severity::kError, l_.errors, &o);
@@ -70,6 +72,37 @@ class MarkdownReporter : public Reporter {
   }
 
  private:
+  // The year summary: by department, by level-1 group, lowest totals.
+  void AppendYear(const YearSummary& y, std::string* o) const {
+    bool en = ctx_.english;
+    *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n", en ? "department" : "部门",
+                      en ? "projects" : "项目数", en ? "comply" : "合规", en ? "mean" : "平均分",
+                      en ? "median" : "中位数", en ? "unmet indicators" : "未达成指标");
+    *o += "|---|---:|---:|---:|---:|---:|\n";
+    for (const DepartmentSummary& d : y.departments()) {
+      *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n",
+                        MarkdownText(Trim(d.code + " " + d.name)), d.projects, d.complies,
+                        d.Mean().FormatFixed(2), d.Median().FormatFixed(2), d.unmet);
+    }
+    *o += fmt::format("\n| {} | {} | {} | {} | {} | {} |\n", l_.level1,
+                      en ? "indicators" : "指标数", l_.met, l_.unmet, l_.not_applicable,
+                      en ? "attainment" : "得分率");
+    *o += "|---|---:|---:|---:|---:|---:|\n";
+    for (const Level1Summary& g : y.level1()) {
+      *o += fmt::format("| {} | {} | {} | {} | {} | {}% |\n", MarkdownText(g.name), g.indicators,
+                        g.met, g.unmet, g.not_applicable,
+                        (g.Attainment() * 100).FormatFixed(2));
+    }
+    *o += fmt::format("\n| {} | {} | {} | {} |\n", en ? "lowest totals" : "得分最低", l_.id,
+                      l_.score, l_.grade);
+    *o += "|---|---|---:|:---:|\n";
+    for (const ProjectDigest& p : y.lowest()) {
+      *o += fmt::format("| {} | {} | {} | {} |\n", MarkdownText(p.project), MarkdownText(p.id),
+                        p.score.FormatFixed(2), MarkdownText(p.grade));
+    }
+    *o += "\n";
+  }
+
   std::string ComplianceMark(bool complies) const {
     return fmt::format("{} {}", complies ? "✅" : "❌", complies ? l_.yes : l_.no);
   }
