@@ -38,6 +38,8 @@ run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f json
 expect_status 2
 cp "$OUT" "$WORK/j1.json"; cp "$ERR" "$WORK/j1.err"
 grep -q '"id": "P-120"' "$WORK/j1.json" || fail "the last project is missing"
+[ "$(grep -c '"median":' "$WORK/j1.json")" -eq 3 ] || fail "expected a year summary of 3 departments"
+grep -q '"lowest": \[' "$WORK/j1.json" || fail "the year summary lacks the lowest projects"
 for j in 2 4; do
   run eval -j $j "$WORK/year/targets" -a "$WORK/year/actuals" -f json
   cmp -s "$OUT" "$WORK/j1.json" || fail "-j $j JSON differs from -j 1"
