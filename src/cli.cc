@@ -160,6 +160,14 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("--max-nodes", o->limits.max_nodes,
                     "Most values in one document, aliases counted in full")
         ->capture_default_str();
+    sub->add_option("--max-documents", o->limits.max_documents,
+                    "Most YAML documents in one file")
+        ->capture_default_str();
+    if (set & kTargets) {
+      sub->add_option("--max-indicators", o->limits.max_indicators,
+                      "Most indicators in one target project")
+          ->capture_default_str();
+    }
   }
 }
 

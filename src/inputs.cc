@@ -95,8 +95,13 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& given,
       continue;
     }
     if (found.empty()) {
-      diags->Error({path, 0, 0}, fmt::format("no {} files in this directory",
-                                             fmt::join(extensions, " or ")));
+      // "no .yaml or .yml files", "no .yaml, .yml or .csv files".
+      std::string names = extensions.empty() ? "input" : extensions.back();
+      if (extensions.size() > 1) {
+        names = fmt::format("{} or {}", fmt::join(extensions.begin(), extensions.end() - 1, ", "),
+                            extensions.back());
+      }
+      diags->Error({path, 0, 0}, fmt::format("no {} files in this directory", names));
       continue;
     }
     std::sort(found.begin(), found.end());
@@ -121,7 +126,8 @@ std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diag
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
   if (size > 0 && static_cast<size_t>(size) > max_bytes) {
-    diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} bytes",
+    diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} "
+                                           "bytes (raise it with --max-file-size)",
                                            static_cast<long long>(size), max_bytes));
     return std::nullopt;
   }
@@ -136,7 +142,9 @@ std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diag
     while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
       src.text.append(chunk.data(), static_cast<size_t>(in.gcount()));
       if (src.text.size() > max_bytes) {
-        diags->Error({path, 0, 0}, fmt::format("file is larger than the limit of {} bytes", max_bytes));
+        diags->Error({path, 0, 0}, fmt::format("file is larger than the limit of {} bytes (raise "
+                                                      "it with --max-file-size)",
+                                                      max_bytes));
         return std::nullopt;
       }
     }

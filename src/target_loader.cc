@@ -24,8 +24,9 @@ const std::vector<std::string> kIndicatorKeys = {"level1", "level2", "name", "de
 // Accumulates one project's problems; the project is valid when none is an error.
 class ProjectReader {
  public:
-  ProjectReader(const Source& src, const Rules& rules, Diagnostics* diags)
-      : src_(src), rules_(rules), r_(src, diags) {}
+  ProjectReader(const Source& src, const Rules& rules, Diagnostics* diags,
+                size_t max_indicators)
+      : src_(src), rules_(rules), r_(src, diags), max_indicators_(max_indicators) {}
 
   std::optional<Project> Read(const YamlDocument& doc,
                               std::pair<std::string, std::string>* rejected) {
@@ -176,6 +177,13 @@ class ProjectReader {
     }
     if (list->items.empty()) {
       r_.Error(*list, "'indicators' is empty: a project needs at least one indicator");
+      return;
+    }
+    if (list->items.size() > max_indicators_) {
+      r_.Error(*list->items[max_indicators_],
+               fmt::format("a project may have at most {} indicators, and this one has {}: "
+                           "split it, or raise the limit with --max-indicators",
+                           max_indicators_, list->items.size()));
       return;
     }
     for (const YamlNode* item : list->items) ReadIndicator(*item, p);
@@ -329,14 +337,16 @@ class ProjectReader {
   FieldReader r_;
   std::vector<const YamlNode*> nodes_;  // the map of each indicator read
   YamlNode placeholder_;
+  size_t max_indicators_;
 };
 
 }  // namespace
 
 std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument& doc,
                                           const Rules& rules, Diagnostics* diags,
-                                          std::pair<std::string, std::string>* rejected) {
-  return ProjectReader(src, rules, diags).Read(doc, rejected);
+                                          std::pair<std::string, std::string>* rejected,
+                                          size_t max_indicators) {
+  return ProjectReader(src, rules, diags, max_indicators).Read(doc, rejected);
 }
 
 bool IsActualsDocument(const YamlDocument& doc) {
@@ -367,7 +377,8 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
       return;
     }
     std::pair<std::string, std::string> rejected;
-    std::optional<Project> p = ReadTargetDocument(src, doc, rules_, diags_, &rejected);
+    std::optional<Project> p =
+        ReadTargetDocument(src, doc, rules_, diags_, &rejected, limits_.max_indicators);
     if (!p) {
       if (on_rejected) on_rejected(rejected.first, rejected.second);
       return;

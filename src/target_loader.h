@@ -24,9 +24,11 @@ namespace jixiao {
 // span documents (unique project ids) are the caller's. When the document
 // has errors and `rejected` is given, it receives the id and the name the
 // document declares (either may be ""), so its actuals can be recognised.
+// A project with more than `max_indicators` indicators is an error.
 std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument& doc,
                                           const Rules& rules, Diagnostics* diags,
-                                          std::pair<std::string, std::string>* rejected = nullptr);
+                                          std::pair<std::string, std::string>* rejected = nullptr,
+                                          size_t max_indicators = kDefaultMaxIndicators);
 
 // True when `doc` looks like an actuals document (a map with `projects`
 // and without `project`), so that `check` can route it.

@@ -149,7 +149,8 @@ class DocumentBuilder : public YAML::EventHandler {
     only_null_ = false;
     if (value.size() > limits_.max_scalar_bytes) {
       throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
-                        fmt::format("a value of {} bytes is longer than the limit of {} bytes",
+                        fmt::format("a value of {} bytes is longer than the limit of {} bytes "
+                                    "(raise it with --max-scalar-size)",
                                     value.size(), limits_.max_scalar_bytes)};
     }
     YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
@@ -216,7 +217,8 @@ class DocumentBuilder : public YAML::EventHandler {
     if (total_weight_ > limits_.max_nodes) {
       throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
                         fmt::format("the document expands to more than {} values "
-                                    "(aliases are counted at their full size)",
+                                    "(aliases are counted at their full size; raise the "
+                                    "limit with --max-nodes)",
                                     limits_.max_nodes)};
     }
     for (Frame& f : stack_) f.node->weight += w;
@@ -238,7 +240,9 @@ class DocumentBuilder : public YAML::EventHandler {
   void Push(YamlNode* n, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
       throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
-                        fmt::format("nesting deeper than {} levels", limits_.max_depth)};
+                        fmt::format("nesting deeper than {} levels (raise the limit with "
+                                    "--max-depth)",
+                                    limits_.max_depth)};
     }
     stack_.push_back(Frame{n, nullptr, {}});
   }
@@ -316,7 +320,8 @@ std::string_view StripBom(std::string_view text) {
 bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
   if (src.text.size() > max_bytes) {
     diags->Error({src.path, 0, 0},
-                 fmt::format("file is {} bytes, larger than the limit of {} bytes",
+                 fmt::format("file is {} bytes, larger than the limit of {} bytes (raise it "
+                             "with --max-file-size)",
                              src.text.size(), max_bytes));
     return false;
   }
@@ -416,7 +421,9 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       if (index >= limits.max_documents) {
         diags->Add(MakeDiagnostic(
             Severity::kError, src, doc.offset(),
-            fmt::format("more than {} documents in one file", limits.max_documents), doc.line()));
+            fmt::format("more than {} documents in one file (raise the limit with "
+                        "--max-documents)",
+                        limits.max_documents), doc.line()));
         break;
       }
       previous_offset = doc.offset();

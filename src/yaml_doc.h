@@ -22,8 +22,12 @@
 
 namespace jixiao {
 
+// Default of YamlLimits::max_indicators.
+inline constexpr size_t kDefaultMaxIndicators = 1000;
+
 // Limits that keep hostile input from exhausting time or memory. Every limit
-// is checked before the work it guards; exceeding one is a located error.
+// is checked before the work it guards; exceeding one is a located error
+// that names the command-line option raising it (docs/robustness.md).
 struct YamlLimits {
   // Largest input file accepted, in bytes.
   size_t max_file_bytes = 64u << 20;
@@ -36,6 +40,9 @@ struct YamlLimits {
   size_t max_nodes = 1000000;
   // Most documents one file may hold.
   size_t max_documents = 1000000;
+  // Most indicators one target project may hold (checked by the target
+  // reader, not the YAML layer; real tables have a few dozen).
+  size_t max_indicators = kDefaultMaxIndicators;
 };
 
 // One node of a document. Nodes are owned by their YamlDocument; an alias
