@@ -654,6 +654,7 @@ std::optional<Rational> Rational::ParseDecimal(std::string_view text) {
   const std::string_view frac =
       dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
   if (whole.empty() && frac.empty()) return std::nullopt;
+  if (whole.size() + frac.size() > kMaxDecimalDigits) return std::nullopt;
   for (char c : whole) {
     if (!IsDigit(c)) return std::nullopt;
   }

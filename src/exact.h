@@ -63,6 +63,12 @@ class BigInt {
   friend struct BigIntAccess;
 };
 
+// Most digits Rational::ParseDecimal reads. Parsing and normalising a
+// decimal cost time quadratic in its digits, so text from hostile input is
+// bounded: a million digits would take seconds, and every sum, product and
+// division of it more.
+inline constexpr size_t kMaxDecimalDigits = 1000;
+
 // An exact fraction num/den in lowest terms, den > 0.
 class Rational {
  public:
@@ -72,7 +78,8 @@ class Rational {
 
   // Parses a plain decimal as written in a file: optional sign, ASCII digits,
   // optional '.' and fraction digits ("5.86", "-0.5", "12", ".5" and "5."
-  // are accepted; no exponent, no separators, no spaces). nullopt otherwise.
+  // are accepted; no exponent, no separators, no spaces), with at most
+  // kMaxDecimalDigits digits. nullopt otherwise.
   static std::optional<Rational> ParseDecimal(std::string_view text);
 
   const BigInt& num() const { return num_; }

@@ -229,7 +229,8 @@ class ProjectReader {
       ind.target_loc = r_.Loc(*t);
       Parsed<Target> parsed = ParseTarget(ind.target_text);
       if (!parsed) {
-        r_.Error(*t, fmt::format("bad target '{}': {}", ind.target_text, parsed.error()));
+        r_.Error(*t, fmt::format("bad target '{}': {}", TruncateToWidth(ind.target_text, 60),
+                                 parsed.error()));
       } else {
         ind.target = parsed.value();
         WarnOnLikelyMistakes(*t, ind);

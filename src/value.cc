@@ -20,7 +20,9 @@ namespace {
 
 using std::string_view;
 
-std::string Quote(string_view s) { return "'" + std::string(s) + "'"; }
+// `s` in quotes, cut to 60 columns so that a hostile megabyte of text is
+// not repeated in a message.
+std::string Quote(string_view s) { return "'" + TruncateToWidth(s, 60) + "'"; }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -123,9 +125,9 @@ bool StartsNumeric(string_view s) {
 // Numbers.
 
 struct NumberScan {
-  enum Status { kNone, kOk, kBadGrouping } status = kNone;
+  enum Status { kNone, kOk, kBadGrouping, kTooLong } status = kNone;
   Rational value;
-  size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping)
+  size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping, kTooLong)
 };
 
 size_t SkipDigits(string_view s, size_t i) {
@@ -165,12 +167,22 @@ NumberScan ScanNumber(string_view s) {
     i = end;
   }
   if (lead_digits == 0 && clean.find('.') == std::string::npos) return r;
+  if (clean.size() > kMaxDecimalDigits) {  // sign and '.' included: close enough
+    r.status = NumberScan::kTooLong;
+    r.len = i;
+    return r;
+  }
   std::optional<Rational> value = Rational::ParseDecimal(clean);
   if (!value) return r;
   r.status = NumberScan::kOk;
   r.value = *value;
   r.len = i;
   return r;
+}
+
+std::string TooLongMessage(string_view number) {
+  return Quote(TruncateToWidth(number, 24)) + " has more than " +
+         std::to_string(kMaxDecimalDigits) + " digits: write it with fewer digits";
 }
 
 std::string BadGroupingMessage(string_view number) {
@@ -325,6 +337,9 @@ Parsed<Quantity> ParseQuantity(string_view s, string_view lead) {
   NumberScan num = ScanNumber(s);
   if (num.status == NumberScan::kBadGrouping) {
     return Parsed<Quantity>::Error(BadGroupingMessage(s.substr(0, num.len)));
+  }
+  if (num.status == NumberScan::kTooLong) {
+    return Parsed<Quantity>::Error(TooLongMessage(s.substr(0, num.len)));
   }
   if (num.status == NumberScan::kNone) {
     std::string m = "expected a number";
@@ -653,6 +668,9 @@ Parsed<Actual> ParseQuantityActual(string_view s, Actual a) {
   NumberScan num = ScanNumber(s);
   if (num.status == NumberScan::kBadGrouping) {
     return Parsed<Actual>::Error(BadGroupingMessage(s.substr(0, num.len)));
+  }
+  if (num.status == NumberScan::kTooLong) {
+    return Parsed<Actual>::Error(TooLongMessage(s.substr(0, num.len)));
   }
   if (num.status != NumberScan::kOk) return a;
   string_view unit = Trim(s.substr(num.len));

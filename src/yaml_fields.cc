@@ -132,6 +132,12 @@ std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view
     return std::nullopt;
   }
   std::string_view v = n.value;
+  if (v.size() > kMaxDecimalDigits + 2) {  // a sign and a '.' besides the digits
+    Error(n, fmt::format("'{}' is too large: {} has more than {} digits, beyond the limit of "
+                         "10^15",
+                         key, Shorten(v), kMaxDecimalDigits));
+    return std::nullopt;
+  }
   std::optional<Rational> r;
   if (StartsWith(v, "0o") || StartsWith(v, "0x")) {
     if (auto i = ParseCoreInt(v)) r = Rational(*i);
