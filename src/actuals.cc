@@ -389,8 +389,8 @@ class CsvReader {
   }
 
   void Error(int line, int column, std::string message) {
-    diags_->Error({src_.path, line, column}, std::move(message),
-                  std::string(LineOf(text_, line)));
+    if (!lines_) lines_.emplace(text_);  // one scan of the text for every error
+    diags_->Error({src_.path, line, column}, std::move(message), std::string(lines_->Line(line)));
   }
   void ErrorAt(const CsvRow& row, size_t field, std::string message) {
     Error(row.lines[field], row.columns[field], std::move(message));
@@ -592,6 +592,7 @@ class CsvReader {
 
   const Source& src_;
   std::string_view text_;
+  std::optional<LineIndex> lines_;  // made at the first error
   const EntrySink& add_;
   Diagnostics* diags_;
   size_t ncolumns_ = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "text.h"
@@ -47,7 +48,13 @@ void Diagnostics::PromoteWarnings() {
 }
 
 void Diagnostics::FillSourceLines() {
-  std::map<std::string, std::string> files;
+  // Each file is read once and its lines indexed once: a run with an error
+  // on every line of a large file must not rescan it for each.
+  struct File {
+    std::string text;
+    std::optional<LineIndex> lines;
+  };
+  std::map<std::string, File> files;
   for (Diagnostic& d : list_) {
     if (d.loc.line <= 0 || !d.source_line.empty() || d.loc.file.empty()) continue;
     auto it = files.find(d.loc.file);
@@ -55,11 +62,12 @@ void Diagnostics::FillSourceLines() {
       std::ifstream in(d.loc.file, std::ios::binary);
       std::ostringstream text;
       if (in) text << in.rdbuf();
-      it = files.emplace(d.loc.file, text.str()).first;
+      it = files.emplace(d.loc.file, File{text.str(), std::nullopt}).first;
+      std::string_view body = it->second.text;
+      if (StartsWith(body, "\xEF\xBB\xBF")) body.remove_prefix(3);
+      it->second.lines.emplace(body);
     }
-    std::string_view text = it->second;
-    if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
-    d.source_line = std::string(LineOf(text, d.loc.line));
+    d.source_line = std::string(it->second.lines->Line(d.loc.line));
   }
 }
 

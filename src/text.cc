@@ -240,6 +240,22 @@ std::string_view LineOf(std::string_view text, int line) {
   return text.substr(pos, end - pos);
 }
 
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+      starts_.push_back(i + 1);
+  }
+}
+
+std::string_view LineIndex::Line(int line) const {
+  if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
+  size_t begin = starts_[line - 1];
+  size_t end = text_.find_first_of("\r\n", begin);
+  if (end == std::string_view::npos) end = text_.size();
+  return text_.substr(begin, end - begin);
+}
+
 int ColumnOfOffset(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
   size_t line_start = text.find_last_of("\r\n", offset == 0 ? std::string_view::npos : offset - 1);

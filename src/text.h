@@ -60,6 +60,19 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 // ("\n", "\r\n" or "\r"); "" when out of range.
 std::string_view LineOf(std::string_view text, int line);
 
+// LineOf for many lines of one text: LineOf scans from the start, so a
+// diagnostic per line of a large file would cost the square of its size.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // As LineOf(text, line).
+  std::string_view Line(int line) const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;  // byte offset where each line starts
+};
+
 // The 1-based code-point column of byte offset `offset` within its line.
 int ColumnOfOffset(std::string_view text, size_t offset);
 
