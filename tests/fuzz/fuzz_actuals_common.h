@@ -16,6 +16,8 @@ namespace jixiao::fuzz {
 inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
   FUZZ_CHECK(!e.key.empty(), "entry without a key");
   FUZZ_CHECK(Trim(e.key) == e.key, "entry key not trimmed: '" + e.key + "'");
+  FUZZ_CHECK(ValidUtf8(e.key) && ValidUtf8(e.note) && ValidUtf8(e.spent_text),
+             "entry text is not valid UTF-8");
   CheckLocated(e.loc, path, "an actuals entry");
   if (e.has_spent) {
     FUZZ_CHECK(e.spent.sign() >= 0, "negative spending accepted");
@@ -26,6 +28,8 @@ inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
   std::set<std::string> keys;
   for (const IndicatorActual& a : e.indicators) {
     FUZZ_CHECK(!a.key.empty(), "indicator actual without a key");
+    FUZZ_CHECK(ValidUtf8(a.key) && ValidUtf8(a.text) && ValidUtf8(a.note),
+               "indicator actual text is not valid UTF-8");
     CheckLocated(a.loc, path, "an indicator actual");
     if (a.score) {
       FUZZ_CHECK(a.grade.has_value(), "a score without a grade");
@@ -54,7 +58,7 @@ inline size_t ClaimAll(ActualsIndex* index, const std::vector<std::string>& keys
   std::set<std::string> tried;
   for (const std::string& k : keys) {
     if (!tried.insert(k).second) continue;
-    const ProjectActuals* e = index->Claim(k, k);
+    auto e = index->Claim(k, k);
     if (e == nullptr) continue;
     ++found;
     FUZZ_CHECK(e->key == k, "Claim('" + k + "') returned entry '" + e->key + "'");

@@ -116,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckDiagnostics(tdiags, 0, targets.path, &targets.text);
 
   for (Project& p : projects) {
-    const ProjectActuals* a = index.Claim(p.id, p.project);
+    auto a = index.Claim(p.id, p.project);
     if (a == nullptr) continue;
     const size_t before = diags.all().size();
     const bool actuals_bad = a->has_errors;

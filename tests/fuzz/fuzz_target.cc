@@ -13,6 +13,8 @@
 //     the taxonomy, a name, a target that ParseTarget accepts as loaded,
 //     unique keys, weights all or none, each in (0, 90] and adding up to 90
 //     ± 0.01; every location of the project points into the file;
+//   - every text of an accepted project is valid UTF-8 (yaml-cpp's escapes
+//     included);
 //   - the number of documents delivered never exceeds the limit.
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +31,7 @@ using jixiao::fuzz::CheckDiagnostics;
 using jixiao::fuzz::CheckFormats;
 using jixiao::fuzz::CheckLocated;
 using jixiao::fuzz::ErrorsSince;
+using jixiao::fuzz::ValidUtf8;
 
 namespace {
 
@@ -44,6 +47,15 @@ YamlLimits FuzzLimits() {
 
 void CheckProject(const Project& p, const Rules& rules, const std::string& path) {
   FUZZ_CHECK(!p.project.empty() && !p.id.empty(), "project without a name or an id");
+  for (const std::string* s : {&p.project, &p.id, &p.department_code, &p.department_name,
+                               &p.unit, &p.purpose})
+    FUZZ_CHECK(ValidUtf8(*s), "project text is not valid UTF-8: " + *s);
+  for (const std::string& g : p.goals) FUZZ_CHECK(ValidUtf8(g), "goal is not valid UTF-8");
+  for (const Indicator& ind : p.indicators) {
+    for (const std::string* s : {&ind.id, &ind.level1, &ind.level2, &ind.name, &ind.description,
+                                 &ind.target_text})
+      FUZZ_CHECK(ValidUtf8(*s), "indicator text is not valid UTF-8: " + *s);
+  }
   FUZZ_CHECK(p.year >= 1950 && p.year <= 2100, "year " + std::to_string(p.year));
   FUZZ_CHECK(LookupUnit(p.unit).dim == Dimension::kMoney, "budget unit " + p.unit);
   FUZZ_CHECK(p.total.sign() > 0, "total not positive");
