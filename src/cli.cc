@@ -61,8 +61,8 @@ const CommandSpec kCommands[] = {
      "one eval run over all their inputs would have. Exit status as for eval.",
      kReports | kMergeOutput, RunMerge},
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
-     "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).", kRules | kReport,
-     RunRules},
+     "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).",
+     kRules | kReport | kLimits, RunRules},
     {"import", "Turn 绩效目标表 documents (.docx, or text extracted from Word) into target YAML",
      "Reads every project of each DOCUMENT and writes it as a target file that 'jixiao check'\n"
      "accepts: one file per project under -o DIR, all in one file with -o FILE.yaml, or all to\n"
@@ -76,6 +76,14 @@ void AddColorOption(CLI::App* sub, Options* o) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
 }
+
+// The limits are unsigned: without this check CLI11 reads -1 as 2^64 - 1.
+const CLI::Validator kCount(
+    [](std::string& s) -> std::string {
+      if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) return "";
+      return "expected a whole number (0 or more), not '" + s + "'";
+    },
+    "COUNT");
 
 void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kTargets) {
@@ -150,22 +158,27 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   }
   if (set & kLimits) {
     sub->add_option("--max-file-size", o->limits.max_file_bytes, "Largest input file, in bytes")
+        ->check(kCount)
         ->capture_default_str();
     sub->add_option("--max-scalar-size", o->limits.max_scalar_bytes,
                     "Longest single value, in bytes")
+        ->check(kCount)
         ->capture_default_str();
     sub->add_option("--max-depth", o->limits.max_depth, "Deepest YAML nesting")
         ->check(CLI::Range(1, 400))
         ->capture_default_str();
     sub->add_option("--max-nodes", o->limits.max_nodes,
                     "Most values in one document, aliases counted in full")
+        ->check(kCount)
         ->capture_default_str();
     sub->add_option("--max-documents", o->limits.max_documents,
                     "Most YAML documents in one file")
+        ->check(kCount)
         ->capture_default_str();
     if (set & kTargets) {
       sub->add_option("--max-indicators", o->limits.max_indicators,
                       "Most indicators in one target project")
+          ->check(kCount)
           ->capture_default_str();
     }
   }
