@@ -125,13 +125,16 @@ std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diag
   src.path = path;
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
+  // A pipe (/dev/stdin, <(...)) cannot seek: the failed seek sets failbit,
+  // which must be cleared or the reads below read nothing.
+  if (size < 0) in.clear();
   if (size > 0 && static_cast<size_t>(size) > max_bytes) {
     diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} "
                                            "bytes (raise it with --max-file-size)",
                                            static_cast<long long>(size), max_bytes));
     return std::nullopt;
   }
-  in.seekg(0, std::ios::beg);
+  if (size >= 0) in.seekg(0, std::ios::beg);
   if (size > 0) {
     src.text.resize(static_cast<size_t>(size));
     in.read(src.text.data(), size);
