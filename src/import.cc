@@ -1245,12 +1245,10 @@ void AppendNotes(const ImportedProject& p, const std::string& field, std::string
 
 Parsed<std::string> ParseAmount(std::string_view text, std::string_view unit) {
   std::string s = Squeeze(text);
+  std::string_view other_unit;  // a unit written that is not the table's
   for (std::string_view u : {"亿元", "千元", "万元", "元"}) {
     if (EndsWith(s, u) && s.size() > u.size()) {
-      if (!unit.empty() && u != unit) {
-        return Parsed<std::string>::Error(
-            fmt::format("the amount is in {}, but the table's unit is {}", u, unit));
-      }
+      if (!unit.empty() && u != unit) other_unit = u;
       s.erase(s.size() - u.size());
       break;
     }
@@ -1281,6 +1279,11 @@ Parsed<std::string> ParseAmount(std::string_view text, std::string_view unit) {
     return Parsed<std::string>::Error(
         "expected an amount such as 6.00 or 1,260.00 (digits, optional thousands separators "
         "and decimals)");
+  }
+  // Only a number is in the wrong unit: '六元' is not an amount at all.
+  if (!other_unit.empty()) {
+    return Parsed<std::string>::Error(
+        fmt::format("the amount is in {}, but the table's unit is {}", other_unit, unit));
   }
   size_t lead = 0;
   while (lead + 1 < digits.size() && digits[lead] == '0') ++lead;
