@@ -422,6 +422,8 @@ expect_error "$F/values.yaml:5:30" "the ratio of 部分达成 must lie in [0.6, 
 expect_error "$F/values.yaml:5:40" "the ratio of 未达成 must lie in [0, 0.6), not 0.7"
 expect_error "$F/values.yaml:6:22" "'deviation_threshold' is a fraction and must lie in [0, 1] (0.2 means 20%), not 1.5"
 
+audit_rules $F/level2-map.yaml "$F/level2-map.yaml:2:18" "the 二级指标 of '产出指标' must be a list such as [数量指标, 质量指标], not a map"
+
 case_ "audit: a bad rules file stops check, eval and template before any input is read"
 for c in check template; do
   run $c -r $R/rules/pools.yaml examples/targets
@@ -481,6 +483,93 @@ expect_err "only one report can go to standard output: write -f FORMAT=FILE for 
 run eval examples/targets -a examples/actuals -o "$WORK/no/such/dir/report.txt"
 expect_status 2
 expect_err_re "$WORK/no/such/dir/report.txt: error: cannot write the text report: "
+
+case_ "audit: import, one error per project, each located at its cell"
+F=$R/import/errors.txt
+run import $F -o "$WORK/imported"
+expect_status 2
+expect_all_located
+expect_error "$F:10:2" "预算数 must be greater than 0, not 0"
+expect_error "$F:42:2" "财政资金 (7.00) is larger than 预算数 (6.00)"
+expect_error "$F:74:2" "其他资金 (7.00) is larger than 预算数 (6.00)"
+expect_error "$F:100:2" "预算数 '6.00元': the amount is in 元, but the table's unit is 万元"
+expect_error "$F:130:2" "预算数 '六元': expected an amount such as 6.00 or 1,260.00 (digits, optional thousands separators and decimals)"
+expect_error "$F:160:2" "预算数 '99999999999999999999': the amount is too large or too precise"
+expect_error "$F:211:2" "分值 '高' is not a number"
+expect_error "$F:238:2" "二级指标 is empty and the row above gives none to continue"
+expect_error "$F:243:1" "not a 绩效目标表: no indicator table (a header row with 一级指标, 二级指标, 三级指标 and 指标值) for this project"
+expect_error "$F:279:2" "the indicator table has no indicators"
+expect_error "$F:288:2" "单位 '台' is not a unit of money (元, 千元, 万元 or 亿元)"
+expect_error "$F:345:1" "not a 绩效目标表: no table below the heading '2024年度没有表格项目'"
+[ "$(ls "$WORK/imported" | wc -l)" = 1 ] || fail "only the valid project is written: $(ls "$WORK/imported")"
+run check "$WORK/imported"
+expect_status 0
+
+case_ "audit: import limits (--max-scalar-size bounds cells and names)"
+F=$R/import/limits.txt
+run import --max-scalar-size 50 $F
+expect_status 2
+expect_error "$F:1:1" "the project name is too long"
+expect_error "$F:58:2" "this cell is 180 bytes long, more than the limit of 50"
+
+case_ "audit: import of a text that is not text"
+printf '1.项目绩效目标表\n\t项目名称\xff\n' > "$WORK/latin.txt"
+run import "$WORK/latin.txt"
+expect_status 2
+expect_error "$WORK/latin.txt:2:6" "not a text document: invalid UTF-8 here (save the extracted text as UTF-8, or import the .docx itself)"
+printf '1.项目绩效目标表\n\t项目\x01名称\n' > "$WORK/binary.txt"
+run import "$WORK/binary.txt"
+expect_status 2
+expect_error "$WORK/binary.txt:2:4" "not a text document: control character U+0001 (a binary file? a .docx is read when its name ends in .docx)"
+
+case_ "audit: import into a directory that cannot be made"
+run import tests/fixtures/import/seed-2024.txt -o /dev/null/sub
+expect_status 2
+expect_err "jixiao: error: cannot create the directory '/dev/null/sub'"
+
+case_ "audit: merge of reports"
+run eval examples/targets -a examples/actuals -f json=$WORK/r1.json --fail-on none
+expect_status 0
+echo '[1, 2]' > "$WORK/array.json"
+echo '{"a": 1}' > "$WORK/other.json"
+: > "$WORK/empty.json"
+sed 's/"rules": "mof-2020"/"rules": "other"/' "$WORK/r1.json" > "$WORK/r2.json"
+sed '0,/"id": "TJ-362303-2024-01"/s//"x": 1/' "$WORK/r1.json" > "$WORK/badproject.json"
+run merge "$WORK/array.json"
+expect_status 2
+expect_error "$WORK/array.json:1:1" "expected a JSON object from 'jixiao eval -f json' or '-f jsonl'"
+run merge "$WORK/other.json"
+expect_status 2
+expect_error "$WORK/other.json:1:1" "not a report of 'jixiao eval -f json' or '-f jsonl' (no \"tool\": \"jixiao\")"
+run merge "$WORK/empty.json"
+expect_status 2
+expect_error "$WORK/empty.json" "the report holds no JSON object"
+run merge "$WORK/r1.json" "$WORK/r2.json"
+expect_status 2
+expect_error "$WORK/r2.json:1:1" "this report was scored under the rules 'other', the others under 'mof-2020': they cannot be merged"
+expect_error "$WORK/r2.json:6:1" "project 'TJ-362303-2024-01' is in two reports (first in $WORK/r1.json)"
+run merge "$WORK/badproject.json"
+expect_status 2
+expect_err_re "badproject.json:[0-9]+:[0-9]+: error: "
+run merge -f json -f jsonl "$WORK/r1.json"
+expect_status 2
+expect_err "error: merge writes one report: give one -f json or -f jsonl"
+
+case_ "audit: a file read from a pipe, within the size limit"
+run check <(cat tests/fixtures/check/valid-minimal.yaml)
+expect_status 0
+run check --max-file-size 10 <(cat tests/fixtures/check/valid-minimal.yaml)
+expect_status 2
+expect_err_re "/dev/fd/[0-9]+: error: file is larger than the limit of 10 bytes \(raise it with --max-file-size\)"
+
+case_ "audit: out of memory is a clean error, exit 2"
+if [ "${JIXIAO_SANITIZED:-0}" != 1 ]; then
+  head -c 40000000 /dev/zero | tr '\0' 'a' | sed 's/^/x: /' > "$WORK/huge.yaml"
+  JIXIAO_TEST_MEMORY_KB=60000 run check --max-file-size 100000000 "$WORK/huge.yaml"
+  expect_status 2
+  expect_err "jixiao: error: out of memory"
+  rm -f "$WORK/huge.yaml"
+fi
 
 # ---------------------------------------------------------------------------
 # No silent success: nothing to check or score is an error, never exit 0.
