@@ -603,6 +603,12 @@ Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view 
     std::string error;
     if (!ApplySuffix(*suffix, lead, whole, &t, &error)) return Parsed<Target>::Error(error);
     s = Trim(s.substr(0, s.size() - suffix->text.size()));
+    // "5个以内以下": a second suffix would be read as part of the unit.
+    if (const ComparatorSpelling* second = MatchSuffix(s, kQuantitySuffixes)) {
+      return Parsed<Target>::Error(Quote(whole) + " has two comparators after the number, " +
+                                   Quote(second->text) + " and " + Quote(suffix->text) +
+                                   "; write one of them");
+    }
     // "21个左右以下" is as approximate as "21个左右".
     approximate = ApproximationProblem(s, whole);
     if (!approximate.empty()) return Parsed<Target>::Error(approximate);
