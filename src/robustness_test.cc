@@ -300,4 +300,20 @@ TEST_CASE("finding 9: LineIndex gives the lines LineOf gives") {
   }
 }
 
+// ---- Finding 11 (fuzz_value): two suffix comparators ----
+
+TEST_CASE("finding 11: two suffix comparators are an error") {
+  // '2024嗥及以内以下' was ≤2024 of the unit '嗥及以内': only the last suffix
+  // was taken off, and the canonical form '≤2024嗥及以内' read as the unit
+  // '嗥及'.
+  for (const char* text : {"2024嗥及以内以下", "5个以内以下", "5个以上及以上", "5个内以下"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.error().find("has two comparators after the number") != std::string::npos);
+  }
+  CHECK(ParseTarget("5个以内").ok());
+  CHECK(ParseTarget("≥5个以上").ok());
+}
+
 }  // namespace jixiao
