@@ -436,6 +436,11 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   } catch (const YAML::Exception& e) {
     size_t at = e.mark.is_null() ? 0 : static_cast<size_t>(e.mark.pos);
     std::string message = SyntaxMessage(src, e, &at);
+    // yaml-cpp counts bytes and may stop inside a character ("\x" followed
+    // by '个'): point at the start of that character.
+    while (at > 0 && at < src.text.size() &&
+           (static_cast<unsigned char>(src.text[at]) & 0xC0) == 0x80)
+      --at;
     if (e.mark.is_null()) {
       diags->Error({src.path, 0, 0}, std::move(message));
     } else {
