@@ -316,4 +316,18 @@ TEST_CASE("finding 11: two suffix comparators are an error") {
   CHECK(ParseTarget("≥5个以上").ok());
 }
 
+// ---- Finding 12 (fuzz_target): a syntax error inside a character ----
+
+TEST_CASE("finding 12: a YAML syntax error inside a character points at the character") {
+  // yaml-cpp counts bytes: after "\\x" it read two bytes of '个' and
+  // stopped inside it, so the column counted the character's bytes as
+  // characters, past the end of the line.
+  Loaded l = LoadTargets("a:\n  \"x \\x个\":\n    v: 1\n");
+  const Diagnostic& d = OnlyError(l.diags);
+  CHECK(d.message == "YAML syntax error: bad character found while scanning hex number");
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.column == 8);
+  CHECK(d.source_line == "  \"x \\x个\":");
+}
+
 }  // namespace jixiao
