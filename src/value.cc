@@ -280,6 +280,11 @@ std::string CounterProblem(string_view text) {
     if (text.find(sep) != string_view::npos)
       return bad(" (it holds the range separator " + Quote(sep) + ")");
   }
+  // Nor a suffix comparator at its end: "8个及以下-30" is not a range of
+  // the unit '个及以下' (written back, the comparator would be read as one).
+  for (const ComparatorSpelling& c : kQuantitySuffixes) {
+    if (EndsWith(text, c.text)) return bad(" (it ends with the comparator " + Quote(c.text) + ")");
+  }
   if (text.find('%') != string_view::npos || text.find("‰") != string_view::npos) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");
