@@ -330,4 +330,22 @@ TEST_CASE("finding 12: a YAML syntax error inside a character points at the char
   CHECK(d.source_line == "  \"x \\x个\":");
 }
 
+// ---- Finding 13 (fuzz_value): a unit ending with a suffix comparator ----
+
+TEST_CASE("finding 13: a unit may not end with a suffix comparator") {
+  // '8个及以下–30' was the range 8–30 of the unit '个及以下'; written back as
+  // '8个及以下-30个及以下' the last '及以下' was read as a comparator.
+  for (const char* text : {"8个及以下–30", "8个以内-30个以内", "1个以上-3"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.error().find("ends with the comparator") != std::string::npos);
+  }
+  // The suffix comparators themselves are unchanged.
+  CHECK(ParseTarget("8个及以下")->cmp == Comparator::kLe);
+  CHECK(ParseTarget("12个月以内")->cmp == Comparator::kLe);
+  CHECK(ParseTarget("1-3个")->kind == TargetKind::kRange);
+  CHECK(ParseActual("8个以下").ok() == false);  // a comparator in an actual
+}
+
 }  // namespace jixiao
