@@ -285,6 +285,10 @@ std::string CounterProblem(string_view text) {
   for (const ComparatorSpelling& c : kQuantitySuffixes) {
     if (EndsWith(text, c.text)) return bad(" (it ends with the comparator " + Quote(c.text) + ")");
   }
+  // Nor an approximation: "5台左右-6台" is as approximate as "5台左右".
+  for (string_view approx : kApproximations) {
+    if (EndsWith(text, approx)) return bad(" (it ends with the approximation " + Quote(approx) + ")");
+  }
   if (text.find('%') != string_view::npos || text.find("‰") != string_view::npos) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");
