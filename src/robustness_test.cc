@@ -332,7 +332,7 @@ TEST_CASE("finding 12: a YAML syntax error inside a character points at the char
 
 // ---- Finding 13 (fuzz_value): a unit ending with a suffix comparator ----
 
-TEST_CASE("finding 13: a unit may not end with a suffix comparator") {
+TEST_CASE("finding 13: a unit may not end with a suffix comparator or an approximation") {
   // '8个及以下–30' was the range 8–30 of the unit '个及以下'; written back as
   // '8个及以下-30个及以下' the last '及以下' was read as a comparator.
   for (const char* text : {"8个及以下–30", "8个以内-30个以内", "1个以上-3"}) {
@@ -340,6 +340,13 @@ TEST_CASE("finding 13: a unit may not end with a suffix comparator") {
     Parsed<Target> t = ParseTarget(text);
     REQUIRE_FALSE(t.ok());
     CHECK(t.error().find("ends with the comparator") != std::string::npos);
+  }
+  // The same holds for the approximation words of finding 5.
+  for (const char* text : {"5台左右-6", "5台上下-6", "1个前后-2"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.error().find("ends with the approximation") != std::string::npos);
   }
   // The suffix comparators themselves are unchanged.
   CHECK(ParseTarget("8个及以下")->cmp == Comparator::kLe);
