@@ -382,4 +382,25 @@ TEST_CASE("github: at most 10 per type, input errors first, then the lowest scor
         "error and 2 warning annotations left out (GitHub shows 10 of each type per step)");
 }
 
+TEST_CASE("github: of many unmet indicators, the 10 lowest in run order among equal totals") {
+  Run run;
+  run.ctx.english = true;
+  // 100 projects with totals 99, 98, ..., 50, 99, 98, ..., 50 (each total twice).
+  for (int i = 0; i < 100; ++i) {
+    run.projects.push_back(MakeScore(fmt::format("P{}", i), fmt::format("p{}", i), 99 - i % 50));
+  }
+  std::vector<std::string> lines = Lines(run.Report("github"));
+  REQUIRE(lines.size() == 11);
+  // Totals 50, 50, 51, 51, ... 54, 54; of two equal totals the earlier project first.
+  for (int k = 0; k < 10; ++k) {
+    int total = 50 + k / 2;
+    int project = (99 - total) + (k % 2) * 50;
+    CHECK(lines[k].find(fmt::format("project 'p{}' (P{}, total {}.00)", project, project, total)) !=
+          std::string::npos);
+  }
+  CHECK(lines[10] ==
+        "::notice title=jixiao::100 projects, 0 comply; 0 errors, 0 warnings; 100 unmet indicators; "
+        "90 error and 0 warning annotations left out (GitHub shows 10 of each type per step)");
+}
+
 }  // namespace jixiao

@@ -66,19 +66,20 @@ struct Annotation {
 
 // "::TYPE file=…,line=…,col=…,title=…::message\n", with as much of the
 // location as is known.
-std::string Command(const char* type, const Annotation& a) {
+std::string Command(const char* type, const Location& loc, std::string_view title,
+                    std::string_view message) {
   std::vector<std::string> props;
-  if (!a.loc.file.empty()) {
-    props.push_back("file=" + EscapeProperty(a.loc.file));
-    if (a.loc.line > 0) {
-      props.push_back(fmt::format("line={}", a.loc.line));
-      if (a.loc.column > 0) props.push_back(fmt::format("col={}", a.loc.column));
+  if (!loc.file.empty()) {
+    props.push_back("file=" + EscapeProperty(loc.file));
+    if (loc.line > 0) {
+      props.push_back(fmt::format("line={}", loc.line));
+      if (loc.column > 0) props.push_back(fmt::format("col={}", loc.column));
     }
   }
-  if (!a.title.empty()) props.push_back("title=" + EscapeProperty(a.title));
+  if (!title.empty()) props.push_back("title=" + EscapeProperty(title));
   std::string o = fmt::format("::{}", type);
   if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
-  o += "::" + EscapeData(a.message) + "\n";
+  o += "::" + EscapeData(message) + "\n";
   return o;
 }
 
@@ -99,7 +100,7 @@ class GithubReporter : public Reporter {
       const Indicator& ind = p.indicators[is.index];
       UnmetIndicator u;
       u.project_total = s.total_rounded;
-      u.order = unmet_.size();
+      u.order = unmet_seen_++;
       u.annotation.loc = ind.loc;
       if (ctx_.english) {
         u.annotation.title = fmt::format("unmet: {}", ind.name);
@@ -120,38 +121,42 @@ class GithubReporter : public Reporter {
                                             is.note);
       }
       unmet_.push_back(std::move(u));
+      // Only the lowest kMaxPerType can be shown: keep memory bounded.
+      if (unmet_.size() >= 4 * kMaxPerType) KeepLowest();
     }
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
-    std::stable_sort(unmet_.begin(), unmet_.end(),
-                     [](const UnmetIndicator& a, const UnmetIndicator& b) {
-                       return a.project_total < b.project_total;
-                     });
+    KeepLowest();
     std::string o;
     size_t errors = 0;
     size_t warnings = 0;
     size_t errors_left_out = 0;
     size_t warnings_left_out = 0;
-    auto emit = [&](const char* type, const Annotation& a, size_t* count, size_t* left_out) {
+    auto emit = [&](const char* type, const Location& loc, std::string_view title,
+                    std::string_view message, size_t* count, size_t* left_out) {
       if (*count == kMaxPerType) {
         ++*left_out;
         return;
       }
       ++*count;
-      o += Command(type, a);
+      o += Command(type, loc, title, message);
     };
     const char* error_title = ctx_.english ? "jixiao: input error" : "jixiao：输入错误";
     const char* warning_title = ctx_.english ? "jixiao: warning" : "jixiao：警告";
     for (const Diagnostic& d : diags.all()) {
       if (d.severity == Severity::kError) {
-        emit("error", {d.loc, error_title, d.message}, &errors, &errors_left_out);
+        emit("error", d.loc, error_title, d.message, &errors, &errors_left_out);
       }
     }
-    for (const UnmetIndicator& u : unmet_) emit("error", u.annotation, &errors, &errors_left_out);
+    for (const UnmetIndicator& u : unmet_) {
+      const Annotation& a = u.annotation;
+      emit("error", a.loc, a.title, a.message, &errors, &errors_left_out);
+    }
+    errors_left_out += unmet_seen_ - unmet_.size();  // dropped by KeepLowest
     for (const Diagnostic& d : diags.all()) {
       if (d.severity == Severity::kWarning) {
-        emit("warning", {d.loc, warning_title, d.message}, &warnings, &warnings_left_out);
+        emit("warning", d.loc, warning_title, d.message, &warnings, &warnings_left_out);
       }
     }
     std::string notice =
@@ -168,14 +173,25 @@ class GithubReporter : public Reporter {
                             "（GitHub 每个步骤每类最多显示 {} 条）",
                             sum.unmet, errors_left_out, warnings_left_out, kMaxPerType);
     }
-    o += Command("notice", {{}, "jixiao", notice});
+    o += Command("notice", Location{}, "jixiao", notice);
     out << o;
   }
 
  private:
   ReportContext ctx_;
   const ReportLabels& l_;
-  std::vector<UnmetIndicator> unmet_;
+  // Sorts unmet_ by project total, then by order in the run, and keeps the
+  // first kMaxPerType (the only ones End could show).
+  void KeepLowest() {
+    std::sort(unmet_.begin(), unmet_.end(), [](const UnmetIndicator& a, const UnmetIndicator& b) {
+      if (a.project_total != b.project_total) return a.project_total < b.project_total;
+      return a.order < b.order;
+    });
+    if (unmet_.size() > kMaxPerType) unmet_.resize(kMaxPerType);
+  }
+
+  std::vector<UnmetIndicator> unmet_;  // the lowest unmet indicators so far
+  size_t unmet_seen_ = 0;              // unmet indicators reported to Project
 };
 
 }  // namespace
