@@ -614,66 +614,14 @@ bool IsCsvPath(const std::string& path) {
 
 namespace {
 
-// The compact form of an entry's fields besides its key and location:
-// varints and length-prefixed strings, in the order Pack writes them.
-class Packer {
- public:
-  explicit Packer(std::string* out) : out_(out) {}
-  void Int(uint64_t v) {
-    while (v >= 0x80) {
-      out_->push_back(static_cast<char>(v | 0x80));
-      v >>= 7;
-    }
-    out_->push_back(static_cast<char>(v));
-  }
-  void Str(std::string_view s) {
-    Int(s.size());
-    out_->append(s);
-  }
-
- private:
-  std::string* out_;
-};
-
-class Unpacker {
- public:
-  explicit Unpacker(std::string_view in) : in_(in) {}
-  uint64_t Int() {
-    uint64_t v = 0;
-    for (int shift = 0; pos_ < in_.size(); shift += 7) {
-      unsigned char b = static_cast<unsigned char>(in_[pos_++]);
-      v |= static_cast<uint64_t>(b & 0x7F) << shift;
-      if (b < 0x80) break;
-    }
-    return v;
-  }
-  std::string Str() {
-    size_t n = static_cast<size_t>(Int());
-    std::string s(in_.substr(pos_, n));
-    pos_ += n;
-    return s;
-  }
-
- private:
-  std::string_view in_;
-  size_t pos_ = 0;
-};
-
-// FNV-1a: a stable 64-bit hash of a text.
-uint64_t Hash64(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-// `key_id(key)` gives the number of an indicator key.
-template <typename KeyId>
-std::string Pack(const ProjectActuals& e, KeyId key_id) {
-  std::string out;
-  Packer p(&out);
+// An entry as a record: its key and location first (read alone by KeyOf and
+// LocationOf), then its fields. Rationals are written as exact decimals.
+std::string Pack(const ProjectActuals& e, uint32_t file) {
+  RecordWriter p;
+  p.Str(e.key);
+  p.Int(file);
+  p.Int(static_cast<uint64_t>(e.loc.line));
+  p.Int(static_cast<uint64_t>(e.loc.column));
   p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0));
   if (e.year) p.Int(static_cast<uint64_t>(*e.year));
   p.Str(e.has_spent ? e.spent.ToDecimalString(30) : "");
@@ -683,7 +631,7 @@ std::string Pack(const ProjectActuals& e, KeyId key_id) {
   p.Int(static_cast<uint64_t>(e.spent_loc.column));
   p.Int(e.indicators.size());
   for (const IndicatorActual& a : e.indicators) {
-    p.Int(key_id(a.key));
+    p.Str(a.key);
     p.Str(a.text);
     p.Int(a.grade ? static_cast<uint64_t>(*a.grade) + 1 : 0);
     p.Str(a.score ? a.score->ToDecimalString(30) : "");
@@ -691,56 +639,67 @@ std::string Pack(const ProjectActuals& e, KeyId key_id) {
     p.Int(static_cast<uint64_t>(a.loc.line));
     p.Int(static_cast<uint64_t>(a.loc.column));
   }
-  return out;
+  return p.bytes();
 }
 
 }  // namespace
 
+std::string ActualsIndex::KeyOf(uint32_t i) const {
+  return std::string(RecordReader(records_.Read(i)).Str());
+}
+
+Location ActualsIndex::LocationOf(uint32_t i) const {
+  std::string record = records_.Read(i);
+  RecordReader r(record);
+  r.Str();
+  Location loc;
+  loc.file = files_[static_cast<size_t>(r.Int())];
+  loc.line = static_cast<int>(r.Int());
+  loc.column = static_cast<int>(r.Int());
+  return loc;
+}
+
+size_t ActualsIndex::Find(const std::string& key) const {
+  uint32_t i = by_key_.Find(key, [this, &key](uint32_t r) {
+    // Only the key's bytes are needed: its length as a varint, then the key.
+    return std::string(RecordReader(records_.Read(r, key.size() + 10)).Str());
+  });
+  return i == KeyIndex::kNone ? kNone : i;
+}
+
 void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
-  auto it = by_key_.find(entry.key);
-  if (it != by_key_.end()) {
-    Entry& first = entries_[it->second];
-    first.has_errors = true;
+  if (size_t first = Find(entry.key); first != kNone) {
+    flags_[first] |= kHasErrors;
     diags->Error(entry.loc, fmt::format("a second actuals entry for '{}' (the first is at {}): "
                                         "give each project exactly one entry",
-                                        entry.key, Where(LocationOf(first))));
+                                        entry.key, Where(LocationOf(static_cast<uint32_t>(first)))));
     return;
   }
   auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
   if (added) files_.push_back(entry.loc.file);
-  Entry e;
-  e.key = entry.key;
-  e.file = file->second;
-  e.line = entry.loc.line;
-  e.column = entry.loc.column;
-  e.by_id = entry.by_id;
-  e.has_errors = entry.has_errors;
-  e.packed = Pack(entry, [this](const std::string& key) {
-    auto [k, fresh] =
-        indicator_key_ids_.emplace(key, static_cast<uint32_t>(indicator_keys_.size()));
-    if (fresh) indicator_keys_.push_back(key);
-    return k->second;
-  });
-  e.packed.shrink_to_fit();
-  by_key_.emplace(e.key, entries_.size());
-  entries_.push_back(std::move(e));
+  size_t i = records_.Append(Pack(entry, file->second));
+  flags_.push_back(static_cast<uint8_t>((entry.by_id ? kById : 0) |
+                                        (entry.has_errors ? kHasErrors : 0)));
+  by_key_.Insert(entry.key, static_cast<uint32_t>(i));
 }
 
 std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
-  const Entry& e = entries_[index];
   auto out = std::make_shared<ProjectActuals>();
-  out->key = e.key;
-  out->by_id = e.by_id;
-  out->has_errors = e.has_errors;
-  out->loc = LocationOf(e);
-  Unpacker u(e.packed);
+  std::string record = records_.Read(index);
+  RecordReader u(record);
+  out->key = std::string(u.Str());
+  out->loc.file = files_[static_cast<size_t>(u.Int())];
+  out->loc.line = static_cast<int>(u.Int());
+  out->loc.column = static_cast<int>(u.Int());
+  out->by_id = flags_[index] & kById;
+  out->has_errors = flags_[index] & kHasErrors;
   uint64_t flags = u.Int();
   out->has_spent = flags & 1;
   if (flags & 2) out->year = static_cast<int>(u.Int());
-  std::string spent = u.Str();
+  std::string_view spent = u.Str();
   if (out->has_spent) out->spent = Rational::ParseDecimal(spent).value_or(Rational());
-  out->spent_text = u.Str();
-  out->note = u.Str();
+  out->spent_text = std::string(u.Str());
+  out->note = std::string(u.Str());
   out->spent_loc.line = static_cast<int>(u.Int());
   out->spent_loc.column = static_cast<int>(u.Int());
   if (out->spent_loc.line > 0) out->spent_loc.file = out->loc.file;
@@ -748,16 +707,16 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   out->indicators.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     IndicatorActual a;
-    a.key = indicator_keys_[static_cast<size_t>(u.Int())];
-    a.text = u.Str();
+    a.key = std::string(u.Str());
+    a.text = std::string(u.Str());
     if (!a.text.empty()) {
       Parsed<Actual> v = ParseActual(a.text);  // valid: checked when read
       if (v) a.value = v.value();
     }
     if (uint64_t g = u.Int()) a.grade = static_cast<Grade>(g - 1);
-    std::string score = u.Str();
+    std::string_view score = u.Str();
     if (!score.empty()) a.score = Rational::ParseDecimal(score);
-    a.note = u.Str();
+    a.note = std::string(u.Str());
     a.loc.file = out->loc.file;
     a.loc.line = static_cast<int>(u.Int());
     a.loc.column = static_cast<int>(u.Int());
@@ -767,32 +726,41 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
 }
 
 size_t ActualsIndex::Lookup(const std::string& id, const std::string& project) const {
-  auto it = by_key_.find(id);
-  if (it != by_key_.end()) return it->second;
+  if (size_t i = Find(id); i != kNone) return i;
   if (project == id) return kNone;
-  it = by_key_.find(project);
-  if (it != by_key_.end() && !entries_[it->second].by_id) return it->second;
+  size_t i = Find(project);
+  if (i != kNone && !(flags_[i] & kById)) return i;
   return kNone;
 }
 
 size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& project) {
-  size_t found = kNone;
-  auto it = by_key_.find(id);
-  if (it != by_key_.end() && !entries_[it->second].claimed) {
-    found = it->second;
-  } else if (project != id) {
-    it = by_key_.find(project);
-    if (it != by_key_.end() && !entries_[it->second].claimed && !entries_[it->second].by_id) {
-      found = it->second;
+  size_t found = Find(id);
+  bool by_id = found != kNone && !(flags_[found] & kClaimed);
+  if (!by_id) {
+    found = kNone;
+    if (project != id) {
+      size_t i = Find(project);
+      if (i != kNone && !(flags_[i] & kClaimed) && !(flags_[i] & kById)) found = i;
     }
   }
   if (found == kNone) {
     unmatched_.emplace_back(id, project);
     return kNone;
   }
-  entries_[found].claimed = true;
-  claimed_by_id_.emplace(Hash64(id), found);
-  if (project != id) claimed_by_name_.emplace(Hash64(project), found);
+  flags_[found] |= kClaimed;
+  if (by_id && project != id) {
+    // An entry for this target's name is a second entry for it (a `project:`
+    // entry), or an `id:` entry that names it where its id was meant.
+    size_t other = Find(project);
+    if (other != kNone && other != found && !(flags_[other] & kClaimed)) {
+      auto o = static_cast<uint32_t>(other);
+      if (!(flags_[other] & kById)) {
+        shadowed_by_.emplace(o, static_cast<uint32_t>(found));
+      } else if (flags_[found] & kById) {
+        named_.emplace(o, id);
+      }
+    }
+  }
   return found;
 }
 
@@ -816,44 +784,36 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
     unmatched_by_name.emplace(project, id);
   }
   bool suggest = ids_and_names.size() <= kMaxSuggestionCandidates;
-  for (const Entry& e : entries_) {
-    if (e.claimed) continue;
-    // The entry claimed by a target this entry also matches.
-    size_t same = kNone;
-    if (auto it = claimed_by_id_.find(Hash64(e.key)); it != claimed_by_id_.end()) {
-      same = it->second;
-    } else if (auto nt = claimed_by_name_.find(Hash64(e.key));
-               !e.by_id && nt != claimed_by_name_.end()) {
-      same = nt->second;
-    }
-    // A target without actuals whose name is this entry's id.
-    const std::string* named = nullptr;
-    if (e.by_id) {
-      if (auto it = unmatched_by_name.find(e.key); it != unmatched_by_name.end()) {
+  for (uint32_t i = 0; i < flags_.size(); ++i) {
+    if (flags_[i] & kClaimed) continue;
+    const bool by_id = flags_[i] & kById;
+    const std::string key = KeyOf(i);
+    std::string message;
+    const std::string* named = nullptr;  // a target without actuals whose name is this id
+    if (by_id) {
+      if (auto it = unmatched_by_name.find(key); it != unmatched_by_name.end()) {
         named = &it->second;
-      } else if (auto ct = claimed_by_name_.find(Hash64(e.key));
-                 ct != claimed_by_name_.end() && entries_[ct->second].by_id) {
-        named = &entries_[ct->second].key;  // the id its target was claimed by
+      } else if (auto nt = named_.find(i); nt != named_.end()) {
+        named = &nt->second;
       }
     }
-    std::string message;
-    if (same != kNone) {
+    if (auto st = shadowed_by_.find(i); st != shadowed_by_.end()) {
       message = fmt::format("a second actuals entry for target project '{}': its actuals are "
                             "already given at {}; give each project exactly one entry",
-                            entries_[same].key, Where(LocationOf(entries_[same])));
+                            KeyOf(st->second), Where(LocationOf(st->second)));
     } else if (named != nullptr) {
       message = fmt::format("actuals for id '{}' match no target project id: '{}' is the name of "
                             "the target project with id '{}'; write 'project: {}' or 'id: {}'",
-                            e.key, e.key, *named, e.key, *named);
+                            key, key, *named, key, *named);
     } else {
-      std::string hint = suggest ? ClosestMatch(e.key, e.by_id ? ids : ids_and_names) : "";
-      message = fmt::format("actuals for {}'{}' match no target project{}", e.by_id ? "id " : "",
-                            e.key,
+      std::string hint = suggest ? ClosestMatch(key, by_id ? ids : ids_and_names) : "";
+      message = fmt::format("actuals for {}'{}' match no target project{}", by_id ? "id " : "",
+                            key,
                             hint.empty() ? ": expected the id or name of a target project of "
                                            "this run"
                                          : fmt::format(": did you mean '{}'?", hint));
     }
-    diags->Error(LocationOf(e), std::move(message));
+    diags->Error(LocationOf(i), std::move(message));
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "diagnostic.h"
 #include "exact.h"
+#include "record_store.h"
 #include "value.h"
 #include "yaml_doc.h"
 
@@ -48,6 +49,8 @@ class ActualsIndex {
  public:
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
+  explicit ActualsIndex(RecordStoreOptions options = {}) : records_(options) {}
+
   // Adds an entry. A second entry with the same key is an error (located
   // at the second, naming the first); the second is dropped and the first
   // marked has_errors, since the project's actuals are ambiguous.
@@ -73,39 +76,32 @@ class ActualsIndex {
   // likely typo.
   void ReportUnclaimed(Diagnostics* diags) const;
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return records_.size(); }
 
  private:
-  // An entry in compact form: a year of actuals (hundreds of thousands of
-  // projects) is held in memory until its targets are read, so all but the
-  // matching key is packed into one string (see actuals.cc: Encode).
-  struct Entry {
-    std::string key;
-    uint32_t file = 0;  // index into files_
-    int line = 0;
-    int column = 0;
-    bool by_id = false;
-    bool has_errors = false;
-    bool claimed = false;
-    std::string packed;
-  };
-  Location LocationOf(const Entry& e) const { return {files_[e.file], e.line, e.column}; }
+  // Each entry is a record in records_ (see actuals.cc: Pack): a year of
+  // actuals (hundreds of thousands of projects) is read before its targets,
+  // and held there at about 20 bytes of memory an entry besides the store's
+  // memory budget.
+  enum Flag : uint8_t { kById = 1, kHasErrors = 2, kClaimed = 4 };
+  // The key of entry `i`, read from its record.
+  std::string KeyOf(uint32_t i) const;
+  Location LocationOf(uint32_t i) const;
+  // The entry whose key is `key`, or kNone.
+  size_t Find(const std::string& key) const;
 
-  std::vector<Entry> entries_;
-  std::unordered_map<std::string, size_t> by_key_;
+  RecordStore records_;
+  std::vector<uint8_t> flags_;  // Flag bits of each entry
+  KeyIndex by_key_;
   std::vector<std::string> files_;
   std::unordered_map<std::string, uint32_t> file_index_;
-  // Indicator keys repeat across projects (满意度, 完成时间 ...): each is
-  // stored once and packed as its number.
-  std::unordered_map<std::string, uint32_t> indicator_key_ids_;
-  std::vector<std::string> indicator_keys_;
-  // For ReportUnclaimed: the targets Claim found no entry for, and the entry
-  // claimed by each target id and name, by a 64-bit hash of the text (a
-  // collision could only change the wording of an error, not whether it is
-  // reported).
+  // For ReportUnclaimed: the targets ClaimIndex found no entry for; unclaimed
+  // `project:` entries whose target claimed another entry by its id (-> that
+  // entry); unclaimed `id:` entries whose key is the name of a target that
+  // claimed an entry by its id (-> that id). Only mistakes are recorded here.
   std::vector<std::pair<std::string, std::string>> unmatched_;
-  std::unordered_map<uint64_t, size_t> claimed_by_id_;
-  std::unordered_map<uint64_t, size_t> claimed_by_name_;
+  std::unordered_map<uint32_t, uint32_t> shadowed_by_;
+  std::unordered_map<uint32_t, std::string> named_;
 };
 
 // Reads one YAML actuals document (SPEC §2: optional `year`, a `projects`

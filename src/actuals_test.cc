@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include "diagnostic_format.h"
+
 namespace jixiao {
 namespace {
 
@@ -13,8 +15,8 @@ struct Loaded {
   ActualsIndex index;
 };
 
-Loaded LoadYaml(const std::string& text) {
-  Loaded l;
+Loaded LoadYaml(const std::string& text, RecordStoreOptions store = {}) {
+  Loaded l{Diagnostics(), ActualsIndex(store)};
   Source src{"a.yaml", text};
   ParseYamlStream(src, {}, &l.diags, [&](const YamlDocument& doc) {
     ReadActualsDocument(src, doc, &l.index, &l.diags);
@@ -409,6 +411,65 @@ TEST_CASE("ActualsIndex: Claim by id, by name, and never twice") {
   CHECK_MESSAGE(HasError(unclaimed, 5, 3, "'项目丁' is the name of the target project with id "
                                           "'T4'; write 'project: 项目丁' or 'id: T4'"),
                 Dump(unclaimed));
+}
+
+// Every field of an entry, as text.
+std::string Describe(const ProjectActuals& p) {
+  std::string o = p.key + (p.by_id ? " id" : " name") + (p.has_errors ? " errors" : "") + " @" +
+                  FormatLocation(p.loc) + " year=" + (p.year ? std::to_string(*p.year) : "-") +
+                  " spent=" + (p.has_spent ? p.spent.ToDecimalString(10) : "-") + "/" +
+                  p.spent_text + "@" + FormatLocation(p.spent_loc) + " note=" + p.note;
+  for (const IndicatorActual& a : p.indicators) {
+    o += "\n  " + a.key + "=" + a.text + " grade=" +
+         (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") +
+         " score=" + (a.score ? a.score->ToDecimalString(10) : "-") + " note=" + a.note + " @" +
+         FormatLocation(a.loc);
+  }
+  return o;
+}
+
+TEST_CASE("ActualsIndex: entries held in a temporary file read back and match the same") {
+  const std::string yaml =
+      "year: 2024\n"
+      "projects:\n"
+      "- id: T1\n"
+      "  spent: 5.39\n"
+      "  note: 结余资金已收回\n"
+      "  indicators:\n"
+      "    设备数量: 4台\n"
+      "    满意度: {value: 96%, note: 问卷}\n"
+      "    执法效能: {grade: 部分达成, score: 0.7}\n"
+      "- {project: 项目乙, spent: 2, indicators: {完成时间: 2024-11-30}}\n"
+      "- {id: T1, spent: 9}\n"
+      "- {project: 项目丙, spent: 3}\n"
+      "- {id: 项目丁, spent: 4}\n"
+      "- {project: 项目戊, spent: 1}\n";
+  Loaded memory = LoadYaml(yaml);
+  RecordStoreOptions tiny;
+  tiny.memory_budget = 0;  // every entry goes to the temporary file
+  Loaded spilled = LoadYaml(yaml, tiny);
+  CHECK(Dump(memory.diags) == Dump(spilled.diags));
+  REQUIRE(memory.index.size() == 5);
+  REQUIRE(spilled.index.size() == 5);
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(Describe(*memory.index.Get(i)) == Describe(*spilled.index.Get(i)));
+  }
+  CHECK(Describe(*spilled.index.Get(0)).find("满意度=96% grade=- score=- note=问卷 @a.yaml:8:5") !=
+        std::string::npos);
+  for (Loaded* l : {&memory, &spilled}) {
+    CHECK(l->index.Lookup("T1", "项目甲") == 0);
+    CHECK(l->index.Lookup("T2", "项目乙") == 1);
+    CHECK(l->index.Lookup("T4", "项目丁") == ActualsIndex::kNone);
+    CHECK(l->index.ClaimIndex("T1", "项目甲") == 0);
+    CHECK(l->index.ClaimIndex("T3", "项目丙") == 2);
+    CHECK(l->index.ClaimIndex("T3", "项目丙") == ActualsIndex::kNone);
+    CHECK(l->index.ClaimIndex("项目戊", "项目己") == 4);  // a `project:` key that is an id
+  }
+  Diagnostics a, b;
+  memory.index.ReportUnclaimed(&a);
+  spilled.index.ReportUnclaimed(&b);
+  CHECK(a.error_count() == 2);
+  CHECK(Dump(a) == Dump(b));
 }
 
 TEST_CASE("ActualsIndex: ReportUnclaimed names typos, duplicates and strangers") {

@@ -68,12 +68,33 @@ void ReadTargetsInOrder(const std::vector<std::string>& files, const Rules& rule
 }
 
 bool ProjectIdRegistry::Register(const LoadedItem& item, Diagnostics* diags) {
-  auto [it, inserted] = ids_.emplace(item.id, item.id_loc);
-  if (inserted) return true;
+  auto id_of = [this](uint32_t record) {
+    return std::string(RecordReader(records_.Read(record)).Str());
+  };
+  uint32_t first = index_.Find(item.id, id_of);
+  if (first == KeyIndex::kNone) {
+    auto [file, added] =
+        file_numbers_.emplace(item.id_loc.file, static_cast<uint32_t>(files_.size()));
+    if (added) files_.push_back(item.id_loc.file);
+    RecordWriter w;
+    w.Str(item.id);
+    w.Int(file->second);
+    w.Int(static_cast<uint64_t>(item.id_loc.line));
+    w.Int(static_cast<uint64_t>(item.id_loc.column));
+    index_.Insert(item.id, static_cast<uint32_t>(records_.Append(w.bytes())));
+    return true;
+  }
+  std::string record = records_.Read(first);
+  RecordReader r(record);
+  r.Str();
+  Location at;
+  at.file = files_[static_cast<size_t>(r.Int())];
+  at.line = static_cast<int>(r.Int());
+  at.column = static_cast<int>(r.Int());
   diags->Error(item.id_loc,
                fmt::format("project id '{}' is used twice in this run (first at {}): give each "
                            "project a unique 'id'",
-                           item.id, FormatLocation(it->second)),
+                           item.id, FormatLocation(at)),
                item.id_line);
   return false;
 }

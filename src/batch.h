@@ -19,6 +19,7 @@
 #include "diagnostic.h"
 #include "model.h"
 #include "ordered_pipeline.h"
+#include "record_store.h"
 #include "rules.h"
 #include "score.h"
 #include "target_loader.h"
@@ -59,15 +60,22 @@ void ReadTargetsInOrder(const std::vector<std::string>& files, const Rules& rule
                         const YamlLimits& limits, int jobs, const ProjectWork& work,
                         const std::function<void(LoadedItem&&)>& consume);
 
-// Project ids of a run: each may be used once (SPEC §1).
+// Project ids of a run: each may be used once (SPEC §1). Each id and where
+// it was first used is a record in a RecordStore, so a year of hundreds of
+// thousands of projects costs about 20 bytes of memory a project.
 class ProjectIdRegistry {
  public:
+  explicit ProjectIdRegistry(RecordStoreOptions options = {}) : records_(options) {}
+
   // Records the id of `item`; when it was seen before, reports an error at
   // the item naming the first, and returns false.
   bool Register(const LoadedItem& item, Diagnostics* diags);
 
  private:
-  std::unordered_map<std::string, Location> ids_;
+  RecordStore records_;  // id, then file number, line, column
+  KeyIndex index_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, uint32_t> file_numbers_;
 };
 
 // The number of worker threads for `-j jobs` (0 = the number of cores).

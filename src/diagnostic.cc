@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
-#include <optional>
 #include <sstream>
+#include <vector>
 
 #include "text.h"
 
@@ -48,26 +47,31 @@ void Diagnostics::PromoteWarnings() {
 }
 
 void Diagnostics::FillSourceLines() {
-  // Each file is read once and its lines indexed once: a run with an error
-  // on every line of a large file must not rescan it for each.
-  struct File {
-    std::string text;
-    std::optional<LineIndex> lines;
-  };
-  std::map<std::string, File> files;
-  for (Diagnostic& d : list_) {
-    if (d.loc.line <= 0 || !d.source_line.empty() || d.loc.file.empty()) continue;
-    auto it = files.find(d.loc.file);
-    if (it == files.end()) {
-      std::ifstream in(d.loc.file, std::ios::binary);
-      std::ostringstream text;
-      if (in) text << in.rdbuf();
-      it = files.emplace(d.loc.file, File{text.str(), std::nullopt}).first;
-      std::string_view body = it->second.text;
-      if (StartsWith(body, "\xEF\xBB\xBF")) body.remove_prefix(3);
-      it->second.lines.emplace(body);
+  // Each file is read once and its lines indexed once (a run with an error on
+  // every line of a large file must not rescan it for each), and only one
+  // file is held at a time (a year's warnings may be spread over thousands).
+  std::vector<size_t> wanted;
+  for (size_t i = 0; i < list_.size(); ++i) {
+    const Diagnostic& d = list_[i];
+    if (d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty()) wanted.push_back(i);
+  }
+  std::stable_sort(wanted.begin(), wanted.end(),
+                   [this](size_t a, size_t b) { return list_[a].loc.file < list_[b].loc.file; });
+  for (size_t k = 0; k < wanted.size();) {
+    const std::string& file = list_[wanted[k]].loc.file;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    if (in) buffer << in.rdbuf();
+    std::string text = buffer.str();
+    std::string_view body = text;
+    if (StartsWith(body, "\xEF\xBB\xBF")) body.remove_prefix(3);
+    LineIndex lines(body);
+    size_t end = k;
+    while (end < wanted.size() && list_[wanted[end]].loc.file == file) ++end;
+    for (; k < end; ++k) {
+      Diagnostic& d = list_[wanted[k]];
+      d.source_line = std::string(lines.Line(d.loc.line));
     }
-    d.source_line = std::string(it->second.lines->Line(d.loc.line));
   }
 }
 

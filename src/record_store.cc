@@ -1,0 +1,156 @@
+#include "record_store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace jixiao {
+
+namespace {
+
+// Writes go to the temporary file in blocks of this size.
+constexpr size_t kWriteBlock = 64 * 1024;
+
+// An unlinked temporary file in $TMPDIR (or /tmp), or -1.
+int OpenTemporaryFile() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = fmt::format("{}/jixiao-XXXXXX", dir != nullptr && *dir != '\0' ? dir : "/tmp");
+  int fd = mkstemp(path.data());
+  if (fd < 0) return -1;
+  unlink(path.c_str());
+  return fd;
+}
+
+[[noreturn]] void Fail(const char* what) {
+  throw std::runtime_error(fmt::format(
+      "cannot {} the temporary file that holds the run's records: {} (set TMPDIR to a "
+      "directory with free space)",
+      what, std::strerror(errno)));
+}
+
+}  // namespace
+
+RecordStore::RecordStore(RecordStoreOptions options) : options_(options) {}
+
+RecordStore::~RecordStore() {
+  if (fd_ >= 0) close(fd_);
+}
+
+RecordStore::RecordStore(RecordStore&& other) noexcept { *this = std::move(other); }
+
+RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) close(fd_);
+    options_ = other.options_;
+    offsets_ = std::move(other.offsets_);
+    memory_ = std::move(other.memory_);
+    fd_ = other.fd_;
+    flushed_ = other.flushed_;
+    pending_ = std::move(other.pending_);
+    memory_only_ = other.memory_only_;
+    other.offsets_.assign(1, 0);
+    other.memory_.clear();
+    other.pending_.clear();
+    other.fd_ = -1;
+    other.flushed_ = 0;
+  }
+  return *this;
+}
+
+size_t RecordStore::Append(std::string_view record) {
+  const uint64_t start = offsets_.back();
+  if (fd_ < 0 && (memory_only_ || memory_.size() + record.size() <= options_.memory_budget)) {
+    memory_.append(record);
+  } else {
+    if (fd_ < 0) {
+      fd_ = OpenTemporaryFile();
+      if (fd_ < 0) {
+        memory_only_ = true;
+        memory_.append(record);
+        offsets_.push_back(start + record.size());
+        return offsets_.size() - 2;
+      }
+      flushed_ = memory_.size();
+    }
+    pending_.append(record);
+    if (pending_.size() >= kWriteBlock) Flush();
+  }
+  offsets_.push_back(start + record.size());
+  return offsets_.size() - 2;
+}
+
+void RecordStore::Flush() {
+  size_t done = 0;
+  while (done < pending_.size()) {
+    ssize_t n = pwrite(fd_, pending_.data() + done, pending_.size() - done,
+                       static_cast<off_t>(flushed_ - memory_.size() + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) Fail("write");
+    done += static_cast<size_t>(n);
+  }
+  flushed_ += pending_.size();
+  pending_.clear();
+}
+
+std::string RecordStore::Read(size_t n, size_t max_bytes) const {
+  uint64_t begin = offsets_[n];
+  uint64_t size = std::min<uint64_t>(offsets_[n + 1] - begin, max_bytes);
+  if (begin < memory_.size()) return memory_.substr(begin, size);
+  if (begin >= flushed_) return pending_.substr(begin - flushed_, size);
+  // A record never straddles flushed_: Flush writes whole records.
+  std::string out(size, '\0');
+  size_t done = 0;
+  while (done < size) {
+    ssize_t r = pread(fd_, out.data() + done, size - done,
+                      static_cast<off_t>(begin - memory_.size() + done));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) Fail("read");
+    done += static_cast<size_t>(r);
+  }
+  return out;
+}
+
+uint64_t HashText(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  // FNV-1a mixes its high bits poorly for short keys; finish as MurmurHash3 does.
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+void KeyIndex::Insert(std::string_view key, uint32_t record) {
+  if ((size_ + 1) * 2 > slots_.size()) {
+    std::vector<uint64_t> old;
+    old.swap(slots_);
+    shift_ = old.empty() ? 28 : shift_ - 1;  // 16 slots to start, then doubling
+    slots_.assign(size_t{1} << (32 - shift_), 0);
+    for (uint64_t s : old) {
+      if (s != 0) Place(s);
+    }
+  }
+  Place(static_cast<uint64_t>(Fingerprint(key)) << 32 | (static_cast<uint64_t>(record) + 1));
+  ++size_;
+}
+
+void KeyIndex::Place(uint64_t slot) {
+  size_t mask = slots_.size() - 1;
+  size_t i = Home(static_cast<uint32_t>(slot >> 32));
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = slot;
+}
+
+}  // namespace jixiao

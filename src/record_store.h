@@ -1,0 +1,157 @@
+// Per-project state of a whole year, in memory that does not grow with it.
+//
+// A batch run must remember something of every project until the end (its
+// actuals entry until its target arrives, its id to refuse a second use).
+// RecordStore holds such records as bytes: the first `memory_budget` bytes
+// in memory, the rest in an unlinked temporary file, so that each further
+// record costs 8 bytes of memory (its offset). KeyIndex finds a record by a
+// text key while holding no key text: 8 bytes a slot, at most half full.
+#ifndef JIXIAO_RECORD_STORE_H_
+#define JIXIAO_RECORD_STORE_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+struct RecordStoreOptions {
+  // Bytes of records kept in memory; later records go to a temporary file in
+  // $TMPDIR (default /tmp), deleted when the store is. When no temporary file
+  // can be created, every record stays in memory.
+  size_t memory_budget = 2u << 20;
+};
+
+// An append-only sequence of records, read back by number.
+class RecordStore {
+ public:
+  explicit RecordStore(RecordStoreOptions options = {});
+  ~RecordStore();
+  RecordStore(RecordStore&& other) noexcept;
+  RecordStore& operator=(RecordStore&& other) noexcept;
+
+  // Appends a record; returns its number (0, 1, 2, ...). Throws
+  // std::runtime_error when the temporary file cannot be written.
+  size_t Append(std::string_view record);
+
+  // Record `n` (< size()), or its first `max_bytes` bytes. Safe to call from
+  // several threads at once while nobody calls Append. Throws
+  // std::runtime_error when the temporary file cannot be read.
+  std::string Read(size_t n, size_t max_bytes = SIZE_MAX) const;
+
+  size_t size() const { return offsets_.size() - 1; }
+  // Whether records have gone to a temporary file.
+  bool spilled() const { return fd_ >= 0; }
+
+ private:
+  void Flush();
+
+  RecordStoreOptions options_;
+  std::vector<uint64_t> offsets_{0};  // record n is bytes [offsets_[n], offsets_[n + 1])
+  std::string memory_;                // bytes [0, memory_.size()) of the sequence
+  int fd_ = -1;                       // the temporary file: bytes from memory_.size() on
+  uint64_t flushed_ = 0;              // end of what the file holds (as a sequence offset)
+  std::string pending_;               // bytes [flushed_, flushed_ + pending_.size())
+  bool memory_only_ = false;          // no temporary file could be created
+};
+
+// Builds a record from varints and length-prefixed strings.
+class RecordWriter {
+ public:
+  void Int(uint64_t v) {
+    while (v >= 0x80) {
+      bytes_.push_back(static_cast<char>(v | 0x80));
+      v >>= 7;
+    }
+    bytes_.push_back(static_cast<char>(v));
+  }
+  void Str(std::string_view s) {
+    Int(s.size());
+    bytes_.append(s);
+  }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+// Reads what RecordWriter wrote, in the same order. Past the end of the
+// record it reads zeros and empty strings.
+class RecordReader {
+ public:
+  explicit RecordReader(std::string_view record) : in_(record) {}
+  uint64_t Int() {
+    uint64_t v = 0;
+    for (int shift = 0; pos_ < in_.size() && shift < 64; shift += 7) {
+      unsigned char b = static_cast<unsigned char>(in_[pos_++]);
+      v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (b < 0x80) break;
+    }
+    return v;
+  }
+  std::string_view Str() {
+    size_t n = static_cast<size_t>(std::min<uint64_t>(Int(), in_.size() - pos_));
+    std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+// 64-bit hash of a text (FNV-1a, then mixed): stable across runs.
+uint64_t HashText(std::string_view s);
+
+// An index from text keys to record numbers that holds no key text. The
+// caller compares keys: `key_of(record)` gives a record's key, and is only
+// called for records whose 32-bit fingerprint matches.
+class KeyIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // Adds `key` -> `record` (< kNone). The caller has checked that `key` is
+  // not present.
+  void Insert(std::string_view key, uint32_t record);
+
+  // The record of `key`, or kNone.
+  template <typename KeyOf>
+  uint32_t Find(std::string_view key, const KeyOf& key_of) const {
+    if (slots_.empty()) return kNone;
+    uint32_t fp = Fingerprint(key);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Home(fp); ; i = (i + 1) & mask) {
+      uint64_t s = slots_[i];
+      if (s == 0) return kNone;
+      uint32_t record = static_cast<uint32_t>(s) - 1;
+      if (static_cast<uint32_t>(s >> 32) == fp && key_of(record) == key) return record;
+    }
+  }
+
+  size_t size() const { return size_; }
+
+ private:
+  static uint32_t Fingerprint(std::string_view key) {
+    return static_cast<uint32_t>(HashText(key) >> 32);
+  }
+  // The first slot to probe for a fingerprint: its Fibonacci hash, so that
+  // the table can grow from fingerprints alone.
+  size_t Home(uint32_t fp) const {
+    return shift_ >= 32 ? 0 : static_cast<uint32_t>(fp * 2654435769u) >> shift_;
+  }
+  void Place(uint64_t slot);
+
+  // Each slot: fingerprint << 32 | (record + 1); 0 is empty. 2^(32 - shift_)
+  // slots.
+  std::vector<uint64_t> slots_;
+  int shift_ = 32;
+  size_t size_ = 0;
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_RECORD_STORE_H_

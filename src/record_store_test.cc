@@ -1,0 +1,99 @@
+#include "record_store.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace jixiao {
+
+namespace {
+
+std::string RecordText(size_t i) {
+  // Sizes 0 to 300, contents that differ record to record.
+  return std::string(i % 301, static_cast<char>('a' + i % 26)) + (i % 7 == 0 ? "" : fmt::format("#{}", i));
+}
+
+}  // namespace
+
+TEST_CASE("record store: records under the memory budget stay in memory") {
+  RecordStore store;
+  for (size_t i = 0; i < 100; ++i) CHECK(store.Append(RecordText(i)) == i);
+  CHECK_FALSE(store.spilled());
+  REQUIRE(store.size() == 100);
+  for (size_t i = 0; i < 100; ++i) CHECK(store.Read(i) == RecordText(i));
+  CHECK(store.Read(5, 3) == RecordText(5).substr(0, 3));
+}
+
+TEST_CASE("record store: records over the budget go to a temporary file and read back") {
+  RecordStoreOptions options;
+  options.memory_budget = 1000;
+  RecordStore store(options);
+  // About 3 MB: many write blocks, the last still pending when read.
+  const size_t n = 20000;
+  for (size_t i = 0; i < n; ++i) REQUIRE(store.Append(RecordText(i)) == i);
+  CHECK(store.spilled());
+  for (size_t i = 0; i < n; ++i) {
+    if (store.Read(i) != RecordText(i)) FAIL("record ", i, " reads back differently");
+  }
+  CHECK(store.Read(n - 2, 2) == RecordText(n - 2).substr(0, 2));
+  CHECK(store.Read(n - 1).size() == RecordText(n - 1).size());
+  // Appending after reading keeps both readable.
+  store.Append("last");
+  CHECK(store.Read(n) == "last");
+  CHECK(store.Read(0) == RecordText(0));
+}
+
+TEST_CASE("record store: without a usable TMPDIR, records stay in memory") {
+  const char* old = std::getenv("TMPDIR");
+  std::string saved = old != nullptr ? old : "";
+  setenv("TMPDIR", "/nonexistent/jixiao-test", 1);
+  RecordStoreOptions options;
+  options.memory_budget = 10;
+  RecordStore store(options);
+  for (size_t i = 0; i < 1000; ++i) store.Append(RecordText(i));
+  if (old != nullptr) {
+    setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+  CHECK_FALSE(store.spilled());
+  for (size_t i = 0; i < 1000; ++i) CHECK(store.Read(i) == RecordText(i));
+}
+
+TEST_CASE("key index: finds every key, and nothing else") {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 50000; ++i) keys.push_back(fmt::format("TJ-362303-2024-{:05}", i));
+  KeyIndex index;
+  size_t calls = 0;
+  auto key_of = [&](uint32_t r) {
+    ++calls;
+    return keys[r];
+  };
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    REQUIRE(index.Find(keys[i], key_of) == KeyIndex::kNone);
+    index.Insert(keys[i], i);
+  }
+  CHECK(index.size() == keys.size());
+  calls = 0;
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (index.Find(keys[i], key_of) != i) FAIL("key ", keys[i], " not found");
+  }
+  // Keys are only compared on a fingerprint match: about once a lookup.
+  CHECK(calls < keys.size() + 10);
+  CHECK(index.Find("TJ-362303-2024-50000", key_of) == KeyIndex::kNone);
+  CHECK(index.Find("", key_of) == KeyIndex::kNone);
+  // A fingerprint match alone is not a match: the key decides.
+  CHECK(index.Find(keys[7], [](uint32_t) { return std::string("other"); }) == KeyIndex::kNone);
+}
+
+TEST_CASE("key index: texts that differ in one byte hash apart") {
+  CHECK(HashText("2024年度A项目") != HashText("2024年度B项目"));
+  CHECK(HashText("") != HashText(std::string(1, '\0')));
+  CHECK(HashText("abc") == HashText("abc"));
+}
+
+}  // namespace jixiao
