@@ -859,7 +859,7 @@ struct ReadItem {
 
 }  // namespace
 
-void LoadActualsFiles(const std::vector<std::string>& files, const YamlLimits& limits,
+void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
                       ActualsIndex* index, Diagnostics* diags, int jobs) {
   RunOrdered<ReadItem>(
       files.size(), jobs, PipelineLimits{},

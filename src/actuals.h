@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "path_list.h"
 #include "exact.h"
 #include "record_store.h"
 #include "value.h"
@@ -122,7 +123,7 @@ void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
 // Reads every actuals file (YAML or CSV by extension) into `index`, on
 // `jobs` threads (<= 1: the calling thread only); entries and diagnostics
 // arrive in file order whatever the number of threads.
-void LoadActualsFiles(const std::vector<std::string>& files, const YamlLimits& limits,
+void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
                       ActualsIndex* index, Diagnostics* diags, int jobs = 1);
 
 }  // namespace jixiao

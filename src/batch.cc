@@ -9,7 +9,7 @@
 
 namespace jixiao {
 
-void ReadTargetsInOrder(const std::vector<std::string>& files, const Rules& rules,
+void ReadTargetsInOrder(const PathList& files, const Rules& rules,
                         const YamlLimits& limits, int jobs, const ProjectWork& work,
                         const std::function<void(LoadedItem&&)>& consume) {
   auto produce = [&](size_t t, const std::function<void(LoadedItem&&)>& emit) {
@@ -73,12 +73,9 @@ bool ProjectIdRegistry::Register(const LoadedItem& item, Diagnostics* diags) {
   };
   uint32_t first = index_.Find(item.id, id_of);
   if (first == KeyIndex::kNone) {
-    auto [file, added] =
-        file_numbers_.emplace(item.id_loc.file, static_cast<uint32_t>(files_.size()));
-    if (added) files_.push_back(item.id_loc.file);
     RecordWriter w;
     w.Str(item.id);
-    w.Int(file->second);
+    w.Str(item.id_loc.file);
     w.Int(static_cast<uint64_t>(item.id_loc.line));
     w.Int(static_cast<uint64_t>(item.id_loc.column));
     index_.Insert(item.id, static_cast<uint32_t>(records_.Append(w.bytes())));
@@ -88,7 +85,7 @@ bool ProjectIdRegistry::Register(const LoadedItem& item, Diagnostics* diags) {
   RecordReader r(record);
   r.Str();
   Location at;
-  at.file = files_[static_cast<size_t>(r.Int())];
+  at.file = std::string(r.Str());
   at.line = static_cast<int>(r.Int());
   at.column = static_cast<int>(r.Int());
   diags->Error(item.id_loc,

@@ -12,11 +12,11 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "actuals.h"
 #include "diagnostic.h"
+#include "path_list.h"
 #include "model.h"
 #include "ordered_pipeline.h"
 #include "record_store.h"
@@ -56,13 +56,14 @@ using ProjectWork = std::function<void(Project&& p, LoadedItem* item, Diagnostic
 
 // Reads `files` on `jobs` threads (<= 1: the calling thread only) and calls
 // `consume` on the calling thread with every item, in input order.
-void ReadTargetsInOrder(const std::vector<std::string>& files, const Rules& rules,
+void ReadTargetsInOrder(const PathList& files, const Rules& rules,
                         const YamlLimits& limits, int jobs, const ProjectWork& work,
                         const std::function<void(LoadedItem&&)>& consume);
 
 // Project ids of a run: each may be used once (SPEC §1). Each id and where
 // it was first used is a record in a RecordStore, so a year of hundreds of
-// thousands of projects costs about 20 bytes of memory a project.
+// thousands of projects costs about 20 bytes of memory a project (the
+// store's offset and the index's slots) beyond the store's memory budget.
 class ProjectIdRegistry {
  public:
   explicit ProjectIdRegistry(RecordStoreOptions options = {}) : records_(options) {}
@@ -72,10 +73,8 @@ class ProjectIdRegistry {
   bool Register(const LoadedItem& item, Diagnostics* diags);
 
  private:
-  RecordStore records_;  // id, then file number, line, column
+  RecordStore records_;  // id, file, line, column
   KeyIndex index_;
-  std::vector<std::string> files_;
-  std::unordered_map<std::string, uint32_t> file_numbers_;
 };
 
 // The number of worker threads for `-j jobs` (0 = the number of cores).

@@ -54,7 +54,7 @@ int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   LoadStats stats;
   if (!diags.has_errors()) {
-    std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
     ProjectIdRegistry ids;
     ReadTargetsInOrder(
         files, rules, opts.limits, ResolveJobs(opts.jobs), [](Project&&, LoadedItem*, Diagnostics*) {},

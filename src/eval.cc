@@ -55,9 +55,15 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     return kExitError;
   }
 
+#ifdef __GLIBC__
+  // Blocks of 128 KiB and more (the record stores' indexes, growing as the
+  // year does) are mapped and unmapped on their own, not left in the heap
+  // as holes when they grow: glibc would otherwise raise this threshold.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
   ActualsIndex actuals;
   size_t projects = 0;
-  std::vector<std::string> actuals_files =
+  PathList actuals_files =
       ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
   LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
 #ifdef __GLIBC__
@@ -125,7 +131,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     for (Output& o : outputs) o.reporter->Project(*item.score, complies, o.sink->stream());
     progress.ProjectDone();
   };
-  std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();

@@ -61,8 +61,9 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   iopts.max_cell_bytes = opts.limits.max_scalar_bytes;
   std::vector<ImportedProject> projects;
   if (!diags.has_errors()) {
-    for (const std::string& f : ExpandInputs(opts.targets, {".docx", ".txt"}, &diags)) {
-      ImportFile(f, iopts, opts.limits, &projects, &diags);
+    PathList files = ExpandInputs(opts.targets, {".docx", ".txt"}, &diags);
+    for (size_t i = 0; i < files.size(); ++i) {
+      ImportFile(files[i], iopts, opts.limits, &projects, &diags);
     }
   }
   AssignIds(&projects, iopts);

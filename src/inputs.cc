@@ -6,11 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <set>
+#include <functional>
 #include <system_error>
 
 #include <fmt/format.h>
 
+#include "record_store.h"
 #include "text.h"
 #include "yaml_doc.h"
 
@@ -63,14 +64,54 @@ std::vector<std::string> ExpandLists(const std::vector<std::string>& paths, Diag
 
 }  // namespace
 
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& given,
-                                      const std::vector<std::string>& extensions,
-                                      Diagnostics* diags) {
+namespace {
+
+// Calls add(path) for every regular file below `dir` (following no directory
+// symlinks) whose extension is in `extensions`, in sorted path order, holding
+// one directory's entries at a time. Sorting each directory's entries by
+// name, with "/" after a directory's, gives the order of the whole paths.
+void WalkSorted(const fs::path& dir, const std::vector<std::string>& extensions,
+                const std::function<void(const std::string&)>& add, std::error_code* ec) {
+  struct Entry {
+    std::string key;  // the name, and "/" for a directory
+    fs::path path;
+    bool is_dir;
+  };
+  std::vector<Entry> entries;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, *ec);
+  for (; !*ec && it != fs::directory_iterator(); it.increment(*ec)) {
+    std::error_code e;
+    bool is_dir = it->is_directory(e) && !it->is_symlink(e);
+    if (is_dir) {
+      entries.push_back({it->path().filename().string() + "/", it->path(), true});
+    } else if (it->is_regular_file(e) && HasExtension(it->path(), extensions)) {
+      entries.push_back({it->path().filename().string(), it->path(), false});
+    }
+  }
+  if (*ec) return;
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  for (const Entry& e : entries) {
+    if (!e.is_dir) {
+      add(e.path.string());
+      continue;
+    }
+    WalkSorted(e.path, extensions, add, ec);
+    if (*ec) return;
+  }
+}
+
+}  // namespace
+
+PathList ExpandInputs(const std::vector<std::string>& given,
+                      const std::vector<std::string>& extensions, Diagnostics* diags) {
   std::vector<std::string> paths = ExpandLists(given, diags);
-  std::vector<std::string> files;
-  std::set<std::string> seen;
+  PathList files;
+  KeyIndex seen;  // a file named twice is read once
   auto add = [&](const std::string& f) {
-    if (seen.insert(f).second) files.push_back(f);
+    if (seen.Find(f, [&](uint32_t i) { return files[i]; }) != KeyIndex::kNone) return;
+    seen.Insert(f, static_cast<uint32_t>(files.size()));
+    files.push_back(f);
   };
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -83,18 +124,19 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& given,
       add(path);
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code ec2;
-      if (it->is_regular_file(ec2) && HasExtension(it->path(), extensions))
-        found.push_back(it->path().string());
-    }
+    size_t found = 0;
+    WalkSorted(
+        path, extensions,
+        [&](const std::string& f) {
+          ++found;
+          add(f);
+        },
+        &ec);
     if (ec) {
       diags->Error({path, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
       continue;
     }
-    if (found.empty()) {
+    if (found == 0) {
       // "no .yaml or .yml files", "no .yaml, .yml or .csv files".
       std::string names = extensions.empty() ? "input" : extensions.back();
       if (extensions.size() > 1) {
@@ -104,8 +146,6 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& given,
       diags->Error({path, 0, 0}, fmt::format("no {} files in this directory", names));
       continue;
     }
-    std::sort(found.begin(), found.end());
-    for (const std::string& f : found) add(f);
   }
   return files;
 }

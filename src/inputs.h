@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "path_list.h"
 
 namespace jixiao {
 
@@ -18,9 +19,8 @@ namespace jixiao {
 // For runs too large for a command line, "@LIST" stands for the paths listed
 // in the file LIST, and "-" for those read from standard input, one per line
 // (blank lines and lines starting with '#' are skipped).
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
-                                      const std::vector<std::string>& extensions,
-                                      Diagnostics* diags);
+PathList ExpandInputs(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& extensions, Diagnostics* diags);
 
 // Reads a whole file as a Source (BOM removed) after checking its size is at
 // most `max_bytes`. Problems go to `diags`.

@@ -67,6 +67,9 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
 size_t RecordStore::Append(std::string_view record) {
   const uint64_t start = offsets_.back();
   if (fd_ < 0 && (memory_only_ || memory_.size() + record.size() <= options_.memory_budget)) {
+    // Reserved whole: growing by doubling would copy, and could reserve
+    // twice the budget. Untouched pages cost no memory.
+    if (memory_.empty() && !memory_only_) memory_.reserve(options_.memory_budget);
     memory_.append(record);
   } else {
     if (fd_ < 0) {
@@ -133,7 +136,7 @@ uint64_t HashText(std::string_view s) {
 }
 
 void KeyIndex::Insert(std::string_view key, uint32_t record) {
-  if ((size_ + 1) * 2 > slots_.size()) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) {  // at most 3/4 full
     std::vector<uint64_t> old;
     old.swap(slots_);
     shift_ = old.empty() ? 28 : shift_ - 1;  // 16 slots to start, then doubling

@@ -5,13 +5,14 @@
 // RecordStore holds such records as bytes: the first `memory_budget` bytes
 // in memory, the rest in an unlinked temporary file, so that each further
 // record costs 8 bytes of memory (its offset). KeyIndex finds a record by a
-// text key while holding no key text: 8 bytes a slot, at most half full.
+// text key while holding no key text: 8 bytes a slot, at most 3/4 full.
 #ifndef JIXIAO_RECORD_STORE_H_
 #define JIXIAO_RECORD_STORE_H_
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,9 @@ class RecordStore {
   void Flush();
 
   RecordStoreOptions options_;
-  std::vector<uint64_t> offsets_{0};  // record n is bytes [offsets_[n], offsets_[n + 1])
+  // Record n is bytes [offsets_[n], offsets_[n + 1]). A deque grows in
+  // blocks, never copying or leaving freed arrays behind as a vector would.
+  std::deque<uint64_t> offsets_{0};
   std::string memory_;                // bytes [0, memory_.size()) of the sequence
   int fd_ = -1;                       // the temporary file: bytes from memory_.size() on
   uint64_t flushed_ = 0;              // end of what the file holds (as a sequence offset)
@@ -107,7 +110,8 @@ class RecordReader {
 // 64-bit hash of a text (FNV-1a, then mixed): stable across runs.
 uint64_t HashText(std::string_view s);
 
-// An index from text keys to record numbers that holds no key text. The
+// An index from text keys to record numbers that holds no key text (8 to 16
+// bytes a key, with linear probing at most 3/4 full). The
 // caller compares keys: `key_of(record)` gives a record's key, and is only
 // called for records whose 32-bit fingerprint matches.
 class KeyIndex {

@@ -45,7 +45,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   bool one_year = true;
   size_t projects = 0;
   if (!diags.has_errors()) {
-    std::vector<std::string> files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
     ProjectIdRegistry ids;
     ReadTargetsInOrder(
         files, rules, opts.limits, ResolveJobs(opts.jobs),
