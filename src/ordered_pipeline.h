@@ -46,78 +46,103 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
     std::deque<Item> items;
     bool done = false;
   };
+  // Hand-over costs a lock per item and a wake-up only when someone sleeps:
+  // the consumer takes every item the head task has ready at once, and
+  // notifies producers only when one waits.
   std::mutex mu;
   std::condition_variable consumer_cv, producer_cv;
   std::map<size_t, Slot> slots;  // tasks started and not yet consumed
   size_t next = 0;               // next task to start
   size_t head = 0;               // task being consumed
   bool stop = false;
+  bool consumer_waiting = false;
+  size_t producers_waiting = 0;
   std::exception_ptr failure;
+
+  auto wake_producers = [&] {
+    if (producers_waiting > 0) producer_cv.notify_all();
+  };
+  auto wait_producer = [&](std::unique_lock<std::mutex>& lock, const auto& ready) {
+    while (!ready()) {
+      ++producers_waiting;
+      producer_cv.wait(lock);
+      --producers_waiting;
+    }
+  };
+  auto fail = [&](std::exception_ptr e) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!failure) failure = e;
+    stop = true;
+    producer_cv.notify_all();
+    consumer_cv.notify_all();
+  };
 
   auto worker = [&]() {
     for (;;) {
       size_t t;
       {
         std::unique_lock<std::mutex> lock(mu);
-        producer_cv.wait(lock, [&] { return stop || next >= tasks || next < head + limits.window; });
+        wait_producer(lock, [&] { return stop || next >= tasks || next < head + limits.window; });
         if (stop || next >= tasks) return;
         t = next++;
         slots[t];
       }
       std::function<void(Item&&)> emit = [&, t](Item&& item) {
         std::unique_lock<std::mutex> lock(mu);
-        producer_cv.wait(lock, [&] {
+        wait_producer(lock, [&] {
           return stop || t == head || slots[t].items.size() < limits.max_buffered;
         });
         if (stop) return;
         slots[t].items.push_back(std::move(item));
-        if (t == head) consumer_cv.notify_one();
+        if (t == head && consumer_waiting) consumer_cv.notify_one();
       };
       try {
         produce(t, emit);
       } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!failure) failure = std::current_exception();
-        stop = true;
-        producer_cv.notify_all();
-        consumer_cv.notify_all();
+        fail(std::current_exception());
         return;
       }
       std::lock_guard<std::mutex> lock(mu);
       slots[t].done = true;
-      consumer_cv.notify_one();
+      if (t == head && consumer_waiting) consumer_cv.notify_one();
     }
   };
 
   std::vector<std::thread> threads;
   for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
   try {
+    std::deque<Item> ready;
     while (head < tasks) {
-      std::unique_lock<std::mutex> lock(mu);
-      consumer_cv.wait(lock, [&] {
-        if (stop) return true;
-        auto it = slots.find(head);
-        return it != slots.end() && (!it->second.items.empty() || it->second.done);
-      });
-      if (stop) break;
-      Slot& slot = slots[head];
-      if (!slot.items.empty()) {
-        Item item = std::move(slot.items.front());
-        slot.items.pop_front();
-        producer_cv.notify_all();
-        lock.unlock();
-        consume(std::move(item));
-        continue;
+      bool finished;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        for (;;) {
+          if (stop) break;
+          auto it = slots.find(head);
+          if (it != slots.end() && (!it->second.items.empty() || it->second.done)) break;
+          consumer_waiting = true;
+          consumer_cv.wait(lock);
+          consumer_waiting = false;
+        }
+        if (stop) break;
+        Slot& slot = slots[head];
+        ready.swap(slot.items);
+        finished = slot.done;
+        if (finished) {
+          slots.erase(head);
+          ++head;
+        }
+        // A producer may wait for room in this slot, or for the window.
+        wake_producers();
       }
-      slots.erase(head);
-      ++head;
-      producer_cv.notify_all();
+      while (!ready.empty()) {
+        Item item = std::move(ready.front());
+        ready.pop_front();
+        consume(std::move(item));
+      }
     }
   } catch (...) {
-    std::lock_guard<std::mutex> lock(mu);
-    if (!failure) failure = std::current_exception();
-    stop = true;
-    producer_cv.notify_all();
+    fail(std::current_exception());
   }
   for (std::thread& th : threads) th.join();
   if (failure) std::rethrow_exception(failure);
