@@ -680,6 +680,7 @@ void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
   size_t i = records_.Append(Pack(entry, file->second));
   flags_.push_back(static_cast<uint8_t>((entry.by_id ? kById : 0) |
                                         (entry.has_errors ? kHasErrors : 0)));
+  claimed_.push_back(false);
   by_key_.Insert(entry.key, static_cast<uint32_t>(i));
 }
 
@@ -735,24 +736,24 @@ size_t ActualsIndex::Lookup(const std::string& id, const std::string& project) c
 
 size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& project) {
   size_t found = Find(id);
-  bool by_id = found != kNone && !(flags_[found] & kClaimed);
+  bool by_id = found != kNone && !claimed_[found];
   if (!by_id) {
     found = kNone;
     if (project != id) {
       size_t i = Find(project);
-      if (i != kNone && !(flags_[i] & kClaimed) && !(flags_[i] & kById)) found = i;
+      if (i != kNone && !claimed_[i] && !(flags_[i] & kById)) found = i;
     }
   }
   if (found == kNone) {
     unmatched_.emplace_back(id, project);
     return kNone;
   }
-  flags_[found] |= kClaimed;
+  claimed_[found] = true;
   if (by_id && project != id) {
     // An entry for this target's name is a second entry for it (a `project:`
     // entry), or an `id:` entry that names it where its id was meant.
     size_t other = Find(project);
-    if (other != kNone && other != found && !(flags_[other] & kClaimed)) {
+    if (other != kNone && other != found && !claimed_[other]) {
       auto o = static_cast<uint32_t>(other);
       if (!(flags_[other] & kById)) {
         shadowed_by_.emplace(o, static_cast<uint32_t>(found));
@@ -785,7 +786,7 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
   }
   bool suggest = ids_and_names.size() <= kMaxSuggestionCandidates;
   for (uint32_t i = 0; i < flags_.size(); ++i) {
-    if (flags_[i] & kClaimed) continue;
+    if (claimed_[i]) continue;
     const bool by_id = flags_[i] & kById;
     const std::string key = KeyOf(i);
     std::string message;

@@ -84,7 +84,7 @@ class ActualsIndex {
   // actuals (hundreds of thousands of projects) is read before its targets,
   // and held there at about 20 bytes of memory an entry besides the store's
   // memory budget.
-  enum Flag : uint8_t { kById = 1, kHasErrors = 2, kClaimed = 4 };
+  enum Flag : uint8_t { kById = 1, kHasErrors = 2 };
   // The key of entry `i`, read from its record.
   std::string KeyOf(uint32_t i) const;
   Location LocationOf(uint32_t i) const;
@@ -92,7 +92,11 @@ class ActualsIndex {
   size_t Find(const std::string& key) const;
 
   RecordStore records_;
-  std::vector<uint8_t> flags_;  // Flag bits of each entry
+  // Flag bits of each entry: set by Add, read by Lookup and Get on worker
+  // threads. Claims are apart (claimed_), since ClaimIndex writes them
+  // while workers read flags_.
+  std::vector<uint8_t> flags_;
+  std::vector<bool> claimed_;
   KeyIndex by_key_;
   std::vector<std::string> files_;
   std::unordered_map<std::string, uint32_t> file_index_;

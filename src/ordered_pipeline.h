@@ -46,9 +46,10 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
     std::deque<Item> items;
     bool done = false;
   };
-  // Hand-over costs a lock per item and a wake-up only when someone sleeps:
-  // the consumer takes every item the head task has ready at once, and
-  // notifies producers only when one waits.
+  // Hand-over costs a lock per item and few wake-ups: the consumer sleeps
+  // until the head task is done or has kWakeBatch items, then takes all its
+  // items at once; producers are notified only when one waits.
+  constexpr size_t kWakeBatch = 32;
   std::mutex mu;
   std::condition_variable consumer_cv, producer_cv;
   std::map<size_t, Slot> slots;  // tasks started and not yet consumed
@@ -93,8 +94,12 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
           return stop || t == head || slots[t].items.size() < limits.max_buffered;
         });
         if (stop) return;
-        slots[t].items.push_back(std::move(item));
-        if (t == head && consumer_waiting) consumer_cv.notify_one();
+        Slot& slot = slots[t];
+        slot.items.push_back(std::move(item));
+        // The consumer is woken for a batch, or when the task is done.
+        if (t == head && consumer_waiting && slot.items.size() >= kWakeBatch) {
+          consumer_cv.notify_one();
+        }
       };
       try {
         produce(t, emit);

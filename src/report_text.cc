@@ -100,50 +100,83 @@ class TextReporter : public Reporter {
     return Terminal::Paint(text, style, ctx_.color);
   }
 
+  // The indicator table of a project. Each cell's display width is measured
+  // once, and cells are written straight into the result (this runs for
+  // every project of a year).
   std::string Table(const ProjectScore& s) const {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<Status> status;
-    rows.push_back({l_.level1, l_.level2, l_.indicator, l_.target, l_.actual, l_.weight,
-                    l_.score, l_.status, l_.deviation, l_.note});
-    for (const IndicatorScore& is : s.indicators) {
-      const Indicator& ind = s.project.indicators[is.index];
-      rows.push_back({OneLine(ind.level1), OneLine(ind.level2), OneLine(ind.name),
-                      OneLine(ind.target_text), OneLine(is.actual_text), is.weight.FormatFixed(2),
-                      is.score.FormatFixed(2), StatusLabel(is.status),
-                      DeviationLabel(is.deviation), OneLine(is.note)});
-      status.push_back(is.status);
-    }
-    size_t width[10] = {};
-    for (auto& row : rows) {
-      for (size_t c = 0; c < 10; ++c) {
-        if (kCaps[c] > 0) row[c] = TruncateToWidth(row[c], kCaps[c]);
-        width[c] = std::max(width[c], DisplayWidth(row[c]));
+    constexpr size_t kColumns = 10;
+    struct Cell {
+      std::string text;
+      size_t width = 0;
+    };
+    const size_t n = s.indicators.size() + 1;
+    std::vector<Cell> cells(n * kColumns);
+    size_t width[kColumns] = {};
+    auto set = [&](size_t r, size_t c, std::string text) {
+      Cell& cell = cells[r * kColumns + c];
+      cell.width = DisplayWidth(text);
+      if (kCaps[c] > 0 && cell.width > kCaps[c]) {
+        text = TruncateToWidth(text, kCaps[c]);
+        cell.width = DisplayWidth(text);
       }
+      cell.text = std::move(text);
+      width[c] = std::max(width[c], cell.width);
+    };
+    const char* header[kColumns] = {l_.level1, l_.level2, l_.indicator, l_.target, l_.actual,
+                                    l_.weight, l_.score,  l_.status,    l_.deviation, l_.note};
+    for (size_t c = 0; c < kColumns; ++c) set(0, c, header[c]);
+    for (size_t r = 1; r < n; ++r) {
+      const IndicatorScore& is = s.indicators[r - 1];
+      const Indicator& ind = s.project.indicators[is.index];
+      set(r, 0, OneLine(ind.level1));
+      set(r, 1, OneLine(ind.level2));
+      set(r, 2, OneLine(ind.name));
+      set(r, 3, OneLine(ind.target_text));
+      set(r, 4, OneLine(is.actual_text));
+      set(r, 5, is.weight.FormatFixed(2));
+      set(r, 6, is.score.FormatFixed(2));
+      set(r, 7, StatusLabel(is.status));
+      set(r, 8, DeviationLabel(is.deviation));
+      set(r, 9, OneLine(is.note));
     }
     std::string o;
-    for (size_t r = 0; r < rows.size(); ++r) {
-      std::string line = " ";
-      for (size_t c = 0; c < 10; ++c) {
-        std::string cell = rows[r][c];
-        size_t pad = width[c] - DisplayWidth(cell);
-        bool last = c == 9;
-        if (last && cell.empty()) break;
-        std::string padded = kRightAligned[c] ? std::string(pad, ' ') + cell
-                                              : (last ? cell : cell + std::string(pad, ' '));
+    o.reserve(n * 128);
+    for (size_t r = 0; r < n; ++r) {
+      const size_t line_start = o.size();
+      o += ' ';
+      for (size_t c = 0; c < kColumns; ++c) {
+        const Cell& cell = cells[r * kColumns + c];
+        const bool last = c == kColumns - 1;
+        if (last && cell.text.empty()) break;
+        const size_t pad = width[c] - cell.width;
+        bool styled = true;
+        Style st = Style::kDim;
         if (r == 0) {
-          padded = Paint(padded, Style::kDim);
+          st = Style::kDim;
         } else if (c == 7) {
-          Style st = status[r - 1] == Status::kMet     ? Style::kGood
-                     : status[r - 1] == Status::kUnmet ? Style::kBad
-                                                        : Style::kDim;
-          padded = Paint(padded, st);
-        } else if (c == 8 && !cell.empty()) {
-          padded = Paint(padded, Style::kWarning);
+          Status status = s.indicators[r - 1].status;
+          st = status == Status::kMet     ? Style::kGood
+               : status == Status::kUnmet ? Style::kBad
+                                          : Style::kDim;
+        } else if (c == 8 && !cell.text.empty()) {
+          st = Style::kWarning;
+        } else {
+          styled = false;
         }
-        line += " " + padded;
+        o += ' ';
+        if (styled && ctx_.color) {
+          std::string padded = kRightAligned[c]
+                                   ? std::string(pad, ' ') + cell.text
+                                   : (last ? cell.text : cell.text + std::string(pad, ' '));
+          o += Paint(padded, st);
+        } else {
+          if (kRightAligned[c]) o.append(pad, ' ');
+          o += cell.text;
+          if (!kRightAligned[c] && !last) o.append(pad, ' ');
+        }
       }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      o += line + "\n";
+      while (o.size() > line_start && o.back() == ' ') o.pop_back();
+      o += '\n';
     }
     return o;
   }
