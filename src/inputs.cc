@@ -1,12 +1,16 @@
 #include "inputs.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <functional>
+#include <iostream>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -151,49 +155,65 @@ PathList ExpandInputs(const std::vector<std::string>& given,
 }
 
 std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
+  // POSIX calls rather than a stream: this runs for each of a year's files.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    diags->Error({path, 0, 0}, fmt::format("cannot open file: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    diags->Error({path, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
     diags->Error({path, 0, 0}, "is a directory, expected a file");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags->Error({path, 0, 0}, fmt::format("cannot open file: {}", std::strerror(errno)));
+  const bool sized = S_ISREG(st.st_mode) && st.st_size > 0;
+  if (sized && static_cast<uint64_t>(st.st_size) > max_bytes) {
+    diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} "
+                                           "bytes (raise it with --max-file-size)",
+                                           static_cast<long long>(st.st_size), max_bytes));
     return std::nullopt;
   }
   Source src;
   src.path = path;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  // A pipe (/dev/stdin, <(...)) cannot seek: the failed seek sets failbit,
-  // which must be cleared or the reads below read nothing.
-  if (size < 0) in.clear();
-  if (size > 0 && static_cast<size_t>(size) > max_bytes) {
-    diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} "
-                                           "bytes (raise it with --max-file-size)",
-                                           static_cast<long long>(size), max_bytes));
-    return std::nullopt;
-  }
-  if (size >= 0) in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    src.text.resize(static_cast<size_t>(size));
-    in.read(src.text.data(), size);
-    src.text.resize(static_cast<size_t>(in.gcount()));
-  } else {
-    // Not seekable (a pipe): read up to the limit.
-    std::string chunk(1 << 16, '\0');
-    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
-      src.text.append(chunk.data(), static_cast<size_t>(in.gcount()));
-      if (src.text.size() > max_bytes) {
-        diags->Error({path, 0, 0}, fmt::format("file is larger than the limit of {} bytes (raise "
-                                                      "it with --max-file-size)",
-                                                      max_bytes));
-        return std::nullopt;
+  // A regular file is read in one go; a pipe (/dev/stdin, <(...)) or a file
+  // that grows while read, in blocks up to the limit.
+  size_t used = 0;
+  src.text.resize(sized ? static_cast<size_t>(st.st_size) : size_t{1} << 16);
+  for (;;) {
+    if (used > max_bytes) break;
+    ssize_t n;
+    if (used == src.text.size()) {
+      // Full: is there more (a pipe, or a file that grew)?
+      char more[4096];
+      n = read(fd, more, sizeof more);
+      if (n > 0) {
+        src.text.resize(std::max(used * 2, used + static_cast<size_t>(n)));
+        std::memcpy(src.text.data() + used, more, static_cast<size_t>(n));
       }
+    } else {
+      n = read(fd, src.text.data() + used, src.text.size() - used);
     }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      diags->Error({path, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
   }
-  if (in.bad()) {
-    diags->Error({path, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+  src.text.resize(used);
+  if (used > max_bytes) {
+    diags->Error({path, 0, 0}, fmt::format("file is larger than the limit of {} bytes (raise "
+                                           "it with --max-file-size)",
+                                           max_bytes));
     return std::nullopt;
   }
   std::string_view body = StripBom(src.text);

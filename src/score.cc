@@ -141,6 +141,7 @@ class ProjectScorer {
     }
     if (diags_->error_count() != errors_before || actuals_.has_errors) return std::nullopt;
     Rational rescale = all / remaining;
+    s.indicators.reserve(proj.indicators.size());
     for (size_t i = 0; i < proj.indicators.size(); ++i) {
       IndicatorScore is = ScoreIndicator(proj.indicators[i], *matched[i], nominal[i] * rescale);
       is.index = i;

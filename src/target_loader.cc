@@ -186,6 +186,8 @@ class ProjectReader {
                            max_indicators_, list->items.size()));
       return;
     }
+    p->indicators.reserve(list->items.size());
+    nodes_.reserve(nodes_.size() + list->items.size());
     for (const YamlNode* item : list->items) ReadIndicator(*item, p);
     CheckUnique(*list, *p);
     CheckWeights(*list, *p);
