@@ -74,7 +74,7 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 class RulesReader {
  public:
   RulesReader(const Source& src, const Rules& base, Diagnostics* diags)
-      : r_(src, diags), rules_(base) {}
+      : r_(src, diags), rules_(base), base_(base) {}
 
   // The base rules with the overrides of `root` applied, or nullopt when
   // any error was reported.
@@ -101,6 +101,11 @@ class RulesReader {
     CheckTotal();
     CheckPoolsOfTaxonomy();
     if (r_.errors() > 0) return std::nullopt;
+    // Reports name the rules they were scored under: rules that differ from
+    // the base but were given no name of their own must not pass for it.
+    if (KeyNode(root, "name") == nullptr && FormatRulesYaml(rules_) != FormatRulesYaml(base_)) {
+      rules_.name = base_.name + "+custom";
+    }
     return std::move(rules_);
   }
 
@@ -433,6 +438,7 @@ class RulesReader {
 
   FieldReader r_;
   Rules rules_;
+  const Rules base_;
   const YamlNode* root_ = nullptr;
   const YamlNode* weight_given_ = nullptr;  // key node of execution_weight
   const YamlNode* pools_given_ = nullptr;   // key node of pools

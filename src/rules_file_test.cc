@@ -141,6 +141,7 @@ TEST_CASE("overriding one key keeps the rest") {
   CHECK(r.reverse == ReverseFormula::kLinear);
   Rules expected = Rules::Default();
   expected.reverse = ReverseFormula::kLinear;
+  expected.name = "mof-2020+custom";  // changed rules without a name of their own
   CheckSameRules(r, expected);
 
   Diagnostics d2;
@@ -150,6 +151,16 @@ TEST_CASE("overriding one key keeps the rest") {
   CHECK(r2.achieved_ratio == 1);
   CHECK(r2.not_achieved_ratio == 0);
   CHECK(r2.pools.size() == 3);
+}
+
+TEST_CASE("a rules file without a name is named after the rules it changes") {
+  Diagnostics d;
+  CHECK(Parse("reverse: linear\n", &d).name == "mof-2020+custom");
+  CHECK(Parse("name: 天津市2024\nreverse: linear\n", &d).name == "天津市2024");
+  // Changing nothing (the default value, written out) keeps the name.
+  CHECK(Parse("reverse: ratio\ngrades: {优: 90, 良: 80, 中: 60, 差: 0}\n", &d).name == "mof-2020");
+  CHECK(Parse("name: mof-2020\nreverse: linear\n", &d).name == "mof-2020");
+  CHECK(d.empty());
 }
 
 TEST_CASE("pools and execution weight must add up to exactly 100") {

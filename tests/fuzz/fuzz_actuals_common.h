@@ -49,6 +49,39 @@ inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
   }
 }
 
+// Store options that send every record to the temporary file.
+inline RecordStoreOptions SpillEverything() {
+  RecordStoreOptions o;
+  o.memory_budget = 0;
+  return o;
+}
+
+// Every field of an entry, as text, to compare two indexes.
+inline std::string Describe(const ProjectActuals& e) {
+  std::string o = e.key + (e.by_id ? "|id|" : "|name|") + (e.has_errors ? "E|" : "|") +
+                  std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|" +
+                  (e.year ? std::to_string(*e.year) : "-") + "|" +
+                  (e.has_spent ? e.spent.ToDecimalString(40) : "-") + "|" + e.spent_text + "|" +
+                  e.note;
+  for (const IndicatorActual& a : e.indicators) {
+    o += "\n" + a.key + "|" + a.text + "|" +
+         (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") + "|" +
+         (a.score ? a.score->ToDecimalString(40) : "-") + "|" + a.note + "|" +
+         std::to_string(a.loc.line) + ":" + std::to_string(a.loc.column);
+  }
+  return o;
+}
+
+// Two indexes read from the same input, one in memory and one in its
+// temporary file, hold the same entries.
+inline void CheckSameEntries(const ActualsIndex& memory, const ActualsIndex& spilled) {
+  FUZZ_CHECK(memory.size() == spilled.size(), "a spilled index holds a different number of entries");
+  for (size_t i = 0; i < memory.size(); ++i) {
+    FUZZ_CHECK(Describe(*memory.Get(i)) == Describe(*spilled.Get(i)),
+               "entry " + std::to_string(i) + " reads back differently from the temporary file");
+  }
+}
+
 // Claims every entry of `index` by its key (`keys`: the keys the input
 // gives, in order, duplicates included), checking each; then checks that
 // what is left unclaimed is reported. Returns the number of entries found.

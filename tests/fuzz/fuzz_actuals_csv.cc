@@ -119,7 +119,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!CheckInputText(src, 1 << 20, &diags)) return 0;
   src.text = std::string(StripBom(src.text));
   const std::string seen(StripBom(src.text));
-  ActualsIndex index, unclaimed;
+  // `unclaimed` holds every entry in its temporary file (a memory budget of
+  // 0), `index` in memory: the two must agree (CheckSameEntries).
+  ActualsIndex index, unclaimed(jixiao::fuzz::SpillEverything());
   ReadActualsCsv(src, &index, &diags);
   CheckDiagnostics(diags, 0, src.path, &seen);
   Diagnostics scratch;
@@ -148,6 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t before = diags.all().size();
   jixiao::fuzz::ClaimAll(&index, keys, src.path, &diags);
   CheckDiagnostics(diags, before, src.path, &seen);
+  jixiao::fuzz::CheckSameEntries(index, unclaimed);
   jixiao::fuzz::CheckUnclaimedReported(unclaimed, src.path, seen);
   return 0;
 }

@@ -68,7 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckDiagnostics(diags, 0, src.path, &src.text);
     return 0;
   }
-  ActualsIndex index, unclaimed;
+  // `unclaimed` holds every entry in its temporary file (a memory budget of
+  // 0), `index` in memory: the two must agree (CheckSameEntries).
+  ActualsIndex index, unclaimed(jixiao::fuzz::SpillEverything());
   std::vector<std::string> keys;
   ParseYamlStream(src, limits, &diags, [&](const YamlDocument& doc) {
     const size_t before = diags.all().size();
@@ -88,6 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t before = diags.all().size();
   jixiao::fuzz::ClaimAll(&index, keys, src.path, &diags);
   CheckDiagnostics(diags, before, src.path, &src.text);
+  jixiao::fuzz::CheckSameEntries(index, unclaimed);
   jixiao::fuzz::CheckUnclaimedReported(unclaimed, src.path, src.text);
   return 0;
 }

@@ -97,7 +97,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Source actuals{"actuals.yaml", std::string(input.substr(sep + kSeparator.size()))};
 
   Diagnostics diags;
-  ActualsIndex index;
+  RecordStoreOptions spill;
+  spill.memory_budget = 0;  // every entry read back from the temporary file
+  ActualsIndex index(spill);
   if (!CheckInputText(actuals, limits.max_file_bytes, &diags)) return 0;
   ParseYamlStream(actuals, limits, &diags, [&](const YamlDocument& doc) {
     ReadActualsDocument(actuals, doc, &index, &diags);
