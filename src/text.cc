@@ -45,6 +45,11 @@ bool IsSpaceCodePoint(char32_t cp) {
 
 }  // namespace
 
+int ValidUtf8Length(std::string_view s, size_t pos) {
+  char32_t cp;
+  return DecodeValid(s, pos, &cp);
+}
+
 size_t FindInvalidUtf8(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {

@@ -13,6 +13,10 @@
 
 namespace jixiao {
 
+// The length (1 to 4) of the valid UTF-8 character at byte `pos` of `s`, or
+// 0 when the bytes there are not one (overlong, surrogate, truncated, ...).
+int ValidUtf8Length(std::string_view s, size_t pos);
+
 // Returns the byte offset of the first invalid UTF-8 sequence in `s`
 // (overlong forms, surrogates and code points above U+10FFFF are invalid),
 // or std::string_view::npos when `s` is valid.

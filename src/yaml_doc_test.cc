@@ -182,6 +182,18 @@ TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big file
   CHECK(!CheckInputText({"f", std::string("a\0b", 3)}, 100, &d));
   CHECK(!CheckInputText({"f", std::string(200, 'a')}, 100, &d));
   CHECK(d.error_count() == 3);
+  // Invalid UTF-8 is the error even after a control character; an overlong
+  // form, a surrogate and a cut character are invalid.
+  Diagnostics e;
+  CHECK(!CheckInputText({"f", "a\x01: 中\n\xC0\xAF\n"}, 100, &e));
+  CHECK(e.all().back().message == "invalid UTF-8 (byte 0xC0): save the file as UTF-8");
+  CHECK(e.all().back().loc.line == 2);
+  CHECK(!CheckInputText({"f", "x: \xED\xA0\x80"}, 100, &e));
+  CHECK(!CheckInputText({"f", "x: \xE4\xB8"}, 100, &e));
+  CHECK(!CheckInputText({"f", "中\x7F"}, 100, &e));
+  CHECK(e.all().back().message == "control character 0x7F in text: is this a binary file?");
+  CHECK(e.all().back().loc.column == 2);
+  CHECK(e.error_count() == 4);
 }
 
 TEST_CASE("StripBom removes only a leading BOM") {
