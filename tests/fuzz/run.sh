@@ -13,7 +13,8 @@
 # with: build-fuzz/HARNESS build-fuzz/findings/HARNESS/crash-…
 #
 # Environment: FUZZ_BUILD_JOBS (default 2) compile jobs; FUZZ_FLAGS extra
-# libFuzzer flags (e.g. "-seed=1").
+# libFuzzer flags (e.g. "-seed=1"); FUZZ_BUILD_DIR another build directory
+# than build-fuzz/ (to build and run while a run in build-fuzz/ goes on).
 set -euo pipefail
 
 usage() { echo "usage: $0 SECONDS [HARNESS...]" >&2; exit 2; }
@@ -24,7 +25,7 @@ shift
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 FUZZ=$ROOT/tests/fuzz
-B=$ROOT/build-fuzz
+B=${FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 
 command -v clang++ >/dev/null || { echo "run.sh: clang++ not found (apt-get install clang)" >&2; exit 2; }
 
