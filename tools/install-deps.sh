@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev   # libraries
   pkg-config libzip-dev libpugixml-dev                   # jixiao import: .docx (ZIP + XML)
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
+  cmark-gfm                      # renders the markdown report in tests, as GitHub would
 )
 
 missing=()
