@@ -7,7 +7,8 @@
 # From a clean clone it installs the build dependencies (tools/install-deps.sh),
 # builds jixiao and the bench tools (Release, in build-bench/), generates a synthetic
 # year of N projects (default 20,000; cached in build-bench/data-N-S/) and measures, in
-# the same run, each R times (default 3), reporting the median:
+# the same run, each R times (default 3; the first five rows take turns), reporting
+# the median:
 #
 #   cat             reading every input file (the floor: I/O and page cache)
 #   parse-baseline  loading the same YAML with yaml-cpp's node API, nothing else
@@ -53,6 +54,7 @@ build="$root/build-bench"
 mkdir -p "$build"
 log="$build/bench.log"
 : >"$log"
+rm -f "$build"/*.load  # no row has run yet
 
 # --- build -------------------------------------------------------------------
 bash "$root/tools/install-deps.sh"
@@ -101,8 +103,10 @@ run_n() {
   local r=$1 name=$2 ok=$3
   shift 3
   local runs="$build/$name.runs"
-  : >"$runs"
-  cut -d' ' -f1 /proc/loadavg >"$build/$name.load"
+  # A row's first call empties its file and records the load; later calls
+  # (the turns below) append.
+  [ -f "$build/$name.load" ] || : >"$runs"
+  [ -f "$build/$name.load" ] || cut -d' ' -f1 /proc/loadavg >"$build/$name.load"
   for ((k = 0; k < r; k++)); do
     "$measure" --stdout /dev/null --stderr "$build/$name.stderr" --report "$runs" -- "$@" || true
     local code
@@ -165,11 +169,15 @@ machine
 echo "input: $projects projects (seed $seed), $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') in $data"
 echo "each row: median of $reps runs (json: 1 run); stdout to /dev/null"
 echo "load average before: $(loadavg)"
-run_n "$reps" cat "0" xargs -0 -a files.list -- cat
-run_n "$reps" baseline "0" "$baseline" targets actuals
-run_n "$reps" events "0" "$baseline" --events targets actuals
-run_n "$reps" eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
-run_n "$reps" eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
+# The compared rows take turns, rep by rep, so that a machine that speeds up or
+# slows down during the run (other work, frequency) affects them alike.
+for ((rep = 0; rep < reps; rep++)); do
+  run_n 1 cat "0" xargs -0 -a files.list -- cat
+  run_n 1 baseline "0" "$baseline" targets actuals
+  run_n 1 events "0" "$baseline" --events targets actuals
+  run_n 1 eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
+  run_n 1 eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
+done
 run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
 # The node trees of a whole year held at once, as in the issue's 145 MB figure
 # (about 30 bytes of memory per byte of input: skipped above 50,000 projects).
