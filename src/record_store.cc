@@ -105,7 +105,8 @@ void RecordStore::Flush() {
 std::string RecordStore::Read(size_t n, size_t max_bytes) const {
   uint64_t begin = offsets_[n];
   uint64_t size = std::min<uint64_t>(offsets_[n + 1] - begin, max_bytes);
-  if (begin < memory_.size()) return memory_.substr(begin, size);
+  if (size == 0) return {};
+  if (fd_ < 0 || begin < memory_.size()) return memory_.substr(begin, size);
   if (begin >= flushed_) return pending_.substr(begin - flushed_, size);
   // A record never straddles flushed_: Flush writes whole records.
   std::string out(size, '\0');

@@ -26,6 +26,10 @@ TEST_CASE("record store: records under the memory budget stay in memory") {
   REQUIRE(store.size() == 100);
   for (size_t i = 0; i < 100; ++i) CHECK(store.Read(i) == RecordText(i));
   CHECK(store.Read(5, 3) == RecordText(5).substr(0, 3));
+  // An empty record, last: it starts where the stored bytes end.
+  CHECK(store.Append("") == 100);
+  CHECK(store.Read(100).empty());
+  CHECK(store.Read(100, 5).empty());
 }
 
 TEST_CASE("record store: records over the budget go to a temporary file and read back") {
