@@ -355,4 +355,26 @@ TEST_CASE("finding 13: a unit may not end with a suffix comparator or an approxi
   CHECK(ParseActual("8个以下").ok() == false);  // a comparator in an actual
 }
 
+// ---- Finding 14 (fuzz_eval): a file starting with two byte order marks ----
+
+TEST_CASE("finding 14: locations after a byte order mark that reaches yaml-cpp") {
+  // ReadSource removes a file's BOM; a second one reached yaml-cpp, which
+  // skipped it and counted positions after it: every location was 3 bytes
+  // early (a syntax error on line 2 was shown at the end of line 1).
+  const std::string bom = "\xEF\xBB\xBF";
+  for (const std::string& lead : {std::string(), bom, bom + bom}) {
+    CAPTURE(lead.size());
+    Loaded l = LoadTargets(lead + "a: b\n  c: d\n");
+    const Diagnostic& d = OnlyError(l.diags);
+    CHECK(d.message == "YAML syntax error: illegal map value");
+    CHECK(d.loc.line == 2);
+    CHECK(d.loc.column == 4);
+    // Values are located at their own characters too.
+    Loaded ok = LoadTargets(lead + kValidProject + std::string("x-note: 1\nprojec: 2\n"));
+    const Diagnostic& e = OnlyError(ok.diags);
+    CHECK(e.loc.line == 7);
+    CHECK(e.loc.column == 1);
+  }
+}
+
 }  // namespace jixiao

@@ -104,8 +104,9 @@ const YamlNode* YamlNode::Find(std::string_view key) const {
 // Builds a YamlDocument from parser events, enforcing the limits.
 class DocumentBuilder : public YAML::EventHandler {
  public:
-  DocumentBuilder(const Source& src, const YamlLimits& limits, Diagnostics* diags)
-      : src_(src), limits_(limits), diags_(diags) {}
+  // `base`: bytes of src.text before what yaml-cpp reads (see ParseYamlStream).
+  DocumentBuilder(const Source& src, size_t base, const YamlLimits& limits, Diagnostics* diags)
+      : src_(src), base_(base), limits_(limits), diags_(diags) {}
 
   void Reset(YamlDocument* doc, size_t index) {
     doc_ = doc;
@@ -118,7 +119,7 @@ class DocumentBuilder : public YAML::EventHandler {
   bool only_null() const { return only_null_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    doc_->offset_ = static_cast<size_t>(mark.pos);
+    doc_->offset_ = At(mark);
     doc_->line_ = mark.line + 1;
   }
   void OnDocumentEnd() override {}
@@ -132,11 +133,11 @@ class DocumentBuilder : public YAML::EventHandler {
     only_null_ = false;
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1, "alias to an unknown anchor"};
+      throw StopParsing{At(mark), mark.line + 1, "alias to an unknown anchor"};
     }
     for (const Frame& f : stack_) {
       if (f.node == it->second) {
-        throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+        throw StopParsing{At(mark), mark.line + 1,
                           "an alias refers to a node that contains it (a cycle)"};
       }
     }
@@ -148,7 +149,7 @@ class DocumentBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     only_null_ = false;
     if (value.size() > limits_.max_scalar_bytes) {
-      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+      throw StopParsing{At(mark), mark.line + 1,
                         fmt::format("a value of {} bytes is longer than the limit of {} bytes "
                                     "(raise it with --max-scalar-size)",
                                     value.size(), limits_.max_scalar_bytes)};
@@ -207,7 +208,7 @@ class DocumentBuilder : public YAML::EventHandler {
     AddWeight(1, mark);
     YamlNode& n = doc_->nodes_.emplace_back();
     n.kind = kind;
-    n.offset = static_cast<size_t>(mark.pos);
+    n.offset = At(mark);
     n.line = mark.line + 1;
     return &n;
   }
@@ -215,7 +216,7 @@ class DocumentBuilder : public YAML::EventHandler {
   void AddWeight(size_t w, const YAML::Mark& mark) {
     total_weight_ += w;
     if (total_weight_ > limits_.max_nodes) {
-      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+      throw StopParsing{At(mark), mark.line + 1,
                         fmt::format("the document expands to more than {} values "
                                     "(aliases are counted at their full size; raise the "
                                     "limit with --max-nodes)",
@@ -232,14 +233,14 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void Error(const YAML::Mark& mark, std::string message) {
-    diags_->Add(MakeDiagnostic(Severity::kError, src_, static_cast<size_t>(mark.pos),
+    diags_->Add(MakeDiagnostic(Severity::kError, src_, At(mark),
                                std::move(message), mark.line + 1));
     doc_->has_errors_ = true;
   }
 
   void Push(YamlNode* n, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw StopParsing{static_cast<size_t>(mark.pos), mark.line + 1,
+      throw StopParsing{At(mark), mark.line + 1,
                         fmt::format("nesting deeper than {} levels (raise the limit with "
                                     "--max-depth)",
                                     limits_.max_depth)};
@@ -302,7 +303,11 @@ class DocumentBuilder : public YAML::EventHandler {
     return !f.keys.insert(key->value).second;
   }
 
+  // The offset in src.text of a yaml-cpp mark.
+  size_t At(const YAML::Mark& mark) const { return base_ + static_cast<size_t>(mark.pos); }
+
   const Source& src_;
+  const size_t base_;
   const YamlLimits& limits_;
   Diagnostics* diags_;
   YamlDocument* doc_ = nullptr;
@@ -410,9 +415,14 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
                               "LF or CRLF line endings"));
     return 0;
   }
-  MemoryBuf buf(src.text);
+  // yaml-cpp takes a leading byte order mark as one and counts positions
+  // after it. ReadSource removes a file's BOM, but a file may start with more:
+  // give yaml-cpp the text after them, and count its positions from there.
+  size_t base = 0;
+  while (StartsWith(std::string_view(src.text).substr(base), "\xEF\xBB\xBF")) base += 3;
+  MemoryBuf buf(std::string_view(src.text).substr(base));
   std::istream in(&buf);
-  DocumentBuilder builder(src, limits, diags);
+  DocumentBuilder builder(src, base, limits, diags);
   size_t delivered = 0;
   size_t previous_offset = 0;
   bool previous_only_null = false;
@@ -453,7 +463,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   } catch (const StopParsing& stop) {
     diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
   } catch (const YAML::Exception& e) {
-    size_t at = e.mark.is_null() ? 0 : static_cast<size_t>(e.mark.pos);
+    size_t at = e.mark.is_null() ? 0 : base + static_cast<size_t>(e.mark.pos);
     std::string message = SyntaxMessage(src, e, &at);
     // yaml-cpp counts bytes and may stop inside a character ("\x" followed
     // by '个'): point at the start of that character.

@@ -105,6 +105,13 @@ expect_status 2
 expect_error "$WORK/many.yaml:29996:10" "project '项目4999' has no actuals entry"
 expect_err "29996 | project: 项目4999"
 
+case_ "finding 14: a file that starts with two byte order marks is located right"
+printf '\xef\xbb\xbf\xef\xbb\xbfprojects:\n  - id: T-1\n    spent: 1\n  bad: : x\n' > "$WORK/bom2.yaml"
+run eval tests/fixtures/check/valid-minimal.yaml -a "$WORK/bom2.yaml"
+expect_status 2
+expect_error "$WORK/bom2.yaml:4:3" "YAML syntax error: end of map not found"
+expect_err " 4 |   bad: : x"
+
 # ---------------------------------------------------------------------------
 # Limits: each one's error, located, naming its option; each overridable.
 
