@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "record_store.h"
 #include "terminal.h"
 
 namespace jixiao {
@@ -230,6 +231,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       return spec->run(opts, term, out, err);
     } catch (const std::bad_alloc&) {
       err << "jixiao: error: out of memory\n";
+      return kExitError;
+    } catch (const TemporaryFileError& e) {
+      err << "jixiao: error: " << e.what() << "\n";
       return kExitError;
     } catch (const std::exception& e) {
       err << "jixiao: internal error: " << e.what() << "\n";

@@ -6,7 +6,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <stdexcept>
 #include <utility>
 
 #include <fmt/format.h>
@@ -29,7 +28,7 @@ int OpenTemporaryFile() {
 }
 
 [[noreturn]] void Fail(const char* what) {
-  throw std::runtime_error(fmt::format(
+  throw TemporaryFileError(fmt::format(
       "cannot {} the temporary file that holds the run's records: {} (set TMPDIR to a "
       "directory with free space)",
       what, std::strerror(errno)));

@@ -13,11 +13,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace jixiao {
+
+// The temporary file of a RecordStore cannot be created, written or read
+// (a full disk, say): the run cannot go on. what() says so for the user.
+class TemporaryFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct RecordStoreOptions {
   // Bytes of records kept in memory; later records go to a temporary file in
@@ -35,12 +43,12 @@ class RecordStore {
   RecordStore& operator=(RecordStore&& other) noexcept;
 
   // Appends a record; returns its number (0, 1, 2, ...). Throws
-  // std::runtime_error when the temporary file cannot be written.
+  // TemporaryFileError when the temporary file cannot be written.
   size_t Append(std::string_view record);
 
   // Record `n` (< size()), or its first `max_bytes` bytes. Safe to call from
   // several threads at once while nobody calls Append. Throws
-  // std::runtime_error when the temporary file cannot be read.
+  // TemporaryFileError when the temporary file cannot be read.
   std::string Read(size_t n, size_t max_bytes = SIZE_MAX) const;
 
   size_t size() const { return offsets_.size() - 1; }

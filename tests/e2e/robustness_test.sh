@@ -578,6 +578,21 @@ if [ "${JIXIAO_SANITIZED:-0}" != 1 ]; then
   rm -f "$WORK/huge.yaml"
 fi
 
+case_ "audit: a temporary file that cannot be written is a clean error, exit 2"
+# A year's actuals beyond 2 MiB go to a temporary file in $TMPDIR (RecordStore);
+# here files may not grow past 1 MiB (SIGXFSZ ignored, so a write fails with EFBIG).
+awk 'BEGIN { for (i = 0; i < 2500; i++) printf "---\nproject: 项目%d\nid: S-%04d\nyear: 2024\nbudget: {total: 6}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n", i, i }' > "$WORK/spill-t.yaml"
+awk 'BEGIN { for (k = 0; k < 200; k++) note = note "说明文字"; print "projects:"; for (i = 0; i < 2500; i++) printf "  - {id: S-%04d, spent: 6, note: %s, indicators: {数量: 4台}}\n", i, note }' > "$WORK/spill-a.yaml"
+run eval -q "$WORK/spill-t.yaml" -a "$WORK/spill-a.yaml"
+expect_status 0  # spilled and read back: every project complies
+LAST_ARGS="eval -q spill-t.yaml -a spill-a.yaml, file size limit 1 MiB"
+(trap '' XFSZ; ulimit -f 1024; TMPDIR="$WORK" exec timeout 60 "$JIXIAO" eval -q "$WORK/spill-t.yaml" \
+  -a "$WORK/spill-a.yaml" </dev/null >"$OUT" 2>"$ERR")
+STATUS=$?
+expect_status 2
+expect_err "jixiao: error: cannot write the temporary file that holds the run's records: File too large (set TMPDIR to a directory with free space)"
+rm -f "$WORK"/spill-*.yaml
+
 # ---------------------------------------------------------------------------
 # No silent success: nothing to check or score is an error, never exit 0.
 
