@@ -72,6 +72,10 @@ class ProjectIdRegistry {
   // the item naming the first, and returns false.
   bool Register(const LoadedItem& item, Diagnostics* diags);
 
+  // Makes room for `ids` ids without growing the index (a hint: the number
+  // of actuals entries of the run, say).
+  void Reserve(size_t ids) { index_.Reserve(ids); }
+
  private:
   RecordStore records_;  // id, file, line, column
   KeyIndex index_;

@@ -92,6 +92,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
 
   RunSummary summary(rules);
   ProjectIdRegistry ids;
+  ids.Reserve(actuals.size());  // about one project an entry
   Progress progress(term, err);
   // On the workers: score each project against its actuals entry (read-only).
   ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {

@@ -48,13 +48,19 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
   if (this != &other) {
     if (fd_ >= 0) close(fd_);
     options_ = other.options_;
-    offsets_ = std::move(other.offsets_);
+    block_starts_ = std::move(other.block_starts_);
+    sizes_ = std::move(other.sizes_);
+    long_sizes_ = std::move(other.long_sizes_);
+    end_ = other.end_;
     memory_ = std::move(other.memory_);
     fd_ = other.fd_;
     flushed_ = other.flushed_;
     pending_ = std::move(other.pending_);
     memory_only_ = other.memory_only_;
-    other.offsets_.assign(1, 0);
+    other.block_starts_.clear();
+    other.sizes_.clear();
+    other.long_sizes_.clear();
+    other.end_ = 0;
     other.memory_.clear();
     other.pending_.clear();
     other.fd_ = -1;
@@ -64,7 +70,6 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
 }
 
 size_t RecordStore::Append(std::string_view record) {
-  const uint64_t start = offsets_.back();
   if (fd_ < 0 && (memory_only_ || memory_.size() + record.size() <= options_.memory_budget)) {
     // Reserved whole: growing by doubling would copy, and could reserve
     // twice the budget. Untouched pages cost no memory.
@@ -76,16 +81,38 @@ size_t RecordStore::Append(std::string_view record) {
       if (fd_ < 0) {
         memory_only_ = true;
         memory_.append(record);
-        offsets_.push_back(start + record.size());
-        return offsets_.size() - 2;
+        return Note(record.size());
       }
       flushed_ = memory_.size();
     }
     pending_.append(record);
     if (pending_.size() >= kWriteBlock) Flush();
   }
-  offsets_.push_back(start + record.size());
-  return offsets_.size() - 2;
+  return Note(record.size());
+}
+
+size_t RecordStore::Note(uint64_t size) {
+  const size_t n = sizes_.size();
+  if (n % kBlock == 0) block_starts_.push_back(end_);
+  if (size >= kLongSize) {
+    sizes_.push_back(kLongSize);
+    long_sizes_.emplace(n, size);
+  } else {
+    sizes_.push_back(static_cast<uint16_t>(size));
+  }
+  end_ += size;
+  return n;
+}
+
+uint64_t RecordStore::SizeOf(size_t n) const {
+  uint16_t s = sizes_[n];
+  return s == kLongSize ? long_sizes_.at(n) : s;
+}
+
+uint64_t RecordStore::Start(size_t n) const {
+  uint64_t start = block_starts_[n / kBlock];
+  for (size_t k = n - n % kBlock; k < n; ++k) start += SizeOf(k);
+  return start;
 }
 
 void RecordStore::Flush() {
@@ -102,8 +129,8 @@ void RecordStore::Flush() {
 }
 
 std::string RecordStore::Read(size_t n, size_t max_bytes) const {
-  uint64_t begin = offsets_[n];
-  uint64_t size = std::min<uint64_t>(offsets_[n + 1] - begin, max_bytes);
+  uint64_t begin = Start(n);
+  uint64_t size = std::min<uint64_t>(SizeOf(n), max_bytes);
   if (size == 0) return {};
   if (fd_ < 0 || begin < memory_.size()) return memory_.substr(begin, size);
   if (begin >= flushed_) return pending_.substr(begin - flushed_, size);
@@ -135,24 +162,37 @@ uint64_t HashText(std::string_view s) {
   return h;
 }
 
+namespace {
+
+// Slots that hold `keys` keys at most 4/5 full.
+size_t SlotsFor(size_t keys) { return keys + keys / 4 + 1; }
+
+}  // namespace
+
+void KeyIndex::Reserve(size_t keys) {
+  if (SlotsFor(keys) > slots_.size()) Resize(SlotsFor(keys));
+}
+
 void KeyIndex::Insert(std::string_view key, uint32_t record) {
-  if ((size_ + 1) * 4 > slots_.size() * 3) {  // at most 3/4 full
-    std::vector<uint64_t> old;
-    old.swap(slots_);
-    shift_ = old.empty() ? 28 : shift_ - 1;  // 16 slots to start, then doubling
-    slots_.assign(size_t{1} << (32 - shift_), 0);
-    for (uint64_t s : old) {
-      if (s != 0) Place(s);
-    }
+  if (SlotsFor(size_ + 1) > slots_.size()) {
+    Resize(std::max<size_t>({16, SlotsFor(size_ + 1), slots_.size() + slots_.size() / 2}));
   }
   Place(static_cast<uint64_t>(Fingerprint(key)) << 32 | (static_cast<uint64_t>(record) + 1));
   ++size_;
 }
 
+void KeyIndex::Resize(size_t slots) {
+  std::vector<uint64_t> old;
+  old.swap(slots_);
+  slots_.assign(slots, 0);
+  for (uint64_t s : old) {
+    if (s != 0) Place(s);
+  }
+}
+
 void KeyIndex::Place(uint64_t slot) {
-  size_t mask = slots_.size() - 1;
   size_t i = Home(static_cast<uint32_t>(slot >> 32));
-  while (slots_[i] != 0) i = (i + 1) & mask;
+  while (slots_[i] != 0) i = i + 1 == slots_.size() ? 0 : i + 1;
   slots_[i] = slot;
 }
 

@@ -4,8 +4,8 @@
 // actuals entry until its target arrives, its id to refuse a second use).
 // RecordStore holds such records as bytes: the first `memory_budget` bytes
 // in memory, the rest in an unlinked temporary file, so that each further
-// record costs 8 bytes of memory (its offset). KeyIndex finds a record by a
-// text key while holding no key text: 8 bytes a slot, at most 3/4 full.
+// record costs about 2 bytes of memory (its size). KeyIndex finds a record by
+// a text key while holding no key text: 8 bytes a slot, at most 4/5 full.
 #ifndef JIXIAO_RECORD_STORE_H_
 #define JIXIAO_RECORD_STORE_H_
 
@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace jixiao {
@@ -31,7 +32,7 @@ struct RecordStoreOptions {
   // Bytes of records kept in memory; later records go to a temporary file in
   // $TMPDIR (default /tmp), deleted when the store is. When no temporary file
   // can be created, every record stays in memory.
-  size_t memory_budget = 2u << 20;
+  size_t memory_budget = 512u << 10;
 };
 
 // An append-only sequence of records, read back by number.
@@ -51,17 +52,30 @@ class RecordStore {
   // TemporaryFileError when the temporary file cannot be read.
   std::string Read(size_t n, size_t max_bytes = SIZE_MAX) const;
 
-  size_t size() const { return offsets_.size() - 1; }
+  size_t size() const { return sizes_.size(); }
   // Whether records have gone to a temporary file.
   bool spilled() const { return fd_ >= 0; }
 
  private:
   void Flush();
+  // Records that the next record has `size` bytes; returns its number.
+  size_t Note(uint64_t size);
+  uint64_t SizeOf(size_t n) const;
+  // Where record n starts in the sequence of all records' bytes.
+  uint64_t Start(size_t n) const;
+
+  // Records are numbered in blocks of this many; each block's start is kept,
+  // each record's size, so an offset is a start plus fewer than kBlock sizes.
+  static constexpr size_t kBlock = 32;
+  static constexpr uint16_t kLongSize = UINT16_MAX;  // see long_sizes_
 
   RecordStoreOptions options_;
-  // Record n is bytes [offsets_[n], offsets_[n + 1]). A deque grows in
-  // blocks, never copying or leaving freed arrays behind as a vector would.
-  std::deque<uint64_t> offsets_{0};
+  // Deques grow in blocks, never copying or leaving freed arrays behind as a
+  // vector would.
+  std::deque<uint64_t> block_starts_;  // start of records kBlock * i
+  std::deque<uint16_t> sizes_;         // record n's size, or kLongSize
+  std::unordered_map<size_t, uint64_t> long_sizes_;  // sizes of kLongSize and more
+  uint64_t end_ = 0;                   // bytes of all records
   std::string memory_;                // bytes [0, memory_.size()) of the sequence
   int fd_ = -1;                       // the temporary file: bytes from memory_.size() on
   uint64_t flushed_ = 0;              // end of what the file holds (as a sequence offset)
@@ -118,13 +132,17 @@ class RecordReader {
 // 64-bit hash of a text (FNV-1a, then mixed): stable across runs.
 uint64_t HashText(std::string_view s);
 
-// An index from text keys to record numbers that holds no key text (8 to 16
-// bytes a key, with linear probing at most 3/4 full). The
-// caller compares keys: `key_of(record)` gives a record's key, and is only
-// called for records whose 32-bit fingerprint matches.
+// An index from text keys to record numbers that holds no key text: 8 bytes
+// a slot, with linear probing at most 4/5 full, growing by half (so 10 to 15
+// bytes a key once grown, 10 after Reserve). The caller compares keys:
+// `key_of(record)` gives a record's key, and is only called for records
+// whose 32-bit fingerprint matches.
 class KeyIndex {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
+
+  // Makes room for `keys` keys in all, so that none of them grows the table.
+  void Reserve(size_t keys);
 
   // Adds `key` -> `record` (< kNone). The caller has checked that `key` is
   // not present.
@@ -135,8 +153,7 @@ class KeyIndex {
   uint32_t Find(std::string_view key, const KeyOf& key_of) const {
     if (slots_.empty()) return kNone;
     uint32_t fp = Fingerprint(key);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = Home(fp); ; i = (i + 1) & mask) {
+    for (size_t i = Home(fp); ; i = i + 1 == slots_.size() ? 0 : i + 1) {
       uint64_t s = slots_[i];
       if (s == 0) return kNone;
       uint32_t record = static_cast<uint32_t>(s) - 1;
@@ -145,22 +162,25 @@ class KeyIndex {
   }
 
   size_t size() const { return size_; }
+  // Slots in the table (for tests).
+  size_t capacity() const { return slots_.size(); }
 
  private:
   static uint32_t Fingerprint(std::string_view key) {
     return static_cast<uint32_t>(HashText(key) >> 32);
   }
-  // The first slot to probe for a fingerprint: its Fibonacci hash, so that
-  // the table can grow from fingerprints alone.
+  // The first slot to probe for a fingerprint: its place in the table scaled
+  // from the fingerprint's range, so that the table grows from fingerprints
+  // alone, to any size.
   size_t Home(uint32_t fp) const {
-    return shift_ >= 32 ? 0 : static_cast<uint32_t>(fp * 2654435769u) >> shift_;
+    return static_cast<size_t>((static_cast<uint64_t>(fp) * slots_.size()) >> 32);
   }
+  // Rebuilds the table with `slots` slots.
+  void Resize(size_t slots);
   void Place(uint64_t slot);
 
-  // Each slot: fingerprint << 32 | (record + 1); 0 is empty. 2^(32 - shift_)
-  // slots.
+  // Each slot: fingerprint << 32 | (record + 1); 0 is empty.
   std::vector<uint64_t> slots_;
-  int shift_ = 32;
   size_t size_ = 0;
 };
 

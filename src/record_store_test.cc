@@ -51,6 +51,31 @@ TEST_CASE("record store: records over the budget go to a temporary file and read
   CHECK(store.Read(0) == RecordText(0));
 }
 
+TEST_CASE("record store: records of 64 KiB and more, across blocks, in memory and spilled") {
+  // Sizes are kept in 2 bytes, longer ones apart; offsets are rebuilt from
+  // block starts, so sizes around both limits and many blocks are checked.
+  std::vector<std::string> records;
+  for (size_t i = 0; i < 200; ++i) {
+    size_t size = i % 9 == 0 ? 65535 + i % 3 : i % 9 == 1 ? 65534 : i % 9 == 2 ? 200000 : i % 50;
+    records.push_back(std::string(size, static_cast<char>('A' + i % 26)) + std::to_string(i));
+  }
+  for (size_t budget : {size_t{0}, size_t{1} << 30}) {
+    CAPTURE(budget);
+    RecordStoreOptions options;
+    options.memory_budget = budget;
+    RecordStore store(options);
+    for (size_t i = 0; i < records.size(); ++i) REQUIRE(store.Append(records[i]) == i);
+    CHECK(store.spilled() == (budget == 0));
+    for (size_t i = records.size(); i-- > 0;) {
+      if (store.Read(i) != records[i]) FAIL("record ", i, " reads back differently");
+    }
+    CHECK(store.Read(2, 4) == records[2].substr(0, 4));
+    RecordStore moved = std::move(store);
+    CHECK(moved.size() == records.size());
+    CHECK(moved.Read(199) == records[199]);
+  }
+}
+
 TEST_CASE("record store: without a usable TMPDIR, records stay in memory") {
   const char* old = std::getenv("TMPDIR");
   std::string saved = old != nullptr ? old : "";
@@ -92,6 +117,42 @@ TEST_CASE("key index: finds every key, and nothing else") {
   CHECK(index.Find("", key_of) == KeyIndex::kNone);
   // A fingerprint match alone is not a match: the key decides.
   CHECK(index.Find(keys[7], [](uint32_t) { return std::string("other"); }) == KeyIndex::kNone);
+  // Grown by half at a time, at most 4/5 full.
+  CHECK(index.capacity() * 4 >= index.size() * 5);
+  CHECK(index.capacity() <= index.size() * 2);
+}
+
+TEST_CASE("key index: Reserve makes room once, and finds what was there before") {
+  KeyIndex index;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 1000; ++i) keys.push_back(fmt::format("项目{}", i));
+  auto key_of = [&](uint32_t r) { return keys[r]; };
+  for (uint32_t i = 0; i < 10; ++i) index.Insert(keys[i], i);
+  index.Reserve(1000);
+  const size_t capacity = index.capacity();
+  CHECK(capacity >= 1250);
+  CHECK(capacity < 1300);
+  for (uint32_t i = 10; i < 1000; ++i) index.Insert(keys[i], i);
+  CHECK(index.capacity() == capacity);
+  for (uint32_t i = 0; i < 1000; ++i) {
+    if (index.Find(keys[i], key_of) != i) FAIL("key ", keys[i], " not found");
+  }
+  index.Reserve(10);  // never shrinks
+  CHECK(index.capacity() == capacity);
+  // Keys whose home is the last of 16 slots: the second and third wrap
+  // around to the first slots.
+  std::vector<std::string> last;
+  for (int i = 0; last.size() < 3; ++i) {
+    std::string k = fmt::format("k{}", i);
+    if (((HashText(k) >> 32) * 16 >> 32) == 15) last.push_back(k);
+  }
+  KeyIndex small;
+  for (uint32_t i = 0; i < last.size(); ++i) small.Insert(last[i], i);
+  REQUIRE(small.capacity() == 16);
+  for (uint32_t i = 0; i < last.size(); ++i) {
+    CHECK(small.Find(last[i], [&](uint32_t r) { return last[r]; }) == i);
+  }
+  CHECK(small.Find("k-none", [&](uint32_t r) { return last[r]; }) == KeyIndex::kNone);
 }
 
 TEST_CASE("key index: texts that differ in one byte hash apart") {

@@ -20,16 +20,28 @@ ProjectDigest ProjectDigest::Of(const ProjectScore& s, bool complies) {
   return d;
 }
 
+void DepartmentSummary::AddCents(int64_t c) {
+  if (c >= 0 && c <= UINT16_MAX) {
+    cents.push_back(static_cast<uint16_t>(c));
+  } else {
+    other_cents.push_back(c);
+  }
+}
+
 Rational DepartmentSummary::Mean() const {
-  if (cents.empty()) return 0;
-  Rational sum;
-  for (int64_t c : cents) sum += c;
-  return sum / Rational(static_cast<int64_t>(cents.size()) * 100);
+  size_t n = cents.size() + other_cents.size();
+  if (n == 0) return 0;
+  int64_t small = 0;  // at most 65535 x the number of projects: no overflow
+  for (uint16_t c : cents) small += c;
+  Rational sum(small);
+  for (int64_t c : other_cents) sum += c;
+  return sum / Rational(static_cast<int64_t>(n) * 100);
 }
 
 Rational DepartmentSummary::Median() const {
-  if (cents.empty()) return 0;
-  std::vector<int64_t> sorted = cents;
+  if (cents.empty() && other_cents.empty()) return 0;
+  std::vector<int64_t> sorted(cents.begin(), cents.end());
+  sorted.insert(sorted.end(), other_cents.begin(), other_cents.end());
   std::sort(sorted.begin(), sorted.end());
   size_t n = sorted.size();
   if (n % 2 == 1) return Rational(sorted[n / 2]) / 100;
@@ -56,7 +68,7 @@ void YearSummary::Add(const ProjectDigest& d) {
   // A rounded total has 2 decimals and is at most 100: exact in cents.
   int64_t cents = 0;
   (d.score * 100).num().ToInt64(&cents);
-  dept.cents.push_back(cents);
+  dept.AddCents(cents);
   ++dept.grades[d.grade];
 
   std::vector<bool> seen(level1_.size() + d.indicators.size(), false);

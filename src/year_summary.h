@@ -7,6 +7,7 @@
 #ifndef JIXIAO_YEAR_SUMMARY_H_
 #define JIXIAO_YEAR_SUMMARY_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,7 +44,11 @@ struct DepartmentSummary {
   size_t projects = 0;
   size_t complies = 0;
   size_t unmet = 0;             // unmet indicators
-  std::vector<int64_t> cents;     // rounded totals x 100, for mean and median
+  // Rounded totals x 100, for mean and median: those from 0 to 655.35 (every
+  // total under the MoF rules) in 2 bytes each, any others apart.
+  std::vector<uint16_t> cents;
+  std::vector<int64_t> other_cents;
+  void AddCents(int64_t c);
   std::map<std::string, size_t> grades;
   Rational Mean() const;
   Rational Median() const;
