@@ -726,33 +726,38 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   return out;
 }
 
-size_t ActualsIndex::Lookup(const std::string& id, const std::string& project) const {
-  if (size_t i = Find(id); i != kNone) return i;
-  if (project == id) return kNone;
-  size_t i = Find(project);
-  if (i != kNone && !(flags_[i] & kById)) return i;
+ActualsIndex::Match ActualsIndex::Locate(const std::string& id,
+                                        const std::string& project) const {
+  Match m;
+  m.by_id = Find(id);
+  if (project != id) m.by_name = Find(project);
+  return m;
+}
+
+size_t ActualsIndex::Lookup(const Match& m) const {
+  if (m.by_id != kNone) return m.by_id;
+  if (m.by_name != kNone && !(flags_[m.by_name] & kById)) return m.by_name;
   return kNone;
 }
 
-size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& project) {
-  size_t found = Find(id);
+size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& project,
+                                const Match& m) {
+  size_t found = m.by_id;
   bool by_id = found != kNone && !claimed_[found];
   if (!by_id) {
     found = kNone;
-    if (project != id) {
-      size_t i = Find(project);
-      if (i != kNone && !claimed_[i] && !(flags_[i] & kById)) found = i;
-    }
+    size_t i = m.by_name;
+    if (i != kNone && !claimed_[i] && !(flags_[i] & kById)) found = i;
   }
   if (found == kNone) {
     unmatched_.emplace_back(id, project);
     return kNone;
   }
   claimed_[found] = true;
-  if (by_id && project != id) {
+  if (by_id) {
     // An entry for this target's name is a second entry for it (a `project:`
     // entry), or an `id:` entry that names it where its id was meant.
-    size_t other = Find(project);
+    size_t other = m.by_name;
     if (other != kNone && other != found && !claimed_[other]) {
       auto o = static_cast<uint32_t>(other);
       if (!(flags_[other] & kById)) {

@@ -57,17 +57,32 @@ class ActualsIndex {
   // marked has_errors, since the project's actuals are ambiguous.
   void Add(ProjectActuals entry, Diagnostics* diags);
 
+  // The entries whose keys are a target project's id and name: what Lookup
+  // and ClaimIndex decide from, found once (on a worker, say) for both.
+  struct Match {
+    size_t by_id = kNone;    // the entry whose key is the id
+    size_t by_name = kNone;  // the entry whose key is the name, unless it is the id
+  };
+  // Safe to call from several threads while nobody calls Add.
+  Match Locate(const std::string& id, const std::string& project) const;
+
   // The index of the entry of a target project: the entry whose key is `id`
   // (an `id:`, `project:` or CSV entry), else a `project:` or CSV entry whose
   // key is `project`; kNone when there is none. Ignores claims, so it is safe
   // to call from several threads while nobody calls Add or Claim.
-  size_t Lookup(const std::string& id, const std::string& project) const;
+  size_t Lookup(const Match& m) const;
+  size_t Lookup(const std::string& id, const std::string& project) const {
+    return Lookup(Locate(id, project));
+  }
   // The entry at `index` (< size()), rebuilt from its compact form.
   std::shared_ptr<const ProjectActuals> Get(size_t index) const;
 
   // As Lookup, but an entry is claimed at most once: the index of the entry
-  // claimed, or kNone when none is left.
-  size_t ClaimIndex(const std::string& id, const std::string& project);
+  // claimed, or kNone when none is left. `m` is Locate(id, project).
+  size_t ClaimIndex(const std::string& id, const std::string& project, const Match& m);
+  size_t ClaimIndex(const std::string& id, const std::string& project) {
+    return ClaimIndex(id, project, Locate(id, project));
+  }
   // ClaimIndex, then Get; nullptr when none is left.
   std::shared_ptr<const ProjectActuals> Claim(const std::string& id, const std::string& project);
 

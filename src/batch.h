@@ -45,6 +45,8 @@ struct LoadedItem {
   std::optional<Project> project;
   std::optional<ProjectScore> score;
   size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
+  // Where its id and name are actuals keys, when the work looked (kProject).
+  std::optional<ActualsIndex::Match> match;
   // kFileEnd: the file's counts (files, documents, actuals documents).
   LoadStats stats;
 };

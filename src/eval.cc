@@ -96,7 +96,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   Progress progress(term, err);
   // On the workers: score each project against its actuals entry (read-only).
   ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
-    item->actuals = actuals.Lookup(p.id, p.project);
+    item->match = actuals.Locate(p.id, p.project);
+    item->actuals = actuals.Lookup(*item->match);
     if (item->actuals != ActualsIndex::kNone) {
       item->score = ScoreProject(std::move(p), *actuals.Get(item->actuals), rules, d);
     }
@@ -117,7 +118,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     }
     if (!ids.Register(item, &diags)) return;
     ++projects;
-    size_t claimed = actuals.ClaimIndex(item.id, item.name);
+    size_t claimed = item.match ? actuals.ClaimIndex(item.id, item.name, *item.match)
+                                : actuals.ClaimIndex(item.id, item.name);
     if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
       diags.Error(item.id_loc,
                   fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "

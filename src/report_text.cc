@@ -27,6 +27,13 @@ std::string Amount(const Rational& r) {
 // `s` on one line: line breaks and tabs become spaces, other control
 // characters are dropped, so a multi-line note cannot break the table.
 std::string OneLine(std::string_view s) {
+  // Most cells have no control character: copied whole.
+  if (std::none_of(s.begin(), s.end(), [](char c) {
+        unsigned char u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7F;
+      })) {
+    return std::string(s);
+  }
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);

@@ -106,7 +106,11 @@ class DocumentBuilder : public YAML::EventHandler {
  public:
   // `base`: bytes of src.text before what yaml-cpp reads (see ParseYamlStream).
   DocumentBuilder(const Source& src, size_t base, const YamlLimits& limits, Diagnostics* diags)
-      : src_(src), base_(base), limits_(limits), diags_(diags) {}
+      : src_(src),
+        base_(base),
+        limits_(limits),
+        diags_(diags),
+        escapes_(src.text.find('\\') != std::string::npos) {}
 
   void Reset(YamlDocument* doc, size_t index) {
     doc_ = doc;
@@ -160,8 +164,9 @@ class DocumentBuilder : public YAML::EventHandler {
     n->value = value;
     // yaml-cpp writes the escapes \N and \_ (U+0085, U+00A0) as the single
     // bytes 0x85 and 0xA0, which are not UTF-8; the input is valid UTF-8, so
-    // any invalid byte in a value is such a code point: encode it.
-    if (FindInvalidUtf8(n->value) != std::string_view::npos) {
+    // any invalid byte in a value is such a code point: encode it. (Only a
+    // text with a backslash can have one.)
+    if (escapes_ && FindInvalidUtf8(n->value) != std::string_view::npos) {
       std::string utf8;
       for (size_t pos = 0; pos < value.size();) {
         size_t start = pos;
@@ -310,6 +315,7 @@ class DocumentBuilder : public YAML::EventHandler {
   const size_t base_;
   const YamlLimits& limits_;
   Diagnostics* diags_;
+  const bool escapes_;  // the text has a backslash: a double-quoted escape may be in it
   YamlDocument* doc_ = nullptr;
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, const YamlNode*> anchors_;
@@ -343,6 +349,14 @@ bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
         control = i;
       }
       ++i;
+      continue;
+    }
+    // Three bytes led by E1-EC or EE-EF (all of CJK) are valid whenever the
+    // two that follow are continuation bytes: no call needed.
+    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     int len = ValidUtf8Length(text, i);

@@ -99,8 +99,8 @@ class YamlDocument {
   bool has_errors_ = false;
 };
 
-// Parses every document of `src` in order and calls `on_document` for each
-// complete one. Problems go to `diags` with their location; a syntax error or
+// Parses every document of `src` (valid UTF-8: see CheckInputText) in order
+// and calls `on_document` for each complete one. Problems go to `diags` with their location; a syntax error or
 // an exceeded limit ends the file there (the documents before it have been
 // delivered). Returns the number of documents delivered.
 size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics* diags,

@@ -194,6 +194,17 @@ TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big file
   CHECK(e.all().back().message == "control character 0x7F in text: is this a binary file?");
   CHECK(e.all().back().loc.column == 2);
   CHECK(e.error_count() == 4);
+  // Three-byte forms at every lead byte: E0 needs A0-BF after it, ED 80-9F;
+  // the others take any continuation bytes, and a cut or broken one is invalid.
+  Diagnostics f;
+  CHECK(CheckInputText({"f", "\xE0\xA0\x80 \xEC\xBF\xBF \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xE0\x9F\xBF"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xE4\xB8\x41"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xE4\x41\xB8"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xEF\xBF"}, 100, &f));
+  CHECK(!CheckInputText({"f", "中\xEF"}, 100, &f));
+  CHECK(f.all().back().loc.column == 2);
+  CHECK(f.error_count() == 5);
 }
 
 TEST_CASE("StripBom removes only a leading BOM") {
