@@ -47,11 +47,51 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
   return specs;
 }
 
+BlockBuf::BlockBuf(std::streambuf* target, size_t size) : target_(target), buf_(size) {
+  setp(buf_.data(), buf_.data() + buf_.size());
+}
+
+bool BlockBuf::Drain() {
+  std::streamsize n = pptr() - pbase();
+  if (n > 0 && target_->sputn(pbase(), n) != n) failed_ = true;
+  setp(buf_.data(), buf_.data() + buf_.size());
+  return !failed_;
+}
+
+BlockBuf::int_type BlockBuf::overflow(int_type c) {
+  if (!Drain()) return traits_type::eof();
+  if (!traits_type::eq_int_type(c, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+  }
+  return traits_type::not_eof(c);
+}
+
+std::streamsize BlockBuf::xsputn(const char* s, std::streamsize n) {
+  std::streamsize done = 0;
+  while (done < n) {
+    std::streamsize room = epptr() - pptr();
+    if (room == 0) {
+      if (!Drain()) return done;
+      continue;
+    }
+    std::streamsize k = std::min(room, n - done);
+    std::memcpy(pptr(), s + done, static_cast<size_t>(k));
+    pbump(static_cast<int>(k));
+    done += k;
+  }
+  return n;
+}
+
+int BlockBuf::sync() { return Drain() && target_->pubsync() == 0 ? 0 : -1; }
+
 std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostream& out,
                                              std::string* error) {
   std::unique_ptr<OutputSink> sink(new OutputSink());
   if (spec.path.empty() || spec.path == "-") {
     sink->out_ = &out;
+    sink->buf_ = std::make_unique<BlockBuf>(out.rdbuf());
+    sink->stream_ = std::make_unique<std::ostream>(sink->buf_.get());
     return sink;
   }
   sink->path_ = spec.path;
@@ -62,10 +102,15 @@ std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostrea
     sink->file_.reset();
     return nullptr;
   }
+  sink->buf_ = std::make_unique<BlockBuf>(sink->file_->rdbuf());
+  sink->stream_ = std::make_unique<std::ostream>(sink->buf_.get());
   return sink;
 }
 
 OutputSink::~OutputSink() {
+  // Standard output gets what was written, committed or not, as it would
+  // without the block buffer.
+  if (!file_ && stream_ && !committed_) stream_->flush();
   if (file_ && !committed_) {
     file_.reset();
     std::remove(tmp_.c_str());
@@ -74,12 +119,14 @@ OutputSink::~OutputSink() {
 
 std::string OutputSink::Commit() {
   committed_ = true;
+  stream_->flush();
+  const bool handed_on = !buf_->failed() && static_cast<bool>(*stream_);
   if (!file_) {
     out_->flush();
-    return *out_ ? "" : "cannot write to standard output";
+    return handed_on && *out_ ? "" : "cannot write to standard output";
   }
   file_->flush();
-  bool ok = static_cast<bool>(*file_);
+  bool ok = handed_on && static_cast<bool>(*file_);
   file_->close();
   ok = ok && !file_->fail();
   if (!ok) {

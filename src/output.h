@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 #include <ostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,28 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags);
 
+// Collects what is written into blocks of `size` bytes before handing them
+// on to `target`, so that a year's report costs one write a block rather
+// than one a project (an ostream hands any piece of 1 KiB or more straight
+// to the system). Flushing (sync) hands on what is held.
+class BlockBuf : public std::streambuf {
+ public:
+  explicit BlockBuf(std::streambuf* target, size_t size = 64 * 1024);
+  // Whether `target` took less than it was given.
+  bool failed() const { return failed_; }
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  bool Drain();
+  std::streambuf* target_;
+  std::vector<char> buf_;
+  bool failed_ = false;
+};
+
 // Where one report is written: standard output, or a temporary file beside
 // the destination that Commit renames over it, so that a failed or
 // interrupted run never leaves half a report behind.
@@ -38,7 +61,7 @@ class OutputSink {
                                           std::string* error);
   ~OutputSink();  // removes the temporary file unless committed
 
-  std::ostream& stream() { return file_ ? *file_ : *out_; }
+  std::ostream& stream() { return *stream_; }
   // Flushes and, for a file, renames the temporary file over the
   // destination. Returns "" on success, else the reason.
   std::string Commit();
@@ -47,6 +70,8 @@ class OutputSink {
   OutputSink() = default;
   std::ostream* out_ = nullptr;
   std::unique_ptr<std::ofstream> file_;
+  std::unique_ptr<BlockBuf> buf_;        // in front of file_ or out_
+  std::unique_ptr<std::ostream> stream_;  // writes to buf_
   std::string path_, tmp_;
   bool committed_ = false;
 };

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -34,9 +35,25 @@ int OpenTemporaryFile() {
       what, std::strerror(errno)));
 }
 
+// Reads from a temporary file go through a block of this size, kept per
+// thread: records are mostly read in about the order they were written, so
+// one read serves many.
+constexpr size_t kReadBlock = 64 * 1024;
+
+// Each store's number, so that a thread's block is known to be its.
+std::atomic<uint64_t> next_store_id{1};
+
+struct ReadBlock {
+  uint64_t store = 0;  // the id_ of the store it holds bytes of, 0 none
+  uint64_t start = 0;  // file offset of bytes[0]
+  std::string bytes;
+};
+thread_local ReadBlock read_block;
+
 }  // namespace
 
-RecordStore::RecordStore(RecordStoreOptions options) : options_(options) {}
+RecordStore::RecordStore(RecordStoreOptions options)
+    : options_(options), id_(next_store_id.fetch_add(1)) {}
 
 RecordStore::~RecordStore() {
   if (fd_ >= 0) close(fd_);
@@ -48,6 +65,8 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
   if (this != &other) {
     if (fd_ >= 0) close(fd_);
     options_ = other.options_;
+    id_ = other.id_;
+    other.id_ = next_store_id.fetch_add(1);  // its blocks, if any, are this one's now
     block_starts_ = std::move(other.block_starts_);
     sizes_ = std::move(other.sizes_);
     long_sizes_ = std::move(other.long_sizes_);
@@ -134,17 +153,29 @@ std::string RecordStore::Read(size_t n, size_t max_bytes) const {
   if (size == 0) return {};
   if (fd_ < 0 || begin < memory_.size()) return memory_.substr(begin, size);
   if (begin >= flushed_) return pending_.substr(begin - flushed_, size);
-  // A record never straddles flushed_: Flush writes whole records.
-  std::string out(size, '\0');
+  // A record never straddles flushed_: Flush writes whole records, and the
+  // file's bytes never change once written.
+  const uint64_t at = begin - memory_.size();
+  ReadBlock& b = read_block;
+  if (b.store != id_ || at < b.start || at + size > b.start + b.bytes.size()) {
+    const uint64_t file_end = flushed_ - memory_.size();
+    b.store = 0;
+    b.start = at;
+    b.bytes.resize(static_cast<size_t>(std::min<uint64_t>(file_end - at, std::max<uint64_t>(size, kReadBlock))));
+    ReadFully(b.bytes.data(), b.bytes.size(), at);
+    b.store = id_;
+  }
+  return b.bytes.substr(static_cast<size_t>(at - b.start), static_cast<size_t>(size));
+}
+
+void RecordStore::ReadFully(char* out, size_t size, uint64_t at) const {
   size_t done = 0;
   while (done < size) {
-    ssize_t r = pread(fd_, out.data() + done, size - done,
-                      static_cast<off_t>(begin - memory_.size() + done));
+    ssize_t r = pread(fd_, out + done, size - done, static_cast<off_t>(at + done));
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) Fail("read");
     done += static_cast<size_t>(r);
   }
-  return out;
 }
 
 uint64_t HashText(std::string_view s) {

@@ -49,7 +49,9 @@ class RecordStore {
 
   // Record `n` (< size()), or its first `max_bytes` bytes. Safe to call from
   // several threads at once while nobody calls Append. Throws
-  // TemporaryFileError when the temporary file cannot be read.
+  // TemporaryFileError when the temporary file cannot be read. Reads from
+  // the file go through a 64 KiB block per thread, so that reading records
+  // in about the order they were appended costs a read per block.
   std::string Read(size_t n, size_t max_bytes = SIZE_MAX) const;
 
   size_t size() const { return sizes_.size(); }
@@ -58,6 +60,8 @@ class RecordStore {
 
  private:
   void Flush();
+  // Reads `size` bytes at offset `at` of the temporary file.
+  void ReadFully(char* out, size_t size, uint64_t at) const;
   // Records that the next record has `size` bytes; returns its number.
   size_t Note(uint64_t size);
   uint64_t SizeOf(size_t n) const;
@@ -70,6 +74,7 @@ class RecordStore {
   static constexpr uint16_t kLongSize = UINT16_MAX;  // see long_sizes_
 
   RecordStoreOptions options_;
+  uint64_t id_ = 0;  // unique to this store's records: see Read
   // Deques grow in blocks, never copying or leaving freed arrays behind as a
   // vector would.
   std::deque<uint64_t> block_starts_;  // start of records kBlock * i

@@ -76,6 +76,39 @@ TEST_CASE("record store: records of 64 KiB and more, across blocks, in memory an
   }
 }
 
+TEST_CASE("record store: reads through the per-thread block, from two stores, in any order") {
+  RecordStoreOptions options;
+  options.memory_budget = 0;
+  RecordStore a(options), b(options);
+  const size_t n = 3000;  // about 450 KB each: several read blocks
+  for (size_t i = 0; i < n; ++i) {
+    a.Append(RecordText(i));
+    b.Append(RecordText(i + 1));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    size_t j = (i * 7919) % n;  // jumping about
+    if (a.Read(i) != RecordText(i) || b.Read(i) != RecordText(i + 1) ||
+        a.Read(j) != RecordText(j) || b.Read(j) != RecordText(j + 1)) {
+      FAIL("record ", i, " or ", j, " reads back differently");
+    }
+  }
+  // Records appended after a block was read are read from the file again.
+  for (size_t i = n; i < n + 1000; ++i) a.Append(RecordText(i));
+  CHECK(a.Read(n - 1) == RecordText(n - 1));
+  for (size_t i = n; i < n + 1000; ++i) {
+    if (a.Read(i) != RecordText(i)) FAIL("record ", i, " reads back differently");
+  }
+  // A moved store keeps its records; a new store with the old one's place
+  // does not see them.
+  RecordStore c = std::move(a);
+  CHECK(c.Read(5) == RecordText(5));
+  a = RecordStore(options);
+  a.Append("other");
+  a.Append(std::string(70000, 'o'));
+  CHECK(a.Read(0) == "other");
+  CHECK(c.Read(0) == RecordText(0));
+}
+
 TEST_CASE("record store: without a usable TMPDIR, records stay in memory") {
   const char* old = std::getenv("TMPDIR");
   std::string saved = old != nullptr ? old : "";
