@@ -50,6 +50,7 @@ std::string CheckJson(const LoadStats& s, const Diagnostics& diags) {
 
 int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
+  diags.SpillToDisk();  // a year's warnings: bytes of memory each
   std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text", "json"}, &diags);
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   LoadStats stats;

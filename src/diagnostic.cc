@@ -2,16 +2,66 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
+#include "record_store.h"
 #include "text.h"
 
 namespace jixiao {
 
+namespace {
+
+// Diagnostics held in memory before a spilling list writes them out.
+constexpr size_t kSpillBatch = 64;
+
+void Encode(const Diagnostic& d, RecordWriter* w) {
+  w->Int(d.severity == Severity::kError ? 0 : 1);
+  w->Str(d.loc.file);
+  w->Int(static_cast<uint64_t>(std::max(d.loc.line, 0)));
+  w->Int(static_cast<uint64_t>(std::max(d.loc.column, 0)));
+  w->Str(d.message);
+  w->Str(d.source_line);
+}
+
+Diagnostic Decode(const std::string& record) {
+  RecordReader r(record);
+  Diagnostic d;
+  d.severity = r.Int() == 0 ? Severity::kError : Severity::kWarning;
+  d.loc.file = std::string(r.Str());
+  d.loc.line = static_cast<int>(r.Int());
+  d.loc.column = static_cast<int>(r.Int());
+  d.message = std::string(r.Str());
+  d.source_line = std::string(r.Str());
+  return d;
+}
+
+bool WantsSourceLine(const Diagnostic& d) {
+  return d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty();
+}
+
+// The text of `file`, without a leading BOM ("" when it cannot be read).
+std::string ReadForLines(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream buffer;
+  if (in) buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.erase(0, 3);
+  return text;
+}
+
+}  // namespace
+
+Diagnostics::Diagnostics() = default;
+Diagnostics::~Diagnostics() = default;
+Diagnostics::Diagnostics(Diagnostics&& other) noexcept = default;
+Diagnostics& Diagnostics::operator=(Diagnostics&& other) noexcept = default;
+
 void Diagnostics::Add(Diagnostic d) {
   if (d.severity == Severity::kError) ++errors_;
   list_.push_back(std::move(d));
+  if (store_ && list_.size() >= kSpillBatch) Spill();
 }
 
 void Diagnostics::Error(Location loc, std::string message, std::string source_line) {
@@ -23,14 +73,16 @@ void Diagnostics::Warning(Location loc, std::string message, std::string source_
 }
 
 void Diagnostics::Append(const Diagnostics& other) {
-  for (const Diagnostic& d : other.list_) Add(d);
+  for (Diagnostic d : other.all()) Add(std::move(d));
 }
 
 void Diagnostics::Append(Diagnostics&& other) {
-  if (list_.empty()) {
+  if (!store_ && list_.empty()) {
     *this = std::move(other);
-  } else {
+  } else if (!other.store_) {
     for (Diagnostic& d : other.list_) Add(std::move(d));
+  } else {
+    for (Diagnostic d : other.all()) Add(std::move(d));
   }
   other = Diagnostics();
 }
@@ -41,37 +93,92 @@ Diagnostics Diagnostics::Take() {
   return out;
 }
 
+void Diagnostics::SpillToDisk() {
+  if (store_) return;
+  RecordStoreOptions options;
+  options.memory_budget = 64 * 1024;
+  store_ = std::make_unique<RecordStore>(options);
+  Spill();
+}
+
+void Diagnostics::Spill() {
+  for (const Diagnostic& d : list_) {
+    RecordWriter w;
+    Encode(d, &w);
+    store_->Append(w.bytes());
+    if (!filled_.empty()) filled_.push_back(UINT32_MAX);
+  }
+  list_.clear();
+}
+
+size_t Diagnostics::size() const { return (store_ ? store_->size() : 0) + list_.size(); }
+
+Diagnostic Diagnostics::At(size_t i) const {
+  const size_t stored = store_ ? store_->size() : 0;
+  if (i >= stored) return list_[i - stored];
+  Diagnostic d = Decode(store_->Read(i));
+  if (promoted_) d.severity = Severity::kError;
+  if (i < filled_.size() && filled_[i] != UINT32_MAX) d.source_line = lines_->Read(filled_[i]);
+  return d;
+}
+
 void Diagnostics::PromoteWarnings() {
   for (Diagnostic& d : list_) d.severity = Severity::kError;
-  errors_ = list_.size();
+  if (store_) promoted_ = true;
+  errors_ = size();
 }
 
 void Diagnostics::FillSourceLines() {
+  if (store_) {
+    FillSpilledSourceLines();
+    return;
+  }
   // Each file is read once and its lines indexed once (a run with an error on
   // every line of a large file must not rescan it for each), and only one
   // file is held at a time (a year's warnings may be spread over thousands).
   std::vector<size_t> wanted;
   for (size_t i = 0; i < list_.size(); ++i) {
-    const Diagnostic& d = list_[i];
-    if (d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty()) wanted.push_back(i);
+    if (WantsSourceLine(list_[i])) wanted.push_back(i);
   }
   std::stable_sort(wanted.begin(), wanted.end(),
                    [this](size_t a, size_t b) { return list_[a].loc.file < list_[b].loc.file; });
   for (size_t k = 0; k < wanted.size();) {
     const std::string& file = list_[wanted[k]].loc.file;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    if (in) buffer << in.rdbuf();
-    std::string text = buffer.str();
-    std::string_view body = text;
-    if (StartsWith(body, "\xEF\xBB\xBF")) body.remove_prefix(3);
-    LineIndex lines(body);
+    std::string text = ReadForLines(file);
+    LineIndex lines(text);
     size_t end = k;
     while (end < wanted.size() && list_[wanted[end]].loc.file == file) ++end;
     for (; k < end; ++k) {
       Diagnostic& d = list_[wanted[k]];
       d.source_line = std::string(lines.Line(d.loc.line));
     }
+  }
+}
+
+void Diagnostics::FillSpilledSourceLines() {
+  // As above, one file at a time; the lines found go to a second store, and
+  // each diagnostic's is found by its number (4 bytes a diagnostic).
+  Spill();
+  std::map<std::string, std::vector<std::pair<uint32_t, int>>> wanted;  // file -> (i, line)
+  for (size_t i = 0; i < store_->size(); ++i) {
+    if (i < filled_.size() && filled_[i] != UINT32_MAX) continue;
+    Diagnostic d = Decode(store_->Read(i));
+    if (WantsSourceLine(d)) wanted[d.loc.file].emplace_back(static_cast<uint32_t>(i), d.loc.line);
+  }
+  if (wanted.empty()) return;
+  if (!lines_) {
+    RecordStoreOptions options;
+    options.memory_budget = 64 * 1024;
+    lines_ = std::make_unique<RecordStore>(options);
+  }
+  filled_.resize(store_->size(), UINT32_MAX);
+  for (auto& [file, items] : wanted) {
+    std::string text = ReadForLines(file);
+    LineIndex lines(text);
+    for (const auto& [i, line] : items) {
+      filled_[i] = static_cast<uint32_t>(lines_->Append(lines.Line(line)));
+    }
+    std::vector<std::pair<uint32_t, int>>().swap(items);
   }
 }
 

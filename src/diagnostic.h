@@ -6,6 +6,10 @@
 #ifndef JIXIAO_DIAGNOSTIC_H_
 #define JIXIAO_DIAGNOSTIC_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,23 +33,74 @@ struct Diagnostic {
   std::string source_line;  // the text of loc.line, for a caret display; may be ""
 };
 
-// An ordered list of diagnostics.
+class RecordStore;
+
+// An ordered list of diagnostics. A run's list can be told to keep all but
+// its newest few in a temporary file (SpillToDisk), so that a year with
+// thousands of warnings holds a few bytes of memory for each.
 class Diagnostics {
  public:
+  Diagnostics();
+  ~Diagnostics();
+  Diagnostics(Diagnostics&& other) noexcept;
+  Diagnostics& operator=(Diagnostics&& other) noexcept;
+
   void Add(Diagnostic d);
   void Error(Location loc, std::string message, std::string source_line = {});
   void Warning(Location loc, std::string message, std::string source_line = {});
   // Appends all of `other`, in order.
   void Append(const Diagnostics& other);
   void Append(Diagnostics&& other);
-  // Moves every diagnostic out, leaving this list empty.
+  // Moves every diagnostic out, leaving this list empty (and in memory).
   Diagnostics Take();
 
-  const std::vector<Diagnostic>& all() const { return list_; }
+  // From now on, diagnostics go to a RecordStore (see record_store.h) in
+  // batches. Its temporary file failing throws TemporaryFileError.
+  void SpillToDisk();
+
+  // The diagnostics in order, each rebuilt when it is read: iterate, index,
+  // front(), back(). Valid while the list is not changed.
+  class List {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::input_iterator_tag;
+      using value_type = Diagnostic;
+      using difference_type = std::ptrdiff_t;
+      using pointer = const Diagnostic*;
+      using reference = Diagnostic;
+      iterator(const Diagnostics* d, size_t i) : d_(d), i_(i) {}
+      Diagnostic operator*() const { return d_->At(i_); }
+      iterator& operator++() {
+        ++i_;
+        return *this;
+      }
+      bool operator==(const iterator& o) const { return i_ == o.i_; }
+      bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+     private:
+      const Diagnostics* d_;
+      size_t i_;
+    };
+    explicit List(const Diagnostics* d) : d_(d) {}
+    iterator begin() const { return {d_, 0}; }
+    iterator end() const { return {d_, size()}; }
+    size_t size() const { return d_->size(); }
+    bool empty() const { return size() == 0; }
+    Diagnostic operator[](size_t i) const { return d_->At(i); }
+    Diagnostic front() const { return d_->At(0); }
+    Diagnostic back() const { return d_->At(size() - 1); }
+
+   private:
+    const Diagnostics* d_;
+  };
+  List all() const { return List(this); }
+
+  size_t size() const;
   size_t error_count() const { return errors_; }
-  size_t warning_count() const { return list_.size() - errors_; }
+  size_t warning_count() const { return size() - errors_; }
   bool has_errors() const { return errors_ > 0; }
-  bool empty() const { return list_.empty(); }
+  bool empty() const { return size() == 0; }
 
   // Turns every warning into an error (--strict).
   void PromoteWarnings();
@@ -56,7 +111,20 @@ class Diagnostics {
   void FillSourceLines();
 
  private:
+  Diagnostic At(size_t i) const;
+  // Moves list_ into the store.
+  void Spill();
+  void FillSpilledSourceLines();
+
+  // With a store: diagnostics [0, store_->size()) are there, the rest in
+  // list_; without one, all are in list_.
   std::vector<Diagnostic> list_;
+  std::unique_ptr<RecordStore> store_;
+  // After FillSourceLines on a store: the record in lines_ of each stored
+  // diagnostic's filled source line (UINT32_MAX: none filled).
+  std::unique_ptr<RecordStore> lines_;
+  std::vector<uint32_t> filled_;
+  bool promoted_ = false;  // stored warnings read back as errors
   size_t errors_ = 0;
 };
 

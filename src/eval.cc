@@ -47,6 +47,7 @@ struct Output {
 
 int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
+  diags.SpillToDisk();  // a year's warnings: bytes of memory each
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, ReportFormats(), &diags);
   Policy policy = ParsePolicy(opts, &diags);
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);

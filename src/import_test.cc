@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,10 +58,10 @@ struct Imported {
   }
   bool Warns(std::string_view text) const { return Says(text, Severity::kWarning); }
   bool Errs(std::string_view text) const { return Says(text, Severity::kError); }
-  const Diagnostic* First(Severity sev) const {
-    for (const Diagnostic& d : diags.all())
-      if (d.severity == sev) return &d;
-    return nullptr;
+  std::optional<Diagnostic> First(Severity sev) const {
+    for (Diagnostic d : diags.all())
+      if (d.severity == sev) return d;
+    return std::nullopt;
   }
 };
 
@@ -298,7 +299,7 @@ TEST_CASE("import: a document that is not a 绩效目标表 is one located error
   Imported prose = ImportText("这是一份会议纪要。\n\n没有任何表格。\n");
   CHECK(prose.projects.empty());
   REQUIRE(prose.diags.error_count() == 1);
-  const Diagnostic* e = prose.First(Severity::kError);
+  std::optional<Diagnostic> e = prose.First(Severity::kError);
   CHECK(e->message.find("not a 绩效目标表") != std::string::npos);
   CHECK(e->loc.file == "t.txt");
   CHECK(e->loc.line == 1);
@@ -325,7 +326,7 @@ TEST_CASE("import: errors are located at the cell, file:line:column") {
   std::string text = WithIndicators(Table(), {"|产出指标|数量指标|设备|设备|≥9O%"});
   Imported r = ImportText(text);
   CHECK_FALSE(r.only().ok);
-  const Diagnostic* e = r.First(Severity::kError);
+  std::optional<Diagnostic> e = r.First(Severity::kError);
   REQUIRE(e);
   CHECK(e->message.find("bad 指标值 '≥9O%'") != std::string::npos);
   CHECK(e->loc.line == 33);

@@ -41,12 +41,11 @@ Loaded LoadTargets(const std::string& text, YamlLimits limits = {}) {
 }
 
 // The one error of `d`; fails the test when there is not exactly one.
-const Diagnostic& OnlyError(const Diagnostics& d) {
-  static const Diagnostic kNone;
+Diagnostic OnlyError(const Diagnostics& d) {
   REQUIRE(d.error_count() == 1);
-  for (const Diagnostic& x : d.all())
+  for (Diagnostic x : d.all())
     if (x.severity == Severity::kError) return x;
-  return kNone;
+  return {};
 }
 
 const char kValidProject[] =

@@ -49,7 +49,7 @@ Rules Parse(const std::string& text, Diagnostics* diags, const Rules& base = Rul
 }
 
 // The one error of `d`, which must hold exactly one.
-const Diagnostic& OnlyError(const Diagnostics& d) {
+Diagnostic OnlyError(const Diagnostics& d) {
   REQUIRE(d.error_count() == 1);
   return d.all().front();
 }
