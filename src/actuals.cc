@@ -335,29 +335,39 @@ class CsvReader {
       : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {}
 
   void Read() {
+    // Rows are read one at a time, twice: a syntax error anywhere is the
+    // file's one error, found before any row is taken.
     CsvPosition at;
-    Parsed<std::vector<CsvRow>> parsed = ParseCsv(text_, &at);
-    if (!parsed) {
-      Error(at.line, at.column, parsed.error());
+    Parsed<size_t> syntax = ForEachCsvRow(text_, [](CsvRow&&) { return true; }, &at);
+    if (!syntax) {
+      Error(at.line, at.column, syntax.error());
       return;
     }
-    const std::vector<CsvRow>& rows = parsed.value();
-    if (rows.empty()) {
+    if (syntax.value() == 0) {
       diags_->Error({src_.path, 0, 0}, "the CSV file is empty: expected a header row "
                                        "'project,indicator,value,note' and one row per "
                                        "indicator");
       return;
     }
-    if (!ReadHeader(rows[0])) return;
+    bool header = true, header_ok = false;
+    int header_line = 0;
     size_t data_rows = 0;
-    for (size_t i = 1; i < rows.size(); ++i) {
-      if (IsBlankRow(rows[i])) continue;
+    ForEachCsvRow(text_, [&](CsvRow&& row) {
+      if (header) {
+        header = false;
+        header_line = row.line;
+        header_ok = ReadHeader(row);
+        return header_ok;
+      }
+      if (IsBlankRow(row)) return true;
       ++data_rows;
-      ReadRow(rows[i]);
-    }
+      ReadRow(row);
+      return true;
+    });
+    if (!header_ok) return;
     if (data_rows == 0) {
-      Error(rows[0].line, 1, "the CSV file has a header but no rows: expected one row per "
-                             "indicator and a 'spent' row for each project");
+      Error(header_line, 1, "the CSV file has a header but no rows: expected one row per "
+                            "indicator and a 'spent' row for each project");
       return;
     }
     for (const std::string& name : bad_row_projects_) {

@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "exact.h"
@@ -17,9 +19,9 @@ class CsvScanner {
  public:
   explicit CsvScanner(std::string_view text) : text_(text) {}
 
-  Parsed<std::vector<CsvRow>> Scan(CsvPosition* error_at) {
+  Parsed<size_t> Scan(const std::function<bool(CsvRow&&)>& on_row, CsvPosition* error_at) {
     error_at_ = error_at;
-    std::vector<CsvRow> rows;
+    size_t rows = 0;
     size_t fields = 0;
     while (!AtEnd()) {
       if (AtLineEnd()) {
@@ -38,7 +40,7 @@ class CsvScanner {
         row.columns.push_back(column_);
         std::string field;
         if (Peek() == '"') {
-          if (!ReadQuoted(&field)) return Parsed<std::vector<CsvRow>>::Error(error_);
+          if (!ReadQuoted(&field)) return Parsed<size_t>::Error(error_);
         } else {
           ReadPlain(&field);
         }
@@ -50,7 +52,8 @@ class CsvScanner {
         break;
       }
       if (!AtEnd()) SkipLineEnd();
-      rows.push_back(std::move(row));
+      ++rows;
+      if (!on_row(std::move(row))) break;
     }
     return rows;
   }
@@ -134,9 +137,9 @@ class CsvScanner {
     }
   }
 
-  Parsed<std::vector<CsvRow>> Fail(int line, int column, std::string message) {
+  Parsed<size_t> Fail(int line, int column, std::string message) {
     SetError(line, column, std::move(message));
-    return Parsed<std::vector<CsvRow>>::Error(error_);
+    return Parsed<size_t>::Error(error_);
   }
 
   std::string_view text_;
@@ -151,8 +154,22 @@ bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 }  // namespace
 
+Parsed<size_t> ForEachCsvRow(std::string_view text, const std::function<bool(CsvRow&&)>& on_row,
+                             CsvPosition* error_at) {
+  return CsvScanner(text).Scan(on_row, error_at);
+}
+
 Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at) {
-  return CsvScanner(text).Scan(error_at);
+  std::vector<CsvRow> rows;
+  Parsed<size_t> n = ForEachCsvRow(
+      text,
+      [&rows](CsvRow&& row) {
+        rows.push_back(std::move(row));
+        return true;
+      },
+      error_at);
+  if (!n) return Parsed<std::vector<CsvRow>>::Error(n.error());
+  return rows;
 }
 
 void AppendCsvField(std::string_view field, std::string* out) {

@@ -3,6 +3,7 @@
 #define JIXIAO_CSV_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,12 @@ inline constexpr size_t kMaxCsvFields = 1000000;
 // fields is an error: its position goes to *error_at when given, else the
 // message names the line and column.
 Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at = nullptr);
+
+// ParseCsv one row at a time: calls `on_row` for each row in order until it
+// returns false, holding no other row. On a syntax error the rows before it
+// have been delivered. Returns the number of rows delivered.
+Parsed<size_t> ForEachCsvRow(std::string_view text, const std::function<bool(CsvRow&&)>& on_row,
+                             CsvPosition* error_at = nullptr);
 
 // Appends `field` to `out` quoted when it holds a comma, a quote, CR or LF
 // (or a leading or trailing space or tab), doubling inner quotes.

@@ -192,3 +192,40 @@ TEST_CASE("CSV writer output parses back to the same fields") {
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("CSV: ForEachCsvRow delivers ParseCsv's rows one at a time, and stops when told") {
+  const std::string text = "a,b\n\n\"x,1\",2\r\n项目,\"多\n行\"\n";
+  Parsed<std::vector<CsvRow>> all = ParseCsv(text);
+  REQUIRE(all.ok());
+  std::vector<CsvRow> seen;
+  Parsed<size_t> n = ForEachCsvRow(text, [&](CsvRow&& row) {
+    seen.push_back(std::move(row));
+    return true;
+  });
+  REQUIRE(n.ok());
+  CHECK(n.value() == 3);
+  REQUIRE(seen.size() == all.value().size());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    CHECK(seen[i].fields == all.value()[i].fields);
+    CHECK(seen[i].line == all.value()[i].line);
+    CHECK(seen[i].columns == all.value()[i].columns);
+  }
+  size_t calls = 0;
+  CHECK(ForEachCsvRow(text, [&](CsvRow&&) { return ++calls < 2; }).value() == 2);
+  CHECK(calls == 2);
+  // Rows before a syntax error are delivered; the error is located.
+  CsvPosition at;
+  std::vector<std::string> firsts;
+  Parsed<size_t> bad = ForEachCsvRow("a,b\nc,d\ne,\"open\n", [&](CsvRow&& row) {
+    firsts.push_back(row.fields[0]);
+    return true;
+  }, &at);
+  CHECK_FALSE(bad.ok());
+  CHECK(firsts == std::vector<std::string>{"a", "c"});
+  CHECK(at.line == 3);
+  CHECK(at.column == 3);
+}
+
+}  // namespace jixiao
