@@ -94,6 +94,10 @@ class ActualsIndex {
 
   size_t size() const { return records_.size(); }
 
+  // Gives back the room the index kept for more entries: call when every
+  // entry has been added.
+  void ShrinkToFit() { by_key_.ShrinkToFit(); }
+
  private:
   // Each entry is a record in records_ (see actuals.cc: Pack): a year of
   // actuals (hundreds of thousands of projects) is read before its targets,

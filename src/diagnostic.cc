@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 
 #include "record_store.h"
@@ -41,14 +40,21 @@ bool WantsSourceLine(const Diagnostic& d) {
   return d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty();
 }
 
-// The text of `file`, without a leading BOM ("" when it cannot be read).
-std::string ReadForLines(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  std::string text = buffer.str();
-  if (StartsWith(text, "\xEF\xBB\xBF")) text.erase(0, 3);
-  return text;
+// Reads `file` into `*text` without a leading BOM ("" when it cannot be
+// read), in one piece of the file's size, reusing the string's memory: files
+// of different sizes read one after another would otherwise leave the heap
+// holes the size of each.
+void ReadForLines(const std::string& file, std::string* text) {
+  text->clear();
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (!in) return;
+  std::streamoff size = in.tellg();
+  if (size <= 0) return;
+  text->resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(text->data(), size);
+  text->resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  if (StartsWith(*text, "\xEF\xBB\xBF")) text->erase(0, 3);
 }
 
 }  // namespace
@@ -142,10 +148,12 @@ void Diagnostics::FillSourceLines() {
   }
   std::stable_sort(wanted.begin(), wanted.end(),
                    [this](size_t a, size_t b) { return list_[a].loc.file < list_[b].loc.file; });
+  std::string text;
+  LineIndex lines;
   for (size_t k = 0; k < wanted.size();) {
     const std::string& file = list_[wanted[k]].loc.file;
-    std::string text = ReadForLines(file);
-    LineIndex lines(text);
+    ReadForLines(file, &text);
+    lines.Assign(text);
     size_t end = k;
     while (end < wanted.size() && list_[wanted[end]].loc.file == file) ++end;
     for (; k < end; ++k) {
@@ -159,26 +167,39 @@ void Diagnostics::FillSpilledSourceLines() {
   // As above, one file at a time; the lines found go to a second store, and
   // each diagnostic's is found by its number (4 bytes a diagnostic).
   Spill();
-  std::map<std::string, std::vector<std::pair<uint32_t, int>>> wanted;  // file -> (i, line)
+  struct Want {
+    uint32_t file;  // in `files`
+    uint32_t i;     // the diagnostic
+  };
+  std::map<std::string, uint32_t> files;
+  std::vector<Want> wanted;
   for (size_t i = 0; i < store_->size(); ++i) {
     if (i < filled_.size() && filled_[i] != UINT32_MAX) continue;
     Diagnostic d = Decode(store_->Read(i));
-    if (WantsSourceLine(d)) wanted[d.loc.file].emplace_back(static_cast<uint32_t>(i), d.loc.line);
+    if (!WantsSourceLine(d)) continue;
+    auto it = files.emplace(d.loc.file, static_cast<uint32_t>(files.size())).first;
+    wanted.push_back({it->second, static_cast<uint32_t>(i)});
   }
   if (wanted.empty()) return;
+  std::stable_sort(wanted.begin(), wanted.end(),
+                   [](const Want& a, const Want& b) { return a.file < b.file; });
+  std::vector<const std::string*> names(files.size());
+  for (const auto& [name, id] : files) names[id] = &name;
   if (!lines_) {
     RecordStoreOptions options;
     options.memory_budget = 64 * 1024;
     lines_ = std::make_unique<RecordStore>(options);
   }
   filled_.resize(store_->size(), UINT32_MAX);
-  for (auto& [file, items] : wanted) {
-    std::string text = ReadForLines(file);
-    LineIndex lines(text);
-    for (const auto& [i, line] : items) {
-      filled_[i] = static_cast<uint32_t>(lines_->Append(lines.Line(line)));
+  std::string text;
+  LineIndex lines;
+  for (size_t k = 0; k < wanted.size();) {
+    ReadForLines(*names[wanted[k].file], &text);
+    lines.Assign(text);
+    for (const uint32_t file = wanted[k].file; k < wanted.size() && wanted[k].file == file; ++k) {
+      const uint32_t i = wanted[k].i;
+      filled_[i] = static_cast<uint32_t>(lines_->Append(lines.Line(Decode(store_->Read(i)).loc.line)));
     }
-    std::vector<std::pair<uint32_t, int>>().swap(items);
   }
 }
 

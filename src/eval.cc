@@ -72,6 +72,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   // back before the long part of the run, so that peak RSS is what is held.
   malloc_trim(0);
 #endif
+  actuals.ShrinkToFit();  // after the trim: the old and new tables exist at once
 
   std::vector<Output> outputs;
   for (const OutputSpec& spec : specs) {
@@ -139,6 +140,11 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();
+#ifdef __GLIBC__
+  // As after the actuals: what the documents' reading left free goes back
+  // before the end-of-run work (source lines, summaries) takes more.
+  malloc_trim(0);
+#endif
   actuals.ReportUnclaimed(&diags);
   if (projects == 0 && !diags.has_errors()) {
     diags.Error({}, "no target projects found in the input");

@@ -27,7 +27,7 @@ class PathList {
   bool empty() const { return size_ == 0; }
 
  private:
-  static constexpr size_t kBlock = 16;
+  static constexpr size_t kBlock = 32;
   std::string data_;                // per path: varint shared length, varint rest length, rest
   std::vector<uint64_t> blocks_;    // where each block of kBlock paths starts in data_
   std::string last_;                // the last path added

@@ -204,6 +204,10 @@ void KeyIndex::Reserve(size_t keys) {
   if (SlotsFor(keys) > slots_.size()) Resize(SlotsFor(keys));
 }
 
+void KeyIndex::ShrinkToFit() {
+  if (SlotsFor(size_) < slots_.size()) Resize(SlotsFor(size_));
+}
+
 void KeyIndex::Insert(std::string_view key, uint32_t record) {
   if (SlotsFor(size_ + 1) > slots_.size()) {
     Resize(std::max<size_t>({16, SlotsFor(size_ + 1), slots_.size() + slots_.size() / 2}));

@@ -148,6 +148,9 @@ class KeyIndex {
 
   // Makes room for `keys` keys in all, so that none of them grows the table.
   void Reserve(size_t keys);
+  // Rebuilds the table as small as Reserve(size()) would make it, when that
+  // is smaller: for an index that is complete.
+  void ShrinkToFit();
 
   // Adds `key` -> `record` (< kNone). The caller has checked that `key` is
   // not present.

@@ -172,6 +172,17 @@ TEST_CASE("key index: Reserve makes room once, and finds what was there before")
   }
   index.Reserve(10);  // never shrinks
   CHECK(index.capacity() == capacity);
+  // Grown by half at a time, the table of a complete index can be smaller.
+  KeyIndex grown;
+  for (uint32_t i = 0; i < 1000; ++i) grown.Insert(keys[i], i);
+  const size_t before = grown.capacity();
+  grown.ShrinkToFit();
+  CHECK(grown.capacity() < before);
+  CHECK(grown.capacity() == capacity);  // as Reserve(1000) makes it
+  for (uint32_t i = 0; i < 1000; ++i) {
+    if (grown.Find(keys[i], key_of) != i) FAIL("key ", keys[i], " not found after shrinking");
+  }
+  CHECK(grown.Find("项目1000", key_of) == KeyIndex::kNone);
   // Keys whose home is the last of 16 slots: the second and third wrap
   // around to the first slots.
   std::vector<std::string> last;

@@ -245,7 +245,9 @@ std::string_view LineOf(std::string_view text, int line) {
   return text.substr(pos, end - pos);
 }
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
+void LineIndex::Assign(std::string_view text) {
+  text_ = text;
+  starts_.clear();
   starts_.push_back(0);
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))

@@ -68,7 +68,9 @@ std::string_view LineOf(std::string_view text, int line);
 // diagnostic per line of a large file would cost the square of its size.
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text);
+  explicit LineIndex(std::string_view text = {}) { Assign(text); }
+  // Indexes `text` instead, reusing the memory of the last index.
+  void Assign(std::string_view text);
   // As LineOf(text, line).
   std::string_view Line(int line) const;
 
