@@ -137,6 +137,9 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     progress.ProjectDone();
   };
   PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+#ifdef __GLIBC__
+  malloc_trim(0);  // what walking the directories took and left free
+#endif
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();
