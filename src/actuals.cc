@@ -336,9 +336,27 @@ class CsvReader {
 
   void Read() {
     // Rows are read one at a time, twice: a syntax error anywhere is the
-    // file's one error, found before any row is taken.
+    // file's one error, found before any row is taken. The first pass also
+    // counts each project's rows, so that its entry is made the right size
+    // (a file's entries are held until its end: rows of a project need not
+    // be adjacent).
     CsvPosition at;
-    Parsed<size_t> syntax = ForEachCsvRow(text_, [](CsvRow&&) { return true; }, &at);
+    size_t project_column = kNone;
+    bool first = true;
+    Parsed<size_t> syntax = ForEachCsvRow(
+        text_,
+        [&](CsvRow&& row) {
+          if (first) {
+            first = false;
+            for (size_t i = 0; i < row.fields.size(); ++i) {
+              if (Trim(row.fields[i]) == "project") project_column = i;
+            }
+          } else if (project_column < row.fields.size()) {
+            ++rows_of_[std::string(Trim(row.fields[project_column]))];
+          }
+          return true;
+        },
+        &at);
     if (!syntax) {
       Error(at.line, at.column, syntax.error());
       return;
@@ -493,6 +511,9 @@ class CsvReader {
     auto [it, inserted] = group_of_.emplace(project, groups_.size());
     if (inserted) {
       groups_.emplace_back();
+      if (auto rows = rows_of_.find(project); rows != rows_of_.end()) {
+        groups_.back().entry.indicators.reserve(rows->second);  // the spent row's slot spare
+      }
       groups_.back().entry.key = project;
       groups_.back().entry.loc = LocOf(row, project_);
     }
@@ -609,6 +630,7 @@ class CsvReader {
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;
+  std::unordered_map<std::string, uint32_t> rows_of_;  // project -> its rows
   std::vector<std::string> bad_row_projects_;  // projects of rows with a wrong field count
 };
 

@@ -94,7 +94,6 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
 
   RunSummary summary(rules);
   ProjectIdRegistry ids;
-  ids.Reserve(actuals.size());  // about one project an entry
   Progress progress(term, err);
   // On the workers: score each project against its actuals entry (read-only).
   ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
@@ -140,6 +139,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
 #ifdef __GLIBC__
   malloc_trim(0);  // what walking the directories took and left free
 #endif
+  ids.Reserve(actuals.size());  // about one project an entry
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();

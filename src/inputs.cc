@@ -111,10 +111,15 @@ PathList ExpandInputs(const std::vector<std::string>& given,
                       const std::vector<std::string>& extensions, Diagnostics* diags) {
   std::vector<std::string> paths = ExpandLists(given, diags);
   PathList files;
-  KeyIndex seen;  // a file named twice is read once
+  // A file named twice is read once. One path names each file once (a
+  // directory's walk meets each file once), so it needs no index of them.
+  const bool may_repeat = paths.size() > 1;
+  KeyIndex seen;
   auto add = [&](const std::string& f) {
-    if (seen.Find(f, [&](uint32_t i) { return files[i]; }) != KeyIndex::kNone) return;
-    seen.Insert(f, static_cast<uint32_t>(files.size()));
+    if (may_repeat) {
+      if (seen.Find(f, [&](uint32_t i) { return files[i]; }) != KeyIndex::kNone) return;
+      seen.Insert(f, static_cast<uint32_t>(files.size()));
+    }
     files.push_back(f);
   };
   for (const std::string& path : paths) {
