@@ -139,17 +139,20 @@ uint64_t HashText(std::string_view s);
 
 // An index from text keys to record numbers that holds no key text: 8 bytes
 // a slot, with linear probing at most 4/5 full, growing by half (so 10 to 15
-// bytes a key once grown, 10 after Reserve). The caller compares keys:
-// `key_of(record)` gives a record's key, and is only called for records
-// whose 32-bit fingerprint matches.
+// bytes a key once grown, 10 after Reserve or ShrinkToFit). The slots are
+// split in kShards tables by fingerprint, each grown on its own, so that
+// growing never holds two copies of the whole index. The caller compares
+// keys: `key_of(record)` gives a record's key, and is only called for
+// records whose 32-bit fingerprint matches.
 class KeyIndex {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  // Makes room for `keys` keys in all, so that none of them grows the table.
+  // Makes room for `keys` keys in all (spread over the shards as a hash
+  // spreads them), so that none of them grows the index but by chance.
   void Reserve(size_t keys);
-  // Rebuilds the table as small as Reserve(size()) would make it, when that
-  // is smaller: for an index that is complete.
+  // Rebuilds each table as small as its keys allow, when that is smaller:
+  // for an index that is complete.
   void ShrinkToFit();
 
   // Adds `key` -> `record` (< kNone). The caller has checked that `key` is
@@ -159,10 +162,12 @@ class KeyIndex {
   // The record of `key`, or kNone.
   template <typename KeyOf>
   uint32_t Find(std::string_view key, const KeyOf& key_of) const {
-    if (slots_.empty()) return kNone;
-    uint32_t fp = Fingerprint(key);
-    for (size_t i = Home(fp); ; i = i + 1 == slots_.size() ? 0 : i + 1) {
-      uint64_t s = slots_[i];
+    const uint32_t fp = Fingerprint(key);
+    const Shard& shard = shards_[fp >> kShardShift];
+    const size_t n = shard.slots.size();
+    if (n == 0) return kNone;
+    for (size_t i = Home(fp, n); ; i = i + 1 == n ? 0 : i + 1) {
+      uint64_t s = shard.slots[i];
       if (s == 0) return kNone;
       uint32_t record = static_cast<uint32_t>(s) - 1;
       if (static_cast<uint32_t>(s >> 32) == fp && key_of(record) == key) return record;
@@ -170,25 +175,32 @@ class KeyIndex {
   }
 
   size_t size() const { return size_; }
-  // Slots in the table (for tests).
-  size_t capacity() const { return slots_.size(); }
+  // Slots in all tables (for tests).
+  size_t capacity() const;
+
+  static constexpr int kShardBits = 6;
+  static constexpr size_t kShards = size_t{1} << kShardBits;
 
  private:
+  static constexpr int kShardShift = 32 - kShardBits;
+  struct Shard {
+    std::vector<uint64_t> slots;  // each: fingerprint << 32 | (record + 1); 0 is empty
+    size_t size = 0;
+  };
   static uint32_t Fingerprint(std::string_view key) {
     return static_cast<uint32_t>(HashText(key) >> 32);
   }
-  // The first slot to probe for a fingerprint: its place in the table scaled
-  // from the fingerprint's range, so that the table grows from fingerprints
-  // alone, to any size.
-  size_t Home(uint32_t fp) const {
-    return static_cast<size_t>((static_cast<uint64_t>(fp) * slots_.size()) >> 32);
+  // The first slot to probe in a table of `n` slots: the fingerprint's bits
+  // below the shard's, scaled to the table, so that a table grows from
+  // fingerprints alone, to any size.
+  static size_t Home(uint32_t fp, size_t n) {
+    constexpr uint32_t kLow = (uint32_t{1} << kShardShift) - 1;
+    return static_cast<size_t>((static_cast<uint64_t>(fp & kLow) * n) >> kShardShift);
   }
-  // Rebuilds the table with `slots` slots.
-  void Resize(size_t slots);
-  void Place(uint64_t slot);
+  static void Resize(Shard* shard, size_t slots);
+  static void Place(Shard* shard, uint64_t slot);
 
-  // Each slot: fingerprint << 32 | (record + 1); 0 is empty.
-  std::vector<uint64_t> slots_;
+  Shard shards_[kShards];
   size_t size_ = 0;
 };
 
