@@ -160,7 +160,7 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
     CheckTag(tag, mark);
-    n->plain = tag == "?";
+    n->plain = IsPlainTag(tag);
     n->value = value;
     // yaml-cpp writes the escapes \N and \_ (U+0085, U+00A0) as the single
     // bytes 0x85 and 0xA0, which are not UTF-8; the input is valid UTF-8, so
@@ -230,8 +230,11 @@ class DocumentBuilder : public YAML::EventHandler {
     for (Frame& f : stack_) f.node->weight += w;
   }
 
+  // yaml-cpp's tag of an untagged plain scalar or collection.
+  static bool IsPlainTag(const std::string& tag) { return tag.size() == 1 && tag[0] == '?'; }
+
   void CheckTag(const std::string& tag, const YAML::Mark& mark) {
-    if (tag.empty() || tag == "?" || tag == "!" || tag == kStrTag) return;
+    if (tag.empty() || IsPlainTag(tag) || tag == "!" || tag == kStrTag) return;
     Error(mark, fmt::format("unsupported YAML tag '{}': jixiao reads plain YAML without "
                             "tags (only !!str is accepted)",
                             tag));
