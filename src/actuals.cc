@@ -84,7 +84,7 @@ std::string ParseValueInto(std::string_view text, IndicatorActual* a) {
 class DocumentReader {
  public:
   DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags)
-      : add_(add), diags_(diags), r_(src, diags) {}
+      : add_(add), r_(src, diags) {}
 
   void Read(const YamlDocument& doc) {
     const YamlNode* root = doc.root();
@@ -323,7 +323,6 @@ class DocumentReader {
   }
 
   const EntrySink& add_;
-  Diagnostics* diags_;
   FieldReader r_;
   YamlNode placeholder_;
 };

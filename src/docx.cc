@@ -18,8 +18,6 @@ namespace {
 // Structural nesting (content controls, custom XML) followed at body,
 // table and row level; deeper wrappers are reported, not followed.
 constexpr int kMaxWrapperDepth = 32;
-// A w:gridSpan is clamped to this many grid columns.
-constexpr int kMaxSpan = 64;
 // Largest _rels/.rels part read.
 constexpr size_t kMaxRelsBytes = 1u << 20;
 

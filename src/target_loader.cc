@@ -26,7 +26,7 @@ class ProjectReader {
  public:
   ProjectReader(const Source& src, const Rules& rules, Diagnostics* diags,
                 size_t max_indicators)
-      : src_(src), rules_(rules), r_(src, diags), max_indicators_(max_indicators) {}
+      : rules_(rules), r_(src, diags), max_indicators_(max_indicators) {}
 
   std::optional<Project> Read(const YamlDocument& doc,
                               std::pair<std::string, std::string>* rejected) {
@@ -335,7 +335,6 @@ class ProjectReader {
     }
   }
 
-  const Source& src_;
   const Rules& rules_;
   FieldReader r_;
   std::vector<const YamlNode*> nodes_;  // the map of each indicator read
