@@ -57,9 +57,10 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   }
 
 #ifdef __GLIBC__
-  // Blocks of 128 KiB and more (the record stores' indexes, growing as the
-  // year does) are mapped and unmapped on their own, not left in the heap
-  // as holes when they grow: glibc would otherwise raise this threshold.
+  // Blocks of 128 KiB and more (the path list and other tables that grow
+  // with the year, a large file's text) are mapped and unmapped on their
+  // own, not left in the heap as holes: glibc would otherwise raise this
+  // threshold.
   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
   ActualsIndex actuals;
@@ -72,7 +73,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   // back before the long part of the run, so that peak RSS is what is held.
   malloc_trim(0);
 #endif
-  actuals.ShrinkToFit();  // after the trim: the old and new tables exist at once
+  actuals.ShrinkToFit();  // the room its tables kept to grow in
 
   std::vector<Output> outputs;
   for (const OutputSpec& spec : specs) {
