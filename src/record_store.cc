@@ -47,9 +47,13 @@ std::atomic<uint64_t> next_store_id{1};
 struct ReadBlock {
   uint64_t store = 0;  // the id_ of the store it holds bytes of, 0 none
   uint64_t start = 0;  // file offset of bytes[0]
+  uint64_t used = 0;   // when it last served a read (a per-thread clock)
   std::string bytes;
 };
-thread_local ReadBlock read_block;
+// Two blocks, so that two stores read in turn (a diagnostic and its source
+// line) do not take each other's block at every read.
+thread_local ReadBlock read_blocks[2];
+thread_local uint64_t read_clock = 0;
 
 }  // namespace
 
@@ -157,16 +161,26 @@ std::string RecordStore::Read(size_t n, size_t max_bytes) const {
   // A record never straddles flushed_: Flush writes whole records, and the
   // file's bytes never change once written.
   const uint64_t at = begin - memory_.size();
-  ReadBlock& b = read_block;
-  if (b.store != id_ || at < b.start || at + size > b.start + b.bytes.size()) {
+  auto holds = [&](const ReadBlock& b) {
+    return b.store == id_ && at >= b.start && at + size <= b.start + b.bytes.size();
+  };
+  ReadBlock* hit = holds(read_blocks[0]) ? &read_blocks[0]
+                   : holds(read_blocks[1]) ? &read_blocks[1]
+                                           : nullptr;
+  if (hit == nullptr) {
+    // The block used least recently is read anew.
+    hit = read_blocks[0].used <= read_blocks[1].used ? &read_blocks[0] : &read_blocks[1];
+    ReadBlock& b = *hit;
     const uint64_t file_end = flushed_ - memory_.size();
     b.store = 0;
     b.start = at;
-    b.bytes.resize(static_cast<size_t>(std::min<uint64_t>(file_end - at, std::max<uint64_t>(size, kReadBlock))));
+    const uint64_t want = std::max<uint64_t>(size, kReadBlock);
+    b.bytes.resize(static_cast<size_t>(std::min<uint64_t>(file_end - at, want)));
     ReadFully(b.bytes.data(), b.bytes.size(), at);
     b.store = id_;
   }
-  return b.bytes.substr(static_cast<size_t>(at - b.start), static_cast<size_t>(size));
+  hit->used = ++read_clock;
+  return hit->bytes.substr(static_cast<size_t>(at - hit->start), static_cast<size_t>(size));
 }
 
 void RecordStore::ReadFully(char* out, size_t size, uint64_t at) const {

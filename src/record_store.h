@@ -50,8 +50,8 @@ class RecordStore {
   // Record `n` (< size()), or its first `max_bytes` bytes. Safe to call from
   // several threads at once while nobody calls Append. Throws
   // TemporaryFileError when the temporary file cannot be read. Reads from
-  // the file go through a 64 KiB block per thread, so that reading records
-  // in about the order they were appended costs a read per block.
+  // the file go through 64 KiB blocks (two per thread), so that reading
+  // records in about the order they were appended costs a read per block.
   std::string Read(size_t n, size_t max_bytes = SIZE_MAX) const;
 
   size_t size() const { return sizes_.size(); }
