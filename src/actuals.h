@@ -101,8 +101,8 @@ class ActualsIndex {
  private:
   // Each entry is a record in records_ (see actuals.cc: Pack): a year of
   // actuals (hundreds of thousands of projects) is read before its targets,
-  // and held there at about 20 bytes of memory an entry besides the store's
-  // memory budget.
+  // and held there at about 13 bytes of memory an entry besides the store's
+  // memory budget (its size, its index slot, its flags and claim).
   enum Flag : uint8_t { kById = 1, kHasErrors = 2 };
   // The key of entry `i`, read from its record.
   std::string KeyOf(uint32_t i) const;

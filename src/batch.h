@@ -64,8 +64,8 @@ void ReadTargetsInOrder(const PathList& files, const Rules& rules,
 
 // Project ids of a run: each may be used once (SPEC §1). Each id and where
 // it was first used is a record in a RecordStore, so a year of hundreds of
-// thousands of projects costs about 20 bytes of memory a project (the
-// store's offset and the index's slots) beyond the store's memory budget.
+// thousands of projects costs about 12 bytes of memory a project (the
+// record's size and the index's slot) beyond the store's memory budget.
 class ProjectIdRegistry {
  public:
   explicit ProjectIdRegistry(RecordStoreOptions options = {}) : records_(options) {}
