@@ -3,6 +3,7 @@
 #
 #   bash bench/run.sh [--projects N] [--seed S] [--reps R] [--jobs J]
 #   bash bench/run.sh --rss-scaling [--seed S] [--reps R]
+#   bash bench/run.sh --instructions [--projects N] [--seed S]
 #
 # From a clean clone it installs the build dependencies (tools/install-deps.sh),
 # builds jixiao and the bench tools (Release, in build-bench/), generates a synthetic
@@ -22,7 +23,10 @@
 # with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
 # time), peak RSS (ru_maxrss, MiB) and the ratios to the baseline. --rss-scaling
 # instead measures the peak RSS of `eval -j1` at 10,000 and 100,000 projects and
-# prints the ratio. See docs/performance.md for the targets and the results.
+# prints the ratio. --instructions counts the instructions (user space) of
+# parse-baseline and `eval -j1` under valgrind's callgrind, on N projects (default
+# then 2,000): a measure a busy machine does not disturb, unlike wall time. See
+# docs/performance.md for the targets and the results.
 set -euo pipefail
 
 projects=20000
@@ -30,17 +34,20 @@ seed=1
 reps=3
 jobs=$(nproc)
 rss_scaling=0
+instructions=0
+projects_given=0
 usage() {
   sed -n '2,/^set -e/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --projects) projects=${2:?}; shift 2 ;;
+    --projects) projects=${2:?}; projects_given=1; shift 2 ;;
     --seed) seed=${2:?}; shift 2 ;;
     --reps) reps=${2:?}; shift 2 ;;
     --jobs) jobs=${2:?}; shift 2 ;;
     --rss-scaling) rss_scaling=1; shift ;;
+    --instructions) instructions=1; shift ;;
     -h|--help) usage ;;
     *) echo "run.sh: unknown argument: $1" >&2; usage ;;
   esac
@@ -138,6 +145,29 @@ machine() {
   echo "machine: nproc $(nproc), ${cpu_model:-unknown CPU}, $mem RAM, $(uname -sr)"
   echo "jixiao: $("$jixiao" --version 2>/dev/null | head -1), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- src 2>/dev/null || echo ' + uncommitted src/ changes'); yaml-cpp $(pkg-config --modversion yaml-cpp 2>/dev/null || echo '?')"
 }
+
+if [ "$instructions" = 1 ]; then
+  command -v valgrind >/dev/null || { echo "run.sh: --instructions needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+  [ "$projects_given" = 1 ] || projects=2000
+  data=$(year "$projects")
+  machine
+  # callgrind's "Collected : N" line: the instructions the program ran.
+  count() {
+    local name=$1
+    shift
+    (cd "$data" && valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@") \
+      >/dev/null 2>"$build/$name.callgrind" || true
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$build/$name.callgrind"
+  }
+  echo "counting instructions under callgrind ($projects projects; about a minute each) ..." >&2
+  b=$(count baseline "$baseline" targets actuals)
+  e=$(count eval-j1 "$jixiao" eval -j1 targets -a actuals)
+  [ -n "$b" ] && [ -n "$e" ] || { echo "run.sh: callgrind gave no count (see $build/*.callgrind)" >&2; exit 2; }
+  awk -v b="$b" -v e="$e" -v n="$projects" 'BEGIN {
+    printf "instructions, %d projects: parse-baseline %.0f M, eval -j1 %.0f M: %.3fx the baseline\n", n, b / 1e6, e / 1e6, e / b
+  }'
+  exit 0
+fi
 
 if [ "$rss_scaling" = 1 ]; then
   small=$(year 10000)
