@@ -134,73 +134,84 @@ void Diagnostics::PromoteWarnings() {
   errors_ = size();
 }
 
+namespace {
+
+// Diagnostics that want a source line, found before any file is read.
+class WantedLines {
+ public:
+  void Add(const std::string& file, int line, uint32_t i) {
+    auto it = files_.emplace(file, static_cast<uint32_t>(files_.size())).first;
+    wanted_.push_back({it->second, line, i});
+  }
+  bool empty() const { return wanted_.empty(); }
+
+  // Calls fill(i, text) with each one's line. Each file is read once and its
+  // lines indexed once (a run with an error on every line of a large file
+  // must not rescan it for each), and only one file is held at a time (a
+  // year's warnings may be spread over thousands), in one reused buffer.
+  template <typename Fill>
+  void Read(const Fill& fill) {
+    std::stable_sort(wanted_.begin(), wanted_.end(),
+                     [](const Want& a, const Want& b) { return a.file < b.file; });
+    std::vector<const std::string*> names(files_.size());
+    for (const auto& [name, id] : files_) names[id] = &name;
+    std::string text;
+    LineIndex lines;
+    for (size_t k = 0; k < wanted_.size();) {
+      ReadForLines(*names[wanted_[k].file], &text);
+      lines.Assign(text);
+      for (const uint32_t file = wanted_[k].file; k < wanted_.size() && wanted_[k].file == file;
+           ++k) {
+        fill(wanted_[k].i, lines.Line(wanted_[k].line));
+      }
+    }
+  }
+
+ private:
+  struct Want {
+    uint32_t file;  // in files_
+    int line;
+    uint32_t i;  // the diagnostic
+  };
+  std::map<std::string, uint32_t> files_;
+  std::vector<Want> wanted_;
+};
+
+}  // namespace
+
 void Diagnostics::FillSourceLines() {
   if (store_) {
     FillSpilledSourceLines();
     return;
   }
-  // Each file is read once and its lines indexed once (a run with an error on
-  // every line of a large file must not rescan it for each), and only one
-  // file is held at a time (a year's warnings may be spread over thousands).
-  std::vector<size_t> wanted;
+  WantedLines wanted;
   for (size_t i = 0; i < list_.size(); ++i) {
-    if (WantsSourceLine(list_[i])) wanted.push_back(i);
+    const Diagnostic& d = list_[i];
+    if (WantsSourceLine(d)) wanted.Add(d.loc.file, d.loc.line, static_cast<uint32_t>(i));
   }
-  std::stable_sort(wanted.begin(), wanted.end(),
-                   [this](size_t a, size_t b) { return list_[a].loc.file < list_[b].loc.file; });
-  std::string text;
-  LineIndex lines;
-  for (size_t k = 0; k < wanted.size();) {
-    const std::string& file = list_[wanted[k]].loc.file;
-    ReadForLines(file, &text);
-    lines.Assign(text);
-    size_t end = k;
-    while (end < wanted.size() && list_[wanted[end]].loc.file == file) ++end;
-    for (; k < end; ++k) {
-      Diagnostic& d = list_[wanted[k]];
-      d.source_line = std::string(lines.Line(d.loc.line));
-    }
-  }
+  wanted.Read([this](uint32_t i, std::string_view line) { list_[i].source_line = line; });
 }
 
 void Diagnostics::FillSpilledSourceLines() {
-  // As above, one file at a time; the lines found go to a second store, and
-  // each diagnostic's is found by its number (4 bytes a diagnostic).
+  // The lines found go to a second store, and each diagnostic's is found by
+  // its number (4 bytes a diagnostic).
   Spill();
-  struct Want {
-    uint32_t file;  // in `files`
-    uint32_t i;     // the diagnostic
-  };
-  std::map<std::string, uint32_t> files;
-  std::vector<Want> wanted;
+  WantedLines wanted;
   for (size_t i = 0; i < store_->size(); ++i) {
     if (i < filled_.size() && filled_[i] != UINT32_MAX) continue;
     Diagnostic d = Decode(store_->Read(i));
-    if (!WantsSourceLine(d)) continue;
-    auto it = files.emplace(d.loc.file, static_cast<uint32_t>(files.size())).first;
-    wanted.push_back({it->second, static_cast<uint32_t>(i)});
+    if (WantsSourceLine(d)) wanted.Add(d.loc.file, d.loc.line, static_cast<uint32_t>(i));
   }
   if (wanted.empty()) return;
-  std::stable_sort(wanted.begin(), wanted.end(),
-                   [](const Want& a, const Want& b) { return a.file < b.file; });
-  std::vector<const std::string*> names(files.size());
-  for (const auto& [name, id] : files) names[id] = &name;
   if (!lines_) {
     RecordStoreOptions options;
     options.memory_budget = 64 * 1024;
     lines_ = std::make_unique<RecordStore>(options);
   }
   filled_.resize(store_->size(), UINT32_MAX);
-  std::string text;
-  LineIndex lines;
-  for (size_t k = 0; k < wanted.size();) {
-    ReadForLines(*names[wanted[k].file], &text);
-    lines.Assign(text);
-    for (const uint32_t file = wanted[k].file; k < wanted.size() && wanted[k].file == file; ++k) {
-      const uint32_t i = wanted[k].i;
-      filled_[i] = static_cast<uint32_t>(lines_->Append(lines.Line(Decode(store_->Read(i)).loc.line)));
-    }
-  }
+  wanted.Read([this](uint32_t i, std::string_view line) {
+    filled_[i] = static_cast<uint32_t>(lines_->Append(line));
+  });
 }
 
 Location Source::At(size_t offset, int line) const {

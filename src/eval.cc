@@ -37,6 +37,14 @@ Policy ParsePolicy(const Options& opts, Diagnostics* diags) {
   return p;
 }
 
+// Gives the memory a phase of the run left free back to the system, so that
+// it does not count again, as resident, in the next phase's peak.
+void GiveBackFreeMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 struct Output {
   OutputSpec spec;
   std::unique_ptr<OutputSink> sink;
@@ -68,11 +76,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   PathList actuals_files =
       ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
   LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
-#ifdef __GLIBC__
-  // Reading the actuals built and freed a tree per document; give that memory
-  // back before the long part of the run, so that peak RSS is what is held.
-  malloc_trim(0);
-#endif
+  // Reading the actuals built and freed a tree per document.
+  GiveBackFreeMemory();
   actuals.ShrinkToFit();  // the room its tables kept to grow in
 
   std::vector<Output> outputs;
@@ -137,18 +142,12 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     progress.ProjectDone();
   };
   PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
-#ifdef __GLIBC__
-  malloc_trim(0);  // what walking the directories took and left free
-#endif
+  GiveBackFreeMemory();  // what walking the directories took and left free
   ids.Reserve(actuals.size());  // about one project an entry
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();
-#ifdef __GLIBC__
-  // As after the actuals: what the documents' reading left free goes back
-  // before the end-of-run work (source lines, summaries) takes more.
-  malloc_trim(0);
-#endif
+  GiveBackFreeMemory();  // what reading the documents left, before the end-of-run work
   actuals.ReportUnclaimed(&diags);
   if (projects == 0 && !diags.has_errors()) {
     diags.Error({}, "no target projects found in the input");
