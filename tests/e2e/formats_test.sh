@@ -176,6 +176,17 @@ expect_status 2
 expect_err "/nonexistent-dir/r.json: error: cannot write the json report"
 [ ! -e /nonexistent-dir ] || fail "/nonexistent-dir exists"
 
+case_ "standard output that takes nothing (a full disk): exit 2, said on stderr"
+# The report reaches standard output in 64 KiB blocks; a block the system
+# refuses must still end the run with exit 2, not pass unnoticed.
+if [ -w /dev/full ]; then
+  LAST_ARGS="eval ${EX[*]} -f json >/dev/full"
+  timeout 20 "$JIXIAO" eval "${EX[@]}" -f json </dev/null >/dev/full 2>"$ERR"
+  STATUS=$?
+  expect_status 2
+  expect_err "<stdout>: error: cannot write the json report: cannot write to standard output"
+fi
+
 case_ "a report over a directory: exit 2, no partial or temporary file"
 mkdir -p "$WORK/atomic/r.xml"
 run eval "${EX[@]}" -f junit="$WORK/atomic/r.xml" -f json="$WORK/atomic/r.json"
