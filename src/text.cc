@@ -45,7 +45,8 @@ bool IsSpaceCodePoint(char32_t cp) {
 
 }  // namespace
 
-int ValidUtf8Length(std::string_view s, size_t pos) {
+// The general case of ValidUtf8Length.
+int ValidUtf8LengthOfAny(std::string_view s, size_t pos) {
   char32_t cp;
   return DecodeValid(s, pos, &cp);
 }
@@ -57,8 +58,7 @@ size_t FindInvalidUtf8(std::string_view s) {
       ++pos;
       continue;
     }
-    char32_t cp;
-    int len = DecodeValid(s, pos, &cp);
+    int len = ValidUtf8Length(s, pos);
     if (len == 0) return pos;
     pos += len;
   }

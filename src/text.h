@@ -13,9 +13,23 @@
 
 namespace jixiao {
 
-// The length (1 to 4) of the valid UTF-8 character at byte `pos` of `s`, or
-// 0 when the bytes there are not one (overlong, surrogate, truncated, ...).
-int ValidUtf8Length(std::string_view s, size_t pos);
+// ValidUtf8Length for any bytes: its out-of-line part.
+int ValidUtf8LengthOfAny(std::string_view s, size_t pos);
+
+// The length (1 to 4) of the valid UTF-8 character at byte `pos` (< size)
+// of `s`, or 0 when the bytes there are not one (overlong, surrogate,
+// truncated, ...). Inline for the common case: three bytes led by E1-EC or
+// EE-EF (all of CJK) are valid whenever the two that follow are
+// continuation bytes.
+inline int ValidUtf8Length(std::string_view s, size_t pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char c = byte(pos);
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < s.size() &&
+      (byte(pos + 1) & 0xC0) == 0x80 && (byte(pos + 2) & 0xC0) == 0x80) {
+    return 3;
+  }
+  return ValidUtf8LengthOfAny(s, pos);
+}
 
 // Returns the byte offset of the first invalid UTF-8 sequence in `s`
 // (overlong forms, surrogates and code points above U+10FFFF are invalid),

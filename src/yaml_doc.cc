@@ -354,14 +354,6 @@ bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
       ++i;
       continue;
     }
-    // Three bytes led by E1-EC or EE-EF (all of CJK) are valid whenever the
-    // two that follow are continuation bytes: no call needed.
-    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < text.size() &&
-        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
     int len = ValidUtf8Length(text, i);
     if (len == 0) {
       bad = i;
