@@ -36,6 +36,13 @@ Diagnostic Decode(const std::string& record) {
   return d;
 }
 
+// A store for a spilled list's diagnostics or their source lines.
+std::unique_ptr<RecordStore> NewStore() {
+  RecordStoreOptions options;
+  options.memory_budget = 64 * 1024;
+  return std::make_unique<RecordStore>(options);
+}
+
 bool WantsSourceLine(const Diagnostic& d) {
   return d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty();
 }
@@ -101,9 +108,7 @@ Diagnostics Diagnostics::Take() {
 
 void Diagnostics::SpillToDisk() {
   if (store_) return;
-  RecordStoreOptions options;
-  options.memory_budget = 64 * 1024;
-  store_ = std::make_unique<RecordStore>(options);
+  store_ = NewStore();
   Spill();
 }
 
@@ -203,11 +208,7 @@ void Diagnostics::FillSpilledSourceLines() {
     if (WantsSourceLine(d)) wanted.Add(d.loc.file, d.loc.line, static_cast<uint32_t>(i));
   }
   if (wanted.empty()) return;
-  if (!lines_) {
-    RecordStoreOptions options;
-    options.memory_budget = 64 * 1024;
-    lines_ = std::make_unique<RecordStore>(options);
-  }
+  if (!lines_) lines_ = NewStore();
   filled_.resize(store_->size(), UINT32_MAX);
   wanted.Read([this](uint32_t i, std::string_view line) {
     filled_[i] = static_cast<uint32_t>(lines_->Append(line));
