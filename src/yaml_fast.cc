@@ -1,0 +1,323 @@
+#include "yaml_fast.h"
+
+#include <cstring>
+
+namespace jixiao {
+
+namespace {
+
+// Thrown where the text leaves the subset; caught in Next(), never outside.
+struct Decline {};
+
+// Deeper nesting is left to yaml-cpp (which has its own limit); the
+// recursion here stays shallow.
+constexpr int kMaxDepth = 100;
+
+// Characters that cannot start a plain scalar (yaml-cpp's
+// PlainScalarTerminators); quotes are read as quoted scalars before this.
+bool NotPlainStart(char c) { return std::strchr(",[]{}#&*!|>%@`", c) != nullptr; }
+
+}  // namespace
+
+struct FastYamlReader::Scalar {
+  size_t start = 0;   // where the scalar starts (its quote, if quoted)
+  size_t begin = 0;   // its value: [begin, end_value)
+  size_t end_value = 0;
+  size_t end = 0;     // where reading goes on: the ':' of a key, else after the scalar
+  bool quoted = false;
+  bool colon = false;  // followed by ':' and a blank: a map key
+};
+
+FastYamlReader::FastYamlReader(std::string_view text) : t_(text), eligible_(Eligible(text)) {}
+
+bool FastYamlReader::Eligible(std::string_view text) {
+  const char* b = text.data();
+  const size_t n = text.size();
+  if (std::memchr(b, '\t', n) != nullptr || std::memchr(b, '\r', n) != nullptr) return false;
+  // A byte order mark after the start, and C1 controls (U+0080..U+009F, lead
+  // byte C2), which yaml-cpp treats specially in places.
+  for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\xEF', n - (p - b))));
+       ++p) {
+    if (p + 2 < b + n && p[1] == '\xBB' && p[2] == '\xBF') return false;
+  }
+  for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\xC2', n - (p - b))));
+       ++p) {
+    if (p + 1 < b + n && static_cast<unsigned char>(p[1]) <= 0x9F) return false;
+  }
+  return true;
+}
+
+bool FastYamlReader::BlankOrEnd(size_t i) const {
+  return i >= t_.size() || t_[i] == ' ' || t_[i] == '\n';
+}
+
+bool FastYamlReader::AtSeqEntry() const {
+  return at_ == At::kContent && t_[p_] == '-' && BlankOrEnd(p_ + 1);
+}
+
+void FastYamlReader::Emit(FastYamlEvent::Kind kind, size_t pos, std::string_view value) {
+  events_->push_back(FastYamlEvent{kind, line_, pos, value});
+}
+
+// yaml-cpp reports the plain scalars "~", "null", "Null" and "NULL" as
+// empty values (its IsNullString).
+void FastYamlReader::EmitScalar(const Scalar& s) {
+  std::string_view v = t_.substr(s.begin, s.end_value - s.begin);
+  if (s.quoted) {
+    Emit(FastYamlEvent::Kind::kQuoted, s.start, v);
+  } else if (v == "~" || v == "null" || v == "Null" || v == "NULL") {
+    Emit(FastYamlEvent::Kind::kNull, s.start);
+  } else {
+    Emit(FastYamlEvent::Kind::kPlain, s.start, v);
+  }
+}
+
+// yaml-cpp marks an empty value at the next token: the content or "---" the
+// cursor is at, or the end of the text.
+void FastYamlReader::EmitNullHere() {
+  Emit(FastYamlEvent::Kind::kNull, at_ == At::kEof ? t_.size() : p_);
+}
+
+// The rest of a line after a scalar, key or "---": blanks and a comment.
+void FastYamlReader::FinishLine() {
+  bool blank_before = p_ == line_start_ || t_[p_ - 1] == ' ';
+  while (p_ < t_.size() && t_[p_] == ' ') ++p_, blank_before = true;
+  if (p_ < t_.size() && t_[p_] == '#') {
+    if (!blank_before) throw Decline{};
+    const void* nl = std::memchr(t_.data() + p_, '\n', t_.size() - p_);
+    p_ = nl ? static_cast<const char*>(nl) - t_.data() : t_.size();
+  }
+  if (p_ < t_.size() && t_[p_] != '\n') throw Decline{};
+}
+
+// From the start of a line: stops at its content or "---" (at_ says which),
+// or at the end of the text; leaves a blank or comment line at its '\n'
+// with at_ == kEof only when the text ends there.
+void FastYamlReader::NextLine() {
+  const size_t n = t_.size();
+  const size_t start = p_;
+  while (p_ < n && t_[p_] == ' ') ++p_;
+  if (p_ < n && t_[p_] == '#') {
+    const void* nl = std::memchr(t_.data() + p_, '\n', n - p_);
+    p_ = nl ? static_cast<const char*>(nl) - t_.data() : n;
+  }
+  if (p_ >= n) {
+    at_ = At::kEof;
+    return;
+  }
+  if (t_[p_] == '\n') {
+    at_ = At::kContent;
+    indent_ = -1;  // a blank line: FindContent goes on
+    return;
+  }
+  indent_ = static_cast<int>(p_ - start);
+  if (indent_ == 0 && p_ + 3 <= n && BlankOrEnd(p_ + 3)) {
+    if (t_.compare(p_, 3, "---") == 0) {
+      at_ = At::kDocStart;
+      return;
+    }
+    if (t_.compare(p_, 3, "...") == 0) throw Decline{};
+  }
+  at_ = At::kContent;
+}
+
+// From a '\n' or the end of the text: to the next line with content.
+void FastYamlReader::FindContent() {
+  for (;;) {
+    if (p_ >= t_.size()) {
+      at_ = At::kEof;
+      return;
+    }
+    ++p_;
+    ++line_;
+    line_start_ = p_;
+    NextLine();
+    if (at_ != At::kContent || indent_ >= 0) return;
+  }
+}
+
+FastYamlReader::Scalar FastYamlReader::ScanScalar(size_t at) const {
+  const size_t n = t_.size();
+  Scalar s;
+  s.start = at;
+  const char q = t_[at];
+  if (q == '\'' || q == '"') {
+    size_t close = at + 1;
+    for (;; ++close) {
+      if (close >= n || t_[close] == '\n') throw Decline{};  // multi-line
+      if (t_[close] == q) break;
+      if (t_[close] == '\\' && q == '"') throw Decline{};  // an escape
+    }
+    if (q == '\'' && close + 1 < n && t_[close + 1] == '\'') throw Decline{};  // ''
+    s.quoted = true;
+    s.begin = at + 1;
+    s.end_value = close;
+    size_t i = close + 1;
+    while (i < n && t_[i] == ' ') ++i;
+    s.colon = i < n && t_[i] == ':' && BlankOrEnd(i + 1);
+    s.end = s.colon ? i : close + 1;
+    return s;
+  }
+  if (NotPlainStart(q) || q == '?' || q == ':' || (q == '-' && BlankOrEnd(at + 1))) {
+    throw Decline{};
+  }
+  size_t i = at;
+  for (; i < n; ++i) {
+    const char c = t_[i];
+    if (c == '\n') break;
+    if (c == ':' && BlankOrEnd(i + 1)) {
+      s.colon = true;
+      break;
+    }
+    if (c == ' ' && i + 1 < n && t_[i + 1] == '#') break;
+  }
+  size_t e = i;
+  while (e > at && t_[e - 1] == ' ') --e;
+  s.begin = at;
+  s.end_value = e;
+  s.end = i;
+  return s;
+}
+
+// A node whose first line is the cursor's, more indented than its parent.
+void FastYamlReader::ParseNode(int parent_indent) {
+  if (AtSeqEntry()) {
+    ParseSeq(indent_, false);
+    return;
+  }
+  Scalar s = ScanScalar(p_);
+  if (s.colon) {
+    ParseMap(indent_);
+    return;
+  }
+  EmitScalar(s);
+  p_ = s.end;
+  FinishLine();
+  FindContent();
+  if (at_ == At::kContent && indent_ > parent_indent) throw Decline{};  // multi-line
+}
+
+// A block map whose first key is at the cursor, in column `col`.
+void FastYamlReader::ParseMap(int col) {
+  if (++depth_ > kMaxDepth) throw Decline{};
+  Emit(FastYamlEvent::Kind::kMapStart, p_);
+  for (;;) {
+    Scalar key = ScanScalar(p_);
+    if (!key.colon) throw Decline{};
+    EmitScalar(key);
+    p_ = key.end + 1;
+    while (p_ < t_.size() && t_[p_] == ' ') ++p_;
+    if (p_ >= t_.size() || t_[p_] == '\n' || t_[p_] == '#') {
+      FinishLine();
+      FindContent();
+      if (at_ == At::kContent && indent_ > col) {
+        ParseNode(col);
+      } else if (at_ == At::kContent && indent_ == col && AtSeqEntry()) {
+        ParseSeq(col, true);
+      } else {
+        EmitNullHere();
+      }
+    } else {
+      ParseInlineValue();
+    }
+    if (at_ != At::kContent || indent_ < col) break;
+    if (indent_ > col) throw Decline{};
+  }
+  Emit(FastYamlEvent::Kind::kMapEnd, p_);
+  --depth_;
+}
+
+// A block list whose first '-' is at the cursor, in column `col`; an
+// indentless one (the value of a key in the same column) ends at the next
+// line of that column that is not an item.
+void FastYamlReader::ParseSeq(int col, bool indentless) {
+  if (++depth_ > kMaxDepth) throw Decline{};
+  Emit(FastYamlEvent::Kind::kSeqStart, p_);
+  for (;;) {
+    ++p_;  // the '-'
+    while (p_ < t_.size() && t_[p_] == ' ') ++p_;
+    if (p_ >= t_.size() || t_[p_] == '\n' || t_[p_] == '#') {
+      FinishLine();
+      FindContent();
+      if (at_ == At::kContent && indent_ > col) {
+        ParseNode(col);
+      } else {
+        EmitNullHere();
+      }
+    } else {
+      if (t_[p_] == '-' && BlankOrEnd(p_ + 1)) throw Decline{};  // "- - x"
+      Scalar s = ScanScalar(p_);
+      if (s.colon) {
+        indent_ = static_cast<int>(p_ - line_start_);
+        ParseMap(indent_);
+      } else {
+        EmitScalar(s);
+        p_ = s.end;
+        FinishLine();
+        FindContent();
+      }
+    }
+    if (at_ != At::kContent || indent_ < col) break;
+    if (indent_ > col) throw Decline{};
+    if (!AtSeqEntry()) {
+      if (indentless) break;
+      throw Decline{};
+    }
+  }
+  Emit(FastYamlEvent::Kind::kSeqEnd, p_);
+  --depth_;
+}
+
+// The value after "key: " on the key's line.
+void FastYamlReader::ParseInlineValue() {
+  if (t_[p_] == '-' && BlankOrEnd(p_ + 1)) throw Decline{};
+  Scalar s = ScanScalar(p_);
+  if (s.colon) throw Decline{};  // "a: b: c"
+  EmitScalar(s);
+  p_ = s.end;
+  FinishLine();
+  FindContent();
+}
+
+FastYamlReader::Result FastYamlReader::Next(std::vector<FastYamlEvent>* events, size_t* pos,
+                                            int* line) {
+  if (done_ != Result::kDocument) return done_;
+  events->clear();
+  events_ = events;
+  if (!eligible_) {
+    done_ = Result::kDecline;
+    return done_;
+  }
+  const bool first = !started_;
+  try {
+    if (first) {
+      started_ = true;
+      NextLine();
+      if (at_ == At::kContent && indent_ < 0) FindContent();
+    }
+    resume_pos_ = first ? 0 : p_;
+    resume_line_ = first ? 0 : line_;
+    if (at_ == At::kEof) {
+      done_ = Result::kEnd;
+      return done_;
+    }
+    *pos = p_;
+    *line = line_;
+    if (at_ == At::kDocStart) {
+      p_ += 3;
+      FinishLine();
+      FindContent();
+      if (at_ != At::kContent) throw Decline{};  // an empty document
+    }
+    depth_ = 0;
+    ParseNode(-1);
+    if (at_ == At::kContent) throw Decline{};
+  } catch (const Decline&) {
+    events->clear();
+    done_ = Result::kDecline;
+    return done_;
+  }
+  return Result::kDocument;
+}
+
+}  // namespace jixiao
