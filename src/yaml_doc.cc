@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "text.h"
+#include "yaml_fast.h"
 
 namespace jixiao {
 
@@ -104,7 +105,7 @@ const YamlNode* YamlNode::Find(std::string_view key) const {
 // Builds a YamlDocument from parser events, enforcing the limits.
 class DocumentBuilder : public YAML::EventHandler {
  public:
-  // `base`: bytes of src.text before what yaml-cpp reads (see ParseYamlStream).
+  // `base`: bytes of src.text before what the reader reads (see ParseYamlStream).
   DocumentBuilder(const Source& src, size_t base, const YamlLimits& limits, Diagnostics* diags)
       : src_(src),
         base_(base),
@@ -122,9 +123,16 @@ class DocumentBuilder : public YAML::EventHandler {
   }
   bool only_null() const { return only_null_; }
 
+  // Marks from now on count from byte `base` and 0-based line `line_base`
+  // of src.text (yaml-cpp reading on after the fast reader).
+  void SetBase(size_t base, int line_base) {
+    base_ = base;
+    line_base_ = line_base;
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override {
     doc_->offset_ = At(mark);
-    doc_->line_ = mark.line + 1;
+    doc_->line_ = Line(mark);
   }
   void OnDocumentEnd() override {}
 
@@ -137,11 +145,11 @@ class DocumentBuilder : public YAML::EventHandler {
     only_null_ = false;
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      throw StopParsing{At(mark), mark.line + 1, "alias to an unknown anchor"};
+      throw StopParsing{At(mark), Line(mark), "alias to an unknown anchor"};
     }
     for (const Frame& f : stack_) {
       if (f.node == it->second) {
-        throw StopParsing{At(mark), mark.line + 1,
+        throw StopParsing{At(mark), Line(mark),
                           "an alias refers to a node that contains it (a cycle)"};
       }
     }
@@ -151,16 +159,22 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    CheckTag(tag, mark);
+    AddScalar(mark, IsPlainTag(tag), value, anchor);
+  }
+
+  // A scalar of the given style (plain, or quoted or !!str).
+  void AddScalar(const YAML::Mark& mark, bool plain, std::string_view value,
+                 YAML::anchor_t anchor = YAML::NullAnchor) {
     only_null_ = false;
     if (value.size() > limits_.max_scalar_bytes) {
-      throw StopParsing{At(mark), mark.line + 1,
+      throw StopParsing{At(mark), Line(mark),
                         fmt::format("a value of {} bytes is longer than the limit of {} bytes "
                                     "(raise it with --max-scalar-size)",
                                     value.size(), limits_.max_scalar_bytes)};
     }
     YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
-    CheckTag(tag, mark);
-    n->plain = IsPlainTag(tag);
+    n->plain = plain;
     n->value = value;
     // yaml-cpp writes the escapes \N and \_ (U+0085, U+00A0) as the single
     // bytes 0x85 and 0xA0, which are not UTF-8; the input is valid UTF-8, so
@@ -214,14 +228,14 @@ class DocumentBuilder : public YAML::EventHandler {
     YamlNode& n = doc_->nodes_.emplace_back();
     n.kind = kind;
     n.offset = At(mark);
-    n.line = mark.line + 1;
+    n.line = Line(mark);
     return &n;
   }
 
   void AddWeight(size_t w, const YAML::Mark& mark) {
     total_weight_ += w;
     if (total_weight_ > limits_.max_nodes) {
-      throw StopParsing{At(mark), mark.line + 1,
+      throw StopParsing{At(mark), Line(mark),
                         fmt::format("the document expands to more than {} values "
                                     "(aliases are counted at their full size; raise the "
                                     "limit with --max-nodes)",
@@ -242,13 +256,13 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void Error(const YAML::Mark& mark, std::string message) {
     diags_->Add(MakeDiagnostic(Severity::kError, src_, At(mark),
-                               std::move(message), mark.line + 1));
+                               std::move(message), Line(mark)));
     doc_->has_errors_ = true;
   }
 
   void Push(YamlNode* n, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw StopParsing{At(mark), mark.line + 1,
+      throw StopParsing{At(mark), Line(mark),
                         fmt::format("nesting deeper than {} levels (raise the limit with "
                                     "--max-depth)",
                                     limits_.max_depth)};
@@ -311,11 +325,14 @@ class DocumentBuilder : public YAML::EventHandler {
     return !f.keys.insert(key->value).second;
   }
 
-  // The offset in src.text of a yaml-cpp mark.
+  // The offset in src.text of a mark.
   size_t At(const YAML::Mark& mark) const { return base_ + static_cast<size_t>(mark.pos); }
+  // The 1-based line in src.text of a mark.
+  int Line(const YAML::Mark& mark) const { return mark.line + 1 + line_base_; }
 
   const Source& src_;
-  const size_t base_;
+  size_t base_;
+  int line_base_ = 0;
   const YamlLimits& limits_;
   Diagnostics* diags_;
   const bool escapes_;  // the text has a backslash: a double-quoted escape may be in it
@@ -429,15 +446,96 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   // give yaml-cpp the text after them, and count its positions from there.
   size_t base = 0;
   while (StartsWith(std::string_view(src.text).substr(base), "\xEF\xBB\xBF")) base += 3;
-  MemoryBuf buf(std::string_view(src.text).substr(base));
-  std::istream in(&buf);
+  const std::string_view text = std::string_view(src.text).substr(base);
   DocumentBuilder builder(src, base, limits, diags);
   size_t delivered = 0;
+  size_t index = 0;
+  // Gives a complete document to the caller; false at the document limit.
+  auto deliver = [&](const YamlDocument& doc) {
+    if (index >= limits.max_documents) {
+      diags->Add(MakeDiagnostic(
+          Severity::kError, src, doc.offset(),
+          fmt::format("more than {} documents in one file (raise the limit with "
+                      "--max-documents)",
+                      limits.max_documents), doc.line()));
+      return false;
+    }
+    on_document(doc);
+    ++delivered;
+    ++index;
+    return true;
+  };
+  // yaml-cpp's mark of the reader's position (pos, line).
+  auto mark = [](size_t pos, int line) {
+    YAML::Mark m;
+    m.pos = static_cast<int>(pos);
+    m.line = line;
+    return m;
+  };
+  static const std::string kUntagged = "?";
+  // Where yaml-cpp starts: after the documents the fast reader read.
+  size_t resume_pos = 0;
+  int resume_line = 0;
+  try {
+    FastYamlReader fast(text);
+    std::vector<FastYamlEvent> events;
+    for (;;) {
+      size_t doc_pos = 0;
+      int doc_line = 0;
+      FastYamlReader::Result r = fast.Next(&events, &doc_pos, &doc_line);
+      if (r == FastYamlReader::Result::kEnd) return delivered;
+      if (r == FastYamlReader::Result::kDecline) {
+        resume_pos = fast.resume_pos();
+        resume_line = fast.resume_line();
+        break;
+      }
+      YamlDocument doc;
+      builder.Reset(&doc, index);
+      builder.OnDocumentStart(mark(doc_pos, doc_line));
+      for (const FastYamlEvent& e : events) {
+        using Kind = FastYamlEvent::Kind;
+        switch (e.kind) {
+          case Kind::kMapStart:
+            builder.OnMapStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor,
+                               YAML::EmitterStyle::Block);
+            break;
+          case Kind::kMapEnd:
+            builder.OnMapEnd();
+            break;
+          case Kind::kSeqStart:
+            builder.OnSequenceStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor,
+                                    YAML::EmitterStyle::Block);
+            break;
+          case Kind::kSeqEnd:
+            builder.OnSequenceEnd();
+            break;
+          case Kind::kPlain:
+          case Kind::kQuoted:
+            builder.AddScalar(mark(e.pos, e.line), e.kind == Kind::kPlain, e.value);
+            break;
+          case Kind::kNull:
+            builder.OnNull(mark(e.pos, e.line), YAML::NullAnchor);
+            break;
+        }
+      }
+      if (!deliver(doc)) return delivered;
+    }
+  } catch (const StopParsing& stop) {
+    diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
+    return delivered;
+  }
+
+  // yaml-cpp reads the rest, from the start of the document the fast reader
+  // declined; its marks count from there.
+  const size_t yaml_base = base + resume_pos;
+  builder.SetBase(yaml_base, resume_line);
+  MemoryBuf buf(text.substr(resume_pos));
+  std::istream in(&buf);
   size_t previous_offset = 0;
   bool previous_only_null = false;
   try {
     YAML::Parser parser(in);
-    for (size_t index = 0;; ++index) {
+    for (;;) {
       YamlDocument doc;
       builder.Reset(&doc, index);
       if (!parser.HandleNextDocument(builder)) break;
@@ -447,7 +545,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       size_t null_at = doc.root() ? doc.root()->offset : doc.offset();
       bool stray = builder.only_null() && null_at < src.text.size() &&
                    std::strchr(",]}", src.text[null_at]) != nullptr;
-      if (stray || (builder.only_null() && index > 0 && previous_only_null &&
+      if (stray || (builder.only_null() && previous_only_null &&
                     doc.offset() <= previous_offset)) {
         size_t at = null_at;
         std::string what = at < src.text.size() ? CodePointAt(src.text, at) : "end of file";
@@ -456,23 +554,14 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
             fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
         break;
       }
-      if (index >= limits.max_documents) {
-        diags->Add(MakeDiagnostic(
-            Severity::kError, src, doc.offset(),
-            fmt::format("more than {} documents in one file (raise the limit with "
-                        "--max-documents)",
-                        limits.max_documents), doc.line()));
-        break;
-      }
       previous_offset = doc.offset();
       previous_only_null = builder.only_null();
-      on_document(doc);
-      ++delivered;
+      if (!deliver(doc)) break;
     }
   } catch (const StopParsing& stop) {
     diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
   } catch (const YAML::Exception& e) {
-    size_t at = e.mark.is_null() ? 0 : base + static_cast<size_t>(e.mark.pos);
+    size_t at = e.mark.is_null() ? 0 : yaml_base + static_cast<size_t>(e.mark.pos);
     std::string message = SyntaxMessage(src, e, &at);
     // yaml-cpp counts bytes and may stop inside a character ("\x" followed
     // by '个'): point at the start of that character.
@@ -482,7 +571,8 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     if (e.mark.is_null()) {
       diags->Error({src.path, 0, 0}, std::move(message));
     } else {
-      diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message), e.mark.line + 1));
+      diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message),
+                                e.mark.line + 1 + resume_line));
     }
   }
   return delivered;
