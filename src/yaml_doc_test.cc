@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <regex>
 #include <string>
 
 namespace jixiao {
@@ -171,6 +172,93 @@ TEST_CASE("syntax errors are located 1-based") {
   REQUIRE(p.diags.error_count() == 1);
   CHECK(p.diags.all()[0].message.find("YAML syntax error") == 0);
   CHECK(p.diags.all()[0].loc.line >= 2);
+}
+
+namespace {
+
+void DumpNode(const YamlNode* n, int line_shift, size_t offset_shift, std::string* out) {
+  if (n == nullptr) {
+    *out += "(none)";
+    return;
+  }
+  *out += std::to_string(static_cast<int>(n->kind)) + "@" + std::to_string(n->line - line_shift) +
+          ":" + std::to_string(n->offset - offset_shift) + ":" + std::to_string(n->weight);
+  if (n->is_scalar()) *out += (n->plain ? "'" : "\"") + n->value;
+  for (const YamlNode* item : n->items) {
+    *out += " [";
+    DumpNode(item, line_shift, offset_shift, out);
+    *out += "]";
+  }
+  for (const auto& [k, v] : n->entries) {
+    *out += " {";
+    DumpNode(k, line_shift, offset_shift, out);
+    *out += ": ";
+    DumpNode(v, line_shift, offset_shift, out);
+    *out += "}";
+  }
+}
+
+// Every document and diagnostic of ParseYamlStream on `text`, with lines
+// and offsets counted `line_shift` lines and `offset_shift` bytes earlier.
+std::string Dump(const std::string& text, const YamlLimits& limits, int line_shift,
+                 size_t offset_shift) {
+  std::string out;
+  Source src{"t.yaml", text};
+  Diagnostics d;
+  ParseYamlStream(src, limits, &d, [&](const YamlDocument& doc) {
+    out += "doc " + std::to_string(doc.index()) + "@" + std::to_string(doc.line() - line_shift) +
+           ":" + std::to_string(doc.offset() - offset_shift) + (doc.has_errors() ? " !" : "") +
+           " ";
+    DumpNode(doc.root(), line_shift, offset_shift, &out);
+    out += "\n";
+  });
+  for (const Diagnostic& diag : d.all()) {
+    std::string message = diag.message;
+    if (line_shift != 0) {  // "first given on line N"
+      std::smatch m;
+      if (std::regex_search(message, m, std::regex("line ([0-9]+)"))) {
+        message = m.prefix().str() + "line " + std::to_string(std::stoi(m[1]) - line_shift) +
+                  m.suffix().str();
+      }
+    }
+    out += std::to_string(diag.loc.line - line_shift) + ":" + std::to_string(diag.loc.column) +
+           " " + message + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees and errors") {
+  // A first line with a tab makes the fast reader decline the whole file,
+  // so yaml-cpp reads it all: the results must be the same, a line later.
+  YamlLimits small;
+  small.max_depth = 3;
+  small.max_documents = 2;
+  small.max_scalar_bytes = 8;
+  for (const char* text : {
+           "project: 项目\nid: X-1\nbudget:\n  total: 1.5\nindicators:\n- name: 甲\n  target: "
+           "≥90%\n  weight:\n- name: 'b'\n  target: \"4台\"\n",
+           "a: 1\na: 2\nb:\n  c: ~\n  c: null\n",
+           "a: 1\n---\nb: [1, 2\n",
+           "a: 1\n---\n- x\n---\nb: {c: 1, c: 2}\n---\nd: 4\n",
+           "a: 1\n---\n,\n",
+           "a: 1\n---\nb: 2\n---\nc: [3]\n",
+           "a: 1\n---\nb: 2\n---\nc: 3\n",
+           "a:\n  b:\n    c:\n      d: 1\n",
+           "a: 1\n---\nb: !!int 2\n",
+           "k: 123456789\n---\nk: '123456789'\n",
+           "a: 1\n---\nb:\n  c: x\n   d: y\n",
+           "a: 1\n...\n",
+       }) {
+    for (const YamlLimits& limits : {YamlLimits{}, small}) {
+      CAPTURE(text);
+      CAPTURE(limits.max_depth);
+      std::string fast = Dump(text, limits, 0, 0);
+      std::string slow = Dump(std::string("#\t\n") + text, limits, 1, 3);
+      CHECK(fast == slow);
+    }
+  }
 }
 
 TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big files") {
