@@ -33,7 +33,13 @@ FastYamlReader::FastYamlReader(std::string_view text) : t_(text), eligible_(Elig
 bool FastYamlReader::Eligible(std::string_view text) {
   const char* b = text.data();
   const size_t n = text.size();
-  if (std::memchr(b, '\t', n) != nullptr || std::memchr(b, '\r', n) != nullptr) return false;
+  if (std::memchr(b, '\t', n) != nullptr) return false;
+  // A carriage return only as part of a CRLF line end (ParseYamlStream
+  // rejects a lone one before reading).
+  for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\r', n - (p - b))));
+       ++p) {
+    if (p + 1 >= b + n || p[1] != '\n') return false;
+  }
   // A byte order mark after the start, and C1 controls (U+0080..U+009F, lead
   // byte C2), which yaml-cpp treats specially in places.
   for (const char* p = b; (p = static_cast<const char*>(std::memchr(p, '\xEF', n - (p - b))));
@@ -47,8 +53,13 @@ bool FastYamlReader::Eligible(std::string_view text) {
   return true;
 }
 
+// (A '\r' is always the start of a CRLF here: see Eligible.)
 bool FastYamlReader::BlankOrEnd(size_t i) const {
-  return i >= t_.size() || t_[i] == ' ' || t_[i] == '\n';
+  return i >= t_.size() || t_[i] == ' ' || t_[i] == '\n' || t_[i] == '\r';
+}
+
+bool FastYamlReader::LineEnd(size_t i) const {
+  return i >= t_.size() || t_[i] == '\n' || t_[i] == '\r';
 }
 
 bool FastYamlReader::AtSeqEntry() const {
@@ -87,6 +98,7 @@ void FastYamlReader::FinishLine() {
     const void* nl = std::memchr(t_.data() + p_, '\n', t_.size() - p_);
     p_ = nl ? static_cast<const char*>(nl) - t_.data() : t_.size();
   }
+  if (p_ < t_.size() && t_[p_] == '\r') ++p_;
   if (p_ < t_.size() && t_[p_] != '\n') throw Decline{};
 }
 
@@ -101,6 +113,7 @@ void FastYamlReader::NextLine() {
     const void* nl = std::memchr(t_.data() + p_, '\n', n - p_);
     p_ = nl ? static_cast<const char*>(nl) - t_.data() : n;
   }
+  if (p_ < n && t_[p_] == '\r') ++p_;
   if (p_ >= n) {
     at_ = At::kEof;
     return;
@@ -144,7 +157,7 @@ FastYamlReader::Scalar FastYamlReader::ScanScalar(size_t at) const {
   if (q == '\'' || q == '"') {
     size_t close = at + 1;
     for (;; ++close) {
-      if (close >= n || t_[close] == '\n') throw Decline{};  // multi-line
+      if (LineEnd(close)) throw Decline{};  // multi-line
       if (t_[close] == q) break;
       if (t_[close] == '\\' && q == '"') throw Decline{};  // an escape
     }
@@ -164,7 +177,7 @@ FastYamlReader::Scalar FastYamlReader::ScanScalar(size_t at) const {
   size_t i = at;
   for (; i < n; ++i) {
     const char c = t_[i];
-    if (c == '\n') break;
+    if (c == '\n' || c == '\r') break;
     if (c == ':' && BlankOrEnd(i + 1)) {
       s.colon = true;
       break;
@@ -207,7 +220,7 @@ void FastYamlReader::ParseMap(int col) {
     EmitScalar(key);
     p_ = key.end + 1;
     while (p_ < t_.size() && t_[p_] == ' ') ++p_;
-    if (p_ >= t_.size() || t_[p_] == '\n' || t_[p_] == '#') {
+    if (LineEnd(p_) || t_[p_] == '#') {
       FinishLine();
       FindContent();
       if (at_ == At::kContent && indent_ > col) {
@@ -236,7 +249,7 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
   for (;;) {
     ++p_;  // the '-'
     while (p_ < t_.size() && t_[p_] == ' ') ++p_;
-    if (p_ >= t_.size() || t_[p_] == '\n' || t_[p_] == '#') {
+    if (LineEnd(p_) || t_[p_] == '#') {
       FinishLine();
       FindContent();
       if (at_ == At::kContent && indent_ > col) {

@@ -14,9 +14,10 @@
 // Declined (read by yaml-cpp): flow collections, anchors, aliases, tags,
 // block scalars (| >), multi-line scalars, '?' keys, escapes in quoted
 // scalars ('' and backslashes), directives and '...', an empty document, a
-// compact nested list ("- - x"), and any file with a tab, a carriage return,
-// a byte order mark after its start or a C1 control character. Any syntax
-// error is also declined, so yaml-cpp's message is the one reported.
+// compact nested list ("- - x"), and any file with a tab, a carriage return
+// outside a CRLF line end, a byte order mark after its start or a C1 control
+// character. Any syntax error is also declined, so yaml-cpp's message is the
+// one reported.
 #ifndef JIXIAO_YAML_FAST_H_
 #define JIXIAO_YAML_FAST_H_
 
@@ -90,6 +91,7 @@ class FastYamlReader {
   void FindContent();
   bool AtSeqEntry() const;
   bool BlankOrEnd(size_t i) const;
+  bool LineEnd(size_t i) const;
 
   std::string_view t_;
   bool eligible_;

@@ -81,12 +81,19 @@ TEST_CASE("the fast reader reads comments, quotes and documents as yaml-cpp does
   CHECK(ReadsAll("---a: 1\n...b: 2\n"));  // not markers
 }
 
+TEST_CASE("the fast reader reads CRLF line ends as yaml-cpp does") {
+  CHECK(ReadsAll("a: 1\r\nb: 2 \r\n"));
+  CHECK(ReadsAll("# c\r\n\r\n  \r\na: 'x' # y\r\nb:\r\n  - x\r\n  -\r\n  - k: v\r\nc:\r\n"));
+  CHECK(ReadsAll("---\r\na: 1\r\n--- # c\r\n- x\r\n-\r\n"));
+  CHECK(ReadsAll("a:\r\n- x\r\nb: ~\r\nc: 'q'\r\n"));
+}
+
 TEST_CASE("the fast reader declines what it does not read, leaving it to yaml-cpp") {
   for (const char* text :
        {"a: [1, 2]\n", "a: {b: 1}\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  x\n",
         "a: >\n  x\n", "? a\n: b\n", "a: 'it''s'\n", "a: \"\\n\"\n", "a: one\n  two\n",
         "a: 'x\n  y'\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n...\n", "- - x\n", "a:\tb\n",
-        "a: 1\r\nb: 2\r\n", "a: b: c\n", "a: - x\n", "a: 1\n  b: 2\n", "- a\nb: 1\n",
+        "a: 1\rb: 2\n", "a: b: c\n", "a: - x\n", "a: 1\n  b: 2\n", "- a\nb: 1\n",
         "a: 1\n- b\n", "a\nb\n", "a: 'x' y\n", "a: 'x'#c\n", "@a: 1\n", "a: `x`\n",
         "a: \xC2\x85x\n", "a: x\xEF\xBB\xBFy\n", "---\n", "--- x\n", "a: ,\n", "? \n", ",\n"}) {
     CAPTURE(text);
