@@ -47,9 +47,12 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
     bool done = false;
   };
   // Hand-over costs a lock per item and few wake-ups: the consumer sleeps
-  // until the head task is done or has kWakeBatch items, then takes all its
-  // items at once; producers are notified only when one waits.
+  // until kWakeTasks tasks are done in order from the head, or the head task
+  // has kWakeBatch items, or a producer waits for it (or the last tasks have
+  // started); it then takes the items of all the tasks done in order at once.
+  // Producers are notified only when one waits.
   constexpr size_t kWakeBatch = 32;
+  constexpr size_t kWakeTasks = 8;
   std::mutex mu;
   std::condition_variable consumer_cv, producer_cv;
   std::map<size_t, Slot> slots;  // tasks started and not yet consumed
@@ -60,12 +63,30 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
   size_t producers_waiting = 0;
   std::exception_ptr failure;
 
+  // Whether the consumer has enough to take (called with mu held).
+  auto consumer_ready = [&] {
+    auto it = slots.find(head);
+    if (it == slots.end()) return false;
+    const Slot& h = it->second;
+    if (h.items.size() >= kWakeBatch) return true;
+    if (!h.done) return producers_waiting > 0 && !h.items.empty();
+    if (producers_waiting > 0 || next >= tasks) return true;
+    size_t in_order = 0;
+    for (; it != slots.end() && it->first == head + in_order && it->second.done; ++it) {
+      if (++in_order >= kWakeTasks) return true;
+    }
+    return false;
+  };
+  auto wake_consumer = [&] {
+    if (consumer_waiting && consumer_ready()) consumer_cv.notify_one();
+  };
   auto wake_producers = [&] {
     if (producers_waiting > 0) producer_cv.notify_all();
   };
   auto wait_producer = [&](std::unique_lock<std::mutex>& lock, const auto& ready) {
     while (!ready()) {
       ++producers_waiting;
+      wake_consumer();  // it may be waiting for more done tasks: take what there is
       producer_cv.wait(lock);
       --producers_waiting;
     }
@@ -96,10 +117,7 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
         if (stop) return;
         Slot& slot = slots[t];
         slot.items.push_back(std::move(item));
-        // The consumer is woken for a batch, or when the task is done.
-        if (t == head && consumer_waiting && slot.items.size() >= kWakeBatch) {
-          consumer_cv.notify_one();
-        }
+        if (t == head && slot.items.size() >= kWakeBatch) wake_consumer();
       };
       try {
         produce(t, emit);
@@ -109,7 +127,7 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
       }
       std::lock_guard<std::mutex> lock(mu);
       slots[t].done = true;
-      if (t == head && consumer_waiting) consumer_cv.notify_one();
+      wake_consumer();
     }
   };
 
@@ -118,26 +136,23 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
   try {
     std::deque<Item> ready;
     while (head < tasks) {
-      bool finished;
       {
         std::unique_lock<std::mutex> lock(mu);
-        for (;;) {
-          if (stop) break;
-          auto it = slots.find(head);
-          if (it != slots.end() && (!it->second.items.empty() || it->second.done)) break;
+        while (!stop && !consumer_ready()) {
           consumer_waiting = true;
           consumer_cv.wait(lock);
           consumer_waiting = false;
         }
         if (stop) break;
-        Slot& slot = slots[head];
-        ready.swap(slot.items);
-        finished = slot.done;
-        if (finished) {
-          slots.erase(head);
+        // The head's items, and those of every task done in order after it.
+        for (auto it = slots.find(head); it != slots.end() && it->first == head;) {
+          for (Item& item : it->second.items) ready.push_back(std::move(item));
+          it->second.items.clear();
+          if (!it->second.done) break;
+          it = slots.erase(it);
           ++head;
         }
-        // A producer may wait for room in this slot, or for the window.
+        // A producer may wait for room in a slot, or for the window.
         wake_producers();
       }
       while (!ready.empty()) {

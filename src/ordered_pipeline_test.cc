@@ -38,6 +38,31 @@ TEST_CASE("items arrive in task order whatever the number of threads") {
   }
 }
 
+TEST_CASE("long tasks and many short ones hand over in order with any window") {
+  // Task t emits (t % 3 == 0 ? 100 : 1) items: more than a wake-up batch,
+  // and more than a task may buffer, between runs of one-item tasks.
+  auto run = [](int jobs, PipelineLimits limits) {
+    std::vector<int> seen;
+    RunOrdered<int>(
+        300, jobs, limits,
+        [](size_t t, const std::function<void(int&&)>& emit) {
+          int n = t % 3 == 0 ? 100 : 1;
+          for (int i = 0; i < n; ++i) emit(static_cast<int>(t) * 1000 + i);
+        },
+        [&](int&& v) { seen.push_back(v); });
+    return seen;
+  };
+  std::vector<int> one = run(1, {});
+  CHECK(one.size() == 100 * 100 + 200);
+  for (int jobs : {2, 3, 5}) {
+    CAPTURE(jobs);
+    CHECK(run(jobs, {}) == one);
+    CHECK(run(jobs, PipelineLimits{3, 5}) == one);
+    CHECK(run(jobs, PipelineLimits{1, 1}) == one);
+    CHECK(run(jobs, PipelineLimits{1000, 1000}) == one);
+  }
+}
+
 TEST_CASE("no tasks, one task") {
   CHECK(Run(0, 4).empty());
   CHECK(Run(1, 4) == std::vector<std::string>{"0.0"});
