@@ -473,6 +473,9 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     return m;
   };
   static const std::string kUntagged = "?";
+  auto style = [](const FastYamlEvent& e) {
+    return e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+  };
   // Where yaml-cpp starts: after the documents the fast reader read.
   size_t resume_pos = 0;
   int resume_line = 0;
@@ -496,15 +499,14 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         using Kind = FastYamlEvent::Kind;
         switch (e.kind) {
           case Kind::kMapStart:
-            builder.OnMapStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor,
-                               YAML::EmitterStyle::Block);
+            builder.OnMapStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor, style(e));
             break;
           case Kind::kMapEnd:
             builder.OnMapEnd();
             break;
           case Kind::kSeqStart:
             builder.OnSequenceStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor,
-                                    YAML::EmitterStyle::Block);
+                                    style(e));
             break;
           case Kind::kSeqEnd:
             builder.OnSequenceEnd();

@@ -67,7 +67,7 @@ bool FastYamlReader::AtSeqEntry() const {
 }
 
 void FastYamlReader::Emit(FastYamlEvent::Kind kind, size_t pos, std::string_view value) {
-  events_->push_back(FastYamlEvent{kind, line_, pos, value});
+  events_->push_back(FastYamlEvent{kind, false, line_, pos, value});
 }
 
 // yaml-cpp reports the plain scalars "~", "null", "Null" and "NULL" as
@@ -198,15 +198,11 @@ void FastYamlReader::ParseNode(int parent_indent) {
     ParseSeq(indent_, false);
     return;
   }
-  Scalar s = ScanScalar(p_);
-  if (s.colon) {
+  if (t_[p_] != '{' && t_[p_] != '[' && ScanScalar(p_).colon) {
     ParseMap(indent_);
     return;
   }
-  EmitScalar(s);
-  p_ = s.end;
-  FinishLine();
-  FindContent();
+  ParseLineValue();
   if (at_ == At::kContent && indent_ > parent_indent) throw Decline{};  // multi-line
 }
 
@@ -231,7 +227,7 @@ void FastYamlReader::ParseMap(int col) {
         EmitNullHere();
       }
     } else {
-      ParseInlineValue();
+      ParseLineValue();
     }
     if (at_ != At::kContent || indent_ < col) break;
     if (indent_ > col) throw Decline{};
@@ -257,18 +253,11 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
       } else {
         EmitNullHere();
       }
+    } else if (t_[p_] != '{' && t_[p_] != '[' && ScanScalar(p_).colon) {
+      indent_ = static_cast<int>(p_ - line_start_);
+      ParseMap(indent_);
     } else {
-      if (t_[p_] == '-' && BlankOrEnd(p_ + 1)) throw Decline{};  // "- - x"
-      Scalar s = ScanScalar(p_);
-      if (s.colon) {
-        indent_ = static_cast<int>(p_ - line_start_);
-        ParseMap(indent_);
-      } else {
-        EmitScalar(s);
-        p_ = s.end;
-        FinishLine();
-        FindContent();
-      }
+      ParseLineValue();  // declines "- - x"
     }
     if (at_ != At::kContent || indent_ < col) break;
     if (indent_ > col) throw Decline{};
@@ -281,15 +270,113 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
   --depth_;
 }
 
-// The value after "key: " on the key's line.
-void FastYamlReader::ParseInlineValue() {
-  if (t_[p_] == '-' && BlankOrEnd(p_ + 1)) throw Decline{};
-  Scalar s = ScanScalar(p_);
-  if (s.colon) throw Decline{};  // "a: b: c"
-  EmitScalar(s);
-  p_ = s.end;
+// A scalar or flow collection that ends its line: the value after "key: "
+// or "- ", or a node on a line of its own. Leaves the cursor at the next
+// content.
+void FastYamlReader::ParseLineValue() {
+  if (t_[p_] == '{' || t_[p_] == '[') {
+    ParseFlow();
+  } else {
+    if (t_[p_] == '-' && BlankOrEnd(p_ + 1)) throw Decline{};  // "- - x", "a: - x"
+    Scalar s = ScanScalar(p_);
+    if (s.colon) throw Decline{};  // "a: b: c"
+    EmitScalar(s);
+    p_ = s.end;
+  }
   FinishLine();
   FindContent();
+}
+
+void FastYamlReader::SkipSpaces() {
+  while (p_ < t_.size() && t_[p_] == ' ') ++p_;
+}
+
+// A flow collection ("{a: 1, b: x}", "[1, 2]", nested) within one line, at
+// the cursor. Empty values, a trailing comma and a single pair in a list
+// ("[a: 1]") decline.
+void FastYamlReader::ParseFlow() {
+  if (++depth_ > kMaxDepth) throw Decline{};
+  const bool map = t_[p_] == '{';
+  const char close = map ? '}' : ']';
+  Emit(map ? FastYamlEvent::Kind::kMapStart : FastYamlEvent::Kind::kSeqStart, p_);
+  events_->back().flow = true;
+  ++p_;
+  SkipSpaces();
+  if (p_ < t_.size() && t_[p_] == close) {
+    ++p_;
+  } else {
+    for (;;) {
+      if (map) {
+        Scalar key = ScanFlowScalar(p_);
+        if (!key.colon) throw Decline{};
+        EmitScalar(key);
+        p_ = key.end + 1;
+        SkipSpaces();
+      }
+      if (p_ < t_.size() && (t_[p_] == '{' || t_[p_] == '[')) {
+        ParseFlow();
+      } else {
+        Scalar s = ScanFlowScalar(p_);
+        if (s.colon) throw Decline{};
+        EmitScalar(s);
+        p_ = s.end;
+      }
+      SkipSpaces();
+      if (p_ < t_.size() && t_[p_] == close) {
+        ++p_;
+        break;
+      }
+      if (p_ >= t_.size() || t_[p_] != ',') throw Decline{};
+      ++p_;
+      SkipSpaces();
+      if (p_ < t_.size() && t_[p_] == close) throw Decline{};  // a trailing comma
+    }
+  }
+  Emit(map ? FastYamlEvent::Kind::kMapEnd : FastYamlEvent::Kind::kSeqEnd, p_);
+  --depth_;
+}
+
+// A scalar inside a flow collection, on one line: it ends at ',', ']', '}'
+// or a ':' with a blank or one of those after it.
+FastYamlReader::Scalar FastYamlReader::ScanFlowScalar(size_t at) const {
+  const size_t n = t_.size();
+  auto flow_end = [&](size_t i) {
+    return BlankOrEnd(i) || t_[i] == ',' || t_[i] == ']' || t_[i] == '}';
+  };
+  if (LineEnd(at)) throw Decline{};
+  Scalar s;
+  s.start = at;
+  const char q = t_[at];
+  if (q == '\'' || q == '"') {
+    s = ScanScalar(at);  // the quoted text; its ':' is looked at here
+    size_t i = s.end_value + 1;
+    while (i < n && t_[i] == ' ') ++i;
+    s.colon = i < n && t_[i] == ':';
+    if (s.colon && !flow_end(i + 1)) throw Decline{};  // JSON-like "a":b
+    s.end = s.colon ? i : s.end_value + 1;
+    return s;
+  }
+  if (NotPlainStart(q) || q == '?' || q == ':' || (q == '-' && BlankOrEnd(at + 1))) {
+    throw Decline{};
+  }
+  size_t i = at;
+  for (;; ++i) {
+    if (LineEnd(i)) throw Decline{};  // a flow collection over several lines
+    const char c = t_[i];
+    if (c == ',' || c == ']' || c == '}') break;
+    if (c == ':' && flow_end(i + 1)) {
+      s.colon = true;
+      break;
+    }
+    if (c == '[' || c == '{' || c == '?') throw Decline{};  // yaml-cpp ends a scalar there
+    if (c == ' ' && i + 1 < n && t_[i + 1] == '#') throw Decline{};  // a comment
+  }
+  size_t e = i;
+  while (e > at && t_[e - 1] == ' ') --e;
+  s.begin = at;
+  s.end_value = e;
+  s.end = i;
+  return s;
 }
 
 FastYamlReader::Result FastYamlReader::Next(std::vector<FastYamlEvent>* events, size_t* pos,

@@ -5,14 +5,16 @@
 // seed-like file (it matches a small regular-expression tree per byte), which
 // is most of the time of a batch run. The files people write (and `jixiao
 // import` and `jixiao template` produce) use a small part of YAML: block maps
-// and lists, one-line plain or quoted scalars, comments. This reader handles
+// and lists, one-line plain or quoted scalars, one-line flow collections
+// ("{total: 10}", "[a, b]"), comments. This reader handles
 // that part and declines everything else, a document at a time: the caller
 // then gives the rest of the file to yaml-cpp, which reports what it reports
 // today. So a file's tree and diagnostics are the same whichever reader read
 // it; yaml_fast_test.cc and the fuzz_yaml_fast harness compare the two.
 //
-// Declined (read by yaml-cpp): flow collections, anchors, aliases, tags,
-// block scalars (| >), multi-line scalars, '?' keys, escapes in quoted
+// Declined (read by yaml-cpp): flow collections over several lines or with
+// empty values, anchors, aliases, tags, block scalars (| >), multi-line
+// scalars, '?' keys, escapes in quoted
 // scalars ('' and backslashes), directives and '...', an empty document, a
 // compact nested list ("- - x"), and any file with a tab, a carriage return
 // outside a CRLF line end, a byte order mark after its start or a C1 control
@@ -41,6 +43,7 @@ struct FastYamlEvent {
     kNull,    // an empty value (OnNull)
   };
   Kind kind;
+  bool flow;  // kMapStart, kSeqStart: in flow style ("{...}", "[...]")
   int line;
   size_t pos;
   std::string_view value;  // scalars: the value, a view into the text
@@ -81,8 +84,11 @@ class FastYamlReader {
   void ParseNode(int parent_indent);
   void ParseMap(int col);
   void ParseSeq(int col, bool indentless);
-  void ParseInlineValue();
+  void ParseLineValue();
+  void ParseFlow();
+  void SkipSpaces();
   Scalar ScanScalar(size_t at) const;
+  Scalar ScanFlowScalar(size_t at) const;
   void Emit(FastYamlEvent::Kind kind, size_t pos, std::string_view value = {});
   void EmitScalar(const Scalar& s);
   void EmitNullHere();

@@ -81,6 +81,18 @@ TEST_CASE("the fast reader reads comments, quotes and documents as yaml-cpp does
   CHECK(ReadsAll("---a: 1\n...b: 2\n"));  // not markers
 }
 
+TEST_CASE("the fast reader reads one-line flow collections as yaml-cpp does") {
+  CHECK(ReadsAll("budget: {total: 10, fiscal: 8}\n"));
+  CHECK(ReadsAll("indicators:\n  - {level1: 产出指标, name: '甲', target: ≥90%}\n  - {a: x}\n"));
+  CHECK(ReadsAll("a: [1, 'two', \"三\", [4, {b: c}], {}]\nb: []\nc: {}\n"));
+  CHECK(ReadsAll("a: { b : 1 ,c: x:y, d: a#b } # comment\n"));
+  CHECK(ReadsAll("- [a, b]\n- {k: v}\n"));
+  CHECK(ReadsAll("[a, b]\n"));
+  CHECK(ReadsAll("{a: 1}\n"));
+  CHECK(ReadsAll("a:\n  {b: 1}\nc: [~, null, -5]\n"));
+  CHECK(ReadsAll("a: {'b': 1, \"c\" : 2}\n"));
+}
+
 TEST_CASE("the fast reader reads CRLF line ends as yaml-cpp does") {
   CHECK(ReadsAll("a: 1\r\nb: 2 \r\n"));
   CHECK(ReadsAll("# c\r\n\r\n  \r\na: 'x' # y\r\nb:\r\n  - x\r\n  -\r\n  - k: v\r\nc:\r\n"));
@@ -90,7 +102,8 @@ TEST_CASE("the fast reader reads CRLF line ends as yaml-cpp does") {
 
 TEST_CASE("the fast reader declines what it does not read, leaving it to yaml-cpp") {
   for (const char* text :
-       {"a: [1, 2]\n", "a: {b: 1}\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  x\n",
+       {"a: [1,\n  2]\n", "a: {b: 1\n  }\n", "a: {b: }\n", "a: {b}\n", "a: [1, 2,]\n",
+        "a: [b: 1]\n", "a: {\"b\":1}\n", "a: [b # c\n]\n", "a: [b?c]\n", "a: [b{c]\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  x\n",
         "a: >\n  x\n", "? a\n: b\n", "a: 'it''s'\n", "a: \"\\n\"\n", "a: one\n  two\n",
         "a: 'x\n  y'\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n...\n", "- - x\n", "a:\tb\n",
         "a: 1\rb: 2\n", "a: b: c\n", "a: - x\n", "a: 1\n  b: 2\n", "- a\nb: 1\n",
@@ -102,7 +115,7 @@ TEST_CASE("the fast reader declines what it does not read, leaving it to yaml-cp
 }
 
 TEST_CASE("the fast reader hands over at the document it declines") {
-  std::string text = "a: 1\n---\nb: [2]\n---\nc: 3\n";
+  std::string text = "a: 1\n---\nb: &x 2\n---\nc: 3\n";
   bool declined = false;
   CHECK(testing::FastEvents(text, &declined).size() == 1);
   CHECK(declined);

@@ -35,9 +35,13 @@ inline std::vector<std::vector<std::string>> FastEvents(std::string_view text, b
     d.push_back(EventLine("DOC", pos, line));
     for (const FastYamlEvent& e : events) {
       switch (e.kind) {
-        case Kind::kMapStart: d.push_back(EventLine("MAP", e.pos, e.line)); break;
+        case Kind::kMapStart:
+          d.push_back(EventLine("MAP", e.pos, e.line, e.flow ? " flow" : ""));
+          break;
         case Kind::kMapEnd: d.push_back("ENDMAP"); break;
-        case Kind::kSeqStart: d.push_back(EventLine("SEQ", e.pos, e.line)); break;
+        case Kind::kSeqStart:
+          d.push_back(EventLine("SEQ", e.pos, e.line, e.flow ? " flow" : ""));
+          break;
         case Kind::kSeqEnd: d.push_back("ENDSEQ"); break;
         case Kind::kNull: d.push_back(EventLine("NULL", e.pos, e.line)); break;
         case Kind::kPlain:
@@ -88,7 +92,7 @@ class EventRecorder : public YAML::EventHandler {
   static std::string Line(const char* what, const YAML::Mark& m, const std::string& rest = "") {
     return EventLine(what, static_cast<size_t>(m.pos), m.line, rest);
   }
-  // Nothing for a plain block collection, which is all FastEvents gives.
+  // Nothing for an untagged block collection without an anchor.
   static std::string Extra(const std::string& tag, YAML::anchor_t anchor,
                            YAML::EmitterStyle::value style) {
     std::string s;
