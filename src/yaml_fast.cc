@@ -350,9 +350,14 @@ FastYamlReader::Scalar FastYamlReader::ScanFlowScalar(size_t at) const {
   if (q == '\'' || q == '"') {
     s = ScanScalar(at);  // the quoted text; its ':' is looked at here
     size_t i = s.end_value + 1;
+    if (i < n && t_[i] == ':') {  // JSON: "key":value, a ':' right after the quote
+      s.colon = true;
+      s.end = i;
+      return s;
+    }
     while (i < n && t_[i] == ' ') ++i;
     s.colon = i < n && t_[i] == ':';
-    if (s.colon && !flow_end(i + 1)) throw Decline{};  // JSON-like "a":b
+    if (s.colon && !flow_end(i + 1)) throw Decline{};
     s.end = s.colon ? i : s.end_value + 1;
     return s;
   }

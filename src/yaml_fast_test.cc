@@ -91,6 +91,9 @@ TEST_CASE("the fast reader reads one-line flow collections as yaml-cpp does") {
   CHECK(ReadsAll("{a: 1}\n"));
   CHECK(ReadsAll("a:\n  {b: 1}\nc: [~, null, -5]\n"));
   CHECK(ReadsAll("a: {'b': 1, \"c\" : 2}\n"));
+  // A line of a jsonl report.
+  CHECK(ReadsAll("{\"id\":\"TJ-1\",\"year\":2024,\"rate\":0.7667,\"ok\":true,\"note\":null,"
+                 "\"budget\":{\"total\":6,\"spent\":4.6},\"tags\":[\"a\",\"b\"],\"e\":[]}\n"));
 }
 
 TEST_CASE("the fast reader reads CRLF line ends as yaml-cpp does") {
@@ -103,7 +106,7 @@ TEST_CASE("the fast reader reads CRLF line ends as yaml-cpp does") {
 TEST_CASE("the fast reader declines what it does not read, leaving it to yaml-cpp") {
   for (const char* text :
        {"a: [1,\n  2]\n", "a: {b: 1\n  }\n", "a: {b: }\n", "a: {b}\n", "a: [1, 2,]\n",
-        "a: [b: 1]\n", "a: {\"b\":1}\n", "a: [b # c\n]\n", "a: [b?c]\n", "a: [b{c]\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  x\n",
+        "a: [b: 1]\n", "a: {\"b\" :1}\n", "a: [b # c\n]\n", "a: [b?c]\n", "a: [b{c]\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  x\n",
         "a: >\n  x\n", "? a\n: b\n", "a: 'it''s'\n", "a: \"\\n\"\n", "a: one\n  two\n",
         "a: 'x\n  y'\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n...\n", "- - x\n", "a:\tb\n",
         "a: 1\rb: 2\n", "a: b: c\n", "a: - x\n", "a: 1\n  b: 2\n", "- a\nb: 1\n",
