@@ -130,6 +130,38 @@ class DocumentBuilder : public YAML::EventHandler {
     line_base_ = line_base;
   }
 
+  // Builds the document from the fast reader's events, as from yaml-cpp's.
+  void Replay(const std::vector<FastYamlEvent>& events, size_t doc_pos, int doc_line) {
+    using Kind = FastYamlEvent::Kind;
+    static const std::string kUntagged = "?";
+    OnDocumentStart(MarkAt(doc_pos, doc_line));
+    for (const FastYamlEvent& e : events) {
+      const YAML::EmitterStyle::value style =
+          e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+      switch (e.kind) {
+        case Kind::kMapStart:
+          OnMapStart(MarkAt(e.pos, e.line), kUntagged, YAML::NullAnchor, style);
+          break;
+        case Kind::kMapEnd:
+          OnMapEnd();
+          break;
+        case Kind::kSeqStart:
+          OnSequenceStart(MarkAt(e.pos, e.line), kUntagged, YAML::NullAnchor, style);
+          break;
+        case Kind::kSeqEnd:
+          OnSequenceEnd();
+          break;
+        case Kind::kPlain:
+        case Kind::kQuoted:
+          AddScalar(MarkAt(e.pos, e.line), e.kind == Kind::kPlain, e.value);
+          break;
+        case Kind::kNull:
+          OnNull(MarkAt(e.pos, e.line), YAML::NullAnchor);
+          break;
+      }
+    }
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override {
     doc_->offset_ = At(mark);
     doc_->line_ = Line(mark);
@@ -325,6 +357,13 @@ class DocumentBuilder : public YAML::EventHandler {
     return !f.keys.insert(key->value).second;
   }
 
+  static YAML::Mark MarkAt(size_t pos, int line) {
+    YAML::Mark m;
+    m.pos = static_cast<int>(pos);
+    m.line = line;
+    return m;
+  }
+
   // The offset in src.text of a mark.
   size_t At(const YAML::Mark& mark) const { return base_ + static_cast<size_t>(mark.pos); }
   // The 1-based line in src.text of a mark.
@@ -448,11 +487,10 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   while (StartsWith(std::string_view(src.text).substr(base), "\xEF\xBB\xBF")) base += 3;
   const std::string_view text = std::string_view(src.text).substr(base);
   DocumentBuilder builder(src, base, limits, diags);
-  size_t delivered = 0;
-  size_t index = 0;
+  size_t delivered = 0;  // also the index of the next document
   // Gives a complete document to the caller; false at the document limit.
   auto deliver = [&](const YamlDocument& doc) {
-    if (index >= limits.max_documents) {
+    if (delivered >= limits.max_documents) {
       diags->Add(MakeDiagnostic(
           Severity::kError, src, doc.offset(),
           fmt::format("more than {} documents in one file (raise the limit with "
@@ -462,19 +500,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     }
     on_document(doc);
     ++delivered;
-    ++index;
     return true;
-  };
-  // yaml-cpp's mark of the reader's position (pos, line).
-  auto mark = [](size_t pos, int line) {
-    YAML::Mark m;
-    m.pos = static_cast<int>(pos);
-    m.line = line;
-    return m;
-  };
-  static const std::string kUntagged = "?";
-  auto style = [](const FastYamlEvent& e) {
-    return e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
   };
   // Where yaml-cpp starts: after the documents the fast reader read.
   size_t resume_pos = 0;
@@ -493,33 +519,8 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         break;
       }
       YamlDocument doc;
-      builder.Reset(&doc, index);
-      builder.OnDocumentStart(mark(doc_pos, doc_line));
-      for (const FastYamlEvent& e : events) {
-        using Kind = FastYamlEvent::Kind;
-        switch (e.kind) {
-          case Kind::kMapStart:
-            builder.OnMapStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor, style(e));
-            break;
-          case Kind::kMapEnd:
-            builder.OnMapEnd();
-            break;
-          case Kind::kSeqStart:
-            builder.OnSequenceStart(mark(e.pos, e.line), kUntagged, YAML::NullAnchor,
-                                    style(e));
-            break;
-          case Kind::kSeqEnd:
-            builder.OnSequenceEnd();
-            break;
-          case Kind::kPlain:
-          case Kind::kQuoted:
-            builder.AddScalar(mark(e.pos, e.line), e.kind == Kind::kPlain, e.value);
-            break;
-          case Kind::kNull:
-            builder.OnNull(mark(e.pos, e.line), YAML::NullAnchor);
-            break;
-        }
-      }
+      builder.Reset(&doc, delivered);
+      builder.Replay(events, doc_pos, doc_line);
       if (!deliver(doc)) return delivered;
     }
   } catch (const StopParsing& stop) {
@@ -539,7 +540,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     YAML::Parser parser(in);
     for (;;) {
       YamlDocument doc;
-      builder.Reset(&doc, index);
+      builder.Reset(&doc, delivered);
       if (!parser.HandleNextDocument(builder)) break;
       // yaml-cpp 0.7.0 can return the same empty document forever at a stray
       // token such as ',' (the reason LoadAll hangs): an empty document at a
