@@ -171,24 +171,40 @@ FastYamlReader::Scalar FastYamlReader::ScanScalar(size_t at) const {
     s.end = s.colon ? i : close + 1;
     return s;
   }
-  if (NotPlainStart(q) || q == '?' || q == ':' || (q == '-' && BlankOrEnd(at + 1))) {
-    throw Decline{};
-  }
+  CheckPlainStart(at);
   size_t i = at;
+  bool colon = false;
   for (; i < n; ++i) {
     const char c = t_[i];
     if (c == '\n' || c == '\r') break;
     if (c == ':' && BlankOrEnd(i + 1)) {
-      s.colon = true;
+      colon = true;
       break;
     }
     if (c == ' ' && i + 1 < n && t_[i + 1] == '#') break;
   }
-  size_t e = i;
-  while (e > at && t_[e - 1] == ' ') --e;
+  return PlainScalar(at, i, colon);
+}
+
+// Declines at a character that may not start a plain scalar (and at '?' and
+// ':', which may, to keep away from '?' keys and such).
+void FastYamlReader::CheckPlainStart(size_t at) const {
+  const char c = t_[at];
+  if (NotPlainStart(c) || c == '?' || c == ':' || (c == '-' && BlankOrEnd(at + 1))) {
+    throw Decline{};
+  }
+}
+
+// The plain scalar from `at` to `stop`, where reading it stopped (at a ':'
+// when `colon`), without its trailing blanks.
+FastYamlReader::Scalar FastYamlReader::PlainScalar(size_t at, size_t stop, bool colon) const {
+  Scalar s;
+  s.start = at;
   s.begin = at;
-  s.end_value = e;
-  s.end = i;
+  s.end_value = stop;
+  while (s.end_value > at && t_[s.end_value - 1] == ' ') --s.end_value;
+  s.end = stop;
+  s.colon = colon;
   return s;
 }
 
@@ -344,11 +360,9 @@ FastYamlReader::Scalar FastYamlReader::ScanFlowScalar(size_t at) const {
     return BlankOrEnd(i) || t_[i] == ',' || t_[i] == ']' || t_[i] == '}';
   };
   if (LineEnd(at)) throw Decline{};
-  Scalar s;
-  s.start = at;
   const char q = t_[at];
   if (q == '\'' || q == '"') {
-    s = ScanScalar(at);  // the quoted text; its ':' is looked at here
+    Scalar s = ScanScalar(at);  // the quoted text; its ':' is looked at here
     size_t i = s.end_value + 1;
     if (i < n && t_[i] == ':') {  // JSON: "key":value, a ':' right after the quote
       s.colon = true;
@@ -361,27 +375,21 @@ FastYamlReader::Scalar FastYamlReader::ScanFlowScalar(size_t at) const {
     s.end = s.colon ? i : s.end_value + 1;
     return s;
   }
-  if (NotPlainStart(q) || q == '?' || q == ':' || (q == '-' && BlankOrEnd(at + 1))) {
-    throw Decline{};
-  }
+  CheckPlainStart(at);
   size_t i = at;
+  bool colon = false;
   for (;; ++i) {
     if (LineEnd(i)) throw Decline{};  // a flow collection over several lines
     const char c = t_[i];
     if (c == ',' || c == ']' || c == '}') break;
     if (c == ':' && flow_end(i + 1)) {
-      s.colon = true;
+      colon = true;
       break;
     }
     if (c == '[' || c == '{' || c == '?') throw Decline{};  // yaml-cpp ends a scalar there
     if (c == ' ' && i + 1 < n && t_[i + 1] == '#') throw Decline{};  // a comment
   }
-  size_t e = i;
-  while (e > at && t_[e - 1] == ' ') --e;
-  s.begin = at;
-  s.end_value = e;
-  s.end = i;
-  return s;
+  return PlainScalar(at, i, colon);
 }
 
 FastYamlReader::Result FastYamlReader::Next(std::vector<FastYamlEvent>* events, size_t* pos,

@@ -89,6 +89,8 @@ class FastYamlReader {
   void SkipSpaces();
   Scalar ScanScalar(size_t at) const;
   Scalar ScanFlowScalar(size_t at) const;
+  void CheckPlainStart(size_t at) const;
+  Scalar PlainScalar(size_t at, size_t stop, bool colon) const;
   void Emit(FastYamlEvent::Kind kind, size_t pos, std::string_view value = {});
   void EmitScalar(const Scalar& s);
   void EmitNullHere();
