@@ -506,7 +506,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   size_t resume_pos = 0;
   int resume_line = 0;
   try {
-    FastYamlReader fast(text);
+    FastYamlReader fast(text, limits.max_nodes);
     std::vector<FastYamlEvent> events;
     for (;;) {
       size_t doc_pos = 0;

@@ -236,6 +236,7 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
   small.max_depth = 3;
   small.max_documents = 2;
   small.max_scalar_bytes = 8;
+  small.max_nodes = 40;
   for (const char* text : {
            "project: 项目\nid: X-1\nbudget:\n  total: 1.5\nindicators:\n- name: 甲\n  target: "
            "≥90%\n  weight:\n- name: 'b'\n  target: \"4台\"\n",
@@ -251,6 +252,11 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
            "k: 123456789\n---\nk: '123456789'\n",
            "a: 1\n---\nb:\n  c: x\n   d: y\n",
            "a: 1\n...\n",
+           "- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n- i\n- j\n- k\n- l\n- m\n- n\n- o\n- p\n- q\n"
+           "- r\n- s\n- t\n- u\n- v\n- w\n- x\n- y\n- z\n- A\n- B\n- C\n- D\n- E\n- F\n- G\n- H\n"
+           "- I\n- J\n- K\n- L\n- M\n- N\n- O\n- P\n",
+           "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n"
+           "b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n",
        }) {
     for (const YamlLimits& limits : {YamlLimits{}, small}) {
       CAPTURE(text);

@@ -28,7 +28,8 @@ struct FastYamlReader::Scalar {
   bool colon = false;  // followed by ':' and a blank: a map key
 };
 
-FastYamlReader::FastYamlReader(std::string_view text) : t_(text), eligible_(Eligible(text)) {}
+FastYamlReader::FastYamlReader(std::string_view text, size_t max_nodes)
+    : t_(text), eligible_(Eligible(text)), max_nodes_(max_nodes) {}
 
 bool FastYamlReader::Eligible(std::string_view text) {
   const char* b = text.data();
@@ -67,6 +68,10 @@ bool FastYamlReader::AtSeqEntry() const {
 }
 
 void FastYamlReader::Emit(FastYamlEvent::Kind kind, size_t pos, std::string_view value) {
+  if (kind != FastYamlEvent::Kind::kMapEnd && kind != FastYamlEvent::Kind::kSeqEnd &&
+      ++nodes_ > max_nodes_) {
+    throw Decline{};
+  }
   events_->push_back(FastYamlEvent{kind, false, line_, pos, value});
 }
 
@@ -423,6 +428,7 @@ FastYamlReader::Result FastYamlReader::Next(std::vector<FastYamlEvent>* events, 
       if (at_ != At::kContent) throw Decline{};  // an empty document
     }
     depth_ = 0;
+    nodes_ = 0;
     ParseNode(-1);
     if (at_ == At::kContent) throw Decline{};
   } catch (const Decline&) {

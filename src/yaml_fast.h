@@ -59,7 +59,11 @@ class FastYamlReader {
     kDecline,   // the next document is not in the subset: see resume_pos()
   };
 
-  explicit FastYamlReader(std::string_view text);
+  // A document of more than `max_nodes` nodes (collections, scalars, empty
+  // values) is declined: yaml-cpp, whose events are built into a tree as they
+  // come, then stops it at the node limit (YamlLimits::max_nodes) before a
+  // hostile document's events fill memory here.
+  explicit FastYamlReader(std::string_view text, size_t max_nodes = SIZE_MAX);
 
   // Whether the file may be read here at all (a cheap scan for the
   // characters that always decline). When false, Next() declines at once.
@@ -114,6 +118,8 @@ class FastYamlReader {
   size_t resume_pos_ = 0;
   int resume_line_ = 0;
   std::vector<FastYamlEvent>* events_ = nullptr;
+  size_t max_nodes_;
+  size_t nodes_ = 0;  // in the current document
 };
 
 }  // namespace jixiao

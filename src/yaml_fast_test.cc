@@ -134,6 +134,21 @@ TEST_CASE("the fast reader hands over at the document it declines") {
   CHECK(reader.Next(&events, &pos, &line) == FastYamlReader::Result::kDecline);
 }
 
+TEST_CASE("the fast reader declines a document of more nodes than its limit") {
+  std::vector<FastYamlEvent> events;
+  size_t pos = 0;
+  int line = 0;
+  FastYamlReader four("- a\n- b\n-\n---\n[x, y, z]\n---\n[x, {y: z}]\n", 4);
+  CHECK(four.Next(&events, &pos, &line) == FastYamlReader::Result::kDocument);  // 4 nodes
+  CHECK(events.size() == 5);
+  CHECK(four.Next(&events, &pos, &line) == FastYamlReader::Result::kDocument);  // counted anew
+  CHECK(events.size() == 5);
+  CHECK(four.Next(&events, &pos, &line) == FastYamlReader::Result::kDecline);  // 5 nodes
+  FastYamlReader three("- a\n- b\n-\n", 3);
+  CHECK(three.Next(&events, &pos, &line) == FastYamlReader::Result::kDecline);
+  CHECK(three.resume_pos() == 0);
+}
+
 TEST_CASE("the fast reader leaves deep nesting to yaml-cpp") {
   std::string deep;
   for (int i = 0; i < 150; ++i) deep += std::string(static_cast<size_t>(i), ' ') + "k:\n";
