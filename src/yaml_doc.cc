@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cstring>
 #include <istream>
 #include <streambuf>
@@ -502,9 +503,66 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     ++delivered;
     return true;
   };
-  // Where yaml-cpp starts: after the documents the fast reader read.
-  size_t resume_pos = 0;
-  int resume_line = 0;
+  // yaml-cpp reads text from `from`, on 0-based line `from_line`: every
+  // document, or only the first (`one`); true when it read them, false when
+  // it stopped the file (a syntax error, a limit): nothing after is read then.
+  auto read_with_yaml_cpp = [&](size_t from, int from_line, bool one) {
+    const size_t yaml_base = base + from;
+    builder.SetBase(yaml_base, from_line);
+    MemoryBuf buf(text.substr(from));
+    std::istream in(&buf);
+    size_t previous_offset = 0;
+    bool previous_only_null = false;
+    const size_t first = delivered;
+    try {
+      YAML::Parser parser(in);
+      for (;;) {
+        YamlDocument doc;
+        builder.Reset(&doc, delivered);
+        if (one && delivered > first) return true;
+        if (!parser.HandleNextDocument(builder)) return true;
+        // yaml-cpp 0.7.0 can return the same empty document forever at a stray
+        // token such as ',' (the reason LoadAll hangs): an empty document at a
+        // flow indicator, or one that makes no progress, is an error.
+        size_t null_at = doc.root() ? doc.root()->offset : doc.offset();
+        bool stray = builder.only_null() && null_at < src.text.size() &&
+                     std::strchr(",]}", src.text[null_at]) != nullptr;
+        if (stray || (builder.only_null() && previous_only_null &&
+                      doc.offset() <= previous_offset)) {
+          size_t at = null_at;
+          std::string what = at < src.text.size() ? CodePointAt(src.text, at) : "end of file";
+          diags->Add(MakeDiagnostic(
+              Severity::kError, src, at,
+              fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
+          return false;
+        }
+        previous_offset = doc.offset();
+        previous_only_null = builder.only_null();
+        if (!deliver(doc)) return false;
+      }
+    } catch (const StopParsing& stop) {
+      diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
+    } catch (const YAML::Exception& e) {
+      size_t at = e.mark.is_null() ? 0 : yaml_base + static_cast<size_t>(e.mark.pos);
+      std::string message = SyntaxMessage(src, e, &at);
+      // yaml-cpp counts bytes and may stop inside a character ("\x" followed
+      // by '个'): point at the start of that character.
+      while (at > 0 && at < src.text.size() &&
+             (static_cast<unsigned char>(src.text[at]) & 0xC0) == 0x80)
+        --at;
+      if (e.mark.is_null()) {
+        diags->Error({src.path, 0, 0}, std::move(message));
+      } else {
+        diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message),
+                                  e.mark.line + 1 + from_line));
+      }
+    }
+    return false;
+  };
+
+  // The fast reader reads what it can; a document it declines goes to
+  // yaml-cpp alone when it ends at a "---" line, and the fast reader goes on
+  // after it; otherwise yaml-cpp reads the rest of the file.
   try {
     FastYamlReader fast(text, limits.max_nodes);
     std::vector<FastYamlEvent> events;
@@ -514,9 +572,24 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       FastYamlReader::Result r = fast.Next(&events, &doc_pos, &doc_line);
       if (r == FastYamlReader::Result::kEnd) return delivered;
       if (r == FastYamlReader::Result::kDecline) {
-        resume_pos = fast.resume_pos();
-        resume_line = fast.resume_line();
-        break;
+        const size_t from = fast.resume_pos();
+        const int from_line = fast.resume_line();
+        const size_t to = fast.eligible() ? FastYamlReader::DocumentEnd(text, from)
+                                          : std::string_view::npos;
+        // yaml-cpp reads the declined document as it would read it in the
+        // whole file (the rest of the text is its input, lookahead and all),
+        // and the fast reader goes on at the "---" after it; after a "..." or
+        // a directive, or in the last document, yaml-cpp reads the rest.
+        if (to == std::string_view::npos || to == text.size()) {
+          read_with_yaml_cpp(from, from_line, false);
+          return delivered;
+        }
+        if (!read_with_yaml_cpp(from, from_line, true)) return delivered;
+        builder.SetBase(base, 0);
+        const std::string_view doc_text = text.substr(from, to - from);
+        fast.ResumeAt(to, from_line + static_cast<int>(std::count(doc_text.begin(),
+                                                                   doc_text.end(), '\n')));
+        continue;
       }
       YamlDocument doc;
       builder.Reset(&doc, delivered);
@@ -525,58 +598,6 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     }
   } catch (const StopParsing& stop) {
     diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
-    return delivered;
-  }
-
-  // yaml-cpp reads the rest, from the start of the document the fast reader
-  // declined; its marks count from there.
-  const size_t yaml_base = base + resume_pos;
-  builder.SetBase(yaml_base, resume_line);
-  MemoryBuf buf(text.substr(resume_pos));
-  std::istream in(&buf);
-  size_t previous_offset = 0;
-  bool previous_only_null = false;
-  try {
-    YAML::Parser parser(in);
-    for (;;) {
-      YamlDocument doc;
-      builder.Reset(&doc, delivered);
-      if (!parser.HandleNextDocument(builder)) break;
-      // yaml-cpp 0.7.0 can return the same empty document forever at a stray
-      // token such as ',' (the reason LoadAll hangs): an empty document at a
-      // flow indicator, or one that makes no progress, is an error.
-      size_t null_at = doc.root() ? doc.root()->offset : doc.offset();
-      bool stray = builder.only_null() && null_at < src.text.size() &&
-                   std::strchr(",]}", src.text[null_at]) != nullptr;
-      if (stray || (builder.only_null() && previous_only_null &&
-                    doc.offset() <= previous_offset)) {
-        size_t at = null_at;
-        std::string what = at < src.text.size() ? CodePointAt(src.text, at) : "end of file";
-        diags->Add(MakeDiagnostic(
-            Severity::kError, src, at,
-            fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
-        break;
-      }
-      previous_offset = doc.offset();
-      previous_only_null = builder.only_null();
-      if (!deliver(doc)) break;
-    }
-  } catch (const StopParsing& stop) {
-    diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
-  } catch (const YAML::Exception& e) {
-    size_t at = e.mark.is_null() ? 0 : yaml_base + static_cast<size_t>(e.mark.pos);
-    std::string message = SyntaxMessage(src, e, &at);
-    // yaml-cpp counts bytes and may stop inside a character ("\x" followed
-    // by '个'): point at the start of that character.
-    while (at > 0 && at < src.text.size() &&
-           (static_cast<unsigned char>(src.text[at]) & 0xC0) == 0x80)
-      --at;
-    if (e.mark.is_null()) {
-      diags->Error({src.path, 0, 0}, std::move(message));
-    } else {
-      diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message),
-                                e.mark.line + 1 + resume_line));
-    }
   }
   return delivered;
 }

@@ -2,8 +2,9 @@
 
 #include <doctest/doctest.h>
 
-#include <regex>
 #include <string>
+
+#include "yaml_doc_testing.h"
 
 namespace jixiao {
 
@@ -174,60 +175,6 @@ TEST_CASE("syntax errors are located 1-based") {
   CHECK(p.diags.all()[0].loc.line >= 2);
 }
 
-namespace {
-
-void DumpNode(const YamlNode* n, int line_shift, size_t offset_shift, std::string* out) {
-  if (n == nullptr) {
-    *out += "(none)";
-    return;
-  }
-  *out += std::to_string(static_cast<int>(n->kind)) + "@" + std::to_string(n->line - line_shift) +
-          ":" + std::to_string(n->offset - offset_shift) + ":" + std::to_string(n->weight);
-  if (n->is_scalar()) *out += (n->plain ? "'" : "\"") + n->value;
-  for (const YamlNode* item : n->items) {
-    *out += " [";
-    DumpNode(item, line_shift, offset_shift, out);
-    *out += "]";
-  }
-  for (const auto& [k, v] : n->entries) {
-    *out += " {";
-    DumpNode(k, line_shift, offset_shift, out);
-    *out += ": ";
-    DumpNode(v, line_shift, offset_shift, out);
-    *out += "}";
-  }
-}
-
-// Every document and diagnostic of ParseYamlStream on `text`, with lines
-// and offsets counted `line_shift` lines and `offset_shift` bytes earlier.
-std::string Dump(const std::string& text, const YamlLimits& limits, int line_shift,
-                 size_t offset_shift) {
-  std::string out;
-  Source src{"t.yaml", text};
-  Diagnostics d;
-  ParseYamlStream(src, limits, &d, [&](const YamlDocument& doc) {
-    out += "doc " + std::to_string(doc.index()) + "@" + std::to_string(doc.line() - line_shift) +
-           ":" + std::to_string(doc.offset() - offset_shift) + (doc.has_errors() ? " !" : "") +
-           " ";
-    DumpNode(doc.root(), line_shift, offset_shift, &out);
-    out += "\n";
-  });
-  for (const Diagnostic& diag : d.all()) {
-    std::string message = diag.message;
-    if (line_shift != 0) {  // "first given on line N"
-      std::smatch m;
-      if (std::regex_search(message, m, std::regex("line ([0-9]+)"))) {
-        message = m.prefix().str() + "line " + std::to_string(std::stoi(m[1]) - line_shift) +
-                  m.suffix().str();
-      }
-    }
-    out += std::to_string(diag.loc.line - line_shift) + ":" + std::to_string(diag.loc.column) +
-           " " + message + "\n";
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees and errors") {
   // A first line with a tab makes the fast reader decline the whole file,
@@ -252,6 +199,17 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
            "k: 123456789\n---\nk: '123456789'\n",
            "a: 1\n---\nb:\n  c: x\n   d: y\n",
            "a: 1\n...\n",
+           "a: 1\n---\nb: &x 2\nc: *x\nc: 3\n---\nd: 4\nd: 5\n---\ne: [6]\n",
+           "a: 1\n---\nb: \"x\n---\nc: 3\n",
+           "a: 1\n---\nb: 'x\n---\n' \n---\nc: 3\n",
+           "a: 1\n---\nb: |+\n  x\n\n---\nc: 3\n",
+           "a: 1\n---\nb: >-\n  x\n  y\n---\nc: 3\n",
+           "---\n# only a comment\n---\na: 1\n---\n---\nb: 2\n",
+           "a: 1\n---\nb: one\n  two\n---\nc: ,\n---\nd: 4\n",
+           "a: 1\n---\n,\n---\nb: 2\n",
+           "a: 1\n---\nb: [1,\n  2]\n--- c\n---\nd: 4\n",
+           "- a\n---\n%YAML 1.2\n---\nb: 1\n",
+           "a: !!int 1\n---\nb: !!str 2\n---\nc: 3\n",
            "- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n- i\n- j\n- k\n- l\n- m\n- n\n- o\n- p\n- q\n"
            "- r\n- s\n- t\n- u\n- v\n- w\n- x\n- y\n- z\n- A\n- B\n- C\n- D\n- E\n- F\n- G\n- H\n"
            "- I\n- J\n- K\n- L\n- M\n- N\n- O\n- P\n",
@@ -261,8 +219,8 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
     for (const YamlLimits& limits : {YamlLimits{}, small}) {
       CAPTURE(text);
       CAPTURE(limits.max_depth);
-      std::string fast = Dump(text, limits, 0, 0);
-      std::string slow = Dump(std::string("#\t\n") + text, limits, 1, 3);
+      std::string fast = testing::DumpYaml(text, limits, 0, 0);
+      std::string slow = testing::DumpYaml(std::string("#\t\n") + text, limits, 1, 3);
       CHECK(fast == slow);
     }
   }

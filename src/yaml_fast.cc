@@ -397,6 +397,31 @@ FastYamlReader::Scalar FastYamlReader::ScanFlowScalar(size_t at) const {
   return PlainScalar(at, i, colon);
 }
 
+size_t FastYamlReader::DocumentEnd(std::string_view text, size_t from) {
+  auto marker = [&](size_t at, std::string_view m) {
+    return text.compare(at, 3, m) == 0 &&
+           (at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n' ||
+            text[at + 3] == '\r' || text[at + 3] == '\t');
+  };
+  for (size_t line = from; line < text.size();) {
+    if (text[line] == '%' || marker(line, "...")) return std::string_view::npos;
+    if (line > from && marker(line, "---")) return line;
+    size_t nl = text.find('\n', line);
+    if (nl == std::string_view::npos) break;
+    line = nl + 1;
+  }
+  return text.size();
+}
+
+void FastYamlReader::ResumeAt(size_t pos, int line) {
+  p_ = pos;
+  line_ = line;
+  line_start_ = pos;
+  at_ = At::kDocStart;
+  started_ = true;
+  done_ = Result::kDocument;
+}
+
 FastYamlReader::Result FastYamlReader::Next(std::vector<FastYamlEvent>* events, size_t* pos,
                                             int* line) {
   if (done_ != Result::kDocument) return done_;

@@ -81,6 +81,18 @@ class FastYamlReader {
   size_t resume_pos() const { return resume_pos_; }
   int resume_line() const { return resume_line_; }
 
+  // Whether the text is Eligible: if not, every document is declined.
+  bool eligible() const { return eligible_; }
+
+  // Where the document that starts at `from` (a line start) ends: at the
+  // next "---" line, or at the end of the text; npos when a "..." or a
+  // directive line comes first (the documents after it depend on it).
+  static size_t DocumentEnd(std::string_view text, size_t from);
+
+  // Reads on from `pos`, the start of a "---" line on 0-based line `line`
+  // (a DocumentEnd), after yaml-cpp has read the document before it.
+  void ResumeAt(size_t pos, int line);
+
  private:
   enum class At { kContent, kDocStart, kEof };
   struct Scalar;

@@ -149,6 +149,33 @@ TEST_CASE("the fast reader declines a document of more nodes than its limit") {
   CHECK(three.resume_pos() == 0);
 }
 
+TEST_CASE("DocumentEnd finds the next '---' line, and gives up at '...' or a directive") {
+  std::string_view text = "a: 1\n---\nb: |\n  ---x\n--- # c\nc: 3\n";
+  CHECK(FastYamlReader::DocumentEnd(text, 0) == 5);
+  CHECK(FastYamlReader::DocumentEnd(text, 5) == 21);  // "  ---x" is not a marker
+  CHECK(FastYamlReader::DocumentEnd(text, 21) == text.size());
+  CHECK(FastYamlReader::DocumentEnd("---\n---x\n ---\n---", 0) == 14);
+  CHECK(FastYamlReader::DocumentEnd("a: 1\n...\n---\nb: 2\n", 0) == std::string_view::npos);
+  CHECK(FastYamlReader::DocumentEnd("a: 1\n%YAML 1.2\n---\n", 0) == std::string_view::npos);
+}
+
+TEST_CASE("the fast reader goes on after a document yaml-cpp read") {
+  std::string text = "a: &x 1\n---\nb: 2\n";
+  FastYamlReader reader(text);
+  std::vector<FastYamlEvent> events;
+  size_t pos = 0;
+  int line = 0;
+  CHECK(reader.Next(&events, &pos, &line) == FastYamlReader::Result::kDecline);
+  reader.ResumeAt(8, 1);
+  REQUIRE(reader.Next(&events, &pos, &line) == FastYamlReader::Result::kDocument);
+  CHECK(pos == 8);
+  CHECK(line == 1);
+  REQUIRE(events.size() == 4);
+  CHECK(events[1].value == "b");
+  CHECK(events[1].line == 2);
+  CHECK(reader.Next(&events, &pos, &line) == FastYamlReader::Result::kEnd);
+}
+
 TEST_CASE("the fast reader leaves deep nesting to yaml-cpp") {
   std::string deep;
   for (int i = 0; i < 150; ++i) deep += std::string(static_cast<size_t>(i), ' ') + "k:\n";

@@ -42,7 +42,7 @@ if [ $# -gt 0 ]; then
 else
   HARNESSES=()
   for h in fuzz_value fuzz_target fuzz_actuals_yaml fuzz_actuals_csv fuzz_rules fuzz_eval \
-           fuzz_yaml_fast fuzz_import_text fuzz_import_docx; do
+           fuzz_yaml_fast fuzz_yaml_doc fuzz_import_text fuzz_import_docx; do
     [ -x "$B/$h" ] && HARNESSES+=("$h")
   done
 fi
@@ -117,7 +117,7 @@ make_seeds() {  # HARNESS DIR
     fuzz_actuals_csv)
       seed_files "$dir" "$ROOT"/examples/**/*.csv "$ROOT"/tests/fixtures/**/*.csv
       ;;
-    fuzz_yaml_fast)
+    fuzz_yaml_fast | fuzz_yaml_doc)
       seed_files "$dir" "$ROOT"/examples/**/*.yaml "$ROOT"/tests/fixtures/**/*.yaml \
                  "$FUZZ"/seeds/rules/*
       ;;
