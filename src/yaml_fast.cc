@@ -403,9 +403,18 @@ size_t FastYamlReader::DocumentEnd(std::string_view text, size_t from) {
            (at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n' ||
             text[at + 3] == '\r' || text[at + 3] == '\t');
   };
+  bool opened = false;  // by its "---" or its first content
   for (size_t line = from; line < text.size();) {
     if (text[line] == '%' || marker(line, "...")) return std::string_view::npos;
-    if (line > from && marker(line, "---")) return line;
+    if (marker(line, "---")) {
+      if (opened) return line;
+      opened = true;
+    } else {
+      size_t first = text.find_first_not_of(" \t\r", line);
+      if (first != std::string_view::npos && text[first] != '\n' && text[first] != '#') {
+        opened = true;
+      }
+    }
     size_t nl = text.find('\n', line);
     if (nl == std::string_view::npos) break;
     line = nl + 1;

@@ -84,9 +84,10 @@ class FastYamlReader {
   // Whether the text is Eligible: if not, every document is declined.
   bool eligible() const { return eligible_; }
 
-  // Where the document that starts at `from` (a line start) ends: at the
-  // next "---" line, or at the end of the text; npos when a "..." or a
-  // directive line comes first (the documents after it depend on it).
+  // Where the document that starts at `from` (a line start: its "---", or
+  // comments before its "---" or its content) ends: at the next "---" line,
+  // or at the end of the text; npos when a "..." or a directive line comes
+  // first (the documents after it depend on it).
   static size_t DocumentEnd(std::string_view text, size_t from);
 
   // Reads on from `pos`, the start of a "---" line on 0-based line `line`

@@ -157,6 +157,9 @@ TEST_CASE("DocumentEnd finds the next '---' line, and gives up at '...' or a dir
   CHECK(FastYamlReader::DocumentEnd("---\n---x\n ---\n---", 0) == 14);
   CHECK(FastYamlReader::DocumentEnd("a: 1\n...\n---\nb: 2\n", 0) == std::string_view::npos);
   CHECK(FastYamlReader::DocumentEnd("a: 1\n%YAML 1.2\n---\n", 0) == std::string_view::npos);
+  // Comments before the first document's own "---".
+  CHECK(FastYamlReader::DocumentEnd("# c\n\n  # d\n--- ~\n--- x\n", 0) == 17);
+  CHECK(FastYamlReader::DocumentEnd("# c\n---\n", 0) == 8);
 }
 
 TEST_CASE("the fast reader goes on after a document yaml-cpp read") {
