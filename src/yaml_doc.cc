@@ -77,6 +77,10 @@ struct StopParsing {
   std::string message;
 };
 
+// Thrown from inside the event handler when yaml-cpp starts a document where
+// the fast reader takes over again (DocumentBuilder::StopAt).
+struct ReachedStop {};
+
 }  // namespace
 
 YamlNode::Type YamlNode::type() const {
@@ -163,7 +167,12 @@ class DocumentBuilder : public YAML::EventHandler {
     }
   }
 
+  // yaml-cpp is stopped (ReachedStop) at a document that starts at byte
+  // `offset` of src.text or later.
+  void StopAt(size_t offset) { stop_at_ = offset; }
+
   void OnDocumentStart(const YAML::Mark& mark) override {
+    if (At(mark) >= stop_at_) throw ReachedStop{};
     doc_->offset_ = At(mark);
     doc_->line_ = Line(mark);
   }
@@ -373,6 +382,7 @@ class DocumentBuilder : public YAML::EventHandler {
   const Source& src_;
   size_t base_;
   int line_base_ = 0;
+  size_t stop_at_ = std::string::npos;
   const YamlLimits& limits_;
   Diagnostics* diags_;
   const bool escapes_;  // the text has a backslash: a double-quoted escape may be in it
@@ -503,23 +513,23 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     ++delivered;
     return true;
   };
-  // yaml-cpp reads text from `from`, on 0-based line `from_line`: every
-  // document, or only the first (`one`); true when it read them, false when
-  // it stopped the file (a syntax error, a limit): nothing after is read then.
-  auto read_with_yaml_cpp = [&](size_t from, int from_line, bool one) {
+  // yaml-cpp reads text from `from`, on 0-based line `from_line`, up to the
+  // document that starts at `to` (npos: to the end); true when it read that
+  // far, false when it stopped the file (a syntax error, a limit): nothing
+  // after is read then.
+  auto read_with_yaml_cpp = [&](size_t from, int from_line, size_t to) {
     const size_t yaml_base = base + from;
     builder.SetBase(yaml_base, from_line);
+    builder.StopAt(to == std::string_view::npos ? to : base + to);
     MemoryBuf buf(text.substr(from));
     std::istream in(&buf);
     size_t previous_offset = 0;
     bool previous_only_null = false;
-    const size_t first = delivered;
     try {
       YAML::Parser parser(in);
       for (;;) {
         YamlDocument doc;
         builder.Reset(&doc, delivered);
-        if (one && delivered > first) return true;
         if (!parser.HandleNextDocument(builder)) return true;
         // yaml-cpp 0.7.0 can return the same empty document forever at a stray
         // token such as ',' (the reason LoadAll hangs): an empty document at a
@@ -540,6 +550,8 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         previous_only_null = builder.only_null();
         if (!deliver(doc)) return false;
       }
+    } catch (const ReachedStop&) {
+      return true;
     } catch (const StopParsing& stop) {
       diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
     } catch (const YAML::Exception& e) {
@@ -576,16 +588,18 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         const int from_line = fast.resume_line();
         const size_t to = fast.eligible() ? FastYamlReader::DocumentEnd(text, from)
                                           : std::string_view::npos;
-        // yaml-cpp reads the declined document as it would read it in the
-        // whole file (the rest of the text is its input, lookahead and all),
-        // and the fast reader goes on at the "---" after it; after a "..." or
-        // a directive, or in the last document, yaml-cpp reads the rest.
+        // yaml-cpp reads the declined document as it would in the whole file
+        // (the rest of the text is its input, lookahead and all; it may see
+        // more than one document there) up to the "---" after it, where the
+        // fast reader goes on; after a "..." or a directive, or from the
+        // last "---", yaml-cpp reads the rest.
         if (to == std::string_view::npos || to == text.size()) {
-          read_with_yaml_cpp(from, from_line, false);
+          read_with_yaml_cpp(from, from_line, std::string_view::npos);
           return delivered;
         }
-        if (!read_with_yaml_cpp(from, from_line, true)) return delivered;
-        builder.SetBase(base, 0);
+        if (!read_with_yaml_cpp(from, from_line, to)) return delivered;
+        builder.SetBase(base, 0);  // the fast reader's marks count from the start
+        builder.StopAt(std::string_view::npos);
         const std::string_view doc_text = text.substr(from, to - from);
         fast.ResumeAt(to, from_line + static_cast<int>(std::count(doc_text.begin(),
                                                                    doc_text.end(), '\n')));

@@ -210,6 +210,8 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
            "a: 1\n---\nb: [1,\n  2]\n--- c\n---\nd: 4\n",
            "- a\n---\n%YAML 1.2\n---\nb: 1\n",
            "# c\n--- ~\n--- just text\n---\na: 1\n---\nb: 2\n",
+           // yaml-cpp starts documents without "---" after a root list.
+           "- a: 1\nplain text\n# c\nproject: x\n---\nb: 2\n",
            "a: !!int 1\n---\nb: !!str 2\n---\nc: 3\n",
            "- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n- i\n- j\n- k\n- l\n- m\n- n\n- o\n- p\n- q\n"
            "- r\n- s\n- t\n- u\n- v\n- w\n- x\n- y\n- z\n- A\n- B\n- C\n- D\n- E\n- F\n- G\n- H\n"
