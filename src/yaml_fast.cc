@@ -227,6 +227,16 @@ void FastYamlReader::ParseNode(int parent_indent) {
   if (at_ == At::kContent && indent_ > parent_indent) throw Decline{};  // multi-line
 }
 
+// After "key:" or "-": true when the value is not on this line (the rest of
+// it is blank or a comment); the cursor is then at the next content.
+bool FastYamlReader::ValueOnNextLines() {
+  SkipSpaces();
+  if (!LineEnd(p_) && t_[p_] != '#') return false;
+  FinishLine();
+  FindContent();
+  return true;
+}
+
 // A block map whose first key is at the cursor, in column `col`.
 void FastYamlReader::ParseMap(int col) {
   if (++depth_ > kMaxDepth) throw Decline{};
@@ -236,10 +246,7 @@ void FastYamlReader::ParseMap(int col) {
     if (!key.colon) throw Decline{};
     EmitScalar(key);
     p_ = key.end + 1;
-    while (p_ < t_.size() && t_[p_] == ' ') ++p_;
-    if (LineEnd(p_) || t_[p_] == '#') {
-      FinishLine();
-      FindContent();
+    if (ValueOnNextLines()) {
       if (at_ == At::kContent && indent_ > col) {
         ParseNode(col);
       } else if (at_ == At::kContent && indent_ == col && AtSeqEntry()) {
@@ -265,10 +272,7 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
   Emit(FastYamlEvent::Kind::kSeqStart, p_);
   for (;;) {
     ++p_;  // the '-'
-    while (p_ < t_.size() && t_[p_] == ' ') ++p_;
-    if (LineEnd(p_) || t_[p_] == '#') {
-      FinishLine();
-      FindContent();
+    if (ValueOnNextLines()) {
       if (at_ == At::kContent && indent_ > col) {
         ParseNode(col);
       } else {

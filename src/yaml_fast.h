@@ -101,6 +101,7 @@ class FastYamlReader {
   void ParseNode(int parent_indent);
   void ParseMap(int col);
   void ParseSeq(int col, bool indentless);
+  bool ValueOnNextLines();
   void ParseLineValue();
   void ParseFlow();
   void SkipSpaces();
