@@ -219,9 +219,12 @@ void FastYamlReader::ParseNode(int parent_indent) {
     ParseSeq(indent_, false);
     return;
   }
-  if (t_[p_] != '{' && t_[p_] != '[' && ScanScalar(p_).colon) {
-    ParseMap(indent_);
-    return;
+  if (t_[p_] != '{' && t_[p_] != '[') {
+    Scalar key = ScanScalar(p_);
+    if (key.colon) {
+      ParseMap(indent_, key);
+      return;
+    }
   }
   ParseLineValue();
   if (at_ == At::kContent && indent_ > parent_indent) throw Decline{};  // multi-line
@@ -237,13 +240,11 @@ bool FastYamlReader::ValueOnNextLines() {
   return true;
 }
 
-// A block map whose first key is at the cursor, in column `col`.
-void FastYamlReader::ParseMap(int col) {
+// A block map whose first key, `key`, is at the cursor, in column `col`.
+void FastYamlReader::ParseMap(int col, Scalar key) {
   if (++depth_ > kMaxDepth) throw Decline{};
   Emit(FastYamlEvent::Kind::kMapStart, p_);
   for (;;) {
-    Scalar key = ScanScalar(p_);
-    if (!key.colon) throw Decline{};
     EmitScalar(key);
     p_ = key.end + 1;
     if (ValueOnNextLines()) {
@@ -259,6 +260,8 @@ void FastYamlReader::ParseMap(int col) {
     }
     if (at_ != At::kContent || indent_ < col) break;
     if (indent_ > col) throw Decline{};
+    key = ScanScalar(p_);
+    if (!key.colon) throw Decline{};
   }
   Emit(FastYamlEvent::Kind::kMapEnd, p_);
   --depth_;
@@ -278,9 +281,9 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
       } else {
         EmitNullHere();
       }
-    } else if (t_[p_] != '{' && t_[p_] != '[' && ScanScalar(p_).colon) {
+    } else if (Scalar key; t_[p_] != '{' && t_[p_] != '[' && (key = ScanScalar(p_)).colon) {
       indent_ = static_cast<int>(p_ - line_start_);
-      ParseMap(indent_);
+      ParseMap(indent_, key);
     } else {
       ParseLineValue();  // declines "- - x"
     }

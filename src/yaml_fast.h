@@ -99,7 +99,7 @@ class FastYamlReader {
   struct Scalar;
 
   void ParseNode(int parent_indent);
-  void ParseMap(int col);
+  void ParseMap(int col, Scalar key);
   void ParseSeq(int col, bool indentless);
   bool ValueOnNextLines();
   void ParseLineValue();
