@@ -219,14 +219,7 @@ void FastYamlReader::ParseNode(int parent_indent) {
     ParseSeq(indent_, false);
     return;
   }
-  if (t_[p_] != '{' && t_[p_] != '[') {
-    Scalar key = ScanScalar(p_);
-    if (key.colon) {
-      ParseMap(indent_, key);
-      return;
-    }
-  }
-  ParseLineValue();
+  ParseLineValue(indent_);
   if (at_ == At::kContent && indent_ > parent_indent) throw Decline{};  // multi-line
 }
 
@@ -256,7 +249,7 @@ void FastYamlReader::ParseMap(int col, Scalar key) {
         EmitNullHere();
       }
     } else {
-      ParseLineValue();
+      ParseLineValue(-1);
     }
     if (at_ != At::kContent || indent_ < col) break;
     if (indent_ > col) throw Decline{};
@@ -281,11 +274,8 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
       } else {
         EmitNullHere();
       }
-    } else if (Scalar key; t_[p_] != '{' && t_[p_] != '[' && (key = ScanScalar(p_)).colon) {
-      indent_ = static_cast<int>(p_ - line_start_);
-      ParseMap(indent_, key);
     } else {
-      ParseLineValue();  // declines "- - x"
+      ParseLineValue(static_cast<int>(p_ - line_start_));  // "- a: 1" starts a map
     }
     if (at_ != At::kContent || indent_ < col) break;
     if (indent_ > col) throw Decline{};
@@ -298,16 +288,21 @@ void FastYamlReader::ParseSeq(int col, bool indentless) {
   --depth_;
 }
 
-// A scalar or flow collection that ends its line: the value after "key: "
-// or "- ", or a node on a line of its own. Leaves the cursor at the next
-// content.
-void FastYamlReader::ParseLineValue() {
+// The value after "key: " or "- ", or a node on a line of its own: a block
+// map whose first key is at the cursor, in column `map_col` (-1: no map may
+// start here, as in "a: b: c"), or a scalar or flow collection that ends its
+// line. ("- - x" and "a: - x" decline in ScanScalar.) Leaves the cursor at
+// the next content.
+void FastYamlReader::ParseLineValue(int map_col) {
   if (t_[p_] == '{' || t_[p_] == '[') {
     ParseFlow();
   } else {
-    if (t_[p_] == '-' && BlankOrEnd(p_ + 1)) throw Decline{};  // "- - x", "a: - x"
     Scalar s = ScanScalar(p_);
-    if (s.colon) throw Decline{};  // "a: b: c"
+    if (s.colon) {
+      if (map_col < 0) throw Decline{};
+      ParseMap(map_col, s);
+      return;
+    }
     EmitScalar(s);
     p_ = s.end;
   }

@@ -102,7 +102,7 @@ class FastYamlReader {
   void ParseMap(int col, Scalar key);
   void ParseSeq(int col, bool indentless);
   bool ValueOnNextLines();
-  void ParseLineValue();
+  void ParseLineValue(int map_col);
   void ParseFlow();
   void SkipSpaces();
   Scalar ScanScalar(size_t at) const;
