@@ -1,7 +1,7 @@
 // jixiao: checks and scores budget projects against their performance targets.
 #include <iostream>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

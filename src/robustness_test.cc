@@ -5,18 +5,18 @@
 #include <string>
 #include <vector>
 
-#include "actuals.h"
-#include "csv.h"
-#include "diagnostic.h"
-#include "exact.h"
-#include "import_text.h"
-#include "rules.h"
-#include "rules_file.h"
-#include "score.h"
-#include "target_loader.h"
-#include "text.h"
-#include "value.h"
-#include "yaml_doc.h"
+#include "model/actuals.h"
+#include "base/csv.h"
+#include "base/diagnostic.h"
+#include "base/exact.h"
+#include "import/import_text.h"
+#include "model/rules.h"
+#include "model/rules_file.h"
+#include "score/score.h"
+#include "model/target_loader.h"
+#include "base/text.h"
+#include "model/value.h"
+#include "yaml/yaml_doc.h"
 
 namespace jixiao {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "actuals.h"
+#include "model/actuals.h"
 #include "fuzz_common.h"
 
 namespace jixiao::fuzz {

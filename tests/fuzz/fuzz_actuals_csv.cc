@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "actuals.h"
-#include "csv.h"
+#include "model/actuals.h"
+#include "base/csv.h"
 #include "fuzz_actuals_common.h"
 #include "fuzz_common.h"
-#include "yaml_doc.h"
+#include "yaml/yaml_doc.h"
 
 using namespace jixiao;
 using jixiao::fuzz::CheckDiagnostics;

@@ -17,10 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "actuals.h"
+#include "model/actuals.h"
 #include "fuzz_actuals_common.h"
 #include "fuzz_common.h"
-#include "yaml_doc.h"
+#include "yaml/yaml_doc.h"
 
 using namespace jixiao;
 using jixiao::fuzz::CheckDiagnostics;

@@ -13,12 +13,12 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostic.h"
-#include "diagnostic_format.h"
-#include "exact.h"
-#include "json_writer.h"
-#include "text.h"
-#include "value.h"
+#include "base/diagnostic.h"
+#include "report/diagnostic_format.h"
+#include "base/exact.h"
+#include "base/json_writer.h"
+#include "base/text.h"
+#include "model/value.h"
 
 // Aborts with the failed condition and a detail when `cond` is false.
 #define FUZZ_CHECK(cond, detail)                                                     \

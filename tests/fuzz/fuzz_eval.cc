@@ -18,12 +18,12 @@
 #include <string>
 #include <vector>
 
-#include "actuals.h"
+#include "model/actuals.h"
 #include "fuzz_common.h"
-#include "rules.h"
-#include "score.h"
-#include "target_loader.h"
-#include "yaml_doc.h"
+#include "model/rules.h"
+#include "score/score.h"
+#include "model/target_loader.h"
+#include "yaml/yaml_doc.h"
 
 using namespace jixiao;
 using jixiao::fuzz::CheckDiagnostics;

@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "fuzz_common.h"
-#include "import.h"
-#include "import_doc.h"
-#include "rules.h"
-#include "target_loader.h"
-#include "yaml_doc.h"
+#include "import/import.h"
+#include "import/import_doc.h"
+#include "model/rules.h"
+#include "model/target_loader.h"
+#include "yaml/yaml_doc.h"
 
 namespace jixiao::fuzz {
 

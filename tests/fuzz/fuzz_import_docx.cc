@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string>
 
-#include "docx.h"
+#include "import/docx.h"
 #include "fuzz_common.h"
 #include "fuzz_import_common.h"
 

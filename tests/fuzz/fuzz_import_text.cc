@@ -9,7 +9,7 @@
 
 #include "fuzz_common.h"
 #include "fuzz_import_common.h"
-#include "import_text.h"
+#include "import/import_text.h"
 
 using namespace jixiao;
 

@@ -19,9 +19,9 @@
 #include <string>
 
 #include "fuzz_common.h"
-#include "rules.h"
-#include "rules_file.h"
-#include "yaml_doc.h"
+#include "model/rules.h"
+#include "model/rules_file.h"
+#include "yaml/yaml_doc.h"
 
 using namespace jixiao;
 using jixiao::fuzz::CheckDiagnostics;

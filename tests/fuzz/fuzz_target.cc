@@ -22,9 +22,9 @@
 #include <string>
 
 #include "fuzz_common.h"
-#include "rules.h"
-#include "target_loader.h"
-#include "yaml_doc.h"
+#include "model/rules.h"
+#include "model/target_loader.h"
+#include "yaml/yaml_doc.h"
 
 using namespace jixiao;
 using jixiao::fuzz::CheckDiagnostics;

@@ -23,7 +23,7 @@
 #include <string_view>
 
 #include "fuzz_common.h"
-#include "value.h"
+#include "model/value.h"
 
 using namespace jixiao;
 using jixiao::fuzz::CheckFormats;

@@ -16,8 +16,8 @@
 #include <string>
 
 #include "fuzz_common.h"
-#include "yaml_doc.h"
-#include "yaml_doc_testing.h"
+#include "yaml/yaml_doc.h"
+#include "yaml/yaml_doc_testing.h"
 
 using namespace jixiao;
 

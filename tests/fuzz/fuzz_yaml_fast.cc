@@ -1,4 +1,4 @@
-// Fuzzes the fast YAML reader (src/yaml_fast.h) against yaml-cpp: a
+// Fuzzes the fast YAML reader (src/yaml/yaml_fast.h) against yaml-cpp: a
 // differential harness.
 //
 // Input: a YAML text. It is given to both readers only when ParseYamlStream
@@ -15,8 +15,8 @@
 #include <string>
 
 #include "fuzz_common.h"
-#include "yaml_doc.h"
-#include "yaml_fast_testing.h"
+#include "yaml/yaml_doc.h"
+#include "yaml/yaml_fast_testing.h"
 
 using namespace jixiao;
 

@@ -1,0 +1,202 @@
+#include "base/csv.h"
+
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "base/exact.h"
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr std::string_view kQuoteHint = "write a quote inside a quoted field as \"\"";
+
+// Reads CSV text byte by byte, keeping the line and code-point column of the
+// next byte.
+class CsvScanner {
+ public:
+  explicit CsvScanner(std::string_view text) : text_(text) {}
+
+  Parsed<size_t> Scan(const std::function<bool(CsvRow&&)>& on_row, CsvPosition* error_at) {
+    error_at_ = error_at;
+    size_t rows = 0;
+    size_t fields = 0;
+    while (!AtEnd()) {
+      if (AtLineEnd()) {
+        SkipLineEnd();
+        continue;
+      }
+      CsvRow row;
+      row.line = line_;
+      while (true) {
+        if (++fields > kMaxCsvFields) {
+          return Fail(line_, column_,
+                      fmt::format("more than {} fields: the file is too large for actuals",
+                                  kMaxCsvFields));
+        }
+        row.lines.push_back(line_);
+        row.columns.push_back(column_);
+        std::string field;
+        if (Peek() == '"') {
+          if (!ReadQuoted(&field)) return Parsed<size_t>::Error(error_);
+        } else {
+          ReadPlain(&field);
+        }
+        row.fields.push_back(std::move(field));
+        if (!AtEnd() && Peek() == ',') {
+          Advance();
+          continue;
+        }
+        break;
+      }
+      if (!AtEnd()) SkipLineEnd();
+      ++rows;
+      if (!on_row(std::move(row))) break;
+    }
+    return rows;
+  }
+
+ private:
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  char Peek() const { return text_[pos_]; }
+  bool AtLineEnd() const { return !AtEnd() && (Peek() == '\n' || Peek() == '\r'); }
+
+  // Consumes one byte that is not a line break.
+  void Advance() {
+    // A byte that is not a UTF-8 continuation byte starts a code point.
+    if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) ++column_;
+    ++pos_;
+  }
+
+  // Consumes LF, CRLF or a lone CR.
+  void SkipLineEnd() {
+    if (Peek() == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+    column_ = 1;
+  }
+
+  void ReadPlain(std::string* field) {
+    size_t start = pos_;
+    while (!AtEnd() && Peek() != ',' && !AtLineEnd()) Advance();
+    field->assign(text_.substr(start, pos_ - start));
+  }
+
+  // Reads a quoted field starting at its opening quote; false on error.
+  bool ReadQuoted(std::string* field) {
+    const int open_line = line_;
+    const int open_column = column_;
+    Advance();
+    while (true) {
+      if (AtEnd()) {
+        SetError(open_line, open_column,
+                 fmt::format("a quoted field is never closed: expected a closing '\"' before the "
+                             "end of the file ({})",
+                             kQuoteHint));
+        return false;
+      }
+      char c = Peek();
+      if (c == '"') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+          field->push_back('"');
+          Advance();
+          Advance();
+          continue;
+        }
+        Advance();
+        break;
+      }
+      if (c == '\n' || c == '\r') {
+        field->push_back('\n');
+        SkipLineEnd();
+        continue;
+      }
+      field->push_back(c);
+      Advance();
+    }
+    if (AtEnd() || Peek() == ',' || AtLineEnd()) return true;
+    size_t end = text_.find_first_of(",\r\n", pos_);
+    std::string_view rest =
+        text_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
+    SetError(line_, column_,
+             fmt::format("unexpected text '{}' after the closing quote of a field: expected a "
+                         "comma or the end of the line ({})",
+                         TruncateToWidth(rest, 20), kQuoteHint));
+    return false;
+  }
+
+  void SetError(int line, int column, std::string message) {
+    if (error_at_ != nullptr) {
+      error_at_->line = line;
+      error_at_->column = column;
+      error_ = std::move(message);
+    } else {
+      error_ = fmt::format("line {}, column {}: {}", line, column, message);
+    }
+  }
+
+  Parsed<size_t> Fail(int line, int column, std::string message) {
+    SetError(line, column, std::move(message));
+    return Parsed<size_t>::Error(error_);
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  int column_ = 1;
+  CsvPosition* error_at_ = nullptr;
+  std::string error_;
+};
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+Parsed<size_t> ForEachCsvRow(std::string_view text, const std::function<bool(CsvRow&&)>& on_row,
+                             CsvPosition* error_at) {
+  return CsvScanner(text).Scan(on_row, error_at);
+}
+
+Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at) {
+  std::vector<CsvRow> rows;
+  Parsed<size_t> n = ForEachCsvRow(
+      text,
+      [&rows](CsvRow&& row) {
+        rows.push_back(std::move(row));
+        return true;
+      },
+      error_at);
+  if (!n) return Parsed<std::vector<CsvRow>>::Error(n.error());
+  return rows;
+}
+
+void AppendCsvField(std::string_view field, std::string* out) {
+  bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!field.empty() && (IsBlank(field.front()) || IsBlank(field.back())));
+  if (!quote) {
+    out->append(field);
+    return;
+  }
+  out->push_back('"');
+  for (char c : field) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+void AppendCsvCell(std::string_view field, std::string* out) {
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  if (!field.empty() && kFormulaStarts.find(field.front()) != std::string_view::npos &&
+      !Rational::ParseDecimal(field)) {
+    std::string neutral = "'";
+    neutral.append(field);
+    AppendCsvField(neutral, out);
+    return;
+  }
+  AppendCsvField(field, out);
+}
+
+}  // namespace jixiao

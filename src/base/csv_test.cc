@@ -1,0 +1,231 @@
+#include "base/csv.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace jixiao {
+namespace {
+
+using Fields = std::vector<std::string>;
+
+std::vector<CsvRow> MustParse(std::string_view text) {
+  Parsed<std::vector<CsvRow>> p = ParseCsv(text);
+  REQUIRE_MESSAGE(p.ok(), p.error());
+  return p.value();
+}
+
+std::string Field(std::string_view f) {
+  std::string out;
+  AppendCsvField(f, &out);
+  return out;
+}
+
+std::string Cell(std::string_view f) {
+  std::string out;
+  AppendCsvCell(f, &out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CSV: plain rows with field lines and code-point columns") {
+  std::vector<CsvRow> rows = MustParse("project,indicator,value\n项目甲,数量,4台\n");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].fields == Fields{"project", "indicator", "value"});
+  CHECK(rows[1].fields == Fields{"项目甲", "数量", "4台"});
+  CHECK(rows[1].line == 2);
+  CHECK(rows[1].lines == std::vector<int>{2, 2, 2});
+  CHECK(rows[1].columns == std::vector<int>{1, 5, 8});
+}
+
+TEST_CASE("CSV: quoted fields hold commas, doubled quotes and line breaks") {
+  std::vector<CsvRow> rows =
+      MustParse("a,\"1,165,200元\",\"say \"\"hi\"\"\",\"line one\r\nline two\"\nnext,x,y,z");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].fields == Fields{"a", "1,165,200元", "say \"hi\"", "line one\nline two"});
+  CHECK(rows[0].columns == std::vector<int>{1, 3, 16, 29});
+  CHECK(rows[1].line == 3);
+  CHECK(rows[1].fields == Fields{"next", "x", "y", "z"});
+}
+
+TEST_CASE("CSV: a field after a multi-line field is located on its own line") {
+  std::vector<CsvRow> rows = MustParse("a,\"x\ny\",z\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields == Fields{"a", "x\ny", "z"});
+  CHECK(rows[0].lines == std::vector<int>{1, 1, 2});
+  CHECK(rows[0].columns == std::vector<int>{1, 3, 4});
+}
+
+TEST_CASE("CSV: CRLF, lone CR, empty lines, trailing comma, no final newline") {
+  std::vector<CsvRow> rows = MustParse("a,b\r\nc,d\r\n\r\n\ne,\rf");
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].fields == Fields{"a", "b"});
+  CHECK(rows[1].fields == Fields{"c", "d"});
+  CHECK(rows[2].fields == Fields{"e", ""});
+  CHECK(rows[2].line == 5);
+  CHECK(rows[3].fields == Fields{"f"});
+  CHECK(rows[3].line == 6);
+  CHECK(MustParse("").empty());
+  CHECK(MustParse("\n\r\n").empty());
+  std::vector<CsvRow> quoted_empty = MustParse("\"\",\"\"\n");
+  REQUIRE(quoted_empty.size() == 1);
+  CHECK(quoted_empty[0].fields == Fields{"", ""});
+}
+
+TEST_CASE("CSV: a quote inside an unquoted field is an ordinary character") {
+  std::vector<CsvRow> rows = MustParse("5\" screen,x\"y\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields == Fields{"5\" screen", "x\"y"});
+}
+
+TEST_CASE("CSV: the caller removes a BOM; ParseCsv keeps it in the first field") {
+  std::vector<CsvRow> rows = MustParse("\xEF\xBB\xBFproject,x\n");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields[0] == "\xEF\xBB\xBFproject");
+}
+
+TEST_CASE("CSV: an unterminated quote is located at the opening quote") {
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> p = ParseCsv("a,b\n项目,\"never closed\nmore\n", &at);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 2);
+  CHECK(at.column == 4);
+  CHECK(p.error().find("never closed") != std::string::npos);
+  CHECK(p.error().find("line") == std::string::npos);
+
+  Parsed<std::vector<CsvRow>> q = ParseCsv("a,b\n项目,\"never closed\nmore\n");
+  REQUIRE_FALSE(q.ok());
+  CHECK(q.error().rfind("line 2, column 4: ", 0) == 0);
+}
+
+TEST_CASE("CSV: text after a closing quote is located where it starts") {
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> p = ParseCsv("x\n\"ab\"c,d\n", &at);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 2);
+  CHECK(at.column == 5);
+  CHECK(p.error().find("'c'") != std::string::npos);
+}
+
+TEST_CASE("CSV: more than kMaxCsvFields fields is an error") {
+  std::string text(kMaxCsvFields, ',');
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> p = ParseCsv(text, &at);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 1);
+  CHECK(p.error().find("too large") != std::string::npos);
+  CHECK(ParseCsv(std::string(kMaxCsvFields - 1, ',')).ok());
+}
+
+TEST_CASE("CSV writer: quoting") {
+  struct Row {
+    const char* in;
+    const char* out;
+  };
+  const Row rows[] = {
+      {"", ""},
+      {"abc", "abc"},
+      {"4台", "4台"},
+      {"1,165,200元", "\"1,165,200元\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"two\nlines", "\"two\nlines\""},
+      {"cr\rhere", "\"cr\rhere\""},
+      {" lead", "\" lead\""},
+      {"trail ", "\"trail \""},
+      {"tab\t", "\"tab\t\""},
+      {"in side", "in side"},
+      {"-5", "-5"},
+      {"=1+2", "=1+2"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(std::string(r.in));
+    CHECK(Field(r.in) == r.out);
+  }
+  std::string line;
+  AppendCsvField("a", &line);
+  AppendCsvField("b", &line);
+  CHECK(line == "ab");  // appends; the caller writes the separators
+}
+
+TEST_CASE("CSV writer: formula neutralisation") {
+  struct Row {
+    const char* in;
+    const char* out;
+  };
+  const Row rows[] = {
+      {"=SUM(A1:A3)", "'=SUM(A1:A3)"},
+      {"+1+2", "'+1+2"},
+      {"-1+2", "'-1+2"},
+      {"@cmd", "'@cmd"},
+      {"\tx", "'\tx"},
+      {"\rx", "\"'\rx\""},
+      {"=a,b", "\"'=a,b\""},
+      {"-", "'-"},
+      {"-5%", "'-5%"},
+      {"-5", "-5"},
+      {"+3.2", "+3.2"},
+      {"-0.25", "-0.25"},
+      {"12", "12"},
+      {"达成", "达成"},
+      {"", ""},
+      {"a=b", "a=b"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(std::string(r.in));
+    CHECK(Cell(r.in) == r.out);
+  }
+}
+
+TEST_CASE("CSV writer output parses back to the same fields") {
+  const Fields fields = {"plain", "", "a,b", "q\"q", "multi\nline", " sp ", "项目,甲"};
+  std::string text;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) text += ',';
+    AppendCsvField(fields[i], &text);
+  }
+  text += "\r\n";
+  std::vector<CsvRow> rows = MustParse(text);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].fields == fields);
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("CSV: ForEachCsvRow delivers ParseCsv's rows one at a time, and stops when told") {
+  const std::string text = "a,b\n\n\"x,1\",2\r\n项目,\"多\n行\"\n";
+  Parsed<std::vector<CsvRow>> all = ParseCsv(text);
+  REQUIRE(all.ok());
+  std::vector<CsvRow> seen;
+  Parsed<size_t> n = ForEachCsvRow(text, [&](CsvRow&& row) {
+    seen.push_back(std::move(row));
+    return true;
+  });
+  REQUIRE(n.ok());
+  CHECK(n.value() == 3);
+  REQUIRE(seen.size() == all.value().size());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    CHECK(seen[i].fields == all.value()[i].fields);
+    CHECK(seen[i].line == all.value()[i].line);
+    CHECK(seen[i].columns == all.value()[i].columns);
+  }
+  size_t calls = 0;
+  CHECK(ForEachCsvRow(text, [&](CsvRow&&) { return ++calls < 2; }).value() == 2);
+  CHECK(calls == 2);
+  // Rows before a syntax error are delivered; the error is located.
+  CsvPosition at;
+  std::vector<std::string> firsts;
+  Parsed<size_t> bad = ForEachCsvRow("a,b\nc,d\ne,\"open\n", [&](CsvRow&& row) {
+    firsts.push_back(row.fields[0]);
+    return true;
+  }, &at);
+  CHECK_FALSE(bad.ok());
+  CHECK(firsts == std::vector<std::string>{"a", "c"});
+  CHECK(at.line == 3);
+  CHECK(at.column == 3);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,47 @@
+// A small streaming JSON writer for reports.
+#ifndef JIXIAO_BASE_JSON_WRITER_H_
+#define JIXIAO_BASE_JSON_WRITER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+// Appends `s` to `out` as a JSON string literal (quoted, escaped). Invalid
+// UTF-8 bytes are replaced by U+FFFD so the output is always valid JSON.
+void AppendJsonString(std::string_view s, std::string* out);
+
+// Writes JSON into a string. Keys and values are written in call order;
+// commas and indentation are the writer's. With indent 0 the output is one
+// line (JSONL); otherwise nested values are indented by `indent` spaces.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out, int indent = 2) : out_(out), indent_(indent) {}
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  // A number already formatted as JSON ("9.77", "100", "-1").
+  JsonWriter& Number(std::string_view formatted);
+  JsonWriter& Int(long long value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+
+ private:
+  void BeforeValue();
+  void NewLine();
+  void Close(char bracket);
+  std::string* out_;
+  int indent_;
+  // Per open container: whether it already has an element.
+  std::vector<bool> has_element_;
+  bool after_key_ = false;
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_BASE_JSON_WRITER_H_

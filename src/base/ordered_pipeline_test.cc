@@ -1,0 +1,100 @@
+#include "base/ordered_pipeline.h"
+
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace jixiao {
+
+namespace {
+
+// Task t emits t+1 items "t.i"; items are consumed into a string.
+std::vector<std::string> Run(size_t tasks, int jobs, PipelineLimits limits = {}) {
+  std::vector<std::string> seen;
+  RunOrdered<std::string>(
+      tasks, jobs, limits,
+      [](size_t t, const std::function<void(std::string&&)>& emit) {
+        for (size_t i = 0; i <= t % 7; ++i) {
+          if ((t * 31 + i) % 5 == 0) std::this_thread::yield();
+          emit(std::to_string(t) + "." + std::to_string(i));
+        }
+      },
+      [&](std::string&& s) { seen.push_back(std::move(s)); });
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("items arrive in task order whatever the number of threads") {
+  std::vector<std::string> one = Run(200, 1);
+  CHECK(one.size() == 200 / 7 * 28 + 1 + 2 + 3 + 4);  // 28 per 7 tasks, then tasks 196..199
+  CHECK(one.front() == "0.0");
+  CHECK(one.back() == "199.3");
+  for (int jobs : {2, 3, 8}) {
+    CAPTURE(jobs);
+    CHECK(Run(200, jobs) == one);
+    CHECK(Run(200, jobs, PipelineLimits{2, 1}) == one);  // tiny window and buffers
+  }
+}
+
+TEST_CASE("long tasks and many short ones hand over in order with any window") {
+  // Task t emits (t % 3 == 0 ? 100 : 1) items: more than a wake-up batch,
+  // and more than a task may buffer, between runs of one-item tasks.
+  auto run = [](int jobs, PipelineLimits limits) {
+    std::vector<int> seen;
+    RunOrdered<int>(
+        300, jobs, limits,
+        [](size_t t, const std::function<void(int&&)>& emit) {
+          int n = t % 3 == 0 ? 100 : 1;
+          for (int i = 0; i < n; ++i) emit(static_cast<int>(t) * 1000 + i);
+        },
+        [&](int&& v) { seen.push_back(v); });
+    return seen;
+  };
+  std::vector<int> one = run(1, {});
+  CHECK(one.size() == 100 * 100 + 200);
+  for (int jobs : {2, 3, 5}) {
+    CAPTURE(jobs);
+    CHECK(run(jobs, {}) == one);
+    CHECK(run(jobs, PipelineLimits{3, 5}) == one);
+    CHECK(run(jobs, PipelineLimits{1, 1}) == one);
+    CHECK(run(jobs, PipelineLimits{1000, 1000}) == one);
+  }
+}
+
+TEST_CASE("no tasks, one task") {
+  CHECK(Run(0, 4).empty());
+  CHECK(Run(1, 4) == std::vector<std::string>{"0.0"});
+}
+
+TEST_CASE("an exception in a producer is rethrown to the caller") {
+  auto failing = [](int jobs) {
+    RunOrdered<int>(
+        50, jobs, {},
+        [](size_t t, const std::function<void(int&&)>& emit) {
+          if (t == 17) throw std::runtime_error("task 17");
+          emit(static_cast<int>(t));
+        },
+        [](int&&) {});
+  };
+  CHECK_THROWS_WITH(failing(1), "task 17");
+  CHECK_THROWS_WITH(failing(4), "task 17");
+}
+
+TEST_CASE("an exception in the consumer stops the producers") {
+  int consumed = 0;
+  CHECK_THROWS_WITH(RunOrdered<int>(
+                        1000, 3, PipelineLimits{4, 2},
+                        [](size_t t, const std::function<void(int&&)>& emit) {
+                          for (int i = 0; i < 10; ++i) emit(static_cast<int>(t));
+                        },
+                        [&](int&& v) {
+                          if (v == 5) throw std::runtime_error("stop");
+                          ++consumed;
+                        }),
+                    "stop");
+  CHECK(consumed == 50);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,39 @@
+// Parsed<T>: the outcome of a pure parse, a value or a message for the user.
+#ifndef JIXIAO_BASE_PARSED_H_
+#define JIXIAO_BASE_PARSED_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace jixiao {
+
+// Either a value or an error message that says what was expected, written
+// for the person who must fix the input ("expected a number after '≥', got
+// 'abc'"). The message carries no location; the caller adds it.
+template <typename T>
+class Parsed {
+ public:
+  Parsed(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose.
+  static Parsed Error(std::string message) {
+    Parsed p;
+    p.error_ = std::move(message);
+    return p;
+  }
+  bool ok() const { return value_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  const T& value() const { return *value_; }
+  T& value() { return *value_; }
+  const T& operator*() const { return *value_; }
+  const T* operator->() const { return &*value_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  Parsed() = default;
+  std::optional<T> value_;
+  std::string error_;
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_BASE_PARSED_H_

@@ -1,0 +1,273 @@
+#include "base/text.h"
+
+#include <algorithm>
+
+namespace jixiao {
+
+namespace {
+
+// Length of the UTF-8 sequence led by `b`, or 0 when `b` cannot lead one.
+int SequenceLength(unsigned char b) {
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
+bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Decodes a valid sequence at s[pos]; returns its length or 0 when invalid.
+int DecodeValid(std::string_view s, size_t pos, char32_t* cp) {
+  unsigned char b0 = static_cast<unsigned char>(s[pos]);
+  int len = SequenceLength(b0);
+  if (len == 0 || pos + len > s.size()) return 0;
+  if (len == 1) {
+    *cp = b0;
+    return 1;
+  }
+  char32_t v = b0 & (0x7F >> len);
+  for (int i = 1; i < len; ++i) {
+    unsigned char b = static_cast<unsigned char>(s[pos + i]);
+    if (!IsContinuation(b)) return 0;
+    v = (v << 6) | (b & 0x3F);
+  }
+  static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = v;
+  return len;
+}
+
+bool IsSpaceCodePoint(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0x3000 || cp == 0xA0;
+}
+
+}  // namespace
+
+// The general case of ValidUtf8Length.
+int ValidUtf8LengthOfAny(std::string_view s, size_t pos) {
+  char32_t cp;
+  return DecodeValid(s, pos, &cp);
+}
+
+size_t FindInvalidUtf8(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    int len = ValidUtf8Length(s, pos);
+    if (len == 0) return pos;
+    pos += len;
+  }
+  return std::string_view::npos;
+}
+
+char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+  char32_t cp;
+  int len = DecodeValid(s, *pos, &cp);
+  if (len == 0) {
+    ++*pos;
+    return 0xFFFD;
+  }
+  *pos += len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t pos = 0; pos < s.size(); ++n) DecodeUtf8(s, &pos);
+  return n;
+}
+
+int CodePointWidth(char32_t cp) {
+  if (cp == 0) return 0;
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
+  if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
+      (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF)
+    return 0;
+  if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+      (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
+    return 2;
+  return 1;
+}
+
+size_t DisplayWidth(std::string_view s) {
+  size_t width = 0;
+  for (size_t pos = 0; pos < s.size();) width += CodePointWidth(DecodeUtf8(s, &pos));
+  return width;
+}
+
+std::string TruncateToWidth(std::string_view s, size_t width) {
+  if (DisplayWidth(s) <= width) return std::string(s);
+  if (width == 0) return "";
+  std::string out;
+  size_t used = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t start = pos;
+    int w = CodePointWidth(DecodeUtf8(s, &pos));
+    if (used + w + 1 > width) break;  // keep one column for the ellipsis
+    out.append(s.substr(start, pos - start));
+    used += w;
+  }
+  out += "…";
+  return out;
+}
+
+std::string PadToWidth(std::string_view s, size_t width) {
+  std::string out(s);
+  size_t w = DisplayWidth(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string FoldFullWidth(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    size_t start = pos;
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+    } else if (cp == 0x3000) {
+      out.push_back(' ');
+    } else {
+      out.append(s.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t begin = 0;
+  while (begin < s.size()) {
+    size_t pos = begin;
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (!IsSpaceCodePoint(cp)) break;
+    begin = pos;
+  }
+  size_t end = s.size();
+  while (end > begin) {
+    // Step back to the start of the previous code point.
+    size_t start = end - 1;
+    while (start > begin && IsContinuation(static_cast<unsigned char>(s[start]))) --start;
+    size_t pos = start;
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (pos != end || !IsSpaceCodePoint(cp)) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+namespace {
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  for (size_t pos = 0; pos < s.size();) out.push_back(DecodeUtf8(s, &pos));
+  return out;
+}
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: Levenshtein plus adjacent transpositions.
+  std::u32string x = Decode(a), y = Decode(b);
+  std::vector<std::vector<size_t>> d(x.size() + 1, std::vector<size_t>(y.size() + 1));
+  for (size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    for (size_t j = 1; j <= y.size(); ++j) {
+      size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[x.size()][y.size()];
+}
+
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+  size_t limit = std::max<size_t>(1, CodePointCount(word) / 3);
+  std::string best;
+  size_t best_distance = limit + 1;
+  for (const std::string& c : candidates) {
+    size_t d = EditDistance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string_view LineOf(std::string_view text, int line) {
+  if (line < 1) return {};
+  size_t pos = 0;
+  for (int current = 1; current < line; ++current) {
+    size_t nl = text.find_first_of("\r\n", pos);
+    if (nl == std::string_view::npos) return {};
+    pos = nl + ((text[nl] == '\r' && nl + 1 < text.size() && text[nl + 1] == '\n') ? 2 : 1);
+  }
+  size_t end = text.find_first_of("\r\n", pos);
+  if (end == std::string_view::npos) end = text.size();
+  return text.substr(pos, end - pos);
+}
+
+void LineIndex::Assign(std::string_view text) {
+  text_ = text;
+  starts_.clear();
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+      starts_.push_back(i + 1);
+  }
+}
+
+std::string_view LineIndex::Line(int line) const {
+  if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
+  size_t begin = starts_[line - 1];
+  size_t end = text_.find_first_of("\r\n", begin);
+  if (end == std::string_view::npos) end = text_.size();
+  return text_.substr(begin, end - begin);
+}
+
+int ColumnOfOffset(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line_start = text.find_last_of("\r\n", offset == 0 ? std::string_view::npos : offset - 1);
+  line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+  return static_cast<int>(CodePointCount(text.substr(line_start, offset - line_start))) + 1;
+}
+
+}  // namespace jixiao

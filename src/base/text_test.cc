@@ -1,0 +1,78 @@
+#include "base/text.h"
+
+#include <doctest/doctest.h>
+
+namespace jixiao {
+
+TEST_CASE("FindInvalidUtf8 finds the first bad byte") {
+  CHECK(FindInvalidUtf8("abc") == std::string_view::npos);
+  CHECK(FindInvalidUtf8("产出指标≥90%") == std::string_view::npos);
+  CHECK(FindInvalidUtf8("ab\xff") == 2);
+  CHECK(FindInvalidUtf8("\xc0\xaf") == 0);           // overlong '/'
+  CHECK(FindInvalidUtf8("x\xed\xa0\x80") == 1);      // surrogate
+  CHECK(FindInvalidUtf8("\xf4\x90\x80\x80") == 0);   // above U+10FFFF
+  CHECK(FindInvalidUtf8("\xe4\xb8") == 0);           // truncated
+}
+
+TEST_CASE("display width counts CJK as two columns") {
+  CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("产出指标") == 8);
+  CHECK(DisplayWidth("≥90%") == 4);
+  CHECK(DisplayWidth("４台") == 4);
+  CHECK(PadToWidth("数量", 6) == "数量  ");
+  CHECK(PadToWidth("数量指标", 2) == "数量指标");
+  CHECK(TruncateToWidth("产出指标", 5) == "产出…");
+  CHECK(TruncateToWidth("产出指标", 8) == "产出指标");
+  CHECK(DisplayWidth(TruncateToWidth("满意度指标abc", 7)) <= 7);
+}
+
+TEST_CASE("FoldFullWidth folds full-width ASCII only") {
+  CHECK(FoldFullWidth("≥９０％") == "≥90%");
+  CHECK(FoldFullWidth("＜２０ｍＳｖ") == "<20mSv");
+  CHECK(FoldFullWidth("１，２００　台") == "1,200 台");
+  CHECK(FoldFullWidth("达成") == "达成");
+}
+
+TEST_CASE("Trim removes ASCII, ideographic and no-break spaces") {
+  CHECK(Trim("  a b \t") == "a b");
+  CHECK(Trim("\u3000数量\u3000") == "数量");
+  CHECK(Trim("\u00a0x\u00a0") == "x");
+  CHECK(Trim("   ") == "");
+  CHECK(Trim("") == "");
+}
+
+TEST_CASE("EditDistance and ClosestMatch suggest near misses") {
+  CHECK(EditDistance("indicator", "indicators") == 1);
+  CHECK(EditDistance("产出指标", "产出指示") == 1);
+  CHECK(EditDistance("", "abc") == 3);
+  std::vector<std::string> keys{"project", "id", "year", "budget", "indicators"};
+  CHECK(ClosestMatch("indicator", keys) == "indicators");
+  CHECK(ClosestMatch("yaer", keys) == "year");
+  CHECK(ClosestMatch("zzzzzz", keys) == "");
+}
+
+TEST_CASE("LineOf and ColumnOfOffset locate text") {
+  std::string_view text = "a: 1\r\nb: 中文\nc: 3";
+  CHECK(LineOf(text, 1) == "a: 1");
+  CHECK(LineOf(text, 2) == "b: 中文");
+  CHECK(LineOf(text, 3) == "c: 3");
+  CHECK(LineOf(text, 4) == "");
+  CHECK(LineOf(text, 0) == "");
+  CHECK(ColumnOfOffset(text, 0) == 1);
+  CHECK(ColumnOfOffset(text, 3) == 4);
+  // "b: 中文" starts at 6; the byte after 中 (3 bytes) is code point 5.
+  CHECK(ColumnOfOffset(text, 6 + 3 + 3) == 5);
+  CHECK(ColumnOfOffset(text, 6) == 1);
+}
+
+TEST_CASE("AppendUtf8 round-trips through DecodeUtf8") {
+  for (char32_t cp : {U'a', U'é', U'中', U'😀', U'\u3000'}) {
+    std::string s;
+    AppendUtf8(cp, &s);
+    size_t pos = 0;
+    CHECK(DecodeUtf8(s, &pos) == cp);
+    CHECK(pos == s.size());
+  }
+}
+
+}  // namespace jixiao

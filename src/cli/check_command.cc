@@ -1,0 +1,86 @@
+// `jixiao check`: validate target files.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
+#include "base/json_writer.h"
+#include "cli/output.h"
+#include "model/rules_file.h"
+#include "score/batch.h"
+#include "model/target_loader.h"
+
+namespace jixiao {
+
+namespace {
+
+std::string SummaryLine(const LoadStats& s, const Diagnostics& d, bool zh) {
+  if (zh) {
+    return fmt::format("检查了 {} 个文件：{} 个项目，{} 个指标；{} 个错误，{} 个警告\n", s.files,
+                       s.projects, s.indicators, d.error_count(), d.warning_count());
+  }
+  return fmt::format("checked {} file{}: {} project{}, {} indicator{}; {} error{}, {} warning{}\n",
+                     s.files, s.files == 1 ? "" : "s", s.projects, s.projects == 1 ? "" : "s",
+                     s.indicators, s.indicators == 1 ? "" : "s", d.error_count(),
+                     d.error_count() == 1 ? "" : "s", d.warning_count(),
+                     d.warning_count() == 1 ? "" : "s");
+}
+
+std::string CheckJson(const LoadStats& s, const Diagnostics& diags) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("tool").String("jixiao");
+  w.Key("version").String(JIXIAO_VERSION);
+  w.Key("files").Int(static_cast<long long>(s.files));
+  w.Key("projects").Int(static_cast<long long>(s.projects));
+  w.Key("indicators").Int(static_cast<long long>(s.indicators));
+  for (Severity sev : {Severity::kError, Severity::kWarning}) {
+    w.Key(sev == Severity::kError ? "errors" : "warnings").BeginArray();
+    for (const Diagnostic& d : diags.all())
+      if (d.severity == sev) WriteDiagnosticJson(d, &w);
+    w.EndArray();
+  }
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace
+
+int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  diags.SpillToDisk();  // a year's warnings: bytes of memory each
+  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text", "json"}, &diags);
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  LoadStats stats;
+  if (!diags.has_errors()) {
+    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+    ProjectIdRegistry ids;
+    ReadTargetsInOrder(
+        files, rules, opts.limits, ResolveJobs(opts.jobs), [](Project&&, LoadedItem*, Diagnostics*) {},
+        [&](LoadedItem&& item) {
+          diags.Append(std::move(item.diags));
+          if (item.kind == LoadedItem::Kind::kFileEnd) {
+            stats.files += item.stats.files;
+            stats.documents += item.stats.documents;
+          } else if (item.kind == LoadedItem::Kind::kProject && ids.Register(item, &diags)) {
+            ++stats.projects;
+            stats.indicators += item.indicators;
+          }
+        });
+    if (stats.projects == 0 && !diags.has_errors()) {
+      diags.Error({}, "no target projects found in the input");
+    }
+  }
+  if (opts.strict) diags.PromoteWarnings();
+  PrintDiagnostics(diags, term, err);
+  bool zh = opts.lang == "zh";
+  for (const OutputSpec& o : outputs) {
+    std::string text = o.format == "json" ? CheckJson(stats, diags) : SummaryLine(stats, diags, zh);
+    if (!WriteOutput(o, text, out, err)) return kExitError;
+  }
+  return diags.has_errors() ? kExitError : kExitOk;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,246 @@
+#include "cli/cli.h"
+
+#include <exception>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "base/record_store.h"
+#include "base/terminal.h"
+
+namespace jixiao {
+
+namespace {
+
+// Which groups of options a subcommand takes.
+enum OptionSet : unsigned {
+  kTargets = 1 << 0,   // positional TARGETS...
+  kActuals = 1 << 1,   // -a ACTUALS...
+  kReport = 1 << 2,    // -f, -o, --lang, --color, --quiet
+  kStrict = 1 << 3,    // --strict
+  kPolicy = 1 << 7,    // --fail-under, --fail-on
+  kRules = 1 << 4,     // -r
+  kJobs = 1 << 5,      // -j
+  kLimits = 1 << 6,    // --max-file-size and friends
+  kImport = 1 << 8,    // import: DOCUMENTS..., -o DIR, --year, --id-prefix
+  kReports = 1 << 9,   // merge: REPORT...
+  kMergeOutput = 1 << 10,  // merge: -f json|jsonl, -o
+};
+
+using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
+
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  const char* footer;
+  unsigned options;
+  RunFn run;
+};
+
+const CommandSpec kCommands[] = {
+    {"check", "Validate target files (绩效目标表 YAML)",
+     "Reads every TARGET file, or every *.yaml/*.yml below a TARGET directory, and reports\n"
+     "each problem as file:line:column. Exit status: 0 valid, 2 any error.",
+     kTargets | kReport | kStrict | kRules | kJobs | kLimits, RunCheck},
+    {"eval", "Score projects against their actuals and report",
+     "Scores every project of TARGETS against its entry in ACTUALS under the rules of\n"
+     "财预〔2020〕10号 and prints a compliance report. Exit status: 0 every project complies,\n"
+     "1 some project fails the policy (--fail-on, --fail-under), 2 any input error.",
+     kTargets | kActuals | kReport | kStrict | kPolicy | kRules | kJobs | kLimits, RunEval},
+    {"template", "Write an actuals skeleton for TARGETS, ready to fill in",
+     "Every project and indicator of TARGETS with its target in a comment. Fill it in and\n"
+     "pass it to 'jixiao eval -a'.",
+     kTargets | kReport | kStrict | kRules | kJobs | kLimits, RunTemplate},
+    {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
+     "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
+     "department) and writes one report of all their projects with the summary rebuilt, as\n"
+     "one eval run over all their inputs would have. Exit status as for eval.",
+     kReports | kMergeOutput, RunMerge},
+    {"rules", "Print the scoring rules in force, as a YAML file you can edit",
+     "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).",
+     kRules | kReport | kLimits, RunRules},
+    {"import", "Turn 绩效目标表 documents (.docx, or text extracted from Word) into target YAML",
+     "Reads every project of each DOCUMENT and writes it as a target file that 'jixiao check'\n"
+     "accepts: one file per project under -o DIR, all in one file with -o FILE.yaml, or all to\n"
+     "stdout. Guesses are warnings and YAML comments. Exit status: 0 all imported, 2 any error\n"
+     "(projects without errors are still written). See docs/import.md.",
+     kImport | kStrict | kRules | kLimits, RunImport},
+};
+
+void AddColorOption(CLI::App* sub, Options* o) {
+  sub->add_option("--color", o->color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+// The limits are unsigned: without this check CLI11 reads -1 as 2^64 - 1.
+const CLI::Validator kCount(
+    [](std::string& s) -> std::string {
+      if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) return "";
+      return "expected a whole number (0 or more), not '" + s + "'";
+    },
+    "COUNT");
+
+void AddOptions(CLI::App* sub, unsigned set, Options* o) {
+  if (set & kTargets) {
+    sub->add_option("TARGETS", o->targets, "Target files or directories")->required();
+  }
+  if (set & kActuals) {
+    sub->add_option("-a,--actuals", o->actuals, "Actuals files or directories (YAML or CSV)")
+        ->required();
+  }
+  if (set & kReports) {
+    sub->add_option("REPORTS", o->targets, "JSON or JSONL reports of 'jixiao eval'")->required();
+  }
+  if (set & kMergeOutput) {
+    sub->add_option("-f,--format", o->formats, "Format of the merged report: json (default) or jsonl")
+        ->allow_extra_args(false);
+    sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout");
+    AddColorOption(sub, o);
+  }
+  if (set & kRules) {
+    sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");
+  }
+  if (set & kReport) {
+    sub->add_option("-f,--format", o->formats,
+                    "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
+                    "csv, markdown, junit, github; check: text, json; template: yaml)")
+        ->allow_extra_args(false);
+    sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
+    AddColorOption(sub, o);
+    sub->add_option("--lang", o->lang, "Report labels: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
+  }
+  if ((set & kReport) && (set & kActuals)) {  // eval: the only command with a csv report
+    sub->add_flag("--csv-no-bom", o->csv_no_bom,
+                  "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
+  }
+  if (set & kImport) {
+    sub->add_option("DOCUMENTS", o->targets,
+                    "绩效目标表 documents: .docx files, text extracted from Word, or directories "
+                    "of them")
+        ->required();
+    sub->add_option("-o,--output", o->output,
+                    "Directory for one YAML file per project (created if missing), or FILE.yaml "
+                    "for all in one file; default: standard output");
+    sub->add_option("--year", o->import_year,
+                    "Year of projects whose name has none (such as 2024年度…)")
+        ->check(CLI::Range(1950, 2100));
+    sub->add_option("--id-prefix", o->id_prefix,
+                    "Project ids are PREFIX-CODE-YEAR-NN; 'auto' takes the province of the "
+                    "department (天津市… -> TJ), '' none")
+        ->capture_default_str();
+    AddColorOption(sub, o);
+    sub->add_option("--lang", o->lang, "Summary language: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    sub->add_flag("-q,--quiet", o->quiet, "Print only errors");
+  }
+  if (set & kStrict) {
+    sub->add_flag("--strict", o->strict, "Treat warnings as errors");
+  }
+  if (set & kPolicy) {
+    sub->add_option("--fail-under", o->fail_under,
+                    "Fail (exit 1) when a project's total is below SCORE");
+    sub->add_option("--fail-on", o->fail_on, "Fail (exit 1) on: unmet (any unmet indicator) or none")
+        ->check(CLI::IsMember({"unmet", "none"}))
+        ->capture_default_str();
+  }
+  if (set & kJobs) {
+    sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: the number of cores)")
+        ->check(CLI::Range(1, 256));
+  }
+  if (set & kLimits) {
+    sub->add_option("--max-file-size", o->limits.max_file_bytes, "Largest input file, in bytes")
+        ->check(kCount)
+        ->capture_default_str();
+    sub->add_option("--max-scalar-size", o->limits.max_scalar_bytes,
+                    "Longest single value, in bytes")
+        ->check(kCount)
+        ->capture_default_str();
+    sub->add_option("--max-depth", o->limits.max_depth, "Deepest YAML nesting")
+        ->check(CLI::Range(1, 400))
+        ->capture_default_str();
+    sub->add_option("--max-nodes", o->limits.max_nodes,
+                    "Most values in one document, aliases counted in full")
+        ->check(kCount)
+        ->capture_default_str();
+    sub->add_option("--max-documents", o->limits.max_documents,
+                    "Most YAML documents in one file")
+        ->check(kCount)
+        ->capture_default_str();
+    if (set & kTargets) {
+      sub->add_option("--max-indicators", o->limits.max_indicators,
+                      "Most indicators in one target project")
+          ->check(kCount)
+          ->capture_default_str();
+    }
+  }
+}
+
+ColorMode ParseColorMode(const std::string& s) {
+  if (s == "always") return ColorMode::kAlways;
+  if (s == "never") return ColorMode::kNever;
+  return ColorMode::kAuto;
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"jixiao — check and score budget projects against their performance targets "
+               "(绩效目标表, 财预〔2020〕10号)",
+               "jixiao"};
+  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run 'jixiao COMMAND --help' for the options of a command.\n"
+             "Exit status: 0 valid and compliant, 1 some project fails the policy, 2 any error.");
+  Options opts;
+  std::vector<std::pair<CLI::App*, const CommandSpec*>> subs;
+  for (const CommandSpec& spec : kCommands) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    sub->footer(spec.footer);
+    AddOptions(sub, spec.options, &opts);
+    subs.emplace_back(sub, &spec);
+  }
+  if (argc <= 1) {
+    err << app.help();
+    return kExitError;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e, out, err);
+      return kExitOk;
+    }
+    err << "jixiao: error: " << e.what() << "\n"
+        << "Run 'jixiao --help' for usage.\n";
+    return kExitError;
+  }
+  Terminal term(ParseColorMode(opts.color), opts.quiet, TerminalEnv::Detect());
+  for (const auto& [sub, spec] : subs) {
+    if (!sub->parsed()) continue;
+    try {
+      return spec->run(opts, term, out, err);
+    } catch (const std::bad_alloc&) {
+      err << "jixiao: error: out of memory\n";
+      return kExitError;
+    } catch (const TemporaryFileError& e) {
+      err << "jixiao: error: " << e.what() << "\n";
+      return kExitError;
+    } catch (const std::exception& e) {
+      err << "jixiao: internal error: " << e.what() << "\n";
+      return kExitError;
+    }
+  }
+  return kExitError;
+}
+
+}  // namespace jixiao

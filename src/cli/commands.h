@@ -1,0 +1,27 @@
+// The subcommands. Each takes parsed options and the output streams and
+// returns the process exit status (SPEC §6): 0 valid and compliant,
+// 1 valid but failing the policy, 2 any input or usage error.
+#ifndef JIXIAO_CLI_COMMANDS_H_
+#define JIXIAO_CLI_COMMANDS_H_
+
+#include <ostream>
+
+#include "cli/options.h"
+#include "base/terminal.h"
+
+namespace jixiao {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitPolicy = 1;
+inline constexpr int kExitError = 2;
+
+int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_CLI_COMMANDS_H_

@@ -1,0 +1,173 @@
+// `jixiao eval`: score every project against its actuals and report.
+#include <fmt/format.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "model/actuals.h"
+#include "score/batch.h"
+#include "cli/commands.h"
+#include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
+#include "cli/output.h"
+#include "cli/progress.h"
+#include "report/report.h"
+#include "model/rules_file.h"
+#include "score/score.h"
+#include "model/target_loader.h"
+
+namespace jixiao {
+
+namespace {
+
+Policy ParsePolicy(const Options& opts, Diagnostics* diags) {
+  Policy p;
+  p.fail_on_unmet = opts.fail_on != "none";
+  if (!opts.fail_under.empty()) {
+    std::optional<Rational> v = Rational::ParseDecimal(opts.fail_under);
+    if (!v || *v < 0 || *v > 100) {
+      diags->Error({}, fmt::format("--fail-under takes a score from 0 to 100, not '{}'",
+                                   opts.fail_under));
+    } else {
+      p.has_fail_under = true;
+      p.fail_under = *v;
+    }
+  }
+  return p;
+}
+
+// Gives the memory a phase of the run left free back to the system, so that
+// it does not count again, as resident, in the next phase's peak.
+void GiveBackFreeMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+struct Output {
+  OutputSpec spec;
+  std::unique_ptr<OutputSink> sink;
+  std::unique_ptr<Reporter> reporter;
+};
+
+}  // namespace
+
+int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  diags.SpillToDisk();  // a year's warnings: bytes of memory each
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, ReportFormats(), &diags);
+  Policy policy = ParsePolicy(opts, &diags);
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+
+#ifdef __GLIBC__
+  // Blocks of 128 KiB and more (the path list and other tables that grow
+  // with the year, a large file's text) are mapped and unmapped on their
+  // own, not left in the heap as holes: glibc would otherwise raise this
+  // threshold.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+  ActualsIndex actuals;
+  size_t projects = 0;
+  PathList actuals_files =
+      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
+  LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
+  // Reading the actuals built and freed a tree per document.
+  GiveBackFreeMemory();
+  actuals.ShrinkToFit();  // the room its tables kept to grow in
+
+  std::vector<Output> outputs;
+  for (const OutputSpec& spec : specs) {
+    std::string why;
+    std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
+    if (!sink) {
+      err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+      return kExitError;
+    }
+    ReportContext ctx;
+    ctx.rules = &rules;
+    ctx.english = opts.lang == "en";
+    ctx.color = spec.path.empty() && term.color_stdout();
+    ctx.quiet = term.quiet();
+    ctx.csv_bom = !opts.csv_no_bom;
+    outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx)});
+  }
+  for (Output& o : outputs) o.reporter->Begin(o.sink->stream());
+
+  RunSummary summary(rules);
+  ProjectIdRegistry ids;
+  Progress progress(term, err);
+  // On the workers: score each project against its actuals entry (read-only).
+  ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
+    item->match = actuals.Locate(p.id, p.project);
+    item->actuals = actuals.Lookup(*item->match);
+    if (item->actuals != ActualsIndex::kNone) {
+      item->score = ScoreProject(std::move(p), *actuals.Get(item->actuals), rules, d);
+    }
+  };
+  // In input order: unique ids, claiming actuals, reporting.
+  auto consume = [&](LoadedItem&& item) {
+    diags.Append(std::move(item.diags));
+    switch (item.kind) {
+      case LoadedItem::Kind::kFileEnd:
+        progress.FileDone();
+        return;
+      case LoadedItem::Kind::kRejected:
+        // The actuals of a project that failed to load are its own, not strays.
+        actuals.ClaimIndex(item.id, item.name);
+        return;
+      case LoadedItem::Kind::kProject:
+        break;
+    }
+    if (!ids.Register(item, &diags)) return;
+    ++projects;
+    size_t claimed = item.match ? actuals.ClaimIndex(item.id, item.name, *item.match)
+                                : actuals.ClaimIndex(item.id, item.name);
+    if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
+      diags.Error(item.id_loc,
+                  fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "
+                              "`project: {}` to an actuals file",
+                              item.name, item.id, item.name),
+                  item.id_line);
+      return;
+    }
+    if (!item.score) return;  // not scored: its errors are in diags
+    bool complies = policy.Complies(*item.score);
+    summary.Add(*item.score, complies);
+    for (Output& o : outputs) o.reporter->Project(*item.score, complies, o.sink->stream());
+    progress.ProjectDone();
+  };
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  GiveBackFreeMemory();  // what walking the directories took and left free
+  ids.Reserve(actuals.size());  // about one project an entry
+  progress.Start(files.size());
+  ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
+  progress.Finish();
+  GiveBackFreeMemory();  // what reading the documents left, before the end-of-run work
+  actuals.ReportUnclaimed(&diags);
+  if (projects == 0 && !diags.has_errors()) {
+    diags.Error({}, "no target projects found in the input");
+  }
+  if (opts.strict) diags.PromoteWarnings();
+  diags.FillSourceLines();
+  PrintDiagnostics(diags, term, err);
+  int status = kExitOk;
+  for (Output& o : outputs) {
+    o.reporter->End(summary, diags, o.sink->stream());
+    std::string why = o.sink->Commit();
+    if (!why.empty()) {
+      err << fmt::format("{}: error: cannot write the {} report: {}\n",
+                         o.spec.path.empty() ? "<stdout>" : o.spec.path, o.spec.format, why);
+      status = kExitError;
+    }
+  }
+  if (diags.has_errors()) return kExitError;
+  if (status != kExitOk) return status;
+  return summary.complies < summary.projects ? kExitPolicy : kExitOk;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,293 @@
+// `jixiao merge`: combine JSON / JSONL reports of separate runs into one.
+//
+// Each project object is copied as it was written; the summary is rebuilt
+// from the projects, so merging the reports of per-department runs gives the
+// report a single run over all their inputs would have given (diagnostics
+// are concatenated in report order).
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
+#include "base/json_writer.h"
+#include "cli/output.h"
+#include "report/report_json.h"
+#include "base/text.h"
+#include "yaml/yaml_fields.h"
+
+namespace jixiao {
+
+namespace {
+
+// Writes a JSON value parsed as YAML back as JSON: quoted scalars are
+// strings, plain ones numbers, booleans or null, as the report wrote them.
+void WriteNodeAsJson(const YamlNode& n, JsonWriter* w) {
+  switch (n.kind) {
+    case YamlNode::Kind::kNull:
+      w->Null();
+      return;
+    case YamlNode::Kind::kScalar:
+      if (n.plain) {
+        w->Number(n.value);
+      } else {
+        w->String(n.value);
+      }
+      return;
+    case YamlNode::Kind::kSequence:
+      w->BeginArray();
+      for (const YamlNode* item : n.items) WriteNodeAsJson(*item, w);
+      w->EndArray();
+      return;
+    case YamlNode::Kind::kMap:
+      w->BeginObject();
+      for (const auto& [k, v] : n.entries) {
+        w->Key(k->value);
+        WriteNodeAsJson(*v, w);
+      }
+      w->EndObject();
+      return;
+  }
+}
+
+std::string Str(const YamlNode* n) { return n && n->is_scalar() ? n->value : ""; }
+
+Rational Num(const YamlNode* n) {
+  if (!n || !n->is_scalar()) return 0;
+  std::optional<Rational> r = Rational::ParseDecimal(n->value);
+  return r ? *r : Rational(0);
+}
+
+const YamlNode* Path(const YamlNode* n, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    if (n == nullptr || !n->is_map()) return nullptr;
+    n = n->Find(k);
+  }
+  return n;
+}
+
+// Whether `p` looks like a project object of a jixiao report.
+bool IsProject(const YamlNode& p) {
+  for (const char* key : {"id", "project", "budget", "indicators", "score", "grade", "complies"})
+    if (p.Find(key) == nullptr) return false;
+  return true;
+}
+
+ProjectDigest DigestOf(const YamlNode& p) {
+  ProjectDigest d;
+  d.id = Str(p.Find("id"));
+  d.project = Str(p.Find("project"));
+  d.department_code = Str(Path(&p, {"department", "code"}));
+  d.department_name = Str(Path(&p, {"department", "name"}));
+  d.score = Num(p.Find("score"));
+  d.grade = Str(p.Find("grade"));
+  d.complies = Str(p.Find("complies")) == "true";
+  if (const YamlNode* list = p.Find("indicators"); list && list->is_sequence()) {
+    for (const YamlNode* i : list->items) {
+      d.indicators.push_back({Str(i->Find("level1")), Str(i->Find("status")),
+                              Num(i->Find("weight")), Num(i->Find("score"))});
+    }
+  }
+  return d;
+}
+
+// Merges reports into `w` (the projects) and the summary state.
+class Merger {
+ public:
+  Merger(const Options& opts, Diagnostics* diags, Diagnostics* merged)
+      : opts_(opts), diags_(diags), merged_(merged) {}
+
+  // Reads one report and hands each project object to `on_project`.
+  void Read(const std::string& path, const std::function<void(const YamlNode&)>& on_project) {
+    std::optional<Source> src = ReadSource(path, opts_.limits.max_file_bytes, diags_);
+    if (!src || !CheckInputText(*src, opts_.limits.max_file_bytes, diags_)) return;
+    YamlLimits limits = opts_.limits;
+    limits.max_depth = std::max(limits.max_depth, 16);
+    limits.max_nodes = std::max<size_t>(limits.max_nodes, src->text.size());
+    // JSONL has one complete object per line; a JSON report spans lines.
+    std::string_view first = LineOf(src->text, 1);
+    bool lines = !Trim(first).empty() && Trim(first).back() == '}';
+    size_t errors = diags_->error_count();
+    size_t documents = 0;
+    auto on_document = [&](const YamlDocument& doc) {
+      ++documents;
+      const YamlNode* root = doc.root();
+      if (doc.has_errors() || root == nullptr || !root->is_map()) {
+        diags_->Error({path, doc.line(), 1}, "expected a JSON object from 'jixiao eval -f json' "
+                                            "or '-f jsonl'");
+        return;
+      }
+      bool ours = Str(root->Find("tool")) == "jixiao";
+      if (!ours && !IsProject(*root)) {
+        diags_->Error({path, doc.line(), 1}, "not a report of 'jixiao eval -f json' or '-f jsonl' "
+                                            "(no \"tool\": \"jixiao\")");
+        return;
+      }
+      if (const YamlNode* projects = ours ? root->Find("projects") : nullptr) {  // a JSON report
+        CheckRules(*root, path, doc.line());
+        if (projects->is_sequence()) {
+          for (const YamlNode* p : projects->items) {
+            if (IsProject(*p)) {
+              on_project(*p);
+            } else {
+              diags_->Error({path, p->line, 1}, "not a project of a jixiao report");
+            }
+          }
+        }
+        Tail(*root, path, doc.line());
+      } else if (ours) {  // the last line of a JSONL report
+        CheckRules(*root, path, doc.line());
+        Tail(*root, path, doc.line());
+      } else {
+        on_project(*root);
+      }
+    };
+    if (!lines) {
+      ParseYamlStream(*src, limits, diags_, on_document);
+    } else {
+      int line_no = 0;
+      size_t pos = 0;
+      while (pos < src->text.size()) {
+        size_t end = src->text.find('\n', pos);
+        if (end == std::string::npos) end = src->text.size();
+        ++line_no;
+        std::string_view line = Trim(std::string_view(src->text).substr(pos, end - pos));
+        if (!line.empty()) {
+          Source one{path, std::string(line)};
+          Diagnostics local;
+          ParseYamlStream(one, limits, &local, on_document);
+          for (const Diagnostic& d : local.all())
+            diags_->Error({path, line_no, d.loc.column}, d.message);
+        }
+        pos = end + 1;
+      }
+    }
+    if (documents == 0 && diags_->error_count() == errors)
+      diags_->Error({path, 0, 0}, "the report holds no JSON object");
+  }
+
+  const std::string& rules_name() const { return rules_; }
+  const std::vector<std::string>& grades() const { return grades_; }
+
+ private:
+  void CheckRules(const YamlNode& root, const std::string& path, int line) {
+    std::string rules = Str(root.Find("rules"));
+    if (rules_.empty()) {
+      rules_ = rules;
+    } else if (rules != rules_) {
+      diags_->Error({path, line, 1}, fmt::format("this report was scored under the rules '{}', "
+                                                 "the others under '{}': they cannot be merged",
+                                                 rules, rules_));
+    }
+    if (grades_.empty()) {
+      if (const YamlNode* g = Path(&root, {"summary", "grades"}); g && g->is_map())
+        for (const auto& [k, v] : g->entries) grades_.push_back(k->value);
+    }
+  }
+
+  // The report's own errors and warnings become the merged report's.
+  void Tail(const YamlNode& root, const std::string&, int) {
+    for (const char* key : {"errors", "warnings"}) {
+      const YamlNode* list = root.Find(key);
+      if (list == nullptr || !list->is_sequence()) continue;
+      for (const YamlNode* d : list->items) {
+        Location loc{Str(d->Find("file")), static_cast<int>(Num(d->Find("line")).ToDouble()),
+                     static_cast<int>(Num(d->Find("column")).ToDouble())};
+        if (std::string(key) == "errors") {
+          merged_->Error(loc, Str(d->Find("message")));
+        } else {
+          merged_->Warning(loc, Str(d->Find("message")));
+        }
+      }
+    }
+  }
+
+  const Options& opts_;
+  Diagnostics* diags_;   // problems with the reports themselves
+  Diagnostics* merged_;  // the diagnostics the reports carry
+  std::string rules_;
+  std::vector<std::string> grades_;
+};
+
+}  // namespace
+
+int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags, merged;
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"json", "jsonl"}, &diags);
+  if (opts.formats.empty()) specs = {{"json", opts.output}};
+  if (specs.size() != 1) diags.Error({}, "merge writes one report: give one -f json or -f jsonl");
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  bool lines = specs[0].format == "jsonl";
+  // The rules' name is known only once a report is read: its place in the
+  // header holds a placeholder until then (written first, so found first).
+  const std::string kRulesPlaceholder = "@@RULES@@";
+  std::string text;
+  JsonWriter doc(&text, lines ? 0 : 2);
+  if (!lines) {
+    doc.BeginObject();
+    doc.Key("tool").String("jixiao");
+    doc.Key("version").String(JIXIAO_VERSION);
+    doc.Key("rules").Number(kRulesPlaceholder);
+    doc.Key("projects").BeginArray();
+  }
+  std::vector<ProjectDigest> digests;
+  std::unordered_map<std::string, std::string> ids;
+  Merger merger(opts, &diags, &merged);
+  for (const std::string& path : opts.targets) {
+    merger.Read(path, [&](const YamlNode& p) {
+      ProjectDigest d = DigestOf(p);
+      auto [it, inserted] = ids.emplace(d.id, path);
+      if (!inserted) {
+        diags.Error({path, p.line, 1}, fmt::format("project '{}' is in two reports (first in {})",
+                                                   d.id, it->second));
+        return;
+      }
+      digests.push_back(std::move(d));
+      if (lines) {
+        JsonWriter one(&text, 0);
+        WriteNodeAsJson(p, &one);
+        text.push_back('\n');
+      } else {
+        WriteNodeAsJson(p, &doc);
+      }
+    });
+  }
+  PrintDiagnostics(diags, term, err);
+  if (diags.has_errors()) return kExitError;
+
+  Rules rules;
+  rules.name = merger.rules_name();
+  for (const std::string& g : merger.grades()) rules.grades.push_back({g, 0});
+  RunSummary summary(rules);
+  for (const ProjectDigest& d : digests) summary.Add(d);
+  if (lines) {
+    JsonWriter tail(&text, 0);
+    tail.BeginObject();
+    tail.Key("tool").String("jixiao");
+    tail.Key("version").String(JIXIAO_VERSION);
+    tail.Key("rules").String(rules.name);
+    tail.Key("summary");
+    WriteRunSummaryJson(summary, &tail);
+    WriteDiagnosticsJson(merged, &tail);
+    tail.EndObject();
+  } else {
+    doc.EndArray();
+    doc.Key("summary");
+    WriteRunSummaryJson(summary, &doc);
+    WriteDiagnosticsJson(merged, &doc);
+    doc.EndObject();
+    std::string rules_json;
+    AppendJsonString(rules.name, &rules_json);
+    text.replace(text.find(kRulesPlaceholder), kRulesPlaceholder.size(), rules_json);
+  }
+  text.push_back('\n');
+  if (!WriteOutput(specs[0], text, out, err)) return kExitError;
+  if (merged.has_errors()) return kExitError;
+  return summary.complies < summary.projects ? kExitPolicy : kExitOk;
+}
+
+}  // namespace jixiao

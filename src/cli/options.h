@@ -1,0 +1,49 @@
+// Options shared by the subcommands, with their documented defaults.
+#ifndef JIXIAO_CLI_OPTIONS_H_
+#define JIXIAO_CLI_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "yaml/yaml_doc.h"
+
+namespace jixiao {
+
+struct Options {
+  // Target files and directories (positional).
+  std::vector<std::string> targets;
+  // Actuals files and directories (-a).
+  std::vector<std::string> actuals;
+  // Rules file (-r); "" means the built-in mof-2020 rules.
+  std::string rules_file;
+  // Report formats, each FORMAT or FORMAT=FILE (-f); empty means text.
+  std::vector<std::string> formats;
+  // Output file for the single-format case (-o); "" means stdout.
+  std::string output;
+  // --fail-under SCORE as written; "" means no score policy.
+  std::string fail_under;
+  // --fail-on: "unmet" (default) or "none".
+  std::string fail_on = "unmet";
+  // --strict: warnings count as errors.
+  bool strict = false;
+  // --quiet: print only errors and the summary line.
+  bool quiet = false;
+  // -j: worker threads; 0 means the number of cores.
+  int jobs = 0;
+  // --color: auto, always or never.
+  std::string color = "auto";
+  // --lang: report labels, zh (default) or en.
+  std::string lang = "zh";
+  // --csv-no-bom: the csv report starts without a UTF-8 byte order mark.
+  bool csv_no_bom = false;
+  // Input limits (file size, scalar length, nesting, aliases, documents).
+  YamlLimits limits;
+  // import --year: the year of projects whose name has none; 0 = none.
+  int import_year = 0;
+  // import --id-prefix: "auto" (from the department's province), "" or a prefix.
+  std::string id_prefix = "auto";
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_CLI_OPTIONS_H_

@@ -1,0 +1,102 @@
+#include "cli/output.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace jixiao {
+
+namespace {
+
+// A streambuf that keeps what it is given and counts the hand-overs; it
+// takes at most `limit` bytes in all.
+class CountingBuf : public std::streambuf {
+ public:
+  explicit CountingBuf(size_t limit = SIZE_MAX) : limit_(limit) {}
+  std::string text;
+  size_t puts = 0;
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    ++puts;
+    size_t k = std::min(static_cast<size_t>(n), limit_ - text.size());
+    text.append(s, k);
+    return static_cast<std::streamsize>(k);
+  }
+  int_type overflow(int_type c) override {
+    char ch = traits_type::to_char_type(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+
+ private:
+  size_t limit_;
+};
+
+}  // namespace
+
+TEST_CASE("BlockBuf: hands on whole blocks, in order, and everything on flush") {
+  CountingBuf target;
+  BlockBuf buf(&target, 1000);
+  std::ostream out(&buf);
+  std::string expected;
+  for (int i = 0; i < 300; ++i) {
+    std::string piece(i % 2 == 0 ? 1500 : 7, static_cast<char>('a' + i % 26));
+    out << piece << 'x';
+    expected += piece + "x";
+  }
+  CHECK(target.text.size() < expected.size());  // the last part is still held
+  out.flush();
+  CHECK(target.text == expected);
+  // 300 pieces of 1 KiB and more would each be a write without it.
+  CHECK(target.puts <= expected.size() / 1000 + 1);
+  CHECK_FALSE(buf.failed());
+}
+
+TEST_CASE("OutputSink: standard output gets the report on Commit, or on destruction") {
+  std::ostringstream out;
+  std::string why;
+  {
+    auto sink = OutputSink::Open({"text", ""}, out, &why);
+    REQUIRE(sink);
+    sink->stream() << std::string(100000, 'r') << "end\n";
+    CHECK(sink->Commit().empty());
+  }
+  CHECK(out.str() == std::string(100000, 'r') + "end\n");
+  std::ostringstream out2;
+  {
+    auto sink = OutputSink::Open({"text", ""}, out2, &why);
+    sink->stream() << "partial";
+  }
+  CHECK(out2.str() == "partial");
+}
+
+TEST_CASE("OutputSink: a file is written whole on Commit; a short write is an error") {
+  std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+                     "/jixiao-output-test.txt";
+  std::ostringstream unused;
+  std::string why;
+  {
+    auto sink = OutputSink::Open({"json", path}, unused, &why);
+    REQUIRE(sink);
+    for (int i = 0; i < 5000; ++i) sink->stream() << "line " << i << "\n";
+    CHECK(sink->Commit().empty());
+  }
+  std::ifstream in(path);
+  std::stringstream got;
+  got << in.rdbuf();
+  std::string expected;
+  for (int i = 0; i < 5000; ++i) expected += "line " + std::to_string(i) + "\n";
+  CHECK(got.str() == expected);
+  std::remove(path.c_str());
+
+  CountingBuf full(10);  // standard output that takes 10 bytes, then no more
+  std::ostream short_out(&full);
+  auto sink = OutputSink::Open({"text", ""}, short_out, &why);
+  sink->stream() << std::string(100, 'z');
+  CHECK(sink->Commit() == "cannot write to standard output");
+}
+
+}  // namespace jixiao

@@ -1,0 +1,26 @@
+// `jixiao rules`: print the rules in force as a rules file.
+#include "cli/commands.h"
+#include "report/diagnostic_format.h"
+#include "cli/output.h"
+#include "model/rules_file.h"
+
+namespace jixiao {
+
+// Loads the built-in rules with --rules applied over them and writes them,
+// as the YAML that FormatRulesYaml prints, to standard output or -o FILE.
+// Diagnostics go to `err`; any error (a bad rules file, a bad -f/-o) prints
+// nothing on `out` and returns kExitError.
+int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text"}, &diags);
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  if (opts.strict) diags.PromoteWarnings();
+  PrintDiagnostics(diags, term, err);
+  if (diags.has_errors()) return kExitError;
+  std::string text = FormatRulesYaml(rules);
+  for (const OutputSpec& o : outputs)
+    if (!WriteOutput(o, text, out, err)) return kExitError;
+  return kExitOk;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,79 @@
+// `jixiao template`: an actuals skeleton to fill in.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
+#include "cli/output.h"
+#include "model/rules_file.h"
+#include "score/batch.h"
+#include "model/target_loader.h"
+#include "yaml/yaml_emit.h"
+
+namespace jixiao {
+
+namespace {
+
+// Appends one project's entry of the skeleton.
+void AppendProject(const Project& p, std::string* o) {
+  *o += fmt::format("  - id: {}\n", YamlScalar(p.id));
+  *o += fmt::format("    # {} — 预算 budget {} {} ({}:{})\n", p.project, p.total.ToDecimalString(),
+                    p.unit, p.loc.file, p.loc.line);
+  *o += fmt::format("    spent:    # 全年执行数 amount spent, in {}\n", p.unit);
+  *o += "    note: \"\"  # 执行率低于 90% 时说明原因 explain an execution rate below 90%\n";
+  *o += "    indicators:\n";
+  for (const Indicator& ind : p.indicators) {
+    std::string hint;
+    switch (ind.target.kind) {
+      case TargetKind::kQualitative: hint = "{grade: 达成|部分达成|未达成, note: …}"; break;
+      case TargetKind::kDate: hint = "a date, e.g. 2024-11-20"; break;
+      default: hint = "value with unit"; break;
+    }
+    *o += fmt::format("      {}:    # 目标 target {} ({} / {}) — {}\n", YamlScalar(ind.key()),
+                      ind.target_text, ind.level1, ind.level2, hint);
+  }
+}
+
+}  // namespace
+
+int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"yaml"}, &diags);
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  std::string body;
+  std::optional<int> year;
+  bool one_year = true;
+  size_t projects = 0;
+  if (!diags.has_errors()) {
+    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+    ProjectIdRegistry ids;
+    ReadTargetsInOrder(
+        files, rules, opts.limits, ResolveJobs(opts.jobs),
+        [](Project&& p, LoadedItem* item, Diagnostics*) { item->project = std::move(p); },
+        [&](LoadedItem&& item) {
+          diags.Append(std::move(item.diags));
+          if (item.kind != LoadedItem::Kind::kProject || !ids.Register(item, &diags)) return;
+          ++projects;
+          if (year && *year != item.project->year) one_year = false;
+          year = item.project->year;
+          AppendProject(*item.project, &body);
+        });
+    if (projects == 0 && !diags.has_errors()) {
+      diags.Error({}, "no target projects found in the input");
+    }
+  }
+  if (opts.strict) diags.PromoteWarnings();
+  PrintDiagnostics(diags, term, err);
+  if (diags.has_errors()) return kExitError;
+  std::string text =
+      "# jixiao 实际完成情况 / actuals — fill in every value, then run:\n"
+      "#   jixiao eval TARGETS -a THIS_FILE\n"
+      "# Write 不适用 for an indicator that does not apply, and a note for every deviation.\n";
+  if (year && one_year) text += fmt::format("year: {}\n", *year);
+  text += "projects:\n" + body;
+  for (const OutputSpec& s : specs)
+    if (!WriteOutput(s, text, out, err)) return kExitError;
+  return kExitOk;
+}
+
+}  // namespace jixiao

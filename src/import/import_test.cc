@@ -1,0 +1,577 @@
+#include "import/import.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/import_testing.h"
+#include "import/import_text.h"
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+using testing::CheckSameProjects;
+using testing::LoadExamples;
+using testing::ReadBack;
+
+// Text as Word's extraction writes it: ">text" is a paragraph, "a|b|c" a
+// table row of cells (each on its own line behind a tab), rows separated by
+// blank lines.
+std::string Extracted(std::initializer_list<std::string_view> rows) {
+  std::string out;
+  for (std::string_view r : rows) {
+    if (StartsWith(r, ">")) {
+      out += std::string(r.substr(1)) + "\n\n";
+      continue;
+    }
+    if (StartsWith(r, "|")) r.remove_prefix(1);
+    size_t start = 0;
+    while (start <= r.size()) {
+      size_t bar = r.find('|', start);
+      if (bar == std::string_view::npos) bar = r.size();
+      out += "\t" + std::string(r.substr(start, bar - start)) + "\n";
+      start = bar + 1;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+struct Imported {
+  std::vector<ImportedProject> projects;
+  Diagnostics diags;
+
+  const ImportedProject& only() const {
+    REQUIRE(projects.size() == 1);
+    return projects.front();
+  }
+  bool Says(std::string_view text, Severity sev) const {
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity == sev && d.message.find(text) != std::string::npos) return true;
+    }
+    return false;
+  }
+  bool Warns(std::string_view text) const { return Says(text, Severity::kWarning); }
+  bool Errs(std::string_view text) const { return Says(text, Severity::kError); }
+  std::optional<Diagnostic> First(Severity sev) const {
+    for (Diagnostic d : diags.all())
+      if (d.severity == sev) return d;
+    return std::nullopt;
+  }
+};
+
+Imported ImportText(const std::string& text, ImportOptions opts = {}) {
+  Imported r;
+  Source src{"t.txt", text};
+  if (auto doc = ReadExtractedText(src, &r.diags)) r.projects = ImportTables(*doc, opts, &r.diags);
+  AssignIds(&r.projects, opts);
+  return r;
+}
+
+bool HasNote(const ImportedProject& p, std::string_view field, std::string_view text) {
+  auto it = p.field_notes.find(std::string(field));
+  if (it == p.field_notes.end()) return false;
+  for (const std::string& n : it->second)
+    if (n.find(text) != std::string::npos) return true;
+  return false;
+}
+
+// The rows of a small valid table: header rows, then `indicators`.
+std::vector<std::string> Table(std::string name = "2024年度测试项目") {
+  return {">1." + name + "绩效目标表",
+          "|362303天津市某执法总队|单位：万元",
+          "|项目名称|" + name,
+          "|预算规模及资金用途|预算数|6.00|其中：财政    资金|6.00|其他资金| ",
+          "||购置设备。",
+          "|绩效目标|1.提高能力",
+          "|一级指标|二级指标|三级指标|绩效指标描述|指标值"};
+}
+
+std::string Join(const std::vector<std::string>& rows) {
+  std::string out;
+  for (const std::string& r : rows) {
+    out += Extracted({r});
+  }
+  return out;
+}
+
+std::string WithIndicators(std::vector<std::string> rows,
+                           std::initializer_list<std::string> indicators) {
+  for (const std::string& i : indicators) rows.push_back(i);
+  return Join(rows);
+}
+
+const std::initializer_list<std::string> kFour = {
+    "|产出指标|数量指标|购置设备数量|辐射检测报警设备|4台",
+    "||时效指标|项目完成时间|项目完成时间|≤12个月",
+    "|效益指标|可持续影响指标|受辐射量|受辐射量|<20mSv",
+    "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%",
+};
+
+}  // namespace
+
+TEST_CASE("import: the seed's five tables import exactly as examples/targets") {
+  std::string text = testing::ReadFileBytes(testing::SourceDir() + "/tests/fixtures/import/seed-2024.txt");
+  REQUIRE(!text.empty());
+  Imported r = ImportText(text);
+  CHECK(r.diags.empty());
+  REQUIRE(r.projects.size() == 5);
+  for (const ImportedProject& p : r.projects) CHECK(p.ok);
+  CHECK(r.projects[0].id == "TJ-362303-2024-01");
+  CHECK(r.projects[4].id == "TJ-362303-2024-05");
+  // Project 4's last row has a cell with stray blank lines inside.
+  CHECK(r.projects[3].indicators.back().target == "≥90%");
+  CheckSameProjects(ReadBack(r.projects), LoadExamples());
+  // `other` is empty in the document: omitted, and a comment says so.
+  CHECK(r.projects[0].other.empty());
+  CHECK(HasNote(r.projects[0], "budget.other", "omitted"));
+}
+
+TEST_CASE("import: the YAML keeps the field order of examples/targets") {
+  Imported r = ImportText(WithIndicators(Table(), kFour));
+  std::string y = ProjectYaml(r.only());
+  std::vector<std::string> order = {"project:", "id:", "year:", "department:", "  code:",
+                                    "  name:", "unit:", "budget:", "  total:", "  fiscal:",
+                                    "purpose:", "goals:", "indicators:", "  - level1:",
+                                    "    level2:", "    name:", "    description:", "    target:"};
+  size_t at = 0;
+  for (const std::string& key : order) {
+    size_t found = y.find("\n" + key, at);
+    CHECK_MESSAGE(found != std::string::npos, key);
+    if (found != std::string::npos) at = found;
+  }
+  CHECK(y.find("code: \"362303\"") != std::string::npos);
+  CHECK(y.find("target: \"<20mSv\"") != std::string::npos);
+}
+
+TEST_CASE("import: full-width punctuation, digits and comparators") {
+  Imported r = ImportText(Extracted({
+      ">１．2024年度全角测试项目绩效目标表",
+      "|362303天津市某单位|单位：万元",
+      "|项目名称：|2024年度全角测试项目",
+      "|预算规模及资金用途|预算数：|１，２６０．００|其中：财政资金|１，０００．００|其他资金|２６０．００",
+      "||全角用途。",
+      "|绩效目标|１．全角目标",
+      "|一级指标|二级指标|三级指标|绩效指标描述|指标值（包含数字及文字描述）",
+      "|产出指标|数量指标|设备|设备数量|≧４台",
+      "||质量指标|合格率|合格率|＞９０％",
+      "|效益指标|社会效益指标|受理时长|受理时长|＜２天",
+      "|满意度指标|服务对象满意度指标|满意度|满意度|≥９０％",
+  }));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  CHECK(p.project == "2024年度全角测试项目");
+  CHECK(p.total == "1260.00");
+  CHECK(p.fiscal == "1000.00");
+  CHECK(p.other == "260.00");
+  CHECK(p.goals == std::vector<std::string>{"全角目标"});
+  REQUIRE(p.indicators.size() == 4);
+  CHECK(p.indicators[0].target == "≧４台");  // as written; check reads it
+  CHECK(p.indicators[1].level1 == "产出指标");
+  CHECK(p.indicators[2].target == "＜２天");
+  CHECK(ReadBack(r.projects).size() == 1);
+}
+
+TEST_CASE("import: the 2021 form, 成本指标 as a level-1 group, 指标性质 and 度量单位") {
+  std::vector<std::string> rows = Table();
+  rows.back() = "|一级指标|二级指标|三级指标|指标性质|指标值|度量单位";
+  Imported r = ImportText(WithIndicators(rows, {
+                                                   "|产出指标|数量指标|设备|≥|4|台",
+                                                   "|成本指标|经济成本指标|总成本|≤|6|万元",
+                                                   "||社会成本指标|社会成本|定性|无负面影响|",
+                                                   "|效益指标|社会效益指标|能力|定性|显著提升|",
+                                                   "|满意度指标|服务对象满意度指标|满意度|≥|90|%",
+                                               }));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  REQUIRE(p.indicators.size() == 5);
+  CHECK(p.indicators[0].target == "≥4台");
+  CHECK(p.indicators[1].level1 == "成本指标");
+  CHECK(p.indicators[1].level2 == "经济成本指标");
+  CHECK(p.indicators[1].target == "≤6万元");
+  CHECK(p.indicators[2].level1 == "成本指标");
+  CHECK(p.indicators[2].level2 == "社会成本指标");
+  CHECK(p.indicators[3].target == "显著提升");
+  CHECK(p.indicators[4].target == "≥90%");
+  CHECK(p.indicators[0].description.empty());
+  std::vector<Project> back = ReadBack(r.projects);
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].indicators[1].level1 == "成本指标");
+}
+
+TEST_CASE("import: a missing 绩效指标描述 column or cell leaves description out") {
+  std::vector<std::string> rows = Table();
+  rows.back() = "|一级指标|二级指标|三级指标|指标值";
+  Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|4台",
+                                                "|满意度指标|服务对象满意度指标|满意度|≥90%"}));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  REQUIRE(p.indicators.size() == 2);
+  CHECK(p.indicators[0].description.empty());
+  CHECK(ProjectYaml(p).find("description:") == std::string::npos);
+
+  Imported empty_cell = ImportText(
+      WithIndicators(Table(), {"|产出指标|数量指标|设备||4台", "|效益指标|社会效益指标|能力|能力|显著提升"}));
+  CHECK(empty_cell.only().ok);
+  CHECK(empty_cell.only().indicators[0].description.empty());
+  CHECK(empty_cell.diags.empty());
+}
+
+TEST_CASE("import: values with spaces") {
+  std::vector<std::string> rows = Table();
+  rows[3] = "|预算规模及资金用途|预算数| 6.00 |其中：财政    资金|6 .00|其他资金| ";
+  Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量指标|购置 设备 数量|描述 有 空格|4 台",
+                                                "||质量指标|合格率|合格率|≥ 90 %",
+                                                "|满意度指标|服务对象满意度指标|满意度|满意度| ≥90% "}));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  CHECK(p.total == "6.00");
+  CHECK(p.fiscal == "6.00");
+  CHECK(p.indicators[0].name == "购置 设备 数量");
+  CHECK(p.indicators[0].description == "描述 有 空格");
+  CHECK(p.indicators[0].target == "4 台");
+  CHECK(p.indicators[1].target == "≥ 90 %");
+  CHECK(p.indicators[2].target == "≥90%");
+  CHECK(ReadBack(r.projects).size() == 1);
+}
+
+TEST_CASE("import: amounts, with thousands separators") {
+  CHECK(*ParseAmount("1,260.00", "万元") == "1260.00");
+  CHECK(*ParseAmount("12,345,678", "万元") == "12345678");
+  CHECK(*ParseAmount("１，２６０．００", "万元") == "1260.00");
+  CHECK(*ParseAmount(" 6.00 ", "万元") == "6.00");
+  CHECK(*ParseAmount("45.00万元", "万元") == "45.00");
+  CHECK(*ParseAmount("06.5", "万元") == "6.5");
+  CHECK(*ParseAmount("0", "万元") == "0");
+  CHECK(ParseAmount("", "万元")->empty());
+  CHECK(ParseAmount("-", "万元")->empty());
+  CHECK(ParseAmount("／", "万元")->empty());
+  CHECK(ParseAmount("无", "万元")->empty());
+  CHECK_FALSE(ParseAmount("1,26", "万元"));
+  CHECK_FALSE(ParseAmount("1,2600", "万元"));
+  CHECK_FALSE(ParseAmount(",100", "万元"));
+  CHECK_FALSE(ParseAmount("1234,567", "万元"));
+  CHECK_FALSE(ParseAmount("6000元", "万元"));
+  CHECK_FALSE(ParseAmount("六万", "万元"));
+  CHECK_FALSE(ParseAmount("1.2.3", "万元"));
+  CHECK_FALSE(ParseAmount("-5", "万元"));
+  CHECK_FALSE(ParseAmount("12345678901234567", "万元"));
+
+  std::vector<std::string> rows = Table();
+  rows[3] = "|预算规模及资金用途|预算数|1,260.00|其中：财政    资金|1,000.00|其他资金|260.00";
+  Imported r = ImportText(WithIndicators(rows, kFour));
+  CHECK(r.only().total == "1260.00");
+  CHECK(r.only().other == "260.00");
+  CHECK(r.only().ok);
+}
+
+TEST_CASE("import: numbered goals and several goals") {
+  using V = std::vector<std::string>;
+  CHECK(SplitGoals("1.提高能力") == V{"提高能力"});
+  CHECK(SplitGoals("1.甲；2.乙；3.丙。") == V{"甲", "乙", "丙。"});
+  CHECK(SplitGoals("1、甲。2、乙。") == V{"甲。", "乙。"});
+  CHECK(SplitGoals("（一）甲\n（二）乙") == V{"甲", "乙"});
+  CHECK(SplitGoals("一、甲\n二、乙\n十一、丙") == V{"甲", "乙", "丙"});
+  CHECK(SplitGoals("目标1：甲\n目标2：乙") == V{"甲", "乙"});
+  CHECK(SplitGoals("(1)甲 (2)乙") == V{"甲", "乙"});
+  CHECK(SplitGoals("１．全角") == V{"全角"});
+  CHECK(SplitGoals("1.5倍提升") == V{"1.5倍提升"});
+  CHECK(SplitGoals("提高1.2个百分点；2.不是编号") == V{"提高1.2个百分点；2.不是编号"});
+  CHECK(SplitGoals("1.甲；3.丙") == V{"甲；3.丙"});  // not in sequence: one goal
+  CHECK(SplitGoals("无编号的目标") == V{"无编号的目标"});
+  CHECK(SplitGoals("\n\n").empty());
+
+  std::vector<std::string> rows = Table();
+  rows[5] = "|绩效目标|（一）提高能力；（二）降低风险";
+  rows.insert(rows.begin() + 6, "||（三）改善服务");
+  Imported r = ImportText(WithIndicators(rows, kFour));
+  CHECK(r.only().goals == V{"提高能力", "降低风险", "改善服务"});
+  CHECK(r.only().ok);
+  CHECK(ReadBack(r.projects).at(0).goals.size() == 3);
+}
+
+TEST_CASE("import: a document that is not a 绩效目标表 is one located error") {
+  Imported prose = ImportText("这是一份会议纪要。\n\n没有任何表格。\n");
+  CHECK(prose.projects.empty());
+  REQUIRE(prose.diags.error_count() == 1);
+  std::optional<Diagnostic> e = prose.First(Severity::kError);
+  CHECK(e->message.find("not a 绩效目标表") != std::string::npos);
+  CHECK(e->loc.file == "t.txt");
+  CHECK(e->loc.line == 1);
+  CHECK(prose.diags.warning_count() == 0);
+
+  Imported other_table = ImportText(Extracted({"|姓名|电话", "|张三|123"}));
+  CHECK(other_table.Errs("not a 绩效目标表"));
+  REQUIRE(other_table.First(Severity::kError));
+  CHECK(other_table.First(Severity::kError)->loc.line == 1);
+
+  Imported heading_only = ImportText(">2024年度某项目绩效目标表\n");
+  CHECK(heading_only.Errs("no table below the heading"));
+
+  Imported empty = ImportText("");
+  CHECK(empty.Errs("not a 绩效目标表"));
+
+  Imported binary = ImportText(std::string("PK\x01\x02\0\0junk", 10));
+  CHECK(binary.Errs("not a text document"));
+  Imported latin1 = ImportText("\xb8\xdf\xd0\xa7\n");
+  CHECK(latin1.Errs("invalid UTF-8"));
+}
+
+TEST_CASE("import: errors are located at the cell, file:line:column") {
+  std::string text = WithIndicators(Table(), {"|产出指标|数量指标|设备|设备|≥9O%"});
+  Imported r = ImportText(text);
+  CHECK_FALSE(r.only().ok);
+  std::optional<Diagnostic> e = r.First(Severity::kError);
+  REQUIRE(e);
+  CHECK(e->message.find("bad 指标值 '≥9O%'") != std::string::npos);
+  CHECK(e->loc.line == 33);
+  CHECK(e->loc.column == 2);
+  CHECK(e->source_line == "\t≥9O%");
+
+  Imported l1 = ImportText(WithIndicators(Table(), {"|产出指票|数量指标|设备|设备|4台"}));
+  CHECK(l1.Errs("unknown 一级指标 '产出指票': did you mean '产出指标'?"));
+  Imported l2 = ImportText(WithIndicators(Table(), {"|效益指标|数量指标|设备|设备|4台"}));
+  CHECK(l2.Errs("二级指标 '数量指标' belongs to 产出指标, not to 效益指标"));
+  Imported first_empty = ImportText(WithIndicators(Table(), {"||数量指标|设备|设备|4台"}));
+  CHECK(first_empty.Errs("一级指标 is empty and no row above gives one"));
+  Imported no_target = ImportText(WithIndicators(Table(), {"|产出指标|数量指标|设备|设备| "}));
+  CHECK(no_target.Errs("指标值 of '设备' is empty"));
+  Imported no_name = ImportText(WithIndicators(Table(), {"|产出指标|数量指标||设备|4台"}));
+  CHECK(no_name.Errs("三级指标 (the indicator's name) is empty"));
+  Imported wide = ImportText(WithIndicators(Table(), {"|产出指标|数量指标|设备|设备|4台|多余"}));
+  CHECK(wide.Errs("this indicator row has 6 cells"));
+  // A row under the table that is no indicator is kept as a comment, not an error.
+  Imported note = ImportText(WithIndicators(Table(), {"|产出指标|数量指标|设备|设备|4台",
+                                                      "|填报人：张三|联系电话：123"}));
+  CHECK(note.only().ok);
+  CHECK(note.Warns("not imported: '填报人：张三' (a row of the indicator table that is no indicator)"));
+  CHECK(note.only().unread.size() == 2);
+
+  std::vector<std::string> rows = Table();
+  rows[3] = "|预算规模及资金用途|预算数|10.00|其中：财政    资金|6.00|其他资金|3.00";
+  Imported sum = ImportText(WithIndicators(rows, kFour));
+  CHECK(sum.Errs("财政资金 (6.00) + 其他资金 (3.00) = 9, but 预算数 is 10.00"));
+  CHECK_FALSE(sum.only().ok);
+  rows[3] = "|预算规模及资金用途|预算数|六万|其中：财政    资金|6.00|其他资金|";
+  CHECK(ImportText(WithIndicators(rows, kFour)).Errs("预算数 '六万': expected an amount"));
+  rows[0] = ">1.某项目绩效目标表";
+  rows[2] = "|项目名称|某项目";
+  rows[3] = "|预算规模及资金用途|预算数|6.00|其中：财政    资金|6.00|其他资金|";
+  CHECK(ImportText(WithIndicators(rows, kFour)).Errs("no year: the project name '某项目' has none"));
+}
+
+TEST_CASE("import: the year from the name, the heading or --year") {
+  ImportOptions opts;
+  opts.year = 2023;
+  std::vector<std::string> rows = Table("某项目");
+  Imported r = ImportText(WithIndicators(rows, kFour), opts);
+  CHECK(r.only().ok);
+  CHECK(r.only().year == 2023);
+  CHECK(HasNote(r.only(), "year", "--year"));
+  CHECK(r.only().id == "TJ-362303-2023-01");
+
+  Imported named = ImportText(WithIndicators(Table(), kFour), opts);  // 2024年度测试项目
+  CHECK(named.only().year == 2024);
+  CHECK(named.Warns("--year 2023 differs from the year 2024 in the document"));
+
+  rows[0] = ">（2022年度）";
+  rows.insert(rows.begin() + 1, ">1.某项目绩效目标表");
+  Imported titled = ImportText(WithIndicators(rows, kFour));
+  CHECK(titled.only().year == 2022);
+}
+
+TEST_CASE("import: the name from the heading or the 项目名称 row") {
+  std::vector<std::string> rows = Table();
+  rows.erase(rows.begin() + 2);  // no 项目名称 row
+  Imported heading = ImportText(WithIndicators(rows, kFour));
+  CHECK(heading.only().project == "2024年度测试项目");
+  CHECK(heading.diags.empty());
+
+  rows = Table();
+  rows.erase(rows.begin());  // no heading
+  Imported row = ImportText(WithIndicators(rows, kFour));
+  CHECK(row.only().project == "2024年度测试项目");
+  CHECK(row.only().ok);
+
+  rows = Table();
+  rows[0] = ">1.2024年度别的名字绩效目标表";
+  Imported differ = ImportText(WithIndicators(rows, kFour));
+  CHECK(differ.only().project == "2024年度测试项目");
+  CHECK(differ.Warns("the heading names '2024年度别的名字'"));
+  CHECK(HasNote(differ.only(), "project", "2024年度别的名字"));
+
+  rows = Table();
+  rows[0] = ">2024年度测试项目支出绩效目标表";
+  CHECK(ImportText(WithIndicators(rows, kFour)).diags.empty());
+}
+
+TEST_CASE("import: several projects without headings split at the next title block") {
+  std::vector<std::string> a = Table("2024年度甲项目");
+  std::vector<std::string> b = Table("2024年度乙项目");
+  a.erase(a.begin());
+  b.erase(b.begin());
+  std::string text = WithIndicators(a, kFour) + WithIndicators(b, kFour);
+  Imported r = ImportText(text);
+  REQUIRE(r.projects.size() == 2);
+  CHECK(r.projects[0].project == "2024年度甲项目");
+  CHECK(r.projects[1].project == "2024年度乙项目");
+  CHECK(r.projects[1].id == "TJ-362303-2024-02");
+  CHECK(r.projects[1].indicators.size() == 4);
+  CHECK(r.diags.empty());
+}
+
+TEST_CASE("import: guesses are warnings and YAML comments; no cell is dropped silently") {
+  std::vector<std::string> rows = Table();
+  rows[1] = "|362303天津市某执法总队";  // no unit
+  rows[3] = "|预算规模及资金用途|预算数| |其中：财政    资金|6.00|其他资金|";
+  rows.insert(rows.begin() + 5, "|备注|这是一条备注");
+  Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量|设备|设备|4台",
+                                                "|满意度指标|服务对象满意度|满意度|满意度|≥90%"}));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  CHECK(p.unit == "万元");
+  CHECK(r.Warns("the table gives no unit"));
+  CHECK(HasNote(p, "unit", "万元"));
+  CHECK(p.total == "6.00");
+  CHECK(r.Warns("预算数 is empty: using 6.00"));
+  CHECK(HasNote(p, "budget.total", "预算数为空"));
+  CHECK(p.indicators[0].level2 == "数量指标");
+  CHECK(r.Warns("二级指标 '数量' is read as '数量指标'"));
+  CHECK(p.indicators[1].level2 == "服务对象满意度指标");
+  REQUIRE(p.unread.size() == 2);
+  CHECK(r.Warns("not imported: '备注'"));
+  std::string y = ProjectYaml(p);
+  CHECK(y.find("# 未导入的单元格") != std::string::npos);
+  CHECK(y.find("这是一条备注") != std::string::npos);
+  CHECK(y.find("  # 猜测 / guessed: 二级指标“数量”") != std::string::npos);
+  CHECK(p.warnings == r.diags.warning_count());
+  CHECK(ReadBack(r.projects).size() == 1);
+
+  // Text between tables, and an extra column, are kept as comments too.
+  rows = Table();
+  rows.back() = "|一级指标|二级指标|三级指标|绩效指标描述|指标值|备注";
+  Imported extra = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台|已采购"}) +
+                              "注：本表数据截至一月。\n");
+  CHECK(extra.Warns("not imported: '已采购'"));
+  CHECK(extra.Warns("not imported: '注：本表数据截至一月。' (text outside the table)"));
+  REQUIRE(extra.projects.size() == 1);
+  CHECK(ProjectYaml(extra.projects[0]).find("已采购") != std::string::npos);
+}
+
+TEST_CASE("import: 分值 are written when they add up to 90, else left out with a warning") {
+  std::vector<std::string> rows = Table();
+  rows.back() = "|一级指标|二级指标|三级指标|绩效指标描述|指标值|分值";
+  Imported ok = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台|50",
+                                                 "|效益指标|社会效益指标|能力|能力|显著提升|30",
+                                                 "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%|10"}));
+  CHECK(ok.only().indicators[0].weight == "50");
+  CHECK(ok.diags.empty());
+  CHECK(ReadBack(ok.projects).at(0).indicators[0].weight.has_value());
+
+  Imported hundred = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台|60",
+                                                      "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%|40"}));
+  CHECK(hundred.only().ok);
+  CHECK(hundred.only().indicators[0].weight.empty());
+  CHECK(hundred.Warns("分值 not imported: they add up to 100, not 90"));
+  CHECK(HasNote(hundred.only(), "indicators", "设备=60"));
+}
+
+TEST_CASE("import: a name the table repeats gets an id") {
+  Imported r = ImportText(WithIndicators(Table(), {"|产出指标|数量指标|设备|甲|4台",
+                                                   "||数量指标|设备|乙|2台"}));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  CHECK(p.indicators[0].id.empty());
+  CHECK(p.indicators[1].id == "设备-2");
+  CHECK(r.Warns("三级指标 '设备' is repeated"));
+  CHECK(ReadBack(r.projects).size() == 1);
+}
+
+TEST_CASE("import: a row split by stray blank lines is joined; a short row is not guessed at") {
+  std::string text = WithIndicators(Table(), {"|产出指标|数量指标|设备"}) + "\t设备\n\n\n\t4台\n\n";
+  Imported r = ImportText(text);
+  CHECK(r.only().ok);
+  CHECK(r.only().indicators.at(0).target == "4台");
+}
+
+TEST_CASE("import: ids, province codes and file names") {
+  CHECK(ProvinceCode("天津市生态环境保护综合行政执法总队") == "TJ");
+  CHECK(ProvinceCode("内蒙古自治区财政厅") == "NM");
+  CHECK(ProvinceCode("陕西省") == "SN");
+  CHECK(ProvinceCode("某县财政局") == "");
+
+  std::vector<ImportedProject> ps(3);
+  ps[0].department_code = "362303";
+  ps[0].department_name = "天津市某局";
+  ps[0].year = 2024;
+  ps[1] = ps[0];
+  ps[2] = ps[0];
+  ps[2].year = 2025;
+  AssignIds(&ps, ImportOptions{});
+  CHECK(ps[0].id == "TJ-362303-2024-01");
+  CHECK(ps[1].id == "TJ-362303-2024-02");
+  CHECK(ps[2].id == "TJ-362303-2025-01");
+  ImportOptions none;
+  none.id_prefix = "";
+  AssignIds(&ps, none);
+  CHECK(ps[0].id == "362303-2024-01");
+  ImportOptions given;
+  given.id_prefix = "X";
+  ps[0].department_code.clear();
+  AssignIds(&ps, given);
+  CHECK(ps[0].id == "X-2024-01");
+
+  ImportedProject p;
+  p.id = "a/b\\c:d";
+  CHECK(ProjectFileName(p) == "a_b_c_d.yaml");
+  p.id = "../..";
+  CHECK(ProjectFileName(p) == "_._...yaml");
+  p.id = "";
+  p.project = std::string(300, 'x');
+  CHECK(ProjectFileName(p).size() == 125);
+  p.project = "";
+  CHECK(ProjectFileName(p) == "project.yaml");
+}
+
+TEST_CASE("import: YAML scalars that need quotes read back unchanged") {
+  std::vector<std::string> rows = Table();
+  rows[2] = "|项目名称|2024年度yes: no项目";
+  Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量指标|- 列表|#注释|4台",
+                                                "|满意度指标|服务对象满意度指标|010|\"引号\" \\|≥90%"}));
+  REQUIRE(r.only().ok);
+  std::vector<Project> back = ReadBack(r.projects);
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].project == "2024年度yes: no项目");
+  CHECK(back[0].indicators[0].name == "- 列表");
+  CHECK(back[0].indicators[0].description == "#注释");
+  CHECK(back[0].indicators[1].name == "010");
+  CHECK(back[0].indicators[1].description == "\"引号\" \\");
+}
+
+TEST_CASE("import: hostile text never crashes and stays bounded") {
+  const std::vector<std::string> pieces = {
+      "\t", "\n", "\n\n", " ", "\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n", "\t产出指标", "\t",
+      "[bookmark: x]", "1.2024年度项目绩效目标表", "\t项目名称", "\t预算数\n\t6.00", "\t其他资金",
+      "\t绩效目标", "\t1.", "（一）", "\t≥", "\t90%", "\t362303天津市", "\t单位：万元", "\v", "\f",
+      "\t分值", "\t指标性质\n\t度量单位", "\t满意度指标", "\t,,,", "\t1,2", "\t（", "目标",
+  };
+  std::mt19937 rng(20240101);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    ImportOptions opts;
+    opts.year = round % 2 ? 2024 : 0;
+    Imported r = ImportText(text, opts);
+    for (const ImportedProject& p : r.projects) {
+      if (p.ok) CHECK(ReadBack({p}).size() == 1);
+    }
+  }
+}
+
+}  // namespace jixiao

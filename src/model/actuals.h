@@ -1,0 +1,154 @@
+// Actuals (SPEC §2): what each project achieved and spent, from YAML or CSV.
+#ifndef JIXIAO_MODEL_ACTUALS_H_
+#define JIXIAO_MODEL_ACTUALS_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/path_list.h"
+#include "base/exact.h"
+#include "base/record_store.h"
+#include "model/value.h"
+#include "yaml/yaml_doc.h"
+
+namespace jixiao {
+
+// The actual of one indicator.
+struct IndicatorActual {
+  std::string key;            // the indicator's name or id, as written
+  std::string text;           // the value as written ("" when only a grade is given)
+  Actual value;               // `text` parsed (kText for grades and other words)
+  std::optional<Grade> grade; // qualitative: from `grade:` or a short-form grade word
+  std::optional<Rational> score;  // qualitative: explicit ratio within the grade's band
+  std::string note;           // 偏差原因分析及改进措施
+  Location loc;               // where the entry (its key) is
+};
+
+// One project's actuals entry.
+struct ProjectActuals {
+  std::string key;        // what it matches: an id or a project name
+  bool by_id = false;     // YAML `id:` (true) or `project:` (false); CSV: false
+  std::optional<int> year;  // the file's `year`, when given
+  Rational spent;         // 全年执行数 B, in the project's unit
+  std::string spent_text; // as written
+  bool has_spent = false;
+  std::string note;       // explains a low execution rate
+  std::vector<IndicatorActual> indicators;
+  Location loc;           // where the entry starts
+  Location spent_loc;
+  // An error was reported in this entry: its project must not be scored.
+  bool has_errors = false;
+};
+
+// Every actuals entry of a run, looked up by target project.
+class ActualsIndex {
+ public:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  explicit ActualsIndex(RecordStoreOptions options = {}) : records_(options) {}
+
+  // Adds an entry. A second entry with the same key is an error (located
+  // at the second, naming the first); the second is dropped and the first
+  // marked has_errors, since the project's actuals are ambiguous.
+  void Add(ProjectActuals entry, Diagnostics* diags);
+
+  // The entries whose keys are a target project's id and name: what Lookup
+  // and ClaimIndex decide from, found once (on a worker, say) for both.
+  struct Match {
+    size_t by_id = kNone;    // the entry whose key is the id
+    size_t by_name = kNone;  // the entry whose key is the name, unless it is the id
+  };
+  // Safe to call from several threads while nobody calls Add.
+  Match Locate(const std::string& id, const std::string& project) const;
+
+  // The index of the entry of a target project: the entry whose key is `id`
+  // (an `id:`, `project:` or CSV entry), else a `project:` or CSV entry whose
+  // key is `project`; kNone when there is none. Ignores claims, so it is safe
+  // to call from several threads while nobody calls Add or Claim.
+  size_t Lookup(const Match& m) const;
+  size_t Lookup(const std::string& id, const std::string& project) const {
+    return Lookup(Locate(id, project));
+  }
+  // The entry at `index` (< size()), rebuilt from its compact form.
+  std::shared_ptr<const ProjectActuals> Get(size_t index) const;
+
+  // As Lookup, but an entry is claimed at most once: the index of the entry
+  // claimed, or kNone when none is left. `m` is Locate(id, project).
+  size_t ClaimIndex(const std::string& id, const std::string& project, const Match& m);
+  size_t ClaimIndex(const std::string& id, const std::string& project) {
+    return ClaimIndex(id, project, Locate(id, project));
+  }
+  // ClaimIndex, then Get; nullptr when none is left.
+  std::shared_ptr<const ProjectActuals> Claim(const std::string& id, const std::string& project);
+
+  // Reports every entry no target project claimed, as an error: a second
+  // entry for a claimed target is named as such; otherwise the nearest id or
+  // name of a target that Claim found no entry for is suggested when it is a
+  // likely typo.
+  void ReportUnclaimed(Diagnostics* diags) const;
+
+  size_t size() const { return records_.size(); }
+
+  // Gives back the room the index kept for more entries: call when every
+  // entry has been added.
+  void ShrinkToFit() { by_key_.ShrinkToFit(); }
+
+ private:
+  // Each entry is a record in records_ (see actuals.cc: Pack): a year of
+  // actuals (hundreds of thousands of projects) is read before its targets,
+  // and held there at about 13 bytes of memory an entry besides the store's
+  // memory budget (its size, its index slot, its flags and claim).
+  enum Flag : uint8_t { kById = 1, kHasErrors = 2 };
+  // The key of entry `i`, read from its record.
+  std::string KeyOf(uint32_t i) const;
+  Location LocationOf(uint32_t i) const;
+  // The entry whose key is `key`, or kNone.
+  size_t Find(const std::string& key) const;
+
+  RecordStore records_;
+  // Flag bits of each entry: set by Add, read by Lookup and Get on worker
+  // threads. Claims are apart (claimed_), since ClaimIndex writes them
+  // while workers read flags_.
+  std::vector<uint8_t> flags_;
+  std::vector<bool> claimed_;
+  KeyIndex by_key_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, uint32_t> file_index_;
+  // For ReportUnclaimed: the targets ClaimIndex found no entry for; unclaimed
+  // `project:` entries whose target claimed another entry by its id (-> that
+  // entry); unclaimed `id:` entries whose key is the name of a target that
+  // claimed an entry by its id (-> that id). Only mistakes are recorded here.
+  std::vector<std::pair<std::string, std::string>> unmatched_;
+  std::unordered_map<uint32_t, uint32_t> shadowed_by_;
+  std::unordered_map<uint32_t, std::string> named_;
+};
+
+// Reads one YAML actuals document (SPEC §2: optional `year`, a `projects`
+// list) into `index`. Every problem goes to `diags`, located; a project entry
+// with an error is still added when its key is known, so that its target is
+// reported as "not scored" rather than "has no actuals".
+void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsIndex* index,
+                         Diagnostics* diags);
+
+// Reads CSV actuals text (SPEC §2: a header row naming the columns project,
+// indicator, value and optionally note and score, in any order; UTF-8 with
+// optional BOM, RFC 4180 quoting; the row whose indicator is `spent` or
+// `全年执行数` carries the spending as a plain number and the project's note).
+// Rows are grouped by `project` in order of first appearance; every project
+// needs exactly one spending row. `src.text` has passed CheckInputText.
+void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
+
+// Reads every actuals file (YAML or CSV by extension) into `index`, on
+// `jobs` threads (<= 1: the calling thread only); entries and diagnostics
+// arrive in file order whatever the number of threads.
+void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
+                      ActualsIndex* index, Diagnostics* diags, int jobs = 1);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_MODEL_ACTUALS_H_

@@ -1,0 +1,728 @@
+#include "model/actuals.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "report/diagnostic_format.h"
+
+namespace jixiao {
+namespace {
+
+struct Loaded {
+  Diagnostics diags;
+  ActualsIndex index;
+};
+
+Loaded LoadYaml(const std::string& text, RecordStoreOptions store = {}) {
+  Loaded l{Diagnostics(), ActualsIndex(store)};
+  Source src{"a.yaml", text};
+  ParseYamlStream(src, {}, &l.diags, [&](const YamlDocument& doc) {
+    ReadActualsDocument(src, doc, &l.index, &l.diags);
+  });
+  return l;
+}
+
+Loaded LoadCsv(const std::string& text) {
+  Loaded l;
+  ReadActualsCsv(Source{"a.csv", text}, &l.index, &l.diags);
+  return l;
+}
+
+std::string Dump(const Diagnostics& d) {
+  std::ostringstream out;
+  for (const Diagnostic& x : d.all()) {
+    out << x.loc.file << ":" << x.loc.line << ":" << x.loc.column << ": " << x.message << "\n";
+  }
+  return out.str();
+}
+
+// True when `d` holds an error at line:column whose message contains `part`.
+bool HasError(const Diagnostics& d, int line, int column, const std::string& part) {
+  for (const Diagnostic& x : d.all()) {
+    if (x.severity == Severity::kError && x.loc.line == line && x.loc.column == column &&
+        x.message.find(part) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const IndicatorActual* Find(const ProjectActuals& p, const std::string& key) {
+  for (const IndicatorActual& a : p.indicators) {
+    if (a.key == key) return &a;
+  }
+  return nullptr;
+}
+
+Rational Dec(const char* text) { return *Rational::ParseDecimal(text); }
+
+}  // namespace
+
+TEST_CASE("actuals YAML: short and long forms") {
+  Loaded l = LoadYaml(
+      "year: 2024\n"
+      "projects:\n"
+      "  - project: 项目甲\n"
+      "    spent: 5.860\n"
+      "    note: 集中采购\n"
+      "    indicators:\n"
+      "      购置设备数量: 4台\n"
+      "      项目总投资: {value: 5.86万元, note: 集中采购节约资金}\n"
+      "      验收合格率:\n"
+      "        value: 100%\n"
+      "      次数: 4\n"
+      "      x-ignored: 1\n");
+  CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
+  REQUIRE(l.index.size() == 1);
+  auto p = l.index.Claim("TJ-1", "项目甲");
+  REQUIRE(p != nullptr);
+  CHECK(p->key == "项目甲");
+  CHECK_FALSE(p->by_id);
+  CHECK(p->year == 2024);
+  CHECK(p->has_spent);
+  CHECK(p->spent == Dec("5.86"));
+  CHECK(p->spent_text == "5.860");
+  CHECK(p->spent_loc.line == 4);
+  CHECK(p->spent_loc.column == 12);
+  CHECK(p->note == "集中采购");
+  CHECK(p->loc.line == 3);
+  CHECK(p->loc.column == 5);
+  CHECK_FALSE(p->has_errors);
+  REQUIRE(p->indicators.size() == 4);
+
+  const IndicatorActual* a = Find(*p, "购置设备数量");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "4台");
+  CHECK(a->value.kind == ActualKind::kQuantity);
+  CHECK(a->value.value.value == 4);
+  CHECK(a->value.value.unit.name == "台");
+  CHECK_FALSE(a->grade.has_value());
+  CHECK(a->loc.line == 7);
+  CHECK(a->loc.column == 7);
+
+  a = Find(*p, "项目总投资");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "5.86万元");
+  CHECK(a->value.value.unit.name == "万元");
+  CHECK(a->note == "集中采购节约资金");
+
+  a = Find(*p, "验收合格率");
+  REQUIRE(a != nullptr);
+  CHECK(a->value.value.value == 100);
+  CHECK(a->value.value.unit.name == "%");
+
+  a = Find(*p, "次数");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "4");
+  CHECK(a->value.kind == ActualKind::kQuantity);
+  CHECK(a->value.value.unit.name.empty());
+}
+
+TEST_CASE("actuals YAML: 不适用, grade words, grade with score") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "  - id: T1\n"
+      "    spent: 0\n"
+      "    indicators:\n"
+      "      甲: 不适用\n"
+      "      乙: {value: 不适用, note: 不涉及}\n"
+      "      丙: 部分达成\n"
+      "      丁: {grade: 部分达成, score: 0.7, note: 未达预期}\n"
+      "      戊: {grade: achieved}\n"
+      "      己: {grade: 达成, score: 1}\n"
+      "      庚: {grade: 未达成, score: 0}\n");
+  CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("T1", "项目");
+  REQUIRE(p != nullptr);
+  CHECK(p->by_id);
+  CHECK_FALSE(p->year.has_value());
+  CHECK(p->spent == 0);
+  CHECK(p->has_spent);
+
+  CHECK(Find(*p, "甲")->value.kind == ActualKind::kNotApplicable);
+  CHECK(Find(*p, "乙")->value.kind == ActualKind::kNotApplicable);
+  CHECK(Find(*p, "乙")->note == "不涉及");
+
+  const IndicatorActual* a = Find(*p, "丙");
+  CHECK(a->text == "部分达成");
+  CHECK(a->value.kind == ActualKind::kText);
+  REQUIRE(a->grade.has_value());
+  CHECK(*a->grade == Grade::kPartial);
+  CHECK_FALSE(a->score.has_value());
+
+  a = Find(*p, "丁");
+  CHECK(a->text.empty());
+  REQUIRE(a->grade.has_value());
+  CHECK(*a->grade == Grade::kPartial);
+  REQUIRE(a->score.has_value());
+  CHECK(*a->score == Dec("0.7"));
+  CHECK(a->note == "未达预期");
+
+  CHECK(*Find(*p, "戊")->grade == Grade::kAchieved);
+  CHECK(*Find(*p, "己")->score == 1);
+  CHECK(*Find(*p, "庚")->score == 0);
+}
+
+TEST_CASE("actuals YAML: a score outside its grade's band is located at the score") {
+  struct Row {
+    const char* grade;
+    const char* score;
+    const char* part;  // expected in the message; "" means accepted
+  };
+  const Row rows[] = {
+      {"达成", "0.8", ""},           {"达成", "0.79", "[0.8, 1]"},
+      {"部分达成", "0.6", ""},       {"部分达成", "0.8", "[0.6, 0.8)"},
+      {"部分达成", "0.59", "below 0.8"}, {"未达成", "0.59", ""},
+      {"未达成", "0.6", "[0, 0.6)"}, {"达成", "70", "not a ratio"},
+      {"未达成", "-0.1", "not a ratio"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(std::string(r.grade) + " " + r.score);
+    Loaded l = LoadYaml(std::string("projects:\n- id: T\n  spent: 1\n  indicators:\n    质量:\n"
+                                    "      grade: ") +
+                        r.grade + "\n      score: " + r.score + "\n");
+    auto p = l.index.Claim("T", "T");
+    REQUIRE(p != nullptr);
+    if (std::string(r.part).empty()) {
+      CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
+      CHECK_FALSE(p->has_errors);
+      CHECK(p->indicators[0].score.has_value());
+    } else {
+      CHECK_MESSAGE(HasError(l.diags, 7, 14, r.part), Dump(l.diags));
+      CHECK(l.diags.error_count() == 1);
+      CHECK(p->has_errors);
+      CHECK_FALSE(p->indicators[0].score.has_value());
+    }
+  }
+}
+
+TEST_CASE("actuals YAML: value and grade together, neither, score without grade") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- id: T\n"
+      "  spent: 1\n"
+      "  indicators:\n"
+      "    甲: {value: 4台, grade: 达成}\n"
+      "    乙: {note: 说明}\n"
+      "    丙: {value: 4台, score: 0.9}\n"
+      "    丁: {grade: 不适用}\n"
+      "    戊: {grade: 大致达成}\n"
+      "    己:\n"
+      "    庚: [1, 2]\n"
+      "    辛: '≥5台'\n"
+      "    壬: {vale: 1}\n");
+  CHECK_MESSAGE(HasError(l.diags, 5, 27, "both 'value' and 'grade'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 6, 8, "needs 'value'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 7, 27, "'score' without 'grade'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 8, 16, "不适用 is not a grade"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 9, 16, "bad grade of indicator '戊'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 10, 5, "indicator '己' has no actual"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 11, 8, "not a list"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 12, 8, "bad value '≥5台' of indicator '辛'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 13, 9, "unknown key 'vale'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 13, 9, "did you mean 'value'?"), Dump(l.diags));
+  // The typo is the one problem reported for 壬.
+  CHECK_MESSAGE(l.diags.error_count() == 9, Dump(l.diags));
+  auto p = l.index.Claim("T", "T");
+  REQUIRE(p != nullptr);
+  CHECK(p->has_errors);
+  // Every indicator with a key is kept, so none is also reported missing.
+  CHECK(p->indicators.size() == 9);
+}
+
+TEST_CASE("actuals YAML: project or id, exactly one") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- project: 名称\n"
+      "  id: T1\n"
+      "  spent: 1\n"
+      "- spent: 2\n"
+      "- id: ''\n"
+      "  spent: 3\n"
+      "- id: T4\n"
+      "  spent: 4\n");
+  CHECK_MESSAGE(HasError(l.diags, 3, 7, "either 'project'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 5, 3, "missing 'project' (the project name) or 'id'"),
+                Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 6, 7, "must not be blank"), Dump(l.diags));
+  CHECK(l.diags.error_count() == 3);
+  // The entry with both keys is kept under its id, marked as having errors.
+  CHECK(l.index.size() == 2);
+  auto both = l.index.Claim("T1", "名称");
+  REQUIRE(both != nullptr);
+  CHECK(both->by_id);
+  CHECK(both->has_errors);
+  auto ok = l.index.Claim("T4", "x");
+  REQUIRE(ok != nullptr);
+  CHECK_FALSE(ok->has_errors);
+}
+
+TEST_CASE("actuals YAML: spent is required, a plain number, not negative") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- id: A\n"
+      "  indicators: {甲: 1}\n"
+      "- id: B\n"
+      "  spent: -0.5\n"
+      "- id: C\n"
+      "  spent: 5.86万元\n"
+      "- id: D\n"
+      "  spent: '5.86'\n"
+      "- id: E\n"
+      "  spent:\n");
+  CHECK_MESSAGE(HasError(l.diags, 2, 3, "missing 'spent'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 5, 10, "must not be negative"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 7, 10, "leave out the unit"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 9, 10, "remove the quotes"), Dump(l.diags));
+  CHECK_MESSAGE(l.diags.error_count() == 5, Dump(l.diags));
+  for (const char* id : {"A", "B", "C", "D", "E"}) {
+    CAPTURE(id);
+    auto p = l.index.Claim(id, id);
+    REQUIRE(p != nullptr);
+    CHECK(p->has_errors);
+    CHECK_FALSE(p->has_spent);
+  }
+}
+
+TEST_CASE("actuals YAML: unknown keys with suggestions; x- keys ignored") {
+  Loaded l = LoadYaml(
+      "yeer: 2024\n"
+      "x-source: 自评表\n"
+      "projects:\n"
+      "- id: A\n"
+      "  spnet: 1\n"
+      "  spent: 1\n"
+      "  x-comment: ok\n"
+      "  budget: 2\n");
+  CHECK_MESSAGE(HasError(l.diags, 1, 1, "unknown key 'yeer' in an actuals file: did you mean "
+                                        "'year'?"),
+                Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 5, 3, "did you mean 'spent'?"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 8, 3, "unknown key 'budget' in a project entry: expected one "
+                                        "of project, id, spent, note, indicators"),
+                Dump(l.diags));
+  CHECK(l.diags.error_count() == 3);
+  auto p = l.index.Claim("A", "A");
+  REQUIRE(p != nullptr);
+  CHECK(p->has_errors);
+}
+
+TEST_CASE("actuals YAML: a document-level error marks every entry") {
+  Loaded l = LoadYaml("year: 1900\nprojects:\n- {id: A, spent: 1}\n");
+  CHECK_MESSAGE(HasError(l.diags, 1, 7, "'year' must be a whole number from 1950 to 2100"),
+                Dump(l.diags));
+  auto p = l.index.Claim("A", "A");
+  REQUIRE(p != nullptr);
+  CHECK(p->has_errors);
+
+  // A duplicate key anywhere in the document (reported by the YAML layer).
+  Loaded d = LoadYaml("projects:\n- id: A\n  spent: 1\n  indicators: {甲: 1, 甲: 2}\n");
+  CHECK(d.diags.error_count() == 1);
+  p = d.index.Claim("A", "A");
+  REQUIRE(p != nullptr);
+  CHECK(p->has_errors);
+  CHECK(p->indicators.size() == 1);
+}
+
+TEST_CASE("actuals YAML: documents that are not actuals") {
+  Loaded seq = LoadYaml("- a\n- b\n");
+  CHECK_MESSAGE(HasError(seq.diags, 1, 1, "expected actuals"), Dump(seq.diags));
+  CHECK(HasError(seq.diags, 1, 1, "not a list"));
+
+  Loaded scalar = LoadYaml("hello\n");
+  CHECK(HasError(scalar.diags, 1, 1, "not the text 'hello'"));
+
+  Loaded empty = LoadYaml("---\n...\n");
+  CHECK_MESSAGE(HasError(empty.diags, 2, 1, "empty document"), Dump(empty.diags));
+
+  Loaded target = LoadYaml("project: 项目甲\nyear: 2024\nbudget: {total: 6}\n");
+  CHECK_MESSAGE(HasError(target.diags, 1, 1, "is a target project"), Dump(target.diags));
+  CHECK(target.diags.error_count() == 1);
+
+  Loaded missing = LoadYaml("year: 2024\n");
+  CHECK_MESSAGE(HasError(missing.diags, 1, 1, "missing required key 'projects'"),
+                Dump(missing.diags));
+
+  Loaded empty_list = LoadYaml("year: 2024\nprojects: []\n");
+  CHECK_MESSAGE(HasError(empty_list.diags, 2, 11, "'projects' is empty"), Dump(empty_list.diags));
+
+  Loaded not_list = LoadYaml("projects: {id: A}\n");
+  CHECK_MESSAGE(HasError(not_list.diags, 1, 11, "must be a list"), Dump(not_list.diags));
+
+  Loaded bad_item = LoadYaml("projects:\n- A\n- {id: B, spent: 1}\n");
+  CHECK_MESSAGE(HasError(bad_item.diags, 2, 3, "a project entry must be a map"),
+                Dump(bad_item.diags));
+  CHECK(bad_item.index.size() == 1);
+
+  Loaded bad_inds = LoadYaml("projects:\n- id: A\n  spent: 1\n  indicators:\n  - 甲: 1\n");
+  CHECK_MESSAGE(HasError(bad_inds.diags, 5, 3, "'indicators' must be a map"),
+                Dump(bad_inds.diags));
+
+  for (const Loaded* l : {&seq, &scalar, &empty, &target, &missing, &empty_list, &not_list}) {
+    CHECK(l->index.size() == 0);
+  }
+}
+
+TEST_CASE("actuals YAML: a second entry for the same key, across documents") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- {id: X, spent: 1}\n"
+      "---\n"
+      "projects:\n"
+      "- {project: X, spent: 2}\n");
+  CHECK_MESSAGE(HasError(l.diags, 5, 3, "a second actuals entry for 'X' (the first is at "
+                                        "a.yaml:2:3)"),
+                Dump(l.diags));
+  CHECK(l.diags.error_count() == 1);
+  CHECK(l.index.size() == 1);
+  auto p = l.index.Claim("X", "X");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent == 1);
+  CHECK(p->has_errors);
+}
+
+TEST_CASE("ActualsIndex: Claim by id, by name, and never twice") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- {id: T1, spent: 1}\n"
+      "- {project: 项目乙, spent: 2}\n"
+      "- {project: T3, spent: 3}\n"
+      "- {id: 项目丁, spent: 4}\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("T1", "项目甲");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent == 1);
+  p = l.index.Claim("T2", "项目乙");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent == 2);
+  p = l.index.Claim("T3", "项目丙");  // a `project:` key that is the target's id
+  REQUIRE(p != nullptr);
+  CHECK(p->spent == 3);
+  // An `id:` entry matches ids only.
+  CHECK(l.index.Claim("T4", "项目丁") == nullptr);
+  CHECK(l.index.Claim("T1", "项目甲") == nullptr);
+  CHECK(l.index.Claim("T9", "项目壬") == nullptr);
+
+  Diagnostics unclaimed;
+  l.index.ReportUnclaimed(&unclaimed);
+  CHECK(unclaimed.error_count() == 1);
+  CHECK_MESSAGE(HasError(unclaimed, 5, 3, "'项目丁' is the name of the target project with id "
+                                          "'T4'; write 'project: 项目丁' or 'id: T4'"),
+                Dump(unclaimed));
+}
+
+// Every field of an entry, as text.
+std::string Describe(const ProjectActuals& p) {
+  std::string o = p.key + (p.by_id ? " id" : " name") + (p.has_errors ? " errors" : "") + " @" +
+                  FormatLocation(p.loc) + " year=" + (p.year ? std::to_string(*p.year) : "-") +
+                  " spent=" + (p.has_spent ? p.spent.ToDecimalString(10) : "-") + "/" +
+                  p.spent_text + "@" + FormatLocation(p.spent_loc) + " note=" + p.note;
+  for (const IndicatorActual& a : p.indicators) {
+    o += "\n  " + a.key + "=" + a.text + " grade=" +
+         (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") +
+         " score=" + (a.score ? a.score->ToDecimalString(10) : "-") + " note=" + a.note + " @" +
+         FormatLocation(a.loc);
+  }
+  return o;
+}
+
+TEST_CASE("ActualsIndex: entries held in a temporary file read back and match the same") {
+  const std::string yaml =
+      "year: 2024\n"
+      "projects:\n"
+      "- id: T1\n"
+      "  spent: 5.39\n"
+      "  note: 结余资金已收回\n"
+      "  indicators:\n"
+      "    设备数量: 4台\n"
+      "    满意度: {value: 96%, note: 问卷}\n"
+      "    执法效能: {grade: 部分达成, score: 0.7}\n"
+      "- {project: 项目乙, spent: 2, indicators: {完成时间: 2024-11-30}}\n"
+      "- {id: T1, spent: 9}\n"
+      "- {project: 项目丙, spent: 3}\n"
+      "- {id: 项目丁, spent: 4}\n"
+      "- {project: 项目戊, spent: 1}\n";
+  Loaded memory = LoadYaml(yaml);
+  RecordStoreOptions tiny;
+  tiny.memory_budget = 0;  // every entry goes to the temporary file
+  Loaded spilled = LoadYaml(yaml, tiny);
+  CHECK(Dump(memory.diags) == Dump(spilled.diags));
+  REQUIRE(memory.index.size() == 5);
+  REQUIRE(spilled.index.size() == 5);
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(Describe(*memory.index.Get(i)) == Describe(*spilled.index.Get(i)));
+  }
+  CHECK(Describe(*spilled.index.Get(0)).find("满意度=96% grade=- score=- note=问卷 @a.yaml:8:5") !=
+        std::string::npos);
+  for (Loaded* l : {&memory, &spilled}) {
+    CHECK(l->index.Lookup("T1", "项目甲") == 0);
+    CHECK(l->index.Lookup("T2", "项目乙") == 1);
+    CHECK(l->index.Lookup("T4", "项目丁") == ActualsIndex::kNone);
+    CHECK(l->index.ClaimIndex("T1", "项目甲") == 0);
+    CHECK(l->index.ClaimIndex("T3", "项目丙") == 2);
+    CHECK(l->index.ClaimIndex("T3", "项目丙") == ActualsIndex::kNone);
+    CHECK(l->index.ClaimIndex("项目戊", "项目己") == 4);  // a `project:` key that is an id
+  }
+  Diagnostics a, b;
+  memory.index.ReportUnclaimed(&a);
+  spilled.index.ReportUnclaimed(&b);
+  CHECK(a.error_count() == 2);
+  CHECK(Dump(a) == Dump(b));
+}
+
+TEST_CASE("ActualsIndex: ReportUnclaimed names typos, duplicates and strangers") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- {id: TJ-2024-01, spent: 1}\n"
+      "- {project: 辐射环境执法安全防护能力提升项目, spent: 2}\n"
+      "- {project: 移动执法能力提升工程, spent: 3}\n"
+      "- {id: TJ-2024-2, spent: 4}\n"
+      "- {project: 完全无关, spent: 5}\n"
+      "- {project: 辐射环境执法安全防护能力提升工程, spent: 6}\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("TJ-2024-01", "辐射环境执法安全防护能力提升项目");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent == 1);
+  CHECK(l.index.Claim("TJ-2024-02", "移动执法能力提升项目") == nullptr);
+
+  Diagnostics d;
+  l.index.ReportUnclaimed(&d);
+  CHECK_MESSAGE(d.error_count() == 5, Dump(d));
+  CHECK_MESSAGE(HasError(d, 3, 3, "a second actuals entry for target project 'TJ-2024-01': its "
+                                  "actuals are already given at a.yaml:2:3"),
+                Dump(d));
+  CHECK_MESSAGE(HasError(d, 4, 3, "actuals for '移动执法能力提升工程' match no target project: "
+                                  "did you mean '移动执法能力提升项目'?"),
+                Dump(d));
+  CHECK_MESSAGE(HasError(d, 5, 3, "actuals for id 'TJ-2024-2' match no target project: did you "
+                                  "mean 'TJ-2024-02'?"),
+                Dump(d));
+  CHECK_MESSAGE(HasError(d, 6, 3, "actuals for '完全无关' match no target project: expected"),
+                Dump(d));
+  // A target that has its actuals is not suggested for another entry.
+  CHECK_MESSAGE(HasError(d, 7, 3, "actuals for '辐射环境执法安全防护能力提升工程' match no target "
+                                  "project: expected"),
+                Dump(d));
+}
+
+// ---------------------------------------------------------------- CSV
+
+const char kManagementCsv[] =
+    "project,indicator,value,note\n"
+    "TJ-05,spent,116.52,结余已上缴\n"
+    "TJ-05,管理服务工作人员数量,5人,\n"
+    "TJ-05,管理服务支出成本,\"1,165,200元\",\"按合同据实结算，\n结余0.48万元已上缴财政。\"\n"
+    "TJ-05,执法总队满意度,98%,\n";
+
+TEST_CASE("actuals CSV: quoted values, spent row, notes") {
+  Loaded l = LoadCsv(kManagementCsv);
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  REQUIRE(l.index.size() == 1);
+  auto p = l.index.Claim("TJ-05", "执法总队管理服务");
+  REQUIRE(p != nullptr);
+  CHECK_FALSE(p->by_id);
+  CHECK_FALSE(p->has_errors);
+  CHECK(p->has_spent);
+  CHECK(p->spent == Dec("116.52"));
+  CHECK(p->spent_text == "116.52");
+  CHECK(p->spent_loc.line == 2);
+  CHECK(p->spent_loc.column == 13);
+  CHECK(p->note == "结余已上缴");
+  CHECK(p->loc.file == "a.csv");
+  CHECK(p->loc.line == 2);
+  CHECK(p->loc.column == 1);
+  REQUIRE(p->indicators.size() == 3);
+  const IndicatorActual* a = Find(*p, "管理服务支出成本");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "1,165,200元");
+  CHECK(a->value.value.value == 1165200);
+  CHECK(a->value.value.unit.name == "元");
+  CHECK(a->note == "按合同据实结算，\n结余0.48万元已上缴财政。");
+  CHECK(a->loc.line == 4);
+  CHECK(a->loc.column == 7);
+  CHECK(Find(*p, "管理服务工作人员数量")->note.empty());
+}
+
+TEST_CASE("actuals CSV: CRLF, BOM, columns in any order, 全年执行数, score column") {
+  Loaded l = LoadCsv(
+      "\xEF\xBB\xBFvalue,score,indicator,project,note\r\n"
+      "6.5,,全年执行数,P1,执行率偏低\r\n"
+      "部分达成,0.7,执法效能,P1,\r\n"
+      "不适用,,某指标,P1,不涉及\r\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent == Dec("6.5"));
+  CHECK(p->note == "执行率偏低");
+  const IndicatorActual* a = Find(*p, "执法效能");
+  REQUIRE(a != nullptr);
+  CHECK(*a->grade == Grade::kPartial);
+  CHECK(*a->score == Dec("0.7"));
+  CHECK(Find(*p, "某指标")->value.kind == ActualKind::kNotApplicable);
+  CHECK(Find(*p, "某指标")->note == "不涉及");
+}
+
+TEST_CASE("actuals CSV: rows of one project need not be adjacent") {
+  Loaded l = LoadCsv(
+      "project,indicator,value\n"
+      "A,spent,1\n"
+      "B,spent,2\n"
+      "A,甲,4台\n"
+      "B,甲,5台\n"
+      "A,乙,90%\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  CHECK(l.index.size() == 2);
+  // Order of first appearance: A before B.
+  Diagnostics d;
+  l.index.ReportUnclaimed(&d);
+  REQUIRE(d.all().size() == 2);
+  CHECK(d.all()[0].loc.line == 2);
+  CHECK(d.all()[1].loc.line == 3);
+  auto a = l.index.Claim("A", "A");
+  REQUIRE(a != nullptr);
+  CHECK(a->indicators.size() == 2);
+  CHECK(Find(*a, "乙")->text == "90%");
+  auto b = l.index.Claim("B", "B");
+  REQUIRE(b != nullptr);
+  CHECK(b->indicators.size() == 1);
+}
+
+TEST_CASE("actuals CSV: a project without a spent row") {
+  Loaded l = LoadCsv(
+      "project,indicator,value\n"
+      "A,spent,1\n"
+      "B,甲,1\n"
+      "A,甲,1\n"
+      "B,乙,2\n");
+  CHECK_MESSAGE(HasError(l.diags, 3, 1, "project 'B' has no 'spent' row"), Dump(l.diags));
+  CHECK(l.diags.error_count() == 1);
+  auto b = l.index.Claim("B", "B");
+  REQUIRE(b != nullptr);
+  CHECK(b->has_errors);
+  CHECK_FALSE(b->has_spent);
+  CHECK_FALSE(l.index.Claim("A", "A")->has_errors);
+}
+
+TEST_CASE("actuals CSV: bad cells are located at the cell") {
+  Loaded l = LoadCsv(
+      "project,indicator,value,note,score\n"
+      "项目甲,spent,5.86万元,,\n"         // 2
+      "项目甲,全年执行数,5,,\n"          // 3: a second spending row
+      "项目甲,数量,4台,,\n"              // 4
+      "项目甲,数量,5台,,\n"              // 5: twice
+      "项目甲,合格率,,,\n"               // 6: empty value
+      "项目甲,效能,达成,,0.7\n"          // 7: out of band
+      "项目甲,时限,12个月,,0.9\n"        // 8: score without grade
+      "项目甲,效果,部分达成,,七成\n"     // 9: score not a number
+      "项目甲,,1,,\n"                    // 10: no indicator
+      ",甲,1,,\n"                        // 11: no project
+      "项目乙,spent,-1,,\n"              // 12
+      "项目丙,spent,1,,0.5\n"            // 13: score on spent
+      "项目丙,金额,≥5万元,,\n"           // 14
+      "项目丁,spent,\"1,000\",,\n");     // 15
+  const Diagnostics& d = l.diags;
+  CHECK_MESSAGE(HasError(d, 2, 11, "plain number in the project's budget unit"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 3, 5, "second spending row (the first is on line 2)"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 5, 5, "indicator '数量' of project '项目甲' is given twice (first on "
+                                  "line 4)"),
+                Dump(d));
+  CHECK_MESSAGE(HasError(d, 6, 9, "the actual of indicator '合格率' is empty"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 7, 12, "[0.8, 1]"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 8, 14, "is not a grade"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 9, 14, "must be a number from 0 to 1"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 10, 5, "the 'indicator' cell is empty"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 11, 1, "the 'project' cell is empty"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 12, 11, "must not be negative"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 13, 14, "takes no score"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 14, 8, "bad value '≥5万元'"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 15, 11, "without thousands separators"), Dump(d));
+  CHECK_MESSAGE(d.error_count() == 13, Dump(d));
+  CHECK(d.all()[0].source_line == "项目甲,spent,5.86万元,,");
+  for (const char* key : {"项目甲", "项目乙", "项目丙", "项目丁"}) {
+    CAPTURE(key);
+    auto p = l.index.Claim(key, key);
+    REQUIRE(p != nullptr);
+    CHECK(p->has_errors);
+  }
+  CHECK(l.index.size() == 4);
+}
+
+TEST_CASE("actuals CSV: a row with the wrong number of fields") {
+  Loaded l = LoadCsv(
+      "project,indicator,value,note\n"
+      "A,spent,1,\n"
+      "A,成本,1,165,200元,说明\n"
+      "B,spent,2\n"
+      "C,spent,3,\n");
+  CHECK_MESSAGE(HasError(l.diags, 3, 1, "this row has 6 fields, but the header has 4 columns: "
+                                        "a value holding a comma must be in double quotes"),
+                Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 4, 1, "this row has 3 fields, but the header has 4 columns"),
+                Dump(l.diags));
+  CHECK(l.diags.error_count() == 2);
+  // A's row was dropped, so A must not be scored; B exists only in a bad row.
+  auto a = l.index.Claim("A", "A");
+  REQUIRE(a != nullptr);
+  CHECK(a->has_errors);
+  CHECK(l.index.Claim("B", "B") == nullptr);
+  CHECK_FALSE(l.index.Claim("C", "C")->has_errors);
+}
+
+TEST_CASE("actuals CSV: syntax errors are located") {
+  Loaded l = LoadCsv("project,indicator,value,note\nA,spent,1,\"open\nA,甲,1,\n");
+  CHECK_MESSAGE(HasError(l.diags, 2, 11, "a quoted field is never closed"), Dump(l.diags));
+  CHECK(l.diags.error_count() == 1);
+  CHECK(l.index.size() == 0);
+
+  Loaded after = LoadCsv("project,indicator,value\nA,spent,\"1\"2\n");
+  CHECK_MESSAGE(HasError(after.diags, 2, 12, "after the closing quote"), Dump(after.diags));
+}
+
+TEST_CASE("actuals CSV: header problems") {
+  Loaded unknown = LoadCsv("Project,indicator,valeu,note,remark\nA,spent,1,,\n");
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 1, "unknown column 'Project': did you mean "
+                                              "'project'?"),
+                Dump(unknown.diags));
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 19, "unknown column 'valeu': did you mean 'value'?"),
+                Dump(unknown.diags));
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 30, "unknown column 'remark': expected project, "
+                                               "indicator, value, note or score"),
+                Dump(unknown.diags));
+  CHECK(HasError(unknown.diags, 1, 1, "the header has no 'project' column"));
+  CHECK(HasError(unknown.diags, 1, 1, "the header has no 'value' column"));
+  CHECK(unknown.index.size() == 0);
+
+  Loaded twice = LoadCsv("project,indicator,value,value\nA,spent,1,2\n");
+  CHECK_MESSAGE(HasError(twice.diags, 1, 25, "column 'value' is given twice"), Dump(twice.diags));
+
+  Loaded unnamed = LoadCsv("project,indicator,value,\nA,spent,1,\n");
+  CHECK_MESSAGE(HasError(unnamed.diags, 1, 25, "column 4 of the header has no name"),
+                Dump(unnamed.diags));
+
+  Loaded no_header = LoadCsv("A,spent,1,\nA,甲,4台,\n");
+  CHECK_MESSAGE(HasError(no_header.diags, 1, 1, "the first row must be the header"),
+                Dump(no_header.diags));
+  CHECK(no_header.diags.error_count() == 1);
+}
+
+TEST_CASE("actuals CSV: empty file, header only, blank rows") {
+  Loaded empty = LoadCsv("");
+  REQUIRE(empty.diags.error_count() == 1);
+  CHECK(empty.diags.all()[0].loc.file == "a.csv");
+  CHECK(empty.diags.all()[0].message.find("the CSV file is empty") != std::string::npos);
+
+  Loaded bom_only = LoadCsv("\xEF\xBB\xBF\r\n");
+  CHECK(bom_only.diags.error_count() == 1);
+
+  Loaded header = LoadCsv("project,indicator,value,note\n,,,\n");
+  CHECK_MESSAGE(HasError(header.diags, 1, 1, "has a header but no rows"), Dump(header.diags));
+  CHECK(header.index.size() == 0);
+
+  Loaded blank_rows = LoadCsv("project,indicator,value,note\n,,,\nA,spent,1,\n , ,\n");
+  CHECK_MESSAGE(blank_rows.diags.empty(), Dump(blank_rows.diags));
+  CHECK(blank_rows.index.size() == 1);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,52 @@
+// The data model: target projects as loaded from target files.
+#ifndef JIXIAO_MODEL_MODEL_H_
+#define JIXIAO_MODEL_MODEL_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/exact.h"
+#include "model/value.h"
+
+namespace jixiao {
+
+// One 三级指标 with its target.
+struct Indicator {
+  std::string id;           // explicit `id`, or "" (then `name` identifies it)
+  std::string level1;       // 一级指标
+  std::string level2;       // 二级指标
+  std::string name;         // 三级指标
+  std::string description;  // 绩效指标描述, may be ""
+  std::string target_text;  // 指标值 as written
+  Target target;            // 指标值 parsed
+  std::optional<Rational> weight;  // 分值, when given
+  Location loc;             // where the indicator's entry starts
+  Location target_loc;      // where its target value is
+
+  // The key an actual uses for this indicator: `id` when given, else `name`.
+  const std::string& key() const { return id.empty() ? name : id; }
+};
+
+// One project of a target file (one YAML document).
+struct Project {
+  std::string project;      // 项目名称
+  std::string id;           // explicit id, or the project name
+  int year = 0;
+  std::string department_code;
+  std::string department_name;
+  std::string unit = "万元";  // unit of the budget block
+  Rational total;           // 全年预算数 A
+  std::optional<Rational> fiscal;
+  std::optional<Rational> other;
+  std::string purpose;
+  std::vector<std::string> goals;
+  std::vector<Indicator> indicators;
+  Location loc;             // where the document starts
+  Location id_loc;          // where the id (or the project name) is written
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_MODEL_MODEL_H_

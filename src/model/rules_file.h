@@ -1,0 +1,33 @@
+// Rules files (SPEC §5): reading overrides and printing the rules in force.
+#ifndef JIXIAO_MODEL_RULES_FILE_H_
+#define JIXIAO_MODEL_RULES_FILE_H_
+
+#include <string>
+
+#include "base/diagnostic.h"
+#include "model/rules.h"
+#include "yaml/yaml_doc.h"
+
+namespace jixiao {
+
+// Applies the overrides in rules-file text `src` to `base` and returns the
+// result. Every key is optional; what is not given keeps its value in
+// `base`. Problems (unknown keys, wrong types, weights that do not add up to
+// 100 with the execution weight, bands out of order, ratios outside [0, 1])
+// go to `diags` located, and `base` is returned unchanged.
+//
+// The format is exactly what FormatRulesYaml prints, so a user can copy the
+// output of `jixiao rules`, edit it and pass it back with --rules.
+Rules ParseRules(const Source& src, const Rules& base, const YamlLimits& limits,
+                 Diagnostics* diags);
+
+// The built-in rules when `path` is "", else the rules file at `path`
+// applied over them.
+Rules LoadRules(const std::string& path, const YamlLimits& limits, Diagnostics* diags);
+
+// The rules as a commented YAML rules file (Chinese with English alongside).
+std::string FormatRulesYaml(const Rules& rules);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_MODEL_RULES_FILE_H_

@@ -1,0 +1,429 @@
+#include "model/rules_file.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace jixiao {
+
+namespace {
+
+// Field-by-field equality of two rule sets, reported through CHECK so a
+// difference names the field.
+void CheckSameRules(const Rules& a, const Rules& b) {
+  CHECK(a.name == b.name);
+  CHECK(a.execution_weight == b.execution_weight);
+  REQUIRE(a.pools.size() == b.pools.size());
+  for (size_t i = 0; i < a.pools.size(); ++i) {
+    CHECK(a.pools[i].name == b.pools[i].name);
+    CHECK(a.pools[i].weight == b.pools[i].weight);
+  }
+  REQUIRE(a.taxonomy.size() == b.taxonomy.size());
+  for (size_t i = 0; i < a.taxonomy.size(); ++i) {
+    CHECK(a.taxonomy[i].name == b.taxonomy[i].name);
+    CHECK(a.taxonomy[i].pool == b.taxonomy[i].pool);
+    CHECK(a.taxonomy[i].level2 == b.taxonomy[i].level2);
+  }
+  REQUIRE(a.grades.size() == b.grades.size());
+  for (size_t i = 0; i < a.grades.size(); ++i) {
+    CHECK(a.grades[i].name == b.grades[i].name);
+    CHECK(a.grades[i].min == b.grades[i].min);
+  }
+  CHECK(a.reverse == b.reverse);
+  CHECK(a.achieved_ratio == b.achieved_ratio);
+  CHECK(a.partial_ratio == b.partial_ratio);
+  CHECK(a.not_achieved_ratio == b.not_achieved_ratio);
+  CHECK(a.deviation_threshold == b.deviation_threshold);
+  CHECK(a.execution_threshold == b.execution_threshold);
+}
+
+Rules Parse(const std::string& text, Diagnostics* diags, const Rules& base = Rules::Default()) {
+  return ParseRules(Source{"rules.yaml", text}, base, YamlLimits{}, diags);
+}
+
+// The one error of `d`, which must hold exactly one.
+Diagnostic OnlyError(const Diagnostics& d) {
+  REQUIRE(d.error_count() == 1);
+  return d.all().front();
+}
+
+bool Mentions(const Diagnostic& d, const std::string& text) {
+  return d.message.find(text) != std::string::npos;
+}
+
+const char kDefaultYaml[] =
+    "# jixiao 评分规则 / scoring rules — 财预〔2020〕10号\n"
+    "name: mof-2020\n"
+    "execution_weight: 10        # 预算执行率 budget execution\n"
+    "pools:                      # 一级指标分值 level-1 weights; with execution_weight they add "
+    "up to 100\n"
+    "  产出指标: 50\n"
+    "  效益指标: 30\n"
+    "  满意度指标: 10\n"
+    "taxonomy:                   # 一级指标 → 二级指标; entries are added to the built-in ones\n"
+    "  产出指标: [数量指标, 质量指标, 时效指标, 成本指标]\n"
+    "  效益指标: [经济效益指标, 社会效益指标, 生态效益指标, 可持续影响指标]\n"
+    "  满意度指标: [服务对象满意度指标, 社会公众或服务对象满意度指标]\n"
+    "  成本指标: {pool: 产出指标, level2: [经济成本指标, 社会成本指标, 生态环境成本指标]}\n"
+    "grades:                     # 等级 lowest rounded total, best first\n"
+    "  优: 90\n"
+    "  良: 80\n"
+    "  中: 60\n"
+    "  差: 0\n"
+    "reverse: ratio              # 反向指标 unmet: ratio = A/B, or linear = 1-(B-A)/A (0 at B "
+    ">= 2A)\n"
+    "qualitative:                # 定性指标 default ratio per grade\n"
+    "  达成: 1\n"
+    "  部分达成: 0.6\n"
+    "  未达成: 0\n"
+    "deviation_threshold: 0.2    # 偏差 over-achievement / cost under-run beyond this fraction\n"
+    "execution_threshold: 0.9    # 执行率 below this is a deviation\n";
+
+}  // namespace
+
+TEST_CASE("the default rules print in the documented shape") {
+  CHECK(FormatRulesYaml(Rules::Default()) == kDefaultYaml);
+}
+
+TEST_CASE("the printed default rules parse back equal") {
+  // Parsed over a base that differs in every replaceable field, the printed
+  // defaults must restore each of them.
+  Rules base = Rules::Default();
+  base.name = "other";
+  base.execution_weight = 20;
+  base.pools = {{"产出指标", 40}, {"效益指标", 30}, {"满意度指标", 10}};
+  base.grades = {{"好", 50}, {"坏", 0}};
+  base.reverse = ReverseFormula::kLinear;
+  base.partial_ratio = Rational(7) / 10;
+  base.deviation_threshold = Rational(3) / 10;
+  base.execution_threshold = Rational(1) / 2;
+  Diagnostics d;
+  Rules back = Parse(FormatRulesYaml(Rules::Default()), &d, base);
+  CHECK(d.empty());
+  CheckSameRules(back, Rules::Default());
+}
+
+TEST_CASE("custom rules round-trip, odd names quoted") {
+  Rules r = Rules::Default();
+  r.name = "tianjin: 2024";
+  r.execution_weight = Rational(125) / 10;
+  r.pools = {{"产出指标", Rational(475) / 10}, {"效益指标", 30}, {"满意度指标", 10}};
+  r.taxonomy.push_back({"管理指标", "产出指标", {"资金管理", "null", "a, b", "#1", "\"q\""}});
+  r.taxonomy[0].level2.push_back("投入指标");
+  r.grades = {{"A", Rational(855) / 10}, {"true", 70}, {"C", 0}};
+  r.reverse = ReverseFormula::kLinear;
+  r.achieved_ratio = Rational(95) / 100;
+  r.partial_ratio = Rational(65) / 100;
+  r.not_achieved_ratio = Rational(1) / 10;
+  r.deviation_threshold = Rational(15) / 100;
+  r.execution_threshold = Rational(85) / 100;
+  std::string text = FormatRulesYaml(r);
+  CHECK(text.find("execution_weight: 12.5 ") != std::string::npos);
+  CHECK(text.find("  未达成: 0.1\n") != std::string::npos);
+  Diagnostics d;
+  Rules back = Parse(text, &d);
+  CHECK(d.empty());
+  for (const Diagnostic& x : d.all()) MESSAGE(x.message);
+  CheckSameRules(back, r);
+}
+
+TEST_CASE("overriding one key keeps the rest") {
+  Diagnostics d;
+  Rules r = Parse("reverse: linear\n", &d);
+  CHECK(d.empty());
+  CHECK(r.reverse == ReverseFormula::kLinear);
+  Rules expected = Rules::Default();
+  expected.reverse = ReverseFormula::kLinear;
+  expected.name = "mof-2020+custom";  // changed rules without a name of their own
+  CheckSameRules(r, expected);
+
+  Diagnostics d2;
+  Rules r2 = Parse("qualitative: {部分达成: 0.7}\n", &d2);
+  CHECK(d2.empty());
+  CHECK(r2.partial_ratio == Rational(7) / 10);
+  CHECK(r2.achieved_ratio == 1);
+  CHECK(r2.not_achieved_ratio == 0);
+  CHECK(r2.pools.size() == 3);
+}
+
+TEST_CASE("a rules file without a name is named after the rules it changes") {
+  Diagnostics d;
+  CHECK(Parse("reverse: linear\n", &d).name == "mof-2020+custom");
+  CHECK(Parse("name: 天津市2024\nreverse: linear\n", &d).name == "天津市2024");
+  // Changing nothing (the default value, written out) keeps the name.
+  CHECK(Parse("reverse: ratio\ngrades: {优: 90, 良: 80, 中: 60, 差: 0}\n", &d).name == "mof-2020");
+  CHECK(Parse("name: mof-2020\nreverse: linear\n", &d).name == "mof-2020");
+  CHECK(d.empty());
+}
+
+TEST_CASE("pools and execution weight must add up to exactly 100") {
+  Diagnostics d;
+  Rules r = Parse("name: x\npools:\n  产出指标: 50\n  效益指标: 30\n  满意度指标: 15\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.file == "rules.yaml");
+  CHECK(e.loc.line == 2);
+  CHECK(e.loc.column == 1);
+  CHECK(Mentions(e, "105"));
+  CHECK(Mentions(e, "100"));
+  CheckSameRules(r, Rules::Default());  // base unchanged on error
+
+  Diagnostics d2;
+  Parse("execution_weight: 10.01\n", &d2);
+  const Diagnostic& e2 = OnlyError(d2);
+  CHECK(e2.loc.line == 1);
+  CHECK(Mentions(e2, "100.01"));
+
+  Diagnostics d3;  // moving weight from execution to a pool is fine
+  Rules r3 =
+      Parse("execution_weight: 5\npools: {产出指标: 55, 效益指标: 30, 满意度指标: 10}\n", &d3);
+  CHECK(d3.empty());
+  CHECK(r3.execution_weight == 5);
+  CHECK(r3.FindPool("产出指标")->weight == 55);
+}
+
+TEST_CASE("weights must be positive numbers") {
+  Diagnostics d;
+  Parse("pools: {产出指标: 90, 效益指标: 0, 满意度指标: 0}\n", &d);
+  CHECK(d.error_count() == 2);
+  CHECK(Mentions(d.all()[0], "greater than 0"));
+  CHECK(d.all()[0].loc.column == 25);
+
+  Diagnostics d2;
+  Parse("execution_weight: \"10\"\n", &d2);
+  CHECK(Mentions(OnlyError(d2), "must be a number"));
+}
+
+TEST_CASE("unknown keys are located, with a suggestion") {
+  Diagnostics d;
+  Parse("name: x\ndeviaton_threshold: 0.3\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 2);
+  CHECK(e.loc.column == 1);
+  CHECK(Mentions(e, "did you mean 'deviation_threshold'?"));
+
+  Diagnostics d2;
+  Parse("qualitative: {部份达成: 0.7}\n", &d2);
+  CHECK(Mentions(OnlyError(d2), "did you mean '部分达成'?"));
+
+  Diagnostics d3;
+  Parse("x-note: ignored\n", &d3);
+  CHECK(d3.empty());
+}
+
+TEST_CASE("reverse must be ratio or linear") {
+  Diagnostics d;
+  Rules r = Parse("reverse: lineer\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 1);
+  CHECK(e.loc.column == 10);
+  CHECK(Mentions(e, "ratio"));
+  CHECK(Mentions(e, "did you mean 'linear'?"));
+  CHECK(r.reverse == ReverseFormula::kRatio);
+}
+
+TEST_CASE("qualitative ratios must lie in their grade's band") {
+  Diagnostics d;
+  Parse("qualitative:\n  达成: 0.7\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 2);
+  CHECK(Mentions(e, "[0.8, 1]"));
+
+  Diagnostics d2;  // the band of 部分达成 excludes 0.8
+  Parse("qualitative: {部分达成: 0.8}\n", &d2);
+  CHECK(Mentions(OnlyError(d2), "[0.6, 0.8)"));
+
+  Diagnostics d3;
+  Parse("qualitative: {未达成: -0.1}\n", &d3);
+  CHECK(d3.error_count() == 1);
+
+  Diagnostics d4;
+  Rules r = Parse("qualitative: {达成: 0.8, 部分达成: 0.6, 未达成: 0.59}\n", &d4);
+  CHECK(d4.empty());
+  CHECK(r.not_achieved_ratio == Rational(59) / 100);
+}
+
+TEST_CASE("taxonomy entries merge into the built-in ones") {
+  Diagnostics d;
+  Rules r = Parse(
+      "taxonomy:\n"
+      "  管理指标: {pool: 产出指标, level2: [资金管理, 项目管理]}\n"
+      "  公益指标: [社会公益]\n"
+      "  产出指标: [数量指标, 投入指标]\n",
+      &d, [] {
+        Rules b = Rules::Default();
+        b.pools.push_back({"公益指标", 10});
+        b.execution_weight = 0;  // not re-checked: the file gives no weights
+        return b;
+      }());
+  CHECK(d.empty());
+  const Level1Group* g = r.FindLevel1("管理指标");
+  REQUIRE(g != nullptr);
+  CHECK(g->pool == "产出指标");
+  CHECK(g->level2 == std::vector<std::string>{"资金管理", "项目管理"});
+  const Level1Group* own = r.FindLevel1("公益指标");
+  REQUIRE(own != nullptr);
+  CHECK(own->pool == "公益指标");  // a new level1 scores in its own pool
+  const Level1Group* out = r.FindLevel1("产出指标");
+  REQUIRE(out != nullptr);
+  CHECK(out->level2 ==
+        std::vector<std::string>{"数量指标", "质量指标", "时效指标", "成本指标", "投入指标"});
+  CHECK(r.taxonomy.size() == 6);
+  CHECK(r.FindLevel1("效益指标") != nullptr);
+}
+
+TEST_CASE("taxonomy pools must exist, and every pool needs a level1") {
+  Diagnostics d;
+  Parse("taxonomy:\n  管理指标: {pool: 产出指标s, level2: [资金管理]}\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 2);
+  CHECK(e.loc.column == 16);
+  CHECK(Mentions(e, "did you mean '产出指标'?"));
+
+  Diagnostics d2;  // a new level1 without a pool scores in its own, which does not exist
+  Parse("taxonomy: {管理指标: [资金管理]}\n", &d2);
+  CHECK(Mentions(OnlyError(d2), "not in pools"));
+
+  // Replacing the pools drops the built-in level1s whose pool is gone.
+  Diagnostics d3;
+  Rules r = Parse("pools: {产出指标: 60, 效益指标: 30}\n", &d3);
+  CHECK(d3.empty());
+  CHECK(r.FindLevel1("满意度指标") == nullptr);
+  CHECK(r.FindLevel1("成本指标") != nullptr);
+
+  Diagnostics d4;
+  Parse("pools: {产出指标: 60, 效益指标: 20, 管理指标: 10}\n", &d4);
+  const Diagnostic& e4 = OnlyError(d4);
+  CHECK(e4.loc.line == 1);
+  CHECK(e4.loc.column == 29);
+  CHECK(Mentions(e4, "no 一级指标"));
+}
+
+TEST_CASE("grades must decrease and end at 0") {
+  Diagnostics d;
+  Rules r = Parse("grades:\n  优: 90\n  良: 95\n  差: 0\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 3);
+  CHECK(e.loc.column == 6);
+  CHECK(Mentions(e, "best first"));
+  CHECK(r.grades.size() == 4);
+
+  Diagnostics d2;
+  Parse("grades: {优: 90, 良: 80, 差: 60}\n", &d2);
+  CHECK(Mentions(OnlyError(d2), "must start at 0"));
+
+  Diagnostics d3;
+  Rules r3 = Parse("grades: {合格: 60, 不合格: 0}\n", &d3);
+  CHECK(d3.empty());
+  CHECK(r3.grades.size() == 2);
+  CHECK(r3.GradeOf(59) == "不合格");
+}
+
+TEST_CASE("thresholds are fractions in [0, 1]") {
+  Diagnostics d;
+  Parse("deviation_threshold: 20\n", &d);
+  CHECK(Mentions(OnlyError(d), "[0, 1]"));
+  Diagnostics d2;
+  Rules r = Parse("execution_threshold: 0.85\n", &d2);
+  CHECK(d2.empty());
+  CHECK(r.execution_threshold == Rational(85) / 100);
+}
+
+TEST_CASE("a rules file is one YAML map") {
+  Diagnostics d;
+  Parse("- pools\n- grades\n", &d);
+  const Diagnostic& e = OnlyError(d);
+  CHECK(e.loc.line == 1);
+  CHECK(Mentions(e, "a list"));
+
+  Diagnostics d2;
+  Parse("reverse: linear\n---\nreverse: ratio\n", &d2);
+  const Diagnostic& e2 = OnlyError(d2);
+  CHECK(e2.loc.line == 2);
+  CHECK(Mentions(e2, "one YAML document"));
+
+  Diagnostics d3;
+  Parse("# nothing\n", &d3);
+  CHECK(Mentions(OnlyError(d3), "empty"));
+
+  Diagnostics d4;
+  Parse("reverse: linear\nreverse: ratio\n", &d4);  // duplicate key
+  CHECK(d4.has_errors());
+}
+
+TEST_CASE("a stray ',' is an error, not a hang") {
+  Diagnostics d;
+  Rules r = Parse(",", &d);
+  CHECK(d.error_count() >= 1);
+  CHECK(d.all().front().loc.line == 1);
+  CheckSameRules(r, Rules::Default());
+
+  Diagnostics d2;
+  Parse("reverse: linear\n,\n", &d2);
+  CHECK(d2.has_errors());
+}
+
+TEST_CASE("binary garbage is rejected before parsing") {
+  Diagnostics d;
+  Parse(std::string("reverse: \0linear\n", 17), &d);
+  CHECK(d.has_errors());
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+namespace {
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("jixiao_rules_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("jixiao rules prints the rules in force") {
+  Terminal term(ColorMode::kNever, false, TerminalEnv{});
+  Options opts;
+  std::ostringstream out, err;
+  CHECK(RunRules(opts, term, out, err) == kExitOk);
+  CHECK(out.str() == FormatRulesYaml(Rules::Default()));
+  CHECK(err.str().empty());
+
+  std::string rules = TempPath("rules.yaml");
+  std::string report = TempPath("out.yaml");
+  WriteFile(rules, "reverse: linear\n");
+  opts.rules_file = rules;
+  opts.output = report;
+  std::ostringstream out2, err2;
+  CHECK(RunRules(opts, term, out2, err2) == kExitOk);
+  CHECK(out2.str().empty());
+  CHECK(ReadFile(report).find("\nreverse: linear ") != std::string::npos);
+
+  WriteFile(rules, "name: x\nreverse: 1\n");
+  opts.output.clear();
+  std::ostringstream out3, err3;
+  CHECK(RunRules(opts, term, out3, err3) == kExitError);
+  CHECK(out3.str().empty());
+  CHECK(err3.str().find(rules + ":2:10: error:") != std::string::npos);
+  std::filesystem::remove(rules);
+  std::filesystem::remove(report);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,398 @@
+#include "model/target_loader.h"
+
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "model/actuals.h"
+#include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
+#include "base/text.h"
+#include "yaml/yaml_fields.h"
+
+namespace jixiao {
+
+namespace {
+
+const std::vector<std::string> kProjectKeys = {
+    "project", "id", "year", "department", "unit", "budget", "purpose", "goals", "indicators"};
+const std::vector<std::string> kDepartmentKeys = {"code", "name"};
+const std::vector<std::string> kBudgetKeys = {"total", "fiscal", "other"};
+const std::vector<std::string> kIndicatorKeys = {"level1", "level2", "name", "description",
+                                                 "target", "weight", "id"};
+
+// Accumulates one project's problems; the project is valid when none is an error.
+class ProjectReader {
+ public:
+  ProjectReader(const Source& src, const Rules& rules, Diagnostics* diags,
+                size_t max_indicators)
+      : rules_(rules), r_(src, diags), max_indicators_(max_indicators) {}
+
+  std::optional<Project> Read(const YamlDocument& doc,
+                              std::pair<std::string, std::string>* rejected) {
+    const YamlNode* root = doc.root();
+    if (root == nullptr || root->is_null()) {
+      r_.Error(root ? *root : Placeholder(doc),
+               "empty document: expected a target project (a map with project, year, "
+               "budget and indicators)");
+      return std::nullopt;
+    }
+    if (!root->is_map()) {
+      r_.Error(*root, fmt::format("expected a target project (a map with project, year, budget "
+                                  "and indicators), not {}",
+                                  Describe(*root)));
+      return std::nullopt;
+    }
+    Project p;
+    p.loc = r_.Loc(*root);
+    p.id_loc = p.loc;
+    r_.CheckKeys(*root, kProjectKeys, "a target project");
+    ReadHeader(*root, &p);
+    ReadBudget(*root, &p);
+    ReadIndicators(*root, &p);
+    if (r_.errors() > 0 || doc.has_errors()) {
+      if (rejected) *rejected = {p.id, p.project};
+      return std::nullopt;
+    }
+    return p;
+  }
+
+ private:
+  const YamlNode& Placeholder(const YamlDocument& doc) {
+    placeholder_.offset = doc.offset();
+    placeholder_.line = doc.line();
+    return placeholder_;
+  }
+
+  std::string TextField(const YamlNode& map, std::string_view key, bool required,
+                        std::string_view what, const YamlNode** at = nullptr) {
+    const YamlNode* n = r_.Get(map, key, required, what);
+    if (at) *at = n;
+    if (n == nullptr) return {};
+    std::optional<std::string> t = r_.Text(*n, key);
+    if (!t) return {};
+    if (required && Trim(*t).empty()) r_.Error(*n, fmt::format("'{}' must not be blank", key));
+    return std::string(Trim(*t));
+  }
+
+  void ReadHeader(const YamlNode& root, Project* p) {
+    const YamlNode* name_node = nullptr;
+    p->project = TextField(root, "project", true, "a target project", &name_node);
+    if (name_node) p->id_loc = r_.Loc(*name_node);
+    const YamlNode* id_node = nullptr;
+    p->id = TextField(root, "id", false, "a target project", &id_node);
+    if (id_node) {
+      p->id_loc = r_.Loc(*id_node);
+      if (p->id.empty()) r_.Error(*id_node, "'id' must not be blank");
+    }
+    if (p->id.empty()) p->id = p->project;
+    if (const YamlNode* y = r_.Get(root, "year", true, "a target project")) {
+      if (auto v = r_.Integer(*y, "year", 1950, 2100)) p->year = static_cast<int>(*v);
+    }
+    if (const YamlNode* d = r_.Get(root, "department", false, "a target project")) {
+      if (!d->is_map()) {
+        r_.Error(*d, fmt::format("'department' must be a map such as {{code: \"362303\", name: "
+                                 "天津市…}}, not {}",
+                                 Describe(*d)));
+      } else {
+        r_.CheckKeys(*d, kDepartmentKeys, "department");
+        p->department_code = TextField(*d, "code", false, "department");
+        p->department_name = TextField(*d, "name", false, "department");
+      }
+    }
+    const YamlNode* unit_node = nullptr;
+    std::string unit = TextField(root, "unit", false, "a target project", &unit_node);
+    if (unit_node) {
+      Unit u = LookupUnit(unit);
+      if (u.dim != Dimension::kMoney) {
+        r_.Error(*unit_node, fmt::format("'unit' must be a unit of money (元, 千元, 万元 or 亿元), "
+                                         "not '{}'",
+                                         unit));
+      } else {
+        p->unit = u.name;
+      }
+    }
+    p->purpose = TextField(root, "purpose", false, "a target project");
+    if (const YamlNode* g = r_.Get(root, "goals", false, "a target project")) {
+      if (auto goals = r_.TextList(*g, "goals")) p->goals = *goals;
+    }
+  }
+
+  void ReadBudget(const YamlNode& root, Project* p) {
+    const YamlNode* b = r_.Get(root, "budget", true, "a target project");
+    if (b == nullptr) return;
+    if (!b->is_map()) {
+      r_.Error(*b, fmt::format("'budget' must be a map such as {{total: 6.00, fiscal: 6.00}}, "
+                               "not {}",
+                               Describe(*b)));
+      return;
+    }
+    r_.CheckKeys(*b, kBudgetKeys, "budget");
+    const YamlNode* total = r_.Get(*b, "total", true, "budget");
+    if (total) {
+      if (auto v = r_.Decimal(*total, "total")) {
+        if (v->sign() <= 0) {
+          r_.Error(*total, fmt::format("budget 'total' (全年预算数) must be greater than 0, not {}",
+                                       total->value));
+        }
+        p->total = *v;
+      }
+    }
+    const YamlNode* fiscal = r_.Get(*b, "fiscal", false, "budget");
+    const YamlNode* other = r_.Get(*b, "other", false, "budget");
+    if (fiscal) p->fiscal = NonNegative(*fiscal, "fiscal");
+    if (other) p->other = NonNegative(*other, "other");
+    if (total && p->total.sign() > 0) {
+      if (p->fiscal && p->other && *p->fiscal + *p->other != p->total) {
+        r_.Error(*fiscal, fmt::format("fiscal ({}) + other ({}) = {}, but total is {}: they must "
+                                      "add up",
+                                      fiscal->value, other->value,
+                                      (*p->fiscal + *p->other).ToDecimalString(), total->value));
+      } else if (p->fiscal && *p->fiscal > p->total) {
+        r_.Error(*fiscal, fmt::format("fiscal ({}) is larger than total ({})", fiscal->value,
+                                      total->value));
+      } else if (p->other && *p->other > p->total) {
+        r_.Error(*other, fmt::format("other ({}) is larger than total ({})", other->value,
+                                     total->value));
+      }
+    }
+  }
+
+  std::optional<Rational> NonNegative(const YamlNode& n, std::string_view key) {
+    std::optional<Rational> v = r_.Decimal(n, key);
+    if (v && v->sign() < 0) {
+      r_.Error(n, fmt::format("budget '{}' must not be negative", key));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  void ReadIndicators(const YamlNode& root, Project* p) {
+    const YamlNode* list = r_.Get(root, "indicators", true, "a target project");
+    if (list == nullptr) return;
+    if (!list->is_sequence()) {
+      r_.Error(*list, fmt::format("'indicators' must be a list of indicators, not {}",
+                                  Describe(*list)));
+      return;
+    }
+    if (list->items.empty()) {
+      r_.Error(*list, "'indicators' is empty: a project needs at least one indicator");
+      return;
+    }
+    if (list->items.size() > max_indicators_) {
+      r_.Error(*list->items[max_indicators_],
+               fmt::format("a project may have at most {} indicators, and this one has {}: "
+                           "split it, or raise the limit with --max-indicators",
+                           max_indicators_, list->items.size()));
+      return;
+    }
+    p->indicators.reserve(list->items.size());
+    nodes_.reserve(nodes_.size() + list->items.size());
+    for (const YamlNode* item : list->items) ReadIndicator(*item, p);
+    CheckUnique(*list, *p);
+    CheckWeights(*list, *p);
+  }
+
+  void ReadIndicator(const YamlNode& n, Project* p) {
+    if (!n.is_map()) {
+      r_.Error(n, fmt::format("an indicator must be a map with level1, level2, name and target, "
+                              "not {}",
+                              Describe(n)));
+      return;
+    }
+    r_.CheckKeys(n, kIndicatorKeys, "an indicator");
+    Indicator ind;
+    ind.loc = r_.Loc(n);
+    const YamlNode* l1 = nullptr;
+    const YamlNode* l2 = nullptr;
+    ind.level1 = TextField(n, "level1", true, "an indicator", &l1);
+    ind.level2 = TextField(n, "level2", true, "an indicator", &l2);
+    ind.name = TextField(n, "name", true, "an indicator");
+    ind.description = TextField(n, "description", false, "an indicator");
+    const YamlNode* id_node = nullptr;
+    ind.id = TextField(n, "id", false, "an indicator", &id_node);
+    if (id_node && ind.id.empty()) r_.Error(*id_node, "indicator 'id' must not be blank");
+    if (l1 && !ind.level1.empty()) CheckTaxonomy(*l1, l2, &ind);
+    if (const YamlNode* w = r_.Get(n, "weight", false, "an indicator")) {
+      if (auto v = r_.Decimal(*w, "weight")) {
+        if (v->sign() <= 0 || *v > rules_.IndicatorWeight()) {
+          r_.Error(*w, fmt::format("'weight' must be greater than 0 and at most {}, not {}",
+                                   rules_.IndicatorWeight().ToDecimalString(), w->value));
+        }
+        ind.weight = *v;
+      }
+    }
+    const YamlNode* t = nullptr;
+    ind.target_text = TextField(n, "target", true, "an indicator", &t);
+    if (t && t->is_scalar() && t->type() == YamlNode::Type::kFloat &&
+        ind.target_text.find_first_of("nNiI") != std::string::npos) {
+      r_.Error(*t, fmt::format("bad target '{}': .nan and .inf are not values", ind.target_text));
+    } else if (t && t->is_scalar() && !ind.target_text.empty()) {
+      ind.target_loc = r_.Loc(*t);
+      Parsed<Target> parsed = ParseTarget(ind.target_text);
+      if (!parsed) {
+        r_.Error(*t, fmt::format("bad target '{}': {}", TruncateToWidth(ind.target_text, 60),
+                                 parsed.error()));
+      } else {
+        ind.target = parsed.value();
+        WarnOnLikelyMistakes(*t, ind);
+      }
+    }
+    p->indicators.push_back(std::move(ind));
+    nodes_.push_back(&n);
+  }
+
+  void CheckTaxonomy(const YamlNode& l1, const YamlNode* l2, Indicator* ind) {
+    const Level1Group* group = rules_.FindLevel1(ind->level1);
+    if (group == nullptr) {
+      std::vector<std::string> names;
+      for (const Level1Group& g : rules_.taxonomy) names.push_back(g.name);
+      std::string hint = ClosestMatch(ind->level1, names);
+      r_.Error(l1, hint.empty()
+                       ? fmt::format("unknown 一级指标 (level1) '{}': expected one of {} (a rules "
+                                     "file may add more)",
+                                     ind->level1, fmt::join(names, ", "))
+                       : fmt::format("unknown 一级指标 (level1) '{}': did you mean '{}'?",
+                                     ind->level1, hint));
+      return;
+    }
+    if (l2 == nullptr || ind->level2.empty()) return;
+    if (const std::string* canonical = rules_.FindLevel2(*group, ind->level2)) {
+      (void)canonical;
+      return;
+    }
+    for (const Level1Group& g : rules_.taxonomy) {
+      if (rules_.FindLevel2(g, ind->level2)) {
+        r_.Error(*l2, fmt::format("二级指标 (level2) '{}' belongs to {}, not to {}", ind->level2,
+                                  g.name, ind->level1));
+        return;
+      }
+    }
+    std::string hint = ClosestMatch(ind->level2, group->level2);
+    r_.Error(*l2, hint.empty()
+                      ? fmt::format("unknown 二级指标 (level2) '{}' under {}: expected one of {}",
+                                    ind->level2, ind->level1, fmt::join(group->level2, ", "))
+                      : fmt::format("unknown 二级指标 (level2) '{}' under {}: did you mean '{}'?",
+                                    ind->level2, ind->level1, hint));
+  }
+
+  void WarnOnLikelyMistakes(const YamlNode& t, const Indicator& ind) {
+    bool cost = IsCostIndicator(ind.level1, ind.level2);
+    bool time = ind.level2 == "时效指标";
+    if ((cost || time) && ind.target.kind == TargetKind::kQuantity &&
+        !ind.target.explicit_comparator) {
+      r_.Warning(t, fmt::format("target '{}' of {} '{}' has no comparator, so more is better; "
+                                "did you mean '≤{}'?",
+                                ind.target_text, cost ? "成本指标" : "时效指标", ind.name,
+                                ind.target_text));
+    }
+  }
+
+  // Names must be unique within a project unless ids tell them apart.
+  void CheckUnique(const YamlNode&, const Project& p) {
+    std::unordered_map<std::string, size_t> seen;
+    for (size_t i = 0; i < p.indicators.size(); ++i) {
+      const Indicator& ind = p.indicators[i];
+      if (ind.key().empty()) continue;
+      auto [it, inserted] = seen.emplace(ind.key(), i);
+      if (inserted) continue;
+      const Indicator& first = p.indicators[it->second];
+      r_.Error(*nodes_[i],
+               fmt::format("indicator {} '{}' is given twice in this project (first on line {}); "
+                           "{}",
+                           ind.id.empty() ? "name" : "id", ind.key(), first.loc.line,
+                           ind.id.empty() ? "rename one or give each an 'id'"
+                                          : "indicator ids must be unique"));
+    }
+  }
+
+  void CheckWeights(const YamlNode& list, const Project& p) {
+    size_t with = 0;
+    Rational sum;
+    for (const Indicator& ind : p.indicators) {
+      if (ind.weight) {
+        ++with;
+        sum += *ind.weight;
+      }
+    }
+    if (with == 0) return;
+    if (with != p.indicators.size()) {
+      for (size_t i = 0; i < p.indicators.size(); ++i) {
+        if (!p.indicators[i].weight) {
+          r_.Error(*nodes_[i], fmt::format("indicator '{}' has no 'weight', but others do: give "
+                                           "every indicator a weight or none",
+                                           p.indicators[i].name));
+        }
+      }
+      return;
+    }
+    Rational expected = rules_.IndicatorWeight();
+    Rational tolerance = Rational(1) / 100;
+    Rational diff = sum - expected;
+    if (diff > tolerance || -diff > tolerance) {
+      r_.Error(list, fmt::format("indicator weights add up to {}, but must add up to {} (±0.01)",
+                                 sum.ToDecimalString(), expected.ToDecimalString()));
+    }
+  }
+
+  const Rules& rules_;
+  FieldReader r_;
+  std::vector<const YamlNode*> nodes_;  // the map of each indicator read
+  YamlNode placeholder_;
+  size_t max_indicators_;
+};
+
+}  // namespace
+
+std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument& doc,
+                                          const Rules& rules, Diagnostics* diags,
+                                          std::pair<std::string, std::string>* rejected,
+                                          size_t max_indicators) {
+  return ProjectReader(src, rules, diags, max_indicators).Read(doc, rejected);
+}
+
+bool IsActualsDocument(const YamlDocument& doc) {
+  const YamlNode* root = doc.root();
+  return root != nullptr && root->is_map() && root->Find("projects") != nullptr &&
+         root->Find("project") == nullptr;
+}
+
+void TargetLoader::LoadFile(const std::string& path, const ProjectCallback& on_project,
+                            const RejectedCallback& on_rejected) {
+  ++stats_.files;
+  std::optional<Source> src = ReadSource(path, limits_.max_file_bytes, diags_);
+  if (src) LoadSource(*src, on_project, on_rejected);
+}
+
+void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_project,
+                              const RejectedCallback& on_rejected) {
+  if (!CheckInputText(src, limits_.max_file_bytes, diags_)) return;
+  size_t errors_before = diags_->error_count();
+  size_t documents = ParseYamlStream(src, limits_, diags_, [&](const YamlDocument& doc) {
+    ++stats_.documents;
+    if (IsActualsDocument(doc)) {
+      // An actuals file beside the targets (check examples/): validated as
+      // actuals, not scored.
+      ++stats_.actuals_documents;
+      ActualsIndex scratch;
+      ReadActualsDocument(src, doc, &scratch, diags_);
+      return;
+    }
+    std::pair<std::string, std::string> rejected;
+    std::optional<Project> p =
+        ReadTargetDocument(src, doc, rules_, diags_, &rejected, limits_.max_indicators);
+    if (!p) {
+      if (on_rejected) on_rejected(rejected.first, rejected.second);
+      return;
+    }
+    stats_.projects++;
+    stats_.indicators += p->indicators.size();
+    on_project(std::move(*p), src);
+  });
+  if (documents == 0 && diags_->error_count() == errors_before) {
+    diags_->Error({src.path, 0, 0}, "the file holds no YAML document: expected at least one "
+                                    "target project");
+  }
+}
+
+}  // namespace jixiao

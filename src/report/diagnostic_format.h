@@ -1,0 +1,37 @@
+// Turning diagnostics into text for people and annotations for machines.
+#ifndef JIXIAO_REPORT_DIAGNOSTIC_FORMAT_H_
+#define JIXIAO_REPORT_DIAGNOSTIC_FORMAT_H_
+
+#include <ostream>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/json_writer.h"
+#include "base/terminal.h"
+
+namespace jixiao {
+
+// "file:line:column", "file:line" or "file" as much as is known; "" when
+// the diagnostic has no file.
+std::string FormatLocation(const Location& loc);
+
+// The compiler-style form: "file:line:column: error: message", then, when
+// the source line is known, the line and a caret under the column:
+//     12 |     nmae: 购置设备数量
+//        |     ^
+// Every line ends with '\n'. `color` adds terminal colours.
+std::string FormatDiagnostic(const Diagnostic& d, bool color);
+
+// The one-line form only, without the source excerpt.
+std::string FormatDiagnosticLine(const Diagnostic& d, bool color);
+
+// Prints every diagnostic to `err` in the compiler-style form, in colour
+// when the terminal takes it; under --quiet only the errors.
+void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err);
+
+// Writes {"file": …, "line": …, "column": …, "message": …} (SPEC §7).
+void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_REPORT_DIAGNOSTIC_FORMAT_H_

@@ -1,0 +1,134 @@
+// The CSV report (SPEC §6): one row per indicator for spreadsheets and
+// pipelines, with each project's budget execution line and total as rows of
+// their own kinds. See docs/formats.md for the columns.
+//
+// RFC 4180: comma-separated, CRLF line ends, fields quoted as needed. UTF-8
+// with a byte order mark unless ReportContext::csv_bom is false, so that
+// Excel reads the Chinese text as UTF-8. Text cells that a spreadsheet would
+// run as a formula are neutralised (AppendCsvCell); control characters are
+// dropped (PrintableText). Streams: each project's
+// rows are written as the project is reported.
+#include <fmt/format.h>
+
+#include "base/csv.h"
+#include "report/report.h"
+#include "report/report_common.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kLineEnd = "\r\n";
+
+// The columns, in order. Names are stable (like JSON keys) whatever --lang.
+constexpr const char* kColumns[] = {
+    "row",    "id",     "project", "department", "level1", "level2", "name",  "target",  "actual",
+    "weight", "score",  "status",  "deviation",  "note",   "rate",   "grade", "complies",
+};
+constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
+
+// One CSV row under construction. Cells are given by column name so that a
+// row kind fills only the columns it has.
+class Row {
+ public:
+  void Set(std::string_view column, std::string value) {
+    for (size_t i = 0; i < kColumnCount; ++i) {
+      if (column == kColumns[i]) {
+        cells_[i] = std::move(value);
+        return;
+      }
+    }
+  }
+
+  // Appends the row and its line end to `out`.
+  void AppendTo(std::string* out) const {
+    for (size_t i = 0; i < kColumnCount; ++i) {
+      if (i > 0) out->push_back(',');
+      AppendCsvCell(PrintableText(cells_[i]), out);
+    }
+    out->append(kLineEnd);
+  }
+
+ private:
+  std::string cells_[kColumnCount];
+};
+
+class CsvReporter : public Reporter {
+ public:
+  explicit CsvReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+
+  void Begin(std::ostream& out) override {
+    std::string o;
+    if (ctx_.csv_bom) o.append(kBom);
+    for (size_t i = 0; i < kColumnCount; ++i) {
+      if (i > 0) o.push_back(',');
+      AppendCsvField(kColumns[i], &o);
+    }
+    o.append(kLineEnd);
+    out << o;
+  }
+
+  void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
+    const jixiao::Project& p = s.project;
+    std::string o;
+    for (const IndicatorScore& is : s.indicators) {
+      const Indicator& ind = p.indicators[is.index];
+      Row r = ProjectRow("indicator", s, complies);
+      r.Set("level1", ind.level1);
+      r.Set("level2", ind.level2);
+      r.Set("name", ind.name);
+      r.Set("target", ind.target_text);
+      r.Set("actual", is.actual_text);
+      r.Set("weight", is.weight.FormatFixed(2));
+      r.Set("score", is.score.FormatFixed(2));
+      r.Set("status", StatusName(is.status));
+      r.Set("deviation", DeviationKindName(is.deviation));
+      r.Set("note", is.note);
+      r.AppendTo(&o);
+    }
+    Row budget = ProjectRow("budget", s, complies);
+    budget.Set("name", l_.budget_execution);
+    budget.Set("target", AmountText(p.total) + p.unit);
+    budget.Set("actual", AmountText(s.spent) + p.unit);
+    budget.Set("weight", s.budget_weight.FormatFixed(2));
+    budget.Set("score", s.budget_score.FormatFixed(2));
+    budget.Set("deviation", s.low_execution ? DeviationKindName(DeviationKind::kLowExecution) : "");
+    budget.Set("note", s.note);
+    budget.Set("rate", s.rate.FormatFixed(4));
+    budget.AppendTo(&o);
+    Row total = ProjectRow("project", s, complies);
+    total.Set("name", l_.project_total);
+    total.Set("weight", "100.00");
+    total.Set("score", s.total_rounded.FormatFixed(2));
+    total.AppendTo(&o);
+    out << o;
+  }
+
+  void End(const RunSummary& /*summary*/, const Diagnostics& /*diags*/,
+           std::ostream& /*out*/) override {}
+
+ private:
+  // A row of `kind` with the columns every row of project `s` repeats.
+  static Row ProjectRow(const char* kind, const ProjectScore& s, bool complies) {
+    Row r;
+    r.Set("row", kind);
+    r.Set("id", s.project.id);
+    r.Set("project", s.project.project);
+    r.Set("department", DepartmentText(s.project));
+    r.Set("grade", s.grade);
+    r.Set("complies", complies ? "true" : "false");
+    return r;
+  }
+
+  ReportContext ctx_;
+  const ReportLabels& l_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeCsvReporter(const ReportContext& ctx) {
+  return std::make_unique<CsvReporter>(ctx);
+}
+
+}  // namespace jixiao

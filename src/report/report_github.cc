@@ -1,0 +1,203 @@
+// The GitHub Actions report (SPEC §6): workflow commands that GitHub shows
+// as annotations on the files of a push or pull request.
+//
+//   ::error file=F,line=L,col=C,title=T::M    an input error, or an unmet
+//                                             indicator at its line in its
+//                                             target file
+//   ::warning file=F,line=L,col=C,title=T::M  a warning (a deviation without
+//                                             a note)
+//   ::notice title=jixiao::…                  last: the run's counts and how
+//                                             many annotations were left out
+//
+// GitHub shows at most 10 annotations of each type per step, so they are
+// ordered by importance — input errors first, then unmet indicators of the
+// lowest-scoring projects first (input order among equals), then warnings in
+// the order found — and at most kMaxPerType of each type are written.
+// Buffers: the order needs the whole run, so everything is written at End.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/report.h"
+#include "report/report_common.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr size_t kMaxPerType = 10;
+
+// The message of a workflow command: PrintableText with % CR LF escaped as
+// %25 %0D %0A.
+std::string EscapeData(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : PrintableText(s)) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A property value of a workflow command: as EscapeData, and : , as %3A %2C.
+std::string EscapeProperty(std::string_view s) {
+  std::string out;
+  for (char c : EscapeData(s)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+struct Annotation {
+  Location loc;
+  std::string title;
+  std::string message;
+};
+
+// "::TYPE file=…,line=…,col=…,title=…::message\n", with as much of the
+// location as is known.
+std::string Command(const char* type, const Location& loc, std::string_view title,
+                    std::string_view message) {
+  std::vector<std::string> props;
+  if (!loc.file.empty()) {
+    props.push_back("file=" + EscapeProperty(loc.file));
+    if (loc.line > 0) {
+      props.push_back(fmt::format("line={}", loc.line));
+      if (loc.column > 0) props.push_back(fmt::format("col={}", loc.column));
+    }
+  }
+  if (!title.empty()) props.push_back("title=" + EscapeProperty(title));
+  std::string o = fmt::format("::{}", type);
+  if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
+  o += "::" + EscapeData(message) + "\n";
+  return o;
+}
+
+struct UnmetIndicator {
+  Rational project_total;  // rounded, for the order
+  size_t order = 0;        // position in the run, for ties
+  Annotation annotation;
+};
+
+class GithubReporter : public Reporter {
+ public:
+  explicit GithubReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+
+  void Project(const ProjectScore& s, bool /*complies*/, std::ostream& /*out*/) override {
+    const jixiao::Project& p = s.project;
+    for (const IndicatorScore& is : s.indicators) {
+      if (is.status != Status::kUnmet) continue;
+      const Indicator& ind = p.indicators[is.index];
+      UnmetIndicator u;
+      u.project_total = s.total_rounded;
+      u.order = unmet_seen_++;
+      u.annotation.loc = ind.loc;
+      if (ctx_.english) {
+        u.annotation.title = fmt::format("unmet: {}", ind.name);
+        u.annotation.message = fmt::format(
+            "project '{}' ({}, total {}): indicator '{}' is unmet: target {}, actual {}, score {} "
+            "of {}",
+            p.project, p.id, s.total_rounded.FormatFixed(2), ind.name, ind.target_text,
+            is.actual_text, is.score.FormatFixed(2), is.weight.FormatFixed(2));
+      } else {
+        u.annotation.title = fmt::format("未达成：{}", ind.name);
+        u.annotation.message = fmt::format(
+            "项目「{}」（{}，总分 {}）的指标「{}」未达成：目标 {}，实际 {}，得分 {} / {}",
+            p.project, p.id, s.total_rounded.FormatFixed(2), ind.name, ind.target_text,
+            is.actual_text, is.score.FormatFixed(2), is.weight.FormatFixed(2));
+      }
+      if (!is.note.empty()) {
+        u.annotation.message += fmt::format("{}{}: {}", ctx_.english ? "; " : "；", l_.note,
+                                            is.note);
+      }
+      unmet_.push_back(std::move(u));
+      // Only the lowest kMaxPerType can be shown: keep memory bounded.
+      if (unmet_.size() >= 4 * kMaxPerType) KeepLowest();
+    }
+  }
+
+  void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
+    KeepLowest();
+    std::string o;
+    size_t errors = 0;
+    size_t warnings = 0;
+    size_t errors_left_out = 0;
+    size_t warnings_left_out = 0;
+    auto emit = [&](const char* type, const Location& loc, std::string_view title,
+                    std::string_view message, size_t* count, size_t* left_out) {
+      if (*count == kMaxPerType) {
+        ++*left_out;
+        return;
+      }
+      ++*count;
+      o += Command(type, loc, title, message);
+    };
+    const char* error_title = ctx_.english ? "jixiao: input error" : "jixiao：输入错误";
+    const char* warning_title = ctx_.english ? "jixiao: warning" : "jixiao：警告";
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity == Severity::kError) {
+        emit("error", d.loc, error_title, d.message, &errors, &errors_left_out);
+      }
+    }
+    for (const UnmetIndicator& u : unmet_) {
+      const Annotation& a = u.annotation;
+      emit("error", a.loc, a.title, a.message, &errors, &errors_left_out);
+    }
+    errors_left_out += unmet_seen_ - unmet_.size();  // dropped by KeepLowest
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity == Severity::kWarning) {
+        emit("warning", d.loc, warning_title, d.message, &warnings, &warnings_left_out);
+      }
+    }
+    std::string notice =
+        RunSummaryLine(sum.projects, sum.complies, diags.error_count(), diags.warning_count(),
+                       ctx_.english);
+    if (ctx_.english) {
+      notice += fmt::format(
+          "; {} unmet indicator{}; {} error and {} warning annotation{} left out (GitHub shows "
+          "{} of each type per step)",
+          sum.unmet, sum.unmet == 1 ? "" : "s", errors_left_out, warnings_left_out,
+          errors_left_out + warnings_left_out == 1 ? "" : "s", kMaxPerType);
+    } else {
+      notice += fmt::format("；未达成指标 {} 个；省略错误注释 {} 条、警告注释 {} 条"
+                            "（GitHub 每个步骤每类最多显示 {} 条）",
+                            sum.unmet, errors_left_out, warnings_left_out, kMaxPerType);
+    }
+    o += Command("notice", Location{}, "jixiao", notice);
+    out << o;
+  }
+
+ private:
+  ReportContext ctx_;
+  const ReportLabels& l_;
+  // Sorts unmet_ by project total, then by order in the run, and keeps the
+  // first kMaxPerType (the only ones End could show).
+  void KeepLowest() {
+    std::sort(unmet_.begin(), unmet_.end(), [](const UnmetIndicator& a, const UnmetIndicator& b) {
+      if (a.project_total != b.project_total) return a.project_total < b.project_total;
+      return a.order < b.order;
+    });
+    if (unmet_.size() > kMaxPerType) unmet_.resize(kMaxPerType);
+  }
+
+  std::vector<UnmetIndicator> unmet_;  // the lowest unmet indicators so far
+  size_t unmet_seen_ = 0;              // unmet indicators reported to Project
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeGithubReporter(const ReportContext& ctx) {
+  return std::make_unique<GithubReporter>(ctx);
+}
+
+}  // namespace jixiao

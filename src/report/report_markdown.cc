@@ -1,0 +1,213 @@
+// The Markdown report (SPEC §6), for a CI job summary ($GITHUB_STEP_SUMMARY,
+// GitLab) and a merge-request comment: a summary table of every project,
+// each project's indicators in a collapsed <details> block, then the errors
+// and warnings.
+//
+// Buffers: the summary table comes first but needs every project, so each
+// project is rendered as it is reported and everything is written at End.
+// To fit a merge-request comment (GitHub takes 65,536 characters) the
+// details blocks are kept within kDetailsBudget bytes, those of projects
+// that do not comply first, and at most kMaxDiagnostics errors and as many
+// warnings are listed; what is left out is counted in the report.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/diagnostic_format.h"
+#include "report/report.h"
+#include "report/report_common.h"
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr size_t kDetailsBudget = 48 * 1024;
+constexpr size_t kMaxDiagnostics = 50;
+
+struct RenderedProject {
+  std::string row;      // the summary table row
+  std::string details;  // the <details> block
+  bool complies = false;
+};
+
+class MarkdownReporter : public Reporter {
+ public:
+  explicit MarkdownReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+
+  void Project(const ProjectScore& s, bool complies, std::ostream& /*out*/) override {
+    RenderedProject r;
+    r.complies = complies;
+    r.row = fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", MarkdownText(s.project.project),
+                        MarkdownText(s.project.id), s.total_rounded.FormatFixed(2),
+                        MarkdownText(s.grade), s.met, s.unmet, ComplianceMark(complies));
+    r.details = Details(s, complies);
+    projects_.push_back(std::move(r));
+  }
+
+  void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
+    std::string o = fmt::format("## {}\n\n", l_.title);
+    std::vector<std::string> grades;
+    for (const auto& [name, count] : sum.grades) {
+      grades.push_back(fmt::format("{} {}", MarkdownText(name), count));
+    }
+    o += MarkdownText(RunSummaryLine(sum.projects, sum.complies, diags.error_count(),
+                                     diags.warning_count(), ctx_.english));
+    o += fmt::format("{}{}\n\n", ctx_.english ? "; grades: " : "；等级：",
+                     fmt::join(grades, ctx_.english ? ", " : "，"));
+    if (projects_.empty()) {
+      o += fmt::format("{}\n\n", l_.no_projects);
+    } else {
+      o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", l_.project, l_.id, l_.score,
+                       l_.grade, l_.met, l_.unmet, l_.complies);
+      o += "|---|---|---:|:---:|---:|---:|:---:|\n";
+      for (const RenderedProject& r : projects_) o += r.row;
+      o += "\n";
+      if (sum.projects > 1) AppendYear(sum.year, &o);
+      AppendDetails(&o);
+    }
+    AppendDiagnostics(diags, Severity::kError, l_.errors, &o);
+    AppendDiagnostics(diags, Severity::kWarning, l_.warnings, &o);
+    out << o;
+  }
+
+ private:
+  // The year summary: by department, by level-1 group, lowest totals.
+  void AppendYear(const YearSummary& y, std::string* o) const {
+    bool en = ctx_.english;
+    *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n", en ? "department" : "部门",
+                      en ? "projects" : "项目数", en ? "comply" : "合规", en ? "mean" : "平均分",
+                      en ? "median" : "中位数", en ? "unmet indicators" : "未达成指标");
+    *o += "|---|---:|---:|---:|---:|---:|\n";
+    for (const DepartmentSummary& d : y.departments()) {
+      *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n",
+                        MarkdownText(Trim(d.code + " " + d.name)), d.projects, d.complies,
+                        d.Mean().FormatFixed(2), d.Median().FormatFixed(2), d.unmet);
+    }
+    *o += fmt::format("\n| {} | {} | {} | {} | {} | {} |\n", l_.level1,
+                      en ? "indicators" : "指标数", l_.met, l_.unmet, l_.not_applicable,
+                      en ? "attainment" : "得分率");
+    *o += "|---|---:|---:|---:|---:|---:|\n";
+    for (const Level1Summary& g : y.level1()) {
+      *o += fmt::format("| {} | {} | {} | {} | {} | {}% |\n", MarkdownText(g.name), g.indicators,
+                        g.met, g.unmet, g.not_applicable,
+                        (g.Attainment() * 100).FormatFixed(2));
+    }
+    *o += fmt::format("\n| {} | {} | {} | {} |\n", en ? "lowest totals" : "得分最低", l_.id,
+                      l_.score, l_.grade);
+    *o += "|---|---|---:|:---:|\n";
+    for (const ProjectDigest& p : y.lowest()) {
+      *o += fmt::format("| {} | {} | {} | {} |\n", MarkdownText(p.project), MarkdownText(p.id),
+                        p.score.FormatFixed(2), MarkdownText(p.grade));
+    }
+    *o += "\n";
+  }
+
+  std::string ComplianceMark(bool complies) const {
+    return fmt::format("{} {}", complies ? "✅" : "❌", complies ? l_.yes : l_.no);
+  }
+
+  std::string Details(const ProjectScore& s, bool complies) const {
+    const jixiao::Project& p = s.project;
+    std::string o = fmt::format(
+        "<details><summary>{} {} — {} {} · {} {} · {} {} · {} {}</summary>\n\n",
+        complies ? "✅" : "❌", HtmlText(p.project), l_.score, s.total_rounded.FormatFixed(2),
+        l_.grade, HtmlText(s.grade), l_.met, s.met, l_.unmet, s.unmet);
+    std::string where = fmt::format("{}:{}", p.loc.file, p.loc.line);
+    std::string dept = DepartmentText(p);
+    o += fmt::format("{} {}", l_.id, MarkdownText(p.id));
+    if (!dept.empty()) o += " · " + MarkdownText(dept);
+    o += fmt::format(" · {}\n\n", MarkdownText(where));
+    o += fmt::format("{} {} {} · {} {} {} · {} {}% · {} {} / {}", l_.budget,
+                     AmountText(p.total), MarkdownText(p.unit), l_.spent, AmountText(s.spent),
+                     MarkdownText(p.unit), l_.rate, (s.rate * 100).FormatFixed(2), l_.score,
+                     s.budget_score.FormatFixed(2), s.budget_weight.FormatFixed(2));
+    if (s.low_execution) {
+      o += fmt::format(" · **{}**", l_.low_execution);
+      if (!s.note.empty()) o += fmt::format(" ({}: {})", l_.note, MarkdownText(s.note));
+    }
+    o += "\n\n";
+    o += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", l_.level1,
+                     l_.level2, l_.indicator, l_.target, l_.actual, l_.weight, l_.score,
+                     l_.status, l_.deviation, l_.note);
+    o += "|---|---|---|---|---|---:|---:|---|---|---|\n";
+    for (const IndicatorScore& is : s.indicators) {
+      const Indicator& ind = p.indicators[is.index];
+      o += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                       MarkdownText(ind.level1), MarkdownText(ind.level2), MarkdownText(ind.name),
+                       MarkdownText(ind.target_text), MarkdownText(is.actual_text),
+                       is.weight.FormatFixed(2), is.score.FormatFixed(2),
+                       is.status == Status::kUnmet
+                           ? fmt::format("**{}**", StatusLabel(is.status, l_))
+                           : std::string(StatusLabel(is.status, l_)),
+                       DeviationLabel(is.deviation, l_), MarkdownText(is.note));
+    }
+    o += "\n</details>\n\n";
+    return o;
+  }
+
+  // The details blocks in input order, within kDetailsBudget: those of
+  // projects that do not comply are chosen first.
+  void AppendDetails(std::string* o) const {
+    std::vector<bool> shown(projects_.size(), false);
+    size_t used = 0;
+    for (bool want_complies : {false, true}) {
+      for (size_t i = 0; i < projects_.size(); ++i) {
+        const RenderedProject& r = projects_[i];
+        if (r.complies != want_complies || used + r.details.size() > kDetailsBudget) continue;
+        shown[i] = true;
+        used += r.details.size();
+      }
+    }
+    *o += fmt::format("### {}\n\n", l_.details);
+    size_t left_out = 0;
+    for (size_t i = 0; i < projects_.size(); ++i) {
+      if (shown[i]) {
+        *o += projects_[i].details;
+      } else {
+        ++left_out;
+      }
+    }
+    if (left_out > 0) {
+      *o += ctx_.english
+                ? fmt::format("The details of {} more project{} are left out to keep this report "
+                              "short; see the JSON or CSV report.\n\n",
+                              left_out, left_out == 1 ? "" : "s")
+                : fmt::format("另有 {} 个项目的明细未列出，以控制报告篇幅；详见 JSON 或 CSV 报告。\n\n",
+                              left_out);
+    }
+  }
+
+  void AppendDiagnostics(const Diagnostics& diags, Severity sev, const char* heading,
+                         std::string* o) const {
+    size_t count = sev == Severity::kError ? diags.error_count() : diags.warning_count();
+    if (count == 0) return;
+    *o += fmt::format("### {} ({})\n\n", heading, count);
+    size_t listed = 0;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != sev) continue;
+      if (listed == kMaxDiagnostics) break;
+      ++listed;
+      std::string where = FormatLocation(d.loc);
+      *o += where.empty() ? "- " : fmt::format("- {}: ", MarkdownText(where));
+      *o += MarkdownText(d.message) + "\n";
+    }
+    if (listed < count) {
+      *o += ctx_.english ? fmt::format("- … and {} more\n", count - listed)
+                         : fmt::format("- ……另有 {} 条\n", count - listed);
+    }
+    *o += "\n";
+  }
+
+  ReportContext ctx_;
+  const ReportLabels& l_;
+  std::vector<RenderedProject> projects_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeMarkdownReporter(const ReportContext& ctx) {
+  return std::make_unique<MarkdownReporter>(ctx);
+}
+
+}  // namespace jixiao

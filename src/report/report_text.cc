@@ -1,0 +1,268 @@
+// The text report: a header and an aligned table per project, for people.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/report.h"
+#include "report/report_common.h"
+#include "base/terminal.h"
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+// Column caps in display columns; 0 = no cap. The last column (note) is
+// never cut, so nothing a user wrote is lost.
+constexpr size_t kCaps[10] = {10, 18, 28, 16, 16, 0, 0, 0, 0, 0};
+constexpr bool kRightAligned[10] = {false, false, false, false, false, true, true, false, false, false};
+
+// An amount with at least two decimals, exact: 6 -> "6.00", 5.865 -> "5.865".
+std::string Amount(const Rational& r) {
+  std::string exact = r.ToDecimalString();
+  std::string fixed = r.FormatFixed(2);
+  return exact.size() > fixed.size() ? exact : fixed;
+}
+
+// `s` on one line: line breaks and tabs become spaces, other control
+// characters are dropped, so a multi-line note cannot break the table.
+std::string OneLine(std::string_view s) {
+  // Most cells have no control character: copied whole.
+  if (std::none_of(s.begin(), s.end(), [](char c) {
+        unsigned char u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7F;
+      })) {
+    return std::string(s);
+  }
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else if (u >= 0x20 && u != 0x7F) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class TextReporter : public Reporter {
+ public:
+  explicit TextReporter(const ReportContext& ctx)
+      : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+
+  void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
+    if (ctx_.quiet) return;
+    const jixiao::Project& p = s.project;
+    std::string o;
+    o += Paint(OneLine(p.project), Style::kBold) + "\n";
+    std::string dept = Trim(p.department_code + " " + p.department_name).empty()
+                           ? ""
+                           : fmt::format(" · {} {}", l_.department,
+                                         std::string(Trim(p.department_code + " " + p.department_name)));
+    o += fmt::format("  {} {}{} · {}:{}\n", l_.id, OneLine(p.id), OneLine(dept), p.loc.file,
+                     p.loc.line);
+    std::string budget_flag;
+    if (s.low_execution) {
+      budget_flag = " · " + Paint(l_.low_execution, Style::kWarning);
+      if (!s.note.empty()) budget_flag += fmt::format(" ({}: {})", l_.note, OneLine(s.note));
+    }
+    o += fmt::format("  {} {} {} · {} {} {} · {} {}% · {} {} / {}{}\n", l_.budget,
+                     Amount(p.total), p.unit, l_.spent, Amount(s.spent), p.unit,
+                     l_.rate, (s.rate * 100).FormatFixed(2), l_.budget_score,
+                     s.budget_score.FormatFixed(2), s.budget_weight.FormatShort(2), budget_flag);
+    o += "\n";
+    o += Table(s);
+    o += "\n";
+    Style grade_style = s.total_rounded >= ctx_.rules->grades.front().min ? Style::kGood
+                        : s.grade == ctx_.rules->grades.back().name      ? Style::kBad
+                                                                          : Style::kBold;
+    o += fmt::format("  {} {} · {} {} · {} {} · {} {} · {} {} · {} {}\n\n", l_.total,
+                     Paint(s.total_rounded.FormatFixed(2), Style::kBold), l_.grade,
+                     Paint(s.grade, grade_style), l_.met, s.met, l_.unmet, s.unmet,
+                     l_.not_applicable, s.not_applicable, l_.complies,
+                     complies ? Paint(l_.yes, Style::kGood) : Paint(l_.no, Style::kBad));
+    out << o;
+  }
+
+  void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
+    if (!ctx_.quiet && sum.projects > 1) out << YearTables(sum.year);
+    std::vector<std::string> grades;
+    for (const auto& [name, count] : sum.grades) grades.push_back(fmt::format("{} {}", name, count));
+    if (ctx_.english) {
+      out << fmt::format("{} project{}, {} compl{}; grades: {}; {} error{}, {} warning{}\n",
+                         sum.projects, sum.projects == 1 ? "" : "s", sum.complies,
+                         sum.complies == 1 ? "ies" : "y", fmt::join(grades, ", "),
+                         diags.error_count(), diags.error_count() == 1 ? "" : "s",
+                         diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
+    } else {
+      out << fmt::format("共 {} 个项目，合规 {} 个；等级：{}；错误 {} 个，警告 {} 个\n",
+                         sum.projects, sum.complies, fmt::join(grades, "，"), diags.error_count(),
+                         diags.warning_count());
+    }
+  }
+
+ private:
+  std::string Paint(std::string_view text, Style style) const {
+    return Terminal::Paint(text, style, ctx_.color);
+  }
+
+  // The indicator table of a project. Each cell's display width is measured
+  // once, and cells are written straight into the result (this runs for
+  // every project of a year).
+  std::string Table(const ProjectScore& s) const {
+    constexpr size_t kColumns = 10;
+    struct Cell {
+      std::string text;
+      size_t width = 0;
+    };
+    const size_t n = s.indicators.size() + 1;
+    std::vector<Cell> cells(n * kColumns);
+    size_t width[kColumns] = {};
+    auto set = [&](size_t r, size_t c, std::string text) {
+      Cell& cell = cells[r * kColumns + c];
+      cell.width = DisplayWidth(text);
+      if (kCaps[c] > 0 && cell.width > kCaps[c]) {
+        text = TruncateToWidth(text, kCaps[c]);
+        cell.width = DisplayWidth(text);
+      }
+      cell.text = std::move(text);
+      width[c] = std::max(width[c], cell.width);
+    };
+    const char* header[kColumns] = {l_.level1, l_.level2, l_.indicator, l_.target, l_.actual,
+                                    l_.weight, l_.score,  l_.status,    l_.deviation, l_.note};
+    for (size_t c = 0; c < kColumns; ++c) set(0, c, header[c]);
+    for (size_t r = 1; r < n; ++r) {
+      const IndicatorScore& is = s.indicators[r - 1];
+      const Indicator& ind = s.project.indicators[is.index];
+      set(r, 0, OneLine(ind.level1));
+      set(r, 1, OneLine(ind.level2));
+      set(r, 2, OneLine(ind.name));
+      set(r, 3, OneLine(ind.target_text));
+      set(r, 4, OneLine(is.actual_text));
+      set(r, 5, is.weight.FormatFixed(2));
+      set(r, 6, is.score.FormatFixed(2));
+      set(r, 7, StatusLabel(is.status));
+      set(r, 8, DeviationLabel(is.deviation));
+      set(r, 9, OneLine(is.note));
+    }
+    std::string o;
+    o.reserve(n * 128);
+    for (size_t r = 0; r < n; ++r) {
+      const size_t line_start = o.size();
+      o += ' ';
+      for (size_t c = 0; c < kColumns; ++c) {
+        const Cell& cell = cells[r * kColumns + c];
+        const bool last = c == kColumns - 1;
+        if (last && cell.text.empty()) break;
+        const size_t pad = width[c] - cell.width;
+        bool styled = true;
+        Style st = Style::kDim;
+        if (r == 0) {
+          st = Style::kDim;
+        } else if (c == 7) {
+          Status status = s.indicators[r - 1].status;
+          st = status == Status::kMet     ? Style::kGood
+               : status == Status::kUnmet ? Style::kBad
+                                          : Style::kDim;
+        } else if (c == 8 && !cell.text.empty()) {
+          st = Style::kWarning;
+        } else {
+          styled = false;
+        }
+        o += ' ';
+        if (styled && ctx_.color) {
+          std::string padded = kRightAligned[c]
+                                   ? std::string(pad, ' ') + cell.text
+                                   : (last ? cell.text : cell.text + std::string(pad, ' '));
+          o += Paint(padded, st);
+        } else {
+          if (kRightAligned[c]) o.append(pad, ' ');
+          o += cell.text;
+          if (!kRightAligned[c] && !last) o.append(pad, ' ');
+        }
+      }
+      while (o.size() > line_start && o.back() == ' ') o.pop_back();
+      o += '\n';
+    }
+    return o;
+  }
+
+  // The year summary: by department, by level-1 group, lowest scores.
+  std::string YearTables(const YearSummary& y) const {
+    bool en = ctx_.english;
+    std::vector<std::vector<std::string>> dept{
+        {en ? "department" : "部门", en ? "projects" : "项目数", en ? "comply" : "合规",
+         en ? "mean" : "平均分", en ? "median" : "中位数", en ? "unmet" : "未达成指标",
+         en ? "grades" : "等级分布"}};
+    for (const DepartmentSummary& d : y.departments()) {
+      std::vector<std::string> grades;
+      for (const GradeBand& b : ctx_.rules->grades) {
+        auto it = d.grades.find(b.name);
+        grades.push_back(fmt::format("{}{}", b.name, it == d.grades.end() ? 0 : it->second));
+      }
+      dept.push_back({TruncateToWidth(OneLine(d.code + " " + d.name), 48),
+                      std::to_string(d.projects), std::to_string(d.complies),
+                      d.Mean().FormatFixed(2), d.Median().FormatFixed(2), std::to_string(d.unmet),
+                      fmt::format("{}", fmt::join(grades, " "))});
+    }
+    std::vector<std::vector<std::string>> groups{
+        {en ? "level 1" : "一级指标", en ? "indicators" : "指标数", en ? "met" : "达成",
+         en ? "unmet" : "未达成", en ? "n/a" : "不适用", en ? "attainment" : "得分率"}};
+    for (const Level1Summary& g : y.level1()) {
+      groups.push_back({g.name, std::to_string(g.indicators), std::to_string(g.met),
+                        std::to_string(g.unmet), std::to_string(g.not_applicable),
+                        (g.Attainment() * 100).FormatFixed(2) + "%"});
+    }
+    std::vector<std::vector<std::string>> lowest{
+        {en ? "lowest" : "得分最低", en ? "id" : "编号", en ? "total" : "总分",
+         en ? "grade" : "等级"}};
+    for (size_t i = 0; i < y.lowest().size() && i < 5; ++i) {
+      const ProjectDigest& p = y.lowest()[i];
+      lowest.push_back({TruncateToWidth(OneLine(p.project), 40), p.id, p.score.FormatFixed(2),
+                        p.grade});
+    }
+    return Aligned(dept) + "\n" + Aligned(groups) + "\n" + Aligned(lowest) + "\n";
+  }
+
+  // Rows aligned by display width; the first row is a dimmed header.
+  std::string Aligned(const std::vector<std::vector<std::string>>& rows) const {
+    std::vector<size_t> width;
+    for (const auto& row : rows) {
+      width.resize(std::max(width.size(), row.size()));
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+    }
+    std::string o;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::string line;
+      for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      o += (r == 0 ? Paint(line, Style::kDim) : line) + "\n";
+    }
+    return o;
+  }
+
+  std::string StatusLabel(Status st) const { return jixiao::StatusLabel(st, l_); }
+
+  std::string DeviationLabel(DeviationKind k) const {
+    switch (k) {
+      case DeviationKind::kUnmet: return l_.unmet;
+      case DeviationKind::kOverAchieved: return l_.over_achieved;
+      case DeviationKind::kCostUnderRun: return l_.cost_under_run;
+      case DeviationKind::kLowExecution: return l_.low_execution;
+      case DeviationKind::kNone: break;
+    }
+    return "";
+  }
+
+  ReportContext ctx_;
+  const ReportLabels& l_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeTextReporter(const ReportContext& ctx) {
+  return std::make_unique<TextReporter>(ctx);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,91 @@
+// Reading target files on several threads, delivered in input order.
+//
+// Each target file is a task: a worker reads it one document at a time and,
+// for each project, runs the caller's per-project work (scoring, for eval)
+// before handing the result on. The calling thread receives the results in
+// input order with the diagnostics each produced, and does what must be done
+// in order: unique project ids, matching actuals, reporting. So the output
+// of `-j 1` and `-j N` is the same, byte for byte.
+#ifndef JIXIAO_SCORE_BATCH_H_
+#define JIXIAO_SCORE_BATCH_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/actuals.h"
+#include "base/diagnostic.h"
+#include "base/path_list.h"
+#include "model/model.h"
+#include "base/ordered_pipeline.h"
+#include "base/record_store.h"
+#include "model/rules.h"
+#include "score/score.h"
+#include "model/target_loader.h"
+
+namespace jixiao {
+
+// What a worker hands on for one target document, or for the end of a file.
+struct LoadedItem {
+  enum class Kind {
+    kProject,   // a valid project
+    kRejected,  // a project document with errors (not scored)
+    kFileEnd,   // the end of a file: its remaining diagnostics and stats
+  };
+  Kind kind = Kind::kFileEnd;
+  Diagnostics diags;  // everything reported while producing this item, in order
+  // kProject and kRejected: the id and name the document declares.
+  std::string id;
+  std::string name;
+  Location id_loc;
+  std::string id_line;  // source line of id_loc, for a caret display
+  size_t indicators = 0;
+  // kProject: what the per-project work left (see ProjectWork).
+  std::optional<Project> project;
+  std::optional<ProjectScore> score;
+  size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
+  // Where its id and name are actuals keys, when the work looked (kProject).
+  std::optional<ActualsIndex::Match> match;
+  // kFileEnd: the file's counts (files, documents, actuals documents).
+  LoadStats stats;
+};
+
+// Work done on a worker thread for each valid project: it may move the
+// project into `item` (item->project or item->score) and report to `diags`.
+// Must be safe to call from several threads at once.
+using ProjectWork = std::function<void(Project&& p, LoadedItem* item, Diagnostics* diags)>;
+
+// Reads `files` on `jobs` threads (<= 1: the calling thread only) and calls
+// `consume` on the calling thread with every item, in input order.
+void ReadTargetsInOrder(const PathList& files, const Rules& rules,
+                        const YamlLimits& limits, int jobs, const ProjectWork& work,
+                        const std::function<void(LoadedItem&&)>& consume);
+
+// Project ids of a run: each may be used once (SPEC §1). Each id and where
+// it was first used is a record in a RecordStore, so a year of hundreds of
+// thousands of projects costs about 12 bytes of memory a project (the
+// record's size and the index's slot) beyond the store's memory budget.
+class ProjectIdRegistry {
+ public:
+  explicit ProjectIdRegistry(RecordStoreOptions options = {}) : records_(options) {}
+
+  // Records the id of `item`; when it was seen before, reports an error at
+  // the item naming the first, and returns false.
+  bool Register(const LoadedItem& item, Diagnostics* diags);
+
+  // Makes room for `ids` ids without growing the index (a hint: the number
+  // of actuals entries of the run, say).
+  void Reserve(size_t ids) { index_.Reserve(ids); }
+
+ private:
+  RecordStore records_;  // id, file, line, column
+  KeyIndex index_;
+};
+
+// The number of worker threads for `-j jobs` (0 = the number of cores).
+int ResolveJobs(int jobs);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_SCORE_BATCH_H_

@@ -1,0 +1,79 @@
+// Scoring a project against its actuals (SPEC §4, 财预〔2020〕10号).
+//
+// Pure: no I/O. Every amount is exact (Rational); rounding happens only
+// where a figure is shown, half away from zero on the decimal value.
+#ifndef JIXIAO_SCORE_SCORE_H_
+#define JIXIAO_SCORE_SCORE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/actuals.h"
+#include "base/diagnostic.h"
+#include "base/exact.h"
+#include "model/model.h"
+#include "model/rules.h"
+
+namespace jixiao {
+
+enum class Status { kMet, kUnmet, kNotApplicable };
+const char* StatusName(Status s);  // "met", "unmet", "not_applicable"
+
+// Why an indicator (or the budget) is flagged as a deviation (偏差).
+enum class DeviationKind {
+  kNone,
+  kUnmet,            // the target was not met
+  kOverAchieved,     // a positive target exceeded by more than the threshold
+  kCostUnderRun,     // a cost fell short of its target by more than the threshold
+  kLowExecution,     // budget execution rate below the threshold
+};
+
+struct IndicatorScore {
+  size_t index = 0;          // of the indicator in ProjectScore::project.indicators
+  std::string actual_text;   // the actual as written ("不适用", "4台", a grade)
+  Rational weight;           // effective weight (after redistribution and rescaling)
+  Rational ratio;            // achievement ratio in [0, 1]
+  Rational score;            // weight x ratio, exact
+  Status status = Status::kMet;
+  DeviationKind deviation = DeviationKind::kNone;
+  std::string note;
+  Location actual_loc;       // where the actual is
+};
+
+struct ProjectScore {
+  Project project;
+  Rational spent;            // B
+  std::string spent_text;
+  Rational rate;             // B / A, exact and uncapped
+  Rational budget_weight;    // execution weight (10)
+  Rational budget_score;     // min(rate, 1) x weight
+  bool low_execution = false;  // rate below the execution threshold
+  std::string note;          // the project entry's note
+  Location actuals_loc;
+  std::vector<IndicatorScore> indicators;
+  Rational total;            // exact sum
+  Rational total_rounded;    // total rounded to 2 decimals
+  std::string grade;         // of total_rounded
+  int met = 0;
+  int unmet = 0;
+  int not_applicable = 0;
+};
+
+// The nominal weight of each indicator of `p` (SPEC §4): explicit weights as
+// given; otherwise each level-1 pool's weight split equally among its
+// indicators, after the weights of empty pools are given to the others in
+// proportion to their weights.
+std::vector<Rational> NominalWeights(const Project& p, const Rules& rules);
+
+// Scores `p` against `actuals`. Matching problems (an indicator without an
+// actual, an actual naming no indicator, an incompatible unit, a value of
+// the wrong kind, all indicators 不适用, a year mismatch) are errors in
+// `diags` located in the actuals file, and the project is not scored
+// (nullopt). Deviations without a note are warnings.
+std::optional<ProjectScore> ScoreProject(Project p, const ProjectActuals& actuals,
+                                         const Rules& rules, Diagnostics* diags);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_SCORE_SCORE_H_

@@ -1,0 +1,437 @@
+// Hand-computed cases for every scoring rule of SPEC §4. The arithmetic is
+// written beside each expectation.
+#include "score/score.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "report/report.h"
+#include "model/target_loader.h"
+
+namespace jixiao {
+
+namespace {
+
+// A target project from YAML text; fails the test when it does not load.
+Project LoadProject(const std::string& yaml) {
+  Source src{"t.yaml", yaml};
+  Diagnostics diags;
+  std::optional<Project> p;
+  Rules rules = Rules::Default();
+  ParseYamlStream(src, {}, &diags, [&](const YamlDocument& doc) {
+    p = ReadTargetDocument(src, doc, rules, &diags);
+  });
+  for (const Diagnostic& d : diags.all()) MESSAGE(d.message);
+  REQUIRE(p.has_value());
+  return *p;
+}
+
+// A one-line indicator for LoadProject.
+std::string Ind(const std::string& level1, const std::string& level2, const std::string& name,
+                const std::string& target, const std::string& weight = "") {
+  std::string w = weight.empty() ? "" : ", weight: " + weight;
+  return "  - {level1: " + level1 + ", level2: " + level2 + ", name: " + name + ", target: \"" +
+         target + "\"" + w + "}\n";
+}
+
+std::string ProjectYaml(const std::string& indicators, const std::string& total = "6.00") {
+  return "project: 测试项目\nyear: 2024\nbudget: {total: " + total + "}\nindicators:\n" +
+         indicators;
+}
+
+struct ActualsBuilder {
+  ProjectActuals a;
+  explicit ActualsBuilder(const std::string& spent) {
+    a.key = "测试项目";
+    a.spent = *Rational::ParseDecimal(spent);
+    a.spent_text = spent;
+    a.has_spent = true;
+    a.note = "说明";
+  }
+  ActualsBuilder& Value(const std::string& key, const std::string& text,
+                        const std::string& note = "说明") {
+    IndicatorActual ia;
+    ia.key = key;
+    ia.text = text;
+    Parsed<Actual> v = ParseActual(text);
+    REQUIRE(v.ok());
+    ia.value = *v;
+    ia.note = note;
+    a.indicators.push_back(ia);
+    return *this;
+  }
+  ActualsBuilder& GradeOf(const std::string& key, Grade g, std::optional<Rational> score = {}) {
+    IndicatorActual ia;
+    ia.key = key;
+    ia.grade = g;
+    ia.score = score;
+    ia.note = "说明";
+    a.indicators.push_back(ia);
+    return *this;
+  }
+};
+
+struct Scored {
+  std::optional<ProjectScore> score;
+  Diagnostics diags;
+};
+
+Scored Score(const std::string& yaml, const ProjectActuals& actuals,
+             const Rules& rules = Rules::Default()) {
+  Scored s;
+  s.score = ScoreProject(LoadProject(yaml), actuals, rules, &s.diags);
+  return s;
+}
+
+Rational R(const std::string& decimal) { return *Rational::ParseDecimal(decimal); }
+
+const IndicatorScore& At(const Scored& s, size_t i) { return s.score->indicators.at(i); }
+
+bool HasMessage(const Diagnostics& d, const std::string& part) {
+  for (const Diagnostic& x : d.all())
+    if (x.message.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("all met: 10 for the budget + 90 for the indicators = 100") {
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                               Ind("效益指标", "社会效益指标", "乙", "≥90%") +
+                               Ind("满意度指标", "服务对象满意度指标", "丙", "≥90%")),
+                   ActualsBuilder("6.00").Value("甲", "4台").Value("乙", "95%").Value("丙", "90%").a);
+  REQUIRE(s.score);
+  CHECK(s.score->total == 100);
+  CHECK(s.score->total_rounded.FormatFixed(2) == "100.00");
+  CHECK(s.score->grade == "优");
+  CHECK(s.score->met == 3);
+  CHECK(At(s, 0).weight == 50);
+  CHECK(At(s, 1).weight == 30);
+  CHECK(At(s, 2).weight == 10);
+}
+
+TEST_CASE("50 split three ways and all met totals exactly 100") {
+  // 产出 50 / 3 = 16.666…, shown 16.67; three of them sum to exactly 50.
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                               Ind("产出指标", "质量指标", "乙", "100%") +
+                               Ind("产出指标", "时效指标", "丙", "≤12个月") +
+                               Ind("效益指标", "社会效益指标", "丁", "≥90%") +
+                               Ind("满意度指标", "服务对象满意度指标", "戊", "≥90%")),
+                   ActualsBuilder("6")
+                       .Value("甲", "4台").Value("乙", "100%").Value("丙", "12个月")
+                       .Value("丁", "90%").Value("戊", "91%").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 0).weight == Rational(50) / 3);
+  CHECK(At(s, 0).weight.FormatFixed(2) == "16.67");
+  CHECK(s.score->total == 100);
+  CHECK(s.score->total_rounded.FormatFixed(2) == "100.00");
+}
+
+TEST_CASE("scores round like a spreadsheet: 5.35 x 0.5 = 2.675 -> 2.68") {
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "≥10个", "5.35") +
+                               Ind("效益指标", "社会效益指标", "乙", "≥90%", "84.65")),
+                   ActualsBuilder("6").Value("甲", "5个").Value("乙", "90%").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 0).score == R("2.675"));
+  CHECK(At(s, 0).score.FormatFixed(2) == "2.68");
+  // 10 + 2.675 + 84.65 = 97.325 -> 97.33
+  CHECK(s.score->total_rounded.FormatFixed(2) == "97.33");
+}
+
+TEST_CASE("an empty level-1 group gives its weight to the others in proportion") {
+  // No 效益指标: 产出 50 and 满意度 10 share 90 -> x 90/60 = 1.5: 75 and 15.
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                               Ind("产出指标", "质量指标", "乙", "100%") +
+                               Ind("满意度指标", "服务对象满意度指标", "丙", "≥90%")),
+                   ActualsBuilder("6").Value("甲", "4台").Value("乙", "100%").Value("丙", "95%").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 0).weight == R("37.5"));
+  CHECK(At(s, 1).weight == R("37.5"));
+  CHECK(At(s, 2).weight == 15);
+  CHECK(s.score->total == 100);
+}
+
+TEST_CASE("不适用 is dropped and the rest rescaled by S/R across groups") {
+  // Nominal: 产出 4 x 12.5, 效益 30, 满意度 10; S = 90. 乙 不适用: R = 77.5.
+  // Each remaining weight x 90/77.5: 12.5 -> 14.5161…, 30 -> 34.8387…, 10 -> 11.6129….
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                               Ind("产出指标", "质量指标", "乙", "100%") +
+                               Ind("产出指标", "时效指标", "丙", "≤12个月") +
+                               Ind("产出指标", "成本指标", "丁", "≤6万元") +
+                               Ind("效益指标", "社会效益指标", "戊", "≥90%") +
+                               Ind("满意度指标", "服务对象满意度指标", "己", "≥90%")),
+                   ActualsBuilder("6")
+                       .Value("甲", "4台").Value("乙", "不适用").Value("丙", "12个月")
+                       .Value("丁", "5.5万元").Value("戊", "90%").Value("己", "90%").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 1).status == Status::kNotApplicable);
+  CHECK(At(s, 1).weight == 0);
+  CHECK(At(s, 1).score == 0);
+  CHECK(At(s, 0).weight == R("12.5") * 90 / R("77.5"));
+  CHECK(At(s, 0).weight.FormatFixed(2) == "14.52");
+  CHECK(At(s, 4).weight.FormatFixed(2) == "34.84");
+  CHECK(At(s, 5).weight.FormatFixed(2) == "11.61");
+  CHECK(s.score->total == 100);
+  CHECK(s.score->not_applicable == 1);
+  CHECK(s.score->met == 5);
+}
+
+TEST_CASE("every indicator 不适用 is an error") {
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
+                   ActualsBuilder("6").Value("甲", "不适用").a);
+  CHECK(!s.score);
+  CHECK(HasMessage(s.diags, "is 不适用"));
+}
+
+TEST_CASE("budget execution: min(B/A, 1) x 10, low rate flagged below 90%") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台"));
+  // 5.86 / 6 = 0.97666… -> 9.7666… shown 9.77.
+  Scored a = Score(yaml, ActualsBuilder("5.86").Value("甲", "4台").a);
+  REQUIRE(a.score);
+  CHECK(a.score->rate == R("5.86") / 6);
+  CHECK(a.score->rate.FormatFixed(4) == "0.9767");
+  CHECK(a.score->budget_score.FormatFixed(2) == "9.77");
+  CHECK(!a.score->low_execution);
+  // 6.5 / 6 > 1: capped at 10, not flagged.
+  Scored b = Score(yaml, ActualsBuilder("6.5").Value("甲", "4台").a);
+  CHECK(b.score->budget_score == 10);
+  CHECK(!b.score->low_execution);
+  // 5.39 / 6 = 0.8983 < 0.9: flagged; without a note it is a warning.
+  ActualsBuilder low("5.39");
+  low.Value("甲", "4台").a.note = "";
+  Scored c = Score(yaml, low.a);
+  CHECK(c.score->low_execution);
+  CHECK(c.diags.warning_count() == 1);
+  CHECK(HasMessage(c.diags, "explain the low execution rate"));
+  // 5.4 / 6 = 0.9 exactly: not below 90%.
+  Scored d = Score(yaml, ActualsBuilder("5.4").Value("甲", "4台").a);
+  CHECK(!d.score->low_execution);
+}
+
+TEST_CASE("positive unmet scores weight x B/A") {
+  // ≥300天 with 296天: 50 x 296/300 = 49.333… -> 49.33.
+  Scored s = Score(ProjectYaml(Ind("产出指标", "质量指标", "甲", "≥300天")),
+                   ActualsBuilder("6").Value("甲", "296天").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 0).weight == 90);  // only 产出: 50 x 90/50
+  CHECK(At(s, 0).status == Status::kUnmet);
+  CHECK(At(s, 0).ratio == Rational(296) / 300);
+  CHECK(At(s, 0).score == Rational(90 * 296) / 300);
+  CHECK(At(s, 0).deviation == DeviationKind::kUnmet);
+}
+
+TEST_CASE("reverse unmet scores weight x A/B, or linear under the rules") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "时效指标", "甲", "≤12个月"));
+  ProjectActuals a = ActualsBuilder("6").Value("甲", "15个月").a;
+  Scored ratio = Score(yaml, a);
+  CHECK(At(ratio, 0).ratio == Rational(12) / 15);  // 0.8
+  CHECK(At(ratio, 0).score == 72);                 // 90 x 0.8
+  Rules linear = Rules::Default();
+  linear.reverse = ReverseFormula::kLinear;
+  Scored lin = Score(yaml, a, linear);
+  CHECK(At(lin, 0).ratio == R("0.75"));  // 1 - (15-12)/12
+  // Linear reaches 0 at B >= 2A.
+  Scored zero = Score(yaml, ActualsBuilder("6").Value("甲", "30个月").a, linear);
+  CHECK(At(zero, 0).ratio == 0);
+}
+
+TEST_CASE("strict comparators: B = A is unmet with ratio 1") {
+  Scored s = Score(ProjectYaml(Ind("效益指标", "可持续影响指标", "甲", "<20mSv") +
+                               Ind("产出指标", "数量指标", "乙", ">5个")),
+                   ActualsBuilder("6").Value("甲", "20mSv").Value("乙", "5个").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 0).status == Status::kUnmet);
+  CHECK(At(s, 0).ratio == 1);
+  CHECK(At(s, 0).score == At(s, 0).weight);
+  CHECK(At(s, 1).status == Status::kUnmet);
+  CHECK(At(s, 1).ratio == 1);
+  CHECK(s.score->unmet == 2);
+}
+
+TEST_CASE("=0 is met only by 0; a reverse target of 0 unmet scores 0") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "质量指标", "事故", "0起") +
+                                 Ind("产出指标", "质量指标", "投诉", "≤0起"));
+  Scored met = Score(yaml, ActualsBuilder("6").Value("事故", "0起").Value("投诉", "0起").a);
+  CHECK(At(met, 0).status == Status::kMet);
+  CHECK(At(met, 1).status == Status::kMet);
+  Scored unmet = Score(yaml, ActualsBuilder("6").Value("事故", "1起").Value("投诉", "2起").a);
+  CHECK(At(unmet, 0).status == Status::kUnmet);
+  CHECK(At(unmet, 0).score == 0);
+  CHECK(At(unmet, 1).score == 0);
+}
+
+TEST_CASE("ranges: met inside, positive below, reverse above") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "质量指标", "甲", "80%-95%"));
+  Scored in = Score(yaml, ActualsBuilder("6").Value("甲", "85%").a);
+  CHECK(At(in, 0).status == Status::kMet);
+  CHECK(At(in, 0).deviation == DeviationKind::kNone);
+  Scored below = Score(yaml, ActualsBuilder("6").Value("甲", "70%").a);
+  CHECK(At(below, 0).ratio == Rational(70) / 80);  // 0.875
+  CHECK(At(below, 0).deviation == DeviationKind::kUnmet);
+  Scored above = Score(yaml, ActualsBuilder("6").Value("甲", "100%").a);
+  CHECK(At(above, 0).ratio == Rational(95) / 100);
+}
+
+TEST_CASE("dates: met scores full, missed scores 0") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "时效指标", "甲", "2024年12月31日前"));
+  Scored met = Score(yaml, ActualsBuilder("6").Value("甲", "2024-11-20").a);
+  CHECK(At(met, 0).status == Status::kMet);
+  CHECK(At(met, 0).score == 90);
+  Scored missed = Score(yaml, ActualsBuilder("6").Value("甲", "2025年1月5日").a);
+  CHECK(At(missed, 0).status == Status::kUnmet);
+  CHECK(At(missed, 0).score == 0);
+  Scored wrong = Score(yaml, ActualsBuilder("6").Value("甲", "12个月").a);
+  CHECK(!wrong.score);
+  CHECK(HasMessage(wrong.diags, "must be a date"));
+}
+
+TEST_CASE("qualitative: weight x grade ratio, only 达成 is met") {
+  std::string yaml = ProjectYaml(Ind("效益指标", "社会效益指标", "甲", "显著提升") +
+                                 Ind("产出指标", "数量指标", "乙", "4台") +
+                                 Ind("满意度指标", "服务对象满意度指标", "丙", "≥90%"));
+  // 效益 30 x 0.6 = 18 (default 部分达成 ratio).
+  Scored partial = Score(yaml, ActualsBuilder("6").GradeOf("甲", Grade::kPartial).Value("乙", "4台").Value("丙", "90%").a);
+  REQUIRE(partial.score);
+  CHECK(At(partial, 0).score == 18);
+  CHECK(At(partial, 0).status == Status::kUnmet);
+  // An explicit score inside the band: 30 x 0.7 = 21.
+  Scored scored = Score(yaml, ActualsBuilder("6").GradeOf("甲", Grade::kPartial, R("0.7")).Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(At(scored, 0).score == 21);
+  Scored achieved = Score(yaml, ActualsBuilder("6").GradeOf("甲", Grade::kAchieved).Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(At(achieved, 0).status == Status::kMet);
+  CHECK(At(achieved, 0).score == 30);
+  Scored none = Score(yaml, ActualsBuilder("6").GradeOf("甲", Grade::kNotAchieved).Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(At(none, 0).score == 0);
+  Scored number = Score(yaml, ActualsBuilder("6").Value("甲", "5个").Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(!number.score);
+  CHECK(HasMessage(number.diags, "must be a grade"));
+}
+
+TEST_CASE("deviation: positive over +20%, cost under -20%, thresholds exclusive") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "数量指标", "甲", "85家次") +
+                                 Ind("产出指标", "成本指标", "乙", "≤6万元"));
+  // 85 x 1.2 = 102: 112 is over, 102 is not. 6 x 0.8 = 4.8: 4.6 is under, 4.8 is not.
+  Scored over = Score(yaml, ActualsBuilder("6").Value("甲", "112家次", "").Value("乙", "4.6万元", "").a);
+  CHECK(At(over, 0).deviation == DeviationKind::kOverAchieved);
+  CHECK(At(over, 0).status == Status::kMet);
+  CHECK(At(over, 1).deviation == DeviationKind::kCostUnderRun);
+  CHECK(At(over, 1).status == Status::kMet);
+  CHECK(over.diags.warning_count() == 2);  // flagged without a note
+  Scored edge = Score(yaml, ActualsBuilder("6").Value("甲", "102家次", "").Value("乙", "4.8万元", "").a);
+  CHECK(At(edge, 0).deviation == DeviationKind::kNone);
+  CHECK(At(edge, 1).deviation == DeviationKind::kNone);
+  CHECK(edge.diags.warning_count() == 0);
+}
+
+TEST_CASE("a flagged indicator with a note raises no warning") {
+  Scored s = Score(ProjectYaml(Ind("产出指标", "质量指标", "甲", "≥300天")),
+                   ActualsBuilder("6").Value("甲", "296天", "线路割接停机 4 天").a);
+  CHECK(s.diags.warning_count() == 0);
+  CHECK(At(s, 0).note == "线路割接停机 4 天");
+}
+
+TEST_CASE("units convert within a dimension; 天 vs 个月 and counters are refused") {
+  // 46000元 = 4.6万元 against ≤6万元: met.
+  Scored money = Score(ProjectYaml(Ind("产出指标", "成本指标", "甲", "≤6万元")),
+                       ActualsBuilder("6").Value("甲", "46000元").a);
+  REQUIRE(money.score);
+  CHECK(At(money, 0).status == Status::kMet);
+  // 1年 = 12个月 against ≤12个月: met.
+  Scored year = Score(ProjectYaml(Ind("产出指标", "时效指标", "甲", "≤12个月")),
+                      ActualsBuilder("6").Value("甲", "1年").a);
+  CHECK(At(year, 0).status == Status::kMet);
+  // A bare number takes the target's unit.
+  Scored bare = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
+                      ActualsBuilder("6").Value("甲", "4").a);
+  CHECK(At(bare, 0).status == Status::kMet);
+  Scored days = Score(ProjectYaml(Ind("产出指标", "时效指标", "甲", "≤12个月")),
+                      ActualsBuilder("6").Value("甲", "300天").a);
+  CHECK(!days.score);
+  CHECK(HasMessage(days.diags, "cannot be compared"));
+  Scored counter = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
+                         ActualsBuilder("6").Value("甲", "4个").a);
+  CHECK(!counter.score);
+}
+
+TEST_CASE("matching: every indicator needs an actual, every actual an indicator") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "数量指标", "购置设备数量", "4台") +
+                                 Ind("产出指标", "质量指标", "验收合格率", "100%"));
+  Scored missing = Score(yaml, ActualsBuilder("6").Value("购置设备数量", "4台").a);
+  CHECK(!missing.score);
+  CHECK(HasMessage(missing.diags, "no actual for indicator '验收合格率'"));
+  Scored extra = Score(yaml, ActualsBuilder("6")
+                                 .Value("购置设备数量", "4台").Value("验收合格率", "100%")
+                                 .Value("验收合格", "100%").a);
+  CHECK(!extra.score);
+  CHECK(HasMessage(extra.diags, "'验收合格' is not an indicator of project '测试项目': did you mean '验收合格率'?"));
+  ActualsBuilder year("6");
+  year.Value("购置设备数量", "4台").Value("验收合格率", "100%").a.year = 2023;
+  Scored wrong_year = Score(yaml, year.a);
+  CHECK(!wrong_year.score);
+  CHECK(HasMessage(wrong_year.diags, "the actuals are for 2023"));
+}
+
+TEST_CASE("explicit weights are used as given: 89.99 is not normalised") {
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台", "49.99") +
+                               Ind("效益指标", "社会效益指标", "乙", "≥90%", "40")),
+                   ActualsBuilder("6").Value("甲", "4台").Value("乙", "90%").a);
+  REQUIRE(s.score);
+  CHECK(s.score->total == R("99.99"));
+}
+
+TEST_CASE("grade and policy use the rounded total: 89.995 shows 90.00 and is 优") {
+  // 10 + 80 x 15999/16000 (= 79.995) + 10 x 0 = 89.995 -> 90.00.
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "≥16000个", "80") +
+                               Ind("效益指标", "社会效益指标", "乙", "≥1个", "10")),
+                   ActualsBuilder("6").Value("甲", "15999个").Value("乙", "0个").a);
+  REQUIRE(s.score);
+  CHECK(s.score->total == R("89.995"));
+  CHECK(s.score->total_rounded.FormatFixed(2) == "90.00");
+  CHECK(s.score->grade == "优");
+}
+
+TEST_CASE("grade bands") {
+  Rules r = Rules::Default();
+  CHECK(r.GradeOf(R("90")) == "优");
+  CHECK(r.GradeOf(R("89.99")) == "良");
+  CHECK(r.GradeOf(R("80")) == "良");
+  CHECK(r.GradeOf(R("79.99")) == "中");
+  CHECK(r.GradeOf(R("60")) == "中");
+  CHECK(r.GradeOf(R("59.99")) == "差");
+  CHECK(r.GradeOf(R("0")) == "差");
+}
+
+TEST_CASE("the 2021-form 成本指标 shares the 产出指标 pool of 50") {
+  // 产出 2 + 成本 1 = one pool of 3: 50/3 each.
+  Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                               Ind("产出指标", "质量指标", "乙", "100%") +
+                               Ind("成本指标", "经济成本指标", "丙", "≤6万元") +
+                               Ind("效益指标", "社会效益指标", "丁", "≥90%") +
+                               Ind("满意度指标", "服务对象满意度指标", "戊", "≥90%")),
+                   ActualsBuilder("6")
+                       .Value("甲", "4台").Value("乙", "100%").Value("丙", "5.9万元")
+                       .Value("丁", "90%").Value("戊", "90%").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 2).weight == Rational(50) / 3);
+  CHECK(At(s, 3).weight == 30);
+  CHECK(s.score->total == 100);
+}
+
+TEST_CASE("policy: --fail-on unmet and --fail-under apply independently") {
+  ProjectScore s;
+  s.unmet = 1;
+  s.total_rounded = R("85");
+  Policy unmet;  // default: fail on unmet
+  CHECK(!unmet.Complies(s));
+  Policy none;
+  none.fail_on_unmet = false;
+  CHECK(none.Complies(s));
+  none.has_fail_under = true;
+  none.fail_under = 80;
+  CHECK(none.Complies(s));
+  none.fail_under = R("85.01");
+  CHECK(!none.Complies(s));
+}
+
+}  // namespace jixiao

@@ -1,0 +1,31 @@
+// Finding and reading input files.
+#ifndef JIXIAO_YAML_INPUTS_H_
+#define JIXIAO_YAML_INPUTS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/path_list.h"
+
+namespace jixiao {
+
+// Expands command-line paths into the files to read, in order: a file is
+// taken as given (whatever its extension); a directory contributes every
+// file below it, recursively, whose extension is in `extensions` (".yaml",
+// ".yml", ...), in sorted path order. A missing path, or a directory with no
+// such file, is an error in `diags`. A file named twice is read once.
+// For runs too large for a command line, "@LIST" stands for the paths listed
+// in the file LIST, and "-" for those read from standard input, one per line
+// (blank lines and lines starting with '#' are skipped).
+PathList ExpandInputs(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& extensions, Diagnostics* diags);
+
+// Reads a whole file as a Source (BOM removed) after checking its size is at
+// most `max_bytes`. Problems go to `diags`.
+std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_YAML_INPUTS_H_

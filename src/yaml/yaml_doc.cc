@@ -1,0 +1,619 @@
+#include "yaml/yaml_doc.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <cstring>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "yaml/yaml_fast.h"
+
+namespace jixiao {
+
+namespace {
+
+const char kStrTag[] = "tag:yaml.org,2002:str";
+
+// A read-only streambuf over memory, so the parser reads the text in place.
+class MemoryBuf : public std::streambuf {
+ public:
+  explicit MemoryBuf(std::string_view s) {
+    char* p = const_cast<char*>(s.data());
+    setg(p, p, p + s.size());
+  }
+};
+
+bool AllDigits(std::string_view s, int (*pred)(int)) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!pred(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+int IsOctal(int c) { return c >= '0' && c <= '7'; }
+
+bool IsCoreInt(std::string_view v) {
+  if (StartsWith(v, "0o")) return AllDigits(v.substr(2), IsOctal);
+  if (StartsWith(v, "0x")) return AllDigits(v.substr(2), isxdigit);
+  if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+  return AllDigits(v, isdigit);
+}
+
+bool IsCoreFloat(std::string_view v) {
+  if (!v.empty() && (v[0] == '-' || v[0] == '+')) v.remove_prefix(1);
+  if (v == ".inf" || v == ".Inf" || v == ".INF") return true;
+  if (v == ".nan" || v == ".NaN" || v == ".NAN") return true;
+  size_t i = 0, int_digits = 0, frac_digits = 0;
+  while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++int_digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i, ++frac_digits;
+  }
+  if (int_digits + frac_digits == 0) return false;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+    size_t exp_start = i;
+    while (i < v.size() && isdigit(static_cast<unsigned char>(v[i]))) ++i;
+    if (i == exp_start) return false;
+  }
+  return i == v.size();
+}
+
+// Thrown from inside the event handler to stop the parser at a limit; caught
+// in ParseYamlStream, never outside this file.
+struct StopParsing {
+  size_t offset;
+  int line;
+  std::string message;
+};
+
+// Thrown from inside the event handler when yaml-cpp starts a document where
+// the fast reader takes over again (DocumentBuilder::StopAt).
+struct ReachedStop {};
+
+}  // namespace
+
+YamlNode::Type YamlNode::type() const {
+  switch (kind) {
+    case Kind::kNull:
+      return Type::kNull;
+    case Kind::kScalar:
+      break;
+    default:
+      return Type::kString;  // not meaningful for collections
+  }
+  if (!plain) return Type::kString;
+  if (value == "true" || value == "True" || value == "TRUE" || value == "false" ||
+      value == "False" || value == "FALSE")
+    return Type::kBool;
+  if (IsCoreInt(value)) return Type::kInt;
+  if (IsCoreFloat(value)) return Type::kFloat;
+  return Type::kString;
+}
+
+const YamlNode* YamlNode::Find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k->is_scalar() && k->value == key) return v;
+  return nullptr;
+}
+
+// Builds a YamlDocument from parser events, enforcing the limits.
+class DocumentBuilder : public YAML::EventHandler {
+ public:
+  // `base`: bytes of src.text before what the reader reads (see ParseYamlStream).
+  DocumentBuilder(const Source& src, size_t base, const YamlLimits& limits, Diagnostics* diags)
+      : src_(src),
+        base_(base),
+        limits_(limits),
+        diags_(diags),
+        escapes_(src.text.find('\\') != std::string::npos) {}
+
+  void Reset(YamlDocument* doc, size_t index) {
+    doc_ = doc;
+    doc_->index_ = index;
+    stack_.clear();
+    anchors_.clear();
+    total_weight_ = 0;
+    only_null_ = true;
+  }
+  bool only_null() const { return only_null_; }
+
+  // Marks from now on count from byte `base` and 0-based line `line_base`
+  // of src.text (yaml-cpp reading on after the fast reader).
+  void SetBase(size_t base, int line_base) {
+    base_ = base;
+    line_base_ = line_base;
+  }
+
+  // Builds the document from the fast reader's events, as from yaml-cpp's.
+  void Replay(const std::vector<FastYamlEvent>& events, size_t doc_pos, int doc_line) {
+    using Kind = FastYamlEvent::Kind;
+    static const std::string kUntagged = "?";
+    OnDocumentStart(MarkAt(doc_pos, doc_line));
+    for (const FastYamlEvent& e : events) {
+      const YAML::EmitterStyle::value style =
+          e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+      switch (e.kind) {
+        case Kind::kMapStart:
+          OnMapStart(MarkAt(e.pos, e.line), kUntagged, YAML::NullAnchor, style);
+          break;
+        case Kind::kMapEnd:
+          OnMapEnd();
+          break;
+        case Kind::kSeqStart:
+          OnSequenceStart(MarkAt(e.pos, e.line), kUntagged, YAML::NullAnchor, style);
+          break;
+        case Kind::kSeqEnd:
+          OnSequenceEnd();
+          break;
+        case Kind::kPlain:
+        case Kind::kQuoted:
+          AddScalar(MarkAt(e.pos, e.line), e.kind == Kind::kPlain, e.value);
+          break;
+        case Kind::kNull:
+          OnNull(MarkAt(e.pos, e.line), YAML::NullAnchor);
+          break;
+      }
+    }
+  }
+
+  // yaml-cpp is stopped (ReachedStop) at a document that starts at byte
+  // `offset` of src.text or later.
+  void StopAt(size_t offset) { stop_at_ = offset; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (At(mark) >= stop_at_) throw ReachedStop{};
+    doc_->offset_ = At(mark);
+    doc_->line_ = Line(mark);
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kNull);
+    Attach(n, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    only_null_ = false;
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      throw StopParsing{At(mark), Line(mark), "alias to an unknown anchor"};
+    }
+    for (const Frame& f : stack_) {
+      if (f.node == it->second) {
+        throw StopParsing{At(mark), Line(mark),
+                          "an alias refers to a node that contains it (a cycle)"};
+      }
+    }
+    AddWeight(it->second->weight, mark);
+    AttachNode(it->second);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    CheckTag(tag, mark);
+    AddScalar(mark, IsPlainTag(tag), value, anchor);
+  }
+
+  // A scalar of the given style (plain, or quoted or !!str).
+  void AddScalar(const YAML::Mark& mark, bool plain, std::string_view value,
+                 YAML::anchor_t anchor = YAML::NullAnchor) {
+    only_null_ = false;
+    if (value.size() > limits_.max_scalar_bytes) {
+      throw StopParsing{At(mark), Line(mark),
+                        fmt::format("a value of {} bytes is longer than the limit of {} bytes "
+                                    "(raise it with --max-scalar-size)",
+                                    value.size(), limits_.max_scalar_bytes)};
+    }
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
+    n->plain = plain;
+    n->value = value;
+    // yaml-cpp writes the escapes \N and \_ (U+0085, U+00A0) as the single
+    // bytes 0x85 and 0xA0, which are not UTF-8; the input is valid UTF-8, so
+    // any invalid byte in a value is such a code point: encode it. (Only a
+    // text with a backslash can have one.)
+    if (escapes_ && FindInvalidUtf8(n->value) != std::string_view::npos) {
+      std::string utf8;
+      for (size_t pos = 0; pos < value.size();) {
+        size_t start = pos;
+        char32_t cp = DecodeUtf8(value, &pos);
+        if (cp == 0xFFFD && pos == start + 1) {  // an invalid byte
+          AppendUtf8(static_cast<unsigned char>(value[start]), &utf8);
+        } else {
+          utf8.append(value, start, pos - start);
+        }
+      }
+      n->value = std::move(utf8);
+    }
+    Attach(n, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    only_null_ = false;
+    CheckTag(tag, mark);
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kSequence);
+    Attach(n, anchor);
+    Push(n, mark);
+  }
+  void OnSequenceEnd() override { Pop(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    only_null_ = false;
+    CheckTag(tag, mark);
+    YamlNode* n = NewNode(mark, YamlNode::Kind::kMap);
+    Attach(n, anchor);
+    Push(n, mark);
+  }
+  void OnMapEnd() override { Pop(); }
+
+ private:
+  struct Frame {
+    YamlNode* node;
+    const YamlNode* key = nullptr;  // maps: a key waiting for its value
+    std::unordered_set<std::string_view> keys;  // maps with many entries
+  };
+
+  YamlNode* NewNode(const YAML::Mark& mark, YamlNode::Kind kind) {
+    AddWeight(1, mark);
+    YamlNode& n = doc_->nodes_.emplace_back();
+    n.kind = kind;
+    n.offset = At(mark);
+    n.line = Line(mark);
+    return &n;
+  }
+
+  void AddWeight(size_t w, const YAML::Mark& mark) {
+    total_weight_ += w;
+    if (total_weight_ > limits_.max_nodes) {
+      throw StopParsing{At(mark), Line(mark),
+                        fmt::format("the document expands to more than {} values "
+                                    "(aliases are counted at their full size; raise the "
+                                    "limit with --max-nodes)",
+                                    limits_.max_nodes)};
+    }
+    for (Frame& f : stack_) f.node->weight += w;
+  }
+
+  // yaml-cpp's tag of an untagged plain scalar or collection.
+  static bool IsPlainTag(const std::string& tag) { return tag.size() == 1 && tag[0] == '?'; }
+
+  void CheckTag(const std::string& tag, const YAML::Mark& mark) {
+    if (tag.empty() || IsPlainTag(tag) || tag == "!" || tag == kStrTag) return;
+    Error(mark, fmt::format("unsupported YAML tag '{}': jixiao reads plain YAML without "
+                            "tags (only !!str is accepted)",
+                            tag));
+  }
+
+  void Error(const YAML::Mark& mark, std::string message) {
+    diags_->Add(MakeDiagnostic(Severity::kError, src_, At(mark),
+                               std::move(message), Line(mark)));
+    doc_->has_errors_ = true;
+  }
+
+  void Push(YamlNode* n, const YAML::Mark& mark) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw StopParsing{At(mark), Line(mark),
+                        fmt::format("nesting deeper than {} levels (raise the limit with "
+                                    "--max-depth)",
+                                    limits_.max_depth)};
+    }
+    stack_.push_back(Frame{n, nullptr, {}});
+  }
+
+  void Pop() {
+    if (!stack_.empty()) stack_.pop_back();
+  }
+
+  void Attach(YamlNode* n, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = n;
+    AttachNode(n);
+  }
+
+  void AttachNode(const YamlNode* n) {
+    if (stack_.empty()) {
+      if (doc_->root_ == nullptr) doc_->root_ = n;
+      return;
+    }
+    Frame& f = stack_.back();
+    // Weight of this node was already added to the frames when it was created.
+    if (f.node->kind == YamlNode::Kind::kSequence) {
+      f.node->items.push_back(n);
+      return;
+    }
+    if (f.key == nullptr) {
+      f.key = n;
+      return;
+    }
+    const YamlNode* key = f.key;
+    f.key = nullptr;
+    if (!key->is_scalar()) {
+      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset,
+                                 "a key must be plain text, not a list or a map", key->line));
+      doc_->has_errors_ = true;
+    } else if (IsDuplicate(f, key)) {
+      const YamlNode* first = f.node->Find(key->value);
+      diags_->Add(MakeDiagnostic(
+          Severity::kError, src_, key->offset,
+          fmt::format("duplicate key '{}' (first given on line {}): each key may appear "
+                      "only once in a map",
+                      key->value, first ? first->line : 0),
+          key->line));
+      doc_->has_errors_ = true;
+      return;  // keep the first value, report the second
+    }
+    f.node->entries.emplace_back(key, n);
+  }
+
+  // True when `key` is already in the map of frame `f`; records it otherwise.
+  bool IsDuplicate(Frame& f, const YamlNode* key) {
+    constexpr size_t kLinearLimit = 16;
+    if (f.node->entries.size() < kLinearLimit) return f.node->Find(key->value) != nullptr;
+    if (f.keys.empty()) {
+      for (const auto& e : f.node->entries)
+        if (e.first->is_scalar()) f.keys.insert(e.first->value);
+    }
+    return !f.keys.insert(key->value).second;
+  }
+
+  static YAML::Mark MarkAt(size_t pos, int line) {
+    YAML::Mark m;
+    m.pos = static_cast<int>(pos);
+    m.line = line;
+    return m;
+  }
+
+  // The offset in src.text of a mark.
+  size_t At(const YAML::Mark& mark) const { return base_ + static_cast<size_t>(mark.pos); }
+  // The 1-based line in src.text of a mark.
+  int Line(const YAML::Mark& mark) const { return mark.line + 1 + line_base_; }
+
+  const Source& src_;
+  size_t base_;
+  int line_base_ = 0;
+  size_t stop_at_ = std::string::npos;
+  const YamlLimits& limits_;
+  Diagnostics* diags_;
+  const bool escapes_;  // the text has a backslash: a double-quoted escape may be in it
+  YamlDocument* doc_ = nullptr;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, const YamlNode*> anchors_;
+  size_t total_weight_ = 0;
+  bool only_null_ = true;
+};
+
+std::string_view StripBom(std::string_view text) {
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
+
+bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
+  if (src.text.size() > max_bytes) {
+    diags->Error({src.path, 0, 0},
+                 fmt::format("file is {} bytes, larger than the limit of {} bytes (raise it "
+                             "with --max-file-size)",
+                             src.text.size(), max_bytes));
+    return false;
+  }
+  // One pass for both checks (this runs over every byte of a year); invalid
+  // UTF-8 is reported before a control character, wherever each is.
+  size_t bad = std::string_view::npos;
+  size_t control = std::string_view::npos;
+  const std::string_view text = src.text;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) &&
+          control == std::string_view::npos) {
+        control = i;
+      }
+      ++i;
+      continue;
+    }
+    int len = ValidUtf8Length(text, i);
+    if (len == 0) {
+      bad = i;
+      break;
+    }
+    i += static_cast<size_t>(len);
+  }
+  if (bad != std::string_view::npos) {
+    diags->Add(MakeDiagnostic(Severity::kError, src, bad,
+                              fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8",
+                                          static_cast<unsigned char>(src.text[bad]))));
+    return false;
+  }
+  if (control != std::string_view::npos) {
+    diags->Add(MakeDiagnostic(
+        Severity::kError, src, control,
+        fmt::format("control character 0x{:02X} in text: is this a binary file?",
+                    static_cast<unsigned char>(src.text[control]))));
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+// The code point of `text` at byte `at`, as UTF-8 ("" past the end).
+std::string CodePointAt(std::string_view text, size_t at) {
+  if (at >= text.size()) return "";
+  size_t end = at;
+  DecodeUtf8(text, &end);
+  return std::string(text.substr(at, end - at));
+}
+
+// A yaml-cpp error message for people: yaml-cpp quotes one byte of the
+// character it stopped at, which cuts a multi-byte character in two.
+// `*at` is where the error is; it may move to a better place.
+std::string SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* at) {
+  std::string message = e.msg;
+  if (message == "bad file" || message.empty()) return "YAML syntax error: nesting too deep";
+  std::string_view escape = YAML::ErrorMsg::INVALID_ESCAPE;
+  // yaml-cpp stops one byte after the backslash of an unknown escape.
+  if (StartsWith(message, escape) && *at >= 2 && *at <= src.text.size() &&
+      src.text[*at - 2] == '\\') {
+    *at -= 2;
+    return fmt::format("YAML syntax error: unknown escape '\\{}' in a double-quoted string: "
+                       "write a backslash as '\\\\', or use single quotes",
+                       CodePointAt(src.text, *at + 1));
+  }
+  if (FindInvalidUtf8(message) != std::string::npos) {
+    std::string clean;
+    for (size_t pos = 0; pos < message.size();) AppendUtf8(DecodeUtf8(message, &pos), &clean);
+    message = clean;
+  }
+  return "YAML syntax error: " + message;
+}
+
+}  // namespace
+
+size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics* diags,
+                       const std::function<void(const YamlDocument&)>& on_document) {
+  // yaml-cpp counts lines at LF only and reads a lone CR (an old Mac line
+  // ending) as part of the text, so such a file would be misread and every
+  // location in it wrong: reject it before parsing.
+  for (size_t cr = src.text.find('\r'); cr != std::string::npos; cr = src.text.find('\r', cr + 1)) {
+    if (cr + 1 < src.text.size() && src.text[cr + 1] == '\n') continue;
+    diags->Add(MakeDiagnostic(Severity::kError, src, cr,
+                              "a carriage return (CR) without a line feed: save the file with "
+                              "LF or CRLF line endings"));
+    return 0;
+  }
+  // yaml-cpp takes a leading byte order mark as one and counts positions
+  // after it. ReadSource removes a file's BOM, but a file may start with more:
+  // give yaml-cpp the text after them, and count its positions from there.
+  size_t base = 0;
+  while (StartsWith(std::string_view(src.text).substr(base), "\xEF\xBB\xBF")) base += 3;
+  const std::string_view text = std::string_view(src.text).substr(base);
+  DocumentBuilder builder(src, base, limits, diags);
+  size_t delivered = 0;  // also the index of the next document
+  // Gives a complete document to the caller; false at the document limit.
+  auto deliver = [&](const YamlDocument& doc) {
+    if (delivered >= limits.max_documents) {
+      diags->Add(MakeDiagnostic(
+          Severity::kError, src, doc.offset(),
+          fmt::format("more than {} documents in one file (raise the limit with "
+                      "--max-documents)",
+                      limits.max_documents), doc.line()));
+      return false;
+    }
+    on_document(doc);
+    ++delivered;
+    return true;
+  };
+  // yaml-cpp reads text from `from`, on 0-based line `from_line`, up to the
+  // document that starts at `to` (npos: to the end); true when it read that
+  // far, false when it stopped the file (a syntax error, a limit): nothing
+  // after is read then.
+  auto read_with_yaml_cpp = [&](size_t from, int from_line, size_t to) {
+    const size_t yaml_base = base + from;
+    builder.SetBase(yaml_base, from_line);
+    builder.StopAt(to == std::string_view::npos ? to : base + to);
+    MemoryBuf buf(text.substr(from));
+    std::istream in(&buf);
+    size_t previous_offset = 0;
+    bool previous_only_null = false;
+    try {
+      YAML::Parser parser(in);
+      for (;;) {
+        YamlDocument doc;
+        builder.Reset(&doc, delivered);
+        if (!parser.HandleNextDocument(builder)) return true;
+        // yaml-cpp 0.7.0 can return the same empty document forever at a stray
+        // token such as ',' (the reason LoadAll hangs): an empty document at a
+        // flow indicator, or one that makes no progress, is an error.
+        size_t null_at = doc.root() ? doc.root()->offset : doc.offset();
+        bool stray = builder.only_null() && null_at < src.text.size() &&
+                     std::strchr(",]}", src.text[null_at]) != nullptr;
+        if (stray || (builder.only_null() && previous_only_null &&
+                      doc.offset() <= previous_offset)) {
+          size_t at = null_at;
+          std::string what = at < src.text.size() ? CodePointAt(src.text, at) : "end of file";
+          diags->Add(MakeDiagnostic(
+              Severity::kError, src, at,
+              fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
+          return false;
+        }
+        previous_offset = doc.offset();
+        previous_only_null = builder.only_null();
+        if (!deliver(doc)) return false;
+      }
+    } catch (const ReachedStop&) {
+      return true;
+    } catch (const StopParsing& stop) {
+      diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
+    } catch (const YAML::Exception& e) {
+      size_t at = e.mark.is_null() ? 0 : yaml_base + static_cast<size_t>(e.mark.pos);
+      std::string message = SyntaxMessage(src, e, &at);
+      // yaml-cpp counts bytes and may stop inside a character ("\x" followed
+      // by '个'): point at the start of that character.
+      while (at > 0 && at < src.text.size() &&
+             (static_cast<unsigned char>(src.text[at]) & 0xC0) == 0x80)
+        --at;
+      if (e.mark.is_null()) {
+        diags->Error({src.path, 0, 0}, std::move(message));
+      } else {
+        diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message),
+                                  e.mark.line + 1 + from_line));
+      }
+    }
+    return false;
+  };
+
+  // The fast reader reads what it can; a document it declines goes to
+  // yaml-cpp alone when it ends at a "---" line, and the fast reader goes on
+  // after it; otherwise yaml-cpp reads the rest of the file.
+  try {
+    FastYamlReader fast(text, limits.max_nodes);
+    std::vector<FastYamlEvent> events;
+    for (;;) {
+      size_t doc_pos = 0;
+      int doc_line = 0;
+      FastYamlReader::Result r = fast.Next(&events, &doc_pos, &doc_line);
+      if (r == FastYamlReader::Result::kEnd) return delivered;
+      if (r == FastYamlReader::Result::kDecline) {
+        const size_t from = fast.resume_pos();
+        const int from_line = fast.resume_line();
+        const size_t to = fast.eligible() ? FastYamlReader::DocumentEnd(text, from)
+                                          : std::string_view::npos;
+        // yaml-cpp reads the declined document as it would in the whole file
+        // (the rest of the text is its input, lookahead and all; it may see
+        // more than one document there) up to the "---" after it, where the
+        // fast reader goes on; after a "..." or a directive, or from the
+        // last "---", yaml-cpp reads the rest.
+        if (to == std::string_view::npos || to == text.size()) {
+          read_with_yaml_cpp(from, from_line, std::string_view::npos);
+          return delivered;
+        }
+        if (!read_with_yaml_cpp(from, from_line, to)) return delivered;
+        builder.SetBase(base, 0);  // the fast reader's marks count from the start
+        builder.StopAt(std::string_view::npos);
+        const std::string_view doc_text = text.substr(from, to - from);
+        fast.ResumeAt(to, from_line + static_cast<int>(std::count(doc_text.begin(),
+                                                                   doc_text.end(), '\n')));
+        continue;
+      }
+      YamlDocument doc;
+      builder.Reset(&doc, delivered);
+      builder.Replay(events, doc_pos, doc_line);
+      if (!deliver(doc)) return delivered;
+    }
+  } catch (const StopParsing& stop) {
+    diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
+  }
+  return delivered;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,271 @@
+#include "yaml/yaml_doc.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "yaml/yaml_doc_testing.h"
+
+namespace jixiao {
+
+namespace {
+
+struct Parsed {
+  Diagnostics diags;
+  std::vector<std::string> roots;  // a summary of each document's root
+  size_t delivered = 0;
+};
+
+Parsed Parse(const std::string& text, YamlLimits limits = {}) {
+  Parsed p;
+  Source src{"t.yaml", text};
+  p.delivered = ParseYamlStream(src, limits, &p.diags, [&](const YamlDocument& doc) {
+    const YamlNode* r = doc.root();
+    if (r == nullptr || r->is_null()) {
+      p.roots.push_back("null");
+    } else if (r->is_scalar()) {
+      p.roots.push_back("scalar:" + r->value);
+    } else if (r->is_map()) {
+      p.roots.push_back("map:" + std::to_string(r->entries.size()));
+    } else {
+      p.roots.push_back("seq:" + std::to_string(r->items.size()));
+    }
+  });
+  return p;
+}
+
+YamlNode::Type TypeOf(const std::string& yaml_value) {
+  YamlNode::Type t = YamlNode::Type::kNull;
+  Source src{"t.yaml", "v: " + yaml_value + "\n"};
+  Diagnostics d;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) { t = doc.root()->Find("v")->type(); });
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("documents are delivered in order with their trees") {
+  Parsed p = Parse("a: 1\nb: [1, 2]\n---\n- x\n- y\n- z\n--- plain\n");
+  CHECK(p.diags.empty());
+  REQUIRE(p.roots.size() == 3);
+  CHECK(p.roots[0] == "map:2");
+  CHECK(p.roots[1] == "seq:3");
+  CHECK(p.roots[2] == "scalar:plain");
+}
+
+TEST_CASE("nodes carry 1-based lines and byte offsets") {
+  Source src{"t.yaml", "a: 1\nname: 名字\n"};
+  Diagnostics d;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) {
+    const YamlNode* v = doc.root()->Find("name");
+    REQUIRE(v != nullptr);
+    CHECK(v->line == 2);
+    CHECK(v->offset == 11);
+    CHECK(src.At(v->offset, v->line).column == 7);
+  });
+}
+
+TEST_CASE("scalars resolve by the YAML 1.2 core schema") {
+  CHECK(TypeOf("010") == YamlNode::Type::kInt);
+  CHECK(TypeOf("0o17") == YamlNode::Type::kInt);
+  CHECK(TypeOf("0x1F") == YamlNode::Type::kInt);
+  CHECK(TypeOf("-5") == YamlNode::Type::kInt);
+  CHECK(TypeOf("5.86") == YamlNode::Type::kFloat);
+  CHECK(TypeOf("1e5") == YamlNode::Type::kFloat);
+  CHECK(TypeOf(".nan") == YamlNode::Type::kFloat);
+  CHECK(TypeOf("-.inf") == YamlNode::Type::kFloat);
+  CHECK(TypeOf("true") == YamlNode::Type::kBool);
+  CHECK(TypeOf("yes") == YamlNode::Type::kString);
+  CHECK(TypeOf("no") == YamlNode::Type::kString);
+  CHECK(TypeOf("2024-11-20") == YamlNode::Type::kString);
+  CHECK(TypeOf("\"12\"") == YamlNode::Type::kString);
+  CHECK(TypeOf("'010'") == YamlNode::Type::kString);
+  CHECK(TypeOf("!!str 12") == YamlNode::Type::kString);
+  CHECK(TypeOf("~") == YamlNode::Type::kNull);
+  CHECK(TypeOf("null") == YamlNode::Type::kNull);
+  CHECK(TypeOf("4台") == YamlNode::Type::kString);
+  CHECK(TypeOf("1,200") == YamlNode::Type::kString);
+}
+
+TEST_CASE("a duplicate key is an error at the second key; the first value wins") {
+  Source src{"t.yaml", "name: a\nyear: 2024\nname: b\n"};
+  Diagnostics d;
+  std::string value;
+  bool has_errors = false;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) {
+    value = doc.root()->Find("name")->value;
+    has_errors = doc.has_errors();
+  });
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].loc.line == 3);
+  CHECK(d.all()[0].loc.column == 1);
+  CHECK(d.all()[0].message.find("duplicate key 'name' (first given on line 1)") != std::string::npos);
+  CHECK(value == "a");
+  CHECK(has_errors);
+}
+
+TEST_CASE("duplicate keys are found in large maps too") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  text += "k7: 2\n";
+  Parsed p = Parse(text);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].loc.line == 41);
+}
+
+TEST_CASE("a stray ',' is an error, not an endless loop") {
+  for (const char* text : {",", "--- 5\n--- ,\n", "a: 1\n---\n,\n", "]", "}"}) {
+    CAPTURE(text);
+    Parsed p = Parse(text);
+    CHECK(p.diags.has_errors());
+    CHECK(p.delivered < 5);
+  }
+}
+
+TEST_CASE("an alias bomb stops at the node limit") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (int i = 0; i < 9; ++i) {
+    std::string name = "b" + std::to_string(i);
+    text += name + ": &" + name + " [";
+    for (int j = 0; j < 10; ++j) text += (j ? ", *" : "*") + prev;
+    text += "]\n";
+    prev = name;
+  }
+  Parsed p = Parse(text);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("expands to more than") != std::string::npos);
+  CHECK(p.diags.all()[0].loc.line >= 6);
+}
+
+TEST_CASE("small aliases are allowed and shared") {
+  Parsed p = Parse("base: &b {x: 1}\nuse: *b\n");
+  CHECK(p.diags.empty());
+  CHECK(p.roots == std::vector<std::string>{"map:2"});
+}
+
+TEST_CASE("nesting beyond the limit is a located error") {
+  std::string deep(100, '[');
+  Parsed p = Parse(deep);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("nesting deeper than 64 levels") != std::string::npos);
+  CHECK(p.diags.all()[0].loc.line == 1);
+  // Deeper than yaml-cpp's own guard (500) too.
+  Parsed q = Parse(std::string(5000, '['));
+  CHECK(q.diags.error_count() == 1);
+}
+
+TEST_CASE("an over-long scalar is an error") {
+  YamlLimits limits;
+  limits.max_scalar_bytes = 100;
+  Parsed p = Parse("a: " + std::string(200, 'x') + "\n", limits);
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("longer than the limit of 100 bytes") != std::string::npos);
+}
+
+TEST_CASE("tags other than !!str are errors") {
+  Parsed p = Parse("a: !!int 5\nb: !custom x\n");
+  CHECK(p.diags.error_count() == 2);
+}
+
+TEST_CASE("syntax errors are located 1-based") {
+  Parsed p = Parse("a: 1\nb: [1, 2\n");
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message.find("YAML syntax error") == 0);
+  CHECK(p.diags.all()[0].loc.line >= 2);
+}
+
+
+TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees and errors") {
+  // A first line with a tab makes the fast reader decline the whole file,
+  // so yaml-cpp reads it all: the results must be the same, a line later.
+  YamlLimits small;
+  small.max_depth = 3;
+  small.max_documents = 2;
+  small.max_scalar_bytes = 8;
+  small.max_nodes = 40;
+  for (const char* text : {
+           "project: 项目\nid: X-1\nbudget:\n  total: 1.5\nindicators:\n- name: 甲\n  target: "
+           "≥90%\n  weight:\n- name: 'b'\n  target: \"4台\"\n",
+           "a: 1\na: 2\nb:\n  c: ~\n  c: null\n",
+           "a: 1\n---\nb: [1, 2\n",
+           "a: 1\n---\n- x\n---\nb: {c: 1, c: 2}\n---\nd: 4\n",
+           "a: 1\n---\n,\n",
+           "a: 1\n---\nb: 2\n---\nc: &a [3]\n",
+           "a: 1\n---\nb: {c: 1, c: 2}\n---\nd: *x\n",
+           "a: 1\n---\nb: 2\n---\nc: 3\n",
+           "a:\n  b:\n    c:\n      d: 1\n",
+           "a: 1\n---\nb: !!int 2\n",
+           "k: 123456789\n---\nk: '123456789'\n",
+           "a: 1\n---\nb:\n  c: x\n   d: y\n",
+           "a: 1\n...\n",
+           "a: 1\n---\nb: &x 2\nc: *x\nc: 3\n---\nd: 4\nd: 5\n---\ne: [6]\n",
+           "a: 1\n---\nb: \"x\n---\nc: 3\n",
+           "a: 1\n---\nb: 'x\n---\n' \n---\nc: 3\n",
+           "a: 1\n---\nb: |+\n  x\n\n---\nc: 3\n",
+           "a: 1\n---\nb: >-\n  x\n  y\n---\nc: 3\n",
+           "---\n# only a comment\n---\na: 1\n---\n---\nb: 2\n",
+           "a: 1\n---\nb: one\n  two\n---\nc: ,\n---\nd: 4\n",
+           "a: 1\n---\n,\n---\nb: 2\n",
+           "a: 1\n---\nb: [1,\n  2]\n--- c\n---\nd: 4\n",
+           "- a\n---\n%YAML 1.2\n---\nb: 1\n",
+           "# c\n--- ~\n--- just text\n---\na: 1\n---\nb: 2\n",
+           // yaml-cpp starts documents without "---" after a root list.
+           "- a: 1\nplain text\n# c\nproject: x\n---\nb: 2\n",
+           "a: !!int 1\n---\nb: !!str 2\n---\nc: 3\n",
+           "- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n- i\n- j\n- k\n- l\n- m\n- n\n- o\n- p\n- q\n"
+           "- r\n- s\n- t\n- u\n- v\n- w\n- x\n- y\n- z\n- A\n- B\n- C\n- D\n- E\n- F\n- G\n- H\n"
+           "- I\n- J\n- K\n- L\n- M\n- N\n- O\n- P\n",
+           "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n"
+           "b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n",
+       }) {
+    for (const YamlLimits& limits : {YamlLimits{}, small}) {
+      CAPTURE(text);
+      CAPTURE(limits.max_depth);
+      std::string fast = testing::DumpYaml(text, limits, 0, 0);
+      std::string slow = testing::DumpYaml(std::string("#\t\n") + text, limits, 1, 3);
+      CHECK(fast == slow);
+    }
+  }
+}
+
+TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big files") {
+  Diagnostics d;
+  CHECK(CheckInputText({"f", "ok: 中文\n"}, 100, &d));
+  CHECK(!CheckInputText({"f", "a: 1\nb: \xff\n"}, 100, &d));
+  CHECK(d.all().back().loc.line == 2);
+  CHECK(d.all().back().loc.column == 4);
+  CHECK(!CheckInputText({"f", std::string("a\0b", 3)}, 100, &d));
+  CHECK(!CheckInputText({"f", std::string(200, 'a')}, 100, &d));
+  CHECK(d.error_count() == 3);
+  // Invalid UTF-8 is the error even after a control character; an overlong
+  // form, a surrogate and a cut character are invalid.
+  Diagnostics e;
+  CHECK(!CheckInputText({"f", "a\x01: 中\n\xC0\xAF\n"}, 100, &e));
+  CHECK(e.all().back().message == "invalid UTF-8 (byte 0xC0): save the file as UTF-8");
+  CHECK(e.all().back().loc.line == 2);
+  CHECK(!CheckInputText({"f", "x: \xED\xA0\x80"}, 100, &e));
+  CHECK(!CheckInputText({"f", "x: \xE4\xB8"}, 100, &e));
+  CHECK(!CheckInputText({"f", "中\x7F"}, 100, &e));
+  CHECK(e.all().back().message == "control character 0x7F in text: is this a binary file?");
+  CHECK(e.all().back().loc.column == 2);
+  CHECK(e.error_count() == 4);
+  // Three-byte forms at every lead byte: E0 needs A0-BF after it, ED 80-9F;
+  // the others take any continuation bytes, and a cut or broken one is invalid.
+  Diagnostics f;
+  CHECK(CheckInputText({"f", "\xE0\xA0\x80 \xEC\xBF\xBF \xED\x9F\xBF \xEE\x80\x80 \xEF\xBF\xBF"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xE0\x9F\xBF"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xE4\xB8\x41"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xE4\x41\xB8"}, 100, &f));
+  CHECK(!CheckInputText({"f", "\xEF\xBF"}, 100, &f));
+  CHECK(!CheckInputText({"f", "中\xEF"}, 100, &f));
+  CHECK(f.all().back().loc.column == 2);
+  CHECK(f.error_count() == 5);
+}
+
+TEST_CASE("StripBom removes only a leading BOM") {
+  CHECK(StripBom("\xEF\xBB\xBF" "a: 1") == "a: 1");
+  CHECK(StripBom("a: 1") == "a: 1");
+}
+
+}  // namespace jixiao

@@ -1,0 +1,185 @@
+#include "yaml/yaml_fields.h"
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+// Parses a YAML 1.2 core int ("010", "-5", "0o17", "0x1F") within int64.
+std::optional<int64_t> ParseCoreInt(std::string_view v) {
+  int base = 10;
+  bool negative = false;
+  if (StartsWith(v, "0o")) {
+    base = 8;
+    v.remove_prefix(2);
+  } else if (StartsWith(v, "0x")) {
+    base = 16;
+    v.remove_prefix(2);
+  } else if (!v.empty() && (v[0] == '-' || v[0] == '+')) {
+    negative = v[0] == '-';
+    v.remove_prefix(1);
+  }
+  if (v.empty()) return std::nullopt;
+  int64_t value = 0;
+  for (char c : v) {
+    int digit = isdigit(static_cast<unsigned char>(c)) ? c - '0' : (tolower(c) - 'a' + 10);
+    if (digit < 0 || digit >= base) return std::nullopt;
+    if (__builtin_mul_overflow(value, base, &value) || __builtin_add_overflow(value, digit, &value))
+      return std::nullopt;
+  }
+  return negative ? -value : value;
+}
+
+std::string Shorten(std::string_view s) { return TruncateToWidth(s, 40); }
+
+}  // namespace
+
+std::string Describe(const YamlNode& n) {
+  switch (n.kind) {
+    case YamlNode::Kind::kNull:
+      return "nothing";
+    case YamlNode::Kind::kSequence:
+      return "a list";
+    case YamlNode::Kind::kMap:
+      return "a map";
+    case YamlNode::Kind::kScalar:
+      break;
+  }
+  switch (n.type()) {
+    case YamlNode::Type::kInt:
+    case YamlNode::Type::kFloat:
+      return fmt::format("the number {}", Shorten(n.value));
+    case YamlNode::Type::kBool:
+      return fmt::format("the boolean {}", n.value);
+    default:
+      return fmt::format("the text '{}'", Shorten(n.value));
+  }
+}
+
+Location FieldReader::Loc(const YamlNode& n) const { return src_.At(n.offset, n.line); }
+
+void FieldReader::Error(const YamlNode& at, std::string message) {
+  diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
+  ++errors_;
+}
+
+void FieldReader::Warning(const YamlNode& at, std::string message) {
+  diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
+}
+
+void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
+                            std::string_view what) {
+  for (const auto& [key, value] : map.entries) {
+    (void)value;
+    if (!key->is_scalar()) continue;  // reported by the YAML layer
+    const std::string& k = key->value;
+    if (StartsWith(k, "x-")) continue;
+    bool found = false;
+    for (const std::string& kn : known) found = found || kn == k;
+    if (found) continue;
+    std::string suggestion = ClosestMatch(k, known);
+    if (!suggestion.empty()) {
+      Error(*key, fmt::format("unknown key '{}' in {}: did you mean '{}'?", k, what, suggestion));
+    } else {
+      Error(*key, fmt::format("unknown key '{}' in {}: expected one of {} (or a key "
+                              "starting with 'x-', which is ignored)",
+                              Shorten(k), what, fmt::join(known, ", ")));
+    }
+  }
+}
+
+const YamlNode* FieldReader::Get(const YamlNode& map, std::string_view key, bool required,
+                                 std::string_view what) {
+  const YamlNode* n = map.Find(key);
+  if (n != nullptr && !n->is_null()) return n;
+  if (required) {
+    const YamlNode& at = n != nullptr ? *n : map;
+    Error(at, n != nullptr ? fmt::format("'{}' in {} is empty: a value is required", key, what)
+                           : fmt::format("missing required key '{}' in {}", key, what));
+  }
+  return nullptr;
+}
+
+std::optional<std::string> FieldReader::Text(const YamlNode& n, std::string_view key) {
+  if (n.is_scalar()) return n.value;
+  Error(n, fmt::format("'{}' must be text, not {}", key, Describe(n)));
+  return std::nullopt;
+}
+
+std::optional<int64_t> FieldReader::Integer(const YamlNode& n, std::string_view key, int64_t min,
+                                            int64_t max) {
+  std::optional<int64_t> v;
+  if (n.is_scalar() && n.type() == YamlNode::Type::kInt) v = ParseCoreInt(n.value);
+  if (!v || *v < min || *v > max) {
+    Error(n, fmt::format("'{}' must be a whole number from {} to {}, not {}", key, min, max,
+                         Describe(n)));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view key) {
+  if (!n.is_scalar() || (n.type() != YamlNode::Type::kInt && n.type() != YamlNode::Type::kFloat)) {
+    std::string hint;
+    if (n.is_scalar() && n.value.find(',') != std::string::npos)
+      hint = " (write it without thousands separators)";
+    else if (n.is_scalar() && !n.plain)
+      hint = " (remove the quotes)";
+    Error(n, fmt::format("'{}' must be a number, not {}{}", key, Describe(n), hint));
+    return std::nullopt;
+  }
+  std::string_view v = n.value;
+  if (v.size() > kMaxDecimalDigits + 2) {  // a sign and a '.' besides the digits
+    Error(n, fmt::format("'{}' is too large: {} has more than {} digits, beyond the limit of "
+                         "10^15",
+                         key, Shorten(v), kMaxDecimalDigits));
+    return std::nullopt;
+  }
+  std::optional<Rational> r;
+  if (StartsWith(v, "0o") || StartsWith(v, "0x")) {
+    if (auto i = ParseCoreInt(v)) r = Rational(*i);
+  } else {
+    r = Rational::ParseDecimal(v);
+  }
+  if (!r) {
+    bool exponent = v.find_first_of("eE") != std::string_view::npos &&
+                    v.find_first_of("nN") == std::string_view::npos;
+    std::string_view why = exponent ? "write it as a plain decimal, without an exponent"
+                                    : ".nan and .inf are not amounts";
+    Error(n, fmt::format("'{}' must be an exact decimal number, not '{}': {}", key, Shorten(v), why));
+    return std::nullopt;
+  }
+  if (*r > Rational(kMaxAmount) || *r < Rational(-kMaxAmount)) {
+    Error(n, fmt::format("'{}' is too large: {} is beyond the limit of 10^15", key, Shorten(v)));
+    return std::nullopt;
+  }
+  return r;
+}
+
+std::optional<std::vector<std::string>> FieldReader::TextList(const YamlNode& n,
+                                                              std::string_view key) {
+  std::vector<std::string> out;
+  if (n.is_scalar()) {
+    out.push_back(n.value);
+    return out;
+  }
+  if (!n.is_sequence()) {
+    Error(n, fmt::format("'{}' must be text or a list of texts, not {}", key, Describe(n)));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const YamlNode* item : n.items) {
+    if (auto t = Text(*item, key)) {
+      out.push_back(*t);
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,69 @@
+// Typed, located access to the fields of a YamlDocument.
+//
+// Every loader (targets, actuals, rules) reads its maps through a
+// FieldReader, so that unknown keys, wrong types and bad numbers are
+// reported the same way everywhere: located, and saying what was expected.
+#ifndef JIXIAO_YAML_YAML_FIELDS_H_
+#define JIXIAO_YAML_YAML_FIELDS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/exact.h"
+#include "yaml/yaml_doc.h"
+
+namespace jixiao {
+
+// Largest magnitude accepted for an amount, a weight or a ratio.
+inline constexpr int64_t kMaxAmount = 1000000000000000;  // 10^15
+
+class FieldReader {
+ public:
+  FieldReader(const Source& src, Diagnostics* diags) : src_(src), diags_(diags) {}
+
+  Location Loc(const YamlNode& n) const;
+  void Error(const YamlNode& at, std::string message);
+  void Warning(const YamlNode& at, std::string message);
+  // Errors reported through this reader so far.
+  size_t errors() const { return errors_; }
+
+  // Reports every key of `map` that is not in `known` and does not start
+  // with "x-", suggesting the nearest known key. `what` names the map in
+  // messages ("target project", "indicator").
+  void CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
+                 std::string_view what);
+
+  // The value of `key` in `map`; when absent (or null) and `required`,
+  // reports "missing required key" at the map.
+  const YamlNode* Get(const YamlNode& map, std::string_view key, bool required,
+                      std::string_view what);
+
+  // A scalar as text (numbers as written). Reports lists and maps.
+  std::optional<std::string> Text(const YamlNode& n, std::string_view key);
+  // A whole number in [min, max]. 010 is ten; 0o and 0x forms are accepted.
+  std::optional<int64_t> Integer(const YamlNode& n, std::string_view key, int64_t min,
+                                 int64_t max);
+  // An exact decimal number written as a YAML number; rejects text, .nan,
+  // .inf, exponents and magnitudes above kMaxAmount.
+  std::optional<Rational> Decimal(const YamlNode& n, std::string_view key);
+
+  // Text of a scalar node or a list of scalar nodes ("goals").
+  std::optional<std::vector<std::string>> TextList(const YamlNode& n, std::string_view key);
+
+ private:
+  const Source& src_;
+  Diagnostics* diags_;
+  size_t errors_ = 0;
+};
+
+// What kind of thing a YAML node is, for messages: "a map", "a list",
+// "text 'abc'", "the number 12", "nothing".
+std::string Describe(const YamlNode& n);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_YAML_YAML_FIELDS_H_
