@@ -1,5 +1,5 @@
 // The subcommands. Each takes parsed options and the output streams and
-// returns the process exit status (SPEC §6): 0 valid and compliant,
+// returns the process exit status (docs/reference.md §6): 0 valid and compliant,
 // 1 valid but failing the policy, 2 any input or usage error.
 #ifndef JIXIAO_CLI_COMMANDS_H_
 #define JIXIAO_CLI_COMMANDS_H_

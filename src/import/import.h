@@ -2,7 +2,7 @@
 //
 // ImportTables reads the projects of one ImportDoc (import_doc.h, from
 // extracted text or a .docx), AssignIds numbers them across a run, and
-// ProjectYaml writes each as a target document (SPEC §1) in the field order
+// ProjectYaml writes each as a target document (docs/reference.md §1) in the field order
 // of examples/targets. Pure functions of their inputs: no I/O.
 #ifndef JIXIAO_IMPORT_IMPORT_H_
 #define JIXIAO_IMPORT_IMPORT_H_

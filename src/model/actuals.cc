@@ -35,7 +35,7 @@ std::string Where(const Location& loc) {
 
 std::string Shorten(std::string_view s) { return TruncateToWidth(s, 40); }
 
-// "" when `score` (written as `written`) is allowed with grade `g` (SPEC
+// "" when `score` (written as `written`) is allowed with grade `g` (docs/reference.md
 // §3.4); otherwise what is wrong.
 std::string CheckScore(Grade g, const Rational& score, std::string_view written) {
   if (score < 0 || score > 1) {

@@ -1,4 +1,4 @@
-// Actuals (SPEC §2): what each project achieved and spent, from YAML or CSV.
+// Actuals (docs/reference.md §2): what each project achieved and spent, from YAML or CSV.
 #ifndef JIXIAO_MODEL_ACTUALS_H_
 #define JIXIAO_MODEL_ACTUALS_H_
 
@@ -128,14 +128,14 @@ class ActualsIndex {
   std::unordered_map<uint32_t, std::string> named_;
 };
 
-// Reads one YAML actuals document (SPEC §2: optional `year`, a `projects`
+// Reads one YAML actuals document (docs/reference.md §2: optional `year`, a `projects`
 // list) into `index`. Every problem goes to `diags`, located; a project entry
 // with an error is still added when its key is known, so that its target is
 // reported as "not scored" rather than "has no actuals".
 void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsIndex* index,
                          Diagnostics* diags);
 
-// Reads CSV actuals text (SPEC §2: a header row naming the columns project,
+// Reads CSV actuals text (docs/reference.md §2: a header row naming the columns project,
 // indicator, value and optionally note and score, in any order; UTF-8 with
 // optional BOM, RFC 4180 quoting; the row whose indicator is `spent` or
 // `全年执行数` carries the spending as a plain number and the project's note).

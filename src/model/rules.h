@@ -1,4 +1,4 @@
-// Scoring rules (SPEC §4, §5): the built-in `mof-2020` set and overrides.
+// Scoring rules (docs/reference.md §4, §5): the built-in `mof-2020` set and overrides.
 #ifndef JIXIAO_MODEL_RULES_H_
 #define JIXIAO_MODEL_RULES_H_
 

@@ -1,4 +1,4 @@
-// Rules files (SPEC §5). What a key given in a file does to the base rules:
+// Rules files (docs/reference.md §5). What a key given in a file does to the base rules:
 //   name, execution_weight, reverse, the thresholds: replace;
 //   pools, grades: replace the whole list, in the order written;
 //   qualitative: replaces the ratios given, each within its grade's band;
@@ -34,7 +34,7 @@ const std::vector<std::string> kRulesKeys = {
 const std::vector<std::string> kTaxonomyEntryKeys = {"pool", "level2"};
 const std::vector<std::string> kReverseNames = {"ratio", "linear"};
 
-// A qualitative grade (SPEC §3.4), the Rules field of its default ratio and
+// A qualitative grade (docs/reference.md §3.4), the Rules field of its default ratio and
 // the band that ratio must lie in: [min, max] or [min, max).
 struct QualitativeGrade {
   const char* name;

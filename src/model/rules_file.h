@@ -1,4 +1,4 @@
-// Rules files (SPEC §5): reading overrides and printing the rules in force.
+// Rules files (docs/reference.md §5): reading overrides and printing the rules in force.
 #ifndef JIXIAO_MODEL_RULES_FILE_H_
 #define JIXIAO_MODEL_RULES_FILE_H_
 

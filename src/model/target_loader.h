@@ -1,4 +1,4 @@
-// Reading target documents (SPEC §1) into Projects.
+// Reading target documents (docs/reference.md §1) into Projects.
 #ifndef JIXIAO_MODEL_TARGET_LOADER_H_
 #define JIXIAO_MODEL_TARGET_LOADER_H_
 
@@ -14,7 +14,7 @@
 
 namespace jixiao {
 
-// Validates one YAML document as a target project against SPEC §1 and §3:
+// Validates one YAML document as a target project against docs/reference.md §1 and §3:
 // required and optional fields with their types, unknown keys (with a
 // suggestion for near misses), the indicator taxonomy of `rules`, unique
 // indicator names (or ids) within the project, fiscal + other = total,

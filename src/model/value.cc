@@ -1,4 +1,4 @@
-// The value grammar of SPEC §3. See value.h for the contracts.
+// The value grammar of docs/reference.md §3. See value.h for the contracts.
 //
 // Every parser works on the text after FoldFullWidth and Trim, scanning bytes
 // (UTF-8 spellings are matched as byte strings). Messages quote the text as

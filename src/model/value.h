@@ -1,4 +1,4 @@
-// The value grammar of SPEC §3: targets (指标值) and actual values.
+// The value grammar of docs/reference.md §3: targets (指标值) and actual values.
 //
 // Pure functions of their text: no I/O, no locale. Every spelling in the
 // spec is accepted; anything else is an error that says what was expected.
@@ -25,7 +25,7 @@ const char* ComparatorSymbol(Comparator c);
 inline bool IsReverse(Comparator c) { return c == Comparator::kLe || c == Comparator::kLt; }
 inline bool IsStrict(Comparator c) { return c == Comparator::kGt || c == Comparator::kLt; }
 
-// Units compare and convert within a dimension (SPEC §3.2). Months and days
+// Units compare and convert within a dimension (docs/reference.md §3.2). Months and days
 // are different dimensions on purpose: a month is not a fixed number of days.
 enum class Dimension {
   kNone,      // no unit written
@@ -87,7 +87,7 @@ struct Target {
   Date date;                         // kDate
 };
 
-// Parses a target as written (SPEC §3.1, §3.3, §3.4):
+// Parses a target as written (docs/reference.md §3.1, §3.3, §3.4):
 //   [comparator] number [unit]        "4台", "≥90%", "<20mSv", "≤6万元", "12个月以内"
 //   number[unit] - number[unit]       "80%-90%", "1-5个" (one unit serves both)
 //   [comparator] date | date 前        "≤2024-12-31", "2024年12月31日前", "2024年底前"
@@ -116,7 +116,7 @@ struct Actual {
 // only on malformed numbers ("1,20台") and impossible dates ("2024-02-30").
 Parsed<Actual> ParseActual(std::string_view text);
 
-// Qualitative grades (SPEC §3.4).
+// Qualitative grades (docs/reference.md §3.4).
 enum class Grade { kAchieved, kPartial, kNotAchieved };
 // "达成", "达成年度指标", "achieved"; "部分达成", "部分达成年度指标并具有一定效果",
 // "partial"; "未达成", "未达成年度指标且效果较差", "not-achieved".

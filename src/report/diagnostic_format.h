@@ -29,7 +29,7 @@ std::string FormatDiagnosticLine(const Diagnostic& d, bool color);
 // when the terminal takes it; under --quiet only the errors.
 void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err);
 
-// Writes {"file": …, "line": …, "column": …, "message": …} (SPEC §7).
+// Writes {"file": …, "line": …, "column": …, "message": …} (docs/reference.md §7).
 void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w);
 
 }  // namespace jixiao

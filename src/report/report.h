@@ -15,7 +15,7 @@
 
 namespace jixiao {
 
-// What decides whether a project complies (SPEC §6).
+// What decides whether a project complies (docs/reference.md §6).
 struct Policy {
   bool fail_on_unmet = true;     // --fail-on unmet (default) / none
   bool has_fail_under = false;   // --fail-under given

@@ -1,4 +1,4 @@
-// The CSV report (SPEC §6): one row per indicator for spreadsheets and
+// The CSV report (docs/reference.md §6): one row per indicator for spreadsheets and
 // pipelines, with each project's budget execution line and total as rows of
 // their own kinds. See docs/formats.md for the columns.
 //

@@ -1,4 +1,4 @@
-// The GitHub Actions report (SPEC §6): workflow commands that GitHub shows
+// The GitHub Actions report (docs/reference.md §6): workflow commands that GitHub shows
 // as annotations on the files of a push or pull request.
 //
 //   ::error file=F,line=L,col=C,title=T::M    an input error, or an unmet

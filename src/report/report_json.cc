@@ -1,4 +1,4 @@
-// The JSON report (SPEC §7).
+// The JSON report (docs/reference.md §7).
 #include <fmt/format.h>
 
 #include "report/diagnostic_format.h"

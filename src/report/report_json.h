@@ -1,4 +1,4 @@
-// Pieces of the JSON report (SPEC §7) shared with `jixiao merge`.
+// Pieces of the JSON report (docs/reference.md §7) shared with `jixiao merge`.
 #ifndef JIXIAO_REPORT_REPORT_JSON_H_
 #define JIXIAO_REPORT_REPORT_JSON_H_
 

@@ -1,4 +1,4 @@
-// The JUnit XML report (SPEC §6), as GitLab, Jenkins and most CI servers
+// The JUnit XML report (docs/reference.md §6), as GitLab, Jenkins and most CI servers
 // read it: <testsuites> holding one <testsuite> per scored project (name =
 // project name) with one <testcase> per indicator (classname = project id,
 // name = indicator name); an unmet indicator is a <failure> whose message

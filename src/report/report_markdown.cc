@@ -1,4 +1,4 @@
-// The Markdown report (SPEC §6), for a CI job summary ($GITHUB_STEP_SUMMARY,
+// The Markdown report (docs/reference.md §6), for a CI job summary ($GITHUB_STEP_SUMMARY,
 // GitLab) and a merge-request comment: a summary table of every project,
 // each project's indicators in a collapsed <details> block, then the errors
 // and warnings.

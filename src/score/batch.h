@@ -62,7 +62,7 @@ void ReadTargetsInOrder(const PathList& files, const Rules& rules,
                         const YamlLimits& limits, int jobs, const ProjectWork& work,
                         const std::function<void(LoadedItem&&)>& consume);
 
-// Project ids of a run: each may be used once (SPEC §1). Each id and where
+// Project ids of a run: each may be used once (docs/reference.md §1). Each id and where
 // it was first used is a record in a RecordStore, so a year of hundreds of
 // thousands of projects costs about 12 bytes of memory a project (the
 // record's size and the index's slot) beyond the store's memory budget.

@@ -1,4 +1,4 @@
-// Scoring a project against its actuals (SPEC §4, 财预〔2020〕10号).
+// Scoring a project against its actuals (docs/reference.md §4, 财预〔2020〕10号).
 //
 // Pure: no I/O. Every amount is exact (Rational); rounding happens only
 // where a figure is shown, half away from zero on the decimal value.
@@ -60,7 +60,7 @@ struct ProjectScore {
   int not_applicable = 0;
 };
 
-// The nominal weight of each indicator of `p` (SPEC §4): explicit weights as
+// The nominal weight of each indicator of `p` (docs/reference.md §4): explicit weights as
 // given; otherwise each level-1 pool's weight split equally among its
 // indicators, after the weights of empty pools are given to the others in
 // proportion to their weights.

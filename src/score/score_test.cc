@@ -1,4 +1,4 @@
-// Hand-computed cases for every scoring rule of SPEC §4. The arithmetic is
+// Hand-computed cases for every scoring rule of docs/reference.md §4. The arithmetic is
 // written beside each expectation.
 #include "score/score.h"
 

@@ -30,7 +30,7 @@ expect_out '"actual": "部分达成"'
 expect_out '"score": 21'
 expect_out '"score": 90.3'
 
-case_ "JSON keys of SPEC §7"
+case_ "JSON keys of docs/reference.md §7"
 run eval examples/targets -a examples/actuals -f json
 for key in tool version rules projects id project year file budget total spent rate weight score \
            indicators name level1 level2 target actual kind status deviation note grade met unmet \

@@ -254,7 +254,7 @@ expect_error "$F:178:7" "unsupported YAML tag 'tag:yaml.org,2002:int': jixiao re
 expect_error "$F:186:3" "a key must be plain text, not a list or a map"
 expect_error "$F:197:10" "project id '项目重复' is used twice in this run (first at $F:191:10): give each project a unique 'id'"
 
-case_ "audit: target values (SPEC §3), one bad target per indicator"
+case_ "audit: target values (docs/reference.md §3), one bad target per indicator"
 F=$R/value-errors.yaml
 run check $F
 expect_status 2
@@ -284,7 +284,7 @@ expect_error "$F:27:54" "bad target '2024-12-31以后': unexpected '以后' afte
 expect_error "$F:28:54" "bad target '4-8个〜': expected a number and a unit after '-', got '8个〜': '个〜' is not a unit (it holds the range separator '〜') in the range '4-8个〜'"
 expect_error "$F:29:54" "bad target '≥.inf': expected a number or a date after '≥', got '.inf'"
 
-case_ "audit: actuals entries (one error per entry; matching and units, SPEC §2)"
+case_ "audit: actuals entries (one error per entry; matching and units, docs/reference.md §2)"
 F=$R/actuals-errors.yaml
 T=$R/eval-targets.yaml
 run eval $T -a $F

@@ -1,5 +1,5 @@
 // Fuzzes the CSV reader (csv.h ParseCsv, AppendCsvField, AppendCsvCell)
-// and the CSV actuals loader (ReadActualsCsv, SPEC §2).
+// and the CSV actuals loader (ReadActualsCsv, docs/reference.md §2).
 //
 // Invariants checked, beyond "does not crash, hang or leak":
 //   - ParseCsv: a failure has a message and a position inside the text;

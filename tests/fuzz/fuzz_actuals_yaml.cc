@@ -1,4 +1,4 @@
-// Fuzzes the YAML actuals loader (SPEC §2): CheckInputText, ParseYamlStream
+// Fuzzes the YAML actuals loader (docs/reference.md §2): CheckInputText, ParseYamlStream
 // and ReadActualsDocument into an ActualsIndex, then the matching step.
 //
 // Invariants checked, beyond "does not crash, hang or leak":

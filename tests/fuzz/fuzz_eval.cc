@@ -1,5 +1,5 @@
 // Fuzzes scoring end to end in memory: a target file and an actuals file
-// are loaded, matched and scored (SPEC §1, §2, §4) as `jixiao eval` does.
+// are loaded, matched and scored (docs/reference.md §1, §2, §4) as `jixiao eval` does.
 //
 // Input: the target YAML, a line "#actuals", then the actuals YAML.
 //
@@ -7,7 +7,7 @@
 //   - every diagnostic is well formed and located in its file;
 //   - a project is scored only when its target and its actuals have no
 //     error, and a project that is not scored always has an error;
-//   - a score keeps SPEC §4's arithmetic: every ratio in [0, 1], score =
+//   - a score keeps docs/reference.md §4's arithmetic: every ratio in [0, 1], score =
 //     weight x ratio, a 不适用 indicator has weight 0 and score 0, the
 //     effective weights add up to the nominal ones, the budget score is
 //     min(rate, 1) x its weight, the total is the exact sum and lies in

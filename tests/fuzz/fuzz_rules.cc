@@ -1,4 +1,4 @@
-// Fuzzes the rules loader (SPEC §5): ParseRules over the built-in rules,
+// Fuzzes the rules loader (docs/reference.md §5): ParseRules over the built-in rules,
 // and FormatRulesYaml of what it returns.
 //
 // Invariants checked, beyond "does not crash, hang or leak":

@@ -1,4 +1,4 @@
-// Fuzzes the target loader (SPEC §1): CheckInputText, ParseYamlStream and
+// Fuzzes the target loader (docs/reference.md §1): CheckInputText, ParseYamlStream and
 // ReadTargetDocument on a target file held in memory, with tight limits so
 // that the fuzzer explores instead of building huge documents.
 //
@@ -7,7 +7,7 @@
 //     (fuzz_common.h CheckDiagnostics);
 //   - a document that is rejected has at least one error, and a document
 //     that is accepted has none (no silent rejection, no silent acceptance);
-//   - an accepted project keeps SPEC §1's promises: a name, an id, a year
+//   - an accepted project keeps docs/reference.md §1's promises: a name, an id, a year
 //     in 1950..2100, a money unit, total > 0, fiscal + other = total when
 //     both are given, at least one indicator, each with level1 / level2 in
 //     the taxonomy, a name, a target that ParseTarget accepts as loaded,

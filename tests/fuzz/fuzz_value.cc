@@ -1,4 +1,4 @@
-// Fuzzes the value grammar (SPEC §3): ParseTarget, ParseActual, ParseGrade
+// Fuzzes the value grammar (docs/reference.md §3): ParseTarget, ParseActual, ParseGrade
 // and ConvertTo between the quantities they produce.
 //
 // Input: a target and an actual separated by the first line break
