@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make                 # toolchain
-  libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev   # libraries
+  libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev   # libraries (doctest: tests only)
   pkg-config libzip-dev libpugixml-dev                   # jixiao import: .docx (ZIP + XML)
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
