@@ -5,8 +5,9 @@
 #
 #   tests/fuzz/run.sh SECONDS [HARNESS...]     e.g. tests/fuzz/run.sh 600
 #
-# Each harness is seeded from examples/, tests/fixtures/ and the committed
-# seeds in tests/fuzz/seeds/, with a dictionary built from tests/fuzz/dict/.
+# Each harness is seeded by tests/fuzz/seeds.sh (examples/, tests/fixtures/
+# and the committed seeds and past findings in tests/fuzz/seeds/), with a
+# dictionary built from tests/fuzz/dict/.
 # Corpora grow in build-fuzz/corpus/HARNESS/ (kept between runs, never
 # committed); a crash, timeout, leak or failed invariant is saved in
 # build-fuzz/findings/HARNESS/ and makes the script exit 1. Reproduce one
@@ -79,73 +80,6 @@ open(out, "w").write("\n".join(lines) + "\n")
 EOF
 }
 
-# ---- seeds ----
-seed_files() {  # DIR FILE... : copies each file, named after its path
-  local dir=$1
-  shift
-  local f
-  for f in "$@"; do
-    [ -f "$f" ] && cp "$f" "$dir/$(echo "${f#"$ROOT"/}" | tr '/' '_')"
-  done
-  return 0
-}
-
-make_seeds() {  # HARNESS DIR
-  local h=$1 dir=$2
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  shopt -s nullglob globstar
-  case $h in
-    fuzz_value)
-      seed_files "$dir" "$FUZZ"/seeds/value/*
-      # Every target and actual value written in the examples and fixtures.
-      local n=0 t
-      while IFS= read -r t; do
-        n=$((n + 1))
-        printf '%s\n%s' "$t" "$t" >"$dir/target-$n"
-      done < <(grep -rhoE '^\s*target: .*' "$ROOT"/examples "$ROOT"/tests/fixtures 2>/dev/null |
-               sed -E 's/^\s*target: *//; s/^"(.*)"$/\1/' | sort -u | head -n 300)
-      ;;
-    fuzz_target)
-      seed_files "$dir" "$ROOT"/examples/**/*.yaml "$ROOT"/tests/fixtures/**/*.yaml
-      ;;
-    fuzz_actuals_yaml)
-      seed_files "$dir" "$ROOT"/examples/actuals/*.yaml "$ROOT"/examples/extra/*actuals*.yaml \
-                 "$ROOT"/tests/fixtures/eval/*.yaml "$ROOT"/tests/fixtures/formats/*actuals*.yaml \
-                 "$ROOT"/tests/fixtures/robustness/*actuals*.yaml
-      ;;
-    fuzz_actuals_csv)
-      seed_files "$dir" "$ROOT"/examples/**/*.csv "$ROOT"/tests/fixtures/**/*.csv
-      ;;
-    fuzz_yaml_fast | fuzz_yaml_doc)
-      seed_files "$dir" "$ROOT"/examples/**/*.yaml "$ROOT"/tests/fixtures/**/*.yaml \
-                 "$FUZZ"/seeds/rules/*
-      ;;
-    fuzz_rules)
-      seed_files "$dir" "$FUZZ"/seeds/rules/* "$ROOT"/tests/fixtures/**/*rules*.yaml
-      ;;
-    fuzz_eval)
-      # A target file, a line "#actuals", an actuals file.
-      local i=0 t a
-      for t in "$ROOT"/examples/targets/*.yaml "$ROOT"/examples/extra/*target*.yaml \
-               "$ROOT"/tests/fixtures/eval/target.yaml "$ROOT"/tests/fixtures/formats/*target*.yaml; do
-        for a in "$ROOT"/examples/actuals/*.yaml "$ROOT"/examples/extra/*actuals*.yaml \
-                 "$ROOT"/tests/fixtures/eval/*.yaml "$ROOT"/tests/fixtures/formats/*actuals*.yaml; do
-          i=$((i + 1))
-          { cat "$t"; printf '\n#actuals\n'; cat "$a"; } >"$dir/pair-$i"
-        done
-      done
-      ;;
-    fuzz_import_text)
-      seed_files "$dir" "$ROOT"/tests/fixtures/import/**/*.txt "$FUZZ"/seeds/import_text/*
-      ;;
-    fuzz_import_docx)
-      seed_files "$dir" "$ROOT"/tests/fixtures/import/**/*.docx "$FUZZ"/seeds/import_docx/*
-      ;;
-  esac
-  shopt -u nullglob globstar
-}
-
 dict_lists() {
   local d=$FUZZ/dict
   case $1 in
@@ -176,7 +110,7 @@ for h in "${HARNESSES[@]}"; do
   [ -x "$B/$h" ] || { echo "run.sh: no harness $h in $B" >&2; exit 2; }
   corpus=$B/corpus/$h seeds=$B/seeds/$h findings=$B/findings/$h logs=$B/logs/$h
   mkdir -p "$corpus" "$findings" "$logs"
-  make_seeds "$h" "$seeds"
+  bash "$FUZZ/seeds.sh" "$h" "$seeds"
   # shellcheck disable=SC2046
   make_dict "$B/$h.dict" $(dict_lists "$h")
   before=$(find "$findings" -type f | wc -l)
