@@ -8,19 +8,19 @@ G=tests/golden
 case_ "the examples: golden text report, exit 1 (some indicators unmet)"
 run eval examples/targets -a examples/actuals
 expect_status 1
-expect_same $G/eval-examples.txt
+expect_golden $G/eval-examples.txt
 expect_err_empty
 
 case_ "the examples: golden JSON report"
 run eval examples/targets -a examples/actuals -f json
 expect_status 1
 sed "s/\"version\": \"[^\"]*\"/\"version\": \"VERSION\"/" "$OUT" > "$WORK/json"
-cmp -s "$WORK/json" $G/eval-examples.json || { fail "JSON differs from golden"; diff $G/eval-examples.json "$WORK/json" | head; }
+expect_golden $G/eval-examples.json "$WORK/json"
 
 case_ "the examples in English"
 run eval examples/targets -a examples/actuals --lang en
 expect_status 1
-expect_same $G/eval-examples-en.txt
+expect_golden $G/eval-examples-en.txt
 
 case_ "the qualitative example"
 run eval examples/extra/qualitative-target.yaml -a examples/extra/qualitative-actuals.yaml -f json

@@ -3,8 +3,8 @@
 # files on the examples and on hostile text, valid JUnit XML, several
 # outputs from one run, and atomic writes.
 #
-# To regenerate a golden file after an intended change, run the command of
-# its case with -o tests/golden/FILE and review the diff before committing.
+# After an intended change of a report, UPDATE_GOLDEN=1 rewrites the golden
+# files (see lib.sh): review the diff before committing.
 source "$(dirname "$0")/lib.sh"
 F=tests/fixtures/formats
 G=tests/golden
@@ -18,7 +18,7 @@ golden() {
   case_ "$name"
   run eval "$@"
   expect_status "$status"
-  expect_same "$G/$file"
+  expect_golden "$G/$file"
 }
 
 for fmt in csv markdown junit github; do

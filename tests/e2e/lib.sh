@@ -1,5 +1,12 @@
 # End-to-end test helpers: source this, then call `run` and the `expect_*`
 # functions, and finish with `finish`. Usage: bash foo_test.sh PATH/TO/jixiao
+#
+# Golden files: `expect_golden tests/golden/FILE` compares stdout with FILE.
+# With UPDATE_GOLDEN=1 in the environment it writes stdout to FILE instead
+# (and says so on stderr), so that an intended change of a report shows in
+# `git diff tests/golden`, to review and commit with the change:
+#   UPDATE_GOLDEN=1 bash tests/e2e/formats_test.sh build/jixiao
+#   (cd build && UPDATE_GOLDEN=1 ctest -R e2e)      # every golden file
 set -u
 JIXIAO=${1:?usage: $0 PATH/TO/jixiao}
 SRC=${JIXIAO_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
@@ -77,6 +84,25 @@ expect_no_out() { ! grep -qF -- "$1" "$OUT" || fail "stdout should not contain: 
 expect_err_empty() { [ ! -s "$ERR" ] || fail "stderr should be empty"; }
 # expect_same FILE: stdout equals FILE byte for byte.
 expect_same() { cmp -s "$OUT" "$1" || { fail "stdout differs from $1"; diff "$1" "$OUT" | head -20 >&2; }; }
+
+# expect_golden FILE [ACTUAL]: ACTUAL (default: stdout) equals the golden
+# FILE byte for byte; under UPDATE_GOLDEN=1, ACTUAL is written to FILE.
+expect_golden() {
+  local golden=$1 actual=${2:-$OUT}
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    if ! cmp -s "$actual" "$golden"; then
+      cp "$actual" "$golden"
+      echo "updated $golden" >&2
+    fi
+    return
+  fi
+  if [ ! -f "$golden" ]; then
+    fail "no golden file $golden (UPDATE_GOLDEN=1 writes it)"
+  elif ! cmp -s "$actual" "$golden"; then
+    fail "output differs from $golden (UPDATE_GOLDEN=1 rewrites it)"
+    diff "$golden" "$actual" | head -20 >&2
+  fi
+}
 
 finish() {
   end_case
