@@ -117,4 +117,20 @@ TEST_CASE("Diagnostics: appending a spilled list to an empty one takes it whole"
   CHECK(copy.all()[200].message == "w199");
 }
 
+TEST_CASE("Source::At counts LF, CRLF and a lone CR as line breaks") {
+  // As LineOf does, so that a location and the source line shown agree.
+  Source src{"a.csv", "a,b\rc,d\r\nx\xff,y\n"};
+  Location at = src.At(src.text.find('\xff'));
+  CHECK(at.file == "a.csv");
+  CHECK(at.line == 3);
+  CHECK(at.column == 2);
+  CHECK(src.LineAt(src.text.find('\xff')) == "x\xff,y");
+  CHECK(src.At(src.text.find('c')).line == 2);
+  CHECK(src.At(src.text.size()).line == 4);
+  Diagnostic d = MakeDiagnostic(Severity::kError, src, src.text.find('d'), "m");
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.column == 3);
+  CHECK(d.source_line == "c,d");
+}
+
 }  // namespace jixiao

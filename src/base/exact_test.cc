@@ -894,5 +894,17 @@ TEST_CASE("Small-value fast paths do not allocate") {
   CHECK(big > kMax);
 }
 
+TEST_CASE("ParseDecimal reads at most kMaxDecimalDigits digits") {
+  // Parsing costs time quadratic in the digits: longer numbers are refused
+  // before any work, whole part and fraction alike.
+  const std::string max(kMaxDecimalDigits, '9');
+  const std::string over(kMaxDecimalDigits + 1, '9');
+  CHECK(Rational::ParseDecimal(max).has_value());
+  CHECK(Rational::ParseDecimal("0." + std::string(kMaxDecimalDigits - 1, '9')).has_value());
+  CHECK_FALSE(Rational::ParseDecimal(over).has_value());
+  CHECK_FALSE(Rational::ParseDecimal("0." + over).has_value());
+  CHECK_FALSE(Rational::ParseDecimal(std::string(1000000, '9')).has_value());
+}
+
 }  // namespace
 }  // namespace jixiao

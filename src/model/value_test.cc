@@ -757,5 +757,97 @@ TEST_CASE("dates compare and format") {
   CHECK(FormatDate({2024, 12, 31}) == "2024-12-31");
 }
 
+TEST_CASE("a unit may not hold a range separator; ranges are read as before") {
+  // Read as the range 4个〜-8个〜, "4-8个〜" would be written back as
+  // "4个〜-8个〜", which splits at '〜' instead and no longer parses.
+  for (const char* text : {"4-8个〜", "4-8个至", "4-8个—", "1-2台–"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(Contains(t.error(), "is not a unit"));
+    CHECK(Contains(t.error(), "range separator"));
+  }
+  for (const char* text : {"5个–", "≥5台〜"}) CHECK_FALSE(ParseTarget(text).ok());
+  for (const char* text : {"4-8个", "4个至8个", "80%〜90%", "1—5个", "1–5个"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE(t.ok());
+    CHECK(t->kind == TargetKind::kRange);
+  }
+  // An actual with such a unit is text, for the scorer to reject.
+  Parsed<Actual> a = ParseActual("6个〜");
+  REQUIRE(a.ok());
+  CHECK(a->kind == ActualKind::kText);
+}
+
+TEST_CASE("an approximation word before a suffix comparator is approximate too") {
+  // '21个左右以下' is not ≤21 of the unit '个左右': the approximation words
+  // are looked for again once the suffix comparator is taken off.
+  for (const char* text : {"21个左右以下", "5个上下以上", "5台前后以内", "21左右及以下"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(Contains(t.error(), "is approximate and cannot be scored"));
+  }
+  CHECK(ParseTarget("21个以下").ok());
+  CHECK(ParseTarget("12个月以内").ok());
+}
+
+TEST_CASE("a number of more than kMaxDecimalDigits digits is an error with a short message") {
+  // Decimal parsing is quadratic in the digits: a million-digit target
+  // took 15 s to load, and the message quoted all of it.
+  const std::string max(kMaxDecimalDigits, '9');
+  CHECK(ParseTarget("≥" + max + "台").ok());
+  const std::string huge(1000000, '9');
+  for (const std::string& text : {"≥" + huge + "台", huge + "台", "1-" + huge + "台"}) {
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(Contains(t.error(), "has more than 1000 digits"));
+    CHECK(t.error().size() < 400);
+  }
+  Parsed<Actual> a = ParseActual(huge + "台");
+  REQUIRE_FALSE(a.ok());
+  CHECK(Contains(a.error(), "has more than 1000 digits"));
+  // Any text quoted in a value message is cut.
+  Parsed<Target> words = ParseTarget("≥5" + std::string(3000, 'x') + "1");
+  REQUIRE_FALSE(words.ok());
+  CHECK(words.error().size() < 400);
+}
+
+TEST_CASE("two comparators after the number are an error") {
+  // '2024嗥及以内以下' is not ≤2024 of the unit '嗥及以内' (whose canonical
+  // form '≤2024嗥及以内' would read as the unit '嗥及').
+  for (const char* text : {"2024嗥及以内以下", "5个以内以下", "5个以上及以上", "5个内以下"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(Contains(t.error(), "has two comparators after the number"));
+  }
+  CHECK(ParseTarget("5个以内").ok());
+  CHECK(ParseTarget("≥5个以上").ok());
+}
+
+TEST_CASE("a unit may not end with a suffix comparator or an approximation word") {
+  // '8个及以下–30' is not the range 8–30 of the unit '个及以下': written back
+  // as '8个及以下-30个及以下', the last '及以下' would read as a comparator.
+  for (const char* text : {"8个及以下–30", "8个以内-30个以内", "1个以上-3"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(Contains(t.error(), "ends with the comparator"));
+  }
+  for (const char* text : {"5台左右-6", "5台上下-6", "1个前后-2"}) {
+    CAPTURE(text);
+    Parsed<Target> t = ParseTarget(text);
+    REQUIRE_FALSE(t.ok());
+    CHECK(Contains(t.error(), "ends with the approximation"));
+  }
+  // The suffix comparators themselves are unchanged.
+  CHECK(ParseTarget("8个及以下")->cmp == Comparator::kLe);
+  CHECK(ParseTarget("12个月以内")->cmp == Comparator::kLe);
+  CHECK(ParseTarget("1-3个")->kind == TargetKind::kRange);
+  CHECK_FALSE(ParseActual("8个以下").ok());  // a comparator in an actual
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/text.h"
 #include "yaml/yaml_doc_testing.h"
 
 namespace jixiao {
@@ -266,6 +267,114 @@ TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big file
 TEST_CASE("StripBom removes only a leading BOM") {
   CHECK(StripBom("\xEF\xBB\xBF" "a: 1") == "a: 1");
   CHECK(StripBom("a: 1") == "a: 1");
+}
+
+namespace {
+
+// The one error of `d`; fails the test when there is not exactly one.
+Diagnostic OnlyError(const Diagnostics& d) {
+  REQUIRE(d.error_count() == 1);
+  for (Diagnostic x : d.all())
+    if (x.severity == Severity::kError) return x;
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a lone CR is an error at the CR; CRLF line ends are read") {
+  // yaml-cpp counts lines at LF only and reads a lone CR as text, so a
+  // message's line, column and source line would come from different lines.
+  Parsed p = Parse("project: 项目\nyear: 2024\rbudget: {total: 6}\n");
+  const Diagnostic d = OnlyError(p.diags);
+  CHECK(d.message ==
+        "a carriage return (CR) without a line feed: save the file with LF or CRLF line endings");
+  CHECK(d.loc.file == "t.yaml");
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.column == 11);
+  CHECK(d.source_line == "year: 2024");
+  CHECK(p.delivered == 0);
+  Parsed crlf = Parse("project: 项目\r\nyear: 2024\r\nbudget: {total: 6}\r\n");
+  CHECK(crlf.diags.empty());
+  CHECK(crlf.roots == std::vector<std::string>{"map:3"});
+}
+
+TEST_CASE("CheckInputText locates a bad byte after lone CRs on its own line") {
+  // A CSV file may end its lines with a lone CR: the line and column of a
+  // problem count it as a line break, as the source line shown does.
+  Source src{"a.csv", "a,b\rc,d\r\nx\xff,y\n"};
+  Diagnostics d;
+  CHECK_FALSE(CheckInputText(src, 1 << 20, &d));
+  const Diagnostic e = OnlyError(d);
+  CHECK(e.loc.line == 3);
+  CHECK(e.loc.column == 2);
+  CHECK(e.source_line == "x\xff,y");
+  CHECK(e.source_line == std::string(LineOf(src.text, 3)));
+}
+
+TEST_CASE("an unknown escape is quoted whole, at its backslash") {
+  // yaml-cpp's own message quoted one byte of 'é': invalid UTF-8 in the
+  // message and the JSON report.
+  Parsed p = Parse("project: \"项目\\é\"\n");
+  const Diagnostic d = OnlyError(p.diags);
+  CHECK(d.message == "YAML syntax error: unknown escape '\\é' in a double-quoted string: write "
+                     "a backslash as '\\\\', or use single quotes");
+  CHECK(d.loc.line == 1);
+  CHECK(d.loc.column == 13);  // the backslash
+  Parsed q = Parse("project: \"a\\qb\"\n");
+  const Diagnostic e = OnlyError(q.diags);
+  CHECK(e.message.find("unknown escape '\\q'") != std::string::npos);
+  CHECK(e.loc.column == 12);
+}
+
+TEST_CASE("the escapes \\N and \\_ give valid UTF-8") {
+  // yaml-cpp 0.7 writes \N (U+0085) and \_ (U+00A0) as the single bytes
+  // 0x85 and 0xA0; every value is made valid UTF-8 again.
+  Source src{"t.yaml", "k: \"a\\_b\\Nc\\x41\\u00e9\"\nunknown\\_key: 1\n\"x\\_y\": 2\n"};
+  Diagnostics d;
+  std::string value, key;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) {
+    value = doc.root()->Find("k")->value;
+    key = doc.root()->entries.back().first->value;
+  });
+  CHECK(d.empty());
+  CHECK(value == "a\u00a0b\u0085cA\u00e9");
+  CHECK(key == "x\u00a0y");
+}
+
+TEST_CASE("a YAML syntax error inside a character points at the character") {
+  // yaml-cpp counts bytes: after "\x" it stopped inside '个', which made the
+  // column count bytes of the character as characters, past the line's end.
+  Parsed p = Parse("a:\n  \"x \\x个\":\n    v: 1\n");
+  const Diagnostic d = OnlyError(p.diags);
+  CHECK(d.message == "YAML syntax error: bad character found while scanning hex number");
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.column == 8);
+  CHECK(d.source_line == "  \"x \\x个\":");
+}
+
+TEST_CASE("positions after leading byte order marks are counted from the file's start") {
+  // ReadSource removes a file's BOM; yaml-cpp skips another one and counts
+  // its positions after it, so every location would be 3 bytes early.
+  const std::string bom = "\xEF\xBB\xBF";
+  for (const std::string& lead : {std::string(), bom, bom + bom}) {
+    CAPTURE(lead.size());
+    Parsed p = Parse(lead + "a: b\n  c: d\n");
+    const Diagnostic d = OnlyError(p.diags);
+    CHECK(d.message == "YAML syntax error: illegal map value");
+    CHECK(d.loc.line == 2);
+    CHECK(d.loc.column == 4);
+    size_t offset = 0;
+    int line = 0;
+    Source src{"t.yaml", lead + "a: 1\nbc: 2\n"};
+    Diagnostics none;
+    ParseYamlStream(src, {}, &none, [&](const YamlDocument& doc) {
+      offset = doc.root()->entries[1].first->offset;
+      line = doc.root()->entries[1].first->line;
+    });
+    CHECK(none.empty());
+    CHECK(offset == lead.size() + 5);
+    CHECK(line == 2);
+  }
 }
 
 }  // namespace jixiao

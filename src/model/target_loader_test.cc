@@ -1,0 +1,378 @@
+#include "model/target_loader.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+// What TargetLoader::LoadSource delivered for one text.
+struct Loaded {
+  Diagnostics diags;
+  std::vector<Project> projects;
+  std::vector<std::pair<std::string, std::string>> rejected;  // id, name
+  LoadStats stats;
+};
+
+Loaded Load(const std::string& text, const YamlLimits& limits = {}) {
+  static const Rules rules = Rules::Default();
+  Loaded l;
+  TargetLoader loader(rules, limits, &l.diags);
+  loader.LoadSource(
+      Source{"t.yaml", text},
+      [&](Project&& p, const Source& src) {
+        CHECK(src.path == "t.yaml");
+        l.projects.push_back(std::move(p));
+      },
+      [&](const std::string& id, const std::string& name) { l.rejected.emplace_back(id, name); });
+  l.stats = loader.stats();
+  return l;
+}
+
+// Every error as a line "line:column: message", in order.
+std::string Errors(const Diagnostics& d) {
+  std::string out;
+  for (const Diagnostic& x : d.all()) {
+    if (x.severity == Severity::kError)
+      out +=
+          std::to_string(x.loc.line) + ":" + std::to_string(x.loc.column) + ": " + x.message + "\n";
+  }
+  return out;
+}
+
+std::string ErrorsOf(const std::string& text, const YamlLimits& limits = {}) {
+  return Errors(Load(text, limits).diags);
+}
+
+// The one error of `d`; fails the test when there is not exactly one.
+Diagnostic OnlyError(const Diagnostics& d) {
+  REQUIRE(d.error_count() == 1);
+  for (Diagnostic x : d.all())
+    if (x.severity == Severity::kError) return x;
+  return {};
+}
+
+// A project with `indicators` (lines of "  - {...}") and budget `budget`.
+std::string ProjectYaml(const std::string& indicators, const std::string& budget = "{total: 6}") {
+  return "project: 项目\nyear: 2024\nbudget: " + budget + "\nindicators:\n" + indicators;
+}
+
+std::string Ind(const std::string& name, const std::string& target = "4台",
+                const std::string& extra = "") {
+  return "  - {level1: 产出指标, level2: 数量指标, name: " + name + ", target: \"" + target + "\"" +
+         extra + "}\n";
+}
+
+const char kValidProject[] =
+    "project: 项目\n"
+    "year: 2024\n"
+    "budget: {total: 6}\n"
+    "indicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n";
+
+}  // namespace
+
+TEST_CASE("a valid project: every field read, the id defaults to the name") {
+  Loaded l = Load(
+      "project: 辐射安全项目\n"
+      "year: 2024\n"
+      "department: {code: \"362303\", name: 执法总队}\n"
+      "unit: 千元\n"
+      "budget: {total: 6.00, fiscal: 5.5, other: 0.5}\n"
+      "purpose: 配备设备\n"
+      "goals: [提高能力, 强化效能]\n"
+      "indicators:\n"
+      "  - {level1: 产出指标, level2: 数量指标, name: 购置设备数量, target: 4台}\n"
+      "  - level1: 满意度指标\n"
+      "    level2: 服务对象满意度指标\n"
+      "    name: 满意度\n"
+      "    description: 执法人员满意度\n"
+      "    target: ≥90%\n");
+  CHECK(l.diags.empty());
+  REQUIRE(l.projects.size() == 1);
+  const Project& p = l.projects[0];
+  CHECK(p.project == "辐射安全项目");
+  CHECK(p.id == "辐射安全项目");
+  CHECK(p.year == 2024);
+  CHECK(p.department_code == "362303");
+  CHECK(p.department_name == "执法总队");
+  CHECK(p.unit == "千元");
+  CHECK(p.total == Rational(6));
+  CHECK(p.fiscal == Rational(BigInt(11), BigInt(2)));
+  CHECK(p.other == Rational(BigInt(1), BigInt(2)));
+  CHECK(p.purpose == "配备设备");
+  CHECK(p.goals == std::vector<std::string>{"提高能力", "强化效能"});
+  CHECK(p.loc.line == 1);
+  CHECK(p.id_loc.line == 1);
+  CHECK(p.id_loc.column == 10);  // the name, which is the id
+  REQUIRE(p.indicators.size() == 2);
+  const Indicator& a = p.indicators[0];
+  CHECK(a.level1 == "产出指标");
+  CHECK(a.level2 == "数量指标");
+  CHECK(a.name == "购置设备数量");
+  CHECK(a.key() == "购置设备数量");
+  CHECK(a.target_text == "4台");
+  CHECK(a.target.kind == TargetKind::kQuantity);
+  CHECK_FALSE(a.weight.has_value());
+  CHECK(a.loc.line == 9);
+  CHECK(a.target_loc.line == 9);
+  const Indicator& b = p.indicators[1];
+  CHECK(b.description == "执法人员满意度");
+  CHECK(b.target.cmp == Comparator::kGe);
+  CHECK(b.loc.line == 10);
+  CHECK(b.loc.column == 5);
+  CHECK(b.target_loc.line == 14);
+  CHECK(b.target_loc.column == 13);
+  CHECK(l.stats.documents == 1);
+  CHECK(l.stats.projects == 1);
+  CHECK(l.stats.indicators == 2);
+}
+
+TEST_CASE("an explicit id is the project's id, located where it is written") {
+  const std::string rest = "year: 2024\nbudget: {total: 6}\nindicators:\n" + Ind("数量");
+  Loaded l = Load("project: 项目\nid: P-01\n" + rest);
+  REQUIRE(l.projects.size() == 1);
+  CHECK(l.projects[0].id == "P-01");
+  CHECK(l.projects[0].id_loc.line == 2);
+  CHECK(l.projects[0].id_loc.column == 5);
+  Loaded blank = Load("project: 项目\nid: \" \"\n" + rest);
+  CHECK(Errors(blank.diags) == "2:5: 'id' must not be blank\n");
+}
+
+TEST_CASE("every problem of a document is reported, and its id and name go to the caller") {
+  Loaded l = Load(
+      "project: 乙项目\n"
+      "id: B-01\n"
+      "budget: {total: 6}\n"
+      "indicators:\n"
+      "  - {level1: 产出指标, level2: 数量指标, name: 数量, target: \"≥5台〜\"}\n"
+      "  - {level1: 产出指, level2: 质量指标, name: 质量, target: 100%}\n");
+  CHECK(l.projects.empty());
+  CHECK(Errors(l.diags) ==
+        "1:1: missing required key 'year' in a target project\n"
+        "5:52: bad target '≥5台〜': " +
+            ParseTarget("≥5台〜").error() +
+            "\n"
+            "6:14: unknown 一级指标 (level1) '产出指': did you mean '产出指标'?\n");
+  CHECK(l.rejected == std::vector<std::pair<std::string, std::string>>{{"B-01", "乙项目"}});
+  CHECK(l.stats.documents == 1);
+  CHECK(l.stats.projects == 0);
+  CHECK(l.stats.indicators == 0);
+}
+
+TEST_CASE("a warning does not reject a project") {
+  // A cost target without a comparator means "more is better": likely a
+  // mistake, but a valid target.
+  Loaded l =
+      Load(ProjectYaml("  - {level1: 产出指标, level2: 成本指标, name: 总投资, target: 6万元}\n"));
+  CHECK(l.diags.error_count() == 0);
+  REQUIRE(l.diags.warning_count() == 1);
+  CHECK(l.diags.all()[0].message ==
+        "target '6万元' of 成本指标 '总投资' has no comparator, so more is better; did you mean "
+        "'≤6万元'?");
+  CHECK(l.projects.size() == 1);
+  CHECK(l.rejected.empty());
+}
+
+TEST_CASE("fiscal and other must add up to the total, and neither exceed it") {
+  CHECK(Load(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4.5, other: 1.5}")).diags.empty());
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4.5, other: 1}")) ==
+        "3:28: fiscal (4.5) + other (1) = 5.5, but total is 6: they must add up\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 7}")) ==
+        "3:28: fiscal (7) is larger than total (6)\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, other: 6.01}")) ==
+        "3:27: other (6.01) is larger than total (6)\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 0}")) ==
+        "3:17: budget 'total' (全年预算数) must be greater than 0, not 0\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: -1}")) ==
+        "3:28: budget 'fiscal' must not be negative\n");
+}
+
+TEST_CASE("weights: all or none, adding up to the rules' indicator weight within 0.01") {
+  // Default rules: the indicators share 90 points.
+  Loaded ok =
+      Load(ProjectYaml(Ind("甲", "4台", ", weight: 45") + Ind("乙", "4台", ", weight: 44.99")));
+  CHECK(ok.diags.empty());
+  REQUIRE(ok.projects.size() == 1);
+  CHECK(ok.projects[0].indicators[1].weight == Rational(BigInt(4499), BigInt(100)));
+  // 45 + 44.98 = 89.98: 0.02 short.
+  const std::string short_by_002 =
+      ProjectYaml(Ind("甲", "4台", ", weight: 45") + Ind("乙", "4台", ", weight: 44.98"));
+  CHECK(ErrorsOf(short_by_002) ==
+        "5:3: indicator weights add up to 89.98, but must add up to 90 (±0.01)\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("甲", "4台", ", weight: 90") + Ind("乙"))) ==
+        "6:5: indicator '乙' has no 'weight', but others do: give every indicator a weight "
+        "or none\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("甲", "4台", ", weight: 91"))) ==
+        "5:65: 'weight' must be greater than 0 and at most 90, not 91\n"
+        "5:3: indicator weights add up to 91, but must add up to 90 (±0.01)\n");
+}
+
+TEST_CASE("indicator names are unique within a project, unless ids tell them apart") {
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量") + Ind("数量", "5台"))) ==
+        "6:5: indicator name '数量' is given twice in this project (first on line 5); rename "
+        "one or give each an 'id'\n");
+  CHECK(Load(ProjectYaml(Ind("数量", "4台", ", id: a") + Ind("数量", "5台", ", id: b")))
+            .diags.empty());
+  CHECK(ErrorsOf(ProjectYaml(Ind("甲", "4台", ", id: a") + Ind("乙", "5台", ", id: a"))) ==
+        "6:5: indicator id 'a' is given twice in this project (first on line 5); indicator "
+        "ids must be unique\n");
+  // The same name in two projects is no concern of the loader.
+  Loaded two = Load(ProjectYaml(Ind("数量")) + "---\n" + ProjectYaml(Ind("数量")));
+  CHECK(two.diags.empty());
+  CHECK(two.projects.size() == 2);
+}
+
+TEST_CASE("the taxonomy: level2 must belong to its level1") {
+  CHECK(
+      ErrorsOf(ProjectYaml("  - {level1: 效益指标, level2: 数量指标, name: 甲, target: 4台}\n")) ==
+      "5:28: 二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标\n");
+  CHECK(
+      ErrorsOf(ProjectYaml("  - {level1: 产出指标, level2: 数量, name: 甲, target: 4台}\n")) ==
+      "5:28: unknown 二级指标 (level2) '数量' under 产出指标: expected one of 数量指标, 质量指标, "
+      "时效指标, 成本指标\n");
+}
+
+TEST_CASE("a project over max_indicators is an error at the first indicator too many") {
+  YamlLimits limits;
+  limits.max_indicators = 2;
+  CHECK(Load(ProjectYaml(Ind("甲") + Ind("乙")), limits).diags.empty());
+  Loaded l = Load(ProjectYaml(Ind("甲") + Ind("乙") + Ind("丙")), limits);
+  CHECK(Errors(l.diags) ==
+        "7:5: a project may have at most 2 indicators, and this one has 3: split it, or raise "
+        "the limit with --max-indicators\n");
+  CHECK(l.rejected.size() == 1);
+}
+
+TEST_CASE("IsActualsDocument: a map with 'projects' and without 'project'") {
+  auto is_actuals = [](const std::string& text) {
+    bool result = false;
+    Source src{"t.yaml", text};
+    Diagnostics d;
+    ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) { result = IsActualsDocument(doc); });
+    REQUIRE(d.empty());
+    return result;
+  };
+  CHECK(is_actuals("projects:\n  - {project: 甲, spent: 1}\n"));
+  CHECK(is_actuals("projects: []\nx-note: 1\n"));
+  CHECK_FALSE(is_actuals("project: 甲\nprojects: []\n"));
+  CHECK_FALSE(is_actuals(kValidProject));
+  CHECK_FALSE(is_actuals("- projects: []\n"));
+  CHECK_FALSE(is_actuals("projects\n"));
+}
+
+TEST_CASE("TargetLoader: projects in input order; actuals validated, not delivered") {
+  Loaded l = Load(ProjectYaml(Ind("甲")) +
+                  "---\nproject: 乙\nyear: 1900\nbudget: {total: 6}\nindicators:\n" + Ind("乙") +
+                  "---\nprojects:\n  - {project: 甲, spent: 5}\n" +
+                  "---\nproject: 丙\nid: C\nyear: 2024\nbudget: {total: 6}\nindicators:\n" +
+                  Ind("丙") + Ind("丁"));
+  CHECK(Errors(l.diags) ==
+        "8:7: 'year' must be a whole number from 1950 to 2100, not "
+        "the number 1900\n");
+  REQUIRE(l.projects.size() == 2);
+  CHECK(l.projects[0].project == "项目");
+  CHECK(l.projects[1].id == "C");
+  CHECK(l.projects[1].loc.line == 16);
+  CHECK(l.rejected == std::vector<std::pair<std::string, std::string>>{{"乙", "乙"}});
+  CHECK(l.stats.files == 0);  // LoadSource reads no file
+  CHECK(l.stats.documents == 4);
+  CHECK(l.stats.actuals_documents == 1);
+  CHECK(l.stats.projects == 2);
+  CHECK(l.stats.indicators == 3);
+  // An actuals document with errors is reported as such.
+  Loaded bad = Load("projects:\n  - {project: 甲}\n");
+  CHECK(bad.diags.error_count() == 1);
+  CHECK(bad.projects.empty());
+  CHECK(bad.rejected.empty());
+}
+
+TEST_CASE("TargetLoader: a file without a document is an error; input limits apply") {
+  Loaded empty = Load("# only a comment\n");
+  const Diagnostic d = OnlyError(empty.diags);
+  CHECK(d.loc.file == "t.yaml");
+  CHECK(d.loc.line == 0);
+  CHECK(d.message == "the file holds no YAML document: expected at least one target project");
+  YamlLimits small;
+  small.max_file_bytes = 10;
+  Loaded big = Load(kValidProject, small);
+  CHECK(big.diags.error_count() == 1);
+  CHECK(big.projects.empty());
+  CHECK(big.stats.documents == 0);
+  Loaded binary = Load(std::string("project: \0", 10));
+  CHECK(binary.diags.error_count() == 1);
+  CHECK(binary.stats.documents == 0);
+}
+
+TEST_CASE("TargetLoader::LoadFile counts every file, read or not") {
+  static const Rules rules = Rules::Default();
+  YamlLimits limits;
+  Diagnostics diags;
+  TargetLoader loader(rules, limits, &diags);
+  std::vector<std::string> names;
+  auto collect = [&](Project&& p, const Source& src) {
+    names.push_back(p.id);
+    CHECK(src.path ==
+          std::string(JIXIAO_SOURCE_DIR) + "/examples/targets/01-radiation-safety.yaml");
+  };
+  loader.LoadFile(std::string(JIXIAO_SOURCE_DIR) + "/examples/targets/01-radiation-safety.yaml",
+                  collect);
+  CHECK(diags.empty());
+  CHECK(names == std::vector<std::string>{"TJ-362303-2024-01"});
+  loader.LoadFile(std::string(JIXIAO_SOURCE_DIR) + "/tests/fixtures/no-such-file.yaml", collect);
+  CHECK(diags.error_count() == 1);
+  CHECK(loader.stats().files == 2);
+  CHECK(loader.stats().projects == 1);
+  CHECK(loader.stats().indicators == 6);
+}
+
+TEST_CASE("an unknown key is quoted whole, whatever its characters") {
+  Loaded l = Load(std::string(kValidProject) + "、,: 1\n");
+  CHECK(Errors(l.diags) ==
+        "6:1: unknown key '、,' in a target project: expected one of project, id, year, "
+        "department, unit, budget, purpose, goals, indicators (or a key starting with 'x-', "
+        "which is ignored)\n");
+}
+
+TEST_CASE("a key written with the escape \\_ is valid UTF-8 in its message") {
+  // yaml-cpp 0.7 reads \_ as the single byte 0xA0: the message would not
+  // have been UTF-8.
+  Loaded l = Load(std::string(kValidProject) + "\"x\\_y\": 1\n");
+  const Diagnostic e = OnlyError(l.diags);
+  CHECK(FindInvalidUtf8(e.message) == std::string::npos);
+  CHECK(e.message.find("unknown key 'x\u00a0y'") != std::string::npos);
+  CHECK(e.loc.line == 6);
+}
+
+TEST_CASE("a budget amount of more than 1000 digits is too large, in a short message") {
+  const std::string huge(1000000, '9');
+  Loaded l = Load(ProjectYaml(Ind("数量"), "{total: " + huge + "}"));
+  const Diagnostic d = OnlyError(l.diags);
+  CHECK(d.message.find("'total' is too large") != std::string::npos);
+  CHECK(d.message.size() < 400);
+  CHECK(d.loc.line == 3);
+  CHECK(d.loc.column == 17);
+}
+
+TEST_CASE("locations after leading byte order marks point at their key") {
+  // yaml-cpp skips a BOM it is given and counts positions after it: every
+  // location in the file was 3 bytes early.
+  const std::string bom = "\xEF\xBB\xBF";
+  for (const std::string& lead : {std::string(), bom, bom + bom}) {
+    CAPTURE(lead.size());
+    Loaded l = Load(lead + kValidProject + "x-note: 1\nprojec: 2\n");
+    const Diagnostic e = OnlyError(l.diags);
+    CHECK(e.message == "unknown key 'projec' in a target project: did you mean 'project'?");
+    CHECK(e.loc.line == 7);
+    CHECK(e.loc.column == 1);
+    CHECK(e.source_line == "projec: 2");
+  }
+}
+
+}  // namespace jixiao
