@@ -215,6 +215,13 @@ void Diagnostics::FillSpilledSourceLines() {
   });
 }
 
+std::string FormatLocation(const Location& loc) {
+  if (loc.file.empty()) return "";
+  if (loc.line <= 0) return loc.file;
+  if (loc.column <= 0) return loc.file + ":" + std::to_string(loc.line);
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
 Location Source::At(size_t offset, int line) const {
   offset = std::min(offset, text.size());
   if (line <= 0) {

@@ -24,6 +24,10 @@ struct Location {
   int column = 0;
 };
 
+// "file:line:column", "file:line" or "file", as much as is known; "" when
+// there is no file.
+std::string FormatLocation(const Location& loc);
+
 enum class Severity { kError, kWarning };
 
 struct Diagnostic {

@@ -26,13 +26,6 @@ constexpr std::string_view kValueHint =
     "the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)";
 constexpr size_t kNone = SIZE_MAX;
 
-// "file:line:column", as much of it as is known.
-std::string Where(const Location& loc) {
-  if (loc.line <= 0) return loc.file;
-  if (loc.column <= 0) return fmt::format("{}:{}", loc.file, loc.line);
-  return fmt::format("{}:{}:{}", loc.file, loc.line, loc.column);
-}
-
 std::string Shorten(std::string_view s) { return TruncateToWidth(s, 40); }
 
 // "" when `score` (written as `written`) is allowed with grade `g` (docs/reference.md
@@ -703,7 +696,7 @@ void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
     flags_[first] |= kHasErrors;
     diags->Error(entry.loc, fmt::format("a second actuals entry for '{}' (the first is at {}): "
                                         "give each project exactly one entry",
-                                        entry.key, Where(LocationOf(static_cast<uint32_t>(first)))));
+                                        entry.key, FormatLocation(LocationOf(static_cast<uint32_t>(first)))));
     return;
   }
   auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
@@ -837,7 +830,7 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
     if (auto st = shadowed_by_.find(i); st != shadowed_by_.end()) {
       message = fmt::format("a second actuals entry for target project '{}': its actuals are "
                             "already given at {}; give each project exactly one entry",
-                            KeyOf(st->second), Where(LocationOf(st->second)));
+                            KeyOf(st->second), FormatLocation(LocationOf(st->second)));
     } else if (named != nullptr) {
       message = fmt::format("actuals for id '{}' match no target project id: '{}' is the name of "
                             "the target project with id '{}'; write 'project: {}' or 'id: {}'",

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "report/diagnostic_format.h"
 #include "base/text.h"
 
 namespace jixiao {
