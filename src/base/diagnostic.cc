@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "base/record_codec.h"
 #include "base/record_store.h"
 #include "base/text.h"
 

@@ -6,17 +6,18 @@
 
 #include <fmt/format.h>
 
+#include "base/record_codec.h"
 #include "base/text.h"
 
 namespace jixiao {
 
 namespace {
 
-// An entry as a record: its key and location first (read alone by KeyOf and
-// LocationOf), then its fields. Rationals are written as exact decimals.
+// The fields of an entry's record (its key is the record's key): its
+// location first (read alone by LocationOf), then the rest. Rationals are
+// written as exact decimals.
 std::string Pack(const ProjectActuals& e, uint32_t file) {
   RecordWriter p;
-  p.Str(e.key);
   p.Int(file);
   p.Int(static_cast<uint64_t>(e.loc.line));
   p.Int(static_cast<uint64_t>(e.loc.column));
@@ -42,14 +43,11 @@ std::string Pack(const ProjectActuals& e, uint32_t file) {
 
 }  // namespace
 
-std::string ActualsIndex::KeyOf(uint32_t i) const {
-  return std::string(RecordReader(records_.Read(i)).Str());
-}
+std::string ActualsIndex::KeyOf(uint32_t i) const { return entries_.Key(i); }
 
 Location ActualsIndex::LocationOf(uint32_t i) const {
-  std::string record = records_.Read(i);
-  RecordReader r(record);
-  r.Str();
+  const std::string fields = entries_.Fields(i);
+  RecordReader r(fields);
   Location loc;
   loc.file = files_[static_cast<size_t>(r.Int())];
   loc.line = static_cast<int>(r.Int());
@@ -58,11 +56,8 @@ Location ActualsIndex::LocationOf(uint32_t i) const {
 }
 
 size_t ActualsIndex::Find(const std::string& key) const {
-  uint32_t i = by_key_.Find(key, [this, &key](uint32_t r) {
-    // Only the key's bytes are needed: its length as a varint, then the key.
-    return std::string(RecordReader(records_.Read(r, key.size() + 10)).Str());
-  });
-  return i == KeyIndex::kNone ? kNone : i;
+  uint32_t i = entries_.Find(key);
+  return i == KeyedStore::kNone ? kNone : i;
 }
 
 void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
@@ -75,18 +70,16 @@ void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
   }
   auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
   if (added) files_.push_back(entry.loc.file);
-  size_t i = records_.Append(Pack(entry, file->second));
+  entries_.Add(entry.key, Pack(entry, file->second));
   flags_.push_back(static_cast<uint8_t>((entry.by_id ? kById : 0) |
                                         (entry.has_errors ? kHasErrors : 0)));
   claimed_.push_back(false);
-  by_key_.Insert(entry.key, static_cast<uint32_t>(i));
 }
 
 std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   auto out = std::make_shared<ProjectActuals>();
-  std::string record = records_.Read(index);
-  RecordReader u(record);
-  out->key = std::string(u.Str());
+  const std::string fields = entries_.Fields(static_cast<uint32_t>(index), &out->key);
+  RecordReader u(fields);
   out->loc.file = files_[static_cast<size_t>(u.Int())];
   out->loc.line = static_cast<int>(u.Int());
   out->loc.column = static_cast<int>(u.Int());
