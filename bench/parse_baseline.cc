@@ -1,4 +1,4 @@
-// jixiao-parse-baseline: the parse-only baseline of issue 5.
+// jixiao-parse-baseline: the parse-only baseline that bench/run.sh compares eval with.
 //
 //   jixiao-parse-baseline [--keep | --events] PATH...
 //

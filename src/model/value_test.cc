@@ -63,7 +63,7 @@ void CheckErrorRows(const std::vector<ErrorRow>& rows, F parse) {
 }
 
 TEST_CASE("every target value of the seed tables parses") {
-  // /work/shared/seeds/000_88a8ef7fc06e4953.txt, five 2024 projects, in order.
+  // tests/fixtures/import/seed-2024.txt, five 2024 projects, in order.
   CheckQuantityRows({
       // 1. 辐射环境执法安全防护能力提升项目
       {"4台", "=", false, 4, "台", "counter"},

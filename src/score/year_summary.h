@@ -1,5 +1,5 @@
 // The summary of a whole year: by department, by level-1 group, and the
-// lowest-scoring projects (issue: batch scoring).
+// lowest-scoring projects.
 //
 // It is computed from ProjectDigests, which hold only what a JSON report
 // shows (scores rounded to 2 decimals), so that `jixiao merge` can rebuild

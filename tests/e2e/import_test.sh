@@ -21,13 +21,6 @@ expect_out "5 个项目，35 个指标；0 个错误，0 个警告"
 diff <(content "$WORK"/out/*.yaml) <(content examples/targets/*.yaml) >"$WORK/diff" \
   || fail "import differs from examples/targets: $(head -20 "$WORK/diff")"
 
-case_ "the shared seed, when present, is the fixture"
-if [ -f ../shared/seeds/000_88a8ef7fc06e4953.txt ]; then
-  cmp -s ../shared/seeds/000_88a8ef7fc06e4953.txt $F/seed-2024.txt || fail "fixture differs from the seed"
-  run import ../shared/seeds/000_88a8ef7fc06e4953.txt -o "$WORK/shared"
-  expect_status 0
-fi
-
 case_ "the .docx fixture: the same projects"
 run import $F/seed-2024.docx -o "$WORK/docx"
 expect_status 0
