@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "base/record_codec.h"
 #include "base/record_store.h"
 #include "base/text.h"
 
@@ -213,6 +214,13 @@ void Diagnostics::FillSpilledSourceLines() {
   wanted.Read([this](uint32_t i, std::string_view line) {
     filled_[i] = static_cast<uint32_t>(lines_->Append(line));
   });
+}
+
+std::string FormatLocation(const Location& loc) {
+  if (loc.file.empty()) return "";
+  if (loc.line <= 0) return loc.file;
+  if (loc.column <= 0) return loc.file + ":" + std::to_string(loc.line);
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
 }
 
 Location Source::At(size_t offset, int line) const {

@@ -24,6 +24,10 @@ struct Location {
   int column = 0;
 };
 
+// "file:line:column", "file:line" or "file", as much as is known; "" when
+// there is no file.
+std::string FormatLocation(const Location& loc);
+
 enum class Severity { kError, kWarning };
 
 struct Diagnostic {
@@ -35,9 +39,12 @@ struct Diagnostic {
 
 class RecordStore;
 
-// An ordered list of diagnostics. A run's list can be told to keep all but
-// its newest few in a temporary file (SpillToDisk), so that a year with
-// thousands of warnings holds a few bytes of memory for each.
+// An ordered list of diagnostics, in memory. The list of a whole run (eval,
+// check) is told to keep all but its newest few in a temporary file
+// (SpillToDisk), since it is held until the reports end and a year may warn
+// of every project: in memory a diagnostic takes about half a KiB (a warning
+// on each of 100,000 projects: 50 MB, the whole run's budget), spilled a few
+// bytes. Every other list (a worker's, a file's, a test's) stays in memory.
 class Diagnostics {
  public:
   Diagnostics();

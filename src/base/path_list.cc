@@ -1,6 +1,8 @@
 #include "base/path_list.h"
 
-#include "base/record_store.h"
+#include <algorithm>
+
+#include "base/record_codec.h"
 
 namespace jixiao {
 

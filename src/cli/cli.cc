@@ -19,17 +19,17 @@ namespace {
 
 // Which groups of options a subcommand takes.
 enum OptionSet : unsigned {
-  kTargets = 1 << 0,   // positional TARGETS...
-  kActuals = 1 << 1,   // -a ACTUALS...
-  kReport = 1 << 2,    // -f, -o, --lang, --color, --quiet
-  kStrict = 1 << 3,    // --strict
-  kPolicy = 1 << 7,    // --fail-under, --fail-on
-  kRules = 1 << 4,     // -r
-  kJobs = 1 << 5,      // -j
-  kLimits = 1 << 6,    // --max-file-size and friends
-  kImport = 1 << 8,    // import: DOCUMENTS..., -o DIR, --year, --id-prefix
-  kReports = 1 << 9,   // merge: REPORT...
-  kMergeOutput = 1 << 10,  // merge: -f json|jsonl, -o
+  kTargets = 1 << 0,         // positional TARGETS...
+  kActuals = 1 << 1,         // -a ACTUALS...
+  kReportOptions = 1 << 2,   // -f, -o, --lang, --color, --quiet
+  kStrict = 1 << 3,          // --strict
+  kPolicy = 1 << 7,          // --fail-under, --fail-on
+  kRules = 1 << 4,           // -r
+  kJobs = 1 << 5,            // -j
+  kLimits = 1 << 6,          // --max-file-size and friends
+  kImport = 1 << 8,          // import: positional DOCUMENTS..., -o DIR, --year, --id-prefix
+  kMergeInputs = 1 << 9,     // merge: positional REPORTS...
+  kMergeOutput = 1 << 10,    // merge: -f json|jsonl, -o
 };
 
 using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
@@ -46,24 +46,24 @@ const CommandSpec kCommands[] = {
     {"check", "Validate target files (绩效目标表 YAML)",
      "Reads every TARGET file, or every *.yaml/*.yml below a TARGET directory, and reports\n"
      "each problem as file:line:column. Exit status: 0 valid, 2 any error.",
-     kTargets | kReport | kStrict | kRules | kJobs | kLimits, RunCheck},
+     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits, RunCheck},
     {"eval", "Score projects against their actuals and report",
      "Scores every project of TARGETS against its entry in ACTUALS under the rules of\n"
      "财预〔2020〕10号 and prints a compliance report. Exit status: 0 every project complies,\n"
      "1 some project fails the policy (--fail-on, --fail-under), 2 any input error.",
-     kTargets | kActuals | kReport | kStrict | kPolicy | kRules | kJobs | kLimits, RunEval},
+     kTargets | kActuals | kReportOptions | kStrict | kPolicy | kRules | kJobs | kLimits, RunEval},
     {"template", "Write an actuals skeleton for TARGETS, ready to fill in",
      "Every project and indicator of TARGETS with its target in a comment. Fill it in and\n"
      "pass it to 'jixiao eval -a'.",
-     kTargets | kReport | kStrict | kRules | kJobs | kLimits, RunTemplate},
+     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits, RunTemplate},
     {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
      "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
      "department) and writes one report of all their projects with the summary rebuilt, as\n"
      "one eval run over all their inputs would have. Exit status as for eval.",
-     kReports | kMergeOutput, RunMerge},
+     kMergeInputs | kMergeOutput, RunMerge},
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
      "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).",
-     kRules | kReport | kLimits, RunRules},
+     kRules | kReportOptions | kLimits, RunRules},
     {"import", "Turn 绩效目标表 documents (.docx, or text extracted from Word) into target YAML",
      "Reads every project of each DOCUMENT and writes it as a target file that 'jixiao check'\n"
      "accepts: one file per project under -o DIR, all in one file with -o FILE.yaml, or all to\n"
@@ -94,8 +94,8 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("-a,--actuals", o->actuals, "Actuals files or directories (YAML or CSV)")
         ->required();
   }
-  if (set & kReports) {
-    sub->add_option("REPORTS", o->targets, "JSON or JSONL reports of 'jixiao eval'")->required();
+  if (set & kMergeInputs) {
+    sub->add_option("REPORTS", o->reports, "JSON or JSONL reports of 'jixiao eval'")->required();
   }
   if (set & kMergeOutput) {
     sub->add_option("-f,--format", o->formats, "Format of the merged report: json (default) or jsonl")
@@ -106,7 +106,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kRules) {
     sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");
   }
-  if (set & kReport) {
+  if (set & kReportOptions) {
     sub->add_option("-f,--format", o->formats,
                     "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
                     "csv, markdown, junit, github; check: text, json; template: yaml)")
@@ -118,12 +118,12 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
         ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
   }
-  if ((set & kReport) && (set & kActuals)) {  // eval: the only command with a csv report
+  if ((set & kReportOptions) && (set & kActuals)) {  // eval: the only command with a csv report
     sub->add_flag("--csv-no-bom", o->csv_no_bom,
                   "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
   }
   if (set & kImport) {
-    sub->add_option("DOCUMENTS", o->targets,
+    sub->add_option("DOCUMENTS", o->documents,
                     "绩效目标表 documents: .docx files, text extracted from Word, or directories "
                     "of them")
         ->required();

@@ -37,6 +37,21 @@ Policy ParsePolicy(const Options& opts, Diagnostics* diags) {
   return p;
 }
 
+// Two settings of glibc's allocator for a run over a whole year, kept here
+// (the command that reads one) rather than in the code they serve. Measured
+// with `bash bench/run.sh --rss-scaling`: without them the peak RSS at
+// 100,000 projects is about 1 MiB (7%) higher, 1.5 times the peak at 10,000
+// instead of 1.4.
+
+// Blocks of 128 KiB and more (the path list and other tables that grow with
+// the year, a large file's text) are mapped and unmapped on their own, not
+// left in the heap as holes: glibc would otherwise raise this threshold.
+void KeepLargeBlocksOutOfTheHeap() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 // Gives the memory a phase of the run left free back to the system, so that
 // it does not count again, as resident, in the next phase's peak.
 void GiveBackFreeMemory() {
@@ -64,13 +79,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     return kExitError;
   }
 
-#ifdef __GLIBC__
-  // Blocks of 128 KiB and more (the path list and other tables that grow
-  // with the year, a large file's text) are mapped and unmapped on their
-  // own, not left in the heap as holes: glibc would otherwise raise this
-  // threshold.
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
+  KeepLargeBlocksOutOfTheHeap();
   ActualsIndex actuals;
   size_t projects = 0;
   PathList actuals_files =

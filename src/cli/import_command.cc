@@ -61,7 +61,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   iopts.max_cell_bytes = opts.limits.max_scalar_bytes;
   std::vector<ImportedProject> projects;
   if (!diags.has_errors()) {
-    PathList files = ExpandInputs(opts.targets, {".docx", ".txt"}, &diags);
+    PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
     for (size_t i = 0; i < files.size(); ++i) {
       ImportFile(files[i], iopts, opts.limits, &projects, &diags);
     }

@@ -237,7 +237,7 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
   std::vector<ProjectDigest> digests;
   std::unordered_map<std::string, std::string> ids;
   Merger merger(opts, &diags, &merged);
-  for (const std::string& path : opts.targets) {
+  for (const std::string& path : opts.reports) {
     merger.Read(path, [&](const YamlNode& p) {
       ProjectDigest d = DigestOf(p);
       auto [it, inserted] = ids.emplace(d.id, path);

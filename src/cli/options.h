@@ -10,8 +10,13 @@
 namespace jixiao {
 
 struct Options {
-  // Target files and directories (positional).
+  // The positional arguments, in the field of the subcommand that takes them:
+  // target files and directories (check, eval, template),
   std::vector<std::string> targets;
+  // the JSON or JSONL reports to combine (merge),
+  std::vector<std::string> reports;
+  // the 绩效目标表 documents and directories to import (import).
+  std::vector<std::string> documents;
   // Actuals files and directories (-a).
   std::vector<std::string> actuals;
   // Rules file (-r); "" means the built-in mof-2020 rules.

@@ -12,7 +12,7 @@
 #include "base/diagnostic.h"
 #include "base/path_list.h"
 #include "base/exact.h"
-#include "base/record_store.h"
+#include "base/keyed_store.h"
 #include "model/value.h"
 #include "yaml/yaml_doc.h"
 
@@ -50,7 +50,7 @@ class ActualsIndex {
  public:
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
-  explicit ActualsIndex(RecordStoreOptions options = {}) : records_(options) {}
+  explicit ActualsIndex(RecordStoreOptions options = {}) : entries_(options) {}
 
   // Adds an entry. A second entry with the same key is an error (located
   // at the second, naming the first); the second is dropped and the first
@@ -92,17 +92,18 @@ class ActualsIndex {
   // likely typo.
   void ReportUnclaimed(Diagnostics* diags) const;
 
-  size_t size() const { return records_.size(); }
+  size_t size() const { return entries_.size(); }
 
   // Gives back the room the index kept for more entries: call when every
   // entry has been added.
-  void ShrinkToFit() { by_key_.ShrinkToFit(); }
+  void ShrinkToFit() { entries_.ShrinkToFit(); }
 
  private:
-  // Each entry is a record in records_ (see actuals.cc: Pack): a year of
-  // actuals (hundreds of thousands of projects) is read before its targets,
-  // and held there at about 13 bytes of memory an entry besides the store's
-  // memory budget (its size, its index slot, its flags and claim).
+  // Each entry is a record in entries_, under its key (see actuals.cc:
+  // Pack): a year of actuals (hundreds of thousands of projects) is read
+  // before its targets, and held there at about 13 bytes of memory an entry
+  // besides the store's memory budget (its size, its index slot, its flags
+  // and claim).
   enum Flag : uint8_t { kById = 1, kHasErrors = 2 };
   // The key of entry `i`, read from its record.
   std::string KeyOf(uint32_t i) const;
@@ -110,13 +111,12 @@ class ActualsIndex {
   // The entry whose key is `key`, or kNone.
   size_t Find(const std::string& key) const;
 
-  RecordStore records_;
+  KeyedStore entries_;
   // Flag bits of each entry: set by Add, read by Lookup and Get on worker
   // threads. Claims are apart (claimed_), since ClaimIndex writes them
   // while workers read flags_.
   std::vector<uint8_t> flags_;
   std::vector<bool> claimed_;
-  KeyIndex by_key_;
   std::vector<std::string> files_;
   std::unordered_map<std::string, uint32_t> file_index_;
   // For ReportUnclaimed: the targets ClaimIndex found no entry for; unclaimed

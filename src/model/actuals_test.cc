@@ -5,7 +5,6 @@
 #include <sstream>
 #include <string>
 
-#include "report/diagnostic_format.h"
 
 namespace jixiao {
 namespace {

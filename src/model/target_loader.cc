@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "model/actuals.h"
-#include "report/diagnostic_format.h"
 #include "yaml/inputs.h"
 #include "base/text.h"
 #include "yaml/yaml_fields.h"

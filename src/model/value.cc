@@ -2,11 +2,10 @@
 //
 // Every parser works on the text after FoldFullWidth and Trim, scanning bytes
 // (UTF-8 spellings are matched as byte strings). Messages quote the text as
-// normalised, say what was found and what was expected.
+// normalised, say what was found and what was expected. Units are in
+// value_unit.cc, dates in value_date.cc.
 #include "model/value.h"
 
-#include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,19 +13,22 @@
 #include <vector>
 
 #include "base/text.h"
+#include "model/value_scan.h"
 
 namespace jixiao {
 namespace {
 
 using std::string_view;
-
-// `s` in quotes, cut to 60 columns so that a hostile megabyte of text is
-// not repeated in a message.
-std::string Quote(string_view s) { return "'" + TruncateToWidth(s, 60) + "'"; }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+using value_scan::DateScan;
+using value_scan::IsAscii;
+using value_scan::IsAsciiLetter;
+using value_scan::IsDigit;
+using value_scan::IsKnownUnit;
+using value_scan::KnownUnitPrefix;
+using value_scan::LooksLikeDate;
+using value_scan::Quote;
+using value_scan::ScanDate;
+using value_scan::SkipDigits;
 
 // ---------------------------------------------------------------------------
 // Comparators.
@@ -130,11 +132,6 @@ struct NumberScan {
   size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping, kTooLong)
 };
 
-size_t SkipDigits(string_view s, size_t i) {
-  while (i < s.size() && IsDigit(s[i])) ++i;
-  return i;
-}
-
 // Scans the number at the start of `s`: optional sign, digits with optional
 // thousands separators in groups of exactly 3 ("1,234,567"), optional '.'
 // and fraction digits. A '.' or ',' not followed by a digit is not part of
@@ -190,77 +187,8 @@ std::string BadGroupingMessage(string_view number) {
          " is not a valid number: ',' must separate groups of 3 digits, as in '1,200' "
          "(use '.' for decimals)";
 }
-
 // ---------------------------------------------------------------------------
-// Units.
-
-struct UnitSpelling {
-  string_view text;
-  string_view canonical;
-  Dimension dim;
-  int64_t num, den;  // factor in the dimension's base unit
-};
-
-constexpr UnitSpelling kUnits[] = {
-    {"元", "元", Dimension::kMoney, 1, 1},
-    {"千元", "千元", Dimension::kMoney, 1000, 1},
-    {"万元", "万元", Dimension::kMoney, 10000, 1},
-    {"亿元", "亿元", Dimension::kMoney, 100000000, 1},
-    {"%", "%", Dimension::kPercent, 1, 1},
-    {"百分比", "%", Dimension::kPercent, 1, 1},
-    {"‰", "‰", Dimension::kPercent, 1, 10},
-    {"个月", "个月", Dimension::kMonths, 1, 1},
-    {"月", "个月", Dimension::kMonths, 1, 1},
-    {"年", "年", Dimension::kMonths, 12, 1},
-    {"天", "天", Dimension::kDays, 1, 1},
-    {"日", "天", Dimension::kDays, 1, 1},
-    {"小时", "小时", Dimension::kDays, 1, 24},
-    {"分钟", "分钟", Dimension::kDays, 1, 1440},
-    {"Sv", "Sv", Dimension::kDose, 1, 1},
-    {"mSv", "mSv", Dimension::kDose, 1, 1000},
-    {"μSv", "μSv", Dimension::kDose, 1, 1000000},  // U+03BC GREEK SMALL LETTER MU
-    {"µSv", "μSv", Dimension::kDose, 1, 1000000},  // U+00B5 MICRO SIGN
-    {"uSv", "μSv", Dimension::kDose, 1, 1000000},
-    {"克", "克", Dimension::kMass, 1, 1},
-    {"g", "克", Dimension::kMass, 1, 1},
-    {"公斤", "公斤", Dimension::kMass, 1000, 1},
-    {"kg", "公斤", Dimension::kMass, 1000, 1},
-    {"吨", "吨", Dimension::kMass, 1000000, 1},
-    {"t", "吨", Dimension::kMass, 1000000, 1},
-    {"米", "米", Dimension::kLength, 1, 1},
-    {"m", "米", Dimension::kLength, 1, 1},
-    {"公里", "公里", Dimension::kLength, 1000, 1},
-    {"km", "公里", Dimension::kLength, 1000, 1},
-    {"千米", "公里", Dimension::kLength, 1000, 1},
-    {"平方米", "平方米", Dimension::kArea, 1, 1},
-    {"㎡", "平方米", Dimension::kArea, 1, 1},
-    {"m²", "平方米", Dimension::kArea, 1, 1},
-    {"亩", "亩", Dimension::kArea, 2000, 3},  // 1 公顷 = 15 亩
-    {"公顷", "公顷", Dimension::kArea, 10000, 1},
-    {"平方公里", "平方公里", Dimension::kArea, 1000000, 1},
-    {"平方千米", "平方公里", Dimension::kArea, 1000000, 1},
-    {"km²", "平方公里", Dimension::kArea, 1000000, 1},
-};
-
-// The known unit spelled `text` (not empty), or nullptr.
-const UnitSpelling* FindUnit(string_view text) {
-  for (const UnitSpelling& u : kUnits) {
-    if (u.text[0] == text[0] && u.text == text) return &u;
-  }
-  return nullptr;
-}
-
-// The longest known unit that is a proper prefix of `text`, or nullptr.
-const UnitSpelling* FindUnitPrefix(string_view text) {
-  const UnitSpelling* best = nullptr;
-  for (const UnitSpelling& u : kUnits) {
-    if (u.text.size() < text.size() && u.text[0] == text[0] && StartsWith(text, u.text) &&
-        (best == nullptr || u.text.size() > best->text.size())) {
-      best = &u;
-    }
-  }
-  return best;
-}
+// Counters.
 
 // Why `text` (trimmed, not empty, not a known unit) cannot be a counter
 // written after a number, or "" when it can. A counter has no digits, no
@@ -293,10 +221,10 @@ std::string CounterProblem(string_view text) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");
   }
-  if (const UnitSpelling* known = FindUnitPrefix(text)) {
-    char next = text[known->text.size()];
-    bool ascii_word = IsAsciiLetter(known->text.back()) && IsAsciiLetter(next);
-    if (next != '/' && !ascii_word) return bad(" (did you mean " + Quote(known->text) + "?)");
+  if (string_view known = KnownUnitPrefix(text); !known.empty()) {
+    char next = text[known.size()];
+    bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
+    if (next != '/' && !ascii_word) return bad(" (did you mean " + Quote(known) + "?)");
   }
   if ((text[0] == 'O' || text[0] == 'o' || text[0] == 'l' || text[0] == 'I') && text.size() > 1 &&
       !IsAscii(text[1])) {
@@ -305,7 +233,6 @@ std::string CounterProblem(string_view text) {
   return "";
 }
 
-std::string UnitLabel(const Unit& u) { return u.name.empty() ? "no unit" : Quote(u.name); }
 
 // ---------------------------------------------------------------------------
 // Quantities and ranges.
@@ -418,143 +345,8 @@ Parsed<Body> ParseBody(string_view s, string_view lead) {
   if (!upper) return Parsed<Body>::Error(upper.error() + " in the range " + Quote(s));
   return MakeRange(std::move(lower.value()), std::move(upper.value()), s);
 }
-
 // ---------------------------------------------------------------------------
 // Dates.
-
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
-}
-
-int ParseSmallInt(string_view digits) {
-  int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
-  return v;
-}
-
-bool HasYear(string_view s) {
-  return s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3]);
-}
-
-// True when `s` starts like a date rather than a number: "YYYY-M-D",
-// "YYYY/M/D", "YYYY.M.D" (the same separator twice), or "YYYY年" followed by
-// a digit, 底 or 末. "2024.5" is a number; "2024年" is not a date (see
-// IsCalendarYear).
-bool LooksLikeDate(string_view s) {
-  if (!HasYear(s) || s.size() < 6) return false;
-  string_view rest = s.substr(4);
-  if (StartsWith(rest, "年")) {
-    rest = rest.substr(std::string_view("年").size());
-    return !rest.empty() && (IsDigit(rest[0]) || StartsWith(rest, "底") || StartsWith(rest, "末"));
-  }
-  char sep = rest[0];
-  if (sep != '-' && sep != '/' && sep != '.') return false;
-  size_t end = SkipDigits(s, 5);
-  return end > 5 && end + 1 < s.size() && s[end] == sep && IsDigit(s[end + 1]);
-}
-
-struct DateScan {
-  enum Status { kOk, kMalformed, kImpossible } status = kMalformed;
-  Date date;
-  size_t len = 0;     // bytes of the date in `s` (kOk)
-  std::string error;  // kMalformed, kImpossible
-};
-
-std::string DateExamples() {
-  return "write a date such as '2024-12-31', '2024年12月31日', '2024年12月底' or '2024年底'";
-}
-
-DateScan Malformed(string_view s, string_view detail) {
-  DateScan d;
-  d.status = DateScan::kMalformed;
-  d.error = Quote(s) + " is not a date" + std::string(detail) + "; " + DateExamples();
-  return d;
-}
-
-// Checks the calendar; `written` is the date as written, for messages.
-DateScan Validate(int y, int m, int d, string_view written, size_t len) {
-  DateScan r;
-  std::string head = Quote(written) + " is not a calendar date: ";
-  if (m < 1 || m > 12) {
-    r.status = DateScan::kImpossible;
-    r.error = head + "there is no month " + std::to_string(m);
-  } else if (d < 1 || d > DaysInMonth(y, m)) {
-    r.status = DateScan::kImpossible;
-    r.error = head + std::to_string(y) + "年" + std::to_string(m) + "月 has " +
-              std::to_string(DaysInMonth(y, m)) + " days";
-  } else {
-    r.status = DateScan::kOk;
-    r.date = Date{y, m, d};
-    r.len = len;
-  }
-  return r;
-}
-
-// "YYYY-M-D" with `sep` one of - / . at s[4].
-DateScan ScanNumericDate(string_view s) {
-  size_t month_end = SkipDigits(s, 5);
-  size_t day_end = SkipDigits(s, month_end + 1);
-  if (month_end - 5 > 2 || day_end - month_end - 1 > 2) {
-    return Malformed(s.substr(0, day_end), " (month and day have one or two digits)");
-  }
-  return Validate(ParseSmallInt(s.substr(0, 4)), ParseSmallInt(s.substr(5, month_end - 5)),
-                  ParseSmallInt(s.substr(month_end + 1, day_end - month_end - 1)),
-                  s.substr(0, day_end), day_end);
-}
-
-// Consumes "底" or "末" at s[*i]; true if found.
-bool ConsumeEnd(string_view s, size_t* i) {
-  for (string_view w : {string_view("底"), string_view("末")}) {
-    if (s.compare(*i, w.size(), w) == 0) {
-      *i += w.size();
-      return true;
-    }
-  }
-  return false;
-}
-
-bool Consume(string_view s, size_t* i, string_view word) {
-  if (s.compare(*i, word.size(), word) != 0) return false;
-  *i += word.size();
-  return true;
-}
-
-// "YYYY年底", "YYYY年末", "YYYY年M月底", "YYYY年M月末", "YYYY年M月D日" (日 or 号
-// optional).
-DateScan ScanChineseDate(string_view s) {
-  const int year = ParseSmallInt(s.substr(0, 4));
-  size_t i = 4;
-  Consume(s, &i, "年");
-  if (ConsumeEnd(s, &i)) return Validate(year, 12, 31, s.substr(0, i), i);
-  size_t month_end = SkipDigits(s, i);
-  if (month_end - i > 2)
-    return Malformed(s.substr(0, month_end), " (a month has one or two digits)");
-  const int month = ParseSmallInt(s.substr(i, month_end - i));
-  i = month_end;
-  if (!Consume(s, &i, "月")) return Malformed(s.substr(0, i), " (expected '月' after the month)");
-  if (ConsumeEnd(s, &i)) {
-    int day = month >= 1 && month <= 12 ? DaysInMonth(year, month) : 1;
-    return Validate(year, month, day, s.substr(0, i), i);
-  }
-  size_t day_end = SkipDigits(s, i);
-  if (day_end == i) {
-    return Malformed(s.substr(0, i), " (it has no day: write '" + std::string(s.substr(0, i)) +
-                                         "31日' or '" + std::string(s.substr(0, i)) + "底')");
-  }
-  if (day_end - i > 2) return Malformed(s.substr(0, day_end), " (a day has one or two digits)");
-  const int day = ParseSmallInt(s.substr(i, day_end - i));
-  i = day_end;
-  if (!Consume(s, &i, "日")) Consume(s, &i, "号");
-  return Validate(year, month, day, s.substr(0, i), i);
-}
-
-// Requires LooksLikeDate(s).
-DateScan ScanDate(string_view s) {
-  return StartsWith(s.substr(4), "年") ? ScanChineseDate(s) : ScanNumericDate(s);
-}
 
 // [comparator] date [前|以前|之前], with the comparator already in `t`.
 Parsed<Target> ParseDateTarget(string_view s, string_view lead, string_view whole, Target t) {
@@ -658,7 +450,7 @@ std::string NoComparatorMessage(string_view s) {
 
 // True when `unit` may follow a number: none, a known unit or a counter.
 bool IsValidUnit(string_view unit) {
-  return unit.empty() || FindUnit(unit) != nullptr || CounterProblem(unit).empty();
+  return unit.empty() || IsKnownUnit(unit) || CounterProblem(unit).empty();
 }
 
 // `s` starts like a date; `a` holds the text as written.
@@ -748,90 +540,6 @@ const char* ComparatorSymbol(Comparator c) {
       return "=";
   }
   return "=";
-}
-
-const char* DimensionName(Dimension d) {
-  switch (d) {
-    case Dimension::kNone:
-      return "no unit";
-    case Dimension::kMoney:
-      return "money";
-    case Dimension::kPercent:
-      return "percent";
-    case Dimension::kMonths:
-      return "months";
-    case Dimension::kDays:
-      return "days";
-    case Dimension::kDose:
-      return "dose";
-    case Dimension::kMass:
-      return "mass";
-    case Dimension::kLength:
-      return "length";
-    case Dimension::kArea:
-      return "area";
-    case Dimension::kCounter:
-      return "counter";
-  }
-  return "no unit";
-}
-
-Unit LookupUnit(std::string_view text) {
-  Unit u;
-  if (text.empty()) return u;
-  if (const UnitSpelling* known = FindUnit(text)) {
-    u.name = std::string(known->canonical);
-    u.dim = known->dim;
-    u.factor = Rational(BigInt(known->num), BigInt(known->den));
-    return u;
-  }
-  u.name = std::string(text);
-  u.dim = Dimension::kCounter;
-  return u;
-}
-
-Parsed<Rational> ConvertTo(const Quantity& q, const Unit& to) {
-  const Unit& from = q.unit;
-  if (from.dim == Dimension::kNone) return q.value;
-  if (to.dim == Dimension::kNone) {
-    return Parsed<Rational>::Error("the value has unit " + Quote(from.name) +
-                                   " but the target has no unit; write the value as a plain "
-                                   "number or give the target a unit");
-  }
-  if (from.dim == Dimension::kCounter && to.dim == Dimension::kCounter) {
-    if (from.name == to.name) return q.value;
-    return Parsed<Rational>::Error(Quote(from.name) + " cannot be compared with " + Quote(to.name) +
-                                   ": counted units must match exactly");
-  }
-  if (from.dim != to.dim) {
-    std::string m = Quote(from.name) + " cannot be compared with " + Quote(to.name);
-    bool days_months = (from.dim == Dimension::kDays && to.dim == Dimension::kMonths) ||
-                       (from.dim == Dimension::kMonths && to.dim == Dimension::kDays);
-    if (days_months) {
-      return Parsed<Rational>::Error(
-          m +
-          ": a month is not a fixed number of days, so days and months do not convert; "
-          "write both in days or both in months");
-    }
-    return Parsed<Rational>::Error(m + ": " + UnitLabel(from) + " measures " +
-                                   DimensionName(from.dim) + ", " + UnitLabel(to) + " measures " +
-                                   DimensionName(to.dim));
-  }
-  if (from.name == to.name) return q.value;
-  return q.value * from.factor / to.factor;
-}
-
-int Compare(const Date& a, const Date& b) {
-  if (a.year != b.year) return a.year < b.year ? -1 : 1;
-  if (a.month != b.month) return a.month < b.month ? -1 : 1;
-  if (a.day != b.day) return a.day < b.day ? -1 : 1;
-  return 0;
-}
-
-std::string FormatDate(const Date& d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
 }
 
 Parsed<Target> ParseTarget(std::string_view text) {

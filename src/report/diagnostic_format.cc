@@ -21,13 +21,6 @@ std::string OneLineText(std::string_view s) {
 
 }  // namespace
 
-std::string FormatLocation(const Location& loc) {
-  if (loc.file.empty()) return "";
-  if (loc.line <= 0) return loc.file;
-  if (loc.column <= 0) return fmt::format("{}:{}", loc.file, loc.line);
-  return fmt::format("{}:{}:{}", loc.file, loc.line, loc.column);
-}
-
 std::string FormatDiagnosticLine(const Diagnostic& d, bool color) {
   std::string out;
   std::string where = FormatLocation(d.loc);

@@ -11,10 +11,6 @@
 
 namespace jixiao {
 
-// "file:line:column", "file:line" or "file" as much as is known; "" when
-// the diagnostic has no file.
-std::string FormatLocation(const Location& loc);
-
 // The compiler-style form: "file:line:column: error: message", then, when
 // the source line is known, the line and a caret under the column:
 //     12 |     nmae: 购置设备数量

@@ -15,19 +15,6 @@
 
 namespace jixiao {
 
-// What decides whether a project complies (docs/reference.md §6).
-struct Policy {
-  bool fail_on_unmet = true;     // --fail-on unmet (default) / none
-  bool has_fail_under = false;   // --fail-under given
-  Rational fail_under;           // compared with the rounded total
-
-  bool Complies(const ProjectScore& s) const {
-    if (fail_on_unmet && s.unmet > 0) return false;
-    if (has_fail_under && s.total_rounded < fail_under) return false;
-    return true;
-  }
-};
-
 // Counts of a whole run, accumulated as projects are reported.
 struct RunSummary {
   size_t projects = 0;

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "report/diagnostic_format.h"
+#include "base/record_codec.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -68,22 +68,17 @@ void ReadTargetsInOrder(const PathList& files, const Rules& rules,
 }
 
 bool ProjectIdRegistry::Register(const LoadedItem& item, Diagnostics* diags) {
-  auto id_of = [this](uint32_t record) {
-    return std::string(RecordReader(records_.Read(record)).Str());
-  };
-  uint32_t first = index_.Find(item.id, id_of);
-  if (first == KeyIndex::kNone) {
+  uint32_t first = ids_.Find(item.id);
+  if (first == KeyedStore::kNone) {
     RecordWriter w;
-    w.Str(item.id);
     w.Str(item.id_loc.file);
     w.Int(static_cast<uint64_t>(item.id_loc.line));
     w.Int(static_cast<uint64_t>(item.id_loc.column));
-    index_.Insert(item.id, static_cast<uint32_t>(records_.Append(w.bytes())));
+    ids_.Add(item.id, w.bytes());
     return true;
   }
-  std::string record = records_.Read(first);
-  RecordReader r(record);
-  r.Str();
+  const std::string fields = ids_.Fields(first);
+  RecordReader r(fields);
   Location at;
   at.file = std::string(r.Str());
   at.line = static_cast<int>(r.Int());

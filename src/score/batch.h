@@ -19,7 +19,7 @@
 #include "base/path_list.h"
 #include "model/model.h"
 #include "base/ordered_pipeline.h"
-#include "base/record_store.h"
+#include "base/keyed_store.h"
 #include "model/rules.h"
 #include "score/score.h"
 #include "model/target_loader.h"
@@ -62,13 +62,13 @@ void ReadTargetsInOrder(const PathList& files, const Rules& rules,
                         const YamlLimits& limits, int jobs, const ProjectWork& work,
                         const std::function<void(LoadedItem&&)>& consume);
 
-// Project ids of a run: each may be used once (docs/reference.md §1). Each id and where
-// it was first used is a record in a RecordStore, so a year of hundreds of
-// thousands of projects costs about 12 bytes of memory a project (the
-// record's size and the index's slot) beyond the store's memory budget.
+// Project ids of a run: each may be used once (docs/reference.md §1). Each id
+// and where it was first used is a record in a KeyedStore, so a year of
+// hundreds of thousands of projects costs about 12 bytes of memory a project
+// beyond the store's memory budget.
 class ProjectIdRegistry {
  public:
-  explicit ProjectIdRegistry(RecordStoreOptions options = {}) : records_(options) {}
+  explicit ProjectIdRegistry(RecordStoreOptions options = {}) : ids_(options) {}
 
   // Records the id of `item`; when it was seen before, reports an error at
   // the item naming the first, and returns false.
@@ -76,11 +76,10 @@ class ProjectIdRegistry {
 
   // Makes room for `ids` ids without growing the index (a hint: the number
   // of actuals entries of the run, say).
-  void Reserve(size_t ids) { index_.Reserve(ids); }
+  void Reserve(size_t ids) { ids_.Reserve(ids); }
 
  private:
-  RecordStore records_;  // id, file, line, column
-  KeyIndex index_;
+  KeyedStore ids_;  // id -> file, line, column of its first use
 };
 
 // The number of worker threads for `-j jobs` (0 = the number of cores).

@@ -60,6 +60,19 @@ struct ProjectScore {
   int not_applicable = 0;
 };
 
+// What decides whether a project complies (docs/reference.md §6).
+struct Policy {
+  bool fail_on_unmet = true;     // --fail-on unmet (default) / none
+  bool has_fail_under = false;   // --fail-under given
+  Rational fail_under;           // compared with the rounded total
+
+  bool Complies(const ProjectScore& s) const {
+    if (fail_on_unmet && s.unmet > 0) return false;
+    if (has_fail_under && s.total_rounded < fail_under) return false;
+    return true;
+  }
+};
+
 // The nominal weight of each indicator of `p` (docs/reference.md §4): explicit weights as
 // given; otherwise each level-1 pool's weight split equally among its
 // indicators, after the weights of empty pools are given to the others in

@@ -6,7 +6,6 @@
 
 #include <string>
 
-#include "report/report.h"
 #include "model/target_loader.h"
 
 namespace jixiao {

@@ -1,0 +1,63 @@
+// `jixiao rules`: the rules in force, printed as YAML.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "cli/commands.h"
+#include "model/rules_file.h"
+
+namespace jixiao {
+
+namespace {
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("jixiao_rules_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("jixiao rules prints the rules in force") {
+  Terminal term(ColorMode::kNever, false, TerminalEnv{});
+  Options opts;
+  std::ostringstream out, err;
+  CHECK(RunRules(opts, term, out, err) == kExitOk);
+  CHECK(out.str() == FormatRulesYaml(Rules::Default()));
+  CHECK(err.str().empty());
+
+  std::string rules = TempPath("rules.yaml");
+  std::string report = TempPath("out.yaml");
+  WriteFile(rules, "reverse: linear\n");
+  opts.rules_file = rules;
+  opts.output = report;
+  std::ostringstream out2, err2;
+  CHECK(RunRules(opts, term, out2, err2) == kExitOk);
+  CHECK(out2.str().empty());
+  CHECK(ReadFile(report).find("\nreverse: linear ") != std::string::npos);
+
+  WriteFile(rules, "name: x\nreverse: 1\n");
+  opts.output.clear();
+  std::ostringstream out3, err3;
+  CHECK(RunRules(opts, term, out3, err3) == kExitError);
+  CHECK(out3.str().empty());
+  CHECK(err3.str().find(rules + ":2:10: error:") != std::string::npos);
+  std::filesystem::remove(rules);
+  std::filesystem::remove(report);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,278 @@
+// Finishing an imported project: the fields of a draft read, checked and
+// guessed at, then the project checked as \`jixiao check\` would. See
+// importer.h.
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "base/exact.h"
+#include "base/text.h"
+#include "import/importer.h"
+#include "model/target_loader.h"
+#include "model/value.h"
+#include "yaml/yaml_doc.h"
+
+namespace jixiao::importer {
+
+void Importer::Finish() {
+  if (!draft_) return;
+  Draft d = std::move(*draft_);
+  draft_.reset();
+  ++number_;
+  d.p.number = number_;
+  d.p.file = doc_.file;
+  if (d.rows == 0) {
+    if (d.heading) {
+      Error(&d, d.heading->at,
+            fmt::format("not a 绩效目标表: no table below the heading '{}'",
+                        Quote(d.heading->text)));
+      reported_not_table_ = true;
+    }
+    --number_;
+    return;
+  }
+  if (d.columns.empty()) {
+    Error(&d, d.p.at,
+          "not a 绩效目标表: no indicator table (a header row with 一级指标, 二级指标, 三级指标 "
+          "and 指标值) for this project");
+    reported_not_table_ = true;
+  } else if (d.p.indicators.empty() && d.p.ok) {
+    Error(&d, d.header_at, "the indicator table has no indicators");
+  }
+  ReadName(&d);
+  ReadYear(&d);
+  ReadDepartment(&d);
+  ReadBudget(&d);
+  d.p.purpose = std::string(Trim(d.purpose.text));
+  for (const DocCell& c : d.goal_cells) {
+    for (std::string& g : SplitGoals(c.text)) d.p.goals.push_back(std::move(g));
+  }
+  CheckWeights(&d);
+  TellApartNames(&d);
+  if (d.p.ok) SelfCheck(&d);
+  projects_.push_back(std::move(d.p));
+}
+
+void Importer::ReadName(Draft* d) {
+  std::string row = OneLine(d->name_row.text);
+  std::string heading = d->heading ? d->heading->text : std::string();
+  if (d->name_row.given && !row.empty()) {
+    d->p.project = row;
+    if (!heading.empty() && Squeeze(heading) != Squeeze(row)) {
+      Guess(d, d->name_row.at, "project",
+            fmt::format("标题为“{}”，与项目名称栏不同，采用项目名称栏 / the heading differs "
+                        "from the 项目名称 row; the row is used",
+                        Quote(heading)),
+            fmt::format("the heading names '{}', the 项目名称 row '{}': using the row",
+                        Quote(heading), Quote(row)));
+    }
+  } else if (!heading.empty()) {
+    d->p.project = heading;
+  } else {
+    Error(d, d->name_row.given ? d->name_row.at : d->p.at,
+          d->name_row.given ? "项目名称 is empty"
+                            : "no project name: neither a heading (…绩效目标表) nor a 项目名称 row");
+  }
+  if (d->p.project.size() > opts_.max_cell_bytes) {
+    Error(d, d->p.at, "the project name is too long");
+  }
+}
+
+void Importer::ReadYear(Draft* d) {
+  std::vector<int> years = YearsIn(d->p.project);
+  if (years.empty() && d->heading) years = YearsIn(d->heading->text);
+  DocPlace at = d->name_row.given ? d->name_row.at : d->heading ? d->heading->at : d->p.at;
+  if (!years.empty()) {
+    d->p.year = years.front();
+    if (years.size() > 1) {
+      Guess(d, at, "year",
+            fmt::format("猜测 / guessed: 名称中有多个年份，取第一个 {} / the name has several "
+                        "years, the first is used",
+                        years.front()),
+            fmt::format("the project name has several years; using {}", years.front()));
+    }
+  } else if (d->title_year) {
+    d->p.year = d->title_year;
+  } else if (opts_.year) {
+    d->p.year = opts_.year;
+    d->p.field_notes["year"].push_back(
+        "年度取自 --year / the year is from --year (the name has none)");
+    return;
+  } else {
+    Error(d, at,
+          fmt::format("no year: the project name '{}' has none (such as 2024年度…); pass "
+                      "--year",
+                      Quote(d->p.project)));
+    return;
+  }
+  if (opts_.year && opts_.year != d->p.year) {
+    Guess(d, at, "year",
+          fmt::format("--year {} 与文档中的年度 {} 不同，采用文档 / differs from the document's "
+                      "year; the document's is used",
+                      opts_.year, d->p.year),
+          fmt::format("--year {} differs from the year {} in the document: using {}",
+                      opts_.year, d->p.year, d->p.year));
+  }
+}
+
+void Importer::ReadDepartment(Draft* d) {
+  if (!d->department.given) return;
+  std::string text = OneLine(d->department.text);
+  std::string code, name;
+  if (DepartmentCell(text, &code, &name)) {
+    d->p.department_code = code;
+    d->p.department_name = name;
+  } else {
+    d->p.department_name = text;
+  }
+}
+
+void Importer::ReadBudget(Draft* d) {
+  ImportedProject& p = d->p;
+  if (d->unit.given) {
+    Unit u = LookupUnit(d->unit.text);
+    if (u.dim != Dimension::kMoney) {
+      Error(d, d->unit.at,
+            fmt::format("单位 '{}' is not a unit of money (元, 千元, 万元 or 亿元)",
+                        Quote(d->unit.text)));
+      return;
+    }
+    p.unit = u.name;
+  } else if (d->total.given || d->fiscal.given) {
+    Guess(d, d->total.given ? d->total.at : d->fiscal.at, "unit",
+          "猜测 / guessed: 表中未写单位，按万元 / the table gives no unit; 万元 is assumed",
+          "the table gives no unit (单位：万元): amounts are taken as 万元");
+  }
+  auto amount = [&](Field& f, std::string* out, const char* label) {
+    if (!f.given) return;
+    Parsed<std::string> a = ParseAmount(f.text, p.unit);
+    if (!a) {
+      Error(d, f.at, fmt::format("{} '{}': {}", label, Quote(f.text), a.error()));
+      return;
+    }
+    *out = *a;
+  };
+  amount(d->total, &p.total, "预算数");
+  amount(d->fiscal, &p.fiscal, "财政资金");
+  amount(d->other, &p.other, "其他资金");
+  if (!p.ok) return;
+  if (d->other.given && p.other.empty()) {
+    p.field_notes["budget.other"].push_back(
+        "其他资金：原表该单元格为空，故不填 / \"other\" is empty in the document, so it is "
+        "omitted.");
+  }
+  std::optional<Rational> total, fiscal, other;
+  if (!p.total.empty()) total = Rational::ParseDecimal(p.total);
+  if (!p.fiscal.empty()) fiscal = Rational::ParseDecimal(p.fiscal);
+  if (!p.other.empty()) other = Rational::ParseDecimal(p.other);
+  if (!total) {
+    if (fiscal) {
+      Rational sum = *fiscal + (other ? *other : Rational(0));
+      p.total = other ? sum.ToDecimalString() : p.fiscal;
+      total = sum;
+      Guess(d, d->total.given ? d->total.at : d->fiscal.at, "budget.total",
+            fmt::format("猜测 / guessed: 预算数为空，取财政资金{} = {} / 预算数 is empty: "
+                        "fiscal{} is used",
+                        other ? "+其他资金" : "", p.total, other ? " + other" : ""),
+            fmt::format("预算数 is empty: using {} (财政资金{})", p.total,
+                        other ? " + 其他资金" : ""));
+    } else {
+      Error(d, d->total.given ? d->total.at : d->p.at,
+            d->total.given ? "预算数 is empty" : "no 预算数 (budget total) in this table");
+      return;
+    }
+  }
+  if (total->sign() <= 0) {
+    Error(d, d->total.at, fmt::format("预算数 must be greater than 0, not {}", p.total));
+    return;
+  }
+  if (fiscal && other && *fiscal + *other != *total) {
+    Error(d, d->total.at,
+          fmt::format("财政资金 ({}) + 其他资金 ({}) = {}, but 预算数 is {}", p.fiscal, p.other,
+                      (*fiscal + *other).ToDecimalString(), p.total));
+  } else if (fiscal && *fiscal > *total) {
+    Error(d, d->fiscal.at,
+          fmt::format("财政资金 ({}) is larger than 预算数 ({})", p.fiscal, p.total));
+  } else if (other && *other > *total) {
+    Error(d, d->other.at, fmt::format("其他资金 ({}) is larger than 预算数 ({})", p.other, p.total));
+  }
+}
+
+void Importer::CheckWeights(Draft* d) {
+  ImportedProject& p = d->p;
+  size_t with = 0;
+  Rational sum;
+  for (const ImportedIndicator& ind : p.indicators) {
+    if (ind.weight.empty()) continue;
+    ++with;
+    if (auto w = Rational::ParseDecimal(ind.weight)) sum += *w;
+  }
+  if (with == 0) return;
+  Rational expected = rules_.IndicatorWeight();
+  bool all = with == p.indicators.size();
+  bool positive = true;
+  for (const ImportedIndicator& ind : p.indicators) {
+    if (auto w = Rational::ParseDecimal(ind.weight); w && w->sign() <= 0) positive = false;
+  }
+  if (all && sum == expected && positive) return;
+  std::string why = !all ? fmt::format("only {} of {} indicators have one", with,
+                                       p.indicators.size())
+                         : fmt::format("they add up to {}, not {}", sum.ToDecimalString(),
+                                       expected.ToDecimalString());
+  std::vector<std::string> listed;
+  for (ImportedIndicator& ind : p.indicators) {
+    listed.push_back(fmt::format("{}={}", ind.name, ind.weight.empty() ? "-" : ind.weight));
+    ind.weight.clear();
+  }
+  Guess(d, d->header_at, "indicators",
+        fmt::format("分值未导入（{}）/ weights not imported ({}): {}", why, why,
+                    Quote(fmt::format("{}", fmt::join(listed, ", ")))),
+        fmt::format("分值 not imported: {}; the indicators share their level-1 weight instead",
+                    why));
+}
+
+void Importer::TellApartNames(Draft* d) {
+  std::set<std::string> keys;
+  for (const ImportedIndicator& ind : d->p.indicators) keys.insert(ind.name);
+  std::unordered_map<std::string, int> seen;
+  for (ImportedIndicator& ind : d->p.indicators) {
+    int n = ++seen[ind.name];
+    if (n == 1) continue;
+    std::string id;
+    for (int k = n;; ++k) {
+      id = fmt::format("{}-{}", ind.name, k);
+      if (keys.insert(id).second) break;
+    }
+    ind.id = id;
+    ind.notes.push_back(fmt::format("三级指标“{}”在表中重复，加 id 区分 / the name is repeated "
+                                    "in the table, so this one has an id",
+                                    ind.name));
+    Warn(d, ind.at,
+         fmt::format("三级指标 '{}' is repeated in this table: this one gets id '{}'",
+                     Quote(ind.name), id));
+  }
+}
+
+void Importer::SelfCheck(Draft* d) {
+  ImportedProject copy = d->p;
+  if (copy.id.empty()) copy.id = "import-check";
+  Source src{doc_.file + " (imported)", ProjectYaml(copy)};
+  Diagnostics found;
+  YamlLimits limits;
+  limits.max_scalar_bytes = std::max(limits.max_scalar_bytes, opts_.max_cell_bytes + 64);
+  limits.max_file_bytes = std::max(limits.max_file_bytes, src.text.size() + 1);
+  ParseYamlStream(src, limits, &found, [&](const YamlDocument& ydoc) {
+    ReadTargetDocument(src, ydoc, rules_, &found);
+  });
+  for (const Diagnostic& x : found.all()) {
+    if (x.severity != Severity::kError) continue;
+    Error(d, d->p.at,
+          fmt::format("the project as imported does not pass check: {} (line {} of its YAML)",
+                      x.message, x.loc.line));
+  }
+}
+
+}  // namespace jixiao::importer

@@ -1,0 +1,86 @@
+// The label recognisers of `jixiao import` (internal to import/): what a cell
+// or paragraph of a 绩效目标表 says it is. Labels are compared in a squeezed
+// form, so full-width forms and white space inside a label are accepted.
+// Amounts and goals are read by ParseAmount and SplitGoals (import.h).
+#ifndef JIXIAO_IMPORT_IMPORT_LABELS_H_
+#define JIXIAO_IMPORT_IMPORT_LABELS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/import_doc.h"
+
+namespace jixiao::labels {
+
+// White space, ASCII or not (ideographic space, no-break space, the
+// typographic spaces of U+2000 to U+200B).
+bool IsSpace(char32_t cp);
+
+// `s` folded to ASCII where full-width, with all white space removed: the
+// form in which labels are compared ("其中：财政    资金" -> "其中:财政资金").
+std::string Squeeze(std::string_view s);
+
+// A label as compared: squeezed, without trailing colons and without a
+// trailing parenthesised remark ("全年预算数(A)" -> "全年预算数").
+std::string LabelKey(std::string_view s);
+
+bool Contains(std::string_view s, std::string_view part);
+
+// Lines of a multi-paragraph cell joined into one line: with a space between
+// two ASCII letters or digits, else directly (Chinese text has no spaces).
+std::string OneLine(std::string_view s);
+
+// `s` for a one-line YAML comment or message: line breaks as spaces, cut to
+// 120 display columns.
+std::string Quote(std::string_view s);
+
+// Years written as "2024年" in `s`, in order, without repeats.
+std::vector<int> YearsIn(std::string_view s);
+
+// What a label of the title block names.
+enum class Role {
+  kNone,
+  kName,
+  kDepartment,
+  kImplementer,
+  kBudgetGroup,
+  kTotal,
+  kFiscal,
+  kOther,
+  kPurpose,
+  kGoals,
+};
+
+// The role of the label whose LabelKey is `k` (项目名称, 主管部门, 预算数,
+// 其中：财政资金, 绩效目标, and their variants).
+Role LabelRole(std::string_view k);
+
+// What a column of the indicator header holds.
+enum class Column { kOther, kLevel1, kLevel2, kName, kDescription, kTarget, kWeight, kNature, kUnit };
+
+// The column whose header's LabelKey is `k` (一级指标, 二级指标, 三级指标,
+// 绩效指标描述, 指标值, 分值, 指标性质, 度量单位, and their variants).
+Column ColumnRole(std::string_view k);
+
+// "单位：万元", "金额单位：万元", "（单位：万元）": the unit written, else nullopt.
+std::optional<std::string> UnitCell(std::string_view text);
+
+// "362303天津市…", "[362303]天津市…", "天津市…（362303）": code and name.
+bool DepartmentCell(std::string_view text, std::string* code, std::string* name);
+
+// A heading paragraph "[bookmark: _Toc…]1.<名称>绩效目标表": the project name
+// in it ("" when it names none, as a document title may), else nullopt.
+std::optional<std::string> HeadingName(std::string_view text);
+
+// A paragraph or cell holding only a year, "（2024年度）" or "2024年".
+int YearOnly(std::string_view text);
+
+// Whether the first non-blank cell of a row opens the title block of a
+// project (department, unit, 项目名称, budget, goals).
+bool OpensTitleBlock(const std::vector<DocCell>& cells);
+
+}  // namespace jixiao::labels
+
+#endif  // JIXIAO_IMPORT_IMPORT_LABELS_H_

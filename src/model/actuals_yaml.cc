@@ -1,0 +1,287 @@
+// Reading YAML actuals: a document's `year` and `projects` list, each entry
+// in its short or long form. See actuals.h.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "model/actuals.h"
+#include "model/actuals_read.h"
+#include "yaml/yaml_fields.h"
+
+namespace jixiao {
+
+namespace actuals_read {
+
+namespace {
+
+const std::vector<std::string> kDocumentKeys = {"year", "projects"};
+const std::vector<std::string> kEntryKeys = {"project", "id", "spent", "note", "indicators"};
+const std::vector<std::string> kLongFormKeys = {"value", "grade", "score", "note"};
+
+
+// Reads the documents of one YAML actuals file.
+class DocumentReader {
+ public:
+  DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags)
+      : add_(add), r_(src, diags) {}
+
+  void Read(const YamlDocument& doc) {
+    const YamlNode* root = doc.root();
+    if (root == nullptr || root->is_null()) {
+      placeholder_.offset = doc.offset();
+      placeholder_.line = doc.line();
+      r_.Error(root ? *root : placeholder_,
+               "empty document: expected actuals (a map with a 'projects' list)");
+      return;
+    }
+    if (!root->is_map()) {
+      r_.Error(*root, fmt::format("expected actuals (a map with an optional 'year' and a "
+                                  "'projects' list), not {}",
+                                  Describe(*root)));
+      return;
+    }
+    if (root->Find("project") != nullptr && root->Find("projects") == nullptr) {
+      r_.Error(*root, "this document is a target project (it has 'project:'), not actuals: an "
+                      "actuals file holds a 'projects' list with each project's spending and "
+                      "indicator values");
+      return;
+    }
+    r_.CheckKeys(*root, kDocumentKeys, "an actuals file");
+    std::optional<int> year;
+    if (const YamlNode* y = r_.Get(*root, "year", false, "an actuals file")) {
+      if (auto v = r_.Integer(*y, "year", 1950, 2100)) year = static_cast<int>(*v);
+    }
+    const YamlNode* list = r_.Get(*root, "projects", true, "an actuals file");
+    // A problem outside the entries (a bad year, a duplicate key anywhere)
+    // may concern any of them.
+    const bool document_errors = r_.errors() > 0 || doc.has_errors();
+    if (list == nullptr) return;
+    if (!list->is_sequence()) {
+      r_.Error(*list, fmt::format("'projects' must be a list of project entries (each starting "
+                                  "with '- project:' or '- id:'), not {}",
+                                  Describe(*list)));
+      return;
+    }
+    if (list->items.empty()) {
+      r_.Error(*list, "'projects' is empty: expected at least one project entry with its "
+                      "spending and indicator values");
+      return;
+    }
+    for (const YamlNode* item : list->items) ReadEntry(*item, year, document_errors);
+  }
+
+ private:
+  void ReadEntry(const YamlNode& n, std::optional<int> year, bool document_errors) {
+    if (!n.is_map()) {
+      r_.Error(n, fmt::format("a project entry must be a map with 'project' (or 'id'), 'spent' "
+                              "and 'indicators', not {}",
+                              Describe(n)));
+      return;
+    }
+    const size_t errors_before = r_.errors();
+    ProjectActuals e;
+    e.loc = r_.Loc(n);
+    e.year = year;
+    r_.CheckKeys(n, kEntryKeys, "a project entry");
+    const bool key_known = ReadKey(n, &e);
+    ReadSpent(n, &e);
+    if (const YamlNode* note = r_.Get(n, "note", false, "a project entry")) {
+      if (auto t = r_.Text(*note, "note")) e.note = std::string(Trim(*t));
+    }
+    if (const YamlNode* inds = r_.Get(n, "indicators", false, "a project entry")) {
+      if (!inds->is_map()) {
+        r_.Error(*inds, fmt::format("'indicators' must be a map from each indicator's name (or "
+                                    "id) to its actual, such as '购置设备数量: 4台', not {}",
+                                    Describe(*inds)));
+      } else {
+        for (const auto& [key, value] : inds->entries) ReadIndicator(*key, *value, &e);
+      }
+    }
+    e.has_errors = document_errors || r_.errors() > errors_before;
+    if (key_known) add_(std::move(e));
+  }
+
+  // Reads `project:` or `id:`; true when the entry's key is known.
+  bool ReadKey(const YamlNode& n, ProjectActuals* e) {
+    const YamlNode* name = n.Find("project");
+    const YamlNode* id = n.Find("id");
+    if (name == nullptr && id == nullptr) {
+      r_.Error(n, "missing 'project' (the project name) or 'id': expected one of them, to say "
+                  "which target project these actuals belong to");
+      return false;
+    }
+    if (name != nullptr && id != nullptr) {
+      r_.Error(*id, "give either 'project' (the project name) or 'id', not both");
+    }
+    const YamlNode& key = id != nullptr ? *id : *name;
+    const char* field = id != nullptr ? "id" : "project";
+    e->by_id = id != nullptr;
+    if (key.is_null()) {
+      r_.Error(key, fmt::format("'{}' is empty: expected the {} of a target project", field,
+                                e->by_id ? "id" : "name"));
+      return false;
+    }
+    std::optional<std::string> text = r_.Text(key, field);
+    if (!text) return false;
+    e->key = std::string(Trim(*text));
+    if (e->key.empty()) {
+      r_.Error(key, fmt::format("'{}' must not be blank", field));
+      return false;
+    }
+    return true;
+  }
+
+  void ReadSpent(const YamlNode& n, ProjectActuals* e) {
+    const YamlNode* s = n.Find("spent");
+    if (s == nullptr || s->is_null()) {
+      r_.Error(s != nullptr ? *s : n,
+               fmt::format("{} 'spent' (全年执行数): expected the amount spent in the year, in "
+                           "the project's budget unit, such as 5.86",
+                           s != nullptr ? "empty" : "missing"));
+      return;
+    }
+    e->spent_loc = r_.Loc(*s);
+    if (s->is_scalar()) {
+      e->spent_text = s->value;
+      if (s->type() == YamlNode::Type::kString) {
+        Parsed<Actual> a = ParseActual(s->value);
+        if (a && a->kind == ActualKind::kQuantity && !a->value.unit.name.empty()) {
+          r_.Error(*s, fmt::format("'spent' must be a plain number in the project's budget unit "
+                                   "(such as 5.86), not '{}': leave out the unit",
+                                   Shorten(s->value)));
+          return;
+        }
+      }
+    }
+    std::optional<Rational> v = r_.Decimal(*s, "spent");
+    if (!v) return;
+    if (v->sign() < 0) {
+      r_.Error(*s, fmt::format("'spent' (全年执行数) must not be negative, not {}", s->value));
+      return;
+    }
+    e->spent = *v;
+    e->has_spent = true;
+  }
+
+  void ReadIndicator(const YamlNode& key, const YamlNode& v, ProjectActuals* e) {
+    // A non-scalar key is reported by the YAML layer; x- keys are ignored
+    // here as everywhere.
+    if (!key.is_scalar() || StartsWith(key.value, "x-")) return;
+    IndicatorActual a;
+    a.key = std::string(Trim(key.value));
+    a.loc = r_.Loc(key);
+    if (a.key.empty()) {
+      r_.Error(key, "an indicator name must not be blank");
+      return;
+    }
+    if (v.is_null()) {
+      r_.Error(key, fmt::format("indicator '{}' has no actual: expected {}", a.key, kValueHint));
+    } else if (v.is_sequence()) {
+      r_.Error(v, fmt::format("the actual of indicator '{}' must be a value or a map with "
+                              "'value' or 'grade', not a list",
+                              a.key));
+    } else if (v.is_scalar()) {
+      std::string problem = ParseValueInto(v.value, &a);
+      if (!problem.empty()) r_.Error(v, std::move(problem));
+    } else {
+      ReadLongForm(v, &a);
+    }
+    e->indicators.push_back(std::move(a));
+  }
+
+  // {value: …, note: …} or {grade: …, score: …, note: …}.
+  void ReadLongForm(const YamlNode& map, IndicatorActual* a) {
+    const size_t errors_before = r_.errors();
+    r_.CheckKeys(map, kLongFormKeys, "an indicator's actual");
+    const bool unknown_keys = r_.errors() > errors_before;
+    if (const YamlNode* note = r_.Get(map, "note", false, "an indicator's actual")) {
+      if (auto t = r_.Text(*note, "note")) a->note = std::string(Trim(*t));
+    }
+    const YamlNode* value = map.Find("value");
+    const YamlNode* grade = map.Find("grade");
+    const YamlNode* score = map.Find("score");
+    if (value != nullptr && grade != nullptr) {
+      r_.Error(*grade, fmt::format("indicator '{}' has both 'value' and 'grade': give 'value' "
+                                   "for a measured result, or 'grade' (with an optional "
+                                   "'score') for a qualitative one",
+                                   a->key));
+      return;
+    }
+    if (value == nullptr && grade == nullptr) {
+      if (unknown_keys) return;  // most likely a misspelt 'value' or 'grade'
+      r_.Error(map, fmt::format("indicator '{}' needs 'value' (the actual value, such as 4台, "
+                                "or 不适用) or 'grade' (达成, 部分达成 or 未达成)",
+                                a->key));
+      return;
+    }
+    if (value != nullptr) {
+      if (value->is_null()) {
+        r_.Error(*value, fmt::format("'value' of indicator '{}' is empty: expected {}", a->key,
+                                     kValueHint));
+      } else if (auto t = r_.Text(*value, "value")) {
+        std::string problem = ParseValueInto(*t, a);
+        if (!problem.empty()) r_.Error(*value, std::move(problem));
+      }
+      if (score != nullptr) {
+        r_.Error(*score, fmt::format("indicator '{}' has 'score' without 'grade': a score "
+                                     "refines a grade, so write 'grade: 部分达成' (or 达成, 未达成) "
+                                     "and 'score: 0.7'",
+                                     a->key));
+      }
+      return;
+    }
+    if (grade->is_null()) {
+      r_.Error(*grade, fmt::format("'grade' of indicator '{}' is empty: expected 达成, 部分达成 "
+                                   "or 未达成",
+                                   a->key));
+      return;
+    }
+    std::optional<std::string> g = r_.Text(*grade, "grade");
+    if (!g) return;
+    Parsed<Grade> parsed = ParseGrade(*g);
+    if (!parsed) {
+      if (Trim(*g) == "不适用") {
+        r_.Error(*grade, fmt::format("不适用 is not a grade: write it as the actual of indicator "
+                                     "'{}' ('{}: 不适用' or 'value: 不适用')",
+                                     a->key, a->key));
+      } else {
+        r_.Error(*grade, fmt::format("bad grade of indicator '{}': {}", a->key, parsed.error()));
+      }
+      return;
+    }
+    a->grade = parsed.value();
+    if (score == nullptr) return;
+    std::optional<Rational> s = r_.Decimal(*score, "score");
+    if (!s) return;
+    std::string problem = CheckScore(*a->grade, *s, score->value);
+    if (!problem.empty()) {
+      r_.Error(*score, fmt::format("indicator '{}': {}", a->key, problem));
+      return;
+    }
+    a->score = *s;
+  }
+
+  const EntrySink& add_;
+  FieldReader r_;
+  YamlNode placeholder_;
+};
+
+}  // namespace
+
+void ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
+                     Diagnostics* diags) {
+  DocumentReader(src, add, diags).Read(doc);
+}
+
+}  // namespace actuals_read
+
+void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsIndex* index,
+                         Diagnostics* diags) {
+  actuals_read::EntrySink add = [&](ProjectActuals&& e) { index->Add(std::move(e), diags); };
+  actuals_read::ReadYamlEntries(src, doc, add, diags);
+}
+
+}  // namespace jixiao

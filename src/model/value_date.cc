@@ -1,0 +1,160 @@
+// Dates of the value grammar (docs/reference.md §3.3): "2024-12-31",
+// "2024年12月31日", "2024年12月底", "2024年底", checked against the calendar.
+// See value.h.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "base/text.h"
+#include "model/value.h"
+#include "model/value_scan.h"
+
+namespace jixiao {
+
+namespace value_scan {
+
+namespace {
+
+using std::string_view;
+
+bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
+}
+
+int ParseSmallInt(string_view digits) {
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool HasYear(string_view s) {
+  return s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3]);
+}
+
+std::string DateExamples() {
+  return "write a date such as '2024-12-31', '2024年12月31日', '2024年12月底' or '2024年底'";
+}
+
+DateScan Malformed(string_view s, string_view detail) {
+  DateScan d;
+  d.status = DateScan::kMalformed;
+  d.error = Quote(s) + " is not a date" + std::string(detail) + "; " + DateExamples();
+  return d;
+}
+
+// Checks the calendar; `written` is the date as written, for messages.
+DateScan Validate(int y, int m, int d, string_view written, size_t len) {
+  DateScan r;
+  std::string head = Quote(written) + " is not a calendar date: ";
+  if (m < 1 || m > 12) {
+    r.status = DateScan::kImpossible;
+    r.error = head + "there is no month " + std::to_string(m);
+  } else if (d < 1 || d > DaysInMonth(y, m)) {
+    r.status = DateScan::kImpossible;
+    r.error = head + std::to_string(y) + "年" + std::to_string(m) + "月 has " +
+              std::to_string(DaysInMonth(y, m)) + " days";
+  } else {
+    r.status = DateScan::kOk;
+    r.date = Date{y, m, d};
+    r.len = len;
+  }
+  return r;
+}
+
+// "YYYY-M-D" with `sep` one of - / . at s[4].
+DateScan ScanNumericDate(string_view s) {
+  size_t month_end = SkipDigits(s, 5);
+  size_t day_end = SkipDigits(s, month_end + 1);
+  if (month_end - 5 > 2 || day_end - month_end - 1 > 2) {
+    return Malformed(s.substr(0, day_end), " (month and day have one or two digits)");
+  }
+  return Validate(ParseSmallInt(s.substr(0, 4)), ParseSmallInt(s.substr(5, month_end - 5)),
+                  ParseSmallInt(s.substr(month_end + 1, day_end - month_end - 1)),
+                  s.substr(0, day_end), day_end);
+}
+
+// Consumes "底" or "末" at s[*i]; true if found.
+bool ConsumeEnd(string_view s, size_t* i) {
+  for (string_view w : {string_view("底"), string_view("末")}) {
+    if (s.compare(*i, w.size(), w) == 0) {
+      *i += w.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Consume(string_view s, size_t* i, string_view word) {
+  if (s.compare(*i, word.size(), word) != 0) return false;
+  *i += word.size();
+  return true;
+}
+
+// "YYYY年底", "YYYY年末", "YYYY年M月底", "YYYY年M月末", "YYYY年M月D日" (日 or 号
+// optional).
+DateScan ScanChineseDate(string_view s) {
+  const int year = ParseSmallInt(s.substr(0, 4));
+  size_t i = 4;
+  Consume(s, &i, "年");
+  if (ConsumeEnd(s, &i)) return Validate(year, 12, 31, s.substr(0, i), i);
+  size_t month_end = SkipDigits(s, i);
+  if (month_end - i > 2)
+    return Malformed(s.substr(0, month_end), " (a month has one or two digits)");
+  const int month = ParseSmallInt(s.substr(i, month_end - i));
+  i = month_end;
+  if (!Consume(s, &i, "月")) return Malformed(s.substr(0, i), " (expected '月' after the month)");
+  if (ConsumeEnd(s, &i)) {
+    int day = month >= 1 && month <= 12 ? DaysInMonth(year, month) : 1;
+    return Validate(year, month, day, s.substr(0, i), i);
+  }
+  size_t day_end = SkipDigits(s, i);
+  if (day_end == i) {
+    return Malformed(s.substr(0, i), " (it has no day: write '" + std::string(s.substr(0, i)) +
+                                         "31日' or '" + std::string(s.substr(0, i)) + "底')");
+  }
+  if (day_end - i > 2) return Malformed(s.substr(0, day_end), " (a day has one or two digits)");
+  const int day = ParseSmallInt(s.substr(i, day_end - i));
+  i = day_end;
+  if (!Consume(s, &i, "日")) Consume(s, &i, "号");
+  return Validate(year, month, day, s.substr(0, i), i);
+}
+
+
+}  // namespace
+
+bool LooksLikeDate(std::string_view s) {
+  if (!HasYear(s) || s.size() < 6) return false;
+  string_view rest = s.substr(4);
+  if (StartsWith(rest, "年")) {
+    rest = rest.substr(std::string_view("年").size());
+    return !rest.empty() && (IsDigit(rest[0]) || StartsWith(rest, "底") || StartsWith(rest, "末"));
+  }
+  char sep = rest[0];
+  if (sep != '-' && sep != '/' && sep != '.') return false;
+  size_t end = SkipDigits(s, 5);
+  return end > 5 && end + 1 < s.size() && s[end] == sep && IsDigit(s[end + 1]);
+}
+
+DateScan ScanDate(std::string_view s) {
+  return StartsWith(s.substr(4), "年") ? ScanChineseDate(s) : ScanNumericDate(s);
+}
+
+}  // namespace value_scan
+
+int Compare(const Date& a, const Date& b) {
+  if (a.year != b.year) return a.year < b.year ? -1 : 1;
+  if (a.month != b.month) return a.month < b.month ? -1 : 1;
+  if (a.day != b.day) return a.day < b.day ? -1 : 1;
+  return 0;
+}
+
+std::string FormatDate(const Date& d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,55 @@
+// What the value parsers share (internal to model/): the quoting of
+// messages, digits, and the lookups of units and dates that value.cc makes
+// of value_unit.cc and value_date.cc.
+#ifndef JIXIAO_MODEL_VALUE_SCAN_H_
+#define JIXIAO_MODEL_VALUE_SCAN_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "base/text.h"
+#include "model/value.h"
+
+namespace jixiao::value_scan {
+
+// `s` in quotes, cut to 60 columns so that a hostile megabyte of text is
+// not repeated in a message.
+inline std::string Quote(std::string_view s) { return "'" + TruncateToWidth(s, 60) + "'"; }
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+// The end of the run of ASCII digits at s[i].
+inline size_t SkipDigits(std::string_view s, size_t i) {
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  return i;
+}
+
+// Whether `text` (not empty) is a known unit's spelling ("万元", "km", ...).
+bool IsKnownUnit(std::string_view text);
+// The longest known unit's spelling that is a proper prefix of `text` (not
+// empty), or "".
+std::string_view KnownUnitPrefix(std::string_view text);
+
+// True when `s` starts like a date rather than a number: "YYYY-M-D",
+// "YYYY/M/D", "YYYY.M.D" (the same separator twice), or "YYYY年" followed by
+// a digit, 底 or 末. "2024.5" is a number; "2024年" is not a date (see
+// IsCalendarYear in value.cc).
+bool LooksLikeDate(std::string_view s);
+
+// A date read at the start of a text.
+struct DateScan {
+  enum Status { kOk, kMalformed, kImpossible } status = kMalformed;
+  Date date;
+  size_t len = 0;     // bytes of the date in `s` (kOk)
+  std::string error;  // kMalformed, kImpossible
+};
+
+// The date at the start of `s`, which LooksLikeDate.
+DateScan ScanDate(std::string_view s);
+
+}  // namespace jixiao::value_scan
+
+#endif  // JIXIAO_MODEL_VALUE_SCAN_H_
