@@ -23,6 +23,7 @@ void Encode(const Diagnostic& d, RecordWriter* w) {
   w->Int(static_cast<uint64_t>(std::max(d.loc.column, 0)));
   w->Str(d.message);
   w->Str(d.source_line);
+  w->Int(d.code);
 }
 
 Diagnostic Decode(const std::string& record) {
@@ -34,6 +35,7 @@ Diagnostic Decode(const std::string& record) {
   d.loc.column = static_cast<int>(r.Int());
   d.message = std::string(r.Str());
   d.source_line = std::string(r.Str());
+  d.code = static_cast<uint16_t>(r.Int());
   return d;
 }
 
@@ -76,6 +78,16 @@ void Diagnostics::Add(Diagnostic d) {
   if (d.severity == Severity::kError) ++errors_;
   list_.push_back(std::move(d));
   if (store_ && list_.size() >= kSpillBatch) Spill();
+}
+
+void Diagnostics::Error(Location loc, Message message, std::string source_line) {
+  Add({Severity::kError, std::move(loc), std::move(message.text), std::move(source_line),
+       message.code});
+}
+
+void Diagnostics::Warning(Location loc, Message message, std::string source_line) {
+  Add({Severity::kWarning, std::move(loc), std::move(message.text), std::move(source_line),
+       message.code});
 }
 
 void Diagnostics::Error(Location loc, std::string message, std::string source_line) {
@@ -244,6 +256,12 @@ std::string_view Source::LineAt(size_t offset) const {
   size_t end = t.find_first_of("\r\n", offset);
   if (end == std::string_view::npos) end = t.size();
   return t.substr(start, end - start);
+}
+
+Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
+                          Message message, int line) {
+  return {severity, src.At(offset, line), std::move(message.text),
+          std::string(src.LineAt(offset)), message.code};
 }
 
 Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/messages.h"
+
 namespace jixiao {
 
 // A place in an input file. `line` and `column` are 1-based; `column` counts
@@ -33,8 +35,9 @@ enum class Severity { kError, kWarning };
 struct Diagnostic {
   Severity severity = Severity::kError;
   Location loc;
-  std::string message;      // what is wrong and what was expected
+  std::string message;      // what is wrong and what was expected, in the run's language
   std::string source_line;  // the text of loc.line, for a caret display; may be ""
+  uint16_t code = 0;        // the stable code (301 = JX0301, messages.h); 0 = none
 };
 
 class RecordStore;
@@ -53,6 +56,18 @@ class Diagnostics {
   Diagnostics& operator=(Diagnostics&& other) noexcept;
 
   void Add(Diagnostic d);
+  void Error(Location loc, Message message, std::string source_line = {});
+  void Warning(Location loc, Message message, std::string source_line = {});
+  // The catalogue's message `id` with `args` (messages.h), at `loc`.
+  template <typename... Args>
+  void Error(Location loc, MsgId id, const Args&... args) {
+    Error(std::move(loc), Msg(id, args...));
+  }
+  template <typename... Args>
+  void Warning(Location loc, MsgId id, const Args&... args) {
+    Warning(std::move(loc), Msg(id, args...));
+  }
+  // A message not (yet) in the catalogue: no code.
   void Error(Location loc, std::string message, std::string source_line = {});
   void Warning(Location loc, std::string message, std::string source_line = {});
   // Appends all of `other`, in order.
@@ -151,6 +166,8 @@ struct Source {
 
 // Builds a diagnostic at byte `offset` of `src` (on 1-based `line`, or 0 if
 // unknown), with its source line for a caret display.
+Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
+                          Message message, int line = 0);
 Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
                           std::string message, int line = 0);
 

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "report/diagnostic_format.h"
 #include "yaml/inputs.h"
+#include "base/lang.h"
 #include "base/json_writer.h"
 #include "cli/output.h"
 #include "model/rules_file.h"
@@ -75,7 +76,7 @@ int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::
   }
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);
-  bool zh = opts.lang == "zh";
+  bool zh = !English();
   for (const OutputSpec& o : outputs) {
     std::string text = o.format == "json" ? CheckJson(stats, diags) : SummaryLine(stats, diags, zh);
     if (!WriteOutput(o, text, out, err)) return kExitError;

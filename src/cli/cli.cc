@@ -1,6 +1,9 @@
 #include "cli/cli.h"
 
+#include <cstdlib>
 #include <exception>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <thread>
 #include <vector>
@@ -10,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "base/lang.h"
 #include "base/record_store.h"
 #include "base/terminal.h"
 
@@ -87,6 +91,9 @@ const CLI::Validator kCount(
     "COUNT");
 
 void AddOptions(CLI::App* sub, unsigned set, Options* o) {
+  sub->add_option("--lang", o->lang,
+                  "Language of every message and label: zh or en (default: $JIXIAO_LANG, else zh)")
+      ->check(CLI::IsMember({"zh", "en"}));
   if (set & kTargets) {
     sub->add_option("TARGETS", o->targets, "Target files or directories")->required();
   }
@@ -113,9 +120,6 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
     AddColorOption(sub, o);
-    sub->add_option("--lang", o->lang, "Report labels: zh or en")
-        ->check(CLI::IsMember({"zh", "en"}))
-        ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
   }
   if ((set & kReportOptions) && (set & kActuals)) {  // eval: the only command with a csv report
@@ -138,9 +142,6 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
                     "department (天津市… -> TJ), '' none")
         ->capture_default_str();
     AddColorOption(sub, o);
-    sub->add_option("--lang", o->lang, "Summary language: zh or en")
-        ->check(CLI::IsMember({"zh", "en"}))
-        ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors");
   }
   if (set & kStrict) {
@@ -191,9 +192,30 @@ ColorMode ParseColorMode(const std::string& s) {
   return ColorMode::kAuto;
 }
 
+// The language before the command line is parsed (so that --help is in it):
+// --lang X or --lang=X anywhere on the command line, else $JIXIAO_LANG, else
+// Chinese. An unknown JIXIAO_LANG is reported and ignored; an unknown --lang
+// is left for the parser to refuse.
+Lang InitialLang(int argc, const char* const* argv, std::ostream& err) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--") break;
+    std::optional<Lang> l;
+    if (a == "--lang" && i + 1 < argc) l = ParseLang(argv[i + 1]);
+    if (a.substr(0, 7) == "--lang=") l = ParseLang(a.substr(7));
+    if (l) return *l;
+  }
+  if (const char* env = std::getenv("JIXIAO_LANG"); env && *env) {
+    if (std::optional<Lang> l = ParseLang(env)) return *l;
+    err << "jixiao: warning: JIXIAO_LANG='" << env << "' is neither zh nor en; using zh\n";
+  }
+  return Lang::kZh;
+}
+
 }  // namespace
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  SetLang(InitialLang(argc, argv, err));
   CLI::App app{"jixiao — check and score budget projects against their performance targets "
                "(绩效目标表, 财预〔2020〕10号)",
                "jixiao"};
@@ -202,6 +224,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.footer("Run 'jixiao COMMAND --help' for the options of a command.\n"
              "Exit status: 0 valid and compliant, 1 some project fails the policy, 2 any error.");
   Options opts;
+  opts.lang = English() ? "en" : "zh";
   std::vector<std::pair<CLI::App*, const CommandSpec*>> subs;
   for (const CommandSpec& spec : kCommands) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
@@ -224,6 +247,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
         << "Run 'jixiao --help' for usage.\n";
     return kExitError;
   }
+  if (std::optional<Lang> l = ParseLang(opts.lang)) SetLang(*l);
   Terminal term(ParseColorMode(opts.color), opts.quiet, TerminalEnv::Detect());
   for (const auto& [sub, spec] : subs) {
     if (!sub->parsed()) continue;

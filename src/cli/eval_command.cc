@@ -5,6 +5,7 @@
 #include <malloc.h>
 #endif
 
+#include "base/lang.h"
 #include "model/actuals.h"
 #include "score/batch.h"
 #include "cli/commands.h"
@@ -99,7 +100,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     }
     ReportContext ctx;
     ctx.rules = &rules;
-    ctx.english = opts.lang == "en";
+    ctx.english = English();
     ctx.color = spec.path.empty() && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;

@@ -13,6 +13,7 @@
 #include "yaml/inputs.h"
 #include "cli/output.h"
 #include "model/rules_file.h"
+#include "base/lang.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -117,7 +118,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       count(p);
     }
   }
-  bool zh = opts.lang == "zh";
+  bool zh = !English();
   if (!term.quiet() || diags.has_errors()) {
     std::string where = dest.empty() ? (zh ? "标准输出" : "standard output") : dest;
     err << (zh ? fmt::format("导入了 {} 个项目（{} 个指标）到 {}；{} 个错误，{} 个警告\n", written,

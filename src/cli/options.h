@@ -37,7 +37,7 @@ struct Options {
   int jobs = 0;
   // --color: auto, always or never.
   std::string color = "auto";
-  // --lang: report labels, zh (default) or en.
+  // --lang: the language of every word for a person, zh or en (base/lang.h).
   std::string lang = "zh";
   // --csv-no-bom: the csv report starts without a UTF-8 byte order mark.
   bool csv_no_bom = false;

@@ -21,13 +21,19 @@ std::string OneLineText(std::string_view s) {
 
 }  // namespace
 
+std::string SeverityLabel(const Diagnostic& d) {
+  std::string label(Text(d.severity == Severity::kError ? MsgId::kSeverityError
+                                                        : MsgId::kSeverityWarning));
+  if (d.code != 0) label += "[" + FormatCode(d.code) + "]";
+  return label;
+}
+
 std::string FormatDiagnosticLine(const Diagnostic& d, bool color) {
   std::string out;
   std::string where = FormatLocation(d.loc);
   if (!where.empty()) out += Terminal::Paint(where + ":", Style::kBold, color) + " ";
   bool error = d.severity == Severity::kError;
-  out += Terminal::Paint(error ? "error:" : "warning:", error ? Style::kError : Style::kWarning,
-                         color);
+  out += Terminal::Paint(SeverityLabel(d) + ":", error ? Style::kError : Style::kWarning, color);
   out += " ";
   out += OneLineText(d.message);
   out += "\n";
@@ -72,6 +78,7 @@ void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w) {
   w->Key("file").String(d.loc.file);
   w->Key("line").Int(d.loc.line);
   w->Key("column").Int(d.loc.column);
+  if (d.code != 0) w->Key("code").String(FormatCode(d.code));
   w->Key("message").String(d.message);
   w->EndObject();
 }

@@ -11,7 +11,12 @@
 
 namespace jixiao {
 
-// The compiler-style form: "file:line:column: error: message", then, when
+// "错误[JX0301]" / "error[JX0301]" (or "警告…" / "warning…"): the severity in
+// the run's language and the code, if the diagnostic has one.
+std::string SeverityLabel(const Diagnostic& d);
+
+// The compiler-style form: "file:line:column: 错误[JX0301]: message" (or
+// "error[JX0301]: " under --lang en), then, when
 // the source line is known, the line and a caret under the column:
 //     12 |     nmae: 购置设备数量
 //        |     ^
@@ -25,7 +30,8 @@ std::string FormatDiagnosticLine(const Diagnostic& d, bool color);
 // when the terminal takes it; under --quiet only the errors.
 void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err);
 
-// Writes {"file": …, "line": …, "column": …, "message": …} (docs/reference.md §7).
+// Writes {"file": …, "line": …, "column": …, "code": "JX0301", "message": …}
+// (docs/reference.md §7); "code" only when the diagnostic has one.
 void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w);
 
 }  // namespace jixiao

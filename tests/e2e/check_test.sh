@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh"
 F=tests/fixtures/check
 
 case_ "the examples are valid"
-run check examples/targets
+run check --lang zh examples/targets
 expect_status 0
 expect_out "5 个项目"
 expect_err_empty
@@ -107,7 +107,7 @@ expect_status 2
 expect_err "$F/no-yaml: error: no .yaml or .yml files in this directory"
 
 case_ "valid files are still counted when others fail"
-run check $F/valid-minimal.yaml $F/bad-target.yaml
+run check --lang zh $F/valid-minimal.yaml $F/bad-target.yaml
 expect_status 2
 expect_out "检查了 2 个文件：1 个项目"
 

@@ -6,7 +6,7 @@ F=tests/fixtures/eval
 G=tests/golden
 
 case_ "the examples: golden text report, exit 1 (some indicators unmet)"
-run eval examples/targets -a examples/actuals
+run eval --lang zh examples/targets -a examples/actuals
 expect_status 1
 expect_golden $G/eval-examples.txt
 expect_err_empty
@@ -104,9 +104,9 @@ expect_status 2
 expect_err "$F/stranger.yaml:8:5: error: actuals for id 'T-2' match no target project"
 
 case_ "a project without actuals; the valid one is still reported"
-run eval $F/target.yaml $F/other.yaml -a $F/ok.yaml
+run eval --lang zh $F/target.yaml $F/other.yaml -a $F/ok.yaml
 expect_status 2
-expect_err "$F/other.yaml:2:5: error: project '另一个项目' has no actuals entry"
+expect_err "$F/other.yaml:2:5: 错误: project '另一个项目' has no actuals entry"
 expect_out "测试项目"
 expect_out "共 1 个项目，合规 1 个"
 
@@ -128,7 +128,7 @@ expect_out '"line": 6'
 expect_out '"column": 7'
 
 case_ "--quiet prints only the summary and errors"
-run eval examples/targets -a examples/actuals --quiet
+run eval examples/targets -a examples/actuals --quiet --lang zh
 expect_status 1
 expect_out "共 5 个项目，合规 3 个"
 expect_no_out "购置设备数量"
@@ -157,7 +157,7 @@ run template $F/target.yaml -o "$WORK/filled.yaml"
 expect_status 0
 sed -i -e 's/^    spent: .*/    spent: 10/' -e 's/^      设备数量: .*/      设备数量: 4台/' \
        -e 's/^      完成时间: .*/      完成时间: 11个月/' -e 's/^      满意度: .*/      满意度: 92%/' "$WORK/filled.yaml"
-run eval $F/target.yaml -a "$WORK/filled.yaml"
+run eval --lang zh $F/target.yaml -a "$WORK/filled.yaml"
 expect_status 0
 expect_out "总分 100.00"
 

@@ -6,6 +6,8 @@
 # After an intended change of a report, UPDATE_GOLDEN=1 rewrites the golden
 # files (see lib.sh): review the diff before committing.
 source "$(dirname "$0")/lib.sh"
+# This file checks the Chinese reports (the default); English cases say --lang en.
+export JIXIAO_LANG=zh
 F=tests/fixtures/formats
 G=tests/golden
 EX=(examples/targets -a examples/actuals)

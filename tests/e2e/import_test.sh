@@ -9,20 +9,20 @@ F=tests/fixtures/import
 content() { cat "$@" | grep -v '^ *#' | grep -v '^---$'; }
 
 case_ "the seed text: one file per project, check passes, content equals examples/"
-run import $F/seed-2024.txt -o "$WORK/out"
+run import --lang zh $F/seed-2024.txt -o "$WORK/out"
 expect_status 0
 expect_err "导入了 5 个项目（35 个指标）"
 expect_err "0 个错误，0 个警告"
 [ "$(ls "$WORK/out" | tr '\n' ' ')" = "TJ-362303-2024-01.yaml TJ-362303-2024-02.yaml TJ-362303-2024-03.yaml TJ-362303-2024-04.yaml TJ-362303-2024-05.yaml " ] \
   || fail "unexpected file names: $(ls "$WORK/out")"
-run check "$WORK/out"
+run check --lang zh "$WORK/out"
 expect_status 0
 expect_out "5 个项目，35 个指标；0 个错误，0 个警告"
 diff <(content "$WORK"/out/*.yaml) <(content examples/targets/*.yaml) >"$WORK/diff" \
   || fail "import differs from examples/targets: $(head -20 "$WORK/diff")"
 
 case_ "the .docx fixture: the same projects"
-run import $F/seed-2024.docx -o "$WORK/docx"
+run import --lang zh $F/seed-2024.docx -o "$WORK/docx"
 expect_status 0
 expect_err "0 个错误，0 个警告"
 run check "$WORK/docx"
@@ -73,7 +73,7 @@ expect_err "error: 预算数 is empty"
 [ -z "$(ls -A "$WORK/strict" 2>/dev/null)" ] || fail "strict wrote a project with guesses"
 
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
-run import $F/variations.txt -o "$WORK/var"
+run import --lang zh $F/variations.txt -o "$WORK/var"
 expect_status 0
 expect_err "导入了 2 个项目"
 run check "$WORK/var"

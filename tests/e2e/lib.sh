@@ -9,6 +9,10 @@
 #   (cd build && UPDATE_GOLDEN=1 ctest -R e2e)      # every golden file
 set -u
 JIXIAO=${1:?usage: $0 PATH/TO/jixiao}
+# jixiao speaks Chinese by default (--lang zh). The tests run it in English
+# unless a case asks for Chinese with --lang zh (or unsets JIXIAO_LANG to
+# check the default): most assert English messages.
+export JIXIAO_LANG=en
 SRC=${JIXIAO_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 FIXTURES=$SRC/tests/fixtures
 EXAMPLES=$SRC/examples
