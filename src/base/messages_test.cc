@@ -97,14 +97,14 @@ TEST_CASE("Tr fills the placeholders in the current language") {
   {
     ScopedLang zh(Lang::kZh);
     CHECK(Tr(MsgId::kUnknownCode, "JX9999") ==
-          "没有诊断代码“JX9999”：代码形如 JX0301，完整列表见 docs/errors.md");
+          "没有诊断代码“JX9999”：代码形如 JX0301；不带参数运行 jixiao explain 列出全部代码");
     CHECK(Text(MsgId::kSeverityError) == "错误");
   }
   {
     ScopedLang en(Lang::kEn);
     Message m = Msg(MsgId::kUnknownCode, "X");
     CHECK(m.code == 701);
-    CHECK(m.text == "no diagnostic code 'X': codes look like JX0301; docs/errors.md lists them all");
+    CHECK(m.text == "no diagnostic code 'X': codes look like JX0301; 'jixiao explain' without a code lists them all");
     CHECK(Text(MsgId::kSeverityError) == "error");
   }
 }

@@ -25,7 +25,7 @@ namespace {
 enum OptionSet : unsigned {
   kTargets = 1 << 0,         // positional TARGETS...
   kActuals = 1 << 1,         // -a ACTUALS...
-  kReportOptions = 1 << 2,   // -f, -o, --lang, --color, --quiet
+  kReportOptions = 1 << 2,   // -f, -o, --color, --quiet
   kStrict = 1 << 3,          // --strict
   kPolicy = 1 << 7,          // --fail-under, --fail-on
   kRules = 1 << 4,           // -r
@@ -34,6 +34,7 @@ enum OptionSet : unsigned {
   kImport = 1 << 8,          // import: positional DOCUMENTS..., -o DIR, --year, --id-prefix
   kMergeInputs = 1 << 9,     // merge: positional REPORTS...
   kMergeOutput = 1 << 10,    // merge: -f json|jsonl, -o
+  kExplain = 1 << 11,        // explain: positional [CODE]
 };
 
 using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
@@ -74,6 +75,10 @@ const CommandSpec kCommands[] = {
      "stdout. Guesses are warnings and YAML comments. Exit status: 0 all imported, 2 any error\n"
      "(projects without errors are still written). See docs/import.md.",
      kImport | kStrict | kRules | kLimits, RunImport},
+    {"explain", "Say what a diagnostic code means and how to fix it",
+     "Prints the entry of docs/errors.md for CODE (such as JX0301): the cause, the fix and an\n"
+     "example. Without CODE, lists every code. Exit status: 0, or 2 for an unknown code.",
+     kExplain, RunExplain},
 };
 
 void AddColorOption(CLI::App* sub, Options* o) {
@@ -125,6 +130,9 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if ((set & kReportOptions) && (set & kActuals)) {  // eval: the only command with a csv report
     sub->add_flag("--csv-no-bom", o->csv_no_bom,
                   "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
+  }
+  if (set & kExplain) {
+    sub->add_option("CODE", o->code, "A diagnostic code, such as JX0301");
   }
   if (set & kImport) {
     sub->add_option("DOCUMENTS", o->documents,

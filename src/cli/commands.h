@@ -21,6 +21,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
 int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunExplain(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 
 }  // namespace jixiao
 

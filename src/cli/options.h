@@ -37,6 +37,8 @@ struct Options {
   int jobs = 0;
   // --color: auto, always or never.
   std::string color = "auto";
+  // explain: the diagnostic code asked about; "" lists every code.
+  std::string code;
   // --lang: the language of every word for a person, zh or en (base/lang.h).
   std::string lang = "zh";
   // --csv-no-bom: the csv report starts without a UTF-8 byte order mark.

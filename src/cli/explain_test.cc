@@ -1,0 +1,113 @@
+#include "cli/explain.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "base/messages.h"
+
+namespace jixiao {
+namespace {
+
+TEST_CASE("docs/errors.md has one complete section for every code of the catalogue, and no other") {
+  std::vector<CodeEntry> entries = ParseErrorsDoc(ErrorsDoc());
+  std::set<uint16_t> documented;
+  for (const CodeEntry& e : entries) {
+    CAPTURE(FormatCode(e.code));
+    CHECK(documented.insert(e.code).second);  // one section per code
+    CHECK(e.title_zh != "");
+    CHECK(e.title_en != "");
+    CHECK(e.cause_zh != "");
+    CHECK(e.fix_zh != "");
+    CHECK(e.cause_en != "");
+    CHECK(e.fix_en != "");
+    CHECK(e.command.rfind("jixiao ", 0) == 0);  // an example to run
+  }
+  std::set<uint16_t> used;
+  for (size_t i = 0; i < kCatalogueSize; ++i) {
+    if (Catalogue()[i].code != 0) used.insert(Catalogue()[i].code);
+  }
+  for (uint16_t code : used) {
+    CAPTURE(FormatCode(code));
+    CHECK(documented.count(code) == 1);
+  }
+  for (uint16_t code : documented) {
+    CAPTURE(FormatCode(code));
+    CHECK(used.count(code) == 1);
+  }
+}
+
+constexpr std::string_view kDoc = R"(# Codes
+
+An introduction, with a table and a fence that are not a section:
+
+```yaml x.yaml
+ignored: true
+```
+
+## JX0301 单位不一致 / Incompatible unit
+
+原因：实际完成值的单位
+与指标值的单位不在同一量纲。
+修正：写成同一量纲的单位。
+
+Cause: the actual's unit is not
+of the target's dimension.
+Fix: use a unit of the same dimension.
+
+```yaml targets.yaml
+project: 甲
+```
+
+```yaml actuals.yaml
+projects: []
+```
+
+```console
+$ jixiao eval targets.yaml -a actuals.yaml
+targets.yaml:1:1: error[JX0301]: what it prints
+```
+
+## See also
+
+Cause: not a section of a code.
+)";
+
+TEST_CASE("ParseErrorsDoc reads a section's titles, paragraphs, files and command") {
+  std::vector<CodeEntry> entries = ParseErrorsDoc(kDoc);
+  REQUIRE(entries.size() == 1);
+  const CodeEntry& e = entries[0];
+  CHECK(e.code == 301);
+  CHECK(e.title_zh == "单位不一致");
+  CHECK(e.title_en == "Incompatible unit");
+  CHECK(e.cause_zh == "实际完成值的单位与指标值的单位不在同一量纲。");
+  CHECK(e.fix_zh == "写成同一量纲的单位。");
+  CHECK(e.cause_en == "the actual's unit is not of the target's dimension.");
+  CHECK(e.fix_en == "use a unit of the same dimension.");
+  REQUIRE(e.files.size() == 2);
+  CHECK(e.files[0].name == "targets.yaml");
+  CHECK(e.files[0].text == "project: 甲\n");
+  CHECK(e.files[1].name == "actuals.yaml");
+  CHECK(e.command == "jixiao eval targets.yaml -a actuals.yaml");
+}
+
+TEST_CASE("FormatCodeEntry prints one language: title, cause, fix, then the example") {
+  CodeEntry e = ParseErrorsDoc(kDoc)[0];
+  CHECK(FormatCodeEntry(e, Lang::kZh) ==
+        "JX0301 单位不一致\n\n"
+        "原因：实际完成值的单位与指标值的单位不在同一量纲。\n"
+        "修正：写成同一量纲的单位。\n\n"
+        "示例：\n\n"
+        "  targets.yaml:\n"
+        "    project: 甲\n\n"
+        "  actuals.yaml:\n"
+        "    projects: []\n\n"
+        "  $ jixiao eval targets.yaml -a actuals.yaml\n");
+  std::string en = FormatCodeEntry(e, Lang::kEn);
+  CHECK(en.rfind("JX0301 Incompatible unit\n\nCause: the actual's unit is not of the target's "
+                 "dimension.\nFix: use a unit of the same dimension.\n\nExample:\n",
+                 0) == 0);
+}
+
+}  // namespace
+}  // namespace jixiao
