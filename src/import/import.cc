@@ -528,7 +528,7 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
                                      "from 指标性质, 指标值 and 度量单位: {}",
                                      Quote(value)));
   }
-  Parsed<Target> parsed = ParseTarget(value);
+  Parsed<Target> parsed = ParseTarget(value, d->p.year);
   if (!parsed) {
     Error(d, at, fmt::format("bad 指标值 '{}' of '{}': {}", Quote(value), ind->name,
                              parsed.error()));

@@ -6,6 +6,7 @@
 // value_unit.cc, dates in value_date.cc.
 #include "model/value.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,18 @@ constexpr ComparatorSpelling kDateSuffixes[] = {
 
 // Words that make a quantity approximate, which no comparator expresses.
 constexpr string_view kApproximations[] = {"左右", "上下", "前后"};
+// The same, written before the number ("约7000人").
+constexpr string_view kApproximationPrefixes[] = {"大约", "约为", "约"};
+
+// Number words that multiply a unit (value_unit.cc reads them).
+constexpr string_view kNumberWords[] = {"万", "千", "亿"};
+
+// Written after a value that is to be reached: "100%完成", "2024年12月31日前完成".
+constexpr string_view kDoneSuffix = "完成";
+
+// Written after a bound: the bound is included (≥, ≤) or excluded (>, <).
+constexpr string_view kIncluded = "(含)";
+constexpr string_view kExcluded = "(不含)";
 
 // Length in bytes of the longest comparator spelling `s` starts with (0 if
 // none) and its comparator in *cmp.
@@ -226,6 +239,18 @@ std::string CounterProblem(string_view text) {
     bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
     if (next != '/' && !ascii_word) return bad(" (did you mean " + Quote(known) + "?)");
   }
+  // After a number word: "万年度" extends 年 as "年度" does.
+  for (string_view word : kNumberWords) {
+    if (!StartsWith(text, word) || text.size() == word.size()) continue;
+    string_view rest = text.substr(word.size());
+    if (string_view known = KnownUnitPrefix(rest); !known.empty()) {
+      char next = rest[known.size()];
+      bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
+      if (next != '/' && !ascii_word) {
+        return bad(" (did you mean " + Quote(std::string(word) + std::string(known)) + "?)");
+      }
+    }
+  }
   if ((text[0] == 'O' || text[0] == 'o' || text[0] == 'l' || text[0] == 'I') && text.size() > 1 &&
       !IsAscii(text[1])) {
     return bad(" (a letter typed for a digit?)");
@@ -304,6 +329,14 @@ struct Body {
 Parsed<Body> MakeRange(Quantity lower, Quantity upper, string_view whole) {
   if (lower.unit.dim == Dimension::kNone) lower.unit = upper.unit;
   if (upper.unit.dim == Dimension::kNone) upper.unit = lower.unit;
+  // "1万-2万人次": a bound with a number word alone takes the other's unit.
+  if (lower.unit.dim == Dimension::kNumber && upper.unit.dim != Dimension::kNumber) {
+    Parsed<Rational> low = ConvertTo(lower, upper.unit);
+    if (low) {
+      lower.value = *low;
+      lower.unit = upper.unit;
+    }
+  }
   Parsed<Rational> up = ConvertTo(upper, lower.unit);
   if (!up) {
     return Parsed<Body>::Error("the bounds of the range " + Quote(whole) +
@@ -439,6 +472,82 @@ Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view 
   return t;
 }
 
+// "约7000人" is as approximate as "7000人左右": the message, else "".
+std::string ApproximatePrefixProblem(string_view whole) {
+  for (string_view approx : kApproximationPrefixes) {
+    if (!StartsWith(whole, approx)) continue;
+    string_view value = Trim(whole.substr(approx.size()));
+    if (!StartsNumeric(value)) return "";
+    return Quote(whole) + " is approximate and cannot be scored: instead of " + Quote(approx) +
+           " write a comparator such as '≥" + std::string(value) + "' or '≤" +
+           std::string(value) + "', or a range";
+  }
+  return "";
+}
+
+// "12月底前": a date without its year. The message gives the target with
+// the project's year (or YYYY when it is not known), or the error that
+// target has ("2月30日" in 2024).
+Parsed<Target> YearlessDateError(string_view whole, string_view lead, string_view s, int year) {
+  std::string rewrite = std::string(lead) + (year > 0 ? std::to_string(year) : "YYYY") + "年" +
+                        std::string(s);
+  if (year > 0) {
+    Parsed<Target> t = ParseTarget(rewrite, year);
+    if (!t) return t;
+    return Parsed<Target>::Error(Quote(whole) + " has no year: write " + Quote(rewrite));
+  }
+  return Parsed<Target>::Error(Quote(whole) +
+                               " has no year: write it with the year, such as " + Quote(rewrite));
+}
+
+enum class Inclusion { kNone, kIncluded, kExcluded };
+
+// Takes "(含)" or "(不含)" (from （含）) out of `body` when it ends the text or
+// stands before a suffix comparator ("95%(含)以上", "2024年12月31日(含)前").
+Inclusion TakeInclusion(std::string* body) {
+  for (string_view marker : {kIncluded, kExcluded}) {
+    size_t at = body->find(marker);
+    if (at == std::string::npos) continue;
+    string_view after = Trim(string_view(*body).substr(at + marker.size()));
+    bool suffix = after.empty();
+    for (const ComparatorSpelling& c : kQuantitySuffixes) suffix = suffix || after == c.text;
+    for (const ComparatorSpelling& c : kDateSuffixes) suffix = suffix || after == c.text;
+    if (!suffix) return Inclusion::kNone;
+    *body = std::string(Trim(string_view(*body).substr(0, at))) + std::string(after);
+    return marker == kIncluded ? Inclusion::kIncluded : Inclusion::kExcluded;
+  }
+  return Inclusion::kNone;
+}
+
+// Makes `t`'s bound included or excluded; "" or why it cannot be.
+std::string ApplyInclusion(Inclusion inclusion, string_view whole, const std::string& body,
+                           Target* t) {
+  const bool included = inclusion == Inclusion::kIncluded;
+  if (t->kind == TargetKind::kRange) {
+    if (included) return "";
+    return Quote(whole) + " cannot be scored: a range includes its bounds, so '(不含)' does not "
+                          "apply; write the range alone, or a single bound such as '>" +
+           body.substr(0, body.find_first_of("-~")) + "'";
+  }
+  switch (t->cmp) {
+    case Comparator::kGe:
+    case Comparator::kGt:
+      t->cmp = included ? Comparator::kGe : Comparator::kGt;
+      return "";
+    case Comparator::kLe:
+    case Comparator::kLt:
+      if (t->kind == TargetKind::kDate && !t->explicit_comparator) t->explicit_comparator = true;
+      t->cmp = included ? Comparator::kLe : Comparator::kLt;
+      return "";
+    case Comparator::kEq:
+      break;
+  }
+  return Quote(whole) + " says whether its bound is included (" +
+         std::string(included ? "含" : "不含") +
+         ") but not which way it is judged: write a comparator, such as '" +
+         (included ? "≥" : ">") + body + "' or '" + (included ? "≤" : "<") + body + "'";
+}
+
 // ---------------------------------------------------------------------------
 // Actual values.
 
@@ -495,6 +604,49 @@ Parsed<Actual> ParseQuantityActual(string_view s, Actual a) {
 }
 
 // ---------------------------------------------------------------------------
+// Figures in qualitative targets.
+
+// Comparator words written before a figure in running text ("控制在850万元").
+constexpr std::pair<string_view, const char*> kFigureComparators[] = {
+    {"不低于", "≥"}, {"不少于", "≥"}, {"至少", "≥"}, {"达到", "≥"}, {"大于等于", "≥"},
+    {"不小于", "≥"}, {"≥", "≥"},     {">=", "≥"},    {"控制在", "≤"}, {"不超过", "≤"},
+    {"不高于", "≤"}, {"不多于", "≤"}, {"小于等于", "≤"}, {"不大于", "≤"}, {"≤", "≤"},
+    {"<=", "≤"},
+};
+
+// Counted units common in running text, besides the known units.
+constexpr string_view kCommonCounters[] = {
+    "人次", "家次", "个百分点", "人", "次", "个", "台", "套", "项", "份", "家", "户", "所", "名",
+    "场", "期", "篇", "件", "辆", "条", "座", "处", "批", "本", "册", "间", "张", "棵", "株", "起"};
+
+// The length of the unit at the start of `s`: the longest known unit (with
+// or without a number word before it), else a common counter; 0 for none.
+size_t UnitLengthAt(string_view s) {
+  size_t best = 0;
+  size_t limit = std::min<size_t>(s.size(), 24);
+  for (size_t len = 1; len <= limit; ++len) {
+    if (len < s.size() && (static_cast<unsigned char>(s[len]) & 0xC0) == 0x80) continue;
+    Unit u = LookupUnit(s.substr(0, len));
+    if (u.dim != Dimension::kCounter && u.dim != Dimension::kNone && u.dim != Dimension::kNumber)
+      best = len;
+  }
+  if (best > 0) return best;
+  string_view rest = s;
+  size_t word = 0;
+  for (string_view w : kNumberWords) {
+    if (StartsWith(rest, w)) {
+      word = w.size();
+      rest = rest.substr(word);
+      break;
+    }
+  }
+  for (string_view c : kCommonCounters) {
+    if (StartsWith(rest, c)) return word + c.size();
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
 // Grades.
 
 struct GradeSpelling {
@@ -542,13 +694,16 @@ const char* ComparatorSymbol(Comparator c) {
   return "=";
 }
 
-Parsed<Target> ParseTarget(std::string_view text) {
+Parsed<Target> ParseTarget(std::string_view text, int year) {
   const std::string folded = FoldFullWidth(text);
   const string_view whole = Trim(folded);
   if (whole.empty()) {
     return Parsed<Target>::Error(
         "the target is empty; expected a value such as '≥90%', '4台' or '≤2024-12-31', or a "
         "qualitative target such as '显著提升'");
+  }
+  if (std::string approximate = ApproximatePrefixProblem(whole); !approximate.empty()) {
+    return Parsed<Target>::Error(approximate);
   }
   Target t;
   string_view s = whole;
@@ -561,24 +716,41 @@ Parsed<Target> ParseTarget(std::string_view text) {
       return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) +
                                    ", got nothing");
     }
-    if (!StartsNumeric(s)) {
-      // "不低于上年水平", "高于全国平均水平": a comparator word before words
-      // without a figure is a qualitative target, which real tables have.
-      bool word = static_cast<unsigned char>(lead[0]) >= 0xE4;
-      if (word && s.find_first_of("0123456789") == string_view::npos) {
-        Target q;
-        q.kind = TargetKind::kQualitative;
-        return q;
-      }
-      return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) + ", got " +
-                                   Quote(s));
-    }
-  } else if (!StartsNumeric(s)) {
-    t.kind = TargetKind::kQualitative;
-    return t;
   }
-  if (LooksLikeDate(s)) return ParseDateTarget(s, lead, whole, std::move(t));
-  return ParseQuantityTarget(s, lead, whole, std::move(t));
+  if (std::string end = value_scan::PeriodEnd(s, year); !end.empty()) {
+    return Parsed<Target>::Error(Quote(whole) +
+                                 " names a period, not a date: write the deadline it means, " +
+                                 Quote(lead.empty() ? end + "前" : std::string(lead) + end));
+  }
+  if (!StartsNumeric(s)) {
+    if (lead.empty()) {
+      t.kind = TargetKind::kQualitative;
+      return t;
+    }
+    // "不低于上年水平", "高于全国平均水平": a comparator word before words
+    // without a figure is a qualitative target, which real tables have.
+    bool word = static_cast<unsigned char>(lead[0]) >= 0xE4;
+    if (word && s.find_first_of("0123456789") == string_view::npos) {
+      Target q;
+      q.kind = TargetKind::kQualitative;
+      return q;
+    }
+    return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) + ", got " +
+                                 Quote(s));
+  }
+  if (value_scan::LooksLikeYearlessDate(s)) return YearlessDateError(whole, lead, s, year);
+  // "100%完成", "2024年12月31日前完成": 完成 adds nothing to a value to reach.
+  std::string body(s);
+  if (EndsWith(body, kDoneSuffix) && body.size() > kDoneSuffix.size()) {
+    body = std::string(Trim(string_view(body).substr(0, body.size() - kDoneSuffix.size())));
+  }
+  Inclusion inclusion = TakeInclusion(&body);
+  Parsed<Target> parsed = LooksLikeDate(body) ? ParseDateTarget(body, lead, whole, std::move(t))
+                                              : ParseQuantityTarget(body, lead, whole, std::move(t));
+  if (!parsed || inclusion == Inclusion::kNone) return parsed;
+  std::string error = ApplyInclusion(inclusion, whole, body, &parsed.value());
+  if (!error.empty()) return Parsed<Target>::Error(error);
+  return parsed;
 }
 
 Parsed<Actual> ParseActual(std::string_view text) {
@@ -598,9 +770,77 @@ Parsed<Actual> ParseActual(std::string_view text) {
     }
     return a;
   }
-  if (LooksLikeDate(s)) return ParseDateActual(s, std::move(a));
-  if (StartsNumeric(s)) return ParseQuantityActual(s, std::move(a));
+  // "2024年11月20日完成", "100%完成": 完成 after a value adds nothing.
+  string_view body = s;
+  if (EndsWith(body, kDoneSuffix)) {
+    string_view rest = Trim(body.substr(0, body.size() - kDoneSuffix.size()));
+    if (LooksLikeDate(rest) || StartsNumeric(rest)) body = rest;
+  }
+  if (LooksLikeDate(body)) return ParseDateActual(body, std::move(a));
+  if (StartsNumeric(body)) return ParseQuantityActual(body, std::move(a));
   return a;
+}
+
+FigureHint FindFigures(std::string_view qualitative, bool cost) {
+  const std::string folded = FoldFullWidth(qualitative);
+  const string_view s = Trim(folded);
+  FigureHint hint;
+  size_t begin = 0, end = 0;  // of the first figure
+  std::string unit;           // of the first figure
+  for (size_t i = 0; i < s.size();) {
+    bool starts = IsDigit(s[i]) && (i == 0 || (!IsDigit(s[i - 1]) && s[i - 1] != '.' &&
+                                               s[i - 1] != ','));
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    NumberScan num = ScanNumber(s.substr(i));
+    if (num.status != NumberScan::kOk) {
+      i = SkipDigits(s, i);
+      continue;
+    }
+    size_t after = i + num.len;
+    size_t len = UnitLengthAt(s.substr(after));
+    if (len == 0 || IsCalendarYear({num.value, LookupUnit(s.substr(after, len))})) {
+      i = after;
+      continue;
+    }
+    if (hint.figures++ == 0) {
+      begin = i;
+      end = after + len;
+      unit = std::string(s.substr(after, len));
+      hint.figure = std::string(s.substr(i, end - i));
+    }
+    i = after + len;
+  }
+  if (hint.figures != 1) return hint;
+  const string_view before = Trim(s.substr(0, begin));
+  const string_view after = Trim(s.substr(end));
+  std::string cmp = cost ? "≤" : "";
+  for (const auto& [word, symbol] : kFigureComparators) {
+    if (EndsWith(before, word)) cmp = symbol;
+  }
+  for (const ComparatorSpelling& c : kQuantitySuffixes) {
+    if (StartsWith(after, c.text)) cmp = ComparatorSymbol(c.cmp);
+  }
+  // "每生每天5元" is 5元/生/天.
+  std::string per;
+  for (size_t at = before.find("每"); at != string_view::npos; at = before.find("每", at + 1)) {
+    size_t next = at + string_view("每").size();
+    if (next >= before.size() || IsAscii(before[next])) continue;
+    size_t len = 1;
+    while (next + len < before.size() && (static_cast<unsigned char>(before[next + len]) & 0xC0) == 0x80) ++len;
+    per += "/" + std::string(before.substr(next, len));
+  }
+  const std::string value(s.substr(begin, end - begin));
+  for (const std::string& candidate : {cmp + value + per, cmp + value}) {
+    Parsed<Target> t = ParseTarget(candidate);
+    if (t && t->kind == TargetKind::kQuantity) {
+      hint.rewrite = candidate;
+      break;
+    }
+  }
+  return hint;
 }
 
 Parsed<Grade> ParseGrade(std::string_view text) {

@@ -53,6 +53,13 @@ TEST_CASE("dates") {
       {"<2024-12-31", "<", true, "2024-12-31"},
       {"≥2024-01-01", "≥", true, "2024-01-01"},
       {"=2024-06-30", "=", true, "2024-06-30"},
+      // 完成 after the date adds nothing; (含) and (不含) say whether the day counts.
+      {"2024-12-31前完成", "≤", true, "2024-12-31"},
+      {"2024年12月31日前完成", "≤", true, "2024-12-31"},
+      {"2024年底完成", "≤", false, "2024-12-31"},
+      {"2024年12月31日(含)前", "≤", true, "2024-12-31"},
+      {"2024年12月31日（含）", "≤", true, "2024-12-31"},
+      {"2024年12月31日前（不含）", "<", true, "2024-12-31"},
   };
   for (const Row& row : rows) {
     CAPTURE(std::string(row.text));
@@ -85,8 +92,8 @@ TEST_CASE("impossible and malformed dates") {
           {"2024年1231日", "a month has one or two digits"},
           {"2024年12日", "expected '月' after the month"},
           {"2024-123-1", "month and day have one or two digits"},
-          {"2024-12-31前完成", "unexpected '前完成' after the date '2024-12-31'"},
-          {"2024年底完成", "unexpected '完成' after the date '2024年底'"},
+          {"2024-12-31前交付", "unexpected '前交付' after the date '2024-12-31'"},
+          {"2024年底验收", "unexpected '验收' after the date '2024年底'"},
           {"≥2024-12-31前", "conflicting comparators '≥' and '前'"},
           {"2024-01-01至2024-12-31",
            "a date range such as '2024-01-01至2024-12-31' cannot be scored; write a deadline such "
@@ -97,7 +104,7 @@ TEST_CASE("impossible and malformed dates") {
           {"2024年内", "'2024年内' is a year"},
           {"≤2024年", "'≤2024年' is a year"},
       },
-      ParseTarget);
+      ParseTargetText);
 }
 
 TEST_CASE("dates compare and format") {

@@ -50,6 +50,16 @@ struct DateScan {
 // The date at the start of `s`, which LooksLikeDate.
 DateScan ScanDate(std::string_view s);
 
+// True when `s` starts like a date without its year: a month of one or two
+// digits, 月, then a digit, 底 or 末 ("12月底前", "6月30日").
+bool LooksLikeYearlessDate(std::string_view s);
+
+// A quarter or a half year written where a deadline is expected, alone or
+// with 末/底, 前/以前/之前 and 完成 after it: "2024年第三季度", "第3季度末前",
+// "三季度", "2024年上半年". Its last day, written "2024年9月30日" (the year in
+// `s`, else `year`, else "YYYY"), or "" when `s` is not one.
+std::string PeriodEnd(std::string_view s, int year);
+
 }  // namespace jixiao::value_scan
 
 #endif  // JIXIAO_MODEL_VALUE_SCAN_H_

@@ -203,13 +203,13 @@ TEST_CASE("range errors") {
           {"1-2-3个", "'-3个' is not a unit"},
           {"1,20-300元", "'1,20' is not a valid number"},
       },
-      ParseTarget);
+      ParseTargetText);
 }
 
 TEST_CASE("qualitative targets") {
   const char* rows[] = {
       "显著提升", "有效保障", "达到预期", "完成率达到95%", "稳步提高", "持续改善", "较上年有所提高",
-      "良好",     "约95%",    "—",        "按时完成",
+      "良好",     "—",        "按时完成",
       // A comparator word before words without a figure.
       "不低于上年水平", "高于全国平均水平", "不少于往年",
   };
@@ -250,7 +250,7 @@ TEST_CASE("target errors say what was expected") {
           {"12个月3天", "expected a number and a unit, got '12个月3天': '个月3天' is not a unit"},
           {"1年度", "'年度' is not a unit (did you mean '年'?)"},
           {"5万元整", "'万元整' is not a unit (did you mean '万元'?)"},
-          {"100%完成", "'%完成' is not a unit"},
+          {"100%完毕", "'%完毕' is not a unit"},
           {"12个月前", "'个月前' is not a unit (did you mean '个月'?)"},
           {"5.万元", "'.万元' is not a unit"},
           {"5万 元", "'万 元' is not a unit"},
@@ -259,7 +259,7 @@ TEST_CASE("target errors say what was expected") {
           {"=5个以上", "conflicting comparators '=' and '以上'"},
           {"<5人以上", "conflicting comparators '<' and '以上'"},
       },
-      ParseTarget);
+      ParseTargetText);
 }
 
 TEST_CASE("ParseActual") {
@@ -323,7 +323,7 @@ TEST_CASE("ParseActual") {
   SUBCASE("text") {
     const char* rows[] = {
         "达成",        "部分达成",   "显著提升",           "",         "约95%",      "90%-95%",
-        "4台(已验收)", "2024年12月", "2024年11月20日完成", "高于去年", "不低于上年", "95%左右",
+        "4台(已验收)", "2024年12月", "2024年11月20日验收", "高于去年", "不低于上年", "95%左右",
         "1年度",       "2024年"};
     for (const char* text : rows) {
       CAPTURE(std::string(text));
@@ -460,6 +460,143 @@ TEST_CASE("two comparators after the number are an error") {
   }
   CHECK(ParseTarget("5个以内").ok());
   CHECK(ParseTarget("≥5个以上").ok());
+}
+
+TEST_CASE("accepted spellings: 完成 after a value, (含) and (不含) after a bound") {
+  CheckQuantityRows({
+      {"100%完成", "=", false, 100, "%", "percent"},
+      {"≥95%完成", "≥", true, 95, "%", "percent"},
+      {"≥95%（含）", "≥", true, 95, "%", "percent"},
+      {"≥95%(含)", "≥", true, 95, "%", "percent"},
+      {">95%（含）", "≥", true, 95, "%", "percent"},   // 含: the bound counts
+      {"95%（含）以上", "≥", true, 95, "%", "percent"},
+      {"95%以上（含）", "≥", true, 95, "%", "percent"},
+      {"≤12个月（含）", "≤", true, 12, "个月", "months"},
+      {"<12个月(含)", "≤", true, 12, "个月", "months"},
+      {"95%以上（不含）", ">", true, 95, "%", "percent"},
+      {"≥95%（不含）", ">", true, 95, "%", "percent"},
+      {"12个月以内(不含)", "<", true, 12, "个月", "months"},
+  });
+  Parsed<Target> range = ParseTarget("80%-90%（含）");
+  REQUIRE(range.ok());
+  CHECK(range->kind == TargetKind::kRange);
+  Parsed<Actual> done = ParseActual("100%完成");
+  REQUIRE(done.ok());
+  CHECK(done->kind == ActualKind::kQuantity);
+  CHECK(done->value.value == 100);
+  CHECK(done->text == "100%完成");
+  Parsed<Actual> date = ParseActual("2024年11月20日完成");
+  REQUIRE(date.ok());
+  CHECK(date->kind == ActualKind::kDate);
+  CHECK(FormatDate(date->date) == "2024-11-20");
+  CheckErrorRows(
+      {
+          {"95%（含）",
+           "'95%(含)' says whether its bound is included (含) but not which way it is judged: "
+           "write a comparator, such as '≥95%' or '≤95%'"},
+          {"=95%(不含)", "such as '>95%' or '<95%'"},
+          {"80%-90%(不含)", "a range includes its bounds"},
+          {"≥95%(含)完成以上", "is not a unit"},
+      },
+      ParseTargetText);
+}
+
+TEST_CASE("约 before a number is approximate, like 左右 after it") {
+  CheckErrorRows(
+      {
+          {"约7000人",
+           "'约7000人' is approximate and cannot be scored: instead of '约' write a comparator "
+           "such as '≥7000人' or '≤7000人', or a range"},
+          {"约95%", "instead of '约' write a comparator such as '≥95%' or '≤95%'"},
+          {"大约30天", "instead of '大约'"},
+          {"7000人左右", "instead of '左右'"},
+      },
+      ParseTargetText);
+  // Without a figure after it, 约 starts a qualitative target.
+  Parsed<Target> t = ParseTarget("约束机制健全");
+  REQUIRE(t.ok());
+  CHECK(t->kind == TargetKind::kQualitative);
+}
+
+TEST_CASE("a date without its year, a quarter, a half year: the message gives the target") {
+  struct Row {
+    const char* text;
+    int year;
+    const char* message;
+  } rows[] = {
+      {"12月底前", 2024, "'12月底前' has no year: write '2024年12月底前'"},
+      {"6月30日前完成", 2025, "'6月30日前完成' has no year: write '2025年6月30日前完成'"},
+      {"≤12月31日", 2024, "'≤12月31日' has no year: write '≤2024年12月31日'"},
+      {"12月底前", 0, "'12月底前' has no year: write it with the year, such as 'YYYY年12月底前'"},
+      {"2月30日前", 2024, "'2024年2月30日' is not a calendar date: 2024年2月 has 29 days"},
+      {"2024年第三季度", 2030,
+       "'2024年第三季度' names a period, not a date: write the deadline it means, "
+       "'2024年9月30日前'"},
+      {"第三季度", 2024, "write the deadline it means, '2024年9月30日前'"},
+      {"2024年第3季度末前", 0, "'2024年9月30日前'"},
+      {"三季度末", 2024, "'2024年9月30日前'"},
+      {"第一季度", 2024, "'2024年3月31日前'"},
+      {"第四季度完成", 2024, "'2024年12月31日前'"},
+      {"≤2024年第二季度", 0, "'≤2024年6月30日'"},
+      {"2024年上半年", 0, "'2024年6月30日前'"},
+      {"下半年", 2024, "'2024年12月31日前'"},
+      {"第二季度", 0, "'YYYY年6月30日前'"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(std::string(row.text));
+    Parsed<Target> t = ParseTarget(row.text, row.year);
+    REQUIRE_FALSE(t.ok());
+    CAPTURE(t.error());
+    CHECK(Contains(t.error(), row.message));
+    // The target the message gives parses.
+    size_t open = t.error().rfind(", '");
+    if (open == std::string::npos) open = t.error().rfind(" '");
+    std::string rewrite = t.error().substr(open + (t.error()[open] == ',' ? 3 : 2));
+    rewrite.pop_back();
+    if (row.year > 0 && rewrite.find("YYYY") == std::string::npos &&
+        !Contains(t.error(), "calendar")) {
+      CAPTURE(rewrite);
+      CHECK(ParseTarget(rewrite).ok());
+    }
+  }
+  // Months as a duration are not dates.
+  CHECK(ParseTarget("≤12月", 2024)->kind == TargetKind::kQuantity);
+  CHECK(ParseTarget("12个月内", 2024)->kind == TargetKind::kQuantity);
+  // A quarter inside running text stays qualitative.
+  CHECK(ParseTarget("第三季度完成主体工程", 2024)->kind == TargetKind::kQualitative);
+}
+
+TEST_CASE("FindFigures: a qualitative target holding a figure and what it most likely means") {
+  struct Row {
+    const char* text;
+    bool cost;
+    size_t figures;
+    const char* figure;
+    const char* rewrite;
+  } rows[] = {
+      {"控制在850万元以内", true, 1, "850万元", "≤850万元"},
+      {"控制在850万元以内", false, 1, "850万元", "≤850万元"},
+      {"每生每天5元", true, 1, "5元", "≤5元/生/天"},
+      {"每生每天5元", false, 1, "5元", "5元/生/天"},
+      {"完成率达到95%", false, 1, "95%", "≥95%"},
+      {"培训不少于3次", false, 1, "3次", "≥3次"},
+      {"服务不超过1.2万人次", false, 1, "1.2万人次", "≤1.2万人次"},
+      {"新增绿地1.248万平米以上", false, 1, "1.248万平米", "≥1.248万平米"},
+      {"成本控制在预算的90%以内", true, 1, "90%", "≤90%"},
+      {"从80%提高到90%", false, 2, "80%", ""},
+      {"显著提升", false, 0, "", ""},
+      {"2024年完成验收", false, 0, "", ""},    // a calendar year is not a figure
+      {"12345热线接通率高", false, 0, "", ""},  // nor a number without a unit
+      {"较2023年提高", false, 0, "", ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(std::string(row.text));
+    FigureHint h = FindFigures(row.text, row.cost);
+    CHECK(h.figures == row.figures);
+    CHECK(h.figure == row.figure);
+    CHECK(h.rewrite == row.rewrite);
+    if (!h.rewrite.empty()) CHECK(ParseTarget(h.rewrite)->kind == TargetKind::kQuantity);
+  }
 }
 
 }  // namespace

@@ -52,6 +52,9 @@ inline void CheckQuantityRows(const std::vector<QuantityRow>& rows) {
   }
 }
 
+// ParseTarget without a project year, as a function to pass.
+inline Parsed<Target> ParseTargetText(std::string_view text) { return ParseTarget(text); }
+
 struct ErrorRow {
   const char* text;
   const char* message;  // a part of the expected error

@@ -185,10 +185,17 @@ TEST_CASE("ConvertTo refuses incompatible units") {
       {"人", "人次", "'人' cannot be compared with '人次'"},
       {"台", "", "the value has unit '台' but the target has no unit"},
       {"%", "", "the value has unit '%' but the target has no unit"},
-      {"万元", "%",
-       "'万元' cannot be compared with '%': '万元' measures money, '%' measures percent"},
-      {"台", "万元", "'台' measures counter, '万元' measures money"},
-      {"mSv", "米", "'mSv' measures dose, '米' measures length"},
+      {"万元", "%", "'万元' cannot be compared with '%': '万元' is money, '%' is a percentage"},
+      {"台", "万元", "'台' counts 台, '万元' is money"},
+      {"mSv", "米", "'mSv' is a radiation dose, '米' is a length"},
+      {"平方米", "吨", "'平方米' is an area, '吨' is a mass"},
+      {"天", "%", "'天' is a number of days, '%' is a percentage"},
+      {"个月", "元", "'个月' is a number of months, '元' is money"},
+      {"人", "万人次", "'人' cannot be compared with '万人次': '人' counts 人 and '万人次' is 10,000 人次"},
+      {"万平方米", "吨", "'万平方米' is 10,000 平方米, an area, '吨' is a mass"},
+      {"万元", "万", "the value has unit '万元' but the target's '万' is the number 10,000, not a unit: "
+                    "give the target its unit (万元)"},
+      {"人次", "千", "give the target its unit (千人次)"},
       {"吨", "平方米", "'吨' cannot be compared with '平方米'"},
   };
   for (const Row& row : rows) {
@@ -244,6 +251,148 @@ TEST_CASE("a unit may not end with a suffix comparator or an approximation word"
   CHECK(ParseTarget("12个月以内")->cmp == Comparator::kLe);
   CHECK(ParseTarget("1-3个")->kind == TargetKind::kRange);
   CHECK_FALSE(ParseActual("8个以下").ok());  // a comparator in an actual
+}
+
+TEST_CASE("number words 万, 千 and 亿 multiply the unit after them") {
+  struct Row {
+    const char* text;
+    const char* name;
+    const char* dim;
+    Rational factor;      // in the dimension's base unit (a counter: in what it counts)
+    Rational multiplier;
+    const char* root;
+  } rows[] = {
+      {"万人次", "万人次", "counter", 10000, 10000, "人次"},
+      {"千人", "千人", "counter", 1000, 1000, "人"},
+      {"亿人次", "亿人次", "counter", 100000000, 100000000, "人次"},
+      {"万元/年", "万元/年", "counter", 10000, 10000, "元/年"},
+      {"万平方米", "万平方米", "area", 10000, 10000, "平方米"},
+      {"万平米", "万平方米", "area", 10000, 10000, "平方米"},  // 平米 = 平方米
+      {"平米", "平方米", "area", 1, 1, "平方米"},
+      {"万吨", "万吨", "mass", R(10000) * 1000000, 10000, "吨"},  // 10^4 吨 of 10^6 克
+      {"千克", "千克", "mass", 1000, 1000, "克"},
+      {"千m", "公里", "length", 1000, 1, "公里"},                  // spelled 公里
+      {"千万元", "千万元", "money", 10000000, 10000000, "元"},      // 1000 x 万元
+      {"万", "万", "number", 10000, 10000, ""},
+      {"千", "千", "number", 1000, 1000, ""},
+      {"亿", "亿", "number", 100000000, 100000000, ""},
+      // The money units spelled with a number word are units of their own.
+      {"千元", "千元", "money", 1000, 1000, "元"},
+      {"万元", "万元", "money", 10000, 10000, "元"},
+      {"亿元", "亿元", "money", 100000000, 100000000, "元"},
+      {"千米", "公里", "length", 1000, 1, "公里"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(std::string(row.text));
+    Unit u = LookupUnit(row.text);
+    CHECK(u.name == row.name);
+    CHECK(std::string(DimensionName(u.dim)) == row.dim);
+    CHECK_MESSAGE(u.factor == row.factor, Show(u.factor) << " != " << Show(row.factor));
+    CHECK_MESSAGE(u.multiplier == row.multiplier, Show(u.multiplier));
+    CHECK(u.root == row.root);
+    // Canonical: the name reads back as the same unit.
+    Unit again = LookupUnit(u.name);
+    CHECK(again.name == u.name);
+    CHECK(again.factor == u.factor);
+  }
+  CHECK(IsBudgetUnit(LookupUnit("万元")));
+  CHECK(IsBudgetUnit(LookupUnit("元")));
+  CHECK_FALSE(IsBudgetUnit(LookupUnit("千万元")));
+  CHECK_FALSE(IsBudgetUnit(LookupUnit("万")));
+}
+
+TEST_CASE("ConvertTo with number words, exactly") {
+  struct Row {
+    Rational value;
+    const char* from;
+    const char* to;
+    Rational expected;
+  } rows[] = {
+      {12000, "人次", "万人次", R(6, 5)},          // 12000 / 10000 = 1.2
+      {R(12, 10), "万人次", "人次", 12000},        // 1.2 x 10000
+      {R(1248, 1000), "万平方米", "平方米", 12480},  // 1.248 x 10000
+      {100, "平米", "平方米", 100},
+      {120, "平方米", "平米", 120},
+      {3148500, "元", "万元", R(31485, 100)},      // 3148500 / 10000 = 314.85
+      {R(31485, 100), "万元", "元", 3148500},
+      {R(12, 10), "千万元", "万元", 1200},         // 1.2 x 10^7 / 10^4
+      {15000, "元/年", "万元/年", R(3, 2)},
+      // A bare number word: a plain number, read in the target's unit
+      // without its own number word.
+      {850, "万", "", 8500000},                    // 850 x 10000
+      {850, "万", "万元", 850},                    // 850万 of 元 = 850 万元
+      {850, "万", "元", 8500000},
+      {R(12, 10), "万", "人次", 12000},
+      {R(12, 10), "万", "万人次", R(12, 10)},
+      {5, "万", "吨", 50000},                      // 5万吨
+      {8500, "千", "万", 850},                     // 8500 x 1000 / 10000
+      {5, "", "万", 5},                            // no unit: the target's
+  };
+  for (const Row& row : rows) {
+    CAPTURE(Show(row.value) + " " + row.from + " -> " + row.to);
+    Parsed<Rational> v = ConvertTo(Quantity{row.value, LookupUnit(row.from)}, LookupUnit(row.to));
+    REQUIRE_MESSAGE(v.ok(), v.error());
+    CHECK_MESSAGE(*v == row.expected, Show(*v) << " != " << Show(row.expected));
+  }
+}
+
+TEST_CASE("DescribeUnit says what a unit is in plain words") {
+  struct Row {
+    const char* unit;
+    const char* text;
+  } rows[] = {
+      {"万元", "'万元' is money"},
+      {"%", "'%' is a percentage"},
+      {"台", "'台' counts 台"},
+      {"万人次", "'万人次' is 10,000 人次"},
+      {"亿人次", "'亿人次' is 100,000,000 人次"},
+      {"万平米", "'万平方米' is 10,000 平方米, an area"},
+      {"万", "'万' is the number 10,000"},
+      {"个月", "'个月' is a number of months"},
+      {"", "no unit"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(std::string(row.unit));
+    CHECK(DescribeUnit(LookupUnit(row.unit)) == row.text);
+  }
+}
+
+TEST_CASE("targets and ranges with number words") {
+  CheckQuantityRows({
+      {"≥1.2万人次", "≥", true, R(12, 10), "万人次", "counter"},
+      {"≤850万", "≤", true, 850, "万", "number"},
+      {"1.248万平方米", "=", false, R(1248, 1000), "万平方米", "area"},
+      {"≥100平米", "≥", true, 100, "平方米", "area"},
+      {"≥1.2万平米", "≥", true, R(12, 10), "万平方米", "area"},
+      {"≤5千克", "≤", true, 5, "千克", "mass"},
+  });
+  struct Row {
+    const char* text;
+    Rational lower, upper;
+    const char* unit;
+  } rows[] = {
+      {"1-2万", 1, 2, "万"},
+      {"1万-2万人次", 1, 2, "万人次"},
+      {"5千-2万人次", R(1, 2), 2, "万人次"},  // 5千 = 0.5万
+      {"8000人次-1.2万人次", 8000, 12000, "人次"},  // the upper bound in the lower's unit
+  };
+  for (const Row& row : rows) {
+    CAPTURE(std::string(row.text));
+    Parsed<Target> t = ParseTarget(row.text);
+    REQUIRE_MESSAGE(t.ok(), t.error());
+    CHECK(t->kind == TargetKind::kRange);
+    CHECK_MESSAGE(t->value.value == row.lower, Show(t->value.value));
+    CHECK_MESSAGE(t->upper.value == row.upper, Show(t->upper.value));
+    CHECK(t->value.unit.name == row.unit);
+  }
+  CheckErrorRows(
+      {
+          {"≥5万年度", "'万年度' is not a unit (did you mean '万年'?)"},
+          {"≥5万元整", "(did you mean '万元'?)"},
+          // One unit serves both bounds: 8000万人次 to 1.2万人次.
+          {"8000-1.2万人次", "has its lower bound above its upper bound"},
+      },
+      ParseTargetText);
 }
 
 }  // namespace
