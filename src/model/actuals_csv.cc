@@ -106,6 +106,7 @@ class CsvReader {
     ProjectActuals entry;
     std::unordered_map<std::string, int> indicator_lines;  // key -> line first given
     int spent_line = 0;                                    // 0: no spent row yet
+    int budget_line = 0;                                   // 0: no budget row yet
   };
 
   static bool IsBlankRow(const CsvRow& row) {
@@ -222,6 +223,10 @@ class CsvReader {
                                "id, or 'spent' for the project's spending");
     } else if (indicator == "spent" || indicator == "全年执行数") {
       ReadSpent(row, &g);
+    } else if (indicator == "budget" || indicator == "全年预算数") {
+      ReadBudget(row, &g);
+    } else if (indicator == "achieved" || indicator == "实际完成情况") {
+      g.entry.achieved = std::string(Cell(row, value_));
     } else {
       ReadIndicator(row, indicator, &g);
     }
@@ -247,39 +252,54 @@ class CsvReader {
                            "部分达成 or 未达成)");
     }
     const std::string_view text = Cell(row, value_);
-    e.spent_loc = LocOf(row, value_);
-    e.spent_text = std::string(text);
+    e.spent.total.loc = LocOf(row, value_);
+    e.spent.total.text = std::string(text);
     if (text.empty()) {
       ErrorAt(row, value_, fmt::format("the 'spent' row of project '{}' has no amount: expected "
                                         "the amount spent in the year (全年执行数), such as 5.86",
                                         e.key));
       return;
     }
-    std::optional<Rational> v = Rational::ParseDecimal(text);
-    if (!v) {
-      ErrorAt(row, value_,
-              fmt::format("the amount spent must be a plain number in the project's budget "
-                          "unit, such as 5.86, not '{}'{}",
-                          Shorten(text),
-                          text.find(',') != std::string_view::npos
-                              ? " (write it without thousands separators)"
-                              : ""));
+    std::string problem = ParseAmountInto(text, "the amount spent (全年执行数)", &e.spent.total);
+    if (!problem.empty()) {
+      ErrorAt(row, value_, std::move(problem));
       return;
     }
-    if (*v > Rational(kMaxAmount)) {
-      ErrorAt(row, value_, fmt::format("the amount spent is too large: {} is beyond the limit "
-                                       "of 10^15",
-                                       Shorten(text)));
-      return;
-    }
-    if (v->sign() < 0) {
-      ErrorAt(row, value_, fmt::format("the amount spent (全年执行数) must not be negative, not "
-                                       "{}",
-                                       Shorten(text)));
-      return;
-    }
-    e.spent = *v;
     e.has_spent = true;
+  }
+
+  // The row `budget` (全年预算数): the budget after mid-year adjustment.
+  void ReadBudget(const CsvRow& row, Group* g) {
+    ProjectActuals& e = g->entry;
+    if (g->budget_line != 0) {
+      ErrorAt(row, indicator_, fmt::format("project '{}' has a second budget row (the first is "
+                                           "on line {}): give 'budget' once",
+                                           e.key, g->budget_line));
+      return;
+    }
+    g->budget_line = row.lines[indicator_];
+    if (!Cell(row, score_).empty()) {
+      ErrorAt(row, score_, "the 'budget' row takes no score: a score goes with a grade (达成, "
+                           "部分达成 or 未达成)");
+    }
+    Amount a;
+    a.loc = LocOf(row, value_);
+    const std::string_view text = Cell(row, value_);
+    std::string problem =
+        text.empty() ? fmt::format("the 'budget' row of project '{}' has no amount: expected the "
+                                   "budget after adjustment (全年预算数), such as 6.00",
+                                   e.key)
+                     : ParseAmountInto(text, "the adjusted budget (全年预算数)", &a);
+    if (problem.empty() && a.value.sign() == 0) {
+      problem = "the adjusted budget (全年预算数) must be greater than 0: leave the row out to "
+                "use the target's total";
+    }
+    if (!problem.empty()) {
+      ErrorAt(row, value_, std::move(problem));
+      return;
+    }
+    e.budget = Funding{};
+    e.budget->total = std::move(a);
   }
 
   void ReadIndicator(const CsvRow& row, const std::string& key, Group* g) {

@@ -13,6 +13,7 @@
 #include "model/actuals.h"
 #include "model/actuals_read.h"
 #include "yaml/inputs.h"
+#include "yaml/yaml_fields.h"
 
 namespace jixiao {
 
@@ -58,7 +59,39 @@ std::string ParseValueInto(std::string_view text, IndicatorActual* a) {
   return "";
 }
 
+std::string ParseAmountInto(std::string_view text, std::string_view what, Amount* a) {
+  a->text = std::string(Trim(text));
+  Parsed<Actual> parsed = ParseActual(a->text);
+  if (!parsed) return fmt::format("bad {} '{}': {}", what, Shorten(a->text), parsed.error());
+  if (parsed->kind != ActualKind::kQuantity) {
+    return fmt::format("{} must be an amount: a number in the project's budget unit (such as "
+                       "5.86) or with a unit of money (such as 5.86万元 or 58600元), not '{}'",
+                       what, Shorten(a->text));
+  }
+  const Quantity& q = parsed->value;
+  if (q.value.sign() < 0) return fmt::format("{} must not be negative, not '{}'", what, Shorten(a->text));
+  if (q.value > Rational(kMaxAmount)) {
+    return fmt::format("{} is too large: {} is beyond the limit of 10^15", what, Shorten(a->text));
+  }
+  a->value = q.value;
+  a->unit = q.unit;
+  return "";
+}
+
 }  // namespace actuals_read
+
+Parsed<Rational> AmountInUnit(const Amount& a, const std::string& unit) {
+  const Unit to = LookupUnit(unit);
+  const Unit& from = a.unit;
+  if (from.dim != Dimension::kNone && from.dim != Dimension::kMoney &&
+      from.dim != Dimension::kNumber) {
+    return Parsed<Rational>::Error(fmt::format(
+        "'{}' is not an amount of money ({}): write it in {}, the project's budget unit (such as "
+        "{}), or with 元, 千元, 万元 or 亿元",
+        actuals_read::Shorten(a.text), DescribeUnit(from), unit, a.value.ToDecimalString()));
+  }
+  return ConvertTo(Quantity{a.value, from}, to);
+}
 
 using actuals_read::EntrySink;
 using actuals_read::ReadCsvEntries;

@@ -33,6 +33,13 @@ std::string CheckScore(Grade g, const Rational& score, std::string_view written)
 // Returns "" or what is wrong with the value.
 std::string ParseValueInto(std::string_view text, IndicatorActual* a);
 
+// Sets a->text, a->value and a->unit from an amount written as text
+// ("5.86", "314.85万元", "3,148,500元"); `what` names it in messages
+// ("'spent' (全年执行数)"). Returns "" or what is wrong: not a number, a
+// negative amount, one beyond 10^15. A unit other than money is accepted
+// here and refused once the project (and its unit) is known.
+std::string ParseAmountInto(std::string_view text, std::string_view what, Amount* a);
+
 // Reads one YAML actuals document (see ReadActualsDocument), handing each
 // entry to `add`.
 void ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,

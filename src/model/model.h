@@ -29,6 +29,16 @@ struct Indicator {
   const std::string& key() const { return id.empty() ? name : id; }
 };
 
+// Amounts of a project's funding in its budget unit: a total and, when
+// known, its parts (the 自评表's funding rows).
+struct FundingFigures {
+  Rational total;
+  std::optional<Rational> fiscal;     // 其中：当年财政拨款
+  std::optional<Rational> carryover;  // 上年结转资金
+  std::optional<Rational> other;      // 其他资金
+  bool has_parts() const { return fiscal || carryover || other; }
+};
+
 // One project of a target file (one YAML document).
 struct Project {
   std::string project;      // 项目名称
