@@ -59,6 +59,15 @@ Rational Num(const YamlNode* n) {
   return r ? *r : Rational(0);
 }
 
+// An indicator's `key`: exact from `key_exact` when the report wrote it
+// (the rounded figure is not exact), else the number written.
+Rational Exact(const YamlNode* indicator, const std::string& key) {
+  if (const YamlNode* exact = indicator->Find(key + "_exact"); exact && exact->is_scalar()) {
+    if (std::optional<Rational> r = ParseExactText(exact->value)) return *r;
+  }
+  return Num(indicator->Find(key));
+}
+
 const YamlNode* Path(const YamlNode* n, std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     if (n == nullptr || !n->is_map()) return nullptr;
@@ -86,7 +95,7 @@ ProjectDigest DigestOf(const YamlNode& p) {
   if (const YamlNode* list = p.Find("indicators"); list && list->is_sequence()) {
     for (const YamlNode* i : list->items) {
       d.indicators.push_back({Str(i->Find("level1")), Str(i->Find("status")),
-                              Num(i->Find("weight")), Num(i->Find("score"))});
+                              Exact(i, "weight"), Exact(i, "score")});
     }
   }
   return d;

@@ -20,7 +20,36 @@ const char* KindName(TargetKind k) {
 }
 
 
+// Writes `f`'s part `part` under `key` when known.
+void PartNumber(JsonWriter* w, const char* key, const FundingFigures* f,
+                std::optional<Rational> FundingFigures::*part) {
+  if (f != nullptr && f->*part) w->Key(key).Number((*(f->*part)).ToDecimalString());
+}
+
 }  // namespace
+
+std::string ExactText(const Rational& r) {
+  BigInt den = r.den();
+  for (int p : {2, 5}) {
+    BigInt q, rem;
+    for (;;) {
+      BigInt::DivMod(den, BigInt(p), &q, &rem);
+      if (!rem.is_zero()) break;
+      den = q;
+    }
+  }
+  if (den == BigInt(1)) return r.ToDecimalString();
+  return r.num().ToString() + "/" + r.den().ToString();
+}
+
+std::optional<Rational> ParseExactText(std::string_view text) {
+  size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return Rational::ParseDecimal(text);
+  std::optional<BigInt> num = BigInt::Parse(text.substr(0, slash));
+  std::optional<BigInt> den = BigInt::Parse(text.substr(slash + 1));
+  if (!num || !den || den->sign() <= 0) return std::nullopt;
+  return Rational(*num, *den);
+}
 
 void WriteYearSummaryJson(const YearSummary& y, JsonWriter* w) {
   w->Key("departments").BeginArray();
@@ -121,16 +150,25 @@ class JsonReporter : public Reporter {
     w_.Key("code").String(p.department_code);
     w_.Key("name").String(p.department_name);
     w_.EndObject();
+    if (!p.supervisor_code.empty() || !p.supervisor_name.empty()) {
+      w_.Key("supervisor").BeginObject();
+      w_.Key("code").String(p.supervisor_code);
+      w_.Key("name").String(p.supervisor_name);
+      w_.EndObject();
+    }
     w_.Key("unit").String(p.unit);
     w_.Key("budget").BeginObject();
     w_.Key("total").Number(p.total.ToDecimalString());
+    if (s.adjusted) w_.Key("adjusted").Number(s.adjusted->total.ToDecimalString());
     w_.Key("spent").Number(s.spent.ToDecimalString());
     w_.Key("rate").Number(s.rate.FormatShort(4));
     w_.Key("weight").Number(s.budget_weight.FormatShort(2));
     w_.Key("score").Number(s.budget_score.FormatShort(2));
     w_.Key("deviation").Bool(s.low_execution);
     w_.Key("note").String(s.note);
+    WriteParts(s);
     w_.EndObject();
+    if (!s.achieved.empty()) w_.Key("achieved").String(s.achieved);
     w_.Key("indicators").BeginArray();
     for (const IndicatorScore& is : s.indicators) {
       const Indicator& ind = p.indicators[is.index];
@@ -144,6 +182,9 @@ class JsonReporter : public Reporter {
       w_.Key("kind").String(KindName(ind.target.kind));
       w_.Key("weight").Number(is.weight.FormatShort(2));
       w_.Key("score").Number(is.score.FormatShort(2));
+      // The exact figures the summary adds up, when 2 decimals do not hold them.
+      if (is.weight.Round(2) != is.weight) w_.Key("weight_exact").String(ExactText(is.weight));
+      if (is.score.Round(2) != is.score) w_.Key("score_exact").String(ExactText(is.score));
       w_.Key("status").String(StatusName(is.status));
       w_.Key("deviation").Bool(is.deviation != DeviationKind::kNone);
       if (is.deviation != DeviationKind::kNone) {
@@ -163,6 +204,31 @@ class JsonReporter : public Reporter {
     w_.EndObject();
     if (lines_) buf_.push_back('\n');
     Flush(out);
+  }
+
+  // "parts": for each of fiscal, carryover and other known in the target's
+  // budget, the actuals' budget or spent, its total, adjusted and spent.
+  void WriteParts(const ProjectScore& s) {
+    const jixiao::Project& p = s.project;
+    FundingFigures target;
+    target.fiscal = p.fiscal;
+    target.carryover = p.carryover;
+    target.other = p.other;
+    const FundingFigures* adjusted = s.adjusted ? &*s.adjusted : nullptr;
+    if (!target.has_parts() && !(adjusted && adjusted->has_parts()) && !s.spent_parts.has_parts())
+      return;
+    w_.Key("parts").BeginObject();
+    for (const auto& [name, part] : {std::pair{"fiscal", &FundingFigures::fiscal},
+                                     std::pair{"carryover", &FundingFigures::carryover},
+                                     std::pair{"other", &FundingFigures::other}}) {
+      if (!(target.*part) && !(adjusted && adjusted->*part) && !(s.spent_parts.*part)) continue;
+      w_.Key(name).BeginObject();
+      PartNumber(&w_, "total", &target, part);
+      PartNumber(&w_, "adjusted", adjusted, part);
+      PartNumber(&w_, "spent", &s.spent_parts, part);
+      w_.EndObject();
+    }
+    w_.EndObject();
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {

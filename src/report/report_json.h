@@ -2,6 +2,11 @@
 #ifndef JIXIAO_REPORT_REPORT_JSON_H_
 #define JIXIAO_REPORT_REPORT_JSON_H_
 
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/exact.h"
 #include "base/json_writer.h"
 #include "report/report.h"
 
@@ -10,6 +15,12 @@ namespace jixiao {
 // Writes the "summary" object: counts, grades, and the year summary
 // (departments, level1, lowest).
 void WriteRunSummaryJson(const RunSummary& sum, JsonWriter* w);
+// A weight or a score written exactly, for `weight_exact` and `score_exact`:
+// "2.675", "50/3".
+std::string ExactText(const Rational& r);
+// What ExactText wrote (or a plain decimal); nullopt for anything else.
+std::optional<Rational> ParseExactText(std::string_view text);
+
 // Writes the "errors" and "warnings" keys and their arrays.
 void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w);
 
