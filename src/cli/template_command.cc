@@ -21,6 +21,10 @@ void AppendProject(const Project& p, std::string* o) {
                     p.unit, p.loc.file, p.loc.line);
   *o += fmt::format("    spent:    # 全年执行数 amount spent, in {}\n", p.unit);
   *o += "    note: \"\"  # 执行率低于 90% 时说明原因 explain an execution rate below 90%\n";
+  *o += fmt::format("    # budget:    # 全年预算数 budget after mid-year adjustment, if any (default: "
+                    "{} {}); the execution rate is spent / budget\n",
+                    p.total.ToDecimalString(), p.unit);
+  *o += "    # achieved:  # 年度总体目标实际完成情况 what the year achieved, as text\n";
   *o += "    indicators:\n";
   for (const Indicator& ind : p.indicators) {
     std::string hint;

@@ -274,10 +274,18 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         take_value();
         Set(d, &d->department, value, c);
         break;
-      case Role::kImplementer:
+      case Role::kSupervisor:
         take_value();
-        if (value && !Trim(value->text).empty()) {
-          Unread(d, *value, fmt::format("{}: a target file has no field for it", Quote(c.text)));
+        Set(d, &d->supervisor, value, c);
+        break;
+      case Role::kImplementer:
+        // 实施单位 is the department; beside another department label it is
+        // not read.
+        take_value();
+        if (!d->department.given) {
+          Set(d, &d->department, value, c);
+        } else if (value && !Trim(value->text).empty()) {
+          Unread(d, *value, fmt::format("{}: the department is given already", Quote(c.text)));
         }
         break;
       case Role::kTotal:

@@ -45,6 +45,7 @@ struct ImportedProject {
   std::string id;  // set by AssignIds
   int year = 0;
   std::string department_code, department_name;
+  std::string supervisor_code, supervisor_name;  // 主管部门, when the document names one
   std::string unit = "万元";
   std::string total, fiscal, other;  // exact decimals as written, separators removed; "" = none
   std::string purpose;

@@ -45,6 +45,7 @@ void Importer::Finish() {
   ReadName(&d);
   ReadYear(&d);
   ReadDepartment(&d);
+  ReadSupervisor(&d);
   ReadBudget(&d);
   d.p.purpose = std::string(Trim(d.purpose.text));
   for (const DocCell& c : d.goal_cells) {
@@ -127,6 +128,22 @@ void Importer::ReadDepartment(Draft* d) {
     d->p.department_name = name;
   } else {
     d->p.department_name = text;
+  }
+}
+
+void Importer::ReadSupervisor(Draft* d) {
+  if (!d->supervisor.given) return;
+  std::string text = OneLine(d->supervisor.text);
+  std::string code, name;
+  if (DepartmentCell(text, &code, &name)) {
+    d->p.supervisor_code = code;
+    d->p.supervisor_name = name;
+  } else {
+    d->p.supervisor_name = text;
+  }
+  if (!d->department.given) {
+    d->p.department_code = d->p.supervisor_code;
+    d->p.department_name = d->p.supervisor_name;
   }
 }
 

@@ -209,8 +209,8 @@ std::vector<int> YearsIn(std::string_view s) {
 Role LabelRole(std::string_view k) {
   if (k.empty()) return Role::kNone;
   if (k == "项目名称") return Role::kName;
-  if (OneOf(k, {"主管部门", "主管部门及代码", "主管单位", "部门名称", "预算部门", "单位名称",
-                "预算单位", "部门(单位)名称", "单位"}))
+  if (OneOf(k, {"主管部门", "主管部门及代码", "主管单位"})) return Role::kSupervisor;
+  if (OneOf(k, {"部门名称", "预算部门", "单位名称", "预算单位", "部门(单位)名称", "单位"}))
     return Role::kDepartment;
   if (OneOf(k, {"实施单位", "项目实施单位", "执行单位", "项目单位"})) return Role::kImplementer;
   if (OneOf(k, {"预算数", "全年预算数", "年度预算数", "预算金额", "预算资金", "资金总额",

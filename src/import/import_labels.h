@@ -44,6 +44,7 @@ enum class Role {
   kNone,
   kName,
   kDepartment,
+  kSupervisor,
   kImplementer,
   kBudgetGroup,
   kTotal,

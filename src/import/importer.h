@@ -49,7 +49,7 @@ struct Field {
 struct Draft {
   ImportedProject p;
   std::optional<Field> heading;  // the name in the heading paragraph
-  Field name_row, total, fiscal, other, unit, department, purpose;
+  Field name_row, total, fiscal, other, unit, department, supervisor, purpose;
   std::vector<DocCell> goal_cells;
   int title_year = 0;
   size_t rows = 0;
@@ -125,6 +125,8 @@ class Importer {
   void ReadYear(Draft* d);
 
   void ReadDepartment(Draft* d);
+  // 主管部门: the supervisor, and the department when nothing else names one.
+  void ReadSupervisor(Draft* d);
 
   void ReadBudget(Draft* d);
 
