@@ -787,7 +787,10 @@ FigureHint FindFigures(std::string_view qualitative, bool cost) {
   FigureHint hint;
   size_t begin = 0, end = 0;  // of the first figure
   std::string unit;           // of the first figure
-  for (size_t i = 0; i < s.size();) {
+  // A qualitative target is a phrase: its first kilobyte is read, and the
+  // count stops at a second figure.
+  const size_t limit = std::min<size_t>(s.size(), 1024);
+  for (size_t i = 0; i < limit && hint.figures < 2;) {
     bool starts = IsDigit(s[i]) && (i == 0 || (!IsDigit(s[i - 1]) && s[i - 1] != '.' &&
                                                s[i - 1] != ','));
     if (!starts) {

@@ -126,7 +126,8 @@ Parsed<Target> ParseTarget(std::string_view text, int year = 0);
 // What a qualitative target that holds a figure with a unit most likely
 // means as a quantity target (docs/reference.md §3.2).
 struct FigureHint {
-  size_t figures = 0;   // figures with a unit in the text: "控制在850万元以内" has one
+  size_t figures = 0;   // figures with a unit in the text's first kilobyte, counted up to 2:
+                        // "控制在850万元以内" has one
   std::string figure;   // the first, as written: "850万元"
   std::string rewrite;  // with one figure, the quantity target it most likely means:
                         // "≤850万元", "5元/生/天" for 每生每天5元; else ""

@@ -424,10 +424,15 @@ class ProjectScorer {
     s->low_execution = s->rate < rules_.execution_threshold;
     const Amount& spent = actuals_.spent.total;
     if (s->low_execution && Trim(s->note).empty()) {
+      // As written, and in the project's unit when written in another.
+      std::string spent_text = spent.unit.name.empty()
+                                   ? spent.text
+                                   : fmt::format("{} ({} {})", spent.text,
+                                                 s->spent.ToDecimalString(), s->project.unit);
       diags_->Warning(spent.loc.line > 0 ? spent.loc : actuals_.loc,
                       fmt::format("project '{}' spent {} of {} ({}%), below {}% of its budget, but "
                                   "the entry has no note: explain the low execution rate",
-                                  s->project.project, spent.text, s->budget.ToDecimalString(),
+                                  s->project.project, spent_text, s->budget.ToDecimalString(),
                                   (s->rate * 100).FormatFixed(2),
                                   (rules_.execution_threshold * 100).ToDecimalString()));
     }

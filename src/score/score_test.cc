@@ -568,6 +568,13 @@ TEST_CASE("spent with a money unit converts exactly into the project's unit") {
   Scored yi = Score(ProjectYaml(kOneIndicator), ActualsBuilder("0.000586亿元").Value("甲", "4台").a);
   REQUIRE(yi.score);
   CHECK(yi.score->spent == R("5.86"));
+  // 50000元 = 5万元; 5 / 6 = 83.33% < 90%: the warning gives both.
+  ActualsBuilder low("50000元");
+  low.a.note = "";
+  Scored low_rate = Score(ProjectYaml(kOneIndicator), low.Value("甲", "4台").a);
+  CHECK(Messages(low_rate.diags) ==
+        "warning 3:12: project '测试项目' spent 50000元 (5 万元) of 6 (83.33%), below 90% of its "
+        "budget, but the entry has no note: explain the low execution rate\n");
   Scored bad = Score(ProjectYaml(kOneIndicator), ActualsBuilder("5.86%").Value("甲", "4台").a);
   CHECK_FALSE(bad.score);
   CHECK(Messages(bad.diags) ==
