@@ -3,7 +3,8 @@
 // Every parser works on the text after FoldFullWidth and Trim, scanning bytes
 // (UTF-8 spellings are matched as byte strings). Messages quote the text as
 // normalised, say what was found and what was expected. Units are in
-// value_unit.cc, dates in value_date.cc.
+// value_unit.cc, dates in value_date.cc, figures in qualitative targets in
+// value_figures.cc.
 #include "model/value.h"
 
 #include <algorithm>
@@ -21,6 +22,9 @@ namespace {
 
 using std::string_view;
 using value_scan::DateScan;
+using value_scan::IsCalendarYear;
+using value_scan::NumberScan;
+using value_scan::ScanNumber;
 using value_scan::IsAscii;
 using value_scan::IsAsciiLetter;
 using value_scan::IsDigit;
@@ -137,58 +141,8 @@ bool StartsNumeric(string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// Numbers.
-
-struct NumberScan {
-  enum Status { kNone, kOk, kBadGrouping, kTooLong } status = kNone;
-  Rational value;
-  size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping, kTooLong)
-};
-
-// Scans the number at the start of `s`: optional sign, digits with optional
-// thousands separators in groups of exactly 3 ("1,234,567"), optional '.'
-// and fraction digits. A '.' or ',' not followed by a digit is not part of
-// the number. Leading zeros are decimal ("010" is ten).
-NumberScan ScanNumber(string_view s) {
-  NumberScan r;
-  std::string clean;
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    if (s[i] == '-') clean += '-';
-    ++i;
-  }
-  const size_t int_begin = i;
-  i = SkipDigits(s, i);
-  const size_t lead_digits = i - int_begin;
-  clean.append(s.substr(int_begin, lead_digits));
-  while (i + 1 < s.size() && s[i] == ',' && IsDigit(s[i + 1])) {
-    size_t end = SkipDigits(s, i + 1);
-    if (lead_digits == 0 || lead_digits > 3 || s[int_begin] == '0' || end - i - 1 != 3) {
-      r.status = NumberScan::kBadGrouping;
-      r.len = end;
-      return r;
-    }
-    clean.append(s.substr(i + 1, 3));
-    i = end;
-  }
-  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
-    size_t end = SkipDigits(s, i + 1);
-    clean.append(s.substr(i, end - i));
-    i = end;
-  }
-  if (lead_digits == 0 && clean.find('.') == std::string::npos) return r;
-  if (clean.size() > kMaxDecimalDigits) {  // sign and '.' included: close enough
-    r.status = NumberScan::kTooLong;
-    r.len = i;
-    return r;
-  }
-  std::optional<Rational> value = Rational::ParseDecimal(clean);
-  if (!value) return r;
-  r.status = NumberScan::kOk;
-  r.value = *value;
-  r.len = i;
-  return r;
-}
+// Numbers: the messages about them (ScanNumber, shared with
+// value_figures.cc, is at the end of this file).
 
 std::string TooLongMessage(string_view number) {
   return Quote(TruncateToWidth(number, 24)) + " has more than " +
@@ -409,12 +363,6 @@ Parsed<Target> ParseDateTarget(string_view s, string_view lead, string_view whol
   return t;
 }
 
-// True for "2024年": a whole number of 年 from 1000 to 9999 is a calendar year
-// written without a day, never a duration.
-bool IsCalendarYear(const Quantity& q) {
-  return q.unit.name == "年" && q.value.is_integer() && q.value >= 1000 && q.value <= 9999;
-}
-
 // Why `s` (a quantity, `whole` as written) cannot be scored when it ends
 // with an approximation word such as 左右, else "".
 std::string ApproximationProblem(string_view s, string_view whole) {
@@ -604,49 +552,6 @@ Parsed<Actual> ParseQuantityActual(string_view s, Actual a) {
 }
 
 // ---------------------------------------------------------------------------
-// Figures in qualitative targets.
-
-// Comparator words written before a figure in running text ("控制在850万元").
-constexpr std::pair<string_view, const char*> kFigureComparators[] = {
-    {"不低于", "≥"}, {"不少于", "≥"}, {"至少", "≥"}, {"达到", "≥"}, {"大于等于", "≥"},
-    {"不小于", "≥"}, {"≥", "≥"},     {">=", "≥"},    {"控制在", "≤"}, {"不超过", "≤"},
-    {"不高于", "≤"}, {"不多于", "≤"}, {"小于等于", "≤"}, {"不大于", "≤"}, {"≤", "≤"},
-    {"<=", "≤"},
-};
-
-// Counted units common in running text, besides the known units.
-constexpr string_view kCommonCounters[] = {
-    "人次", "家次", "个百分点", "人", "次", "个", "台", "套", "项", "份", "家", "户", "所", "名",
-    "场", "期", "篇", "件", "辆", "条", "座", "处", "批", "本", "册", "间", "张", "棵", "株", "起"};
-
-// The length of the unit at the start of `s`: the longest known unit (with
-// or without a number word before it), else a common counter; 0 for none.
-size_t UnitLengthAt(string_view s) {
-  size_t best = 0;
-  size_t limit = std::min<size_t>(s.size(), 24);
-  for (size_t len = 1; len <= limit; ++len) {
-    if (len < s.size() && (static_cast<unsigned char>(s[len]) & 0xC0) == 0x80) continue;
-    Unit u = LookupUnit(s.substr(0, len));
-    if (u.dim != Dimension::kCounter && u.dim != Dimension::kNone && u.dim != Dimension::kNumber)
-      best = len;
-  }
-  if (best > 0) return best;
-  string_view rest = s;
-  size_t word = 0;
-  for (string_view w : kNumberWords) {
-    if (StartsWith(rest, w)) {
-      word = w.size();
-      rest = rest.substr(word);
-      break;
-    }
-  }
-  for (string_view c : kCommonCounters) {
-    if (StartsWith(rest, c)) return word + c.size();
-  }
-  return 0;
-}
-
-// ---------------------------------------------------------------------------
 // Grades.
 
 struct GradeSpelling {
@@ -675,6 +580,70 @@ std::string AsciiLower(string_view s) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// Shared with value_figures.cc (value_scan.h).
+
+namespace value_scan {
+
+NumberScan ScanNumber(std::string_view s) {
+  NumberScan r;
+  std::string clean;
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    if (s[i] == '-') clean += '-';
+    ++i;
+  }
+  const size_t int_begin = i;
+  i = SkipDigits(s, i);
+  const size_t lead_digits = i - int_begin;
+  clean.append(s.substr(int_begin, lead_digits));
+  while (i + 1 < s.size() && s[i] == ',' && IsDigit(s[i + 1])) {
+    size_t end = SkipDigits(s, i + 1);
+    if (lead_digits == 0 || lead_digits > 3 || s[int_begin] == '0' || end - i - 1 != 3) {
+      r.status = NumberScan::kBadGrouping;
+      r.len = end;
+      return r;
+    }
+    clean.append(s.substr(i + 1, 3));
+    i = end;
+  }
+  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+    size_t end = SkipDigits(s, i + 1);
+    clean.append(s.substr(i, end - i));
+    i = end;
+  }
+  if (lead_digits == 0 && clean.find('.') == std::string::npos) return r;
+  if (clean.size() > kMaxDecimalDigits) {  // sign and '.' included: close enough
+    r.status = NumberScan::kTooLong;
+    r.len = i;
+    return r;
+  }
+  std::optional<Rational> value = Rational::ParseDecimal(clean);
+  if (!value) return r;
+  r.status = NumberScan::kOk;
+  r.value = *value;
+  r.len = i;
+  return r;
+}
+
+// True for "2024年": a whole number of 年 from 1000 to 9999 is a calendar year
+// written without a day, never a duration.
+bool IsCalendarYear(const Quantity& q) {
+  return q.unit.name == "年" && q.value.is_integer() && q.value >= 1000 && q.value <= 9999;
+}
+
+bool IsQuantitySuffix(std::string_view s, Comparator* cmp) {
+  for (const ComparatorSpelling& c : kQuantitySuffixes) {
+    if (StartsWith(s, c.text)) {
+      *cmp = c.cmp;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace value_scan
 
 // ---------------------------------------------------------------------------
 
@@ -779,71 +748,6 @@ Parsed<Actual> ParseActual(std::string_view text) {
   if (LooksLikeDate(body)) return ParseDateActual(body, std::move(a));
   if (StartsNumeric(body)) return ParseQuantityActual(body, std::move(a));
   return a;
-}
-
-FigureHint FindFigures(std::string_view qualitative, bool cost) {
-  const std::string folded = FoldFullWidth(qualitative);
-  const string_view s = Trim(folded);
-  FigureHint hint;
-  size_t begin = 0, end = 0;  // of the first figure
-  std::string unit;           // of the first figure
-  // A qualitative target is a phrase: its first kilobyte is read, and the
-  // count stops at a second figure.
-  const size_t limit = std::min<size_t>(s.size(), 1024);
-  for (size_t i = 0; i < limit && hint.figures < 2;) {
-    bool starts = IsDigit(s[i]) && (i == 0 || (!IsDigit(s[i - 1]) && s[i - 1] != '.' &&
-                                               s[i - 1] != ','));
-    if (!starts) {
-      ++i;
-      continue;
-    }
-    NumberScan num = ScanNumber(s.substr(i));
-    if (num.status != NumberScan::kOk) {
-      i = SkipDigits(s, i);
-      continue;
-    }
-    size_t after = i + num.len;
-    size_t len = UnitLengthAt(s.substr(after));
-    if (len == 0 || IsCalendarYear({num.value, LookupUnit(s.substr(after, len))})) {
-      i = after;
-      continue;
-    }
-    if (hint.figures++ == 0) {
-      begin = i;
-      end = after + len;
-      unit = std::string(s.substr(after, len));
-      hint.figure = std::string(s.substr(i, end - i));
-    }
-    i = after + len;
-  }
-  if (hint.figures != 1) return hint;
-  const string_view before = Trim(s.substr(0, begin));
-  const string_view after = Trim(s.substr(end));
-  std::string cmp = cost ? "≤" : "";
-  for (const auto& [word, symbol] : kFigureComparators) {
-    if (EndsWith(before, word)) cmp = symbol;
-  }
-  for (const ComparatorSpelling& c : kQuantitySuffixes) {
-    if (StartsWith(after, c.text)) cmp = ComparatorSymbol(c.cmp);
-  }
-  // "每生每天5元" is 5元/生/天.
-  std::string per;
-  for (size_t at = before.find("每"); at != string_view::npos; at = before.find("每", at + 1)) {
-    size_t next = at + string_view("每").size();
-    if (next >= before.size() || IsAscii(before[next])) continue;
-    size_t len = 1;
-    while (next + len < before.size() && (static_cast<unsigned char>(before[next + len]) & 0xC0) == 0x80) ++len;
-    per += "/" + std::string(before.substr(next, len));
-  }
-  const std::string value(s.substr(begin, end - begin));
-  for (const std::string& candidate : {cmp + value + per, cmp + value}) {
-    Parsed<Target> t = ParseTarget(candidate);
-    if (t && t->kind == TargetKind::kQuantity) {
-      hint.rewrite = candidate;
-      break;
-    }
-  }
-  return hint;
 }
 
 Parsed<Grade> ParseGrade(std::string_view text) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/exact.h"
 #include "base/text.h"
 #include "model/value.h"
 
@@ -32,6 +33,27 @@ bool IsKnownUnit(std::string_view text);
 // The longest known unit's spelling that is a proper prefix of `text` (not
 // empty), or "".
 std::string_view KnownUnitPrefix(std::string_view text);
+
+// A number read at the start of a text.
+struct NumberScan {
+  enum Status { kNone, kOk, kBadGrouping, kTooLong } status = kNone;
+  Rational value;
+  size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping, kTooLong)
+};
+
+// Scans the number at the start of `s`: optional sign, digits with optional
+// thousands separators in groups of exactly 3 ("1,234,567"), optional '.'
+// and fraction digits. A '.' or ',' not followed by a digit is not part of
+// the number. Leading zeros are decimal ("010" is ten).
+NumberScan ScanNumber(std::string_view s);
+
+// True for "2024年": a whole number of 年 from 1000 to 9999 is a calendar
+// year written without a day, never a duration.
+bool IsCalendarYear(const Quantity& q);
+
+// True when `s` starts with a suffix comparator (以上, 以内, …), whose
+// comparator is then in *cmp.
+bool IsQuantitySuffix(std::string_view s, Comparator* cmp);
 
 // True when `s` starts like a date rather than a number: "YYYY-M-D",
 // "YYYY/M/D", "YYYY.M.D" (the same separator twice), or "YYYY年" followed by
