@@ -184,6 +184,9 @@ std::string CounterProblem(string_view text) {
   for (string_view approx : kApproximations) {
     if (EndsWith(text, approx)) return bad(" (it ends with the approximation " + Quote(approx) + ")");
   }
+  // Nor 完成, which is taken off the end of a target ("1个完成-6" would be
+  // written back as "1个完成-6个完成").
+  if (EndsWith(text, kDoneSuffix)) return bad(" (it ends with " + Quote(kDoneSuffix) + ")");
   if (text.find('%') != string_view::npos || text.find("‰") != string_view::npos) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");

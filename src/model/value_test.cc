@@ -497,6 +497,7 @@ TEST_CASE("accepted spellings: 完成 after a value, (含) and (不含) after a 
           {"=95%(不含)", "such as '>95%' or '<95%'"},
           {"80%-90%(不含)", "a range includes its bounds"},
           {"≥95%(含)完成以上", "is not a unit"},
+          {"1个完成-6", "'个完成' is not a unit (it ends with '完成')"},
       },
       ParseTargetText);
 }
