@@ -549,13 +549,15 @@ TEST_CASE("a date without its year, a quarter, a half year: the message gives th
     REQUIRE_FALSE(t.ok());
     CAPTURE(t.error());
     CHECK(Contains(t.error(), row.message));
-    // The target the message gives parses.
-    size_t open = t.error().rfind(", '");
-    if (open == std::string::npos) open = t.error().rfind(" '");
-    std::string rewrite = t.error().substr(open + (t.error()[open] == ',' ? 3 : 2));
-    rewrite.pop_back();
+    // The target the message gives (in its last quotes) parses.
+    const std::string message = t.error();
+    const size_t close = message.rfind('\'');
+    const size_t open = close == std::string::npos || close == 0 ? std::string::npos
+                                                                 : message.rfind('\'', close - 1);
+    REQUIRE(open != std::string::npos);
+    const std::string rewrite = message.substr(open + 1, close - open - 1);
     if (row.year > 0 && rewrite.find("YYYY") == std::string::npos &&
-        !Contains(t.error(), "calendar")) {
+        !Contains(message, "calendar")) {
       CAPTURE(rewrite);
       CHECK(ParseTarget(rewrite).ok());
     }
