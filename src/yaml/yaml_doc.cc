@@ -180,6 +180,18 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode* n = NewNode(mark, YamlNode::Kind::kNull);
+    // A key with nothing after it (`spent:` at the end of its line) gets a
+    // null whose mark is the next token, on a later line (the next key):
+    // such a null stands where its key is, so that "empty 'spent'" is
+    // reported on the line of `spent:`. The fast reader's events take the
+    // same way, so both readers agree.
+    if (!stack_.empty()) {
+      const Frame& f = stack_.back();
+      if (f.node->kind == YamlNode::Kind::kMap && f.key != nullptr && f.key->line < n->line) {
+        n->offset = f.key->offset;
+        n->line = f.key->line;
+      }
+    }
     Attach(n, anchor);
   }
 

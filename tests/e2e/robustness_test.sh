@@ -292,7 +292,7 @@ run eval $T -a $F
 expect_status 2
 expect_all_located
 expect_error "$F:4:5" "missing 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
-expect_error "$F:14:5" "empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
+expect_error "$F:13:5" "empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
 expect_error "$F:22:12" "'spent' must be a plain number in the project's budget unit (such as 5.86), not '5万元': leave out the unit"
 expect_error "$F:31:12" "'spent' (全年执行数) must not be negative, not -1"
 expect_error "$F:48:7" "an indicator name must not be blank"
@@ -313,7 +313,7 @@ expect_error "$F:170:31" "indicator '满意度': score 1.5 is not a ratio: expec
 expect_error "$F:178:12" "unknown key 'vaule' in an indicator's actual: did you mean 'value'?"
 expect_error "$F:283:5" "missing 'project' (the project name) or 'id': expected one of them, to say which target project these actuals belong to"
 expect_error "$F:292:9" "give either 'project' (the project name) or 'id', not both"
-expect_error "$F:303:5" "'id' is empty: expected the id of a target project"
+expect_error "$F:302:5" "'id' is empty: expected the id of a target project"
 expect_error "$F:311:14" "'project' must not be blank"
 expect_error "$F:322:17" "'indicators' must be a map from each indicator's name (or id) to its actual, such as '购置设备数量: 4台', not a list"
 expect_error "$F:323:5" "a project entry must be a map with 'project' (or 'id'), 'spent' and 'indicators', not the text 'E38'"
@@ -413,7 +413,7 @@ expect_error "$F/pools-empty.yaml:2:9" "'grades' is empty: give the grade bands 
 audit_rules $F/taxonomy-own-pool.yaml "$F/taxonomy-own-pool.yaml:2:3" "一级指标 '管理指标' scores in a pool of its own name, which is not in pools (产出指标, 效益指标, 满意度指标): add '管理指标' to pools, or give its pool, as in '管理指标: {pool: 产出指标, level2: [...]}'"
 audit_rules $F/unused-pool.yaml "$F/unused-pool.yaml:1:39" "pool '管理' has no 一级指标, so its weight could never be scored: add one under taxonomy, such as '管理: [二级指标, ...]'"
 audit_rules $F/taxonomy.yaml "$F/taxonomy.yaml:4:8" "new 一级指标 '新指标' needs at least one 二级指标"
-expect_error "$F/taxonomy.yaml:6:3" "taxonomy entry '空指标' is empty: give its 二级指标, such as [数量指标, 质量指标], or {pool: 产出指标, level2: [...]}"
+expect_error "$F/taxonomy.yaml:5:3" "taxonomy entry '空指标' is empty: give its 二级指标, such as [数量指标, 质量指标], or {pool: 产出指标, level2: [...]}"
 expect_error "$F/taxonomy.yaml:7:17" "一级指标 '满意度指标' scores in pool '满意度指标x', which is not in pools (产出指标, 效益指标, 满意度指标): did you mean '满意度指标'?"
 expect_error "$F/taxonomy.yaml:2:16" "一级指标 '管理指标' scores in pool '管理', which is not in pools (产出指标, 效益指标, 满意度指标)"
 expect_error "$F/taxonomy.yaml:1:1" "pool '满意度指标' has no 一级指标, so its weight could never be scored"
