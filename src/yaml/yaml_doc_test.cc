@@ -372,11 +372,18 @@ TEST_CASE("positions after leading byte order marks are counted from the file's 
   const std::string bom = "\xEF\xBB\xBF";
   for (const std::string& lead : {std::string(), bom, bom + bom}) {
     CAPTURE(lead.size());
-    Parsed p = Parse(lead + "a: b\n  c: d\n");
+    Parsed p = Parse(lead + "a: [b, c\nd: e\n");
     const Diagnostic d = OnlyError(p.diags);
-    CHECK(d.message == "YAML syntax error: illegal map value");
+    CHECK(d.message == "YAML syntax error: end of sequence flow not found");
     CHECK(d.loc.line == 2);
-    CHECK(d.loc.column == 4);
+    CHECK(d.loc.column == 2);
+    // A slip is found in the text after the marks too.
+    Parsed slip = Parse(lead + "a: b\n  c: d\n");
+    const Diagnostic s = OnlyError(slip.diags);
+    CHECK(s.message == "'c' is indented by 2 spaces, but 'a' on line 1 by 0: the keys of one map "
+                       "must start in the same column");
+    CHECK(s.loc.line == 2);
+    CHECK(s.loc.column == 3);
     size_t offset = 0;
     int line = 0;
     Source src{"t.yaml", lead + "a: 1\nbc: 2\n"};
