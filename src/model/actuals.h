@@ -156,7 +156,10 @@ void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
 // The column a CSV actuals header names: "project", "indicator", "value",
 // "note" or "score" for the English name (in any case, blanks around it
 // ignored) or its Chinese names (项目/项目名称/项目编号, 指标/指标名称/三级指标,
-// 实际值/实际完成值/完成值, 说明/备注/偏差原因); "" for anything else.
+// 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值), "level1"
+// (一级指标) and "level2" (二级指标), the columns `jixiao template -f csv`
+// writes for the reader's eyes, which are read and ignored; "" for anything
+// else.
 std::string_view ActualsCsvColumn(std::string_view header);
 
 // Checks the bytes of a CSV actuals file as CheckInputText does, except that

@@ -41,6 +41,11 @@ const ColumnNames kColumnNames[] = {
     {"value", {"实际值", "实际完成值", "完成值"}},
     {"note", {"说明", "备注", "偏差原因"}},
     {"score", {}},
+    // What `jixiao template -f csv` writes beside them, for the person who
+    // fills it in: read and ignored.
+    {"target", {"指标值"}},
+    {"level1", {"一级指标"}},
+    {"level2", {"二级指标"}},
 };
 
 constexpr size_t kNone = SIZE_MAX;
@@ -178,6 +183,9 @@ class CsvReader {
                      : column == "value"     ? &value_
                      : column == "note"      ? &note_
                      : column == "score"     ? &score_
+                     : column == "target"    ? &target_
+                     : column == "level1"    ? &level1_
+                     : column == "level2"    ? &level2_
                                              : nullptr;
       if (slot == nullptr) {
         ok = false;
@@ -370,6 +378,7 @@ class CsvReader {
   size_t ncolumns_ = 0;       // the named columns
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
+  size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;
   std::unordered_map<std::string, uint32_t> rows_of_;  // project -> its rows

@@ -167,4 +167,37 @@ run eval $F/target.yaml -a "$WORK/empty.yaml"
 expect_status 2
 expect_err_re "empty.yaml:[0-9]+:[0-9]+: error: .*spent"
 
+case_ "template not filled in: the empty spent is reported on its own line"
+run template $F/target.yaml -o "$WORK/unfilled.yaml"
+grep -n '^    spent:' "$WORK/unfilled.yaml" | grep -q '^8:' || fail "the skeleton's spent is not on line 8"
+run eval $F/target.yaml -a "$WORK/unfilled.yaml"
+expect_status 2
+expect_err "$WORK/unfilled.yaml:8:5: error: empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
+expect_err " 8 |     spent:    # 全年执行数 amount spent, in 万元"
+
+case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
+run template $F/target.yaml -f csv
+expect_status 0
+printf '\xef\xbb\xbf项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nT-1,,,全年执行数,预算 10 万元（测试项目）,,\r\nT-1,产出指标,数量指标,设备数量,4台,,\r\nT-1,产出指标,时效指标,完成时间,≤12个月,,\r\nT-1,满意度指标,服务对象满意度指标,满意度,≥90%%,,\r\n' > "$WORK/expected.csv"
+expect_same "$WORK/expected.csv"
+
+case_ "template -o FILE.csv writes the CSV sheet; filled in, eval -a reads it back"
+run template $F/target.yaml -o "$WORK/sheet.csv"
+expect_status 0
+cmp -s "$WORK/sheet.csv" "$WORK/expected.csv" || fail "-o sheet.csv is not the CSV skeleton"
+# What a person does in Excel: fill in the 实际值 column (the one before the
+# last) and save.
+awk -F, 'BEGIN { OFS = ","; v["全年执行数"] = "10"; v["设备数量"] = "4台"; v["完成时间"] = "11个月"; v["满意度"] = "92%" }
+         NR > 1 { $6 = v[$4] } { print }' "$WORK/sheet.csv" > "$WORK/filled.csv"
+run eval $F/target.yaml -a "$WORK/filled.csv"
+expect_status 0
+expect_err_empty
+expect_out "总分 100.00"
+
+case_ "template -f csv not filled in: each empty cell is an error at its cell"
+run eval $F/target.yaml -a "$WORK/sheet.csv"
+expect_status 2
+expect_err "$WORK/sheet.csv:2:28: error: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
+expect_err "$WORK/sheet.csv:3:23: error: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
+
 finish
