@@ -143,6 +143,10 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("--year", o->import_year,
                     "Year of projects whose name has none (such as 2024年度…)")
         ->check(CLI::Range(1950, 2100));
+    sub->add_option("--unit", o->import_unit,
+                    "Unit of the amounts of documents that do not say (单位：…): 元, 千元, 万元 "
+                    "or 亿元")
+        ->check(CLI::IsMember({"元", "千元", "万元", "亿元"}));
     sub->add_option("--id-prefix", o->id_prefix,
                     "Project ids are PREFIX-CODE-YEAR-NN; 'auto' takes the province of the "
                     "department (天津市… -> TJ), '' none")
