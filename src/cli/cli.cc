@@ -60,8 +60,8 @@ const CommandSpec kCommands[] = {
     {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
      "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
      "department) and writes one report of all their projects with the summary rebuilt, as\n"
-     "one eval run over all their inputs would have: JSON by default, or any format of\n"
-     "eval but xlsx and html (-f text, markdown, csv, ...). Exit status as for eval.",
+     "one eval run over all their inputs would have: JSON by default, or any report format\n"
+     "of eval (-f text, markdown, csv, ...). Exit status as for eval.",
      kMergeInputs | kMergeOutput, RunMerge},
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
      "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).",

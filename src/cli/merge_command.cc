@@ -310,8 +310,8 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, formats, &diags);
   if (opts.formats.empty()) specs = {{"json", opts.output}};
   if (specs.size() != 1) {
-    diags.Error({}, "merge writes one report: give one -f FORMAT (json, jsonl, text, markdown, "
-                    "csv, junit or github)");
+    diags.Error({}, fmt::format("merge writes one report: give one -f FORMAT, one of {}",
+                                fmt::join(formats, ", ")));
   }
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);

@@ -188,7 +188,10 @@ class SlipScanner {
       pos = end + 1;
     }
     if (found_line_ == error_line) return found_;
-    if (found_line_ != 0 && found_line_ == previous_content) return found_;
+    // The line above, when it is in the same document.
+    if (found_line_ != 0 && found_line_ == previous_content && previous_content >= doc_start_) {
+      return found_;
+    }
     return std::nullopt;
   }
 
@@ -199,7 +202,10 @@ class SlipScanner {
     found_ = YamlSlip{offset, line, std::move(message)};
   }
 
-  void Reset() {
+  // A document starts on `line` ("---" or "..."): nothing above it counts.
+  void Reset(int line) {
+    doc_start_ = line;
+    found_line_ = 0;
     stack_.clear();
     opener_ = false;
     block_parent_ = -1;
@@ -213,7 +219,7 @@ class SlipScanner {
     if (quote_ != 0) {  // inside a quoted scalar that spans lines
       if (s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
           (s.size() == 3 || IsBlank(s[3]))) {
-        Reset();
+        Reset(line);
         return true;
       }
       for (size_t i = 0; i < s.size(); ++i) {
@@ -240,7 +246,7 @@ class SlipScanner {
     if (first == s.size()) return false;  // blank
     if (indent == 0 && s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
         (s.size() == 3 || IsBlank(s[3]))) {
-      Reset();
+      Reset(line);
       return true;
     }
     if (block_parent_ >= 0) {
@@ -446,6 +452,7 @@ class SlipScanner {
   int block_parent_ = -1;  // in a block scalar: lines indented more than this are its text
   int flow_depth_ = 0;     // in a flow collection that spans lines
   char quote_ = 0;         // in a quoted scalar that spans lines
+  int doc_start_ = 0;       // the line of the last "---" or "..."
   int found_line_ = 0;
   YamlSlip found_;
 };

@@ -115,6 +115,11 @@ TEST_CASE("FindYamlSlip looks at the failing line and the content line above it 
   CHECK_FALSE(FindYamlSlip(text, 0, 1, 1));
   // From a later document on: the lines before `from` are not read.
   CHECK_FALSE(FindYamlSlip("a:b\n---\nc: 1\n", 4, 2, 3));
+  // Nor, from the start, those of the documents before: a failure on a
+  // "---" line with content is not blamed on the document above it (as the
+  // fast reader, handing yaml-cpp that document alone, would not).
+  CHECK_FALSE(FindYamlSlip("- x\n-\":--\n--- a:--b: 2\n", 0, 1, 3));
+  CHECK(FindYamlSlip("- x\n---\nunit:元\nb: 1\n", 0, 1, 4)->line == 3);
   CHECK_FALSE(FindYamlSlip("", 0, 1, 1));
   CHECK_FALSE(FindYamlSlip("x", 5, 1, 1));
 }

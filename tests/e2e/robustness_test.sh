@@ -564,7 +564,7 @@ expect_status 2
 expect_err_re "badproject.json:[0-9]+:[0-9]+: error: "
 run merge -f json -f jsonl "$WORK/r1.json"
 expect_status 2
-expect_err "error: merge writes one report: give one -f FORMAT (json, jsonl, text, markdown, csv, junit or github)"
+expect_err "error: merge writes one report: give one -f FORMAT, one of json, jsonl, text, csv, markdown, junit, github"
 
 case_ "audit: a file read from a pipe, within the size limit"
 run check <(cat tests/fixtures/check/valid-minimal.yaml)
