@@ -107,6 +107,11 @@ void Importer::StartNew(const DocPlace& at) {
   draft_.emplace();
   draft_->p.at = at;
   if (pending_year_) draft_->title_year = pending_year_;
+  if (pending_title_) {
+    ApplyTitleLine(&*draft_, pending_title_->line, pending_title_->department,
+                   pending_title_->unit);
+    pending_title_.reset();
+  }
   for (const DocCell& c : preamble_) Unread(&*draft_, c, "text before the first table");
   preamble_.clear();
 }
@@ -137,10 +142,35 @@ void Importer::Paragraph(const DocCell& c) {
     }
     return;
   }
+  std::string department, unit;
+  if (TitleLine(c.text, &department, &unit)) {
+    // Above its project's tables (after its heading, or before them all),
+    // or between its title table and its indicators; after an indicator
+    // table it belongs to the next project.
+    if (draft_ && (draft_->rows == 0 || draft_->section != Section::kIndicators)) {
+      ApplyTitleLine(&*draft_, c, department, unit);
+    } else {
+      pending_title_ = PendingTitle{c, department, unit};
+    }
+    return;
+  }
   if (draft_) {
     Unread(&*draft_, c, "text outside the table");
   } else if (preamble_.size() < kMaxWarningsPerFile) {
     preamble_.push_back(c);  // reported with the first project, if there is one
+  }
+}
+
+void Importer::ApplyTitleLine(Draft* d, const DocCell& c, const std::string& department,
+                              const std::string& unit) {
+  DocCell part = c;
+  if (!department.empty()) {
+    part.text = department;
+    Set(d, &d->department, &part, c);
+  }
+  if (!unit.empty()) {
+    part.text = unit;
+    Set(d, &d->unit, &part, c);
   }
 }
 

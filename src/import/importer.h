@@ -31,6 +31,7 @@ using labels::OpensTitleBlock;
 using labels::Quote;
 using labels::Role;
 using labels::Squeeze;
+using labels::TitleLine;
 using labels::UnitCell;
 using labels::YearOnly;
 using labels::YearsIn;
@@ -89,6 +90,10 @@ class Importer {
   void StartNew(const DocPlace& at);
 
   void Paragraph(const DocCell& c);
+  // A line naming the department and the unit (TitleLine) fills them in
+  // the project it stands above.
+  void ApplyTitleLine(Draft* d, const DocCell& c, const std::string& department,
+                      const std::string& unit);
 
   bool IsHeader(const std::vector<DocCell>& cells) const;
 
@@ -151,6 +156,12 @@ class Importer {
   std::vector<ImportedProject> projects_;
   int number_ = 0;
   int pending_year_ = 0;
+  // A title line (TitleLine) read before the project it belongs to starts.
+  struct PendingTitle {
+    DocCell line;
+    std::string department, unit;
+  };
+  std::optional<PendingTitle> pending_title_;
   size_t warnings_ = 0;
   size_t suppressed_warnings_ = 0;
   bool reported_not_table_ = false;

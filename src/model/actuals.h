@@ -124,6 +124,13 @@ class ActualsIndex {
 
   size_t size() const { return entries_.size(); }
 
+  // Records that the actuals input `path` could not be read in full (it is
+  // missing, has a syntax error, ...): a target project without an entry
+  // may have its entry there, so it is not told to add one.
+  void MarkIncomplete(const std::string& path) { incomplete_.push_back(path); }
+  // The inputs recorded by MarkIncomplete, in order.
+  const std::vector<std::string>& incomplete() const { return incomplete_; }
+
   // Gives back the room the index kept for more entries: call when every
   // entry has been added.
   void ShrinkToFit() { entries_.ShrinkToFit(); }
@@ -156,6 +163,7 @@ class ActualsIndex {
   std::vector<std::pair<std::string, std::string>> unmatched_;
   std::unordered_map<uint32_t, uint32_t> shadowed_by_;
   std::unordered_map<uint32_t, std::string> named_;
+  std::vector<std::string> incomplete_;
 };
 
 // Reads one YAML actuals document (docs/reference.md §2: optional `year`, a `projects`
@@ -170,12 +178,32 @@ void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsInde
 // optional BOM, RFC 4180 quoting; the row whose indicator is `spent` or
 // `全年执行数` carries the spending as an amount and the project's note, the
 // row `budget` or `全年预算数` the adjusted budget, `achieved` or `实际完成情况`
-// the text of what the year achieved).
+// the text of what the year achieved; the headers may be Chinese (see
+// ActualsCsvColumn), and empty columns after the last named one are ignored).
 // Rows are grouped by `project` in order of first appearance; every project
-// needs exactly one spending row. `src.text` has passed CheckInputText.
+// needs exactly one spending row. `src.text` has passed CheckInputText (or
+// CheckActualsCsvText).
 void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
 
-// Reads every actuals file (YAML or CSV by extension) into `index`, on
+// The column a CSV actuals header names: "project", "indicator", "value",
+// "note" or "score" for the English name (in any case, blanks around it
+// ignored) or its Chinese names (项目/项目名称/项目编号, 指标/指标名称/三级指标,
+// 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值), "level1"
+// (一级指标) and "level2" (二级指标), the columns `jixiao template -f csv`
+// writes for the reader's eyes, which are read and ignored; "" for anything
+// else.
+std::string_view ActualsCsvColumn(std::string_view header);
+
+// Checks the bytes of a CSV actuals file as CheckInputText does, except that
+// a file that is not UTF-8 but decodes cleanly as GB18030 (what Excel on a
+// Chinese Windows saves as "CSV (逗号分隔)") has its text replaced by the
+// UTF-8 decoding, with a warning that says so (lines and columns are those
+// of the file). Any other file that is not UTF-8 is an error saying how to
+// save it as "CSV UTF-8" from Excel. False after an error.
+bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags);
+
+// Reads every actuals file (YAML or CSV by extension) into `index` (marking
+// those not read in full: ActualsIndex::MarkIncomplete), on
 // `jobs` threads (<= 1: the calling thread only); entries and diagnostics
 // arrive in file order whatever the number of threads.
 void LoadActualsFiles(const PathList& files, const YamlLimits& limits,

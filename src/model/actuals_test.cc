@@ -752,13 +752,13 @@ TEST_CASE("actuals CSV: syntax errors are located") {
 }
 
 TEST_CASE("actuals CSV: header problems") {
-  Loaded unknown = LoadCsv("Project,indicator,valeu,note,remark\nA,spent,1,,\n");
-  CHECK_MESSAGE(HasError(unknown.diags, 1, 1, "unknown column 'Project': did you mean "
+  Loaded unknown = LoadCsv("projet,indicator,valeu,note,remark\nA,spent,1,,\n");
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 1, "unknown column 'projet': did you mean "
                                               "'project'?"),
                 Dump(unknown.diags));
-  CHECK_MESSAGE(HasError(unknown.diags, 1, 19, "unknown column 'valeu': did you mean 'value'?"),
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 18, "unknown column 'valeu': did you mean 'value'?"),
                 Dump(unknown.diags));
-  CHECK_MESSAGE(HasError(unknown.diags, 1, 30, "unknown column 'remark': expected project, "
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 29, "unknown column 'remark': expected project, "
                                                "indicator, value, note or score"),
                 Dump(unknown.diags));
   CHECK(HasError(unknown.diags, 1, 1, "the header has no 'project' column"));
@@ -768,8 +768,8 @@ TEST_CASE("actuals CSV: header problems") {
   Loaded twice = LoadCsv("project,indicator,value,value\nA,spent,1,2\n");
   CHECK_MESSAGE(HasError(twice.diags, 1, 25, "column 'value' is given twice"), Dump(twice.diags));
 
-  Loaded unnamed = LoadCsv("project,indicator,value,\nA,spent,1,\n");
-  CHECK_MESSAGE(HasError(unnamed.diags, 1, 25, "column 4 of the header has no name"),
+  Loaded unnamed = LoadCsv("project,indicator,,value\nA,spent,,1\n");
+  CHECK_MESSAGE(HasError(unnamed.diags, 1, 19, "column 3 of the header has no name"),
                 Dump(unnamed.diags));
 
   Loaded no_header = LoadCsv("A,spent,1,\nA,甲,4台,\n");
@@ -794,6 +794,93 @@ TEST_CASE("actuals CSV: empty file, header only, blank rows") {
   Loaded blank_rows = LoadCsv("project,indicator,value,note\n,,,\nA,spent,1,\n , ,\n");
   CHECK_MESSAGE(blank_rows.diags.empty(), Dump(blank_rows.diags));
   CHECK(blank_rows.index.size() == 1);
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
+  Loaded l = LoadCsv(
+      "项目名称,三级指标,实际完成值,偏差原因,,,\r\n"
+      "P1,全年执行数,6.5,执行率偏低,,,\r\n"
+      "P1,购置设备数量,4台,,,,\r\n"
+      ",,,,,,\r\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent.total.value == Dec("6.5"));
+  CHECK(p->note == "执行率偏低");
+  REQUIRE(Find(*p, "购置设备数量") != nullptr);
+  CHECK(Find(*p, "购置设备数量")->text == "4台");
+
+  for (const char* header : {"项目,指标,实际值,说明", "项目编号,指标名称,完成值,备注",
+                             " Project , INDICATOR,Value,Note"}) {
+    CAPTURE(header);
+    Loaded h = LoadCsv(std::string(header) + "\nP1,spent,1,\n");
+    CHECK_MESSAGE(h.diags.empty(), Dump(h.diags));
+    CHECK(h.index.size() == 1);
+  }
+  CHECK(ActualsCsvColumn(" 实际值 ") == "value");
+  CHECK(ActualsCsvColumn("实际") == "");
+
+  // A trailing column with something in it is data beyond the header.
+  Loaded extra = LoadCsv("项目,指标,实际值,说明,,\nP1,spent,1,,x,\n");
+  CHECK_MESSAGE(HasError(extra.diags, 2, 1, "this row has 5 fields, but the header has 4 columns"),
+                Dump(extra.diags));
+  // Two names of one column.
+  Loaded both = LoadCsv("项目名称,项目编号,指标,实际值\nP1,X1,spent,1\n");
+  CHECK_MESSAGE(HasError(both.diags, 1, 6, "columns '项目名称' (column 1) and '项目编号' both "
+                                           "name the project column: keep one of them"),
+                Dump(both.diags));
+}
+
+TEST_CASE("a CSV file saved as GB18030 is read as such, with a warning") {
+  // "项目,指标,实际值\r\nP1,spent,6.5\r\nP1,数量,4台\r\n" in GB18030.
+  Source src{"gb.csv",
+             "\xCF\xEE\xC4\xBF,\xD6\xB8\xB1\xEA,\xCA\xB5\xBC\xCA\xD6\xB5\r\n"
+             "P1,spent,6.5\r\nP1,\xCA\xFD\xC1\xBF,4\xCC\xA8\r\n"};
+  Diagnostics d;
+  REQUIRE(CheckActualsCsvText(&src, 1000, &d));
+  CHECK(src.text == "项目,指标,实际值\r\nP1,spent,6.5\r\nP1,数量,4台\r\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d.all()[0].severity == Severity::kWarning);
+  CHECK(d.all()[0].loc.line == 1);
+  CHECK(d.all()[0].loc.column == 1);
+  CHECK(d.all()[0].source_line == "项目,指标,实际值");
+  CHECK(d.all()[0].message.rfind("the file is not UTF-8: read as GB18030", 0) == 0);
+  ActualsIndex index;
+  ReadActualsCsv(src, &index, &d);
+  CHECK(d.error_count() == 0);
+  auto p = index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(Find(*p, "数量")->text == "4台");
+  CHECK(Find(*p, "数量")->loc.line == 3);
+  CHECK(Find(*p, "数量")->loc.column == 4);
+}
+
+TEST_CASE("a CSV file neither UTF-8 nor GB18030 is an error telling how to save it") {
+  Source latin1{"l.csv", "project,indicator,value\nP1,spent,1\nP1,caf\xE9\n"};
+  Diagnostics d;
+  CHECK_FALSE(CheckActualsCsvText(&latin1, 1000, &d));
+  CHECK_MESSAGE(HasError(d, 3, 7, "the file is neither UTF-8 nor GB18030 (byte 0xE9 here): save "
+                                  "it in Excel with 文件 → 另存为 (File → Save As), file type "
+                                  "\"CSV UTF-8(逗号分隔)\""),
+                Dump(d));
+  Source utf16{"u.csv", std::string("\xFF\xFEp\0r\0", 6)};
+  Diagnostics d16;
+  CHECK_FALSE(CheckActualsCsvText(&utf16, 1000, &d16));
+  REQUIRE(d16.error_count() == 1);
+  CHECK(d16.all()[0].loc.line == 0);
+  CHECK(d16.all()[0].message.rfind("the file is UTF-16 (Excel's \"Unicode 文本\"), not UTF-8", 0) ==
+        0);
+  // UTF-8 passes untouched, and a control character is still refused.
+  Source ok{"ok.csv", "项目,指标,实际值\n"};
+  Diagnostics none;
+  CHECK(CheckActualsCsvText(&ok, 1000, &none));
+  CHECK(none.empty());
+  Source control{"c.csv", std::string("\xCF\xEE\x01\n")};
+  CHECK_FALSE(CheckActualsCsvText(&control, 1000, &none));
 }
 
 }  // namespace jixiao

@@ -30,26 +30,27 @@ class DocumentReader {
   DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags)
       : add_(add), r_(src, diags) {}
 
-  void Read(const YamlDocument& doc) {
+  // False when some of the document could not become entries.
+  bool Read(const YamlDocument& doc) {
     const YamlNode* root = doc.root();
     if (root == nullptr || root->is_null()) {
       placeholder_.offset = doc.offset();
       placeholder_.line = doc.line();
       r_.Error(root ? *root : placeholder_,
                "empty document: expected actuals (a map with a 'projects' list)");
-      return;
+      return false;
     }
     if (!root->is_map()) {
       r_.Error(*root, fmt::format("expected actuals (a map with an optional 'year' and a "
                                   "'projects' list), not {}",
                                   Describe(*root)));
-      return;
+      return false;
     }
     if (root->Find("project") != nullptr && root->Find("projects") == nullptr) {
       r_.Error(*root, "this document is a target project (it has 'project:'), not actuals: an "
                       "actuals file holds a 'projects' list with each project's spending and "
                       "indicator values");
-      return;
+      return false;
     }
     r_.CheckKeys(*root, kDocumentKeys, "an actuals file");
     std::optional<int> year;
@@ -60,28 +61,33 @@ class DocumentReader {
     // A problem outside the entries (a bad year, a duplicate key anywhere)
     // may concern any of them.
     const bool document_errors = r_.errors() > 0 || doc.has_errors();
-    if (list == nullptr) return;
+    if (list == nullptr) return false;
     if (!list->is_sequence()) {
       r_.Error(*list, fmt::format("'projects' must be a list of project entries (each starting "
                                   "with '- project:' or '- id:'), not {}",
                                   Describe(*list)));
-      return;
+      return false;
     }
     if (list->items.empty()) {
       r_.Error(*list, "'projects' is empty: expected at least one project entry with its "
                       "spending and indicator values");
-      return;
+      return false;
     }
-    for (const YamlNode* item : list->items) ReadEntry(*item, year, document_errors);
+    bool complete = true;
+    for (const YamlNode* item : list->items) {
+      complete = ReadEntry(*item, year, document_errors) && complete;
+    }
+    return complete;
   }
 
  private:
-  void ReadEntry(const YamlNode& n, std::optional<int> year, bool document_errors) {
+  // False when the entry could not be added (its project is not known).
+  bool ReadEntry(const YamlNode& n, std::optional<int> year, bool document_errors) {
     if (!n.is_map()) {
       r_.Error(n, fmt::format("a project entry must be a map with 'project' (or 'id'), 'spent' "
                               "and 'indicators', not {}",
                               Describe(n)));
-      return;
+      return false;
     }
     const size_t errors_before = r_.errors();
     ProjectActuals e;
@@ -119,6 +125,7 @@ class DocumentReader {
     }
     e.has_errors = document_errors || r_.errors() > errors_before;
     if (key_known) add_(std::move(e));
+    return key_known;
   }
 
   // Reads `project:` or `id:`; true when the entry's key is known.
@@ -237,6 +244,8 @@ class DocumentReader {
       return;
     }
     if (v.is_null()) {
+      // `购置设备数量：4台` (a full-width colon, or none but ':'): one key.
+      if (r_.ReportKeySlip(key)) return;
       r_.Error(key, fmt::format("indicator '{}' has no actual: expected {}", a.key, kValueHint));
     } else if (v.is_sequence()) {
       r_.Error(v, fmt::format("the actual of indicator '{}' must be a value or a map with "
@@ -330,9 +339,9 @@ class DocumentReader {
 
 }  // namespace
 
-void ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
+bool ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
                      Diagnostics* diags) {
-  DocumentReader(src, add, diags).Read(doc);
+  return DocumentReader(src, add, diags).Read(doc);
 }
 
 }  // namespace actuals_read

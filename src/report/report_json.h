@@ -9,6 +9,7 @@
 #include "base/exact.h"
 #include "base/json_writer.h"
 #include "report/report.h"
+#include "yaml/yaml_doc.h"
 
 namespace jixiao {
 
@@ -23,6 +24,14 @@ std::optional<Rational> ParseExactText(std::string_view text);
 
 // Writes the "errors" and "warnings" keys and their arrays.
 void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w);
+
+// A project object of a JSON report (as written by the json reporter, read
+// as YAML) made back into a ProjectScore, so that the other reporters can
+// show it (`jixiao merge -f text`). Its figures are the report's, rounded as
+// it shows them (2 decimals, the rate 4): exact where the report was. A
+// field the object lacks is left empty. *complies is the object's
+// "complies".
+ProjectScore ProjectScoreFromJson(const YamlNode& p, bool* complies);
 
 }  // namespace jixiao
 
