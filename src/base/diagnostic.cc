@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <vector>
 
+#include "base/encoding.h"
 #include "base/record_codec.h"
 #include "base/record_store.h"
 #include "base/text.h"
@@ -65,6 +67,11 @@ void ReadForLines(const std::string& file, std::string* text) {
   in.read(text->data(), size);
   text->resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   if (StartsWith(*text, "\xEF\xBB\xBF")) text->erase(0, 3);
+  // A file that is not UTF-8 but clean GB18030 was read as GB18030 (a CSV
+  // file from Excel): its lines are shown as read.
+  if (FindInvalidUtf8(*text) != std::string::npos) {
+    if (std::optional<std::string> decoded = DecodeGb18030(*text)) *text = std::move(*decoded);
+  }
 }
 
 }  // namespace

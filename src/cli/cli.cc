@@ -58,13 +58,15 @@ const CommandSpec kCommands[] = {
      "1 some project fails the policy (--fail-on, --fail-under), 2 any input error.",
      kTargets | kActuals | kReportOptions | kStrict | kPolicy | kRules | kJobs | kLimits, RunEval},
     {"template", "Write an actuals skeleton for TARGETS, ready to fill in",
-     "Every project and indicator of TARGETS with its target in a comment. Fill it in and\n"
-     "pass it to 'jixiao eval -a'.",
+     "Every project and indicator of TARGETS with its target in a comment (YAML), or one\n"
+     "row per indicator with its target in its own column (-f csv, opens in Excel). Fill\n"
+     "it in and pass it to 'jixiao eval -a'.",
      kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits, RunTemplate},
     {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
      "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
      "department) and writes one report of all their projects with the summary rebuilt, as\n"
-     "one eval run over all their inputs would have. Exit status as for eval.",
+     "one eval run over all their inputs would have: JSON by default, or any report format\n"
+     "of eval (-f text, markdown, csv, ...). Exit status as for eval.",
      kMergeInputs | kMergeOutput, RunMerge},
     {"rules", "Print the scoring rules in force, as a YAML file you can edit",
      "Without --rules, prints the built-in mof-2020 rules (财预〔2020〕10号).",
@@ -110,10 +112,18 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("REPORTS", o->reports, "JSON or JSONL reports of 'jixiao eval'")->required();
   }
   if (set & kMergeOutput) {
-    sub->add_option("-f,--format", o->formats, "Format of the merged report: json (default) or jsonl")
+    sub->add_option("-f,--format", o->formats,
+                    "Format of the merged report: json (default), jsonl, text, markdown, csv, "
+                    "junit or github")
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout");
     AddColorOption(sub, o);
+    sub->add_option("--lang", o->lang, "Report labels: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
+    sub->add_flag("--csv-no-bom", o->csv_no_bom,
+                  "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
   }
   if (set & kRules) {
     sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");
@@ -121,7 +131,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kReportOptions) {
     sub->add_option("-f,--format", o->formats,
                     "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
-                    "csv, markdown, junit, github; check: text, json; template: yaml)")
+                    "csv, markdown, junit, github; check: text, json; template: yaml, csv)")
         ->allow_extra_args(false);
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
     AddColorOption(sub, o);
@@ -145,6 +155,10 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("--year", o->import_year,
                     "Year of projects whose name has none (such as 2024年度…)")
         ->check(CLI::Range(1950, 2100));
+    sub->add_option("--unit", o->import_unit,
+                    "Unit of the amounts of documents that do not say (单位：…): 元, 千元, 万元 "
+                    "or 亿元")
+        ->check(CLI::IsMember({"元", "千元", "万元", "亿元"}));
     sub->add_option("--id-prefix", o->id_prefix,
                     "Project ids are PREFIX-CODE-YEAR-NN; 'auto' takes the province of the "
                     "department (天津市… -> TJ), '' none")

@@ -1,4 +1,6 @@
 // `jixiao eval`: score every project against its actuals and report.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #ifdef __GLIBC__
@@ -61,6 +63,68 @@ void GiveBackFreeMemory() {
 #endif
 }
 
+// "'a', 'b', 'c' and 2 more": the first few of `names`, of `total`.
+std::string NameSome(const std::vector<std::string>& names, size_t total) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() && total == names.size() ? " and " : ", ";
+    out += "'" + names[i] + "'";
+  }
+  if (total > names.size()) out += fmt::format(" and {} more", total - names.size());
+  return out;
+}
+
+// The target projects left without an actuals entry in a run where some
+// actuals input could not be read in full: their entries may well be
+// there, so they are named in one error rather than one each.
+class ProjectsWithoutEntry {
+ public:
+  static constexpr size_t kNamed = 3;
+
+  void Add(const LoadedItem& item) {
+    if (count_ == 0) {
+      first_ = item.id_loc;
+      first_line_ = item.id_line;
+    }
+    if (names_.size() < kNamed) names_.push_back(item.name);
+    ++count_;
+  }
+
+  void Report(const std::vector<std::string>& unread, Diagnostics* diags) const {
+    if (count_ == 0) return;
+    std::vector<std::string> files;
+    for (const std::string& f : unread) {
+      if (std::find(files.begin(), files.end(), f) != files.end()) continue;
+      if (files.size() == kNamed) break;
+      files.push_back(f);
+    }
+    size_t distinct = 0;
+    for (size_t i = 0; i < unread.size(); ++i) {
+      if (std::find(unread.begin(), unread.begin() + static_cast<std::ptrdiff_t>(i),
+                    unread[i]) == unread.begin() + static_cast<std::ptrdiff_t>(i)) {
+        ++distinct;
+      }
+    }
+    const std::string projects =
+        count_ == 1 ? fmt::format("target project {} has", NameSome(names_, count_))
+                    : fmt::format("{} target projects have", count_);
+    const std::string which = count_ == 1 ? "" : fmt::format(" ({})", NameSome(names_, count_));
+    diags->Error(first_,
+                 fmt::format("{} no actuals entry{}, but the actuals {} {} could not be read in "
+                             "full (see the errors above): fix {} first; {} may be there",
+                             projects, which, distinct == 1 ? "file" : "files",
+                             NameSome(files, distinct), distinct == 1 ? "it" : "them",
+                             count_ == 1 ? "the entry" : "their entries"),
+                 first_line_);
+  }
+
+ private:
+  size_t count_ = 0;
+  std::vector<std::string> names_;
+  Location first_;
+  std::string first_line_;
+};
+
 struct Output {
   OutputSpec spec;
   std::unique_ptr<OutputSink> sink;
@@ -83,8 +147,13 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   KeepLargeBlocksOutOfTheHeap();
   ActualsIndex actuals;
   size_t projects = 0;
+  Diagnostics expanding;
   PathList actuals_files =
-      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
+      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
+  for (const Diagnostic& d : expanding.all()) {
+    if (d.severity == Severity::kError) actuals.MarkIncomplete(d.loc.file);
+  }
+  diags.Append(std::move(expanding));
   LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
   // Reading the actuals built and freed a tree per document.
   GiveBackFreeMemory();
@@ -110,6 +179,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
 
   RunSummary summary(rules);
   ProjectIdRegistry ids;
+  ProjectsWithoutEntry without_entry;
   Progress progress(term, err);
   // On the workers: score each project against its actuals entry (read-only).
   ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
@@ -137,6 +207,10 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     ++projects;
     size_t claimed = item.match ? actuals.ClaimIndex(item.id, item.name, *item.match)
                                 : actuals.ClaimIndex(item.id, item.name);
+    if (claimed == ActualsIndex::kNone && !actuals.incomplete().empty()) {
+      without_entry.Add(item);
+      return;
+    }
     if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
       diags.Error(item.id_loc,
                   fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "
@@ -158,6 +232,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();
   GiveBackFreeMemory();  // what reading the documents left, before the end-of-run work
+  without_entry.Report(actuals.incomplete(), &diags);
   actuals.ReportUnclaimed(&diags);
   if (projects == 0 && !diags.has_errors()) {
     diags.Error({}, "no target projects found in the input");

@@ -58,6 +58,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   ImportOptions iopts;
   iopts.year = opts.import_year;
   iopts.id_prefix = opts.id_prefix;
+  iopts.unit = opts.import_unit;
   iopts.rules = &rules;
   iopts.max_cell_bytes = opts.limits.max_scalar_bytes;
   std::vector<ImportedProject> projects;

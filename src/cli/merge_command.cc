@@ -4,6 +4,10 @@
 // from the projects, so merging the reports of per-department runs gives the
 // report a single run over all their inputs would have given (diagnostics
 // are concatenated in report order).
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -13,6 +17,7 @@
 #include "yaml/inputs.h"
 #include "base/json_writer.h"
 #include "cli/output.h"
+#include "report/report.h"
 #include "report/report_json.h"
 #include "base/text.h"
 #include "yaml/yaml_fields.h"
@@ -59,6 +64,15 @@ Rational Num(const YamlNode* n) {
   return r ? *r : Rational(0);
 }
 
+// An indicator's `key`: exact from `key_exact` when the report wrote it
+// (the rounded figure is not exact), else the number written.
+Rational Exact(const YamlNode* indicator, const std::string& key) {
+  if (const YamlNode* exact = indicator->Find(key + "_exact"); exact && exact->is_scalar()) {
+    if (std::optional<Rational> r = ParseExactText(exact->value)) return *r;
+  }
+  return Num(indicator->Find(key));
+}
+
 const YamlNode* Path(const YamlNode* n, std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     if (n == nullptr || !n->is_map()) return nullptr;
@@ -86,7 +100,7 @@ ProjectDigest DigestOf(const YamlNode& p) {
   if (const YamlNode* list = p.Find("indicators"); list && list->is_sequence()) {
     for (const YamlNode* i : list->items) {
       d.indicators.push_back({Str(i->Find("level1")), Str(i->Find("status")),
-                              Num(i->Find("weight")), Num(i->Find("score"))});
+                              Exact(i, "weight"), Exact(i, "score")});
     }
   }
   return d;
@@ -210,16 +224,110 @@ class Merger {
   std::vector<std::string> grades_;
 };
 
+// The projects of the reports to merge, read once to check them and build
+// the summary: what every format of the merged report needs before the
+// first project is written.
+struct MergeInputs {
+  Diagnostics diags;   // problems with the reports themselves
+  Diagnostics merged;  // the diagnostics the reports carry
+  std::vector<ProjectDigest> digests;
+  Rules rules;         // the name and grade names of the reports' rules
+};
+
+// Reads every report of `opts`, handing each project object (once, in
+// report order) to `on_project` when given.
+void ReadReports(const Options& opts, MergeInputs* in,
+                 const std::function<void(const YamlNode&)>& on_project) {
+  std::unordered_map<std::string, std::string> ids;
+  Merger merger(opts, &in->diags, &in->merged);
+  for (const std::string& path : opts.reports) {
+    merger.Read(path, [&](const YamlNode& p) {
+      ProjectDigest d = DigestOf(p);
+      auto [it, inserted] = ids.emplace(d.id, path);
+      if (!inserted) {
+        in->diags.Error({path, p.line, 1},
+                        fmt::format("project '{}' is in two reports (first in {})", d.id,
+                                    it->second));
+        return;
+      }
+      in->digests.push_back(std::move(d));
+      if (on_project) on_project(p);
+    });
+  }
+  in->rules.name = merger.rules_name();
+  for (const std::string& g : merger.grades()) in->rules.grades.push_back({g, 0});
+}
+
+// `merge` into one of the eval reporters' formats (text, markdown, csv,
+// junit, github): the reports are read twice, to build the summary and then
+// to hand each project, made back into a ProjectScore, to the reporter.
+int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Terminal& term,
+                      std::ostream& out, std::ostream& err) {
+  MergeInputs in;
+  ReadReports(opts, &in, nullptr);
+  PrintDiagnostics(in.diags, term, err);
+  if (in.diags.has_errors()) return kExitError;
+  // A grade's lowest score is known from the projects only (the reports
+  // give the names): enough for the text report's colours.
+  for (GradeBand& band : in.rules.grades) {
+    std::optional<Rational> lowest;
+    for (const ProjectDigest& d : in.digests)
+      if (d.grade == band.name && (!lowest || d.score < *lowest)) lowest = d.score;
+    band.min = lowest.value_or(Rational(1000));
+  }
+  RunSummary summary(in.rules);
+  for (const ProjectDigest& d : in.digests) summary.Add(d);
+
+  ReportContext ctx;
+  ctx.rules = &in.rules;
+  ctx.english = opts.lang == "en";
+  ctx.color = spec.path.empty() && term.color_stdout();
+  ctx.quiet = term.quiet();
+  ctx.csv_bom = !opts.csv_no_bom;
+  std::unique_ptr<Reporter> reporter = MakeReporter(spec.format, ctx);
+  std::string why;
+  std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
+  if (!sink) {
+    err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+    return kExitError;
+  }
+  reporter->Begin(sink->stream());
+  MergeInputs again;
+  ReadReports(opts, &again, [&](const YamlNode& p) {
+    bool complies = false;
+    ProjectScore s = ProjectScoreFromJson(p, &complies);
+    reporter->Project(s, complies, sink->stream());
+  });
+  reporter->End(summary, in.merged, sink->stream());
+  why = sink->Commit();
+  if (!why.empty()) {
+    err << fmt::format("{}: error: cannot write the {} report: {}\n",
+                       spec.path.empty() ? "<stdout>" : spec.path, spec.format, why);
+    return kExitError;
+  }
+  if (in.merged.has_errors()) return kExitError;
+  return summary.complies < summary.projects ? kExitPolicy : kExitOk;
+}
+
 }  // namespace
 
 int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
-  Diagnostics diags, merged;
-  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"json", "jsonl"}, &diags);
+  Diagnostics diags;
+  std::vector<std::string> formats = {"json", "jsonl"};
+  for (const std::string& f : ReportFormats())
+    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, formats, &diags);
   if (opts.formats.empty()) specs = {{"json", opts.output}};
-  if (specs.size() != 1) diags.Error({}, "merge writes one report: give one -f json or -f jsonl");
+  if (specs.size() != 1) {
+    diags.Error({}, fmt::format("merge writes one report: give one -f FORMAT, one of {}",
+                                fmt::join(formats, ", ")));
+  }
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
+  }
+  if (specs[0].format != "json" && specs[0].format != "jsonl") {
+    return MergeWithReporter(opts, specs[0], term, out, err);
   }
   bool lines = specs[0].format == "jsonl";
   // The rules' name is known only once a report is read: its place in the
@@ -234,36 +342,23 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
     doc.Key("rules").Number(kRulesPlaceholder);
     doc.Key("projects").BeginArray();
   }
-  std::vector<ProjectDigest> digests;
-  std::unordered_map<std::string, std::string> ids;
-  Merger merger(opts, &diags, &merged);
-  for (const std::string& path : opts.reports) {
-    merger.Read(path, [&](const YamlNode& p) {
-      ProjectDigest d = DigestOf(p);
-      auto [it, inserted] = ids.emplace(d.id, path);
-      if (!inserted) {
-        diags.Error({path, p.line, 1}, fmt::format("project '{}' is in two reports (first in {})",
-                                                   d.id, it->second));
-        return;
-      }
-      digests.push_back(std::move(d));
-      if (lines) {
-        JsonWriter one(&text, 0);
-        WriteNodeAsJson(p, &one);
-        text.push_back('\n');
-      } else {
-        WriteNodeAsJson(p, &doc);
-      }
-    });
-  }
-  PrintDiagnostics(diags, term, err);
-  if (diags.has_errors()) return kExitError;
+  MergeInputs in;
+  ReadReports(opts, &in, [&](const YamlNode& p) {
+    if (lines) {
+      JsonWriter one(&text, 0);
+      WriteNodeAsJson(p, &one);
+      text.push_back('\n');
+    } else {
+      WriteNodeAsJson(p, &doc);
+    }
+  });
+  PrintDiagnostics(in.diags, term, err);
+  if (in.diags.has_errors()) return kExitError;
 
-  Rules rules;
-  rules.name = merger.rules_name();
-  for (const std::string& g : merger.grades()) rules.grades.push_back({g, 0});
+  const Rules& rules = in.rules;
+  const Diagnostics& merged = in.merged;
   RunSummary summary(rules);
-  for (const ProjectDigest& d : digests) summary.Add(d);
+  for (const ProjectDigest& d : in.digests) summary.Add(d);
   if (lines) {
     JsonWriter tail(&text, 0);
     tail.BeginObject();

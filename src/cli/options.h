@@ -47,6 +47,8 @@ struct Options {
   YamlLimits limits;
   // import --year: the year of projects whose name has none; 0 = none.
   int import_year = 0;
+  // import --unit: the unit of amounts of documents that give none; "" = none.
+  std::string import_unit;
   // import --id-prefix: "auto" (from the department's province), "" or a prefix.
   std::string id_prefix = "auto";
 };

@@ -1,5 +1,12 @@
 // `jixiao template`: an actuals skeleton to fill in.
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
 #include <fmt/format.h>
+
+#include "base/csv.h"
+#include "base/text.h"
 
 #include "cli/commands.h"
 #include "report/diagnostic_format.h"
@@ -21,6 +28,10 @@ void AppendProject(const Project& p, std::string* o) {
                     p.unit, p.loc.file, p.loc.line);
   *o += fmt::format("    spent:    # 全年执行数 amount spent, in {}\n", p.unit);
   *o += "    note: \"\"  # 执行率低于 90% 时说明原因 explain an execution rate below 90%\n";
+  *o += fmt::format("    # budget:    # 全年预算数 budget after mid-year adjustment, if any (default: "
+                    "{} {}); the execution rate is spent / budget\n",
+                    p.total.ToDecimalString(), p.unit);
+  *o += "    # achieved:  # 年度总体目标实际完成情况 what the year achieved, as text\n";
   *o += "    indicators:\n";
   for (const Indicator& ind : p.indicators) {
     std::string hint;
@@ -34,13 +45,48 @@ void AppendProject(const Project& p, std::string* o) {
   }
 }
 
+// The header of the CSV skeleton: the columns the CSV actuals reader takes
+// (项目, 指标, 实际值, 说明), and between them the indicator's place and its
+// target, which it reads and ignores (docs/reference.md §2.2).
+constexpr char kCsvHeader[] = "项目,一级指标,二级指标,指标,指标值,实际值,说明\r\n";
+
+// Appends one CSV row of cells.
+void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* o) {
+  bool first = true;
+  for (std::string_view c : cells) {
+    if (!first) *o += ',';
+    first = false;
+    AppendCsvCell(c, o);
+  }
+  *o += "\r\n";
+}
+
+// Appends one project's rows of the CSV skeleton: its spending (全年执行数),
+// then one row per indicator, each with its target in its own column.
+void AppendProjectCsv(const Project& p, std::string* o) {
+  AppendCsvRow({p.id, "", "", "全年执行数",
+                fmt::format("预算 {} {}（{}）", p.total.ToDecimalString(), p.unit, p.project), "",
+                ""},
+               o);
+  for (const Indicator& ind : p.indicators) {
+    AppendCsvRow({p.id, ind.level1, ind.level2, ind.key(), ind.target_text, "", ""}, o);
+  }
+}
+
 }  // namespace
 
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"yaml"}, &diags);
+  Options given = opts;
+  // `-o actuals.csv` alone asks for the CSV skeleton.
+  if (given.formats.empty() && EndsWith(given.output, ".csv")) given.formats = {"csv"};
+  std::vector<OutputSpec> specs = ParseOutputSpecs(given, {"yaml", "csv"}, &diags);
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
-  std::string body;
+  std::string body, csv_body;
+  const bool want_csv = std::any_of(specs.begin(), specs.end(),
+                                    [](const OutputSpec& s) { return s.format == "csv"; });
+  const bool want_yaml = std::any_of(specs.begin(), specs.end(),
+                                     [](const OutputSpec& s) { return s.format != "csv"; });
   std::optional<int> year;
   bool one_year = true;
   size_t projects = 0;
@@ -56,7 +102,8 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
           ++projects;
           if (year && *year != item.project->year) one_year = false;
           year = item.project->year;
-          AppendProject(*item.project, &body);
+          if (want_yaml) AppendProject(*item.project, &body);
+          if (want_csv) AppendProjectCsv(*item.project, &csv_body);
         });
     if (projects == 0 && !diags.has_errors()) {
       diags.Error({}, "no target projects found in the input");
@@ -71,8 +118,11 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
       "# Write 不适用 for an indicator that does not apply, and a note for every deviation.\n";
   if (year && one_year) text += fmt::format("year: {}\n", *year);
   text += "projects:\n" + body;
+  // The CSV skeleton opens in Excel as it is: a UTF-8 byte order mark and
+  // CRLF line ends.
+  const std::string csv = "\xEF\xBB\xBF" + std::string(kCsvHeader) + csv_body;
   for (const OutputSpec& s : specs)
-    if (!WriteOutput(s, text, out, err)) return kExitError;
+    if (!WriteOutput(s, s.format == "csv" ? csv : text, out, err)) return kExitError;
   return kExitOk;
 }
 

@@ -64,7 +64,7 @@ std::string SeedDocx() { return Docx(SeedXml()); }
 std::string TinyTable(const std::string& target = "4台") {
   return Paragraph("1.2024年度小项目绩效目标表") +
          "<w:tbl><w:tr>" + Cell("项目名称") + Cell("2024年度小项目", 2) + "</w:tr>" +
-         "<w:tr>" + Cell("预算数") + Cell("6.00", 2) + "</w:tr>" +
+         "<w:tr>" + Cell("预算数") + Cell("6.00") + Cell("单位：万元") + "</w:tr>" +
          "<w:tr>" + Cell("一级指标") + Cell("二级指标") + Cell("三级指标") + Cell("指标值") +
          "</w:tr><w:tr>" + Cell("产出指标", 1, "restart") + Cell("数量指标") + Cell("设备") +
          Cell(target) + "</w:tr><w:tr>" + Cell("", 1, "continue") + Cell("质量指标") +
@@ -94,6 +94,63 @@ TEST_CASE("docx: the checked-in fixture imports exactly as examples/targets") {
   std::vector<ImportedProject> projects = ImportDocx(bytes, &diags);
   CHECK(diags.empty());
   testing::CheckSameProjects(testing::ReadBack(projects), testing::LoadExamples());
+}
+
+namespace {
+
+// A project laid out as most Word documents are: the heading, a paragraph
+// with the department (code and name) and the unit, then the tables, the
+// amounts in 元. With `unit` false, the paragraph names no unit.
+std::string TitleLineXml(bool unit) {
+  return Document(
+      Paragraph("1.2024年度青山区中小学教育信息化设备购置项目绩效目标表") +
+      Paragraph(unit ? "207001青山区教育局　　　　　　单位：元" : "207001青山区教育局") +
+      "<w:tbl><w:tr>" + Cell("项目名称") + Cell("2024年度青山区中小学教育信息化设备购置项目", 4) +
+      "</w:tr><w:tr>" + Cell("预算数") + Cell("1,260,000.00") + Cell("其中：财政资金") +
+      Cell("1,260,000.00") + Cell("") + "</w:tr><w:tr>" + Cell("资金用途") +
+      Cell("为辖区中小学购置交互式教学一体机。", 4) + "</w:tr></w:tbl>" +
+      "<w:tbl><w:tr>" + Cell("一级指标") + Cell("二级指标") + Cell("三级指标") +
+      Cell("绩效指标描述") + Cell("指标值") + "</w:tr><w:tr>" + Cell("产出指标", 1, "restart") +
+      Cell("数量指标") + Cell("购置一体机数量") + Cell("交互式教学一体机") + Cell("≥120台") +
+      "</w:tr><w:tr>" + Cell("", 1, "continue") + Cell("成本指标") + Cell("单台采购成本") +
+      Cell("单台采购成本") + Cell("≤10500元") + "</w:tr><w:tr>" + Cell("满意度指标") +
+      Cell("服务对象满意度指标") + Cell("师生满意度") + Cell("师生满意度") + Cell("≥90%") +
+      "</w:tr></w:tbl>");
+}
+
+}  // namespace
+
+TEST_CASE("docx: the department and the unit in a paragraph above the table") {
+  const std::string bytes = Docx(TitleLineXml(true));
+  const std::string no_unit = Docx(TitleLineXml(false));
+  if (const char* dir = std::getenv("JIXIAO_WRITE_FIXTURES")) {
+    std::ofstream(std::string(dir) + "/title-line.docx", std::ios::binary) << bytes;
+    std::ofstream(std::string(dir) + "/title-line-no-unit.docx", std::ios::binary) << no_unit;
+  }
+  Diagnostics diags;
+  std::vector<ImportedProject> ps = ImportDocx(bytes, &diags);
+  REQUIRE(ps.size() == 1);
+  CHECK_MESSAGE(diags.empty(), diags.all().front().message);
+  CHECK(ps[0].ok);
+  CHECK(ps[0].department_code == "207001");
+  CHECK(ps[0].department_name == "青山区教育局");
+  CHECK(ps[0].unit == "元");
+  CHECK(ps[0].total == "1260000.00");
+  // The checked-in fixtures are these documents.
+  CHECK(testing::ReadFileBytes(testing::SourceDir() + "/tests/fixtures/import/title-line.docx") ==
+        bytes);
+  CHECK(testing::ReadFileBytes(testing::SourceDir() +
+                               "/tests/fixtures/import/title-line-no-unit.docx") == no_unit);
+
+  Diagnostics none;
+  ps = ImportDocx(no_unit, &none);
+  REQUIRE(ps.size() == 1);
+  CHECK_FALSE(ps[0].ok);
+  CHECK(ps[0].department_code == "207001");
+  REQUIRE(none.error_count() == 1);
+  CHECK(none.all().front().message ==
+        "table 1, row 2, cell 2: the document does not say the unit of its amounts (单位：元 or "
+        "单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)");
 }
 
 TEST_CASE("docx: rows, spans, vertical merges and places") {
@@ -185,7 +242,7 @@ TEST_CASE("docx: errors name the table, row and cell") {
   ps = ImportDocx(Docx(Document(unmerged)), &d2);
   REQUIRE(ps.size() == 1);
   CHECK(ps[0].ok);
-  REQUIRE(d2.warning_count() == 2);  // and: the table gives no unit
+  REQUIRE(d2.warning_count() == 1);
   CHECK(d2.all()[0].message ==
         "table 1, row 5, cell 1: 一级指标 is empty and not merged: using '产出指标' from the row "
         "above");

@@ -107,6 +107,11 @@ void Importer::StartNew(const DocPlace& at) {
   draft_.emplace();
   draft_->p.at = at;
   if (pending_year_) draft_->title_year = pending_year_;
+  if (pending_title_) {
+    ApplyTitleLine(&*draft_, pending_title_->line, pending_title_->department,
+                   pending_title_->unit);
+    pending_title_.reset();
+  }
   for (const DocCell& c : preamble_) Unread(&*draft_, c, "text before the first table");
   preamble_.clear();
 }
@@ -137,10 +142,35 @@ void Importer::Paragraph(const DocCell& c) {
     }
     return;
   }
+  std::string department, unit;
+  if (TitleLine(c.text, &department, &unit)) {
+    // Above its project's tables (after its heading, or before them all),
+    // or between its title table and its indicators; after an indicator
+    // table it belongs to the next project.
+    if (draft_ && (draft_->rows == 0 || draft_->section != Section::kIndicators)) {
+      ApplyTitleLine(&*draft_, c, department, unit);
+    } else {
+      pending_title_ = PendingTitle{c, department, unit};
+    }
+    return;
+  }
   if (draft_) {
     Unread(&*draft_, c, "text outside the table");
   } else if (preamble_.size() < kMaxWarningsPerFile) {
     preamble_.push_back(c);  // reported with the first project, if there is one
+  }
+}
+
+void Importer::ApplyTitleLine(Draft* d, const DocCell& c, const std::string& department,
+                              const std::string& unit) {
+  DocCell part = c;
+  if (!department.empty()) {
+    part.text = department;
+    Set(d, &d->department, &part, c);
+  }
+  if (!unit.empty()) {
+    part.text = unit;
+    Set(d, &d->unit, &part, c);
   }
 }
 
@@ -274,10 +304,18 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         take_value();
         Set(d, &d->department, value, c);
         break;
-      case Role::kImplementer:
+      case Role::kSupervisor:
         take_value();
-        if (value && !Trim(value->text).empty()) {
-          Unread(d, *value, fmt::format("{}: a target file has no field for it", Quote(c.text)));
+        Set(d, &d->supervisor, value, c);
+        break;
+      case Role::kImplementer:
+        // 实施单位 is the department; beside another department label it is
+        // not read.
+        take_value();
+        if (!d->department.given) {
+          Set(d, &d->department, value, c);
+        } else if (value && !Trim(value->text).empty()) {
+          Unread(d, *value, fmt::format("{}: the department is given already", Quote(c.text)));
         }
         break;
       case Role::kTotal:
@@ -528,7 +566,7 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
                                      "from 指标性质, 指标值 and 度量单位: {}",
                                      Quote(value)));
   }
-  Parsed<Target> parsed = ParseTarget(value);
+  Parsed<Target> parsed = ParseTarget(value, d->p.year);
   if (!parsed) {
     Error(d, at, fmt::format("bad 指标值 '{}' of '{}': {}", Quote(value), ind->name,
                              parsed.error()));

@@ -27,6 +27,9 @@ struct ImportOptions {
   std::string id_prefix = "auto";
   // The taxonomy that indicators are checked against; nullptr = mof-2020.
   const Rules* rules = nullptr;
+  // --unit: the unit of the amounts (元, 千元, 万元 or 亿元) of a project
+  // whose document gives none; "" = none (such a project is an error).
+  std::string unit;
   // Longest cell accepted, in bytes (the YAML loader's scalar limit).
   size_t max_cell_bytes = 1u << 20;
 };
@@ -45,6 +48,7 @@ struct ImportedProject {
   std::string id;  // set by AssignIds
   int year = 0;
   std::string department_code, department_name;
+  std::string supervisor_code, supervisor_name;  // 主管部门, when the document names one
   std::string unit = "万元";
   std::string total, fiscal, other;  // exact decimals as written, separators removed; "" = none
   std::string purpose;

@@ -45,6 +45,7 @@ void Importer::Finish() {
   ReadName(&d);
   ReadYear(&d);
   ReadDepartment(&d);
+  ReadSupervisor(&d);
   ReadBudget(&d);
   d.p.purpose = std::string(Trim(d.purpose.text));
   for (const DocCell& c : d.goal_cells) {
@@ -130,6 +131,22 @@ void Importer::ReadDepartment(Draft* d) {
   }
 }
 
+void Importer::ReadSupervisor(Draft* d) {
+  if (!d->supervisor.given) return;
+  std::string text = OneLine(d->supervisor.text);
+  std::string code, name;
+  if (DepartmentCell(text, &code, &name)) {
+    d->p.supervisor_code = code;
+    d->p.supervisor_name = name;
+  } else {
+    d->p.supervisor_name = text;
+  }
+  if (!d->department.given) {
+    d->p.department_code = d->p.supervisor_code;
+    d->p.department_name = d->p.supervisor_name;
+  }
+}
+
 void Importer::ReadBudget(Draft* d) {
   ImportedProject& p = d->p;
   if (d->unit.given) {
@@ -141,10 +158,24 @@ void Importer::ReadBudget(Draft* d) {
       return;
     }
     p.unit = u.name;
+    if (!opts_.unit.empty() && opts_.unit != p.unit) {
+      Guess(d, d->unit.at, "unit",
+            fmt::format("--unit {} 与文档中的单位 {} 不同，采用文档 / differs from the "
+                        "document's unit; the document's is used",
+                        opts_.unit, p.unit),
+            fmt::format("--unit {} differs from the unit {} the document gives: using {}",
+                        opts_.unit, p.unit, p.unit));
+    }
+  } else if (!opts_.unit.empty()) {
+    p.unit = opts_.unit;
+    d->p.field_notes["unit"].push_back(
+        fmt::format("单位由 --unit 给出 / the unit is from --unit: {}", opts_.unit));
   } else if (d->total.given || d->fiscal.given) {
-    Guess(d, d->total.given ? d->total.at : d->fiscal.at, "unit",
-          "猜测 / guessed: 表中未写单位，按万元 / the table gives no unit; 万元 is assumed",
-          "the table gives no unit (单位：万元): amounts are taken as 万元");
+    // Amounts without their unit: 10,000,000.00 read as 万元 is a budget ten
+    // thousand times too large. Never assumed.
+    Error(d, d->total.given ? d->total.at : d->fiscal.at,
+          "the document does not say the unit of its amounts (单位：元 or 单位：万元, above "
+          "the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)");
   }
   auto amount = [&](Field& f, std::string* out, const char* label) {
     if (!f.given) return;

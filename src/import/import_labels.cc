@@ -209,8 +209,8 @@ std::vector<int> YearsIn(std::string_view s) {
 Role LabelRole(std::string_view k) {
   if (k.empty()) return Role::kNone;
   if (k == "项目名称") return Role::kName;
-  if (OneOf(k, {"主管部门", "主管部门及代码", "主管单位", "部门名称", "预算部门", "单位名称",
-                "预算单位", "部门(单位)名称", "单位"}))
+  if (OneOf(k, {"主管部门", "主管部门及代码", "主管单位"})) return Role::kSupervisor;
+  if (OneOf(k, {"部门名称", "预算部门", "单位名称", "预算单位", "部门(单位)名称", "单位"}))
     return Role::kDepartment;
   if (OneOf(k, {"实施单位", "项目实施单位", "执行单位", "项目单位"})) return Role::kImplementer;
   if (OneOf(k, {"预算数", "全年预算数", "年度预算数", "预算金额", "预算资金", "资金总额",
@@ -345,6 +345,58 @@ bool OpensTitleBlock(const std::vector<DocCell>& cells) {
     return r != Role::kNone && r != Role::kImplementer;
   }
   return false;
+}
+
+bool TitleLine(std::string_view text, std::string* department, std::string* unit) {
+  department->clear();
+  unit->clear();
+  // Found in the folded text ('：' as ':'), taken from the text as written:
+  // folding keeps each code point in its place.
+  const std::u32string written = Decode(Trim(text));
+  const std::u32string u = Decode(FoldFullWidth(Trim(text)));
+  // The last "单位:" followed by a unit of money.
+  size_t label = std::u32string::npos;
+  for (size_t i = 0; i + 2 < u.size(); ++i) {
+    if (u[i] != U'单' || u[i + 1] != U'位') continue;
+    size_t j = i + 2;
+    while (j < u.size() && IsSpace(u[j])) ++j;
+    if (j >= u.size() || u[j] != ':') continue;
+    ++j;
+    while (j < u.size() && IsSpace(u[j])) ++j;
+    size_t end = j;
+    while (end < u.size() && !IsSpace(u[end]) && u[end] != ')' && u[end] != ']') ++end;
+    const std::string word = Encode(u.substr(j, end - j));
+    if (OneOf(word, {"元", "千元", "万元", "亿元"})) {
+      label = i;
+      *unit = word;
+    }
+  }
+  if (label == std::u32string::npos) {
+    std::string code, name;
+    if (!DepartmentCell(text, &code, &name)) return false;
+    *department = std::string(Trim(text));
+    return true;
+  }
+  // "金额单位", "资金单位", "预算单位", "计量单位"; "（单位：元）".
+  size_t start = label;
+  if (start >= 2) {
+    const std::string before = Encode(u.substr(start - 2, 2));
+    if (OneOf(before, {"金额", "资金", "预算", "计量"})) start -= 2;
+  }
+  if (start >= 1 && (u[start - 1] == '(' || u[start - 1] == '[')) --start;
+  size_t from = 0;
+  // "编制单位：…", "部门：…": the label before the department's name.
+  if (size_t colon = u.find(U':'); colon < start) {
+    const std::string key = Squeeze(Encode(u.substr(0, colon)));
+    if (OneOf(key, {"编制单位", "填报单位", "单位名称", "单位", "部门", "部门名称", "主管部门",
+                    "预算单位"})) {
+      from = colon + 1;
+    }
+  }
+  while (from < start && IsSpace(written[from])) ++from;
+  while (start > from && IsSpace(written[start - 1])) --start;
+  *department = Encode(written.substr(from, start - from));
+  return true;
 }
 
 }  // namespace labels

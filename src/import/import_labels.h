@@ -44,6 +44,7 @@ enum class Role {
   kNone,
   kName,
   kDepartment,
+  kSupervisor,
   kImplementer,
   kBudgetGroup,
   kTotal,
@@ -69,6 +70,14 @@ std::optional<std::string> UnitCell(std::string_view text);
 
 // "362303天津市…", "[362303]天津市…", "天津市…（362303）": code and name.
 bool DepartmentCell(std::string_view text, std::string* code, std::string* name);
+
+// A line that names the department and the unit of the amounts, as Word
+// documents put above a table: "207001青山区教育局　单位：元",
+// "编制单位：青山区教育局　　金额单位：万元", "（单位：元）", or a department
+// alone ("362303天津市…", with its code). Sets *department (the text naming
+// it, "" when none) and *unit (a unit of money, "" when none); false when
+// the line is neither.
+bool TitleLine(std::string_view text, std::string* department, std::string* unit);
 
 // A heading paragraph "[bookmark: _Toc…]1.<名称>绩效目标表": the project name
 // in it ("" when it names none, as a document title may), else nullopt.

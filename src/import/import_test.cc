@@ -5,8 +5,10 @@
 #include <random>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "import/import_labels.h"
 #include "import/import_testing.h"
 #include "import/import_text.h"
 #include "base/text.h"
@@ -427,16 +429,12 @@ TEST_CASE("import: several projects without headings split at the next title blo
 
 TEST_CASE("import: guesses are warnings and YAML comments; no cell is dropped silently") {
   std::vector<std::string> rows = Table();
-  rows[1] = "|362303天津市某执法总队";  // no unit
   rows[3] = "|预算规模及资金用途|预算数| |其中：财政    资金|6.00|其他资金|";
   rows.insert(rows.begin() + 5, "|备注|这是一条备注");
   Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量|设备|设备|4台",
                                                 "|满意度指标|服务对象满意度|满意度|满意度|≥90%"}));
   const ImportedProject& p = r.only();
   CHECK(p.ok);
-  CHECK(p.unit == "万元");
-  CHECK(r.Warns("the table gives no unit"));
-  CHECK(HasNote(p, "unit", "万元"));
   CHECK(p.total == "6.00");
   CHECK(r.Warns("预算数 is empty: using 6.00"));
   CHECK(HasNote(p, "budget.total", "预算数为空"));
@@ -461,6 +459,80 @@ TEST_CASE("import: guesses are warnings and YAML comments; no cell is dropped si
   CHECK(extra.Warns("not imported: '注：本表数据截至一月。' (text outside the table)"));
   REQUIRE(extra.projects.size() == 1);
   CHECK(ProjectYaml(extra.projects[0]).find("已采购") != std::string::npos);
+}
+
+TEST_CASE("import: the department and the unit in a paragraph above the table") {
+  // The commonest Word layout: heading, a line with the department's code
+  // and name and the unit, then the table. Amounts in 元.
+  std::vector<std::string> rows = Table("2024年度青山区教育信息化项目");
+  rows[1] = ">207001青山区教育局　　　　单位：元";
+  rows[3] = "|预算规模及资金用途|预算数|10,000,000.00|其中：财政    资金|10,000,000.00|其他资金| ";
+  Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  CHECK(p.department_code == "207001");
+  CHECK(p.department_name == "青山区教育局");
+  CHECK(p.unit == "元");
+  CHECK(p.total == "10000000.00");
+  CHECK_MESSAGE(r.diags.empty(), r.diags.all().front().message);
+
+  // Other spellings of the line; a line before the heading.
+  for (const auto& [line, code, name, unit] :
+       std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+           {">编制单位：青山区教育局（207001）　金额单位：万元", "207001", "青山区教育局", "万元"},
+           {">（单位：元）", "", "", "元"},
+           {">单位:千元", "", "", "千元"},
+           {">207001青山区教育局", "207001", "青山区教育局", "万元"},
+       }) {
+    CAPTURE(line);
+    std::vector<std::string> variant = Table();
+    variant[1] = line;
+    if (unit == "万元" && line.find("单位") == std::string::npos) {
+      variant.insert(variant.begin() + 2, "|单位：万元");
+    }
+    Imported v = ImportText(WithIndicators(variant, {"|产出指标|数量指标|设备|设备|4台"}));
+    const ImportedProject& q = v.only();
+    CHECK(q.ok);
+    CHECK(q.unit == unit);
+    CHECK(q.department_code == code);
+    CHECK(q.department_name == name);
+  }
+  std::vector<std::string> before = Table();
+  before[1] = before[0];
+  before[0] = ">362303天津市某执法总队　单位：元";
+  Imported b = ImportText(WithIndicators(before, {"|产出指标|数量指标|设备|设备|4台"}));
+  CHECK(b.only().unit == "元");
+  CHECK(b.only().department_code == "362303");
+
+  std::string department, unit;
+  CHECK_FALSE(labels::TitleLine("注：本表数据截至一月。", &department, &unit));
+  CHECK_FALSE(labels::TitleLine("单位：个", &department, &unit));
+}
+
+TEST_CASE("import: amounts without a unit are an error unless --unit says it") {
+  std::vector<std::string> rows = Table();
+  rows[1] = "|362303天津市某执法总队";  // no unit anywhere
+  const std::string text = WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"});
+  Imported r = ImportText(text);
+  CHECK_FALSE(r.only().ok);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all().back().message ==
+        "the document does not say the unit of its amounts (单位：元 or 单位：万元, above the "
+        "table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)");
+
+  ImportOptions opts;
+  opts.unit = "元";
+  Imported given = ImportText(text, opts);
+  CHECK(given.only().ok);
+  CHECK(given.only().unit == "元");
+  CHECK(HasNote(given.only(), "unit", "--unit"));
+  CHECK(given.diags.empty());
+
+  // The document's unit wins over --unit, said so.
+  opts.unit = "元";
+  Imported both = ImportText(WithIndicators(Table(), {"|产出指标|数量指标|设备|设备|4台"}), opts);
+  CHECK(both.only().unit == "万元");
+  CHECK(both.Warns("--unit 元 differs from the unit 万元 the document gives: using 万元"));
 }
 
 TEST_CASE("import: 分值 are written when they add up to 90, else left out with a warning") {

@@ -82,6 +82,8 @@ inline void CheckSameProjects(const std::vector<Project>& got, const std::vector
     CHECK(a.year == b.year);
     CHECK(a.department_code == b.department_code);
     CHECK(a.department_name == b.department_name);
+    CHECK(a.supervisor_code == b.supervisor_code);
+    CHECK(a.supervisor_name == b.supervisor_name);
     CHECK(a.unit == b.unit);
     CHECK(a.total == b.total);
     CHECK(a.fiscal.has_value() == b.fiscal.has_value());

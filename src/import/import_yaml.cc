@@ -88,6 +88,11 @@ std::string ProjectYaml(const ImportedProject& p) {
     if (!p.department_code.empty()) o += fmt::format("  code: {}\n", YamlScalar(p.department_code));
     if (!p.department_name.empty()) o += fmt::format("  name: {}\n", YamlScalar(p.department_name));
   }
+  if (!p.supervisor_code.empty() || !p.supervisor_name.empty()) {
+    o += "supervisor:\n";
+    if (!p.supervisor_code.empty()) o += fmt::format("  code: {}\n", YamlScalar(p.supervisor_code));
+    if (!p.supervisor_name.empty()) o += fmt::format("  name: {}\n", YamlScalar(p.supervisor_name));
+  }
   AppendNotes(p, "unit", "", &o);
   o += fmt::format("unit: {}\n", YamlScalar(p.unit));
   o += "budget:\n";

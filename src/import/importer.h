@@ -31,6 +31,7 @@ using labels::OpensTitleBlock;
 using labels::Quote;
 using labels::Role;
 using labels::Squeeze;
+using labels::TitleLine;
 using labels::UnitCell;
 using labels::YearOnly;
 using labels::YearsIn;
@@ -49,7 +50,7 @@ struct Field {
 struct Draft {
   ImportedProject p;
   std::optional<Field> heading;  // the name in the heading paragraph
-  Field name_row, total, fiscal, other, unit, department, purpose;
+  Field name_row, total, fiscal, other, unit, department, supervisor, purpose;
   std::vector<DocCell> goal_cells;
   int title_year = 0;
   size_t rows = 0;
@@ -89,6 +90,10 @@ class Importer {
   void StartNew(const DocPlace& at);
 
   void Paragraph(const DocCell& c);
+  // A line naming the department and the unit (TitleLine) fills them in
+  // the project it stands above.
+  void ApplyTitleLine(Draft* d, const DocCell& c, const std::string& department,
+                      const std::string& unit);
 
   bool IsHeader(const std::vector<DocCell>& cells) const;
 
@@ -125,6 +130,8 @@ class Importer {
   void ReadYear(Draft* d);
 
   void ReadDepartment(Draft* d);
+  // 主管部门: the supervisor, and the department when nothing else names one.
+  void ReadSupervisor(Draft* d);
 
   void ReadBudget(Draft* d);
 
@@ -149,6 +156,12 @@ class Importer {
   std::vector<ImportedProject> projects_;
   int number_ = 0;
   int pending_year_ = 0;
+  // A title line (TitleLine) read before the project it belongs to starts.
+  struct PendingTitle {
+    DocCell line;
+    std::string department, unit;
+  };
+  std::optional<PendingTitle> pending_title_;
   size_t warnings_ = 0;
   size_t suppressed_warnings_ = 0;
   bool reported_not_table_ = false;

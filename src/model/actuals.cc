@@ -13,6 +13,44 @@ namespace jixiao {
 
 namespace {
 
+void PackAmount(const Amount& a, RecordWriter* p) {
+  p->Str(a.value.ToDecimalString(30));
+  p->Str(a.unit.name);
+  p->Str(a.text);
+  p->Int(static_cast<uint64_t>(a.loc.line));
+  p->Int(static_cast<uint64_t>(a.loc.column));
+}
+
+Amount UnpackAmount(RecordReader* u, const std::string& file) {
+  Amount a;
+  a.value = Rational::ParseDecimal(u->Str()).value_or(Rational());
+  a.unit = LookupUnit(u->Str());
+  a.text = std::string(u->Str());
+  a.loc.line = static_cast<int>(u->Int());
+  a.loc.column = static_cast<int>(u->Int());
+  if (a.loc.line > 0) a.loc.file = file;
+  return a;
+}
+
+void PackFunding(const Funding& f, RecordWriter* p) {
+  p->Int((f.fiscal ? 1 : 0) | (f.carryover ? 2 : 0) | (f.other ? 4 : 0) | (f.map ? 8 : 0));
+  PackAmount(f.total, p);
+  for (const std::optional<Amount>* part : {&f.fiscal, &f.carryover, &f.other}) {
+    if (*part) PackAmount(**part, p);
+  }
+}
+
+Funding UnpackFunding(RecordReader* u, const std::string& file) {
+  Funding f;
+  uint64_t flags = u->Int();
+  f.map = flags & 8;
+  f.total = UnpackAmount(u, file);
+  if (flags & 1) f.fiscal = UnpackAmount(u, file);
+  if (flags & 2) f.carryover = UnpackAmount(u, file);
+  if (flags & 4) f.other = UnpackAmount(u, file);
+  return f;
+}
+
 // The fields of an entry's record (its key is the record's key): its
 // location first (read alone by LocationOf), then the rest. Rationals are
 // written as exact decimals.
@@ -21,13 +59,12 @@ std::string Pack(const ProjectActuals& e, uint32_t file) {
   p.Int(file);
   p.Int(static_cast<uint64_t>(e.loc.line));
   p.Int(static_cast<uint64_t>(e.loc.column));
-  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0));
+  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0));
   if (e.year) p.Int(static_cast<uint64_t>(*e.year));
-  p.Str(e.has_spent ? e.spent.ToDecimalString(30) : "");
-  p.Str(e.spent_text);
+  PackFunding(e.spent, &p);
+  if (e.budget) PackFunding(*e.budget, &p);
+  p.Str(e.achieved);
   p.Str(e.note);
-  p.Int(static_cast<uint64_t>(e.spent_loc.line));
-  p.Int(static_cast<uint64_t>(e.spent_loc.column));
   p.Int(e.indicators.size());
   for (const IndicatorActual& a : e.indicators) {
     p.Str(a.key);
@@ -88,13 +125,10 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   uint64_t flags = u.Int();
   out->has_spent = flags & 1;
   if (flags & 2) out->year = static_cast<int>(u.Int());
-  std::string_view spent = u.Str();
-  if (out->has_spent) out->spent = Rational::ParseDecimal(spent).value_or(Rational());
-  out->spent_text = std::string(u.Str());
+  out->spent = UnpackFunding(&u, out->loc.file);
+  if (flags & 4) out->budget = UnpackFunding(&u, out->loc.file);
+  out->achieved = std::string(u.Str());
   out->note = std::string(u.Str());
-  out->spent_loc.line = static_cast<int>(u.Int());
-  out->spent_loc.column = static_cast<int>(u.Int());
-  if (out->spent_loc.line > 0) out->spent_loc.file = out->loc.file;
   size_t n = static_cast<size_t>(u.Int());
   out->indicators.reserve(n);
   for (size_t i = 0; i < n; ++i) {

@@ -29,18 +29,48 @@ struct IndicatorActual {
   Location loc;               // where the entry (its key) is
 };
 
+// An amount of money in an actuals entry, as written: a number in the
+// project's unit ("5.86"), or with a unit of its own ("314.85万元",
+// "3148500元", "314.85万"). It is converted into the project's unit when the
+// entry meets its project (the project's unit is not known before): see
+// AmountInUnit.
+struct Amount {
+  Rational value;    // as written, >= 0
+  Unit unit;         // as written: none (the project's unit), money, a number word, or
+                     // another unit (an error once the project is known)
+  std::string text;  // as written
+  Location loc;
+};
+
+// 全年执行数 or 全年预算数: a total and, for the form's funding rows, its parts
+// (when two or more are given they add up to the total, an absent one
+// counting as 0; one alone may not exceed it: checked in the project's unit).
+struct Funding {
+  Amount total;
+  std::optional<Amount> fiscal;     // 其中：当年财政拨款
+  std::optional<Amount> carryover;  // 上年结转资金
+  std::optional<Amount> other;      // 其他资金
+  bool map = false;                 // written as a map (total: …, fiscal: …)
+};
+
+// `a` in the budget unit `unit` (元, 千元, 万元 or 亿元): a unit-less amount is
+// in it already; a money amount or a number word (314.85万) converts exactly.
+// Any other unit is an error that names `unit`.
+Parsed<Rational> AmountInUnit(const Amount& a, const std::string& unit);
+
 // One project's actuals entry.
 struct ProjectActuals {
   std::string key;        // what it matches: an id or a project name
   bool by_id = false;     // YAML `id:` (true) or `project:` (false); CSV: false
   std::optional<int> year;  // the file's `year`, when given
-  Rational spent;         // 全年执行数 B, in the project's unit
-  std::string spent_text; // as written
+  Funding spent;          // 全年执行数 B
   bool has_spent = false;
+  std::optional<Funding> budget;  // 全年预算数 after mid-year adjustment, when given:
+                                  // the execution rate is spent / this
+  std::string achieved;   // 年度总体目标 实际完成情况, may be ""
   std::string note;       // explains a low execution rate
   std::vector<IndicatorActual> indicators;
   Location loc;           // where the entry starts
-  Location spent_loc;
   // An error was reported in this entry: its project must not be scored.
   bool has_errors = false;
 };
@@ -94,6 +124,13 @@ class ActualsIndex {
 
   size_t size() const { return entries_.size(); }
 
+  // Records that the actuals input `path` could not be read in full (it is
+  // missing, has a syntax error, ...): a target project without an entry
+  // may have its entry there, so it is not told to add one.
+  void MarkIncomplete(const std::string& path) { incomplete_.push_back(path); }
+  // The inputs recorded by MarkIncomplete, in order.
+  const std::vector<std::string>& incomplete() const { return incomplete_; }
+
   // Gives back the room the index kept for more entries: call when every
   // entry has been added.
   void ShrinkToFit() { entries_.ShrinkToFit(); }
@@ -126,6 +163,7 @@ class ActualsIndex {
   std::vector<std::pair<std::string, std::string>> unmatched_;
   std::unordered_map<uint32_t, uint32_t> shadowed_by_;
   std::unordered_map<uint32_t, std::string> named_;
+  std::vector<std::string> incomplete_;
 };
 
 // Reads one YAML actuals document (docs/reference.md §2: optional `year`, a `projects`
@@ -138,12 +176,34 @@ void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsInde
 // Reads CSV actuals text (docs/reference.md §2: a header row naming the columns project,
 // indicator, value and optionally note and score, in any order; UTF-8 with
 // optional BOM, RFC 4180 quoting; the row whose indicator is `spent` or
-// `全年执行数` carries the spending as a plain number and the project's note).
+// `全年执行数` carries the spending as an amount and the project's note, the
+// row `budget` or `全年预算数` the adjusted budget, `achieved` or `实际完成情况`
+// the text of what the year achieved; the headers may be Chinese (see
+// ActualsCsvColumn), and empty columns after the last named one are ignored).
 // Rows are grouped by `project` in order of first appearance; every project
-// needs exactly one spending row. `src.text` has passed CheckInputText.
+// needs exactly one spending row. `src.text` has passed CheckInputText (or
+// CheckActualsCsvText).
 void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
 
-// Reads every actuals file (YAML or CSV by extension) into `index`, on
+// The column a CSV actuals header names: "project", "indicator", "value",
+// "note" or "score" for the English name (in any case, blanks around it
+// ignored) or its Chinese names (项目/项目名称/项目编号, 指标/指标名称/三级指标,
+// 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值), "level1"
+// (一级指标) and "level2" (二级指标), the columns `jixiao template -f csv`
+// writes for the reader's eyes, which are read and ignored; "" for anything
+// else.
+std::string_view ActualsCsvColumn(std::string_view header);
+
+// Checks the bytes of a CSV actuals file as CheckInputText does, except that
+// a file that is not UTF-8 but decodes cleanly as GB18030 (what Excel on a
+// Chinese Windows saves as "CSV (逗号分隔)") has its text replaced by the
+// UTF-8 decoding, with a warning that says so (lines and columns are those
+// of the file). Any other file that is not UTF-8 is an error saying how to
+// save it as "CSV UTF-8" from Excel. False after an error.
+bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags);
+
+// Reads every actuals file (YAML or CSV by extension) into `index` (marking
+// those not read in full: ActualsIndex::MarkIncomplete), on
 // `jobs` threads (<= 1: the calling thread only); entries and diagnostics
 // arrive in file order whatever the number of threads.
 void LoadActualsFiles(const PathList& files, const YamlLimits& limits,

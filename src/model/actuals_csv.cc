@@ -1,6 +1,7 @@
 // Reading CSV actuals: one row per indicator, grouped by project. See
 // actuals.h.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "base/csv.h"
+#include "base/encoding.h"
 #include "base/text.h"
 #include "model/actuals.h"
 #include "model/actuals_read.h"
@@ -21,9 +23,37 @@ namespace actuals_read {
 
 namespace {
 
+// How to save a CSV file as UTF-8 from Excel, for messages.
+constexpr std::string_view kSaveAsUtf8 =
+    "save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\"";
+
 const std::vector<std::string> kCsvColumns = {"project", "indicator", "value", "note", "score"};
 
+// The headers a column may have (docs/reference.md §2.2): its English name
+// (in any case) or the Chinese an Excel user writes.
+struct ColumnNames {
+  const char* column;
+  std::vector<std::string_view> chinese;
+};
+const ColumnNames kColumnNames[] = {
+    {"project", {"项目", "项目名称", "项目编号"}},
+    {"indicator", {"指标", "指标名称", "三级指标"}},
+    {"value", {"实际值", "实际完成值", "完成值"}},
+    {"note", {"说明", "备注", "偏差原因"}},
+    {"score", {}},
+    // What `jixiao template -f csv` writes beside them, for the person who
+    // fills it in: read and ignored.
+    {"target", {"指标值"}},
+    {"level1", {"一级指标"}},
+    {"level2", {"二级指标"}},
+};
+
 constexpr size_t kNone = SIZE_MAX;
+
+constexpr std::string_view kColumnList =
+    "project, indicator, value, note or score (or 项目, 指标, 实际值, 说明)";
+
+bool IsBlank(std::string_view f) { return Trim(f).empty(); }
 
 // Reads CSV actuals: one row per indicator, grouped by project.
 class CsvReader {
@@ -31,7 +61,8 @@ class CsvReader {
   CsvReader(const Source& src, const EntrySink& add, Diagnostics* diags)
       : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {}
 
-  void Read() {
+  // False when some of the file could not become entries.
+  bool Read() {
     // Rows are read one at a time, twice: a syntax error anywhere is the
     // file's one error, found before any row is taken. The first pass also
     // counts each project's rows, so that its entry is made the right size
@@ -46,7 +77,7 @@ class CsvReader {
           if (first) {
             first = false;
             for (size_t i = 0; i < row.fields.size(); ++i) {
-              if (Trim(row.fields[i]) == "project") project_column = i;
+              if (ActualsCsvColumn(row.fields[i]) == "project") project_column = i;
             }
           } else if (project_column < row.fields.size()) {
             ++rows_of_[std::string(Trim(row.fields[project_column]))];
@@ -56,13 +87,13 @@ class CsvReader {
         &at);
     if (!syntax) {
       Error(at.line, at.column, syntax.error());
-      return;
+      return false;
     }
     if (syntax.value() == 0) {
       diags_->Error({src_.path, 0, 0}, "the CSV file is empty: expected a header row "
                                        "'project,indicator,value,note' and one row per "
                                        "indicator");
-      return;
+      return false;
     }
     bool header = true, header_ok = false;
     int header_line = 0;
@@ -79,11 +110,11 @@ class CsvReader {
       ReadRow(row);
       return true;
     });
-    if (!header_ok) return;
+    if (!header_ok) return false;
     if (data_rows == 0) {
       Error(header_line, 1, "the CSV file has a header but no rows: expected one row per "
                             "indicator and a 'spent' row for each project");
-      return;
+      return false;
     }
     for (const std::string& name : bad_row_projects_) {
       auto it = group_of_.find(name);
@@ -99,6 +130,7 @@ class CsvReader {
       }
       add_(std::move(g.entry));
     }
+    return complete_;
   }
 
  private:
@@ -106,6 +138,7 @@ class CsvReader {
     ProjectActuals entry;
     std::unordered_map<std::string, int> indicator_lines;  // key -> line first given
     int spent_line = 0;                                    // 0: no spent row yet
+    int budget_line = 0;                                   // 0: no budget row yet
   };
 
   static bool IsBlankRow(const CsvRow& row) {
@@ -125,50 +158,62 @@ class CsvReader {
   }
 
   bool ReadHeader(const CsvRow& header) {
+    // Excel leaves empty columns after the last named one: they are not
+    // columns of the file.
+    size_t named = header.fields.size();
+    while (named > 0 && IsBlank(header.fields[named - 1])) --named;
     bool any_known = false;
-    for (const std::string& f : header.fields) {
-      any_known = any_known || std::find(kCsvColumns.begin(), kCsvColumns.end(), Trim(f)) !=
-                                   kCsvColumns.end();
+    for (size_t i = 0; i < named; ++i) {
+      any_known = any_known || !ActualsCsvColumn(header.fields[i]).empty();
     }
     if (!any_known) {
       Error(header.line, 1,
             fmt::format("the first row must be the header naming the columns, such as "
-                        "'project,indicator,value,note', not '{}'",
+                        "'project,indicator,value,note' (or '项目,指标,实际值,说明'), not '{}'",
                         Shorten(LineOf(text_, header.line))));
       return false;
     }
     bool ok = true;
-    ncolumns_ = header.fields.size();
-    for (size_t i = 0; i < header.fields.size(); ++i) {
+    ncolumns_ = named;
+    header_fields_ = header.fields.size();
+    for (size_t i = 0; i < named; ++i) {
       const std::string name(Trim(header.fields[i]));
-      size_t* slot = name == "project"     ? &project_
-                     : name == "indicator" ? &indicator_
-                     : name == "value"     ? &value_
-                     : name == "note"      ? &note_
-                     : name == "score"     ? &score_
-                                           : nullptr;
+      const std::string_view column = ActualsCsvColumn(name);
+      size_t* slot = column == "project"     ? &project_
+                     : column == "indicator" ? &indicator_
+                     : column == "value"     ? &value_
+                     : column == "note"      ? &note_
+                     : column == "score"     ? &score_
+                     : column == "target"    ? &target_
+                     : column == "level1"    ? &level1_
+                     : column == "level2"    ? &level2_
+                                             : nullptr;
       if (slot == nullptr) {
         ok = false;
         std::string hint = name.empty() ? "" : ClosestMatch(name, kCsvColumns);
         if (name.empty()) {
-          ErrorAt(header, i, fmt::format("column {} of the header has no name: expected project, "
-                                         "indicator, value, note or score",
-                                         i + 1));
+          ErrorAt(header, i, fmt::format("column {} of the header has no name: expected {}",
+                                         i + 1, kColumnList));
         } else if (!hint.empty()) {
           ErrorAt(header, i, fmt::format("unknown column '{}': did you mean '{}'?",
                                          Shorten(name), hint));
         } else {
-          ErrorAt(header, i, fmt::format("unknown column '{}': expected project, indicator, "
-                                         "value, note or score",
-                                         Shorten(name)));
+          ErrorAt(header, i, fmt::format("unknown column '{}': expected {}", Shorten(name),
+                                         kColumnList));
         }
         continue;
       }
       if (*slot != kNone) {
         ok = false;
-        ErrorAt(header, i, fmt::format("column '{}' is given twice in the header (first as "
-                                       "column {})",
-                                       name, *slot + 1));
+        const std::string first(Trim(header.fields[*slot]));
+        ErrorAt(header, i,
+                first == name
+                    ? fmt::format("column '{}' is given twice in the header (first as column "
+                                  "{})",
+                                  name, *slot + 1)
+                    : fmt::format("columns '{}' (column {}) and '{}' both name the {} column: "
+                                  "keep one of them",
+                                  first, *slot + 1, name, column));
         continue;
       }
       *slot = i;
@@ -178,19 +223,26 @@ class CsvReader {
       if (slot != kNone) continue;
       ok = false;
       Error(header.line, 1, fmt::format("the header has no '{}' column: expected the columns "
-                                        "project, indicator and value, and optionally note "
-                                        "and score",
+                                        "project, indicator and value (项目, 指标, 实际值), and "
+                                        "optionally note (说明) and score",
                                         name));
     }
     return ok;
   }
 
   void ReadRow(const CsvRow& row) {
-    if (row.fields.size() != ncolumns_) {
+    // Empty cells in the columns Excel leaves after the last named one
+    // (the header has them too).
+    size_t fields = row.fields.size();
+    if (fields <= header_fields_) {
+      while (fields > ncolumns_ && IsBlank(row.fields[fields - 1])) --fields;
+    }
+    if (fields != ncolumns_) {
+      complete_ = false;
       Error(row.line, row.columns[0],
             fmt::format("this row has {} fields, but the header has {} columns{}",
-                        row.fields.size(), ncolumns_,
-                        row.fields.size() > ncolumns_
+                        fields, ncolumns_,
+                        fields > ncolumns_
                             ? ": a value holding a comma must be in double quotes, such as "
                               "\"1,165,200元\""
                             : ""));
@@ -201,6 +253,7 @@ class CsvReader {
     }
     const std::string project(Trim(row.fields[project_]));
     if (project.empty()) {
+      complete_ = false;
       ErrorAt(row, project_, "the 'project' cell is empty: expected the id or name of a target "
                              "project");
       return;
@@ -222,6 +275,10 @@ class CsvReader {
                                "id, or 'spent' for the project's spending");
     } else if (indicator == "spent" || indicator == "全年执行数") {
       ReadSpent(row, &g);
+    } else if (indicator == "budget" || indicator == "全年预算数") {
+      ReadBudget(row, &g);
+    } else if (indicator == "achieved" || indicator == "实际完成情况") {
+      g.entry.achieved = std::string(Cell(row, value_));
     } else {
       ReadIndicator(row, indicator, &g);
     }
@@ -247,39 +304,54 @@ class CsvReader {
                            "部分达成 or 未达成)");
     }
     const std::string_view text = Cell(row, value_);
-    e.spent_loc = LocOf(row, value_);
-    e.spent_text = std::string(text);
+    e.spent.total.loc = LocOf(row, value_);
+    e.spent.total.text = std::string(text);
     if (text.empty()) {
       ErrorAt(row, value_, fmt::format("the 'spent' row of project '{}' has no amount: expected "
                                         "the amount spent in the year (全年执行数), such as 5.86",
                                         e.key));
       return;
     }
-    std::optional<Rational> v = Rational::ParseDecimal(text);
-    if (!v) {
-      ErrorAt(row, value_,
-              fmt::format("the amount spent must be a plain number in the project's budget "
-                          "unit, such as 5.86, not '{}'{}",
-                          Shorten(text),
-                          text.find(',') != std::string_view::npos
-                              ? " (write it without thousands separators)"
-                              : ""));
+    std::string problem = ParseAmountInto(text, "the amount spent (全年执行数)", &e.spent.total);
+    if (!problem.empty()) {
+      ErrorAt(row, value_, std::move(problem));
       return;
     }
-    if (*v > Rational(kMaxAmount)) {
-      ErrorAt(row, value_, fmt::format("the amount spent is too large: {} is beyond the limit "
-                                       "of 10^15",
-                                       Shorten(text)));
-      return;
-    }
-    if (v->sign() < 0) {
-      ErrorAt(row, value_, fmt::format("the amount spent (全年执行数) must not be negative, not "
-                                       "{}",
-                                       Shorten(text)));
-      return;
-    }
-    e.spent = *v;
     e.has_spent = true;
+  }
+
+  // The row `budget` (全年预算数): the budget after mid-year adjustment.
+  void ReadBudget(const CsvRow& row, Group* g) {
+    ProjectActuals& e = g->entry;
+    if (g->budget_line != 0) {
+      ErrorAt(row, indicator_, fmt::format("project '{}' has a second budget row (the first is "
+                                           "on line {}): give 'budget' once",
+                                           e.key, g->budget_line));
+      return;
+    }
+    g->budget_line = row.lines[indicator_];
+    if (!Cell(row, score_).empty()) {
+      ErrorAt(row, score_, "the 'budget' row takes no score: a score goes with a grade (达成, "
+                           "部分达成 or 未达成)");
+    }
+    Amount a;
+    a.loc = LocOf(row, value_);
+    const std::string_view text = Cell(row, value_);
+    std::string problem =
+        text.empty() ? fmt::format("the 'budget' row of project '{}' has no amount: expected the "
+                                   "budget after adjustment (全年预算数), such as 6.00",
+                                   e.key)
+                     : ParseAmountInto(text, "the adjusted budget (全年预算数)", &a);
+    if (problem.empty() && a.value.sign() == 0) {
+      problem = "the adjusted budget (全年预算数) must be greater than 0: leave the row out to "
+                "use the target's total";
+    }
+    if (!problem.empty()) {
+      ErrorAt(row, value_, std::move(problem));
+      return;
+    }
+    e.budget = Funding{};
+    e.budget->total = std::move(a);
   }
 
   void ReadIndicator(const CsvRow& row, const std::string& key, Group* g) {
@@ -323,21 +395,86 @@ class CsvReader {
   std::optional<LineIndex> lines_;  // made at the first error
   const EntrySink& add_;
   Diagnostics* diags_;
-  size_t ncolumns_ = 0;
+  size_t ncolumns_ = 0;       // the named columns
+  size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
+  size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;
   std::unordered_map<std::string, uint32_t> rows_of_;  // project -> its rows
   std::vector<std::string> bad_row_projects_;  // projects of rows with a wrong field count
+  bool complete_ = true;  // every row became part of an entry
 };
 
 }  // namespace
 
-void ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags) {
-  CsvReader(src, add, diags).Read();
+std::string GbAssumedMessage() {
+  return fmt::format("the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a "
+                     "Chinese Windows); check that the line below reads right, and to be sure, "
+                     "{}",
+                     kSaveAsUtf8);
+}
+
+std::string NotUtf8Message(bool utf16, unsigned char byte) {
+  if (utf16) {
+    return fmt::format("the file is UTF-16 (Excel's \"Unicode 文本\"), not UTF-8: {}",
+                       kSaveAsUtf8);
+  }
+  return fmt::format("the file is neither UTF-8 nor GB18030 (byte 0x{:02X} here): {}", byte,
+                     kSaveAsUtf8);
+}
+
+bool ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags) {
+  return CsvReader(src, add, diags).Read();
 }
 
 }  // namespace actuals_read
+
+using actuals_read::GbAssumedMessage;
+using actuals_read::NotUtf8Message;
+
+std::string_view ActualsCsvColumn(std::string_view header) {
+  header = Trim(header);
+  for (const actuals_read::ColumnNames& c : actuals_read::kColumnNames) {
+    const std::string_view column = c.column;
+    if (header.size() == column.size() &&
+        std::equal(header.begin(), header.end(), column.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        })) {
+      return column;
+    }
+    for (std::string_view name : c.chinese)
+      if (header == name) return column;
+  }
+  return {};
+}
+
+bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags) {
+  const size_t bad = FindInvalidUtf8(src->text);
+  if (src->text.size() > max_bytes || bad == std::string::npos) {
+    return CheckInputText(*src, max_bytes, diags);
+  }
+  if (std::optional<std::string> decoded = DecodeGb18030(src->text)) {
+    Source utf8{src->path, std::move(*decoded)};
+    // Sizes were checked on the file: its UTF-8 text may be half as long again.
+    if (!CheckInputText(utf8, SIZE_MAX, diags)) return false;
+    src->text = std::move(utf8.text);
+    size_t shown = 0;  // the first character GB18030 gave: the decoding to look at
+    while (shown < src->text.size() && static_cast<unsigned char>(src->text[shown]) < 0x80) {
+      ++shown;
+    }
+    diags->Add(MakeDiagnostic(Severity::kWarning, *src, shown, GbAssumedMessage()));
+    return true;
+  }
+  const bool utf16 = StartsWith(src->text, "\xFF\xFE") || StartsWith(src->text, "\xFE\xFF");
+  const std::string message = NotUtf8Message(utf16, static_cast<unsigned char>(src->text[bad]));
+  if (utf16) {
+    diags->Error({src->path, 0, 0}, message);
+  } else {
+    diags->Add(MakeDiagnostic(Severity::kError, *src, bad, message));
+  }
+  return false;
+}
 
 void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags) {
   actuals_read::EntrySink add = [&](ProjectActuals&& e) { index->Add(std::move(e), diags); };

@@ -13,6 +13,7 @@
 #include "model/actuals.h"
 #include "model/actuals_read.h"
 #include "yaml/inputs.h"
+#include "yaml/yaml_fields.h"
 
 namespace jixiao {
 
@@ -58,7 +59,39 @@ std::string ParseValueInto(std::string_view text, IndicatorActual* a) {
   return "";
 }
 
+std::string ParseAmountInto(std::string_view text, std::string_view what, Amount* a) {
+  a->text = std::string(Trim(text));
+  Parsed<Actual> parsed = ParseActual(a->text);
+  if (!parsed) return fmt::format("bad {} '{}': {}", what, Shorten(a->text), parsed.error());
+  if (parsed->kind != ActualKind::kQuantity) {
+    return fmt::format("{} must be an amount: a number in the project's budget unit (such as "
+                       "5.86) or with a unit of money (such as 5.86万元 or 58600元), not '{}'",
+                       what, Shorten(a->text));
+  }
+  const Quantity& q = parsed->value;
+  if (q.value.sign() < 0) return fmt::format("{} must not be negative, not '{}'", what, Shorten(a->text));
+  if (q.value > Rational(kMaxAmount)) {
+    return fmt::format("{} is too large: {} is beyond the limit of 10^15", what, Shorten(a->text));
+  }
+  a->value = q.value;
+  a->unit = q.unit;
+  return "";
+}
+
 }  // namespace actuals_read
+
+Parsed<Rational> AmountInUnit(const Amount& a, const std::string& unit) {
+  const Unit to = LookupUnit(unit);
+  const Unit& from = a.unit;
+  if (from.dim != Dimension::kNone && from.dim != Dimension::kMoney &&
+      from.dim != Dimension::kNumber) {
+    return Parsed<Rational>::Error(fmt::format(
+        "'{}' is not an amount of money ({}): write it in {}, the project's budget unit (such as "
+        "{}), or with 元, 千元, 万元 or 亿元",
+        actuals_read::Shorten(a.text), DescribeUnit(from), unit, a.value.ToDecimalString()));
+  }
+  return ConvertTo(Quantity{a.value, from}, to);
+}
 
 using actuals_read::EntrySink;
 using actuals_read::ReadCsvEntries;
@@ -78,24 +111,35 @@ bool IsCsvPath(const std::string& path) {
 
 namespace {
 
-// Reads one actuals file, handing each entry to `add`.
-void ReadActualsFile(const std::string& path, const YamlLimits& limits, const EntrySink& add,
+// Reads one actuals file, handing each entry to `add`. Returns false when
+// some of it could not become entries: the file cannot be read, is not
+// text, has a syntax error, or holds a document or a row that is not an
+// entry (a target project may then lack the entry meant for it).
+bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const EntrySink& add,
                      Diagnostics* diags) {
   std::optional<Source> src = ReadSource(path, limits.max_file_bytes, diags);
-  if (!src) return;
-  if (!CheckInputText(*src, limits.max_file_bytes, diags)) return;
+  if (!src) return false;
   if (IsCsvPath(path)) {
-    ReadCsvEntries(*src, add, diags);
-    return;
+    if (!CheckActualsCsvText(&*src, limits.max_file_bytes, diags)) return false;
+    return ReadCsvEntries(*src, add, diags);
   }
+  if (!CheckInputText(*src, limits.max_file_bytes, diags)) return false;
+  // Errors reported while no document is being read (a syntax error, a
+  // limit) stopped the file there; those reported before a document (a
+  // duplicate key in it) are its own.
   const size_t errors_before = diags->error_count();
+  size_t errors_seen = errors_before;
+  bool complete = true;
   size_t documents = ParseYamlStream(*src, limits, diags, [&](const YamlDocument& doc) {
-    ReadYamlEntries(*src, doc, add, diags);
+    complete = ReadYamlEntries(*src, doc, add, diags) && complete;
+    errors_seen = diags->error_count();
   });
+  if (diags->error_count() > errors_seen) complete = false;
   if (documents == 0 && diags->error_count() == errors_before) {
     diags->Error({path, 0, 0}, "the file holds no YAML document: expected actuals with a "
                                "'projects' list");
   }
+  return complete && documents > 0;
 }
 
 // What a worker hands on: the diagnostics reported before an entry, and
@@ -103,6 +147,7 @@ void ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
 struct ReadItem {
   Diagnostics diags;
   std::optional<ProjectActuals> entry;
+  std::string incomplete;  // at the end of a file not read in full: its path
 };
 
 }  // namespace
@@ -113,13 +158,14 @@ void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
       files.size(), jobs, PipelineLimits{},
       [&](size_t t, const std::function<void(ReadItem&&)>& emit) {
         Diagnostics local;
-        EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::move(e)}); };
-        ReadActualsFile(files[t], limits, add, &local);
-        emit({local.Take(), std::nullopt});
+        EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::move(e), {}}); };
+        const bool complete = ReadActualsFile(files[t], limits, add, &local);
+        emit({local.Take(), std::nullopt, complete ? std::string() : files[t]});
       },
       [&](ReadItem&& item) {
         diags->Append(std::move(item.diags));
         if (item.entry) index->Add(std::move(*item.entry), diags);
+        if (!item.incomplete.empty()) index->MarkIncomplete(item.incomplete);
       });
 }
 

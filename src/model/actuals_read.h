@@ -33,13 +33,30 @@ std::string CheckScore(Grade g, const Rational& score, std::string_view written)
 // Returns "" or what is wrong with the value.
 std::string ParseValueInto(std::string_view text, IndicatorActual* a);
 
+// Sets a->text, a->value and a->unit from an amount written as text
+// ("5.86", "314.85万元", "3,148,500元"); `what` names it in messages
+// ("'spent' (全年执行数)"). Returns "" or what is wrong: not a number, a
+// negative amount, one beyond 10^15. A unit other than money is accepted
+// here and refused once the project (and its unit) is known.
+std::string ParseAmountInto(std::string_view text, std::string_view what, Amount* a);
+
 // Reads one YAML actuals document (see ReadActualsDocument), handing each
-// entry to `add`.
-void ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
+// entry to `add`. Returns false when some of it could not become entries
+// (a document that is not actuals, an entry without its project): a target
+// project may then lack the entry meant for it.
+bool ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
                      Diagnostics* diags);
 
+// The messages of CheckActualsCsvText: a file read as GB18030; a file that
+// is neither UTF-8 nor GB18030 (UTF-16 when `utf16`; `byte` the first that
+// is not UTF-8).
+std::string GbAssumedMessage();
+std::string NotUtf8Message(bool utf16, unsigned char byte);
+
 // Reads CSV actuals (see ReadActualsCsv), handing each entry to `add`.
-void ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags);
+// Returns false when some of the file could not become entries (a syntax or
+// header error, a row without its project).
+bool ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags);
 
 }  // namespace jixiao::actuals_read
 

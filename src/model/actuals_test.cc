@@ -81,10 +81,10 @@ TEST_CASE("actuals YAML: short and long forms") {
   CHECK_FALSE(p->by_id);
   CHECK(p->year == 2024);
   CHECK(p->has_spent);
-  CHECK(p->spent == Dec("5.86"));
-  CHECK(p->spent_text == "5.860");
-  CHECK(p->spent_loc.line == 4);
-  CHECK(p->spent_loc.column == 12);
+  CHECK(p->spent.total.value == Dec("5.86"));
+  CHECK(p->spent.total.text == "5.860");
+  CHECK(p->spent.total.loc.line == 4);
+  CHECK(p->spent.total.loc.column == 12);
   CHECK(p->note == "集中采购");
   CHECK(p->loc.line == 3);
   CHECK(p->loc.column == 5);
@@ -137,7 +137,7 @@ TEST_CASE("actuals YAML: 不适用, grade words, grade with score") {
   REQUIRE(p != nullptr);
   CHECK(p->by_id);
   CHECK_FALSE(p->year.has_value());
-  CHECK(p->spent == 0);
+  CHECK(p->spent.total.value == 0);
   CHECK(p->has_spent);
 
   CHECK(Find(*p, "甲")->value.kind == ActualKind::kNotApplicable);
@@ -258,7 +258,7 @@ TEST_CASE("actuals YAML: project or id, exactly one") {
   CHECK_FALSE(ok->has_errors);
 }
 
-TEST_CASE("actuals YAML: spent is required, a plain number, not negative") {
+TEST_CASE("actuals YAML: spent is required, an amount, not negative") {
   Loaded l = LoadYaml(
       "projects:\n"
       "- id: A\n"
@@ -266,23 +266,96 @@ TEST_CASE("actuals YAML: spent is required, a plain number, not negative") {
       "- id: B\n"
       "  spent: -0.5\n"
       "- id: C\n"
-      "  spent: 5.86万元\n"
+      "  spent: 五万元\n"
       "- id: D\n"
-      "  spent: '5.86'\n"
+      "  spent: [1]\n"
       "- id: E\n"
-      "  spent:\n");
+      "  spent:\n"
+      "- id: F\n"
+      "  spent: -5元\n"
+      "- id: G\n"
+      "  spent: {fiscal: 5}\n");
   CHECK_MESSAGE(HasError(l.diags, 2, 3, "missing 'spent'"), Dump(l.diags));
   CHECK_MESSAGE(HasError(l.diags, 5, 10, "must not be negative"), Dump(l.diags));
-  CHECK_MESSAGE(HasError(l.diags, 7, 10, "leave out the unit"), Dump(l.diags));
-  CHECK_MESSAGE(HasError(l.diags, 9, 10, "remove the quotes"), Dump(l.diags));
-  CHECK_MESSAGE(l.diags.error_count() == 5, Dump(l.diags));
-  for (const char* id : {"A", "B", "C", "D", "E"}) {
+  CHECK_MESSAGE(HasError(l.diags, 7, 10,
+                         "'spent' (全年执行数) must be an amount: a number in the project's budget "
+                         "unit (such as 5.86) or with a unit of money (such as 5.86万元 or "
+                         "58600元), not '五万元'"),
+                Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 9, 10, "not a list"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 13, 10, "'spent' (全年执行数) must not be negative, not '-5元'"),
+                Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 15, 10, "missing required key 'total' in spent"), Dump(l.diags));
+  CHECK_MESSAGE(l.diags.error_count() == 7, Dump(l.diags));
+  for (const char* id : {"A", "B", "C", "D", "E", "F", "G"}) {
     CAPTURE(id);
     auto p = l.index.Claim(id, id);
     REQUIRE(p != nullptr);
     CHECK(p->has_errors);
     CHECK_FALSE(p->has_spent);
   }
+}
+
+TEST_CASE("actuals YAML: spent and budget as amounts with units or maps; achieved") {
+  Loaded l = LoadYaml(
+      "projects:\n"
+      "- id: A\n"
+      "  spent: 314.85万元\n"
+      "  budget: 3,500,000元\n"
+      "  achieved: 全年完成设备购置\n"
+      "- id: B\n"
+      "  spent: {total: 5.86, fiscal: 5, carryover: 0.86}\n"
+      "  budget: {total: 6.2万, other: 2000元}\n"
+      "- id: C\n"
+      "  spent: '5.86'\n"
+      "- id: D\n"
+      "  spent: 5.86台\n"   // not money: an error once the project's unit is known
+      "- id: E\n"
+      "  spent: 1\n"
+      "  budget: 0\n");
+  CHECK_MESSAGE(HasError(l.diags, 15, 11,
+                         "'budget' (全年预算数) must be greater than 0: leave it out to use the "
+                         "target's total"),
+                Dump(l.diags));
+  CHECK_MESSAGE(l.diags.error_count() == 1, Dump(l.diags));
+  auto a = l.index.Claim("A", "A");
+  REQUIRE(a != nullptr);
+  CHECK_FALSE(a->has_errors);
+  CHECK(a->spent.total.value == Dec("314.85"));
+  CHECK(a->spent.total.unit.name == "万元");
+  CHECK(a->spent.total.text == "314.85万元");
+  CHECK(a->spent.total.loc.line == 3);
+  CHECK_FALSE(a->spent.map);
+  REQUIRE(a->budget.has_value());
+  CHECK(a->budget->total.value == 3500000);
+  CHECK(a->budget->total.unit.name == "元");
+  CHECK(a->achieved == "全年完成设备购置");
+  // 314.85万元 in 万元; 3,500,000元 = 350万元.
+  CHECK(*AmountInUnit(a->spent.total, "万元") == Dec("314.85"));
+  CHECK(*AmountInUnit(a->budget->total, "万元") == 350);
+  CHECK(*AmountInUnit(a->spent.total, "元") == 3148500);
+  auto b = l.index.Claim("B", "B");
+  REQUIRE(b != nullptr);
+  CHECK(b->spent.map);
+  CHECK(b->spent.total.value == Dec("5.86"));
+  REQUIRE(b->spent.fiscal.has_value());
+  CHECK(b->spent.fiscal->value == 5);
+  REQUIRE(b->spent.carryover.has_value());
+  CHECK(b->spent.carryover->loc.line == 7);
+  CHECK_FALSE(b->spent.other.has_value());
+  // 6.2万 of 万元 is 6.2万元; 2000元 = 0.2万元.
+  CHECK(*AmountInUnit(b->budget->total, "万元") == Dec("6.2"));
+  CHECK(*AmountInUnit(*b->budget->other, "万元") == Dec("0.2"));
+  auto c = l.index.Claim("C", "C");
+  CHECK(c->spent.total.value == Dec("5.86"));
+  CHECK(c->spent.total.unit.name.empty());
+  auto d = l.index.Claim("D", "D");
+  CHECK_FALSE(d->has_errors);
+  Parsed<Rational> tai = AmountInUnit(d->spent.total, "万元");
+  REQUIRE_FALSE(tai.ok());
+  CHECK(tai.error() ==
+        "'5.86台' is not an amount of money ('台' counts 台): write it in 万元, the project's "
+        "budget unit (such as 5.86), or with 元, 千元, 万元 or 亿元");
 }
 
 TEST_CASE("actuals YAML: unknown keys with suggestions; x- keys ignored") {
@@ -294,13 +367,13 @@ TEST_CASE("actuals YAML: unknown keys with suggestions; x- keys ignored") {
       "  spnet: 1\n"
       "  spent: 1\n"
       "  x-comment: ok\n"
-      "  budget: 2\n");
+      "  bugdet: 2\n");
   CHECK_MESSAGE(HasError(l.diags, 1, 1, "unknown key 'yeer' in an actuals file: did you mean "
                                         "'year'?"),
                 Dump(l.diags));
   CHECK_MESSAGE(HasError(l.diags, 5, 3, "did you mean 'spent'?"), Dump(l.diags));
-  CHECK_MESSAGE(HasError(l.diags, 8, 3, "unknown key 'budget' in a project entry: expected one "
-                                        "of project, id, spent, note, indicators"),
+  CHECK_MESSAGE(HasError(l.diags, 8, 3, "unknown key 'bugdet' in a project entry: did you mean "
+                                        "'budget'?"),
                 Dump(l.diags));
   CHECK(l.diags.error_count() == 3);
   auto p = l.index.Claim("A", "A");
@@ -378,7 +451,7 @@ TEST_CASE("actuals YAML: a second entry for the same key, across documents") {
   CHECK(l.index.size() == 1);
   auto p = l.index.Claim("X", "X");
   REQUIRE(p != nullptr);
-  CHECK(p->spent == 1);
+  CHECK(p->spent.total.value == 1);
   CHECK(p->has_errors);
 }
 
@@ -392,13 +465,13 @@ TEST_CASE("ActualsIndex: Claim by id, by name, and never twice") {
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
   auto p = l.index.Claim("T1", "项目甲");
   REQUIRE(p != nullptr);
-  CHECK(p->spent == 1);
+  CHECK(p->spent.total.value == 1);
   p = l.index.Claim("T2", "项目乙");
   REQUIRE(p != nullptr);
-  CHECK(p->spent == 2);
+  CHECK(p->spent.total.value == 2);
   p = l.index.Claim("T3", "项目丙");  // a `project:` key that is the target's id
   REQUIRE(p != nullptr);
-  CHECK(p->spent == 3);
+  CHECK(p->spent.total.value == 3);
   // An `id:` entry matches ids only.
   CHECK(l.index.Claim("T4", "项目丁") == nullptr);
   CHECK(l.index.Claim("T1", "项目甲") == nullptr);
@@ -416,8 +489,8 @@ TEST_CASE("ActualsIndex: Claim by id, by name, and never twice") {
 std::string Describe(const ProjectActuals& p) {
   std::string o = p.key + (p.by_id ? " id" : " name") + (p.has_errors ? " errors" : "") + " @" +
                   FormatLocation(p.loc) + " year=" + (p.year ? std::to_string(*p.year) : "-") +
-                  " spent=" + (p.has_spent ? p.spent.ToDecimalString(10) : "-") + "/" +
-                  p.spent_text + "@" + FormatLocation(p.spent_loc) + " note=" + p.note;
+                  " spent=" + (p.has_spent ? p.spent.total.value.ToDecimalString(10) : "-") + "/" +
+                  p.spent.total.text + "@" + FormatLocation(p.spent.total.loc) + " note=" + p.note;
   for (const IndicatorActual& a : p.indicators) {
     o += "\n  " + a.key + "=" + a.text + " grade=" +
          (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") +
@@ -483,7 +556,7 @@ TEST_CASE("ActualsIndex: ReportUnclaimed names typos, duplicates and strangers")
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
   auto p = l.index.Claim("TJ-2024-01", "辐射环境执法安全防护能力提升项目");
   REQUIRE(p != nullptr);
-  CHECK(p->spent == 1);
+  CHECK(p->spent.total.value == 1);
   CHECK(l.index.Claim("TJ-2024-02", "移动执法能力提升项目") == nullptr);
 
   Diagnostics d;
@@ -524,10 +597,10 @@ TEST_CASE("actuals CSV: quoted values, spent row, notes") {
   CHECK_FALSE(p->by_id);
   CHECK_FALSE(p->has_errors);
   CHECK(p->has_spent);
-  CHECK(p->spent == Dec("116.52"));
-  CHECK(p->spent_text == "116.52");
-  CHECK(p->spent_loc.line == 2);
-  CHECK(p->spent_loc.column == 13);
+  CHECK(p->spent.total.value == Dec("116.52"));
+  CHECK(p->spent.total.text == "116.52");
+  CHECK(p->spent.total.loc.line == 2);
+  CHECK(p->spent.total.loc.column == 13);
   CHECK(p->note == "结余已上缴");
   CHECK(p->loc.file == "a.csv");
   CHECK(p->loc.line == 2);
@@ -553,7 +626,7 @@ TEST_CASE("actuals CSV: CRLF, BOM, columns in any order, 全年执行数, score 
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
   auto p = l.index.Claim("P1", "P1");
   REQUIRE(p != nullptr);
-  CHECK(p->spent == Dec("6.5"));
+  CHECK(p->spent.total.value == Dec("6.5"));
   CHECK(p->note == "执行率偏低");
   const IndicatorActual* a = Find(*p, "执法效能");
   REQUIRE(a != nullptr);
@@ -620,9 +693,8 @@ TEST_CASE("actuals CSV: bad cells are located at the cell") {
       "项目乙,spent,-1,,\n"              // 12
       "项目丙,spent,1,,0.5\n"            // 13: score on spent
       "项目丙,金额,≥5万元,,\n"           // 14
-      "项目丁,spent,\"1,000\",,\n");     // 15
+      "项目丁,spent,\"1,0000\",,\n");    // 15
   const Diagnostics& d = l.diags;
-  CHECK_MESSAGE(HasError(d, 2, 11, "plain number in the project's budget unit"), Dump(d));
   CHECK_MESSAGE(HasError(d, 3, 5, "second spending row (the first is on line 2)"), Dump(d));
   CHECK_MESSAGE(HasError(d, 5, 5, "indicator '数量' of project '项目甲' is given twice (first on "
                                   "line 4)"),
@@ -636,9 +708,9 @@ TEST_CASE("actuals CSV: bad cells are located at the cell") {
   CHECK_MESSAGE(HasError(d, 12, 11, "must not be negative"), Dump(d));
   CHECK_MESSAGE(HasError(d, 13, 14, "takes no score"), Dump(d));
   CHECK_MESSAGE(HasError(d, 14, 8, "bad value '≥5万元'"), Dump(d));
-  CHECK_MESSAGE(HasError(d, 15, 11, "without thousands separators"), Dump(d));
-  CHECK_MESSAGE(d.error_count() == 13, Dump(d));
-  CHECK(d.all()[0].source_line == "项目甲,spent,5.86万元,,");
+  CHECK_MESSAGE(HasError(d, 15, 11, "'1,0000' is not a valid number"), Dump(d));
+  CHECK_MESSAGE(d.error_count() == 12, Dump(d));
+  CHECK(d.all()[0].source_line == "项目甲,全年执行数,5,,");
   for (const char* key : {"项目甲", "项目乙", "项目丙", "项目丁"}) {
     CAPTURE(key);
     auto p = l.index.Claim(key, key);
@@ -680,13 +752,13 @@ TEST_CASE("actuals CSV: syntax errors are located") {
 }
 
 TEST_CASE("actuals CSV: header problems") {
-  Loaded unknown = LoadCsv("Project,indicator,valeu,note,remark\nA,spent,1,,\n");
-  CHECK_MESSAGE(HasError(unknown.diags, 1, 1, "unknown column 'Project': did you mean "
+  Loaded unknown = LoadCsv("projet,indicator,valeu,note,remark\nA,spent,1,,\n");
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 1, "unknown column 'projet': did you mean "
                                               "'project'?"),
                 Dump(unknown.diags));
-  CHECK_MESSAGE(HasError(unknown.diags, 1, 19, "unknown column 'valeu': did you mean 'value'?"),
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 18, "unknown column 'valeu': did you mean 'value'?"),
                 Dump(unknown.diags));
-  CHECK_MESSAGE(HasError(unknown.diags, 1, 30, "unknown column 'remark': expected project, "
+  CHECK_MESSAGE(HasError(unknown.diags, 1, 29, "unknown column 'remark': expected project, "
                                                "indicator, value, note or score"),
                 Dump(unknown.diags));
   CHECK(HasError(unknown.diags, 1, 1, "the header has no 'project' column"));
@@ -696,8 +768,8 @@ TEST_CASE("actuals CSV: header problems") {
   Loaded twice = LoadCsv("project,indicator,value,value\nA,spent,1,2\n");
   CHECK_MESSAGE(HasError(twice.diags, 1, 25, "column 'value' is given twice"), Dump(twice.diags));
 
-  Loaded unnamed = LoadCsv("project,indicator,value,\nA,spent,1,\n");
-  CHECK_MESSAGE(HasError(unnamed.diags, 1, 25, "column 4 of the header has no name"),
+  Loaded unnamed = LoadCsv("project,indicator,,value\nA,spent,,1\n");
+  CHECK_MESSAGE(HasError(unnamed.diags, 1, 19, "column 3 of the header has no name"),
                 Dump(unnamed.diags));
 
   Loaded no_header = LoadCsv("A,spent,1,\nA,甲,4台,\n");
@@ -722,6 +794,93 @@ TEST_CASE("actuals CSV: empty file, header only, blank rows") {
   Loaded blank_rows = LoadCsv("project,indicator,value,note\n,,,\nA,spent,1,\n , ,\n");
   CHECK_MESSAGE(blank_rows.diags.empty(), Dump(blank_rows.diags));
   CHECK(blank_rows.index.size() == 1);
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
+  Loaded l = LoadCsv(
+      "项目名称,三级指标,实际完成值,偏差原因,,,\r\n"
+      "P1,全年执行数,6.5,执行率偏低,,,\r\n"
+      "P1,购置设备数量,4台,,,,\r\n"
+      ",,,,,,\r\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(p->spent.total.value == Dec("6.5"));
+  CHECK(p->note == "执行率偏低");
+  REQUIRE(Find(*p, "购置设备数量") != nullptr);
+  CHECK(Find(*p, "购置设备数量")->text == "4台");
+
+  for (const char* header : {"项目,指标,实际值,说明", "项目编号,指标名称,完成值,备注",
+                             " Project , INDICATOR,Value,Note"}) {
+    CAPTURE(header);
+    Loaded h = LoadCsv(std::string(header) + "\nP1,spent,1,\n");
+    CHECK_MESSAGE(h.diags.empty(), Dump(h.diags));
+    CHECK(h.index.size() == 1);
+  }
+  CHECK(ActualsCsvColumn(" 实际值 ") == "value");
+  CHECK(ActualsCsvColumn("实际") == "");
+
+  // A trailing column with something in it is data beyond the header.
+  Loaded extra = LoadCsv("项目,指标,实际值,说明,,\nP1,spent,1,,x,\n");
+  CHECK_MESSAGE(HasError(extra.diags, 2, 1, "this row has 5 fields, but the header has 4 columns"),
+                Dump(extra.diags));
+  // Two names of one column.
+  Loaded both = LoadCsv("项目名称,项目编号,指标,实际值\nP1,X1,spent,1\n");
+  CHECK_MESSAGE(HasError(both.diags, 1, 6, "columns '项目名称' (column 1) and '项目编号' both "
+                                           "name the project column: keep one of them"),
+                Dump(both.diags));
+}
+
+TEST_CASE("a CSV file saved as GB18030 is read as such, with a warning") {
+  // "项目,指标,实际值\r\nP1,spent,6.5\r\nP1,数量,4台\r\n" in GB18030.
+  Source src{"gb.csv",
+             "\xCF\xEE\xC4\xBF,\xD6\xB8\xB1\xEA,\xCA\xB5\xBC\xCA\xD6\xB5\r\n"
+             "P1,spent,6.5\r\nP1,\xCA\xFD\xC1\xBF,4\xCC\xA8\r\n"};
+  Diagnostics d;
+  REQUIRE(CheckActualsCsvText(&src, 1000, &d));
+  CHECK(src.text == "项目,指标,实际值\r\nP1,spent,6.5\r\nP1,数量,4台\r\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d.all()[0].severity == Severity::kWarning);
+  CHECK(d.all()[0].loc.line == 1);
+  CHECK(d.all()[0].loc.column == 1);
+  CHECK(d.all()[0].source_line == "项目,指标,实际值");
+  CHECK(d.all()[0].message.rfind("the file is not UTF-8: read as GB18030", 0) == 0);
+  ActualsIndex index;
+  ReadActualsCsv(src, &index, &d);
+  CHECK(d.error_count() == 0);
+  auto p = index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(Find(*p, "数量")->text == "4台");
+  CHECK(Find(*p, "数量")->loc.line == 3);
+  CHECK(Find(*p, "数量")->loc.column == 4);
+}
+
+TEST_CASE("a CSV file neither UTF-8 nor GB18030 is an error telling how to save it") {
+  Source latin1{"l.csv", "project,indicator,value\nP1,spent,1\nP1,caf\xE9\n"};
+  Diagnostics d;
+  CHECK_FALSE(CheckActualsCsvText(&latin1, 1000, &d));
+  CHECK_MESSAGE(HasError(d, 3, 7, "the file is neither UTF-8 nor GB18030 (byte 0xE9 here): save "
+                                  "it in Excel with 文件 → 另存为 (File → Save As), file type "
+                                  "\"CSV UTF-8(逗号分隔)\""),
+                Dump(d));
+  Source utf16{"u.csv", std::string("\xFF\xFEp\0r\0", 6)};
+  Diagnostics d16;
+  CHECK_FALSE(CheckActualsCsvText(&utf16, 1000, &d16));
+  REQUIRE(d16.error_count() == 1);
+  CHECK(d16.all()[0].loc.line == 0);
+  CHECK(d16.all()[0].message.rfind("the file is UTF-16 (Excel's \"Unicode 文本\"), not UTF-8", 0) ==
+        0);
+  // UTF-8 passes untouched, and a control character is still refused.
+  Source ok{"ok.csv", "项目,指标,实际值\n"};
+  Diagnostics none;
+  CHECK(CheckActualsCsvText(&ok, 1000, &none));
+  CHECK(none.empty());
+  Source control{"c.csv", std::string("\xCF\xEE\x01\n")};
+  CHECK_FALSE(CheckActualsCsvText(&control, 1000, &none));
 }
 
 }  // namespace jixiao

@@ -18,7 +18,9 @@ namespace actuals_read {
 namespace {
 
 const std::vector<std::string> kDocumentKeys = {"year", "projects"};
-const std::vector<std::string> kEntryKeys = {"project", "id", "spent", "note", "indicators"};
+const std::vector<std::string> kEntryKeys = {"project", "id",   "spent",     "budget",
+                                             "achieved", "note", "indicators"};
+const std::vector<std::string> kFundingKeys = {"total", "fiscal", "carryover", "other"};
 const std::vector<std::string> kLongFormKeys = {"value", "grade", "score", "note"};
 
 
@@ -28,26 +30,27 @@ class DocumentReader {
   DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags)
       : add_(add), r_(src, diags) {}
 
-  void Read(const YamlDocument& doc) {
+  // False when some of the document could not become entries.
+  bool Read(const YamlDocument& doc) {
     const YamlNode* root = doc.root();
     if (root == nullptr || root->is_null()) {
       placeholder_.offset = doc.offset();
       placeholder_.line = doc.line();
       r_.Error(root ? *root : placeholder_,
                "empty document: expected actuals (a map with a 'projects' list)");
-      return;
+      return false;
     }
     if (!root->is_map()) {
       r_.Error(*root, fmt::format("expected actuals (a map with an optional 'year' and a "
                                   "'projects' list), not {}",
                                   Describe(*root)));
-      return;
+      return false;
     }
     if (root->Find("project") != nullptr && root->Find("projects") == nullptr) {
       r_.Error(*root, "this document is a target project (it has 'project:'), not actuals: an "
                       "actuals file holds a 'projects' list with each project's spending and "
                       "indicator values");
-      return;
+      return false;
     }
     r_.CheckKeys(*root, kDocumentKeys, "an actuals file");
     std::optional<int> year;
@@ -58,28 +61,33 @@ class DocumentReader {
     // A problem outside the entries (a bad year, a duplicate key anywhere)
     // may concern any of them.
     const bool document_errors = r_.errors() > 0 || doc.has_errors();
-    if (list == nullptr) return;
+    if (list == nullptr) return false;
     if (!list->is_sequence()) {
       r_.Error(*list, fmt::format("'projects' must be a list of project entries (each starting "
                                   "with '- project:' or '- id:'), not {}",
                                   Describe(*list)));
-      return;
+      return false;
     }
     if (list->items.empty()) {
       r_.Error(*list, "'projects' is empty: expected at least one project entry with its "
                       "spending and indicator values");
-      return;
+      return false;
     }
-    for (const YamlNode* item : list->items) ReadEntry(*item, year, document_errors);
+    bool complete = true;
+    for (const YamlNode* item : list->items) {
+      complete = ReadEntry(*item, year, document_errors) && complete;
+    }
+    return complete;
   }
 
  private:
-  void ReadEntry(const YamlNode& n, std::optional<int> year, bool document_errors) {
+  // False when the entry could not be added (its project is not known).
+  bool ReadEntry(const YamlNode& n, std::optional<int> year, bool document_errors) {
     if (!n.is_map()) {
       r_.Error(n, fmt::format("a project entry must be a map with 'project' (or 'id'), 'spent' "
                               "and 'indicators', not {}",
                               Describe(n)));
-      return;
+      return false;
     }
     const size_t errors_before = r_.errors();
     ProjectActuals e;
@@ -88,6 +96,21 @@ class DocumentReader {
     r_.CheckKeys(n, kEntryKeys, "a project entry");
     const bool key_known = ReadKey(n, &e);
     ReadSpent(n, &e);
+    if (const YamlNode* b = r_.Get(n, "budget", false, "a project entry")) {
+      Funding budget;
+      if (ReadFunding(*b, "budget", "全年预算数", &budget)) {
+        if (budget.total.value.sign() == 0) {
+          r_.Error(budget.map ? *b->Find("total") : *b,
+                   "'budget' (全年预算数) must be greater than 0: leave it out to use the "
+                   "target's total");
+        } else {
+          e.budget = std::move(budget);
+        }
+      }
+    }
+    if (const YamlNode* achieved = r_.Get(n, "achieved", false, "a project entry")) {
+      if (auto t = r_.Text(*achieved, "achieved")) e.achieved = std::string(Trim(*t));
+    }
     if (const YamlNode* note = r_.Get(n, "note", false, "a project entry")) {
       if (auto t = r_.Text(*note, "note")) e.note = std::string(Trim(*t));
     }
@@ -102,6 +125,7 @@ class DocumentReader {
     }
     e.has_errors = document_errors || r_.errors() > errors_before;
     if (key_known) add_(std::move(e));
+    return key_known;
   }
 
   // Reads `project:` or `id:`; true when the entry's key is known.
@@ -143,27 +167,69 @@ class DocumentReader {
                            s != nullptr ? "empty" : "missing"));
       return;
     }
-    e->spent_loc = r_.Loc(*s);
-    if (s->is_scalar()) {
-      e->spent_text = s->value;
-      if (s->type() == YamlNode::Type::kString) {
-        Parsed<Actual> a = ParseActual(s->value);
-        if (a && a->kind == ActualKind::kQuantity && !a->value.unit.name.empty()) {
-          r_.Error(*s, fmt::format("'spent' must be a plain number in the project's budget unit "
-                                   "(such as 5.86), not '{}': leave out the unit",
-                                   Shorten(s->value)));
-          return;
-        }
+    e->has_spent = ReadFunding(*s, "spent", "全年执行数", &e->spent);
+  }
+
+  // `spent` or `budget`: an amount, or a map of total and its parts.
+  bool ReadFunding(const YamlNode& n, const char* key, const char* label, Funding* f) {
+    if (n.is_sequence()) {
+      r_.Error(n, fmt::format("'{}' ({}) must be an amount such as 5.86 or 5.86万元, or a map "
+                              "such as {{total: 5.86, fiscal: 5.86}}, not a list",
+                              key, label));
+      return false;
+    }
+    if (!n.is_map()) return ReadAmount(n, key, label, &f->total);
+    f->map = true;
+    const size_t errors_before = r_.errors();
+    r_.CheckKeys(n, kFundingKeys, key);
+    const YamlNode* total = r_.Get(n, "total", true, key);
+    bool ok = r_.errors() == errors_before;
+    if (total) ok = ReadAmount(*total, key, label, &f->total) && ok;
+    std::optional<Amount>* parts[3] = {&f->fiscal, &f->carryover, &f->other};
+    const char* names[3] = {"fiscal", "carryover", "other"};
+    for (int i = 0; i < 3; ++i) {
+      const YamlNode* part = r_.Get(n, names[i], false, key);
+      if (part == nullptr) continue;
+      Amount a;
+      std::string what = fmt::format("{} {}", key, names[i]);
+      if (ReadAmount(*part, what, label, &a)) {
+        *parts[i] = std::move(a);
+      } else {
+        ok = false;
       }
     }
-    std::optional<Rational> v = r_.Decimal(*s, "spent");
-    if (!v) return;
-    if (v->sign() < 0) {
-      r_.Error(*s, fmt::format("'spent' (全年执行数) must not be negative, not {}", s->value));
-      return;
+    return ok && total != nullptr;
+  }
+
+  // One amount: a YAML number (in the project's unit) or text with a unit.
+  bool ReadAmount(const YamlNode& n, std::string_view key, const char* label, Amount* a) {
+    a->loc = r_.Loc(n);
+    if (n.is_null()) {
+      r_.Error(n, fmt::format("'{}' ({}) is empty: expected an amount such as 5.86", key, label));
+      return false;
     }
-    e->spent = *v;
-    e->has_spent = true;
+    if (!n.is_scalar()) {
+      r_.Error(n, fmt::format("'{}' ({}) must be an amount such as 5.86 or 5.86万元, not {}", key,
+                              label, Describe(n)));
+      return false;
+    }
+    a->text = n.value;
+    if (n.type() == YamlNode::Type::kInt || n.type() == YamlNode::Type::kFloat) {
+      std::optional<Rational> v = r_.Decimal(n, key);
+      if (!v) return false;
+      if (v->sign() < 0) {
+        r_.Error(n, fmt::format("'{}' ({}) must not be negative, not {}", key, label, n.value));
+        return false;
+      }
+      a->value = *v;
+      return true;
+    }
+    std::string problem = ParseAmountInto(n.value, fmt::format("'{}' ({})", key, label), a);
+    if (!problem.empty()) {
+      r_.Error(n, std::move(problem));
+      return false;
+    }
+    return true;
   }
 
   void ReadIndicator(const YamlNode& key, const YamlNode& v, ProjectActuals* e) {
@@ -178,6 +244,8 @@ class DocumentReader {
       return;
     }
     if (v.is_null()) {
+      // `购置设备数量：4台` (a full-width colon, or none but ':'): one key.
+      if (r_.ReportKeySlip(key)) return;
       r_.Error(key, fmt::format("indicator '{}' has no actual: expected {}", a.key, kValueHint));
     } else if (v.is_sequence()) {
       r_.Error(v, fmt::format("the actual of indicator '{}' must be a value or a map with "
@@ -271,9 +339,9 @@ class DocumentReader {
 
 }  // namespace
 
-void ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
+bool ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
                      Diagnostics* diags) {
-  DocumentReader(src, add, diags).Read(doc);
+  return DocumentReader(src, add, diags).Read(doc);
 }
 
 }  // namespace actuals_read

@@ -29,17 +29,31 @@ struct Indicator {
   const std::string& key() const { return id.empty() ? name : id; }
 };
 
+// Amounts of a project's funding in its budget unit: a total and, when
+// known, its parts (the 自评表's funding rows).
+struct FundingFigures {
+  Rational total;
+  std::optional<Rational> fiscal;     // 其中：当年财政拨款
+  std::optional<Rational> carryover;  // 上年结转资金
+  std::optional<Rational> other;      // 其他资金
+  bool has_parts() const { return fiscal || carryover || other; }
+};
+
 // One project of a target file (one YAML document).
 struct Project {
   std::string project;      // 项目名称
   std::string id;           // explicit id, or the project name
   int year = 0;
-  std::string department_code;
+  std::string department_code;   // 实施单位
   std::string department_name;
+  std::string supervisor_code;   // 主管部门, when given (the form shows the department else)
+  std::string supervisor_name;
   std::string unit = "万元";  // unit of the budget block
-  Rational total;           // 全年预算数 A
-  std::optional<Rational> fiscal;
-  std::optional<Rational> other;
+  Rational total;           // 预算数 / 年初预算数 (the execution rate's A unless the actuals adjust it)
+  // Its parts, when given: when two or more are, they add up to total.
+  std::optional<Rational> fiscal;     // 其中：当年财政拨款
+  std::optional<Rational> carryover;  // 上年结转资金
+  std::optional<Rational> other;      // 其他资金
   std::string purpose;
   std::vector<std::string> goals;
   std::vector<Indicator> indicators;

@@ -13,10 +13,12 @@ namespace jixiao {
 
 namespace {
 
-const std::vector<std::string> kProjectKeys = {
-    "project", "id", "year", "department", "unit", "budget", "purpose", "goals", "indicators"};
+const std::vector<std::string> kProjectKeys = {"project", "id",      "year",    "department",
+                                               "supervisor", "unit", "budget", "purpose",
+                                               "goals",   "indicators"};
 const std::vector<std::string> kDepartmentKeys = {"code", "name"};
-const std::vector<std::string> kBudgetKeys = {"total", "fiscal", "other"};
+const std::vector<std::string> kBudgetKeys = {"total", "fiscal", "carryover", "other"};
+constexpr const char* kPartNames[3] = {"fiscal", "carryover", "other"};
 const std::vector<std::string> kIndicatorKeys = {"level1", "level2", "name", "description",
                                                  "target", "weight", "id"};
 
@@ -88,22 +90,13 @@ class ProjectReader {
     if (const YamlNode* y = r_.Get(root, "year", true, "a target project")) {
       if (auto v = r_.Integer(*y, "year", 1950, 2100)) p->year = static_cast<int>(*v);
     }
-    if (const YamlNode* d = r_.Get(root, "department", false, "a target project")) {
-      if (!d->is_map()) {
-        r_.Error(*d, fmt::format("'department' must be a map such as {{code: \"362303\", name: "
-                                 "天津市…}}, not {}",
-                                 Describe(*d)));
-      } else {
-        r_.CheckKeys(*d, kDepartmentKeys, "department");
-        p->department_code = TextField(*d, "code", false, "department");
-        p->department_name = TextField(*d, "name", false, "department");
-      }
-    }
+    ReadOrganisation(root, "department", &p->department_code, &p->department_name);
+    ReadOrganisation(root, "supervisor", &p->supervisor_code, &p->supervisor_name);
     const YamlNode* unit_node = nullptr;
     std::string unit = TextField(root, "unit", false, "a target project", &unit_node);
     if (unit_node) {
       Unit u = LookupUnit(unit);
-      if (u.dim != Dimension::kMoney) {
+      if (!IsBudgetUnit(u)) {
         r_.Error(*unit_node, fmt::format("'unit' must be a unit of money (元, 千元, 万元 or 亿元), "
                                          "not '{}'",
                                          unit));
@@ -115,6 +108,22 @@ class ProjectReader {
     if (const YamlNode* g = r_.Get(root, "goals", false, "a target project")) {
       if (auto goals = r_.TextList(*g, "goals")) p->goals = *goals;
     }
+  }
+
+  // `department` or `supervisor`: {code, name}, both optional.
+  void ReadOrganisation(const YamlNode& root, std::string_view key, std::string* code,
+                        std::string* name) {
+    const YamlNode* d = r_.Get(root, key, false, "a target project");
+    if (d == nullptr) return;
+    if (!d->is_map()) {
+      r_.Error(*d, fmt::format("'{}' must be a map such as {{code: \"362303\", name: 天津市…}}, "
+                               "not {}",
+                               key, Describe(*d)));
+      return;
+    }
+    r_.CheckKeys(*d, kDepartmentKeys, key);
+    *code = TextField(*d, "code", false, key);
+    *name = TextField(*d, "name", false, key);
   }
 
   void ReadBudget(const YamlNode& root, Project* p) {
@@ -137,23 +146,37 @@ class ProjectReader {
         p->total = *v;
       }
     }
-    const YamlNode* fiscal = r_.Get(*b, "fiscal", false, "budget");
-    const YamlNode* other = r_.Get(*b, "other", false, "budget");
-    if (fiscal) p->fiscal = NonNegative(*fiscal, "fiscal");
-    if (other) p->other = NonNegative(*other, "other");
-    if (total && p->total.sign() > 0) {
-      if (p->fiscal && p->other && *p->fiscal + *p->other != p->total) {
-        r_.Error(*fiscal, fmt::format("fiscal ({}) + other ({}) = {}, but total is {}: they must "
-                                      "add up",
-                                      fiscal->value, other->value,
-                                      (*p->fiscal + *p->other).ToDecimalString(), total->value));
-      } else if (p->fiscal && *p->fiscal > p->total) {
-        r_.Error(*fiscal, fmt::format("fiscal ({}) is larger than total ({})", fiscal->value,
-                                      total->value));
-      } else if (p->other && *p->other > p->total) {
-        r_.Error(*other, fmt::format("other ({}) is larger than total ({})", other->value,
-                                     total->value));
-      }
+    const YamlNode* parts[3] = {r_.Get(*b, "fiscal", false, "budget"),
+                                r_.Get(*b, "carryover", false, "budget"),
+                                r_.Get(*b, "other", false, "budget")};
+    std::optional<Rational>* values[3] = {&p->fiscal, &p->carryover, &p->other};
+    for (int i = 0; i < 3; ++i) {
+      if (parts[i]) *values[i] = NonNegative(*parts[i], kPartNames[i]);
+    }
+    if (total && p->total.sign() > 0) CheckParts(parts, values, p->total, total->value);
+  }
+
+  // fiscal, carryover and other: when two or more are given they add up to
+  // the total (an absent one is 0); one alone may not exceed it.
+  void CheckParts(const YamlNode* const (&nodes)[3], std::optional<Rational>* const (&values)[3],
+                  const Rational& total, const std::string& total_text) {
+    int given = 0;
+    Rational sum;
+    std::vector<std::string> terms;
+    const YamlNode* first = nullptr;
+    for (int i = 0; i < 3; ++i) {
+      if (!*values[i]) continue;
+      ++given;
+      sum += **values[i];
+      terms.push_back(fmt::format("{} ({})", kPartNames[i], nodes[i]->value));
+      if (first == nullptr) first = nodes[i];
+    }
+    if (given >= 2 && sum != total) {
+      r_.Error(*first, fmt::format("{} = {}, but total is {}: they must add up (an absent part "
+                                  "counts as 0)",
+                                  fmt::join(terms, " + "), sum.ToDecimalString(), total_text));
+    } else if (given == 1 && sum > total) {
+      r_.Error(*first, fmt::format("{} is larger than total ({})", terms[0], total_text));
     }
   }
 
@@ -228,7 +251,7 @@ class ProjectReader {
       r_.Error(*t, fmt::format("bad target '{}': .nan and .inf are not values", ind.target_text));
     } else if (t && t->is_scalar() && !ind.target_text.empty()) {
       ind.target_loc = r_.Loc(*t);
-      Parsed<Target> parsed = ParseTarget(ind.target_text);
+      Parsed<Target> parsed = ParseTarget(ind.target_text, p->year);
       if (!parsed) {
         r_.Error(*t, fmt::format("bad target '{}': {}", TruncateToWidth(ind.target_text, 60),
                                  parsed.error()));
@@ -278,6 +301,20 @@ class ProjectReader {
   void WarnOnLikelyMistakes(const YamlNode& t, const Indicator& ind) {
     bool cost = IsCostIndicator(ind.level1, ind.level2);
     bool time = ind.level2 == "时效指标";
+    if (ind.target.kind == TargetKind::kQualitative) {
+      WarnOnFigures(t, ind, cost);
+      return;
+    }
+    if (cost && ind.target.kind == TargetKind::kQuantity &&
+        ind.target.value.unit.dim == Dimension::kNumber) {
+      r_.Warning(t, fmt::format("target '{}' of 成本指标 '{}' has no unit: {}; if it is money, "
+                                "write '{}{}{}元'",
+                                ind.target_text, ind.name, DescribeUnit(ind.target.value.unit),
+                                ind.target.explicit_comparator ? ComparatorSymbol(ind.target.cmp)
+                                                               : "",
+                                ind.target.value.value.ToDecimalString(),
+                                ind.target.value.unit.name));
+    }
     if ((cost || time) && ind.target.kind == TargetKind::kQuantity &&
         !ind.target.explicit_comparator) {
       r_.Warning(t, fmt::format("target '{}' of {} '{}' has no comparator, so more is better; "
@@ -285,6 +322,23 @@ class ProjectReader {
                                 ind.target_text, cost ? "成本指标" : "时效指标", ind.name,
                                 ind.target_text));
     }
+  }
+
+  // A qualitative target that holds a figure and a unit ("控制在850万元以内")
+  // will want a grade: say how to have it scored against the figure.
+  void WarnOnFigures(const YamlNode& t, const Indicator& ind, bool cost) {
+    FigureHint h = FindFigures(ind.target_text, cost);
+    if (h.figures == 0) return;
+    std::string how = h.figures == 1 && !h.rewrite.empty()
+                          ? fmt::format("to score it against the figure, write '{}'", h.rewrite)
+                          : fmt::format("to score it against a figure, write a value with a "
+                                        "comparator, such as '≥{}'",
+                                        h.figure);
+    r_.Warning(t, fmt::format("target '{}' of {} '{}' holds the figure {} but reads as "
+                              "qualitative, so its actual must be a grade (达成, 部分达成 or "
+                              "未达成); {}",
+                              TruncateToWidth(ind.target_text, 60), ind.level2, ind.name,
+                              h.figure, how));
   }
 
   // Names must be unique within a project unless ids tell them apart.
@@ -329,9 +383,47 @@ class ProjectReader {
     Rational tolerance = Rational(1) / 100;
     Rational diff = sum - expected;
     if (diff > tolerance || -diff > tolerance) {
-      r_.Error(list, fmt::format("indicator weights add up to {}, but must add up to {} (±0.01)",
-                                 sum.ToDecimalString(), expected.ToDecimalString()));
+      r_.Error(list, fmt::format("indicator weights add up to {}, but must add up to {} (±0.01): "
+                                 "{} less the {} of 预算执行率 (budget execution)",
+                                 sum.ToDecimalString(), expected.ToDecimalString(),
+                                 (expected + rules_.execution_weight).ToDecimalString(),
+                                 rules_.execution_weight.ToDecimalString()));
+      return;
     }
+    WarnOnPools(list, p);
+  }
+
+  // Explicit weights whose level-1 sums differ from the rules' pools (产出 50,
+  // 效益 30, 满意度 10 under mof-2020; the pools of the groups present, when
+  // one is empty, in proportion as for an equal split).
+  void WarnOnPools(const YamlNode& list, const Project& p) {
+    std::vector<std::string> order;
+    std::unordered_map<std::string, Rational> given;
+    for (const Indicator& ind : p.indicators) {
+      const Level1Group* g = rules_.FindLevel1(ind.level1);
+      if (g == nullptr || rules_.FindPool(g->pool) == nullptr) return;
+      if (given.emplace(g->pool, 0).second) order.push_back(g->pool);
+      given[g->pool] += *ind.weight;
+    }
+    Rational used;
+    for (const std::string& pool : order) used += rules_.FindPool(pool)->weight;
+    if (used.is_zero()) return;
+    const Rational scale = rules_.IndicatorWeight() / used;
+    std::vector<std::string> got, want;
+    bool differ = false;
+    for (const Pool& pool : rules_.pools) {
+      auto it = given.find(pool.name);
+      if (it == given.end()) continue;
+      Rational expected = pool.weight * scale;
+      Rational diff = it->second - expected;
+      if (diff > Rational(1) / 100 || -diff > Rational(1) / 100) differ = true;
+      got.push_back(fmt::format("{} {}", pool.name, it->second.ToDecimalString(2)));
+      want.push_back(fmt::format("{} {}", pool.name, expected.ToDecimalString(2)));
+    }
+    if (!differ) return;
+    r_.Warning(list, fmt::format("the indicator weights give {}, but the rules give {}: check "
+                                 "them (another split is for special cases)",
+                                 fmt::join(got, ", "), fmt::join(want, ", ")));
   }
 
   const Rules& rules_;

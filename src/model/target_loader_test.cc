@@ -183,7 +183,8 @@ TEST_CASE("a warning does not reject a project") {
 TEST_CASE("fiscal and other must add up to the total, and neither exceed it") {
   CHECK(Load(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4.5, other: 1.5}")).diags.empty());
   CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4.5, other: 1}")) ==
-        "3:28: fiscal (4.5) + other (1) = 5.5, but total is 6: they must add up\n");
+        "3:28: fiscal (4.5) + other (1) = 5.5, but total is 6: they must add up (an absent part "
+        "counts as 0)\n");
   CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 7}")) ==
         "3:28: fiscal (7) is larger than total (6)\n");
   CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, other: 6.01}")) ==
@@ -205,13 +206,15 @@ TEST_CASE("weights: all or none, adding up to the rules' indicator weight within
   const std::string short_by_002 =
       ProjectYaml(Ind("甲", "4台", ", weight: 45") + Ind("乙", "4台", ", weight: 44.98"));
   CHECK(ErrorsOf(short_by_002) ==
-        "5:3: indicator weights add up to 89.98, but must add up to 90 (±0.01)\n");
+        "5:3: indicator weights add up to 89.98, but must add up to 90 (±0.01): 100 less "
+        "the 10 of 预算执行率 (budget execution)\n");
   CHECK(ErrorsOf(ProjectYaml(Ind("甲", "4台", ", weight: 90") + Ind("乙"))) ==
         "6:5: indicator '乙' has no 'weight', but others do: give every indicator a weight "
         "or none\n");
   CHECK(ErrorsOf(ProjectYaml(Ind("甲", "4台", ", weight: 91"))) ==
         "5:65: 'weight' must be greater than 0 and at most 90, not 91\n"
-        "5:3: indicator weights add up to 91, but must add up to 90 (±0.01)\n");
+        "5:3: indicator weights add up to 91, but must add up to 90 (±0.01): 100 less "
+        "the 10 of 预算执行率 (budget execution)\n");
 }
 
 TEST_CASE("indicator names are unique within a project, unless ids tell them apart") {
@@ -336,7 +339,7 @@ TEST_CASE("an unknown key is quoted whole, whatever its characters") {
   Loaded l = Load(std::string(kValidProject) + "、,: 1\n");
   CHECK(Errors(l.diags) ==
         "6:1: unknown key '、,' in a target project: expected one of project, id, year, "
-        "department, unit, budget, purpose, goals, indicators (or a key starting with 'x-', "
+        "department, supervisor, unit, budget, purpose, goals, indicators (or a key starting with 'x-', "
         "which is ignored)\n");
 }
 
@@ -373,6 +376,130 @@ TEST_CASE("locations after leading byte order marks point at their key") {
     CHECK(e.loc.column == 1);
     CHECK(e.source_line == "projec: 2");
   }
+}
+
+// Every warning as a line "line:column: message", in order.
+std::string WarningsOf(const std::string& text) {
+  Loaded l = Load(text);
+  std::string out;
+  for (const Diagnostic& x : l.diags.all()) {
+    if (x.severity == Severity::kWarning)
+      out +=
+          std::to_string(x.loc.line) + ":" + std::to_string(x.loc.column) + ": " + x.message + "\n";
+  }
+  return out;
+}
+
+TEST_CASE("supervisor (主管部门) is read like department") {
+  Loaded l = Load(
+      "project: 项目\nyear: 2024\n"
+      "department: {code: \"362303\", name: 天津市生态环境保护综合行政执法总队}\n"
+      "supervisor: {code: \"362\", name: 天津市生态环境局}\n"
+      "budget: {total: 6}\nindicators:\n" +
+      Ind("数量"));
+  REQUIRE(l.projects.size() == 1);
+  CHECK(l.projects[0].supervisor_code == "362");
+  CHECK(l.projects[0].supervisor_name == "天津市生态环境局");
+  CHECK(l.projects[0].department_code == "362303");
+  CHECK(ErrorsOf("project: 项目\nyear: 2024\nsupervisor: 天津市生态环境局\nbudget: {total: 6}\n"
+                 "indicators:\n" +
+                 Ind("数量")) ==
+        "3:13: 'supervisor' must be a map such as {code: \"362303\", name: 天津市…}, not the text "
+        "'天津市生态环境局'\n");
+  CHECK(ErrorsOf("project: 项目\nyear: 2024\nsupervisor: {code: \"362\", nmae: 局}\n"
+                 "budget: {total: 6}\nindicators:\n" +
+                 Ind("数量")) ==
+        "3:27: unknown key 'nmae' in supervisor: did you mean 'name'?\n");
+}
+
+TEST_CASE("budget parts: two or more add up to the total, an absent one is 0") {
+  Loaded ok = Load(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4, carryover: 1.5, other: 0.5}"));
+  CHECK(ok.diags.empty());
+  REQUIRE(ok.projects.size() == 1);
+  CHECK(ok.projects[0].carryover == Rational(3) / 2);
+  // 4 + 2 = 6, other absent.
+  CHECK(Load(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4, carryover: 2}")).diags.empty());
+  // 4 + 1 = 5, not 6.
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4, carryover: 1}")) ==
+        "3:28: fiscal (4) + carryover (1) = 5, but total is 6: they must add up (an absent part "
+        "counts as 0)\n");
+  // 4 + 1.5 + 1 = 6.5, not 6.
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, fiscal: 4, carryover: 1.5, other: 1}")) ==
+        "3:28: fiscal (4) + carryover (1.5) + other (1) = 6.5, but total is 6: they must add up "
+        "(an absent part counts as 0)\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, carryover: 7}")) ==
+        "3:31: carryover (7) is larger than total (6)\n");
+  CHECK(ErrorsOf(ProjectYaml(Ind("数量"), "{total: 6, carryover: -1}")) ==
+        "3:31: budget 'carryover' must not be negative\n");
+}
+
+TEST_CASE("the budget unit is one of 元, 千元, 万元, 亿元") {
+  for (const char* unit : {"万", "千万元", "百分比", "万人次"}) {
+    CAPTURE(unit);
+    CHECK(ErrorsOf(std::string("project: 项目\nyear: 2024\nunit: ") + unit +
+                   "\nbudget: {total: 6}\nindicators:\n" + Ind("数量")) ==
+          std::string("3:7: 'unit' must be a unit of money (元, 千元, 万元 or 亿元), not '") + unit +
+              "'\n");
+  }
+}
+
+TEST_CASE("warnings: a figure in a qualitative target, a cost without a unit") {
+  auto cost = [](const std::string& target) {
+    return ProjectYaml("  - {level1: 产出指标, level2: 成本指标, name: 成本, target: \"" + target +
+                       "\"}\n");
+  };
+  CHECK(WarningsOf(cost("控制在850万元以内")) ==
+        "5:52: target '控制在850万元以内' of 成本指标 '成本' holds the figure 850万元 but reads as "
+        "qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it "
+        "against the figure, write '≤850万元'\n");
+  CHECK(WarningsOf(cost("每生每天5元")) ==
+        "5:52: target '每生每天5元' of 成本指标 '成本' holds the figure 5元 but reads as "
+        "qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it "
+        "against the figure, write '≤5元/生/天'\n");
+  CHECK(WarningsOf(ProjectYaml(Ind("率", "从80%提高到90%"))) ==
+        "5:51: target '从80%提高到90%' of 数量指标 '率' holds the figure 80% but reads as "
+        "qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it "
+        "against a figure, write a value with a comparator, such as '≥80%'\n");
+  CHECK(WarningsOf(ProjectYaml(Ind("效果", "显著提升"))).empty());
+  CHECK(WarningsOf(cost("≤850万")) ==
+        "5:52: target '≤850万' of 成本指标 '成本' has no unit: '万' is the number 10,000; if it "
+        "is money, write '≤850万元'\n");
+  CHECK(WarningsOf(cost("≤850万元")).empty());
+  // 约 is an error, as 左右 is.
+  CHECK(ErrorsOf(ProjectYaml(Ind("人数", "约7000人"))) ==
+        "5:52: bad target '约7000人': '约7000人' is approximate and cannot be scored: instead of "
+        "'约' write a comparator such as '≥7000人' or '≤7000人', or a range\n");
+  // The project's year completes a date written without one.
+  CHECK(ErrorsOf(ProjectYaml(Ind("时间", "12月底前"))) ==
+        "5:52: bad target '12月底前': '12月底前' has no year: write '2024年12月底前'\n");
+}
+
+TEST_CASE("explicit weights whose level-1 sums differ from the rules' pools: a warning") {
+  auto ind = [](const char* level1, const char* level2, const char* name, const char* weight,
+                const char* target = "4台") {
+    return std::string("  - {level1: ") + level1 + ", level2: " + level2 + ", name: " + name +
+           ", target: " + target + ", weight: " + weight + "}\n";
+  };
+  // 50 / 30 / 10: as the rules say.
+  CHECK(WarningsOf(ProjectYaml(ind("产出指标", "数量指标", "甲", "25") +
+                               ind("成本指标", "经济成本指标", "乙", "25", "≤4台") +
+                               ind("效益指标", "社会效益指标", "丙", "30") +
+                               ind("满意度指标", "服务对象满意度指标", "丁", "10")))
+            .empty());
+  CHECK(WarningsOf(ProjectYaml(ind("产出指标", "数量指标", "甲", "60") +
+                               ind("效益指标", "社会效益指标", "丙", "20") +
+                               ind("满意度指标", "服务对象满意度指标", "丁", "10"))) ==
+        "5:3: the indicator weights give 产出指标 60, 效益指标 20, 满意度指标 10, but the rules "
+        "give 产出指标 50, 效益指标 30, 满意度指标 10: check them (another split is for special "
+        "cases)\n");
+  // Without 满意度指标 the rules give 50 and 30 x 90/80: 56.25 and 33.75.
+  CHECK(WarningsOf(ProjectYaml(ind("产出指标", "数量指标", "甲", "56.25") +
+                               ind("效益指标", "社会效益指标", "丙", "33.75")))
+            .empty());
+  CHECK(WarningsOf(ProjectYaml(ind("产出指标", "数量指标", "甲", "50") +
+                               ind("效益指标", "社会效益指标", "丙", "40"))) ==
+        "5:3: the indicator weights give 产出指标 50, 效益指标 40, but the rules give 产出指标 "
+        "56.25, 效益指标 33.75: check them (another split is for special cases)\n");
 }
 
 }  // namespace jixiao

@@ -3,9 +3,11 @@
 // Every parser works on the text after FoldFullWidth and Trim, scanning bytes
 // (UTF-8 spellings are matched as byte strings). Messages quote the text as
 // normalised, say what was found and what was expected. Units are in
-// value_unit.cc, dates in value_date.cc.
+// value_unit.cc, dates in value_date.cc, figures in qualitative targets in
+// value_figures.cc.
 #include "model/value.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,9 @@ namespace {
 
 using std::string_view;
 using value_scan::DateScan;
+using value_scan::IsCalendarYear;
+using value_scan::NumberScan;
+using value_scan::ScanNumber;
 using value_scan::IsAscii;
 using value_scan::IsAsciiLetter;
 using value_scan::IsDigit;
@@ -76,6 +81,18 @@ constexpr ComparatorSpelling kDateSuffixes[] = {
 
 // Words that make a quantity approximate, which no comparator expresses.
 constexpr string_view kApproximations[] = {"左右", "上下", "前后"};
+// The same, written before the number ("约7000人").
+constexpr string_view kApproximationPrefixes[] = {"大约", "约为", "约"};
+
+// Number words that multiply a unit (value_unit.cc reads them).
+constexpr string_view kNumberWords[] = {"万", "千", "亿"};
+
+// Written after a value that is to be reached: "100%完成", "2024年12月31日前完成".
+constexpr string_view kDoneSuffix = "完成";
+
+// Written after a bound: the bound is included (≥, ≤) or excluded (>, <).
+constexpr string_view kIncluded = "(含)";
+constexpr string_view kExcluded = "(不含)";
 
 // Length in bytes of the longest comparator spelling `s` starts with (0 if
 // none) and its comparator in *cmp.
@@ -124,58 +141,8 @@ bool StartsNumeric(string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// Numbers.
-
-struct NumberScan {
-  enum Status { kNone, kOk, kBadGrouping, kTooLong } status = kNone;
-  Rational value;
-  size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping, kTooLong)
-};
-
-// Scans the number at the start of `s`: optional sign, digits with optional
-// thousands separators in groups of exactly 3 ("1,234,567"), optional '.'
-// and fraction digits. A '.' or ',' not followed by a digit is not part of
-// the number. Leading zeros are decimal ("010" is ten).
-NumberScan ScanNumber(string_view s) {
-  NumberScan r;
-  std::string clean;
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    if (s[i] == '-') clean += '-';
-    ++i;
-  }
-  const size_t int_begin = i;
-  i = SkipDigits(s, i);
-  const size_t lead_digits = i - int_begin;
-  clean.append(s.substr(int_begin, lead_digits));
-  while (i + 1 < s.size() && s[i] == ',' && IsDigit(s[i + 1])) {
-    size_t end = SkipDigits(s, i + 1);
-    if (lead_digits == 0 || lead_digits > 3 || s[int_begin] == '0' || end - i - 1 != 3) {
-      r.status = NumberScan::kBadGrouping;
-      r.len = end;
-      return r;
-    }
-    clean.append(s.substr(i + 1, 3));
-    i = end;
-  }
-  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
-    size_t end = SkipDigits(s, i + 1);
-    clean.append(s.substr(i, end - i));
-    i = end;
-  }
-  if (lead_digits == 0 && clean.find('.') == std::string::npos) return r;
-  if (clean.size() > kMaxDecimalDigits) {  // sign and '.' included: close enough
-    r.status = NumberScan::kTooLong;
-    r.len = i;
-    return r;
-  }
-  std::optional<Rational> value = Rational::ParseDecimal(clean);
-  if (!value) return r;
-  r.status = NumberScan::kOk;
-  r.value = *value;
-  r.len = i;
-  return r;
-}
+// Numbers: the messages about them (ScanNumber, shared with
+// value_figures.cc, is at the end of this file).
 
 std::string TooLongMessage(string_view number) {
   return Quote(TruncateToWidth(number, 24)) + " has more than " +
@@ -217,6 +184,9 @@ std::string CounterProblem(string_view text) {
   for (string_view approx : kApproximations) {
     if (EndsWith(text, approx)) return bad(" (it ends with the approximation " + Quote(approx) + ")");
   }
+  // Nor 完成, which is taken off the end of a target ("1个完成-6" would be
+  // written back as "1个完成-6个完成").
+  if (EndsWith(text, kDoneSuffix)) return bad(" (it ends with " + Quote(kDoneSuffix) + ")");
   if (text.find('%') != string_view::npos || text.find("‰") != string_view::npos) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");
@@ -225,6 +195,18 @@ std::string CounterProblem(string_view text) {
     char next = text[known.size()];
     bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
     if (next != '/' && !ascii_word) return bad(" (did you mean " + Quote(known) + "?)");
+  }
+  // After a number word: "万年度" extends 年 as "年度" does.
+  for (string_view word : kNumberWords) {
+    if (!StartsWith(text, word) || text.size() == word.size()) continue;
+    string_view rest = text.substr(word.size());
+    if (string_view known = KnownUnitPrefix(rest); !known.empty()) {
+      char next = rest[known.size()];
+      bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
+      if (next != '/' && !ascii_word) {
+        return bad(" (did you mean " + Quote(std::string(word) + std::string(known)) + "?)");
+      }
+    }
   }
   if ((text[0] == 'O' || text[0] == 'o' || text[0] == 'l' || text[0] == 'I') && text.size() > 1 &&
       !IsAscii(text[1])) {
@@ -304,6 +286,14 @@ struct Body {
 Parsed<Body> MakeRange(Quantity lower, Quantity upper, string_view whole) {
   if (lower.unit.dim == Dimension::kNone) lower.unit = upper.unit;
   if (upper.unit.dim == Dimension::kNone) upper.unit = lower.unit;
+  // "1万-2万人次": a bound with a number word alone takes the other's unit.
+  if (lower.unit.dim == Dimension::kNumber && upper.unit.dim != Dimension::kNumber) {
+    Parsed<Rational> low = ConvertTo(lower, upper.unit);
+    if (low) {
+      lower.value = *low;
+      lower.unit = upper.unit;
+    }
+  }
   Parsed<Rational> up = ConvertTo(upper, lower.unit);
   if (!up) {
     return Parsed<Body>::Error("the bounds of the range " + Quote(whole) +
@@ -376,12 +366,6 @@ Parsed<Target> ParseDateTarget(string_view s, string_view lead, string_view whol
   return t;
 }
 
-// True for "2024年": a whole number of 年 from 1000 to 9999 is a calendar year
-// written without a day, never a duration.
-bool IsCalendarYear(const Quantity& q) {
-  return q.unit.name == "年" && q.value.is_integer() && q.value >= 1000 && q.value <= 9999;
-}
-
 // Why `s` (a quantity, `whole` as written) cannot be scored when it ends
 // with an approximation word such as 左右, else "".
 std::string ApproximationProblem(string_view s, string_view whole) {
@@ -437,6 +421,82 @@ Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view 
   t.kind = TargetKind::kQuantity;
   t.value = std::move(body.value().lower);
   return t;
+}
+
+// "约7000人" is as approximate as "7000人左右": the message, else "".
+std::string ApproximatePrefixProblem(string_view whole) {
+  for (string_view approx : kApproximationPrefixes) {
+    if (!StartsWith(whole, approx)) continue;
+    string_view value = Trim(whole.substr(approx.size()));
+    if (!StartsNumeric(value)) return "";
+    return Quote(whole) + " is approximate and cannot be scored: instead of " + Quote(approx) +
+           " write a comparator such as '≥" + std::string(value) + "' or '≤" +
+           std::string(value) + "', or a range";
+  }
+  return "";
+}
+
+// "12月底前": a date without its year. The message gives the target with
+// the project's year (or YYYY when it is not known), or the error that
+// target has ("2月30日" in 2024).
+Parsed<Target> YearlessDateError(string_view whole, string_view lead, string_view s, int year) {
+  std::string rewrite = std::string(lead) + (year > 0 ? std::to_string(year) : "YYYY") + "年" +
+                        std::string(s);
+  if (year > 0) {
+    Parsed<Target> t = ParseTarget(rewrite, year);
+    if (!t) return t;
+    return Parsed<Target>::Error(Quote(whole) + " has no year: write " + Quote(rewrite));
+  }
+  return Parsed<Target>::Error(Quote(whole) +
+                               " has no year: write it with the year, such as " + Quote(rewrite));
+}
+
+enum class Inclusion { kNone, kIncluded, kExcluded };
+
+// Takes "(含)" or "(不含)" (from （含）) out of `body` when it ends the text or
+// stands before a suffix comparator ("95%(含)以上", "2024年12月31日(含)前").
+Inclusion TakeInclusion(std::string* body) {
+  for (string_view marker : {kIncluded, kExcluded}) {
+    size_t at = body->find(marker);
+    if (at == std::string::npos) continue;
+    string_view after = Trim(string_view(*body).substr(at + marker.size()));
+    bool suffix = after.empty();
+    for (const ComparatorSpelling& c : kQuantitySuffixes) suffix = suffix || after == c.text;
+    for (const ComparatorSpelling& c : kDateSuffixes) suffix = suffix || after == c.text;
+    if (!suffix) return Inclusion::kNone;
+    *body = std::string(Trim(string_view(*body).substr(0, at))) + std::string(after);
+    return marker == kIncluded ? Inclusion::kIncluded : Inclusion::kExcluded;
+  }
+  return Inclusion::kNone;
+}
+
+// Makes `t`'s bound included or excluded; "" or why it cannot be.
+std::string ApplyInclusion(Inclusion inclusion, string_view whole, const std::string& body,
+                           Target* t) {
+  const bool included = inclusion == Inclusion::kIncluded;
+  if (t->kind == TargetKind::kRange) {
+    if (included) return "";
+    return Quote(whole) + " cannot be scored: a range includes its bounds, so '(不含)' does not "
+                          "apply; write the range alone, or a single bound such as '>" +
+           body.substr(0, body.find_first_of("-~")) + "'";
+  }
+  switch (t->cmp) {
+    case Comparator::kGe:
+    case Comparator::kGt:
+      t->cmp = included ? Comparator::kGe : Comparator::kGt;
+      return "";
+    case Comparator::kLe:
+    case Comparator::kLt:
+      if (t->kind == TargetKind::kDate && !t->explicit_comparator) t->explicit_comparator = true;
+      t->cmp = included ? Comparator::kLe : Comparator::kLt;
+      return "";
+    case Comparator::kEq:
+      break;
+  }
+  return Quote(whole) + " says whether its bound is included (" +
+         std::string(included ? "含" : "不含") +
+         ") but not which way it is judged: write a comparator, such as '" +
+         (included ? "≥" : ">") + body + "' or '" + (included ? "≤" : "<") + body + "'";
 }
 
 // ---------------------------------------------------------------------------
@@ -525,6 +585,70 @@ std::string AsciiLower(string_view s) {
 }  // namespace
 
 // ---------------------------------------------------------------------------
+// Shared with value_figures.cc (value_scan.h).
+
+namespace value_scan {
+
+NumberScan ScanNumber(std::string_view s) {
+  NumberScan r;
+  std::string clean;
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    if (s[i] == '-') clean += '-';
+    ++i;
+  }
+  const size_t int_begin = i;
+  i = SkipDigits(s, i);
+  const size_t lead_digits = i - int_begin;
+  clean.append(s.substr(int_begin, lead_digits));
+  while (i + 1 < s.size() && s[i] == ',' && IsDigit(s[i + 1])) {
+    size_t end = SkipDigits(s, i + 1);
+    if (lead_digits == 0 || lead_digits > 3 || s[int_begin] == '0' || end - i - 1 != 3) {
+      r.status = NumberScan::kBadGrouping;
+      r.len = end;
+      return r;
+    }
+    clean.append(s.substr(i + 1, 3));
+    i = end;
+  }
+  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+    size_t end = SkipDigits(s, i + 1);
+    clean.append(s.substr(i, end - i));
+    i = end;
+  }
+  if (lead_digits == 0 && clean.find('.') == std::string::npos) return r;
+  if (clean.size() > kMaxDecimalDigits) {  // sign and '.' included: close enough
+    r.status = NumberScan::kTooLong;
+    r.len = i;
+    return r;
+  }
+  std::optional<Rational> value = Rational::ParseDecimal(clean);
+  if (!value) return r;
+  r.status = NumberScan::kOk;
+  r.value = *value;
+  r.len = i;
+  return r;
+}
+
+// True for "2024年": a whole number of 年 from 1000 to 9999 is a calendar year
+// written without a day, never a duration.
+bool IsCalendarYear(const Quantity& q) {
+  return q.unit.name == "年" && q.value.is_integer() && q.value >= 1000 && q.value <= 9999;
+}
+
+bool IsQuantitySuffix(std::string_view s, Comparator* cmp) {
+  for (const ComparatorSpelling& c : kQuantitySuffixes) {
+    if (StartsWith(s, c.text)) {
+      *cmp = c.cmp;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace value_scan
+
+// ---------------------------------------------------------------------------
 
 const char* ComparatorSymbol(Comparator c) {
   switch (c) {
@@ -542,13 +666,16 @@ const char* ComparatorSymbol(Comparator c) {
   return "=";
 }
 
-Parsed<Target> ParseTarget(std::string_view text) {
+Parsed<Target> ParseTarget(std::string_view text, int year) {
   const std::string folded = FoldFullWidth(text);
   const string_view whole = Trim(folded);
   if (whole.empty()) {
     return Parsed<Target>::Error(
         "the target is empty; expected a value such as '≥90%', '4台' or '≤2024-12-31', or a "
         "qualitative target such as '显著提升'");
+  }
+  if (std::string approximate = ApproximatePrefixProblem(whole); !approximate.empty()) {
+    return Parsed<Target>::Error(approximate);
   }
   Target t;
   string_view s = whole;
@@ -561,24 +688,41 @@ Parsed<Target> ParseTarget(std::string_view text) {
       return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) +
                                    ", got nothing");
     }
-    if (!StartsNumeric(s)) {
-      // "不低于上年水平", "高于全国平均水平": a comparator word before words
-      // without a figure is a qualitative target, which real tables have.
-      bool word = static_cast<unsigned char>(lead[0]) >= 0xE4;
-      if (word && s.find_first_of("0123456789") == string_view::npos) {
-        Target q;
-        q.kind = TargetKind::kQualitative;
-        return q;
-      }
-      return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) + ", got " +
-                                   Quote(s));
-    }
-  } else if (!StartsNumeric(s)) {
-    t.kind = TargetKind::kQualitative;
-    return t;
   }
-  if (LooksLikeDate(s)) return ParseDateTarget(s, lead, whole, std::move(t));
-  return ParseQuantityTarget(s, lead, whole, std::move(t));
+  if (std::string end = value_scan::PeriodEnd(s, year); !end.empty()) {
+    return Parsed<Target>::Error(Quote(whole) +
+                                 " names a period, not a date: write the deadline it means, " +
+                                 Quote(lead.empty() ? end + "前" : std::string(lead) + end));
+  }
+  if (!StartsNumeric(s)) {
+    if (lead.empty()) {
+      t.kind = TargetKind::kQualitative;
+      return t;
+    }
+    // "不低于上年水平", "高于全国平均水平": a comparator word before words
+    // without a figure is a qualitative target, which real tables have.
+    bool word = static_cast<unsigned char>(lead[0]) >= 0xE4;
+    if (word && s.find_first_of("0123456789") == string_view::npos) {
+      Target q;
+      q.kind = TargetKind::kQualitative;
+      return q;
+    }
+    return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) + ", got " +
+                                 Quote(s));
+  }
+  if (value_scan::LooksLikeYearlessDate(s)) return YearlessDateError(whole, lead, s, year);
+  // "100%完成", "2024年12月31日前完成": 完成 adds nothing to a value to reach.
+  std::string body(s);
+  if (EndsWith(body, kDoneSuffix) && body.size() > kDoneSuffix.size()) {
+    body = std::string(Trim(string_view(body).substr(0, body.size() - kDoneSuffix.size())));
+  }
+  Inclusion inclusion = TakeInclusion(&body);
+  Parsed<Target> parsed = LooksLikeDate(body) ? ParseDateTarget(body, lead, whole, std::move(t))
+                                              : ParseQuantityTarget(body, lead, whole, std::move(t));
+  if (!parsed || inclusion == Inclusion::kNone) return parsed;
+  std::string error = ApplyInclusion(inclusion, whole, body, &parsed.value());
+  if (!error.empty()) return Parsed<Target>::Error(error);
+  return parsed;
 }
 
 Parsed<Actual> ParseActual(std::string_view text) {
@@ -598,8 +742,14 @@ Parsed<Actual> ParseActual(std::string_view text) {
     }
     return a;
   }
-  if (LooksLikeDate(s)) return ParseDateActual(s, std::move(a));
-  if (StartsNumeric(s)) return ParseQuantityActual(s, std::move(a));
+  // "2024年11月20日完成", "100%完成": 完成 after a value adds nothing.
+  string_view body = s;
+  if (EndsWith(body, kDoneSuffix)) {
+    string_view rest = Trim(body.substr(0, body.size() - kDoneSuffix.size()));
+    if (LooksLikeDate(rest) || StartsNumeric(rest)) body = rest;
+  }
+  if (LooksLikeDate(body)) return ParseDateActual(body, std::move(a));
+  if (StartsNumeric(body)) return ParseQuantityActual(body, std::move(a));
   return a;
 }
 

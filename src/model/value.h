@@ -37,23 +37,41 @@ enum class Dimension {
   kMass,      // base 克
   kLength,    // base 米
   kArea,      // base 平方米
-  kCounter,   // any other unit (台, 个, 项, 人次 ...): must match exactly
+  kCounter,   // any other unit (台, 个, 项, 人次 ...): what is counted must match exactly
+  kNumber,    // a bare multiplier 万, 千 or 亿: a plain number written with a number word
 };
-// English name of a dimension for messages: "money", "percent", "months",
-// "days", "dose", "mass", "length", "area", "counter", "no unit".
+// English name of a dimension for tests and internal checks: "money",
+// "percent", "months", "days", "dose", "mass", "length", "area", "counter",
+// "number", "no unit". Messages describe units with DescribeUnit instead.
 const char* DimensionName(Dimension d);
 
 struct Unit {
-  std::string name;        // canonical spelling: "万元", "个月", "天", "μSv", "%", "台"; "" = none
+  std::string name;        // canonical spelling: "万元", "个月", "天", "μSv", "%", "台",
+                           // "万人次", "万平方米", "万"; "" = none
   Dimension dim = Dimension::kNone;
-  Rational factor = 1;     // one of this unit in the dimension's base unit
+  Rational factor = 1;     // one of this unit in the dimension's base unit; for a counter, in
+                           // what it counts (万人次: 10000); for kNumber, the multiplier
+  Rational multiplier = 1; // the 万/千/亿 it is written with (万元 and 万人次: 10000, 千元: 1000)
+  std::string root;        // the unit without its multiplier: "元" for 万元, "人次" for 万人次
+                           // (a counter counts its root), "平方米" for 万平方米; "" for none
+                           // and kNumber
 };
 
 // The unit written as `text` (already trimmed). Aliases map to their
 // canonical name: "月" -> "个月", "日" -> "天", "uSv" -> "μSv", "t" -> "吨",
-// "kg" -> "公斤", "g" -> "克", "km" -> "公里", "m" -> "米", "㎡" -> "平方米",
-// "百分比" -> "%". "" is no unit; any other text is a counter named as written.
+// "kg" -> "公斤", "g" -> "克", "km" -> "公里", "m" -> "米", "㎡" and "平米" ->
+// "平方米", "百分比" -> "%". A number word 万, 千 or 亿 before a unit multiplies
+// it ("万人次" is 10000 人次, "万平米" is "万平方米", 10000 平方米), except in the
+// units that are spelled with one (千元, 万元, 亿元, 千米); alone it is kNumber.
+// "" is no unit; any other text is a counter named as written.
 Unit LookupUnit(std::string_view text);
+
+// What `u` is, for messages, in plain words: "'万元' is money", "'万人次' is
+// 10,000 人次", "'台' counts 台", "'万' is the number 10,000".
+std::string DescribeUnit(const Unit& u);
+
+// The money units a budget is kept in: 元, 千元, 万元 and 亿元.
+bool IsBudgetUnit(const Unit& u);
 
 struct Quantity {
   Rational value;
@@ -61,9 +79,12 @@ struct Quantity {
 };
 
 // Converts `q` into `to`'s unit. A quantity with no unit takes `to`'s unit
-// as is. Errors: different dimensions ("'天' cannot be compared with '个月'"),
-// different counters ("'台' cannot be compared with '个'"), a unit where
-// `to` has none.
+// as is; a bare multiplier is a number word, read in `to`'s unit without its
+// own multiplier (850万 in 万元 is 850; 1.2万 in 人次 is 12000; against no unit,
+// 850万 is 8500000). Counters convert when they count the same thing
+// (12000人次 in 万人次 is 1.2). Errors: different dimensions ("'天' cannot be
+// compared with '个月'"), different counters ("'台' cannot be compared with
+// '个'"), a unit where `to` has none or is a bare multiplier.
 Parsed<Rational> ConvertTo(const Quantity& q, const Unit& to);
 
 struct Date {
@@ -92,10 +113,27 @@ struct Target {
 //   number[unit] - number[unit]       "80%-90%", "1-5个" (one unit serves both)
 //   [comparator] date | date 前        "≤2024-12-31", "2024年12月31日前", "2024年底前"
 //   anything else without a leading comparator or digit: qualitative ("显著提升")
+// A quantity or a date may end with 完成 ("100%完成") and its bound with
+// (含) or (不含) ("≥95%（含）" is ≥95%, "95%以上(不含)" is >95%).
 // Numbers may have thousands separators ("1,200") and full-width digits.
 // Text that starts with a comparator or a digit but does not parse is an
-// error, so a typo such as "≥9O%" is never taken for a qualitative target.
-Parsed<Target> ParseTarget(std::string_view text);
+// error, so a typo such as "≥9O%" is never taken for a qualitative target;
+// so are "约7000人" (approximate), a date without its year ("12月底前") and a
+// period ("2024年第三季度"), whose messages give the target to write, using
+// `year` (the project's; 0 when unknown) where the text has none.
+Parsed<Target> ParseTarget(std::string_view text, int year = 0);
+
+// What a qualitative target that holds a figure with a unit most likely
+// means as a quantity target (docs/reference.md §3.2).
+struct FigureHint {
+  size_t figures = 0;   // figures with a unit in the text's first kilobyte, counted up to 2:
+                        // "控制在850万元以内" has one
+  std::string figure;   // the first, as written: "850万元"
+  std::string rewrite;  // with one figure, the quantity target it most likely means:
+                        // "≤850万元", "5元/生/天" for 每生每天5元; else ""
+};
+// `cost`: the target is a 成本指标's, for which less is better.
+FigureHint FindFigures(std::string_view qualitative, bool cost);
 
 enum class ActualKind {
   kQuantity,       // "4台", "100%", "5.86万元", "4"

@@ -123,7 +123,54 @@ DateScan ScanChineseDate(string_view s) {
 }
 
 
+// "一" to "四" or "1" to "4" at s[*i]: the quarter, or 0.
+int ConsumeQuarterNumber(string_view s, size_t* i) {
+  static constexpr string_view kNumbers[] = {"一", "二", "三", "四"};
+  for (int q = 0; q < 4; ++q) {
+    if (Consume(s, i, kNumbers[q])) return q + 1;
+  }
+  if (*i < s.size() && s[*i] >= '1' && s[*i] <= '4') return s[(*i)++] - '0';
+  return 0;
+}
+
 }  // namespace
+
+bool LooksLikeYearlessDate(std::string_view s) {
+  size_t month_end = SkipDigits(s, 0);
+  if (month_end == 0 || month_end > 2) return false;
+  size_t i = month_end;
+  if (!Consume(s, &i, "月")) return false;
+  return i < s.size() && (IsDigit(s[i]) || StartsWith(s.substr(i), "底") ||
+                          StartsWith(s.substr(i), "末"));
+}
+
+std::string PeriodEnd(std::string_view s, int year) {
+  size_t i = 0;
+  if (HasYear(s) && StartsWith(s.substr(4), "年")) {
+    year = ParseSmallInt(s.substr(0, 4));
+    i = 4 + string_view("年").size();
+  }
+  int month = 0;
+  if (Consume(s, &i, "上半年")) {
+    month = 6;
+  } else if (Consume(s, &i, "下半年")) {
+    month = 12;
+  } else {
+    Consume(s, &i, "第");
+    int quarter = ConsumeQuarterNumber(s, &i);
+    if (quarter == 0 || !Consume(s, &i, "季度")) return "";
+    month = quarter * 3;
+  }
+  if (!Consume(s, &i, "末")) Consume(s, &i, "底");
+  for (string_view before : {"以前", "之前", "前"}) {
+    if (Consume(s, &i, before)) break;
+  }
+  Consume(s, &i, "完成");
+  if (!Trim(s.substr(i)).empty()) return "";
+  std::string y = year > 0 ? std::to_string(year) : "YYYY";
+  int day = year > 0 ? DaysInMonth(year, month) : DaysInMonth(2001, month);
+  return y + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+}
 
 bool LooksLikeDate(std::string_view s) {
   if (!HasYear(s) || s.size() < 6) return false;

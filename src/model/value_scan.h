@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/exact.h"
 #include "base/text.h"
 #include "model/value.h"
 
@@ -33,6 +34,27 @@ bool IsKnownUnit(std::string_view text);
 // empty), or "".
 std::string_view KnownUnitPrefix(std::string_view text);
 
+// A number read at the start of a text.
+struct NumberScan {
+  enum Status { kNone, kOk, kBadGrouping, kTooLong } status = kNone;
+  Rational value;
+  size_t len = 0;  // bytes of `s` consumed (kOk), or the bad span (kBadGrouping, kTooLong)
+};
+
+// Scans the number at the start of `s`: optional sign, digits with optional
+// thousands separators in groups of exactly 3 ("1,234,567"), optional '.'
+// and fraction digits. A '.' or ',' not followed by a digit is not part of
+// the number. Leading zeros are decimal ("010" is ten).
+NumberScan ScanNumber(std::string_view s);
+
+// True for "2024年": a whole number of 年 from 1000 to 9999 is a calendar
+// year written without a day, never a duration.
+bool IsCalendarYear(const Quantity& q);
+
+// True when `s` starts with a suffix comparator (以上, 以内, …), whose
+// comparator is then in *cmp.
+bool IsQuantitySuffix(std::string_view s, Comparator* cmp);
+
 // True when `s` starts like a date rather than a number: "YYYY-M-D",
 // "YYYY/M/D", "YYYY.M.D" (the same separator twice), or "YYYY年" followed by
 // a digit, 底 or 末. "2024.5" is a number; "2024年" is not a date (see
@@ -49,6 +71,16 @@ struct DateScan {
 
 // The date at the start of `s`, which LooksLikeDate.
 DateScan ScanDate(std::string_view s);
+
+// True when `s` starts like a date without its year: a month of one or two
+// digits, 月, then a digit, 底 or 末 ("12月底前", "6月30日").
+bool LooksLikeYearlessDate(std::string_view s);
+
+// A quarter or a half year written where a deadline is expected, alone or
+// with 末/底, 前/以前/之前 and 完成 after it: "2024年第三季度", "第3季度末前",
+// "三季度", "2024年上半年". Its last day, written "2024年9月30日" (the year in
+// `s`, else `year`, else "YYYY"), or "" when `s` is not one.
+std::string PeriodEnd(std::string_view s, int year);
 
 }  // namespace jixiao::value_scan
 

@@ -18,49 +18,58 @@ struct UnitSpelling {
   string_view text;
   string_view canonical;
   Dimension dim;
-  int64_t num, den;  // factor in the dimension's base unit
+  int64_t num, den;    // factor in the dimension's base unit
+  int64_t multiplier;  // the 千/万/亿 the unit is spelled with (千元, 万元, 亿元)
 };
 
 constexpr UnitSpelling kUnits[] = {
-    {"元", "元", Dimension::kMoney, 1, 1},
-    {"千元", "千元", Dimension::kMoney, 1000, 1},
-    {"万元", "万元", Dimension::kMoney, 10000, 1},
-    {"亿元", "亿元", Dimension::kMoney, 100000000, 1},
-    {"%", "%", Dimension::kPercent, 1, 1},
-    {"百分比", "%", Dimension::kPercent, 1, 1},
-    {"‰", "‰", Dimension::kPercent, 1, 10},
-    {"个月", "个月", Dimension::kMonths, 1, 1},
-    {"月", "个月", Dimension::kMonths, 1, 1},
-    {"年", "年", Dimension::kMonths, 12, 1},
-    {"天", "天", Dimension::kDays, 1, 1},
-    {"日", "天", Dimension::kDays, 1, 1},
-    {"小时", "小时", Dimension::kDays, 1, 24},
-    {"分钟", "分钟", Dimension::kDays, 1, 1440},
-    {"Sv", "Sv", Dimension::kDose, 1, 1},
-    {"mSv", "mSv", Dimension::kDose, 1, 1000},
-    {"μSv", "μSv", Dimension::kDose, 1, 1000000},  // U+03BC GREEK SMALL LETTER MU
-    {"µSv", "μSv", Dimension::kDose, 1, 1000000},  // U+00B5 MICRO SIGN
-    {"uSv", "μSv", Dimension::kDose, 1, 1000000},
-    {"克", "克", Dimension::kMass, 1, 1},
-    {"g", "克", Dimension::kMass, 1, 1},
-    {"公斤", "公斤", Dimension::kMass, 1000, 1},
-    {"kg", "公斤", Dimension::kMass, 1000, 1},
-    {"吨", "吨", Dimension::kMass, 1000000, 1},
-    {"t", "吨", Dimension::kMass, 1000000, 1},
-    {"米", "米", Dimension::kLength, 1, 1},
-    {"m", "米", Dimension::kLength, 1, 1},
-    {"公里", "公里", Dimension::kLength, 1000, 1},
-    {"km", "公里", Dimension::kLength, 1000, 1},
-    {"千米", "公里", Dimension::kLength, 1000, 1},
-    {"平方米", "平方米", Dimension::kArea, 1, 1},
-    {"㎡", "平方米", Dimension::kArea, 1, 1},
-    {"m²", "平方米", Dimension::kArea, 1, 1},
-    {"亩", "亩", Dimension::kArea, 2000, 3},  // 1 公顷 = 15 亩
-    {"公顷", "公顷", Dimension::kArea, 10000, 1},
-    {"平方公里", "平方公里", Dimension::kArea, 1000000, 1},
-    {"平方千米", "平方公里", Dimension::kArea, 1000000, 1},
-    {"km²", "平方公里", Dimension::kArea, 1000000, 1},
+    {"元", "元", Dimension::kMoney, 1, 1, 1},
+    {"千元", "千元", Dimension::kMoney, 1000, 1, 1000},
+    {"万元", "万元", Dimension::kMoney, 10000, 1, 10000},
+    {"亿元", "亿元", Dimension::kMoney, 100000000, 1, 100000000},
+    {"%", "%", Dimension::kPercent, 1, 1, 1},
+    {"百分比", "%", Dimension::kPercent, 1, 1, 1},
+    {"‰", "‰", Dimension::kPercent, 1, 10, 1},
+    {"个月", "个月", Dimension::kMonths, 1, 1, 1},
+    {"月", "个月", Dimension::kMonths, 1, 1, 1},
+    {"年", "年", Dimension::kMonths, 12, 1, 1},
+    {"天", "天", Dimension::kDays, 1, 1, 1},
+    {"日", "天", Dimension::kDays, 1, 1, 1},
+    {"小时", "小时", Dimension::kDays, 1, 24, 1},
+    {"分钟", "分钟", Dimension::kDays, 1, 1440, 1},
+    {"Sv", "Sv", Dimension::kDose, 1, 1, 1},
+    {"mSv", "mSv", Dimension::kDose, 1, 1000, 1},
+    {"μSv", "μSv", Dimension::kDose, 1, 1000000, 1},  // U+03BC GREEK SMALL LETTER MU
+    {"µSv", "μSv", Dimension::kDose, 1, 1000000, 1},  // U+00B5 MICRO SIGN
+    {"uSv", "μSv", Dimension::kDose, 1, 1000000, 1},
+    {"克", "克", Dimension::kMass, 1, 1, 1},
+    {"g", "克", Dimension::kMass, 1, 1, 1},
+    {"公斤", "公斤", Dimension::kMass, 1000, 1, 1},
+    {"kg", "公斤", Dimension::kMass, 1000, 1, 1},
+    {"吨", "吨", Dimension::kMass, 1000000, 1, 1},
+    {"t", "吨", Dimension::kMass, 1000000, 1, 1},
+    {"米", "米", Dimension::kLength, 1, 1, 1},
+    {"m", "米", Dimension::kLength, 1, 1, 1},
+    {"公里", "公里", Dimension::kLength, 1000, 1, 1},
+    {"km", "公里", Dimension::kLength, 1000, 1, 1},
+    {"千米", "公里", Dimension::kLength, 1000, 1, 1},
+    {"平方米", "平方米", Dimension::kArea, 1, 1, 1},
+    {"平米", "平方米", Dimension::kArea, 1, 1, 1},
+    {"㎡", "平方米", Dimension::kArea, 1, 1, 1},
+    {"m²", "平方米", Dimension::kArea, 1, 1, 1},
+    {"亩", "亩", Dimension::kArea, 2000, 3, 1},  // 1 公顷 = 15 亩
+    {"公顷", "公顷", Dimension::kArea, 10000, 1, 1},
+    {"平方公里", "平方公里", Dimension::kArea, 1000000, 1, 1},
+    {"平方千米", "平方公里", Dimension::kArea, 1000000, 1, 1},
+    {"km²", "平方公里", Dimension::kArea, 1000000, 1, 1},
 };
+
+// Number words that multiply the unit after them (docs/reference.md §3.2).
+struct Multiplier {
+  string_view text;
+  int64_t value;
+};
+constexpr Multiplier kMultipliers[] = {{"万", 10000}, {"千", 1000}, {"亿", 100000000}};
 
 // The known unit spelled `text` (not empty), or nullptr.
 const UnitSpelling* FindUnit(string_view text) {
@@ -82,7 +91,42 @@ const UnitSpelling* FindUnitPrefix(string_view text) {
   return best;
 }
 
-std::string UnitLabel(const Unit& u) { return u.name.empty() ? "no unit" : Quote(u.name); }
+Unit KnownUnit(const UnitSpelling& known) {
+  Unit u;
+  u.name = std::string(known.canonical);
+  u.dim = known.dim;
+  u.factor = Rational(BigInt(known.num), BigInt(known.den));
+  u.multiplier = known.multiplier;
+  u.root = known.dim == Dimension::kMoney ? "元" : u.name;
+  return u;
+}
+
+// 10000 -> "10,000".
+std::string Grouped(const Rational& r) {
+  std::string digits = r.ToDecimalString();
+  size_t end = digits.find('.');
+  if (end == std::string::npos) end = digits.size();
+  for (size_t i = end; i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
+
+// "money", "a percentage", ... : what a unit of dimension `d` measures.
+const char* Measures(Dimension d) {
+  switch (d) {
+    case Dimension::kMoney: return "money";
+    case Dimension::kPercent: return "a percentage";
+    case Dimension::kMonths: return "a number of months";
+    case Dimension::kDays: return "a number of days";
+    case Dimension::kDose: return "a radiation dose";
+    case Dimension::kMass: return "a mass";
+    case Dimension::kLength: return "a length";
+    case Dimension::kArea: return "an area";
+    case Dimension::kNone:
+    case Dimension::kCounter:
+    case Dimension::kNumber: break;
+  }
+  return "";
+}
 
 }  // namespace
 
@@ -119,6 +163,8 @@ const char* DimensionName(Dimension d) {
       return "area";
     case Dimension::kCounter:
       return "counter";
+    case Dimension::kNumber:
+      return "number";
   }
   return "no unit";
 }
@@ -126,32 +172,85 @@ const char* DimensionName(Dimension d) {
 Unit LookupUnit(std::string_view text) {
   Unit u;
   if (text.empty()) return u;
-  if (const UnitSpelling* known = FindUnit(text)) {
-    u.name = std::string(known->canonical);
-    u.dim = known->dim;
-    u.factor = Rational(BigInt(known->num), BigInt(known->den));
+  if (const UnitSpelling* known = FindUnit(text)) return KnownUnit(*known);
+  for (const Multiplier& m : kMultipliers) {
+    if (!StartsWith(text, m.text)) continue;
+    Unit rest = LookupUnit(text.substr(m.text.size()));
+    if (rest.dim == Dimension::kNone) {  // 万 alone
+      u.name = std::string(m.text);
+      u.dim = Dimension::kNumber;
+      u.factor = m.value;
+      u.multiplier = m.value;
+      return u;
+    }
+    u.name = std::string(m.text) + rest.name;
+    // "千m" is 千米, which is spelled 公里.
+    if (const UnitSpelling* known = FindUnit(u.name)) return KnownUnit(*known);
+    u.dim = rest.dim;
+    u.factor = rest.factor * m.value;
+    u.multiplier = rest.multiplier * m.value;
+    u.root = std::move(rest.root);
     return u;
   }
   u.name = std::string(text);
   u.dim = Dimension::kCounter;
+  u.root = u.name;
   return u;
+}
+
+std::string DescribeUnit(const Unit& u) {
+  switch (u.dim) {
+    case Dimension::kNone:
+      return "no unit";
+    case Dimension::kNumber:
+      return Quote(u.name) + " is the number " + Grouped(u.factor);
+    case Dimension::kCounter:
+      if (u.multiplier == 1) return Quote(u.name) + " counts " + u.root;
+      return Quote(u.name) + " is " + Grouped(u.multiplier) + " " + u.root;
+    default:
+      break;
+  }
+  if (u.multiplier != 1 && !IsBudgetUnit(u)) {
+    return Quote(u.name) + " is " + Grouped(u.multiplier) + " " + u.root + ", " + Measures(u.dim);
+  }
+  return Quote(u.name) + " is " + Measures(u.dim);
+}
+
+bool IsBudgetUnit(const Unit& u) {
+  return u.dim == Dimension::kMoney &&
+         (u.name == "元" || u.name == "千元" || u.name == "万元" || u.name == "亿元");
 }
 
 Parsed<Rational> ConvertTo(const Quantity& q, const Unit& to) {
   const Unit& from = q.unit;
   if (from.dim == Dimension::kNone) return q.value;
+  if (from.dim == Dimension::kNumber) {
+    // A number word: 850万 against 万元 is 850万元, against no unit 8500000.
+    if (to.dim == Dimension::kNone) return q.value * from.factor;
+    return q.value * from.factor / to.multiplier;
+  }
   if (to.dim == Dimension::kNone) {
     return Parsed<Rational>::Error("the value has unit " + Quote(from.name) +
                                    " but the target has no unit; write the value as a plain "
                                    "number or give the target a unit");
   }
+  if (to.dim == Dimension::kNumber) {
+    return Parsed<Rational>::Error("the value has unit " + Quote(from.name) + " but the target's " +
+                                   DescribeUnit(to) + ", not a unit: give the target its unit (" +
+                                   to.name + from.root + ") or write the value as a plain number");
+  }
+  std::string m = Quote(from.name) + " cannot be compared with " + Quote(to.name);
   if (from.dim == Dimension::kCounter && to.dim == Dimension::kCounter) {
-    if (from.name == to.name) return q.value;
-    return Parsed<Rational>::Error(Quote(from.name) + " cannot be compared with " + Quote(to.name) +
-                                   ": counted units must match exactly");
+    if (from.root == to.root) {
+      if (from.name == to.name) return q.value;
+      return q.value * from.factor / to.factor;
+    }
+    if (from.multiplier == 1 && to.multiplier == 1)
+      return Parsed<Rational>::Error(m + ": counted units must match exactly");
+    return Parsed<Rational>::Error(m + ": " + DescribeUnit(from) + " and " + DescribeUnit(to) +
+                                   "; counted units must count the same thing");
   }
   if (from.dim != to.dim) {
-    std::string m = Quote(from.name) + " cannot be compared with " + Quote(to.name);
     bool days_months = (from.dim == Dimension::kDays && to.dim == Dimension::kMonths) ||
                        (from.dim == Dimension::kMonths && to.dim == Dimension::kDays);
     if (days_months) {
@@ -160,9 +259,7 @@ Parsed<Rational> ConvertTo(const Quantity& q, const Unit& to) {
           ": a month is not a fixed number of days, so days and months do not convert; "
           "write both in days or both in months");
     }
-    return Parsed<Rational>::Error(m + ": " + UnitLabel(from) + " measures " +
-                                   DimensionName(from.dim) + ", " + UnitLabel(to) + " measures " +
-                                   DimensionName(to.dim));
+    return Parsed<Rational>::Error(m + ": " + DescribeUnit(from) + ", " + DescribeUnit(to));
   }
   if (from.name == to.name) return q.value;
   return q.value * from.factor / to.factor;

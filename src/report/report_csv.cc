@@ -89,7 +89,7 @@ class CsvReporter : public Reporter {
     }
     Row budget = ProjectRow("budget", s, complies);
     budget.Set("name", l_.budget_execution);
-    budget.Set("target", AmountText(p.total) + p.unit);
+    budget.Set("target", AmountText(s.budget) + p.unit);  // the adjusted budget when given
     budget.Set("actual", AmountText(s.spent) + p.unit);
     budget.Set("weight", s.budget_weight.FormatFixed(2));
     budget.Set("score", s.budget_score.FormatFixed(2));

@@ -60,6 +60,7 @@ ProjectScore MakeScore(const std::string& id, const std::string& name, int total
   unmet.note = "@SUM(A1)\r\n::warning::x %0A </details>";
   s.indicators = {met, unmet};
   s.spent = 8;
+  s.budget = 10;  // the target's total: no adjusted budget
   s.rate = Rational(8) / 10;
   s.budget_weight = 10;
   s.budget_score = 8;

@@ -20,7 +20,36 @@ const char* KindName(TargetKind k) {
 }
 
 
+// Writes `f`'s part `part` under `key` when known.
+void PartNumber(JsonWriter* w, const char* key, const FundingFigures* f,
+                std::optional<Rational> FundingFigures::*part) {
+  if (f != nullptr && f->*part) w->Key(key).Number((*(f->*part)).ToDecimalString());
+}
+
 }  // namespace
+
+std::string ExactText(const Rational& r) {
+  BigInt den = r.den();
+  for (int p : {2, 5}) {
+    BigInt q, rem;
+    for (;;) {
+      BigInt::DivMod(den, BigInt(p), &q, &rem);
+      if (!rem.is_zero()) break;
+      den = q;
+    }
+  }
+  if (den == BigInt(1)) return r.ToDecimalString();
+  return r.num().ToString() + "/" + r.den().ToString();
+}
+
+std::optional<Rational> ParseExactText(std::string_view text) {
+  size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return Rational::ParseDecimal(text);
+  std::optional<BigInt> num = BigInt::Parse(text.substr(0, slash));
+  std::optional<BigInt> den = BigInt::Parse(text.substr(slash + 1));
+  if (!num || !den || den->sign() <= 0) return std::nullopt;
+  return Rational(*num, *den);
+}
 
 void WriteYearSummaryJson(const YearSummary& y, JsonWriter* w) {
   w->Key("departments").BeginArray();
@@ -92,6 +121,134 @@ void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w) {
 
 namespace {
 
+std::string JsonText(const YamlNode* n) { return n != nullptr && n->is_scalar() ? n->value : ""; }
+
+Rational JsonNumber(const YamlNode* n) {
+  if (n == nullptr || !n->is_scalar()) return Rational(0);
+  return Rational::ParseDecimal(n->value).value_or(Rational(0));
+}
+
+int JsonInt(const YamlNode* n) {
+  std::string v = JsonText(n);
+  int out = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9' || out > 100000000) return out;
+    out = out * 10 + (c - '0');
+  }
+  return out;
+}
+
+const YamlNode* JsonField(const YamlNode* n, const char* a, const char* b = nullptr) {
+  if (n == nullptr || !n->is_map()) return nullptr;
+  n = n->Find(a);
+  if (b == nullptr) return n;
+  return n != nullptr && n->is_map() ? n->Find(b) : nullptr;
+}
+
+}  // namespace
+
+ProjectScore ProjectScoreFromJson(const YamlNode& p, bool* complies) {
+  ProjectScore s;
+  Project& proj = s.project;
+  proj.id = JsonText(JsonField(&p, "id"));
+  proj.project = JsonText(JsonField(&p, "project"));
+  proj.year = JsonInt(JsonField(&p, "year"));
+  proj.loc.file = JsonText(JsonField(&p, "file"));
+  proj.loc.line = JsonInt(JsonField(&p, "line"));
+  proj.department_code = JsonText(JsonField(&p, "department", "code"));
+  proj.department_name = JsonText(JsonField(&p, "department", "name"));
+  proj.unit = JsonText(JsonField(&p, "unit"));
+  proj.supervisor_code = JsonText(JsonField(&p, "supervisor", "code"));
+  proj.supervisor_name = JsonText(JsonField(&p, "supervisor", "name"));
+  proj.total = JsonNumber(JsonField(&p, "budget", "total"));
+  if (const YamlNode* adjusted = JsonField(&p, "budget", "adjusted")) {
+    s.adjusted = FundingFigures{};
+    s.adjusted->total = JsonNumber(adjusted);
+  }
+  s.budget = s.adjusted ? s.adjusted->total : proj.total;
+  s.spent = JsonNumber(JsonField(&p, "budget", "spent"));
+  s.spent_parts.total = s.spent;
+  // "parts": {"fiscal": {"total": …, "adjusted": …, "spent": …}, …}
+  const YamlNode* parts = JsonField(&p, "budget", "parts");
+  for (const auto& [name, part] : {std::pair{"fiscal", &FundingFigures::fiscal},
+                                   std::pair{"carryover", &FundingFigures::carryover},
+                                   std::pair{"other", &FundingFigures::other}}) {
+    const YamlNode* figures = JsonField(parts, name);
+    if (figures == nullptr) continue;
+    if (const YamlNode* n = JsonField(figures, "total")) {
+      if (part == &FundingFigures::fiscal) proj.fiscal = JsonNumber(n);
+      if (part == &FundingFigures::carryover) proj.carryover = JsonNumber(n);
+      if (part == &FundingFigures::other) proj.other = JsonNumber(n);
+    }
+    if (const YamlNode* n = JsonField(figures, "adjusted"); n && s.adjusted) {
+      (*s.adjusted).*part = JsonNumber(n);
+    }
+    if (const YamlNode* n = JsonField(figures, "spent")) s.spent_parts.*part = JsonNumber(n);
+  }
+  s.achieved = JsonText(JsonField(&p, "achieved"));
+  s.spent_text = JsonText(JsonField(&p, "budget", "spent"));
+  s.rate = JsonNumber(JsonField(&p, "budget", "rate"));
+  s.budget_weight = JsonNumber(JsonField(&p, "budget", "weight"));
+  s.budget_score = JsonNumber(JsonField(&p, "budget", "score"));
+  s.low_execution = JsonText(JsonField(&p, "budget", "deviation")) == "true";
+  s.note = JsonText(JsonField(&p, "budget", "note"));
+  if (const YamlNode* list = JsonField(&p, "indicators"); list != nullptr && list->is_sequence()) {
+    for (const YamlNode* i : list->items) {
+      Indicator ind;
+      ind.name = JsonText(JsonField(i, "name"));
+      const std::string key = JsonText(JsonField(i, "id"));
+      if (key != ind.name) ind.id = key;
+      ind.level1 = JsonText(JsonField(i, "level1"));
+      ind.level2 = JsonText(JsonField(i, "level2"));
+      ind.target_text = JsonText(JsonField(i, "target"));
+      const std::string kind = JsonText(JsonField(i, "kind"));
+      ind.target.kind = kind == "qualitative" ? TargetKind::kQualitative
+                        : kind == "date"      ? TargetKind::kDate
+                                              : TargetKind::kQuantity;
+      ind.loc = {proj.loc.file, JsonInt(JsonField(i, "line")), 0};
+      IndicatorScore is;
+      is.index = proj.indicators.size();
+      is.actual_text = JsonText(JsonField(i, "actual"));
+      // The exact figures when the report wrote them (weight_exact: "50/3").
+      is.weight = JsonNumber(JsonField(i, "weight"));
+      is.score = JsonNumber(JsonField(i, "score"));
+      if (const YamlNode* n = JsonField(i, "weight_exact"); n && n->is_scalar()) {
+        is.weight = ParseExactText(n->value).value_or(is.weight);
+      }
+      if (const YamlNode* n = JsonField(i, "score_exact"); n && n->is_scalar()) {
+        is.score = ParseExactText(n->value).value_or(is.score);
+      }
+      if (is.weight.sign() > 0) is.ratio = is.score / is.weight;
+      const std::string status = JsonText(JsonField(i, "status"));
+      is.status = status == "unmet"            ? Status::kUnmet
+                  : status == "not_applicable" ? Status::kNotApplicable
+                                               : Status::kMet;
+      is.deviation = DeviationKind::kNone;
+      if (JsonText(JsonField(i, "deviation")) == "true") {
+        const std::string why = JsonText(JsonField(i, "deviation_kind"));
+        for (DeviationKind k : {DeviationKind::kUnmet, DeviationKind::kOverAchieved,
+                                DeviationKind::kCostUnderRun, DeviationKind::kLowExecution}) {
+          if (why == DeviationKindName(k)) is.deviation = k;
+        }
+        if (is.deviation == DeviationKind::kNone) is.deviation = DeviationKind::kUnmet;
+      }
+      is.note = JsonText(JsonField(i, "note"));
+      proj.indicators.push_back(std::move(ind));
+      s.indicators.push_back(std::move(is));
+    }
+  }
+  s.total_rounded = JsonNumber(JsonField(&p, "score"));
+  s.total = s.total_rounded;
+  s.grade = JsonText(JsonField(&p, "grade"));
+  s.met = JsonInt(JsonField(&p, "met"));
+  s.unmet = JsonInt(JsonField(&p, "unmet"));
+  s.not_applicable = JsonInt(JsonField(&p, "not_applicable"));
+  if (complies != nullptr) *complies = JsonText(JsonField(&p, "complies")) == "true";
+  return s;
+}
+
+namespace {
+
 class JsonReporter : public Reporter {
  public:
   // With `lines`, JSONL: one project per line, then one line with the
@@ -121,16 +278,25 @@ class JsonReporter : public Reporter {
     w_.Key("code").String(p.department_code);
     w_.Key("name").String(p.department_name);
     w_.EndObject();
+    if (!p.supervisor_code.empty() || !p.supervisor_name.empty()) {
+      w_.Key("supervisor").BeginObject();
+      w_.Key("code").String(p.supervisor_code);
+      w_.Key("name").String(p.supervisor_name);
+      w_.EndObject();
+    }
     w_.Key("unit").String(p.unit);
     w_.Key("budget").BeginObject();
     w_.Key("total").Number(p.total.ToDecimalString());
+    if (s.adjusted) w_.Key("adjusted").Number(s.adjusted->total.ToDecimalString());
     w_.Key("spent").Number(s.spent.ToDecimalString());
     w_.Key("rate").Number(s.rate.FormatShort(4));
     w_.Key("weight").Number(s.budget_weight.FormatShort(2));
     w_.Key("score").Number(s.budget_score.FormatShort(2));
     w_.Key("deviation").Bool(s.low_execution);
     w_.Key("note").String(s.note);
+    WriteParts(s);
     w_.EndObject();
+    if (!s.achieved.empty()) w_.Key("achieved").String(s.achieved);
     w_.Key("indicators").BeginArray();
     for (const IndicatorScore& is : s.indicators) {
       const Indicator& ind = p.indicators[is.index];
@@ -144,6 +310,9 @@ class JsonReporter : public Reporter {
       w_.Key("kind").String(KindName(ind.target.kind));
       w_.Key("weight").Number(is.weight.FormatShort(2));
       w_.Key("score").Number(is.score.FormatShort(2));
+      // The exact figures the summary adds up, when 2 decimals do not hold them.
+      if (is.weight.Round(2) != is.weight) w_.Key("weight_exact").String(ExactText(is.weight));
+      if (is.score.Round(2) != is.score) w_.Key("score_exact").String(ExactText(is.score));
       w_.Key("status").String(StatusName(is.status));
       w_.Key("deviation").Bool(is.deviation != DeviationKind::kNone);
       if (is.deviation != DeviationKind::kNone) {
@@ -163,6 +332,31 @@ class JsonReporter : public Reporter {
     w_.EndObject();
     if (lines_) buf_.push_back('\n');
     Flush(out);
+  }
+
+  // "parts": for each of fiscal, carryover and other known in the target's
+  // budget, the actuals' budget or spent, its total, adjusted and spent.
+  void WriteParts(const ProjectScore& s) {
+    const jixiao::Project& p = s.project;
+    FundingFigures target;
+    target.fiscal = p.fiscal;
+    target.carryover = p.carryover;
+    target.other = p.other;
+    const FundingFigures* adjusted = s.adjusted ? &*s.adjusted : nullptr;
+    if (!target.has_parts() && !(adjusted && adjusted->has_parts()) && !s.spent_parts.has_parts())
+      return;
+    w_.Key("parts").BeginObject();
+    for (const auto& [name, part] : {std::pair{"fiscal", &FundingFigures::fiscal},
+                                     std::pair{"carryover", &FundingFigures::carryover},
+                                     std::pair{"other", &FundingFigures::other}}) {
+      if (!(target.*part) && !(adjusted && adjusted->*part) && !(s.spent_parts.*part)) continue;
+      w_.Key(name).BeginObject();
+      PartNumber(&w_, "total", &target, part);
+      PartNumber(&w_, "adjusted", adjusted, part);
+      PartNumber(&w_, "spent", &s.spent_parts, part);
+      w_.EndObject();
+    }
+    w_.EndObject();
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {

@@ -2,16 +2,36 @@
 #ifndef JIXIAO_REPORT_REPORT_JSON_H_
 #define JIXIAO_REPORT_REPORT_JSON_H_
 
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/exact.h"
 #include "base/json_writer.h"
 #include "report/report.h"
+#include "yaml/yaml_doc.h"
 
 namespace jixiao {
 
 // Writes the "summary" object: counts, grades, and the year summary
 // (departments, level1, lowest).
 void WriteRunSummaryJson(const RunSummary& sum, JsonWriter* w);
+// A weight or a score written exactly, for `weight_exact` and `score_exact`:
+// "2.675", "50/3".
+std::string ExactText(const Rational& r);
+// What ExactText wrote (or a plain decimal); nullopt for anything else.
+std::optional<Rational> ParseExactText(std::string_view text);
+
 // Writes the "errors" and "warnings" keys and their arrays.
 void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w);
+
+// A project object of a JSON report (as written by the json reporter, read
+// as YAML) made back into a ProjectScore, so that the other reporters can
+// show it (`jixiao merge -f text`). Its figures are the report's, rounded as
+// it shows them (2 decimals, the rate 4): exact where the report was. A
+// field the object lacks is left empty. *complies is the object's
+// "complies".
+ProjectScore ProjectScoreFromJson(const YamlNode& p, bool* complies);
 
 }  // namespace jixiao
 

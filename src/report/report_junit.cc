@@ -50,6 +50,7 @@ class JunitReporter : public Reporter {
     property("not_applicable", std::to_string(s.not_applicable));
     property("complies", complies ? "true" : "false");
     property("budget_total", AmountText(p.total));
+    if (s.adjusted) property("budget_adjusted", AmountText(s.adjusted->total));
     property("budget_spent", AmountText(s.spent));
     property("budget_rate", s.rate.FormatFixed(4));
     property("budget_score", s.budget_score.FormatFixed(2));
@@ -124,7 +125,7 @@ class JunitReporter : public Reporter {
   std::string BudgetLine(const ProjectScore& s) const {
     const jixiao::Project& p = s.project;
     std::string line = fmt::format(
-        "{} {} {} · {} {} {} · {} {}% · {} {} / {}", l_.budget, AmountText(p.total), p.unit,
+        "{} {} {} · {} {} {} · {} {}% · {} {} / {}", l_.budget, AmountText(s.budget), p.unit,
         l_.spent, AmountText(s.spent), p.unit, l_.rate, (s.rate * 100).FormatFixed(2), l_.score,
         s.budget_score.FormatFixed(2), s.budget_weight.FormatFixed(2));
     if (s.low_execution) {

@@ -118,8 +118,13 @@ class MarkdownReporter : public Reporter {
     o += fmt::format("{} {}", l_.id, MarkdownText(p.id));
     if (!dept.empty()) o += " · " + MarkdownText(dept);
     o += fmt::format(" · {}\n\n", MarkdownText(where));
-    o += fmt::format("{} {} {} · {} {} {} · {} {}% · {} {} / {}", l_.budget,
-                     AmountText(p.total), MarkdownText(p.unit), l_.spent, AmountText(s.spent),
+    std::string adjusted =
+        s.adjusted ? fmt::format(" ({} {})", ctx_.english ? "adjusted" : "调整后",
+                                 AmountText(s.adjusted->total))
+                   : "";
+    o += fmt::format("{} {}{} {} · {} {} {} · {} {}% · {} {} / {}", l_.budget,
+                     AmountText(p.total), adjusted, MarkdownText(p.unit), l_.spent,
+                     AmountText(s.spent),
                      MarkdownText(p.unit), l_.rate, (s.rate * 100).FormatFixed(2), l_.score,
                      s.budget_score.FormatFixed(2), s.budget_weight.FormatFixed(2));
     if (s.low_execution) {

@@ -67,8 +67,12 @@ class TextReporter : public Reporter {
       budget_flag = " · " + Paint(l_.low_execution, Style::kWarning);
       if (!s.note.empty()) budget_flag += fmt::format(" ({}: {})", l_.note, OneLine(s.note));
     }
-    o += fmt::format("  {} {} {} · {} {} {} · {} {}% · {} {} / {}{}\n", l_.budget,
-                     Amount(p.total), p.unit, l_.spent, Amount(s.spent), p.unit,
+    // With an adjusted budget (全年预算数), the rate is against it.
+    std::string adjusted = s.adjusted ? fmt::format(" ({} {})", ctx_.english ? "adjusted" : "调整后",
+                                                    Amount(s.adjusted->total))
+                                      : "";
+    o += fmt::format("  {} {}{} {} · {} {} {} · {} {}% · {} {} / {}{}\n", l_.budget,
+                     Amount(p.total), adjusted, p.unit, l_.spent, Amount(s.spent), p.unit,
                      l_.rate, (s.rate * 100).FormatFixed(2), l_.budget_score,
                      s.budget_score.FormatFixed(2), s.budget_weight.FormatShort(2), budget_flag);
     o += "\n";

@@ -127,6 +127,7 @@ class ProjectScorer {
       Error(actuals_.loc, fmt::format("the actuals are for {} but project '{}' is a {} project",
                                       *actuals_.year, proj.project, proj.year));
     }
+    if (actuals_.has_spent) ReadFunding(&s);
     std::vector<const IndicatorActual*> matched = Match(proj);
     std::vector<Rational> nominal = NominalWeights(proj, rules_);
     Rational all, remaining;
@@ -258,6 +259,10 @@ class ProjectScorer {
                                ind.name, ind.target_text, a.text));
       return std::nullopt;
     }
+    if (std::string slip = PercentSlip(ind, a); !slip.empty()) {
+      Error(a.loc, std::move(slip));
+      return std::nullopt;
+    }
     Parsed<Rational> b = ConvertTo(a.value.value, t.value.unit);
     if (!b) {
       Error(a.loc, fmt::format("actual '{}' of indicator '{}' cannot be compared with its "
@@ -271,21 +276,163 @@ class ProjectScorer {
                          rules_);
   }
 
+  // A unit-less actual in (0, 1] against a percent target: 0.992 is how a
+  // spreadsheet writes 99.2%, and read as 0.992% it would score near 0.
+  static std::string PercentSlip(const Indicator& ind, const IndicatorActual& a) {
+    const Quantity& q = a.value.value;
+    if (q.unit.dim != Dimension::kNone || ind.target.value.unit.dim != Dimension::kPercent ||
+        q.value.sign() <= 0 || q.value > 1) {
+      return "";
+    }
+    return fmt::format("actual '{}' of indicator '{}' has no unit and its target '{}' is a "
+                       "percentage: write '{}%' (or '{}{}' if that is meant)",
+                       a.text, ind.name, ind.target_text, (q.value * 100).ToDecimalString(),
+                       a.text, ind.target.value.unit.name);
+  }
+
+  // spent and the adjusted budget in the project's unit, their parts
+  // checked, and spent checked against the budget (a unit slip must not
+  // become a silent score). Problems are reported.
+  void ReadFunding(ProjectScore* s) {
+    const Project& p = s->project;
+    std::optional<FundingFigures> spent = Convert(actuals_.spent, "spent", p);
+    std::optional<FundingFigures> budget;
+    if (actuals_.budget) budget = Convert(*actuals_.budget, "budget", p);
+    if (!spent || (actuals_.budget && !budget)) return;
+    s->spent = spent->total;
+    s->spent_text = actuals_.spent.total.text;
+    s->spent_parts = std::move(*spent);
+    s->adjusted = std::move(budget);
+    s->budget = s->adjusted ? s->adjusted->total : p.total;
+    s->achieved = actuals_.achieved;
+    CheckSpent(*s);
+  }
+
+  // `f` in the project's unit; nullopt after reporting what is wrong.
+  std::optional<FundingFigures> Convert(const Funding& f, const char* field, const Project& p) {
+    bool ok = true;
+    auto one = [&](const Amount& a, const char* part) {
+      Parsed<Rational> v = AmountInUnit(a, p.unit);
+      if (v) return *v;
+      Error(a.loc.line > 0 ? a.loc : actuals_.loc,
+            fmt::format("'{}{}{}' of project '{}': {}", field, *part ? " " : "", part, p.project,
+                        v.error()));
+      ok = false;
+      return Rational();
+    };
+    FundingFigures out;
+    out.total = one(f.total, "");
+    const std::optional<Amount>* parts[3] = {&f.fiscal, &f.carryover, &f.other};
+    std::optional<Rational>* values[3] = {&out.fiscal, &out.carryover, &out.other};
+    const char* names[3] = {"fiscal", "carryover", "other"};
+    int given = 0;
+    Rational sum;
+    std::vector<std::string> terms;
+    const Amount* first = nullptr;
+    for (int i = 0; i < 3; ++i) {
+      if (!*parts[i]) continue;
+      *values[i] = one(**parts[i], names[i]);
+      ++given;
+      sum += **values[i];
+      terms.push_back(fmt::format("{} ({})", names[i], (*parts[i])->text));
+      if (first == nullptr) first = &**parts[i];
+    }
+    if (!ok) return std::nullopt;
+    if (given >= 2 && sum != out.total) {
+      Error(first->loc, fmt::format("'{}' of project '{}': {} = {} {}, but total is {} {}: they "
+                                    "must add up (an absent part counts as 0)",
+                                    field, p.project, fmt::join(terms, " + "),
+                                    sum.ToDecimalString(), p.unit, out.total.ToDecimalString(),
+                                    p.unit));
+      return std::nullopt;
+    }
+    if (given == 1 && sum > out.total) {
+      Error(first->loc, fmt::format("'{}' of project '{}': {} is larger than total ({} {})", field,
+                                    p.project, terms[0], out.total.ToDecimalString(), p.unit));
+      return std::nullopt;
+    }
+    return out;
+  }
+
+  // Spending above the budget is a warning (超预算); ten times the budget or
+  // more is an error that names the likely slip of unit. So is an adjusted
+  // budget ten times the target's total, as a warning.
+  void CheckSpent(const ProjectScore& s) {
+    const Project& p = s.project;
+    const Amount& spent = actuals_.spent.total;
+    const Location at = spent.loc.line > 0 ? spent.loc : actuals_.loc;
+    const std::string budget_name = s.adjusted ? "adjusted budget (全年预算数)" : "budget";
+    if (s.spent >= s.budget * 10) {
+      Error(at, SlipMessage("spent", spent, s.spent, s.budget, budget_name, p.unit));
+    } else if (s.spent > s.budget) {
+      diags_->Warning(at, fmt::format("project '{}' spent {} {}, more than its {} of {} {} "
+                                      "({}%): 超预算 (over budget); check the amount{}",
+                                      p.project, s.spent.ToDecimalString(), p.unit, budget_name,
+                                      s.budget.FormatFixed(2), p.unit,
+                                      (s.spent / s.budget * 100).FormatFixed(2),
+                                      s.adjusted ? ""
+                                                 : ", or give the budget after adjustment "
+                                                   "(全年预算数) as 'budget:' in the actuals entry"));
+    }
+    if (s.adjusted && s.adjusted->total >= p.total * 10) {
+      const Amount& b = actuals_.budget->total;
+      diags_->Warning(b.loc.line > 0 ? b.loc : actuals_.loc,
+                      SlipMessage("the adjusted budget", b, s.adjusted->total, p.total,
+                                  "target's total", p.unit));
+    }
+  }
+
+  // "spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in
+  // 元? 9624000元 = 962.4万元; write 962.4 or 9624000元".
+  // `value` is `written` in the project's `unit`.
+  static std::string SlipMessage(const char* what, const Amount& written, const Rational& value,
+                                 const Rational& budget, const std::string& budget_name,
+                                 const std::string& unit) {
+    std::string m = fmt::format("{} {} is {} times the {} of {} {}", what, written.text,
+                                (value / budget).FormatShort(1), budget_name,
+                                budget.FormatFixed(2), unit);
+    const Unit project_unit = LookupUnit(unit);
+    if (written.unit.dim != Dimension::kNone || project_unit.factor == 1) {
+      return m + ": check the amount and its unit";
+    }
+    // The smaller money unit it was most likely written in: the one that
+    // brings it nearest the budget (by ratio), 元 among equals.
+    std::string slip;
+    Rational best;
+    for (const char* smaller : {"元", "千元", "万元"}) {
+      Unit u = LookupUnit(smaller);
+      if (u.factor >= project_unit.factor) continue;
+      Rational ratio = written.value * u.factor / project_unit.factor / budget;
+      Rational distance = ratio >= 1 ? ratio : (ratio.is_zero() ? Rational(0) : Rational(1) / ratio);
+      if (slip.empty() || (!distance.is_zero() && distance < best)) {
+        slip = smaller;
+        best = distance;
+      }
+    }
+    const Rational converted = written.value * LookupUnit(slip).factor / project_unit.factor;
+    return m + fmt::format(": was it written in {}? {}{} = {}{}; write {} or {}{}", slip,
+                           written.text, slip, converted.ToDecimalString(), unit,
+                           converted.ToDecimalString(), written.text, slip);
+  }
+
   void ScoreBudget(ProjectScore* s) {
-    s->spent = actuals_.spent;
-    s->spent_text = actuals_.spent_text;
     s->note = actuals_.note;
     s->actuals_loc = actuals_.loc;
-    s->rate = actuals_.spent / s->project.total;
+    s->rate = s->spent / s->budget;
     s->budget_weight = rules_.execution_weight;
     s->budget_score = Min(s->rate, 1) * rules_.execution_weight;
     s->low_execution = s->rate < rules_.execution_threshold;
+    const Amount& spent = actuals_.spent.total;
     if (s->low_execution && Trim(s->note).empty()) {
-      diags_->Warning(actuals_.spent_loc.line > 0 ? actuals_.spent_loc : actuals_.loc,
+      // As written, and in the project's unit when written in another.
+      std::string spent_text = spent.unit.name.empty()
+                                   ? spent.text
+                                   : fmt::format("{} ({} {})", spent.text,
+                                                 s->spent.ToDecimalString(), s->project.unit);
+      diags_->Warning(spent.loc.line > 0 ? spent.loc : actuals_.loc,
                       fmt::format("project '{}' spent {} of {} ({}%), below {}% of its budget, but "
                                   "the entry has no note: explain the low execution rate",
-                                  s->project.project, actuals_.spent_text,
-                                  s->project.total.ToDecimalString(),
+                                  s->project.project, spent_text, s->budget.ToDecimalString(),
                                   (s->rate * 100).FormatFixed(2),
                                   (rules_.execution_threshold * 100).ToDecimalString()));
     }

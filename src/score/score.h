@@ -43,8 +43,13 @@ struct IndicatorScore {
 
 struct ProjectScore {
   Project project;
-  Rational spent;            // B
-  std::string spent_text;
+  Rational spent;            // B, in the project's unit
+  std::string spent_text;    // as written
+  FundingFigures spent_parts;  // B and its parts (total == spent)
+  Rational budget;           // A: the 全年预算数 the rate is computed against, the actuals'
+                             // `budget` when given, else the target's total
+  std::optional<FundingFigures> adjusted;  // the actuals' `budget`, when given
+  std::string achieved;      // 年度总体目标 实际完成情况 (actuals), may be ""
   Rational rate;             // B / A, exact and uncapped
   Rational budget_weight;    // execution weight (10)
   Rational budget_score;     // min(rate, 1) x weight

@@ -39,14 +39,41 @@ std::string ProjectYaml(const std::string& indicators, const std::string& total 
          indicators;
 }
 
+// An amount as written in actuals ("5.86", "58600元").
+Amount AmountOf(const std::string& text) {
+  Amount m;
+  Parsed<Actual> v = ParseActual(text);
+  REQUIRE(v.ok());
+  REQUIRE(v->kind == ActualKind::kQuantity);
+  m.value = v->value.value;
+  m.unit = v->value.unit;
+  m.text = text;
+  m.loc = {"a.yaml", 3, 12};
+  return m;
+}
+
 struct ActualsBuilder {
   ProjectActuals a;
   explicit ActualsBuilder(const std::string& spent) {
     a.key = "测试项目";
-    a.spent = *Rational::ParseDecimal(spent);
-    a.spent_text = spent;
+    a.spent.total = AmountOf(spent);
     a.has_spent = true;
     a.note = "说明";
+  }
+  // The parts of spent: fiscal, carryover, other ("" = not given).
+  ActualsBuilder& SpentParts(const std::string& fiscal, const std::string& carryover,
+                             const std::string& other) {
+    a.spent.map = true;
+    if (!fiscal.empty()) a.spent.fiscal = AmountOf(fiscal);
+    if (!carryover.empty()) a.spent.carryover = AmountOf(carryover);
+    if (!other.empty()) a.spent.other = AmountOf(other);
+    return *this;
+  }
+  ActualsBuilder& Budget(const std::string& total) {
+    a.budget = Funding{};
+    a.budget->total = AmountOf(total);
+    a.budget->total.loc.line = 4;
+    return *this;
   }
   ActualsBuilder& Value(const std::string& key, const std::string& text,
                         const std::string& note = "说明") {
@@ -460,6 +487,189 @@ TEST_CASE("the exact total of many indicators with unrelated ratios is their exa
   CHECK(s.score->total <= 100);
   // min(6.999999 / 7, 1) x 10 = 6999999 / 700000, not a terminating decimal.
   CHECK(s.score->budget_score == Rational(BigInt(6999999), BigInt(700000)));
+}
+
+// One indicator met, for the budget tests: 90 points, so the total is 90 +
+// the execution score.
+const std::string kOneIndicator = Ind("产出指标", "数量指标", "甲", "4台");
+
+std::string Messages(const Diagnostics& d) {
+  std::string out;
+  for (const Diagnostic& x : d.all()) {
+    out += (x.severity == Severity::kError ? "error " : "warning ") + std::to_string(x.loc.line) +
+           ":" + std::to_string(x.loc.column) + ": " + x.message + "\n";
+  }
+  return out;
+}
+
+TEST_CASE("spent above the budget is a warning (超预算), ten times or more an error") {
+  // 6.5 / 6 = 1.08333…: over budget, capped at 10 points.
+  Scored over = Score(ProjectYaml(kOneIndicator), ActualsBuilder("6.5").Value("甲", "4台").a);
+  REQUIRE(over.score);
+  CHECK(over.score->rate == Rational(13) / 12);
+  CHECK(over.score->budget_score == 10);
+  CHECK(Messages(over.diags) ==
+        "warning 3:12: project '测试项目' spent 6.5 万元, more than its budget of 6.00 万元 "
+        "(108.33%): 超预算 (over budget); check the amount, or give the budget after adjustment "
+        "(全年预算数) as 'budget:' in the actuals entry\n");
+  // 59.99 < 10 x 6 = 60: still a warning; 60 is an error.
+  Scored under_ten = Score(ProjectYaml(kOneIndicator), ActualsBuilder("59.99").Value("甲", "4台").a);
+  CHECK(under_ten.score);
+  CHECK(under_ten.diags.error_count() == 0);
+  Scored ten = Score(ProjectYaml(kOneIndicator), ActualsBuilder("60").Value("甲", "4台").a);
+  CHECK_FALSE(ten.score);
+  // 60 / 6 = 10 times. The slip named brings spent nearest the budget:
+  // 60千元 = 60 x 1000 / 10000 = 6万元 (rate 1), where 60元 = 0.006万元 (0.001).
+  CHECK(Messages(ten.diags) ==
+        "error 3:12: spent 60 is 10 times the budget of 6.00 万元: was it written in 千元? 60千元 "
+        "= 6万元; write 6 or 60千元\n");
+  // The issue's slip: 9624000 in a 1000 万元 project, 9624000 / 1000 = 9624
+  // times; 9624000元 = 962.4万元 (a rate of 96.24%).
+  Scored slip = Score(ProjectYaml(kOneIndicator, "1000"),
+                      ActualsBuilder("9624000").Value("甲", "4台").a);
+  CHECK_FALSE(slip.score);
+  CHECK(Messages(slip.diags) ==
+        "error 3:12: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in "
+        "元? 9624000元 = 962.4万元; write 962.4 or 9624000元\n");
+}
+
+TEST_CASE("the slip named is the money unit that brings spent under ten times the budget") {
+  // A 亿元 project of 2: 15000 in 万元 is 15000 x 10^4 / 10^8 = 1.5亿元 < 20.
+  Scored wan = Score("project: 测试项目\nyear: 2024\nunit: 亿元\nbudget: {total: 2}\n"
+                     "indicators:\n" + kOneIndicator,
+                     ActualsBuilder("15000").Value("甲", "4台").a);
+  CHECK(Messages(wan.diags) ==
+        "error 3:12: spent 15000 is 7500 times the budget of 2.00 亿元: was it written in 万元? "
+        "15000万元 = 1.5亿元; write 1.5 or 15000万元\n");
+  // Written with its unit, or in a 元 project: no unit to suggest.
+  Scored with_unit = Score(ProjectYaml(kOneIndicator), ActualsBuilder("600万元").Value("甲", "4台").a);
+  CHECK(Messages(with_unit.diags) ==
+        "error 3:12: spent 600万元 is 100 times the budget of 6.00 万元: check the amount and its "
+        "unit\n");
+  Scored yuan = Score("project: 测试项目\nyear: 2024\nunit: 元\nbudget: {total: 6}\n"
+                      "indicators:\n" + kOneIndicator,
+                      ActualsBuilder("60").Value("甲", "4台").a);
+  CHECK(Messages(yuan.diags) ==
+        "error 3:12: spent 60 is 10 times the budget of 6.00 元: check the amount and its unit\n");
+}
+
+TEST_CASE("spent with a money unit converts exactly into the project's unit") {
+  // 58600元 = 58600 / 10000 = 5.86万元; rate 5.86 / 6 = 0.97666…
+  Scored yuan = Score(ProjectYaml(kOneIndicator), ActualsBuilder("58600元").Value("甲", "4台").a);
+  REQUIRE(yuan.score);
+  CHECK(yuan.score->spent == R("5.86"));
+  CHECK(yuan.score->spent_text == "58600元");
+  CHECK(yuan.score->rate == R("5.86") / 6);
+  // 5.86万 of 万元 is 5.86万元.
+  Scored wan = Score(ProjectYaml(kOneIndicator), ActualsBuilder("5.86万").Value("甲", "4台").a);
+  REQUIRE(wan.score);
+  CHECK(wan.score->spent == R("5.86"));
+  // 0.000586亿元 = 0.000586 x 10^8 / 10^4 = 5.86万元.
+  Scored yi = Score(ProjectYaml(kOneIndicator), ActualsBuilder("0.000586亿元").Value("甲", "4台").a);
+  REQUIRE(yi.score);
+  CHECK(yi.score->spent == R("5.86"));
+  // 50000元 = 5万元; 5 / 6 = 83.33% < 90%: the warning gives both.
+  ActualsBuilder low("50000元");
+  low.a.note = "";
+  Scored low_rate = Score(ProjectYaml(kOneIndicator), low.Value("甲", "4台").a);
+  CHECK(Messages(low_rate.diags) ==
+        "warning 3:12: project '测试项目' spent 50000元 (5 万元) of 6 (83.33%), below 90% of its "
+        "budget, but the entry has no note: explain the low execution rate\n");
+  Scored bad = Score(ProjectYaml(kOneIndicator), ActualsBuilder("5.86%").Value("甲", "4台").a);
+  CHECK_FALSE(bad.score);
+  CHECK(Messages(bad.diags) ==
+        "error 3:12: 'spent' of project '测试项目': '5.86%' is not an amount of money ('%' is a "
+        "percentage): write it in 万元, the project's budget unit (such as 5.86), or with 元, 千元, "
+        "万元 or 亿元\n");
+}
+
+TEST_CASE("the parts of spent add up to its total, in the project's unit") {
+  // 5 + 0.86 = 5.86 (other absent).
+  Scored ok = Score(ProjectYaml(kOneIndicator),
+                    ActualsBuilder("5.86").SpentParts("5", "0.86", "").Value("甲", "4台").a);
+  REQUIRE(ok.score);
+  CHECK(ok.score->spent_parts.fiscal == 5);
+  CHECK(ok.score->spent_parts.carryover == R("0.86"));
+  CHECK_FALSE(ok.score->spent_parts.other);
+  // 50000元 = 5万元, + 0.86 = 5.86: parts in their own units.
+  Scored mixed = Score(ProjectYaml(kOneIndicator),
+                       ActualsBuilder("5.86万元").SpentParts("50000元", "", "0.86").Value("甲", "4台").a);
+  REQUIRE(mixed.score);
+  CHECK(mixed.score->spent_parts.fiscal == 5);
+  // 5 + 1 = 6, not 5.86.
+  Scored bad = Score(ProjectYaml(kOneIndicator),
+                     ActualsBuilder("5.86").SpentParts("5", "", "1").Value("甲", "4台").a);
+  CHECK_FALSE(bad.score);
+  CHECK(Messages(bad.diags) ==
+        "error 3:12: 'spent' of project '测试项目': fiscal (5) + other (1) = 6 万元, but total is "
+        "5.86 万元: they must add up (an absent part counts as 0)\n");
+  Scored alone = Score(ProjectYaml(kOneIndicator),
+                       ActualsBuilder("5.86").SpentParts("", "6", "").Value("甲", "4台").a);
+  CHECK(Messages(alone.diags) ==
+        "error 3:12: 'spent' of project '测试项目': carryover (6) is larger than total (5.86 "
+        "万元)\n");
+}
+
+TEST_CASE("the actuals' budget (全年预算数) replaces the total in the execution rate") {
+  // 4.6 / 5 = 0.92 (not 4.6 / 6): 9.2 points.
+  Scored s = Score(ProjectYaml(kOneIndicator),
+                   ActualsBuilder("4.6").Budget("5").Value("甲", "4台").a);
+  REQUIRE(s.score);
+  CHECK(s.score->budget == 5);
+  REQUIRE(s.score->adjusted);
+  CHECK(s.score->adjusted->total == 5);
+  CHECK(s.score->project.total == 6);
+  CHECK(s.score->rate == R("0.92"));
+  CHECK(s.score->budget_score == R("9.2"));
+  CHECK(s.score->total == R("99.2"));
+  // 50000元 = 5万元.
+  Scored yuan = Score(ProjectYaml(kOneIndicator),
+                      ActualsBuilder("4.6").Budget("50000元").Value("甲", "4台").a);
+  REQUIRE(yuan.score);
+  CHECK(yuan.score->budget == 5);
+  // Above the adjusted budget: the warning names it.
+  Scored over = Score(ProjectYaml(kOneIndicator),
+                      ActualsBuilder("5.5").Budget("5").Value("甲", "4台").a);
+  CHECK(Messages(over.diags) ==
+        "warning 3:12: project '测试项目' spent 5.5 万元, more than its adjusted budget (全年预算数) "
+        "of 5.00 万元 (110.00%): 超预算 (over budget); check the amount\n");
+  // An adjusted budget ten times the target's total: a warning with the slip
+  // (60000元 = 6万元, the total; 60000千元 = 6000万元).
+  Scored slip = Score(ProjectYaml(kOneIndicator),
+                      ActualsBuilder("55000").Budget("60000").Value("甲", "4台").a);
+  REQUIRE(slip.score);
+  CHECK(Messages(slip.diags) ==
+        "warning 4:12: the adjusted budget 60000 is 10000 times the target's total of 6.00 万元: "
+        "was it written in 元? 60000元 = 6万元; write 6 or 60000元\n");
+  // Without a budget, A is the target's total.
+  Scored plain = Score(ProjectYaml(kOneIndicator), ActualsBuilder("4.6").Value("甲", "4台").a);
+  CHECK(plain.score->budget == 6);
+  CHECK_FALSE(plain.score->adjusted);
+}
+
+TEST_CASE("a unit-less actual in (0, 1] against a percent target is an error") {
+  auto score = [](const std::string& target, const std::string& actual) {
+    return Score(ProjectYaml(Ind("产出指标", "质量指标", "乙", target)),
+                 ActualsBuilder("6").Value("乙", actual).a);
+  };
+  Scored slip = score("100%", "0.992");
+  CHECK_FALSE(slip.score);
+  // 0.992 x 100 = 99.2.
+  CHECK(Messages(slip.diags) ==
+        "error 0:0: actual '0.992' of indicator '乙' has no unit and its target '100%' is a "
+        "percentage: write '99.2%' (or '0.992%' if that is meant)\n");
+  CHECK(HasMessage(score("不低于90%", "0.935").diags, "write '93.5%' (or '0.935%'"));
+  CHECK(HasMessage(score("≥90%", "1").diags, "write '100%' (or '1%'"));
+  CHECK(HasMessage(score("80%-95%", "0.9").diags, "write '90%' (or '0.9%'"));
+  CHECK(HasMessage(score("≤1‰", "0.5").diags, "write '50%' (or '0.5‰'"));
+  // 0, above 1, or with its unit: as written.
+  for (const char* ok : {"0", "1.5", "0.992%", "99.2%"}) {
+    CAPTURE(ok);
+    Scored s = score("≥0%", ok);
+    CHECK(s.score);
+    CHECK(s.diags.error_count() == 0);
+  }
+  CHECK(score("≥90%", "95").score->indicators[0].status == Status::kMet);
 }
 
 }  // namespace jixiao

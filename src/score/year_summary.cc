@@ -4,6 +4,17 @@
 
 namespace jixiao {
 
+namespace {
+
+// `r`, rounded to 40 decimals when its denominator has more than 60 digits.
+Rational Bounded(const Rational& r) {
+  int64_t small;
+  if (r.den().ToInt64(&small) || r.den().ToDouble() < 1e60) return r;
+  return r.Round(40);
+}
+
+}  // namespace
+
 ProjectDigest ProjectDigest::Of(const ProjectScore& s, bool complies) {
   ProjectDigest d;
   d.id = s.project.id;
@@ -14,8 +25,8 @@ ProjectDigest ProjectDigest::Of(const ProjectScore& s, bool complies) {
   d.grade = s.grade;
   d.complies = complies;
   for (const IndicatorScore& is : s.indicators) {
-    d.indicators.push_back({s.project.indicators[is.index].level1, StatusName(is.status),
-                            is.weight.Round(2), is.score.Round(2)});
+    d.indicators.push_back(
+        {s.project.indicators[is.index].level1, StatusName(is.status), is.weight, is.score});
   }
   return d;
 }
@@ -91,8 +102,8 @@ void YearSummary::Add(const ProjectDigest& d) {
       ++dept.unmet;
     }
     if (ind.status == "not_applicable") ++g.not_applicable;
-    g.weight += ind.weight;
-    g.score += ind.score;
+    g.weight = Bounded(g.weight + ind.weight);
+    g.score = Bounded(g.score + ind.score);
   }
 
   // Keep the kLowest lowest; a later project only displaces a strictly higher one.

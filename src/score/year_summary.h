@@ -2,8 +2,11 @@
 // lowest-scoring projects.
 //
 // It is computed from ProjectDigests, which hold only what a JSON report
-// shows (scores rounded to 2 decimals), so that `jixiao merge` can rebuild
-// exactly the summary a single run over all inputs would have printed.
+// shows (its rounded totals, and each indicator's exact weight and score:
+// the report carries them when they are not exact at 2 decimals), so that
+// `jixiao merge` can rebuild exactly the summary a single run over all
+// inputs would have printed. Sums are of exact values, rounded once where
+// they are shown.
 #ifndef JIXIAO_SCORE_YEAR_SUMMARY_H_
 #define JIXIAO_SCORE_YEAR_SUMMARY_H_
 
@@ -30,8 +33,8 @@ struct ProjectDigest {
   struct IndicatorDigest {
     std::string level1;
     std::string status;  // met, unmet, not_applicable
-    Rational weight;     // rounded to 2 decimals
-    Rational score;      // rounded to 2 decimals
+    Rational weight;     // exact
+    Rational score;      // exact
   };
   std::vector<IndicatorDigest> indicators;
 
@@ -61,8 +64,11 @@ struct Level1Summary {
   size_t met = 0;
   size_t unmet = 0;
   size_t not_applicable = 0;
-  Rational weight;  // sum of rounded weights
-  Rational score;   // sum of rounded scores
+  // Sums of the exact weights and scores. Should their denominators grow
+  // beyond 60 digits (only hostile input makes them), they are rounded to
+  // 40 decimals, which keeps a year's summary fast and 2 decimals exact.
+  Rational weight;
+  Rational score;
   // score / weight, or 0 without weight.
   Rational Attainment() const;
 };

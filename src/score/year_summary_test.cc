@@ -48,4 +48,56 @@ TEST_CASE("year summary: totals outside 0 to 655.35 (merged reports) count too")
   CHECK(even.departments()[0].Median() == *Rational::ParseDecimal("497.5"));
 }
 
+TEST_CASE("year summary: level-1 sums add exact values, rounded once where shown") {
+  // Three projects' 满意度指标 of weight 125/12 = 10.41666… each (shown
+  // 10.42): exactly 31.25 together, where the rounded rows add up to 31.26.
+  // Two score in full, one at 0.9823: 125/12 x 0.9823 = 10.2322916… (shown
+  // 10.23). Exact: (125/12) x 2.9823 / 31.25 = 0.9941 -> 99.41%; from the
+  // rounded rows (10.42 + 10.42 + 10.23) / 31.26 = 31.07 / 31.26 = 0.99392
+  // -> 99.39%.
+  const Rational w = Rational(125) / 12;
+  YearSummary y;
+  for (const Rational& ratio : {Rational(1), Rational(1), *Rational::ParseDecimal("0.9823")}) {
+    ProjectScore s;
+    s.project.indicators.resize(1);
+    s.project.indicators[0].level1 = "满意度指标";
+    IndicatorScore is;
+    is.weight = w;
+    is.score = w * ratio;
+    is.status = ratio == 1 ? Status::kMet : Status::kUnmet;
+    s.indicators.push_back(is);
+    s.total_rounded = 99;
+    y.Add(ProjectDigest::Of(s, true));
+  }
+  REQUIRE(y.level1().size() == 1);
+  const Level1Summary& g = y.level1()[0];
+  CHECK(g.weight == *Rational::ParseDecimal("31.25"));
+  CHECK(g.weight.FormatShort(2) == "31.25");
+  CHECK(g.Attainment() == *Rational::ParseDecimal("0.9941"));
+  CHECK((g.Attainment() * 100).FormatFixed(2) == "99.41");
+  CHECK(g.met == 2);
+  CHECK(g.unmet == 1);
+}
+
+TEST_CASE("year summary: sums with ever larger denominators are bounded") {
+  // 1/p for the primes below 2000: the exact sum's denominator would have
+  // hundreds of digits; rounded to 40 decimals it stays small, and its 2
+  // decimals are those of the exact sum.
+  YearSummary y;
+  Rational exact;
+  for (int p = 2; p < 2000; ++p) {
+    bool prime = true;
+    for (int q = 2; q * q <= p; ++q) prime = prime && p % q != 0;
+    if (!prime) continue;
+    ProjectDigest d = Digest("A", "90");
+    d.indicators.push_back({"产出指标", "met", Rational(1) / p, Rational(1) / p});
+    y.Add(d);
+    exact += Rational(1) / p;
+  }
+  const Level1Summary& g = y.level1()[0];
+  CHECK(g.weight.FormatFixed(2) == exact.FormatFixed(2));
+  CHECK(g.weight.den().ToDouble() < 1e60);
+  CHECK(g.Attainment() == 1);
+}
+
 }  // namespace jixiao

@@ -16,6 +16,7 @@
 
 #include "base/text.h"
 #include "yaml/yaml_fast.h"
+#include "yaml/yaml_slips.h"
 
 namespace jixiao {
 
@@ -180,6 +181,18 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode* n = NewNode(mark, YamlNode::Kind::kNull);
+    // A key with nothing after it (`spent:` at the end of its line) gets a
+    // null whose mark is the next token, on a later line (the next key):
+    // such a null stands where its key is, so that "empty 'spent'" is
+    // reported on the line of `spent:`. The fast reader's events take the
+    // same way, so both readers agree.
+    if (!stack_.empty()) {
+      const Frame& f = stack_.back();
+      if (f.node->kind == YamlNode::Kind::kMap && f.key != nullptr && f.key->line < n->line) {
+        n->offset = f.key->offset;
+        n->line = f.key->line;
+      }
+    }
     Attach(n, anchor);
   }
 
@@ -564,9 +577,16 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         --at;
       if (e.mark.is_null()) {
         diags->Error({src.path, 0, 0}, std::move(message));
+        return false;
+      }
+      const int line = e.mark.line + 1 + from_line;
+      // A slip of the hand (a full-width colon, a tab, ...) on this line or
+      // the one above is named where it is, instead of the parser's words.
+      if (std::optional<YamlSlip> slip = FindYamlSlip(src.text, yaml_base, from_line + 1, line)) {
+        diags->Add(MakeDiagnostic(Severity::kError, src, slip->offset, std::move(slip->message),
+                                  slip->line));
       } else {
-        diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message),
-                                  e.mark.line + 1 + from_line));
+        diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message), line));
       }
     }
     return false;

@@ -230,6 +230,20 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
   }
 }
 
+TEST_CASE("an empty value stands on the line of its key, in both readers") {
+  // yaml-cpp marks the empty value of `spent:` at the next token (`note`, a
+  // line lower); the tree places it at its key, whichever reader read it.
+  const std::string text = "spent:    # 全年执行数\nnote: x\nlast:\n";
+  const std::string fast = testing::DumpYaml(text, {}, 0, 0);
+  const std::string slow = testing::DumpYaml("#\t\n" + text, {}, 1, 3);
+  CHECK(fast == slow);
+  CHECK(fast == "doc 0@1:0 3@1:0:7 {1@1:0:1'spent: 0@1:0:1} {1@2:28:1'note: 1@2:34:1'x} "
+                "{1@3:36:1'last: 0@3:36:1}\n");
+  // A value on the key's own line, or in a flow map, keeps its own place.
+  CHECK(testing::DumpYaml("a: ~\nb: {c: }\n", {}, 0, 0) ==
+        "doc 0@1:0 3@1:0:7 {1@1:0:1'a: 0@1:3:1} {1@2:5:1'b: 3@2:8:3 {1@2:9:1'c: 0@2:12:1}}\n");
+}
+
 TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big files") {
   Diagnostics d;
   CHECK(CheckInputText({"f", "ok: 中文\n"}, 100, &d));
@@ -358,11 +372,18 @@ TEST_CASE("positions after leading byte order marks are counted from the file's 
   const std::string bom = "\xEF\xBB\xBF";
   for (const std::string& lead : {std::string(), bom, bom + bom}) {
     CAPTURE(lead.size());
-    Parsed p = Parse(lead + "a: b\n  c: d\n");
+    Parsed p = Parse(lead + "a: [b, c\nd: e\n");
     const Diagnostic d = OnlyError(p.diags);
-    CHECK(d.message == "YAML syntax error: illegal map value");
+    CHECK(d.message == "YAML syntax error: end of sequence flow not found");
     CHECK(d.loc.line == 2);
-    CHECK(d.loc.column == 4);
+    CHECK(d.loc.column == 2);
+    // A slip is found in the text after the marks too.
+    Parsed slip = Parse(lead + "a: b\n  c: d\n");
+    const Diagnostic s = OnlyError(slip.diags);
+    CHECK(s.message == "'c' is indented by 2 spaces, but 'a' on line 1 by 0: the keys of one map "
+                       "must start in the same column");
+    CHECK(s.loc.line == 2);
+    CHECK(s.loc.column == 3);
     size_t offset = 0;
     int line = 0;
     Source src{"t.yaml", lead + "a: 1\nbc: 2\n"};

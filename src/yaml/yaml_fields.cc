@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "yaml/yaml_slips.h"
 
 namespace jixiao {
 
@@ -80,6 +81,7 @@ void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>&
     bool found = false;
     for (const std::string& kn : known) found = found || kn == k;
     if (found) continue;
+    if (ReportKeySlip(*key, known)) continue;
     std::string suggestion = ClosestMatch(k, known);
     if (!suggestion.empty()) {
       Error(*key, fmt::format("unknown key '{}' in {}: did you mean '{}'?", k, what, suggestion));
@@ -95,6 +97,15 @@ const YamlNode* FieldReader::Get(const YamlNode& map, std::string_view key, bool
                                  std::string_view what) {
   const YamlNode* n = map.Find(key);
   if (n != nullptr && !n->is_null()) return n;
+  if (required && n == nullptr) {
+    // A key meant to be this one, with a slip in its colon.
+    for (const auto& [k, v] : map.entries) {
+      (void)v;
+      if (!k->is_scalar() || !StartsWith(k->value, key)) continue;
+      if (slipped_keys_.count(k) != 0) return nullptr;  // reported
+      if (ReportKeySlip(*k, {std::string(key)})) return nullptr;
+    }
+  }
   if (required) {
     const YamlNode& at = n != nullptr ? *n : map;
     Error(at, n != nullptr ? fmt::format("'{}' in {} is empty: a value is required", key, what)
@@ -103,7 +114,40 @@ const YamlNode* FieldReader::Get(const YamlNode& map, std::string_view key, bool
   return nullptr;
 }
 
+bool FieldReader::ReportKeySlip(const YamlNode& key, const std::vector<std::string>& known) {
+  if (!key.is_scalar() || !key.plain) return false;
+  std::optional<KeyColonSlipFound> slip = KeyColonSlip(key.value);
+  if (!slip) return false;
+  if (!known.empty()) {
+    const std::string_view before = std::string_view(key.value).substr(0, slip->colon);
+    bool listed = false;
+    for (const std::string& k : known) listed = listed || k == before;
+    if (!listed) return false;
+  }
+  if (!slipped_keys_.insert(&key).second) return true;
+  diags_->Add(MakeDiagnostic(Severity::kError, src_, key.offset + slip->colon,
+                             std::move(slip->message), key.line));
+  ++errors_;
+  return true;
+}
+
 std::optional<std::string> FieldReader::Text(const YamlNode& n, std::string_view key) {
+  if (n.is_scalar() && !n.plain && Trim(n.value).empty() && n.offset < src_.text.size() &&
+      (src_.text[n.offset] == '>' || src_.text[n.offset] == '|')) {
+    // `target: >5` is a folded block scalar (5 its indentation) with no
+    // text: the value was meant as written, and needed quotes.
+    const std::string_view line = src_.LineAt(n.offset);
+    const size_t in_line = n.offset - static_cast<size_t>(line.data() - src_.text.data());
+    std::string_view written = line.substr(std::min(in_line, line.size()));
+    if (size_t hash = written.find(" #"); hash != std::string_view::npos) {
+      written = written.substr(0, hash);
+    }
+    written = Trim(written);
+    if (written.size() > 1) {
+      Error(n, BlockIndicatorSlipMessage(key, written));
+      return std::nullopt;
+    }
+  }
   if (n.is_scalar()) return n.value;
   Error(n, fmt::format("'{}' must be text, not {}", key, Describe(n)));
   return std::nullopt;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -38,11 +39,20 @@ class FieldReader {
                  std::string_view what);
 
   // The value of `key` in `map`; when absent (or null) and `required`,
-  // reports "missing required key" at the map.
+  // reports "missing required key" at the map, or the slip of a key that
+  // was meant to be `key` ("target：≥90%", see ReportKeySlip).
   const YamlNode* Get(const YamlNode& map, std::string_view key, bool required,
                       std::string_view what);
 
-  // A scalar as text (numbers as written). Reports lists and maps.
+  // When the plain key `key` is a key and its value run together by a slip
+  // in the colon (`target：≥90%`, `unit:万元`: a key with nothing after it),
+  // reports the slip at the colon, once, and returns true. `known` (when
+  // not empty) holds the keys that may stand before the colon.
+  bool ReportKeySlip(const YamlNode& key, const std::vector<std::string>& known = {});
+
+  // A scalar as text (numbers as written). Reports lists and maps, and a
+  // value that is a block scalar's header only (`target: >5`, a value that
+  // needed quotes).
   std::optional<std::string> Text(const YamlNode& n, std::string_view key);
   // A whole number in [min, max]. 010 is ten; 0o and 0x forms are accepted.
   std::optional<int64_t> Integer(const YamlNode& n, std::string_view key, int64_t min,
@@ -58,6 +68,7 @@ class FieldReader {
   const Source& src_;
   Diagnostics* diags_;
   size_t errors_ = 0;
+  std::unordered_set<const YamlNode*> slipped_keys_;  // reported by ReportKeySlip
 };
 
 // What kind of thing a YAML node is, for messages: "a map", "a list",

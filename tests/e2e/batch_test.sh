@@ -70,6 +70,25 @@ expect_same "$WORK/all.jsonl"
 run merge "$WORK/a.jsonl" "$WORK/b.jsonl"
 expect_same "$WORK/j1.json"
 
+case_ "merge writes text, markdown, csv, junit and github as the single run does"
+# A report gives an indicator's line, not its column: junit and github name
+# the line only.
+for f in text markdown csv junit github; do
+  run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f $f
+  if [ $f = junit ] || [ $f = github ]; then
+    sed -E 's/(targets\/[ab]\/f[0-9]+\.yaml:[0-9]+):[0-9]+/\1/g; s/(targets\/[ab]\/f[0-9]+\.yaml,line=[0-9]+),col=[0-9]+/\1/g' "$OUT" > "$WORK/single.$f"
+  else
+    cp "$OUT" "$WORK/single.$f"
+  fi
+  run merge -f $f "$WORK/a.json" "$WORK/b.jsonl"
+  expect_status 2
+  cmp -s "$OUT" "$WORK/single.$f" || { fail "merge -f $f differs from the single run"; diff "$WORK/single.$f" "$OUT" | head -10 >&2; }
+done
+run merge -f csv -o "$WORK/merged.csv" --lang en "$WORK/a.json" "$WORK/b.json"
+expect_status 2
+run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f csv --lang en
+cmp -s "$OUT" "$WORK/merged.csv" || fail "merge -f csv -o FILE --lang en differs from the single run"
+
 case_ "merge refuses a project that is in two reports"
 run merge "$WORK/a.json" "$WORK/a.json"
 expect_status 2

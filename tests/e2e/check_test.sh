@@ -131,6 +131,36 @@ printf '\xef\xbb\xbf' > "$WORK/bom.yaml"; cat $F/valid-minimal.yaml >> "$WORK/bo
 run check "$WORK/bom.yaml"
 expect_status 0
 
+# YAML slips of the hand, each named at its own line and column (more, with
+# the whole output, in tests/fixtures/mistakes/).
+slip() {  # NAME SED-EXPRESSION LOCATION MESSAGE
+  case_ "$1"
+  sed "$2" examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
+  cmp -s "$WORK/slip.yaml" examples/targets/01-radiation-safety.yaml && fail "the slip was not made"
+  run check "$WORK/slip.yaml"
+  expect_status 2
+  expect_err "$WORK/slip.yaml:$3: error: $4"
+  [ "$(grep -c ': error: ' "$ERR")" -eq 1 ] || fail "expected one error"
+}
+slip "a full-width colon, a line above where yaml-cpp fails" 's/    level2: 质量指标/    level2：质量指标/' 27:11 \
+  "full-width colon '：' after 'level2': YAML needs an ASCII colon and a space: write 'level2: 质量指标'"
+slip "a full-width colon on the last key: one key, not 'unknown key'" 's/    target: ≥90%/    target：≥90%/' 50:11 \
+  "full-width colon '：' after 'target': YAML needs an ASCII colon and a space: write 'target: ≥90%'"
+slip "no space after the colon" 's/^unit: 万元/unit:万元/' 12:5 \
+  "no space after the colon of 'unit': YAML needs a space after ':': write 'unit: 万元'"
+slip "a tab used for indentation" 's/^    name: 验收合格率/\tname: 验收合格率/' 28:1 \
+  "a tab is used for indentation: YAML indents with spaces only; replace the tab with spaces"
+slip "a target starting with >" 's/    target: ≤12个月/    target: >=12个月/' 35:13 \
+  "a value starting with '>' must be in quotes: YAML reads '>' as the start of a folded block of text; write 'target: \">=12个月\"'"
+slip "a target starting with > that YAML reads as an empty block" 's/    target: ≤6万元/    target: >5/' 40:13 \
+  "a value starting with '>' must be in quotes: YAML reads '>' as the start of a folded block of text; write 'target: \">5\"'"
+slip "a key indented one space too far" 's/^    name: 验收合格率/     name: 验收合格率/' 28:6 \
+  "'name' is indented by 5 spaces, but 'level2' on line 27 by 4: the keys of one map must start in the same column"
+slip "a list item indented one space too little" 's/^  - level1: 效益指标/ - level1: 效益指标/' 41:2 \
+  "this '-' is indented by 1 space, but the '-' on line 36 by 2: the items of one list must start in the same column"
+slip "an empty year is reported on its own line" 's/^year: 2024/year:/' 8:1 \
+  "'year' in a target project is empty: a value is required"
+
 case_ "CRLF line ends are accepted and located"
 sed 's/$/\r/' $F/unknown-key.yaml > "$WORK/crlf.yaml"
 run check "$WORK/crlf.yaml"

@@ -144,6 +144,62 @@ grep -q $'\x1b' "$OUT" && fail "an escape character reached stdout"
 grep -q $'\x1b' "$ERR" && fail "an escape character reached stderr"
 grep -q 'x1b' tests/fixtures/formats/hostile-target.yaml || fail "the fixture no longer holds an escape"
 
+case_ "a CSV file saved as GB18030: read, with a warning; later errors located in the file's own lines and columns"
+printf '项目,指标,实际值,说明\r\nT-1,全年执行数,10,\r\nT-1,设备数量,4台,\r\nT-1,完成时间,十个月,\r\nT-1,满意度,95%%,\r\n' |
+  iconv -f UTF-8 -t GB18030 > "$WORK/gb.csv"
+run eval $F/target.yaml -a "$WORK/gb.csv"
+expect_status 2
+expect_err "$WORK/gb.csv:1:1: warning: the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a Chinese Windows); check that the line below reads right, and to be sure, save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
+expect_err " 1 | 项目,指标,实际值,说明"
+expect_err "$WORK/gb.csv:4:5: error: indicator '完成时间' has the target '≤12个月': its actual must be a number with a compatible unit, not '十个月'"
+expect_err " 4 | T-1,完成时间,十个月,"
+printf '项目,指标,实际值,说明\r\nT-1,全年执行数,10,\r\nT-1,设备数量,4台,\r\nT-1,完成时间,10个月,\r\nT-1,满意度,95%%,\r\n' |
+  iconv -f UTF-8 -t GB18030 > "$WORK/gb.csv"
+run eval $F/target.yaml -a "$WORK/gb.csv"
+expect_status 0
+expect_out "总分 100.00"
+run eval --strict $F/target.yaml -a "$WORK/gb.csv"
+expect_status 2
+
+case_ "a CSV file neither UTF-8 nor GB18030: how to save it from Excel, and no error per project"
+printf 'project,indicator,value,note\nT-1,spent,10,caf\xe9\n' > "$WORK/latin1.csv"
+run eval $F/target.yaml -a "$WORK/latin1.csv"
+expect_status 2
+expect_err "$WORK/latin1.csv:2:17: error: the file is neither UTF-8 nor GB18030 (byte 0xE9 here): save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
+expect_err "$F/target.yaml:3:5: error: target project '测试项目' has no actuals entry, but the actuals file '$WORK/latin1.csv' could not be read in full (see the errors above): fix it first; the entry may be there"
+expect_no_err "add one with"
+
+case_ "CSV headers in Chinese, with the empty columns Excel leaves"
+printf '\xef\xbb\xbf项目名称,指标名称,完成值,备注,,,\r\nT-1,spent,10,,,,\r\nT-1,设备数量,4台,,,,\r\nT-1,完成时间,10个月,,,,\r\nT-1,满意度,95%%,,,,\r\n,,,,,,\r\n' > "$WORK/zh.csv"
+run eval $F/target.yaml -a "$WORK/zh.csv"
+expect_status 0
+expect_err_empty
+expect_out "总分 100.00"
+printf '项目,指标,实际值,说明,,\nT-1,spent,10,,x,\n' > "$WORK/extra.csv"
+run eval $F/target.yaml -a "$WORK/extra.csv"
+expect_status 2
+expect_err "$WORK/extra.csv:2:1: error: this row has 5 fields, but the header has 4 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\""
+
+case_ "a YAML slip in an actuals file is one error, not one per project"
+printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
+run eval $F/target.yaml -a "$WORK/slip.yaml"
+expect_status 2
+expect_err "$WORK/slip.yaml:5:11: error: full-width colon '：' after '设备数量': YAML needs an ASCII colon and a space: write '设备数量: 4台'"
+expect_err "$F/target.yaml:3:5: error: target project '测试项目' has no actuals entry, but the actuals file '$WORK/slip.yaml' could not be read in full (see the errors above): fix it first; the entry may be there"
+[ "$(grep -c ': error: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
+# The slip on the last line of the file: the key and its value run together.
+printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: 4台\n      完成时间: 10个月\n      满意度：95%%\n' > "$WORK/last.yaml"
+run eval $F/target.yaml -a "$WORK/last.yaml"
+expect_status 2
+expect_err "$WORK/last.yaml:7:10: error: full-width colon '：' after '满意度': YAML needs an ASCII colon and a space: write '满意度: 95%'"
+
+case_ "a missing actuals file is one error for all the projects"
+run eval examples/targets -a "$WORK/none.yaml"
+expect_status 2
+expect_err "$WORK/none.yaml: error: no such file or directory"
+expect_err "examples/targets/01-radiation-safety.yaml:7:5: error: 5 target projects have no actuals entry ('2024年度天津市辐射环境执法安全防护能力提升项目', '2024年度天津市生态环境移动执法能力提升与服务项目', '2024年度天津市生态环境有奖举报项目' and 2 more), but the actuals file '$WORK/none.yaml' could not be read in full (see the errors above): fix it first; their entries may be there"
+[ "$(grep -c ': error: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
+
 case_ "template: a skeleton with every project and indicator"
 run template examples/targets
 expect_status 0
@@ -166,5 +222,38 @@ run template $F/target.yaml -o "$WORK/empty.yaml"
 run eval $F/target.yaml -a "$WORK/empty.yaml"
 expect_status 2
 expect_err_re "empty.yaml:[0-9]+:[0-9]+: error: .*spent"
+
+case_ "template not filled in: the empty spent is reported on its own line"
+run template $F/target.yaml -o "$WORK/unfilled.yaml"
+grep -n '^    spent:' "$WORK/unfilled.yaml" | grep -q '^8:' || fail "the skeleton's spent is not on line 8"
+run eval $F/target.yaml -a "$WORK/unfilled.yaml"
+expect_status 2
+expect_err "$WORK/unfilled.yaml:8:5: error: empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
+expect_err " 8 |     spent:    # 全年执行数 amount spent, in 万元"
+
+case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
+run template $F/target.yaml -f csv
+expect_status 0
+printf '\xef\xbb\xbf项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nT-1,,,全年执行数,预算 10 万元（测试项目）,,\r\nT-1,产出指标,数量指标,设备数量,4台,,\r\nT-1,产出指标,时效指标,完成时间,≤12个月,,\r\nT-1,满意度指标,服务对象满意度指标,满意度,≥90%%,,\r\n' > "$WORK/expected.csv"
+expect_same "$WORK/expected.csv"
+
+case_ "template -o FILE.csv writes the CSV sheet; filled in, eval -a reads it back"
+run template $F/target.yaml -o "$WORK/sheet.csv"
+expect_status 0
+cmp -s "$WORK/sheet.csv" "$WORK/expected.csv" || fail "-o sheet.csv is not the CSV skeleton"
+# What a person does in Excel: fill in the 实际值 column (the one before the
+# last) and save.
+awk -F, 'BEGIN { OFS = ","; v["全年执行数"] = "10"; v["设备数量"] = "4台"; v["完成时间"] = "11个月"; v["满意度"] = "92%" }
+         NR > 1 { $6 = v[$4] } { print }' "$WORK/sheet.csv" > "$WORK/filled.csv"
+run eval $F/target.yaml -a "$WORK/filled.csv"
+expect_status 0
+expect_err_empty
+expect_out "总分 100.00"
+
+case_ "template -f csv not filled in: each empty cell is an error at its cell"
+run eval $F/target.yaml -a "$WORK/sheet.csv"
+expect_status 2
+expect_err "$WORK/sheet.csv:2:28: error: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
+expect_err "$WORK/sheet.csv:3:23: error: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
 
 finish

@@ -53,10 +53,11 @@ expect_err "imported 5 projects (35 indicators)"
 [ -f "$WORK/noprefix/362303-2024-01.yaml" ] || fail "no 362303-2024-01.yaml"
 
 case_ "guesses: warnings on stderr and comments in the YAML"
-run import $F/guesses.txt --year 2024
+run import $F/guesses.txt --year 2024 --unit 万元
 expect_status 0
 expect_err "$F/guesses.txt:10:2: warning: 预算数 is empty: using 6.00"
-expect_err "warning: the table gives no unit"
+expect_no_err "unit"
+expect_out "# 单位由 --unit 给出 / the unit is from --unit: 万元"
 expect_err "warning: 二级指标 '数量' is read as '数量指标'"
 expect_err "warning: not imported: '备注内容'"
 expect_out "# 猜测 / guessed: 预算数为空"
@@ -67,10 +68,43 @@ run check "$WORK/guesses.yaml"
 expect_status 0
 
 case_ "--strict: a project with guesses is an error and is not written"
-run import --strict $F/guesses.txt --year 2024 -o "$WORK/strict"
+run import --strict $F/guesses.txt --year 2024 --unit 万元 -o "$WORK/strict"
 expect_status 2
 expect_err "error: 预算数 is empty"
 [ -z "$(ls -A "$WORK/strict" 2>/dev/null)" ] || fail "strict wrote a project with guesses"
+
+case_ "amounts without their unit are an error, never taken as 万元"
+run import $F/guesses.txt --year 2024
+expect_status 2
+expect_err "$F/guesses.txt:10:2: error: the document does not say the unit of its amounts (单位：元 or 单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)"
+expect_no_out "total:"
+
+case_ "the department and the unit in a paragraph above the table (.docx)"
+run import $F/title-line.docx
+expect_status 0
+expect_no_err "warning"
+grep -A5 '^department:' "$OUT" > "$WORK/title-line.part"
+printf 'department:\n  code: "207001"\n  name: 青山区教育局\nunit: 元\nbudget:\n  total: 1260000.00\n' |
+  cmp -s - "$WORK/title-line.part" || fail "department, unit or total not read: $(cat "$WORK/title-line.part")"
+cp "$OUT" "$WORK/title-line.yaml"
+run check "$WORK/title-line.yaml"
+expect_status 0
+
+case_ "a .docx whose amounts have no unit: an error at the amount, or --unit"
+run import $F/title-line-no-unit.docx
+expect_status 2
+expect_err "$F/title-line-no-unit.docx: error: table 1, row 2, cell 2: the document does not say the unit of its amounts (单位：元 or 单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)"
+expect_no_out "project:"
+run import $F/title-line-no-unit.docx --unit 元
+expect_status 0
+expect_out "unit: 元"
+expect_out "  total: 1260000.00"
+run import $F/title-line.docx --unit 万元
+expect_status 0
+expect_err "$F/title-line.docx: warning: paragraph 2: --unit 万元 differs from the unit 元 the document gives: using 元"
+run import $F/title-line.docx --unit 台
+expect_status 2
+expect_err "--unit: 台 not in {元,千元,万元,亿元}"
 
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
 run import --lang zh $F/variations.txt -o "$WORK/var"

@@ -3,6 +3,7 @@
 #ifndef JIXIAO_TESTS_FUZZ_FUZZ_ACTUALS_COMMON_H_
 #define JIXIAO_TESTS_FUZZ_FUZZ_ACTUALS_COMMON_H_
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,17 +13,46 @@
 
 namespace jixiao::fuzz {
 
+// Checks one amount of an entry read from `path`.
+inline void CheckAmount(const Amount& a, const std::string& path, const char* what) {
+  FUZZ_CHECK(a.value.sign() >= 0, std::string("negative amount accepted: ") + what);
+  CheckFormats(a.value);
+  if (!a.unit.name.empty()) CheckUnit(a.unit);
+  CheckLocated(a.loc, path, what);
+}
+
+inline void CheckFunding(const Funding& f, const std::string& path, const char* what) {
+  CheckAmount(f.total, path, what);
+  for (const std::optional<Amount>* part : {&f.fiscal, &f.carryover, &f.other}) {
+    if (*part) CheckAmount(**part, path, what);
+  }
+}
+
+inline std::string DescribeAmount(const Amount& a) {
+  return a.value.ToDecimalString(40) + a.unit.name + "/" + a.text + "@" +
+         std::to_string(a.loc.line) + ":" + std::to_string(a.loc.column);
+}
+
+inline std::string DescribeFunding(const Funding& f) {
+  std::string o = DescribeAmount(f.total) + (f.map ? "{" : "(");
+  for (const std::optional<Amount>* part : {&f.fiscal, &f.carryover, &f.other}) {
+    o += *part ? DescribeAmount(**part) + ";" : "-;";
+  }
+  return o;
+}
+
 // Checks one entry read from `path`.
 inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
   FUZZ_CHECK(!e.key.empty(), "entry without a key");
   FUZZ_CHECK(Trim(e.key) == e.key, "entry key not trimmed: '" + e.key + "'");
-  FUZZ_CHECK(ValidUtf8(e.key) && ValidUtf8(e.note) && ValidUtf8(e.spent_text),
+  FUZZ_CHECK(ValidUtf8(e.key) && ValidUtf8(e.note) && ValidUtf8(e.spent.total.text) &&
+                 ValidUtf8(e.achieved),
              "entry text is not valid UTF-8");
   CheckLocated(e.loc, path, "an actuals entry");
-  if (e.has_spent) {
-    FUZZ_CHECK(e.spent.sign() >= 0, "negative spending accepted");
-    CheckFormats(e.spent);
-    CheckLocated(e.spent_loc, path, "'spent'");
+  if (e.has_spent) CheckFunding(e.spent, path, "'spent'");
+  if (e.budget) {
+    CheckFunding(*e.budget, path, "'budget'");
+    FUZZ_CHECK(e.budget->total.value.sign() > 0, "an adjusted budget of 0 accepted");
   }
   if (!e.has_spent) FUZZ_CHECK(e.has_errors, "an entry without spending but without errors");
   std::set<std::string> keys;
@@ -61,8 +91,8 @@ inline std::string Describe(const ProjectActuals& e) {
   std::string o = e.key + (e.by_id ? "|id|" : "|name|") + (e.has_errors ? "E|" : "|") +
                   std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|" +
                   (e.year ? std::to_string(*e.year) : "-") + "|" +
-                  (e.has_spent ? e.spent.ToDecimalString(40) : "-") + "|" + e.spent_text + "|" +
-                  e.note;
+                  (e.has_spent ? DescribeFunding(e.spent) : "-") + "|" +
+                  (e.budget ? DescribeFunding(*e.budget) : "-") + "|" + e.achieved + "|" + e.note;
   for (const IndicatorActual& a : e.indicators) {
     o += "\n" + a.key + "|" + a.text + "|" +
          (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") + "|" +

@@ -8,6 +8,8 @@
 //     holds CR; writing the rows back with AppendCsvField and parsing that
 //     gives the same rows (RFC 4180 round trip); AppendCsvCell never starts
 //     a cell with a formula character unless it is a plain number;
+//   - CheckActualsCsvText: a text it refuses has one error; one it accepts
+//     is UTF-8 (a GB18030 text decoded);
 //   - ReadActualsCsv: diagnostics well formed and located; the same entry
 //     invariants as the YAML loader (fuzz_actuals_common.h); every project
 //     of a well-formed file becomes an entry; what nobody claims is reported.
@@ -115,8 +117,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // program. ReadActualsCsv removes a BOM itself (a second one, here, as
   // ReadSource removed the first), and locates everything in the text
   // without it: check the diagnostics against that text.
+  // A text that is not UTF-8 but clean GB18030 is decoded: the rest checks
+  // the decoded text, where the diagnostics are located.
   Diagnostics diags;
-  if (!CheckInputText(src, 1 << 20, &diags)) return 0;
+  if (!CheckActualsCsvText(&src, 1 << 20, &diags)) {
+    FUZZ_CHECK(diags.error_count() == 1, "a text refused with other than one error");
+    return 0;
+  }
+  FUZZ_CHECK(FindInvalidUtf8(src.text) == std::string::npos, "accepted text is not UTF-8");
   src.text = std::string(StripBom(src.text));
   const std::string seen(StripBom(src.text));
   // `unclaimed` holds every entry in its temporary file (a memory budget of
@@ -133,7 +141,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t project = SIZE_MAX;
     const CsvRow& header = (*parsed)[0];
     for (size_t i = 0; i < header.fields.size(); ++i)
-      if (Trim(header.fields[i]) == "project") project = i;
+      if (ActualsCsvColumn(header.fields[i]) == "project") project = i;
     for (size_t r = 1; r < parsed->size() && project != SIZE_MAX; ++r) {
       const CsvRow& row = (*parsed)[r];
       if (project < row.fields.size()) keys.emplace_back(Trim(row.fields[project]));

@@ -74,7 +74,7 @@ void CheckScore(const ProjectScore& s, const Rules& rules) {
   if (!explicit_weights) {
     FUZZ_CHECK(nominal_sum == rules.IndicatorWeight(), "equal-split weights do not add up");
   }
-  FUZZ_CHECK(s.rate.sign() >= 0 && s.rate == s.spent / p.total, "rate");
+  FUZZ_CHECK(s.rate.sign() >= 0 && s.rate == s.spent / s.budget, "rate");
   FUZZ_CHECK(s.budget_score == Min(s.rate, 1) * s.budget_weight, "budget score");
   FUZZ_CHECK(s.total == total, "total is not the exact sum");
   FUZZ_CHECK(s.total >= 0 && s.total <= 100, "total outside [0, 100]: " + s.total.ToDecimalString());

@@ -1,0 +1,133 @@
+// Figures in qualitative targets (docs/reference.md §1.3, §3.4): a target
+// such as 控制在850万元以内 reads as qualitative, and FindFigures finds the
+// figure it holds and the quantity target it most likely means. See value.h.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "base/text.h"
+#include "model/value.h"
+#include "model/value_scan.h"
+
+namespace jixiao {
+namespace {
+
+using std::string_view;
+using value_scan::IsAscii;
+using value_scan::IsCalendarYear;
+using value_scan::IsDigit;
+using value_scan::IsQuantitySuffix;
+using value_scan::NumberScan;
+using value_scan::ScanNumber;
+using value_scan::SkipDigits;
+
+// Comparator words written before a figure in running text ("控制在850万元").
+constexpr std::pair<string_view, const char*> kFigureComparators[] = {
+    {"不低于", "≥"}, {"不少于", "≥"}, {"至少", "≥"}, {"达到", "≥"}, {"大于等于", "≥"},
+    {"不小于", "≥"}, {"≥", "≥"},     {">=", "≥"},    {"控制在", "≤"}, {"不超过", "≤"},
+    {"不高于", "≤"}, {"不多于", "≤"}, {"小于等于", "≤"}, {"不大于", "≤"}, {"≤", "≤"},
+    {"<=", "≤"},
+};
+
+// Number words before a unit (LookupUnit reads them).
+constexpr string_view kNumberWords[] = {"万", "千", "亿"};
+
+// Counted units common in running text, besides the known units.
+constexpr string_view kCommonCounters[] = {
+    "人次", "家次", "个百分点", "人", "次", "个", "台", "套", "项", "份", "家", "户", "所", "名",
+    "场", "期", "篇", "件", "辆", "条", "座", "处", "批", "本", "册", "间", "张", "棵", "株", "起"};
+
+// The length of the unit at the start of `s`: the longest known unit (with
+// or without a number word before it), else a common counter; 0 for none.
+size_t UnitLengthAt(string_view s) {
+  size_t best = 0;
+  size_t limit = std::min<size_t>(s.size(), 24);
+  for (size_t len = 1; len <= limit; ++len) {
+    if (len < s.size() && (static_cast<unsigned char>(s[len]) & 0xC0) == 0x80) continue;
+    Unit u = LookupUnit(s.substr(0, len));
+    if (u.dim != Dimension::kCounter && u.dim != Dimension::kNone && u.dim != Dimension::kNumber)
+      best = len;
+  }
+  if (best > 0) return best;
+  string_view rest = s;
+  size_t word = 0;
+  for (string_view w : kNumberWords) {
+    if (StartsWith(rest, w)) {
+      word = w.size();
+      rest = rest.substr(word);
+      break;
+    }
+  }
+  for (string_view c : kCommonCounters) {
+    if (StartsWith(rest, c)) return word + c.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+FigureHint FindFigures(std::string_view qualitative, bool cost) {
+  const std::string folded = FoldFullWidth(qualitative);
+  const string_view s = Trim(folded);
+  FigureHint hint;
+  size_t begin = 0, end = 0;  // of the first figure
+  std::string unit;           // of the first figure
+  // A qualitative target is a phrase: its first kilobyte is read, and the
+  // count stops at a second figure.
+  const size_t limit = std::min<size_t>(s.size(), 1024);
+  for (size_t i = 0; i < limit && hint.figures < 2;) {
+    bool starts = IsDigit(s[i]) && (i == 0 || (!IsDigit(s[i - 1]) && s[i - 1] != '.' &&
+                                               s[i - 1] != ','));
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    NumberScan num = ScanNumber(s.substr(i));
+    if (num.status != NumberScan::kOk) {
+      i = SkipDigits(s, i);
+      continue;
+    }
+    size_t after = i + num.len;
+    size_t len = UnitLengthAt(s.substr(after));
+    if (len == 0 || IsCalendarYear({num.value, LookupUnit(s.substr(after, len))})) {
+      i = after;
+      continue;
+    }
+    if (hint.figures++ == 0) {
+      begin = i;
+      end = after + len;
+      unit = std::string(s.substr(after, len));
+      hint.figure = std::string(s.substr(i, end - i));
+    }
+    i = after + len;
+  }
+  if (hint.figures != 1) return hint;
+  const string_view before = Trim(s.substr(0, begin));
+  const string_view after = Trim(s.substr(end));
+  std::string cmp = cost ? "≤" : "";
+  for (const auto& [word, symbol] : kFigureComparators) {
+    if (EndsWith(before, word)) cmp = symbol;
+  }
+  if (Comparator suffix; IsQuantitySuffix(after, &suffix)) cmp = ComparatorSymbol(suffix);
+  // "每生每天5元" is 5元/生/天.
+  std::string per;
+  for (size_t at = before.find("每"); at != string_view::npos; at = before.find("每", at + 1)) {
+    size_t next = at + string_view("每").size();
+    if (next >= before.size() || IsAscii(before[next])) continue;
+    size_t len = 1;
+    while (next + len < before.size() && (static_cast<unsigned char>(before[next + len]) & 0xC0) == 0x80) ++len;
+    per += "/" + std::string(before.substr(next, len));
+  }
+  const std::string value(s.substr(begin, end - begin));
+  for (const std::string& candidate : {cmp + value + per, cmp + value}) {
+    Parsed<Target> t = ParseTarget(candidate);
+    if (t && t->kind == TargetKind::kQuantity) {
+      hint.rewrite = candidate;
+      break;
+    }
+  }
+  return hint;
+}
+
+}  // namespace jixiao

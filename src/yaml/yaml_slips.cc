@@ -1,0 +1,479 @@
+#include "yaml/yaml_slips.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // '：' U+FF1A
+
+std::string Short(std::string_view s) { return TruncateToWidth(s, 40); }
+
+std::string Spaces(int n) { return fmt::format("{} space{}", n, n == 1 ? "" : "s"); }
+
+// The messages, each built here alone.
+
+std::string FullWidthColonMessage(std::string_view key, std::string_view value) {
+  return fmt::format("full-width colon '：' after '{}': YAML needs an ASCII colon and a space: "
+                     "write '{}: {}'",
+                     Short(key), Short(key), Short(value));
+}
+
+std::string NoSpaceMessage(std::string_view key, std::string_view value) {
+  return fmt::format("no space after the colon of '{}': YAML needs a space after ':': write "
+                     "'{}: {}'",
+                     Short(key), Short(key), Short(value));
+}
+
+std::string TabMessage() {
+  return "a tab is used for indentation: YAML indents with spaces only; replace the tab with "
+         "spaces";
+}
+
+std::string IndicatorMessage(std::string_view key, std::string_view value) {
+  const char c = value.empty() ? '>' : value[0];
+  std::string why = c == '>'   ? "reads '>' as the start of a folded block of text"
+                    : c == '|' ? "reads '|' as the start of a literal block of text"
+                               : fmt::format("reserves '{}'", c);
+  const char quote = value.find('"') == std::string_view::npos ? '"' : '\'';
+  return fmt::format("a value starting with '{}' must be in quotes: YAML {}; write '{}: {}{}{}'",
+                     c, why, Short(key), quote, Short(value), quote);
+}
+
+// A line's first token, for messages: a key's text or "-".
+struct Level {
+  int column = 0;  // where its keys (or its '-') start, 0-based
+  bool seq = false;
+  int line = 0;       // the last line seen at this level
+  std::string token;  // that line's key, or "-"
+};
+
+std::string IndentMessage(bool seq, std::string_view token, int column, const Level& ref) {
+  std::string what = seq ? std::string("this '-'") : fmt::format("'{}'", Short(token));
+  std::string other = ref.seq ? std::string("the '-'") : fmt::format("'{}'", Short(ref.token));
+  return fmt::format("{} is indented by {}, but {} on line {} by {}: the {} must start in the "
+                     "same column",
+                     what, Spaces(column), other, ref.line, ref.column,
+                     seq ? "items of one list" : "keys of one map");
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// `s` without a trailing comment (" #…") and blanks.
+std::string_view WithoutComment(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '#' && (i == 0 || IsBlank(s[i - 1]))) {
+      s = s.substr(0, i);
+      break;
+    }
+  }
+  return Trim(s);
+}
+
+bool HasBlank(std::string_view s) {
+  for (char c : s)
+    if (IsBlank(c)) return true;
+  return false;
+}
+
+// Where a quoted scalar starting at s[pos] ends (just after its closing
+// quote), or npos when it goes on past the line.
+size_t QuotedEnd(std::string_view s, size_t pos) {
+  const char q = s[pos];
+  for (size_t i = pos + 1; i < s.size(); ++i) {
+    if (q == '"' && s[i] == '\\') {
+      ++i;
+    } else if (s[i] == q) {
+      if (q == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
+        ++i;
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The change in flow nesting ('[', '{' against ']', '}') over `s`, outside
+// quotes and comments; *open_quote is set to the quote left open, if any.
+int FlowDepthChange(std::string_view s, char* open_quote) {
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '"' || c == '\'') {
+      size_t end = QuotedEnd(s, i);
+      if (end == std::string_view::npos) {
+        *open_quote = c;
+        return depth;
+      }
+      i = end - 1;
+    } else if (c == '#' && (i == 0 || IsBlank(s[i - 1]))) {
+      break;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return depth;
+}
+
+// A key with the colon slipped: "key：value" or "key:value" (one plain
+// scalar). Returns the colon's index, its length, and whether it is the
+// full-width one.
+struct SlippedColon {
+  size_t at = 0;
+  bool full_width = false;
+};
+
+std::optional<SlippedColon> FindSlippedColon(std::string_view s) {
+  // The first colon of either kind decides.
+  size_t full = s.find(kFullWidthColon);
+  size_t ascii = s.find(':');
+  if (full == std::string_view::npos && ascii == std::string_view::npos) return std::nullopt;
+  SlippedColon c;
+  c.full_width = full < ascii;
+  c.at = c.full_width ? full : ascii;
+  std::string_view key = s.substr(0, c.at);
+  std::string_view value =
+      Trim(s.substr(c.at + (c.full_width ? kFullWidthColon.size() : 1)));
+  if (key.empty() || HasBlank(key) || key.size() > 200) return std::nullopt;
+  if (c.full_width) {
+    // "key：" alone is a key with nothing after it: a slip as well.
+    return c;
+  }
+  // An ASCII colon: a slip only with something right after it, and not a
+  // time (12:30), a URL (http://…) or a Windows path (C:\…).
+  if (value.empty() || c.at + 1 >= s.size() || IsBlank(s[c.at + 1])) return std::nullopt;
+  const char next = s[c.at + 1];
+  if (next == '/' || next == '\\' || next == ':') return std::nullopt;
+  bool numeric = true;
+  for (char ch : key) numeric = numeric && ((ch >= '0' && ch <= '9') || ch == '.');
+  if (numeric) return std::nullopt;
+  return c;
+}
+
+std::string ColonMessage(std::string_view s, const SlippedColon& c) {
+  std::string_view key = s.substr(0, c.at);
+  std::string_view value =
+      Trim(s.substr(c.at + (c.full_width ? kFullWidthColon.size() : 1)));
+  return c.full_width ? FullWidthColonMessage(key, value) : NoSpaceMessage(key, value);
+}
+
+// Follows the block structure of YAML lines (indentation levels of maps and
+// lists, block scalars, flow collections and quoted scalars that span
+// lines) as far as a person's file needs, and records each slip by line.
+class SlipScanner {
+ public:
+  explicit SlipScanner(std::string_view text) : t_(text) {}
+
+  std::optional<YamlSlip> Run(size_t from, int from_line, int error_line) {
+    int line = from_line;
+    int previous_content = 0;  // the last content line before error_line
+    for (size_t pos = std::min(from, t_.size()); line <= error_line && pos <= t_.size(); ++line) {
+      size_t end = t_.find('\n', pos);
+      if (end == std::string_view::npos) end = t_.size();
+      size_t stop = end;
+      if (stop > pos && t_[stop - 1] == '\r') --stop;
+      const bool content = ScanLine(pos, t_.substr(pos, stop - pos), line);
+      if (content && line < error_line) previous_content = line;
+      if (end == t_.size()) break;
+      pos = end + 1;
+    }
+    if (found_line_ == error_line) return found_;
+    // The line above, when it is in the same document.
+    if (found_line_ != 0 && found_line_ == previous_content && previous_content >= doc_start_) {
+      return found_;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  void Slip(size_t offset, int line, std::string message) {
+    // The last slip before the failure is the one that counts.
+    found_line_ = line;
+    found_ = YamlSlip{offset, line, std::move(message)};
+  }
+
+  // A document starts on `line` ("---" or "..."): nothing above it counts.
+  void Reset(int line) {
+    doc_start_ = line;
+    found_line_ = 0;
+    stack_.clear();
+    opener_ = false;
+    block_parent_ = -1;
+    flow_depth_ = 0;
+    quote_ = 0;
+  }
+
+  // Scans one line (without its terminator) starting at byte `begin`;
+  // true when it has content (not blank, not a comment).
+  bool ScanLine(size_t begin, std::string_view s, int line) {
+    if (quote_ != 0) {  // inside a quoted scalar that spans lines
+      if (s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
+          (s.size() == 3 || IsBlank(s[3]))) {
+        Reset(line);
+        return true;
+      }
+      for (size_t i = 0; i < s.size(); ++i) {
+        if (quote_ == '"' && s[i] == '\\') {
+          ++i;
+        } else if (s[i] == quote_) {
+          if (quote_ == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
+            ++i;
+            continue;
+          }
+          quote_ = 0;
+          char q = 0;
+          flow_depth_ += FlowDepthChange(s.substr(i + 1), &q);
+          quote_ = q;
+          break;
+        }
+      }
+      return true;
+    }
+    size_t indent = 0;
+    while (indent < s.size() && s[indent] == ' ') ++indent;
+    size_t first = indent;
+    while (first < s.size() && IsBlank(s[first])) ++first;
+    if (first == s.size()) return false;  // blank
+    if (indent == 0 && s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
+        (s.size() == 3 || IsBlank(s[3]))) {
+      Reset(line);
+      return true;
+    }
+    if (block_parent_ >= 0) {
+      if (static_cast<int>(indent) > block_parent_) return true;  // the block's text
+      block_parent_ = -1;
+    }
+    if (flow_depth_ > 0) {
+      char q = 0;
+      flow_depth_ += FlowDepthChange(s, &q);
+      if (flow_depth_ < 0) flow_depth_ = 0;
+      quote_ = q;
+      return s[first] != '#';
+    }
+    if (s[first] == '#') return false;  // a comment
+    if (indent == 0 && s[0] == '%') return true;  // a directive
+    if (first > indent) {  // a tab among the leading blanks
+      Slip(begin + indent, line, TabMessage());
+      opener_ = false;
+      return true;
+    }
+    size_t pos = indent;
+    const bool dash = s[pos] == '-' && (pos + 1 == s.size() || IsBlank(s[pos + 1]));
+    if (dash) {
+      Place(static_cast<int>(pos), true, "-", line, begin + pos);
+      ++pos;
+      while (pos < s.size() && s[pos] == ' ') ++pos;
+      // Nested dashes ("- - a") each open a list.
+      while (pos < s.size() && s[pos] == '-' && (pos + 1 == s.size() || IsBlank(s[pos + 1]))) {
+        stack_.push_back({static_cast<int>(pos), true, line, "-"});
+        ++pos;
+        while (pos < s.size() && s[pos] == ' ') ++pos;
+      }
+      if (pos == s.size() || s[pos] == '#' || s[pos] == '\t') {
+        opener_ = true;  // the item is on the lines below
+        return true;
+      }
+    }
+    Content(begin, s, pos, dash, line);
+    return true;
+  }
+
+  // The content of a line from s[pos] on (after a '-' when `after_dash`).
+  void Content(size_t begin, std::string_view s, size_t pos, bool after_dash, int line) {
+    const int column = static_cast<int>(pos);
+    const char c = s[pos];
+    size_t key_end = std::string_view::npos;  // the ':' of a key
+    if (c == '"' || c == '\'') {
+      size_t end = QuotedEnd(s, pos);
+      if (end == std::string_view::npos) {  // a quoted scalar going on below
+        quote_ = c;
+        return;
+      }
+      size_t i = end;
+      while (i < s.size() && IsBlank(s[i])) ++i;
+      if (i < s.size() && s[i] == ':' && (i + 1 == s.size() || IsBlank(s[i + 1]))) key_end = i;
+    } else if (c == '[' || c == '{') {
+      char q = 0;
+      flow_depth_ = std::max(0, FlowDepthChange(s.substr(pos), &q));
+      quote_ = q;
+      opener_ = false;
+      return;
+    } else {
+      for (size_t i = pos; i < s.size(); ++i) {
+        if (s[i] == '#' && i > pos && IsBlank(s[i - 1])) break;
+        if (s[i] == ':' && (i + 1 == s.size() || IsBlank(s[i + 1]))) {
+          key_end = i;
+          break;
+        }
+      }
+    }
+    if (key_end != std::string_view::npos) {
+      std::string key(Trim(s.substr(pos, key_end - pos)));
+      Key(column, key, after_dash, line, begin + pos);
+      const size_t value_at = key_end + 1;
+      std::string_view value = WithoutComment(s.substr(value_at));
+      AfterKey(begin, s, value_at, value, key, column, line);
+      return;
+    }
+    // A plain scalar: a slipped key, a list item's value, or the text of a
+    // value going on from the line above.
+    std::string_view text = WithoutComment(s.substr(pos));
+    std::optional<SlippedColon> slipped = FindSlippedColon(text);
+    if (slipped && (after_dash || AtKeyColumn(column))) {
+      std::string key(text.substr(0, slipped->at));
+      Key(column, key, after_dash, line, begin + pos);
+      Slip(begin + pos + slipped->at, line, ColonMessage(text, *slipped));
+      const size_t colon_size = slipped->full_width ? kFullWidthColon.size() : 1;
+      opener_ = Trim(text.substr(slipped->at + colon_size)).empty();
+      return;
+    }
+    // Otherwise: a list item's value, or the text of a value below its key
+    // or going on from the line above. Nothing to check.
+    opener_ = false;
+  }
+
+  // What follows a key's ':' on its line.
+  void AfterKey(size_t begin, std::string_view s, size_t value_at, std::string_view value,
+                const std::string& key, int column, int line) {
+    opener_ = value.empty();
+    if (value.empty()) return;
+    const char v = value[0];
+    size_t value_offset = begin + value_at;
+    while (value_offset < begin + s.size() && IsBlank(t_[value_offset])) ++value_offset;
+    if (v == '|' || v == '>') {
+      // A block scalar's header: the indicator, then at most an indentation
+      // digit and a chomping sign, in either order.
+      std::string_view header = value.substr(1);
+      size_t digits = 0, signs = 0;
+      for (char h : header) {
+        if (h >= '1' && h <= '9') {
+          ++digits;
+        } else if (h == '+' || h == '-') {
+          ++signs;
+        } else {
+          digits = 9;  // anything else: not a header
+        }
+      }
+      if (digits <= 1 && signs <= 1) {
+        block_parent_ = column;
+        return;
+      }
+      Slip(value_offset, line, IndicatorMessage(key, value));
+      return;
+    }
+    if (v == '@' || v == '`') {
+      Slip(value_offset, line, IndicatorMessage(key, value));
+      return;
+    }
+    if (v == '"' || v == '\'' || v == '[' || v == '{') {
+      char q = 0;
+      flow_depth_ = std::max(0, FlowDepthChange(s.substr(value_at), &q));
+      quote_ = q;
+    }
+  }
+
+  // True when a key at `column` would be in place: below a line that opens
+  // a block, or in the column of an open map.
+  bool AtKeyColumn(int column) const {
+    if (stack_.empty()) return true;
+    if (opener_ && column > stack_.back().column) return true;
+    for (const Level& l : stack_)
+      if (l.column == column) return true;
+    return false;
+  }
+
+  // A key at `column` (after a '-' when `after_dash`: the first key of a
+  // map in a list item).
+  void Key(int column, const std::string& key, bool after_dash, int line, size_t offset) {
+    if (after_dash) {
+      stack_.push_back({column, false, line, key});
+    } else {
+      Place(column, false, key, line, offset);
+    }
+  }
+
+  // A key (or a '-' when `seq`) starting a line at `column`: checks that it
+  // lines up with an open level, or starts a new one below a line that
+  // opens a block.
+  void Place(int column, bool seq, const std::string& token, int line, size_t offset) {
+    const bool opener = opener_;
+    opener_ = false;
+    if (stack_.empty()) {
+      stack_.push_back({column, seq, line, token});
+      return;
+    }
+    const Level& top = stack_.back();
+    if (opener && (column > top.column || (column == top.column && seq && !top.seq))) {
+      // A new block; a list may start in the column of the key above it.
+      stack_.push_back({column, seq, line, token});
+      return;
+    }
+    // The open level in this column, preferring one of the same kind.
+    int match = -1;
+    for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
+      if (stack_[i].column != column) continue;
+      if (match < 0) match = i;
+      if (stack_[i].seq == seq) {
+        match = i;
+        break;
+      }
+    }
+    if (match < 0) {
+      // Lines up with nothing open: name the nearest level of its kind.
+      int ref = -1;
+      for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
+        const bool better =
+            ref < 0 || (stack_[i].seq == seq && stack_[ref].seq != seq) ||
+            (stack_[i].seq == stack_[ref].seq &&
+             std::abs(stack_[i].column - column) < std::abs(stack_[ref].column - column));
+        if (better) ref = i;
+      }
+      Slip(offset, line, IndentMessage(seq, token, column, stack_[ref]));
+      match = ref;
+    }
+    stack_.resize(static_cast<size_t>(match) + 1);
+    stack_.back().line = line;
+    stack_.back().token = token;
+  }
+
+  std::string_view t_;
+  std::vector<Level> stack_;
+  bool opener_ = false;    // the last content line opens a block (a key or '-' alone)
+  int block_parent_ = -1;  // in a block scalar: lines indented more than this are its text
+  int flow_depth_ = 0;     // in a flow collection that spans lines
+  char quote_ = 0;         // in a quoted scalar that spans lines
+  int doc_start_ = 0;       // the line of the last "---" or "..."
+  int found_line_ = 0;
+  YamlSlip found_;
+};
+
+}  // namespace
+
+std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int from_line,
+                                     int error_line) {
+  if (from_line < 1 || error_line < from_line) return std::nullopt;
+  return SlipScanner(text).Run(from, from_line, error_line);
+}
+
+std::string BlockIndicatorSlipMessage(std::string_view key, std::string_view value) {
+  return IndicatorMessage(key, value);
+}
+
+std::optional<KeyColonSlipFound> KeyColonSlip(std::string_view key) {
+  if (key.find('\n') != std::string_view::npos) return std::nullopt;
+  std::optional<SlippedColon> c = FindSlippedColon(key);
+  if (!c) return std::nullopt;
+  return KeyColonSlipFound{c->at, ColonMessage(key, *c)};
+}
+
+}  // namespace jixiao

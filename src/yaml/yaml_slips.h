@@ -1,0 +1,55 @@
+// The commonest slips of YAML written by hand (docs/reference.md §10), named
+// where they are rather than where a YAML parser gives up.
+//
+// A full-width colon (`level2：数量指标`) or a colon without a space after it
+// (`unit:万元`) makes a key and its value one plain scalar; yaml-cpp then
+// fails a line lower ("illegal map value"). A tab used for indentation, a
+// value starting with '>' or '|' (a block scalar's indicator) and an
+// indentation that does not line up with the keys around it fail with
+// parser words. When the parser fails, FindYamlSlip looks at the source
+// lines up to the failure and names the slip at its own line and column,
+// with the fix. KeyColonSlip names the first two slips when they do not
+// fail the parse (a key with nothing after it, then read as an unknown key).
+#ifndef JIXIAO_YAML_YAML_SLIPS_H_
+#define JIXIAO_YAML_YAML_SLIPS_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace jixiao {
+
+// A slip: where it is in the text and what to say about it.
+struct YamlSlip {
+  size_t offset = 0;  // byte offset of the slip in the text
+  int line = 0;       // its 1-based line
+  std::string message;
+};
+
+// Looks for a slip in the lines of `text` from byte `from` (the start of
+// 1-based line `from_line`) to line `error_line`, where a YAML parser
+// failed. Returns the slip found on line `error_line`, else on the last line
+// with content (not blank, not a comment) before it; nullopt when there is
+// none there. Reads every line once; never fails.
+std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int from_line,
+                                     int error_line);
+
+// A key read as one plain scalar because of a slip in its colon: `key` is
+// the scalar ("target：≥90%", "unit:万元"). Returns the byte index in `key`
+// of the colon and the message; nullopt when `key` does not look like such
+// a slip (no such colon, or nothing before or after it).
+struct KeyColonSlipFound {
+  size_t colon = 0;
+  std::string message;
+};
+std::optional<KeyColonSlipFound> KeyColonSlip(std::string_view key);
+
+// The message for a value written after a key that starts with a block
+// scalar's indicator ('>' or '|') or a reserved character ('@', '`') and so
+// needs quotes: `value` is the value as written (">5").
+std::string BlockIndicatorSlipMessage(std::string_view key, std::string_view value);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_YAML_YAML_SLIPS_H_

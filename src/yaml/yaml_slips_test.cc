@@ -1,0 +1,147 @@
+#include "yaml/yaml_slips.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "yaml/yaml_doc.h"
+
+namespace jixiao {
+
+namespace {
+
+// The one error ParseYamlStream reports for `text`, as "line:column message".
+std::string ErrorOf(const std::string& text) {
+  Source src{"t.yaml", text};
+  Diagnostics d;
+  ParseYamlStream(src, {}, &d, [](const YamlDocument&) {});
+  if (d.error_count() != 1) return "errors: " + std::to_string(d.error_count());
+  const Diagnostic e = d.all().front();
+  return std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + " " + e.message;
+}
+
+const char kIndicator[] =
+    "indicators:\n"
+    "  - level1: 产出指标\n"
+    "    level2: 数量指标\n"
+    "    name: 购置设备数量\n"
+    "    target: 4台\n"
+    "  - level1: 产出指标\n"
+    "    level2: 质量指标\n";
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a full-width colon is named at its line, not where yaml-cpp fails") {
+  // yaml-cpp says "illegal map value" on line 4; the slip is on line 3.
+  CHECK(ErrorOf(Replace(kIndicator, "level2: 数量指标", "level2：数量指标")) ==
+        "3:11 full-width colon '：' after 'level2': YAML needs an ASCII colon and a space: "
+        "write 'level2: 数量指标'");
+  // The first key of a list item.
+  CHECK(ErrorOf(Replace(kIndicator, "- level1: 产出指标", "- level1：产出指标")) ==
+        "2:11 full-width colon '：' after 'level1': YAML needs an ASCII colon and a space: "
+        "write 'level1: 产出指标'");
+  // The last key of an item, with a comment and a blank line after it.
+  CHECK(ErrorOf(Replace(kIndicator, "target: 4台\n", "target：4台\n\n    # 下一个\n")) ==
+        "5:11 full-width colon '：' after 'target': YAML needs an ASCII colon and a space: "
+        "write 'target: 4台'");
+}
+
+TEST_CASE("a colon without a space after it is named at its line") {
+  CHECK(ErrorOf("year: 2024\nunit:万元\nbudget:\n  total: 6\n") ==
+        "2:5 no space after the colon of 'unit': YAML needs a space after ':': write "
+        "'unit: 万元'");
+}
+
+TEST_CASE("a tab used for indentation is named") {
+  CHECK(ErrorOf(Replace(kIndicator, "    level2: 质量指标", "\tlevel2: 质量指标")) ==
+        "7:1 a tab is used for indentation: YAML indents with spaces only; replace the tab "
+        "with spaces");
+}
+
+TEST_CASE("a value starting with a block scalar's indicator needs quotes") {
+  CHECK(ErrorOf(Replace(kIndicator, "target: 4台", "target: >=4台")) ==
+        "5:13 a value starting with '>' must be in quotes: YAML reads '>' as the start of a "
+        "folded block of text; write 'target: \">=4台\"'");
+  CHECK(ErrorOf(Replace(kIndicator, "target: 4台", "target: |4台|")) ==
+        "5:13 a value starting with '|' must be in quotes: YAML reads '|' as the start of a "
+        "literal block of text; write 'target: \"|4台|\"'");
+  CHECK(ErrorOf("a: @x\n") ==
+        "1:4 a value starting with '@' must be in quotes: YAML reserves '@'; write 'a: \"@x\"'");
+  // `>5` is a valid header: yaml-cpp reads an empty block (see FieldReader::Text).
+  CHECK(ErrorOf("a: >5\nb: 1\n") == "errors: 0");
+}
+
+TEST_CASE("an indentation that does not line up names the key it should line up with") {
+  CHECK(ErrorOf(Replace(kIndicator, "    name: 购置设备数量", "     name: 购置设备数量")) ==
+        "4:6 'name' is indented by 5 spaces, but 'level2' on line 3 by 4: the keys of one map "
+        "must start in the same column");
+  CHECK(ErrorOf(Replace(kIndicator, "    name: 购置设备数量", "   name: 购置设备数量")) ==
+        "4:4 'name' is indented by 3 spaces, but 'level2' on line 3 by 4: the keys of one map "
+        "must start in the same column");
+  CHECK(ErrorOf(Replace(kIndicator, "  - level1: 产出指标\n    level2: 质量指标",
+                        "   - level1: 产出指标\n    level2: 质量指标")) ==
+        "6:4 this '-' is indented by 3 spaces, but the '-' on line 2 by 2: the items of one list "
+        "must start in the same column");
+  CHECK(ErrorOf("budget:\n   total: 6\n  fiscal: 6\n") ==
+        "3:3 'fiscal' is indented by 2 spaces, but 'total' on line 2 by 3: the keys of one map "
+        "must start in the same column");
+  CHECK(ErrorOf("unit: 万元\n budget: 1\n") ==
+        "2:2 'budget' is indented by 1 space, but 'unit' on line 1 by 0: the keys of one map "
+        "must start in the same column");
+}
+
+TEST_CASE("what is not a slip keeps the parser's message") {
+  // An unclosed flow list: no slip on the failing line or the one above.
+  CHECK(ErrorOf("a: [b, c\nd: e\n") == "2:2 YAML syntax error: end of sequence flow not found");
+  // A colon in a value, a time, a URL, and block scalars are no slips.
+  CHECK(ErrorOf("a: 12:30\nb: http://x\nc: |\n  a:b\n   x：y\nd: 1\n") == "errors: 0");
+  // A slip far above the failure is not the failure's cause.
+  CHECK(ErrorOf("a:\n  - x:y\n  - z\nb: [\n") ==
+        "5:1 YAML syntax error: end of sequence flow not found");
+}
+
+TEST_CASE("FindYamlSlip looks at the failing line and the content line above it only") {
+  const std::string text = "a: 1\nb:万元\n\n# note\nc: 2\nd: 3\n";
+  CHECK(FindYamlSlip(text, 0, 1, 5)->line == 2);
+  CHECK(FindYamlSlip(text, 0, 1, 5)->offset == 6);
+  CHECK(FindYamlSlip(text, 0, 1, 2)->line == 2);
+  CHECK_FALSE(FindYamlSlip(text, 0, 1, 6));
+  CHECK_FALSE(FindYamlSlip(text, 0, 1, 1));
+  // From a later document on: the lines before `from` are not read.
+  CHECK_FALSE(FindYamlSlip("a:b\n---\nc: 1\n", 4, 2, 3));
+  // Nor, from the start, those of the documents before: a failure on a
+  // "---" line with content is not blamed on the document above it (as the
+  // fast reader, handing yaml-cpp that document alone, would not).
+  CHECK_FALSE(FindYamlSlip("- x\n-\":--\n--- a:--b: 2\n", 0, 1, 3));
+  CHECK(FindYamlSlip("- x\n---\nunit:元\nb: 1\n", 0, 1, 4)->line == 3);
+  CHECK_FALSE(FindYamlSlip("", 0, 1, 1));
+  CHECK_FALSE(FindYamlSlip("x", 5, 1, 1));
+}
+
+TEST_CASE("KeyColonSlip: a key and its value run together") {
+  auto full = KeyColonSlip("target：≥90%");
+  REQUIRE(full);
+  CHECK(full->colon == 6);
+  CHECK(full->message ==
+        "full-width colon '：' after 'target': YAML needs an ASCII colon and a space: write "
+        "'target: ≥90%'");
+  auto ascii = KeyColonSlip("购置设备数量:4台");
+  REQUIRE(ascii);
+  CHECK(ascii->colon == 18);
+  CHECK(ascii->message == "no space after the colon of '购置设备数量': YAML needs a space after "
+                          "':': write '购置设备数量: 4台'");
+  CHECK(KeyColonSlip("name：")->colon == 4);
+  CHECK_FALSE(KeyColonSlip("12:30"));
+  CHECK_FALSE(KeyColonSlip("http://x"));
+  CHECK_FALSE(KeyColonSlip("name"));
+  CHECK_FALSE(KeyColonSlip("a b:c"));
+  CHECK_FALSE(KeyColonSlip("：x"));
+}
+
+}  // namespace jixiao

@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# End-to-end tests of the slips a finance officer makes in targets and
+# actuals (docs/mistakes.md, docs/reference.md §2–§4): amounts in the wrong
+# unit, Excel's percentages, 万 before a unit, dates without a year, figures
+# in qualitative targets, weights, the new budget fields, the exact level-1
+# summary. Most inputs are the cases of tests/fixtures/mistakes/.
+source "$(dirname "$0")/lib.sh"
+M=tests/fixtures/mistakes
+
+# ---- spending checked against the budget
+
+case_ "spent written in 元 in a 万元 project: an error naming the slip, not scored"
+D=$M/10-spent-written-in-yuan
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 2
+expect_err "$D/actuals.yaml:4:12: error: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in 元? 9624000元 = 962.4万元; write 962.4 or 9624000元"
+expect_no_out "执行率"
+
+case_ "spent above the budget: a warning (超预算), scored"
+D=$M/11-spent-over-budget
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 0
+expect_err "$D/actuals.yaml:4:12: warning: project '2024年度中小学课后服务项目' spent 1012.5 万元, more than its budget of 1000.00 万元 (101.25%): 超预算 (over budget); check the amount, or give the budget after adjustment (全年预算数) as 'budget:' in the actuals entry"
+expect_out "执行率 101.25% · 预算执行得分 10.00 / 10"
+run eval $D/targets.yaml -a $D/actuals.yaml --strict
+expect_status 2
+
+case_ "spent of a CSV row, ten times the budget: the same error at its cell"
+cat >"$WORK/a.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,9624000,
+QS-2024-02,服务学生人次,12500人次,
+QS-2024-02,课程合格率,100%,
+QS-2024-02,家长满意度,96%,
+EOF
+run eval $M/10-spent-written-in-yuan/targets.yaml -a "$WORK/a.csv"
+expect_status 2
+expect_err "$WORK/a.csv:2:18: error: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in 元?"
+
+# ---- Excel's percentages
+
+case_ "0.992 against 100%: an error with both readings"
+D=$M/12-percent-written-as-fraction
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 2
+expect_err "$D/actuals.yaml:7:7: error: actual '0.992' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '99.2%' (or '0.992%' if that is meant)"
+expect_err "$D/actuals.yaml:8:7: error: actual '0.935' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '93.5%' (or '0.935%' if that is meant)"
+
+# ---- amounts with units, the adjusted budget, the funding parts
+
+case_ "spent with its unit converts exactly: 3148500元 = 314.85万元"
+D=$M/13-spent-with-its-unit
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 0
+expect_err_empty
+expect_out "预算 320.00 万元 · 执行 314.85 万元 · 执行率 98.39% · 预算执行得分 9.84 / 10"
+
+case_ "spent in a unit that is not money: an error naming the project's unit"
+D=$M/14-spent-in-another-unit
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 2
+expect_err "$D/actuals.yaml:4:12: error: 'spent' of project '2024年度中小学课后服务项目': '314.85人次' is not an amount of money ('人次' counts 人次): write it in 万元, the project's budget unit (such as 314.85), or with 元, 千元, 万元 or 亿元"
+
+case_ "the parts of spent must add up to its total"
+D=$M/15-spent-parts-do-not-add-up
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 2
+expect_err "$D/actuals.yaml:6:15: error: 'spent' of project '2024年度中小学课后服务项目': fiscal (300.00) + carryover (15.00) = 315 万元, but total is 314.85 万元: they must add up (an absent part counts as 0)"
+
+case_ "the parts of the target's budget must add up to its total"
+D=$M/16-budget-parts-do-not-add-up
+run check $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:9:11: error: fiscal (300.00) + carryover (15.00) = 315, but total is 320.00: they must add up (an absent part counts as 0)"
+
+case_ "supervisor, carryover, the adjusted budget, its parts and achieved: in the JSON report"
+sed 's/  carryover: 15.00/  carryover: 20.00/' $M/16-budget-parts-do-not-add-up/targets.yaml >"$WORK/t.yaml"
+cat >"$WORK/a.yaml" <<'EOF'
+year: 2024
+projects:
+  - id: QS-2024-02
+    spent: {total: 3148500元, fiscal: 3000000元, carryover: 148500元}
+    budget: {total: 330.00, fiscal: 310.00, carryover: 20.00}   # 年中追加 10 万元
+    achieved: 全年开设课后服务课程 42 门，服务学生 12500 人次。
+    indicators:
+      服务学生人次: 12500人次
+      课程合格率: 100%
+      家长满意度: 96%
+EOF
+run eval "$WORK/t.yaml" -a "$WORK/a.yaml" -f json
+expect_status 0
+expect_out '"supervisor": {'
+expect_out '"name": "青山区人民政府教育督导室"'
+expect_out '"adjusted": 330,'
+expect_out '"spent": 314.85,'
+# 314.85 / 330 = 0.954090…
+expect_out '"rate": 0.9541,'
+expect_out '"carryover": {'
+expect_out '"achieved": "全年开设课后服务课程 42 门，服务学生 12500 人次。"'
+tr -d ' \n' <"$OUT" >"$WORK/flat"
+grep -qF '"parts":{"fiscal":{"total":300,"adjusted":310,"spent":300},"carryover":{"total":20,"adjusted":20,"spent":14.85}}' "$WORK/flat" \
+  || fail "budget.parts: $(grep -o '"parts":{[^}]*}[^}]*}[^}]*}' "$WORK/flat")"
+run eval "$WORK/t.yaml" -a "$WORK/a.yaml"
+expect_out "预算 320.00 (调整后 330.00) 万元 · 执行 314.85 万元 · 执行率 95.41%"
+
+case_ "an adjusted budget of 0 is an error at its value"
+sed -e 's/    budget: {total: 330.00.*/    budget: 0/' "$WORK/a.yaml" >"$WORK/zero.yaml"
+run eval "$WORK/t.yaml" -a "$WORK/zero.yaml"
+expect_status 2
+expect_err "$WORK/zero.yaml:5:13: error: 'budget' (全年预算数) must be greater than 0: leave it out to use the target's total"
+
+case_ "template writes budget and achieved as commented lines; filled in, they are read"
+run template $M/13-spent-with-its-unit/targets.yaml -o "$WORK/tpl.yaml"
+expect_status 0
+grep -qF "    # budget:    # 全年预算数 budget after mid-year adjustment, if any (default: 320 万元); the execution rate is spent / budget" "$WORK/tpl.yaml" \
+  || fail "no budget line: $(cat "$WORK/tpl.yaml")"
+grep -qF "    # achieved:  # 年度总体目标实际完成情况 what the year achieved, as text" "$WORK/tpl.yaml" \
+  || fail "no achieved line"
+sed -i -e 's/^    spent: .*/    spent: 300/' -e 's/^    # budget: .*/    budget: 3200000元/' \
+       -e 's/^    # achieved: .*/    achieved: 全年完成/' -e 's/^      服务学生人次: .*/      服务学生人次: 1.25万人次/' \
+       -e 's/^      课程合格率: .*/      课程合格率: 100%/' -e 's/^      家长满意度: .*/      家长满意度: 96%/' "$WORK/tpl.yaml"
+run eval $M/13-spent-with-its-unit/targets.yaml -a "$WORK/tpl.yaml" -f json
+expect_status 0
+expect_out '"adjusted": 320,'
+expect_out '"achieved": "全年完成"'
+
+case_ "import fills supervisor from 主管部门, and department from 实施单位"
+run import $M/27-import-names-supervisor/绩效目标表.txt
+expect_status 0
+expect_out 'supervisor:
+  code: "362"
+  name: 天津市生态环境局'
+tr '\n' '|' <"$OUT" | grep -qF 'department:|  code: "362303"|  name: 天津市生态环境保护综合行政执法总队|supervisor:|  code: "362"|  name: 天津市生态环境局|' \
+  || fail "department and supervisor"
+run import tests/fixtures/import/supervisor.txt -o "$WORK/imported"
+expect_status 0
+run check "$WORK/imported"
+expect_status 0
+expect_out "2 个项目，12 个指标；0 个错误，0 个警告"
+tr '\n' '|' <"$WORK/imported/TJ-362-2024-01.yaml" | grep -qF 'department:|  code: "362"|  name: 天津市生态环境局|supervisor:|  code: "362"|  name: 天津市生态环境局|' \
+  || fail "a 主管部门 alone is the department too"
+
+# ---- 万/千/亿 before a unit, 平米
+
+case_ "1.2万人次, 100平米 and 0.011万平方米 compare with 人次 and 平方米"
+D=$M/17-wan-before-a-unit
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 0
+expect_err_empty
+expect_out "服务学生人次 ≥1.2万人次 12500人次     25.00 25.00 达成"
+expect_out "新增活动场地 ≥100平米   0.011万平方米 25.00 25.00 达成"
+
+case_ "counted units that count different things: said in plain words"
+sed 's/      服务学生人次: 12500人次/      服务学生人次: 12500人/' $D/actuals.yaml >"$WORK/people.yaml"
+run eval $D/targets.yaml -a "$WORK/people.yaml"
+expect_status 2
+expect_err "$WORK/people.yaml:6:7: error: actual '12500人' of indicator '服务学生人次' cannot be compared with its target '≥1.2万人次': '人' cannot be compared with '万人次': '人' counts 人 and '万人次' is 10,000 人次; counted units must count the same thing"
+expect_no_err "measures"
+expect_no_err "counter"
+
+case_ "a cost written with 万 but no 元: a warning with the rewrite"
+D=$M/18-wan-without-unit
+run check $D/targets.yaml
+expect_status 0
+expect_err "$D/targets.yaml:24:13: warning: target '≤850万' of 成本指标 '课后服务成本' has no unit: '万' is the number 10,000; if it is money, write '≤850万元'"
+
+# ---- (含), 完成, dates without a year, quarters
+
+case_ "≥95%（含）, 100%完成 and 2024年12月31日前完成 are read as meant"
+D=$M/19-inclusive-and-done
+run check $D/targets.yaml
+expect_status 0
+expect_err_empty
+expect_out "1 个项目，4 个指标；0 个错误，0 个警告"
+
+case_ "a date without its year: the rewrite with the project's year"
+D=$M/20-date-without-year
+run check $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:24:13: error: bad target '12月底前': '12月底前' has no year: write '2024年12月底前'"
+expect_no_err "did you mean"
+sed 's/    target: 12月底前/    target: 6月30日前完成/' $D/targets.yaml >"$WORK/june.yaml"
+run check "$WORK/june.yaml"
+expect_err "$WORK/june.yaml:24:13: error: bad target '6月30日前完成': '6月30日前完成' has no year: write '2024年6月30日前完成'"
+
+case_ "a quarter: the deadline it means"
+D=$M/21-quarter-as-deadline
+run check $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:24:13: error: bad target '2024年第三季度': '2024年第三季度' names a period, not a date: write the deadline it means, '2024年9月30日前'"
+
+# ---- figures in qualitative targets, 约
+
+case_ "a figure in a qualitative target: a warning at check and at eval"
+D=$M/22-figure-in-qualitative-target
+run check $D/targets.yaml
+expect_status 0
+expect_err "$D/targets.yaml:24:13: warning: target '控制在850万元以内' of 成本指标 '课后服务总成本' holds the figure 850万元 but reads as qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it against the figure, write '≤850万元'"
+expect_err "$D/targets.yaml:28:13: warning: target '每生每天5元' of 成本指标 '生均补助标准' holds the figure 5元 but reads as qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it against the figure, write '≤5元/生/天'"
+cat >"$WORK/a22.yaml" <<'EOF'
+projects:
+  - id: QS-2024-02
+    spent: 962.40
+    indicators: {服务学生人次: 12500人次, 课程合格率: 100%, 家长满意度: 96%, 课后服务总成本: 达成, 生均补助标准: 达成}
+EOF
+run eval $D/targets.yaml -a "$WORK/a22.yaml"
+expect_status 0
+expect_err "$D/targets.yaml:24:13: warning: target '控制在850万元以内'"
+sed 's/    target: 控制在850万元以内/    target: ≤850万元/; s/    target: 每生每天5元/    target: ≤5元\/生\/天/' $D/targets.yaml >"$WORK/rewritten.yaml"
+run check "$WORK/rewritten.yaml"
+expect_status 0
+expect_err_empty
+
+case_ "约7000户 is approximate, like 7000户左右: an error"
+D=$M/23-approximate-yue
+run check $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:24:13: error: bad target '约7000户': '约7000户' is approximate and cannot be scored: instead of '约' write a comparator such as '≥7000户' or '≤7000户', or a range"
+
+# ---- weights
+
+case_ "weights that do not add up to 90: the error says why 90"
+D=$M/24-weights-do-not-add-up-to-90
+run check $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:9:3: error: indicator weights add up to 100, but must add up to 90 (±0.01): 100 less the 10 of 预算执行率 (budget execution)"
+
+case_ "weights under a rules file: 100 less its execution weight"
+printf 'execution_weight: 20\npools: {产出指标: 40, 效益指标: 30, 满意度指标: 10}\n' >"$WORK/rules.yaml"
+run check $D/targets.yaml -r "$WORK/rules.yaml"
+expect_status 2
+expect_err "$D/targets.yaml:9:3: error: indicator weights add up to 100, but must add up to 80 (±0.01): 100 less the 20 of 预算执行率 (budget execution)"
+
+case_ "weights off the rules' 50/30/10: a warning"
+D=$M/25-weights-off-the-pools
+run check $D/targets.yaml
+expect_status 0
+expect_err "$D/targets.yaml:9:3: warning: the indicator weights give 产出指标 60, 效益指标 20, 满意度指标 10, but the rules give 产出指标 50, 效益指标 30, 满意度指标 10: check them (another split is for special cases)"
+
+# ---- the level-1 summary
+
+case_ "the level-1 summary adds exact values: 16.67 x 3 is 50, rounded once"
+D=$M/26-summary-adds-exact-values
+run eval $D/targets.yaml -a $D/actuals.yaml
+expect_status 1
+# 产出: (50 + 50 - 25/3) / 100 = 91.666…% -> 91.67% (the rounded rows gave
+# 91.68 / 100.02 = 91.66%).
+expect_out_re "^  产出指标    6       5     1       0       91\.67%$"
+run eval $D/targets.yaml -a $D/actuals.yaml -f json
+tr -d ' \n' <"$OUT" >"$WORK/flat"
+grep -qF '"name":"产出指标","projects":2,"indicators":6,"met":5,"unmet":1,"not_applicable":0,"weight":100,"score":91.67,"attainment":0.9167' "$WORK/flat" \
+  || fail "summary.level1: $(grep -o '"level1":\[{[^}]*}' "$WORK/flat")"
+expect_out '"weight_exact": "50/3"'
+expect_out '"score_exact": "25/3"'
+
+case_ "merge rebuilds the exact summary from the reports' exact figures"
+awk '/^---$/{d++; next} d==0' $D/targets.yaml >"$WORK/t1.yaml"
+awk '/^---$/{d++; next} d==1' $D/targets.yaml >"$WORK/t2.yaml"
+awk '/^  - id:/{n++} n!=2' $D/actuals.yaml >"$WORK/a1.yaml"
+awk '/^  - id:/{n++} n!=1' $D/actuals.yaml >"$WORK/a2.yaml"
+run eval "$WORK/t1.yaml" -a "$WORK/a1.yaml" -f json -o "$WORK/p1.json"
+expect_status 0
+run eval "$WORK/t2.yaml" -a "$WORK/a2.yaml" -f json -o "$WORK/p2.json"
+expect_status 1
+run merge "$WORK/p1.json" "$WORK/p2.json" -f json
+tr -d ' \n' <"$OUT" >"$WORK/flat"
+grep -qF '"weight":100,"score":91.67,"attainment":0.9167' "$WORK/flat" || fail "merged summary.level1"
+
+finish
