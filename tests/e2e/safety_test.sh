@@ -35,4 +35,45 @@ expect_status 0
 run eval "$WORK/short-target.yaml" -a "$WORK/short-actuals-tab.yaml" -q
 expect_status 0
 
+# ---------------------------------------------------------------------------
+# Reports: no text from an input acts on a terminal or a reader.
+
+# has_c1 FILE: FILE holds a C1 control (U+0080..U+009F) as UTF-8.
+has_c1() { LC_ALL=C grep -qa $'\xc2[\x80-\x9f]' "$1"; }
+
+case_ "C1 controls (U+0080..U+009F) from an input reach no report and no message"
+cat > "$WORK/c1.yaml" <<'YAML'
+projects:
+  - id: T-1
+    spent: 6
+    note: "a\u009B31mb\u0085c\u0080d"
+    indicators:
+      设备数量: {value: 3台, note: "e\u009b2Jf"}
+      完成时间: 10个月
+      满意度: 95%
+YAML
+for f in text markdown junit github csv json jsonl; do
+  run eval $T -a "$WORK/c1.yaml" -f $f
+  expect_status 1
+  expect_out "T-1"
+  has_c1 "$OUT" && fail "the $f report holds a C1 control"
+done
+run eval $T -a "$WORK/c1.yaml" -f json
+expect_out '"note": "e\u009b2Jf"'
+run eval $T -a "$WORK/c1.yaml" -f text
+expect_out "(说明: a31mbcd)"
+sed 's/      满意度: 95%/      "x\\u009b31my": 1台/' "$WORK/c1.yaml" > "$WORK/c1-key.yaml"
+run eval $T -a "$WORK/c1-key.yaml"
+expect_status 2
+expect_err "c1-key.yaml:8:7: error: 'x31my' is not an indicator of project '测试项目'"
+has_c1 "$ERR" && fail "the messages hold a C1 control"
+
+case_ "template writes a C1 control of a name as an escape that reads back"
+printf 'project: 项目\nid: C1\nyear: 2024\nbudget: {total: 1}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: "设备\\u0085数量", target: 4台}\n' \
+  > "$WORK/c1-target.yaml"
+run template "$WORK/c1-target.yaml"
+expect_status 0
+expect_out '      "设备\x85数量":'
+has_c1 "$OUT" && fail "the template holds a raw C1 control"
+
 finish
