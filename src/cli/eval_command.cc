@@ -94,13 +94,13 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     std::string why;
     std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
     if (!sink) {
-      err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+      err << WriteErrorLine(spec, why);
       return kExitError;
     }
     ReportContext ctx;
     ctx.rules = &rules;
     ctx.english = opts.lang == "en";
-    ctx.color = spec.path.empty() && term.color_stdout();
+    ctx.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;
     outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx)});
@@ -169,8 +169,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     o.reporter->End(summary, diags, o.sink->stream());
     std::string why = o.sink->Commit();
     if (!why.empty()) {
-      err << fmt::format("{}: error: cannot write the {} report: {}\n",
-                         o.spec.path.empty() ? "<stdout>" : o.spec.path, o.spec.format, why);
+      err << WriteErrorLine(o.spec, why);
       status = kExitError;
     }
   }

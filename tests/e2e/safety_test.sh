@@ -6,6 +6,43 @@ source "$(dirname "$0")/lib.sh"
 T=tests/fixtures/eval/target.yaml
 A=tests/fixtures/eval/ok.yaml
 
+# private_dev: a wrapper around jixiao that runs it with a /dev of its own
+# (a tmpfs with the real null and full devices bind-mounted in, and its own
+# stdin/stdout/stderr links), so that no test can replace the real /dev/null
+# or /dev/stdout, whatever the binary does. Empty when `unshare -m` is not
+# allowed (not root, or no CAP_SYS_ADMIN).
+PRIVATE_DEV=""
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+  PRIVATE_DEV=$WORK/private-dev
+  cat > "$PRIVATE_DEV" <<WRAPPER
+#!/usr/bin/env bash
+exec unshare -m bash -c '
+  set -e
+  keep=\$(mktemp -d)
+  for d in null full; do touch "\$keep/\$d"; mount --bind /dev/\$d "\$keep/\$d"; done
+  mount -t tmpfs jixiao-test-dev /dev
+  for d in null full; do touch /dev/\$d; mount --bind "\$keep/\$d" /dev/\$d; done
+  ln -s /proc/self/fd /dev/fd
+  ln -s /proc/self/fd/0 /dev/stdin
+  ln -s /proc/self/fd/1 /dev/stdout
+  ln -s /proc/self/fd/2 /dev/stderr
+  exec "\$0" "\$@"' "$JIXIAO" "\$@"
+WRAPPER
+  chmod +x "$PRIVATE_DEV"
+fi
+
+# in_private_dev ARGS...: `run` in a private /dev when there can be one.
+in_private_dev() {
+  if [ -n "$PRIVATE_DEV" ]; then
+    local real=$JIXIAO
+    JIXIAO=$PRIVATE_DEV
+    run "$@"
+    JIXIAO=$real
+  else
+    run "$@"
+  fi
+}
+
 # ---------------------------------------------------------------------------
 # Reading: the same answer whichever YAML reader reads a file.
 
@@ -75,5 +112,163 @@ run template "$WORK/c1-target.yaml"
 expect_status 0
 expect_out '      "设备\x85数量":'
 has_c1 "$OUT" && fail "the template holds a raw C1 control"
+
+# ---------------------------------------------------------------------------
+# Writing: a destination that is not a regular file is written in place,
+# a regular one replaced whole, keeping what it was.
+
+case_ "a report to a FIFO is written into it, and the FIFO stays"
+mkfifo "$WORK/fifo"
+timeout 20 cat "$WORK/fifo" > "$WORK/from-fifo" &
+reader=$!
+run eval $T -a $A -f json="$WORK/fifo" -q
+expect_status 0
+wait $reader || fail "nothing was written to the FIFO"
+[ -p "$WORK/fifo" ] || fail "the FIFO was replaced"
+grep -q '"tool": "jixiao"' "$WORK/from-fifo" || fail "the FIFO's reader got no report"
+
+case_ "-f csv=/dev/stdout prints the report; /dev/stdout stays a link"
+in_private_dev eval $T -a $A -f csv=/dev/stdout
+expect_status 0
+expect_out "row,id,project,department"
+[ -L /dev/stdout ] || fail "/dev/stdout is no longer a symbolic link"
+
+case_ "-f csv=/dev/stdout and a text report are two reports on standard output"
+run eval $T -a $A -f csv=/dev/stdout -f text
+expect_status 2
+expect_err "error: only one report can go to standard output"
+
+case_ "-o /dev/null writes nothing anywhere and keeps /dev/null (in a private /dev only)"
+if [ -n "$PRIVATE_DEV" ]; then
+  in_private_dev eval $T -a $A -f json -o /dev/null
+  expect_status 0
+  expect_err_empty
+  [ ! -s "$OUT" ] || fail "the report went to standard output"
+  in_private_dev eval $T -a $A -f json=/dev/full
+  expect_status 2
+  expect_err "/dev/full: error: cannot write the json report: write failed: No space left on device"
+else
+  echo "  (skipped: no private mount namespace)" >&2
+fi
+[ -c /dev/null ] || fail "/dev/null is not a character device"
+
+case_ "a report replacing a file keeps its permission bits"
+cp $A "$WORK/private.json"
+chmod 600 "$WORK/private.json"
+run eval $T -a $A -f json="$WORK/private.json" -q
+expect_status 0
+[ "$(stat -c %a "$WORK/private.json")" = 600 ] || fail "mode $(stat -c %a "$WORK/private.json"), not 600"
+grep -q '"tool": "jixiao"' "$WORK/private.json" || fail "the report was not written"
+umask_before=$(umask)
+umask 027
+run eval $T -a $A -f json="$WORK/new.json" -q
+umask "$umask_before"
+[ "$(stat -c %a "$WORK/new.json")" = 640 ] || fail "a new report has mode $(stat -c %a "$WORK/new.json"), not 640 (umask 027)"
+
+case_ "a report replacing a file keeps its owner (when run as root)"
+if [ "$(id -u)" = 0 ]; then
+  cp $A "$WORK/owned.json"
+  chown 65534:65534 "$WORK/owned.json"
+  run eval $T -a $A -f json="$WORK/owned.json" -q
+  expect_status 0
+  [ "$(stat -c %u:%g "$WORK/owned.json")" = 65534:65534 ] || fail "owner $(stat -c %u:%g "$WORK/owned.json")"
+fi
+
+case_ "a report to a symbolic link replaces the file it names and keeps the link"
+mkdir "$WORK/reports"
+echo old > "$WORK/reports/2024.json"
+ln -s reports/2024.json "$WORK/latest.json"
+run eval $T -a $A -f json="$WORK/latest.json" -q
+expect_status 0
+[ -L "$WORK/latest.json" ] || fail "the link was replaced by a file"
+grep -q '"tool": "jixiao"' "$WORK/reports/2024.json" || fail "the file the link names holds no report"
+
+case_ "a report to a symbolic link to nothing is refused, and nothing is created"
+ln -s "$WORK/elsewhere/victim.json" "$WORK/dangling.json"
+mkdir "$WORK/elsewhere"
+run eval $T -a $A -f json="$WORK/dangling.json" -q
+expect_status 2
+expect_err "$WORK/dangling.json: error: cannot write the json report: is a symbolic link to '$WORK/elsewhere/victim.json', which does not exist: write the report to the file itself, or remove the link"
+[ ! -e "$WORK/elsewhere/victim.json" ] || fail "the link's target was created"
+
+case_ "a report to a symbolic link in /tmp-like shared directory owned by another user is refused"
+if [ "$(id -u)" = 0 ]; then
+  mkdir -m 1777 "$WORK/shared"
+  echo mine > "$WORK/victim.txt"
+  ln -s "$WORK/victim.txt" "$WORK/shared/report.json"
+  chown -h 65534:65534 "$WORK/shared/report.json"
+  run eval $T -a $A -f json="$WORK/shared/report.json" -q
+  expect_status 2
+  expect_err "cannot write the json report: is a symbolic link in a shared directory, owned by another user"
+  [ "$(cat "$WORK/victim.txt")" = mine ] || fail "the link's target was written"
+fi
+
+case_ "temporary files have unpredictable names: planted links are never followed"
+echo precious > "$WORK/precious.txt"
+mkdir "$WORK/planted"
+# The old temporaries were <out>.tmp.<pid>: a link for each of the next PIDs.
+next=$(sh -c 'echo $$')
+for i in $(seq 0 400); do ln -s "$WORK/precious.txt" "$WORK/planted/r.json.tmp.$((next + i))"; done
+run eval $T -a $A -f json="$WORK/planted/r.json" -q
+expect_status 0
+[ "$(cat "$WORK/precious.txt")" = precious ] || fail "a planted link was followed"
+grep -q '"tool": "jixiao"' "$WORK/planted/r.json" || fail "the report was not written"
+[ -z "$(find "$WORK/planted" -name '*.jixiao-*')" ] || fail "a temporary file was left"
+
+case_ "-f json=DIR/ (an existing directory) says it is a directory"
+mkdir "$WORK/adir"
+run eval $T -a $A -f json="$WORK/adir/"
+expect_status 2
+expect_err "$WORK/adir/: error: cannot write the json report: is a directory: give the report a file name"
+expect_no_out "测试项目"
+run eval $T -a $A -f json="$WORK/adir"
+expect_status 2
+expect_err "$WORK/adir: error: cannot write the json report: is a directory"
+[ -z "$(ls -A "$WORK/adir")" ] || fail "something was written into the directory"
+
+# ---------------------------------------------------------------------------
+# Signals: an interrupted run leaves no temporary file and the old reports.
+
+# A year of 60,000 projects, so that a run lasts long enough to interrupt.
+awk -v d="$WORK" 'BEGIN {
+  t = d "/big-targets.yaml"; a = d "/big-actuals.yaml"
+  print "projects:" > a
+  for (i = 1; i <= 60000; i++) {
+    printf "---\nproject: 项目%d\nid: P-%d\nyear: 2024\nbudget: {total: 10}\nindicators:\n", i, i > t
+    printf "  - {level1: 产出指标, level2: 数量指标, name: 设备数量, target: 4台}\n" > t
+    printf "  - id: P-%d\n    spent: 9\n    indicators: {设备数量: 4台}\n", i > a
+  }
+}'
+
+for sig in INT TERM HUP; do
+  case_ "SIG$sig removes the temporary files and ends the run with status 128 + the signal"
+  rm -rf "$WORK/sig" && mkdir "$WORK/sig"
+  echo yesterday > "$WORK/sig/r.json"
+  # Job control on: a background job then takes SIGINT (bash ignores it in
+  # background jobs of a script otherwise, and jixiao keeps an ignored signal
+  # ignored).
+  set -m
+  "$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -j2 -q \
+    -f json="$WORK/sig/r.json" -f csv="$WORK/sig/r.csv" -f markdown="$WORK/sig/r.md" \
+    >"$OUT" 2>"$ERR" &
+  pid=$!
+  set +m
+  seen=0
+  for _ in $(seq 2000); do
+    if [ -n "$(find "$WORK/sig" -name '*.jixiao-*.tmp' 2>/dev/null)" ]; then seen=1; break; fi
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.01
+  done
+  kill -s $sig $pid 2>/dev/null
+  { wait $pid; } 2>/dev/null
+  STATUS=$?
+  [ "$seen" = 1 ] || fail "no temporary file was seen while the run went on"
+  case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
+  expect_status $want
+  left=$(find "$WORK/sig" -name '*.jixiao-*' | head -3)
+  [ -z "$left" ] || fail "temporary files left: $left"
+  [ "$(cat "$WORK/sig/r.json")" = yesterday ] || fail "the old report was replaced or removed"
+  [ ! -e "$WORK/sig/r.csv" ] || fail "a half report was left"
+done
 
 finish
