@@ -73,17 +73,29 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, ReportFormats(), &diags);
   Policy policy = ParsePolicy(opts, &diags);
-  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }
-
+  // Every input is found before any is read, to be checked against the
+  // reports' files.
   KeepLargeBlocksOutOfTheHeap();
+  PathList actuals_files = ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  GiveBackFreeMemory();  // what walking the directories took and left free
+  if (!CheckOutputsAgainstInputs(specs, opts, {&actuals_files, &files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  if (diags.error_count() > errors_before_rules) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+
   ActualsIndex actuals;
   size_t projects = 0;
-  PathList actuals_files =
-      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &diags);
   LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
   // Reading the actuals built and freed a tree per document.
   GiveBackFreeMemory();
@@ -150,8 +162,6 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     for (Output& o : outputs) o.reporter->Project(*item.score, complies, o.sink->stream());
     progress.ProjectDone();
   };
-  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
-  GiveBackFreeMemory();  // what walking the directories took and left free
   ids.Reserve(actuals.size());  // about one project an entry
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);

@@ -217,7 +217,8 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"json", "jsonl"}, &diags);
   if (opts.formats.empty()) specs = {{"json", opts.output}};
   if (specs.size() != 1) diags.Error({}, "merge writes one report: give one -f json or -f jsonl");
-  if (diags.has_errors()) {
+  const PathList reports(opts.reports);
+  if (diags.has_errors() || !CheckOutputsAgainstInputs(specs, opts, {&reports}, &diags)) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }

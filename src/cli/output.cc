@@ -464,6 +464,21 @@ void OutputGuard::CheckInputs(const PathList& inputs, Diagnostics* diags) const 
   for (size_t i = 0; i < inputs.size(); ++i) CheckInput(inputs[i], diags);
 }
 
+bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Options& opts,
+                               std::initializer_list<const PathList*> inputs,
+                               Diagnostics* diags) {
+  const size_t before = diags->error_count();
+  OutputGuard guard(specs, diags);
+  if (!opts.rules_file.empty()) guard.CheckInput(opts.rules_file, diags);
+  for (const std::vector<std::string>* given :
+       {&opts.targets, &opts.actuals, &opts.reports, &opts.documents}) {
+    for (const std::string& p : *given)
+      if (p.size() > 1 && p[0] == '@') guard.CheckInput(p.substr(1), diags);
+  }
+  for (const PathList* list : inputs) guard.CheckInputs(*list, diags);
+  return diags->error_count() == before;
+}
+
 std::string WriteErrorLine(const OutputSpec& spec, const std::string& why) {
   return fmt::format("{}: error: {}\n", spec.path.empty() ? "<stdout>" : spec.path,
                      CannotWrite(spec.format, why));

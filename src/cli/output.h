@@ -2,6 +2,7 @@
 #ifndef JIXIAO_CLI_OUTPUT_H_
 #define JIXIAO_CLI_OUTPUT_H_
 
+#include <initializer_list>
 #include <memory>
 #include <ostream>
 #include <streambuf>
@@ -135,6 +136,15 @@ class OutputGuard {
   };
   std::vector<Output> outputs_;
 };
+
+// Checks the reports of `specs` against each other and against every input
+// of the run (OutputGuard): the rules file and the lists of paths (@LIST)
+// named in `opts`, and the files of `inputs`. False, with the errors in
+// `diags`, when a report would be written over an input or another report:
+// a usage error, found before anything is read or written.
+bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Options& opts,
+                               std::initializer_list<const PathList*> inputs,
+                               Diagnostics* diags);
 
 // "FILE: error: cannot write the FORMAT report: WHY\n", for stderr.
 std::string WriteErrorLine(const OutputSpec& spec, const std::string& why);

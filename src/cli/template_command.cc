@@ -39,13 +39,22 @@ void AppendProject(const Project& p, std::string* o) {
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"yaml"}, &diags);
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  if (!CheckOutputsAgainstInputs(specs, opts, {&files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   std::string body;
   std::optional<int> year;
   bool one_year = true;
   size_t projects = 0;
-  if (!diags.has_errors()) {
-    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  if (diags.error_count() == errors_before_rules) {
     ProjectIdRegistry ids;
     ReadTargetsInOrder(
         files, rules, opts.limits, ResolveJobs(opts.jobs),

@@ -134,7 +134,7 @@ expect_out "row,id,project,department"
 [ -L /dev/stdout ] || fail "/dev/stdout is no longer a symbolic link"
 
 case_ "-f csv=/dev/stdout and a text report are two reports on standard output"
-run eval $T -a $A -f csv=/dev/stdout -f text
+in_private_dev eval $T -a $A -f csv=/dev/stdout -f text
 expect_status 2
 expect_err "error: only one report can go to standard output"
 
@@ -206,9 +206,11 @@ fi
 case_ "temporary files have unpredictable names: planted links are never followed"
 echo precious > "$WORK/precious.txt"
 mkdir "$WORK/planted"
-# The old temporaries were <out>.tmp.<pid>: a link for each of the next PIDs.
+# The old temporaries were <out>.tmp.<pid>: a link for each of the next
+# PIDs (planted by one process, so that the next PID is jixiao's or close).
 next=$(sh -c 'echo $$')
-for i in $(seq 0 400); do ln -s "$WORK/precious.txt" "$WORK/planted/r.json.tmp.$((next + i))"; done
+perl -e 'symlink($ARGV[0], "$ARGV[1]/r.json.tmp." . ($ARGV[2] + $_)) for 1 .. 3000' \
+  "$WORK/precious.txt" "$WORK/planted" "$next"
 run eval $T -a $A -f json="$WORK/planted/r.json" -q
 expect_status 0
 [ "$(cat "$WORK/precious.txt")" = precious ] || fail "a planted link was followed"
@@ -225,6 +227,88 @@ run eval $T -a $A -f json="$WORK/adir"
 expect_status 2
 expect_err "$WORK/adir: error: cannot write the json report: is a directory"
 [ -z "$(ls -A "$WORK/adir")" ] || fail "something was written into the directory"
+
+# ---------------------------------------------------------------------------
+# An output over an input, or two reports to one file: a usage error before
+# anything is read or written.
+
+cp -r examples "$WORK/ex"
+cp "$WORK/ex/actuals/2024-actuals.yaml" "$WORK/actuals-before.yaml"
+
+case_ "eval: a report over an actuals file found in a directory is an error, and the file is kept"
+run eval "$WORK/ex/targets" -a "$WORK/ex/actuals" -f json="$WORK/ex/actuals/2024-actuals.yaml"
+expect_status 2
+expect_err "error: the json report would be written over $WORK/ex/actuals/2024-actuals.yaml, an input of this run: write the report to another file"
+cmp -s "$WORK/ex/actuals/2024-actuals.yaml" "$WORK/actuals-before.yaml" || fail "the actuals file was changed"
+[ ! -s "$OUT" ] || fail "something was written to standard output"
+expect_no_err "项目"
+
+case_ "check: a report over a target file named another way (./, a hard link, a symbolic link) is an error"
+cp tests/fixtures/check/valid-minimal.yaml "$WORK/t.yaml"
+cp "$WORK/t.yaml" "$WORK/t-before.yaml"
+ln "$WORK/t.yaml" "$WORK/t-hard.yaml"
+ln -s t.yaml "$WORK/t-link.yaml"
+for out in "$WORK/./t.yaml" "$WORK/t-hard.yaml" "$WORK/t-link.yaml"; do
+  run check "$WORK/t.yaml" -f json="$out"
+  expect_status 2
+  expect_err "error: the json report would be written over $WORK/t.yaml, an input of this run"
+done
+cmp -s "$WORK/t.yaml" "$WORK/t-before.yaml" || fail "the target file was changed"
+[ -L "$WORK/t-link.yaml" ] || fail "the link was replaced"
+
+case_ "a report over the rules file, a list of paths (@LIST) or a merged report is an error"
+run rules > "$WORK/rules.yaml"
+cp "$WORK/rules.yaml" "$WORK/rules-before.yaml"
+run eval $T -a $A -r "$WORK/rules.yaml" -f json="$WORK/rules.yaml"
+expect_status 2
+expect_err "error: the json report would be written over $WORK/rules.yaml, an input of this run"
+run rules -r "$WORK/rules.yaml" -o "$WORK/rules.yaml"
+expect_status 2
+expect_err "error: the text report would be written over $WORK/rules.yaml"
+cmp -s "$WORK/rules.yaml" "$WORK/rules-before.yaml" || fail "the rules file was changed"
+echo "$T" > "$WORK/list.txt"
+run check "@$WORK/list.txt" -f json="$WORK/list.txt"
+expect_status 2
+expect_err "error: the json report would be written over $WORK/list.txt, an input of this run"
+run eval $T -a $A -f json="$WORK/r1.json" -q
+run merge "$WORK/r1.json" -o "$WORK/r1.json"
+expect_status 2
+expect_err "error: the json report would be written over $WORK/r1.json, an input of this run"
+grep -q '"tool": "jixiao"' "$WORK/r1.json" || fail "the merged report was changed"
+
+case_ "import: a document given by name is never written over"
+doc=$(ls tests/fixtures/import/*.txt | head -1)
+cp "$doc" "$WORK/doc.yaml"
+run import "$WORK/doc.yaml" -o "$WORK/doc.yaml"
+expect_status 2
+expect_err "error: the yaml report would be written over $WORK/doc.yaml, an input of this run"
+cmp -s "$doc" "$WORK/doc.yaml" || fail "the document was changed"
+
+case_ "two reports to one file are an error before anything is written"
+run eval $T -a $A -f json="$WORK/both" -f csv="$WORK/./both"
+expect_status 2
+expect_err "error: the json and csv reports would both be written to $WORK/both ($WORK/./both): give each report its own file"
+[ ! -e "$WORK/both" ] || fail "a report was written"
+echo yesterday > "$WORK/both"
+ln -s both "$WORK/both-link"
+run eval $T -a $A -f json="$WORK/both" -f markdown="$WORK/both-link"
+expect_status 2
+expect_err "error: the json and markdown reports would both be written to $WORK/both ($WORK/both-link)"
+[ "$(cat "$WORK/both")" = yesterday ] || fail "the file was written"
+
+case_ "standard output redirected to a file is that file: no report over it, nor over an input"
+echo yesterday > "$WORK/stdout.txt"
+LAST_ARGS="eval ... -f text -f json=$WORK/stdout.txt >> $WORK/stdout.txt"
+"$JIXIAO" eval $T -a $A -f text -f json="$WORK/stdout.txt" >>"$WORK/stdout.txt" 2>"$ERR"
+STATUS=$?
+expect_status 2
+expect_err "error: the text and json reports would both be written to standard output ($WORK/stdout.txt)"
+cp $A "$WORK/a-copy.yaml"
+"$JIXIAO" eval $T -a "$WORK/a-copy.yaml" >>"$WORK/a-copy.yaml" 2>"$ERR"
+STATUS=$?
+expect_status 2
+expect_err "error: the text report would be written over $WORK/a-copy.yaml, an input of this run (as standard output)"
+cmp -s $A "$WORK/a-copy.yaml" || fail "the actuals file was appended to"
 
 # ---------------------------------------------------------------------------
 # Signals: an interrupted run leaves no temporary file and the old reports.
