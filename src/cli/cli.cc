@@ -30,6 +30,7 @@ enum OptionSet : unsigned {
   kImport = 1 << 8,          // import: positional DOCUMENTS..., -o DIR, --year, --id-prefix
   kMergeInputs = 1 << 9,     // merge: positional REPORTS...
   kMergeOutput = 1 << 10,    // merge: -f json|jsonl, -o
+  kForce = 1 << 11,          // template: --force
 };
 
 using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
@@ -55,7 +56,7 @@ const CommandSpec kCommands[] = {
     {"template", "Write an actuals skeleton for TARGETS, ready to fill in",
      "Every project and indicator of TARGETS with its target in a comment. Fill it in and\n"
      "pass it to 'jixiao eval -a'.",
-     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits, RunTemplate},
+     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits | kForce, RunTemplate},
     {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
      "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
      "department) and writes one report of all their projects with the summary rebuilt, as\n"
@@ -142,6 +143,10 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
         ->check(CLI::IsMember({"zh", "en"}))
         ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors");
+  }
+  if (set & kForce) {
+    sub->add_flag("--force", o->force,
+                  "Replace an existing file given with -o (it may hold filled-in actuals)");
   }
   if (set & kStrict) {
     sub->add_flag("--strict", o->strict, "Treat warnings as errors");

@@ -1,4 +1,6 @@
 // `jixiao template`: an actuals skeleton to fill in.
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -34,11 +36,26 @@ void AppendProject(const Project& p, std::string* o) {
   }
 }
 
+// A skeleton written over a file might replace actuals someone filled in:
+// an existing regular file is an error without --force. (Standard output, a
+// FIFO or a device destroys nothing.)
+void RefuseExistingFiles(const std::vector<OutputSpec>& specs, Diagnostics* diags) {
+  for (const OutputSpec& s : specs) {
+    struct stat st;
+    if (IsStandardOutput(s.path) || stat(s.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      continue;
+    }
+    diags->Error({s.path, 0, 0}, "the file exists and may hold filled-in actuals: pass --force to "
+                                 "replace it, or write the template to another file");
+  }
+}
+
 }  // namespace
 
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, {"yaml"}, &diags);
+  if (!opts.force) RefuseExistingFiles(specs, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;

@@ -311,6 +311,25 @@ expect_err "error: the text report would be written over $WORK/a-copy.yaml, an i
 cmp -s $A "$WORK/a-copy.yaml" || fail "the actuals file was appended to"
 
 # ---------------------------------------------------------------------------
+# template never replaces a filled-in form without --force.
+
+case_ "template -o FILE refuses an existing file without --force, before reading anything"
+cp $A "$WORK/filled.yaml"
+run template $T -o "$WORK/filled.yaml"
+expect_status 2
+expect_err "$WORK/filled.yaml: error: the file exists and may hold filled-in actuals: pass --force to replace it, or write the template to another file"
+cmp -s $A "$WORK/filled.yaml" || fail "the filled-in file was replaced"
+run template $T -f yaml="$WORK/filled.yaml"
+expect_status 2
+expect_err "pass --force to replace it"
+run template $T -o "$WORK/filled.yaml" --force
+expect_status 0
+grep -q "fill in every value" "$WORK/filled.yaml" || fail "--force did not replace the file"
+run template $T -o "$WORK/fresh.yaml"
+expect_status 0
+grep -q "fill in every value" "$WORK/fresh.yaml" || fail "a new file was not written"
+
+# ---------------------------------------------------------------------------
 # Signals: an interrupted run leaves no temporary file and the old reports.
 
 # A year of 60,000 projects, so that a run lasts long enough to interrupt.
