@@ -39,6 +39,9 @@ struct ReportContext {
   bool color = false;    // the output is a terminal that takes colour
   bool quiet = false;    // text: only the summary line
   bool csv_bom = true;   // csv: start with a UTF-8 byte order mark (--csv-no-bom clears it)
+  // text: list the run's errors before the summary line. Off when the report
+  // goes to the terminal that shows them on standard error.
+  bool list_errors = true;
 };
 
 class Reporter {

@@ -89,6 +89,7 @@ class TextReporter : public Reporter {
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
     if (!ctx_.quiet && sum.projects > 1) out << YearTables(sum.year);
+    if (ctx_.list_errors && diags.has_errors()) out << ErrorList(diags);
     std::vector<std::string> grades;
     for (const auto& [name, count] : sum.grades) grades.push_back(fmt::format("{} {}", name, count));
     if (ctx_.english) {
@@ -107,6 +108,28 @@ class TextReporter : public Reporter {
  private:
   std::string Paint(std::string_view text, Style style) const {
     return Terminal::Paint(text, style, ctx_.color);
+  }
+
+  // The run's errors, one a line, at most kMaxListedErrors: a report written
+  // after errors says so (the summary line counts them too).
+  std::string ErrorList(const Diagnostics& diags) const {
+    constexpr size_t kMaxListedErrors = 50;
+    const size_t count = diags.error_count();
+    std::string o = ctx_.english ? fmt::format("{} error{}:\n", count, count == 1 ? "" : "s")
+                                 : fmt::format("错误 {} 个：\n", count);
+    size_t listed = 0;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != Severity::kError) continue;
+      if (listed == kMaxListedErrors) break;
+      ++listed;
+      std::string where = FormatLocation(d.loc);
+      o += fmt::format("  {}{}\n", where.empty() ? "" : OneLine(where) + ": ", OneLine(d.message));
+    }
+    if (listed < count) {
+      o += ctx_.english ? fmt::format("  … and {} more\n", count - listed)
+                        : fmt::format("  ……另有 {} 个\n", count - listed);
+    }
+    return o + "\n";
   }
 
   // The indicator table of a project. Each cell's display width is measured

@@ -330,6 +330,34 @@ expect_status 0
 grep -q "fill in every value" "$WORK/fresh.yaml" || fail "a new file was not written"
 
 # ---------------------------------------------------------------------------
+# A report written after errors says so, in every format.
+
+case_ "a run with an input error says so in every report it writes"
+run eval $T -a $A -a "$WORK/missing-actuals.yaml" -f text="$WORK/e.txt" -f csv="$WORK/e.csv" \
+  -f markdown="$WORK/e.md" -f junit="$WORK/e.xml" -f json="$WORK/e.json" -f jsonl="$WORK/e.jsonl" \
+  -f github="$WORK/e.github"
+expect_status 2
+expect_err "$WORK/missing-actuals.yaml: error: no such file or directory"
+for f in e.txt e.csv e.md e.xml e.json e.jsonl e.github; do
+  grep -q "missing-actuals.yaml" "$WORK/$f" || fail "$f does not name the error"
+  [ $f = e.github ] || grep -q "T-1" "$WORK/$f" || fail "$f lacks the project that was scored"
+done
+tr -d '\r' < "$WORK/e.csv" | grep -qx "error,,,,,,$WORK/missing-actuals.yaml,,,,,,,no such file or directory,,," \
+  || fail "the csv report has no error row"
+grep -q "^错误 1 个：\$" "$WORK/e.txt" || fail "the text report has no error list"
+grep -q "^  $WORK/missing-actuals.yaml: no such file or directory\$" "$WORK/e.txt" \
+  || fail "the text report does not list the error"
+
+case_ "the text report on standard output lists the errors when it is not the terminal"
+run eval $T -a $A -a "$WORK/missing-actuals.yaml" --lang en -q
+expect_status 2
+expect_out "1 error:"
+expect_out "  $WORK/missing-actuals.yaml: no such file or directory"
+run eval $T -a $A -q
+expect_status 0
+expect_no_out "错误 0 个："
+
+# ---------------------------------------------------------------------------
 # Signals: an interrupted run leaves no temporary file and the old reports.
 
 # A year of 60,000 projects, so that a run lasts long enough to interrupt.
