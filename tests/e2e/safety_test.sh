@@ -73,6 +73,68 @@ run eval "$WORK/short-target.yaml" -a "$WORK/short-actuals-tab.yaml" -q
 expect_status 0
 
 # ---------------------------------------------------------------------------
+# Nothing below a directory is skipped in silence.
+
+# Two projects: one in the tree, one in a directory outside it.
+mkdir -p "$WORK/tree/own" "$WORK/linked"
+sed 's/^id: T-1/id: T-1/' $T > "$WORK/tree/own/p1.yaml"
+sed 's/^id: T-1/id: T-2/; s/^project: 测试项目/project: 测试项目二/' $T > "$WORK/linked/p2.yaml"
+
+case_ "a symbolically linked directory below a target directory is read"
+ln -s "$WORK/linked" "$WORK/tree/link"
+run check "$WORK/tree" --lang en
+expect_status 0
+expect_out "checked 2 files: 2 projects"
+
+case_ "a symbolic link back up the tree is an error, not an endless walk"
+ln -s .. "$WORK/tree/own/up"
+run check "$WORK/tree" --lang en
+expect_status 2
+expect_err "$WORK/tree/own/up: error: a symbolic link back to the directory '$WORK/tree' (a loop): it is not followed"
+expect_out "checked 2 files: 2 projects"
+rm "$WORK/tree/own/up"
+
+case_ "a dangling *.yaml link below a target directory is an error"
+ln -s "$WORK/gone.yaml" "$WORK/tree/own/p3.yaml"
+run check "$WORK/tree"
+expect_status 2
+expect_err "$WORK/tree/own/p3.yaml: error: a symbolic link to '$WORK/gone.yaml', which does not exist: point it at the file, or remove it"
+rm "$WORK/tree/own/p3.yaml"
+
+case_ "a FIFO named *.yaml below a target directory is an error, not a hang"
+mkfifo "$WORK/tree/own/pipe.yaml"
+run check "$WORK/tree"
+expect_status 2
+expect_err "$WORK/tree/own/pipe.yaml: error: not a regular file (a FIFO, a device or a socket): below a directory only regular files are read"
+rm "$WORK/tree/own/pipe.yaml"
+
+case_ "an unreadable subdirectory of a target directory is an error"
+mkdir -p "$WORK/perm/ok" "$WORK/perm/secret"
+cp "$WORK/tree/own/p1.yaml" "$WORK/perm/ok/"
+cp "$WORK/linked/p2.yaml" "$WORK/perm/secret/"
+chmod 000 "$WORK/perm/secret"
+if [ "$(id -u)" = 0 ]; then
+  # Root reads any directory: run as nobody, from a copy nobody can run.
+  chmod 711 "$WORK"
+  chmod -R a+rX "$WORK/perm/ok"
+  mkdir -m 755 "$WORK/bin" && cp "$JIXIAO" "$WORK/bin/jixiao"
+  printf '#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "%s" "$@"\n' \
+    "$WORK/bin/jixiao" > "$WORK/bin/as-nobody"
+  chmod 755 "$WORK/bin/as-nobody"
+  real=$JIXIAO
+  JIXIAO=$WORK/bin/as-nobody
+  run check "$WORK/perm" --lang en
+  JIXIAO=$real
+  chmod 700 "$WORK"
+else
+  run check "$WORK/perm" --lang en
+fi
+expect_status 2
+expect_err "$WORK/perm/secret: error: cannot read directory: Permission denied"
+expect_out "checked 1 file: 1 project"
+chmod 755 "$WORK/perm/secret"
+
+# ---------------------------------------------------------------------------
 # Reports: no text from an input acts on a terminal or a reader.
 
 # has_c1 FILE: FILE holds a C1 control (U+0080..U+009F) as UTF-8.
