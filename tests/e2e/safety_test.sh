@@ -135,6 +135,20 @@ expect_out "checked 1 file: 1 project"
 chmod 755 "$WORK/perm/secret"
 
 # ---------------------------------------------------------------------------
+# merge: an incomplete JSONL report is an error.
+
+case_ "merge: a JSONL report without its summary line is incomplete, an error"
+run eval examples/targets -a examples/actuals -f jsonl="$WORK/full.jsonl"
+expect_status 1
+lines=$(wc -l < "$WORK/full.jsonl")
+head -n $((lines - 1)) "$WORK/full.jsonl" > "$WORK/cut.jsonl"
+run merge "$WORK/cut.jsonl" -f jsonl
+expect_status 2
+expect_err "$WORK/cut.jsonl:$((lines - 1)):1: error: the JSONL report ends without its summary line ({\"tool\": \"jixiao\", …}): it is incomplete, as a run stopped before its end leaves it; merge the report of a complete run"
+run merge "$WORK/full.jsonl" -f jsonl
+expect_status 1
+
+# ---------------------------------------------------------------------------
 # Reports: no text from an input acts on a terminal or a reader.
 
 # has_c1 FILE: FILE holds a C1 control (U+0080..U+009F) as UTF-8.
