@@ -149,6 +149,49 @@ run merge "$WORK/full.jsonl" -f jsonl
 expect_status 1
 
 # ---------------------------------------------------------------------------
+# An option value that does not parse, empty ones included, is a usage error.
+
+case_ "--fail-under \"\" (an unset CI variable) is a usage error, not 'no threshold'"
+run eval $T -a $A --fail-under ""
+expect_status 2
+expect_err "jixiao: error: --fail-under: an empty value (an unset variable?): give a score from 0 to 100, or leave --fail-under out"
+expect_no_out "测试项目"
+
+case_ "every option that takes a value refuses an empty one"
+for opt in -r -o -f -a; do
+  run eval $T -a $A $opt ""
+  expect_status 2
+  expect_err_re "^jixiao: error: --[a-z]+: an empty value \(an unset variable\?\): give "
+done
+run eval "" -a $A
+expect_status 2
+expect_err "jixiao: error: TARGETS: an empty value (an unset variable?): give a target file or directory"
+run merge ""
+expect_status 2
+expect_err "jixiao: error: REPORTS: an empty value"
+run import "" -o "$WORK/imported"
+expect_status 2
+expect_err "jixiao: error: DOCUMENTS: an empty value"
+for opt in -j --max-depth --max-file-size --max-scalar-size --max-nodes --max-documents --max-indicators; do
+  run check $T $opt ""
+  expect_status 2
+  expect_err_re "^jixiao: error: --[a-z-]+: expected a whole number (from [0-9]+ to [0-9]+|\(0 or more\)), not ''"
+done
+
+case_ "numbers with a sign, a base, blanks or too many digits are usage errors"
+for v in 0x10 " 4" +4 4.0 1e1 -1; do
+  run check $T -j "$v"
+  expect_status 2
+  expect_err "jixiao: error: --jobs: expected a whole number from 1 to 256, not '$v'"
+done
+run check $T --max-file-size 99999999999999999999999
+expect_status 2
+expect_err "jixiao: error: --max-file-size: expected a whole number (0 or more), not '99999999999999999999999': at most 18446744073709551615"
+run import tests/fixtures/import/seed-2024.txt --year 2024x
+expect_status 2
+expect_err "jixiao: error: --year: expected a whole number from 1950 to 2100, not '2024x'"
+
+# ---------------------------------------------------------------------------
 # Reports: no text from an input acts on a terminal or a reader.
 
 # has_c1 FILE: FILE holds a C1 control (U+0080..U+009F) as UTF-8.
