@@ -140,8 +140,11 @@ void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsInde
 // optional BOM, RFC 4180 quoting; the row whose indicator is `spent` or
 // `全年执行数` carries the spending as a plain number and the project's note).
 // Rows are grouped by `project` in order of first appearance; every project
-// needs exactly one spending row. `src.text` has passed CheckInputText.
-void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
+// needs exactly one spending row. `src.text` has passed CheckInputText. The
+// YAML limits hold for CSV too: a field longer than limits.max_scalar_bytes
+// or more fields than limits.max_nodes is an error.
+void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
+                    const YamlLimits& limits = {});
 
 // Reads every actuals file (YAML or CSV by extension) into `index`, on
 // `jobs` threads (<= 1: the calling thread only); entries and diagnostics

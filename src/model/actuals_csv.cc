@@ -28,8 +28,13 @@ constexpr size_t kNone = SIZE_MAX;
 // Reads CSV actuals: one row per indicator, grouped by project.
 class CsvReader {
  public:
-  CsvReader(const Source& src, const EntrySink& add, Diagnostics* diags)
-      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {}
+  CsvReader(const Source& src, const YamlLimits& limits, const EntrySink& add,
+            Diagnostics* diags)
+      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {
+    // The YAML limits hold for CSV too: a field is a value, a field a node.
+    limits_.max_field_bytes = limits.max_scalar_bytes;
+    limits_.max_fields = limits.max_nodes;
+  }
 
   void Read() {
     // Rows are read one at a time, twice: a syntax error anywhere is the
@@ -53,7 +58,7 @@ class CsvReader {
           }
           return true;
         },
-        &at);
+        &at, limits_);
     if (!syntax) {
       Error(at.line, at.column, syntax.error());
       return;
@@ -327,21 +332,24 @@ class CsvReader {
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;
+  CsvLimits limits_;
   std::unordered_map<std::string, uint32_t> rows_of_;  // project -> its rows
   std::vector<std::string> bad_row_projects_;  // projects of rows with a wrong field count
 };
 
 }  // namespace
 
-void ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags) {
-  CsvReader(src, add, diags).Read();
+void ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
+                    Diagnostics* diags) {
+  CsvReader(src, limits, add, diags).Read();
 }
 
 }  // namespace actuals_read
 
-void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags) {
+void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
+                    const YamlLimits& limits) {
   actuals_read::EntrySink add = [&](ProjectActuals&& e) { index->Add(std::move(e), diags); };
-  actuals_read::ReadCsvEntries(src, add, diags);
+  actuals_read::ReadCsvEntries(src, limits, add, diags);
 }
 
 }  // namespace jixiao

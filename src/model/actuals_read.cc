@@ -85,7 +85,7 @@ void ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
   if (!src) return;
   if (!CheckInputText(*src, limits.max_file_bytes, diags)) return;
   if (IsCsvPath(path)) {
-    ReadCsvEntries(*src, add, diags);
+    ReadCsvEntries(*src, limits, add, diags);
     return;
   }
   const size_t errors_before = diags->error_count();

@@ -39,7 +39,8 @@ void ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink
                      Diagnostics* diags);
 
 // Reads CSV actuals (see ReadActualsCsv), handing each entry to `add`.
-void ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags);
+void ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
+                    Diagnostics* diags);
 
 }  // namespace jixiao::actuals_read
 

@@ -192,6 +192,26 @@ expect_status 2
 expect_err "jixiao: error: --year: expected a whole number from 1950 to 2100, not '2024x'"
 
 # ---------------------------------------------------------------------------
+# The input limits hold for CSV as for YAML.
+
+case_ "a CSV field beyond --max-scalar-size is an error at the field, as a YAML value is"
+{ printf 'project,indicator,value,note\nT-1,spent,10,\nT-1,设备数量,4台,'
+  head -c 2000000 /dev/zero | tr '\0' 'x'
+  printf '\nT-1,完成时间,10个月,\nT-1,满意度,95%%,\n'; } > "$WORK/big-note.csv"
+run eval $T -a "$WORK/big-note.csv" -f json
+expect_status 2
+expect_err "$WORK/big-note.csv:3:13: error: a field of 2000000 bytes is longer than the limit of 1048576 bytes (raise it with --max-scalar-size)"
+expect_no_out "xxxxxxxxxx"
+run eval $T -a "$WORK/big-note.csv" --max-scalar-size 2000000 -q
+expect_status 0
+run eval $T -a tests/fixtures/eval/ok.csv --max-scalar-size 5 -q
+expect_status 2
+expect_err "tests/fixtures/eval/ok.csv:1:1: error: a field of 7 bytes is longer than the limit of 5 bytes (raise it with --max-scalar-size)"
+run eval $T -a tests/fixtures/eval/ok.csv --max-nodes 10 -q
+expect_status 2
+expect_err "tests/fixtures/eval/ok.csv:3:10: error: more than 10 fields: the file is too large for actuals (raise the limit with --max-nodes)"
+
+# ---------------------------------------------------------------------------
 # Reports: no text from an input acts on a terminal or a reader.
 
 # has_c1 FILE: FILE holds a C1 control (U+0080..U+009F) as UTF-8.
