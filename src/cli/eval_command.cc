@@ -147,8 +147,12 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     }
     if (!ids.Register(item, &diags)) return;
     ++projects;
-    size_t claimed = item.match ? actuals.ClaimIndex(item.id, item.name, *item.match)
-                                : actuals.ClaimIndex(item.id, item.name);
+    bool ambiguous = false;
+    size_t claimed = actuals.ClaimIndex(
+        item.id, item.name, item.match ? *item.match : actuals.Locate(item.id, item.name),
+        &ambiguous);
+    // Its entry could be another project's: reported at the entry, not scored.
+    if (ambiguous) return;
     if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
       diags.Error(item.id_loc,
                   fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "

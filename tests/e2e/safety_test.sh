@@ -212,6 +212,49 @@ expect_status 2
 expect_err "tests/fixtures/eval/ok.csv:3:10: error: more than 10 fields: the file is too large for actuals (raise the limit with --max-nodes)"
 
 # ---------------------------------------------------------------------------
+# Matching: an entry that could be for two projects is an error.
+
+cat > "$WORK/crossed-targets.yaml" <<'YAML'
+project: B1
+id: A1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}
+---
+project: 项目乙
+id: B1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}
+YAML
+cat > "$WORK/crossed-actuals.yaml" <<'YAML'
+projects:
+  - project: B1
+    spent: 10
+    indicators: {数量: 4台}
+  - project: 项目乙
+    spent: 5
+    indicators: {数量: 2台}
+YAML
+
+case_ "an actuals entry matching one project by id and another by name is an error naming both"
+run eval "$WORK/crossed-targets.yaml" -a "$WORK/crossed-actuals.yaml" -f json
+expect_status 2
+expect_err "$WORK/crossed-actuals.yaml:2:5: error: the actuals entry 'B1' could be for two target projects: '项目乙' (id 'B1') by its id, and the project named 'B1' by its name: write \`id:\` and the id of the project it is for, and give the other project an entry of its own"
+expect_no_err "has no actuals entry"
+[ "$(grep -c '"id": "B1"' "$OUT")" = 0 ] || fail "project B1 was scored with an entry that may not be its own"
+# The same with the projects in the other order.
+awk 'BEGIN { RS = "---\n" } { doc[NR] = $0 } END { printf "%s---\n%s", doc[2], doc[1] }' \
+  "$WORK/crossed-targets.yaml" > "$WORK/crossed-reversed.yaml"
+run eval "$WORK/crossed-reversed.yaml" -a "$WORK/crossed-actuals.yaml"
+expect_status 2
+expect_err "$WORK/crossed-actuals.yaml:2:5: error: the actuals entry 'B1' could be for two target projects: the project with id 'B1' by its id, and 'B1' (id 'A1') by its name"
+expect_no_err "a second actuals entry"
+expect_no_err "has no actuals entry"
+
+# ---------------------------------------------------------------------------
 # Reports: no text from an input acts on a terminal or a reader.
 
 # has_c1 FILE: FILE holds a C1 control (U+0080..U+009F) as UTF-8.
