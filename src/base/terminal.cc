@@ -31,8 +31,7 @@ TerminalEnv TerminalEnv::Detect() {
   return env;
 }
 
-Terminal::Terminal(ColorMode mode, bool quiet, const TerminalEnv& env)
-    : quiet_(quiet), stdout_is_tty_(env.stdout_is_tty) {
+Terminal::Terminal(ColorMode mode, bool quiet, const TerminalEnv& env) : quiet_(quiet) {
   auto decide = [&](bool is_tty) {
     switch (mode) {
       case ColorMode::kAlways:

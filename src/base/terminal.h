@@ -33,8 +33,6 @@ class Terminal {
   Terminal(ColorMode mode, bool quiet, const TerminalEnv& env);
 
   bool color_stdout() const { return color_stdout_; }
-  // Whether standard output is a terminal.
-  bool stdout_is_tty() const { return stdout_is_tty_; }
   bool color_stderr() const { return color_stderr_; }
   bool quiet() const { return quiet_; }
   // Whether a progress line may be drawn on stderr (a real terminal, not
@@ -48,7 +46,6 @@ class Terminal {
   bool color_stdout_ = false;
   bool color_stderr_ = false;
   bool quiet_ = false;
-  bool stdout_is_tty_ = false;
   bool progress_ = false;
 };
 

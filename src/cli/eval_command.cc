@@ -115,7 +115,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     ctx.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;
-    ctx.list_errors = !(IsStandardOutput(spec.path) && term.stdout_is_tty());
+    ctx.list_errors = !IsStandardOutput(spec.path);
     outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx)});
   }
   for (Output& o : outputs) o.reporter->Begin(o.sink->stream());
