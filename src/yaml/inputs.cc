@@ -136,7 +136,11 @@ class Walker {
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
       std::error_code e;
       const fs::path& p = it->path();
-      fs::file_type type = it->symlink_status(e).type();  // from the entry: no system call
+      // The entry's type as readdir gave it: no system call for a file.
+      fs::file_type type = it->is_symlink(e)        ? fs::file_type::symlink
+                           : it->is_directory(e)    ? fs::file_type::directory
+                           : it->is_regular_file(e) ? fs::file_type::regular
+                                                    : fs::file_type::unknown;
       if (type == fs::file_type::symlink) {
         fs::file_status target = fs::status(p, e);
         if (e || !fs::exists(target)) {
