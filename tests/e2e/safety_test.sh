@@ -18,7 +18,8 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 #!/usr/bin/env bash
 exec unshare -m bash -c '
   set -e
-  keep=\$(mktemp -d)
+  keep=$WORK/private-dev-keep
+  mkdir -p "\$keep"
   for d in null full; do touch "\$keep/\$d"; mount --bind /dev/\$d "\$keep/\$d"; done
   mount -t tmpfs jixiao-test-dev /dev
   for d in null full; do touch /dev/\$d; mount --bind "\$keep/\$d" /dev/\$d; done
