@@ -17,7 +17,7 @@ constexpr std::string_view kQuoteHint = "write a quote inside a quoted field as 
 // next byte.
 class CsvScanner {
  public:
-  explicit CsvScanner(std::string_view text) : text_(text) {}
+  CsvScanner(std::string_view text, const CsvLimits& limits) : text_(text), limits_(limits) {}
 
   Parsed<size_t> Scan(const std::function<bool(CsvRow&&)>& on_row, CsvPosition* error_at) {
     error_at_ = error_at;
@@ -31,10 +31,11 @@ class CsvScanner {
       CsvRow row;
       row.line = line_;
       while (true) {
-        if (++fields > kMaxCsvFields) {
+        if (++fields > limits_.max_fields) {
           return Fail(line_, column_,
-                      fmt::format("more than {} fields: the file is too large for actuals",
-                                  kMaxCsvFields));
+                      fmt::format("more than {} fields: the file is too large for actuals "
+                                  "(raise the limit with --max-nodes)",
+                                  limits_.max_fields));
         }
         row.lines.push_back(line_);
         row.columns.push_back(column_);
@@ -43,6 +44,12 @@ class CsvScanner {
           if (!ReadQuoted(&field)) return Parsed<size_t>::Error(error_);
         } else {
           ReadPlain(&field);
+        }
+        if (field.size() > limits_.max_field_bytes) {
+          return Fail(row.lines.back(), row.columns.back(),
+                      fmt::format("a field of {} bytes is longer than the limit of {} bytes "
+                                  "(raise it with --max-scalar-size)",
+                                  field.size(), limits_.max_field_bytes));
         }
         row.fields.push_back(std::move(field));
         if (!AtEnd() && Peek() == ',') {
@@ -143,6 +150,7 @@ class CsvScanner {
   }
 
   std::string_view text_;
+  const CsvLimits& limits_;
   size_t pos_ = 0;
   int line_ = 1;
   int column_ = 1;
@@ -155,11 +163,12 @@ bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 }  // namespace
 
 Parsed<size_t> ForEachCsvRow(std::string_view text, const std::function<bool(CsvRow&&)>& on_row,
-                             CsvPosition* error_at) {
-  return CsvScanner(text).Scan(on_row, error_at);
+                             CsvPosition* error_at, const CsvLimits& limits) {
+  return CsvScanner(text, limits).Scan(on_row, error_at);
 }
 
-Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at) {
+Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at,
+                                     const CsvLimits& limits) {
   std::vector<CsvRow> rows;
   Parsed<size_t> n = ForEachCsvRow(
       text,
@@ -167,7 +176,7 @@ Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_a
         rows.push_back(std::move(row));
         return true;
       },
-      error_at);
+      error_at, limits);
   if (!n) return Parsed<std::vector<CsvRow>>::Error(n.error());
   return rows;
 }

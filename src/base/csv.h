@@ -3,6 +3,7 @@
 #define JIXIAO_BASE_CSV_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -29,20 +30,29 @@ struct CsvPosition {
 // exhaust memory (a megabyte of commas is a million fields).
 inline constexpr size_t kMaxCsvFields = 1000000;
 
+// Limits a reader sets on CSV text (its caller's --max-scalar-size and
+// --max-nodes, as for YAML).
+struct CsvLimits {
+  size_t max_field_bytes = SIZE_MAX;  // the longest field, unquoted
+  size_t max_fields = kMaxCsvFields;  // the most fields in the text
+};
+
 // Splits `text` (BOM already removed) into rows: fields separated by commas,
 // rows by LF, CRLF or a lone CR; a field in double quotes may hold commas,
 // line breaks (each kept as LF) and doubled quotes (""). A quote inside an
 // unquoted field is an ordinary character. Empty lines are skipped. An
-// unterminated quote, text after a closing quote or more than kMaxCsvFields
-// fields is an error: its position goes to *error_at when given, else the
-// message names the line and column.
-Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at = nullptr);
+// unterminated quote, text after a closing quote, a field longer than
+// limits.max_field_bytes or more than limits.max_fields fields is an error
+// (a field's at its start): its position goes to *error_at when given, else
+// the message names the line and column.
+Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_at = nullptr,
+                                     const CsvLimits& limits = {});
 
 // ParseCsv one row at a time: calls `on_row` for each row in order until it
 // returns false, holding no other row. On a syntax error the rows before it
 // have been delivered. Returns the number of rows delivered.
 Parsed<size_t> ForEachCsvRow(std::string_view text, const std::function<bool(CsvRow&&)>& on_row,
-                             CsvPosition* error_at = nullptr);
+                             CsvPosition* error_at = nullptr, const CsvLimits& limits = {});
 
 // Appends `field` to `out` quoted when it holds a comma, a quote, CR or LF
 // (or a leading or trailing space or tab), doubling inner quotes.

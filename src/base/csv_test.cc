@@ -119,6 +119,36 @@ TEST_CASE("CSV: more than kMaxCsvFields fields is an error") {
   CHECK(ParseCsv(std::string(kMaxCsvFields - 1, ',')).ok());
 }
 
+TEST_CASE("CSV: a field longer than the limit is an error at its start") {
+  CsvLimits limits;
+  limits.max_field_bytes = 5;
+  CHECK(ParseCsv("a,b\n12345,\"1\"\"345\"\n", nullptr, limits).ok());  // 5 bytes each, unquoted
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> p = ParseCsv("a,b\n项,123456\n", &at, limits);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 2);
+  CHECK(at.column == 3);
+  CHECK(p.error() == "a field of 6 bytes is longer than the limit of 5 bytes (raise it with "
+                     "--max-scalar-size)");
+  // Bytes, not characters: 项目 is 6 bytes; a quoted field over lines too.
+  CHECK_FALSE(ParseCsv("项目\n", &at, limits).ok());
+  CHECK_FALSE(ParseCsv("x\n\"ab\ncd\ne\"\n", &at, limits).ok());
+  CHECK(at.line == 2);
+  CHECK(at.column == 1);
+}
+
+TEST_CASE("CSV: the most fields is a limit the caller sets") {
+  CsvLimits limits;
+  limits.max_fields = 4;
+  CHECK(ParseCsv("a,b\nc,d\n", nullptr, limits).ok());
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> p = ParseCsv("a,b\nc,d\ne\n", &at, limits);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 3);
+  CHECK(p.error() == "more than 4 fields: the file is too large for actuals (raise the limit "
+                     "with --max-nodes)");
+}
+
 TEST_CASE("CSV writer: quoting") {
   struct Row {
     const char* in;

@@ -15,7 +15,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
       char32_t cp = DecodeUtf8(s, &pos);
       if (cp == 0xFFFD && pos == start + 1) {
         out->append("\\ufffd");
-      } else if (cp == 0x2028 || cp == 0x2029) {
+      } else if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x80 && cp <= 0x9F)) {
         out->append(fmt::format("\\u{:04x}", static_cast<unsigned>(cp)));
       } else {
         out->append(s.substr(start, pos - start));

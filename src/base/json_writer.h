@@ -10,6 +10,8 @@ namespace jixiao {
 
 // Appends `s` to `out` as a JSON string literal (quoted, escaped). Invalid
 // UTF-8 bytes are replaced by U+FFFD so the output is always valid JSON.
+// Control characters (C0, DEL, C1), U+2028 and U+2029 are written as \uXXXX
+// escapes: kept, yet never raw on a terminal.
 void AppendJsonString(std::string_view s, std::string* out);
 
 // Writes JSON into a string. Keys and values are written in call order;

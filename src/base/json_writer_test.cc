@@ -54,6 +54,12 @@ TEST_CASE("AppendJsonString quotes and escapes what JSON requires") {
   CHECK(out == "[\"x\"");
 }
 
+TEST_CASE("AppendJsonString escapes C1 controls, keeping them") {
+  std::string out;
+  AppendJsonString("a\u0085b\u009B31m\u00A0", &out);
+  CHECK(out == "\"a\\u0085b\\u009b31m\u00A0\"");
+}
+
 TEST_CASE("AppendJsonString replaces each invalid UTF-8 byte by U+FFFD") {
   CHECK(Quoted("ab\xff") == R"("ab\ufffd")");
   CHECK(Quoted("\xe4\xb8") == R"("\ufffd\ufffd")");      // a cut character

@@ -53,10 +53,19 @@ int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::
   Diagnostics diags;
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
   std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text", "json"}, &diags);
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  if (!CheckOutputsAgainstInputs(outputs, opts, {&files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   LoadStats stats;
-  if (!diags.has_errors()) {
-    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  if (diags.error_count() == errors_before_rules) {
     ProjectIdRegistry ids;
     ReadTargetsInOrder(
         files, rules, opts.limits, ResolveJobs(opts.jobs), [](Project&&, LoadedItem*, Diagnostics*) {},

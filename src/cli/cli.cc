@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <exception>
 #include <optional>
@@ -34,7 +35,8 @@ enum OptionSet : unsigned {
   kImport = 1 << 8,          // import: positional DOCUMENTS..., -o DIR, --year, --id-prefix
   kMergeInputs = 1 << 9,     // merge: positional REPORTS...
   kMergeOutput = 1 << 10,    // merge: -f json|jsonl, -o
-  kExplain = 1 << 11,        // explain: positional [CODE]
+  kForce = 1 << 11,          // template: --force
+  kExplain = 1 << 12,        // explain: positional [CODE]
 };
 
 using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
@@ -61,7 +63,7 @@ const CommandSpec kCommands[] = {
      "Every project and indicator of TARGETS with its target in a comment (YAML), or one\n"
      "row per indicator with its target in its own column (-f csv, opens in Excel). Fill\n"
      "it in and pass it to 'jixiao eval -a'.",
-     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits, RunTemplate},
+     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits | kForce, RunTemplate},
     {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
      "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
      "department) and writes one report of all their projects with the summary rebuilt, as\n"
@@ -89,51 +91,82 @@ void AddColorOption(CLI::App* sub, Options* o) {
       ->capture_default_str();
 }
 
-// The limits are unsigned: without this check CLI11 reads -1 as 2^64 - 1.
-const CLI::Validator kCount(
-    [](std::string& s) -> std::string {
-      if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) return "";
-      return "expected a whole number (0 or more), not '" + s + "'";
-    },
-    "COUNT");
+// An option's value as written, checked before CLI11 converts it: CLI11
+// reads "-1" as 2^64 - 1 for an unsigned option, "0x10" as 16 and " 4" as 4,
+// and takes a number too large for its type without a word.
+CLI::Validator WholeNumber(unsigned long long min, unsigned long long max) {
+  std::string expected = max == ~0ULL ? "a whole number (0 or more)"
+                                      : fmt::format("a whole number from {} to {}", min, max);
+  return CLI::Validator(
+      [=](std::string& s) -> std::string {
+        errno = 0;
+        char* end = nullptr;
+        unsigned long long v = s.empty() ? 0 : std::strtoull(s.c_str(), &end, 10);
+        bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && errno == 0 && *end == '\0' && v >= min && v <= max) return "";
+        if (digits && errno == ERANGE) {
+          return fmt::format("expected {}, not '{}': at most {}", expected, s, max);
+        }
+        return fmt::format("expected {}, not '{}'", expected, s);
+      },
+      max == ~0ULL ? "COUNT" : fmt::format("{}-{}", min, max));
+}
+
+// An empty value (an unset variable in a CI script, `--fail-under "$X"`)
+// would otherwise mean "not given" or "standard output": a usage error.
+CLI::Validator NonEmpty(const std::string& expected) {
+  return CLI::Validator(
+      [=](std::string& s) -> std::string {
+        if (!s.empty()) return "";
+        return "an empty value (an unset variable?): give " + expected;
+      },
+      "");
+}
 
 void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   sub->add_option("--lang", o->lang,
                   "Language of every message and label: zh or en (default: $JIXIAO_LANG, else zh)")
       ->check(CLI::IsMember({"zh", "en"}));
   if (set & kTargets) {
-    sub->add_option("TARGETS", o->targets, "Target files or directories")->required();
+    sub->add_option("TARGETS", o->targets, "Target files or directories")
+        ->required()
+        ->check(NonEmpty("a target file or directory"));
   }
   if (set & kActuals) {
     sub->add_option("-a,--actuals", o->actuals, "Actuals files or directories (YAML or CSV)")
-        ->required();
+        ->required()
+        ->check(NonEmpty("an actuals file or directory"));
   }
   if (set & kMergeInputs) {
-    sub->add_option("REPORTS", o->reports, "JSON or JSONL reports of 'jixiao eval'")->required();
+    sub->add_option("REPORTS", o->reports, "JSON or JSONL reports of 'jixiao eval'")
+        ->required()
+        ->check(NonEmpty("a report file"));
   }
   if (set & kMergeOutput) {
     sub->add_option("-f,--format", o->formats,
                     "Format of the merged report: json (default), jsonl, text, markdown, csv, "
                     "junit or github")
-        ->allow_extra_args(false);
-    sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout");
+        ->allow_extra_args(false)
+        ->check(NonEmpty("a format, such as json or csv=FILE"));
+    sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout")
+        ->check(NonEmpty("a file, or leave -o out for standard output"));
     AddColorOption(sub, o);
-    sub->add_option("--lang", o->lang, "Report labels: zh or en")
-        ->check(CLI::IsMember({"zh", "en"}))
-        ->capture_default_str();
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
     sub->add_flag("--csv-no-bom", o->csv_no_bom,
                   "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
   }
   if (set & kRules) {
-    sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules");
+    sub->add_option("-r,--rules", o->rules_file, "Rules file overriding the built-in mof-2020 rules")
+        ->check(NonEmpty("a rules file, or leave -r out for the built-in rules"));
   }
   if (set & kReportOptions) {
     sub->add_option("-f,--format", o->formats,
                     "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
                     "csv, markdown, junit, github; check: text, json; template: yaml, csv)")
-        ->allow_extra_args(false);
-    sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout");
+        ->allow_extra_args(false)
+        ->check(NonEmpty("a format, such as json or json=FILE"));
+    sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout")
+        ->check(NonEmpty("a file, or leave -o out for standard output"));
     AddColorOption(sub, o);
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors and the summary line");
   }
@@ -148,13 +181,15 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     sub->add_option("DOCUMENTS", o->documents,
                     "绩效目标表 documents: .docx files, text extracted from Word, or directories "
                     "of them")
-        ->required();
+        ->required()
+        ->check(NonEmpty("a document or directory"));
     sub->add_option("-o,--output", o->output,
                     "Directory for one YAML file per project (created if missing), or FILE.yaml "
-                    "for all in one file; default: standard output");
+                    "for all in one file; default: standard output")
+        ->check(NonEmpty("a directory or FILE.yaml, or leave -o out for standard output"));
     sub->add_option("--year", o->import_year,
                     "Year of projects whose name has none (such as 2024年度…)")
-        ->check(CLI::Range(1950, 2100));
+        ->check(WholeNumber(1950, 2100));
     sub->add_option("--unit", o->import_unit,
                     "Unit of the amounts of documents that do not say (单位：…): 元, 千元, 万元 "
                     "or 亿元")
@@ -166,43 +201,48 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
     AddColorOption(sub, o);
     sub->add_flag("-q,--quiet", o->quiet, "Print only errors");
   }
+  if (set & kForce) {
+    sub->add_flag("--force", o->force,
+                  "Replace an existing file given with -o (it may hold filled-in actuals)");
+  }
   if (set & kStrict) {
     sub->add_flag("--strict", o->strict, "Treat warnings as errors");
   }
   if (set & kPolicy) {
     sub->add_option("--fail-under", o->fail_under,
-                    "Fail (exit 1) when a project's total is below SCORE");
+                    "Fail (exit 1) when a project's total is below SCORE")
+        ->check(NonEmpty("a score from 0 to 100, or leave --fail-under out"));
     sub->add_option("--fail-on", o->fail_on, "Fail (exit 1) on: unmet (any unmet indicator) or none")
         ->check(CLI::IsMember({"unmet", "none"}))
         ->capture_default_str();
   }
   if (set & kJobs) {
     sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: the number of cores)")
-        ->check(CLI::Range(1, 256));
+        ->check(WholeNumber(1, 256));
   }
   if (set & kLimits) {
     sub->add_option("--max-file-size", o->limits.max_file_bytes, "Largest input file, in bytes")
-        ->check(kCount)
+        ->check(WholeNumber(0, ~0ULL))
         ->capture_default_str();
     sub->add_option("--max-scalar-size", o->limits.max_scalar_bytes,
                     "Longest single value, in bytes")
-        ->check(kCount)
+        ->check(WholeNumber(0, ~0ULL))
         ->capture_default_str();
     sub->add_option("--max-depth", o->limits.max_depth, "Deepest YAML nesting")
-        ->check(CLI::Range(1, 400))
+        ->check(WholeNumber(1, 400))
         ->capture_default_str();
     sub->add_option("--max-nodes", o->limits.max_nodes,
                     "Most values in one document, aliases counted in full")
-        ->check(kCount)
+        ->check(WholeNumber(0, ~0ULL))
         ->capture_default_str();
     sub->add_option("--max-documents", o->limits.max_documents,
                     "Most YAML documents in one file")
-        ->check(kCount)
+        ->check(WholeNumber(0, ~0ULL))
         ->capture_default_str();
     if (set & kTargets) {
       sub->add_option("--max-indicators", o->limits.max_indicators,
                       "Most indicators in one target project")
-          ->check(kCount)
+          ->check(WholeNumber(0, ~0ULL))
           ->capture_default_str();
     }
   }

@@ -138,22 +138,38 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, ReportFormats(), &diags);
   Policy policy = ParsePolicy(opts, &diags);
-  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }
-
+  // Every input is found before any is read, to be checked against the
+  // reports' files.
   KeepLargeBlocksOutOfTheHeap();
-  ActualsIndex actuals;
-  size_t projects = 0;
+  // An actuals input that cannot be found or read leaves the index
+  // incomplete: the targets without an entry are then named once.
   Diagnostics expanding;
-  PathList actuals_files =
-      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
+  PathList actuals_files = ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
+  std::vector<std::string> unread_actuals;
   for (const Diagnostic& d : expanding.all()) {
-    if (d.severity == Severity::kError) actuals.MarkIncomplete(d.loc.file);
+    if (d.severity == Severity::kError) unread_actuals.push_back(d.loc.file);
   }
   diags.Append(std::move(expanding));
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  GiveBackFreeMemory();  // what walking the directories took and left free
+  if (!CheckOutputsAgainstInputs(specs, opts, {&actuals_files, &files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  if (diags.error_count() > errors_before_rules) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+
+  ActualsIndex actuals;
+  size_t projects = 0;
+  for (const std::string& path : unread_actuals) actuals.MarkIncomplete(path);
   LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
   // Reading the actuals built and freed a tree per document.
   GiveBackFreeMemory();
@@ -164,15 +180,16 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     std::string why;
     std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
     if (!sink) {
-      err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+      err << WriteErrorLine(spec, why);
       return kExitError;
     }
     ReportContext ctx;
     ctx.rules = &rules;
     ctx.english = English();
-    ctx.color = spec.path.empty() && term.color_stdout();
+    ctx.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;
+    ctx.list_errors = !IsStandardOutput(spec.path);
     outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx)});
   }
   for (Output& o : outputs) o.reporter->Begin(o.sink->stream());
@@ -205,8 +222,12 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     }
     if (!ids.Register(item, &diags)) return;
     ++projects;
-    size_t claimed = item.match ? actuals.ClaimIndex(item.id, item.name, *item.match)
-                                : actuals.ClaimIndex(item.id, item.name);
+    bool ambiguous = false;
+    size_t claimed = actuals.ClaimIndex(
+        item.id, item.name, item.match ? *item.match : actuals.Locate(item.id, item.name),
+        &ambiguous);
+    // Its entry could be another project's: reported at the entry, not scored.
+    if (ambiguous) return;
     if (claimed == ActualsIndex::kNone && !actuals.incomplete().empty()) {
       without_entry.Add(item);
       return;
@@ -225,8 +246,6 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     for (Output& o : outputs) o.reporter->Project(*item.score, complies, o.sink->stream());
     progress.ProjectDone();
   };
-  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
-  GiveBackFreeMemory();  // what walking the directories took and left free
   ids.Reserve(actuals.size());  // about one project an entry
   progress.Start(files.size());
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
@@ -245,8 +264,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     o.reporter->End(summary, diags, o.sink->stream());
     std::string why = o.sink->Commit();
     if (!why.empty()) {
-      err << fmt::format("{}: error: cannot write the {} report: {}\n",
-                         o.spec.path.empty() ? "<stdout>" : o.spec.path, o.spec.format, why);
+      err << WriteErrorLine(o.spec, why);
       status = kExitError;
     }
   }

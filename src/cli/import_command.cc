@@ -1,4 +1,7 @@
 // `jixiao import`: 绩效目标表 documents (.docx or extracted text) to target YAML.
+#include <sys/stat.h>
+
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -46,6 +49,13 @@ void ImportFile(const std::string& path, const ImportOptions& iopts, const YamlL
   for (ImportedProject& p : projects) out->push_back(std::move(p));
 }
 
+// The device and inode of an existing file; {0, 0} for none.
+std::pair<uintmax_t, uintmax_t> IdentityOf(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return {0, 0};
+  return {static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)};
+}
+
 bool IsYamlFileName(const std::string& path) {
   return EndsWith(path, ".yaml") || EndsWith(path, ".yml");
 }
@@ -54,6 +64,19 @@ bool IsYamlFileName(const std::string& path) {
 
 int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
+  const std::string& dest = opts.output;
+  std::error_code ec;
+  // All documents in one stream (standard output or one file), or a file
+  // per project in a directory.
+  const bool one_stream = dest.empty() || (IsYamlFileName(dest) && !fs::is_directory(dest, ec));
+  PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
+  std::vector<OutputSpec> stream_spec;
+  if (one_stream) stream_spec.push_back(OutputSpec{"yaml", dest});
+  if (!CheckOutputsAgainstInputs(stream_spec, opts, {&files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   ImportOptions iopts;
   iopts.year = opts.import_year;
@@ -62,8 +85,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   iopts.rules = &rules;
   iopts.max_cell_bytes = opts.limits.max_scalar_bytes;
   std::vector<ImportedProject> projects;
-  if (!diags.has_errors()) {
-    PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
+  if (diags.error_count() == errors_before_rules) {
     for (size_t i = 0; i < files.size(); ++i) {
       ImportFile(files[i], iopts, opts.limits, &projects, &diags);
     }
@@ -83,9 +105,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
     ++written;
     indicators += p.indicators.size();
   };
-  const std::string& dest = opts.output;
-  std::error_code ec;
-  if (dest.empty() || (IsYamlFileName(dest) && !fs::is_directory(dest, ec))) {
+  if (one_stream) {
     // All documents in one stream: standard output or one file.
     std::string text;
     for (const ImportedProject& p : projects) {
@@ -101,6 +121,11 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
                          ec ? ": " + ec.message() : std::string());
       return kExitError;
     }
+    // A document given by name may be in the directory, named as a
+    // project's file would be.
+    std::set<std::pair<uintmax_t, uintmax_t>> inputs;
+    for (size_t i = 0; i < files.size(); ++i) inputs.insert(IdentityOf(files[i]));
+    inputs.erase({0, 0});
     std::set<std::string> names;
     for (const ImportedProject& p : projects) {
       if (!p.ok) continue;
@@ -112,6 +137,12 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
         name = fmt::format("{}~{}.yaml", stem, k);
       }
       std::string path = (fs::path(dest) / name).string();
+      if (inputs.count(IdentityOf(path)) > 0) {
+        err << WriteErrorLine(OutputSpec{"yaml", path},
+                              "the file is an input of this run: write to another directory");
+        failed = true;
+        continue;
+      }
       if (!WriteOutput(OutputSpec{"yaml", path}, ProjectYaml(p), out, err)) {
         failed = true;
         continue;

@@ -16,6 +16,7 @@
 #include "report/diagnostic_format.h"
 #include "yaml/inputs.h"
 #include "base/json_writer.h"
+#include "base/lang.h"
 #include "cli/output.h"
 #include "report/report.h"
 #include "report/report_json.h"
@@ -124,8 +125,11 @@ class Merger {
     bool lines = !Trim(first).empty() && Trim(first).back() == '}';
     size_t errors = diags_->error_count();
     size_t documents = 0;
+    bool ends_with_summary = false;  // the last object read is a summary line
+    int last_line = 0;
     auto on_document = [&](const YamlDocument& doc) {
       ++documents;
+      ends_with_summary = false;
       const YamlNode* root = doc.root();
       if (doc.has_errors() || root == nullptr || !root->is_map()) {
         diags_->Error({path, doc.line(), 1}, "expected a JSON object from 'jixiao eval -f json' "
@@ -153,6 +157,7 @@ class Merger {
       } else if (ours) {  // the last line of a JSONL report
         CheckRules(*root, path, doc.line());
         Tail(*root, path, doc.line());
+        ends_with_summary = true;
       } else {
         on_project(*root);
       }
@@ -168,6 +173,7 @@ class Merger {
         ++line_no;
         std::string_view line = Trim(std::string_view(src->text).substr(pos, end - pos));
         if (!line.empty()) {
+          last_line = line_no;
           Source one{path, std::string(line)};
           Diagnostics local;
           ParseYamlStream(one, limits, &local, on_document);
@@ -179,6 +185,14 @@ class Merger {
     }
     if (documents == 0 && diags_->error_count() == errors)
       diags_->Error({path, 0, 0}, "the report holds no JSON object");
+    // A JSONL report ends with its summary line, which holds the run's
+    // errors: without it the report is incomplete (a run stopped midway).
+    if (lines && documents > 0 && !ends_with_summary && diags_->error_count() == errors) {
+      diags_->Error({path, last_line, 1},
+                    "the JSONL report ends without its summary line ({\"tool\": \"jixiao\", "
+                    "…}): it is incomplete, as a run stopped before its end leaves it; merge "
+                    "the report of a complete run");
+    }
   }
 
   const std::string& rules_name() const { return rules_; }
@@ -280,7 +294,7 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
 
   ReportContext ctx;
   ctx.rules = &in.rules;
-  ctx.english = opts.lang == "en";
+  ctx.english = English();
   ctx.color = spec.path.empty() && term.color_stdout();
   ctx.quiet = term.quiet();
   ctx.csv_bom = !opts.csv_no_bom;
@@ -322,7 +336,8 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
     diags.Error({}, fmt::format("merge writes one report: give one -f FORMAT, one of {}",
                                 fmt::join(formats, ", ")));
   }
-  if (diags.has_errors()) {
+  const PathList reports(opts.reports);
+  if (diags.has_errors() || !CheckOutputsAgainstInputs(specs, opts, {&reports}, &diags)) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }

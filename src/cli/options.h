@@ -29,6 +29,8 @@ struct Options {
   std::string fail_under;
   // --fail-on: "unmet" (default) or "none".
   std::string fail_on = "unmet";
+  // template --force: replace an existing output file.
+  bool force = false;
   // --strict: warnings count as errors.
   bool strict = false;
   // --quiet: print only errors and the summary line.

@@ -1,13 +1,23 @@
 #include "cli/output.h"
 
+#include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <random>
+#include <string_view>
 
 #include <fmt/format.h>
+
+#include "cli/cleanup.h"
 
 namespace jixiao {
 
@@ -36,11 +46,14 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
     if (to_stdout != 1) {
       diags->Error({}, "-o FILE needs exactly one format without a file; with several formats "
                        "write -f FORMAT=FILE for each");
-    } else {
-      for (OutputSpec& s : specs)
-        if (s.path.empty()) s.path = opts.output;
+      return specs;
     }
-  } else if (to_stdout > 1) {
+    for (OutputSpec& s : specs)
+      if (s.path.empty()) s.path = opts.output;
+  }
+  to_stdout = std::count_if(specs.begin(), specs.end(),
+                            [](const OutputSpec& s) { return IsStandardOutput(s.path); });
+  if (to_stdout > 1) {
     diags->Error({}, "only one report can go to standard output: write -f FORMAT=FILE for the "
                      "others");
   }
@@ -85,24 +98,242 @@ std::streamsize BlockBuf::xsputn(const char* s, std::streamsize n) {
 
 int BlockBuf::sync() { return Drain() && target_->pubsync() == 0 ? 0 : -1; }
 
+namespace {
+
+constexpr const char* kIsDirectory = "is a directory: give the report a file name";
+
+// The message of a report that cannot be written, `why` being the reason.
+std::string CannotWrite(const std::string& format, const std::string& why) {
+  return fmt::format("cannot write the {} report: {}", format, why);
+}
+
+// The descriptor a path such as /dev/stderr or /dev/fd/3 names, or -1.
+int DescriptorPath(const std::string& path) {
+  if (path == "/dev/stdin") return 0;
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0) {
+      std::string_view n = std::string_view(path).substr(prefix.size());
+      if (n.size() > 6 || n.find_first_not_of("0123456789") != std::string_view::npos) return -1;
+      return std::stoi(std::string(n));
+    }
+  }
+  return -1;
+}
+
+std::string Dirname(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string Basename(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Letters and digits from the system's random source (the time and the
+// process otherwise): the name of a temporary file must not be guessable.
+std::string RandomName(size_t n) {
+  static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  unsigned char bytes[32];
+  n = std::min(n, sizeof bytes);
+  ssize_t got = getrandom(bytes, n, GRND_NONBLOCK);
+  if (got != static_cast<ssize_t>(n)) {
+    static std::atomic<unsigned long long> counter{0};
+    std::mt19937_64 gen(static_cast<unsigned long long>(
+                            std::chrono::steady_clock::now().time_since_epoch().count()) ^
+                        (static_cast<unsigned long long>(getpid()) << 32) ^ counter++);
+    for (size_t i = 0; i < n; ++i) bytes[i] = static_cast<unsigned char>(gen());
+  }
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out.push_back(kAlphabet[bytes[i] % (sizeof kAlphabet - 1)]);
+  return out;
+}
+
+// What a destination path leads to.
+struct Destination {
+  std::string path;  // the file to write or replace: `path`, or the file a link names
+  bool exists = false;
+  struct stat st {};
+};
+
+// Follows a symbolic link at `path` (see OutputSink); "" or why not.
+std::string FollowLink(const std::string& path, const struct stat& link, Destination* d) {
+  struct stat dir;
+  if (stat(Dirname(path).c_str(), &dir) == 0 && (dir.st_mode & S_ISVTX) &&
+      (dir.st_mode & S_IWOTH) && link.st_uid != geteuid() && link.st_uid != dir.st_uid) {
+    return "is a symbolic link in a shared directory, owned by another user: write the report "
+           "elsewhere";
+  }
+  char* resolved = realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) {
+    if (errno != ENOENT) return std::strerror(errno);
+    char target[4096];
+    ssize_t n = readlink(path.c_str(), target, sizeof target - 1);
+    target[n < 0 ? 0 : n] = '\0';
+    return fmt::format("is a symbolic link to '{}', which does not exist: write the report to "
+                       "the file itself, or remove the link",
+                       target);
+  }
+  d->path = resolved;
+  free(resolved);
+  if (stat(d->path.c_str(), &d->st) != 0) return std::strerror(errno);
+  d->exists = true;
+  return "";
+}
+
+// Where the report of `path` goes; "" or why it cannot go there.
+std::string Resolve(const std::string& path, Destination* d) {
+  struct stat st;
+  if (lstat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT && errno != ENOTDIR) return std::strerror(errno);
+    if (!path.empty() && path.back() == '/') return "no such directory: give a file name";
+    d->path = path;
+    d->exists = false;
+    return "";
+  }
+  if (S_ISLNK(st.st_mode)) {
+    std::string why = FollowLink(path, st, d);
+    if (!why.empty()) return why;
+  } else {
+    d->path = path;
+    d->exists = true;
+    d->st = st;
+  }
+  if (S_ISDIR(d->st.st_mode)) return kIsDirectory;
+  return "";
+}
+
+// Creates a temporary file beside `dest`: exclusively (O_EXCL, which also
+// refuses a symbolic link), under a name nobody can guess. Its mode is that
+// of `dest` when it exists, else what a new file gets (0666 less the umask).
+// Returns the descriptor (and the name in *tmp, registered for removal on a
+// signal), or -1 with errno set.
+int CreateTemporary(const Destination& dest, std::string* tmp, int* slot) {
+  std::string dir = Dirname(dest.path);
+  std::string base = Basename(dest.path);
+  // NAME_MAX is 255: room for ".jixiao-XXXXXXXXXX.tmp".
+  if (base.size() > 200) base.resize(200);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string name = fmt::format("{}/{}.jixiao-{}.tmp", dir, base, RandomName(10));
+    SignalBlock block;  // created and registered as one step to a signal
+    int fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  dest.exists ? 0600 : 0666);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      return -1;
+    }
+    *slot = RegisterTemporary(name);
+    if (*slot < 0) {
+      unlink(name.c_str());
+      close(fd);
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+    *tmp = name;
+    if (dest.exists) {
+      // The owner first: changing it may clear the set-id bits.
+      if (dest.st.st_uid != geteuid() || dest.st.st_gid != getegid()) {
+        if (fchown(fd, dest.st.st_uid, dest.st.st_gid) != 0) {
+          // Not allowed: the report is then the caller's, as a new file is.
+        }
+      }
+      fchmod(fd, dest.st.st_mode & 07777);
+    }
+    return fd;
+  }
+  errno = EEXIST;
+  return -1;
+}
+
+}  // namespace
+
+bool IsStandardOutput(const std::string& path) {
+  return path.empty() || path == "-" || DescriptorPath(path) == 1;
+}
+
+// Writes straight to a descriptor (a BlockBuf in front gathers the pieces).
+class OutputSink::FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd) {}
+  int error() const { return error_; }
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::streamsize done = 0;
+    while (done < n) {
+      ssize_t w = write(fd_, s + done, static_cast<size_t>(n - done));
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        break;
+      }
+      done += w;
+    }
+    return done;
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    char ch = traits_type::to_char_type(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+
+ private:
+  int fd_;
+  int error_ = 0;
+};
+
 std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostream& out,
                                              std::string* error) {
   std::unique_ptr<OutputSink> sink(new OutputSink());
-  if (spec.path.empty() || spec.path == "-") {
+  if (IsStandardOutput(spec.path)) {
     sink->out_ = &out;
     sink->buf_ = std::make_unique<BlockBuf>(out.rdbuf());
     sink->stream_ = std::make_unique<std::ostream>(sink->buf_.get());
     return sink;
   }
-  sink->path_ = spec.path;
-  sink->tmp_ = fmt::format("{}.tmp.{}", spec.path, static_cast<long>(getpid()));
-  sink->file_ = std::make_unique<std::ofstream>(sink->tmp_, std::ios::binary | std::ios::trunc);
-  if (!*sink->file_) {
-    *error = std::strerror(errno);
-    sink->file_.reset();
-    return nullptr;
+  if (int n = DescriptorPath(spec.path); n >= 0) {
+    // /dev/stderr, /dev/fd/N: the descriptor the caller opened, as it is.
+    sink->fd_ = fcntl(n, F_DUPFD_CLOEXEC, 3);
+    if (sink->fd_ < 0) {
+      *error = fmt::format("descriptor {} is not open", n);
+      return nullptr;
+    }
+    sink->path_ = spec.path;
+  } else {
+    Destination dest;
+    std::string why = Resolve(spec.path, &dest);
+    if (!why.empty()) {
+      *error = why;
+      return nullptr;
+    }
+    sink->path_ = dest.path;
+    if (dest.exists && !S_ISREG(dest.st.st_mode)) {
+      // A FIFO, /dev/null, a terminal: written in place, never replaced.
+      sink->fd_ = open(dest.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      struct stat now;
+      if (sink->fd_ >= 0 && fstat(sink->fd_, &now) == 0 && S_ISREG(now.st_mode)) {
+        *error = "became a regular file while it was opened: run again";
+        return nullptr;  // the destructor closes it, untouched
+      }
+    } else {
+      sink->fd_ = CreateTemporary(dest, &sink->tmp_, &sink->slot_);
+      if (sink->fd_ < 0) {
+        *error = fmt::format("cannot create a file in '{}': {}", Dirname(dest.path),
+                             std::strerror(errno));
+        return nullptr;
+      }
+    }
+    if (sink->fd_ < 0) {
+      *error = std::strerror(errno);
+      return nullptr;
+    }
   }
-  sink->buf_ = std::make_unique<BlockBuf>(sink->file_->rdbuf());
+  sink->file_ = std::make_unique<FdBuf>(sink->fd_);
+  sink->buf_ = std::make_unique<BlockBuf>(sink->file_.get());
   sink->stream_ = std::make_unique<std::ostream>(sink->buf_.get());
   return sink;
 }
@@ -110,10 +341,12 @@ std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostrea
 OutputSink::~OutputSink() {
   // Standard output gets what was written, committed or not, as it would
   // without the block buffer.
-  if (!file_ && stream_ && !committed_) stream_->flush();
-  if (file_ && !committed_) {
-    file_.reset();
-    std::remove(tmp_.c_str());
+  if (out_ != nullptr && stream_ && !committed_) stream_->flush();
+  if (fd_ >= 0) close(fd_);
+  if (!tmp_.empty() && !committed_) {
+    SignalBlock block;
+    unlink(tmp_.c_str());
+    UnregisterTemporary(slot_);
   }
 }
 
@@ -121,24 +354,134 @@ std::string OutputSink::Commit() {
   committed_ = true;
   stream_->flush();
   const bool handed_on = !buf_->failed() && static_cast<bool>(*stream_);
-  if (!file_) {
+  if (out_ != nullptr) {
     out_->flush();
     return handed_on && *out_ ? "" : "cannot write to standard output";
   }
-  file_->flush();
-  bool ok = handed_on && static_cast<bool>(*file_);
-  file_->close();
-  ok = ok && !file_->fail();
-  if (!ok) {
-    std::remove(tmp_.c_str());
-    return "write failed (disk full?)";
+  std::string why;
+  if (!handed_on) {
+    int e = file_->error();
+    why = e == 0 ? "write failed" : fmt::format("write failed: {}", std::strerror(e));
   }
-  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    std::remove(tmp_.c_str());
-    return why;
+  int fd = fd_;
+  fd_ = -1;
+  if (close(fd) != 0 && why.empty()) why = fmt::format("write failed: {}", std::strerror(errno));
+  if (tmp_.empty()) return why;
+  SignalBlock block;  // renamed (or removed) and forgotten as one step
+  if (why.empty() && rename(tmp_.c_str(), path_.c_str()) != 0) why = std::strerror(errno);
+  if (!why.empty()) unlink(tmp_.c_str());
+  UnregisterTemporary(slot_);
+  return why;
+}
+
+namespace {
+
+using Identity = OutputGuard::Identity;
+
+// The identity of an existing file.
+Identity IdentityOf(const struct stat& st) {
+  Identity id;
+  id.dev = static_cast<unsigned long long>(st.st_dev);
+  id.ino = static_cast<unsigned long long>(st.st_ino);
+  return id;
+}
+
+// Character devices (/dev/null, a terminal) are exempt from the checks.
+bool Exempt(const struct stat& st) { return S_ISCHR(st.st_mode); }
+
+std::string Shown(const std::string& path) { return path.empty() ? "standard output" : path; }
+
+}  // namespace
+
+OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diags) {
+  for (const OutputSpec& spec : specs) {
+    Output o;
+    o.format = spec.format;
+    struct stat st;
+    if (IsStandardOutput(spec.path)) {
+      // Standard output redirected to a file or a pipe is that file.
+      if (fstat(STDOUT_FILENO, &st) != 0 || Exempt(st)) continue;
+      o.path = "";
+    } else {
+      o.path = spec.path;
+      int fd = DescriptorPath(spec.path);
+      int r = fd >= 0 ? fstat(fd, &st) : stat(spec.path.c_str(), &st);
+      if (r == 0 && S_ISDIR(st.st_mode)) {
+        diags->Error({spec.path, 0, 0}, CannotWrite(spec.format, kIsDirectory));
+        continue;
+      }
+      if (r == 0 && Exempt(st)) continue;
+      if (r != 0) {
+        // Not there yet: the same name in the same directory is the same file.
+        struct stat dir;
+        if (stat(Dirname(spec.path).c_str(), &dir) != 0) continue;  // Open says why
+        o.id = IdentityOf(dir);
+        o.id.name = Basename(spec.path);
+        if (o.id.name.empty()) continue;
+      }
+    }
+    if (o.id.name.empty()) {
+      o.id = IdentityOf(st);
+      o.exists = true;
+    }
+    bool duplicate = false;
+    for (const Output& other : outputs_) {
+      if (other.id == o.id) {
+        diags->Error({}, fmt::format("the {} and {} reports would both be written to {}{}: give "
+                                     "each report its own file",
+                                     other.format, o.format, Shown(other.path),
+                                     other.path == o.path ? "" : " (" + Shown(o.path) + ")"));
+        duplicate = true;
+        break;
+      }
+    }
+    if (!duplicate) outputs_.push_back(std::move(o));
   }
-  return "";
+}
+
+void OutputGuard::CheckInput(const std::string& input, Diagnostics* diags) const {
+  if (input.empty() || input == "-") return;
+  bool any = false;
+  for (const Output& o : outputs_) any = any || o.exists;
+  if (!any) return;  // nothing written exists yet: no input can be it
+  struct stat st;
+  if (stat(input.c_str(), &st) != 0 || Exempt(st)) return;
+  Identity id = IdentityOf(st);
+  for (const Output& o : outputs_) {
+    if (!o.exists || !(o.id == id)) continue;
+    diags->Error({}, fmt::format("the {} report would be written over {}, an input of this "
+                                 "run{}: write the report to another file",
+                                 o.format, input,
+                                 o.path == input ? "" : " (as " + Shown(o.path) + ")"));
+    return;
+  }
+}
+
+void OutputGuard::CheckInputs(const PathList& inputs, Diagnostics* diags) const {
+  bool any = false;
+  for (const Output& o : outputs_) any = any || o.exists;
+  if (!any) return;
+  for (size_t i = 0; i < inputs.size(); ++i) CheckInput(inputs[i], diags);
+}
+
+bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Options& opts,
+                               std::initializer_list<const PathList*> inputs,
+                               Diagnostics* diags) {
+  const size_t before = diags->error_count();
+  OutputGuard guard(specs, diags);
+  if (!opts.rules_file.empty()) guard.CheckInput(opts.rules_file, diags);
+  for (const std::vector<std::string>* given :
+       {&opts.targets, &opts.actuals, &opts.reports, &opts.documents}) {
+    for (const std::string& p : *given)
+      if (p.size() > 1 && p[0] == '@') guard.CheckInput(p.substr(1), diags);
+  }
+  for (const PathList* list : inputs) guard.CheckInputs(*list, diags);
+  return diags->error_count() == before;
+}
+
+std::string WriteErrorLine(const OutputSpec& spec, const std::string& why) {
+  return fmt::format("{}: error: {}\n", spec.path.empty() ? "<stdout>" : spec.path,
+                     CannotWrite(spec.format, why));
 }
 
 bool WriteOutput(const OutputSpec& spec, const std::string& text, std::ostream& out,
@@ -150,8 +493,7 @@ bool WriteOutput(const OutputSpec& spec, const std::string& text, std::ostream& 
     why = sink->Commit();
   }
   if (why.empty()) return true;
-  err << fmt::format("{}: error: cannot write the {} report: {}\n",
-                     spec.path.empty() ? "<stdout>" : spec.path, spec.format, why);
+  err << WriteErrorLine(spec, why);
   return false;
 }
 

@@ -2,7 +2,7 @@
 #ifndef JIXIAO_CLI_OUTPUT_H_
 #define JIXIAO_CLI_OUTPUT_H_
 
-#include <fstream>
+#include <initializer_list>
 #include <memory>
 #include <ostream>
 #include <streambuf>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/path_list.h"
 #include "cli/options.h"
 
 namespace jixiao {
@@ -50,31 +51,103 @@ class BlockBuf : public std::streambuf {
   bool failed_ = false;
 };
 
-// Where one report is written: standard output, or a temporary file beside
-// the destination that Commit renames over it, so that a failed or
-// interrupted run never leaves half a report behind.
+// Whether `path` names standard output: "" or "-", or /dev/stdout (and
+// /dev/fd/1, /proc/self/fd/1), which is written through `out` like "".
+bool IsStandardOutput(const std::string& path);
+
+// Where one report is written (docs/reference.md §11):
+// - standard output (IsStandardOutput);
+// - another open descriptor (/dev/stderr, /dev/fd/N): written in place;
+// - a file that is not a regular file (a FIFO, /dev/null, a terminal):
+//   written in place, never replaced;
+// - a regular file, or a new one: written to a temporary file beside it,
+//   created exclusively (O_EXCL, so never through a symbolic link) under an
+//   unpredictable name, which Commit renames over the destination with the
+//   destination's permission bits (and owner, when jixiao may set it). A
+//   failed or interrupted run (cleanup.h) leaves the destination as it was
+//   and no temporary file.
+// A destination that is a symbolic link is written through it: the file it
+// names is replaced, the link is kept. A link to no file is refused (an
+// old link in a shared directory must not make jixiao create files
+// elsewhere), and so is a link in a sticky world-writable directory (/tmp)
+// owned by another user, as the kernel refuses to follow one there
+// (fs.protected_symlinks). A directory is refused.
 class OutputSink {
  public:
-  // Opens the destination of `spec`; nullptr and `*error` set when the
-  // temporary file cannot be created.
+  // Opens the destination of `spec`; nullptr and `*error` set (the reason,
+  // such as "is a directory") when it cannot.
   static std::unique_ptr<OutputSink> Open(const OutputSpec& spec, std::ostream& out,
                                           std::string* error);
   ~OutputSink();  // removes the temporary file unless committed
 
   std::ostream& stream() { return *stream_; }
-  // Flushes and, for a file, renames the temporary file over the
-  // destination. Returns "" on success, else the reason.
+  // Flushes and, for a temporary file, renames it over the destination.
+  // Returns "" on success, else the reason.
   std::string Commit();
 
  private:
+  class FdBuf;
   OutputSink() = default;
-  std::ostream* out_ = nullptr;
-  std::unique_ptr<std::ofstream> file_;
-  std::unique_ptr<BlockBuf> buf_;        // in front of file_ or out_
+  std::ostream* out_ = nullptr;           // standard output, or nullptr
+  int fd_ = -1;                           // else the file written
+  std::unique_ptr<FdBuf> file_;           // writes to fd_
+  std::unique_ptr<BlockBuf> buf_;         // in front of file_ or out_
   std::unique_ptr<std::ostream> stream_;  // writes to buf_
-  std::string path_, tmp_;
+  std::string path_;                      // the destination (a link resolved)
+  std::string tmp_;                       // the temporary file, or "" (in place)
+  int slot_ = -1;                         // tmp_'s slot in cleanup.h's table
   bool committed_ = false;
 };
+
+// The files a run writes, checked against each other and against the files
+// it reads before anything is read or written (docs/reference.md §11). A
+// file is the same as another when it has the same device and inode (so
+// "a", "./a", a hard link and a symbolic link to it are all one), or, when
+// it does not exist yet, the same name in the same directory. Terminals and
+// other character devices (/dev/null) are exempt: writing two reports
+// there, or reading from one, destroys nothing.
+class OutputGuard {
+ public:
+  // Records the files of `specs`; an error in `diags` for a destination
+  // that is a directory, and for two reports to the same file.
+  OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diags);
+
+  // An error in `diags` for each of `inputs` that is a file a report
+  // would be written to.
+  void CheckInput(const std::string& input, Diagnostics* diags) const;
+  void CheckInputs(const PathList& inputs, Diagnostics* diags) const;
+
+  // The identity of a file: device and inode; or, for one that does not
+  // exist, its directory's and its name.
+  struct Identity {
+    unsigned long long dev = 0, ino = 0;
+    std::string name;  // "" for an existing file
+    bool operator==(const Identity& o) const {
+      return dev == o.dev && ino == o.ino && name == o.name;
+    }
+  };
+
+ private:
+  struct Output {
+    std::string format;
+    std::string path;  // "" for standard output
+    Identity id;
+    bool exists = false;
+  };
+  std::vector<Output> outputs_;
+};
+
+// Checks the reports of `specs` against each other and against every input
+// of the run (OutputGuard): the rules file and the lists of paths (@LIST)
+// named in `opts`, and the files of `inputs`. False, with the errors in
+// `diags`, when a report would be written over an input or another report:
+// a usage error, found before anything is read or written.
+bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Options& opts,
+                               std::initializer_list<const PathList*> inputs,
+                               Diagnostics* diags);
+
+// "FILE: error: cannot write the FORMAT report: WHY\n", for stderr.
+std::string WriteErrorLine(const OutputSpec& spec, const std::string& why);
 
 // Writes `text` to standard output (`out`) or, for a file, atomically: to a
 // temporary file beside it, then renamed over it, so that a failed run never

@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -97,6 +101,56 @@ TEST_CASE("OutputSink: a file is written whole on Commit; a short write is an er
   auto sink = OutputSink::Open({"text", ""}, short_out, &why);
   sink->stream() << std::string(100, 'z');
   CHECK(sink->Commit() == "cannot write to standard output");
+}
+
+TEST_CASE("OutputSink: a file is replaced whole with its mode kept, and no temporary left") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("jixiao-sink-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string path = (dir / "r.json").string();
+  std::ofstream(path) << "old";
+  chmod(path.c_str(), 0600);
+  std::ostringstream unused;
+  std::string why;
+  {
+    auto sink = OutputSink::Open({"json", path}, unused, &why);
+    REQUIRE(sink);
+    sink->stream() << "new";
+    // Until Commit the old file is there, and one temporary beside it.
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 2);
+    CHECK(sink->Commit().empty());
+  }
+  std::ifstream in(path);
+  std::string got((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(got == "new");
+  struct stat st;
+  REQUIRE(stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0600);
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  // Not committed: the old file stays, the temporary goes.
+  {
+    auto sink = OutputSink::Open({"json", path}, unused, &why);
+    REQUIRE(sink);
+    sink->stream() << "half";
+  }
+  std::ifstream again(path);
+  std::string kept((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>());
+  CHECK(kept == "new");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  // A directory is refused.
+  CHECK(OutputSink::Open({"json", dir.string()}, unused, &why) == nullptr);
+  CHECK(why == "is a directory: give the report a file name");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("IsStandardOutput: nothing, '-', /dev/stdout and descriptor 1") {
+  for (const char* p : {"", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"}) {
+    CHECK(IsStandardOutput(p));
+  }
+  for (const char* p : {"/dev/stderr", "/dev/fd/10", "stdout", "/dev/fd/1x"}) {
+    CHECK_FALSE(IsStandardOutput(p));
+  }
 }
 
 }  // namespace jixiao

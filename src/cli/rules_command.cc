@@ -13,6 +13,10 @@ namespace jixiao {
 int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text"}, &diags);
+  if (diags.has_errors() || !CheckOutputsAgainstInputs(outputs, opts, {}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);

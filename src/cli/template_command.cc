@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -73,6 +74,20 @@ void AppendProjectCsv(const Project& p, std::string* o) {
   }
 }
 
+// A skeleton written over a file might replace actuals someone filled in:
+// an existing regular file is an error without --force. (Standard output, a
+// FIFO or a device destroys nothing.)
+void RefuseExistingFiles(const std::vector<OutputSpec>& specs, Diagnostics* diags) {
+  for (const OutputSpec& s : specs) {
+    struct stat st;
+    if (IsStandardOutput(s.path) || stat(s.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      continue;
+    }
+    diags->Error({s.path, 0, 0}, "the file exists and may hold filled-in actuals: pass --force to "
+                                 "replace it, or write the template to another file");
+  }
+}
+
 }  // namespace
 
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
@@ -81,6 +96,17 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   // `-o actuals.csv` alone asks for the CSV skeleton.
   if (given.formats.empty() && EndsWith(given.output, ".csv")) given.formats = {"csv"};
   std::vector<OutputSpec> specs = ParseOutputSpecs(given, {"yaml", "csv"}, &diags);
+  if (!opts.force) RefuseExistingFiles(specs, &diags);
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  if (!CheckOutputsAgainstInputs(specs, opts, {&files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   std::string body, csv_body;
   const bool want_csv = std::any_of(specs.begin(), specs.end(),
@@ -90,8 +116,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   std::optional<int> year;
   bool one_year = true;
   size_t projects = 0;
-  if (!diags.has_errors()) {
-    PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  if (diags.error_count() == errors_before_rules) {
     ProjectIdRegistry ids;
     ReadTargetsInOrder(
         files, rules, opts.limits, ResolveJobs(opts.jobs),

@@ -111,6 +111,7 @@ void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
   flags_.push_back(static_cast<uint8_t>((entry.by_id ? kById : 0) |
                                         (entry.has_errors ? kHasErrors : 0)));
   claimed_.push_back(false);
+  touched_.push_back(0);
 }
 
 std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
@@ -166,7 +167,32 @@ size_t ActualsIndex::Lookup(const Match& m) const {
 }
 
 size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& project,
-                                const Match& m) {
+                                const Match& m, bool* ambiguous) {
+  // An entry matched by one project's id and another's name could be for
+  // either: which one was meant cannot be told. (One project's id and name
+  // never match the same entry: Locate looks up a name only when it differs
+  // from the id.) The first project to match it took it; the second is not
+  // scored.
+  auto touch = [&](size_t i, Touch how) {
+    touched_[i] |= how;
+    if (touched_[i] != (kTouchedById | kTouchedByName)) return;
+    touched_[i] |= kAmbiguous;
+    const std::string key = KeyOf(static_cast<uint32_t>(i));
+    const std::string self = fmt::format("'{}' (id '{}')", project, id);
+    ambiguous_.emplace_back(
+        static_cast<uint32_t>(i),
+        fmt::format("the actuals entry '{}' could be for two target projects: {} by its id, and "
+                    "{} by its name: write `id:` and the id of the project it is for, and give "
+                    "the other project an entry of its own",
+                    key, how == kTouchedById ? self : fmt::format("the project with id '{}'", key),
+                    how == kTouchedByName ? self : fmt::format("the project named '{}'", key)));
+    if (ambiguous != nullptr) *ambiguous = true;
+  };
+  if (ambiguous != nullptr) *ambiguous = false;
+  if (m.by_id != kNone && !(touched_[m.by_id] & kAmbiguous)) touch(m.by_id, kTouchedById);
+  if (m.by_name != kNone && !(flags_[m.by_name] & kById) && !(touched_[m.by_name] & kAmbiguous)) {
+    touch(m.by_name, kTouchedByName);
+  }
   size_t found = m.by_id;
   bool by_id = found != kNone && !claimed_[found];
   if (!by_id) {
@@ -202,6 +228,7 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Claim(const std::string& id,
 }
 
 void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
+  for (const auto& [entry, message] : ambiguous_) diags->Error(LocationOf(entry), message);
   // An unmatched entry is most likely meant for a target left without one.
   // Suggestions compare every pair, so they are only offered when few
   // targets are left without actuals.
@@ -228,7 +255,11 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
         named = &nt->second;
       }
     }
-    if (auto st = shadowed_by_.find(i); st != shadowed_by_.end()) {
+    auto st = shadowed_by_.find(i);
+    // Shadowed by an entry that could be another project's: the error at
+    // that entry says what to do, and this one may well be right.
+    if (st != shadowed_by_.end() && (touched_[st->second] & kAmbiguous)) continue;
+    if (st != shadowed_by_.end()) {
       message = fmt::format("a second actuals entry for target project '{}': its actuals are "
                             "already given at {}; give each project exactly one entry",
                             KeyOf(st->second), FormatLocation(LocationOf(st->second)));

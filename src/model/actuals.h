@@ -109,14 +109,21 @@ class ActualsIndex {
 
   // As Lookup, but an entry is claimed at most once: the index of the entry
   // claimed, or kNone when none is left. `m` is Locate(id, project).
-  size_t ClaimIndex(const std::string& id, const std::string& project, const Match& m);
+  // Called for the target projects in input order, it also finds an entry
+  // that could be for two of them, one by its id and another by its name
+  // (docs/reference.md §2.3): an error at the entry, naming both, reported by
+  // ReportUnclaimed; *ambiguous (when given) is then set for the second, whose
+  // score must not be reported.
+  size_t ClaimIndex(const std::string& id, const std::string& project, const Match& m,
+                    bool* ambiguous = nullptr);
   size_t ClaimIndex(const std::string& id, const std::string& project) {
     return ClaimIndex(id, project, Locate(id, project));
   }
   // ClaimIndex, then Get; nullptr when none is left.
   std::shared_ptr<const ProjectActuals> Claim(const std::string& id, const std::string& project);
 
-  // Reports every entry no target project claimed, as an error: a second
+  // Reports every entry that matched two target projects (ClaimIndex), and
+  // every entry no target project claimed, as an error: a second
   // entry for a claimed target is named as such; otherwise the nearest id or
   // name of a target that Claim found no entry for is suggested when it is a
   // likely typo.
@@ -154,6 +161,12 @@ class ActualsIndex {
   // while workers read flags_.
   std::vector<uint8_t> flags_;
   std::vector<bool> claimed_;
+  // How target projects matched each entry so far (ClaimIndex): kTouchedById,
+  // kTouchedByName; both is an entry that could be for either of two, then
+  // reported (kAmbiguous) once.
+  enum Touch : uint8_t { kTouchedById = 1, kTouchedByName = 2, kAmbiguous = 4 };
+  std::vector<uint8_t> touched_;
+  std::vector<std::pair<uint32_t, std::string>> ambiguous_;  // entry, message
   std::vector<std::string> files_;
   std::unordered_map<std::string, uint32_t> file_index_;
   // For ReportUnclaimed: the targets ClaimIndex found no entry for; unclaimed
@@ -182,8 +195,10 @@ void ReadActualsDocument(const Source& src, const YamlDocument& doc, ActualsInde
 // ActualsCsvColumn), and empty columns after the last named one are ignored).
 // Rows are grouped by `project` in order of first appearance; every project
 // needs exactly one spending row. `src.text` has passed CheckInputText (or
-// CheckActualsCsvText).
-void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags);
+// CheckActualsCsvText). The YAML limits hold for CSV too: a field longer than
+// limits.max_scalar_bytes or more fields than limits.max_nodes is an error.
+void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
+                    const YamlLimits& limits = {});
 
 // The column a CSV actuals header names: "project", "indicator", "value",
 // "note" or "score" for the English name (in any case, blanks around it

@@ -58,8 +58,13 @@ bool IsBlank(std::string_view f) { return Trim(f).empty(); }
 // Reads CSV actuals: one row per indicator, grouped by project.
 class CsvReader {
  public:
-  CsvReader(const Source& src, const EntrySink& add, Diagnostics* diags)
-      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {}
+  CsvReader(const Source& src, const YamlLimits& limits, const EntrySink& add,
+            Diagnostics* diags)
+      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {
+    // The YAML limits hold for CSV too: a field is a value, a field a node.
+    limits_.max_field_bytes = limits.max_scalar_bytes;
+    limits_.max_fields = limits.max_nodes;
+  }
 
   // False when some of the file could not become entries.
   bool Read() {
@@ -84,7 +89,7 @@ class CsvReader {
           }
           return true;
         },
-        &at);
+        &at, limits_);
     if (!syntax) {
       Error(at.line, at.column, syntax.error());
       return false;
@@ -401,6 +406,7 @@ class CsvReader {
   size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;
+  CsvLimits limits_;
   std::unordered_map<std::string, uint32_t> rows_of_;  // project -> its rows
   std::vector<std::string> bad_row_projects_;  // projects of rows with a wrong field count
   bool complete_ = true;  // every row became part of an entry
@@ -424,8 +430,9 @@ std::string NotUtf8Message(bool utf16, unsigned char byte) {
                      kSaveAsUtf8);
 }
 
-bool ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags) {
-  return CsvReader(src, add, diags).Read();
+bool ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
+                    Diagnostics* diags) {
+  return CsvReader(src, limits, add, diags).Read();
 }
 
 }  // namespace actuals_read
@@ -476,9 +483,10 @@ bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags) {
   return false;
 }
 
-void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags) {
+void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
+                    const YamlLimits& limits) {
   actuals_read::EntrySink add = [&](ProjectActuals&& e) { index->Add(std::move(e), diags); };
-  actuals_read::ReadCsvEntries(src, add, diags);
+  actuals_read::ReadCsvEntries(src, limits, add, diags);
 }
 
 }  // namespace jixiao

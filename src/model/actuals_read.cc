@@ -121,7 +121,7 @@ bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
   if (!src) return false;
   if (IsCsvPath(path)) {
     if (!CheckActualsCsvText(&*src, limits.max_file_bytes, diags)) return false;
-    return ReadCsvEntries(*src, add, diags);
+    return ReadCsvEntries(*src, limits, add, diags);
   }
   if (!CheckInputText(*src, limits.max_file_bytes, diags)) return false;
   // Errors reported while no document is being read (a syntax error, a

@@ -56,7 +56,8 @@ std::string NotUtf8Message(bool utf16, unsigned char byte);
 // Reads CSV actuals (see ReadActualsCsv), handing each entry to `add`.
 // Returns false when some of the file could not become entries (a syntax or
 // header error, a row without its project).
-bool ReadCsvEntries(const Source& src, const EntrySink& add, Diagnostics* diags);
+bool ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
+                    Diagnostics* diags);
 
 }  // namespace jixiao::actuals_read
 

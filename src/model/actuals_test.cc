@@ -796,6 +796,52 @@ TEST_CASE("actuals CSV: empty file, header only, blank rows") {
   CHECK(blank_rows.index.size() == 1);
 }
 
+TEST_CASE("an entry matched by one project's id and another's name is an error naming both") {
+  // Project A: id A1, name B1; project B: id B1, name 项目乙. `project: B1`
+  // is A's by its name and B's by its id.
+  for (bool a_first : {true, false}) {
+    CAPTURE(a_first);
+    Loaded l = LoadYaml("projects:\n- project: B1\n  spent: 1\n- project: 项目乙\n  spent: 2\n");
+    REQUIRE(l.diags.empty());
+    bool ambiguous = true;
+    auto claim = [&](const std::string& id, const std::string& name) {
+      return l.index.ClaimIndex(id, name, l.index.Locate(id, name), &ambiguous);
+    };
+    Diagnostics d;
+    if (a_first) {
+      CHECK(claim("A1", "B1") == 0);
+      CHECK_FALSE(ambiguous);
+      claim("B1", "项目乙");
+      CHECK(ambiguous);
+      l.index.ReportUnclaimed(&d);
+      CHECK(Dump(d) == "a.yaml:2:3: the actuals entry 'B1' could be for two target projects: "
+                       "'项目乙' (id 'B1') by its id, and the project named 'B1' by its name: "
+                       "write `id:` and the id of the project it is for, and give the other "
+                       "project an entry of its own\n");
+    } else {
+      CHECK(claim("B1", "项目乙") == 0);
+      CHECK_FALSE(ambiguous);
+      claim("A1", "B1");
+      CHECK(ambiguous);
+      l.index.ReportUnclaimed(&d);
+      CHECK(Dump(d) == "a.yaml:2:3: the actuals entry 'B1' could be for two target projects: "
+                       "the project with id 'B1' by its id, and 'B1' (id 'A1') by its name: "
+                       "write `id:` and the id of the project it is for, and give the other "
+                       "project an entry of its own\n");
+    }
+  }
+  // An `id:` entry matches ids only: no ambiguity.
+  Loaded l = LoadYaml("projects:\n- id: B1\n  spent: 1\n");
+  bool ambiguous = true;
+  l.index.ClaimIndex("B1", "项目乙", l.index.Locate("B1", "项目乙"), &ambiguous);
+  CHECK_FALSE(ambiguous);
+  l.index.ClaimIndex("A1", "B1", l.index.Locate("A1", "B1"), &ambiguous);
+  CHECK_FALSE(ambiguous);
+  Diagnostics d;
+  l.index.ReportUnclaimed(&d);
+  CHECK(d.empty());
+}
+
 }  // namespace jixiao
 
 namespace jixiao {

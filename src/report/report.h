@@ -39,6 +39,10 @@ struct ReportContext {
   bool color = false;    // the output is a terminal that takes colour
   bool quiet = false;    // text: only the summary line
   bool csv_bom = true;   // csv: start with a UTF-8 byte order mark (--csv-no-bom clears it)
+  // text: list the run's errors before the summary line (a report written
+  // to a file). On standard output it is off: the errors are on standard
+  // error, and the summary line counts them.
+  bool list_errors = false;
 };
 
 class Reporter {

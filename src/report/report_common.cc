@@ -28,10 +28,12 @@ const ReportLabels kEn = {
 bool IsLineBreak(char32_t cp) { return cp == '\n' || cp == '\r'; }
 
 // Characters no report writes: C0 controls other than tab, LF and CR, DEL,
-// and the XML 1.0 non-characters U+FFFE and U+FFFF.
+// C1 controls (U+0080..U+009F: U+009B is an 8-bit CSI to many terminals,
+// U+0085 a line break to some readers), and the XML 1.0 non-characters
+// U+FFFE and U+FFFF.
 bool IsDropped(char32_t cp) {
-  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F || cp == 0xFFFE ||
-         cp == 0xFFFF;
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) ||
+         cp == 0xFFFE || cp == 0xFFFF;
 }
 
 // Calls `f(cp, next)` for each code point of `s` after dropping IsDropped

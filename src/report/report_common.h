@@ -74,8 +74,9 @@ std::string RunSummaryLine(size_t projects, size_t complies, size_t errors, size
                            bool english);
 
 // `s` without the characters no report writes — C0 controls other than tab,
-// LF and CR, DEL, U+FFFE and U+FFFF — and with invalid UTF-8 replaced by
-// U+FFFD. The escapes below drop the same characters.
+// LF and CR, DEL, C1 controls (U+0080..U+009F), U+FFFE and U+FFFF — and with
+// invalid UTF-8 replaced by U+FFFD. The escapes below drop the same
+// characters.
 std::string PrintableText(std::string_view s);
 
 // `s` as literal text of a Markdown table cell or list item: \ ` * _ [ ] ~ |

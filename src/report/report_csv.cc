@@ -7,7 +7,8 @@
 // Excel reads the Chinese text as UTF-8. Text cells that a spreadsheet would
 // run as a formula are neutralised (AppendCsvCell); control characters are
 // dropped (PrintableText). Streams: each project's
-// rows are written as the project is reported.
+// rows are written as the project is reported. A run with input errors ends
+// with an `error` row for each.
 #include <fmt/format.h>
 
 #include "base/csv.h"
@@ -105,8 +106,25 @@ class CsvReporter : public Reporter {
     out << o;
   }
 
-  void End(const RunSummary& /*summary*/, const Diagnostics& /*diags*/,
-           std::ostream& /*out*/) override {}
+  // A run that ended with errors says so: an `error` row each, its
+  // location in `name`, its message in `note`.
+  void End(const RunSummary& /*summary*/, const Diagnostics& diags, std::ostream& out) override {
+    if (!diags.has_errors()) return;
+    std::string o;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != Severity::kError) continue;
+      Row r;
+      r.Set("row", "error");
+      r.Set("name", FormatLocation(d.loc));
+      r.Set("note", d.message);
+      r.AppendTo(&o);
+      if (o.size() >= 64 * 1024) {
+        out << o;
+        o.clear();
+      }
+    }
+    out << o;
+  }
 
  private:
   // A row of `kind` with the columns every row of project `s` repeats.

@@ -127,6 +127,10 @@ TEST_CASE("PrintableText drops control characters and repairs UTF-8") {
   CHECK(PrintableText("a\x01" "b\x7f\tc\r\n") == "ab\tc\r\n");
   CHECK(PrintableText("x\xffy") == "x\uFFFDy");
   CHECK(PrintableText("\uFFFE\uFFFF中") == "中");
+  // C1 controls, U+0080..U+009F (U+009B is an 8-bit CSI), and not U+00A0.
+  CHECK(PrintableText("a\u0080b\u0085c\u009B31md\u009Fe\u00A0f") == "abc31mde\u00A0f");
+  CHECK(MarkdownText("a\u009Bb") == "ab");
+  CHECK(XmlText("a\u0085b", true) == "ab");
 }
 
 TEST_CASE("MarkdownText and HtmlText") {

@@ -24,22 +24,24 @@ std::string Amount(const Rational& r) {
   return exact.size() > fixed.size() ? exact : fixed;
 }
 
-// `s` on one line: line breaks and tabs become spaces, other control
-// characters are dropped, so a multi-line note cannot break the table.
+// `s` on one line: line breaks and tabs become spaces, the other characters
+// no report writes (PrintableText: C0 and C1 controls, DEL) are dropped, so
+// that a multi-line note cannot break the table nor text act on a terminal.
 std::string OneLine(std::string_view s) {
-  // Most cells have no control character: copied whole.
-  if (std::none_of(s.begin(), s.end(), [](char c) {
-        unsigned char u = static_cast<unsigned char>(c);
-        return u < 0x20 || u == 0x7F;
-      })) {
-    return std::string(s);
+  // Most cells have no control character: copied whole. (A C1 control is
+  // the byte 0xC2 followed by one of 0x80..0x9F.)
+  bool plain = true;
+  for (size_t i = 0; i < s.size() && plain; ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    plain = u >= 0x20 && u != 0x7F &&
+            !(u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
   }
+  if (plain) return std::string(s);
   std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
+  for (char c : PrintableText(s)) {
     if (c == '\n' || c == '\r' || c == '\t') {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else if (u >= 0x20 && u != 0x7F) {
+    } else {
       out.push_back(c);
     }
   }
@@ -91,6 +93,7 @@ class TextReporter : public Reporter {
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
     if (!ctx_.quiet && sum.projects > 1) out << YearTables(sum.year);
+    if (ctx_.list_errors && diags.has_errors()) out << ErrorList(diags);
     std::vector<std::string> grades;
     for (const auto& [name, count] : sum.grades) grades.push_back(fmt::format("{} {}", name, count));
     if (ctx_.english) {
@@ -109,6 +112,28 @@ class TextReporter : public Reporter {
  private:
   std::string Paint(std::string_view text, Style style) const {
     return Terminal::Paint(text, style, ctx_.color);
+  }
+
+  // The run's errors, one a line, at most kMaxListedErrors: a report written
+  // after errors says so (the summary line counts them too).
+  std::string ErrorList(const Diagnostics& diags) const {
+    constexpr size_t kMaxListedErrors = 50;
+    const size_t count = diags.error_count();
+    std::string o = ctx_.english ? fmt::format("{} error{}:\n", count, count == 1 ? "" : "s")
+                                 : fmt::format("错误 {} 个：\n", count);
+    size_t listed = 0;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != Severity::kError) continue;
+      if (listed == kMaxListedErrors) break;
+      ++listed;
+      std::string where = FormatLocation(d.loc);
+      o += fmt::format("  {}{}\n", where.empty() ? "" : OneLine(where) + ": ", OneLine(d.message));
+    }
+    if (listed < count) {
+      o += ctx_.english ? fmt::format("  … and {} more\n", count - listed)
+                        : fmt::format("  ……另有 {} 个\n", count - listed);
+    }
+    return o + "\n";
   }
 
   // The indicator table of a project. Each cell's display width is measured

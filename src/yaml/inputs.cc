@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <set>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -70,40 +71,126 @@ std::vector<std::string> ExpandLists(const std::vector<std::string>& paths, Diag
 
 namespace {
 
-// Calls add(path) for every regular file below `dir` (following no directory
-// symlinks) whose extension is in `extensions`, in sorted path order, holding
-// one directory's entries at a time. Sorting each directory's entries by
-// name, with "/" after a directory's, gives the order of the whole paths.
-void WalkSorted(const fs::path& dir, const std::vector<std::string>& extensions,
-                const std::function<void(const std::string&)>& add, std::error_code* ec) {
-  struct Entry {
-    std::string key;  // the name, and "/" for a directory
-    fs::path path;
-    bool is_dir;
-  };
-  std::vector<Entry> entries;
-  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, *ec);
-  for (; !*ec && it != fs::directory_iterator(); it.increment(*ec)) {
-    std::error_code e;
-    bool is_dir = it->is_directory(e) && !it->is_symlink(e);
-    if (is_dir) {
-      entries.push_back({it->path().filename().string() + "/", it->path(), true});
-    } else if (it->is_regular_file(e) && HasExtension(it->path(), extensions)) {
-      entries.push_back({it->path().filename().string(), it->path(), false});
-    }
-  }
-  if (*ec) return;
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  for (const Entry& e : entries) {
-    if (!e.is_dir) {
-      add(e.path.string());
-      continue;
-    }
-    WalkSorted(e.path, extensions, add, ec);
-    if (*ec) return;
-  }
+// The messages of the walk, each in one place.
+std::string UnreadableDirectory(const std::error_code& ec) {
+  return fmt::format("cannot read directory: {}", ec.message());
 }
+std::string DanglingLink(const fs::path& link) {
+  std::error_code ec;
+  fs::path target = fs::read_symlink(link, ec);
+  return fmt::format("a symbolic link to '{}', which does not exist: point it at the file, or "
+                     "remove it",
+                     target.string());
+}
+std::string LinkLoop(const fs::path& ancestor) {
+  return fmt::format("a symbolic link back to the directory '{}' (a loop): it is not followed",
+                     ancestor.string());
+}
+constexpr const char* kLinkCycle =
+    "a symbolic link that leads to itself through other links: point it at the file, or remove "
+    "it";
+constexpr const char* kNotRegular =
+    "not a regular file (a FIFO, a device or a socket): below a directory only regular files are "
+    "read";
+
+using DirId = std::pair<uintmax_t, uintmax_t>;  // device, inode
+
+// Walks the directories of one command-line path: the directories on the
+// way down (to find a loop) and every directory entered (one reached again
+// through a symbolic link is not read twice).
+class Walker {
+ public:
+  Walker(const std::vector<std::string>& extensions,
+         const std::function<void(const std::string&)>& add, Diagnostics* diags)
+      : extensions_(extensions), add_(add), diags_(diags) {}
+
+  // Calls add(path) for every regular file below `dir` whose extension is
+  // in `extensions`, in sorted path order, holding one directory's entries
+  // at a time. Sorting each directory's entries by name, with "/" after a
+  // directory's, gives the order of the whole paths. Symbolic links are
+  // followed; everything not read (an unreadable directory, a link to
+  // nothing, a loop, a FIFO) is an error in `diags`, at its path.
+  void Walk(const fs::path& dir) {
+    struct stat st;
+    if (stat(dir.c_str(), &st) != 0) {
+      Error(dir, UnreadableDirectory(std::error_code(errno, std::generic_category())));
+      return;
+    }
+    const DirId id{static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)};
+    for (size_t i = 0; i < path_.size(); ++i) {
+      if (path_[i].first == id) {
+        Error(dir, LinkLoop(path_[i].second));
+        return;
+      }
+    }
+    if (!entered_.insert(id).second) return;
+    struct Entry {
+      std::string key;  // the name, and "/" for a directory
+      fs::path path;
+      bool is_dir;
+      std::string error;  // why it cannot be read, if it cannot
+    };
+    std::vector<Entry> entries;
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code e;
+      const fs::path& p = it->path();
+      // The entry's type as readdir gave it: no system call for a file.
+      fs::file_type type = it->is_symlink(e)        ? fs::file_type::symlink
+                           : it->is_directory(e)    ? fs::file_type::directory
+                           : it->is_regular_file(e) ? fs::file_type::regular
+                                                    : fs::file_type::unknown;
+      if (type == fs::file_type::symlink) {
+        fs::file_status target = fs::status(p, e);
+        if (e || !fs::exists(target)) {
+          // A link to nothing (or a link loop) is an error where it would be
+          // read: named as an input, or leading to a directory.
+          if (HasExtension(p, extensions_)) {
+            entries.push_back({p.filename().string(), p, false,
+                               e.value() == ELOOP ? std::string(kLinkCycle) : DanglingLink(p)});
+          }
+          continue;
+        }
+        type = target.type();
+      }
+      if (type == fs::file_type::directory) {
+        entries.push_back({p.filename().string() + "/", p, true, ""});
+      } else if (HasExtension(p, extensions_)) {
+        entries.push_back({p.filename().string(), p, false,
+                           type == fs::file_type::regular ? "" : kNotRegular});
+      }
+    }
+    if (ec) {
+      Error(dir, UnreadableDirectory(ec));
+      return;
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    path_.emplace_back(id, dir);
+    for (const Entry& e : entries) {
+      if (!e.error.empty()) {
+        Error(e.path, e.error);
+      } else if (e.is_dir) {
+        Walk(e.path);
+      } else {
+        add_(e.path.string());
+      }
+    }
+    path_.pop_back();
+  }
+
+ private:
+  void Error(const fs::path& p, std::string message) {
+    diags_->Error({p.string(), 0, 0}, std::move(message));
+  }
+
+  const std::vector<std::string>& extensions_;
+  const std::function<void(const std::string&)>& add_;
+  Diagnostics* diags_;
+  std::vector<std::pair<DirId, fs::path>> path_;  // the directories walked down
+  std::set<DirId> entered_;
+};
 
 }  // namespace
 
@@ -137,18 +224,13 @@ PathList ExpandInputs(const std::vector<std::string>& given,
       continue;
     }
     size_t found = 0;
-    WalkSorted(
-        path, extensions,
-        [&](const std::string& f) {
-          ++found;
-          add(f);
-        },
-        &ec);
-    if (ec) {
-      diags->Error({path, 0, 0}, fmt::format("cannot read directory: {}", ec.message()));
-      continue;
-    }
-    if (found == 0) {
+    const size_t errors = diags->error_count();
+    std::function<void(const std::string&)> count_and_add = [&](const std::string& f) {
+      ++found;
+      add(f);
+    };
+    Walker(extensions, count_and_add, diags).Walk(path);
+    if (found == 0 && diags->error_count() == errors) {
       // "no .yaml or .yml files", "no .yaml, .yml or .csv files".
       std::string names = extensions.empty() ? "input" : extensions.back();
       if (extensions.size() > 1) {

@@ -14,8 +14,13 @@ namespace jixiao {
 // Expands command-line paths into the files to read, in order: a file is
 // taken as given (whatever its extension); a directory contributes every
 // file below it, recursively, whose extension is in `extensions` (".yaml",
-// ".yml", ...), in sorted path order. A missing path, or a directory with no
-// such file, is an error in `diags`. A file named twice is read once.
+// ".yml", ...), in sorted path order, following symbolic links (a directory
+// reached twice is read once). A missing path, a directory with no such file,
+// and anything below a directory that would be read but cannot be — an
+// unreadable directory, a symbolic link to nothing or back to a directory
+// above it, a FIFO or device with such an extension — is an error in
+// `diags`, at its path: nothing is skipped in silence. A file named twice is
+// read once.
 // For runs too large for a command line, "@LIST" stands for the paths listed
 // in the file LIST, and "-" for those read from standard input, one per line
 // (blank lines and lines starting with '#' are skipped).

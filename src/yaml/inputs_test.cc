@@ -35,7 +35,7 @@ TEST_CASE("ExpandInputs: a directory's files in sorted order of their whole path
     std::ofstream(root / f) << "x: 1\n";
   }
   std::ofstream(root / "a" / "notes.txt") << "not yaml\n";
-  fs::create_directory_symlink(root / "a", root / "link");  // not followed
+  fs::create_directory_symlink(root / "a", root / "link");  // followed: a/ again, read once
   Diagnostics d;
   std::vector<std::string> got = ToVector(ExpandInputs({root.string()}, {".yaml", ".yml"}, &d));
   CHECK(d.empty());
@@ -63,6 +63,37 @@ TEST_CASE("ExpandInputs: a missing path and a directory without inputs are error
   REQUIRE(d.error_count() == 2);
   CHECK(d.all()[0].message == "no .yaml or .yml files in this directory");
   CHECK(d.all()[1].message == "no such file or directory");
+  fs::remove_all(root);
+}
+
+TEST_CASE("ExpandInputs: symbolic links are followed; what cannot be read is an error") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-links-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "t" / "sub");
+  fs::create_directories(root / "elsewhere");
+  std::ofstream(root / "t" / "a.yaml") << "x: 1\n";
+  std::ofstream(root / "elsewhere" / "b.yaml") << "x: 1\n";
+  std::ofstream(root / "elsewhere" / "c.yaml") << "x: 1\n";
+  fs::create_directory_symlink(root / "elsewhere", root / "t" / "more");
+  fs::create_symlink(root / "elsewhere" / "c.yaml", root / "t" / "sub" / "c-link.yaml");
+  fs::create_symlink(root / "nothing.yaml", root / "t" / "dangling.yaml");
+  fs::create_symlink(root / "nothing", root / "t" / "dangling-dir");  // no input's name: not one
+  fs::create_directory_symlink(root / "t", root / "t" / "sub" / "up");
+  Diagnostics d;
+  std::vector<std::string> got =
+      ToVector(ExpandInputs({(root / "t").string()}, {".yaml", ".yml"}, &d));
+  std::vector<std::string> want = {(root / "t" / "a.yaml").string(),
+                                   (root / "t" / "more" / "b.yaml").string(),
+                                   (root / "t" / "more" / "c.yaml").string(),
+                                   (root / "t" / "sub" / "c-link.yaml").string()};
+  CHECK(got == want);
+  REQUIRE(d.error_count() == 2);
+  CHECK(d.all()[0].loc.file == (root / "t" / "dangling.yaml").string());
+  CHECK(d.all()[0].message == "a symbolic link to '" + (root / "nothing.yaml").string() +
+                                  "', which does not exist: point it at the file, or remove it");
+  CHECK(d.all()[1].loc.file == (root / "t" / "sub" / "up").string());
+  CHECK(d.all()[1].message == "a symbolic link back to the directory '" + (root / "t").string() +
+                                  "' (a loop): it is not followed");
   fs::remove_all(root);
 }
 

@@ -467,6 +467,10 @@ std::string CodePointAt(std::string_view text, size_t at) {
   return std::string(text.substr(at, end - at));
 }
 
+// The longest map key yaml-cpp reads: its ':' at most this many bytes after
+// its start (see yaml_fast.cc).
+constexpr size_t kMaxYamlKeyBytes = 1024;
+
 // A yaml-cpp error message for people: yaml-cpp quotes one byte of the
 // character it stopped at, which cuts a multi-byte character in two.
 // `*at` is where the error is; it may move to a better place.
@@ -481,6 +485,29 @@ std::string SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* a
     return fmt::format("YAML syntax error: unknown escape '\\{}' in a double-quoted string: "
                        "write a backslash as '\\\\', or use single quotes",
                        CodePointAt(src.text, *at + 1));
+  }
+  // yaml-cpp takes a scalar as a map key only when its ':' (where it
+  // stops) is at most 1024 bytes after the key's start: say so, at the key.
+  if (message == YAML::ErrorMsg::MAP_VALUE && *at < src.text.size()) {
+    size_t line_start = src.text.rfind('\n', *at);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    size_t key = line_start;
+    for (;;) {  // past the indentation and any "- " of list items
+      while (key < *at && src.text[key] == ' ') ++key;
+      if (key + 1 < *at && src.text[key] == '-' && src.text[key + 1] == ' ') {
+        ++key;
+        continue;
+      }
+      break;
+    }
+    if (*at - key > kMaxYamlKeyBytes) {
+      std::string what = fmt::format("YAML syntax error: a map key of {} bytes, longer than the "
+                                     "{} bytes YAML allows: shorten it (an indicator can be "
+                                     "named by its id)",
+                                     *at - key, kMaxYamlKeyBytes);
+      *at = key;
+      return what;
+    }
   }
   if (FindInvalidUtf8(message) != std::string::npos) {
     std::string clean;

@@ -219,6 +219,16 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
            "- I\n- J\n- K\n- L\n- M\n- N\n- O\n- P\n",
            "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n"
            "b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n",
+           // At and around the limits of `small`: scalars of 8 and 9 bytes,
+           // 3 and 4 levels, 2 and 3 documents.
+           "a: 12345678\n---\nb: '12345678'\n",
+           "a: 123456789\n",
+           "a: \"123456789\"\n",
+           "a:\n  b:\n    c: 1\n",
+           "a:\n  b: [c]\n",
+           "a: {b: {c: {d: 1}}}\n",
+           "- 1\n---\n- 2\n",
+           "- 1\n---\n- 2\n---\n- 3\n",
        }) {
     for (const YamlLimits& limits : {YamlLimits{}, small}) {
       CAPTURE(text);
@@ -242,6 +252,45 @@ TEST_CASE("an empty value stands on the line of its key, in both readers") {
   // A value on the key's own line, or in a flow map, keeps its own place.
   CHECK(testing::DumpYaml("a: ~\nb: {c: }\n", {}, 0, 0) ==
         "doc 0@1:0 3@1:0:7 {1@1:0:1'a: 0@1:3:1} {1@2:5:1'b: 3@2:8:3 {1@2:9:1'c: 0@2:12:1}}\n");
+}
+
+TEST_CASE("keys at and around yaml-cpp's 1024 bytes read the same by either reader") {
+  // yaml-cpp refuses a map key whose ':' is more than 1024 bytes after its
+  // start; the fast reader declines it, so either way it is that error.
+  for (size_t length : {1023u, 1024u, 1025u, 1026u}) {
+    std::string key(length, 'k');
+    for (const std::string& text :
+         {key + ": 1\n", "a:\n  " + key + ": 1\n", "- x: 1\n  " + key + ": 2\n",
+          "a: {" + key + ": 1}\n", "'" + key.substr(2) + "': 1\n",
+          "a: 1\n---\n" + key + ": 1\n---\nb: 2\n"}) {
+      CAPTURE(length);
+      CAPTURE(text.substr(0, 8));
+      for (const YamlLimits& limits : {YamlLimits{}}) {
+        std::string fast = testing::DumpYaml(text, limits, 0, 0);
+        std::string slow = testing::DumpYaml(std::string("#\t\n") + text, limits, 1, 3);
+        CHECK(fast == slow);
+        CHECK((fast.find("YAML syntax error") != std::string::npos) == (length > 1024));
+      }
+    }
+  }
+}
+
+TEST_CASE("a key longer than yaml-cpp takes is an error that says so, at the key") {
+  std::string name;
+  for (int i = 0; i < 342; ++i) name += "指";  // 1026 bytes
+  Parsed p = Parse("projects:\n  - id: A\n    indicators:\n      " + name + ": 4台\n");
+  REQUIRE(p.diags.error_count() == 1);
+  const Diagnostic& d = p.diags.all()[0];
+  CHECK(d.message == "YAML syntax error: a map key of 1026 bytes, longer than the 1024 bytes "
+                     "YAML allows: shorten it (an indicator can be named by its id)");
+  CHECK(d.loc.line == 4);
+  CHECK(d.loc.column == 7);
+  // Short keys keep the message of what is really wrong.
+  Parsed q = Parse("a: 1\n b: 2\n");
+  REQUIRE(q.diags.error_count() == 1);
+  CHECK(q.diags.all()[0].message ==
+        "'b' is indented by 1 space, but 'a' on line 1 by 0: the keys of one map must start in "
+        "the same column");
 }
 
 TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big files") {

@@ -16,8 +16,12 @@ bool NeedsQuotes(std::string_view s) {
   if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos ||
       EndsWith(s, ":"))
     return true;
-  for (unsigned char c : s)
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7F) return true;
+    // A C1 control (U+0085 is a line break to YAML 1.1 readers).
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+  }
   // Values the core schema resolves to something other than a string, or
   // that a reader might: numbers, booleans, null.
   std::string_view lower_forms[] = {"null", "Null", "NULL", "true", "True", "TRUE",
@@ -40,7 +44,12 @@ bool NeedsQuotes(std::string_view s) {
 std::string YamlScalar(std::string_view s) {
   if (!NeedsQuotes(s)) return std::string(s);
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[++i]));  // a C1 control
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -13,6 +13,13 @@ struct Decline {};
 // recursion here stays shallow.
 constexpr int kMaxDepth = 100;
 
+// yaml-cpp takes a scalar as a map key (a "simple key") only when its ':'
+// is at most this many bytes after the key's first byte (its quote, if
+// quoted): VerifySimpleKey in yaml-cpp's simplekey.cpp. A longer key is a
+// syntax error there ("illegal map value" in a block map, "end of map flow
+// not found" in a flow map), so it is declined here.
+constexpr size_t kMaxSimpleKeyLength = 1024;
+
 // Characters that cannot start a plain scalar (yaml-cpp's
 // PlainScalarTerminators); quotes are read as quoted scalars before this.
 bool NotPlainStart(char c) { return std::strchr(",[]{}#&*!|>%@`", c) != nullptr; }
@@ -213,6 +220,12 @@ FastYamlReader::Scalar FastYamlReader::PlainScalar(size_t at, size_t stop, bool 
   return s;
 }
 
+// Declines a map key whose ':' (at key.end) is further from its start than
+// yaml-cpp allows.
+void FastYamlReader::CheckKeyLength(const Scalar& key) const {
+  if (key.end - key.start > kMaxSimpleKeyLength) throw Decline{};
+}
+
 // A node whose first line is the cursor's, more indented than its parent.
 void FastYamlReader::ParseNode(int parent_indent) {
   if (AtSeqEntry()) {
@@ -238,6 +251,7 @@ void FastYamlReader::ParseMap(int col, Scalar key) {
   if (++depth_ > kMaxDepth) throw Decline{};
   Emit(FastYamlEvent::Kind::kMapStart, p_);
   for (;;) {
+    CheckKeyLength(key);
     EmitScalar(key);
     p_ = key.end + 1;
     if (ValueOnNextLines()) {
@@ -332,6 +346,7 @@ void FastYamlReader::ParseFlow() {
       if (map) {
         Scalar key = ScanFlowScalar(p_);
         if (!key.colon) throw Decline{};
+        CheckKeyLength(key);
         EmitScalar(key);
         p_ = key.end + 1;
         SkipSpaces();

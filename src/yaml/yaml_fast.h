@@ -14,10 +14,11 @@
 //
 // Declined (read by yaml-cpp): flow collections over several lines or with
 // empty values, anchors, aliases, tags, block scalars (| >), multi-line
-// scalars, '?' keys, escapes in quoted
-// scalars ('' and backslashes), directives and '...', an empty document, a
-// compact nested list ("- - x"), and any file with a tab, a carriage return
-// outside a CRLF line end, a byte order mark after its start or a C1 control
+// scalars, '?' keys, escapes in quoted scalars ('' and backslashes),
+// directives and '...', an empty document, a compact nested list ("- - x"),
+// a map key whose ':' is more than 1024 bytes after its start (yaml-cpp's
+// limit on a simple key), and any file with a tab, a carriage return outside
+// a CRLF line end, a byte order mark after its start or a C1 control
 // character. Any syntax error is also declined, so yaml-cpp's message is the
 // one reported.
 #ifndef JIXIAO_YAML_YAML_FAST_H_
@@ -108,6 +109,7 @@ class FastYamlReader {
   Scalar ScanScalar(size_t at) const;
   Scalar ScanFlowScalar(size_t at) const;
   void CheckPlainStart(size_t at) const;
+  void CheckKeyLength(const Scalar& key) const;
   Scalar PlainScalar(size_t at, size_t stop, bool colon) const;
   void Emit(FastYamlEvent::Kind kind, size_t pos, std::string_view value = {});
   void EmitScalar(const Scalar& s);

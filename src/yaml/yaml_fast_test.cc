@@ -188,4 +188,111 @@ TEST_CASE("the fast reader leaves deep nesting to yaml-cpp") {
   CHECK(ReadsAll(shallow));
 }
 
+// yaml-cpp takes a scalar as a map key only when its ':' is at most 1024
+// bytes after the key's first byte (its quote, if quoted); a longer key is
+// a syntax error. Each form of key, at and around that boundary.
+TEST_CASE("the fast reader reads keys up to yaml-cpp's 1024 bytes and declines longer ones") {
+  struct Form {
+    const char* before;  // up to the key
+    const char* open;    // the key's quote, if any
+    const char* close;   // its closing quote and what comes before ':'
+    const char* after;   // from ':' on
+    size_t start;        // where the key starts in the text
+  };
+  const Form forms[] = {
+      {"", "", "", ": v\n", 0},                 // a plain key
+      {"", "", "  ", ": v\n", 0},               // blanks before ':' count
+      {"", "'", "'", ": v\n", 0},               // quotes count
+      {"", "\"", "\"", ": v\n", 0},
+      {"", "\"", "\" ", ": v\n", 0},
+      {"top:\n  ", "", "", ": v\n", 7},       // a nested key: the distance is what counts
+      {"- ", "", "", ": v\n", 2},               // a key in a list item
+      {"x: 1\n", "", "", ":\n  - a\n", 5},    // a second key, its value on the next lines
+      {"{", "", "", ": v}\n", 1},               // a flow map
+      {"a: {b: 1, ", "", "", ": v}\n", 10},
+      {"{", "\"", "\"", ":1}\n", 1},           // JSON: ':' right after the quote
+      {"{", "'", "' ", ": 1}\n", 1},
+  };
+  for (const Form& f : forms) {
+    const size_t quotes = std::string(f.open).size() + std::string(f.close).size();
+    for (size_t length = 1016; length <= 1030; ++length) {
+      // The distance from the key's start to its ':' is `length`.
+      if (length < quotes) continue;
+      std::string text = std::string(f.before) + f.open + std::string(length - quotes, 'k') +
+                         f.close + f.after;
+      CAPTURE(text.substr(0, 12));
+      CAPTURE(length);
+      REQUIRE(text.find(':', f.start) == f.start + length);
+      if (length <= 1024) {
+        CHECK(ReadsAll(text));
+      } else {
+        CHECK(Declines(text));
+      }
+    }
+  }
+  // Bytes, not characters: 341 CJK characters are 1023 bytes, 342 are 1026.
+  std::string name;
+  for (int i = 0; i < 341; ++i) name += "指";
+  CHECK(ReadsAll(name + ": 4台\n"));
+  CHECK(Declines(name + "标: 4台\n"));
+  // An actuals file whose indicator is named so: declined at that document.
+  std::string actuals = "projects:\n  - id: A\n    indicators:\n      " + name + "标: 4台\n";
+  CHECK(Declines(actuals));
+  // A long value is no key: read, whatever its length.
+  CHECK(ReadsAll("a: " + std::string(1025, 'v') + "\n"));
+  CHECK(ReadsAll("a: {b: " + std::string(5000, 'v') + "}\n"));
+  CHECK(ReadsAll("- " + std::string(1025, 'v') + "\n"));
+  CHECK(ReadsAll("a: '" + std::string(1025, 'v') + "'\n"));
+}
+
+// Sizes around every limit of either reader: nesting (the fast reader's 100
+// levels; yaml-cpp's 500 is beyond it), long lines and scalars, many
+// entries. Each is read as yaml-cpp reads it, or declined.
+TEST_CASE("the fast reader agrees with yaml-cpp at and around every size limit") {
+  for (int depth : {99, 100, 101}) {
+    CAPTURE(depth);
+    // `depth` levels of block maps, of lists, of flow maps and of flow
+    // lists (the root map counts as a level).
+    std::string block, list;
+    for (int i = 0; i < depth; ++i) {
+      block += std::string(static_cast<size_t>(i), ' ') + "k:\n";
+      list += std::string(static_cast<size_t>(2 * i), ' ') + "-\n";
+    }
+    list += std::string(static_cast<size_t>(2 * depth), ' ') + "x\n";
+    std::string m = "a: ";
+    for (int i = 1; i < depth; ++i) m += "{b: ";
+    m += "x" + std::string(static_cast<size_t>(depth - 1), '}') + "\n";
+    std::string flow_seq = "a: " + std::string(static_cast<size_t>(depth - 1), '[') + "x" +
+               std::string(static_cast<size_t>(depth - 1), ']') + "\n";
+    if (depth <= 100) {
+      CHECK(ReadsAll(block));
+      CHECK(ReadsAll(m));
+      CHECK(ReadsAll(flow_seq));
+    } else {
+      CHECK(Declines(block));
+      CHECK(Declines(m));
+      CHECK(Declines(flow_seq));
+    }
+    Read(list);  // the same events or declined
+  }
+  // yaml-cpp's own depth guard (500) and deeper: declined, never compared.
+  CHECK(Declines("a: " + std::string(600, '[') + std::string(600, ']') + "\n"));
+  // Long lines and scalars: no limit in either reader.
+  for (size_t n : {4095u, 4096u, 4097u, 65535u, 65536u, 65537u, 1u << 20}) {
+    CAPTURE(n);
+    CHECK(ReadsAll("a: " + std::string(n, 'x') + "\nb: 1\n"));
+    CHECK(ReadsAll("- \"" + std::string(n, 'x') + "\"\n"));
+  }
+  // Many entries in one map, one list, one line.
+  std::string map, seq, line = "a: [";
+  for (int i = 0; i < 5000; ++i) {
+    map += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    seq += "- " + std::to_string(i) + "\n";
+    line += (i ? ", " : "") + std::to_string(i);
+  }
+  CHECK(ReadsAll(map));
+  CHECK(ReadsAll(seq));
+  CHECK(ReadsAll(line + "]\n"));
+}
+
 }  // namespace jixiao

@@ -193,7 +193,7 @@ case_ "a report over a directory: exit 2, no partial or temporary file"
 mkdir -p "$WORK/atomic/r.xml"
 run eval "${EX[@]}" -f junit="$WORK/atomic/r.xml" -f json="$WORK/atomic/r.json"
 expect_status 2
-expect_err "$WORK/atomic/r.xml: error: cannot write the junit report"
+expect_err "$WORK/atomic/r.xml: 错误: cannot write the junit report"
 [ -d "$WORK/atomic/r.xml" ] || fail "the directory was replaced"
 [ -z "$(ls "$WORK/atomic/r.xml")" ] || fail "something was written into the directory"
 ls "$WORK/atomic" | grep -q tmp && fail "a temporary file was left: $(ls "$WORK/atomic")"

@@ -21,7 +21,7 @@ D=$M/11-spent-over-budget
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 0
 expect_err "$D/actuals.yaml:4:12: warning: project '2024年度中小学课后服务项目' spent 1012.5 万元, more than its budget of 1000.00 万元 (101.25%): 超预算 (over budget); check the amount, or give the budget after adjustment (全年预算数) as 'budget:' in the actuals entry"
-expect_out "执行率 101.25% · 预算执行得分 10.00 / 10"
+expect_out "rate 101.25% · execution score 10.00 / 10"
 run eval $D/targets.yaml -a $D/actuals.yaml --strict
 expect_status 2
 
@@ -53,7 +53,7 @@ D=$M/13-spent-with-its-unit
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 0
 expect_err_empty
-expect_out "预算 320.00 万元 · 执行 314.85 万元 · 执行率 98.39% · 预算执行得分 9.84 / 10"
+expect_out "budget 320.00 万元 · spent 314.85 万元 · rate 98.39% · execution score 9.84 / 10"
 
 case_ "spent in a unit that is not money: an error naming the project's unit"
 D=$M/14-spent-in-another-unit
@@ -101,7 +101,7 @@ tr -d ' \n' <"$OUT" >"$WORK/flat"
 grep -qF '"parts":{"fiscal":{"total":300,"adjusted":310,"spent":300},"carryover":{"total":20,"adjusted":20,"spent":14.85}}' "$WORK/flat" \
   || fail "budget.parts: $(grep -o '"parts":{[^}]*}[^}]*}[^}]*}' "$WORK/flat")"
 run eval "$WORK/t.yaml" -a "$WORK/a.yaml"
-expect_out "预算 320.00 (调整后 330.00) 万元 · 执行 314.85 万元 · 执行率 95.41%"
+expect_out "budget 320.00 (adjusted 330.00) 万元 · spent 314.85 万元 · rate 95.41%"
 
 case_ "an adjusted budget of 0 is an error at its value"
 sed -e 's/    budget: {total: 330.00.*/    budget: 0/' "$WORK/a.yaml" >"$WORK/zero.yaml"
@@ -136,7 +136,7 @@ run import tests/fixtures/import/supervisor.txt -o "$WORK/imported"
 expect_status 0
 run check "$WORK/imported"
 expect_status 0
-expect_out "2 个项目，12 个指标；0 个错误，0 个警告"
+expect_out "2 projects, 12 indicators; 0 errors, 0 warnings"
 tr '\n' '|' <"$WORK/imported/TJ-362-2024-01.yaml" | grep -qF 'department:|  code: "362"|  name: 天津市生态环境局|supervisor:|  code: "362"|  name: 天津市生态环境局|' \
   || fail "a 主管部门 alone is the department too"
 
@@ -144,7 +144,7 @@ tr '\n' '|' <"$WORK/imported/TJ-362-2024-01.yaml" | grep -qF 'department:|  code
 
 case_ "1.2万人次, 100平米 and 0.011万平方米 compare with 人次 and 平方米"
 D=$M/17-wan-before-a-unit
-run eval $D/targets.yaml -a $D/actuals.yaml
+run eval --lang zh $D/targets.yaml -a $D/actuals.yaml
 expect_status 0
 expect_err_empty
 expect_out "服务学生人次 ≥1.2万人次 12500人次     25.00 25.00 达成"
@@ -168,7 +168,7 @@ expect_err "$D/targets.yaml:24:13: warning: target '≤850万' of 成本指标 '
 
 case_ "≥95%（含）, 100%完成 and 2024年12月31日前完成 are read as meant"
 D=$M/19-inclusive-and-done
-run check $D/targets.yaml
+run check --lang zh $D/targets.yaml
 expect_status 0
 expect_err_empty
 expect_out "1 个项目，4 个指标；0 个错误，0 个警告"
@@ -241,7 +241,7 @@ expect_err "$D/targets.yaml:9:3: warning: the indicator weights give 产出指�
 
 case_ "the level-1 summary adds exact values: 16.67 x 3 is 50, rounded once"
 D=$M/26-summary-adds-exact-values
-run eval $D/targets.yaml -a $D/actuals.yaml
+run eval --lang zh $D/targets.yaml -a $D/actuals.yaml
 expect_status 1
 # 产出: (50 + 50 - 25/3) / 100 = 91.666…% -> 91.67% (the rounded rows gave
 # 91.68 / 100.02 = 91.66%).

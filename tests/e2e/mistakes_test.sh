@@ -8,7 +8,9 @@
 #   cmd       one line: the jixiao arguments, paths relative to the directory
 #             (shell quoting allowed), e.g. `eval targets.yaml -a actuals.yaml`
 #   title     one line: `中文标题 / English title`
-#   expected  what jixiao prints, stderr then stdout, then a line `exit: N`
+#   expected  what jixiao prints in Chinese (the default), stderr then stdout,
+#             then a line `exit: N`
+#   expected.en   the same with --lang en: the same codes, in English
 #   the input files the command reads
 #   excerpt   (optional) shown on the page instead of the input files (for a
 #             .docx, say)
@@ -23,13 +25,15 @@ source "$(dirname "$0")/lib.sh"
 JIXIAO=$(cd "$(dirname "$JIXIAO")" && pwd)/$(basename "$JIXIAO")
 M=$FIXTURES/mistakes
 
-# The environment of a case: Chinese messages, no colour, no terminal.
-run_case() {  # DIR: writes stderr, stdout and the exit line to $WORK/actual
+# The environment of a case: the default language (Chinese) or, given `en`,
+# English; no colour, no terminal.
+run_case() {  # DIR [en]: writes stderr, stdout and the exit line to $WORK/actual
   local dir=$1 status
-  local -a args
+  local -a args lang=()
   eval "args=($(cat "$dir/cmd"))"
+  [ "${2:-}" = en ] && lang=(JIXIAO_LANG=en)
   LAST_ARGS="${args[*]}"
-  (cd "$dir" && env -u JIXIAO_LANG NO_COLOR=1 LC_ALL=C.UTF-8 \
+  (cd "$dir" && env -u JIXIAO_LANG NO_COLOR=1 LC_ALL=C.UTF-8 "${lang[@]}" \
      timeout 20 "$JIXIAO" "${args[@]}" </dev/null >"$OUT" 2>"$ERR")
   status=$?
   STATUS=$status
@@ -51,6 +55,11 @@ for dir in "$M"/*/; do
   run_case "$dir"
   if [ "$STATUS" -eq 124 ] || [ "$STATUS" -gt 2 ]; then fail "crashed or hung (status $STATUS)"; fi
   expect_golden "$dir/expected" "$WORK/actual"
+  codes_zh=$(grep -oE '\[JX[0-9]{4}\]' "$WORK/actual" | sort | tr '\n' ' ')
+  run_case "$dir" en
+  expect_golden "$dir/expected.en" "$WORK/actual"
+  codes_en=$(grep -oE '\[JX[0-9]{4}\]' "$WORK/actual" | sort | tr '\n' ' ')
+  [ "$codes_zh" = "$codes_en" ] || fail "the codes differ by language: zh $codes_zh, en $codes_en"
 done
 [ "$cases" -gt 0 ] || { case_ "cases"; fail "no case under $M"; }
 
