@@ -157,7 +157,7 @@ printf '项目,指标,实际值,说明\r\nT-1,全年执行数,10,\r\nT-1,设备�
   iconv -f UTF-8 -t GB18030 > "$WORK/gb.csv"
 run eval $F/target.yaml -a "$WORK/gb.csv"
 expect_status 0
-expect_out "总分 100.00"
+expect_out "total 100.00"
 run eval --strict $F/target.yaml -a "$WORK/gb.csv"
 expect_status 2
 
@@ -174,7 +174,7 @@ printf '\xef\xbb\xbf项目名称,指标名称,完成值,备注,,,\r\nT-1,spent,1
 run eval $F/target.yaml -a "$WORK/zh.csv"
 expect_status 0
 expect_err_empty
-expect_out "总分 100.00"
+expect_out "total 100.00"
 printf '项目,指标,实际值,说明,,\nT-1,spent,10,,x,\n' > "$WORK/extra.csv"
 run eval $F/target.yaml -a "$WORK/extra.csv"
 expect_status 2
@@ -248,7 +248,7 @@ awk -F, 'BEGIN { OFS = ","; v["全年执行数"] = "10"; v["设备数量"] = "4�
 run eval $F/target.yaml -a "$WORK/filled.csv"
 expect_status 0
 expect_err_empty
-expect_out "总分 100.00"
+expect_out "total 100.00"
 
 case_ "template -f csv not filled in: each empty cell is an error at its cell"
 run eval $F/target.yaml -a "$WORK/sheet.csv"
