@@ -1,7 +1,7 @@
 // The message catalogue: every text jixiao shows a person, in Chinese and
 // English, compiled in and keyed by a MsgId (docs/reference.md §10).
 //
-// The texts live in src/base/catalog/*.inc, one file per area, as
+// The texts live in src/base/catalog/*.inc, one file per part of src/, as
 //
 //   JX_DIAG(kUnitMismatch, 301, "中文模板 {0}", "English template {0}")
 //   JX_TEXT(kLabelTotal, "总分", "total")
