@@ -185,7 +185,6 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     }
     ReportContext ctx;
     ctx.rules = &rules;
-    ctx.english = English();
     ctx.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;

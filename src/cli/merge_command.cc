@@ -222,10 +222,12 @@ class Merger {
       for (const YamlNode* d : list->items) {
         Location loc{Str(d->Find("file")), static_cast<int>(Num(d->Find("line")).ToDouble()),
                      static_cast<int>(Num(d->Find("column")).ToDouble())};
+        // Its code as the report gives it ("JX0301"; none when absent).
+        Message m{ParseCode(Str(d->Find("code"))).value_or(0), Str(d->Find("message"))};
         if (std::string(key) == "errors") {
-          merged_->Error(loc, Str(d->Find("message")));
+          merged_->Error(loc, std::move(m));
         } else {
-          merged_->Warning(loc, Str(d->Find("message")));
+          merged_->Warning(loc, std::move(m));
         }
       }
     }
@@ -294,7 +296,6 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
 
   ReportContext ctx;
   ctx.rules = &in.rules;
-  ctx.english = English();
   ctx.color = spec.path.empty() && term.color_stdout();
   ctx.quiet = term.quiet();
   ctx.csv_bom = !opts.csv_no_bom;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
+
 namespace jixiao {
 
 void Progress::Start(size_t files) {
@@ -25,14 +27,13 @@ void Progress::MaybeDraw() {
   double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed < 1.0 || now - last_draw_ < std::chrono::milliseconds(200)) return;
   last_draw_ = now;
-  std::string left;
+  std::string line = Tr(MsgId::kProgressLine, projects_, fmt::format("{:.0f}", projects_ / elapsed),
+                        files_done_, files_);
   if (files_done_ > 0 && files_done_ < files_) {
     double remaining = elapsed * static_cast<double>(files_ - files_done_) / files_done_;
-    left = fmt::format(" · ~{:.0f} s left", remaining);
+    line += Tr(MsgId::kProgressLeft, fmt::format("{:.0f}", remaining));
   }
-  err_ << fmt::format("\r\x1b[K{} projects · {:.0f}/s · {}/{} files{}", projects_,
-                      projects_ / elapsed, files_done_, files_, left)
-       << std::flush;
+  err_ << "\r\x1b[K" << line << std::flush;
   drawn_ = true;
 }
 

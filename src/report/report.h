@@ -32,10 +32,10 @@ struct RunSummary {
   void Add(const ProjectDigest& d);
 };
 
-// Settings every reporter may read.
+// Settings every reporter may read. The language of the words is the
+// process's (base/lang.h), read when a reporter is made.
 struct ReportContext {
   const Rules* rules = nullptr;
-  bool english = false;  // --lang en
   bool color = false;    // the output is a terminal that takes colour
   bool quiet = false;    // text: only the summary line
   bool csv_bom = true;   // csv: start with a UTF-8 byte order mark (--csv-no-bom clears it)

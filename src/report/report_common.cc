@@ -8,23 +8,6 @@ namespace jixiao {
 
 namespace {
 
-const ReportLabels kZh = {
-    "jixiao 绩效评价报告", "项目", "编号", "得分", "等级", "达成", "未达成", "不适用", "合规",
-    "是", "否", "一级指标", "二级指标", "三级指标", "指标值", "实际值", "分值", "状态", "偏差",
-    "说明", "预算", "执行", "执行率", "预算执行率", "项目总分", "超出目标", "成本远低于目标",
-    "执行率偏低", "错误", "警告", "项目明细", "没有可评分的项目。", "部门", "预算执行得分",
-    "总分",
-};
-
-const ReportLabels kEn = {
-    "jixiao performance report", "project", "id", "score", "grade", "met", "unmet", "n/a",
-    "complies", "yes", "no", "level 1", "level 2", "indicator", "target", "actual", "weight",
-    "status", "deviation", "note", "budget", "spent", "rate", "budget execution rate",
-    "project total", "over target", "cost under-run", "low execution", "errors", "warnings",
-    "project details", "No project could be scored.", "department", "execution score",
-    "total",
-};
-
 bool IsLineBreak(char32_t cp) { return cp == '\n' || cp == '\r'; }
 
 // Characters no report writes: C0 controls other than tab, LF and CR, DEL,
@@ -56,7 +39,54 @@ constexpr std::string_view kZeroWidthSpace = "\u200B";
 
 }  // namespace
 
-const ReportLabels& LabelsFor(bool english) { return english ? kEn : kZh; }
+ReportLabels ReportLabels::Current() {
+  ReportLabels l;
+  l.title = Text(MsgId::kLabelReportTitle);
+  l.project = Text(MsgId::kLabelProject);
+  l.id = Text(MsgId::kLabelId);
+  l.department = Text(MsgId::kLabelDepartment);
+  l.score = Text(MsgId::kLabelScore);
+  l.grade = Text(MsgId::kLabelGrade);
+  l.met = Text(MsgId::kLabelMet);
+  l.unmet = Text(MsgId::kLabelUnmet);
+  l.not_applicable = Text(MsgId::kLabelNotApplicable);
+  l.complies = Text(MsgId::kLabelComplies);
+  l.yes = Text(MsgId::kLabelYes);
+  l.no = Text(MsgId::kLabelNo);
+  l.level1 = Text(MsgId::kLabelLevel1);
+  l.level2 = Text(MsgId::kLabelLevel2);
+  l.indicator = Text(MsgId::kLabelIndicator);
+  l.target = Text(MsgId::kLabelTarget);
+  l.actual = Text(MsgId::kLabelActual);
+  l.weight = Text(MsgId::kLabelWeight);
+  l.status = Text(MsgId::kLabelStatus);
+  l.deviation = Text(MsgId::kLabelDeviation);
+  l.note = Text(MsgId::kLabelNote);
+  l.budget = Text(MsgId::kLabelBudget);
+  l.spent = Text(MsgId::kLabelSpent);
+  l.rate = Text(MsgId::kLabelRate);
+  l.budget_score = Text(MsgId::kLabelBudgetScore);
+  l.budget_execution = Text(MsgId::kLabelBudgetExecution);
+  l.project_total = Text(MsgId::kLabelProjectTotal);
+  l.total = Text(MsgId::kLabelTotal);
+  l.over_achieved = Text(MsgId::kLabelOverAchieved);
+  l.cost_under_run = Text(MsgId::kLabelCostUnderRun);
+  l.low_execution = Text(MsgId::kLabelLowExecution);
+  l.errors = Text(MsgId::kLabelErrors);
+  l.warnings = Text(MsgId::kLabelWarnings);
+  l.details = Text(MsgId::kLabelDetails);
+  l.input_errors = Text(MsgId::kLabelInputErrors);
+  l.project_count = Text(MsgId::kLabelProjectCount);
+  l.comply_count = Text(MsgId::kLabelComplyCount);
+  l.mean = Text(MsgId::kLabelMean);
+  l.median = Text(MsgId::kLabelMedian);
+  l.unmet_indicators = Text(MsgId::kLabelUnmetIndicators);
+  l.grade_counts = Text(MsgId::kLabelGradeCounts);
+  l.indicator_count = Text(MsgId::kLabelIndicatorCount);
+  l.attainment = Text(MsgId::kLabelAttainment);
+  l.lowest = Text(MsgId::kLabelLowest);
+  return l;
+}
 
 const char* DeviationKindName(DeviationKind k) {
   switch (k) {
@@ -69,7 +99,7 @@ const char* DeviationKindName(DeviationKind k) {
   return "";
 }
 
-const char* StatusLabel(Status s, const ReportLabels& l) {
+std::string_view StatusLabel(Status s, const ReportLabels& l) {
   switch (s) {
     case Status::kMet: return l.met;
     case Status::kUnmet: return l.unmet;
@@ -78,7 +108,7 @@ const char* StatusLabel(Status s, const ReportLabels& l) {
   return "";
 }
 
-const char* DeviationLabel(DeviationKind k, const ReportLabels& l) {
+std::string_view DeviationLabel(DeviationKind k, const ReportLabels& l) {
   switch (k) {
     case DeviationKind::kUnmet: return l.unmet;
     case DeviationKind::kOverAchieved: return l.over_achieved;
@@ -99,15 +129,27 @@ std::string DepartmentText(const Project& p) {
   return std::string(Trim(p.department_code + " " + p.department_name));
 }
 
-std::string RunSummaryLine(size_t projects, size_t complies, size_t errors, size_t warnings,
-                           bool english) {
-  if (english) {
-    return fmt::format("{} project{}, {} compl{}; {} error{}, {} warning{}", projects,
-                       projects == 1 ? "" : "s", complies, complies == 1 ? "ies" : "y", errors,
-                       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-  }
-  return fmt::format("共 {} 个项目，合规 {} 个；错误 {} 个，警告 {} 个", projects, complies,
-                     errors, warnings);
+std::string Counted(size_t n, MsgId one, MsgId many) { return Tr(n == 1 ? one : many, n); }
+
+std::string CodeTag(const Diagnostic& d) {
+  return d.code == 0 ? std::string() : "[" + FormatCode(d.code) + "]";
+}
+
+std::string RunSummaryLine(size_t projects, size_t complies, size_t errors, size_t warnings) {
+  return Tr(MsgId::kRunSummary, Counted(projects, MsgId::kCountProjectsOne, MsgId::kCountProjects),
+            Counted(complies, MsgId::kCountComplyOne, MsgId::kCountComply),
+            Counted(errors, MsgId::kCountErrorsOne, MsgId::kCountErrors),
+            Counted(warnings, MsgId::kCountWarningsOne, MsgId::kCountWarnings));
+}
+
+std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<std::string>& grades,
+                           size_t errors, size_t warnings) {
+  return Tr(MsgId::kRunSummaryGrades,
+            Counted(projects, MsgId::kCountProjectsOne, MsgId::kCountProjects),
+            Counted(complies, MsgId::kCountComplyOne, MsgId::kCountComply),
+            fmt::format("{}", fmt::join(grades, Text(MsgId::kListSeparator))),
+            Counted(errors, MsgId::kCountErrorsOne, MsgId::kCountErrors),
+            Counted(warnings, MsgId::kCountWarningsOne, MsgId::kCountWarnings));
 }
 
 std::string PrintableText(std::string_view s) {

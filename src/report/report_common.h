@@ -1,11 +1,15 @@
-// What the csv, markdown, junit and github reports share: labels in both
-// report languages, figures shown the same way everywhere, and the text
+// What the csv, markdown, junit and github reports share: labels in the
+// run's language, figures shown the same way everywhere, and the text
 // escapes of Markdown, HTML and XML.
 #ifndef JIXIAO_REPORT_REPORT_COMMON_H_
 #define JIXIAO_REPORT_REPORT_COMMON_H_
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/messages.h"
 
 #include "base/exact.h"
 #include "model/model.h"
@@ -13,54 +17,74 @@
 
 namespace jixiao {
 
-// Report labels of one language (--lang).
+// The labels of the reports in the run's language (base/lang.h), looked up
+// once: a reporter keeps a ReportLabels made when it is built, and its
+// views point into the catalogue (messages.h), valid for the whole process.
 struct ReportLabels {
-  const char* title;           // heading of a whole report
-  const char* project;
-  const char* id;
-  const char* score;
-  const char* grade;
-  const char* met;
-  const char* unmet;
-  const char* not_applicable;
-  const char* complies;
-  const char* yes;
-  const char* no;
-  const char* level1;
-  const char* level2;
-  const char* indicator;
-  const char* target;
-  const char* actual;
-  const char* weight;
-  const char* status;
-  const char* deviation;
-  const char* note;
-  const char* budget;
-  const char* spent;
-  const char* rate;
-  const char* budget_execution;  // the name of the budget execution line
-  const char* project_total;     // the name of a project's total line
-  const char* over_achieved;
-  const char* cost_under_run;
-  const char* low_execution;
-  const char* errors;
-  const char* warnings;
-  const char* details;
-  const char* no_projects;
-  const char* department;
-  const char* budget_score;  // the budget execution line's score
-  const char* total;         // a project's total score
-};
+  std::string_view title;           // heading of a whole report
+  std::string_view project;
+  std::string_view id;
+  std::string_view department;
+  std::string_view score;
+  std::string_view grade;
+  std::string_view met;
+  std::string_view unmet;
+  std::string_view not_applicable;
+  std::string_view complies;
+  std::string_view yes;
+  std::string_view no;
+  std::string_view level1;
+  std::string_view level2;
+  std::string_view indicator;
+  std::string_view target;          // 指标值
+  std::string_view actual;          // 实际完成值
+  std::string_view weight;          // 分值
+  std::string_view status;
+  std::string_view deviation;
+  std::string_view note;            // 偏差原因分析
+  std::string_view budget;          // 全年预算数
+  std::string_view spent;           // 全年执行数
+  std::string_view rate;            // 预算执行率
+  std::string_view budget_score;    // the budget execution line's score
+  std::string_view budget_execution;  // the name of the budget execution line
+  std::string_view project_total;   // the name of a project's total line
+  std::string_view total;           // a project's total score
+  std::string_view over_achieved;
+  std::string_view cost_under_run;
+  std::string_view low_execution;
+  std::string_view errors;
+  std::string_view warnings;
+  std::string_view details;
+  std::string_view input_errors;
+  // The year summary's tables.
+  std::string_view project_count;
+  std::string_view comply_count;
+  std::string_view mean;
+  std::string_view median;
+  std::string_view unmet_indicators;
+  std::string_view grade_counts;
+  std::string_view indicator_count;
+  std::string_view attainment;
+  std::string_view lowest;
 
-const ReportLabels& LabelsFor(bool english);
+  // The labels in the current language.
+  static ReportLabels Current();
+};
 
 // The stable machine name of a deviation: "unmet", "over_achieved",
 // "cost_under_run", "low_execution"; "" for none (as in the JSON report).
 const char* DeviationKindName(DeviationKind k);
 
-// The label of a status or a deviation in `l`'s language ("" for none).
-const char* StatusLabel(Status s, const ReportLabels& l);
-const char* DeviationLabel(DeviationKind k, const ReportLabels& l);
+// The label of a status or a deviation ("" for none).
+std::string_view StatusLabel(Status s, const ReportLabels& l);
+std::string_view DeviationLabel(DeviationKind k, const ReportLabels& l);
+
+// `n` counted in the current language: the catalogue's text `one` when n is
+// 1, else `many` ("1 error", "2 errors"; "错误 2 个"), with n for {0}.
+std::string Counted(size_t n, MsgId one, MsgId many);
+
+// "[JX0301]" for a diagnostic with a code, "" for one without.
+std::string CodeTag(const Diagnostic& d);
 
 // An amount exact, with at least two decimals: 6 -> "6.00", 5.865 -> "5.865".
 std::string AmountText(const Rational& r);
@@ -68,10 +92,13 @@ std::string AmountText(const Rational& r);
 // "code name" of the project's department, trimmed; "" when neither is given.
 std::string DepartmentText(const Project& p);
 
-// The summary line of a run, as the text report words it ("共 5 个项目，…").
-// `errors` and `warnings` are the diagnostics counts.
-std::string RunSummaryLine(size_t projects, size_t complies, size_t errors, size_t warnings,
-                           bool english);
+// The summary line of a run in the current language ("共 5 个项目，合规 3 个；
+// 错误 0 个，警告 0 个"). `errors` and `warnings` are the diagnostics counts.
+std::string RunSummaryLine(size_t projects, size_t complies, size_t errors, size_t warnings);
+// The same with the count of each grade: "共 5 个项目，合规 3 个；等级：优 5，良 0；
+// 错误 0 个，警告 0 个"; each of `grades` is written as given.
+std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<std::string>& grades,
+                           size_t errors, size_t warnings);
 
 // `s` without the characters no report writes — C0 controls other than tab,
 // LF and CR, DEL, C1 controls (U+0080..U+009F), U+FFFE and U+FFFF — and with

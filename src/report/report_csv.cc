@@ -8,7 +8,12 @@
 // run as a formula are neutralised (AppendCsvCell); control characters are
 // dropped (PrintableText). Streams: each project's
 // rows are written as the project is reported. A run with input errors ends
-// with an `error` row for each.
+// with an `error` row for each, its code in `code`.
+//
+// Column names and the values of `row`, `status`, `deviation` and `complies`
+// are machine words, the same in every language (like JSON keys and enums),
+// so that a script reads any run; the names of the budget and total rows
+// and the error messages follow --lang.
 #include <fmt/format.h>
 
 #include "base/csv.h"
@@ -22,10 +27,11 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kLineEnd = "\r\n";
 
-// The columns, in order. Names are stable (like JSON keys) whatever --lang.
+// The columns, in order. Names are stable (like JSON keys) whatever --lang;
+// new columns are added at the end.
 constexpr const char* kColumns[] = {
-    "row",    "id",     "project", "department", "level1", "level2", "name",  "target",  "actual",
-    "weight", "score",  "status",  "deviation",  "note",   "rate",   "grade", "complies",
+    "row",    "id",    "project", "department", "level1", "level2", "name",     "target", "actual",
+    "weight", "score", "status",  "deviation",  "note",   "rate",   "grade",    "complies", "code",
 };
 constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 
@@ -57,7 +63,7 @@ class Row {
 
 class CsvReporter : public Reporter {
  public:
-  explicit CsvReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+  explicit CsvReporter(const ReportContext& ctx) : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Begin(std::ostream& out) override {
     std::string o;
@@ -89,7 +95,7 @@ class CsvReporter : public Reporter {
       r.AppendTo(&o);
     }
     Row budget = ProjectRow("budget", s, complies);
-    budget.Set("name", l_.budget_execution);
+    budget.Set("name", std::string(l_.budget_execution));
     budget.Set("target", AmountText(s.budget) + p.unit);  // the adjusted budget when given
     budget.Set("actual", AmountText(s.spent) + p.unit);
     budget.Set("weight", s.budget_weight.FormatFixed(2));
@@ -99,7 +105,7 @@ class CsvReporter : public Reporter {
     budget.Set("rate", s.rate.FormatFixed(4));
     budget.AppendTo(&o);
     Row total = ProjectRow("project", s, complies);
-    total.Set("name", l_.project_total);
+    total.Set("name", std::string(l_.project_total));
     total.Set("weight", "100.00");
     total.Set("score", s.total_rounded.FormatFixed(2));
     total.AppendTo(&o);
@@ -107,7 +113,7 @@ class CsvReporter : public Reporter {
   }
 
   // A run that ended with errors says so: an `error` row each, its
-  // location in `name`, its message in `note`.
+  // location in `name`, its message in `note`, its code in `code`.
   void End(const RunSummary& /*summary*/, const Diagnostics& diags, std::ostream& out) override {
     if (!diags.has_errors()) return;
     std::string o;
@@ -117,6 +123,7 @@ class CsvReporter : public Reporter {
       r.Set("row", "error");
       r.Set("name", FormatLocation(d.loc));
       r.Set("note", d.message);
+      r.Set("code", FormatCode(d.code));
       r.AppendTo(&o);
       if (o.size() >= 64 * 1024) {
         out << o;
@@ -140,7 +147,7 @@ class CsvReporter : public Reporter {
   }
 
   ReportContext ctx_;
-  const ReportLabels& l_;
+  const ReportLabels l_;
 };
 
 }  // namespace

@@ -74,13 +74,16 @@ ProjectScore MakeScore(const std::string& id, const std::string& name, int total
   return s;
 }
 
+// A run of reports in `lang` (Chinese unless a test says otherwise: the
+// reports' default).
 struct Run {
+  ScopedLang lang;
   Rules rules = Rules::Default();
   ReportContext ctx;
   Diagnostics diags;
   std::vector<ProjectScore> projects;
 
-  Run() { ctx.rules = &rules; }
+  explicit Run(Lang l = Lang::kZh) : lang(l) { ctx.rules = &rules; }
 
   // The report of `format` on `projects` and `diags`; every project fails
   // the default policy (it has an unmet indicator).
@@ -116,6 +119,64 @@ std::vector<std::string> Lines(const std::string& text) {
 }
 
 }  // namespace
+
+TEST_CASE("labels follow the language, in the forms' words") {
+  {
+    ScopedLang zh(Lang::kZh);
+    ReportLabels l = ReportLabels::Current();
+    CHECK(l.target == "指标值");
+    CHECK(l.actual == "实际完成值");
+    CHECK(l.weight == "分值");
+    CHECK(l.score == "得分");
+    CHECK(l.budget == "全年预算数");
+    CHECK(l.spent == "全年执行数");
+    CHECK(l.rate == "预算执行率");
+    CHECK(l.note == "偏差原因分析");
+    CHECK(l.not_applicable == "不适用");
+    CHECK(StatusLabel(Status::kUnmet, l) == "未达成");
+    CHECK(DeviationLabel(DeviationKind::kOverAchieved, l) == "超出指标值");
+  }
+  ScopedLang en(Lang::kEn);
+  ReportLabels l = ReportLabels::Current();
+  CHECK(l.actual == "actual");
+  CHECK(StatusLabel(Status::kNotApplicable, l) == "n/a");
+  CHECK(DeviationLabel(DeviationKind::kNone, l) == "");
+}
+
+TEST_CASE("the run's summary line: Chinese, and English counting one and many") {
+  {
+    ScopedLang zh(Lang::kZh);
+    CHECK(RunSummaryLine(5, 3, 0, 1) == "共 5 个项目，合规 3 个；错误 0 个，警告 1 个");
+    CHECK(RunSummaryLine(5, 3, {"优 5", "良 0"}, 2, 0) ==
+          "共 5 个项目，合规 3 个；等级：优 5，良 0；错误 2 个，警告 0 个");
+  }
+  ScopedLang en(Lang::kEn);
+  CHECK(RunSummaryLine(1, 1, 1, 1) == "1 project, 1 complies; 1 error, 1 warning");
+  CHECK(RunSummaryLine(0, 0, 2, 0) == "0 projects, 0 comply; 2 errors, 0 warnings");
+  CHECK(RunSummaryLine(2, 1, {"优 1", "良 1"}, 0, 3) ==
+        "2 projects, 1 complies; grades: 优 1, 良 1; 0 errors, 3 warnings");
+}
+
+TEST_CASE("text: a report written after errors lists them as on standard error") {
+  for (Lang lang : {Lang::kZh, Lang::kEn}) {
+    Run run(lang);
+    run.ctx.list_errors = true;
+    run.projects.push_back(MakeScore("P1", "项目", 96));
+    run.diags.Error({"a.yaml", 3, 4}, Message{450, "bad unit"});
+    run.diags.Error({}, Message{0, "no file"});
+    std::string text = run.Report("text");
+    if (lang == Lang::kZh) {
+      CHECK(text.find("错误 2 个：\n  a.yaml:3:4: 错误[JX0450]: bad unit\n  错误: no file\n") !=
+            std::string::npos);
+      CHECK(text.find("  全年预算数 10.00 万元 · 全年执行数 8.00 万元 · 预算执行率 80.00% · ") !=
+            std::string::npos);
+    } else {
+      CHECK(text.find("2 errors:\n  a.yaml:3:4: error[JX0450]: bad unit\n  error: no file\n") !=
+            std::string::npos);
+      CHECK(text.find("  budget 10.00 万元 · spent 8.00 万元 · rate 80.00% · ") != std::string::npos);
+    }
+  }
+}
 
 TEST_CASE("all six formats are registered") {
   for (const char* f : {"text", "json", "csv", "markdown", "junit", "github"}) {
@@ -163,9 +224,10 @@ TEST_CASE("csv: BOM, header, CRLF rows and hostile cells round-trip") {
   REQUIRE(parsed.ok());
   const std::vector<CsvRow>& rows = *parsed;
   REQUIRE(rows.size() == 5);  // header, 2 indicators, budget, project
-  for (const CsvRow& r : rows) CHECK(r.fields.size() == 17);
+  for (const CsvRow& r : rows) CHECK(r.fields.size() == 18);
   CHECK(rows[0].fields[0] == "row");
   CHECK(rows[0].fields[16] == "complies");
+  CHECK(rows[0].fields[17] == "code");
 
   const std::vector<std::string>& unmet = rows[2].fields;
   CHECK(unmet[0] == "indicator");
@@ -183,6 +245,7 @@ TEST_CASE("csv: BOM, header, CRLF rows and hostile cells round-trip") {
   CHECK(unmet[14] == "");
   CHECK(unmet[15] == "优");
   CHECK(unmet[16] == "false");
+  CHECK(unmet[17] == "");
 
   const std::vector<std::string>& budget = rows[3].fields;
   CHECK(budget[0] == "budget");
@@ -207,10 +270,35 @@ TEST_CASE("csv: BOM, header, CRLF rows and hostile cells round-trip") {
   CHECK(Count(csv, "\r\n") == 5 + 1);  // five records and the CRLF inside the note
 }
 
+TEST_CASE("csv: an error row each, with its location, message and code; the same columns in English") {
+  for (Lang lang : {Lang::kZh, Lang::kEn}) {
+    Run run(lang);
+    run.ctx.csv_bom = false;
+    run.projects.push_back(MakeScore("P1", "项目", 96));
+    run.diags.Error({"a.yaml", 3, 4}, Message{301, "bad value"});
+    run.diags.Warning({"b.yaml", 5, 6}, Message{805, "no note"});  // not in the csv
+    run.diags.Error({}, Message{0, "no code"});
+    auto parsed = ParseCsv(run.Report("csv"));
+    REQUIRE(parsed.ok());
+    const std::vector<CsvRow>& rows = *parsed;
+    REQUIRE(rows.size() == 1 + 4 + 2);
+    CHECK(rows[0].fields[17] == "code");
+    CHECK(rows[4].fields[6] == (lang == Lang::kZh ? "项目总分" : "project total"));
+    CHECK(rows[2].fields[11] == "unmet");  // status and deviation are machine words
+    CHECK(rows[2].fields[12] == "unmet");
+    const std::vector<std::string>& error = rows[5].fields;
+    CHECK(error[0] == "error");
+    CHECK(error[6] == "a.yaml:3:4");
+    CHECK(error[13] == "bad value");
+    CHECK(error[17] == "JX0301");
+    CHECK(rows[6].fields[13] == "no code");
+    CHECK(rows[6].fields[17] == "");
+  }
+}
+
 TEST_CASE("csv: without a BOM when asked, and in English") {
-  Run run;
+  Run run(Lang::kEn);
   run.ctx.csv_bom = false;
-  run.ctx.english = true;
   run.projects.push_back(MakeScore("P1", "项目", 96));
   std::string csv = run.Report("csv");
   CHECK(csv.rfind("row,id,project,", 0) == 0);
@@ -221,8 +309,8 @@ TEST_CASE("csv: without a BOM when asked, and in English") {
 TEST_CASE("markdown: escaped cells keep every table row's column count") {
   Run run;
   run.projects.push_back(MakeScore("P|1", kHostile, 96));
-  run.diags.Error({"a.yaml", 3, 4}, "bad | value <x>");
-  run.diags.Warning({"b.yaml", 5, 6}, "no note @someone");
+  run.diags.Error({"a.yaml", 3, 4}, Message{301, "bad | value <x>"});
+  run.diags.Warning({"b.yaml", 5, 6}, Message{805, "no note @someone"});
   std::string md = run.Report("markdown");
   CHECK(md.find("\x01") == std::string::npos);
   CHECK(md.find("@all") == std::string::npos);
@@ -257,7 +345,9 @@ TEST_CASE("markdown: escaped cells keep every table row's column count") {
   REQUIRE(warnings != std::string::npos);
   CHECK(errors > md.find("</details>"));
   CHECK(warnings > errors);
-  CHECK(md.find("- a.yaml:3:4: bad \\| value &lt;x&gt;") != std::string::npos);
+  // Each as on standard error, with its code.
+  CHECK(md.find("- a.yaml:3:4: 错误[JX0301]: bad \\| value &lt;x&gt;\n") != std::string::npos);
+  CHECK(md.find("- b.yaml:5:6: 警告[JX0805]: no note @\u200Bsomeone\n") != std::string::npos);
 }
 
 TEST_CASE("markdown: details are capped, those of failing projects first") {
@@ -292,18 +382,18 @@ TEST_CASE("markdown: details are capped, those of failing projects first") {
 
 TEST_CASE("markdown: a run without projects") {
   Run run;
-  run.diags.Error({}, "no target projects found in the input");
+  run.diags.Error({}, Message{0, "no target projects found in the input"});
   std::string md = run.Report("markdown");
   CHECK(md.find("没有可评分的项目。") != std::string::npos);
-  CHECK(md.find("- no target projects found in the input") != std::string::npos);
+  CHECK(md.find("- 错误: no target projects found in the input") != std::string::npos);
 }
 
 TEST_CASE("junit: suites, cases, failures and input errors, XML-escaped") {
   Run run;
   run.projects.push_back(MakeScore("P\"1'", kHostile, 96));
-  run.diags.Error({"in<put>.yaml", 3, 4}, "bad & \"worse\"\n\x02");
-  run.diags.Error({}, "no file");
-  run.diags.Warning({"w.yaml", 1, 1}, "a warning");
+  run.diags.Error({"in<put>.yaml", 3, 4}, Message{301, "bad & \"worse\"\n\x02"});
+  run.diags.Error({}, Message{0, "no file"});
+  run.diags.Warning({"w.yaml", 1, 1}, Message{805, "a warning"});
   std::string xml = run.Report("junit");
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jixiao\">\n", 0) == 0);
   CHECK(xml.find("\x01") == std::string::npos);
@@ -312,14 +402,16 @@ TEST_CASE("junit: suites, cases, failures and input errors, XML-escaped") {
                  "failures=\"1\" errors=\"0\" skipped=\"0\"") != std::string::npos);
   CHECK(xml.find("<testcase classname=\"P&quot;1&apos;\" name=\"数量\" file=\"t,1:x.yaml\"/>") !=
         std::string::npos);
-  CHECK(xml.find("<failure message=\"目标 ≥90%，实际 -85%，得分 42.50 / 45.00\" type=\"unmet\">") !=
-        std::string::npos);
+  CHECK(xml.find("<failure message=\"指标值 ≥90%，实际完成值 -85%，得分 42.50 / 45.00\" "
+                 "type=\"unmet\">三级指标：产出指标 / 数量指标 / =1+2") != std::string::npos);
   CHECK(xml.find("@SUM(A1)&#13;\n::warning::x %0A &lt;/details&gt;") != std::string::npos);
-  CHECK(xml.find("<testsuite name=\"input errors\" tests=\"2\" failures=\"0\" errors=\"2\"") !=
+  CHECK(xml.find("<testsuite name=\"输入错误\" tests=\"2\" failures=\"0\" errors=\"2\"") !=
         std::string::npos);
-  CHECK(xml.find("<error message=\"in&lt;put&gt;.yaml:3:4: bad &amp; &quot;worse&quot;&#10;\"") !=
+  // An error's message as on standard error, its code also as its type.
+  CHECK(xml.find("<error message=\"in&lt;put&gt;.yaml:3:4: 错误[JX0301]: bad &amp; &quot;worse&quot;&#10;\" "
+                 "type=\"JX0301\">") != std::string::npos);
+  CHECK(xml.find("name=\"jixiao\">\n      <error message=\"错误: no file\" type=\"input\">") !=
         std::string::npos);
-  CHECK(xml.find("name=\"jixiao\">\n      <error message=\"no file\"") != std::string::npos);
   CHECK(xml.find("a warning") == std::string::npos);
   CHECK(xml.substr(xml.size() - 14) == "</testsuites>\n");
   // Tags balance.
@@ -329,8 +421,7 @@ TEST_CASE("junit: suites, cases, failures and input errors, XML-escaped") {
 }
 
 TEST_CASE("junit: English failure messages and skipped 不适用") {
-  Run run;
-  run.ctx.english = true;
+  Run run(Lang::kEn);
   ProjectScore s = MakeScore("P1", "项目", 96);
   s.indicators[0].status = Status::kNotApplicable;
   s.indicators[0].weight = 0;
@@ -344,38 +435,47 @@ TEST_CASE("junit: English failure messages and skipped 不适用") {
   CHECK(xml.find("message=\"target ≥90%, actual -85%, score 42.50 of 45.00\"") !=
         std::string::npos);
   CHECK(xml.find("<testsuite name=\"input errors\"") == std::string::npos);
+  CHECK(xml.find("三级指标") == std::string::npos);
+  CHECK(xml.find("indicator: 产出指标 / 数量指标 / =1+2") != std::string::npos);
 }
 
 TEST_CASE("github: escaped workflow commands") {
   Run run;
   run.projects.push_back(MakeScore("P1", "项目 %", 96));
-  run.diags.Warning({"dir,a:b.yaml", 7, 3}, "line\nbreak 100%");
+  run.diags.Warning({"dir,a:b.yaml", 7, 3}, Message{805, "line\nbreak 100%"});
   std::string gh = run.Report("github");
   std::vector<std::string> lines = Lines(gh);
   REQUIRE(lines.size() == 3);
   CHECK(lines[0] ==
         "::error file=t%2C1%3Ax.yaml,line=6,col=5,title=未达成：=1+2%2C \"q\"%0A<&> | 50%25 @all"
-        "::项目「项目 %25」（P1，总分 96.00）的指标「=1+2, \"q\"%0A<&> | 50%25 @all」未达成：目标 ≥90%25，"
-        "实际 -85%25，得分 42.50 / 45.00；说明: @SUM(A1)%0D%0A::warning::x %250A </details>");
-  CHECK(lines[1] == "::warning file=dir%2Ca%3Ab.yaml,line=7,col=3,title=jixiao：警告::line%0Abreak 100%25");
+        "::项目“项目 %25”（P1，总分 96.00）的指标“=1+2, \"q\"%0A<&> | 50%25 @all”未达成：指标值 ≥90%25，"
+        "实际完成值 -85%25，得分 42.50 / 45.00；偏差原因分析：@SUM(A1)%0D%0A::warning::x %250A </details>");
+  // The code in the title (where GitHub shows it in bold).
+  CHECK(lines[1] ==
+        "::warning file=dir%2Ca%3Ab.yaml,line=7,col=3,title=jixiao：警告 [JX0805]::line%0Abreak 100%25");
   CHECK(lines[2].rfind("::notice title=jixiao::共 1 个项目，合规 0 个；错误 0 个，警告 1 个；未达成指标 1 个；"
                        "省略错误注释 0 条、警告注释 0 条",
                        0) == 0);
 }
 
 TEST_CASE("github: at most 10 per type, input errors first, then the lowest scores") {
-  Run run;
-  run.ctx.english = true;
+  Run run(Lang::kEn);
   for (int i = 0; i < 6; ++i) {
     // Totals 96, 86, 76, ...: each project has one unmet indicator.
     run.projects.push_back(MakeScore(fmt::format("P{}", i), fmt::format("p{}", i), 96 - 10 * i));
   }
-  for (int i = 0; i < 7; ++i) run.diags.Error({"e.yaml", i + 1, 1}, fmt::format("error {}", i));
-  for (int i = 0; i < 12; ++i) run.diags.Warning({"w.yaml", i + 1, 1}, fmt::format("warning {}", i));
+  for (int i = 0; i < 7; ++i) {
+    run.diags.Error({"e.yaml", i + 1, 1}, Message{301, fmt::format("error {}", i)});
+  }
+  for (int i = 0; i < 12; ++i) {
+    run.diags.Warning({"w.yaml", i + 1, 1}, Message{805, fmt::format("warning {}", i)});
+  }
   std::vector<std::string> lines = Lines(run.Report("github"));
   REQUIRE(lines.size() == 21);
   for (int i = 0; i < 7; ++i) {
-    CHECK(lines[i].rfind(fmt::format("::error file=e.yaml,line={},", i + 1), 0) == 0);
+    CHECK(lines[i] == fmt::format("::error file=e.yaml,line={},col=1,title=jixiao%3A input error "
+                                  "[JX0301]::error {}",
+                                  i + 1, i));
   }
   // Then the unmet indicators of the three lowest-scoring projects.
   CHECK(lines[7].find("project 'p5' (P5, total 46.00)") != std::string::npos);
@@ -388,8 +488,7 @@ TEST_CASE("github: at most 10 per type, input errors first, then the lowest scor
 }
 
 TEST_CASE("github: of many unmet indicators, the 10 lowest in run order among equal totals") {
-  Run run;
-  run.ctx.english = true;
+  Run run(Lang::kEn);
   // 100 projects with totals 99, 98, ..., 50, 99, 98, ..., 50 (each total twice).
   for (int i = 0; i < 100; ++i) {
     run.projects.push_back(MakeScore(fmt::format("P{}", i), fmt::format("p{}", i), 99 - i % 50));

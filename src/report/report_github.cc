@@ -91,7 +91,7 @@ struct UnmetIndicator {
 
 class GithubReporter : public Reporter {
  public:
-  explicit GithubReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+  explicit GithubReporter(const ReportContext& ctx) : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Project(const ProjectScore& s, bool /*complies*/, std::ostream& /*out*/) override {
     const jixiao::Project& p = s.project;
@@ -102,24 +102,11 @@ class GithubReporter : public Reporter {
       u.project_total = s.total_rounded;
       u.order = unmet_seen_++;
       u.annotation.loc = ind.loc;
-      if (ctx_.english) {
-        u.annotation.title = fmt::format("unmet: {}", ind.name);
-        u.annotation.message = fmt::format(
-            "project '{}' ({}, total {}): indicator '{}' is unmet: target {}, actual {}, score {} "
-            "of {}",
-            p.project, p.id, s.total_rounded.FormatFixed(2), ind.name, ind.target_text,
-            is.actual_text, is.score.FormatFixed(2), is.weight.FormatFixed(2));
-      } else {
-        u.annotation.title = fmt::format("未达成：{}", ind.name);
-        u.annotation.message = fmt::format(
-            "项目「{}」（{}，总分 {}）的指标「{}」未达成：目标 {}，实际 {}，得分 {} / {}",
-            p.project, p.id, s.total_rounded.FormatFixed(2), ind.name, ind.target_text,
-            is.actual_text, is.score.FormatFixed(2), is.weight.FormatFixed(2));
-      }
-      if (!is.note.empty()) {
-        u.annotation.message += fmt::format("{}{}: {}", ctx_.english ? "; " : "；", l_.note,
-                                            is.note);
-      }
+      u.annotation.title = Tr(MsgId::kGithubUnmetTitle, ind.name);
+      u.annotation.message =
+          Tr(MsgId::kGithubUnmet, p.project, p.id, s.total_rounded.FormatFixed(2), ind.name,
+             ind.target_text, is.actual_text, is.score.FormatFixed(2), is.weight.FormatFixed(2));
+      if (!is.note.empty()) u.annotation.message += Tr(MsgId::kGithubUnmetNote, l_.note, is.note);
       unmet_.push_back(std::move(u));
       // Only the lowest kMaxPerType can be shown: keep memory bounded.
       if (unmet_.size() >= 4 * kMaxPerType) KeepLowest();
@@ -142,11 +129,16 @@ class GithubReporter : public Reporter {
       ++*count;
       o += Command(type, loc, title, message);
     };
-    const char* error_title = ctx_.english ? "jixiao: input error" : "jixiao：输入错误";
-    const char* warning_title = ctx_.english ? "jixiao: warning" : "jixiao：警告";
+    // A diagnostic's title: "jixiao：输入错误 [JX0301]", "jixiao: warning [JX0805]".
+    auto title = [](const Diagnostic& d) {
+      std::string t(Text(d.severity == Severity::kError ? MsgId::kGithubErrorTitle
+                                                        : MsgId::kGithubWarningTitle));
+      if (d.code != 0) t += " " + CodeTag(d);
+      return t;
+    };
     for (const Diagnostic& d : diags.all()) {
       if (d.severity == Severity::kError) {
-        emit("error", d.loc, error_title, d.message, &errors, &errors_left_out);
+        emit("error", d.loc, title(d), d.message, &errors, &errors_left_out);
       }
     }
     for (const UnmetIndicator& u : unmet_) {
@@ -156,30 +148,22 @@ class GithubReporter : public Reporter {
     errors_left_out += unmet_seen_ - unmet_.size();  // dropped by KeepLowest
     for (const Diagnostic& d : diags.all()) {
       if (d.severity == Severity::kWarning) {
-        emit("warning", d.loc, warning_title, d.message, &warnings, &warnings_left_out);
+        emit("warning", d.loc, title(d), d.message, &warnings, &warnings_left_out);
       }
     }
     std::string notice =
-        RunSummaryLine(sum.projects, sum.complies, diags.error_count(), diags.warning_count(),
-                       ctx_.english);
-    if (ctx_.english) {
-      notice += fmt::format(
-          "; {} unmet indicator{}; {} error and {} warning annotation{} left out (GitHub shows "
-          "{} of each type per step)",
-          sum.unmet, sum.unmet == 1 ? "" : "s", errors_left_out, warnings_left_out,
-          errors_left_out + warnings_left_out == 1 ? "" : "s", kMaxPerType);
-    } else {
-      notice += fmt::format("；未达成指标 {} 个；省略错误注释 {} 条、警告注释 {} 条"
-                            "（GitHub 每个步骤每类最多显示 {} 条）",
-                            sum.unmet, errors_left_out, warnings_left_out, kMaxPerType);
-    }
+        RunSummaryLine(sum.projects, sum.complies, diags.error_count(), diags.warning_count());
+    notice += Tr(errors_left_out + warnings_left_out == 1 ? MsgId::kGithubNoticeTailOne
+                                                          : MsgId::kGithubNoticeTail,
+                 Counted(sum.unmet, MsgId::kCountUnmetIndicatorsOne, MsgId::kCountUnmetIndicators),
+                 errors_left_out, warnings_left_out, kMaxPerType);
     o += Command("notice", Location{}, "jixiao", notice);
     out << o;
   }
 
  private:
   ReportContext ctx_;
-  const ReportLabels& l_;
+  const ReportLabels l_;
   // Sorts unmet_ by project total, then by order in the run, and keeps the
   // first kMaxPerType (the only ones End could show).
   void KeepLowest() {

@@ -3,8 +3,9 @@
 // project name) with one <testcase> per indicator (classname = project id,
 // name = indicator name); an unmet indicator is a <failure> whose message
 // gives target, actual and score, a 不适用 one is <skipped>. Input errors
-// form a last <testsuite name="input errors">, one <testcase> with an
-// <error> each, the message starting with file:line:column.
+// form a last <testsuite name="输入错误"> ("input errors"), one <testcase> with an
+// <error> each, its message "file:line:column: 错误[JX0301]: …" (as on standard
+// error) and its type the code. Names and messages are in the run's language.
 //
 // Streams: each project's suite is written as it is reported, so the root
 // element carries no totals (they are optional in JUnit XML).
@@ -18,14 +19,12 @@ namespace jixiao {
 
 namespace {
 
-constexpr const char* kInputErrors = "input errors";
-
 std::string Attr(std::string_view s) { return XmlText(s, true); }
-std::string Text(std::string_view s) { return XmlText(s, false); }
+std::string XmlBody(std::string_view s) { return XmlText(s, false); }
 
 class JunitReporter : public Reporter {
  public:
-  explicit JunitReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+  explicit JunitReporter(const ReportContext& ctx) : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Begin(std::ostream& out) override {
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jixiao\">\n";
@@ -68,11 +67,11 @@ class JunitReporter : public Reporter {
         o += fmt::format("      <skipped message=\"{}\"/>\n", Attr(l_.not_applicable));
       } else {
         o += fmt::format("      <failure message=\"{}\" type=\"unmet\">{}</failure>\n",
-                         Attr(FailureMessage(ind, is)), Text(FailureBody(ind, is)));
+                         Attr(FailureMessage(ind, is)), XmlBody(FailureBody(ind, is)));
       }
       o += "    </testcase>\n";
     }
-    o += fmt::format("    <system-out>{}</system-out>\n", Text(BudgetLine(s)));
+    o += fmt::format("    <system-out>{}</system-out>\n", XmlBody(BudgetLine(s)));
     o += "  </testsuite>\n";
     out << o;
   }
@@ -82,16 +81,18 @@ class JunitReporter : public Reporter {
     if (diags.has_errors()) {
       o += fmt::format(
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"0\" errors=\"{}\" skipped=\"0\">\n",
-          kInputErrors, diags.error_count(), diags.error_count());
+          Attr(l_.input_errors), diags.error_count(), diags.error_count());
       for (const Diagnostic& d : diags.all()) {
         if (d.severity != Severity::kError) continue;
         std::string where = FormatLocation(d.loc);
-        std::string message = where.empty() ? d.message : where + ": " + d.message;
-        o += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", kInputErrors,
+        std::string message = SeverityLabel(d) + ": " + d.message;
+        if (!where.empty()) message = where + ": " + message;
+        o += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", Attr(l_.input_errors),
                          Attr(where.empty() ? "jixiao" : where));
         if (!d.loc.file.empty()) o += fmt::format(" file=\"{}\"", Attr(d.loc.file));
-        o += fmt::format(">\n      <error message=\"{}\" type=\"input\">{}</error>\n    </testcase>\n",
-                         Attr(message), Text(message));
+        o += fmt::format(">\n      <error message=\"{}\" type=\"{}\">{}</error>\n    </testcase>\n",
+                         Attr(message), d.code != 0 ? FormatCode(d.code) : "input",
+                         XmlBody(message));
       }
       o += "  </testsuite>\n";
     }
@@ -101,22 +102,22 @@ class JunitReporter : public Reporter {
 
  private:
   std::string FailureMessage(const Indicator& ind, const IndicatorScore& is) const {
-    if (ctx_.english) {
-      return fmt::format("target {}, actual {}, score {} of {}", ind.target_text, is.actual_text,
-                         is.score.FormatFixed(2), is.weight.FormatFixed(2));
-    }
-    return fmt::format("目标 {}，实际 {}，得分 {} / {}", ind.target_text, is.actual_text,
-                       is.score.FormatFixed(2), is.weight.FormatFixed(2));
+    return Tr(MsgId::kJunitUnmet, ind.target_text, is.actual_text, is.score.FormatFixed(2),
+              is.weight.FormatFixed(2));
   }
 
+  // "label：value" lines (the labels of an unmet indicator, which are few).
   std::string FailureBody(const Indicator& ind, const IndicatorScore& is) const {
-    std::string body = fmt::format("{}: {} / {} / {}\n", l_.indicator, ind.level1, ind.level2,
-                                   ind.name);
-    body += fmt::format("{}: {}\n", l_.target, ind.target_text);
-    body += fmt::format("{}: {}\n", l_.actual, is.actual_text);
-    body += fmt::format("{}: {} / {}\n", l_.score, is.score.FormatFixed(2),
-                        is.weight.FormatFixed(2));
-    if (!is.note.empty()) body += fmt::format("{}: {}\n", l_.note, is.note);
+    auto field = [](std::string_view label, const std::string& value) {
+      return Tr(MsgId::kReportField, label, value) + "\n";
+    };
+    std::string body =
+        field(l_.indicator, fmt::format("{} / {} / {}", ind.level1, ind.level2, ind.name));
+    body += field(l_.target, ind.target_text);
+    body += field(l_.actual, is.actual_text);
+    body += field(l_.score,
+                  fmt::format("{} / {}", is.score.FormatFixed(2), is.weight.FormatFixed(2)));
+    if (!is.note.empty()) body += field(l_.note, is.note);
     body += FormatLocation(ind.loc);
     body += "\n";
     return body;
@@ -130,7 +131,7 @@ class JunitReporter : public Reporter {
         s.budget_score.FormatFixed(2), s.budget_weight.FormatFixed(2));
     if (s.low_execution) {
       line += fmt::format(" · {}", l_.low_execution);
-      if (!s.note.empty()) line += fmt::format(" ({}: {})", l_.note, s.note);
+      if (!s.note.empty()) line += Tr(MsgId::kReportLabelledNote, l_.note, s.note);
     }
     line += fmt::format("\n{} {} · {} {}\n", l_.project_total, s.total_rounded.FormatFixed(2),
                         l_.grade, s.grade);
@@ -138,7 +139,7 @@ class JunitReporter : public Reporter {
   }
 
   ReportContext ctx_;
-  const ReportLabels& l_;
+  const ReportLabels l_;
 };
 
 }  // namespace

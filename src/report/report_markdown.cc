@@ -33,7 +33,7 @@ struct RenderedProject {
 
 class MarkdownReporter : public Reporter {
  public:
-  explicit MarkdownReporter(const ReportContext& ctx) : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+  explicit MarkdownReporter(const ReportContext& ctx) : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Project(const ProjectScore& s, bool complies, std::ostream& /*out*/) override {
     RenderedProject r;
@@ -52,11 +52,12 @@ class MarkdownReporter : public Reporter {
       grades.push_back(fmt::format("{} {}", MarkdownText(name), count));
     }
     o += MarkdownText(RunSummaryLine(sum.projects, sum.complies, diags.error_count(),
-                                     diags.warning_count(), ctx_.english));
-    o += fmt::format("{}{}\n\n", ctx_.english ? "; grades: " : "；等级：",
-                     fmt::join(grades, ctx_.english ? ", " : "，"));
+                                     diags.warning_count()));
+    o += Tr(MsgId::kGradesSuffix,
+            fmt::format("{}", fmt::join(grades, Text(MsgId::kListSeparator))));
+    o += "\n\n";
     if (projects_.empty()) {
-      o += fmt::format("{}\n\n", l_.no_projects);
+      o += fmt::format("{}\n\n", Text(MsgId::kReportNoProjects));
     } else {
       o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", l_.project, l_.id, l_.score,
                        l_.grade, l_.met, l_.unmet, l_.complies);
@@ -74,27 +75,23 @@ class MarkdownReporter : public Reporter {
  private:
   // The year summary: by department, by level-1 group, lowest totals.
   void AppendYear(const YearSummary& y, std::string* o) const {
-    bool en = ctx_.english;
-    *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n", en ? "department" : "部门",
-                      en ? "projects" : "项目数", en ? "comply" : "合规", en ? "mean" : "平均分",
-                      en ? "median" : "中位数", en ? "unmet indicators" : "未达成指标");
+    *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n", l_.department, l_.project_count,
+                      l_.comply_count, l_.mean, l_.median, l_.unmet_indicators);
     *o += "|---|---:|---:|---:|---:|---:|\n";
     for (const DepartmentSummary& d : y.departments()) {
       *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n",
                         MarkdownText(Trim(d.code + " " + d.name)), d.projects, d.complies,
                         d.Mean().FormatFixed(2), d.Median().FormatFixed(2), d.unmet);
     }
-    *o += fmt::format("\n| {} | {} | {} | {} | {} | {} |\n", l_.level1,
-                      en ? "indicators" : "指标数", l_.met, l_.unmet, l_.not_applicable,
-                      en ? "attainment" : "得分率");
+    *o += fmt::format("\n| {} | {} | {} | {} | {} | {} |\n", l_.level1, l_.indicator_count,
+                      l_.met, l_.unmet, l_.not_applicable, l_.attainment);
     *o += "|---|---:|---:|---:|---:|---:|\n";
     for (const Level1Summary& g : y.level1()) {
       *o += fmt::format("| {} | {} | {} | {} | {} | {}% |\n", MarkdownText(g.name), g.indicators,
                         g.met, g.unmet, g.not_applicable,
                         (g.Attainment() * 100).FormatFixed(2));
     }
-    *o += fmt::format("\n| {} | {} | {} | {} |\n", en ? "lowest totals" : "得分最低", l_.id,
-                      l_.score, l_.grade);
+    *o += fmt::format("\n| {} | {} | {} | {} |\n", l_.lowest, l_.id, l_.score, l_.grade);
     *o += "|---|---|---:|:---:|\n";
     for (const ProjectDigest& p : y.lowest()) {
       *o += fmt::format("| {} | {} | {} | {} |\n", MarkdownText(p.project), MarkdownText(p.id),
@@ -118,18 +115,16 @@ class MarkdownReporter : public Reporter {
     o += fmt::format("{} {}", l_.id, MarkdownText(p.id));
     if (!dept.empty()) o += " · " + MarkdownText(dept);
     o += fmt::format(" · {}\n\n", MarkdownText(where));
-    std::string adjusted =
-        s.adjusted ? fmt::format(" ({} {})", ctx_.english ? "adjusted" : "调整后",
-                                 AmountText(s.adjusted->total))
-                   : "";
-    o += fmt::format("{} {}{} {} · {} {} {} · {} {}% · {} {} / {}", l_.budget,
-                     AmountText(p.total), adjusted, MarkdownText(p.unit), l_.spent,
-                     AmountText(s.spent),
-                     MarkdownText(p.unit), l_.rate, (s.rate * 100).FormatFixed(2), l_.score,
+    const std::string unit = MarkdownText(p.unit);
+    o += s.adjusted ? Tr(MsgId::kReportBudgetFigureAdjusted, AmountText(p.total),
+                         AmountText(s.adjusted->total), unit)
+                    : Tr(MsgId::kReportBudgetFigure, AmountText(p.total), unit);
+    o += fmt::format(" · {} {} {} · {} {}% · {} {} / {}", l_.spent, AmountText(s.spent), unit,
+                     l_.rate, (s.rate * 100).FormatFixed(2), l_.score,
                      s.budget_score.FormatFixed(2), s.budget_weight.FormatFixed(2));
     if (s.low_execution) {
       o += fmt::format(" · **{}**", l_.low_execution);
-      if (!s.note.empty()) o += fmt::format(" ({}: {})", l_.note, MarkdownText(s.note));
+      if (!s.note.empty()) o += Tr(MsgId::kReportLabelledNote, l_.note, MarkdownText(s.note));
     }
     o += "\n\n";
     o += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", l_.level1,
@@ -142,9 +137,8 @@ class MarkdownReporter : public Reporter {
                        MarkdownText(ind.level1), MarkdownText(ind.level2), MarkdownText(ind.name),
                        MarkdownText(ind.target_text), MarkdownText(is.actual_text),
                        is.weight.FormatFixed(2), is.score.FormatFixed(2),
-                       is.status == Status::kUnmet
-                           ? fmt::format("**{}**", StatusLabel(is.status, l_))
-                           : std::string(StatusLabel(is.status, l_)),
+                       is.status == Status::kUnmet ? fmt::format("**{}**", l_.unmet)
+                                                   : std::string(StatusLabel(is.status, l_)),
                        DeviationLabel(is.deviation, l_), MarkdownText(is.note));
     }
     o += "\n</details>\n\n";
@@ -174,16 +168,12 @@ class MarkdownReporter : public Reporter {
       }
     }
     if (left_out > 0) {
-      *o += ctx_.english
-                ? fmt::format("The details of {} more project{} are left out to keep this report "
-                              "short; see the JSON or CSV report.\n\n",
-                              left_out, left_out == 1 ? "" : "s")
-                : fmt::format("另有 {} 个项目的明细未列出，以控制报告篇幅；详见 JSON 或 CSV 报告。\n\n",
-                              left_out);
+      *o += Counted(left_out, MsgId::kDetailsLeftOutOne, MsgId::kDetailsLeftOut) + "\n\n";
     }
   }
 
-  void AppendDiagnostics(const Diagnostics& diags, Severity sev, const char* heading,
+  // Each diagnostic an item as on standard error: "- file:3:5: 错误[JX0301]: …".
+  void AppendDiagnostics(const Diagnostics& diags, Severity sev, std::string_view heading,
                          std::string* o) const {
     size_t count = sev == Severity::kError ? diags.error_count() : diags.warning_count();
     if (count == 0) return;
@@ -195,17 +185,14 @@ class MarkdownReporter : public Reporter {
       ++listed;
       std::string where = FormatLocation(d.loc);
       *o += where.empty() ? "- " : fmt::format("- {}: ", MarkdownText(where));
-      *o += MarkdownText(d.message) + "\n";
+      *o += SeverityLabel(d) + ": " + MarkdownText(d.message) + "\n";
     }
-    if (listed < count) {
-      *o += ctx_.english ? fmt::format("- … and {} more\n", count - listed)
-                         : fmt::format("- ……另有 {} 条\n", count - listed);
-    }
+    if (listed < count) *o += "- " + Tr(MsgId::kMoreItems, count - listed) + "\n";
     *o += "\n";
   }
 
   ReportContext ctx_;
-  const ReportLabels& l_;
+  const ReportLabels l_;
   std::vector<RenderedProject> projects_;
 };
 

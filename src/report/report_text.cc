@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "report/diagnostic_format.h"
 #include "report/report.h"
 #include "report/report_common.h"
 #include "base/terminal.h"
@@ -51,7 +52,7 @@ std::string OneLine(std::string_view s) {
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(const ReportContext& ctx)
-      : ctx_(ctx), l_(LabelsFor(ctx.english)) {}
+      : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
     if (ctx_.quiet) return;
@@ -67,16 +68,16 @@ class TextReporter : public Reporter {
     std::string budget_flag;
     if (s.low_execution) {
       budget_flag = " · " + Paint(l_.low_execution, Style::kWarning);
-      if (!s.note.empty()) budget_flag += fmt::format(" ({}: {})", l_.note, OneLine(s.note));
+      if (!s.note.empty()) budget_flag += Tr(MsgId::kReportLabelledNote, l_.note, OneLine(s.note));
     }
     // With an adjusted budget (全年预算数), the rate is against it.
-    std::string adjusted = s.adjusted ? fmt::format(" ({} {})", ctx_.english ? "adjusted" : "调整后",
-                                                    Amount(s.adjusted->total))
-                                      : "";
-    o += fmt::format("  {} {}{} {} · {} {} {} · {} {}% · {} {} / {}{}\n", l_.budget,
-                     Amount(p.total), adjusted, p.unit, l_.spent, Amount(s.spent), p.unit,
-                     l_.rate, (s.rate * 100).FormatFixed(2), l_.budget_score,
-                     s.budget_score.FormatFixed(2), s.budget_weight.FormatShort(2), budget_flag);
+    std::string budget = s.adjusted ? Tr(MsgId::kReportBudgetFigureAdjusted, Amount(p.total),
+                                         Amount(s.adjusted->total), p.unit)
+                                    : Tr(MsgId::kReportBudgetFigure, Amount(p.total), p.unit);
+    o += fmt::format("  {} · {} {} {} · {} {}% · {} {} / {}{}\n", budget, l_.spent,
+                     Amount(s.spent), p.unit, l_.rate, (s.rate * 100).FormatFixed(2),
+                     l_.budget_score, s.budget_score.FormatFixed(2),
+                     s.budget_weight.FormatShort(2), budget_flag);
     o += "\n";
     o += Table(s);
     o += "\n";
@@ -96,17 +97,9 @@ class TextReporter : public Reporter {
     if (ctx_.list_errors && diags.has_errors()) out << ErrorList(diags);
     std::vector<std::string> grades;
     for (const auto& [name, count] : sum.grades) grades.push_back(fmt::format("{} {}", name, count));
-    if (ctx_.english) {
-      out << fmt::format("{} project{}, {} compl{}; grades: {}; {} error{}, {} warning{}\n",
-                         sum.projects, sum.projects == 1 ? "" : "s", sum.complies,
-                         sum.complies == 1 ? "ies" : "y", fmt::join(grades, ", "),
-                         diags.error_count(), diags.error_count() == 1 ? "" : "s",
-                         diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
-    } else {
-      out << fmt::format("共 {} 个项目，合规 {} 个；等级：{}；错误 {} 个，警告 {} 个\n",
-                         sum.projects, sum.complies, fmt::join(grades, "，"), diags.error_count(),
-                         diags.warning_count());
-    }
+    out << RunSummaryLine(sum.projects, sum.complies, grades, diags.error_count(),
+                          diags.warning_count())
+        << "\n";
   }
 
  private:
@@ -114,25 +107,24 @@ class TextReporter : public Reporter {
     return Terminal::Paint(text, style, ctx_.color);
   }
 
-  // The run's errors, one a line, at most kMaxListedErrors: a report written
-  // after errors says so (the summary line counts them too).
+  // The run's errors, one a line as on standard error ("file:line:column:
+  // 错误[JX0301]: …"), at most kMaxListedErrors: a report written after
+  // errors says so (the summary line counts them too).
   std::string ErrorList(const Diagnostics& diags) const {
     constexpr size_t kMaxListedErrors = 50;
     const size_t count = diags.error_count();
-    std::string o = ctx_.english ? fmt::format("{} error{}:\n", count, count == 1 ? "" : "s")
-                                 : fmt::format("错误 {} 个：\n", count);
+    std::string o =
+        Counted(count, MsgId::kErrorListHeadingOne, MsgId::kErrorListHeading) + "\n";
     size_t listed = 0;
     for (const Diagnostic& d : diags.all()) {
       if (d.severity != Severity::kError) continue;
       if (listed == kMaxListedErrors) break;
       ++listed;
       std::string where = FormatLocation(d.loc);
-      o += fmt::format("  {}{}\n", where.empty() ? "" : OneLine(where) + ": ", OneLine(d.message));
+      o += fmt::format("  {}{}: {}\n", where.empty() ? "" : OneLine(where) + ": ",
+                       SeverityLabel(d), OneLine(d.message));
     }
-    if (listed < count) {
-      o += ctx_.english ? fmt::format("  … and {} more\n", count - listed)
-                        : fmt::format("  ……另有 {} 个\n", count - listed);
-    }
+    if (listed < count) o += "  " + Tr(MsgId::kMoreErrors, count - listed) + "\n";
     return o + "\n";
   }
 
@@ -158,9 +150,10 @@ class TextReporter : public Reporter {
       cell.text = std::move(text);
       width[c] = std::max(width[c], cell.width);
     };
-    const char* header[kColumns] = {l_.level1, l_.level2, l_.indicator, l_.target, l_.actual,
-                                    l_.weight, l_.score,  l_.status,    l_.deviation, l_.note};
-    for (size_t c = 0; c < kColumns; ++c) set(0, c, header[c]);
+    const std::string_view header[kColumns] = {l_.level1, l_.level2,  l_.indicator, l_.target,
+                                               l_.actual, l_.weight,  l_.score,     l_.status,
+                                               l_.deviation, l_.note};
+    for (size_t c = 0; c < kColumns; ++c) set(0, c, std::string(header[c]));
     for (size_t r = 1; r < n; ++r) {
       const IndicatorScore& is = s.indicators[r - 1];
       const Indicator& ind = s.project.indicators[is.index];
@@ -219,11 +212,12 @@ class TextReporter : public Reporter {
 
   // The year summary: by department, by level-1 group, lowest scores.
   std::string YearTables(const YearSummary& y) const {
-    bool en = ctx_.english;
-    std::vector<std::vector<std::string>> dept{
-        {en ? "department" : "部门", en ? "projects" : "项目数", en ? "comply" : "合规",
-         en ? "mean" : "平均分", en ? "median" : "中位数", en ? "unmet" : "未达成指标",
-         en ? "grades" : "等级分布"}};
+    auto row = [](std::initializer_list<std::string_view> cells) {
+      return std::vector<std::string>(cells.begin(), cells.end());
+    };
+    std::vector<std::vector<std::string>> dept{row({l_.department, l_.project_count,
+                                                    l_.comply_count, l_.mean, l_.median,
+                                                    l_.unmet_indicators, l_.grade_counts})};
     for (const DepartmentSummary& d : y.departments()) {
       std::vector<std::string> grades;
       for (const GradeBand& b : ctx_.rules->grades) {
@@ -235,17 +229,15 @@ class TextReporter : public Reporter {
                       d.Mean().FormatFixed(2), d.Median().FormatFixed(2), std::to_string(d.unmet),
                       fmt::format("{}", fmt::join(grades, " "))});
     }
-    std::vector<std::vector<std::string>> groups{
-        {en ? "level 1" : "一级指标", en ? "indicators" : "指标数", en ? "met" : "达成",
-         en ? "unmet" : "未达成", en ? "n/a" : "不适用", en ? "attainment" : "得分率"}};
+    std::vector<std::vector<std::string>> groups{row({l_.level1, l_.indicator_count, l_.met,
+                                                      l_.unmet, l_.not_applicable,
+                                                      l_.attainment})};
     for (const Level1Summary& g : y.level1()) {
       groups.push_back({g.name, std::to_string(g.indicators), std::to_string(g.met),
                         std::to_string(g.unmet), std::to_string(g.not_applicable),
                         (g.Attainment() * 100).FormatFixed(2) + "%"});
     }
-    std::vector<std::vector<std::string>> lowest{
-        {en ? "lowest" : "得分最低", en ? "id" : "编号", en ? "total" : "总分",
-         en ? "grade" : "等级"}};
+    std::vector<std::vector<std::string>> lowest{row({l_.lowest, l_.id, l_.total, l_.grade})};
     for (size_t i = 0; i < y.lowest().size() && i < 5; ++i) {
       const ProjectDigest& p = y.lowest()[i];
       lowest.push_back({TruncateToWidth(OneLine(p.project), 40), p.id, p.score.FormatFixed(2),
@@ -271,21 +263,13 @@ class TextReporter : public Reporter {
     return o;
   }
 
-  std::string StatusLabel(Status st) const { return jixiao::StatusLabel(st, l_); }
-
+  std::string StatusLabel(Status st) const { return std::string(jixiao::StatusLabel(st, l_)); }
   std::string DeviationLabel(DeviationKind k) const {
-    switch (k) {
-      case DeviationKind::kUnmet: return l_.unmet;
-      case DeviationKind::kOverAchieved: return l_.over_achieved;
-      case DeviationKind::kCostUnderRun: return l_.cost_under_run;
-      case DeviationKind::kLowExecution: return l_.low_execution;
-      case DeviationKind::kNone: break;
-    }
-    return "";
+    return std::string(jixiao::DeviationLabel(k, l_));
   }
 
   ReportContext ctx_;
-  const ReportLabels& l_;
+  const ReportLabels l_;
 };
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "base/record_codec.h"
 #include "base/text.h"
 
@@ -83,10 +81,7 @@ bool ProjectIdRegistry::Register(const LoadedItem& item, Diagnostics* diags) {
   at.file = std::string(r.Str());
   at.line = static_cast<int>(r.Int());
   at.column = static_cast<int>(r.Int());
-  diags->Error(item.id_loc,
-               fmt::format("project id '{}' is used twice in this run (first at {}): give each "
-                           "project a unique 'id'",
-                           item.id, FormatLocation(at)),
+  diags->Error(item.id_loc, Msg(MsgId::kDuplicateProjectId, item.id, FormatLocation(at)),
                item.id_line);
   return false;
 }

@@ -38,6 +38,7 @@ TEST_CASE("ProjectIdRegistry: a second use of an id names the first, in memory o
     const Diagnostic& e = d.all()[0];
     CHECK(e.loc.file == "late.yaml");
     CHECK(e.loc.line == 9);
+    CHECK(e.code == 441);
     CHECK(e.message ==
           "project id 'TJ-2024-4321' is used twice in this run (first at d2/t.yaml:4322:5): give "
           "each project a unique 'id'");
@@ -46,6 +47,18 @@ TEST_CASE("ProjectIdRegistry: a second use of an id names the first, in memory o
     CHECK(ids.Register(Item("", "late.yaml", 11), &d));
     CHECK_FALSE(ids.Register(Item("", "late.yaml", 12), &d));
   }
+}
+
+TEST_CASE("ProjectIdRegistry: the message in Chinese") {
+  ScopedLang zh(Lang::kZh);
+  ProjectIdRegistry ids;
+  Diagnostics d;
+  REQUIRE(ids.Register(Item("P-1", "a.yaml", 2), &d));
+  CHECK_FALSE(ids.Register(Item("P-1", "b.yaml", 7), &d));
+  REQUIRE(d.size() == 1);
+  CHECK(d.all()[0].code == 441);
+  CHECK(d.all()[0].message ==
+        "项目编号“P-1”在本次运行中用了两次（第一次在 a.yaml:2:5）：请给每个项目一个唯一的 id");
 }
 
 }  // namespace jixiao

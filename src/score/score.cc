@@ -100,14 +100,14 @@ Rational DefaultGradeRatio(Grade g, const Rules& rules) {
   return 0;
 }
 
-const char* DeviationWord(DeviationKind k) {
+// What an indicator's deviation is, worded to follow its name in a message.
+// (A low execution rate is the budget's, never an indicator's.)
+std::string_view DeviationWord(DeviationKind k) {
   switch (k) {
-    case DeviationKind::kUnmet: return "is unmet";
-    case DeviationKind::kOverAchieved: return "exceeds its target by more than the threshold "
-                                              "(target set too low?)";
-    case DeviationKind::kCostUnderRun: return "falls below its cost target by more than the "
-                                              "threshold (cost overestimated?)";
-    case DeviationKind::kLowExecution: return "has a low execution rate";
+    case DeviationKind::kUnmet: return Text(MsgId::kDeviationUnmetWord);
+    case DeviationKind::kOverAchieved: return Text(MsgId::kDeviationOverWord);
+    case DeviationKind::kCostUnderRun: return Text(MsgId::kDeviationCostWord);
+    case DeviationKind::kLowExecution:
     case DeviationKind::kNone: break;
   }
   return "";
@@ -124,8 +124,8 @@ class ProjectScorer {
     const Project& proj = s.project;
     size_t errors_before = diags_->error_count();
     if (actuals_.year && *actuals_.year != proj.year) {
-      Error(actuals_.loc, fmt::format("the actuals are for {} but project '{}' is a {} project",
-                                      *actuals_.year, proj.project, proj.year));
+      diags_->Error(actuals_.loc, MsgId::kActualsYearMismatch, *actuals_.year, proj.project,
+                    proj.year);
     }
     if (actuals_.has_spent) ReadFunding(&s);
     std::vector<const IndicatorActual*> matched = Match(proj);
@@ -136,9 +136,7 @@ class ProjectScorer {
       if (matched[i] && matched[i]->value.kind != ActualKind::kNotApplicable) remaining += nominal[i];
     }
     if (diags_->error_count() == errors_before && remaining.is_zero()) {
-      Error(actuals_.loc, fmt::format("every indicator of project '{}' is 不适用: at least one "
-                                      "must be scored",
-                                      proj.project));
+      diags_->Error(actuals_.loc, MsgId::kAllNotApplicable, proj.project);
     }
     if (diags_->error_count() != errors_before || actuals_.has_errors) return std::nullopt;
     Rational rescale = all / remaining;
@@ -155,10 +153,6 @@ class ProjectScorer {
   }
 
  private:
-  void Error(const Location& loc, std::string message) {
-    diags_->Error(loc, std::move(message));
-  }
-
   // The actual of each indicator, by id first and then by name; reports
   // indicators without an actual and actuals naming no indicator.
   std::vector<const IndicatorActual*> Match(const Project& p) {
@@ -171,10 +165,8 @@ class ProjectScorer {
       auto it = ind.id.empty() ? by_key.end() : by_key.find(ind.id);
       if (it == by_key.end()) it = by_key.find(ind.name);
       if (it == by_key.end() || used[it->second]) {
-        Error(actuals_.loc,
-              fmt::format("no actual for indicator '{}' of project '{}' (target '{}' at {}:{}): "
-                          "give its value, or 不适用",
-                          ind.key(), p.project, ind.target_text, ind.loc.file, ind.loc.line));
+        diags_->Error(actuals_.loc, MsgId::kNoActualForIndicator, ind.key(), p.project,
+                      ind.target_text, ind.loc.file, ind.loc.line);
         continue;
       }
       used[it->second] = true;
@@ -186,11 +178,11 @@ class ProjectScorer {
       if (used[j]) continue;
       const IndicatorActual& a = actuals_.indicators[j];
       std::string hint = ClosestMatch(a.key, names);
-      Error(a.loc, hint.empty()
-                       ? fmt::format("'{}' is not an indicator of project '{}'", a.key, p.project)
-                       : fmt::format("'{}' is not an indicator of project '{}': did you mean "
-                                     "'{}'?",
-                                     a.key, p.project, hint));
+      if (hint.empty()) {
+        diags_->Error(a.loc, MsgId::kNotAnIndicator, a.key, p.project);
+      } else {
+        diags_->Error(a.loc, MsgId::kNotAnIndicatorDidYouMean, a.key, p.project, hint);
+      }
     }
     return matched;
   }
@@ -213,10 +205,8 @@ class ProjectScorer {
     is.status = o->met ? Status::kMet : Status::kUnmet;
     is.deviation = o->deviation;
     if (is.deviation != DeviationKind::kNone && Trim(is.note).empty()) {
-      diags_->Warning(a.loc, fmt::format("indicator '{}' {} ({} against {}) but has no note: "
-                                         "explain the deviation (偏差原因分析及改进措施)",
-                                         ind.name, DeviationWord(is.deviation), is.actual_text,
-                                         ind.target_text));
+      diags_->Warning(a.loc, MsgId::kDeviationWithoutNote, ind.name, DeviationWord(is.deviation),
+                      is.actual_text, ind.target_text);
     }
     return is;
   }
@@ -227,9 +217,7 @@ class ProjectScorer {
     const Target& t = ind.target;
     if (t.kind == TargetKind::kQualitative) {
       if (!a.grade) {
-        Error(a.loc, fmt::format("indicator '{}' has a qualitative target ('{}'): its actual "
-                                 "must be a grade — 达成, 部分达成 or 未达成 — not '{}'",
-                                 ind.name, ind.target_text, a.text));
+        diags_->Error(a.loc, MsgId::kQualitativeNeedsGrade, ind.name, ind.target_text, a.text);
         return std::nullopt;
       }
       Outcome o;
@@ -239,35 +227,26 @@ class ProjectScorer {
       return o;
     }
     if (a.grade && a.value.kind != ActualKind::kQuantity && a.value.kind != ActualKind::kDate) {
-      Error(a.loc, fmt::format("indicator '{}' has a quantitative target ('{}'): its actual must "
-                               "be a value, not the grade '{}'",
-                               ind.name, ind.target_text, GradeName(*a.grade)));
+      diags_->Error(a.loc, MsgId::kQuantitativeGotGrade, ind.name, ind.target_text,
+                    GradeName(*a.grade));
       return std::nullopt;
     }
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
-        Error(a.loc, fmt::format("indicator '{}' has a date target ('{}'): its actual must be a "
-                                 "date such as 2024-11-20 or 2024年11月20日, not '{}'",
-                                 ind.name, ind.target_text, a.text));
+        diags_->Error(a.loc, MsgId::kDateNeedsDate, ind.name, ind.target_text, a.text);
         return std::nullopt;
       }
       return ScoreDate(t, a.value.date);
     }
     if (a.value.kind != ActualKind::kQuantity) {
-      Error(a.loc, fmt::format("indicator '{}' has the target '{}': its actual must be a number "
-                               "with a compatible unit, not '{}'",
-                               ind.name, ind.target_text, a.text));
+      diags_->Error(a.loc, MsgId::kNeedsNumber, ind.name, ind.target_text, a.text);
       return std::nullopt;
     }
-    if (std::string slip = PercentSlip(ind, a); !slip.empty()) {
-      Error(a.loc, std::move(slip));
-      return std::nullopt;
-    }
+    if (PercentSlip(ind, a, diags_)) return std::nullopt;
     Parsed<Rational> b = ConvertTo(a.value.value, t.value.unit);
     if (!b) {
-      Error(a.loc, fmt::format("actual '{}' of indicator '{}' cannot be compared with its "
-                               "target '{}': {}",
-                               a.text, ind.name, ind.target_text, b.error()));
+      diags_->Error(a.loc, MsgId::kActualUnitMismatch, a.text, ind.name, ind.target_text,
+                    b.error());
       return std::nullopt;
     }
     std::optional<Rational> upper;
@@ -278,16 +257,16 @@ class ProjectScorer {
 
   // A unit-less actual in (0, 1] against a percent target: 0.992 is how a
   // spreadsheet writes 99.2%, and read as 0.992% it would score near 0.
-  static std::string PercentSlip(const Indicator& ind, const IndicatorActual& a) {
+  // Reports it and returns true when `a` is one.
+  static bool PercentSlip(const Indicator& ind, const IndicatorActual& a, Diagnostics* diags) {
     const Quantity& q = a.value.value;
     if (q.unit.dim != Dimension::kNone || ind.target.value.unit.dim != Dimension::kPercent ||
         q.value.sign() <= 0 || q.value > 1) {
-      return "";
+      return false;
     }
-    return fmt::format("actual '{}' of indicator '{}' has no unit and its target '{}' is a "
-                       "percentage: write '{}%' (or '{}{}' if that is meant)",
-                       a.text, ind.name, ind.target_text, (q.value * 100).ToDecimalString(),
-                       a.text, ind.target.value.unit.name);
+    diags->Error(a.loc, MsgId::kPercentWithoutUnit, a.text, ind.name, ind.target_text,
+                 (q.value * 100).ToDecimalString(), ind.target.value.unit.name);
+    return true;
   }
 
   // spent and the adjusted budget in the project's unit, their parts
@@ -295,9 +274,9 @@ class ProjectScorer {
   // become a silent score). Problems are reported.
   void ReadFunding(ProjectScore* s) {
     const Project& p = s->project;
-    std::optional<FundingFigures> spent = Convert(actuals_.spent, "spent", p);
+    std::optional<FundingFigures> spent = Convert(actuals_.spent, MsgId::kFieldSpent, p);
     std::optional<FundingFigures> budget;
-    if (actuals_.budget) budget = Convert(*actuals_.budget, "budget", p);
+    if (actuals_.budget) budget = Convert(*actuals_.budget, MsgId::kFieldBudget, p);
     if (!spent || (actuals_.budget && !budget)) return;
     s->spent = spent->total;
     s->spent_text = actuals_.spent.total.text;
@@ -309,22 +288,25 @@ class ProjectScorer {
   }
 
   // `f` in the project's unit; nullopt after reporting what is wrong.
-  std::optional<FundingFigures> Convert(const Funding& f, const char* field, const Project& p) {
+  // `field` names the amount (kFieldSpent, kFieldBudget).
+  std::optional<FundingFigures> Convert(const Funding& f, MsgId field, const Project& p) {
     bool ok = true;
-    auto one = [&](const Amount& a, const char* part) {
+    auto one = [&](const Amount& a, std::optional<MsgId> part) {
       Parsed<Rational> v = AmountInUnit(a, p.unit);
       if (v) return *v;
-      Error(a.loc.line > 0 ? a.loc : actuals_.loc,
-            fmt::format("'{}{}{}' of project '{}': {}", field, *part ? " " : "", part, p.project,
-                        v.error()));
+      const std::string name = part ? Tr(MsgId::kFieldPart, Text(field), Text(*part))
+                                    : std::string(Text(field));
+      diags_->Error(a.loc.line > 0 ? a.loc : actuals_.loc, MsgId::kFundingAmount, name, p.project,
+                    v.error());
       ok = false;
       return Rational();
     };
     FundingFigures out;
-    out.total = one(f.total, "");
+    out.total = one(f.total, std::nullopt);
     const std::optional<Amount>* parts[3] = {&f.fiscal, &f.carryover, &f.other};
     std::optional<Rational>* values[3] = {&out.fiscal, &out.carryover, &out.other};
-    const char* names[3] = {"fiscal", "carryover", "other"};
+    const MsgId names[3] = {MsgId::kFundingPartFiscal, MsgId::kFundingPartCarryover,
+                            MsgId::kFundingPartOther};
     int given = 0;
     Rational sum;
     std::vector<std::string> terms;
@@ -334,21 +316,19 @@ class ProjectScorer {
       *values[i] = one(**parts[i], names[i]);
       ++given;
       sum += **values[i];
-      terms.push_back(fmt::format("{} ({})", names[i], (*parts[i])->text));
+      terms.push_back(Tr(MsgId::kFundingTerm, Text(names[i]), (*parts[i])->text));
       if (first == nullptr) first = &**parts[i];
     }
     if (!ok) return std::nullopt;
     if (given >= 2 && sum != out.total) {
-      Error(first->loc, fmt::format("'{}' of project '{}': {} = {} {}, but total is {} {}: they "
-                                    "must add up (an absent part counts as 0)",
-                                    field, p.project, fmt::join(terms, " + "),
-                                    sum.ToDecimalString(), p.unit, out.total.ToDecimalString(),
-                                    p.unit));
+      diags_->Error(first->loc, MsgId::kFundingPartsSum, Text(field), p.project,
+                    fmt::format("{}", fmt::join(terms, " + ")), sum.ToDecimalString(), p.unit,
+                    out.total.ToDecimalString());
       return std::nullopt;
     }
     if (given == 1 && sum > out.total) {
-      Error(first->loc, fmt::format("'{}' of project '{}': {} is larger than total ({} {})", field,
-                                    p.project, terms[0], out.total.ToDecimalString(), p.unit));
+      diags_->Error(first->loc, MsgId::kFundingPartOverTotal, Text(field), p.project, terms[0],
+                    out.total.ToDecimalString(), p.unit);
       return std::nullopt;
     }
     return out;
@@ -361,39 +341,35 @@ class ProjectScorer {
     const Project& p = s.project;
     const Amount& spent = actuals_.spent.total;
     const Location at = spent.loc.line > 0 ? spent.loc : actuals_.loc;
-    const std::string budget_name = s.adjusted ? "adjusted budget (全年预算数)" : "budget";
+    const MsgId budget_name = s.adjusted ? MsgId::kWordAdjustedBudget : MsgId::kWordBudget;
     if (s.spent >= s.budget * 10) {
-      Error(at, SlipMessage("spent", spent, s.spent, s.budget, budget_name, p.unit));
+      diags_->Error(at, SlipMessage(MsgId::kWordSpent, spent, s.spent, s.budget, budget_name,
+                                    p.unit));
     } else if (s.spent > s.budget) {
-      diags_->Warning(at, fmt::format("project '{}' spent {} {}, more than its {} of {} {} "
-                                      "({}%): 超预算 (over budget); check the amount{}",
-                                      p.project, s.spent.ToDecimalString(), p.unit, budget_name,
-                                      s.budget.FormatFixed(2), p.unit,
-                                      (s.spent / s.budget * 100).FormatFixed(2),
-                                      s.adjusted ? ""
-                                                 : ", or give the budget after adjustment "
-                                                   "(全年预算数) as 'budget:' in the actuals entry"));
+      diags_->Warning(at, MsgId::kOverBudget, p.project, s.spent.ToDecimalString(), p.unit,
+                      Text(budget_name), s.budget.FormatFixed(2),
+                      (s.spent / s.budget * 100).FormatFixed(2),
+                      s.adjusted ? std::string_view() : Text(MsgId::kOverBudgetGiveAdjusted));
     }
     if (s.adjusted && s.adjusted->total >= p.total * 10) {
       const Amount& b = actuals_.budget->total;
       diags_->Warning(b.loc.line > 0 ? b.loc : actuals_.loc,
-                      SlipMessage("the adjusted budget", b, s.adjusted->total, p.total,
-                                  "target's total", p.unit));
+                      SlipMessage(MsgId::kWordTheAdjustedBudget, b, s.adjusted->total, p.total,
+                                  MsgId::kWordTargetTotal, p.unit));
     }
   }
 
   // "spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in
   // 元? 9624000元 = 962.4万元; write 962.4 or 9624000元".
   // `value` is `written` in the project's `unit`.
-  static std::string SlipMessage(const char* what, const Amount& written, const Rational& value,
-                                 const Rational& budget, const std::string& budget_name,
-                                 const std::string& unit) {
-    std::string m = fmt::format("{} {} is {} times the {} of {} {}", what, written.text,
-                                (value / budget).FormatShort(1), budget_name,
-                                budget.FormatFixed(2), unit);
+  static Message SlipMessage(MsgId what, const Amount& written, const Rational& value,
+                             const Rational& budget, MsgId budget_name, const std::string& unit) {
+    const std::string times = (value / budget).FormatShort(1);
+    const std::string budget_text = budget.FormatFixed(2);
     const Unit project_unit = LookupUnit(unit);
     if (written.unit.dim != Dimension::kNone || project_unit.factor == 1) {
-      return m + ": check the amount and its unit";
+      return Msg(MsgId::kAmountSlipCheckUnit, Text(what), written.text, Text(budget_name),
+                 budget_text, unit, times);
     }
     // The smaller money unit it was most likely written in: the one that
     // brings it nearest the budget (by ratio), 元 among equals.
@@ -410,9 +386,8 @@ class ProjectScorer {
       }
     }
     const Rational converted = written.value * LookupUnit(slip).factor / project_unit.factor;
-    return m + fmt::format(": was it written in {}? {}{} = {}{}; write {} or {}{}", slip,
-                           written.text, slip, converted.ToDecimalString(), unit,
-                           converted.ToDecimalString(), written.text, slip);
+    return Msg(MsgId::kAmountSlipWrittenIn, Text(what), written.text, Text(budget_name),
+               budget_text, unit, times, slip, converted.ToDecimalString());
   }
 
   void ScoreBudget(ProjectScore* s) {
@@ -427,14 +402,12 @@ class ProjectScorer {
       // As written, and in the project's unit when written in another.
       std::string spent_text = spent.unit.name.empty()
                                    ? spent.text
-                                   : fmt::format("{} ({} {})", spent.text,
-                                                 s->spent.ToDecimalString(), s->project.unit);
+                                   : Tr(MsgId::kAmountInProjectUnit, spent.text,
+                                        s->spent.ToDecimalString(), s->project.unit);
       diags_->Warning(spent.loc.line > 0 ? spent.loc : actuals_.loc,
-                      fmt::format("project '{}' spent {} of {} ({}%), below {}% of its budget, but "
-                                  "the entry has no note: explain the low execution rate",
-                                  s->project.project, spent_text, s->budget.ToDecimalString(),
-                                  (s->rate * 100).FormatFixed(2),
-                                  (rules_.execution_threshold * 100).ToDecimalString()));
+                      MsgId::kLowExecutionWithoutNote, s->project.project, spent_text,
+                      s->budget.ToDecimalString(), (s->rate * 100).FormatFixed(2),
+                      (rules_.execution_threshold * 100).ToDecimalString());
     }
   }
 

@@ -672,4 +672,114 @@ TEST_CASE("a unit-less actual in (0, 1] against a percent target is an error") {
   CHECK(score("≥90%", "95").score->indicators[0].status == Status::kMet);
 }
 
+// The code of each diagnostic, and its Chinese text (the default language):
+// the forms' words, Chinese punctuation, input quoted with “”.
+std::string Codes(const Diagnostics& d) {
+  std::string out;
+  for (const Diagnostic& x : d.all()) out += FormatCode(x.code) + " " + x.message + "\n";
+  return out;
+}
+
+TEST_CASE("matching diagnostics carry their codes, and read in Chinese") {
+  ScopedLang zh(Lang::kZh);
+  const std::string two = Ind("产出指标", "数量指标", "甲", "4台") +
+                          Ind("满意度指标", "服务对象满意度指标", "乙", "≥90%");
+  // 乙 has no actual; 丙 is no indicator, 甲 is near enough to be suggested.
+  Scored s = Score(ProjectYaml(two), ActualsBuilder("6").Value("甲", "4台").Value("乙乙乙乙", "95%").a);
+  CHECK(Codes(s.diags) ==
+        "JX0444 项目“测试项目”的指标“乙”没有实际完成值（指标值“≥90%”，见 t.yaml:6）：请填写实际完成值，"
+        "或写“不适用”\n"
+        "JX0445 “乙乙乙乙”不是项目“测试项目”的指标：请按绩效目标表写三级指标的名称或 id\n");
+  Scored typo = Score(ProjectYaml(two), ActualsBuilder("6").Value("甲", "4台").Value("乙", "95%").Value("甲甲", "1台").a);
+  CHECK(Codes(typo.diags) == "JX0445 “甲甲”不是项目“测试项目”的指标：是不是“甲”？\n");
+  Scored na = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
+                    ActualsBuilder("6").Value("甲", "不适用").a);
+  CHECK(Codes(na.diags) == "JX0443 项目“测试项目”的所有指标都填了不适用：至少要有一个指标参与评分\n");
+  Scored grade = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
+                       ActualsBuilder("6").GradeOf("甲", Grade::kAchieved).a);
+  CHECK(Codes(grade.diags) ==
+        "JX0447 指标“甲”是定量指标（指标值“4台”）：实际完成值应为数值，而不是等级“达成”\n");
+  Scored unit = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
+                      ActualsBuilder("6").Value("甲", "4个").a);
+  REQUIRE(unit.diags.size() == 1);
+  CHECK(unit.diags.all()[0].code == 450);
+  CHECK(unit.diags.all()[0].message.rfind("指标“甲”的实际完成值“4个”无法与指标值“4台”比较：", 0) == 0);
+  Scored percent = Score(ProjectYaml(Ind("产出指标", "质量指标", "乙", "100%")),
+                         ActualsBuilder("6").Value("乙", "0.992").a);
+  CHECK(Codes(percent.diags) ==
+        "JX0451 指标“乙”的实际完成值“0.992”没有单位，而指标值“100%”是百分比：请写“99.2%”（如果确实是"
+        "“0.992%”，请写“0.992%”）\n");
+}
+
+TEST_CASE("amounts and deviations: codes, and the forms' words in Chinese") {
+  ScopedLang zh(Lang::kZh);
+  // 6.5 > 6: 超预算, a warning.
+  Scored over = Score(ProjectYaml(kOneIndicator), ActualsBuilder("6.5").Value("甲", "4台").a);
+  CHECK(Codes(over.diags) ==
+        "JX0804 项目“测试项目”全年执行数 6.5 万元，超过年初预算数 6.00 万元（108.33%）：超预算；请核对金额；"
+        "预算调整过的，请在实际完成值中用“budget:”填写调整后的全年预算数\n");
+  // Against the adjusted budget the hint to give one is left out.
+  Scored adjusted = Score(ProjectYaml(kOneIndicator),
+                          ActualsBuilder("5.5").Budget("5").Value("甲", "4台").a);
+  CHECK(Codes(adjusted.diags) ==
+        "JX0804 项目“测试项目”全年执行数 5.5 万元，超过调整后的全年预算数 5.00 万元（110.00%）：超预算；"
+        "请核对金额\n");
+  // 9624000 / 1000 = 9624 times: written in 元.
+  Scored slip = Score(ProjectYaml(kOneIndicator, "1000"),
+                      ActualsBuilder("9624000").Value("甲", "4台").a);
+  CHECK(Codes(slip.diags) ==
+        "JX0803 全年执行数 9624000 是年初预算数 1000.00 万元的 9624 倍：是否按“元”填写了？"
+        "9624000元 = 962.4万元；请写 962.4 或 9624000元\n");
+  Scored with_unit = Score(ProjectYaml(kOneIndicator), ActualsBuilder("600万元").Value("甲", "4台").a);
+  CHECK(Codes(with_unit.diags) ==
+        "JX0803 全年执行数 600万元 是年初预算数 6.00 万元的 100 倍：请核对金额及其单位\n");
+  // The parts: 5 + 1 = 6, not 5.86; one part above the total.
+  Scored parts = Score(ProjectYaml(kOneIndicator),
+                       ActualsBuilder("5.86").SpentParts("5", "", "1").Value("甲", "4台").a);
+  CHECK(Codes(parts.diags) ==
+        "JX0802 项目“测试项目”的全年执行数（spent）：当年财政拨款（5） + 其他资金（1） = 6 万元，但合计"
+        "（total）为 5.86 万元：各部分之和须等于合计（未填的部分按 0 计）\n");
+  Scored part = Score(ProjectYaml(kOneIndicator),
+                      ActualsBuilder("5.86").SpentParts("", "6", "").Value("甲", "4台").a);
+  CHECK(Codes(part.diags) ==
+        "JX0802 项目“测试项目”的全年执行数（spent）：上年结转资金（6）大于合计（total，5.86 万元）\n");
+  Scored money = Score(ProjectYaml(kOneIndicator), ActualsBuilder("5.86%").Value("甲", "4台").a);
+  REQUIRE(money.diags.size() == 1);
+  CHECK(money.diags.all()[0].code == 801);
+  CHECK(money.diags.all()[0].message.rfind("项目“测试项目”的全年执行数（spent）：", 0) == 0);
+  // 3 of 4: unmet, no note; 5 of 6 = 83.33% < 90%, no note.
+  ActualsBuilder low("5");
+  low.a.note = "";
+  Scored unmet = Score(ProjectYaml(kOneIndicator), low.Value("甲", "3台", "").a);
+  CHECK(Codes(unmet.diags) ==
+        "JX0805 指标“甲”未达成（实际完成值 3台，指标值 4台），但没有填写偏差原因：请在 note 中写明偏差原因"
+        "分析及改进措施\n"
+        "JX0806 项目“测试项目”全年执行数 5，全年预算数 6（预算执行率 83.33%），低于 90%，但没有填写说明："
+        "请在项目的 note 中说明预算执行率偏低的原因\n");
+  // 6 > 4 x 1.2: over-achieved.
+  Scored high = Score(ProjectYaml(kOneIndicator), ActualsBuilder("6").Value("甲", "6台", "").a);
+  CHECK(Codes(high.diags) ==
+        "JX0805 指标“甲”超出指标值过多，指标值可能定得过低（实际完成值 6台，指标值 4台），但没有填写偏差"
+        "原因：请在 note 中写明偏差原因分析及改进措施\n");
+}
+
+TEST_CASE("the year and the kinds of actuals: codes in English too") {
+  Scored year = Score(ProjectYaml(kOneIndicator), [] {
+    ActualsBuilder b("6");
+    b.Value("甲", "4台");
+    b.a.year = 2023;
+    return b.a;
+  }());
+  REQUIRE(year.diags.size() == 1);
+  CHECK(year.diags.all()[0].code == 442);
+  Scored date = Score(ProjectYaml(Ind("产出指标", "时效指标", "甲", "≤2024-11-30")),
+                      ActualsBuilder("6").Value("甲", "5个月").a);
+  REQUIRE(date.diags.size() == 1);
+  CHECK(date.diags.all()[0].code == 448);
+  Scored qual = Score(ProjectYaml(Ind("产出指标", "质量指标", "甲", "显著提升")),
+                      ActualsBuilder("6").Value("甲", "95%").a);
+  REQUIRE(qual.diags.size() == 1);
+  CHECK(qual.diags.all()[0].code == 446);
+}
+
 }  // namespace jixiao

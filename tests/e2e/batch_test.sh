@@ -110,7 +110,7 @@ case_ "a duplicate id across files is reported the same with -j 2"
 cp "$WORK/year/targets/a/f01.yaml" "$WORK/year/targets/b/zz-copy.yaml"
 run check -j 2 "$WORK/year/targets"
 expect_status 2
-expect_err_re "zz-copy.yaml:3:5: error: project id 'P-001' is used twice in this run \(first at .*/a/f01.yaml:3:5\)"
+expect_err_re "zz-copy.yaml:3:5: error\[JX0441\]: project id 'P-001' is used twice in this run \(first at .*/a/f01.yaml:3:5\)"
 expect_err " 14 | id: P-002"   # the source line of a later document of the file
 rm "$WORK/year/targets/b/zz-copy.yaml"
 

@@ -33,11 +33,11 @@ expect_status 0
 expect_err_empty
 
 # error class: file:line:column, exit 2, and a message that says what was expected
-check_error() {  # NAME FILE LOCATION MESSAGE
+check_error() {  # NAME FILE LOCATION MESSAGE [CODE]
   case_ "$1"
   run check "$2"
   expect_status 2
-  expect_err "$3: error: $4"
+  expect_err "$3: error${5:+[$5]}: $4"
 }
 
 check_error "unknown key with a suggestion" $F/unknown-key.yaml "$F/unknown-key.yaml:7:5" "unknown key 'nmae' in an indicator: did you mean 'name'?"
@@ -59,7 +59,7 @@ check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a 
 check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','"
 expect_no_err "empty document"
 check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values"
-check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)"
+check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)" JX0441
 
 case_ "an empty file"
 run check $F/empty.yaml

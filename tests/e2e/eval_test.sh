@@ -73,30 +73,30 @@ expect_status 0
 case_ "unmet without a note: warnings, exit 1"
 run eval $F/target.yaml -a $F/unmet-no-note.yaml
 expect_status 1
-expect_err "$F/unmet-no-note.yaml:5:7: warning: indicator '设备数量' is unmet (3台 against 4台) but has no note"
-expect_err "$F/unmet-no-note.yaml:3:12: warning: project '测试项目' spent 8.5 of 10 (85.00%), below 90% of its budget"
+expect_err "$F/unmet-no-note.yaml:5:7: warning[JX0805]: indicator '设备数量' is unmet (3台 against 4台) but has no note"
+expect_err "$F/unmet-no-note.yaml:3:12: warning[JX0806]: project '测试项目' spent 8.5 of 10 (85.00%), below 90% of its budget"
 
 case_ "--strict: the warnings are errors, exit 2"
 run eval $F/target.yaml -a $F/unmet-no-note.yaml --strict
 expect_status 2
-expect_err "$F/unmet-no-note.yaml:5:7: error: indicator '设备数量' is unmet"
+expect_err "$F/unmet-no-note.yaml:5:7: error[JX0805]: indicator '设备数量' is unmet"
 
 case_ "incompatible units (天 vs 个月) located in the actuals"
 run eval $F/target.yaml -a $F/bad-unit.yaml
 expect_status 2
-expect_err "$F/bad-unit.yaml:6:7: error: actual '300天' of indicator '完成时间' cannot be compared with its target '≤12个月'"
+expect_err "$F/bad-unit.yaml:6:7: error[JX0450]: actual '300天' of indicator '完成时间' cannot be compared with its target '≤12个月'"
 expect_err " 6 |       完成时间: 300天"
 
 case_ "incompatible counters in CSV, located at the field"
 run eval $F/target.yaml -a $F/bad-unit.csv
 expect_status 2
-expect_err "$F/bad-unit.csv:3:5: error: actual '4个' of indicator '设备数量' cannot be compared with its target '4台'"
+expect_err "$F/bad-unit.csv:3:5: error[JX0450]: actual '4个' of indicator '设备数量' cannot be compared with its target '4台'"
 
 case_ "an actual naming no indicator, with a suggestion"
 run eval $F/target.yaml -a $F/typo-indicator.yaml
 expect_status 2
-expect_err "$F/typo-indicator.yaml:7:7: error: '满意' is not an indicator of project '测试项目': did you mean '满意度'?"
-expect_err "$F/typo-indicator.yaml:2:5: error: no actual for indicator '满意度'"
+expect_err "$F/typo-indicator.yaml:7:7: error[JX0445]: '满意' is not an indicator of project '测试项目': did you mean '满意度'?"
+expect_err "$F/typo-indicator.yaml:2:5: error[JX0444]: no actual for indicator '满意度'"
 
 case_ "an actuals entry matching no project"
 run eval $F/target.yaml -a $F/stranger.yaml
@@ -119,7 +119,7 @@ expect_no_err "match no target project"
 case_ "a year mismatch"
 run eval $F/target.yaml -a $F/wrong-year.yaml
 expect_status 2
-expect_err "$F/wrong-year.yaml:3:5: error: the actuals are for 2023 but project '测试项目' is a 2024 project"
+expect_err "$F/wrong-year.yaml:3:5: error[JX0442]: the actuals are for 2023 but project '测试项目' is a 2024 project"
 
 case_ "errors are also in the JSON report"
 run eval $F/target.yaml -a $F/bad-unit.yaml -f json
@@ -151,7 +151,7 @@ run eval $F/target.yaml -a "$WORK/gb.csv"
 expect_status 2
 expect_err "$WORK/gb.csv:1:1: warning: the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a Chinese Windows); check that the line below reads right, and to be sure, save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
 expect_err " 1 | 项目,指标,实际值,说明"
-expect_err "$WORK/gb.csv:4:5: error: indicator '完成时间' has the target '≤12个月': its actual must be a number with a compatible unit, not '十个月'"
+expect_err "$WORK/gb.csv:4:5: error[JX0449]: indicator '完成时间' has the target '≤12个月': its actual must be a number with a compatible unit, not '十个月'"
 expect_err " 4 | T-1,完成时间,十个月,"
 printf '项目,指标,实际值,说明\r\nT-1,全年执行数,10,\r\nT-1,设备数量,4台,\r\nT-1,完成时间,10个月,\r\nT-1,满意度,95%%,\r\n' |
   iconv -f UTF-8 -t GB18030 > "$WORK/gb.csv"

@@ -28,20 +28,23 @@ for fmt in csv markdown junit github; do
   case $fmt in markdown) ext=md ;; junit) ext=xml ;; github) ext=github.txt ;; esac
   golden "$fmt: the examples" 1 "formats-examples.$ext" "${EX[@]}" -f $fmt
   golden "$fmt: hostile names and notes" 2 "formats-hostile.$ext" "${HOSTILE[@]}" -f $fmt
+  golden "$fmt: hostile names and notes, --lang en" 2 "formats-hostile-en.$ext" "${HOSTILE[@]}" -f $fmt --lang en
 done
+golden "text: hostile names and notes" 2 formats-hostile.txt "${HOSTILE[@]}" -f text
+golden "text: hostile names and notes, --lang en" 2 formats-hostile-en.txt "${HOSTILE[@]}" -f text --lang en
 golden "csv: --lang en, no BOM" 1 formats-examples-en-nobom.csv "${EX[@]}" -f csv --lang en --csv-no-bom
 golden "markdown: --lang en" 1 formats-examples-en.md "${EX[@]}" -f markdown --lang en
 
-case_ "csv: BOM, CRLF line ends, 17 columns in every record"
+case_ "csv: BOM, CRLF line ends, 18 columns in every record"
 run eval "${EX[@]}" -f csv
 expect_status 1
 [ "$(head -c 3 "$OUT" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no UTF-8 BOM"
 [ "$(grep -c $'\r$' "$OUT")" = "$(wc -l <"$OUT")" ] || fail "a line does not end with CRLF"
-python3 - "$OUT" <<'EOF' || fail "not 17 columns in every record"
+python3 - "$OUT" <<'EOF' || fail "not 18 columns in every record"
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 assert len(rows) == 1 + 35 + 2 * 5, len(rows)
-assert all(len(r) == 17 for r in rows), [len(r) for r in rows]
+assert all(len(r) == 18 for r in rows), [len(r) for r in rows]
 kinds = [r[0] for r in rows[1:]]
 assert kinds.count("project") == 5 and kinds.count("budget") == 5, kinds
 EOF
@@ -66,13 +69,13 @@ case_ "junit: the examples are valid XML"
 run eval "${EX[@]}" -f junit
 expect_status 1
 xmllint --noout "$OUT" 2>"$WORK/xmllint" || { fail "xmllint rejects the report"; cat "$WORK/xmllint" >&2; }
-expect_out '<failure message="目标 ≥300天，实际 296天，得分 9.87 / 10.00" type="unmet">'
+expect_out '<failure message="指标值 ≥300天，实际完成值 296天，得分 9.87 / 10.00" type="unmet">'
 
 case_ "junit: hostile text and an input error are valid XML"
 run eval "${HOSTILE[@]}" -f junit
 expect_status 2
 xmllint --noout "$OUT" 2>"$WORK/xmllint" || { fail "xmllint rejects the report"; cat "$WORK/xmllint" >&2; }
-[ "$(xmllint --xpath 'count(//testsuite[@name="input errors"]/testcase/error)' "$OUT")" = 1 ] ||
+[ "$(xmllint --xpath 'count(//testsuite[@name="输入错误"]/testcase/error[starts-with(@type, "JX")])' "$OUT")" = 1 ] ||
   fail "no input error test case"
 [ "$(xmllint --xpath 'string((//testcase)[1]/@name)' "$OUT")" = '=1+2 数量, "引号"' ] ||
   fail "the hostile indicator name does not survive XML escaping"

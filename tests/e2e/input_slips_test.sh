@@ -13,14 +13,14 @@ case_ "spent written in 元 in a 万元 project: an error naming the slip, not s
 D=$M/10-spent-written-in-yuan
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 2
-expect_err "$D/actuals.yaml:4:12: error: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in 元? 9624000元 = 962.4万元; write 962.4 or 9624000元"
+expect_err "$D/actuals.yaml:4:12: error[JX0803]: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in 元? 9624000元 = 962.4万元; write 962.4 or 9624000元"
 expect_no_out "执行率"
 
 case_ "spent above the budget: a warning (超预算), scored"
 D=$M/11-spent-over-budget
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 0
-expect_err "$D/actuals.yaml:4:12: warning: project '2024年度中小学课后服务项目' spent 1012.5 万元, more than its budget of 1000.00 万元 (101.25%): 超预算 (over budget); check the amount, or give the budget after adjustment (全年预算数) as 'budget:' in the actuals entry"
+expect_err "$D/actuals.yaml:4:12: warning[JX0804]: project '2024年度中小学课后服务项目' spent 1012.5 万元, more than its budget of 1000.00 万元 (101.25%): 超预算 (over budget); check the amount, or give the budget after adjustment (全年预算数) as 'budget:' in the actuals entry"
 expect_out "rate 101.25% · execution score 10.00 / 10"
 run eval $D/targets.yaml -a $D/actuals.yaml --strict
 expect_status 2
@@ -35,7 +35,7 @@ QS-2024-02,家长满意度,96%,
 EOF
 run eval $M/10-spent-written-in-yuan/targets.yaml -a "$WORK/a.csv"
 expect_status 2
-expect_err "$WORK/a.csv:2:18: error: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in 元?"
+expect_err "$WORK/a.csv:2:18: error[JX0803]: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in 元?"
 
 # ---- Excel's percentages
 
@@ -43,8 +43,8 @@ case_ "0.992 against 100%: an error with both readings"
 D=$M/12-percent-written-as-fraction
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 2
-expect_err "$D/actuals.yaml:7:7: error: actual '0.992' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '99.2%' (or '0.992%' if that is meant)"
-expect_err "$D/actuals.yaml:8:7: error: actual '0.935' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '93.5%' (or '0.935%' if that is meant)"
+expect_err "$D/actuals.yaml:7:7: error[JX0451]: actual '0.992' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '99.2%' (or '0.992%' if that is meant)"
+expect_err "$D/actuals.yaml:8:7: error[JX0451]: actual '0.935' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '93.5%' (or '0.935%' if that is meant)"
 
 # ---- amounts with units, the adjusted budget, the funding parts
 
@@ -59,13 +59,13 @@ case_ "spent in a unit that is not money: an error naming the project's unit"
 D=$M/14-spent-in-another-unit
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 2
-expect_err "$D/actuals.yaml:4:12: error: 'spent' of project '2024年度中小学课后服务项目': '314.85人次' is not an amount of money ('人次' counts 人次): write it in 万元, the project's budget unit (such as 314.85), or with 元, 千元, 万元 or 亿元"
+expect_err "$D/actuals.yaml:4:12: error[JX0801]: 'spent' of project '2024年度中小学课后服务项目': '314.85人次' is not an amount of money ('人次' counts 人次): write it in 万元, the project's budget unit (such as 314.85), or with 元, 千元, 万元 or 亿元"
 
 case_ "the parts of spent must add up to its total"
 D=$M/15-spent-parts-do-not-add-up
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 2
-expect_err "$D/actuals.yaml:6:15: error: 'spent' of project '2024年度中小学课后服务项目': fiscal (300.00) + carryover (15.00) = 315 万元, but total is 314.85 万元: they must add up (an absent part counts as 0)"
+expect_err "$D/actuals.yaml:6:15: error[JX0802]: 'spent' of project '2024年度中小学课后服务项目': fiscal (300.00) + carryover (15.00) = 315 万元, but total is 314.85 万元: they must add up (an absent part counts as 0)"
 
 case_ "the parts of the target's budget must add up to its total"
 D=$M/16-budget-parts-do-not-add-up
@@ -102,6 +102,8 @@ grep -qF '"parts":{"fiscal":{"total":300,"adjusted":310,"spent":300},"carryover"
   || fail "budget.parts: $(grep -o '"parts":{[^}]*}[^}]*}[^}]*}' "$WORK/flat")"
 run eval "$WORK/t.yaml" -a "$WORK/a.yaml"
 expect_out "budget 320.00 (adjusted 330.00) 万元 · spent 314.85 万元 · rate 95.41%"
+run eval "$WORK/t.yaml" -a "$WORK/a.yaml" --lang zh
+expect_out "年初预算数 320.00 万元 · 全年预算数 330.00 万元 · 全年执行数 314.85 万元 · 预算执行率 95.41%"
 
 case_ "an adjusted budget of 0 is an error at its value"
 sed -e 's/    budget: {total: 330.00.*/    budget: 0/' "$WORK/a.yaml" >"$WORK/zero.yaml"
@@ -154,7 +156,7 @@ case_ "counted units that count different things: said in plain words"
 sed 's/      服务学生人次: 12500人次/      服务学生人次: 12500人/' $D/actuals.yaml >"$WORK/people.yaml"
 run eval $D/targets.yaml -a "$WORK/people.yaml"
 expect_status 2
-expect_err "$WORK/people.yaml:6:7: error: actual '12500人' of indicator '服务学生人次' cannot be compared with its target '≥1.2万人次': '人' cannot be compared with '万人次': '人' counts 人 and '万人次' is 10,000 人次; counted units must count the same thing"
+expect_err "$WORK/people.yaml:6:7: error[JX0450]: actual '12500人' of indicator '服务学生人次' cannot be compared with its target '≥1.2万人次': '人' cannot be compared with '万人次': '人' counts 人 and '万人次' is 10,000 人次; counted units must count the same thing"
 expect_no_err "measures"
 expect_no_err "counter"
 

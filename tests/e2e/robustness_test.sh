@@ -6,16 +6,18 @@
 source "$(dirname "$0")/lib.sh"
 R=tests/fixtures/robustness
 
-# expect_error LOCATION MESSAGE: stderr holds "LOCATION: error: MESSAGE".
-expect_error() { expect_err "$1: error: $2"; }
+# expect_error LOCATION MESSAGE [CODE]: stderr holds "LOCATION: error: MESSAGE",
+# or "LOCATION: error[CODE]: MESSAGE" with a code.
+expect_error() { expect_err "$1: error${3:+[$3]}: $2"; }
 
 # Every error line on stderr names file:line:column, except whole-file
 # problems of the files given (FILE: error: ...).
 expect_all_located() {
   local whole="" f
-  for f in "$@"; do whole="$whole|^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g'): error: "; done
-  if grep -E ': error: ' "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+: error: ${whole}" | grep -q .; then
-    fail "unlocated errors: $(grep -E ': error: ' "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+: error: ${whole}" | head -3)"
+  local error=': error(\[JX[0-9]{4}\])?: '
+  for f in "$@"; do whole="$whole|^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g')${error}"; done
+  if grep -E "$error" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${error}${whole}" | grep -q .; then
+    fail "unlocated errors: $(grep -E "$error" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${error}${whole}" | head -3)"
   fi
 }
 
@@ -254,7 +256,7 @@ expect_error "$F:168:14" "unknown 一级指标 (level1) '完全不同的东西':
 expect_error "$F:175:5" "indicator id 'Q1' is given twice in this project (first on line 174); indicator ids must be unique"
 expect_error "$F:178:7" "unsupported YAML tag 'tag:yaml.org,2002:int': jixiao reads plain YAML without tags (only !!str is accepted)"
 expect_error "$F:186:3" "a key must be plain text, not a list or a map"
-expect_error "$F:197:10" "project id '项目重复' is used twice in this run (first at $F:191:10): give each project a unique 'id'"
+expect_error "$F:197:10" "project id '项目重复' is used twice in this run (first at $F:191:10): give each project a unique 'id'" JX0441
 
 case_ "audit: target values (docs/reference.md §3), one bad target per indicator"
 F=$R/value-errors.yaml
@@ -294,7 +296,7 @@ expect_status 2
 expect_all_located
 expect_error "$F:4:5" "missing 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
 expect_error "$F:13:5" "empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
-expect_error "$F:22:12" "'spent' of project '项目E03': '5台' is not an amount of money ('台' counts 台): write it in 万元, the project's budget unit (such as 5), or with 元, 千元, 万元 or 亿元"
+expect_error "$F:22:12" "'spent' of project '项目E03': '5台' is not an amount of money ('台' counts 台): write it in 万元, the project's budget unit (such as 5), or with 元, 千元, 万元 or 亿元" JX0801
 expect_error "$F:31:12" "'spent' (全年执行数) must not be negative, not -1"
 expect_error "$F:48:7" "an indicator name must not be blank"
 expect_error "$F:52:7" "indicator '数量' has no actual: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
@@ -319,18 +321,18 @@ expect_error "$F:311:14" "'project' must not be blank"
 expect_error "$F:322:17" "'indicators' must be a map from each indicator's name (or id) to its actual, such as '购置设备数量: 4台', not a list"
 expect_error "$F:323:5" "a project entry must be a map with 'project' (or 'id'), 'spent' and 'indicators', not the text 'E38'"
 expect_error "$F:333:5" "a second actuals entry for 'E39' (the first is at $F:324:5): give each project exactly one entry"
-expect_error "$F:399:5" "the actuals are for 2023 but project '项目E21' is a 2024 project"
-expect_error "$F:184:5" "no actual for indicator '数量' of project '项目E22' (target '4台' at $T:260): give its value, or 不适用"
-expect_error "$F:201:7" "'数童' is not an indicator of project '项目E23': did you mean '数量'?"
-expect_error "$F:202:5" "every indicator of project '项目E24' is 不适用: at least one must be scored"
-expect_error "$F:215:7" "indicator '满意度' has a qualitative target ('显著提升'): its actual must be a grade — 达成, 部分达成 or 未达成 — not '95%'"
-expect_error "$F:223:7" "indicator '数量' has a quantitative target ('4台'): its actual must be a value, not the grade '达成'"
-expect_error "$F:234:7" "indicator '完成时间' has a date target ('≤2024-12-31'): its actual must be a date such as 2024-11-20 or 2024年11月20日, not '11月'"
-expect_error "$F:241:7" "indicator '数量' has the target '4台': its actual must be a number with a compatible unit, not '四台'"
-expect_error "$F:250:7" "actual '4个' of indicator '数量' cannot be compared with its target '4台': '个' cannot be compared with '台': counted units must match exactly"
-expect_error "$F:262:7" "actual '300天' of indicator '时长' cannot be compared with its target '≤12个月': '天' cannot be compared with '个月': a month is not a fixed number of days, so days and months do not convert; write both in days or both in months"
-expect_error "$F:272:7" "actual '5万元' of indicator '比率' cannot be compared with its target '≥90%': '万元' cannot be compared with '%': '万元' is money, '%' is a percentage"
-expect_error "$F:282:7" "actual '10次' of indicator '次数' cannot be compared with its target '10': the value has unit '次' but the target has no unit; write the value as a plain number or give the target a unit"
+expect_error "$F:399:5" "the actuals are for 2023 but project '项目E21' is a 2024 project" JX0442
+expect_error "$F:184:5" "no actual for indicator '数量' of project '项目E22' (target '4台' at $T:260): give its value, or 不适用" JX0444
+expect_error "$F:201:7" "'数童' is not an indicator of project '项目E23': did you mean '数量'?" JX0445
+expect_error "$F:202:5" "every indicator of project '项目E24' is 不适用: at least one must be scored" JX0443
+expect_error "$F:215:7" "indicator '满意度' has a qualitative target ('显著提升'): its actual must be a grade — 达成, 部分达成 or 未达成 — not '95%'" JX0446
+expect_error "$F:223:7" "indicator '数量' has a quantitative target ('4台'): its actual must be a value, not the grade '达成'" JX0447
+expect_error "$F:234:7" "indicator '完成时间' has a date target ('≤2024-12-31'): its actual must be a date such as 2024-11-20 or 2024年11月20日, not '11月'" JX0448
+expect_error "$F:241:7" "indicator '数量' has the target '4台': its actual must be a number with a compatible unit, not '四台'" JX0449
+expect_error "$F:250:7" "actual '4个' of indicator '数量' cannot be compared with its target '4台': '个' cannot be compared with '台': counted units must match exactly" JX0450
+expect_error "$F:262:7" "actual '300天' of indicator '时长' cannot be compared with its target '≤12个月': '天' cannot be compared with '个月': a month is not a fixed number of days, so days and months do not convert; write both in days or both in months" JX0450
+expect_error "$F:272:7" "actual '5万元' of indicator '比率' cannot be compared with its target '≥90%': '万元' cannot be compared with '%': '万元' is money, '%' is a percentage" JX0450
+expect_error "$F:282:7" "actual '10次' of indicator '次数' cannot be compared with its target '10': the value has unit '次' but the target has no unit; write the value as a plain number or give the target a unit" JX0450
 # Entries without their project were dropped: the targets left without an
 # entry are named once, not told one by one to add an entry.
 expect_error "$T:388:5" "5 target projects have no actuals entry ('项目E33', '项目E35', '项目E36' and 2 more), but the actuals file '$F' could not be read in full (see the errors above): fix it first; their entries may be there"
@@ -385,7 +387,7 @@ expect_error "$F:12:1" "this row has 7 fields, but the header has 5 columns: a v
 expect_error "$F:13:1" "the 'project' cell is empty: expected the id or name of a target project"
 expect_error "$F:14:5" "the 'indicator' cell is empty: expected an indicator's name or id, or 'spent' for the project's spending"
 expect_error "$F:15:11" "the 'spent' row of project 'E04' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
-expect_error "$F:16:11" "spent 5,000 is 833.3 times the budget of 6.00 万元: was it written in 元? 5,000元 = 0.5万元; write 0.5 or 5,000元"
+expect_error "$F:16:11" "spent 5,000 is 833.3 times the budget of 6.00 万元: was it written in 元? 5,000元 = 0.5万元; write 0.5 or 5,000元" JX0803
 expect_error "$F:17:11" "the amount spent (全年执行数) is too large: 99999999999999999 is beyond the limit of 10^15"
 expect_error "$F:18:11" "the amount spent (全年执行数) must not be negative, not '-1'"
 expect_error "$F:19:14" "the 'spent' row takes no score: a score goes with a grade (达成, 部分达成 or 未达成)"

@@ -285,7 +285,7 @@ expect_out "(note: a31mbcd)"
 sed 's/      满意度: 95%/      "x\\u009b31my": 1台/' "$WORK/c1.yaml" > "$WORK/c1-key.yaml"
 run eval $T -a "$WORK/c1-key.yaml"
 expect_status 2
-expect_err "c1-key.yaml:8:7: error: 'x31my' is not an indicator of project '测试项目'"
+expect_err "c1-key.yaml:8:7: error[JX0445]: 'x31my' is not an indicator of project '测试项目'"
 has_c1 "$ERR" && fail "the messages hold a C1 control"
 
 case_ "template writes a C1 control of a name as an escape that reads back"
@@ -525,10 +525,10 @@ for f in e.txt e.csv e.md e.xml e.json e.jsonl e.github; do
   grep -q "missing-actuals.yaml" "$WORK/$f" || fail "$f does not name the error"
   [ $f = e.github ] || grep -q "T-1" "$WORK/$f" || fail "$f lacks the project that was scored"
 done
-tr -d '\r' < "$WORK/e.csv" | grep -qx "error,,,,,,$WORK/missing-actuals.yaml,,,,,,,no such file or directory,,," \
+tr -d '\r' < "$WORK/e.csv" | grep -qxE "error,,,,,,$WORK/missing-actuals.yaml,,,,,,,no such file or directory,,,,(JX[0-9]{4})?" \
   || fail "the csv report has no error row"
 grep -q "^1 error:\$" "$WORK/e.txt" || fail "the text report has no error list"
-grep -q "^  $WORK/missing-actuals.yaml: no such file or directory\$" "$WORK/e.txt" \
+grep -qE "^  $WORK/missing-actuals.yaml: error(\[JX[0-9]{4}\])?: no such file or directory\$" "$WORK/e.txt" \
   || fail "the text report does not list the error"
 
 case_ "the text report on standard output counts the errors, listed on standard error"
