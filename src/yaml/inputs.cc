@@ -184,6 +184,32 @@ class Walker {
 
 }  // namespace
 
+namespace {
+
+// Why a file cannot be opened (`err` of open) or read (of read, fstat): the
+// common reasons, each a problem of its own, else the system's words.
+Message CannotOpen(int err) {
+  switch (err) {
+    case ENOENT:
+      return Msg(MsgId::kNoSuchFile);
+    case EACCES:
+    case EPERM:
+      return Msg(MsgId::kFileNoPermission);
+    case EISDIR:
+      return Msg(MsgId::kIsDirectory);
+    case ELOOP:
+      return Msg(MsgId::kLinkCycle);
+    default:
+      return Msg(MsgId::kCannotOpenFile, SystemErrorText(err));
+  }
+}
+Message CannotRead(int err) {
+  if (err == EISDIR) return Msg(MsgId::kIsDirectory);
+  return Msg(MsgId::kCannotReadFile, SystemErrorText(err));
+}
+
+}  // namespace
+
 PathList ExpandInputs(const std::vector<std::string>& given,
                       const std::vector<std::string>& extensions, Diagnostics* diags) {
   std::vector<std::string> paths = ExpandLists(given, diags);
@@ -205,6 +231,12 @@ PathList ExpandInputs(const std::vector<std::string>& given,
   for (const std::string& path : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
+    if (ec && ec.value() != ENOENT && ec.value() != ENOTDIR) {
+      // A name too long, a loop of links, a directory on the way that may
+      // not be searched: the reason, not "no such file".
+      diags->Error({path, 0, 0}, CannotOpen(ec.value()));
+      continue;
+    }
     if (ec || !fs::exists(st)) {
       diags->Error({path, 0, 0}, MsgId::kNoSuchFile);
       continue;
@@ -237,29 +269,6 @@ PathList ExpandInputs(const std::vector<std::string>& given,
   return files;
 }
 
-namespace {
-
-// Why a file cannot be opened (`err` of open) or read (of read, fstat): the
-// common reasons, each a problem of its own, else the system's words.
-Message CannotOpen(int err) {
-  switch (err) {
-    case ENOENT:
-      return Msg(MsgId::kNoSuchFile);
-    case EACCES:
-    case EPERM:
-      return Msg(MsgId::kFileNoPermission);
-    case EISDIR:
-      return Msg(MsgId::kIsDirectory);
-    default:
-      return Msg(MsgId::kCannotOpenFile, SystemErrorText(err));
-  }
-}
-Message CannotRead(int err) {
-  if (err == EISDIR) return Msg(MsgId::kIsDirectory);
-  return Msg(MsgId::kCannotReadFile, SystemErrorText(err));
-}
-
-}  // namespace
 
 std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags) {
   // POSIX calls rather than a stream: this runs for each of a year's files.
