@@ -186,7 +186,7 @@ case_ "limit: CSV fields (1,000,000, fixed)"
 { echo 'project,indicator,value'; head -c 1000002 /dev/zero | tr '\0' ','; echo; } > "$WORK/fields.csv"
 run eval examples/targets -a "$WORK/fields.csv"
 expect_status 2
-expect_error "$WORK/fields.csv:2:999998" "more than 1000000 fields: the file is too large for actuals"
+expect_err "$WORK/fields.csv:2:999998: error[JX0131]: more than 1000000 fields: the file is too large for actuals"
 
 case_ "limit options take whole numbers only"
 run check --max-indicators -1 examples/targets
@@ -371,8 +371,8 @@ expect_error "$C/bad-header.csv:1:26" "unknown column 'price': expected project,
 expect_error "$C/bad-header.csv:1:32" "column 'value' is given twice in the header (first as column 3)"
 expect_error "$C/bad-header.csv:1:1" "the header has no 'indicator' column: expected the columns project, indicator and value (项目, 指标, 实际值), and optionally note (说明) and score"
 expect_error "$C/missing-column.csv:1:1" "the header has no 'value' column"
-expect_error "$C/unterminated.csv:2:8" "a quoted field is never closed: expected a closing '\"' before the end of the file (write a quote inside a quoted field as \"\")"
-expect_error "$C/after-quote.csv:2:11" "unexpected text '台' after the closing quote of a field: expected a comma or the end of the line (write a quote inside a quoted field as \"\")"
+expect_err "$C/unterminated.csv:2:8: error[JX0134]: a quoted field is never closed: expected a closing '\"' before the end of the file (write a quote inside a quoted field as \"\")"
+expect_err "$C/after-quote.csv:2:11: error[JX0135]: unexpected text '台' after the closing quote of a field: expected a comma or the end of the line (write a quote inside a quoted field as \"\")"
 
 case_ "audit: CSV actuals, rows"
 F=$R/csv/rows.csv
@@ -477,6 +477,16 @@ expect_err "$R/no-such-list: error[JX0105]: cannot open the list of paths: No su
 run rules --rules $R
 expect_status 2
 expect_err "$R: error[JX0104]: is a directory, expected a file"
+long=$WORK/$(printf 'x%.0s' $(seq 300)).yaml
+run check "$long"
+expect_status 2
+expect_err "$long: error[JX0103]: cannot open file: File name too long"
+run check --lang zh "$long"
+expect_err "$long: 错误[JX0103]: 无法打开文件：文件名太长"
+ln -s "$WORK/self.yaml" "$WORK/self.yaml"
+run check "$WORK/self.yaml"
+expect_status 2
+expect_err "$WORK/self.yaml: error[JX0107]: a symbolic link that leads to itself through other links: point it at the file, or remove it"
 
 case_ "audit: report outputs"
 run eval examples/targets -a examples/actuals -f nosuch

@@ -218,16 +218,19 @@ case_ "a CSV field beyond --max-scalar-size is an error at the field, as a YAML 
   printf '\nT-1,完成时间,10个月,\nT-1,满意度,95%%,\n'; } > "$WORK/big-note.csv"
 run eval $T -a "$WORK/big-note.csv" -f json
 expect_status 2
-expect_err "$WORK/big-note.csv:3:13: error: a field of 2000000 bytes is longer than the limit of 1048576 bytes (raise it with --max-scalar-size)"
+expect_err "$WORK/big-note.csv:3:13: error[JX0130]: a field of 2000000 bytes is longer than the limit of 1048576 bytes (raise it with --max-scalar-size)"
 expect_no_out "xxxxxxxxxx"
 run eval $T -a "$WORK/big-note.csv" --max-scalar-size 2000000 -q
 expect_status 0
 run eval $T -a tests/fixtures/eval/ok.csv --max-scalar-size 5 -q
 expect_status 2
-expect_err "tests/fixtures/eval/ok.csv:1:1: error: a field of 7 bytes is longer than the limit of 5 bytes (raise it with --max-scalar-size)"
+expect_err "tests/fixtures/eval/ok.csv:1:1: error[JX0130]: a field of 7 bytes is longer than the limit of 5 bytes (raise it with --max-scalar-size)"
 run eval $T -a tests/fixtures/eval/ok.csv --max-nodes 10 -q
 expect_status 2
-expect_err "tests/fixtures/eval/ok.csv:3:10: error: more than 10 fields: the file is too large for actuals (raise the limit with --max-nodes)"
+expect_err "tests/fixtures/eval/ok.csv:3:10: error[JX0131]: more than 10 fields: the file is too large for actuals (raise the limit with --max-nodes)"
+run eval $T -a tests/fixtures/eval/ok.csv --max-nodes 10 -q --lang zh
+expect_status 2
+expect_err "tests/fixtures/eval/ok.csv:3:10: 错误[JX0131]: 字段超过了 10 个：文件太大（可用 --max-nodes 调高）"
 
 # ---------------------------------------------------------------------------
 # Matching: an entry that could be for two projects is an error.
