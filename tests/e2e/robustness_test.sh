@@ -30,6 +30,22 @@ expect_status 2
 expect_err "$WORK/cr.yaml:2:11: error[JX0113]: a carriage return (CR) without a line feed: save the file with LF or CRLF line endings"
 expect_err " 2 | year: 2024"
 
+case_ "YAML syntax: a BOM inside the file, an unknown token, a quote open to the next document"
+printf 'project: 甲\nyear: 2024\n\357\273\277project: 乙\n  year: 2024\n' > "$WORK/joined.yaml"
+run check "$WORK/joined.yaml"
+expect_status 2
+expect_err "$WORK/joined.yaml:3:1: error[JX0114]: a byte order mark (BOM, U+FEFF) inside the file, where YAML cannot read it (were files joined together?): delete it"
+run check --lang zh "$WORK/joined.yaml"
+expect_err "$WORK/joined.yaml:3:1: 错误[JX0114]: 文件中间有一个看不见的字节顺序标记（BOM，U+FEFF），YAML 读不了它（是不是把几个文件拼在了一起？）：请删除它"
+printf 'project: 甲\npurpose: %%50 的图书\n' > "$WORK/token.yaml"
+run check "$WORK/token.yaml"
+expect_status 2
+expect_err "$WORK/token.yaml:2:10: error[JX0115]: YAML syntax error: unknown token"
+printf 'project: "甲\n---\nproject: 乙\n' > "$WORK/quote.yaml"
+run check "$WORK/quote.yaml"
+expect_status 2
+expect_err "$WORK/quote.yaml:2:1: error[JX0118]: YAML syntax error: illegal document indicator in scalar (a quoted text runs on to a '---' or '...' line: a quote above may not be closed)"
+
 case_ "a CSV file with CR line ends: an invalid byte is located on its own line"
 printf 'project,indicator,value\rP,数量,4台\rP,spent,\xff\r' > "$WORK/cr.csv"
 run eval $R/eval-targets.yaml -a "$WORK/cr.csv"
