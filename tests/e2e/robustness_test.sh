@@ -12,10 +12,10 @@ expect_error() { expect_err "$1: error: $2"; }
 # Every error line on stderr names file:line:column, except whole-file
 # problems of the files given (FILE: error: ...).
 expect_all_located() {
-  local whole="" f
-  for f in "$@"; do whole="$whole|^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g'): error: "; done
-  if grep -E ': error: ' "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+: error: ${whole}" | grep -q .; then
-    fail "unlocated errors: $(grep -E ': error: ' "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+: error: ${whole}" | head -3)"
+  local whole="" f e=': error(\[JX[0-9]{4}\])?: '
+  for f in "$@"; do whole="$whole|^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g')${e}"; done
+  if grep -E "$e" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${e}${whole}" | grep -q .; then
+    fail "unlocated errors: $(grep -E "$e" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${e}${whole}" | head -3)"
   fi
 }
 
