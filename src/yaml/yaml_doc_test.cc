@@ -502,6 +502,8 @@ TEST_CASE("yaml-cpp's errors are said in the run's language, with their codes") 
       {"a: \"abc", 118, "YAML 语法错误：引号没有闭合"},
       {"a: \"\\q\"\n", 119, "YAML 语法错误：双引号里的“\\q”不是有效的转义"},
       {"a: *\n", 128, "YAML 语法错误：“*”后面没有名字"},
+      {"a: & b\n", 128, "YAML 语法错误：“&”后面没有名字"},
+      {"a: 1\n\tb: 2\n", 127, "缩进用了制表符（Tab）"},
       {"a: *nope\n", 123, "YAML 语法错误：别名引用了没有定义的锚点"},
       {"%YAML 2.0\n---\na: 1\n", 115, "YAML 语法错误：YAML major version too large"},
       {",\n", 120, "这里不应出现“,”"},
