@@ -2,16 +2,13 @@
 
 #include <functional>
 
-#include <fmt/format.h>
-
 #include "base/exact.h"
+#include "base/messages.h"
 #include "base/text.h"
 
 namespace jixiao {
 
 namespace {
-
-constexpr std::string_view kQuoteHint = "write a quote inside a quoted field as \"\"";
 
 // Reads CSV text byte by byte, keeping the line and code-point column of the
 // next byte.
@@ -32,10 +29,7 @@ class CsvScanner {
       row.line = line_;
       while (true) {
         if (++fields > limits_.max_fields) {
-          return Fail(line_, column_,
-                      fmt::format("more than {} fields: the file is too large for actuals "
-                                  "(raise the limit with --max-nodes)",
-                                  limits_.max_fields));
+          return Fail(line_, column_, Msg(MsgId::kCsvTooManyFields, limits_.max_fields));
         }
         row.lines.push_back(line_);
         row.columns.push_back(column_);
@@ -47,9 +41,7 @@ class CsvScanner {
         }
         if (field.size() > limits_.max_field_bytes) {
           return Fail(row.lines.back(), row.columns.back(),
-                      fmt::format("a field of {} bytes is longer than the limit of {} bytes "
-                                  "(raise it with --max-scalar-size)",
-                                  field.size(), limits_.max_field_bytes));
+                      Msg(MsgId::kCsvFieldTooLong, field.size(), limits_.max_field_bytes));
         }
         row.fields.push_back(std::move(field));
         if (!AtEnd() && Peek() == ',') {
@@ -98,10 +90,7 @@ class CsvScanner {
     Advance();
     while (true) {
       if (AtEnd()) {
-        SetError(open_line, open_column,
-                 fmt::format("a quoted field is never closed: expected a closing '\"' before the "
-                             "end of the file ({})",
-                             kQuoteHint));
+        SetError(open_line, open_column, Msg(MsgId::kCsvUnclosedQuote));
         return false;
       }
       char c = Peek();
@@ -127,24 +116,21 @@ class CsvScanner {
     size_t end = text_.find_first_of(",\r\n", pos_);
     std::string_view rest =
         text_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
-    SetError(line_, column_,
-             fmt::format("unexpected text '{}' after the closing quote of a field: expected a "
-                         "comma or the end of the line ({})",
-                         TruncateToWidth(rest, 20), kQuoteHint));
+    SetError(line_, column_, Msg(MsgId::kCsvTextAfterQuote, TruncateToWidth(rest, 20)));
     return false;
   }
 
-  void SetError(int line, int column, std::string message) {
+  void SetError(int line, int column, Message message) {
     if (error_at_ != nullptr) {
       error_at_->line = line;
       error_at_->column = column;
       error_ = std::move(message);
     } else {
-      error_ = fmt::format("line {}, column {}: {}", line, column, message);
+      error_ = {message.code, Tr(MsgId::kCsvAt, line, column, message.text)};
     }
   }
 
-  Parsed<size_t> Fail(int line, int column, std::string message) {
+  Parsed<size_t> Fail(int line, int column, Message message) {
     SetError(line, column, std::move(message));
     return Parsed<size_t>::Error(error_);
   }
@@ -155,7 +141,7 @@ class CsvScanner {
   int line_ = 1;
   int column_ = 1;
   CsvPosition* error_at_ = nullptr;
-  std::string error_;
+  Message error_;
 };
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
@@ -177,7 +163,7 @@ Parsed<std::vector<CsvRow>> ParseCsv(std::string_view text, CsvPosition* error_a
         return true;
       },
       error_at, limits);
-  if (!n) return Parsed<std::vector<CsvRow>>::Error(n.error());
+  if (!n) return Parsed<std::vector<CsvRow>>::Error(n.message());
   return rows;
 }
 

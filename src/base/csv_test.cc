@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
+
 namespace jixiao {
 namespace {
 
@@ -94,10 +96,16 @@ TEST_CASE("CSV: an unterminated quote is located at the opening quote") {
   CHECK(at.column == 4);
   CHECK(p.error().find("never closed") != std::string::npos);
   CHECK(p.error().find("line") == std::string::npos);
+  CHECK(p.message().code == 134);
 
   Parsed<std::vector<CsvRow>> q = ParseCsv("a,b\n项目,\"never closed\nmore\n");
   REQUIRE_FALSE(q.ok());
   CHECK(q.error().rfind("line 2, column 4: ", 0) == 0);
+  CHECK(q.message().code == 134);
+  ScopedLang zh(Lang::kZh);
+  Parsed<std::vector<CsvRow>> r = ParseCsv("a,b\n项目,\"never closed\nmore\n");
+  CHECK(r.error() == "第 2 行第 4 列：带引号的字段没有闭合：文件结束前缺少收尾的“\"”"
+                     "（字段里的引号要写成两个：\"\"）");
 }
 
 TEST_CASE("CSV: text after a closing quote is located where it starts") {
@@ -107,6 +115,7 @@ TEST_CASE("CSV: text after a closing quote is located where it starts") {
   CHECK(at.line == 2);
   CHECK(at.column == 5);
   CHECK(p.error().find("'c'") != std::string::npos);
+  CHECK(p.message().code == 135);
 }
 
 TEST_CASE("CSV: more than kMaxCsvFields fields is an error") {
@@ -116,6 +125,7 @@ TEST_CASE("CSV: more than kMaxCsvFields fields is an error") {
   REQUIRE_FALSE(p.ok());
   CHECK(at.line == 1);
   CHECK(p.error().find("too large") != std::string::npos);
+  CHECK(p.message().code == 131);
   CHECK(ParseCsv(std::string(kMaxCsvFields - 1, ',')).ok());
 }
 
@@ -130,6 +140,7 @@ TEST_CASE("CSV: a field longer than the limit is an error at its start") {
   CHECK(at.column == 3);
   CHECK(p.error() == "a field of 6 bytes is longer than the limit of 5 bytes (raise it with "
                      "--max-scalar-size)");
+  CHECK(p.message().code == 130);
   // Bytes, not characters: 项目 is 6 bytes; a quoted field over lines too.
   CHECK_FALSE(ParseCsv("项目\n", &at, limits).ok());
   CHECK_FALSE(ParseCsv("x\n\"ab\ncd\ne\"\n", &at, limits).ok());

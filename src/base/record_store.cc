@@ -12,6 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
+#include "base/sys_error.h"
+
 namespace jixiao {
 
 namespace {
@@ -29,12 +32,8 @@ int OpenTemporaryFile() {
   return fd;
 }
 
-[[noreturn]] void Fail(const char* what) {
-  throw TemporaryFileError(fmt::format(
-      "cannot {} the temporary file that holds the run's records: {} (set TMPDIR to a "
-      "directory with free space)",
-      what, std::strerror(errno)));
-}
+// `id`: kTemporaryFileWrite or kTemporaryFileRead.
+[[noreturn]] void Fail(MsgId id) { throw TemporaryFileError(Tr(id, SystemErrorText(errno))); }
 
 // Reads from a temporary file go through a block of this size, kept per
 // thread: records are mostly read in about the order they were written, so
@@ -145,7 +144,7 @@ void RecordStore::Flush() {
     ssize_t n = pwrite(fd_, pending_.data() + done, pending_.size() - done,
                        static_cast<off_t>(flushed_ - memory_.size() + done));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) Fail("write");
+    if (n <= 0) Fail(MsgId::kTemporaryFileWrite);
     done += static_cast<size_t>(n);
   }
   flushed_ += pending_.size();
@@ -188,7 +187,7 @@ void RecordStore::ReadFully(char* out, size_t size, uint64_t at) const {
   while (done < size) {
     ssize_t r = pread(fd_, out + done, size - done, static_cast<off_t>(at + done));
     if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) Fail("read");
+    if (r <= 0) Fail(MsgId::kTemporaryFileRead);
     done += static_cast<size_t>(r);
   }
 }

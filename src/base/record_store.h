@@ -19,7 +19,9 @@
 namespace jixiao {
 
 // The temporary file of a RecordStore cannot be created, written or read
-// (a full disk, say): the run cannot go on. what() says so for the user.
+// (a full disk, say): the run cannot go on. what() says so for the user, in
+// the run's language. (It has no diagnostic code: it is no fault of an
+// input, and a full disk cannot be shown by an example in docs/errors.md.)
 class TemporaryFileError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

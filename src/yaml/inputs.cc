@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "base/key_index.h"
+#include "base/sys_error.h"
 #include "base/text.h"
 #include "yaml/yaml_doc.h"
 
@@ -55,8 +56,7 @@ std::vector<std::string> ExpandLists(const std::vector<std::string>& paths, Diag
     } else if (p.size() > 1 && p[0] == '@') {
       std::ifstream list(p.substr(1));
       if (!list) {
-        diags->Error({p.substr(1), 0, 0}, fmt::format("cannot open the list of paths: {}",
-                                                      std::strerror(errno)));
+        diags->Error({p.substr(1), 0, 0}, MsgId::kCannotOpenPathList, SystemErrorText(errno));
         continue;
       }
       ReadPathList(list, &out);
@@ -72,26 +72,16 @@ std::vector<std::string> ExpandLists(const std::vector<std::string>& paths, Diag
 namespace {
 
 // The messages of the walk, each in one place.
-std::string UnreadableDirectory(const std::error_code& ec) {
-  return fmt::format("cannot read directory: {}", ec.message());
+Message UnreadableDirectory(int err) {
+  if (err == EACCES || err == EPERM) return Msg(MsgId::kDirectoryNoPermission);
+  return Msg(MsgId::kCannotReadDirectory, SystemErrorText(err));
 }
-std::string DanglingLink(const fs::path& link) {
+Message DanglingLink(const fs::path& link) {
   std::error_code ec;
   fs::path target = fs::read_symlink(link, ec);
-  return fmt::format("a symbolic link to '{}', which does not exist: point it at the file, or "
-                     "remove it",
-                     target.string());
+  return Msg(MsgId::kDanglingLink, target.string());
 }
-std::string LinkLoop(const fs::path& ancestor) {
-  return fmt::format("a symbolic link back to the directory '{}' (a loop): it is not followed",
-                     ancestor.string());
-}
-constexpr const char* kLinkCycle =
-    "a symbolic link that leads to itself through other links: point it at the file, or remove "
-    "it";
-constexpr const char* kNotRegular =
-    "not a regular file (a FIFO, a device or a socket): below a directory only regular files are "
-    "read";
+Message LinkLoop(const fs::path& ancestor) { return Msg(MsgId::kLinkLoop, ancestor.string()); }
 
 using DirId = std::pair<uintmax_t, uintmax_t>;  // device, inode
 
@@ -113,7 +103,7 @@ class Walker {
   void Walk(const fs::path& dir) {
     struct stat st;
     if (stat(dir.c_str(), &st) != 0) {
-      Error(dir, UnreadableDirectory(std::error_code(errno, std::generic_category())));
+      Error(dir, UnreadableDirectory(errno));
       return;
     }
     const DirId id{static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)};
@@ -128,7 +118,7 @@ class Walker {
       std::string key;  // the name, and "/" for a directory
       fs::path path;
       bool is_dir;
-      std::string error;  // why it cannot be read, if it cannot
+      Message error;  // why it cannot be read, if it cannot (code 0: it can)
     };
     std::vector<Entry> entries;
     std::error_code ec;
@@ -148,28 +138,28 @@ class Walker {
           // read: named as an input, or leading to a directory.
           if (HasExtension(p, extensions_)) {
             entries.push_back({p.filename().string(), p, false,
-                               e.value() == ELOOP ? std::string(kLinkCycle) : DanglingLink(p)});
+                               e.value() == ELOOP ? Msg(MsgId::kLinkCycle) : DanglingLink(p)});
           }
           continue;
         }
         type = target.type();
       }
       if (type == fs::file_type::directory) {
-        entries.push_back({p.filename().string() + "/", p, true, ""});
+        entries.push_back({p.filename().string() + "/", p, true, {}});
       } else if (HasExtension(p, extensions_)) {
         entries.push_back({p.filename().string(), p, false,
-                           type == fs::file_type::regular ? "" : kNotRegular});
+                           type == fs::file_type::regular ? Message{} : Msg(MsgId::kNotRegularFile)});
       }
     }
     if (ec) {
-      Error(dir, UnreadableDirectory(ec));
+      Error(dir, UnreadableDirectory(ec.value()));
       return;
     }
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return a.key < b.key; });
     path_.emplace_back(id, dir);
     for (const Entry& e : entries) {
-      if (!e.error.empty()) {
+      if (e.error.code != 0) {
         Error(e.path, e.error);
       } else if (e.is_dir) {
         Walk(e.path);
@@ -181,7 +171,7 @@ class Walker {
   }
 
  private:
-  void Error(const fs::path& p, std::string message) {
+  void Error(const fs::path& p, Message message) {
     diags_->Error({p.string(), 0, 0}, std::move(message));
   }
 
@@ -191,6 +181,32 @@ class Walker {
   std::vector<std::pair<DirId, fs::path>> path_;  // the directories walked down
   std::set<DirId> entered_;
 };
+
+}  // namespace
+
+namespace {
+
+// Why a file cannot be opened (`err` of open) or read (of read, fstat): the
+// common reasons, each a problem of its own, else the system's words.
+Message CannotOpen(int err) {
+  switch (err) {
+    case ENOENT:
+      return Msg(MsgId::kNoSuchFile);
+    case EACCES:
+    case EPERM:
+      return Msg(MsgId::kFileNoPermission);
+    case EISDIR:
+      return Msg(MsgId::kIsDirectory);
+    case ELOOP:
+      return Msg(MsgId::kLinkCycle);
+    default:
+      return Msg(MsgId::kCannotOpenFile, SystemErrorText(err));
+  }
+}
+Message CannotRead(int err) {
+  if (err == EISDIR) return Msg(MsgId::kIsDirectory);
+  return Msg(MsgId::kCannotReadFile, SystemErrorText(err));
+}
 
 }  // namespace
 
@@ -215,8 +231,14 @@ PathList ExpandInputs(const std::vector<std::string>& given,
   for (const std::string& path : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
+    if (ec && ec.value() != ENOENT && ec.value() != ENOTDIR) {
+      // A name too long, a loop of links, a directory on the way that may
+      // not be searched: the reason, not "no such file".
+      diags->Error({path, 0, 0}, CannotOpen(ec.value()));
+      continue;
+    }
     if (ec || !fs::exists(st)) {
-      diags->Error({path, 0, 0}, "no such file or directory");
+      diags->Error({path, 0, 0}, MsgId::kNoSuchFile);
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -232,23 +254,27 @@ PathList ExpandInputs(const std::vector<std::string>& given,
     Walker(extensions, count_and_add, diags).Walk(path);
     if (found == 0 && diags->error_count() == errors) {
       // "no .yaml or .yml files", "no .yaml, .yml or .csv files".
-      std::string names = extensions.empty() ? "input" : extensions.back();
+      std::string names =
+          extensions.empty() ? std::string(Text(MsgId::kInputFilesAny)) : extensions.back();
       if (extensions.size() > 1) {
-        names = fmt::format("{} or {}", fmt::join(extensions.begin(), extensions.end() - 1, ", "),
-                            extensions.back());
+        names = fmt::format("{}{}{}",
+                            fmt::join(extensions.begin(), extensions.end() - 1,
+                                      Text(MsgId::kListComma)),
+                            Text(MsgId::kListOr), extensions.back());
       }
-      diags->Error({path, 0, 0}, fmt::format("no {} files in this directory", names));
+      diags->Error({path, 0, 0}, MsgId::kNoInputFiles, names);
       continue;
     }
   }
   return files;
 }
 
+
 std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags) {
   // POSIX calls rather than a stream: this runs for each of a year's files.
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    diags->Error({path, 0, 0}, fmt::format("cannot open file: {}", std::strerror(errno)));
+    diags->Error({path, 0, 0}, CannotOpen(errno));
     return std::nullopt;
   }
   struct Closer {
@@ -257,18 +283,17 @@ std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diag
   } closer{fd};
   struct stat st;
   if (fstat(fd, &st) != 0) {
-    diags->Error({path, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+    diags->Error({path, 0, 0}, CannotRead(errno));
     return std::nullopt;
   }
   if (S_ISDIR(st.st_mode)) {
-    diags->Error({path, 0, 0}, "is a directory, expected a file");
+    diags->Error({path, 0, 0}, MsgId::kIsDirectory);
     return std::nullopt;
   }
   const bool sized = S_ISREG(st.st_mode) && st.st_size > 0;
   if (sized && static_cast<uint64_t>(st.st_size) > max_bytes) {
-    diags->Error({path, 0, 0}, fmt::format("file is {} bytes, larger than the limit of {} "
-                                           "bytes (raise it with --max-file-size)",
-                                           static_cast<long long>(st.st_size), max_bytes));
+    diags->Error({path, 0, 0}, MsgId::kFileTooLarge, static_cast<long long>(st.st_size),
+                 max_bytes);
     return std::nullopt;
   }
   Source src;
@@ -293,7 +318,7 @@ std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diag
     }
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      diags->Error({path, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+      diags->Error({path, 0, 0}, CannotRead(errno));
       return std::nullopt;
     }
     if (n == 0) break;
@@ -301,9 +326,7 @@ std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diag
   }
   src.text.resize(used);
   if (used > max_bytes) {
-    diags->Error({path, 0, 0}, fmt::format("file is larger than the limit of {} bytes (raise "
-                                           "it with --max-file-size)",
-                                           max_bytes));
+    diags->Error({path, 0, 0}, MsgId::kFileTooLargeRead, max_bytes);
     return std::nullopt;
   }
   std::string_view body = StripBom(src.text);

@@ -66,6 +66,28 @@ TEST_CASE("ExpandInputs: a missing path and a directory without inputs are error
   fs::remove_all(root);
 }
 
+TEST_CASE("ExpandInputs: a path that cannot be looked up says why, not 'no such file'") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-why-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  fs::create_symlink(root / "self.yaml", root / "self.yaml");  // a loop of one link
+  const std::string long_name = (root / (std::string(300, 'x') + ".yaml")).string();
+  Diagnostics d;
+  PathList got = ExpandInputs(
+      {(root / "self.yaml").string(), long_name, (root / "nope.yaml").string()},
+      {".yaml", ".yml"}, &d);
+  CHECK(got.empty());
+  REQUIRE(d.error_count() == 3);
+  CHECK(d.all()[0].code == 107);
+  CHECK(d.all()[0].message ==
+        "a symbolic link that leads to itself through other links: point it at the file, or "
+        "remove it");
+  CHECK(d.all()[1].code == 103);
+  CHECK(d.all()[1].message == "cannot open file: File name too long");
+  CHECK(d.all()[2].code == 101);
+  fs::remove_all(root);
+}
+
 TEST_CASE("ExpandInputs: symbolic links are followed; what cannot be read is an error") {
   fs::path root = fs::temp_directory_path() / ("jixiao-inputs-links-" + std::to_string(getpid()));
   fs::remove_all(root);

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "base/encoding.h"
 #include "base/text.h"
 #include "yaml/yaml_fast.h"
 #include "yaml/yaml_slips.h"
@@ -75,7 +76,7 @@ bool IsCoreFloat(std::string_view v) {
 struct StopParsing {
   size_t offset;
   int line;
-  std::string message;
+  Message message;
 };
 
 // Thrown from inside the event handler when yaml-cpp starts a document where
@@ -200,12 +201,11 @@ class DocumentBuilder : public YAML::EventHandler {
     only_null_ = false;
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      throw StopParsing{At(mark), Line(mark), "alias to an unknown anchor"};
+      throw StopParsing{At(mark), Line(mark), Msg(MsgId::kYamlUnknownAnchor)};
     }
     for (const Frame& f : stack_) {
       if (f.node == it->second) {
-        throw StopParsing{At(mark), Line(mark),
-                          "an alias refers to a node that contains it (a cycle)"};
+        throw StopParsing{At(mark), Line(mark), Msg(MsgId::kYamlAliasCycle)};
       }
     }
     AddWeight(it->second->weight, mark);
@@ -224,9 +224,7 @@ class DocumentBuilder : public YAML::EventHandler {
     only_null_ = false;
     if (value.size() > limits_.max_scalar_bytes) {
       throw StopParsing{At(mark), Line(mark),
-                        fmt::format("a value of {} bytes is longer than the limit of {} bytes "
-                                    "(raise it with --max-scalar-size)",
-                                    value.size(), limits_.max_scalar_bytes)};
+                        Msg(MsgId::kValueTooLong, value.size(), limits_.max_scalar_bytes)};
     }
     YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
     n->plain = plain;
@@ -290,11 +288,7 @@ class DocumentBuilder : public YAML::EventHandler {
   void AddWeight(size_t w, const YAML::Mark& mark) {
     total_weight_ += w;
     if (total_weight_ > limits_.max_nodes) {
-      throw StopParsing{At(mark), Line(mark),
-                        fmt::format("the document expands to more than {} values "
-                                    "(aliases are counted at their full size; raise the "
-                                    "limit with --max-nodes)",
-                                    limits_.max_nodes)};
+      throw StopParsing{At(mark), Line(mark), Msg(MsgId::kTooManyValues, limits_.max_nodes)};
     }
     for (Frame& f : stack_) f.node->weight += w;
   }
@@ -304,12 +298,10 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void CheckTag(const std::string& tag, const YAML::Mark& mark) {
     if (tag.empty() || IsPlainTag(tag) || tag == "!" || tag == kStrTag) return;
-    Error(mark, fmt::format("unsupported YAML tag '{}': jixiao reads plain YAML without "
-                            "tags (only !!str is accepted)",
-                            tag));
+    Error(mark, Msg(MsgId::kYamlTag, tag));
   }
 
-  void Error(const YAML::Mark& mark, std::string message) {
+  void Error(const YAML::Mark& mark, Message message) {
     diags_->Add(MakeDiagnostic(Severity::kError, src_, At(mark),
                                std::move(message), Line(mark)));
     doc_->has_errors_ = true;
@@ -317,10 +309,7 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void Push(YamlNode* n, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw StopParsing{At(mark), Line(mark),
-                        fmt::format("nesting deeper than {} levels (raise the limit with "
-                                    "--max-depth)",
-                                    limits_.max_depth)};
+      throw StopParsing{At(mark), Line(mark), Msg(MsgId::kTooDeep, limits_.max_depth)};
     }
     stack_.push_back(Frame{n, nullptr, {}});
   }
@@ -352,17 +341,15 @@ class DocumentBuilder : public YAML::EventHandler {
     const YamlNode* key = f.key;
     f.key = nullptr;
     if (!key->is_scalar()) {
-      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset,
-                                 "a key must be plain text, not a list or a map", key->line));
+      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset, Msg(MsgId::kKeyNotText),
+                                 key->line));
       doc_->has_errors_ = true;
     } else if (IsDuplicate(f, key)) {
       const YamlNode* first = f.node->Find(key->value);
-      diags_->Add(MakeDiagnostic(
-          Severity::kError, src_, key->offset,
-          fmt::format("duplicate key '{}' (first given on line {}): each key may appear "
-                      "only once in a map",
-                      key->value, first ? first->line : 0),
-          key->line));
+      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset,
+                                 Msg(MsgId::kDuplicateKey, TruncateToWidth(key->value, 40),
+                                     first ? first->line : 0),
+                                 key->line));
       doc_->has_errors_ = true;
       return;  // keep the first value, report the second
     }
@@ -406,6 +393,22 @@ class DocumentBuilder : public YAML::EventHandler {
   bool only_null_ = true;
 };
 
+namespace {
+
+// "0F" for the byte 0x0F.
+std::string HexByte(char c) { return fmt::format("{:02X}", static_cast<unsigned char>(c)); }
+
+// Why `text`, invalid UTF-8 at byte `bad`, is not UTF-8: UTF-16 (its byte
+// order mark says so: ReadSource removed none), GB18030 (it decodes as
+// such, what Chinese Windows saves), or just not. Runs only on such a file.
+Message NotUtf8Message(std::string_view text, size_t bad) {
+  if (StartsWith(text, "\xFF\xFE") || StartsWith(text, "\xFE\xFF")) return Msg(MsgId::kUtf16);
+  if (DecodeGb18030(text)) return Msg(MsgId::kInvalidUtf8Gb, HexByte(text[bad]));
+  return Msg(MsgId::kInvalidUtf8, HexByte(text[bad]));
+}
+
+}  // namespace
+
 std::string_view StripBom(std::string_view text) {
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   return text;
@@ -413,10 +416,7 @@ std::string_view StripBom(std::string_view text) {
 
 bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
   if (src.text.size() > max_bytes) {
-    diags->Error({src.path, 0, 0},
-                 fmt::format("file is {} bytes, larger than the limit of {} bytes (raise it "
-                             "with --max-file-size)",
-                             src.text.size(), max_bytes));
+    diags->Error({src.path, 0, 0}, MsgId::kFileTooLarge, src.text.size(), max_bytes);
     return false;
   }
   // One pass for both checks (this runs over every byte of a year); invalid
@@ -442,16 +442,12 @@ bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
     i += static_cast<size_t>(len);
   }
   if (bad != std::string_view::npos) {
-    diags->Add(MakeDiagnostic(Severity::kError, src, bad,
-                              fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8",
-                                          static_cast<unsigned char>(src.text[bad]))));
+    diags->Add(MakeDiagnostic(Severity::kError, src, bad, NotUtf8Message(src.text, bad)));
     return false;
   }
   if (control != std::string_view::npos) {
-    diags->Add(MakeDiagnostic(
-        Severity::kError, src, control,
-        fmt::format("control character 0x{:02X} in text: is this a binary file?",
-                    static_cast<unsigned char>(src.text[control]))));
+    diags->Add(MakeDiagnostic(Severity::kError, src, control,
+                              Msg(MsgId::kControlCharacter, HexByte(src.text[control]))));
     return false;
   }
   return true;
@@ -471,24 +467,24 @@ std::string CodePointAt(std::string_view text, size_t at) {
 // its start (see yaml_fast.cc).
 constexpr size_t kMaxYamlKeyBytes = 1024;
 
-// A yaml-cpp error message for people: yaml-cpp quotes one byte of the
-// character it stopped at, which cuts a multi-byte character in two.
+// A yaml-cpp error message for people, in the run's language: the errors a
+// person's file gives have texts of their own, saying what to do; any other
+// is yaml-cpp's words inside kYamlSyntax. (yaml-cpp quotes one byte of the
+// character it stopped at, which cuts a multi-byte character in two.)
 // `*at` is where the error is; it may move to a better place.
-std::string SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* at) {
+Message SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* at) {
+  namespace msg = YAML::ErrorMsg;
   std::string message = e.msg;
-  if (message == "bad file" || message.empty()) return "YAML syntax error: nesting too deep";
-  std::string_view escape = YAML::ErrorMsg::INVALID_ESCAPE;
+  if (message == msg::BAD_FILE || message.empty()) return Msg(MsgId::kYamlTooDeep);
   // yaml-cpp stops one byte after the backslash of an unknown escape.
-  if (StartsWith(message, escape) && *at >= 2 && *at <= src.text.size() &&
+  if (StartsWith(message, msg::INVALID_ESCAPE) && *at >= 2 && *at <= src.text.size() &&
       src.text[*at - 2] == '\\') {
     *at -= 2;
-    return fmt::format("YAML syntax error: unknown escape '\\{}' in a double-quoted string: "
-                       "write a backslash as '\\\\', or use single quotes",
-                       CodePointAt(src.text, *at + 1));
+    return Msg(MsgId::kYamlUnknownEscape, CodePointAt(src.text, *at + 1));
   }
   // yaml-cpp takes a scalar as a map key only when its ':' (where it
   // stops) is at most 1024 bytes after the key's start: say so, at the key.
-  if (message == YAML::ErrorMsg::MAP_VALUE && *at < src.text.size()) {
+  if (message == msg::MAP_VALUE && *at < src.text.size()) {
     size_t line_start = src.text.rfind('\n', *at);
     line_start = line_start == std::string::npos ? 0 : line_start + 1;
     size_t key = line_start;
@@ -501,12 +497,37 @@ std::string SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* a
       break;
     }
     if (*at - key > kMaxYamlKeyBytes) {
-      std::string what = fmt::format("YAML syntax error: a map key of {} bytes, longer than the "
-                                     "{} bytes YAML allows: shorten it (an indicator can be "
-                                     "named by its id)",
-                                     *at - key, kMaxYamlKeyBytes);
+      Message what = Msg(MsgId::kYamlKeyTooLong, *at - key, kMaxYamlKeyBytes);
       *at = key;
       return what;
+    }
+  }
+  static const struct {
+    const char* text;  // yaml-cpp's message, or its start
+    MsgId id;
+  } kKnown[] = {
+      {msg::MAP_VALUE, MsgId::kYamlMapValue},
+      {msg::MAP_KEY, MsgId::kYamlMapKey},
+      {msg::BLOCK_ENTRY, MsgId::kYamlBlockEntry},
+      {msg::END_OF_MAP, MsgId::kYamlEndOfMap},
+      {msg::END_OF_SEQ, MsgId::kYamlEndOfSeq},
+      {msg::END_OF_MAP_FLOW, MsgId::kYamlUnclosedFlowMap},
+      {msg::END_OF_SEQ_FLOW, MsgId::kYamlUnclosedFlowSeq},
+      {msg::FLOW_END, MsgId::kYamlFlowEnd},
+      {msg::EOF_IN_SCALAR, MsgId::kYamlUnclosedQuote},
+      {msg::DOC_IN_SCALAR, MsgId::kYamlQuoteAcrossDocument},
+      {msg::INVALID_HEX, MsgId::kYamlBadEscapeNumber},
+      {msg::INVALID_UNICODE, MsgId::kYamlBadEscapeNumber},
+      {msg::TAB_IN_INDENTATION, MsgId::kYamlTab},
+      {msg::UNKNOWN_TOKEN, MsgId::kYamlUnknownToken},
+      {msg::UNKNOWN_ANCHOR, MsgId::kYamlUndefinedAnchor},
+      {msg::ALIAS_NOT_FOUND, MsgId::kYamlNoAliasName},
+      {msg::ANCHOR_NOT_FOUND, MsgId::kYamlNoAnchorName},
+  };
+  for (const auto& k : kKnown) {
+    // INVALID_UNICODE is followed by the code point; the others are whole.
+    if (k.id == MsgId::kYamlBadEscapeNumber ? StartsWith(message, k.text) : message == k.text) {
+      return Msg(k.id);
     }
   }
   if (FindInvalidUtf8(message) != std::string::npos) {
@@ -514,7 +535,17 @@ std::string SyntaxMessage(const Source& src, const YAML::Exception& e, size_t* a
     for (size_t pos = 0; pos < message.size();) AppendUtf8(DecodeUtf8(message, &pos), &clean);
     message = clean;
   }
-  return "YAML syntax error: " + message;
+  return Msg(MsgId::kYamlSyntax, message);
+}
+
+// The first byte order mark (U+FEFF) in text[from, to), or npos: one inside
+// a file (files joined with `cat`) is no YAML, and yaml-cpp's error about it
+// is a puzzle.
+size_t FindBom(std::string_view text, size_t from, size_t to) {
+  to = std::min(to, text.size());
+  if (from >= to) return std::string_view::npos;
+  size_t at = text.substr(0, to).find("\xEF\xBB\xBF", from);
+  return at;
 }
 
 }  // namespace
@@ -526,9 +557,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   // location in it wrong: reject it before parsing.
   for (size_t cr = src.text.find('\r'); cr != std::string::npos; cr = src.text.find('\r', cr + 1)) {
     if (cr + 1 < src.text.size() && src.text[cr + 1] == '\n') continue;
-    diags->Add(MakeDiagnostic(Severity::kError, src, cr,
-                              "a carriage return (CR) without a line feed: save the file with "
-                              "LF or CRLF line endings"));
+    diags->Add(MakeDiagnostic(Severity::kError, src, cr, Msg(MsgId::kLoneCr)));
     return 0;
   }
   // yaml-cpp takes a leading byte order mark as one and counts positions
@@ -542,11 +571,8 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   // Gives a complete document to the caller; false at the document limit.
   auto deliver = [&](const YamlDocument& doc) {
     if (delivered >= limits.max_documents) {
-      diags->Add(MakeDiagnostic(
-          Severity::kError, src, doc.offset(),
-          fmt::format("more than {} documents in one file (raise the limit with "
-                      "--max-documents)",
-                      limits.max_documents), doc.line()));
+      diags->Add(MakeDiagnostic(Severity::kError, src, doc.offset(),
+                                Msg(MsgId::kTooManyDocuments, limits.max_documents), doc.line()));
       return false;
     }
     on_document(doc);
@@ -580,10 +606,9 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         if (stray || (builder.only_null() && previous_only_null &&
                       doc.offset() <= previous_offset)) {
           size_t at = null_at;
-          std::string what = at < src.text.size() ? CodePointAt(src.text, at) : "end of file";
-          diags->Add(MakeDiagnostic(
-              Severity::kError, src, at,
-              fmt::format("unexpected '{}': expected a key, a value or a list item", what)));
+          std::string what = at < src.text.size() ? CodePointAt(src.text, at)
+                                                  : std::string(Text(MsgId::kEndOfFile));
+          diags->Add(MakeDiagnostic(Severity::kError, src, at, Msg(MsgId::kYamlStray, what)));
           return false;
         }
         previous_offset = doc.offset();
@@ -596,7 +621,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       diags->Add(MakeDiagnostic(Severity::kError, src, stop.offset, stop.message, stop.line));
     } catch (const YAML::Exception& e) {
       size_t at = e.mark.is_null() ? 0 : yaml_base + static_cast<size_t>(e.mark.pos);
-      std::string message = SyntaxMessage(src, e, &at);
+      Message message = SyntaxMessage(src, e, &at);
       // yaml-cpp counts bytes and may stop inside a character ("\x" followed
       // by '个'): point at the start of that character.
       while (at > 0 && at < src.text.size() &&
@@ -607,9 +632,14 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         return false;
       }
       const int line = e.mark.line + 1 + from_line;
+      const size_t line_end = src.text.find('\n', at);
       // A slip of the hand (a full-width colon, a tab, ...) on this line or
-      // the one above is named where it is, instead of the parser's words.
-      if (std::optional<YamlSlip> slip = FindYamlSlip(src.text, yaml_base, from_line + 1, line)) {
+      // the one above is named where it is, instead of the parser's words;
+      // so is a byte order mark inside the file, before the error.
+      if (size_t bom = FindBom(src.text, yaml_base, line_end); bom != std::string_view::npos) {
+        diags->Add(MakeDiagnostic(Severity::kError, src, bom, Msg(MsgId::kBomInside)));
+      } else if (std::optional<YamlSlip> slip =
+                     FindYamlSlip(src.text, yaml_base, from_line + 1, line)) {
         diags->Add(MakeDiagnostic(Severity::kError, src, slip->offset, std::move(slip->message),
                                   slip->line));
       } else {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/lang.h"
 #include "base/text.h"
 #include "yaml/yaml_doc_testing.h"
 
@@ -101,6 +102,7 @@ TEST_CASE("a duplicate key is an error at the second key; the first value wins")
   CHECK(d.all()[0].loc.line == 3);
   CHECK(d.all()[0].loc.column == 1);
   CHECK(d.all()[0].message.find("duplicate key 'name' (first given on line 1)") != std::string::npos);
+  CHECK(d.all()[0].code == 202);
   CHECK(value == "a");
   CHECK(has_errors);
 }
@@ -136,6 +138,7 @@ TEST_CASE("an alias bomb stops at the node limit") {
   Parsed p = Parse(text);
   REQUIRE(p.diags.error_count() == 1);
   CHECK(p.diags.all()[0].message.find("expands to more than") != std::string::npos);
+  CHECK(p.diags.all()[0].code == 131);
   CHECK(p.diags.all()[0].loc.line >= 6);
 }
 
@@ -150,10 +153,12 @@ TEST_CASE("nesting beyond the limit is a located error") {
   Parsed p = Parse(deep);
   REQUIRE(p.diags.error_count() == 1);
   CHECK(p.diags.all()[0].message.find("nesting deeper than 64 levels") != std::string::npos);
+  CHECK(p.diags.all()[0].code == 132);
   CHECK(p.diags.all()[0].loc.line == 1);
   // Deeper than yaml-cpp's own guard (500) too.
   Parsed q = Parse(std::string(5000, '['));
   CHECK(q.diags.error_count() == 1);
+  CHECK(q.diags.all()[0].code == 132);
 }
 
 TEST_CASE("an over-long scalar is an error") {
@@ -162,11 +167,13 @@ TEST_CASE("an over-long scalar is an error") {
   Parsed p = Parse("a: " + std::string(200, 'x') + "\n", limits);
   REQUIRE(p.diags.error_count() == 1);
   CHECK(p.diags.all()[0].message.find("longer than the limit of 100 bytes") != std::string::npos);
+  CHECK(p.diags.all()[0].code == 130);
 }
 
 TEST_CASE("tags other than !!str are errors") {
   Parsed p = Parse("a: !!int 5\nb: !custom x\n");
   CHECK(p.diags.error_count() == 2);
+  CHECK(p.diags.all()[0].code == 122);
 }
 
 TEST_CASE("syntax errors are located 1-based") {
@@ -283,6 +290,7 @@ TEST_CASE("a key longer than yaml-cpp takes is an error that says so, at the key
   const Diagnostic& d = p.diags.all()[0];
   CHECK(d.message == "YAML syntax error: a map key of 1026 bytes, longer than the 1024 bytes "
                      "YAML allows: shorten it (an indicator can be named by its id)");
+  CHECK(d.code == 121);
   CHECK(d.loc.line == 4);
   CHECK(d.loc.column == 7);
   // Short keys keep the message of what is really wrong.
@@ -307,11 +315,13 @@ TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big file
   Diagnostics e;
   CHECK(!CheckInputText({"f", "a\x01: 中\n\xC0\xAF\n"}, 100, &e));
   CHECK(e.all().back().message == "invalid UTF-8 (byte 0xC0): save the file as UTF-8");
+  CHECK(e.all().back().code == 111);
   CHECK(e.all().back().loc.line == 2);
   CHECK(!CheckInputText({"f", "x: \xED\xA0\x80"}, 100, &e));
   CHECK(!CheckInputText({"f", "x: \xE4\xB8"}, 100, &e));
   CHECK(!CheckInputText({"f", "中\x7F"}, 100, &e));
   CHECK(e.all().back().message == "control character 0x7F in text: is this a binary file?");
+  CHECK(e.all().back().code == 112);
   CHECK(e.all().back().loc.column == 2);
   CHECK(e.error_count() == 4);
   // Three-byte forms at every lead byte: E0 needs A0-BF after it, ED 80-9F;
@@ -351,6 +361,7 @@ TEST_CASE("a lone CR is an error at the CR; CRLF line ends are read") {
   const Diagnostic d = OnlyError(p.diags);
   CHECK(d.message ==
         "a carriage return (CR) without a line feed: save the file with LF or CRLF line endings");
+  CHECK(d.code == 113);
   CHECK(d.loc.file == "t.yaml");
   CHECK(d.loc.line == 2);
   CHECK(d.loc.column == 11);
@@ -381,6 +392,7 @@ TEST_CASE("an unknown escape is quoted whole, at its backslash") {
   const Diagnostic d = OnlyError(p.diags);
   CHECK(d.message == "YAML syntax error: unknown escape '\\é' in a double-quoted string: write "
                      "a backslash as '\\\\', or use single quotes");
+  CHECK(d.code == 119);
   CHECK(d.loc.line == 1);
   CHECK(d.loc.column == 13);  // the backslash
   Parsed q = Parse("project: \"a\\qb\"\n");
@@ -409,7 +421,9 @@ TEST_CASE("a YAML syntax error inside a character points at the character") {
   // column count bytes of the character as characters, past the line's end.
   Parsed p = Parse("a:\n  \"x \\x个\":\n    v: 1\n");
   const Diagnostic d = OnlyError(p.diags);
-  CHECK(d.message == "YAML syntax error: bad character found while scanning hex number");
+  CHECK(d.message == "YAML syntax error: a bad \\x, \\u or \\U escape in a double-quoted "
+                     "string: write a backslash as '\\\\', or use single quotes");
+  CHECK(d.code == 119);
   CHECK(d.loc.line == 2);
   CHECK(d.loc.column == 8);
   CHECK(d.source_line == "  \"x \\x个\":");
@@ -423,7 +437,8 @@ TEST_CASE("positions after leading byte order marks are counted from the file's 
     CAPTURE(lead.size());
     Parsed p = Parse(lead + "a: [b, c\nd: e\n");
     const Diagnostic d = OnlyError(p.diags);
-    CHECK(d.message == "YAML syntax error: end of sequence flow not found");
+    CHECK(d.message.rfind("YAML syntax error: end of sequence flow not found (", 0) == 0);
+    CHECK(d.code == 117);
     CHECK(d.loc.line == 2);
     CHECK(d.loc.column == 2);
     // A slip is found in the text after the marks too.
@@ -444,6 +459,62 @@ TEST_CASE("positions after leading byte order marks are counted from the file's 
     CHECK(none.empty());
     CHECK(offset == lead.size() + 5);
     CHECK(line == 2);
+  }
+}
+
+TEST_CASE("a file that is not UTF-8 says what it looks like") {
+  Diagnostics d;
+  // UTF-16, by its byte order mark (Excel's "Unicode text").
+  CHECK_FALSE(CheckInputText({"f", std::string("\xFF\xFE" "a\0:\0", 6)}, 100, &d));
+  CHECK(d.all().back().code == 111);
+  CHECK(d.all().back().message.find("the file is UTF-16") == 0);
+  // GB18030 (GBK), what Chinese Windows saves: "名称: 中文".
+  CHECK_FALSE(CheckInputText({"f", "\xC3\xFB\xB3\xC6: \xD6\xD0\xCE\xC4\n"}, 100, &d));
+  CHECK(d.all().back().code == 111);
+  CHECK(d.all().back().message ==
+        "invalid UTF-8 (byte 0xC3): the file looks like GBK/GB18030, what Chinese Windows saves "
+        "by default: save it as UTF-8");
+  ScopedLang zh(Lang::kZh);
+  CHECK_FALSE(CheckInputText({"f", "a: \xFF\n"}, 100, &d));
+  CHECK(d.all().back().message == "文件不是 UTF-8 编码（这里的字节 0xFF 无效）：请把文件另存为 UTF-8");
+}
+
+TEST_CASE("a byte order mark inside a file is named where it is") {
+  // Two files joined: the second one's BOM stands before its "---".
+  Parsed p = Parse("a: 1\n\xEF\xBB\xBF---\nb: 2\n");
+  const Diagnostic d = OnlyError(p.diags);
+  CHECK(d.code == 114);
+  CHECK(d.loc.line == 2);
+  CHECK(d.loc.column == 1);
+}
+
+TEST_CASE("yaml-cpp's errors are said in the run's language, with their codes") {
+  struct Case {
+    const char* text;
+    uint16_t code;
+    const char* zh;  // the start of the message
+  } cases[] = {
+      {"a: b: c\n", 116, "YAML 语法错误：这里不能出现“: ”"},
+      {"a: 1\n- b\n", 116, "YAML 语法错误：这一行和上面的键对不上"},
+      {"a: [1, 2\n", 117, "YAML 语法错误：“[”没有配对的“]”"},
+      {"a: {x: 1\n", 117, "YAML 语法错误：“{”没有配对的“}”"},
+      {"[a, b]]\n", 117, "YAML 语法错误：多了一个“]”或“}”"},
+      {"a: \"abc", 118, "YAML 语法错误：引号没有闭合"},
+      {"a: \"\\q\"\n", 119, "YAML 语法错误：双引号里的“\\q”不是有效的转义"},
+      {"a: *\n", 128, "YAML 语法错误：“*”后面没有名字"},
+      {"a: & b\n", 128, "YAML 语法错误：“&”后面没有名字"},
+      {"a: 1\n\tb: 2\n", 127, "缩进用了制表符（Tab）"},
+      {"a: *nope\n", 123, "YAML 语法错误：别名引用了没有定义的锚点"},
+      {"%YAML 2.0\n---\na: 1\n", 115, "YAML 语法错误：YAML major version too large"},
+      {",\n", 120, "这里不应出现“,”"},
+  };
+  ScopedLang zh(Lang::kZh);
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    Parsed p = Parse(c.text);
+    const Diagnostic d = OnlyError(p.diags);
+    CHECK(d.code == c.code);
+    CHECK(d.message.rfind(c.zh, 0) == 0);
   }
 }
 

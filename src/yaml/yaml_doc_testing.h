@@ -48,11 +48,11 @@ inline std::string DumpYaml(const std::string& text, const YamlLimits& limits, i
     for (; shown < d.size(); ++shown) {
       Diagnostic diag = d.all()[shown];
       std::string message = diag.message;
-      if (line_shift != 0) {  // "first given on line N"
+      if (line_shift != 0) {  // "first given on line N", "第 N 行已经写过"
         std::smatch m;
-        if (std::regex_search(message, m, std::regex("line ([0-9]+)"))) {
-          message = m.prefix().str() + "line " + std::to_string(std::stoi(m[1]) - line_shift) +
-                    m.suffix().str();
+        if (std::regex_search(message, m, std::regex("(line |第 )([0-9]+)"))) {
+          message = m.prefix().str() + m[1].str() +
+                    std::to_string(std::stoi(m[2]) - line_shift) + m.suffix().str();
         }
       }
       out += std::to_string(diag.loc.line - line_shift) + ":" + std::to_string(diag.loc.column) +

@@ -41,34 +41,42 @@ std::string Shorten(std::string_view s) { return TruncateToWidth(s, 40); }
 std::string Describe(const YamlNode& n) {
   switch (n.kind) {
     case YamlNode::Kind::kNull:
-      return "nothing";
+      return std::string(Text(MsgId::kDescribeNull));
     case YamlNode::Kind::kSequence:
-      return "a list";
+      return std::string(Text(MsgId::kDescribeList));
     case YamlNode::Kind::kMap:
-      return "a map";
+      return std::string(Text(MsgId::kDescribeMap));
     case YamlNode::Kind::kScalar:
       break;
   }
   switch (n.type()) {
     case YamlNode::Type::kInt:
     case YamlNode::Type::kFloat:
-      return fmt::format("the number {}", Shorten(n.value));
+      return Tr(MsgId::kDescribeNumber, Shorten(n.value));
     case YamlNode::Type::kBool:
-      return fmt::format("the boolean {}", n.value);
+      return Tr(MsgId::kDescribeBool, n.value);
     default:
-      return fmt::format("the text '{}'", Shorten(n.value));
+      return Tr(MsgId::kDescribeText, Shorten(n.value));
   }
 }
 
 Location FieldReader::Loc(const YamlNode& n) const { return src_.At(n.offset, n.line); }
 
-void FieldReader::Error(const YamlNode& at, std::string message) {
+void FieldReader::Error(const YamlNode& at, Message message) {
   diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
   ++errors_;
 }
 
-void FieldReader::Warning(const YamlNode& at, std::string message) {
+void FieldReader::Warning(const YamlNode& at, Message message) {
   diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
+}
+
+void FieldReader::Error(const YamlNode& at, std::string message) {
+  Error(at, Message{0, std::move(message)});
+}
+
+void FieldReader::Warning(const YamlNode& at, std::string message) {
+  Warning(at, Message{0, std::move(message)});
 }
 
 void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
@@ -84,11 +92,10 @@ void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>&
     if (ReportKeySlip(*key, known)) continue;
     std::string suggestion = ClosestMatch(k, known);
     if (!suggestion.empty()) {
-      Error(*key, fmt::format("unknown key '{}' in {}: did you mean '{}'?", k, what, suggestion));
+      Error(*key, MsgId::kUnknownKeyDidYouMean, k, what, suggestion);
     } else {
-      Error(*key, fmt::format("unknown key '{}' in {}: expected one of {} (or a key "
-                              "starting with 'x-', which is ignored)",
-                              Shorten(k), what, fmt::join(known, ", ")));
+      Error(*key, MsgId::kUnknownKey, Shorten(k), what,
+            fmt::join(known, jixiao::Text(MsgId::kListComma)));
     }
   }
 }
@@ -108,8 +115,11 @@ const YamlNode* FieldReader::Get(const YamlNode& map, std::string_view key, bool
   }
   if (required) {
     const YamlNode& at = n != nullptr ? *n : map;
-    Error(at, n != nullptr ? fmt::format("'{}' in {} is empty: a value is required", key, what)
-                           : fmt::format("missing required key '{}' in {}", key, what));
+    if (n != nullptr) {
+      Error(at, MsgId::kEmptyValue, key, what);
+    } else {
+      Error(at, MsgId::kMissingKey, key, what);
+    }
   }
   return nullptr;
 }
@@ -149,7 +159,7 @@ std::optional<std::string> FieldReader::Text(const YamlNode& n, std::string_view
     }
   }
   if (n.is_scalar()) return n.value;
-  Error(n, fmt::format("'{}' must be text, not {}", key, Describe(n)));
+  Error(n, MsgId::kMustBeText, key, Describe(n));
   return std::nullopt;
 }
 
@@ -158,8 +168,7 @@ std::optional<int64_t> FieldReader::Integer(const YamlNode& n, std::string_view 
   std::optional<int64_t> v;
   if (n.is_scalar() && n.type() == YamlNode::Type::kInt) v = ParseCoreInt(n.value);
   if (!v || *v < min || *v > max) {
-    Error(n, fmt::format("'{}' must be a whole number from {} to {}, not {}", key, min, max,
-                         Describe(n)));
+    Error(n, MsgId::kMustBeWholeNumber, key, min, max, Describe(n));
     return std::nullopt;
   }
   return v;
@@ -167,19 +176,17 @@ std::optional<int64_t> FieldReader::Integer(const YamlNode& n, std::string_view 
 
 std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view key) {
   if (!n.is_scalar() || (n.type() != YamlNode::Type::kInt && n.type() != YamlNode::Type::kFloat)) {
-    std::string hint;
+    MsgId id = MsgId::kMustBeNumber;
     if (n.is_scalar() && n.value.find(',') != std::string::npos)
-      hint = " (write it without thousands separators)";
+      id = MsgId::kMustBeNumberSeparators;
     else if (n.is_scalar() && !n.plain)
-      hint = " (remove the quotes)";
-    Error(n, fmt::format("'{}' must be a number, not {}{}", key, Describe(n), hint));
+      id = MsgId::kMustBeNumberQuoted;
+    Error(n, id, key, Describe(n));
     return std::nullopt;
   }
   std::string_view v = n.value;
   if (v.size() > kMaxDecimalDigits + 2) {  // a sign and a '.' besides the digits
-    Error(n, fmt::format("'{}' is too large: {} has more than {} digits, beyond the limit of "
-                         "10^15",
-                         key, Shorten(v), kMaxDecimalDigits));
+    Error(n, MsgId::kTooManyDigits, key, Shorten(v), kMaxDecimalDigits);
     return std::nullopt;
   }
   std::optional<Rational> r;
@@ -191,13 +198,11 @@ std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view
   if (!r) {
     bool exponent = v.find_first_of("eE") != std::string_view::npos &&
                     v.find_first_of("nN") == std::string_view::npos;
-    std::string_view why = exponent ? "write it as a plain decimal, without an exponent"
-                                    : ".nan and .inf are not amounts";
-    Error(n, fmt::format("'{}' must be an exact decimal number, not '{}': {}", key, Shorten(v), why));
+    Error(n, exponent ? MsgId::kNotDecimalExponent : MsgId::kNotDecimalNan, key, Shorten(v));
     return std::nullopt;
   }
   if (*r > Rational(kMaxAmount) || *r < Rational(-kMaxAmount)) {
-    Error(n, fmt::format("'{}' is too large: {} is beyond the limit of 10^15", key, Shorten(v)));
+    Error(n, MsgId::kTooLarge, key, Shorten(v));
     return std::nullopt;
   }
   return r;
@@ -211,7 +216,7 @@ std::optional<std::vector<std::string>> FieldReader::TextList(const YamlNode& n,
     return out;
   }
   if (!n.is_sequence()) {
-    Error(n, fmt::format("'{}' must be text or a list of texts, not {}", key, Describe(n)));
+    Error(n, MsgId::kMustBeTextOrList, key, Describe(n));
     return std::nullopt;
   }
   bool ok = true;

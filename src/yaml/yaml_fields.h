@@ -27,6 +27,18 @@ class FieldReader {
   FieldReader(const Source& src, Diagnostics* diags) : src_(src), diags_(diags) {}
 
   Location Loc(const YamlNode& n) const;
+  void Error(const YamlNode& at, Message message);
+  void Warning(const YamlNode& at, Message message);
+  // The catalogue's message `id` with `args` (messages.h), at `at`.
+  template <typename... Args>
+  void Error(const YamlNode& at, MsgId id, const Args&... args) {
+    Error(at, Msg(id, args...));
+  }
+  template <typename... Args>
+  void Warning(const YamlNode& at, MsgId id, const Args&... args) {
+    Warning(at, Msg(id, args...));
+  }
+  // A message not (yet) in the catalogue: no code.
   void Error(const YamlNode& at, std::string message);
   void Warning(const YamlNode& at, std::string message);
   // Errors reported through this reader so far.
@@ -34,7 +46,9 @@ class FieldReader {
 
   // Reports every key of `map` that is not in `known` and does not start
   // with "x-", suggesting the nearest known key. `what` names the map in
-  // messages ("target project", "indicator").
+  // messages, in the run's language: a text of the catalogue, such as
+  // Text(MsgId::kX) ("目标表项目" / "a target project"), or a key. It is
+  // read only when a message is made.
   void CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
                  std::string_view what);
 
@@ -71,8 +85,8 @@ class FieldReader {
   std::unordered_set<const YamlNode*> slipped_keys_;  // reported by ReportKeySlip
 };
 
-// What kind of thing a YAML node is, for messages: "a map", "a list",
-// "text 'abc'", "the number 12", "nothing".
+// What kind of thing a YAML node is, for messages, in the run's language:
+// "a map", "a list", "the text 'abc'", "the number 12", "nothing".
 std::string Describe(const YamlNode& n);
 
 }  // namespace jixiao

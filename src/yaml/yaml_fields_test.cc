@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
+
 namespace jixiao {
 
 namespace {
@@ -13,7 +15,7 @@ namespace {
 // Parses `text` (one YAML document, with `parse_errors` errors of the YAML
 // layer) and runs `body` with a FieldReader over it and the document's root.
 // Returns the reader's diagnostics, each as a line "severity line:column:
-// message".
+// [code] message" ("[code] " only for a message with a code).
 std::string WithFields(const std::string& text,
                        const std::function<void(FieldReader&, const YamlNode& root)>& body,
                        size_t parse_errors = 0) {
@@ -29,8 +31,8 @@ std::string WithFields(const std::string& text,
   for (const Diagnostic& d : diags.all()) {
     CHECK(d.loc.file == "f.yaml");
     out += std::string(d.severity == Severity::kError ? "error " : "warning ") +
-           std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column) + ": " + d.message +
-           "\n";
+           std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column) + ": " +
+           (d.code != 0 ? "[" + FormatCode(d.code) + "] " : "") + d.message + "\n";
   }
   return out;
 }
@@ -72,16 +74,16 @@ TEST_CASE("FieldReader::Loc, Error and Warning locate a node by line and code-po
         CHECK(r.Loc(value).line == 1);
         CHECK(r.Loc(value).column == 5);
         const YamlNode& inner = *root.Find("b")->items[0]->Find("甲乙");
-        r.Warning(inner, "a warning");
+        r.Warning(inner, Message{0, "a warning"});
         CHECK(r.errors() == 0);  // warnings are not counted
-        r.Error(inner, "an error");
-        r.Error(value, "another");
+        r.Error(inner, Message{0, "an error"});
+        r.Error(value, MsgId::kMustBeText, "名称", "x");
         CHECK(r.errors() == 2);
       });
   CHECK(d ==
         "warning 3:9: a warning\n"
         "error 3:9: an error\n"
-        "error 1:5: another\n");
+        "error 1:5: [JX0205] '名称' must be text, not x\n");
 }
 
 TEST_CASE("FieldReader::CheckKeys: unknown keys, with the nearest known one; x- keys pass") {
@@ -92,9 +94,9 @@ TEST_CASE("FieldReader::CheckKeys: unknown keys, with the nearest known one; x- 
                                CHECK(r.errors() == 2);
                              });
   CHECK(d ==
-        "error 2:1: unknown key 'yaer' in a target project: did you mean 'year'?\n"
-        "error 4:1: unknown key 'something_else' in a target project: expected one of project, "
-        "year, budget (or a key starting with 'x-', which is ignored)\n");
+        "error 2:1: [JX0201] unknown key 'yaer' in a target project: did you mean 'year'?\n"
+        "error 4:1: [JX0201] unknown key 'something_else' in a target project: expected one of "
+        "project, year, budget (or a key starting with 'x-', which is ignored)\n");
   // A key that is not a scalar is the YAML layer's to report (once).
   CHECK(WithFields(
             "? [a, b]\n: 1\nyear: 2\n",
@@ -115,9 +117,9 @@ TEST_CASE("FieldReader::Get: a value, nothing, or a located error when required"
     CHECK(r.errors() == 3);
   });
   // (An empty value is located where yaml-cpp puts it: at the next token.)
-  CHECK(d.find("error 1:1: missing required key 'missing' in budget\n") == 0);
-  CHECK(d.find(": 'empty' in budget is empty: a value is required\n") != std::string::npos);
-  CHECK(d.find("error 3:8: 'tilde' in budget is empty: a value is required\n") !=
+  CHECK(d.find("error 1:1: [JX0204] missing required key 'missing' in budget\n") == 0);
+  CHECK(d.find(": [JX0204] 'empty' in budget is empty: a value is required\n") != std::string::npos);
+  CHECK(d.find("error 3:8: [JX0204] 'tilde' in budget is empty: a value is required\n") !=
         std::string::npos);
 }
 
@@ -132,9 +134,9 @@ TEST_CASE("FieldReader::Text: any scalar as written; a list or a map is an error
   CHECK(t == "带引号");
   CHECK(text("true") == "");
   CHECK(t == "true");
-  CHECK(text("[a, b]") == "error 1:4: 'name' must be text, not a list\n");
+  CHECK(text("[a, b]") == "error 1:4: [JX0205] 'name' must be text, not a list\n");
   CHECK_FALSE(t.has_value());
-  CHECK(text("{a: 1}") == "error 1:4: 'name' must be text, not a map\n");
+  CHECK(text("{a: 1}") == "error 1:4: [JX0205] 'name' must be text, not a map\n");
 }
 
 TEST_CASE("FieldReader::Integer: a YAML 1.2 whole number within its bounds") {
@@ -146,15 +148,15 @@ TEST_CASE("FieldReader::Integer: a YAML 1.2 whole number within its bounds") {
   CHECK(IntegerOf("+3000") == 3000);
   std::string d;
   CHECK_FALSE(IntegerOf("3001", &d));
-  CHECK(d == "error 1:4: 'year' must be a whole number from -100 to 3000, not the number 3001\n");
+  CHECK(d == "error 1:4: [JX0207] 'year' must be a whole number from -100 to 3000, not the number 3001\n");
   CHECK_FALSE(IntegerOf("2024.0", &d));
-  CHECK(d == "error 1:4: 'year' must be a whole number from -100 to 3000, not the number 2024.0\n");
+  CHECK(d == "error 1:4: [JX0207] 'year' must be a whole number from -100 to 3000, not the number 2024.0\n");
   CHECK_FALSE(IntegerOf("'2024'", &d));
-  CHECK(d == "error 1:4: 'year' must be a whole number from -100 to 3000, not the text '2024'\n");
+  CHECK(d == "error 1:4: [JX0207] 'year' must be a whole number from -100 to 3000, not the text '2024'\n");
   CHECK_FALSE(IntegerOf("99999999999999999999", &d));  // beyond int64: no overflow
   CHECK_FALSE(IntegerOf("0x", &d));
   CHECK_FALSE(IntegerOf("[1]", &d));
-  CHECK(d == "error 1:4: 'year' must be a whole number from -100 to 3000, not a list\n");
+  CHECK(d == "error 1:4: [JX0207] 'year' must be a whole number from -100 to 3000, not a list\n");
 }
 
 TEST_CASE("FieldReader::Decimal: an exact decimal written as a YAML number") {
@@ -166,30 +168,30 @@ TEST_CASE("FieldReader::Decimal: an exact decimal written as a YAML number") {
   CHECK(DecimalOf("1000000000000000") == Dec("1000000000000000"));  // 10^15, the limit
   std::string d;
   CHECK_FALSE(DecimalOf("1000000000000000.01", &d));
-  CHECK(d == "error 1:4: 'total' is too large: 1000000000000000.01 is beyond the limit of 10^15\n");
+  CHECK(d == "error 1:4: [JX0209] 'total' is too large: 1000000000000000.01 is beyond the limit of 10^15\n");
   CHECK_FALSE(DecimalOf("-1000000000000001", &d));
   CHECK_FALSE(DecimalOf("'6.00'", &d));
-  CHECK(d == "error 1:4: 'total' must be a number, not the text '6.00' (remove the quotes)\n");
+  CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '6.00' (remove the quotes)\n");
   CHECK_FALSE(DecimalOf("1,200", &d));
   CHECK(d ==
-        "error 1:4: 'total' must be a number, not the text '1,200' (write it without thousands "
+        "error 1:4: [JX0206] 'total' must be a number, not the text '1,200' (write it without thousands "
         "separators)\n");
   CHECK_FALSE(DecimalOf("六元", &d));
-  CHECK(d == "error 1:4: 'total' must be a number, not the text '六元'\n");
+  CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '六元'\n");
   CHECK_FALSE(DecimalOf("1e3", &d));
   CHECK(d ==
-        "error 1:4: 'total' must be an exact decimal number, not '1e3': write it as a plain "
+        "error 1:4: [JX0208] 'total' must be an exact decimal number, not '1e3': write it as a plain "
         "decimal, without an exponent\n");
   CHECK_FALSE(DecimalOf(".nan", &d));
   CHECK(d ==
-        "error 1:4: 'total' must be an exact decimal number, not '.nan': .nan and .inf are not "
+        "error 1:4: [JX0208] 'total' must be an exact decimal number, not '.nan': .nan and .inf are not "
         "amounts\n");
   CHECK_FALSE(DecimalOf("-.inf", &d));
   CHECK_FALSE(DecimalOf("{a: 1}", &d));
-  CHECK(d == "error 1:4: 'total' must be a number, not a map\n");
+  CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not a map\n");
   // Many digits are refused before any arithmetic, in a short message.
   CHECK_FALSE(DecimalOf(std::string(2000, '9'), &d));
-  CHECK(d.find("'total' is too large: 9999") != std::string::npos);
+  CHECK(d.find("[JX0209] 'total' is too large: 9999") != std::string::npos);
   CHECK(d.find("has more than 1000 digits") != std::string::npos);
   CHECK(d.size() < 200);
 }
@@ -207,10 +209,10 @@ TEST_CASE("FieldReader::TextList: one text or a list of texts") {
   CHECK(list == std::vector<std::string>{});
   // Every bad item is reported, and nothing is returned.
   CHECK(read("[甲, [乙], {丙: 1}]") ==
-        "error 1:8: 'goals' must be text, not a list\n"
-        "error 1:13: 'goals' must be text, not a map\n");
+        "error 1:8: [JX0205] 'goals' must be text, not a list\n"
+        "error 1:13: [JX0205] 'goals' must be text, not a map\n");
   CHECK_FALSE(list.has_value());
-  CHECK(read("{a: 1}") == "error 1:4: 'goals' must be text or a list of texts, not a map\n");
+  CHECK(read("{a: 1}") == "error 1:4: [JX0205] 'goals' must be text or a list of texts, not a map\n");
   CHECK_FALSE(list.has_value());
 }
 
@@ -225,6 +227,25 @@ TEST_CASE("Describe names what a node is, for messages") {
                                         "the number 1.5", "the boolean true", "the text 'abc'",
                                         "the text '12'",
                                         "the text '" + std::string(39, 'x') + "…'"});
+}
+
+TEST_CASE("FieldReader's messages in Chinese") {
+  ScopedLang zh(Lang::kZh);
+  const std::vector<std::string> known = {"project", "year", "budget"};
+  std::string d = WithFields("project: a\nyaer: 1\nfoo: 2\n", [&](FieldReader& r, const YamlNode& root) {
+    r.CheckKeys(root, known, "目标表项目");
+    r.Get(root, "budget", true, "目标表项目");
+  });
+  CHECK(d ==
+        "error 2:1: [JX0201] 目标表项目中有未知的键“yaer”：是不是要写“year”？\n"
+        "error 3:1: [JX0201] 目标表项目中有未知的键“foo”：可用的键有 project、year、budget"
+        "（以“x-”开头的键会被忽略）\n"
+        "error 1:1: [JX0204] 目标表项目缺少必填的键“budget”\n");
+  std::string e;
+  CHECK_FALSE(DecimalOf("1,200", &e));
+  CHECK(e == "error 1:4: [JX0206] “total”应当是数字，而不是文字“1,200”（请去掉千位分隔符“,”）\n");
+  CHECK_FALSE(IntegerOf("[1]", &e));
+  CHECK(e == "error 1:4: [JX0207] “year”应当是 -100 到 3000 之间的整数，而不是列表\n");
 }
 
 }  // namespace jixiao

@@ -4,8 +4,6 @@
 #include <cstdlib>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "base/text.h"
 
 namespace jixiao {
@@ -16,35 +14,25 @@ constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // '：' U+FF1A
 
 std::string Short(std::string_view s) { return TruncateToWidth(s, 40); }
 
-std::string Spaces(int n) { return fmt::format("{} space{}", n, n == 1 ? "" : "s"); }
-
 // The messages, each built here alone.
 
-std::string FullWidthColonMessage(std::string_view key, std::string_view value) {
-  return fmt::format("full-width colon '：' after '{}': YAML needs an ASCII colon and a space: "
-                     "write '{}: {}'",
-                     Short(key), Short(key), Short(value));
+Message FullWidthColonMessage(std::string_view key, std::string_view value) {
+  return Msg(MsgId::kSlipFullWidthColon, Short(key), Short(value));
 }
 
-std::string NoSpaceMessage(std::string_view key, std::string_view value) {
-  return fmt::format("no space after the colon of '{}': YAML needs a space after ':': write "
-                     "'{}: {}'",
-                     Short(key), Short(key), Short(value));
+Message NoSpaceMessage(std::string_view key, std::string_view value) {
+  return Msg(MsgId::kSlipNoSpace, Short(key), Short(value));
 }
 
-std::string TabMessage() {
-  return "a tab is used for indentation: YAML indents with spaces only; replace the tab with "
-         "spaces";
-}
+Message TabMessage() { return Msg(MsgId::kSlipTab); }
 
-std::string IndicatorMessage(std::string_view key, std::string_view value) {
+Message IndicatorMessage(std::string_view key, std::string_view value) {
   const char c = value.empty() ? '>' : value[0];
-  std::string why = c == '>'   ? "reads '>' as the start of a folded block of text"
-                    : c == '|' ? "reads '|' as the start of a literal block of text"
-                               : fmt::format("reserves '{}'", c);
   const char quote = value.find('"') == std::string_view::npos ? '"' : '\'';
-  return fmt::format("a value starting with '{}' must be in quotes: YAML {}; write '{}: {}{}{}'",
-                     c, why, Short(key), quote, Short(value), quote);
+  const std::string quoted = quote + Short(value) + quote;
+  if (c == '>') return Msg(MsgId::kSlipFolded, Short(key), quoted);
+  if (c == '|') return Msg(MsgId::kSlipLiteral, Short(key), quoted);
+  return Msg(MsgId::kSlipReserved, std::string(1, c), Short(key), quoted);
 }
 
 // A line's first token, for messages: a key's text or "-".
@@ -55,13 +43,13 @@ struct Level {
   std::string token;  // that line's key, or "-"
 };
 
-std::string IndentMessage(bool seq, std::string_view token, int column, const Level& ref) {
-  std::string what = seq ? std::string("this '-'") : fmt::format("'{}'", Short(token));
-  std::string other = ref.seq ? std::string("the '-'") : fmt::format("'{}'", Short(ref.token));
-  return fmt::format("{} is indented by {}, but {} on line {} by {}: the {} must start in the "
-                     "same column",
-                     what, Spaces(column), other, ref.line, ref.column,
-                     seq ? "items of one list" : "keys of one map");
+Message IndentMessage(bool seq, std::string_view token, int column, const Level& ref) {
+  std::string what = seq ? std::string(Text(MsgId::kSlipThisDash)) : Tr(MsgId::kSlipKey, Short(token));
+  std::string other =
+      ref.seq ? std::string(Text(MsgId::kSlipTheDash)) : Tr(MsgId::kSlipKey, Short(ref.token));
+  std::string spaces = column == 1 ? std::string(Text(MsgId::kOneSpace)) : Tr(MsgId::kSpaces, column);
+  return Msg(seq ? MsgId::kSlipIndentItems : MsgId::kSlipIndentKeys, what, spaces, ref.line, other,
+             ref.column);
 }
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
@@ -160,7 +148,7 @@ std::optional<SlippedColon> FindSlippedColon(std::string_view s) {
   return c;
 }
 
-std::string ColonMessage(std::string_view s, const SlippedColon& c) {
+Message ColonMessage(std::string_view s, const SlippedColon& c) {
   std::string_view key = s.substr(0, c.at);
   std::string_view value =
       Trim(s.substr(c.at + (c.full_width ? kFullWidthColon.size() : 1)));
@@ -196,7 +184,7 @@ class SlipScanner {
   }
 
  private:
-  void Slip(size_t offset, int line, std::string message) {
+  void Slip(size_t offset, int line, Message message) {
     // The last slip before the failure is the one that counts.
     found_line_ = line;
     found_ = YamlSlip{offset, line, std::move(message)};
@@ -465,7 +453,7 @@ std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int fro
   return SlipScanner(text).Run(from, from_line, error_line);
 }
 
-std::string BlockIndicatorSlipMessage(std::string_view key, std::string_view value) {
+Message BlockIndicatorSlipMessage(std::string_view key, std::string_view value) {
   return IndicatorMessage(key, value);
 }
 

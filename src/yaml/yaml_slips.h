@@ -18,13 +18,16 @@
 #include <string>
 #include <string_view>
 
+#include "base/messages.h"
+
 namespace jixiao {
 
-// A slip: where it is in the text and what to say about it.
+// A slip: where it is in the text and what to say about it (in the run's
+// language, with its code).
 struct YamlSlip {
   size_t offset = 0;  // byte offset of the slip in the text
   int line = 0;       // its 1-based line
-  std::string message;
+  Message message;
 };
 
 // Looks for a slip in the lines of `text` from byte `from` (the start of
@@ -41,14 +44,14 @@ std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int fro
 // a slip (no such colon, or nothing before or after it).
 struct KeyColonSlipFound {
   size_t colon = 0;
-  std::string message;
+  Message message;
 };
 std::optional<KeyColonSlipFound> KeyColonSlip(std::string_view key);
 
 // The message for a value written after a key that starts with a block
 // scalar's indicator ('>' or '|') or a reserved character ('@', '`') and so
 // needs quotes: `value` is the value as written (">5").
-std::string BlockIndicatorSlipMessage(std::string_view key, std::string_view value);
+Message BlockIndicatorSlipMessage(std::string_view key, std::string_view value);
 
 }  // namespace jixiao
 

@@ -4,20 +4,22 @@
 
 #include <string>
 
+#include "base/lang.h"
 #include "yaml/yaml_doc.h"
 
 namespace jixiao {
 
 namespace {
 
-// The one error ParseYamlStream reports for `text`, as "line:column message".
+// The one error ParseYamlStream reports for `text`, as "line:column [code] message".
 std::string ErrorOf(const std::string& text) {
   Source src{"t.yaml", text};
   Diagnostics d;
   ParseYamlStream(src, {}, &d, [](const YamlDocument&) {});
   if (d.error_count() != 1) return "errors: " + std::to_string(d.error_count());
   const Diagnostic e = d.all().front();
-  return std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + " " + e.message;
+  return std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + " [" +
+         FormatCode(e.code) + "] " + e.message;
 }
 
 const char kIndicator[] =
@@ -40,70 +42,91 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 TEST_CASE("a full-width colon is named at its line, not where yaml-cpp fails") {
   // yaml-cpp says "illegal map value" on line 4; the slip is on line 3.
   CHECK(ErrorOf(Replace(kIndicator, "level2: 数量指标", "level2：数量指标")) ==
-        "3:11 full-width colon '：' after 'level2': YAML needs an ASCII colon and a space: "
+        "3:11 [JX0125] full-width colon '：' after 'level2': YAML needs an ASCII colon and a space: "
         "write 'level2: 数量指标'");
   // The first key of a list item.
   CHECK(ErrorOf(Replace(kIndicator, "- level1: 产出指标", "- level1：产出指标")) ==
-        "2:11 full-width colon '：' after 'level1': YAML needs an ASCII colon and a space: "
+        "2:11 [JX0125] full-width colon '：' after 'level1': YAML needs an ASCII colon and a space: "
         "write 'level1: 产出指标'");
   // The last key of an item, with a comment and a blank line after it.
   CHECK(ErrorOf(Replace(kIndicator, "target: 4台\n", "target：4台\n\n    # 下一个\n")) ==
-        "5:11 full-width colon '：' after 'target': YAML needs an ASCII colon and a space: "
+        "5:11 [JX0125] full-width colon '：' after 'target': YAML needs an ASCII colon and a space: "
         "write 'target: 4台'");
 }
 
 TEST_CASE("a colon without a space after it is named at its line") {
   CHECK(ErrorOf("year: 2024\nunit:万元\nbudget:\n  total: 6\n") ==
-        "2:5 no space after the colon of 'unit': YAML needs a space after ':': write "
+        "2:5 [JX0126] no space after the colon of 'unit': YAML needs a space after ':': write "
         "'unit: 万元'");
 }
 
 TEST_CASE("a tab used for indentation is named") {
   CHECK(ErrorOf(Replace(kIndicator, "    level2: 质量指标", "\tlevel2: 质量指标")) ==
-        "7:1 a tab is used for indentation: YAML indents with spaces only; replace the tab "
+        "7:1 [JX0127] a tab is used for indentation: YAML indents with spaces only; replace the tab "
         "with spaces");
 }
 
 TEST_CASE("a value starting with a block scalar's indicator needs quotes") {
   CHECK(ErrorOf(Replace(kIndicator, "target: 4台", "target: >=4台")) ==
-        "5:13 a value starting with '>' must be in quotes: YAML reads '>' as the start of a "
+        "5:13 [JX0128] a value starting with '>' must be in quotes: YAML reads '>' as the start of a "
         "folded block of text; write 'target: \">=4台\"'");
   CHECK(ErrorOf(Replace(kIndicator, "target: 4台", "target: |4台|")) ==
-        "5:13 a value starting with '|' must be in quotes: YAML reads '|' as the start of a "
+        "5:13 [JX0128] a value starting with '|' must be in quotes: YAML reads '|' as the start of a "
         "literal block of text; write 'target: \"|4台|\"'");
   CHECK(ErrorOf("a: @x\n") ==
-        "1:4 a value starting with '@' must be in quotes: YAML reserves '@'; write 'a: \"@x\"'");
+        "1:4 [JX0128] a value starting with '@' must be in quotes: YAML reserves '@'; write 'a: \"@x\"'");
   // `>5` is a valid header: yaml-cpp reads an empty block (see FieldReader::Text).
   CHECK(ErrorOf("a: >5\nb: 1\n") == "errors: 0");
 }
 
 TEST_CASE("an indentation that does not line up names the key it should line up with") {
   CHECK(ErrorOf(Replace(kIndicator, "    name: 购置设备数量", "     name: 购置设备数量")) ==
-        "4:6 'name' is indented by 5 spaces, but 'level2' on line 3 by 4: the keys of one map "
+        "4:6 [JX0129] 'name' is indented by 5 spaces, but 'level2' on line 3 by 4: the keys of one map "
         "must start in the same column");
   CHECK(ErrorOf(Replace(kIndicator, "    name: 购置设备数量", "   name: 购置设备数量")) ==
-        "4:4 'name' is indented by 3 spaces, but 'level2' on line 3 by 4: the keys of one map "
+        "4:4 [JX0129] 'name' is indented by 3 spaces, but 'level2' on line 3 by 4: the keys of one map "
         "must start in the same column");
   CHECK(ErrorOf(Replace(kIndicator, "  - level1: 产出指标\n    level2: 质量指标",
                         "   - level1: 产出指标\n    level2: 质量指标")) ==
-        "6:4 this '-' is indented by 3 spaces, but the '-' on line 2 by 2: the items of one list "
+        "6:4 [JX0129] this '-' is indented by 3 spaces, but the '-' on line 2 by 2: the items of one list "
         "must start in the same column");
   CHECK(ErrorOf("budget:\n   total: 6\n  fiscal: 6\n") ==
-        "3:3 'fiscal' is indented by 2 spaces, but 'total' on line 2 by 3: the keys of one map "
+        "3:3 [JX0129] 'fiscal' is indented by 2 spaces, but 'total' on line 2 by 3: the keys of one map "
         "must start in the same column");
   CHECK(ErrorOf("unit: 万元\n budget: 1\n") ==
-        "2:2 'budget' is indented by 1 space, but 'unit' on line 1 by 0: the keys of one map "
+        "2:2 [JX0129] 'budget' is indented by 1 space, but 'unit' on line 1 by 0: the keys of one map "
         "must start in the same column");
+}
+
+TEST_CASE("the slips in Chinese") {
+  ScopedLang zh(Lang::kZh);
+  CHECK(ErrorOf(Replace(kIndicator, "level2: 数量指标", "level2：数量指标")) ==
+        "3:11 [JX0125] “level2”后面是全角冒号“：”：YAML 要用半角冒号加一个空格，请写成“level2: 数量指标”");
+  CHECK(ErrorOf("year: 2024\nunit:万元\nbudget:\n  total: 6\n") ==
+        "2:5 [JX0126] “unit”的冒号后面缺少空格：YAML 的冒号后面要有一个空格，请写成“unit: 万元”");
+  CHECK(ErrorOf(Replace(kIndicator, "    level2: 质量指标", "\tlevel2: 质量指标")) ==
+        "7:1 [JX0127] 缩进用了制表符（Tab）：YAML 只能用空格缩进，请把制表符换成空格");
+  CHECK(ErrorOf(Replace(kIndicator, "target: 4台", "target: >=4台")) ==
+        "5:13 [JX0128] 以“>”开头的值要加引号：YAML 把“>”当作折叠文本块的开始；请写成“target: \">=4台\"”");
+  CHECK(ErrorOf(Replace(kIndicator, "    name: 购置设备数量", "     name: 购置设备数量")) ==
+        "4:6 [JX0129] “name”缩进了 5 个空格，但第 3 行的“level2”缩进了 4 个：同一层的键必须从同一列开始");
+  CHECK(ErrorOf(Replace(kIndicator, "  - level1: 产出指标\n    level2: 质量指标",
+                        "   - level1: 产出指标\n    level2: 质量指标")) ==
+        "6:4 [JX0129] 这个“-”缩进了 3 个空格，但第 2 行的“-”缩进了 2 个：同一个列表的各项必须从同一列开始");
+  CHECK(ErrorOf("unit: 万元\n budget: 1\n") ==
+        "2:2 [JX0129] “budget”缩进了 1 个空格，但第 1 行的“unit”缩进了 0 个：同一层的键必须从同一列开始");
 }
 
 TEST_CASE("what is not a slip keeps the parser's message") {
   // An unclosed flow list: no slip on the failing line or the one above.
-  CHECK(ErrorOf("a: [b, c\nd: e\n") == "2:2 YAML syntax error: end of sequence flow not found");
+  CHECK(ErrorOf("a: [b, c\nd: e\n") == "2:2 [JX0117] YAML syntax error: end of sequence flow not found (a '[' without its ']': "
+        "close it, or put a value starting with '[' in quotes)");
   // A colon in a value, a time, a URL, and block scalars are no slips.
   CHECK(ErrorOf("a: 12:30\nb: http://x\nc: |\n  a:b\n   x：y\nd: 1\n") == "errors: 0");
   // A slip far above the failure is not the failure's cause.
   CHECK(ErrorOf("a:\n  - x:y\n  - z\nb: [\n") ==
-        "5:1 YAML syntax error: end of sequence flow not found");
+        "5:1 [JX0117] YAML syntax error: end of sequence flow not found (a '[' without its ']': "
+        "close it, or put a value starting with '[' in quotes)");
 }
 
 TEST_CASE("FindYamlSlip looks at the failing line and the content line above it only") {
@@ -128,13 +151,15 @@ TEST_CASE("KeyColonSlip: a key and its value run together") {
   auto full = KeyColonSlip("target：≥90%");
   REQUIRE(full);
   CHECK(full->colon == 6);
-  CHECK(full->message ==
+  CHECK(full->message.code == 125);
+  CHECK(full->message.text ==
         "full-width colon '：' after 'target': YAML needs an ASCII colon and a space: write "
         "'target: ≥90%'");
   auto ascii = KeyColonSlip("购置设备数量:4台");
   REQUIRE(ascii);
   CHECK(ascii->colon == 18);
-  CHECK(ascii->message == "no space after the colon of '购置设备数量': YAML needs a space after "
+  CHECK(ascii->message.code == 126);
+  CHECK(ascii->message.text == "no space after the colon of '购置设备数量': YAML needs a space after "
                           "':': write '购置设备数量: 4台'");
   CHECK(KeyColonSlip("name：")->colon == 4);
   CHECK_FALSE(KeyColonSlip("12:30"));

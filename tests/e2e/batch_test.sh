@@ -129,7 +129,7 @@ expect_out "checked 24 files: 120 projects"
 case_ "@LIST of a missing file is an error"
 run check "@$WORK/no-such-list.txt"
 expect_status 2
-expect_err "no-such-list.txt: error: cannot open the list of paths"
+expect_err "no-such-list.txt: error[JX0105]: cannot open the list of paths"
 
 case_ "an empty list is an error, not success"
 : > "$WORK/empty-list.txt"

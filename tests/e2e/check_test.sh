@@ -40,9 +40,9 @@ check_error() {  # NAME FILE LOCATION MESSAGE [CODE]
   expect_err "$3: error${5:+[$5]}: $4"
 }
 
-check_error "unknown key with a suggestion" $F/unknown-key.yaml "$F/unknown-key.yaml:7:5" "unknown key 'nmae' in an indicator: did you mean 'name'?"
+check_error "unknown key with a suggestion" $F/unknown-key.yaml "$F/unknown-key.yaml:7:5" "unknown key 'nmae' in an indicator: did you mean 'name'?" JX0201
 expect_err "missing required key 'name' in an indicator"
-check_error "duplicate key" $F/duplicate-key.yaml "$F/duplicate-key.yaml:4:1" "duplicate key 'year' (first given on line 2)"
+check_error "duplicate key" $F/duplicate-key.yaml "$F/duplicate-key.yaml:4:1" "duplicate key 'year' (first given on line 2)" JX0202
 check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标"
 check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?"
 check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" "fiscal (6.00) + other (3.00) = 9, but total is 10.00"
@@ -50,13 +50,13 @@ check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.ya
 check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" "indicator weights add up to 89, but must add up to 90"
 check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" "bad target '≥9O%'"
 check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" "indicator name '购置设备数量' is given twice in this project (first on line 5)"
-check_error "a missing required key" $F/missing-key.yaml "$F/missing-key.yaml:1:1" "missing required key 'year' in a target project"
-check_error "010 is ten, not octal eight" $F/octal-year.yaml "$F/octal-year.yaml:2:7" "'year' must be a whole number from 1950 to 2100, not the number 010"
-check_error ".nan is not an amount" $F/nan-budget.yaml "$F/nan-budget.yaml:3:17" "'total' must be an exact decimal number, not '.nan'"
-check_error "a number too large" $F/huge-budget.yaml "$F/huge-budget.yaml:3:17" "'total' is too large"
+check_error "a missing required key" $F/missing-key.yaml "$F/missing-key.yaml:1:1" "missing required key 'year' in a target project" JX0204
+check_error "010 is ten, not octal eight" $F/octal-year.yaml "$F/octal-year.yaml:2:7" "'year' must be a whole number from 1950 to 2100, not the number 010" JX0207
+check_error ".nan is not an amount" $F/nan-budget.yaml "$F/nan-budget.yaml:3:17" "'total' must be an exact decimal number, not '.nan'" JX0208
+check_error "a number too large" $F/huge-budget.yaml "$F/huge-budget.yaml:3:17" "'total' is too large" JX0209
 check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'"
 check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not a list"
-check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','"
+check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','" JX0120
 expect_no_err "empty document"
 check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values"
 check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)" JX0441
@@ -99,12 +99,12 @@ expect_no_err "warning"
 case_ "a missing file"
 run check $F/no-such-file.yaml
 expect_status 2
-expect_err "$F/no-such-file.yaml: error: no such file or directory"
+expect_err "$F/no-such-file.yaml: error[JX0101]: no such file or directory"
 
 case_ "a directory without YAML files"
 run check $F/no-yaml
 expect_status 2
-expect_err "$F/no-yaml: error: no .yaml or .yml files in this directory"
+expect_err "$F/no-yaml: error[JX0109]: no .yaml or .yml files in this directory"
 
 case_ "valid files are still counted when others fail"
 run check --lang zh $F/valid-minimal.yaml $F/bad-target.yaml
@@ -119,7 +119,8 @@ expect_out '"line": 7'
 expect_out '"column": 5'
 expect_out '"message": "unknown key '"'"'nmae'"'"' in an indicator: did you mean '"'"'name'"'"'?"'
 expect_out '"warnings": ['
-expect_err "unknown-key.yaml:7:5: error:"
+expect_err "unknown-key.yaml:7:5: error[JX0201]:"
+expect_out '"code": "JX0201"'
 
 case_ "json format to a file with -o"
 run check -f json -o "$WORK/check.json" examples/targets
@@ -133,38 +134,51 @@ expect_status 0
 
 # YAML slips of the hand, each named at its own line and column (more, with
 # the whole output, in tests/fixtures/mistakes/).
-slip() {  # NAME SED-EXPRESSION LOCATION MESSAGE
+slip() {  # NAME SED-EXPRESSION LOCATION CODE MESSAGE
   case_ "$1"
   sed "$2" examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
   cmp -s "$WORK/slip.yaml" examples/targets/01-radiation-safety.yaml && fail "the slip was not made"
   run check "$WORK/slip.yaml"
   expect_status 2
-  expect_err "$WORK/slip.yaml:$3: error: $4"
-  [ "$(grep -c ': error: ' "$ERR")" -eq 1 ] || fail "expected one error"
+  expect_err "$WORK/slip.yaml:$3: error[$4]: $5"
+  [ "$(grep -cE ': error(\[JX[0-9]{4}\])?: ' "$ERR")" -eq 1 ] || fail "expected one error"
 }
-slip "a full-width colon, a line above where yaml-cpp fails" 's/    level2: 质量指标/    level2：质量指标/' 27:11 \
+slip "a full-width colon, a line above where yaml-cpp fails" 's/    level2: 质量指标/    level2：质量指标/' 27:11 JX0125 \
   "full-width colon '：' after 'level2': YAML needs an ASCII colon and a space: write 'level2: 质量指标'"
-slip "a full-width colon on the last key: one key, not 'unknown key'" 's/    target: ≥90%/    target：≥90%/' 50:11 \
+slip "a full-width colon on the last key: one key, not 'unknown key'" 's/    target: ≥90%/    target：≥90%/' 50:11 JX0125 \
   "full-width colon '：' after 'target': YAML needs an ASCII colon and a space: write 'target: ≥90%'"
-slip "no space after the colon" 's/^unit: 万元/unit:万元/' 12:5 \
+slip "no space after the colon" 's/^unit: 万元/unit:万元/' 12:5 JX0126 \
   "no space after the colon of 'unit': YAML needs a space after ':': write 'unit: 万元'"
-slip "a tab used for indentation" 's/^    name: 验收合格率/\tname: 验收合格率/' 28:1 \
+slip "a tab used for indentation" 's/^    name: 验收合格率/\tname: 验收合格率/' 28:1 JX0127 \
   "a tab is used for indentation: YAML indents with spaces only; replace the tab with spaces"
-slip "a target starting with >" 's/    target: ≤12个月/    target: >=12个月/' 35:13 \
+slip "a target starting with >" 's/    target: ≤12个月/    target: >=12个月/' 35:13 JX0128 \
   "a value starting with '>' must be in quotes: YAML reads '>' as the start of a folded block of text; write 'target: \">=12个月\"'"
-slip "a target starting with > that YAML reads as an empty block" 's/    target: ≤6万元/    target: >5/' 40:13 \
+slip "a target starting with > that YAML reads as an empty block" 's/    target: ≤6万元/    target: >5/' 40:13 JX0128 \
   "a value starting with '>' must be in quotes: YAML reads '>' as the start of a folded block of text; write 'target: \">5\"'"
-slip "a key indented one space too far" 's/^    name: 验收合格率/     name: 验收合格率/' 28:6 \
+slip "a key indented one space too far" 's/^    name: 验收合格率/     name: 验收合格率/' 28:6 JX0129 \
   "'name' is indented by 5 spaces, but 'level2' on line 27 by 4: the keys of one map must start in the same column"
-slip "a list item indented one space too little" 's/^  - level1: 效益指标/ - level1: 效益指标/' 41:2 \
+slip "a list item indented one space too little" 's/^  - level1: 效益指标/ - level1: 效益指标/' 41:2 JX0129 \
   "this '-' is indented by 1 space, but the '-' on line 36 by 2: the items of one list must start in the same column"
-slip "an empty year is reported on its own line" 's/^year: 2024/year:/' 8:1 \
+slip "an empty year is reported on its own line" 's/^year: 2024/year:/' 8:1 JX0204 \
   "'year' in a target project is empty: a value is required"
+
+case_ "the slips in Chinese, by default"
+sed 's/    level2: 质量指标/    level2：质量指标/' examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
+env -u JIXIAO_LANG "$JIXIAO" check "$WORK/slip.yaml" >"$OUT" 2>"$ERR" </dev/null
+STATUS=$?
+expect_status 2
+expect_err "$WORK/slip.yaml:27:11: 错误[JX0125]: “level2”后面是全角冒号“：”：YAML 要用半角冒号加一个空格，请写成“level2: 质量指标”"
+sed 's/^    name: 验收合格率/     name: 验收合格率/' examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
+run check --lang zh "$WORK/slip.yaml"
+expect_err "$WORK/slip.yaml:28:6: 错误[JX0129]: “name”缩进了 5 个空格，但第 27 行的“level2”缩进了 4 个：同一层的键必须从同一列开始"
+run check --lang zh $F/unknown-key.yaml
+expect_err "$F/unknown-key.yaml:7:5: 错误[JX0201]: "
+expect_err "中有未知的键“nmae”：是不是要写“name”？"
 
 case_ "CRLF line ends are accepted and located"
 sed 's/$/\r/' $F/unknown-key.yaml > "$WORK/crlf.yaml"
 run check "$WORK/crlf.yaml"
 expect_status 2
-expect_err "crlf.yaml:7:5: error: unknown key 'nmae'"
+expect_err "crlf.yaml:7:5: error[JX0201]: unknown key 'nmae'"
 
 finish

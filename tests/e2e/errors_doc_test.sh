@@ -7,8 +7,11 @@ source "$(dirname "$0")/lib.sh"
 
 DOC=docs/errors.md
 
-# Splits docs/errors.md into one directory per code: its example files and
-# a file `command` holding the command line (without "$ ").
+# Splits docs/errors.md into one directory per code: its example files, a
+# file `command` holding the command line (without "$ ") and, when the
+# console block has other "$ " lines before it (making what markdown cannot
+# hold: invalid UTF-8, a lone CR, a symbolic link, a FIFO, a file without
+# read permission), a file `setup` holding them.
 python3 - "$DOC" "$WORK/examples" <<'PY'
 import os, re, sys
 doc, root = sys.argv[1], sys.argv[2]
@@ -24,6 +27,8 @@ for line in open(doc, encoding='utf-8'):
             buf.append(line + '\n')
         elif fence == 'console' and line.startswith('$ jixiao '):
             open(os.path.join(root, code, 'command'), 'w').write(line[len('$ jixiao '):] + '\n')
+        elif fence == 'console' and line.startswith('$ '):
+            open(os.path.join(root, code, 'setup'), 'a').write(line[2:] + '\n')
         continue
     m = re.match(r'## (JX\d{4})\b', line)
     if m:
@@ -46,7 +51,20 @@ for dir in "$WORK"/examples/JX*; do
     continue
   fi
   read -r -a args <"$dir/command"
-  (cd "$dir" && "$JIXIAO" "${args[@]}" >"$OUT" 2>"$ERR" </dev/null; echo $? >"$WORK/status")
+  jixiao=$JIXIAO
+  if [ -f "$dir/setup" ]; then
+    (cd "$dir" && bash -e setup) || fail "its setup commands fail"
+    if [ "$(id -u)" = 0 ] && grep -q chmod "$dir/setup"; then
+      # Root reads any file: an example about permissions runs as nobody.
+      chmod 711 "$WORK" "$WORK/examples" "$dir"
+      mkdir -p -m 755 "$WORK/bin" && cp "$JIXIAO" "$WORK/bin/jixiao"
+      printf '#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "%s" "$@"\n' \
+        "$WORK/bin/jixiao" >"$WORK/bin/as-nobody"
+      chmod 755 "$WORK/bin/as-nobody"
+      jixiao=$WORK/bin/as-nobody
+    fi
+  fi
+  (cd "$dir" && "$jixiao" "${args[@]}" >"$OUT" 2>"$ERR" </dev/null; echo $? >"$WORK/status")
   STATUS=$(cat "$WORK/status")
   LAST_ARGS="${args[*]} (in $dir)"
   grep -q "\[$code\]\|\"code\": *\"$code\"" "$OUT" "$ERR" || fail "the example does not give [$code]"

@@ -184,21 +184,21 @@ case_ "a YAML slip in an actuals file is one error, not one per project"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml"
 expect_status 2
-expect_err "$WORK/slip.yaml:5:11: error: full-width colon '：' after '设备数量': YAML needs an ASCII colon and a space: write '设备数量: 4台'"
+expect_err "$WORK/slip.yaml:5:11: error[JX0125]: full-width colon '：' after '设备数量': YAML needs an ASCII colon and a space: write '设备数量: 4台'"
 expect_err "$F/target.yaml:3:5: error: target project '测试项目' has no actuals entry, but the actuals file '$WORK/slip.yaml' could not be read in full (see the errors above): fix it first; the entry may be there"
-[ "$(grep -c ': error: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
+[ "$(grep -cE ': error(\[JX[0-9]{4}\])?: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
 # The slip on the last line of the file: the key and its value run together.
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: 4台\n      完成时间: 10个月\n      满意度：95%%\n' > "$WORK/last.yaml"
 run eval $F/target.yaml -a "$WORK/last.yaml"
 expect_status 2
-expect_err "$WORK/last.yaml:7:10: error: full-width colon '：' after '满意度': YAML needs an ASCII colon and a space: write '满意度: 95%'"
+expect_err "$WORK/last.yaml:7:10: error[JX0125]: full-width colon '：' after '满意度': YAML needs an ASCII colon and a space: write '满意度: 95%'"
 
 case_ "a missing actuals file is one error for all the projects"
 run eval examples/targets -a "$WORK/none.yaml"
 expect_status 2
-expect_err "$WORK/none.yaml: error: no such file or directory"
+expect_err "$WORK/none.yaml: error[JX0101]: no such file or directory"
 expect_err "examples/targets/01-radiation-safety.yaml:7:5: error: 5 target projects have no actuals entry ('2024年度天津市辐射环境执法安全防护能力提升项目', '2024年度天津市生态环境移动执法能力提升与服务项目', '2024年度天津市生态环境有奖举报项目' and 2 more), but the actuals file '$WORK/none.yaml' could not be read in full (see the errors above): fix it first; their entries may be there"
-[ "$(grep -c ': error: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
+[ "$(grep -cE ': error(\[JX[0-9]{4}\])?: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
 
 case_ "template: a skeleton with every project and indicator"
 run template examples/targets

@@ -29,8 +29,24 @@ case_ "a YAML file with a lone CR is an error at the CR"
 printf 'project: 项目\nyear: 2024\rbudget: {total: 6}\n' > "$WORK/cr.yaml"
 run check "$WORK/cr.yaml"
 expect_status 2
-expect_error "$WORK/cr.yaml:2:11" "a carriage return (CR) without a line feed: save the file with LF or CRLF line endings"
+expect_err "$WORK/cr.yaml:2:11: error[JX0113]: a carriage return (CR) without a line feed: save the file with LF or CRLF line endings"
 expect_err " 2 | year: 2024"
+
+case_ "YAML syntax: a BOM inside the file, an unknown token, a quote open to the next document"
+printf 'project: 甲\nyear: 2024\n\357\273\277project: 乙\n  year: 2024\n' > "$WORK/joined.yaml"
+run check "$WORK/joined.yaml"
+expect_status 2
+expect_err "$WORK/joined.yaml:3:1: error[JX0114]: a byte order mark (BOM, U+FEFF) inside the file, where YAML cannot read it (were files joined together?): delete it"
+run check --lang zh "$WORK/joined.yaml"
+expect_err "$WORK/joined.yaml:3:1: 错误[JX0114]: 文件中间有一个看不见的字节顺序标记（BOM，U+FEFF），YAML 读不了它（是不是把几个文件拼在了一起？）：请删除它"
+printf 'project: 甲\npurpose: %%50 的图书\n' > "$WORK/token.yaml"
+run check "$WORK/token.yaml"
+expect_status 2
+expect_err "$WORK/token.yaml:2:10: error[JX0115]: YAML syntax error: unknown token"
+printf 'project: "甲\n---\nproject: 乙\n' > "$WORK/quote.yaml"
+run check "$WORK/quote.yaml"
+expect_status 2
+expect_err "$WORK/quote.yaml:2:1: error[JX0118]: YAML syntax error: illegal document indicator in scalar (a quoted text runs on to a '---' or '...' line: a quote above may not be closed)"
 
 case_ "a CSV file with CR line ends: an invalid byte is located on its own line"
 printf 'project,indicator,value\rP,数量,4台\rP,spent,\xff\r' > "$WORK/cr.csv"
@@ -42,7 +58,7 @@ case_ "an unknown escape in a YAML string is quoted whole, at its backslash"
 printf 'project: "项目\\é"\n' > "$WORK/escape.yaml"
 run check "$WORK/escape.yaml"
 expect_status 2
-expect_error "$WORK/escape.yaml:1:13" "YAML syntax error: unknown escape '\\é' in a double-quoted string: write a backslash as '\\\\', or use single quotes"
+expect_err "$WORK/escape.yaml:1:13: error[JX0119]: YAML syntax error: unknown escape '\\é' in a double-quoted string: write a backslash as '\\\\', or use single quotes"
 
 case_ "import of extracted text with CR line ends locates its errors"
 printf '1.项目绩效目标表\r\t项目名称\r\t项目\r' > "$WORK/cr.txt"
@@ -72,7 +88,7 @@ case_ "a budget of a million digits is too large, with a short message"
   printf '}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n'; } > "$WORK/amount.yaml"
 run check "$WORK/amount.yaml"
 expect_status 2
-expect_err_re "amount.yaml:3:17: error: 'total' is too large: 9+… has more than 1000 digits, beyond the limit of 10\^15"
+expect_err_re "amount.yaml:3:17: error\[JX0209\]: 'total' is too large: 9+… has more than 1000 digits, beyond the limit of 10\^15"
 
 # 1000 indicators, each target and actual a different 13-digit decimal.
 make_big_project() {  # N TARGETS ACTUALS
@@ -113,7 +129,7 @@ case_ "a file that starts with two byte order marks is located right"
 printf '\xef\xbb\xbf\xef\xbb\xbfprojects:\n  - id: T-1\n    spent: 1\n  bad: : x\n' > "$WORK/bom2.yaml"
 run eval tests/fixtures/check/valid-minimal.yaml -a "$WORK/bom2.yaml"
 expect_status 2
-expect_error "$WORK/bom2.yaml:4:3" "YAML syntax error: end of map not found"
+expect_err "$WORK/bom2.yaml:4:3: error[JX0116]: YAML syntax error: end of map not found"
 expect_err " 4 |   bad: : x"
 
 # ---------------------------------------------------------------------------
@@ -122,51 +138,51 @@ expect_err " 4 |   bad: : x"
 case_ "limit: file size (--max-file-size), targets"
 run check --max-file-size 100 tests/fixtures/check/valid-minimal.yaml
 expect_status 2
-expect_err_re "tests/fixtures/check/valid-minimal.yaml: error: file is [0-9]+ bytes, larger than the limit of 100 bytes \(raise it with --max-file-size\)"
+expect_err_re "tests/fixtures/check/valid-minimal.yaml: error\[JX0110\]: file is [0-9]+ bytes, larger than the limit of 100 bytes \(raise it with --max-file-size\)"
 
 case_ "limit: file size applies to actuals and rules files too"
 run eval examples/targets -a examples/actuals --max-file-size 3000
 expect_status 2
-expect_err_re "examples/actuals/2024-actuals.yaml: error: file is [0-9]+ bytes, larger than the limit of 3000 bytes"
+expect_err_re "examples/actuals/2024-actuals.yaml: error\[JX0110\]: file is [0-9]+ bytes, larger than the limit of 3000 bytes"
 run rules --rules $R/rules/values.yaml --max-file-size 10
 expect_status 2
-expect_err "$R/rules/values.yaml: error: file is"
+expect_err "$R/rules/values.yaml: error[JX0110]: file is"
 
 case_ "limit: file size of a list of paths on stdin"
 printf '%s\n' tests/fixtures/check/valid-minimal.yaml > "$WORK/list"
 run check --max-file-size 10 "@$WORK/list"
 expect_status 2
-expect_err "valid-minimal.yaml: error: file is"
+expect_err "valid-minimal.yaml: error[JX0110]: file is"
 
 case_ "limit: documents per file (--max-documents)"
 for i in 1 2 3; do printf -- '---\nproject: 项目%s\nyear: 2024\nbudget: {total: 1}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 甲, target: 1个}\n' $i; done > "$WORK/docs.yaml"
 run check --max-documents 2 "$WORK/docs.yaml"
 expect_status 2
-expect_error "$WORK/docs.yaml:13:1" "more than 2 documents in one file (raise the limit with --max-documents)"
+expect_err "$WORK/docs.yaml:13:1: error[JX0133]: more than 2 documents in one file (raise the limit with --max-documents)"
 run check --max-documents 3 "$WORK/docs.yaml"
 expect_status 0
 
 case_ "limit: scalar length (--max-scalar-size)"
 run check --max-scalar-size 5 tests/fixtures/check/valid-minimal.yaml
 expect_status 2
-expect_err_re "valid-minimal.yaml:[0-9]+:[0-9]+: error: a value of [0-9]+ bytes is longer than the limit of 5 bytes \(raise it with --max-scalar-size\)"
+expect_err_re "valid-minimal.yaml:[0-9]+:[0-9]+: error\[JX0130\]: a value of [0-9]+ bytes is longer than the limit of 5 bytes \(raise it with --max-scalar-size\)"
 { cat tests/fixtures/check/valid-minimal.yaml; printf 'purpose: '; head -c 1100000 /dev/zero | tr '\0' 'x'; echo; } > "$WORK/long.yaml"
 run check "$WORK/long.yaml"
 expect_status 2
-expect_err "a value of 1100000 bytes is longer than the limit of 1048576 bytes"
+expect_err "error[JX0130]: a value of 1100000 bytes is longer than the limit of 1048576 bytes"
 run check --max-scalar-size 2000000 "$WORK/long.yaml"
 expect_status 0
 
 case_ "limit: nesting depth (--max-depth)"
 run check --max-depth 1 tests/fixtures/check/valid-minimal.yaml
 expect_status 2
-expect_err_re "valid-minimal.yaml:[0-9]+:[0-9]+: error: nesting deeper than 1 levels \(raise the limit with --max-depth\)"
+expect_err_re "valid-minimal.yaml:[0-9]+:[0-9]+: error\[JX0132\]: nesting deeper than 1 levels \(raise the limit with --max-depth\)"
 
 case_ "limit: alias expansion (--max-nodes)"
 printf 'project: 项目\nyear: 2024\nbudget: {total: 1}\nx-a: &a [1, 2, 3, 4, 5, 6, 7, 8]\nx-b: [*a, *a, *a, *a]\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 甲, target: 1个}\n' > "$WORK/alias.yaml"
 run check --max-nodes 30 "$WORK/alias.yaml"
 expect_status 2
-expect_error "$WORK/alias.yaml:5:11" "the document expands to more than 30 values (aliases are counted at their full size; raise the limit with --max-nodes)"
+expect_err "$WORK/alias.yaml:5:11: error[JX0131]: the document expands to more than 30 values (aliases are counted at their full size; raise the limit with --max-nodes)"
 run check --max-nodes 100 "$WORK/alias.yaml"
 expect_status 0
 
@@ -188,7 +204,7 @@ case_ "limit: CSV fields (1,000,000, fixed)"
 { echo 'project,indicator,value'; head -c 1000002 /dev/zero | tr '\0' ','; echo; } > "$WORK/fields.csv"
 run eval examples/targets -a "$WORK/fields.csv"
 expect_status 2
-expect_error "$WORK/fields.csv:2:999998" "more than 1000000 fields: the file is too large for actuals"
+expect_err "$WORK/fields.csv:2:999998: error[JX0131]: more than 1000000 fields: the file is too large for actuals"
 
 case_ "limit options take whole numbers only"
 run check --max-indicators -1 examples/targets
@@ -240,22 +256,22 @@ expect_error "$F:75:5" "an indicator must be a map with level1, level2, name and
 expect_error "$F:81:60" "indicator 'id' must not be blank"
 expect_error "$F:87:64" "'weight' must be greater than 0 and at most 90, not 95"
 expect_error "$F:87:3" "indicator weights add up to 95, but must add up to 90 (±0.01)"
-expect_error "$F:92:1" "unknown key 'colour' in a target project: expected one of project, id, year, department, supervisor, unit, budget, purpose, goals, indicators (or a key starting with 'x-', which is ignored)"
-expect_error "$F:100:52" "'target' in an indicator is empty: a value is required"
-expect_error "$F:106:40" "'name' must be text, not a list"
-expect_error "$F:109:7" "'year' must be a whole number from 1950 to 2100, not the number 2024.5"
-expect_error "$F:116:17" "'total' must be a number, not the text '六万'"
-expect_error "$F:122:17" "'total' must be a number, not the text '1,000' (write it without thousands separators)"
-expect_error "$F:128:17" "'total' must be a number, not the text '6' (remove the quotes)"
-expect_error "$F:134:17" "'total' must be an exact decimal number, not '1e3': write it as a plain decimal, without an exponent"
-expect_error "$F:141:8" "'goals' must be text or a list of texts, not a map"
-expect_error "$F:148:9" "'goals' must be text, not a list"
+expect_err "$F:92:1: error[JX0201]: unknown key 'colour' in a target project: expected one of project, id, year, department, supervisor, unit, budget, purpose, goals, indicators (or a key starting with 'x-', which is ignored)"
+expect_err "$F:100:52: error[JX0204]: 'target' in an indicator is empty: a value is required"
+expect_err "$F:106:40: error[JX0205]: 'name' must be text, not a list"
+expect_err "$F:109:7: error[JX0207]: 'year' must be a whole number from 1950 to 2100, not the number 2024.5"
+expect_err "$F:116:17: error[JX0206]: 'total' must be a number, not the text '六万'"
+expect_err "$F:122:17: error[JX0206]: 'total' must be a number, not the text '1,000' (write it without thousands separators)"
+expect_err "$F:128:17: error[JX0206]: 'total' must be a number, not the text '6' (remove the quotes)"
+expect_err "$F:134:17: error[JX0208]: 'total' must be an exact decimal number, not '1e3': write it as a plain decimal, without an exponent"
+expect_err "$F:141:8: error[JX0205]: 'goals' must be text or a list of texts, not a map"
+expect_err "$F:148:9: error[JX0205]: 'goals' must be text, not a list"
 expect_error "$F:156:28" "unknown 二级指标 (level2) '完全不同的东西' under 产出指标: expected one of 数量指标, 质量指标, 时效指标, 成本指标"
 expect_error "$F:162:28" "unknown 二级指标 (level2) '数量指数' under 产出指标: did you mean '数量指标'?"
 expect_error "$F:168:14" "unknown 一级指标 (level1) '完全不同的东西': expected one of 产出指标, 效益指标, 满意度指标, 成本指标 (a rules file may add more)"
 expect_error "$F:175:5" "indicator id 'Q1' is given twice in this project (first on line 174); indicator ids must be unique"
-expect_error "$F:178:7" "unsupported YAML tag 'tag:yaml.org,2002:int': jixiao reads plain YAML without tags (only !!str is accepted)"
-expect_error "$F:186:3" "a key must be plain text, not a list or a map"
+expect_err "$F:178:7: error[JX0122]: unsupported YAML tag 'tag:yaml.org,2002:int': jixiao reads plain YAML without tags (only !!str is accepted)"
+expect_err "$F:186:3: error[JX0203]: a key must be plain text, not a list or a map"
 expect_error "$F:197:10" "project id '项目重复' is used twice in this run (first at $F:191:10): give each project a unique 'id'" JX0441
 
 case_ "audit: target values (docs/reference.md §3), one bad target per indicator"
@@ -313,7 +329,7 @@ expect_error "$F:143:20" "不适用 is not a grade: write it as the actual of in
 expect_error "$F:152:20" "bad grade of indicator '满意度': '完成' is not a grade (did you mean '达成'?); expected one of '达成', '达成年度指标', 'achieved', '部分达成', '部分达成年度指标并具有一定效果', 'partial', '未达成', '未达成年度指标且效果较差', 'not-achieved'"
 expect_error "$F:161:31" "indicator '满意度': score 0.5 does not fit the grade 达成, whose band is [0.8, 1]: expected a score from 0.8 to 1, or another grade"
 expect_error "$F:170:31" "indicator '满意度': score 1.5 is not a ratio: expected a number from 0 to 1, such as 0.7 for 70%"
-expect_error "$F:178:12" "unknown key 'vaule' in an indicator's actual: did you mean 'value'?"
+expect_err "$F:178:12: error[JX0201]: unknown key 'vaule' in an indicator's actual: did you mean 'value'?"
 expect_error "$F:283:5" "missing 'project' (the project name) or 'id': expected one of them, to say which target project these actuals belong to"
 expect_error "$F:292:9" "give either 'project' (the project name) or 'id', not both"
 expect_error "$F:302:5" "'id' is empty: expected the id of a target project"
@@ -352,7 +368,7 @@ expect_error "$F:3:5" "expected actuals (a map with an optional 'year' and a 'pr
 expect_error "$F:5:1" "this document is a target project (it has 'project:'), not actuals: an actuals file holds a 'projects' list with each project's spending and indicator values"
 expect_error "$F:11:11" "'projects' must be a list of project entries (each starting with '- project:' or '- id:'), not a map"
 expect_error "$F:13:11" "'projects' is empty: expected at least one project entry with its spending and indicator values"
-expect_error "$F:15:1" "unknown key 'yaer' in an actuals file: did you mean 'year'?"
+expect_err "$F:15:1: error[JX0201]: unknown key 'yaer' in an actuals file: did you mean 'year'?"
 
 case_ "audit: an actuals file without documents"
 run eval $R/eval-targets.yaml -a $R/actuals-empty.yaml
@@ -373,8 +389,8 @@ expect_error "$C/bad-header.csv:1:26" "unknown column 'price': expected project,
 expect_error "$C/bad-header.csv:1:32" "column 'value' is given twice in the header (first as column 3)"
 expect_error "$C/bad-header.csv:1:1" "the header has no 'indicator' column: expected the columns project, indicator and value (项目, 指标, 实际值), and optionally note (说明) and score"
 expect_error "$C/missing-column.csv:1:1" "the header has no 'value' column"
-expect_error "$C/unterminated.csv:2:8" "a quoted field is never closed: expected a closing '\"' before the end of the file (write a quote inside a quoted field as \"\")"
-expect_error "$C/after-quote.csv:2:11" "unexpected text '台' after the closing quote of a field: expected a comma or the end of the line (write a quote inside a quoted field as \"\")"
+expect_err "$C/unterminated.csv:2:8: error[JX0134]: a quoted field is never closed: expected a closing '\"' before the end of the file (write a quote inside a quoted field as \"\")"
+expect_err "$C/after-quote.csv:2:11: error[JX0135]: unexpected text '台' after the closing quote of a field: expected a comma or the end of the line (write a quote inside a quoted field as \"\")"
 
 case_ "audit: CSV actuals, rows"
 F=$R/csv/rows.csv
@@ -451,34 +467,44 @@ case_ "audit: YAML syntax and structure"
 printf 'project: [1, 2\n' > "$WORK/unclosed.yaml"
 run check "$WORK/unclosed.yaml"
 expect_status 2
-expect_err_re "unclosed.yaml:[0-9]+:[0-9]+: error: YAML syntax error: "
+expect_err "unclosed.yaml:2:1: error[JX0117]: YAML syntax error: end of sequence flow not found"
 printf 'a: &x 1\nb: *y\n' > "$WORK/anchor.yaml"
 run check "$WORK/anchor.yaml"
 expect_status 2
-expect_err_re "anchor.yaml:2:[0-9]+: error: "
+expect_err "anchor.yaml:2:4: error[JX0123]: YAML syntax error: the referenced anchor is not defined"
 printf 'a: &x [1, *x]\n' > "$WORK/cycle.yaml"
 run check "$WORK/cycle.yaml"
 expect_status 2
-expect_err_re "cycle.yaml:1:[0-9]+: error: "
+expect_err "cycle.yaml:1:11: error[JX0124]: an alias refers to a node that contains it (a cycle)"
 printf 'project: 甲\nproject: 乙\n' > "$WORK/dup.yaml"
 run check "$WORK/dup.yaml"
 expect_status 2
-expect_error "$WORK/dup.yaml:2:1" "duplicate key 'project' (first given on line 1): each key may appear only once in a map"
+expect_err "$WORK/dup.yaml:2:1: error[JX0202]: duplicate key 'project' (first given on line 1): each key may appear only once in a map"
 printf 'project: 甲\x01\n' > "$WORK/ctrl.yaml"
 run check "$WORK/ctrl.yaml"
 expect_status 2
-expect_error "$WORK/ctrl.yaml:1:11" "control character 0x01 in text: is this a binary file?"
+expect_err "$WORK/ctrl.yaml:1:11: error[JX0112]: control character 0x01 in text: is this a binary file?"
 
 case_ "audit: input paths"
 run check $R/no-such-file.yaml
 expect_status 2
-expect_error "$R/no-such-file.yaml" "no such file or directory"
+expect_err "$R/no-such-file.yaml: error[JX0101]: no such file or directory"
 run check "@$R/no-such-list"
 expect_status 2
-expect_error "$R/no-such-list" "cannot open the list of paths: No such file or directory"
+expect_err "$R/no-such-list: error[JX0105]: cannot open the list of paths: No such file or directory"
 run rules --rules $R
 expect_status 2
-expect_error "$R" "is a directory, expected a file"
+expect_err "$R: error[JX0104]: is a directory, expected a file"
+long=$WORK/$(printf 'x%.0s' $(seq 300)).yaml
+run check "$long"
+expect_status 2
+expect_err "$long: error[JX0103]: cannot open file: File name too long"
+run check --lang zh "$long"
+expect_err "$long: 错误[JX0103]: 无法打开文件：文件名太长"
+ln -s "$WORK/self.yaml" "$WORK/self.yaml"
+run check "$WORK/self.yaml"
+expect_status 2
+expect_err "$WORK/self.yaml: error[JX0107]: a symbolic link that leads to itself through other links: point it at the file, or remove it"
 
 case_ "audit: report outputs"
 run eval examples/targets -a examples/actuals -f nosuch
@@ -573,7 +599,7 @@ run check <(cat tests/fixtures/check/valid-minimal.yaml)
 expect_status 0
 run check --max-file-size 10 <(cat tests/fixtures/check/valid-minimal.yaml)
 expect_status 2
-expect_err_re "/dev/fd/[0-9]+: error: file is larger than the limit of 10 bytes \(raise it with --max-file-size\)"
+expect_err_re "/dev/fd/[0-9]+: error\[JX0110\]: file is larger than the limit of 10 bytes \(raise it with --max-file-size\)"
 
 case_ "audit: out of memory is a clean error, exit 2"
 if [ "${JIXIAO_SANITIZED:-0}" != 1 ]; then
@@ -615,13 +641,13 @@ case_ "no silent success: a directory with no YAML files"
 mkdir -p "$WORK/empty-dir/sub" && echo text > "$WORK/empty-dir/sub/notes.txt"
 run check "$WORK/empty-dir"
 expect_status 2
-expect_error "$WORK/empty-dir" "no .yaml or .yml files in this directory"
+expect_err "$WORK/empty-dir: error[JX0109]: no .yaml or .yml files in this directory"
 run eval "$WORK/empty-dir" -a examples/actuals
 expect_status 2
-expect_error "$WORK/empty-dir" "no .yaml or .yml files in this directory"
+expect_err "$WORK/empty-dir: error[JX0109]: no .yaml or .yml files in this directory"
 run eval examples/targets -a "$WORK/empty-dir"
 expect_status 2
-expect_error "$WORK/empty-dir" "no .yaml, .yml or .csv files in this directory"
+expect_err "$WORK/empty-dir: error[JX0109]: no .yaml, .yml or .csv files in this directory"
 
 case_ "no silent success: files that hold no project"
 run check tests/fixtures/check/comment-only.yaml

@@ -58,10 +58,10 @@ sed "s/设备数量: 4台/$long_name: 4台/" $A > "$WORK/long-actuals.yaml"
 case_ "a map key over 1024 bytes is an error at the key, with or without a tab in the file"
 run eval "$WORK/long-target.yaml" -a "$WORK/long-actuals.yaml"
 expect_status 2
-expect_err "$WORK/long-actuals.yaml:5:7: error: YAML syntax error: a map key of 1026 bytes, longer than the 1024 bytes YAML allows: shorten it (an indicator can be named by its id)"
+expect_err "$WORK/long-actuals.yaml:5:7: error[JX0121]: YAML syntax error: a map key of 1026 bytes, longer than the 1024 bytes YAML allows: shorten it (an indicator can be named by its id)"
 run eval "$WORK/long-target.yaml" -a "$WORK/long-actuals-tab.yaml"
 expect_status 2
-expect_err "$WORK/long-actuals-tab.yaml:6:7: error: YAML syntax error: a map key of 1026 bytes"
+expect_err "$WORK/long-actuals-tab.yaml:6:7: error[JX0121]: YAML syntax error: a map key of 1026 bytes"
 
 case_ "a map key of 1023 bytes is read by either reader"
 short_name=$(printf '指%.0s' $(seq 341))
@@ -91,7 +91,7 @@ case_ "a symbolic link back up the tree is an error, not an endless walk"
 ln -s .. "$WORK/tree/own/up"
 run check "$WORK/tree" --lang en
 expect_status 2
-expect_err "$WORK/tree/own/up: error: a symbolic link back to the directory '$WORK/tree' (a loop): it is not followed"
+expect_err "$WORK/tree/own/up: error[JX0107]: a symbolic link back to the directory '$WORK/tree' (a loop): it is not followed"
 expect_out "checked 2 files: 2 projects"
 rm "$WORK/tree/own/up"
 
@@ -99,14 +99,14 @@ case_ "a dangling *.yaml link below a target directory is an error"
 ln -s "$WORK/gone.yaml" "$WORK/tree/own/p3.yaml"
 run check "$WORK/tree"
 expect_status 2
-expect_err "$WORK/tree/own/p3.yaml: error: a symbolic link to '$WORK/gone.yaml', which does not exist: point it at the file, or remove it"
+expect_err "$WORK/tree/own/p3.yaml: error[JX0106]: a symbolic link to '$WORK/gone.yaml', which does not exist: point it at the file, or remove it"
 rm "$WORK/tree/own/p3.yaml"
 
 case_ "a FIFO named *.yaml below a target directory is an error, not a hang"
 mkfifo "$WORK/tree/own/pipe.yaml"
 run check "$WORK/tree"
 expect_status 2
-expect_err "$WORK/tree/own/pipe.yaml: error: not a regular file (a FIFO, a device or a socket): below a directory only regular files are read"
+expect_err "$WORK/tree/own/pipe.yaml: error[JX0108]: not a regular file (a FIFO, a device or a socket): below a directory only regular files are read"
 rm "$WORK/tree/own/pipe.yaml"
 
 case_ "an unreadable subdirectory of a target directory is an error"
@@ -131,9 +131,26 @@ else
   run check "$WORK/perm" --lang en
 fi
 expect_status 2
-expect_err "$WORK/perm/secret: error: cannot read directory: Permission denied"
+expect_err "$WORK/perm/secret: error[JX0102]: cannot read directory: Permission denied"
 expect_out "checked 1 file: 1 project"
 chmod 755 "$WORK/perm/secret"
+
+case_ "an unreadable file is an error that says so (in Chinese)"
+printf 'project: 甲\n' > "$WORK/perm/locked.yaml"
+chmod 000 "$WORK/perm/locked.yaml"
+if [ "$(id -u)" = 0 ]; then
+  chmod 711 "$WORK"
+  real=$JIXIAO
+  JIXIAO=$WORK/bin/as-nobody
+  run check --lang zh "$WORK/perm/locked.yaml"
+  JIXIAO=$real
+  chmod 700 "$WORK"
+else
+  run check --lang zh "$WORK/perm/locked.yaml"
+fi
+expect_status 2
+expect_err "$WORK/perm/locked.yaml: 错误[JX0102]: 没有读取这个文件的权限：请让文件的所有者或管理员开放读权限"
+rm -f "$WORK/perm/locked.yaml"
 
 # ---------------------------------------------------------------------------
 # merge: an incomplete JSONL report is an error.
@@ -201,16 +218,19 @@ case_ "a CSV field beyond --max-scalar-size is an error at the field, as a YAML 
   printf '\nT-1,完成时间,10个月,\nT-1,满意度,95%%,\n'; } > "$WORK/big-note.csv"
 run eval $T -a "$WORK/big-note.csv" -f json
 expect_status 2
-expect_err "$WORK/big-note.csv:3:13: error: a field of 2000000 bytes is longer than the limit of 1048576 bytes (raise it with --max-scalar-size)"
+expect_err "$WORK/big-note.csv:3:13: error[JX0130]: a field of 2000000 bytes is longer than the limit of 1048576 bytes (raise it with --max-scalar-size)"
 expect_no_out "xxxxxxxxxx"
 run eval $T -a "$WORK/big-note.csv" --max-scalar-size 2000000 -q
 expect_status 0
 run eval $T -a tests/fixtures/eval/ok.csv --max-scalar-size 5 -q
 expect_status 2
-expect_err "tests/fixtures/eval/ok.csv:1:1: error: a field of 7 bytes is longer than the limit of 5 bytes (raise it with --max-scalar-size)"
+expect_err "tests/fixtures/eval/ok.csv:1:1: error[JX0130]: a field of 7 bytes is longer than the limit of 5 bytes (raise it with --max-scalar-size)"
 run eval $T -a tests/fixtures/eval/ok.csv --max-nodes 10 -q
 expect_status 2
-expect_err "tests/fixtures/eval/ok.csv:3:10: error: more than 10 fields: the file is too large for actuals (raise the limit with --max-nodes)"
+expect_err "tests/fixtures/eval/ok.csv:3:10: error[JX0131]: more than 10 fields: the file is too large for actuals (raise the limit with --max-nodes)"
+run eval $T -a tests/fixtures/eval/ok.csv --max-nodes 10 -q --lang zh
+expect_status 2
+expect_err "tests/fixtures/eval/ok.csv:3:10: 错误[JX0131]: 字段超过了 10 个：文件太大（可用 --max-nodes 调高）"
 
 # ---------------------------------------------------------------------------
 # Matching: an entry that could be for two projects is an error.
@@ -520,7 +540,7 @@ run eval $T -a $A -a "$WORK/missing-actuals.yaml" -f text="$WORK/e.txt" -f csv="
   -f markdown="$WORK/e.md" -f junit="$WORK/e.xml" -f json="$WORK/e.json" -f jsonl="$WORK/e.jsonl" \
   -f github="$WORK/e.github"
 expect_status 2
-expect_err "$WORK/missing-actuals.yaml: error: no such file or directory"
+expect_err "$WORK/missing-actuals.yaml: error[JX0101]: no such file or directory"
 for f in e.txt e.csv e.md e.xml e.json e.jsonl e.github; do
   grep -q "missing-actuals.yaml" "$WORK/$f" || fail "$f does not name the error"
   [ $f = e.github ] || grep -q "T-1" "$WORK/$f" || fail "$f lacks the project that was scored"
@@ -536,7 +556,7 @@ run eval $T -a $A -a "$WORK/missing-actuals.yaml" --lang en -q
 expect_status 2
 expect_out "1 project, 1 complies; grades: 优 1, 良 0, 中 0, 差 0; 1 error, 0 warnings"
 expect_no_out "missing-actuals.yaml"
-expect_err "$WORK/missing-actuals.yaml: error: no such file or directory"
+expect_err "$WORK/missing-actuals.yaml: error[JX0101]: no such file or directory"
 
 # ---------------------------------------------------------------------------
 # Signals: an interrupted run leaves no temporary file and the old reports.
