@@ -329,4 +329,69 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   return b.Finish(static_cast<uint16_t>(row));
 }
 
+namespace {
+
+void WriteRational(const Rational& v, RecordWriter* w) {
+  w->Str(v.num().ToString());
+  w->Str(v.den().ToString());
+}
+
+Rational ReadRational(RecordReader* r) {
+  std::optional<BigInt> num = BigInt::Parse(r->Str());
+  std::optional<BigInt> den = BigInt::Parse(r->Str());
+  if (!num || !den || den->sign() <= 0) return Rational();
+  return Rational(*num, *den);
+}
+
+}  // namespace
+
+void WriteGrid(const FormGrid& g, RecordWriter* w) {
+  w->Int(g.rows);
+  w->Int(g.form_rows);
+  w->Int(g.header_rows);
+  w->Int(g.first_indicator_row);
+  w->Int(g.total_row);
+  for (uint16_t lines : g.row_lines) w->Int(lines);
+  w->Int(g.cells.size());
+  for (const FormCell& c : g.cells) {
+    w->Int(c.row);
+    w->Int(c.col);
+    w->Int(c.rows);
+    w->Int(c.cols);
+    w->Int(static_cast<uint64_t>(c.kind));
+    w->Int(c.style);
+    if (c.kind == FormCell::Kind::kText) w->Str(c.text);
+    if (c.kind == FormCell::Kind::kNumber) {
+      w->Int(static_cast<uint64_t>(c.format));
+      WriteRational(c.number, w);
+    }
+  }
+}
+
+FormGrid ReadGrid(RecordReader* r) {
+  FormGrid g;
+  g.rows = static_cast<uint16_t>(r->Int());
+  g.form_rows = static_cast<uint16_t>(r->Int());
+  g.header_rows = static_cast<uint16_t>(r->Int());
+  g.first_indicator_row = static_cast<uint16_t>(r->Int());
+  g.total_row = static_cast<uint16_t>(r->Int());
+  g.row_lines.resize(g.rows);
+  for (uint16_t& lines : g.row_lines) lines = static_cast<uint16_t>(r->Int());
+  g.cells.resize(static_cast<size_t>(r->Int()));
+  for (FormCell& c : g.cells) {
+    c.row = static_cast<uint16_t>(r->Int());
+    c.col = static_cast<uint16_t>(r->Int());
+    c.rows = static_cast<uint16_t>(r->Int());
+    c.cols = static_cast<uint16_t>(r->Int());
+    c.kind = static_cast<FormCell::Kind>(r->Int());
+    c.style = static_cast<uint8_t>(r->Int());
+    if (c.kind == FormCell::Kind::kText) c.text = std::string(r->Str());
+    if (c.kind == FormCell::Kind::kNumber) {
+      c.format = static_cast<NumberFormat>(r->Int());
+      c.number = ReadRational(r);
+    }
+  }
+  return g;
+}
+
 }  // namespace jixiao

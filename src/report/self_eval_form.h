@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "base/exact.h"
+#include "base/record_codec.h"
 #include "model/rules.h"
 #include "score/score.h"
 
@@ -95,6 +96,12 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules);
 // The order BuildSelfEvalForm lists the indicators of `s` in: indexes into
 // s.indicators.
 std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules);
+
+// The compact form of a grid (base/record_codec.h), to keep a year of forms
+// out of memory until they are drawn: WriteGrid appends it to `w`, ReadGrid
+// reads it back.
+void WriteGrid(const FormGrid& g, RecordWriter* w);
+FormGrid ReadGrid(RecordReader* r);
 
 // The supervising department (主管部门) as the form shows it: the
 // supervisor's name (or code), else the department's.
