@@ -165,7 +165,9 @@ Num NumOf(const FormCell& c) {
 // A libxlsxwriter workbook with its formats and the sheet names it used.
 class Workbook {
  public:
-  Workbook(const std::string& file, bool constant_memory) {
+  // `font`: the font of every cell ("" for Excel's default).
+  Workbook(const std::string& file, bool constant_memory, std::string font)
+      : font_(std::move(font)) {
     lxw_workbook_options options = {};
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     wb_ = workbook_new_opt(file.c_str(), &options);
@@ -192,6 +194,7 @@ class Workbook {
     auto it = formats_.find(key);
     if (it != formats_.end()) return it->second;
     lxw_format* f = workbook_add_format(wb_);
+    if (!font_.empty()) format_set_font_name(f, font_.c_str());
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     if (style & kStyleCentre) format_set_align(f, LXW_ALIGN_CENTER);
     if (style & kStyleBold) format_set_bold(f);
@@ -217,6 +220,7 @@ class Workbook {
 
  private:
   lxw_workbook* wb_ = nullptr;
+  std::string font_;
   std::set<std::string> used_;  // sheet names, as Excel compares them
   std::map<unsigned, lxw_format*> formats_;
 };
@@ -299,6 +303,10 @@ std::string DeviationNotes(const ProjectScore& s) {
 class SummarySheet {
  public:
   static constexpr int kColumns = 15;  // A–O
+  // The notes' column: display columns a line (its width less a margin), and
+  // the most lines a row is made tall for.
+  static constexpr size_t kNoteLineWidth = 46;
+  static constexpr size_t kMaxNoteLines = 30;
 
   SummarySheet(Workbook* book, lxw_worksheet* ws) : book_(book), ws_(ws) {
     static const double widths[kColumns] = {20, 36, 24, 24, 12, 12, 12, 10,
@@ -315,6 +323,11 @@ class SummarySheet {
     lxw_format* h = book_->Format(kStyleBold | kStyleCentre | kStyleWrap, Num::kNone, true);
     for (int c = 0; c < kColumns; ++c) WriteString(ws_, 0, static_cast<uint16_t>(c), Tr(headers[c]), h);
     worksheet_freeze_panes(ws_, 1, 2);
+    // Printed on A4 landscape, one page wide, the header on every page.
+    worksheet_set_paper(ws_, 9);
+    worksheet_set_landscape(ws_);
+    worksheet_fit_to_pages(ws_, 1, 0);
+    worksheet_repeat_rows(ws_, 0, 0);
     row_ = 1;
   }
 
@@ -340,6 +353,11 @@ class SummarySheet {
     (s.total_rounded * 100).num().ToInt64(&cents);
     scores_.AddCents(cents);
     const uint32_t r = row_++;
+    // The notes wrap in their column: the row is as tall as they need
+    // (spreadsheets do not all grow a row for wrapped text by themselves).
+    const std::string notes = DeviationNotes(s);
+    const size_t lines = std::min<size_t>(kMaxNoteLines, 1 + DisplayWidth(notes) / kNoteLineWidth);
+    if (lines > 1) worksheet_set_row(ws_, r, 15.0 * static_cast<double>(lines), nullptr);
     WriteString(ws_, r, 0, p.id, text);
     WriteString(ws_, r, 1, p.project, text);
     WriteString(ws_, r, 2, SupervisorText(p), text);
@@ -354,7 +372,7 @@ class SummarySheet {
     worksheet_write_number(ws_, r, 11, s.unmet, count);
     worksheet_write_number(ws_, r, 12, s.not_applicable, count);
     WriteString(ws_, r, 13, Tr(complies ? MsgId::kSumYes : MsgId::kSumNo), centred);
-    WriteString(ws_, r, 14, DeviationNotes(s), text);
+    WriteString(ws_, r, 14, notes, book_->Format(kStyleWrap, Num::kNone, true));
   }
 
   void Finish(const RunSummary& summary, const Diagnostics& diags) {
@@ -480,7 +498,7 @@ class XlsxReporter : public Reporter {
       failure_ = Msg(MsgId::kXlsxWriteFailed, path, why);
       return;
     }
-    summary_book_ = std::make_unique<Workbook>(summary_out_->name(), directory_);
+    summary_book_ = std::make_unique<Workbook>(summary_out_->name(), directory_, Font());
     lxw_worksheet* ws = summary_book_->ok() ? summary_book_->AddSheet(Tr(MsgId::kSheetSummary)) : nullptr;
     if (ws == nullptr) {
       failure_ = Msg(MsgId::kXlsxWriteFailed, path, "libxlsxwriter");
@@ -541,6 +559,10 @@ class XlsxReporter : public Reporter {
  private:
   static constexpr const char* kSummaryFile = "汇总";
 
+  // The paper forms' font, 宋体 (SimSun), for a Chinese workbook; Excel's
+  // default for an English one.
+  std::string Font() const { return ctx_.english ? "" : "宋体"; }
+
   // One workbook to write: some of a department's records.
   struct Book {
     std::string file;  // the destination
@@ -595,7 +617,7 @@ class XlsxReporter : public Reporter {
 
   // Writes the forms of `b` as a workbook at `file`; "" or why not.
   std::string WriteBook(const std::string& file, const Book& b) {
-    Workbook book(file, false);
+    Workbook book(file, false, Font());
     if (!book.ok()) return "libxlsxwriter";
     for (size_t k = b.begin; k < b.end; ++k) {
       std::string record = forms_.Read((*b.records)[k]);

@@ -84,6 +84,9 @@ class Sheet:
     def bold(self, r):
         return self.xfs[self.cells[r][1]]["bold"]
 
+    def font(self, r):
+        return self.xfs[self.cells[r][1]]["font"]
+
     def bordered(self, r):
         return self.xfs[self.cells[r][1]]["border"]
 
@@ -108,12 +111,15 @@ class Workbook:
         for nf in styles.iter("{%s}numFmt" % NS["m"]):
             formats[int(nf.get("numFmtId"))] = nf.get("formatCode")
         fonts = [f.find("m:b", NS) is not None for f in styles.find("m:fonts", NS)]
+        font_names = [(f.find("m:name", NS).get("val") if f.find("m:name", NS) is not None else None)
+                      for f in styles.find("m:fonts", NS)]
         borders = [any(len(side) or side.get("style") for side in b) for b in styles.find("m:borders", NS)]
         xfs = []
         for xf in styles.find("m:cellXfs", NS):
             xfs.append({
                 "format": formats.get(int(xf.get("numFmtId", "0")), "?"),
                 "bold": fonts[int(xf.get("fontId", "0"))],
+                "font": font_names[int(xf.get("fontId", "0"))],
                 "border": borders[int(xf.get("borderId", "0"))],
             })
         self.names = []

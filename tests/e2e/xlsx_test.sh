@@ -73,6 +73,7 @@ for p in report["projects"]:
     assert ("_xlnm.Print_Titles", str(sheet), "'%s'!$1:$12" % p["id"]) in wb.defined_names
     assert s.bordered("A1") and s.bordered("J%d" % total) and not s.bordered("A%d" % (total + 1))
     assert s.bold("A3") and s.bold("A%d" % total)
+    assert s.font("A1") == "宋体" and s.font("E13") == "宋体", s.font("A1")
 # Project 3: 重要标准项目制/修订数量 is 不适用.
 s = wb.sheet("TJ-362303-2024-03")
 assert s.value("D14") == "重要标准项目制/修订数量" and s.value("F14") == "不适用"
@@ -107,7 +108,8 @@ case_ "the examples: 汇总 has a row per project, the totals, a filter, frozen 
 "${PY[@]}" - "$WORK/r.xlsx" "$WORK/r.json" <<'EOF' || fail "the 汇总 sheet is not as expected"
 import json, statistics, sys
 from xlsx import Workbook
-s = Workbook(sys.argv[1]).sheet("汇总")
+wb = Workbook(sys.argv[1])
+s = wb.sheet("汇总")
 report = json.load(open(sys.argv[2]))
 projects = report["projects"]
 headers = ["项目编号", "项目名称", "主管部门", "实施单位", "年初预算数（万元）", "全年预算数（万元）",
@@ -136,6 +138,10 @@ assert s.value("K%d" % t) == sum(p["met"] for p in projects)
 assert s.value("N%d" % t) == report["summary"]["complies"]
 assert s.autofilter == "A1:O%d" % (len(projects) + 1), s.autofilter
 assert s.pane.get("state") == "frozen" and s.pane.get("xSplit") == "2" and s.pane.get("ySplit") == "1"
+# Printed on A4 landscape, one page wide, the header row on every page.
+assert s.page_setup.get("paperSize") == "9" and s.page_setup.get("orientation") == "landscape"
+assert s.fit_to_page and s.page_setup.get("fitToHeight") == "0"
+assert ("_xlnm.Print_Titles", "0", "'汇总'!$1:$1") in wb.defined_names, wb.defined_names
 assert s.value("A%d" % (t + 3)) == "本次运行没有错误和警告"
 EOF
 
