@@ -53,6 +53,11 @@ for p in report["projects"]:
     assert s.value("I%d" % total) == p["grade"]
     # The funding block: numbers, in their formats.
     assert s.value("D6") == p["budget"]["total"]
+    # 全年预算数: the adjusted budget where the actuals give one (project 5).
+    assert s.value("E6") == p["budget"].get("adjusted", p["budget"]["total"]), s.value("E6")
+    # 年度总体目标: the goals numbered, the actuals' achieved text beside them.
+    assert s.value("F11") == p["achieved"], (p["id"], s.value("F11"))
+    assert s.value("B11").startswith("1. ") or len(p["goals"]) == 1, s.value("B11")
     assert s.value("F6") == p["budget"]["spent"]
     assert round(s.value("H6"), 4) == p["budget"]["rate"]
     assert round(s.value("I6"), 2) == p["budget"]["score"]
@@ -127,6 +132,7 @@ assert s.value("A%d" % t) == "合计"
 budget = sum(p["budget"].get("adjusted", p["budget"]["total"]) for p in projects)
 spent = sum(p["budget"]["spent"] for p in projects)
 assert abs(s.value("E%d" % t) - sum(p["budget"]["total"] for p in projects)) < 1e-9
+assert s.value("F6") == 116.6 and s.value("E6") == 117, (s.value("E6"), s.value("F6"))
 assert abs(s.value("F%d" % t) - budget) < 1e-9 and abs(s.value("G%d" % t) - spent) < 1e-9
 assert abs(s.value("H%d" % t) - spent / budget) < 1e-12 and s.fmt("H%d" % t) == "0.00%"
 scores = [p["score"] for p in projects]
