@@ -272,6 +272,14 @@ assert book.names == ["P-2", "P-4"]
 assert book.sheet("P-4").value("B3") == "项目4" and "A5:A9" in book.sheet("P-4").merged
 EOF
 
+case_ "a department's workbook that cannot be written: exit 2, JX0793, no temporary left"
+mkdir -p "$WORK/blocked/101 部门1.xlsx"  # a directory where the workbook goes
+run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/blocked/" -j 1
+expect_status 2
+expect_err "错误[JX0793]: 无法写出工作簿“$WORK/blocked/101 部门1.xlsx”"
+left=$(cd "$WORK/blocked" && ls -A | grep -v -x -e "101 部门1.xlsx" -e "汇总.xlsx")
+[ -z "$left" ] || fail "files left: $left"
+
 case_ "merge -f xlsx: the same workbook from the JSON reports of separate runs"
 run merge "$WORK/r.json" -f xlsx="$WORK/merged.xlsx"
 expect_status 1
