@@ -18,6 +18,7 @@
 #   eval -j1        jixiao eval, one thread, text report to /dev/null
 #   eval -jJ        jixiao eval, J threads (default: nproc)
 #   eval -j1 -f json  once
+#   eval -j1 -f xlsx=DIR/  once: the official forms, a workbook per department
 #   parse-baseline --keep  once: every tree held until the end (up to 50,000 projects)
 #
 # with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
@@ -209,6 +210,8 @@ for ((rep = 0; rep < reps; rep++)); do
   run_n 1 eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
 done
 run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
+rm -rf "$build/xlsx-out"
+run_n 1 eval-xlsx "0 1" "$jixiao" eval -j1 -f xlsx="$build/xlsx-out/" targets -a actuals
 # The node trees of a whole year held at once, as a program that keeps its documents would
 # (about 30 bytes of memory per byte of input: skipped above 50,000 projects).
 keep=0
@@ -241,6 +244,7 @@ row events "yaml-cpp events only"
 row eval-j1 "eval -j1"
 row eval-jN "eval -j$jobs"
 row eval-json "eval -j1 -f json"
+row eval-xlsx "eval -j1 -f xlsx=DIR/"
 [ "$keep" = 1 ] && row baseline-keep "parse-baseline --keep"
 echo "(cpu s = user + system time; load = 1-minute load average when the row started;"
 echo " ratios are to parse-baseline, which frees each document's tree after loading it)"
@@ -249,4 +253,8 @@ awk -v j1="$(median eval-j1 wall_s)" -v jn="$(median eval-jN wall_s)" -v b="$bas
   printf "targets: eval -j1 <= 1.0x baseline: %.2fx %s", j1 / b, (j1 / b <= 1.0 ? "met" : "MISSED")
   if (n == 2) printf "; eval -j2 <= 0.6x baseline: %.2fx %s", jn / b, (jn / b <= 0.6 ? "met" : "MISSED")
   printf "; speed-up -j%d over -j1: %.2fx\n", n, j1 / jn
+}'
+awk -v j="$(cpu eval-json)" -v x="$(cpu eval-xlsx)" -v r="$(median eval-xlsx maxrss_kb)" 'BEGIN {
+  printf "targets: xlsx adds <= 1.5x the json run (cpu): %.2fx %s; xlsx peak RSS < 100 MB: %.1f MiB %s\n",
+    (x - j) / j, ((x - j) / j <= 1.5 ? "met" : "MISSED"), r / 1024, (r * 1024 < 100e6 ? "met" : "MISSED")
 }'

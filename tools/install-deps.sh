@@ -7,7 +7,9 @@ packages=(
   cmake g++ make                 # toolchain
   libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev   # libraries (doctest: tests only)
   pkg-config libzip-dev libpugixml-dev                   # jixiao import: .docx (ZIP + XML)
+  libxlsxwriter-dev              # -f xlsx: the official forms as Excel workbooks
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
+  python3                        # tests read the xlsx workbooks (zipfile, ElementTree)
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
 )
 

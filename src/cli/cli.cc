@@ -145,7 +145,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kMergeOutput) {
     sub->add_option("-f,--format", o->formats,
                     "Format of the merged report: json (default), jsonl, text, markdown, csv, "
-                    "junit or github")
+                    "junit, github or xlsx=FILE|DIR/")
         ->allow_extra_args(false)
         ->check(NonEmpty("a format, such as json or csv=FILE"));
     sub->add_option("-o,--output", o->output, "Write the merged report to FILE instead of stdout")
@@ -162,7 +162,8 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kReportOptions) {
     sub->add_option("-f,--format", o->formats,
                     "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
-                    "csv, markdown, junit, github; check: text, json; template: yaml, csv)")
+                    "csv, markdown, junit, github, xlsx=FILE|DIR/; check: text, json; template: "
+                    "yaml, csv)")
         ->allow_extra_args(false)
         ->check(NonEmpty("a format, such as json or json=FILE"));
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout")
@@ -173,6 +174,13 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if ((set & kReportOptions) && (set & kActuals)) {  // eval: the only command with a csv report
     sub->add_flag("--csv-no-bom", o->csv_no_bom,
                   "csv report: omit the UTF-8 byte order mark (Excel needs it for Chinese)");
+  }
+  if (((set & kReportOptions) && (set & kActuals)) || (set & kMergeOutput)) {
+    sub->add_option("--xlsx-max-sheets", o->xlsx_max_sheets,
+                    "Most projects in one xlsx workbook; above it write -f xlsx=DIR/ (one "
+                    "workbook per department)")
+        ->check(WholeNumber(1, 100000))
+        ->capture_default_str();
   }
   if (set & kExplain) {
     sub->add_option("CODE", o->code, "A diagnostic code, such as JX0301");

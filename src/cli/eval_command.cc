@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "report/diagnostic_format.h"
 #include "yaml/inputs.h"
+#include "cli/named_output.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "report/report.h"
@@ -127,8 +128,9 @@ class ProjectsWithoutEntry {
 
 struct Output {
   OutputSpec spec;
-  std::unique_ptr<OutputSink> sink;
+  std::unique_ptr<OutputSink> sink;  // nullptr for a report that writes its own files (xlsx)
   std::unique_ptr<Reporter> reporter;
+  std::ostream* stream;              // the sink's, or one nobody reads
 };
 
 }  // namespace
@@ -176,22 +178,43 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   actuals.ShrinkToFit();  // the room its tables kept to grow in
 
   std::vector<Output> outputs;
+  std::ostream unwritten(nullptr);  // the stream of a report that writes its own files
   for (const OutputSpec& spec : specs) {
-    std::string why;
-    std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
-    if (!sink) {
-      err << WriteErrorLine(spec, why);
-      return kExitError;
-    }
     ReportContext ctx;
+    std::unique_ptr<OutputSink> sink;
+    if (FormatNeedsFile(spec.format)) {
+      // Its workbooks are written by name (report.h NamedOutput); one file
+      // takes at most --xlsx-max-sheets projects, as many as the actuals
+      // have entries in a run without errors.
+      Diagnostics usage;
+      if (PrepareNamedOutput(spec, opts, &ctx, &usage) && !WritesDirectory(spec) &&
+          actuals.size() > opts.xlsx_max_sheets) {
+        usage.Error({}, MsgId::kXlsxTooManyEntries, actuals.size(), opts.xlsx_max_sheets);
+      }
+      if (usage.has_errors()) {
+        PrintDiagnostics(usage, term, err);
+        return kExitError;
+      }
+    } else {
+      std::string why;
+      sink = OutputSink::Open(spec, out, &why);
+      if (!sink) {
+        err << WriteErrorLine(spec, why);
+        return kExitError;
+      }
+    }
     ctx.rules = &rules;
     ctx.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;
     ctx.list_errors = !IsStandardOutput(spec.path);
-    outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx)});
+    std::ostream* stream = sink ? &sink->stream() : &unwritten;
+    outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx), stream});
   }
-  for (Output& o : outputs) o.reporter->Begin(o.sink->stream());
+  for (Output& o : outputs) {
+    o.reporter->Begin(*o.stream);
+    if (!ReportFailure(*o.reporter, term, err)) return kExitError;
+  }
 
   RunSummary summary(rules);
   ProjectIdRegistry ids;
@@ -242,7 +265,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     if (!item.score) return;  // not scored: its errors are in diags
     bool complies = policy.Complies(*item.score);
     summary.Add(*item.score, complies);
-    for (Output& o : outputs) o.reporter->Project(*item.score, complies, o.sink->stream());
+    for (Output& o : outputs) o.reporter->Project(*item.score, complies, *o.stream);
     progress.ProjectDone();
   };
   ids.Reserve(actuals.size());  // about one project an entry
@@ -260,8 +283,9 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   PrintDiagnostics(diags, term, err);
   int status = kExitOk;
   for (Output& o : outputs) {
-    o.reporter->End(summary, diags, o.sink->stream());
-    std::string why = o.sink->Commit();
+    o.reporter->End(summary, diags, *o.stream);
+    if (!ReportFailure(*o.reporter, term, err)) status = kExitError;
+    std::string why = o.sink ? o.sink->Commit() : "";
     if (!why.empty()) {
       err << WriteErrorLine(o.spec, why);
       status = kExitError;

@@ -17,6 +17,7 @@
 #include "yaml/inputs.h"
 #include "base/json_writer.h"
 #include "base/lang.h"
+#include "cli/named_output.h"
 #include "cli/output.h"
 #include "report/report.h"
 #include "report/report_json.h"
@@ -299,22 +300,40 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
   ctx.color = spec.path.empty() && term.color_stdout();
   ctx.quiet = term.quiet();
   ctx.csv_bom = !opts.csv_no_bom;
-  std::unique_ptr<Reporter> reporter = MakeReporter(spec.format, ctx);
   std::string why;
-  std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
-  if (!sink) {
-    err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
-    return kExitError;
+  std::unique_ptr<OutputSink> sink;
+  std::ostream unwritten(nullptr);  // the stream of a report that writes its own files
+  if (FormatNeedsFile(spec.format)) {
+    // Its workbooks are written by name (report.h NamedOutput).
+    Diagnostics usage;
+    if (PrepareNamedOutput(spec, opts, &ctx, &usage) && !WritesDirectory(spec) &&
+        in.digests.size() > opts.xlsx_max_sheets) {
+      usage.Error({}, MsgId::kXlsxTooManyProjects, in.digests.size(), opts.xlsx_max_sheets);
+    }
+    if (usage.has_errors()) {
+      PrintDiagnostics(usage, term, err);
+      return kExitError;
+    }
+  } else {
+    sink = OutputSink::Open(spec, out, &why);
+    if (!sink) {
+      err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+      return kExitError;
+    }
   }
-  reporter->Begin(sink->stream());
+  std::ostream& stream = sink ? sink->stream() : unwritten;
+  std::unique_ptr<Reporter> reporter = MakeReporter(spec.format, ctx);
+  reporter->Begin(stream);
+  if (!ReportFailure(*reporter, term, err)) return kExitError;
   MergeInputs again;
   ReadReports(opts, &again, [&](const YamlNode& p) {
     bool complies = false;
     ProjectScore s = ProjectScoreFromJson(p, &complies);
-    reporter->Project(s, complies, sink->stream());
+    reporter->Project(s, complies, stream);
   });
-  reporter->End(summary, in.merged, sink->stream());
-  why = sink->Commit();
+  reporter->End(summary, in.merged, stream);
+  if (!ReportFailure(*reporter, term, err)) return kExitError;
+  why = sink ? sink->Commit() : "";
   if (!why.empty()) {
     err << fmt::format("{}: error: cannot write the {} report: {}\n",
                        spec.path.empty() ? "<stdout>" : spec.path, spec.format, why);

@@ -43,6 +43,9 @@ struct Options {
   std::string code;
   // --lang: the language of every word for a person, zh or en (base/lang.h).
   std::string lang = "zh";
+  // --xlsx-max-sheets: most project sheets in one xlsx workbook; above it
+  // -f xlsx=DIR/ writes one workbook per department.
+  size_t xlsx_max_sheets = 500;
   // --csv-no-bom: the csv report starts without a UTF-8 byte order mark.
   bool csv_no_bom = false;
   // Input limits (file size, scalar length, nesting, aliases, documents).

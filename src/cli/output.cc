@@ -21,6 +21,10 @@
 
 namespace jixiao {
 
+bool FormatNeedsFile(const std::string& format) { return format == "xlsx"; }
+
+bool FormatTakesDirectory(const std::string& format) { return format == "xlsx"; }
+
 std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags) {
@@ -51,8 +55,13 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
     for (OutputSpec& s : specs)
       if (s.path.empty()) s.path = opts.output;
   }
-  to_stdout = std::count_if(specs.begin(), specs.end(),
-                            [](const OutputSpec& s) { return IsStandardOutput(s.path); });
+  for (const OutputSpec& s : specs) {
+    if (FormatNeedsFile(s.format) && IsStandardOutput(s.path))
+      diags->Error({}, MsgId::kXlsxNeedsFile, s.format);
+  }
+  to_stdout = std::count_if(specs.begin(), specs.end(), [](const OutputSpec& s) {
+    return IsStandardOutput(s.path) && !FormatNeedsFile(s.format);
+  });
   if (to_stdout > 1) {
     diags->Error({}, "only one report can go to standard output: write -f FORMAT=FILE for the "
                      "others");
@@ -407,6 +416,7 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
       int fd = DescriptorPath(spec.path);
       int r = fd >= 0 ? fstat(fd, &st) : stat(spec.path.c_str(), &st);
       if (r == 0 && S_ISDIR(st.st_mode)) {
+        if (FormatTakesDirectory(spec.format)) continue;  // its files are new ones in it
         diags->Error({spec.path, 0, 0}, CannotWrite(spec.format, kIsDirectory));
         continue;
       }

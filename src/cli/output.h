@@ -29,6 +29,12 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags);
 
+// Whether `format` writes whole files by name (xlsx): it needs a file (or,
+// for xlsx, a directory: FormatTakesDirectory), never standard output.
+bool FormatNeedsFile(const std::string& format);
+// Whether `format` may be given a directory (DIR/) for several files.
+bool FormatTakesDirectory(const std::string& format);
+
 // Collects what is written into blocks of `size` bytes before handing them
 // on to `target`, so that a year's report costs one write a block rather
 // than one a project (an ostream hands any piece of 1 KiB or more straight
@@ -81,6 +87,10 @@ class OutputSink {
   ~OutputSink();  // removes the temporary file unless committed
 
   std::ostream& stream() { return *stream_; }
+  // The temporary file beside the destination that Commit renames over it,
+  // for a writer that writes a whole file by name (libxlsxwriter); "" when
+  // the destination is written in place (standard output, /dev/null, a FIFO).
+  const std::string& temporary() const { return tmp_; }
   // Flushes and, for a temporary file, renames it over the destination.
   // Returns "" on success, else the reason.
   std::string Commit();

@@ -3,6 +3,7 @@
 #ifndef JIXIAO_REPORT_REPORT_H_
 #define JIXIAO_REPORT_REPORT_H_
 
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -32,6 +33,23 @@ struct RunSummary {
   void Add(const ProjectDigest& d);
 };
 
+// A file a reporter writes whole by its name, as libxlsxwriter writes a
+// workbook: `name()` is a temporary file beside the destination (the run's
+// atomic output path, docs/reference.md §11), which Commit puts in place. One
+// never committed is removed, so a failed run leaves no half file.
+class NamedOutput {
+ public:
+  virtual ~NamedOutput() = default;
+  virtual const std::string& name() const = 0;
+  // "" when the file is in place, else why not.
+  virtual std::string Commit() = 0;
+};
+
+// Opens destination `path` for writing by name; nullptr and `*why` set when
+// it cannot.
+using OpenNamedOutput =
+    std::function<std::unique_ptr<NamedOutput>(const std::string& path, std::string* why)>;
+
 // Settings every reporter may read. The language of the words is the
 // process's (base/lang.h), read when a reporter is made.
 struct ReportContext {
@@ -43,6 +61,14 @@ struct ReportContext {
   // to a file). On standard output it is off: the errors are on standard
   // error, and the summary line counts them.
   bool list_errors = false;
+  // xlsx: the destination as given, a file or a directory (ending in '/', or
+  // an existing one), opened with `open_file`; at most `max_sheets` project
+  // sheets in one workbook (--xlsx-max-sheets); `jobs` threads may write the
+  // workbooks of a directory.
+  std::string path;
+  OpenNamedOutput open_file;
+  size_t max_sheets = 500;
+  int jobs = 1;
 };
 
 class Reporter {
@@ -54,6 +80,9 @@ class Reporter {
   virtual void Project(const ProjectScore& s, bool complies, std::ostream& out) = 0;
   // Called once at the end with the whole run's summary and diagnostics.
   virtual void End(const RunSummary& summary, const Diagnostics& diags, std::ostream& out) = 0;
+  // After End: why a reporter that writes its own files (xlsx) could not
+  // write them, with the problem's code; an empty text when it could.
+  virtual Message failure() const { return {}; }
 };
 
 // The reporter for `format` (one of ReportFormats()), or nullptr when unknown.

@@ -186,10 +186,18 @@ ProjectScore ProjectScoreFromJson(const YamlNode& p, bool* complies) {
     if (const YamlNode* n = JsonField(figures, "spent")) s.spent_parts.*part = JsonNumber(n);
   }
   s.achieved = JsonText(JsonField(&p, "achieved"));
+  if (const YamlNode* goals = JsonField(&p, "goals"); goals != nullptr && goals->is_sequence()) {
+    for (const YamlNode* g : goals->items) proj.goals.push_back(JsonText(g));
+  }
   s.spent_text = JsonText(JsonField(&p, "budget", "spent"));
   s.rate = JsonNumber(JsonField(&p, "budget", "rate"));
   s.budget_weight = JsonNumber(JsonField(&p, "budget", "weight"));
   s.budget_score = JsonNumber(JsonField(&p, "budget", "score"));
+  // The rate and its score exactly, from the amounts (the report rounds them).
+  if (s.budget.sign() > 0) {
+    s.rate = s.spent / s.budget;
+    s.budget_score = Min(s.rate, 1) * s.budget_weight;
+  }
   s.low_execution = JsonText(JsonField(&p, "budget", "deviation")) == "true";
   s.note = JsonText(JsonField(&p, "budget", "note"));
   if (const YamlNode* list = JsonField(&p, "indicators"); list != nullptr && list->is_sequence()) {
@@ -296,6 +304,11 @@ class JsonReporter : public Reporter {
     w_.Key("note").String(s.note);
     WriteParts(s);
     w_.EndObject();
+    if (!p.goals.empty()) {
+      w_.Key("goals").BeginArray();
+      for (const std::string& g : p.goals) w_.String(g);
+      w_.EndArray();
+    }
     if (!s.achieved.empty()) w_.Key("achieved").String(s.achieved);
     w_.Key("indicators").BeginArray();
     for (const IndicatorScore& is : s.indicators) {

@@ -1,0 +1,125 @@
+#include "cli/named_output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+
+#include "cli/cleanup.h"
+#include "report/diagnostic_format.h"
+#include "score/batch.h"
+
+namespace jixiao {
+
+namespace {
+
+class SinkOutput : public NamedOutput {
+ public:
+  SinkOutput(std::unique_ptr<OutputSink> sink, std::string spare, int slot)
+      : sink_(std::move(sink)), spare_(std::move(spare)), slot_(slot) {}
+
+  ~SinkOutput() override { RemoveSpare(); }
+
+  const std::string& name() const override {
+    return spare_.empty() ? sink_->temporary() : spare_;
+  }
+
+  std::string Commit() override {
+    if (!spare_.empty()) {
+      // Written in place: copy the spare temporary into the destination.
+      int fd = open(spare_.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) return std::strerror(errno);
+      char buf[64 * 1024];
+      ssize_t n;
+      while ((n = read(fd, buf, sizeof buf)) > 0) sink_->stream().write(buf, n);
+      int e = n < 0 ? errno : 0;
+      close(fd);
+      RemoveSpare();
+      if (e != 0) return std::strerror(e);
+    }
+    return sink_->Commit();
+  }
+
+ private:
+  void RemoveSpare() {
+    if (spare_.empty()) return;
+    SignalBlock block;
+    unlink(spare_.c_str());
+    UnregisterTemporary(slot_);
+    spare_.clear();
+  }
+
+  std::unique_ptr<OutputSink> sink_;
+  std::string spare_;  // the temporary in $TMPDIR, or ""
+  int slot_ = -1;
+};
+
+}  // namespace
+
+OpenNamedOutput NamedOutputOpener() {
+  return [](const std::string& path, std::string* why) -> std::unique_ptr<NamedOutput> {
+    static std::ostringstream no_stdout;  // FormatNeedsFile: never standard output
+    std::unique_ptr<OutputSink> sink = OutputSink::Open({"xlsx", path}, no_stdout, why);
+    if (!sink) return nullptr;
+    if (!sink->temporary().empty()) return std::make_unique<SinkOutput>(std::move(sink), "", -1);
+    const char* tmpdir = std::getenv("TMPDIR");
+    std::string spare = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/jixiao-XXXXXX";
+    SignalBlock block;  // created and registered as one step to a signal
+    int fd = mkstemp(spare.data());
+    if (fd < 0) {
+      *why = std::strerror(errno);
+      return nullptr;
+    }
+    close(fd);
+    int slot = RegisterTemporary(spare);
+    return std::make_unique<SinkOutput>(std::move(sink), spare, slot);
+  };
+}
+
+bool WritesDirectory(const OutputSpec& spec) {
+  if (!FormatTakesDirectory(spec.format)) return false;
+  if (!spec.path.empty() && spec.path.back() == '/') return true;
+  struct stat st;
+  return stat(spec.path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportContext* ctx,
+                        Diagnostics* diags) {
+  ctx->path = spec.path;
+  if (WritesDirectory(spec)) {
+    if (ctx->path.back() != '/') ctx->path += '/';
+    std::string why = EnsureOutputDirectory(ctx->path);
+    if (!why.empty()) {
+      diags->Error({}, MsgId::kXlsxDirectory, spec.path, why);
+      return false;
+    }
+  }
+  ctx->open_file = NamedOutputOpener();
+  ctx->max_sheets = opts.xlsx_max_sheets;
+  ctx->jobs = ResolveJobs(opts.jobs);
+  return true;
+}
+
+bool ReportFailure(const Reporter& r, const Terminal& term, std::ostream& err) {
+  Message m = r.failure();
+  if (m.text.empty()) return true;
+  Diagnostics d;
+  d.Error({}, std::move(m));
+  PrintDiagnostics(d, term, err);
+  return false;
+}
+
+std::string EnsureOutputDirectory(const std::string& dir) {
+  std::string d = dir;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  struct stat st;
+  if (stat(d.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? "" : std::strerror(ENOTDIR);
+  if (mkdir(d.c_str(), 0777) == 0) return "";
+  return std::strerror(errno);
+}
+
+}  // namespace jixiao
