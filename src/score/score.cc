@@ -287,13 +287,13 @@ class ProjectScorer {
     const ScoreBand band = rules_.BandOf(*a.grade);
     const Rational& s = *a.score;
     if (band.Holds(s)) return;
-    Error(a.score_line > 0 ? Location{a.loc.file, a.score_line, a.score_column} : a.loc,
-          fmt::format("indicator '{}': score {} does not fit the grade {}, whose band is [{}, "
-                      "{}{}: expected a score from {} to {}{}, or another grade",
-                      a.key, s.ToDecimalString(), GradeName(*a.grade),
-                      band.low.ToDecimalString(), band.high.ToDecimalString(),
-                      band.high_inclusive ? "]" : ")", band.low.ToDecimalString(),
-                      band.high_inclusive ? "" : "below ", band.high.ToDecimalString()));
+    const std::string low = band.low.ToDecimalString();
+    const std::string high = band.high.ToDecimalString();
+    diags_->Error(a.score_line > 0 ? Location{a.loc.file, a.score_line, a.score_column} : a.loc,
+                  MsgId::kScoreOutsideBand, a.key, s.ToDecimalString(), GradeName(*a.grade),
+                  "[" + low + ", " + high + (band.high_inclusive ? "]" : ")"),
+                  Tr(band.high_inclusive ? MsgId::kBandScoresUpTo : MsgId::kBandScoresBelow,
+                     low, high));
   }
 
   // A unit-less actual in (0, 1] against a percent target: 0.992 is how a

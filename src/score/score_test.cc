@@ -355,6 +355,7 @@ TEST_CASE("qualitative: an explicit score must lie in its grade's band under the
   CHECK(!low.score);
   REQUIRE(low.diags.error_count() == 1);
   Diagnostic d = low.diags.all().front();
+  CHECK(d.code == 585);
   CHECK(d.message == "indicator '甲': score 0.5 does not fit the grade 部分达成, whose band is "
                      "[0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade");
   CHECK(d.loc.file == "a.yaml");

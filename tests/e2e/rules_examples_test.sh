@@ -133,7 +133,7 @@ expect_summary \
 case_ "a 部分达成 scored 0.5: an error under mof-2020, at the score"
 run eval "$FX/rx-b.yaml" -a "$FX/actuals-bands.yaml"
 expect_status 2
-expect_err "$FX/actuals-bands.yaml:8:31: error: indicator '丙': score 0.5 does not fit the grade 部分达成, whose band is [0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade"
+expect_err "$FX/actuals-bands.yaml:8:31: error[JX0585]: indicator '丙': score 0.5 does not fit the grade 部分达成, whose band is [0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade"
 case_ "a 部分达成 scored 0.5: 30 x 0.5 = 15 under hubei.yaml"
 run eval "$FX/rx-b.yaml" -a "$FX/actuals-bands.yaml" --rules "$RULES/hubei.yaml" -f json
 expect_status 1
