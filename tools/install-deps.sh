@@ -10,6 +10,7 @@ packages=(
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
   dpkg-dev file                  # cpack -G DEB: dpkg-shlibdeps computes the package's Depends
+  groff-base                     # renders the man pages in tests (groff -ww)
 )
 
 missing=()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `cmake --install BUILD --prefix P` into a temporary prefix: the tree holds
-# the binary, the documentation, the examples and the rules files where
-# README.md ("Install") says, nothing else (no test or benchmark binary), and
-# the installed binary runs on the installed examples and rules.
+# the binary, the documentation, the examples, the rules files, the man pages
+# and the bash completion where README.md ("Install") says, nothing else (no
+# test or benchmark binary); the installed binary runs on the installed
+# examples and rules, the man pages render and the completion completes.
 source "$(dirname "$0")/lib.sh"
 
 BUILD=$(cd "$(dirname "$JIXIAO")" && pwd)
@@ -67,5 +68,29 @@ expect_status 1
 run rules --rules "$P/share/jixiao/rules/mof-2020.yaml"
 expect_status 0
 expect_same "$SRC/examples/rules/mof-2020.yaml"
+
+case_ "the installed man pages render without a warning"
+if command -v groff >/dev/null; then
+  for page in "$P/share/man/man1/jixiao.1" "$P/share/man/zh_CN/man1/jixiao.1"; do
+    [ -f "$page" ] || { fail "no $page"; continue; }
+    groff -k -ww -man -Tutf8 "$page" >/dev/null 2>"$WORK/groff.err" || fail "groff failed on $page"
+    [ -s "$WORK/groff.err" ] && fail "groff warns on $page: $(head -3 "$WORK/groff.err")"
+  done
+else
+  echo "install_test: groff is not installed: the man pages are not rendered" >&2
+fi
+if command -v man >/dev/null; then
+  [ "$(MANPATH=$P/share/man man -w jixiao 2>/dev/null)" = "$P/share/man/man1/jixiao.1" ] \
+    || fail "man -w jixiao does not find the English page under the prefix"
+  [ "$(MANPATH=$P/share/man man -L zh_CN -w jixiao 2>/dev/null)" = "$P/share/man/zh_CN/man1/jixiao.1" ] \
+    || fail "man -L zh_CN -w jixiao does not find the Chinese page under the prefix"
+fi
+
+case_ "the installed bash completion completes"
+C=$P/share/bash-completion/completions/jixiao
+[ -f "$C" ] || fail "no $C"
+bash --norc --noprofile -c 'source "$1"; COMP_WORDS=(jixiao ev); COMP_CWORD=1; _jixiao; echo "${COMPREPLY[*]}"' _ "$C" \
+  >"$WORK/comp" 2>&1
+[ "$(cat "$WORK/comp")" = eval ] || fail "'jixiao ev' completes to '$(cat "$WORK/comp")', not 'eval'"
 
 finish
