@@ -11,6 +11,8 @@ packages=(
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
   python3                        # tests read the xlsx workbooks (zipfile, ElementTree)
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
+  dpkg-dev file                  # cpack -G DEB: dpkg-shlibdeps computes the package's Depends
+  groff-base                     # renders the man pages in tests (groff -ww)
 )
 
 missing=()

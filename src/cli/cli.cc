@@ -284,12 +284,15 @@ Lang InitialLang(int argc, const char* const* argv, std::ostream& err) {
 
 }  // namespace
 
-int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+           std::string_view revision) {
   SetLang(InitialLang(argc, argv, err));
   CLI::App app{"jixiao — check and score budget projects against their performance targets "
                "(绩效目标表, 财预〔2020〕10号)",
                "jixiao"};
-  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_VERSION);
+  std::string version = std::string("jixiao ") + JIXIAO_VERSION;
+  if (!revision.empty()) version += " (git " + std::string(revision) + ")";
+  app.set_version_flag("--version", version);
   app.require_subcommand(1);
   app.footer("Run 'jixiao COMMAND --help' for the options of a command.\n"
              "Exit status: 0 valid and compliant, 1 some project fails the policy, 2 any error.");

@@ -71,6 +71,10 @@ std::string Pack(const ProjectActuals& e, uint32_t file) {
     p.Str(a.text);
     p.Int(a.grade ? static_cast<uint64_t>(*a.grade) + 1 : 0);
     p.Str(a.score ? a.score->ToDecimalString(30) : "");
+    if (a.score) {
+      p.Int(static_cast<uint64_t>(a.score_line));
+      p.Int(static_cast<uint64_t>(a.score_column));
+    }
     p.Str(a.note);
     p.Int(static_cast<uint64_t>(a.loc.line));
     p.Int(static_cast<uint64_t>(a.loc.column));
@@ -142,7 +146,11 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
     }
     if (uint64_t g = u.Int()) a.grade = static_cast<Grade>(g - 1);
     std::string_view score = u.Str();
-    if (!score.empty()) a.score = Rational::ParseDecimal(score);
+    if (!score.empty()) {
+      a.score = Rational::ParseDecimal(score);
+      a.score_line = static_cast<int>(u.Int());
+      a.score_column = static_cast<int>(u.Int());
+    }
     a.note = std::string(u.Str());
     a.loc.file = out->loc.file;
     a.loc.line = static_cast<int>(u.Int());

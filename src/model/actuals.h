@@ -24,9 +24,12 @@ struct IndicatorActual {
   std::string text;           // the value as written ("" when only a grade is given)
   Actual value;               // `text` parsed (kText for grades and other words)
   std::optional<Grade> grade; // qualitative: from `grade:` or a short-form grade word
-  std::optional<Rational> score;  // qualitative: explicit ratio within the grade's band
+  std::optional<Rational> score;  // qualitative: explicit ratio in [0, 1]; whether it fits
+                                  // the grade's band is the rules' to say (Rules::BandOf)
   std::string note;           // 偏差原因分析及改进措施
   Location loc;               // where the entry (its key) is
+  int score_line = 0;         // where `score` is written, in loc.file
+  int score_column = 0;
 };
 
 // An amount of money in an actuals entry, as written: a number in the

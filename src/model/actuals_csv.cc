@@ -383,9 +383,12 @@ class CsvReader {
                                          "grade: a score goes with 达成, 部分达成 or 未达成",
                                          key, Shorten(a.text)));
       } else if (std::optional<Rational> s = Rational::ParseDecimal(score)) {
-        std::string bad = CheckScore(*a.grade, *s, score);
+        std::string bad = CheckScore(*s, score);
         if (bad.empty()) {
           a.score = *s;
+          Location at = LocOf(row, score_);
+          a.score_line = at.line;
+          a.score_column = at.column;
         } else {
           ErrorAt(row, score_, fmt::format("indicator '{}': {}", key, bad));
         }

@@ -21,25 +21,11 @@ namespace actuals_read {
 
 std::string Shorten(std::string_view s) { return TruncateToWidth(s, 40); }
 
-std::string CheckScore(Grade g, const Rational& score, std::string_view written) {
-  if (score < 0 || score > 1) {
-    return fmt::format("score {} is not a ratio: expected a number from 0 to 1, such as 0.7 "
-                       "for 70%",
-                       Shorten(written));
-  }
-  const Rational low = g == Grade::kAchieved ? Rational(4) / 5
-                       : g == Grade::kPartial ? Rational(3) / 5
-                                              : Rational(0);
-  const Rational high = g == Grade::kAchieved ? Rational(1)
-                        : g == Grade::kPartial ? Rational(4) / 5
-                                               : Rational(3) / 5;
-  const bool inclusive = g == Grade::kAchieved;
-  if (score >= low && (inclusive ? score <= high : score < high)) return "";
-  return fmt::format("score {} does not fit the grade {}, whose band is [{}, {}{}: expected a "
-                     "score from {} to {}{}, or another grade",
-                     Shorten(written), GradeName(g), low.ToDecimalString(),
-                     high.ToDecimalString(), inclusive ? "]" : ")", low.ToDecimalString(),
-                     inclusive ? "" : "below ", high.ToDecimalString());
+std::string CheckScore(const Rational& score, std::string_view written) {
+  if (score >= 0 && score <= 1) return "";
+  return fmt::format("score {} is not a ratio: expected a number from 0 to 1, such as 0.7 "
+                     "for 70%",
+                     Shorten(written));
 }
 
 std::string ParseValueInto(std::string_view text, IndicatorActual* a) {

@@ -25,9 +25,10 @@ inline constexpr std::string_view kValueHint =
 // `s` cut to 40 display columns, for messages.
 std::string Shorten(std::string_view s);
 
-// "" when `score` (written as `written`) is allowed with grade `g` (docs/reference.md
-// §3.4); otherwise what is wrong.
-std::string CheckScore(Grade g, const Rational& score, std::string_view written);
+// "" when `score` (written as `written`) is a ratio, from 0 to 1; otherwise
+// what is wrong. (Whether it fits its grade's band is checked when it is
+// scored, under the rules in force: docs/reference.md §3.4.)
+std::string CheckScore(const Rational& score, std::string_view written);
 
 // Sets a->text, a->value and (for a grade word) a->grade from `text`.
 // Returns "" or what is wrong with the value.

@@ -164,17 +164,18 @@ TEST_CASE("actuals YAML: 不适用, grade words, grade with score") {
   CHECK(*Find(*p, "庚")->score == 0);
 }
 
-TEST_CASE("actuals YAML: a score outside its grade's band is located at the score") {
+TEST_CASE("actuals YAML: a score is a ratio, kept with where it is written") {
+  // Whether a score fits its grade's band depends on the rules, and is
+  // checked when it is scored (score_test.cc): any ratio loads.
   struct Row {
     const char* grade;
     const char* score;
     const char* part;  // expected in the message; "" means accepted
   };
   const Row rows[] = {
-      {"达成", "0.8", ""},           {"达成", "0.79", "[0.8, 1]"},
-      {"部分达成", "0.6", ""},       {"部分达成", "0.8", "[0.6, 0.8)"},
-      {"部分达成", "0.59", "below 0.8"}, {"未达成", "0.59", ""},
-      {"未达成", "0.6", "[0, 0.6)"}, {"达成", "70", "not a ratio"},
+      {"达成", "0.8", ""},           {"达成", "0.79", ""},
+      {"部分达成", "0.5", ""},       {"未达成", "1", ""},
+      {"未达成", "0", ""},           {"达成", "70", "not a ratio"},
       {"未达成", "-0.1", "not a ratio"},
   };
   for (const Row& r : rows) {
@@ -188,6 +189,8 @@ TEST_CASE("actuals YAML: a score outside its grade's band is located at the scor
       CHECK_MESSAGE(l.diags.empty(), Dump(l.diags));
       CHECK_FALSE(p->has_errors);
       CHECK(p->indicators[0].score.has_value());
+      CHECK(p->indicators[0].score_line == 7);
+      CHECK(p->indicators[0].score_column == 14);
     } else {
       CHECK_MESSAGE(HasError(l.diags, 7, 14, r.part), Dump(l.diags));
       CHECK(l.diags.error_count() == 1);
@@ -685,7 +688,7 @@ TEST_CASE("actuals CSV: bad cells are located at the cell") {
       "项目甲,数量,4台,,\n"              // 4
       "项目甲,数量,5台,,\n"              // 5: twice
       "项目甲,合格率,,,\n"               // 6: empty value
-      "项目甲,效能,达成,,0.7\n"          // 7: out of band
+      "项目甲,效能,达成,,0.7\n"          // 7: any ratio loads (the band is the rules')
       "项目甲,时限,12个月,,0.9\n"        // 8: score without grade
       "项目甲,效果,部分达成,,七成\n"     // 9: score not a number
       "项目甲,,1,,\n"                    // 10: no indicator
@@ -700,7 +703,6 @@ TEST_CASE("actuals CSV: bad cells are located at the cell") {
                                   "line 4)"),
                 Dump(d));
   CHECK_MESSAGE(HasError(d, 6, 9, "the actual of indicator '合格率' is empty"), Dump(d));
-  CHECK_MESSAGE(HasError(d, 7, 12, "[0.8, 1]"), Dump(d));
   CHECK_MESSAGE(HasError(d, 8, 14, "is not a grade"), Dump(d));
   CHECK_MESSAGE(HasError(d, 9, 14, "must be a number from 0 to 1"), Dump(d));
   CHECK_MESSAGE(HasError(d, 10, 5, "the 'indicator' cell is empty"), Dump(d));
@@ -709,13 +711,19 @@ TEST_CASE("actuals CSV: bad cells are located at the cell") {
   CHECK_MESSAGE(HasError(d, 13, 14, "takes no score"), Dump(d));
   CHECK_MESSAGE(HasError(d, 14, 8, "bad value '≥5万元'"), Dump(d));
   CHECK_MESSAGE(HasError(d, 15, 11, "'1,0000' is not a valid number"), Dump(d));
-  CHECK_MESSAGE(d.error_count() == 12, Dump(d));
+  CHECK_MESSAGE(d.error_count() == 11, Dump(d));
   CHECK(d.all()[0].source_line == "项目甲,全年执行数,5,,");
   for (const char* key : {"项目甲", "项目乙", "项目丙", "项目丁"}) {
     CAPTURE(key);
     auto p = l.index.Claim(key, key);
     REQUIRE(p != nullptr);
     CHECK(p->has_errors);
+    for (const IndicatorActual& a : p->indicators) {
+      if (a.key != "效能") continue;
+      CHECK(*a.score == Rational(7) / 10);
+      CHECK(a.score_line == 7);  // the score's cell, for the band check when scored
+      CHECK(a.score_column == 12);
+    }
   }
   CHECK(l.index.size() == 4);
 }

@@ -324,12 +324,15 @@ class DocumentReader {
     if (score == nullptr) return;
     std::optional<Rational> s = r_.Decimal(*score, "score");
     if (!s) return;
-    std::string problem = CheckScore(*a->grade, *s, score->value);
+    std::string problem = CheckScore(*s, score->value);
     if (!problem.empty()) {
       r_.Error(*score, fmt::format("indicator '{}': {}", a->key, problem));
       return;
     }
     a->score = *s;
+    Location at = r_.Loc(*score);
+    a->score_line = at.line;
+    a->score_column = at.column;
   }
 
   const EntrySink& add_;

@@ -39,6 +39,15 @@ const std::string& Rules::GradeOf(const Rational& rounded_total) const {
   return grades.back().name;
 }
 
+ScoreBand Rules::BandOf(Grade g) const {
+  switch (g) {
+    case Grade::kAchieved: return {achieved_min, 1, true};
+    case Grade::kPartial: return {partial_min, achieved_min, false};
+    case Grade::kNotAchieved: break;
+  }
+  return {0, partial_min, false};
+}
+
 Rational Rules::IndicatorWeight() const {
   Rational sum;
   for (const Pool& p : pools) sum += p.weight;

@@ -32,6 +32,18 @@ enum class ReverseFormula {
   kLinear,  // unmet: weight x (1 - (B - A) / A), 0 at B >= 2A
 };
 
+// The scores (ratios) a qualitative grade may be given: [low, high], or
+// [low, high) when !high_inclusive.
+struct ScoreBand {
+  Rational low;
+  Rational high;
+  bool high_inclusive = false;
+
+  bool Holds(const Rational& v) const {
+    return v >= low && (high_inclusive ? v <= high : v < high);
+  }
+};
+
 struct GradeBand {
   std::string name;  // 优, 良, 中, 差
   Rational min;      // lowest rounded total of the band
@@ -53,8 +65,15 @@ struct Rules {
   Rational achieved_ratio = 1;
   Rational partial_ratio = Rational(6) / 10;
   Rational not_achieved_ratio = 0;
+  // The qualitative bands: 达成 [achieved_min, 1], 部分达成 [partial_min,
+  // achieved_min), 未达成 [0, partial_min). 0 < partial_min < achieved_min <= 1.
+  Rational achieved_min = Rational(8) / 10;
+  Rational partial_min = Rational(6) / 10;
   // An over-achievement (or a cost under-run) beyond this fraction is a deviation.
   Rational deviation_threshold = Rational(2) / 10;
+  // Whether an actual exactly at that threshold is a deviation too: B >= (1 + t) A
+  // rather than B > (1 + t) A, and B <= (1 - t) A rather than B < (1 - t) A.
+  bool deviation_inclusive = false;
   // A budget execution rate below this is a deviation.
   Rational execution_threshold = Rational(9) / 10;
 
@@ -69,6 +88,8 @@ struct Rules {
   const Pool* FindPool(std::string_view name) const;
   // The grade of a rounded total.
   const std::string& GradeOf(const Rational& rounded_total) const;
+  // The scores grade `g` may be given (its band).
+  ScoreBand BandOf(Grade g) const;
   // Sum of all pool weights (90 by default).
   Rational IndicatorWeight() const;
 };

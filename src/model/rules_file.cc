@@ -2,6 +2,9 @@
 //   name, execution_weight, reverse, the thresholds: replace;
 //   pools, grades: replace the whole list, in the order written;
 //   qualitative: replaces the ratios given, each within its grade's band;
+//   qualitative_bands: replaces the lowest scores given (达成, 部分达成; 未达成
+//     is 0), which must keep every default ratio within its band;
+//   deviation_inclusive: replaces;
 //   taxonomy: merges. A new 一级指标 scores in the pool named by `pool`, else
 //     in a pool of its own name; an existing one gets its new 二级指标
 //     appended (no repeats) and, if `pool` is given, that pool.
@@ -30,23 +33,24 @@ namespace {
 
 const std::vector<std::string> kRulesKeys = {
     "name", "execution_weight", "pools", "taxonomy", "grades", "reverse", "qualitative",
-    "deviation_threshold", "execution_threshold"};  // in the order FormatRulesYaml prints
+    "qualitative_bands", "deviation_threshold", "deviation_inclusive",
+    "execution_threshold"};  // in the order FormatRulesYaml prints
 const std::vector<std::string> kTaxonomyEntryKeys = {"pool", "level2"};
 const std::vector<std::string> kReverseNames = {"ratio", "linear"};
 
 // A qualitative grade (docs/reference.md §3.4), the Rules field of its default ratio and
-// the band that ratio must lie in: [min, max] or [min, max).
+// the Rules field of the lowest score of its band (nullptr: 0). The band
+// itself is Rules::BandOf.
 struct QualitativeGrade {
   const char* name;
+  Grade grade;
   Rational Rules::*ratio;
-  int min_tenths;
-  int max_tenths;
-  bool max_inclusive;
+  Rational Rules::*band_min;
 };
 const QualitativeGrade kQualitativeGrades[] = {
-    {"达成", &Rules::achieved_ratio, 8, 10, true},
-    {"部分达成", &Rules::partial_ratio, 6, 8, false},
-    {"未达成", &Rules::not_achieved_ratio, 0, 6, false},
+    {"达成", Grade::kAchieved, &Rules::achieved_ratio, &Rules::achieved_min},
+    {"部分达成", Grade::kPartial, &Rules::partial_ratio, &Rules::partial_min},
+    {"未达成", Grade::kNotAchieved, &Rules::not_achieved_ratio, nullptr},
 };
 
 std::vector<std::string> QualitativeKeys() {
@@ -74,7 +78,7 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 class RulesReader {
  public:
   RulesReader(const Source& src, const Rules& base, Diagnostics* diags)
-      : r_(src, diags), rules_(base), base_(base) {}
+      : r_(src, diags), src_(src), diags_(diags), rules_(base), base_(base) {}
 
   // The base rules with the overrides of `root` applied, or nullopt when
   // any error was reported.
@@ -95,12 +99,14 @@ class RulesReader {
     ReadTaxonomy(root);
     ReadGrades(root);
     ReadReverse(root);
+    ReadQualitativeBands(root);
     ReadQualitative(root);
     ReadThreshold(root, "deviation_threshold", &Rules::deviation_threshold);
+    ReadDeviationInclusive(root);
     ReadThreshold(root, "execution_threshold", &Rules::execution_threshold);
     CheckTotal();
     CheckPoolsOfTaxonomy();
-    if (r_.errors() > 0) return std::nullopt;
+    if (r_.errors() > 0 || coded_errors_ > 0) return std::nullopt;
     // Reports name the rules they were scored under: rules that differ from
     // the base but were given no name of their own must not pass for it.
     if (KeyNode(root, "name") == nullptr && FormatRulesYaml(rules_) != FormatRulesYaml(base_)) {
@@ -117,6 +123,13 @@ class RulesReader {
       if (k->is_scalar() && k->value == key) return k;
     }
     return nullptr;
+  }
+
+  // The catalogue's error `id` at `at`.
+  template <typename... Args>
+  void CodedError(const YamlNode& at, MsgId id, const Args&... args) {
+    diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, Msg(id, args...), at.line));
+    ++coded_errors_;
   }
 
   // A name (of the rules, a pool, a 一级/二级指标 or a grade): one line of
@@ -341,25 +354,87 @@ class RulesReader {
     }
   }
 
+  // The lowest score of 达成 and of 部分达成 (未达成's is 0): each in (0, 1],
+  // 达成's above 部分达成's. Read before the ratios, which must fit them.
+  void ReadQualitativeBands(const YamlNode& root) {
+    const YamlNode* map =
+        MapField(root, "qualitative_bands", "{达成: 0.8, 部分达成: 0.5, 未达成: 0}");
+    if (map == nullptr) return;
+    bands_given_ = KeyNode(root, "qualitative_bands");
+    r_.CheckKeys(*map, QualitativeKeys(), "qualitative_bands");
+    Rational achieved = rules_.achieved_min, partial = rules_.partial_min;
+    const YamlNode* nodes[3] = {nullptr, nullptr, nullptr};
+    bool ok = true;
+    for (size_t i = 0; i < 3; ++i) {
+      const QualitativeGrade& g = kQualitativeGrades[i];
+      const YamlNode* n = r_.Get(*map, g.name, false, "qualitative_bands");
+      if (n == nullptr) continue;
+      nodes[i] = n;
+      std::optional<Rational> v = r_.Decimal(*n, g.name);
+      if (!v) {
+        ok = false;
+      } else if (g.band_min == nullptr) {
+        if (!v->is_zero()) {
+          CodedError(*n, MsgId::kBandOfNotAchieved, n->value);
+          ok = false;
+        }
+      } else if (v->sign() <= 0 || *v > 1) {
+        CodedError(*n, MsgId::kBandOutOfRange, g.name, n->value);
+        ok = false;
+      } else {
+        (g.grade == Grade::kAchieved ? achieved : partial) = *v;
+      }
+    }
+    if (!ok) return;
+    if (partial >= achieved) {
+      const YamlNode* at = nodes[0] ? nodes[0] : nodes[1] ? nodes[1] : map;
+      CodedError(*at, MsgId::kBandsOutOfOrder, achieved.ToDecimalString(),
+                 partial.ToDecimalString());
+      return;
+    }
+    rules_.achieved_min = achieved;
+    rules_.partial_min = partial;
+  }
+
   void ReadQualitative(const YamlNode& root) {
     const YamlNode* map = MapField(root, "qualitative", "{达成: 1, 部分达成: 0.6, 未达成: 0}");
-    if (map == nullptr) return;
-    r_.CheckKeys(*map, QualitativeKeys(), "qualitative");
-    for (const QualitativeGrade& g : kQualitativeGrades) {
+    std::vector<bool> given(3, false);
+    if (map != nullptr) r_.CheckKeys(*map, QualitativeKeys(), "qualitative");
+    for (size_t i = 0; i < 3 && map != nullptr; ++i) {
+      const QualitativeGrade& g = kQualitativeGrades[i];
       const YamlNode* n = r_.Get(*map, g.name, false, "qualitative");
       if (n == nullptr) continue;
+      given[i] = true;
       std::optional<Rational> v = r_.Decimal(*n, g.name);
       if (!v) continue;
-      Rational min = Rational(g.min_tenths) / 10, max = Rational(g.max_tenths) / 10;
-      bool in_band = *v >= min && (g.max_inclusive ? *v <= max : *v < max);
-      if (!in_band) {
+      ScoreBand band = rules_.BandOf(g.grade);
+      if (!band.Holds(*v)) {
         r_.Error(*n, fmt::format("the ratio of {} must lie in [{}, {}{}, not {}", g.name,
-                                 min.ToDecimalString(), max.ToDecimalString(),
-                                 g.max_inclusive ? "]" : ")", n->value));
+                                 band.low.ToDecimalString(), band.high.ToDecimalString(),
+                                 band.high_inclusive ? "]" : ")", n->value));
         continue;
       }
       rules_.*g.ratio = *v;
     }
+    // A ratio the file does not give must fit the bands the file gave.
+    for (size_t i = 0; i < 3 && bands_given_ != nullptr; ++i) {
+      const QualitativeGrade& g = kQualitativeGrades[i];
+      ScoreBand band = rules_.BandOf(g.grade);
+      if (given[i] || band.Holds(rules_.*g.ratio)) continue;
+      CodedError(*bands_given_, MsgId::kRatioOutsideBand, g.name,
+                 (rules_.*g.ratio).ToDecimalString(), band.low.ToDecimalString(),
+                 band.high.ToDecimalString(), band.high_inclusive ? "]" : ")");
+    }
+  }
+
+  void ReadDeviationInclusive(const YamlNode& root) {
+    const YamlNode* n = r_.Get(root, "deviation_inclusive", false, "a rules file");
+    if (n == nullptr) return;
+    if (n->is_scalar() && n->type() == YamlNode::Type::kBool) {
+      rules_.deviation_inclusive = n->value[0] == 't' || n->value[0] == 'T';
+      return;
+    }
+    CodedError(*n, MsgId::kNotABoolean, "deviation_inclusive", TruncateToWidth(n->value, 40));
   }
 
   void ReadThreshold(const YamlNode& root, std::string_view key, Rational Rules::*field) {
@@ -437,11 +512,15 @@ class RulesReader {
   }
 
   FieldReader r_;
+  const Source& src_;
+  Diagnostics* diags_;
+  size_t coded_errors_ = 0;  // errors reported through CodedError
   Rules rules_;
   const Rules base_;
   const YamlNode* root_ = nullptr;
   const YamlNode* weight_given_ = nullptr;  // key node of execution_weight
   const YamlNode* pools_given_ = nullptr;   // key node of pools
+  const YamlNode* bands_given_ = nullptr;   // key node of qualitative_bands
   bool weights_bad_ = false;  // execution_weight or pools had errors
   std::map<std::string, const YamlNode*> pool_nodes_;  // pool name -> its key node
   // 一级指标 named in the file's taxonomy, with the node to blame for them.
@@ -562,6 +641,14 @@ Rules ParseRules(const Source& src, const Rules& base, const YamlLimits& limits,
   return result ? *result : base;
 }
 
+Rules ReadRulesDocument(const Source& src, const YamlNode& root, const Rules& base,
+                        Diagnostics* diags) {
+  std::optional<Rules> r = RulesReader(src, base, diags).Read(root);
+  return r ? *r : base;
+}
+
+bool IsRulesOnlyKey(std::string_view key) { return key != "name" && Contains(kRulesKeys, key); }
+
 Rules LoadRules(const std::string& path, const YamlLimits& limits, Diagnostics* diags) {
   Rules base = Rules::Default();
   if (path.empty()) return base;
@@ -597,9 +684,17 @@ std::string FormatRulesYaml(const Rules& rules) {
   out += Commented("qualitative:", "定性指标 default ratio per grade");
   for (const QualitativeGrade& g : kQualitativeGrades)
     out += fmt::format("  {}: {}\n", g.name, (rules.*g.ratio).ToDecimalString());
+  out += Commented("qualitative_bands:",
+                   "定性指标 each grade's lowest score; 达成 up to 1");
+  for (const QualitativeGrade& g : kQualitativeGrades) {
+    out += fmt::format("  {}: {}\n", g.name,
+                       g.band_min ? (rules.*g.band_min).ToDecimalString() : std::string("0"));
+  }
   out += Commented(
       fmt::format("deviation_threshold: {}", rules.deviation_threshold.ToDecimalString()),
       "偏差 over-achievement / cost under-run beyond this fraction");
+  out += Commented(fmt::format("deviation_inclusive: {}", rules.deviation_inclusive),
+                   "true: an actual exactly at the threshold is a deviation too");
   out += Commented(
       fmt::format("execution_threshold: {}", rules.execution_threshold.ToDecimalString()),
       "执行率 below this is a deviation");

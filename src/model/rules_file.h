@@ -21,6 +21,15 @@ namespace jixiao {
 Rules ParseRules(const Source& src, const Rules& base, const YamlLimits& limits,
                  Diagnostics* diags);
 
+// The overrides of one parsed rules document `root` (as ParseRules reads
+// it) applied to `base`; on any error, reported to `diags`, `base`.
+Rules ReadRulesDocument(const Source& src, const YamlNode& root, const Rules& base,
+                        Diagnostics* diags);
+
+// Whether `key` is a key only a rules file has (execution_weight, pools,
+// grades, ...; not `name`, which other files use too).
+bool IsRulesOnlyKey(std::string_view key);
+
 // The built-in rules when `path` is "", else the rules file at `path`
 // applied over them.
 Rules LoadRules(const std::string& path, const YamlLimits& limits, Diagnostics* diags);

@@ -33,7 +33,10 @@ void CheckSameRules(const Rules& a, const Rules& b) {
   CHECK(a.achieved_ratio == b.achieved_ratio);
   CHECK(a.partial_ratio == b.partial_ratio);
   CHECK(a.not_achieved_ratio == b.not_achieved_ratio);
+  CHECK(a.achieved_min == b.achieved_min);
+  CHECK(a.partial_min == b.partial_min);
   CHECK(a.deviation_threshold == b.deviation_threshold);
+  CHECK(a.deviation_inclusive == b.deviation_inclusive);
   CHECK(a.execution_threshold == b.execution_threshold);
 }
 
@@ -76,7 +79,12 @@ const char kDefaultYaml[] =
     "  达成: 1\n"
     "  部分达成: 0.6\n"
     "  未达成: 0\n"
+    "qualitative_bands:          # 定性指标 each grade's lowest score; 达成 up to 1\n"
+    "  达成: 0.8\n"
+    "  部分达成: 0.6\n"
+    "  未达成: 0\n"
     "deviation_threshold: 0.2    # 偏差 over-achievement / cost under-run beyond this fraction\n"
+    "deviation_inclusive: false  # true: an actual exactly at the threshold is a deviation too\n"
     "execution_threshold: 0.9    # 执行率 below this is a deviation\n";
 
 }  // namespace
@@ -95,7 +103,10 @@ TEST_CASE("the printed default rules parse back equal") {
   base.grades = {{"好", 50}, {"坏", 0}};
   base.reverse = ReverseFormula::kLinear;
   base.partial_ratio = Rational(7) / 10;
+  base.achieved_min = Rational(9) / 10;
+  base.partial_min = Rational(5) / 10;
   base.deviation_threshold = Rational(3) / 10;
+  base.deviation_inclusive = true;
   base.execution_threshold = Rational(1) / 2;
   Diagnostics d;
   Rules back = Parse(FormatRulesYaml(Rules::Default()), &d, base);
@@ -115,7 +126,10 @@ TEST_CASE("custom rules round-trip, odd names quoted") {
   r.achieved_ratio = Rational(95) / 100;
   r.partial_ratio = Rational(65) / 100;
   r.not_achieved_ratio = Rational(1) / 10;
+  r.achieved_min = Rational(85) / 100;
+  r.partial_min = Rational(45) / 100;
   r.deviation_threshold = Rational(15) / 100;
+  r.deviation_inclusive = true;
   r.execution_threshold = Rational(85) / 100;
   std::string text = FormatRulesYaml(r);
   CHECK(text.find("execution_weight: 12.5 ") != std::string::npos);
@@ -240,6 +254,97 @@ TEST_CASE("qualitative ratios must lie in their grade's band") {
   Rules r = Parse("qualitative: {达成: 0.8, 部分达成: 0.6, 未达成: 0.59}\n", &d4);
   CHECK(d4.empty());
   CHECK(r.not_achieved_ratio == Rational(59) / 100);
+}
+
+TEST_CASE("qualitative_bands move the bands, and the ratios must fit them") {
+  // Bands of 80 / 50: 达成 [0.8, 1], 部分达成 [0.5, 0.8), 未达成 [0, 0.5).
+  Diagnostics d;
+  Rules r = Parse("qualitative_bands: {达成: 0.8, 部分达成: 0.5, 未达成: 0}\n", &d);
+  CHECK(d.empty());
+  CHECK(r.partial_min == Rational(1) / 2);
+  CHECK(r.achieved_min == Rational(4) / 5);
+  CHECK(r.BandOf(Grade::kPartial).low == Rational(1) / 2);
+  CHECK(r.BandOf(Grade::kNotAchieved).high == Rational(1) / 2);
+  CHECK(r.partial_ratio == Rational(3) / 5);  // the default ratio still fits
+  CHECK(r.name == "mof-2020+custom");
+
+  Diagnostics d2;  // a ratio given with the bands is checked against the new bands
+  Rules r2 = Parse("qualitative: {部分达成: 0.5}\nqualitative_bands: {部分达成: 0.5}\n", &d2);
+  CHECK(d2.empty());
+  CHECK(r2.partial_ratio == Rational(1) / 2);
+
+  Diagnostics d3;
+  Parse("qualitative: {部分达成: 0.5}\n", &d3);  // outside the default bands
+  CHECK(Mentions(OnlyError(d3), "[0.6, 0.8)"));
+}
+
+TEST_CASE("qualitative_bands: 未达成 from 0, each in (0, 1], in order, holding the ratios") {
+  Diagnostics d;
+  Rules r = Parse("qualitative_bands:\n  未达成: 0.1\n", &d);
+  Diagnostic e = OnlyError(d);
+  CHECK(e.code == 580);
+  CHECK(e.loc.line == 2);
+  CHECK(e.loc.column == 8);
+  CHECK(e.message == "the band of 未达成 starts at 0 (every score below 部分达成's band is 未达成), "
+                     "not at 0.1");
+  CheckSameRules(r, Rules::Default());
+
+  Diagnostics d2;
+  Parse("qualitative_bands: {达成: 1.2}\n", &d2);
+  e = OnlyError(d2);
+  CHECK(e.code == 581);
+  CHECK(e.loc.column == 25);
+  CHECK(e.message == "the band of 达成 must start above 0 and at most at 1 (0.5 means 50%), not "
+                     "at 1.2");
+  Diagnostics d2b;
+  Parse("qualitative_bands: {部分达成: 0}\n", &d2b);
+  CHECK(OnlyError(d2b).code == 581);
+
+  Diagnostics d3;
+  Parse("qualitative_bands:\n  达成: 0.6\n  部分达成: 0.7\n", &d3);
+  e = OnlyError(d3);
+  CHECK(e.code == 582);
+  CHECK(e.loc.line == 2);
+  CHECK(Mentions(e, "not at 0.6 against 0.7"));
+  Diagnostics d3b;  // 达成 at the default 部分达成 lowest score
+  Parse("qualitative_bands: {达成: 0.6}\n", &d3b);
+  CHECK(OnlyError(d3b).code == 582);
+
+  Diagnostics d4;  // the default 部分达成 ratio 0.6 falls below a band from 0.7
+  Rules r4 = Parse("qualitative_bands: {部分达成: 0.7}\n", &d4);
+  e = OnlyError(d4);
+  CHECK(e.code == 583);
+  CHECK(e.loc.line == 1);
+  CHECK(e.loc.column == 1);
+  CHECK(e.message == "the default ratio of 部分达成 (0.6) lies outside its new band [0.7, 0.8): "
+                     "give one within it under qualitative, such as '部分达成: 0.7'");
+  CheckSameRules(r4, Rules::Default());
+  Diagnostics d4b;  // ... and given with it, it is fine
+  Parse("qualitative_bands: {部分达成: 0.7}\nqualitative: {部分达成: 0.7}\n", &d4b);
+  CHECK(d4b.empty());
+
+  Diagnostics d5;
+  Parse("qualitative_bands: {达成: 0.8, 部份达成: 0.5}\n", &d5);
+  CHECK(Mentions(OnlyError(d5), "did you mean '部分达成'?"));
+  Diagnostics d6;
+  Parse("qualitative_bands: [0.8, 0.5]\n", &d6);
+  CHECK(Mentions(OnlyError(d6), "must be a map"));
+}
+
+TEST_CASE("deviation_inclusive is true or false") {
+  Diagnostics d;
+  Rules r = Parse("deviation_inclusive: true\n", &d);
+  CHECK(d.empty());
+  CHECK(r.deviation_inclusive);
+  CHECK(r.name == "mof-2020+custom");
+  CHECK_FALSE(Parse("deviation_inclusive: false\n", &d).deviation_inclusive);
+  CHECK(d.empty());
+  Diagnostics d2;
+  Parse("deviation_inclusive: yes\n", &d2);
+  Diagnostic e = OnlyError(d2);
+  CHECK(e.code == 584);
+  CHECK(e.loc.column == 22);
+  CHECK(e.message == "'deviation_inclusive' must be true or false, not 'yes'");
 }
 
 TEST_CASE("taxonomy entries merge into the built-in ones") {

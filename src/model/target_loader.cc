@@ -1,10 +1,12 @@
 #include "model/target_loader.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "model/actuals.h"
+#include "model/rules_file.h"
 #include "yaml/inputs.h"
 #include "base/text.h"
 #include "yaml/yaml_fields.h"
@@ -448,6 +450,21 @@ bool IsActualsDocument(const YamlDocument& doc) {
          root->Find("project") == nullptr;
 }
 
+bool IsRulesDocument(const YamlDocument& doc) {
+  const YamlNode* root = doc.root();
+  if (root == nullptr || !root->is_map()) return false;
+  bool rules_key = false;
+  for (const auto& [k, v] : root->entries) {
+    (void)v;
+    if (!k->is_scalar()) continue;
+    if (k->value == "projects" ||
+        std::find(kProjectKeys.begin(), kProjectKeys.end(), k->value) != kProjectKeys.end())
+      return false;
+    rules_key = rules_key || IsRulesOnlyKey(k->value);
+  }
+  return rules_key;
+}
+
 void TargetLoader::LoadFile(const std::string& path, const ProjectCallback& on_project,
                             const RejectedCallback& on_rejected) {
   ++stats_.files;
@@ -467,6 +484,13 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
       ++stats_.actuals_documents;
       ActualsIndex scratch;
       ReadActualsDocument(src, doc, &scratch, diags_);
+      return;
+    }
+    if (IsRulesDocument(doc)) {
+      // A rules file beside the targets (check examples/, which holds
+      // examples/rules/): validated as a rules file, not scored.
+      ++stats_.rules_documents;
+      ReadRulesDocument(src, *doc.root(), rules_, diags_);
       return;
     }
     std::pair<std::string, std::string> rejected;

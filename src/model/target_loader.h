@@ -34,6 +34,11 @@ std::optional<Project> ReadTargetDocument(const Source& src, const YamlDocument&
 // and without `project`), so that `check` can route it.
 bool IsActualsDocument(const YamlDocument& doc);
 
+// True when `doc` looks like a rules file (a map with a key only rules
+// files have, such as grades, and none of a target project's keys), so
+// that `check` can route it: examples/ holds rules files beside targets.
+bool IsRulesDocument(const YamlDocument& doc);
+
 // Counts of what a TargetLoader has read.
 struct LoadStats {
   size_t files = 0;       // files read (even when invalid)
@@ -41,6 +46,7 @@ struct LoadStats {
   size_t projects = 0;    // valid projects (with unique ids, where the caller checks)
   size_t indicators = 0;  // indicators of those projects
   size_t actuals_documents = 0;  // documents recognised as actuals (validated as such)
+  size_t rules_documents = 0;    // documents recognised as rules files (validated as such)
 };
 
 // Reads target files one document at a time and delivers each valid project

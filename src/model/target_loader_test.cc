@@ -270,6 +270,38 @@ TEST_CASE("IsActualsDocument: a map with 'projects' and without 'project'") {
   CHECK_FALSE(is_actuals("projects\n"));
 }
 
+TEST_CASE("IsRulesDocument: a rules-only key and no key of a target project") {
+  auto is_rules = [](const std::string& text) {
+    bool result = false;
+    Source src{"t.yaml", text};
+    Diagnostics d;
+    ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) { result = IsRulesDocument(doc); });
+    REQUIRE(d.empty());
+    return result;
+  };
+  CHECK(is_rules("name: hubei\nexecution_weight: 20\n"));
+  CHECK(is_rules("grades: {优: 80, 差: 0}\n"));
+  CHECK(is_rules("reverse: lineer\nx-note: 1\n"));  // a bad rules file is still one
+  CHECK_FALSE(is_rules("name: 甲\n"));  // `name` alone: not enough to tell
+  CHECK_FALSE(is_rules("name: 甲\ngrades: {优: 90}\nindicators: []\n"));  // a target's key
+  CHECK_FALSE(is_rules(kValidProject));
+  CHECK_FALSE(is_rules("projects: []\nreverse: linear\n"));
+  CHECK_FALSE(is_rules("- reverse: linear\n"));
+}
+
+TEST_CASE("TargetLoader: a rules file beside the targets is validated, not delivered") {
+  Loaded l = Load("name: hubei\nexecution_weight: 20\npools: {产出指标: 40, 效益指标: 30, "
+                  "满意度指标: 10}\n---\n" + ProjectYaml(Ind("甲")));
+  CHECK(l.diags.empty());
+  CHECK(l.stats.rules_documents == 1);
+  REQUIRE(l.projects.size() == 1);  // scored under the loader's rules, not the file's
+  Loaded bad = Load("execution_weight: 20\n");  // 20 + 90 != 100
+  CHECK(bad.diags.error_count() == 1);
+  CHECK(Errors(bad.diags).find("must be exactly 100") != std::string::npos);
+  CHECK(bad.projects.empty());
+  CHECK(bad.rejected.empty());
+}
+
 TEST_CASE("TargetLoader: projects in input order; actuals validated, not delivered") {
   Loaded l = Load(ProjectYaml(Ind("甲")) +
                   "---\nproject: 乙\nyear: 1900\nbudget: {total: 6}\nindicators:\n" + Ind("乙") +

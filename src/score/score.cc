@@ -59,7 +59,7 @@ Outcome ScoreQuantity(const Target& t, const Rational& b, const Rational* upper,
       o.ratio = o.met ? Rational(1) : PositiveRatio(b, a);
       if (!o.met) {
         o.deviation = DeviationKind::kUnmet;
-      } else if (a.sign() > 0 && b > a * over) {
+      } else if (a.sign() > 0 && (rules.deviation_inclusive ? b >= a * over : b > a * over)) {
         o.deviation = DeviationKind::kOverAchieved;
       }
       break;
@@ -70,7 +70,8 @@ Outcome ScoreQuantity(const Target& t, const Rational& b, const Rational* upper,
       if (!o.met) o.deviation = DeviationKind::kUnmet;
       break;
   }
-  if (o.deviation == DeviationKind::kNone && cost && a.sign() > 0 && b < a * under) {
+  if (o.deviation == DeviationKind::kNone && cost && a.sign() > 0 &&
+      (rules.deviation_inclusive ? b <= a * under : b < a * under)) {
     o.deviation = DeviationKind::kCostUnderRun;
   }
   return o;
@@ -128,6 +129,10 @@ class ProjectScorer {
                     proj.year);
     }
     if (actuals_.has_spent) ReadFunding(&s);
+    // A score's band is the rules' (not the file's to know when it was
+    // read): checked for every indicator of the entry, whatever else is wrong.
+    for (const IndicatorActual& a : actuals_.indicators)
+      if (a.grade && a.score) CheckBand(a);
     std::vector<const IndicatorActual*> matched = Match(proj);
     std::vector<Rational> nominal = NominalWeights(proj, rules_);
     Rational all, remaining;
@@ -253,6 +258,21 @@ class ProjectScorer {
     if (t.kind == TargetKind::kRange) upper = t.upper.value;
     return ScoreQuantity(t, *b, upper ? &*upper : nullptr, IsCostIndicator(ind.level1, ind.level2),
                          rules_);
+  }
+
+  // Reports the explicit score of `a` at the score when it lies outside its
+  // grade's band under the rules.
+  void CheckBand(const IndicatorActual& a) {
+    const ScoreBand band = rules_.BandOf(*a.grade);
+    const Rational& s = *a.score;
+    if (band.Holds(s)) return;
+    const std::string low = band.low.ToDecimalString();
+    const std::string high = band.high.ToDecimalString();
+    diags_->Error(a.score_line > 0 ? Location{a.loc.file, a.score_line, a.score_column} : a.loc,
+                  MsgId::kScoreOutsideBand, a.key, s.ToDecimalString(), GradeName(*a.grade),
+                  "[" + low + ", " + high + (band.high_inclusive ? "]" : ")"),
+                  Tr(band.high_inclusive ? MsgId::kBandScoresUpTo : MsgId::kBandScoresBelow,
+                     low, high));
   }
 
   // A unit-less actual in (0, 1] against a percent target: 0.992 is how a

@@ -334,6 +334,82 @@ TEST_CASE("qualitative: weight x grade ratio, only 达成 is met") {
   CHECK(HasMessage(number.diags, "must be a grade"));
 }
 
+TEST_CASE("qualitative: an explicit score must lie in its grade's band under the rules") {
+  std::string yaml = ProjectYaml(Ind("效益指标", "社会效益指标", "甲", "显著提升") +
+                                 Ind("产出指标", "数量指标", "乙", "4台") +
+                                 Ind("满意度指标", "服务对象满意度指标", "丙", "≥90%"));
+  auto with = [&](Grade g, const char* score, const Rules& rules) {
+    ActualsBuilder b("6");
+    b.GradeOf("甲", g, R(score)).Value("乙", "4台").Value("丙", "90%");
+    b.a.indicators[0].loc = {"a.yaml", 7, 7};
+    b.a.indicators[0].score_line = 8;
+    b.a.indicators[0].score_column = 14;
+    return Score(yaml, b.a, rules);
+  };
+  // mof-2020: 达成 [0.8, 1], 部分达成 [0.6, 0.8), 未达成 [0, 0.6).
+  Rules mof = Rules::Default();
+  CHECK(with(Grade::kAchieved, "0.8", mof).score);
+  CHECK(with(Grade::kPartial, "0.6", mof).score);
+  CHECK(with(Grade::kNotAchieved, "0.59", mof).score);
+  Scored low = with(Grade::kPartial, "0.5", mof);
+  CHECK(!low.score);
+  REQUIRE(low.diags.error_count() == 1);
+  Diagnostic d = low.diags.all().front();
+  CHECK(d.code == 585);
+  CHECK(d.message == "indicator '甲': score 0.5 does not fit the grade 部分达成, whose band is "
+                     "[0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade");
+  CHECK(d.loc.file == "a.yaml");
+  CHECK(d.loc.line == 8);  // at the score, not at the indicator
+  CHECK(d.loc.column == 14);
+  CHECK(!with(Grade::kPartial, "0.8", mof).score);
+  CHECK(!with(Grade::kAchieved, "0.79", mof).score);
+  CHECK(!with(Grade::kNotAchieved, "0.6", mof).score);
+  // Bands of 80 / 50: 部分达成 [0.5, 0.8), 未达成 [0, 0.5). 30 x 0.5 = 15.
+  Rules hubei = Rules::Default();
+  hubei.partial_min = R("0.5");
+  Scored half = with(Grade::kPartial, "0.5", hubei);
+  REQUIRE(half.score);
+  CHECK(At(half, 0).score == 15);
+  CHECK(!with(Grade::kPartial, "0.49", hubei).score);
+  CHECK(with(Grade::kNotAchieved, "0.49", hubei).score);
+  Scored not_achieved = with(Grade::kNotAchieved, "0.55", hubei);
+  CHECK(!not_achieved.score);
+  CHECK(HasMessage(not_achieved.diags, "whose band is [0, 0.5): expected a score from 0 to below 0.5"));
+  // Reported with the entry's other problems, not hidden behind them.
+  ActualsBuilder missing("6");
+  missing.GradeOf("甲", Grade::kPartial, R("0.9")).Value("丙", "90%");  // no actual for 乙
+  Scored both = Score(yaml, missing.a);
+  CHECK(!both.score);
+  CHECK(both.diags.error_count() == 2);
+  CHECK(HasMessage(both.diags, "score 0.9 does not fit the grade 部分达成"));
+  CHECK(HasMessage(both.diags, "no actual for indicator '乙'"));
+}
+
+TEST_CASE("deviation: at or beyond the threshold when deviation_inclusive") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "数量指标", "甲", "≥100家次") +
+                                 Ind("产出指标", "成本指标", "乙", "≤10万元"));
+  Rules guangxi = Rules::Default();
+  guangxi.deviation_threshold = R("0.3");
+  guangxi.deviation_inclusive = true;
+  // 100 x 1.3 = 130: 130 is over (at), 129 is not. 10 x 0.7 = 7: 7 is under (at), 7.01 is not.
+  Scored at = Score(yaml, ActualsBuilder("6").Value("甲", "130家次", "").Value("乙", "7万元", "").a,
+                    guangxi);
+  CHECK(At(at, 0).deviation == DeviationKind::kOverAchieved);
+  CHECK(At(at, 1).deviation == DeviationKind::kCostUnderRun);
+  CHECK(at.diags.warning_count() == 2);
+  Scored below = Score(yaml, ActualsBuilder("6").Value("甲", "129家次", "").Value("乙", "7.01万元", "").a,
+                       guangxi);
+  CHECK(At(below, 0).deviation == DeviationKind::kNone);
+  CHECK(At(below, 1).deviation == DeviationKind::kNone);
+  // The same threshold, not inclusive: exactly at it is no deviation.
+  guangxi.deviation_inclusive = false;
+  Scored strict = Score(yaml, ActualsBuilder("6").Value("甲", "130家次", "").Value("乙", "7万元", "").a,
+                        guangxi);
+  CHECK(At(strict, 0).deviation == DeviationKind::kNone);
+  CHECK(At(strict, 1).deviation == DeviationKind::kNone);
+  CHECK(At(strict, 0).score == At(at, 0).score);  // a flag never changes the score
+}
+
 TEST_CASE("deviation: positive over +20%, cost under -20%, thresholds exclusive") {
   std::string yaml = ProjectYaml(Ind("产出指标", "数量指标", "甲", "85家次") +
                                  Ind("产出指标", "成本指标", "乙", "≤6万元"));

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 case_ "--version"
 run --version
 expect_status 0
-expect_out_re "^jixiao [0-9]+\.[0-9]+\.[0-9]+$"
+expect_out_re "^jixiao [0-9]+\.[0-9]+\.[0-9]+( \(git [0-9a-f]{7,}(-dirty)?\))?$"
 
 case_ "--help lists the commands"
 run --help

@@ -327,7 +327,7 @@ expect_error "$F:124:30" "indicator '数量' has 'score' without 'grade': a scor
 expect_error "$F:134:20" "'grade' of indicator '满意度' is empty: expected 达成, 部分达成 or 未达成"
 expect_error "$F:143:20" "不适用 is not a grade: write it as the actual of indicator '满意度' ('满意度: 不适用' or 'value: 不适用')"
 expect_error "$F:152:20" "bad grade of indicator '满意度': '完成' is not a grade (did you mean '达成'?); expected one of '达成', '达成年度指标', 'achieved', '部分达成', '部分达成年度指标并具有一定效果', 'partial', '未达成', '未达成年度指标且效果较差', 'not-achieved'"
-expect_error "$F:161:31" "indicator '满意度': score 0.5 does not fit the grade 达成, whose band is [0.8, 1]: expected a score from 0.8 to 1, or another grade"
+expect_err "$F:161:31: error[JX0585]: indicator '满意度': score 0.5 does not fit the grade 达成, whose band is [0.8, 1]: expected a score from 0.8 to 1, or another grade"
 expect_error "$F:170:31" "indicator '满意度': score 1.5 is not a ratio: expected a number from 0 to 1, such as 0.7 for 70%"
 expect_err "$F:178:12: error[JX0201]: unknown key 'vaule' in an indicator's actual: did you mean 'value'?"
 expect_error "$F:283:5" "missing 'project' (the project name) or 'id': expected one of them, to say which target project these actuals belong to"
@@ -409,7 +409,7 @@ expect_error "$F:18:11" "the amount spent (全年执行数) must not be negative
 expect_error "$F:19:14" "the 'spent' row takes no score: a score goes with a grade (达成, 部分达成 or 未达成)"
 expect_error "$F:21:12" "indicator '数量' has a score but its value '4台' is not a grade: a score goes with 达成, 部分达成 or 未达成"
 expect_error "$F:23:13" "the score of indicator '满意度' must be a number from 0 to 1, such as 0.7, not 'high'"
-expect_error "$F:25:15" "indicator '满意度': score 0.9 does not fit the grade 部分达成, whose band is [0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade"
+expect_err "$F:25:15: error[JX0585]: indicator '满意度': score 0.9 does not fit the grade 部分达成, whose band is [0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade"
 expect_error "$F:26:1" "project 'E12' has no 'spent' row: add a row with the indicator 'spent' (or 全年执行数) and the amount spent in the year as its value"
 
 audit_rules() {  # FILE LOCATION MESSAGE

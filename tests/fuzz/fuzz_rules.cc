@@ -9,7 +9,8 @@
 //     up to 100 with it, unique pool names; every 一级指标 scores in an
 //     existing pool and has a 二级指标, every pool has a 一级指标; grades best
 //     first, strictly decreasing, from at most 100 to exactly 0; qualitative
-//     ratios within their bands; thresholds in [0, 1];
+//     bands in order within (0, 1], each ratio within its band; thresholds
+//     in [0, 1];
 //   - FormatRulesYaml prints rules that ParseRules reads back to the same
 //     rules (what `jixiao rules` prints can be passed back with --rules),
 //     and the printed text is valid UTF-8 when the input is.
@@ -66,10 +67,13 @@ void CheckRules(const Rules& r) {
     if (i > 0) FUZZ_CHECK(r.grades[i].min < r.grades[i - 1].min, "grades out of order");
   }
   FUZZ_CHECK(r.grades.back().min.is_zero(), "last grade not at 0");
-  FUZZ_CHECK(r.achieved_ratio >= Rational(8) / 10 && r.achieved_ratio <= 1, "achieved ratio");
-  FUZZ_CHECK(r.partial_ratio >= Rational(6) / 10 && r.partial_ratio < Rational(8) / 10,
+  FUZZ_CHECK(r.partial_min.sign() > 0 && r.partial_min < r.achieved_min &&
+                 r.achieved_min <= 1,
+             "qualitative bands");
+  FUZZ_CHECK(r.achieved_ratio >= r.achieved_min && r.achieved_ratio <= 1, "achieved ratio");
+  FUZZ_CHECK(r.partial_ratio >= r.partial_min && r.partial_ratio < r.achieved_min,
              "partial ratio");
-  FUZZ_CHECK(r.not_achieved_ratio >= 0 && r.not_achieved_ratio < Rational(6) / 10,
+  FUZZ_CHECK(r.not_achieved_ratio >= 0 && r.not_achieved_ratio < r.partial_min,
              "not-achieved ratio");
   for (const Rational* t : {&r.deviation_threshold, &r.execution_threshold})
     FUZZ_CHECK(*t >= 0 && *t <= 1, "threshold");
