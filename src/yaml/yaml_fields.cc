@@ -71,6 +71,15 @@ void FieldReader::Warning(const YamlNode& at, std::string message) {
   diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
 }
 
+void FieldReader::Error(const YamlNode& at, Message message) {
+  diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
+  ++errors_;
+}
+
+void FieldReader::Warning(const YamlNode& at, Message message) {
+  diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
+}
+
 void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
                             std::string_view what) {
   for (const auto& [key, value] : map.entries) {

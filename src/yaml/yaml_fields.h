@@ -29,6 +29,9 @@ class FieldReader {
   Location Loc(const YamlNode& n) const;
   void Error(const YamlNode& at, std::string message);
   void Warning(const YamlNode& at, std::string message);
+  // A message of the catalogue (messages.h), with its code.
+  void Error(const YamlNode& at, Message message);
+  void Warning(const YamlNode& at, Message message);
   // Errors reported through this reader so far.
   size_t errors() const { return errors_; }
 

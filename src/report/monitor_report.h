@@ -1,0 +1,50 @@
+// Reports of `jixiao monitor` (docs/monitor.md): one MonitorReporter per
+// output format, fed the monitored projects in input order as they are
+// ready, then the run's summary and diagnostics — as eval's Reporters are
+// (report.h). A format is one more MonitorReporter and one more line in
+// MakeMonitorReporter.
+#ifndef JIXIAO_REPORT_MONITOR_REPORT_H_
+#define JIXIAO_REPORT_MONITOR_REPORT_H_
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "report/report.h"
+#include "score/monitor.h"
+
+namespace jixiao {
+
+// Settings every monitoring reporter may read: eval's, and --show-work.
+struct MonitorReportContext {
+  ReportContext report;    // rules, colour, quiet, csv_bom, list_errors
+  bool show_work = false;  // text and json: explain each light with its arithmetic
+};
+
+class MonitorReporter {
+ public:
+  virtual ~MonitorReporter() = default;
+  // Called once before any project with the run's date and time progress;
+  // nullptr when the run has no date (its progress files gave none, and
+  // there was no --as-of): no project follows.
+  virtual void Begin(const MonitorRun* /*run*/, std::ostream& /*out*/) {}
+  // Called for each monitored project, in input order.
+  virtual void Project(const ProjectMonitor& m, std::ostream& out) = 0;
+  // Called once at the end with the run's summary and diagnostics.
+  virtual void End(const MonitorSummary& summary, const Diagnostics& diags,
+                   std::ostream& out) = 0;
+};
+
+// The reporter for `format` (one of MonitorReportFormats()), or nullptr.
+std::unique_ptr<MonitorReporter> MakeMonitorReporter(const std::string& format,
+                                                     const MonitorReportContext& ctx);
+
+// The formats of `jixiao monitor`, for usage messages.
+const std::vector<std::string>& MonitorReportFormats();
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_REPORT_MONITOR_REPORT_H_
