@@ -68,7 +68,8 @@ class DateErrors {
   // An error for each date error that stood for more projects.
   void Report(Diagnostics* diags) const {
     for (const auto& [key, s] : seen_) {
-      if (s.more > 0) diags->Error(s.loc, MsgId::kAsOfErrorMore, s.more, FormatCode(s.code));
+      // The code of the error it repeats.
+      if (s.more > 0) diags->Error(s.loc, Message{s.code, Tr(MsgId::kAsOfErrorMore, s.more)});
     }
   }
 

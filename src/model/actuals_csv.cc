@@ -122,7 +122,7 @@ class CsvReader {
                             "indicator and a 'spent' row for each project");
       return false;
     }
-    if (progress_ && !as_of_ && progress_->as_of_required) {
+    if (progress_ && !as_of_row_ && progress_->as_of_required) {
       Error(header_line, 1, Msg(MsgId::kNoAsOfCsv));
       for (Group& g : groups_) g.entry.has_errors = true;
     }
@@ -297,7 +297,8 @@ class CsvReader {
     if (indicator.empty()) {
       ErrorAt(row, indicator_, "the 'indicator' cell is empty: expected an indicator's name or "
                                "id, or 'spent' for the project's spending");
-    } else if (indicator == "spent" || indicator == "全年执行数") {
+    } else if (indicator == "spent" || indicator == "全年执行数" ||
+               (progress_ && progress_read::IsSpentRow(indicator))) {
       ReadSpent(row, &g);
       if (progress_) ReadForecastSpent(row, indicator, &g.entry);
     } else if (indicator == "budget" || indicator == "全年预算数") {
@@ -424,6 +425,7 @@ class CsvReader {
   // A progress file's fields (progress.h): the file's as_of row, the
   // forecast of a spending row, the progress cells of an indicator's row.
   void ReadAsOfRow(const CsvRow& row) {
+    as_of_row_ = true;
     const std::string_view text = Cell(row, value_);
     AsOf as_of;
     as_of.loc = LocOf(row, value_);
@@ -490,6 +492,7 @@ class CsvReader {
   const ProgressReading* progress_;  // a progress file (progress.h), or nullptr
   size_t forecast_ = kNone, likelihood_ = kNone, reasons_ = kNone;  // its columns
   std::optional<AsOf> as_of_;        // its as_of row
+  bool as_of_row_ = false;           // an as_of row was seen (even a bad one)
   size_t ncolumns_ = 0;       // the named columns
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;

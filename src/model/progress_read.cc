@@ -143,6 +143,8 @@ std::string_view CsvColumn(std::string_view header) {
   return {};
 }
 
+bool IsSpentRow(std::string_view indicator) { return Trim(indicator) == "执行数"; }
+
 bool IsAsOfRow(std::string_view indicator) {
   indicator = Trim(indicator);
   return indicator == "as_of" || indicator == "截至日期";

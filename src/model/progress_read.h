@@ -43,6 +43,10 @@ void ReportNoValue(const YamlNode& map, FieldReader* r, const IndicatorActual& a
 // case; "" for anything else.
 std::string_view CsvColumn(std::string_view header);
 
+// CSV: whether the `indicator` cell names a project's spending to date in
+// a progress file (执行数, beside the actuals' spent and 全年执行数).
+bool IsSpentRow(std::string_view indicator);
+
 // CSV: whether the `indicator` cell names the row of a file's `as_of`
 // (as_of, 截至日期).
 bool IsAsOfRow(std::string_view indicator);
