@@ -426,6 +426,7 @@ class CsvReader {
   // forecast of a spending row, the progress cells of an indicator's row.
   void ReadAsOfRow(const CsvRow& row) {
     as_of_row_ = true;
+    CheckProgressCells(row, Trim(row.fields[indicator_]), false);
     const std::string_view text = Cell(row, value_);
     AsOf as_of;
     as_of.loc = LocOf(row, value_);
