@@ -18,6 +18,8 @@
 #   eval -j1        jixiao eval, one thread, text report to /dev/null
 #   eval -jJ        jixiao eval, J threads (default: nproc)
 #   eval -j1 -f json  once
+#   monitor -j1     jixiao monitor, one thread, on the year's progress files as of
+#                   2024-07-31 (jixiao-gen --progress): the same targets as eval
 #   parse-baseline --keep  once: every tree held until the end (up to 50,000 projects)
 #
 # with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
@@ -89,7 +91,7 @@ year() {
     echo "generating $n projects (seed $seed) in $dir ..." >&2
     rm -rf "$dir"
     mkdir -p "$dir"
-    "$gen" --projects "$n" --seed "$seed" --out "$dir"
+    "$gen" --projects "$n" --seed "$seed" --out "$dir" --progress
     (cd "$dir" && find targets actuals -type f -print0 | sort -z >files.list)
     # A benchmark of invalid data would measure error paths: the year must check clean.
     if ! "$jixiao" check "$dir/targets" >"$build/check.out" 2>&1; then
@@ -207,6 +209,7 @@ for ((rep = 0; rep < reps; rep++)); do
   run_n 1 events "0" "$baseline" --events targets actuals
   run_n 1 eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
   run_n 1 eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
+  run_n 1 monitor-j1 "0 1" "$jixiao" monitor -j1 targets -a progress
 done
 run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
 # The node trees of a whole year held at once, as a program that keeps its documents would
@@ -241,6 +244,7 @@ row events "yaml-cpp events only"
 row eval-j1 "eval -j1"
 row eval-jN "eval -j$jobs"
 row eval-json "eval -j1 -f json"
+row monitor-j1 "monitor -j1"
 [ "$keep" = 1 ] && row baseline-keep "parse-baseline --keep"
 echo "(cpu s = user + system time; load = 1-minute load average when the row started;"
 echo " ratios are to parse-baseline, which frees each document's tree after loading it)"
@@ -249,4 +253,9 @@ awk -v j1="$(median eval-j1 wall_s)" -v jn="$(median eval-jN wall_s)" -v b="$bas
   printf "targets: eval -j1 <= 1.0x baseline: %.2fx %s", j1 / b, (j1 / b <= 1.0 ? "met" : "MISSED")
   if (n == 2) printf "; eval -j2 <= 0.6x baseline: %.2fx %s", jn / b, (jn / b <= 0.6 ? "met" : "MISSED")
   printf "; speed-up -j%d over -j1: %.2fx\n", n, j1 / jn
+}'
+awk -v m="$(median monitor-j1 wall_s)" -v e="$(median eval-j1 wall_s)" \
+    -v mr="$(median monitor-j1 maxrss_kb)" -v er="$(median eval-j1 maxrss_kb)" 'BEGIN {
+  printf "targets: monitor -j1 <= 1.1x eval -j1: %.2fx %s; peak RSS %.1f MiB against %.1f MiB\n",
+    m / e, (m / e <= 1.1 ? "met" : "MISSED"), mr / 1024, er / 1024
 }'

@@ -2,7 +2,16 @@
 // output format, fed the monitored projects in input order as they are
 // ready, then the run's summary and diagnostics — as eval's Reporters are
 // (report.h). A format is one more MonitorReporter and one more line in
-// MakeMonitorReporter.
+// MakeMonitorReporter and MonitorReportFormats.
+//
+// Not written yet: `xlsx`, the 项目支出绩效目标执行监控表 (one sheet per
+// project and a 汇总 sheet), and `html`. Their reporters take what the
+// others take: ProjectMonitor holds every cell of the form — the budget
+// block (budget, spent and its parts, rate, forecast_spent), each row's
+// target, value_text (1-X月执行情况), forecast_text (全年预计完成情况),
+// reasons (the five 偏差原因 columns, Reason bits), likelihood (the three
+// 完成目标可能性 columns), note (备注) and light (预警) — and MonitorRun the
+// month of as_of for the "1-X月" headings.
 #ifndef JIXIAO_REPORT_MONITOR_REPORT_H_
 #define JIXIAO_REPORT_MONITOR_REPORT_H_
 
