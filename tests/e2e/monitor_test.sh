@@ -64,6 +64,23 @@ done
 expect_out '"command": "monitor"'
 expect_out '"light": null'
 
+case_ "-j 1 and -j 4 give the same report"
+run monitor "${EX[@]}" -f json -j 1
+cp "$OUT" "$WORK/j1.json"
+run monitor "${EX[@]}" -f json -j 4
+expect_same "$WORK/j1.json"
+
+case_ "a run with errors says so in its JSON report, and exits 2"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: TJ-362303-2024-01\n    spent: 1\n    indicators:\n      购置设备数量: {likelihood: 也许}\n' >"$WORK/bad.yaml"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" -f json
+expect_status 2
+python3 - "$OUT" <<'EOF' || fail "the JSON report does not list the errors"
+import json, sys
+r = json.load(open(sys.argv[1], encoding='utf-8'))
+codes = [e.get('code') for e in r['errors']]
+assert 'JX0905' in codes and 'JX0907' in codes, codes
+EOF
+
 # ---- the worked examples of docs/monitor.md (their figures, as printed) ----
 
 case_ "docs/monitor.md: time progress 213/366, pace of a cumulative indicator"
@@ -455,7 +472,7 @@ project,indicator,value,note,forecast,likelihood,reasons
 EOF
 case_ "JX0910: a forecast on the as_of row"
 run monitor $T -a $WORK/as-of-row.csv
-expect_error $WORK/as-of-row.csv 2 20 JX0910 "takes no forecast"
+expect_error $WORK/as-of-row.csv 2 20 JX0910 "the 'as_of' row takes no forecast"
 
 progress forecast-spent.yaml <<'EOF'
 as_of: 2024-07-31
@@ -543,7 +560,8 @@ sed -e 's/^    spent: *#.*/    spent: 3.5/' -e 's/^    forecast_spent: *#.*/    
     -e 's/^      完成时间: *#.*/      完成时间: 未完成/' -e 's/^      执法能力: *#.*/      执法能力: {grade: 达成}/' \
     -e 's/^      满意度: *#.*/      满意度: {forecast: 95%}/' -e 's/^      培训人次: *#.*/      培训人次: 120人次/' \
     -e 's/^      学员满意度: *#.*/      学员满意度: {forecast: 92%}/' "$OUT" >"$WORK/filled.yaml"
-sed -i '/^  - id: M-2/,$ s/^    spent: 3.5/    spent: 6/' "$WORK/filled.yaml"
+sed -i -e '/^  - id: M-2/,$ s/^    spent: 3.5/    spent: 6/' \
+    -e '/^  - id: M-2/,$ s/^    forecast_spent: 6/    forecast_spent: 10/' "$WORK/filled.yaml"
 run monitor $T -a "$WORK/filled.yaml"
 expect_status 0
 expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
