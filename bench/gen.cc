@@ -1026,8 +1026,8 @@ class Generator {
     uint64_t h = 1469598103934665603ULL;
     for (char c : p.id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     Rng r(Mix(o_.seed, h));
-    // Spending to date: 30-75% of the budget (time progress is 58.2%).
-    const int64_t share = r.Int(30, 75);
+    // Spending to date: 35-80% of the budget (time progress is 58.2%: v from 0.6 to 1.37).
+    const int64_t share = r.Int(35, 80);
     const int64_t spent = p.total * share / 100;
     const bool forecast_spent = r.Chance(600);
     const int64_t forecast = forecast_spent ? p.total * r.Int(80, 100) / 100 : 0;
@@ -1056,20 +1056,20 @@ class Generator {
       } else if (ind.level2 == "数量指标" && ind.grade.empty() && !year.empty() &&
                  std::isdigit(static_cast<unsigned char>(year[0])) &&
                  year.find_first_of(".%-,") == std::string::npos) {
-        // A quantity to date: 40-80% of the year's count (judged by pace).
+        // A quantity to date: 45-85% of the year's count (judged by pace).
         size_t digits = 0;
         while (digits < year.size() && std::isdigit(static_cast<unsigned char>(year[digits]))) ++digits;
         const int64_t n = std::strtoll(year.substr(0, digits).c_str(), nullptr, 10);
-        value = fmt::format("{}{}", n * r.Int(40, 80) / 100, year.substr(digits));
+        value = fmt::format("{}{}", n * r.Int(45, 85) / 100, year.substr(digits));
       } else if (r.Chance(300)) {
         value = year;  // known already (a rate, a date, a grade) and judged as at year end
       } else {
         forecast_text = year;  // only the year's forecast
       }
       if (value != "不适用") {
-        if (r.Chance(400)) {
-          const int64_t k = r.Int(0, 99);  // 确定能 60%, 有可能 35%, 完全不可能 5%
-          likelihood = kLikelihoods[k < 60 ? 0 : k < 95 ? 1 : 2];
+        if (r.Chance(250)) {
+          const int64_t k = r.Int(0, 99);  // 确定能 80%, 有可能 17%, 完全不可能 3%
+          likelihood = kLikelihoods[k < 80 ? 0 : k < 97 ? 1 : 2];
         }
         if (r.Chance(150)) {
           reasons = r.Pick(kReasons);
