@@ -81,6 +81,21 @@ codes = [e.get('code') for e in r['errors']]
 assert 'JX0905' in codes and 'JX0907' in codes, codes
 EOF
 
+case_ "github: at most 10 annotations of each type, the rest counted in the notice"
+{ for i in $(seq 1 12); do
+    printf -- '---\nproject: 项目%s\nid: G-%s\nyear: 2024\nbudget: {total: 10}\nindicators:\n' "$i" "$i"
+    printf '  - {level1: 产出指标, level2: 质量指标, name: 合格率, target: 100%%}\n'
+  done; } >"$WORK/many.yaml"
+{ printf 'as_of: 2024-07-31\nprojects:\n'
+  for i in $(seq 1 12); do
+    printf '  - id: G-%s\n    spent: 1\n    note: 上半年未支付\n    indicators:\n      合格率: 100%%\n' "$i"
+  done; } >"$WORK/many-progress.yaml"
+run monitor "$WORK/many.yaml" -a "$WORK/many-progress.yaml" -f github
+# 1 / 10 = 10%; / (213/366) = 0.17: every budget light red
+expect_status 1
+[ "$(grep -c '^::error ' "$OUT")" = 10 ] || fail "expected 10 error annotations"
+expect_out "2 error and 0 warning annotations left out"
+
 # ---- the worked examples of docs/monitor.md (their figures, as printed) ----
 
 case_ "docs/monitor.md: time progress 213/366, pace of a cumulative indicator"
@@ -105,6 +120,22 @@ expect_out "预计 3个 ≥ 3个"
 case_ "docs/monitor.md: --show-work writes out the budget's arithmetic"
 run monitor "${EX[@]}" --lang zh --show-work
 expect_out "时间进度 p = 213/366 = 0.5820（精确值 71/122）（2024-07-31 为全年第 213 天，全年共 366 天）"
+
+case_ "docs/monitor.md: 有可能 makes a met forecast (95% ≥ 90%) yellow"
+progress likely.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 3台
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%, likelihood: 有可能, reasons: [人员保障]}
+EOF
+run monitor $T -a $WORK/likely.yaml --lang zh
+expect_out_re "满意度 +≥90% +95% +● 黄 预计 95% ≥ 90% +有可能：绿 → 黄；人员保障"
 
 # ---- exit status ----
 
