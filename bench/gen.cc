@@ -1,6 +1,6 @@
 // jixiao-gen: writes a seeded synthetic budget year for benchmarking `jixiao eval`.
 //
-//   jixiao-gen --projects N --seed S --out DIR [--departments D] [--per-file K]
+//   jixiao-gen --projects N --seed S --out DIR [--departments D] [--per-file K] [--progress]
 //
 // DIR/targets/<dept code>/<dept code>-2024-NNN.yaml hold the 绩效目标表 of the projects,
 // in the style of the 2024 Tianjin tables in examples/targets/ (one project per YAML
@@ -10,9 +10,17 @@
 // another unit (元 vs 万元, 1年 vs 12个月, 公顷 vs 亩, μSv vs mSv, 分钟 vs 小时), low
 // budget execution rates with a note.
 //
+// With --progress it also writes DIR/progress/<dept code>.yaml (or .csv, as the
+// department's actuals) for `jixiao monitor`: the same projects as of 2024-07-31, with
+// spending to date, some forecasts of the year's spending, each indicator's value to
+// date (a share of the year's figure for the quantities, which are judged by pace) or
+// its forecast for the year, likelihoods and reasons. The progress figures come from a
+// generator of their own, so targets/ and actuals/ are the same with or without it.
+//
 // Output is a function of (N, S, D, K) only: the random generator is our own and all
 // arithmetic is on integers, so the files are byte-identical across runs and machines.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -717,14 +725,17 @@ struct Options {
   std::string out;
   int64_t departments = -1;
   int64_t per_file = 4;
+  bool progress = false;
 };
 
 [[noreturn]] void Usage(const char* why) {
   if (why) std::fprintf(stderr, "jixiao-gen: %s\n", why);
   std::fprintf(stderr,
                "usage: jixiao-gen --projects N --seed S --out DIR [--departments D] [--per-file K]\n"
+               "                  [--progress]\n"
                "  writes DIR/targets/<dept>/<file>.yaml (1 to K projects per file, default K=4)\n"
-               "  and DIR/actuals/<dept>.yaml or .csv; D defaults to N/40, at most 500\n");
+               "  and DIR/actuals/<dept>.yaml or .csv; D defaults to N/40, at most 500;\n"
+               "  --progress also writes DIR/progress/<dept>.yaml or .csv as of 2024-07-31\n");
   std::exit(2);
 }
 
@@ -754,7 +765,9 @@ class Generator {
     std::error_code ec;
     fs::remove_all(root / "targets", ec);
     fs::remove_all(root / "actuals", ec);
+    fs::remove_all(root / "progress", ec);
     fs::create_directories(root / "actuals");
+    if (o_.progress) fs::create_directories(root / "progress");
 
     Rng r(Mix(o_.seed, 0));
     int64_t d = o_.departments;
@@ -969,6 +982,13 @@ class Generator {
     } else {
       actuals = fmt::format("# {} 2024 年度绩效自评实际完成情况（合成数据）\nyear: 2024\nprojects:\n", dept.name);
     }
+    std::string progress;
+    if (dept.csv) {
+      progress = "project,indicator,value,note,forecast,likelihood,reasons\n,as_of,2024-07-31,,,,\n";
+    } else {
+      progress = fmt::format("# {} 2024 年 1-7 月绩效运行监控（合成数据）\nas_of: 2024-07-31\nyear: 2024\nprojects:\n",
+                             dept.name);
+    }
     int64_t seq = 1, file_no = 1;
     while (seq <= count) {
       int64_t k = o_.per_file <= 1 || r.Chance(500) ? 1 : r.Int(2, o_.per_file);
@@ -990,12 +1010,88 @@ class Generator {
           AppendCsvActuals(p, &actuals);
         else
           AppendYamlActuals(p, &actuals);
+        if (o_.progress) AppendProgress(p, dept.csv, &progress);
       }
       WriteFile(dir / fmt::format("{}-2024-{:03}.yaml", dept.code, file_no), text);
       seq += k;
       ++file_no;
     }
     WriteFile(root / "actuals" / (dept.code + (dept.csv ? ".csv" : ".yaml")), actuals);
+    if (o_.progress) WriteFile(root / "progress" / (dept.code + (dept.csv ? ".csv" : ".yaml")), progress);
+  }
+
+  // The progress of `p` as of 2024-07-31 (day 213 of 366), drawn from a generator
+  // seeded by the project's id alone.
+  void AppendProgress(const Project& p, bool csv, std::string* s) const {
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : p.id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    Rng r(Mix(o_.seed, h));
+    // Spending to date: 35-80% of the budget (time progress is 58.2%: v from 0.6 to 1.37).
+    const int64_t share = r.Int(35, 80);
+    const int64_t spent = p.total * share / 100;
+    const bool forecast_spent = r.Chance(600);
+    const int64_t forecast = forecast_spent ? p.total * r.Int(80, 100) / 100 : 0;
+    std::string note;
+    if (share < 47 || (forecast_spent && forecast * 10 < p.total * 9))
+      note = fmt::format("{}。{}", r.Pick(kLowRateReasons), r.Pick(kLowRateMeasures));
+    static const std::vector<std::string> kLikelihoods = {"确定能", "有可能", "完全不可能"};
+    static const std::vector<std::string> kReasons = {"经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"};
+    const std::string key = p.by_name ? (csv ? Cq(p.name) : Yq(p.name)) : p.id;
+    if (csv) {
+      fmt::format_to(std::back_inserter(*s), "{},spent,{},{},{},,\n", key, Cents(spent), Cq(note),
+                     forecast_spent ? Cents(forecast) : "");
+    } else {
+      fmt::format_to(std::back_inserter(*s), "  - {}: {}\n    spent: {}\n", p.by_name ? "project" : "id", key,
+                     Cents(spent));
+      if (forecast_spent) fmt::format_to(std::back_inserter(*s), "    forecast_spent: {}\n", Cents(forecast));
+      if (!note.empty()) fmt::format_to(std::back_inserter(*s), "    note: {}\n", Yq(note));
+      s->append("    indicators:\n");
+    }
+    for (const Indicator& ind : p.indicators) {
+      // The year's figure: the actual's value, or its grade.
+      const std::string& year = ind.grade.empty() ? ind.value : ind.grade;
+      std::string value, forecast_text, likelihood, reasons, ind_note;
+      if (year == "不适用") {
+        value = year;
+      } else if (ind.level2 == "数量指标" && ind.grade.empty() && !year.empty() &&
+                 std::isdigit(static_cast<unsigned char>(year[0])) &&
+                 year.find_first_of(".%-,") == std::string::npos) {
+        // A quantity to date: 45-85% of the year's count (judged by pace).
+        size_t digits = 0;
+        while (digits < year.size() && std::isdigit(static_cast<unsigned char>(year[digits]))) ++digits;
+        const int64_t n = std::strtoll(year.substr(0, digits).c_str(), nullptr, 10);
+        value = fmt::format("{}{}", n * r.Int(45, 85) / 100, year.substr(digits));
+      } else if (r.Chance(300)) {
+        value = year;  // known already (a rate, a date, a grade) and judged as at year end
+      } else {
+        forecast_text = year;  // only the year's forecast
+      }
+      if (value != "不适用") {
+        if (r.Chance(250)) {
+          const int64_t k = r.Int(0, 99);  // 确定能 80%, 有可能 17%, 完全不可能 3%
+          likelihood = kLikelihoods[k < 80 ? 0 : k < 97 ? 1 : 2];
+        }
+        if (r.Chance(150)) {
+          reasons = r.Pick(kReasons);
+          ind_note = r.Pick(kLowRateReasons);
+        }
+      }
+      if (csv) {
+        fmt::format_to(std::back_inserter(*s), "{},{},{},{},{},{},{}\n", key, Cq(ind.name), Cq(value), Cq(ind_note),
+                       Cq(forecast_text), likelihood, reasons);
+        continue;
+      }
+      if (forecast_text.empty() && likelihood.empty() && reasons.empty()) {
+        fmt::format_to(std::back_inserter(*s), "      {}: {}\n", Yq(ind.name), Yq(value));
+        continue;
+      }
+      fmt::format_to(std::back_inserter(*s), "      {}:\n", Yq(ind.name));
+      if (!value.empty()) fmt::format_to(std::back_inserter(*s), "        value: {}\n", Yq(value));
+      if (!forecast_text.empty()) fmt::format_to(std::back_inserter(*s), "        forecast: {}\n", Yq(forecast_text));
+      if (!likelihood.empty()) fmt::format_to(std::back_inserter(*s), "        likelihood: {}\n", likelihood);
+      if (!reasons.empty()) fmt::format_to(std::back_inserter(*s), "        reasons: [{}]\n", reasons);
+      if (!ind_note.empty()) fmt::format_to(std::back_inserter(*s), "        note: {}\n", Yq(ind_note));
+    }
   }
 
   Options o_;
@@ -1023,6 +1119,8 @@ int main(int argc, char** argv) {
       o.departments = ParseInt(value(), "--departments");
     } else if (a == "--per-file") {
       o.per_file = ParseInt(value(), "--per-file");
+    } else if (a == "--progress") {
+      o.progress = true;
     } else if (a == "-h" || a == "--help") {
       Usage(nullptr);
     } else {

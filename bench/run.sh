@@ -19,6 +19,8 @@
 #   eval -jJ        jixiao eval, J threads (default: nproc)
 #   eval -j1 -f json  once
 #   eval -j1 -f xlsx=DIR/  once: the official forms, a workbook per department
+#   monitor -j1     jixiao monitor, one thread, on the year's progress files as of
+#                   2024-07-31 (jixiao-gen --progress): the same targets as eval
 #   parse-baseline --keep  once: every tree held until the end (up to 50,000 projects)
 #
 # with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
@@ -90,7 +92,7 @@ year() {
     echo "generating $n projects (seed $seed) in $dir ..." >&2
     rm -rf "$dir"
     mkdir -p "$dir"
-    "$gen" --projects "$n" --seed "$seed" --out "$dir"
+    "$gen" --projects "$n" --seed "$seed" --out "$dir" --progress
     (cd "$dir" && find targets actuals -type f -print0 | sort -z >files.list)
     # A benchmark of invalid data would measure error paths: the year must check clean.
     if ! "$jixiao" check "$dir/targets" >"$build/check.out" 2>&1; then
@@ -208,6 +210,7 @@ for ((rep = 0; rep < reps; rep++)); do
   run_n 1 events "0" "$baseline" --events targets actuals
   run_n 1 eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
   run_n 1 eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
+  run_n 1 monitor-j1 "0 1" "$jixiao" monitor -j1 targets -a progress
 done
 run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
 rm -rf "$build/xlsx-out"
@@ -245,6 +248,7 @@ row eval-j1 "eval -j1"
 row eval-jN "eval -j$jobs"
 row eval-json "eval -j1 -f json"
 row eval-xlsx "eval -j1 -f xlsx=DIR/"
+row monitor-j1 "monitor -j1"
 [ "$keep" = 1 ] && row baseline-keep "parse-baseline --keep"
 echo "(cpu s = user + system time; load = 1-minute load average when the row started;"
 echo " ratios are to parse-baseline, which frees each document's tree after loading it)"
@@ -257,4 +261,9 @@ awk -v j1="$(median eval-j1 wall_s)" -v jn="$(median eval-jN wall_s)" -v b="$bas
 awk -v j="$(cpu eval-json)" -v x="$(cpu eval-xlsx)" -v r="$(median eval-xlsx maxrss_kb)" 'BEGIN {
   printf "targets: xlsx adds <= 1.5x the json run (cpu): %.2fx %s; xlsx peak RSS < 100 MB: %.1f MiB %s\n",
     (x - j) / j, ((x - j) / j <= 1.5 ? "met" : "MISSED"), r / 1024, (r * 1024 < 100e6 ? "met" : "MISSED")
+}'
+awk -v m="$(median monitor-j1 wall_s)" -v e="$(median eval-j1 wall_s)" \
+    -v mr="$(median monitor-j1 maxrss_kb)" -v er="$(median eval-j1 maxrss_kb)" 'BEGIN {
+  printf "targets: monitor -j1 <= 1.1x eval -j1: %.2fx %s; peak RSS %.1f MiB against %.1f MiB\n",
+    m / e, (m / e <= 1.1 ? "met" : "MISSED"), mr / 1024, er / 1024
 }'

@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "base/lang.h"
+#include "base/messages.h"
 #include "base/record_store.h"
 #include "base/terminal.h"
 
@@ -37,6 +38,8 @@ enum OptionSet : unsigned {
   kMergeOutput = 1 << 10,    // merge: -f json|jsonl, -o
   kForce = 1 << 11,          // template: --force
   kExplain = 1 << 12,        // explain: positional [CODE]
+  kMonitor = 1 << 13,        // monitor: --as-of, --fail-on red|yellow|none, --show-work
+  kProgressTemplate = 1 << 14,  // template: --progress
 };
 
 using RunFn = int (*)(const Options&, const Terminal&, std::ostream&, std::ostream&);
@@ -47,6 +50,10 @@ struct CommandSpec {
   const char* footer;
   unsigned options;
   RunFn run;
+  // Summary and footer from the catalogue (messages.h), when given: they
+  // replace the two above.
+  MsgId summary_id = MsgId::kCount;
+  MsgId footer_id = MsgId::kCount;
 };
 
 const CommandSpec kCommands[] = {
@@ -63,7 +70,11 @@ const CommandSpec kCommands[] = {
      "Every project and indicator of TARGETS with its target in a comment (YAML), or one\n"
      "row per indicator with its target in its own column (-f csv, opens in Excel). Fill\n"
      "it in and pass it to 'jixiao eval -a'.",
-     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits | kForce, RunTemplate},
+     kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits | kForce | kProgressTemplate,
+     RunTemplate},
+    {"monitor", "", "",
+     kTargets | kActuals | kReportOptions | kStrict | kRules | kJobs | kLimits | kMonitor,
+     RunMonitor, MsgId::kMonHelpSummary, MsgId::kMonHelpFooter},
     {"merge", "Combine JSON or JSONL reports of separate eval runs into one report",
      "Reads the REPORTs written by 'jixiao eval -f json' or '-f jsonl' (e.g. one per\n"
      "department) and writes one report of all their projects with the summary rebuilt, as\n"
@@ -133,9 +144,22 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
         ->check(NonEmpty("a target file or directory"));
   }
   if (set & kActuals) {
-    sub->add_option("-a,--actuals", o->actuals, "Actuals files or directories (YAML or CSV)")
+    sub->add_option("-a,--actuals", o->actuals,
+                    (set & kMonitor) ? Tr(MsgId::kMonHelpProgress)
+                                     : std::string("Actuals files or directories (YAML or CSV)"))
         ->required()
         ->check(NonEmpty("an actuals file or directory"));
+  }
+  if (set & kMonitor) {
+    sub->add_option("--as-of", o->as_of, Tr(MsgId::kMonHelpAsOf))
+        ->check(NonEmpty("a date such as 2024-07-31, or leave --as-of out"));
+    sub->add_option("--fail-on", o->monitor_fail_on, Tr(MsgId::kMonHelpFailOn))
+        ->check(CLI::IsMember({"red", "yellow", "none"}))
+        ->capture_default_str();
+    sub->add_flag("--show-work", o->show_work, Tr(MsgId::kMonHelpShowWork));
+  }
+  if (set & kProgressTemplate) {
+    sub->add_flag("--progress", o->template_progress, Tr(MsgId::kMonHelpTemplateProgress));
   }
   if (set & kMergeInputs) {
     sub->add_option("REPORTS", o->reports, "JSON or JSONL reports of 'jixiao eval'")
@@ -300,8 +324,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   opts.lang = English() ? "en" : "zh";
   std::vector<std::pair<CLI::App*, const CommandSpec*>> subs;
   for (const CommandSpec& spec : kCommands) {
-    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
-    sub->footer(spec.footer);
+    CLI::App* sub = app.add_subcommand(
+        spec.name, spec.summary_id != MsgId::kCount ? Tr(spec.summary_id) : spec.summary);
+    sub->footer(spec.footer_id != MsgId::kCount ? Tr(spec.footer_id) : spec.footer);
     AddOptions(sub, spec.options, &opts);
     subs.emplace_back(sub, &spec);
   }

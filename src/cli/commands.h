@@ -22,6 +22,7 @@ int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::
 int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunExplain(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
+int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 
 }  // namespace jixiao
 

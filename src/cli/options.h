@@ -29,6 +29,14 @@ struct Options {
   std::string fail_under;
   // --fail-on: "unmet" (default) or "none".
   std::string fail_on = "unmet";
+  // monitor --fail-on: "red" (default), "yellow" or "none".
+  std::string monitor_fail_on = "red";
+  // monitor --as-of: the date of the figures, overriding the files'; "" = theirs.
+  std::string as_of;
+  // monitor --show-work: explain each light with its arithmetic.
+  bool show_work = false;
+  // template --progress: a progress skeleton (for monitor) rather than actuals.
+  bool template_progress = false;
   // template --force: replace an existing output file.
   bool force = false;
   // --strict: warnings count as errors.

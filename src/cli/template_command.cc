@@ -13,6 +13,7 @@
 #include "report/diagnostic_format.h"
 #include "yaml/inputs.h"
 #include "cli/output.h"
+#include "cli/template_progress.h"
 #include "model/rules_file.h"
 #include "score/batch.h"
 #include "model/target_loader.h"
@@ -127,8 +128,13 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
           ++projects;
           if (year && *year != item.project->year) one_year = false;
           year = item.project->year;
-          if (want_yaml) AppendProject(*item.project, &body);
-          if (want_csv) AppendProjectCsv(*item.project, &csv_body);
+          if (want_yaml) {
+            (opts.template_progress ? AppendProgressProject : AppendProject)(*item.project, &body);
+          }
+          if (want_csv) {
+            (opts.template_progress ? AppendProgressProjectCsv : AppendProjectCsv)(*item.project,
+                                                                                   &csv_body);
+          }
         });
     if (projects == 0 && !diags.has_errors()) {
       diags.Error({}, "no target projects found in the input");
@@ -145,7 +151,10 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   text += "projects:\n" + body;
   // The CSV skeleton opens in Excel as it is: a UTF-8 byte order mark and
   // CRLF line ends.
-  const std::string csv = "\xEF\xBB\xBF" + std::string(kCsvHeader) + csv_body;
+  if (opts.template_progress) text = ProgressTemplateHead(one_year ? year : std::nullopt) + body;
+  const std::string csv = opts.template_progress
+                              ? ProgressCsvHead(one_year ? year : std::nullopt) + csv_body
+                              : "\xEF\xBB\xBF" + std::string(kCsvHeader) + csv_body;
   for (const OutputSpec& s : specs)
     if (!WriteOutput(s, s.format == "csv" ? csv : text, out, err)) return kExitError;
   return kExitOk;

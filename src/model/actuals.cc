@@ -79,6 +79,7 @@ std::string Pack(const ProjectActuals& e, uint32_t file) {
     p.Int(static_cast<uint64_t>(a.loc.line));
     p.Int(static_cast<uint64_t>(a.loc.column));
   }
+  PackProgress(e, &p);  // a progress file's fields, if any
   return p.bytes();
 }
 
@@ -157,6 +158,7 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
     a.loc.column = static_cast<int>(u.Int());
     out->indicators.push_back(std::move(a));
   }
+  UnpackProgress(&u, out->loc.file, out.get());
   return out;
 }
 

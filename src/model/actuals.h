@@ -13,6 +13,7 @@
 #include "base/path_list.h"
 #include "base/exact.h"
 #include "base/keyed_store.h"
+#include "model/progress.h"
 #include "model/value.h"
 #include "yaml/yaml_doc.h"
 
@@ -30,6 +31,7 @@ struct IndicatorActual {
   Location loc;               // where the entry (its key) is
   int score_line = 0;         // where `score` is written, in loc.file
   int score_column = 0;
+  IndicatorProgress progress; // a progress file's forecast, likelihood and reasons (progress.h)
 };
 
 // An amount of money in an actuals entry, as written: a number in the
@@ -73,6 +75,9 @@ struct ProjectActuals {
   std::string achieved;   // 年度总体目标 实际完成情况, may be ""
   std::string note;       // explains a low execution rate
   std::vector<IndicatorActual> indicators;
+  // A progress file's (progress.h): the date of its figures, and 全年预计执行数.
+  std::optional<AsOf> as_of;
+  std::optional<Amount> forecast_spent;
   Location loc;           // where the entry starts
   // An error was reported in this entry: its project must not be scored.
   bool has_errors = false;
@@ -224,8 +229,11 @@ bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags);
 // those not read in full: ActualsIndex::MarkIncomplete), on
 // `jobs` threads (<= 1: the calling thread only); entries and diagnostics
 // arrive in file order whatever the number of threads.
+// With `progress`, the files are progress files (progress.h): their extra
+// fields are read too.
 void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
-                      ActualsIndex* index, Diagnostics* diags, int jobs = 1);
+                      ActualsIndex* index, Diagnostics* diags, int jobs = 1,
+                      const ProgressReading* progress = nullptr);
 
 }  // namespace jixiao
 

@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "model/actuals.h"
 #include "model/actuals_read.h"
+#include "model/progress_read.h"
 #include "yaml/yaml_fields.h"
 
 namespace jixiao {
@@ -59,8 +60,8 @@ bool IsBlank(std::string_view f) { return Trim(f).empty(); }
 class CsvReader {
  public:
   CsvReader(const Source& src, const YamlLimits& limits, const EntrySink& add,
-            Diagnostics* diags)
-      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags) {
+            Diagnostics* diags, const ProgressReading* progress)
+      : src_(src), text_(StripBom(src.text)), add_(add), diags_(diags), progress_(progress) {
     // The YAML limits hold for CSV too: a field is a value, a field a node.
     limits_.max_field_bytes = limits.max_scalar_bytes;
     limits_.max_fields = limits.max_nodes;
@@ -124,6 +125,10 @@ class CsvReader {
                             "indicator and a 'spent' row for each project");
       return false;
     }
+    if (progress_ && !as_of_row_ && progress_->as_of_required) {
+      Error(header_line, 1, Msg(MsgId::kNoAsOfCsv));
+      for (Group& g : groups_) g.entry.has_errors = true;
+    }
     for (const std::string& name : bad_row_projects_) {
       auto it = group_of_.find(name);
       if (it != group_of_.end()) groups_[it->second].entry.has_errors = true;
@@ -136,6 +141,7 @@ class CsvReader {
                           g.entry.key));
         g.entry.has_errors = true;
       }
+      if (progress_) g.entry.as_of = as_of_;
       add_(std::move(g.entry));
     }
     return complete_;
@@ -160,6 +166,10 @@ class CsvReader {
   }
   void ErrorAt(const CsvRow& row, size_t field, std::string message) {
     Error(row.lines[field], row.columns[field], std::move(message));
+  }
+  void Error(int line, int column, Message message) {
+    if (!lines_) lines_.emplace(text_);
+    diags_->Error({src_.path, line, column}, std::move(message), std::string(lines_->Line(line)));
   }
   Location LocOf(const CsvRow& row, size_t field) const {
     return {src_.path, row.lines[field], row.columns[field]};
@@ -196,6 +206,11 @@ class CsvReader {
                      : column == "level1"    ? &level1_
                      : column == "level2"    ? &level2_
                                              : nullptr;
+      if (slot == nullptr && progress_) {  // a progress file's columns (progress.h)
+        const std::string_view p = progress_read::CsvColumn(name);
+        slot = p == "forecast" ? &forecast_ : p == "likelihood" ? &likelihood_
+               : p == "reasons" ? &reasons_ : nullptr;
+      }
       if (slot == nullptr) {
         ok = false;
         std::string hint = name.empty() ? "" : ClosestMatch(name, kCsvColumns);
@@ -259,6 +274,10 @@ class CsvReader {
       }
       return;
     }
+    if (progress_ && progress_read::IsAsOfRow(row.fields[indicator_])) {
+      ReadAsOfRow(row);  // the file's as_of: no project's
+      return;
+    }
     const std::string project(Trim(row.fields[project_]));
     if (project.empty()) {
       complete_ = false;
@@ -281,12 +300,16 @@ class CsvReader {
     if (indicator.empty()) {
       ErrorAt(row, indicator_, "the 'indicator' cell is empty: expected an indicator's name or "
                                "id, or 'spent' for the project's spending");
-    } else if (indicator == "spent" || indicator == "全年执行数") {
+    } else if (indicator == "spent" || indicator == "全年执行数" ||
+               (progress_ && progress_read::IsSpentRow(indicator))) {
       ReadSpent(row, &g);
+      if (progress_) ReadForecastSpent(row, indicator, &g.entry);
     } else if (indicator == "budget" || indicator == "全年预算数") {
       ReadBudget(row, &g);
+      if (progress_) CheckProgressCells(row, indicator, false);
     } else if (indicator == "achieved" || indicator == "实际完成情况") {
       g.entry.achieved = std::string(Cell(row, value_));
+      if (progress_) CheckProgressCells(row, indicator, false);
     } else {
       ReadIndicator(row, indicator, &g);
     }
@@ -374,8 +397,12 @@ class CsvReader {
     a.key = key;
     a.loc = LocOf(row, indicator_);
     a.note = std::string(Cell(row, note_));
-    std::string problem = ParseValueInto(Cell(row, value_), &a);
-    if (!problem.empty()) ErrorAt(row, value_, std::move(problem));
+    // In a progress file a forecast may stand without a value.
+    if (progress_) ReadProgressCells(row, &a);
+    if (!progress_ || !Cell(row, value_).empty()) {
+      std::string problem = ParseValueInto(Cell(row, value_), &a);
+      if (!problem.empty()) ErrorAt(row, value_, std::move(problem));
+    }
     const std::string_view score = Cell(row, score_);
     if (!score.empty()) {
       if (!a.grade) {
@@ -401,11 +428,78 @@ class CsvReader {
     g->entry.indicators.push_back(std::move(a));
   }
 
+  // A progress file's fields (progress.h): the file's as_of row, the
+  // forecast of a spending row, the progress cells of an indicator's row.
+  void ReadAsOfRow(const CsvRow& row) {
+    as_of_row_ = true;
+    CheckProgressCells(row, Trim(row.fields[indicator_]), false);
+    const std::string_view text = Cell(row, value_);
+    AsOf as_of;
+    as_of.loc = LocOf(row, value_);
+    std::optional<Message> bad = text.empty() ? std::optional<Message>(Msg(MsgId::kBadAsOf, ""))
+                                              : ParseAsOf(text, &as_of.date);
+    if (bad) {
+      complete_ = false;
+      Error(as_of.loc.line, as_of.loc.column, std::move(*bad));
+    } else if (as_of_ && Compare(as_of_->date, as_of.date) != 0) {
+      complete_ = false;
+      Error(as_of.loc.line, as_of.loc.column,
+            Msg(MsgId::kAsOfDiffers, FormatDate(as_of.date), FormatLocation(as_of_->loc),
+                FormatDate(as_of_->date)));
+    } else if (!as_of_) {
+      as_of_ = as_of;
+    }
+  }
+
+  void ReadForecastSpent(const CsvRow& row, std::string_view name, ProjectActuals* e) {
+    CheckProgressCells(row, name, true);
+    const std::string_view text = Cell(row, forecast_);
+    if (text.empty()) return;
+    Amount a;
+    a.loc = LocOf(row, forecast_);
+    std::string problem = ParseAmountInto(text, "forecast_spent (全年预计执行数)", &a);
+    if (!problem.empty()) {
+      ErrorAt(row, forecast_, std::move(problem));
+      return;
+    }
+    e->forecast_spent = std::move(a);
+  }
+
+  void CheckProgressCells(const CsvRow& row, std::string_view name, bool forecast_allowed) {
+    for (progress_read::CellProblem& p : progress_read::CheckOtherRowCells(
+             name, forecast_allowed, Cell(row, forecast_), Cell(row, likelihood_),
+             Cell(row, reasons_))) {
+      PlaceProblem(row, std::move(p));
+    }
+  }
+
+  void ReadProgressCells(const CsvRow& row, IndicatorActual* a) {
+    for (progress_read::CellProblem& p : progress_read::ReadIndicatorCells(
+             Cell(row, value_), Cell(row, forecast_),
+             forecast_ == kNone ? Location{} : LocOf(row, forecast_), Cell(row, likelihood_),
+             likelihood_ == kNone ? Location{} : LocOf(row, likelihood_), Cell(row, reasons_),
+             a)) {
+      PlaceProblem(row, std::move(p));
+    }
+  }
+
+  void PlaceProblem(const CsvRow& row, progress_read::CellProblem&& p) {
+    const size_t column = p.column == progress_read::CellProblem::kForecast     ? forecast_
+                          : p.column == progress_read::CellProblem::kLikelihood ? likelihood_
+                          : p.column == progress_read::CellProblem::kReasons    ? reasons_
+                                                                                : value_;
+    Error(row.lines[column], row.columns[column], std::move(p.message));
+  }
+
   const Source& src_;
   std::string_view text_;
   std::optional<LineIndex> lines_;  // made at the first error
   const EntrySink& add_;
   Diagnostics* diags_;
+  const ProgressReading* progress_;  // a progress file (progress.h), or nullptr
+  size_t forecast_ = kNone, likelihood_ = kNone, reasons_ = kNone;  // its columns
+  std::optional<AsOf> as_of_;        // its as_of row
+  bool as_of_row_ = false;           // an as_of row was seen (even a bad one)
   size_t ncolumns_ = 0;       // the named columns
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
@@ -437,8 +531,8 @@ std::string NotUtf8Message(bool utf16, unsigned char byte) {
 }
 
 bool ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
-                    Diagnostics* diags) {
-  return CsvReader(src, limits, add, diags).Read();
+                    Diagnostics* diags, const ProgressReading* progress) {
+  return CsvReader(src, limits, add, diags, progress).Read();
 }
 
 }  // namespace actuals_read

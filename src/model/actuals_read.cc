@@ -102,12 +102,12 @@ namespace {
 // text, has a syntax error, or holds a document or a row that is not an
 // entry (a target project may then lack the entry meant for it).
 bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const EntrySink& add,
-                     Diagnostics* diags) {
+                     Diagnostics* diags, const ProgressReading* progress) {
   std::optional<Source> src = ReadSource(path, limits.max_file_bytes, diags);
   if (!src) return false;
   if (IsCsvPath(path)) {
     if (!CheckActualsCsvText(&*src, limits.max_file_bytes, diags)) return false;
-    return ReadCsvEntries(*src, limits, add, diags);
+    return ReadCsvEntries(*src, limits, add, diags, progress);
   }
   if (!CheckInputText(*src, limits.max_file_bytes, diags)) return false;
   // Errors reported while no document is being read (a syntax error, a
@@ -117,7 +117,7 @@ bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
   size_t errors_seen = errors_before;
   bool complete = true;
   size_t documents = ParseYamlStream(*src, limits, diags, [&](const YamlDocument& doc) {
-    complete = ReadYamlEntries(*src, doc, add, diags) && complete;
+    complete = ReadYamlEntries(*src, doc, add, diags, progress) && complete;
     errors_seen = diags->error_count();
   });
   if (diags->error_count() > errors_seen) complete = false;
@@ -139,13 +139,14 @@ struct ReadItem {
 }  // namespace
 
 void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
-                      ActualsIndex* index, Diagnostics* diags, int jobs) {
+                      ActualsIndex* index, Diagnostics* diags, int jobs,
+                      const ProgressReading* progress) {
   RunOrdered<ReadItem>(
       files.size(), jobs, PipelineLimits{},
       [&](size_t t, const std::function<void(ReadItem&&)>& emit) {
         Diagnostics local;
         EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::move(e), {}}); };
-        const bool complete = ReadActualsFile(files[t], limits, add, &local);
+        const bool complete = ReadActualsFile(files[t], limits, add, &local, progress);
         emit({local.Take(), std::nullopt, complete ? std::string() : files[t]});
       },
       [&](ReadItem&& item) {

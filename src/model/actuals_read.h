@@ -45,8 +45,9 @@ std::string ParseAmountInto(std::string_view text, std::string_view what, Amount
 // entry to `add`. Returns false when some of it could not become entries
 // (a document that is not actuals, an entry without its project): a target
 // project may then lack the entry meant for it.
+// With `progress`, the document is a progress document (progress.h).
 bool ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
-                     Diagnostics* diags);
+                     Diagnostics* diags, const ProgressReading* progress = nullptr);
 
 // The messages of CheckActualsCsvText: a file read as GB18030; a file that
 // is neither UTF-8 nor GB18030 (UTF-16 when `utf16`; `byte` the first that
@@ -57,8 +58,9 @@ std::string NotUtf8Message(bool utf16, unsigned char byte);
 // Reads CSV actuals (see ReadActualsCsv), handing each entry to `add`.
 // Returns false when some of the file could not become entries (a syntax or
 // header error, a row without its project).
+// With `progress`, the file is a progress file (progress.h).
 bool ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
-                    Diagnostics* diags);
+                    Diagnostics* diags, const ProgressReading* progress = nullptr);
 
 }  // namespace jixiao::actuals_read
 

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "model/actuals.h"
 #include "model/actuals_read.h"
+#include "model/progress_read.h"
 #include "yaml/yaml_fields.h"
 
 namespace jixiao {
@@ -27,8 +28,15 @@ const std::vector<std::string> kLongFormKeys = {"value", "grade", "score", "note
 // Reads the documents of one YAML actuals file.
 class DocumentReader {
  public:
-  DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags)
-      : add_(add), r_(src, diags) {}
+  DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags,
+                 const ProgressReading* progress)
+      : add_(add), r_(src, diags), progress_(progress) {
+    if (progress_) {  // a progress file's keys too (progress.h)
+      document_keys_ = progress_read::DocumentKeys(kDocumentKeys);
+      entry_keys_ = progress_read::EntryKeys(kEntryKeys);
+      long_form_keys_ = progress_read::IndicatorKeys(kLongFormKeys);
+    }
+  }
 
   // False when some of the document could not become entries.
   bool Read(const YamlDocument& doc) {
@@ -52,11 +60,12 @@ class DocumentReader {
                       "indicator values");
       return false;
     }
-    r_.CheckKeys(*root, kDocumentKeys, "an actuals file");
+    r_.CheckKeys(*root, document_keys_, "an actuals file");
     std::optional<int> year;
     if (const YamlNode* y = r_.Get(*root, "year", false, "an actuals file")) {
       if (auto v = r_.Integer(*y, "year", 1950, 2100)) year = static_cast<int>(*v);
     }
+    if (progress_) as_of_ = progress_read::ReadAsOf(*root, year, *progress_, &r_);
     const YamlNode* list = r_.Get(*root, "projects", true, "an actuals file");
     // A problem outside the entries (a bad year, a duplicate key anywhere)
     // may concern any of them.
@@ -93,7 +102,7 @@ class DocumentReader {
     ProjectActuals e;
     e.loc = r_.Loc(n);
     e.year = year;
-    r_.CheckKeys(n, kEntryKeys, "a project entry");
+    r_.CheckKeys(n, entry_keys_, "a project entry");
     const bool key_known = ReadKey(n, &e);
     ReadSpent(n, &e);
     if (const YamlNode* b = r_.Get(n, "budget", false, "a project entry")) {
@@ -113,6 +122,13 @@ class DocumentReader {
     }
     if (const YamlNode* note = r_.Get(n, "note", false, "a project entry")) {
       if (auto t = r_.Text(*note, "note")) e.note = std::string(Trim(*t));
+    }
+    if (progress_) {  // 全年预计执行数, and the document's as_of
+      if (const YamlNode* f = r_.Get(n, "forecast_spent", false, "a project entry")) {
+        Amount a;
+        if (ReadAmount(*f, "forecast_spent", "全年预计执行数", &a)) e.forecast_spent = std::move(a);
+      }
+      e.as_of = as_of_;
     }
     if (const YamlNode* inds = r_.Get(n, "indicators", false, "a project entry")) {
       if (!inds->is_map()) {
@@ -263,8 +279,10 @@ class DocumentReader {
   // {value: …, note: …} or {grade: …, score: …, note: …}.
   void ReadLongForm(const YamlNode& map, IndicatorActual* a) {
     const size_t errors_before = r_.errors();
-    r_.CheckKeys(map, kLongFormKeys, "an indicator's actual");
+    r_.CheckKeys(map, long_form_keys_, "an indicator's actual");
     const bool unknown_keys = r_.errors() > errors_before;
+    // A progress file's forecast may stand without a value.
+    const bool forecast = progress_ && progress_read::ReadIndicator(map, &r_, a);
     if (const YamlNode* note = r_.Get(map, "note", false, "an indicator's actual")) {
       if (auto t = r_.Text(*note, "note")) a->note = std::string(Trim(*t));
     }
@@ -279,7 +297,8 @@ class DocumentReader {
       return;
     }
     if (value == nullptr && grade == nullptr) {
-      if (unknown_keys) return;  // most likely a misspelt 'value' or 'grade'
+      if (unknown_keys || forecast) return;  // most likely a misspelt 'value' or 'grade'
+      if (progress_) return progress_read::ReportNoValue(map, &r_, *a);
       r_.Error(map, fmt::format("indicator '{}' needs 'value' (the actual value, such as 4台, "
                                 "or 不适用) or 'grade' (达成, 部分达成 or 未达成)",
                                 a->key));
@@ -338,13 +357,18 @@ class DocumentReader {
   const EntrySink& add_;
   FieldReader r_;
   YamlNode placeholder_;
+  const ProgressReading* progress_;  // a progress file (progress.h), or nullptr
+  std::vector<std::string> document_keys_ = kDocumentKeys;
+  std::vector<std::string> entry_keys_ = kEntryKeys;
+  std::vector<std::string> long_form_keys_ = kLongFormKeys;
+  std::optional<AsOf> as_of_;  // the document's, in a progress file
 };
 
 }  // namespace
 
 bool ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink& add,
-                     Diagnostics* diags) {
-  return DocumentReader(src, add, diags).Read(doc);
+                     Diagnostics* diags, const ProgressReading* progress) {
+  return DocumentReader(src, add, diags, progress).Read(doc);
 }
 
 }  // namespace actuals_read

@@ -9,6 +9,7 @@
 
 #include "base/diagnostic.h"
 #include "base/exact.h"
+#include "model/monitor_rules.h"
 #include "model/value.h"
 
 namespace jixiao {
@@ -76,6 +77,8 @@ struct Rules {
   bool deviation_inclusive = false;
   // A budget execution rate below this is a deviation.
   Rational execution_threshold = Rational(9) / 10;
+  // Mid-year monitoring (jixiao monitor): its thresholds and counting.
+  MonitorRules monitor;
 
   // The built-in `mof-2020` rules.
   static Rules Default();

@@ -34,7 +34,7 @@ namespace {
 const std::vector<std::string> kRulesKeys = {
     "name", "execution_weight", "pools", "taxonomy", "grades", "reverse", "qualitative",
     "qualitative_bands", "deviation_threshold", "deviation_inclusive",
-    "execution_threshold"};  // in the order FormatRulesYaml prints
+    "execution_threshold", "monitor"};  // in the order FormatRulesYaml prints
 const std::vector<std::string> kTaxonomyEntryKeys = {"pool", "level2"};
 const std::vector<std::string> kReverseNames = {"ratio", "linear"};
 
@@ -104,6 +104,9 @@ class RulesReader {
     ReadThreshold(root, "deviation_threshold", &Rules::deviation_threshold);
     ReadDeviationInclusive(root);
     ReadThreshold(root, "execution_threshold", &Rules::execution_threshold);
+    if (const YamlNode* m = MapField(root, "monitor", "{time_progress: days, pace_green: 0.8}")) {
+      ReadMonitorRules(*m, rules_, &r_, &rules_.monitor);  // model/monitor_rules.h
+    }
     CheckTotal();
     CheckPoolsOfTaxonomy();
     if (r_.errors() > 0 || coded_errors_ > 0) return std::nullopt;
@@ -698,6 +701,7 @@ std::string FormatRulesYaml(const Rules& rules) {
   out += Commented(
       fmt::format("execution_threshold: {}", rules.execution_threshold.ToDecimalString()),
       "执行率 below this is a deviation");
+  out += FormatMonitorRulesYaml(rules.monitor);
   return out;
 }
 

@@ -85,7 +85,16 @@ const char kDefaultYaml[] =
     "  未达成: 0\n"
     "deviation_threshold: 0.2    # 偏差 over-achievement / cost under-run beyond this fraction\n"
     "deviation_inclusive: false  # true: an actual exactly at the threshold is a deviation too\n"
-    "execution_threshold: 0.9    # 执行率 below this is a deviation\n";
+    "execution_threshold: 0.9    # 执行率 below this is a deviation\n"
+    "monitor:                    # 运行监控 mid-year monitoring (jixiao monitor)\n"
+    "  time_progress: days       # 时间进度 days: day of year / days in year; months: month / 12\n"
+    "  budget_green: 0.8         # 预算 v = (执行数/预算数)/时间进度 >= this: green\n"
+    "  budget_yellow: 0.6        # v >= this: yellow; below: red\n"
+    "  pace_green: 0.8           # 累计指标 v = 完成值/(指标值×时间进度) >= this: green\n"
+    "  pace_yellow: 0.6          # v >= this: yellow; below: red\n"
+    "  ratio_yellow: 0.8         # 预计值未达标 ratio >= this: yellow; below: red\n"
+    "  forecast_spent_threshold: 0.9  # 全年预计执行数 below this × 预算数 needs a note\n"
+    "  cumulative: [数量指标]    # 二级指标 judged by pace\n";
 
 }  // namespace
 

@@ -7,6 +7,8 @@
 
 #include "model/actuals.h"
 #include "model/rules_file.h"
+#include "model/actuals_read.h"
+#include "model/progress.h"
 #include "yaml/inputs.h"
 #include "base/text.h"
 #include "yaml/yaml_fields.h"
@@ -480,10 +482,17 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
     ++stats_.documents;
     if (IsActualsDocument(doc)) {
       // An actuals file beside the targets (check examples/): validated as
-      // actuals, not scored.
+      // actuals, not scored; one with an as_of is a progress file (monitor's),
+      // validated with its progress fields.
       ++stats_.actuals_documents;
       ActualsIndex scratch;
-      ReadActualsDocument(src, doc, &scratch, diags_);
+      if (doc.root()->Find("as_of") != nullptr) {
+        static const ProgressReading kProgress;
+        actuals_read::EntrySink add = [&](ProjectActuals&& e) { scratch.Add(std::move(e), diags_); };
+        actuals_read::ReadYamlEntries(src, doc, add, diags_, &kProgress);
+      } else {
+        ReadActualsDocument(src, doc, &scratch, diags_);
+      }
       return;
     }
     if (IsRulesDocument(doc)) {

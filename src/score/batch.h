@@ -21,6 +21,7 @@
 #include "base/ordered_pipeline.h"
 #include "base/keyed_store.h"
 #include "model/rules.h"
+#include "score/monitor.h"
 #include "score/score.h"
 #include "model/target_loader.h"
 
@@ -44,6 +45,7 @@ struct LoadedItem {
   // kProject: what the per-project work left (see ProjectWork).
   std::optional<Project> project;
   std::optional<ProjectScore> score;
+  std::optional<ProjectMonitor> monitor;  // monitor: the project's lights
   size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
   // Where its id and name are actuals keys, when the work looked (kProject).
   std::optional<ActualsIndex::Match> match;

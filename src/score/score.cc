@@ -119,21 +119,36 @@ class ProjectScorer {
   ProjectScorer(const ProjectActuals& actuals, const Rules& rules, Diagnostics* diags)
       : actuals_(actuals), rules_(rules), diags_(diags) {}
 
+  // What scoring and monitoring (MatchProject) share: the year checked,
+  // spent and the budget in the project's unit (s->spent, s->budget, ...),
+  // and the actual of each indicator of s->project (nullptr: none, reported).
+  std::vector<const IndicatorActual*> Prepare(ProjectScore* s) {
+    const Project& proj = s->project;
+    if (actuals_.year && *actuals_.year != proj.year) {
+      diags_->Error(actuals_.loc, MsgId::kActualsYearMismatch, *actuals_.year, proj.project,
+                    proj.year);
+    }
+    if (actuals_.has_spent) ReadFunding(s);
+    // A score's band is the rules' (not the file's to know when it was
+    // read): checked for every indicator of the entry, whatever else is wrong.
+    for (const IndicatorActual& a : actuals_.indicators)
+      if (a.grade && a.score) CheckBand(a);
+    return Match(proj);
+  }
+
+  // An actual judged against its indicator's target (JudgeActual).
+  std::optional<Judgement> Judge(const Indicator& ind, const IndicatorActual& a) {
+    std::optional<Outcome> o = Evaluate(ind, a);
+    if (!o) return std::nullopt;
+    return Judgement{o->met, o->ratio};
+  }
+
   std::optional<ProjectScore> Score(Project p) {
     ProjectScore s;
     s.project = std::move(p);
     const Project& proj = s.project;
     size_t errors_before = diags_->error_count();
-    if (actuals_.year && *actuals_.year != proj.year) {
-      diags_->Error(actuals_.loc, MsgId::kActualsYearMismatch, *actuals_.year, proj.project,
-                    proj.year);
-    }
-    if (actuals_.has_spent) ReadFunding(&s);
-    // A score's band is the rules' (not the file's to know when it was
-    // read): checked for every indicator of the entry, whatever else is wrong.
-    for (const IndicatorActual& a : actuals_.indicators)
-      if (a.grade && a.score) CheckBand(a);
-    std::vector<const IndicatorActual*> matched = Match(proj);
+    std::vector<const IndicatorActual*> matched = Prepare(&s);
     std::vector<Rational> nominal = NominalWeights(proj, rules_);
     Rational all, remaining;
     for (size_t i = 0; i < proj.indicators.size(); ++i) {
@@ -504,6 +519,24 @@ std::vector<Rational> NominalWeights(const Project& p, const Rules& rules) {
 std::optional<ProjectScore> ScoreProject(Project p, const ProjectActuals& actuals,
                                          const Rules& rules, Diagnostics* diags) {
   return ProjectScorer(actuals, rules, diags).Score(std::move(p));
+}
+
+std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actuals,
+                                           const Rules& rules, Diagnostics* diags) {
+  const size_t errors_before = diags->error_count();
+  MatchedProject m;
+  m.base.project = std::move(p);
+  m.actuals = ProjectScorer(actuals, rules, diags).Prepare(&m.base);
+  if (diags->error_count() != errors_before || actuals.has_errors) return std::nullopt;
+  m.base.note = actuals.note;
+  m.base.actuals_loc = actuals.loc;
+  return m;
+}
+
+std::optional<Judgement> JudgeActual(const Indicator& ind, const IndicatorActual& actual,
+                                     const Rules& rules, Diagnostics* diags) {
+  static const ProjectActuals kNoEntry;
+  return ProjectScorer(kNoEntry, rules, diags).Judge(ind, actual);
 }
 
 }  // namespace jixiao

@@ -92,6 +92,33 @@ std::vector<Rational> NominalWeights(const Project& p, const Rules& rules);
 std::optional<ProjectScore> ScoreProject(Project p, const ProjectActuals& actuals,
                                          const Rules& rules, Diagnostics* diags);
 
+// What mid-year monitoring (monitor.h) shares with scoring.
+//
+// `p` with its entry `actuals` checked as ScoreProject checks it — the year,
+// spent and the budget in the project's unit, every indicator with its
+// actual and every actual with its indicator — and nothing scored: `base`
+// has the project, spent, spent_text, spent_parts, budget, adjusted,
+// achieved, note and actuals_loc of a ProjectScore; `actuals[i]` is the
+// actual of indicator i. nullopt after an error (reported) or for an entry
+// with errors.
+struct MatchedProject {
+  ProjectScore base;
+  std::vector<const IndicatorActual*> actuals;
+};
+std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actuals,
+                                           const Rules& rules, Diagnostics* diags);
+
+// `actual` judged against the target of `ind` as at year end (§4): whether it
+// meets it, and the ratio a score would take (1 when met). nullopt after
+// reporting, at the actual, why they cannot be compared (a value of the wrong
+// kind, an incompatible unit, a grade against a quantity).
+struct Judgement {
+  bool met = false;
+  Rational ratio;
+};
+std::optional<Judgement> JudgeActual(const Indicator& ind, const IndicatorActual& actual,
+                                     const Rules& rules, Diagnostics* diags);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_SCORE_SCORE_H_

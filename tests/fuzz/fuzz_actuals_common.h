@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "model/actuals.h"
+#include "model/progress.h"
+#include "model/value.h"
 #include "fuzz_common.h"
 
 namespace jixiao::fuzz {
@@ -55,6 +57,8 @@ inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
     FUZZ_CHECK(e.budget->total.value.sign() > 0, "an adjusted budget of 0 accepted");
   }
   if (!e.has_spent) FUZZ_CHECK(e.has_errors, "an entry without spending but without errors");
+  if (e.as_of) FUZZ_CHECK(ValidDate(e.as_of->date), "an as_of that is no date");
+  if (e.forecast_spent) CheckAmount(*e.forecast_spent, path, "'forecast_spent'");
   std::set<std::string> keys;
   for (const IndicatorActual& a : e.indicators) {
     FUZZ_CHECK(!a.key.empty(), "indicator actual without a key");
@@ -71,10 +75,25 @@ inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
     }
     if (a.value.kind == ActualKind::kNotApplicable) FUZZ_CHECK(!a.grade, "不适用 with a grade");
     if (a.value.kind == ActualKind::kDate) FUZZ_CHECK(ValidDate(a.value.date), "bad date");
+    // A progress file's fields (empty in an actuals file).
+    const IndicatorProgress& p = a.progress;
+    FUZZ_CHECK(p.reasons < (1u << kReasonCount), "a reason bit that is no reason");
+    FUZZ_CHECK(Trim(p.forecast) == p.forecast && ValidUtf8(p.forecast), "forecast not trimmed UTF-8");
+    if (!p.forecast.empty()) CheckLocated(p.forecast_loc, path, "a forecast");
+    if (p.likelihood) CheckLocated(p.likelihood_loc, path, "a likelihood");
+    if (p.forecast_value.kind == ActualKind::kQuantity) {
+      CheckUnit(p.forecast_value.value.unit);
+      CheckFormats(p.forecast_value.value.value);
+    }
+    if (p.forecast_value.kind == ActualKind::kDate) {
+      FUZZ_CHECK(ValidDate(p.forecast_value.date), "bad forecast date");
+    }
     if (!e.has_errors) {
       FUZZ_CHECK(keys.insert(a.key).second, "indicator given twice, entry without errors: " +
                                                 a.key);
-      FUZZ_CHECK(!a.text.empty() || a.grade.has_value(), "an actual with neither value nor grade");
+      // (A progress file's indicator may give only its forecast.)
+      FUZZ_CHECK(!a.text.empty() || a.grade.has_value() || !a.progress.forecast.empty(),
+                 "an actual with neither value, grade nor forecast");
     }
   }
 }
@@ -92,12 +111,20 @@ inline std::string Describe(const ProjectActuals& e) {
                   std::to_string(e.loc.line) + ":" + std::to_string(e.loc.column) + "|" +
                   (e.year ? std::to_string(*e.year) : "-") + "|" +
                   (e.has_spent ? DescribeFunding(e.spent) : "-") + "|" +
-                  (e.budget ? DescribeFunding(*e.budget) : "-") + "|" + e.achieved + "|" + e.note;
+                  (e.budget ? DescribeFunding(*e.budget) : "-") + "|" + e.achieved + "|" + e.note +
+                  "|" + (e.as_of ? FormatDate(e.as_of->date) : "-") + "|" +
+                  (e.forecast_spent ? DescribeAmount(*e.forecast_spent) : "-");
   for (const IndicatorActual& a : e.indicators) {
     o += "\n" + a.key + "|" + a.text + "|" +
          (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") + "|" +
          (a.score ? a.score->ToDecimalString(40) : "-") + "|" + a.note + "|" +
-         std::to_string(a.loc.line) + ":" + std::to_string(a.loc.column);
+         std::to_string(a.loc.line) + ":" + std::to_string(a.loc.column) + "|" +
+         a.progress.forecast + "|" +
+         (a.progress.forecast_grade ? std::to_string(static_cast<int>(*a.progress.forecast_grade))
+                                    : "-") +
+         "|" + (a.progress.likelihood ? LikelihoodKey(*a.progress.likelihood) : "-") + "|" +
+         std::to_string(a.progress.reasons) + "|" + std::to_string(a.progress.forecast_loc.line) +
+         ":" + std::to_string(a.progress.forecast_loc.column);
   }
   return o;
 }

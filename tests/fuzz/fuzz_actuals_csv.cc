@@ -13,12 +13,16 @@
 //   - ReadActualsCsv: diagnostics well formed and located; the same entry
 //     invariants as the YAML loader (fuzz_actuals_common.h); every project
 //     of a well-formed file becomes an entry; what nobody claims is reported.
+//     A text that mentions as_of is read as a progress file (monitor's), its
+//     forecast, likelihood and reasons columns checked and read back too.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "model/actuals.h"
+#include "model/actuals_read.h"
+#include "model/progress.h"
 #include "base/csv.h"
 #include "fuzz_actuals_common.h"
 #include "fuzz_common.h"
@@ -130,10 +134,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // `unclaimed` holds every entry in its temporary file (a memory budget of
   // 0), `index` in memory: the two must agree (CheckSameEntries).
   ActualsIndex index, unclaimed(jixiao::fuzz::SpillEverything());
-  ReadActualsCsv(src, &index, &diags);
+  static const ProgressReading kProgress;
+  const bool progress = seen.find("as_of") != std::string::npos;
+  auto read = [&](ActualsIndex* into, Diagnostics* d) {
+    if (!progress) return ReadActualsCsv(src, into, d);
+    actuals_read::EntrySink add = [&](ProjectActuals&& e) { into->Add(std::move(e), d); };
+    actuals_read::ReadCsvEntries(src, YamlLimits{}, add, d, &kProgress);
+  };
+  read(&index, &diags);
   CheckDiagnostics(diags, 0, src.path, &seen);
   Diagnostics scratch;
-  ReadActualsCsv(src, &unclaimed, &scratch);
+  read(&unclaimed, &scratch);
 
   std::vector<std::string> keys;
   parsed = ParseCsv(seen);

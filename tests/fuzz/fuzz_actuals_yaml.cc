@@ -12,12 +12,16 @@
 //   - every entry can be claimed by its key, once; what nobody claims is
 //     reported, one error per entry (an actuals file that matches nothing is
 //     never silent).
+// An input that mentions as_of is read as a progress file (monitor's), whose
+// forecasts, likelihoods and reasons are checked and read back too.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "model/actuals.h"
+#include "model/actuals_read.h"
+#include "model/progress.h"
 #include "fuzz_actuals_common.h"
 #include "fuzz_common.h"
 #include "yaml/yaml_doc.h"
@@ -72,12 +76,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // 0), `index` in memory: the two must agree (CheckSameEntries).
   ActualsIndex index, unclaimed(jixiao::fuzz::SpillEverything());
   std::vector<std::string> keys;
+  static const ProgressReading kProgress;
+  const bool progress = src.text.find("as_of") != std::string::npos;
+  auto read = [&](const YamlDocument& doc, ActualsIndex* into, Diagnostics* d) {
+    if (!progress) return ReadActualsDocument(src, doc, into, d);
+    actuals_read::EntrySink add = [&](ProjectActuals&& e) { into->Add(std::move(e), d); };
+    actuals_read::ReadYamlEntries(src, doc, add, d, &kProgress);
+  };
   ParseYamlStream(src, limits, &diags, [&](const YamlDocument& doc) {
     const size_t before = diags.all().size();
     const size_t entries_before = index.size();
-    ReadActualsDocument(src, doc, &index, &diags);
+    read(doc, &index, &diags);
     Diagnostics scratch;
-    ReadActualsDocument(src, doc, &unclaimed, &scratch);
+    read(doc, &unclaimed, &scratch);
     const size_t items = ItemKeys(doc, &keys);
     if (ErrorsSince(diags, before) == 0 && !doc.has_errors()) {
       FUZZ_CHECK(index.size() - entries_before == items,

@@ -46,6 +46,7 @@ case $h in
     ;;
   fuzz_actuals_yaml)
     seed_files "$dir" "$ROOT"/examples/actuals/*.yaml "$ROOT"/examples/extra/*actuals*.yaml \
+               "$ROOT"/examples/progress/*.yaml "$ROOT"/tests/fixtures/monitor/*.yaml \
                "$ROOT"/tests/fixtures/eval/*.yaml "$ROOT"/tests/fixtures/formats/*actuals*.yaml \
                "$ROOT"/tests/fixtures/robustness/*actuals*.yaml
     ;;

@@ -1,0 +1,237 @@
+// `jixiao monitor`: the lights of every project's progress as of a date
+// (docs/monitor.md). The same inputs, validation, threads, outputs and
+// exit statuses as `eval`, whose machinery it shares (run_common.h).
+#include <map>
+#include <tuple>
+
+#include "base/lang.h"
+#include "base/messages.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/progress.h"
+#include "cli/run_common.h"
+#include "model/actuals.h"
+#include "model/rules_file.h"
+#include "report/diagnostic_format.h"
+#include "report/monitor_report.h"
+#include "score/batch.h"
+#include "score/monitor.h"
+#include "yaml/inputs.h"
+
+namespace jixiao {
+
+namespace {
+
+struct Output {
+  OutputSpec spec;
+  std::unique_ptr<OutputSink> sink;
+  std::unique_ptr<MonitorReporter> reporter;
+};
+
+// The date of the run: --as-of, else the as_of of the first entry that has
+// one (the files' as_of are checked against it project by project).
+std::optional<AsOf> RunDate(const std::optional<AsOf>& option, const ActualsIndex& entries) {
+  if (option) return option;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    std::shared_ptr<const ProjectActuals> e = entries.Get(i);
+    if (e->as_of) return e->as_of;
+  }
+  return std::nullopt;
+}
+
+// An error about the run's date (an as_of outside a project's year, or
+// differing from the run's) is about every project of a file or a year:
+// reported once where it is written, and counted for the others.
+class DateErrors {
+ public:
+  // Moves `from` into `to`, keeping the first of each date error.
+  void Append(Diagnostics&& from, Diagnostics* to) {
+    if (from.empty()) return;
+    bool any = false;
+    for (const Diagnostic& d : from.all()) any = any || IsDateError(d.code);
+    if (!any) {
+      to->Append(std::move(from));
+      return;
+    }
+    for (const Diagnostic& d : from.all()) {
+      if (IsDateError(d.code)) {
+        auto [it, first] = seen_.emplace(Key(d), Seen{d.loc, d.code, 0});
+        if (!first) {
+          ++it->second.more;
+          continue;
+        }
+      }
+      to->Add(d);
+    }
+  }
+
+  // An error for each date error that stood for more projects.
+  void Report(Diagnostics* diags) const {
+    for (const auto& [key, s] : seen_) {
+      // The code of the error it repeats.
+      if (s.more > 0) diags->Error(s.loc, Message{s.code, Tr(MsgId::kAsOfErrorMore, s.more)});
+    }
+  }
+
+ private:
+  static bool IsDateError(uint16_t code) {
+    return code == CodeOf(MsgId::kAsOfOutsideYear) || code == CodeOf(MsgId::kAsOfDiffers);
+  }
+  using KeyType = std::tuple<uint16_t, std::string, int, int>;
+  static KeyType Key(const Diagnostic& d) { return {d.code, d.loc.file, d.loc.line, d.loc.column}; }
+  struct Seen {
+    Location loc;
+    uint16_t code;
+    size_t more;
+  };
+  std::map<KeyType, Seen> seen_;
+};
+
+}  // namespace
+
+int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  diags.SpillToDisk();  // a year's warnings: bytes of memory each
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, MonitorReportFormats(), &diags);
+  std::optional<AsOf> as_of_option;
+  if (!opts.as_of.empty()) {
+    AsOf a;
+    if (std::optional<Message> bad = ParseAsOf(opts.as_of, &a.date)) {
+      diags.Error({}, MsgId::kBadAsOfOption, opts.as_of);
+    } else {
+      as_of_option = a;
+    }
+  }
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  KeepLargeBlocksOutOfTheHeap();
+  // Progress inputs that cannot be found or read leave the index
+  // incomplete: the targets without an entry are then named once.
+  Diagnostics expanding;
+  PathList progress_files =
+      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
+  std::vector<std::string> unread;
+  for (const Diagnostic& d : expanding.all()) {
+    if (d.severity == Severity::kError) unread.push_back(d.loc.file);
+  }
+  diags.Append(std::move(expanding));
+  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  GiveBackFreeMemory();
+  if (!CheckOutputsAgainstInputs(specs, opts, {&progress_files, &files}, &diags)) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+  const size_t errors_before_rules = diags.error_count();
+  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
+  if (diags.error_count() > errors_before_rules) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
+
+  ActualsIndex entries;
+  for (const std::string& path : unread) entries.MarkIncomplete(path);
+  ProgressReading reading;
+  reading.as_of_required = !as_of_option;
+  LoadActualsFiles(progress_files, opts.limits, &entries, &diags, ResolveJobs(opts.jobs),
+                   &reading);
+  GiveBackFreeMemory();
+  entries.ShrinkToFit();
+  const std::optional<AsOf> date = RunDate(as_of_option, entries);
+  std::optional<MonitorRun> run;
+  if (date) run = MakeMonitorRun(*date, rules);
+
+  std::vector<Output> outputs;
+  for (const OutputSpec& spec : specs) {
+    std::string why;
+    std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
+    if (!sink) {
+      err << WriteErrorLine(spec, why);
+      return kExitError;
+    }
+    MonitorReportContext ctx;
+    ctx.report.rules = &rules;
+    ctx.report.color = IsStandardOutput(spec.path) && term.color_stdout();
+    ctx.report.quiet = term.quiet();
+    ctx.report.csv_bom = !opts.csv_no_bom;
+    ctx.report.list_errors = !IsStandardOutput(spec.path);
+    ctx.show_work = opts.show_work;
+    outputs.push_back({spec, std::move(sink), MakeMonitorReporter(spec.format, ctx)});
+  }
+  for (Output& o : outputs) o.reporter->Begin(run ? &*run : nullptr, o.sink->stream());
+
+  const Light fail_at = opts.monitor_fail_on == "yellow" ? Light::kYellow : Light::kRed;
+  const bool fail_on = opts.monitor_fail_on != "none";
+  bool failing = false;
+  MonitorSummary summary;
+  ProjectIdRegistry ids;
+  ProjectsWithoutEntry without_entry;
+  DateErrors date_errors;
+  size_t projects = 0;
+  Progress progress(term, err);
+  // On the workers: the lights of each project against its entry (read-only).
+  ProjectWork work = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
+    item->match = entries.Locate(p.id, p.project);
+    item->actuals = entries.Lookup(*item->match);
+    if (item->actuals == ActualsIndex::kNone || !run) return;
+    std::shared_ptr<const ProjectActuals> e = entries.Get(item->actuals);
+    if (!as_of_option && e->as_of && Compare(e->as_of->date, run->as_of.date) != 0) {
+      d->Error(e->as_of->loc, MsgId::kAsOfDiffers, FormatDate(e->as_of->date),
+               FormatLocation(run->as_of.loc), FormatDate(run->as_of.date));
+      return;
+    }
+    if (!e->as_of && !as_of_option) return;  // its file's missing as_of is reported
+    item->monitor = MonitorProject(std::move(p), *e, rules, *run, d);
+  };
+  // In input order: unique ids, claiming entries, reporting.
+  auto consume = [&](LoadedItem&& item) {
+    date_errors.Append(std::move(item.diags), &diags);
+    switch (item.kind) {
+      case LoadedItem::Kind::kFileEnd:
+        progress.FileDone();
+        return;
+      case LoadedItem::Kind::kRejected:
+        entries.ClaimIndex(item.id, item.name);  // its entry is its own, not a stray
+        return;
+      case LoadedItem::Kind::kProject:
+        break;
+    }
+    if (!ids.Register(item, &diags)) return;
+    ++projects;
+    if (!ClaimEntry(item, &entries, &without_entry, &diags)) return;
+    if (!item.monitor) return;  // not monitored: its errors are in diags
+    summary.Add(*item.monitor);
+    if (fail_on && item.monitor->light >= fail_at) failing = true;
+    for (Output& o : outputs) o.reporter->Project(*item.monitor, o.sink->stream());
+    progress.ProjectDone();
+  };
+  ids.Reserve(entries.size());
+  progress.Start(files.size());
+  ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), work, consume);
+  progress.Finish();
+  GiveBackFreeMemory();
+  date_errors.Report(&diags);
+  without_entry.Report(entries.incomplete(), &diags);
+  entries.ReportUnclaimed(&diags);
+  if (projects == 0 && !diags.has_errors()) {
+    diags.Error({}, "no target projects found in the input");
+  }
+  if (opts.strict) diags.PromoteWarnings();
+  diags.FillSourceLines();
+  PrintDiagnostics(diags, term, err);
+  int status = kExitOk;
+  for (Output& o : outputs) {
+    o.reporter->End(summary, diags, o.sink->stream());
+    std::string why = o.sink->Commit();
+    if (!why.empty()) {
+      err << WriteErrorLine(o.spec, why);
+      status = kExitError;
+    }
+  }
+  if (diags.has_errors()) return kExitError;
+  if (status != kExitOk) return status;
+  return failing ? kExitPolicy : kExitOk;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,52 @@
+// What the commands that read a year of targets against their entries
+// (eval, monitor) share: the allocator's settings for a long run, and
+// claiming each project's entry in input order.
+#ifndef JIXIAO_CLI_RUN_COMMON_H_
+#define JIXIAO_CLI_RUN_COMMON_H_
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "model/actuals.h"
+#include "score/batch.h"
+
+namespace jixiao {
+
+// Two settings of glibc's allocator for a run over a whole year (see
+// run_common.cc): large blocks mapped on their own, and the memory a phase
+// of the run left free given back before the next.
+void KeepLargeBlocksOutOfTheHeap();
+void GiveBackFreeMemory();
+
+// The target projects left without an entry in a run where some input of
+// entries could not be read in full: their entries may well be there, so
+// they are named in one error rather than one each.
+class ProjectsWithoutEntry {
+ public:
+  static constexpr size_t kNamed = 3;
+
+  void Add(const LoadedItem& item);
+  // The error, if any project was added; `unread` are the inputs not read
+  // in full (ActualsIndex::incomplete).
+  void Report(const std::vector<std::string>& unread, Diagnostics* diags) const;
+
+ private:
+  size_t count_ = 0;
+  std::vector<std::string> names_;
+  Location first_;
+  std::string first_line_;
+};
+
+// Claims the entry of the project `item` (a registered kProject, in input
+// order) in `actuals`. True when its entry is the one the per-project work
+// used (item.actuals): the work's result may be reported. False otherwise,
+// after reporting why — no entry (or one in a file not read in full:
+// `without`), or an entry that could be another project's (reported at the
+// entry).
+bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,
+                Diagnostics* diags);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_CLI_RUN_COMMON_H_

@@ -1,0 +1,295 @@
+// Progress files (progress.h): the words of the form, reading YAML and CSV
+// progress, each problem located with its code, and the compact record.
+#include "model/progress.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "model/actuals.h"
+#include "model/actuals_read.h"
+
+namespace jixiao {
+
+namespace {
+
+struct Read {
+  std::vector<ProjectActuals> entries;
+  Diagnostics diags;
+  // The one error, which must be the only diagnostic.
+  const Diagnostic Only() const {
+    REQUIRE(diags.size() == 1);
+    return diags.all().front();
+  }
+};
+
+Read Yaml(const std::string& text, bool as_of_required = true) {
+  Read r;
+  Source src{"p.yaml", text};
+  ProgressReading reading;
+  reading.as_of_required = as_of_required;
+  ParseYamlStream(src, {}, &r.diags, [&](const YamlDocument& doc) {
+    actuals_read::ReadYamlEntries(
+        src, doc, [&](ProjectActuals&& e) { r.entries.push_back(std::move(e)); }, &r.diags,
+        &reading);
+  });
+  return r;
+}
+
+Read Csv(const std::string& text, bool as_of_required = true) {
+  Read r;
+  Source src{"p.csv", text};
+  ProgressReading reading;
+  reading.as_of_required = as_of_required;
+  actuals_read::ReadCsvEntries(
+      src, {}, [&](ProjectActuals&& e) { r.entries.push_back(std::move(e)); }, &r.diags,
+      &reading);
+  return r;
+}
+
+const char kEntry[] =
+    "as_of: 2024-07-31\n"                                                     // 1
+    "projects:\n"                                                             // 2
+    "  - id: P1\n"                                                            // 3
+    "    spent: 3.10\n"                                                       // 4
+    "    forecast_spent: 5.90万元\n"                                          // 5
+    "    indicators:\n"                                                       // 6
+    "      购置设备数量: {value: 2台, forecast: 4台, likelihood: 确定能}\n"   // 7
+    "      验收合格率: 100%\n"                                                // 8
+    "      项目完成时间: {value: 未完成}\n"                                   // 9
+    "      满意度: {forecast: 92%}\n"                                         // 10
+    "      定性: {grade: 部分达成, likelihood: likely, reasons: [人员保障, funding], note: 说明}\n";
+
+}  // namespace
+
+TEST_CASE("likelihood and reasons: the form's words, or their English names") {
+  CHECK(ParseLikelihood("确定能") == Likelihood::kCertain);
+  CHECK(ParseLikelihood(" 有可能 ") == Likelihood::kLikely);
+  CHECK(ParseLikelihood("完全不可能") == Likelihood::kImpossible);
+  CHECK(ParseLikelihood("Impossible") == Likelihood::kImpossible);
+  CHECK_FALSE(ParseLikelihood("可能").has_value());
+  CHECK(std::string(LikelihoodWord(Likelihood::kLikely)) == "有可能");
+  CHECK(std::string(LikelihoodKey(Likelihood::kLikely)) == "likely");
+  CHECK(ParseReason("硬件条件保障") == kReasonHardware);
+  CHECK(ParseReason("STAFF") == kReasonStaff);
+  CHECK(ParseReason("经费") == 0);
+  std::string bad;
+  CHECK(ParseReasonList("经费保障、人员保障", &bad) == (kReasonFunding | kReasonStaff));
+  CHECK(ParseReasonList("制度保障; 其他；funding", &bad) ==
+        (kReasonPolicy | kReasonOther | kReasonFunding));
+  CHECK(ParseReasonList("", &bad) == 0);
+  CHECK(bad.empty());
+  CHECK(ParseReasonList("经费保障、天气", &bad) == 0);
+  CHECK(bad == "天气");
+}
+
+TEST_CASE("a YAML progress entry: as_of, forecast_spent, forecast, likelihood, reasons") {
+  Read r = Yaml(kEntry);
+  CHECK(r.diags.empty());
+  REQUIRE(r.entries.size() == 1);
+  const ProjectActuals& e = r.entries[0];
+  CHECK_FALSE(e.has_errors);
+  REQUIRE(e.as_of.has_value());
+  CHECK(e.as_of->date == Date{2024, 7, 31});
+  CHECK(e.as_of->loc.line == 1);
+  REQUIRE(e.forecast_spent.has_value());
+  CHECK(e.forecast_spent->text == "5.90万元");
+  CHECK(e.forecast_spent->loc.line == 5);
+  REQUIRE(e.indicators.size() == 5);
+  const IndicatorActual& a = e.indicators[0];
+  CHECK(a.text == "2台");
+  CHECK(a.progress.forecast == "4台");
+  CHECK(a.progress.forecast_value.kind == ActualKind::kQuantity);
+  CHECK(a.progress.forecast_loc.line == 7);
+  CHECK(a.progress.likelihood == Likelihood::kCertain);
+  CHECK(e.indicators[1].progress.empty());
+  CHECK(e.indicators[2].text == "未完成");
+  CHECK(e.indicators[3].text.empty());  // only a forecast
+  CHECK(e.indicators[3].progress.forecast == "92%");
+  CHECK(e.indicators[4].grade == Grade::kPartial);
+  CHECK(e.indicators[4].progress.likelihood == Likelihood::kLikely);
+  CHECK(e.indicators[4].progress.reasons == (kReasonStaff | kReasonFunding));
+}
+
+TEST_CASE("a progress entry survives the compact record of the index") {
+  Read r = Yaml(kEntry);
+  REQUIRE(r.entries.size() == 1);
+  ActualsIndex index;
+  Diagnostics d;
+  index.Add(r.entries[0], &d);
+  std::shared_ptr<const ProjectActuals> back = index.Get(0);
+  REQUIRE(back->as_of.has_value());
+  CHECK(back->as_of->date == Date{2024, 7, 31});
+  CHECK(back->as_of->loc.file == "p.yaml");
+  REQUIRE(back->forecast_spent.has_value());
+  CHECK(back->forecast_spent->value == Rational(59, 10));
+  CHECK(back->forecast_spent->unit.name == "万元");
+  CHECK(back->forecast_spent->loc.line == 5);
+  REQUIRE(back->indicators.size() == 5);
+  CHECK(back->indicators[0].progress.forecast_value.value.value == 4);
+  CHECK(back->indicators[0].progress.likelihood_loc.line == 7);
+  CHECK(back->indicators[3].progress.forecast == "92%");
+  CHECK(back->indicators[4].progress.reasons == (kReasonStaff | kReasonFunding));
+  // An actuals entry packs nothing more than it did: no progress, no bytes.
+  ProjectActuals plain;
+  plain.key = "P2";
+  plain.loc = {"a.yaml", 1, 1};
+  index.Add(plain, &d);
+  CHECK_FALSE(index.Get(1)->as_of.has_value());
+  CHECK_FALSE(index.Get(1)->forecast_spent.has_value());
+}
+
+TEST_CASE("a progress document without as_of is an error, unless --as-of gives it") {
+  const std::string text = "projects:\n  - id: P1\n    spent: 1\n    indicators: {甲: 1台}\n";
+  Read r = Yaml(text);
+  CHECK(r.Only().code == 901);
+  CHECK(r.Only().loc.line == 1);
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].has_errors);
+  CHECK(Yaml(text, false).diags.empty());
+}
+
+TEST_CASE("as_of must be a calendar date within the file's year") {
+  Read r = Yaml("as_of: 2024-02-30\nprojects:\n  - id: P1\n    spent: 1\n    indicators: {甲: 1}\n");
+  CHECK(r.Only().code == 902);
+  CHECK(r.Only().loc.line == 1);
+  CHECK(r.Only().loc.column == 8);
+  r = Yaml("year: 2024\nas_of: 2023-07-31\nprojects:\n  - id: P1\n    spent: 1\n"
+           "    indicators: {甲: 1}\n");
+  CHECK(r.Only().code == 903);
+  CHECK(r.Only().loc.line == 2);
+  // Written the Chinese way.
+  r = Yaml("as_of: 2024年7月31日\nprojects:\n  - id: P1\n    spent: 1\n    indicators: {甲: 1}\n");
+  CHECK(r.diags.empty());
+  CHECK(r.entries[0].as_of->date == Date{2024, 7, 31});
+}
+
+TEST_CASE("an unknown likelihood or reason is an error at it") {
+  Read r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+                "      甲: {value: 1台, likelihood: 大概}\n");
+  CHECK(r.Only().code == 905);
+  CHECK(r.Only().loc.line == 6);
+  CHECK(r.Only().loc.column == 34);
+  CHECK(r.entries[0].has_errors);
+  r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+           "      甲: {value: 1台, reasons: [人员保障, 天气]}\n");
+  CHECK(r.Only().code == 906);
+  CHECK(r.Only().loc.line == 6);
+  CHECK(r.Only().loc.column == 38);
+  r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+           "      甲: {value: 1台, reasons: {a: b}}\n");
+  CHECK(r.Only().code == 906);
+}
+
+TEST_CASE("an indicator with neither value nor forecast is an error") {
+  Read r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+                "      甲: {likelihood: 确定能}\n");
+  CHECK(r.Only().code == 907);
+  CHECK(r.Only().loc.line == 6);
+  CHECK(r.Only().loc.column == 10);
+}
+
+TEST_CASE("a forecast that is not a value is an error at it") {
+  Read r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+                "      甲: {forecast: 不适用}\n");
+  CHECK(r.Only().code == 908);
+  r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+           "      甲: {forecast: }\n");
+  CHECK(r.Only().code == 908);
+  r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+           "      甲: {forecast: 2024-02-30}\n");
+  CHECK(r.Only().code == 908);
+}
+
+TEST_CASE("an actuals file is read as before: no progress keys") {
+  Source src{"a.yaml", "projects:\n  - id: P1\n    spent: 1\n    indicators:\n"
+                       "      甲: {value: 1台, forecast: 2台}\n"};
+  Diagnostics d;
+  ParseYamlStream(src, {}, &d, [&](const YamlDocument& doc) {
+    actuals_read::ReadYamlEntries(src, doc, [](ProjectActuals&&) {}, &d);
+  });
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].message.find("forecast") != std::string::npos);  // an unknown key
+}
+
+TEST_CASE("CSV progress: the as_of row, forecast columns and the spending row's forecast") {
+  Read r = Csv(
+      "project,indicator,value,note,forecast,likelihood,reasons\n"  // 1
+      ",as_of,2024-07-31,,,,\n"                                      // 2
+      "P1,spent,3.10,说明,5.90,,\n"                                  // 3
+      "P1,购置设备数量,2台,,4台,确定能,\n"                           // 4
+      "P1,满意度,,,92%,有可能,经费保障、人员保障\n"                  // 5
+      "P1,项目完成时间,未完成,,,,\n");                               // 6
+  CHECK(r.diags.empty());
+  REQUIRE(r.entries.size() == 1);
+  const ProjectActuals& e = r.entries[0];
+  REQUIRE(e.as_of.has_value());
+  CHECK(e.as_of->date == Date{2024, 7, 31});
+  CHECK(e.as_of->loc.line == 2);
+  REQUIRE(e.forecast_spent.has_value());
+  CHECK(e.forecast_spent->value == Rational(59, 10));
+  REQUIRE(e.indicators.size() == 3);
+  CHECK(e.indicators[0].progress.forecast == "4台");
+  CHECK(e.indicators[0].progress.likelihood == Likelihood::kCertain);
+  CHECK(e.indicators[1].text.empty());
+  CHECK(e.indicators[1].progress.forecast == "92%");
+  CHECK(e.indicators[1].progress.reasons == (kReasonFunding | kReasonStaff));
+  CHECK(e.indicators[2].text == "未完成");
+}
+
+TEST_CASE("CSV progress: the Chinese headers of the progress columns") {
+  Read r = Csv("项目,指标,实际值,说明,全年预计完成情况,完成目标可能性,偏差原因类别\n"
+               ",截至日期,2024年7月31日,,,,\n"
+               "P1,全年执行数,1,,,,\n"
+               "P1,甲,,,3个,完全不可能,其他\n");
+  CHECK(r.diags.empty());
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].indicators[0].progress.likelihood == Likelihood::kImpossible);
+}
+
+TEST_CASE("CSV progress errors, each at its cell with its code") {
+  const std::string head = "project,indicator,value,note,forecast,likelihood,reasons\n";
+  // No as_of row (line 1: the header).
+  Read r = Csv(head + "P1,spent,1,,,,\nP1,甲,1台,,,,\n");
+  CHECK(r.Only().code == 901);
+  CHECK(r.Only().loc.line == 1);
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].has_errors);
+  CHECK(Csv(head + "P1,spent,1,,,,\nP1,甲,1台,,,,\n", false).diags.empty());
+  // A bad as_of.
+  r = Csv(head + ",as_of,7月底,,,,\nP1,spent,1,,,,\nP1,甲,1台,,,,\n");
+  CHECK(r.Only().code == 902);
+  CHECK(r.Only().loc.line == 2);
+  CHECK(r.Only().loc.column == 8);
+  // Two different as_of rows.
+  r = Csv(head + ",as_of,2024-07-31,,,,\n,as_of,2024-06-30,,,,\nP1,spent,1,,,,\nP1,甲,1台,,,,\n");
+  CHECK(r.Only().code == 904);
+  CHECK(r.Only().loc.line == 3);
+  // Unknown likelihood, unknown reason, neither value nor forecast.
+  r = Csv(head + ",as_of,2024-07-31,,,,\nP1,spent,1,,,,\nP1,甲,1台,,,大概,\n");
+  CHECK(r.Only().code == 905);
+  CHECK(r.Only().loc.line == 4);
+  CHECK(r.Only().loc.column == 11);
+  r = Csv(head + ",as_of,2024-07-31,,,,\nP1,spent,1,,,,\nP1,甲,1台,,,,天气\n");
+  CHECK(r.Only().code == 906);
+  CHECK(r.Only().loc.column == 12);
+  r = Csv(head + ",as_of,2024-07-31,,,,\nP1,spent,1,,,,\nP1,甲,,,,确定能,\n");
+  CHECK(r.Only().code == 907);
+  CHECK(r.Only().loc.line == 4);
+  CHECK(r.Only().loc.column == 6);
+  CHECK(r.entries[0].has_errors);
+  // A likelihood on the spending row.
+  r = Csv(head + ",as_of,2024-07-31,,,,\nP1,spent,1,,,确定能,\nP1,甲,1台,,,,\n");
+  CHECK(r.Only().code == 910);
+}
+
+TEST_CASE("an actuals CSV file knows no progress columns") {
+  Read r;
+  Source src{"a.csv", "project,indicator,value,forecast\nP1,spent,1,\n"};
+  actuals_read::ReadCsvEntries(src, {}, [](ProjectActuals&&) {}, &r.diags);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all()[0].loc.column == 25);
+}
+
+}  // namespace jixiao

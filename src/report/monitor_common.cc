@@ -1,0 +1,173 @@
+// What the monitoring reports share (monitor_common.h).
+#include "report/monitor_common.h"
+
+#include <fmt/format.h>
+
+#include "base/lang.h"
+#include "base/messages.h"
+
+namespace jixiao {
+
+namespace {
+
+// A ratio of --show-work: 4 decimals, and the exact fraction when they do
+// not hold it.
+std::string Exact(const Rational& r) {
+  if (r.Round(4) == r) return r.FormatFixed(4);
+  return Tr(MsgId::kMonWorkExact, r.FormatFixed(4),
+            r.num().ToString() + "/" + r.den().ToString());
+}
+
+// "v ≥ 0.8 → 绿", "0.6 ≤ v < 0.8 → 黄", "v < 0.6 → 红": which band `v`'s light is.
+std::string Band(std::string_view v, Light light, const Rational& green, const Rational& yellow) {
+  const std::string word = LightWord(light);
+  switch (light) {
+    case Light::kGreen: return fmt::format("{} ≥ {} → {}", v, green.ToDecimalString(), word);
+    case Light::kYellow:
+      return fmt::format("{} ≤ {} < {} → {}", yellow.ToDecimalString(), v,
+                         green.ToDecimalString(), word);
+    case Light::kRed: return fmt::format("{} < {} → {}", v, yellow.ToDecimalString(), word);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string LikelihoodText(Likelihood l) {
+  return English() ? LikelihoodKey(l) : LikelihoodWord(l);
+}
+
+std::string ReasonsText(unsigned reasons) {
+  std::string out;
+  for (Reason r : kReasons) {
+    if (!(reasons & r)) continue;
+    if (!out.empty()) out += English() ? ", " : "、";
+    out += English() ? ReasonKey(r) : ReasonWord(r);
+  }
+  return out;
+}
+
+std::string ReasonKeys(unsigned reasons, std::string_view sep) {
+  std::string out;
+  for (Reason r : kReasons) {
+    if (!(reasons & r)) continue;
+    if (!out.empty()) out += sep;
+    out += ReasonKey(r);
+  }
+  return out;
+}
+
+std::string AdjustmentText(const IndicatorMonitor& im) {
+  if (!im.likelihood) return "";
+  switch (im.adjustment) {
+    case Adjustment::kNone: return "";
+    case Adjustment::kImpossible:
+    case Adjustment::kLikely:
+      return Tr(MsgId::kMonAdjusted, LikelihoodText(*im.likelihood), LightWord(im.judged),
+                LightWord(im.light));
+    case Adjustment::kCertainOnRed:
+      return Tr(MsgId::kMonContradicted, LikelihoodText(*im.likelihood));
+  }
+  return "";
+}
+
+std::string ValueLabel(const MonitorRun* run) {
+  return Tr(MsgId::kMonLabelValue, run ? run->as_of.date.month : 12);
+}
+
+std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run) {
+  return fmt::format("{} / {} {} = {} ÷ {}/{} = {}", m.spent.ToDecimalString(),
+                     m.budget.ToDecimalString(), m.project.unit, PercentText(m.rate),
+                     run.progress.elapsed,
+                     run.progress.total, m.pace.FormatFixed(2));
+}
+
+std::string RedAdvice() { return Tr(MsgId::kMonRedAdvice); }
+
+std::string PercentText(const Rational& r) { return (r * 100).FormatFixed(2) + "%"; }
+
+std::string MonitorSummaryLine(const MonitorSummary& s, const MonitorRun* run, size_t errors,
+                               size_t warnings) {
+  std::string counts = Tr(MsgId::kMonSummaryCounts, s.projects, s.lights[0], s.lights[1],
+                          s.lights[2], errors, warnings);
+  if (run == nullptr) return counts;
+  return Tr(MsgId::kMonSummaryAsOf, FormatDate(run->as_of.date),
+            PercentText(run->progress.value), counts);
+}
+
+std::string TimeProgressWork(const MonitorRun& run) {
+  const TimeProgress& p = run.progress;
+  return Tr(run.method == TimeProgressMethod::kMonths ? MsgId::kMonWorkTimeMonths
+                                                      : MsgId::kMonWorkTimeDays,
+            p.elapsed, p.total, Exact(p.value), FormatDate(run.as_of.date));
+}
+
+std::string BudgetWork(const ProjectMonitor& m, const MonitorRun& run, const MonitorRules& rules) {
+  return Tr(MsgId::kMonWorkBudget, m.spent.ToDecimalString(), m.budget.ToDecimalString(),
+            run.progress.elapsed, run.progress.total, m.rate.FormatFixed(4),
+            run.progress.value.FormatFixed(4), Exact(m.pace), Band("v", m.budget_light, rules.budget_green, rules.budget_yellow));
+}
+
+std::string IndicatorWork(const IndicatorMonitor& im, const MonitorRun& run, const Rules& rules) {
+  const MonitorRules& m = rules.monitor;
+  if (im.not_applicable) return Tr(MsgId::kMonWorkNotApplicable);
+  const std::string figures = FiguresText(im, run, rules.reverse);
+  std::string verdict;
+  switch (im.figures.kind) {
+    case Figures::Kind::kGrade:
+      verdict = fmt::format("{} → {}", figures, LightWord(im.judged));
+      break;
+    case Figures::Kind::kDate:
+      verdict = Tr(im.met ? MsgId::kMonWorkOnTime : MsgId::kMonWorkLate, figures,
+                   LightWord(im.judged));
+      break;
+    case Figures::Kind::kNotDone:
+      verdict = Tr(im.met ? MsgId::kMonWorkNotDue : MsgId::kMonWorkOverdue, figures,
+                   LightWord(im.judged));
+      break;
+    case Figures::Kind::kQuantity:
+      if (im.basis == Basis::kPace) {
+        const Figures& f = im.figures;
+        verdict = Tr(MsgId::kMonWorkPace,
+                     fmt::format("{}{} / ({}{} × {}/{})", f.b.ToDecimalString(), f.unit,
+                                 f.a.ToDecimalString(), f.unit, run.progress.elapsed,
+                                 run.progress.total),
+                     Exact(im.ratio), Band("v", im.judged, m.pace_green, m.pace_yellow));
+      } else if (im.met) {
+        verdict = Tr(MsgId::kMonWorkMet, figures, LightWord(im.judged));
+      } else {
+        const std::string r = Exact(im.ratio);
+        verdict = Tr(MsgId::kMonWorkUnmet, figures,
+                     im.judged == Light::kYellow
+                         ? fmt::format("{} ≥ {} → {}", r, m.ratio_yellow.ToDecimalString(),
+                                       LightWord(im.judged))
+                         : fmt::format("{} < {} → {}", r, m.ratio_yellow.ToDecimalString(),
+                                       LightWord(im.judged)));
+      }
+      break;
+  }
+  std::string out = Tr(im.basis == Basis::kForecast ? MsgId::kMonWorkByForecast
+                       : im.basis == Basis::kPace   ? MsgId::kMonWorkByPace
+                                                    : MsgId::kMonWorkByValue,
+                       verdict);
+  if (im.likelihood) {
+    switch (im.adjustment) {
+      case Adjustment::kNone:
+        out += Tr(MsgId::kMonWorkLikelihoodKept, LikelihoodText(*im.likelihood),
+                  LightWord(im.light));
+        break;
+      case Adjustment::kImpossible:
+      case Adjustment::kLikely:
+        out += Tr(MsgId::kMonWorkLikelihood, LikelihoodText(*im.likelihood), LightWord(im.judged),
+                  LightWord(im.light));
+        break;
+      case Adjustment::kCertainOnRed:
+        out += Tr(MsgId::kMonWorkCertainOnRed, LikelihoodText(*im.likelihood),
+                  LightWord(im.light));
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace jixiao

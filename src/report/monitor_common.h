@@ -1,0 +1,51 @@
+// What the monitoring reports share (monitor_report.h): the words of
+// lights, likelihoods and reasons in the run's language, the figures of the
+// budget, the advice of 136号 for a red light, and the arithmetic behind each
+// light (--show-work).
+#ifndef JIXIAO_REPORT_MONITOR_COMMON_H_
+#define JIXIAO_REPORT_MONITOR_COMMON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/progress.h"
+#include "model/rules.h"
+#include "score/monitor.h"
+
+namespace jixiao {
+
+// "确定能" (zh) or "certain" (en).
+std::string LikelihoodText(Likelihood l);
+// The reasons of `reasons` (Reason bits) in the form's order: "经费保障、人员保障"
+// (zh) or "funding, staff" (en); "" for none.
+std::string ReasonsText(unsigned reasons);
+// Their stable names joined by `sep`: "funding;staff".
+std::string ReasonKeys(unsigned reasons, std::string_view sep);
+// What the likelihood did to the light: "有可能：绿 → 黄", "完全不可能：黄 → 红",
+// "确定能：与数字不符"; "" when it changed nothing.
+std::string AdjustmentText(const IndicatorMonitor& im);
+// The label of a value to date: "1-7月执行情况" for an as_of in July.
+std::string ValueLabel(const MonitorRun* run);
+// The figures of the budget light: "3.1 / 6 万元 = 51.67% ÷ 213/366 = 0.89"
+// (spent / budget = rate, ÷ time progress = pace, to 2 decimals).
+std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run);
+// What 136号 asks of a project with a red light.
+std::string RedAdvice();
+// "58.20%": a fraction as a percentage with 2 decimals.
+std::string PercentText(const Rational& r);
+// The summary line of a run: "截至 2024-07-31（时间进度 58.20%）：共 5 个项目，
+// 绿 1 个，黄 2 个，红 2 个；错误 0 个，警告 3 个".
+std::string MonitorSummaryLine(const MonitorSummary& s, const MonitorRun* run, size_t errors,
+                               size_t warnings);
+
+// --show-work: the arithmetic behind the lights, one line each, in the run's
+// language. Ratios are exact: shown to 4 decimals, and as a fraction when
+// 4 decimals do not hold them.
+std::string TimeProgressWork(const MonitorRun& run);
+std::string BudgetWork(const ProjectMonitor& m, const MonitorRun& run, const MonitorRules& rules);
+std::string IndicatorWork(const IndicatorMonitor& im, const MonitorRun& run, const Rules& rules);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_REPORT_MONITOR_COMMON_H_

@@ -1,0 +1,150 @@
+// The CSV report of `jixiao monitor`: one row per indicator, then each
+// project's budget row and its own row, for spreadsheets and pipelines. As
+// eval's (report_csv.cc): RFC 4180, CRLF, a UTF-8 byte order mark unless
+// --csv-no-bom, cells a spreadsheet would run as a formula neutralised,
+// streamed project by project, and an `error` row for each input error.
+// Column names and the values of basis, light, likelihood and reasons are
+// stable whatever --lang; the figures are in the run's language.
+#include <fmt/format.h>
+
+#include "base/csv.h"
+#include "base/messages.h"
+#include "report/monitor_common.h"
+#include "report/monitor_report.h"
+#include "report/report_common.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kLineEnd = "\r\n";
+
+constexpr const char* kColumns[] = {
+    "row",    "id",    "project", "department", "level1",     "level2",  "name",    "target",
+    "value",  "forecast", "basis", "ratio",     "light",      "likelihood", "reasons", "figures",
+    "note",
+};
+constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
+
+class Row {
+ public:
+  void Set(std::string_view column, std::string value) {
+    for (size_t i = 0; i < kColumnCount; ++i) {
+      if (column == kColumns[i]) {
+        cells_[i] = std::move(value);
+        return;
+      }
+    }
+  }
+  void AppendTo(std::string* out) const {
+    for (size_t i = 0; i < kColumnCount; ++i) {
+      if (i > 0) out->push_back(',');
+      AppendCsvCell(PrintableText(cells_[i]), out);
+    }
+    out->append(kLineEnd);
+  }
+
+ private:
+  std::string cells_[kColumnCount];
+};
+
+class MonitorCsvReporter : public MonitorReporter {
+ public:
+  explicit MonitorCsvReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}
+
+  void Begin(const MonitorRun* run, std::ostream& out) override {
+    if (run != nullptr) run_ = *run;
+    std::string o;
+    if (ctx_.report.csv_bom) o.append(kBom);
+    for (size_t i = 0; i < kColumnCount; ++i) {
+      if (i > 0) o.push_back(',');
+      AppendCsvField(kColumns[i], &o);
+    }
+    o.append(kLineEnd);
+    out << o;
+  }
+
+  void Project(const ProjectMonitor& m, std::ostream& out) override {
+    const jixiao::Project& p = m.project;
+    std::string o;
+    for (const IndicatorMonitor& im : m.indicators) {
+      const Indicator& ind = p.indicators[im.index];
+      Row r = ProjectRow("indicator", m);
+      r.Set("level1", ind.level1);
+      r.Set("level2", ind.level2);
+      r.Set("name", ind.name);
+      r.Set("target", ind.target_text);
+      r.Set("value", im.value_text);
+      r.Set("forecast", im.forecast_text);
+      if (!im.not_applicable) {
+        r.Set("basis", BasisKey(im.basis));
+        r.Set("ratio", im.ratio.FormatFixed(4));
+        r.Set("light", LightKey(im.light));
+        r.Set("figures", FiguresText(im, run_, ctx_.report.rules->reverse));
+      }
+      if (im.likelihood) r.Set("likelihood", LikelihoodKey(*im.likelihood));
+      r.Set("reasons", ReasonKeys(im.reasons, ";"));
+      r.Set("note", im.note);
+      r.AppendTo(&o);
+    }
+    Row budget = ProjectRow("budget", m);
+    budget.Set("name", Tr(MsgId::kMonLabelBudget));
+    budget.Set("target", AmountText(m.budget) + p.unit);
+    budget.Set("value", AmountText(m.spent) + p.unit);
+    if (m.forecast_spent) budget.Set("forecast", AmountText(*m.forecast_spent) + p.unit);
+    budget.Set("basis", "pace");
+    budget.Set("ratio", m.pace.FormatFixed(4));
+    budget.Set("light", LightKey(m.budget_light));
+    budget.Set("figures", BudgetFigures(m, run_));
+    budget.Set("note", m.note);
+    budget.AppendTo(&o);
+    Row total = ProjectRow("project", m);
+    total.Set("name", Tr(MsgId::kMonLabelProject));
+    total.Set("light", LightKey(m.light));
+    total.AppendTo(&o);
+    out << o;
+  }
+
+  // A run that ended with errors says so: an `error` row each, its
+  // location in `name`, its message in `note`.
+  void End(const MonitorSummary& /*summary*/, const Diagnostics& diags,
+           std::ostream& out) override {
+    if (!diags.has_errors()) return;
+    std::string o;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != Severity::kError) continue;
+      Row r;
+      r.Set("row", "error");
+      r.Set("name", FormatLocation(d.loc));
+      r.Set("note", d.message);
+      r.AppendTo(&o);
+      if (o.size() >= 64 * 1024) {
+        out << o;
+        o.clear();
+      }
+    }
+    out << o;
+  }
+
+ private:
+  static Row ProjectRow(const char* kind, const ProjectMonitor& m) {
+    Row r;
+    r.Set("row", kind);
+    r.Set("id", m.project.id);
+    r.Set("project", m.project.project);
+    r.Set("department", DepartmentText(m.project));
+    return r;
+  }
+
+  MonitorReportContext ctx_;
+  MonitorRun run_;
+};
+
+}  // namespace
+
+std::unique_ptr<MonitorReporter> MakeMonitorCsvReporter(const MonitorReportContext& ctx) {
+  return std::make_unique<MonitorCsvReporter>(ctx);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,165 @@
+// The GitHub Actions report of `jixiao monitor`: workflow commands shown as
+// annotations on the progress files.
+//
+//   ::error …     an input error, or an item with a red light (at its line in
+//                 the progress file)
+//   ::warning …   an item with a yellow light, or a warning (a red or yellow
+//                 item without reasons, ...)
+//   ::notice …    last: the run's counts and how many annotations were left out
+//
+// GitHub shows at most 10 annotations of each type per step: input errors
+// come first, then red items in input order; yellow items, then warnings.
+// At most kMaxPerType of each type are written; the first of each kind are
+// kept as the run goes, so memory stays bounded.
+#include <fmt/format.h>
+
+#include "base/messages.h"
+#include "report/monitor_common.h"
+#include "report/monitor_report.h"
+#include "report/report_common.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr size_t kMaxPerType = 10;
+
+std::string EscapeData(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : PrintableText(s)) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string EscapeProperty(std::string_view s) {
+  std::string out;
+  for (char c : EscapeData(s)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string Command(const char* type, const Location& loc, std::string_view title,
+                    std::string_view message) {
+  std::vector<std::string> props;
+  if (!loc.file.empty()) {
+    props.push_back("file=" + EscapeProperty(loc.file));
+    if (loc.line > 0) {
+      props.push_back(fmt::format("line={}", loc.line));
+      if (loc.column > 0) props.push_back(fmt::format("col={}", loc.column));
+    }
+  }
+  if (!title.empty()) props.push_back("title=" + EscapeProperty(title));
+  std::string o = fmt::format("::{}", type);
+  if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
+  return o + "::" + EscapeData(message) + "\n";
+}
+
+struct Annotation {
+  Location loc;
+  std::string title;
+  std::string message;
+};
+
+class MonitorGithubReporter : public MonitorReporter {
+ public:
+  explicit MonitorGithubReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}
+
+  void Begin(const MonitorRun* run, std::ostream& /*out*/) override {
+    if (run != nullptr) run_ = *run;
+    has_run_ = run != nullptr;
+  }
+
+  void Project(const ProjectMonitor& m, std::ostream& /*out*/) override {
+    const jixiao::Project& p = m.project;
+    if (m.budget_light != Light::kGreen) {
+      Keep(m.budget_light, m.spent_loc, Tr(MsgId::kMonLabelBudget),
+           Tr(MsgId::kMonGithubBudget, p.project, p.id, LightWord(m.budget_light),
+              BudgetFigures(m, run_)),
+           m.note);
+    }
+    for (const IndicatorMonitor& im : m.indicators) {
+      if (im.not_applicable || im.light == Light::kGreen) continue;
+      const Indicator& ind = p.indicators[im.index];
+      Keep(im.light, im.loc, ind.name,
+           Tr(MsgId::kMonGithubIndicator, p.project, p.id, ind.name, LightWord(im.light),
+              ind.target_text, FiguresText(im, run_, ctx_.report.rules->reverse)),
+           im.note);
+    }
+  }
+
+  void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {
+    std::string o;
+    size_t errors = 0, warnings = 0, errors_left_out = 0, warnings_left_out = 0;
+    auto emit = [&](const char* type, const Location& loc, std::string_view title,
+                    std::string_view message, size_t* count, size_t* left_out) {
+      if (*count == kMaxPerType) {
+        ++*left_out;
+        return;
+      }
+      ++*count;
+      o += Command(type, loc, title, message);
+    };
+    const std::string error_title = Tr(MsgId::kMonGithubInputError);
+    const std::string warning_title = Tr(MsgId::kMonGithubWarning);
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity == Severity::kError) {
+        emit("error", d.loc, error_title, d.message, &errors, &errors_left_out);
+      }
+    }
+    for (const Annotation& a : red_) emit("error", a.loc, a.title, a.message, &errors, &errors_left_out);
+    errors_left_out += red_seen_ - red_.size();
+    for (const Annotation& a : yellow_) {
+      emit("warning", a.loc, a.title, a.message, &warnings, &warnings_left_out);
+    }
+    warnings_left_out += yellow_seen_ - yellow_.size();
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity == Severity::kWarning) {
+        emit("warning", d.loc, warning_title, d.message, &warnings, &warnings_left_out);
+      }
+    }
+    std::string notice = MonitorSummaryLine(s, has_run_ ? &run_ : nullptr, diags.error_count(),
+                                            diags.warning_count());
+    notice += Tr(MsgId::kMonGithubLeftOut, errors_left_out, warnings_left_out, kMaxPerType);
+    o += Command("notice", Location{}, "jixiao", notice);
+    out << o;
+  }
+
+ private:
+  void Keep(Light light, const Location& loc, const std::string& name, std::string message,
+            const std::string& note) {
+    std::vector<Annotation>& list = light == Light::kRed ? red_ : yellow_;
+    size_t& seen = light == Light::kRed ? red_seen_ : yellow_seen_;
+    ++seen;
+    if (list.size() == kMaxPerType) return;  // only the first can be shown
+    if (!note.empty()) message += Tr(MsgId::kMonGithubNote, note);
+    list.push_back({loc, fmt::format("{}: {}", LightWord(light), name), std::move(message)});
+  }
+
+  MonitorReportContext ctx_;
+  MonitorRun run_;
+  bool has_run_ = false;
+  std::vector<Annotation> red_, yellow_;  // the first kMaxPerType of each
+  size_t red_seen_ = 0, yellow_seen_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<MonitorReporter> MakeMonitorGithubReporter(const MonitorReportContext& ctx) {
+  return std::make_unique<MonitorGithubReporter>(ctx);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,186 @@
+// The Markdown report of `jixiao monitor`, for a CI job summary and a
+// merge-request comment: the run's counts, a table of every project with
+// its light, projects by department, each project's indicators in a
+// collapsed <details> block (red ones first, within kDetailsBudget bytes),
+// then the errors and warnings. Buffers, as eval's (report_markdown.cc):
+// the table needs every project, so everything is written at End.
+#include <fmt/format.h>
+
+#include "base/messages.h"
+#include "base/text.h"
+#include "report/monitor_common.h"
+#include "report/monitor_report.h"
+#include "report/report_common.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr size_t kDetailsBudget = 48 * 1024;
+constexpr size_t kMaxDiagnostics = 50;
+
+// "🔴 红": the mark and the word of a light.
+std::string Mark(Light l) {
+  const char* dot = l == Light::kGreen ? "🟢" : l == Light::kYellow ? "🟡" : "🔴";
+  return fmt::format("{} {}", dot, LightWord(l));
+}
+
+struct RenderedProject {
+  std::string row;
+  std::string details;
+  Light light = Light::kGreen;
+};
+
+class MonitorMarkdownReporter : public MonitorReporter {
+ public:
+  explicit MonitorMarkdownReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}
+
+  void Begin(const MonitorRun* run, std::ostream& /*out*/) override {
+    if (run != nullptr) run_ = *run;
+    has_run_ = run != nullptr;
+  }
+
+  void Project(const ProjectMonitor& m, std::ostream& /*out*/) override {
+    RenderedProject r;
+    r.light = m.light;
+    r.row = fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", Mark(m.light),
+                        MarkdownText(m.project.project), MarkdownText(m.project.id),
+                        Mark(m.budget_light), m.lights[2], m.lights[1], m.lights[0]);
+    r.details = Details(m);
+    projects_.push_back(std::move(r));
+  }
+
+  void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {
+    std::string o = fmt::format("## {}\n\n", Tr(MsgId::kMonLabelTitle));
+    o += MarkdownText(MonitorSummaryLine(s, has_run_ ? &run_ : nullptr, diags.error_count(),
+                                         diags.warning_count())) +
+         "\n\n";
+    if (projects_.empty()) {
+      o += Tr(MsgId::kMonNoProjects) + "\n\n";
+    } else {
+      o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", Tr(MsgId::kMonLabelLight),
+                       Tr(MsgId::kMonLabelProject), Tr(MsgId::kMonLabelId),
+                       Tr(MsgId::kMonLabelBudget), LightWord(Light::kRed),
+                       LightWord(Light::kYellow), LightWord(Light::kGreen));
+      o += "|:---:|---|---|:---:|---:|---:|---:|\n";
+      for (const RenderedProject& r : projects_) o += r.row;
+      o += "\n";
+      if (s.projects > 1) AppendDepartments(s, &o);
+      AppendDetails(&o);
+    }
+    AppendDiagnostics(diags, Severity::kError, Tr(MsgId::kMonLabelErrors), &o);
+    AppendDiagnostics(diags, Severity::kWarning, Tr(MsgId::kMonLabelWarnings), &o);
+    out << o;
+  }
+
+ private:
+  void AppendDepartments(const MonitorSummary& s, std::string* o) const {
+    *o += fmt::format("| {} | {} | {} | {} | {} |\n", Tr(MsgId::kMonLabelDepartment),
+                      Tr(MsgId::kMonLabelProjects), LightWord(Light::kGreen),
+                      LightWord(Light::kYellow), LightWord(Light::kRed));
+    *o += "|---|---:|---:|---:|---:|\n";
+    for (const MonitorSummary::Department& d : s.departments) {
+      *o += fmt::format("| {} | {} | {} | {} | {} |\n", MarkdownText(Trim(d.code + " " + d.name)),
+                        d.projects, d.lights[0], d.lights[1], d.lights[2]);
+    }
+    *o += "\n";
+  }
+
+  std::string Details(const ProjectMonitor& m) const {
+    const jixiao::Project& p = m.project;
+    std::string o = fmt::format("<details><summary>{} {}</summary>\n\n", Mark(m.light),
+                                HtmlText(p.project));
+    o += fmt::format("{} {}", Tr(MsgId::kMonLabelId), MarkdownText(p.id));
+    const std::string dept = DepartmentText(p);
+    if (!dept.empty()) o += " · " + MarkdownText(dept);
+    o += fmt::format(" · {}\n\n", MarkdownText(fmt::format("{}:{}", p.loc.file, p.loc.line)));
+    o += fmt::format("{} {} · {}", Tr(MsgId::kMonLabelBudget),
+                     MarkdownText(BudgetFigures(m, run_)), Mark(m.budget_light));
+    if (m.forecast_spent) {
+      o += fmt::format(" · {} {} {}", Tr(MsgId::kMonLabelForecastSpent),
+                       AmountText(*m.forecast_spent), MarkdownText(p.unit));
+    }
+    if (!m.note.empty()) o += fmt::format(" · {}: {}", Tr(MsgId::kMonLabelNote), MarkdownText(m.note));
+    o += "\n\n";
+    o += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                     Tr(MsgId::kMonLabelIndicator), Tr(MsgId::kMonLabelTarget), ValueLabel(&run_),
+                     Tr(MsgId::kMonLabelForecast), Tr(MsgId::kMonLabelLight),
+                     Tr(MsgId::kMonLabelFigures), Tr(MsgId::kMonLabelLikelihood),
+                     Tr(MsgId::kMonLabelReasons), Tr(MsgId::kMonLabelNote));
+    o += "|---|---|---|---|:---:|---|---|---|---|\n";
+    for (const IndicatorMonitor& im : m.indicators) {
+      const Indicator& ind = p.indicators[im.index];
+      std::string likelihood;
+      if (im.likelihood) {
+        const std::string adjusted = AdjustmentText(im);
+        likelihood = adjusted.empty() ? LikelihoodText(*im.likelihood) : adjusted;
+      }
+      o += fmt::format(
+          "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", MarkdownText(ind.name),
+          MarkdownText(ind.target_text), MarkdownText(im.value_text),
+          MarkdownText(im.forecast_text), im.not_applicable ? "—" : Mark(im.light),
+          im.not_applicable ? Tr(MsgId::kMonLabelNotApplicable)
+                            : MarkdownText(FiguresText(im, run_, ctx_.report.rules->reverse)),
+          MarkdownText(likelihood), MarkdownText(ReasonsText(im.reasons)), MarkdownText(im.note));
+    }
+    if (m.light == Light::kRed) o += "\n> " + MarkdownText(RedAdvice()) + "\n";
+    o += "\n</details>\n\n";
+    return o;
+  }
+
+  // The details blocks in input order, within kDetailsBudget: red projects
+  // are chosen first, then yellow, then green.
+  void AppendDetails(std::string* o) const {
+    std::vector<bool> shown(projects_.size(), false);
+    size_t used = 0;
+    for (Light want : {Light::kRed, Light::kYellow, Light::kGreen}) {
+      for (size_t i = 0; i < projects_.size(); ++i) {
+        const RenderedProject& r = projects_[i];
+        if (r.light != want || used + r.details.size() > kDetailsBudget) continue;
+        shown[i] = true;
+        used += r.details.size();
+      }
+    }
+    *o += fmt::format("### {}\n\n", Tr(MsgId::kMonLabelDetails));
+    size_t left_out = 0;
+    for (size_t i = 0; i < projects_.size(); ++i) {
+      if (shown[i]) {
+        *o += projects_[i].details;
+      } else {
+        ++left_out;
+      }
+    }
+    if (left_out > 0) *o += Tr(MsgId::kMonDetailsLeftOut, left_out) + "\n\n";
+  }
+
+  void AppendDiagnostics(const Diagnostics& diags, Severity sev, const std::string& heading,
+                         std::string* o) const {
+    const size_t count = sev == Severity::kError ? diags.error_count() : diags.warning_count();
+    if (count == 0) return;
+    *o += fmt::format("### {} ({})\n\n", heading, count);
+    size_t listed = 0;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != sev) continue;
+      if (listed == kMaxDiagnostics) break;
+      ++listed;
+      const std::string where = FormatLocation(d.loc);
+      *o += where.empty() ? "- " : fmt::format("- {}: ", MarkdownText(where));
+      *o += MarkdownText(d.message) + "\n";
+    }
+    if (listed < count) *o += "- " + Tr(MsgId::kMonMoreErrors, count - listed) + "\n";
+    *o += "\n";
+  }
+
+  MonitorReportContext ctx_;
+  MonitorRun run_;
+  bool has_run_ = false;
+  std::vector<RenderedProject> projects_;
+};
+
+}  // namespace
+
+std::unique_ptr<MonitorReporter> MakeMonitorMarkdownReporter(const MonitorReportContext& ctx) {
+  return std::make_unique<MonitorMarkdownReporter>(ctx);
+}
+
+}  // namespace jixiao

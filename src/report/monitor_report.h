@@ -1,0 +1,59 @@
+// Reports of `jixiao monitor` (docs/monitor.md): one MonitorReporter per
+// output format, fed the monitored projects in input order as they are
+// ready, then the run's summary and diagnostics — as eval's Reporters are
+// (report.h). A format is one more MonitorReporter and one more line in
+// MakeMonitorReporter and MonitorReportFormats.
+//
+// Not written yet: `xlsx`, the 项目支出绩效目标执行监控表 (one sheet per
+// project and a 汇总 sheet), and `html`. Their reporters take what the
+// others take: ProjectMonitor holds every cell of the form — the budget
+// block (budget, spent and its parts, rate, forecast_spent), each row's
+// target, value_text (1-X月执行情况), forecast_text (全年预计完成情况),
+// reasons (the five 偏差原因 columns, Reason bits), likelihood (the three
+// 完成目标可能性 columns), note (备注) and light (预警) — and MonitorRun the
+// month of as_of for the "1-X月" headings.
+#ifndef JIXIAO_REPORT_MONITOR_REPORT_H_
+#define JIXIAO_REPORT_MONITOR_REPORT_H_
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "report/report.h"
+#include "score/monitor.h"
+
+namespace jixiao {
+
+// Settings every monitoring reporter may read: eval's, and --show-work.
+struct MonitorReportContext {
+  ReportContext report;    // rules, colour, quiet, csv_bom, list_errors
+  bool show_work = false;  // text and json: explain each light with its arithmetic
+};
+
+class MonitorReporter {
+ public:
+  virtual ~MonitorReporter() = default;
+  // Called once before any project with the run's date and time progress;
+  // nullptr when the run has no date (its progress files gave none, and
+  // there was no --as-of): no project follows.
+  virtual void Begin(const MonitorRun* /*run*/, std::ostream& /*out*/) {}
+  // Called for each monitored project, in input order.
+  virtual void Project(const ProjectMonitor& m, std::ostream& out) = 0;
+  // Called once at the end with the run's summary and diagnostics.
+  virtual void End(const MonitorSummary& summary, const Diagnostics& diags,
+                   std::ostream& out) = 0;
+};
+
+// The reporter for `format` (one of MonitorReportFormats()), or nullptr.
+std::unique_ptr<MonitorReporter> MakeMonitorReporter(const std::string& format,
+                                                     const MonitorReportContext& ctx);
+
+// The formats of `jixiao monitor`, for usage messages.
+const std::vector<std::string>& MonitorReportFormats();
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_REPORT_MONITOR_REPORT_H_

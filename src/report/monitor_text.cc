@@ -1,0 +1,247 @@
+// The text report of `jixiao monitor`: per project its light, its budget
+// execution against the time elapsed, and a table of its indicators with
+// the light of each and the figures that decided it; then the run's counts
+// by light and by department. Colour on a terminal only: the word of a
+// light (绿/黄/红) is always written.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "base/messages.h"
+#include "base/terminal.h"
+#include "base/text.h"
+#include "report/monitor_common.h"
+#include "report/monitor_report.h"
+#include "report/report_common.h"
+
+namespace jixiao {
+
+namespace {
+
+Style LightStyle(Light l) {
+  switch (l) {
+    case Light::kGreen: return Style::kGood;
+    case Light::kYellow: return Style::kWarning;
+    case Light::kRed: return Style::kBad;
+  }
+  return Style::kBold;
+}
+
+// `s` on one line: line breaks and tabs as spaces, what no report writes
+// dropped (PrintableText).
+std::string OneLine(std::string_view s) {
+  std::string out;
+  for (char c : PrintableText(s)) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class MonitorTextReporter : public MonitorReporter {
+ public:
+  explicit MonitorTextReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}
+
+  void Begin(const MonitorRun* run, std::ostream& out) override {
+    if (run != nullptr) run_ = *run;
+    has_run_ = run != nullptr;
+    if (ctx_.report.quiet || !ctx_.show_work || run == nullptr) return;
+    out << Paint(Tr(MsgId::kMonLabelWork), Style::kDim) << "\n  " << TimeProgressWork(*run)
+        << "\n\n";
+  }
+
+  void Project(const ProjectMonitor& m, std::ostream& out) override {
+    if (ctx_.report.quiet) return;
+    const jixiao::Project& p = m.project;
+    std::string o = Dot(m.light) + "  " + Paint(OneLine(p.project), Style::kBold) + "\n";
+    const std::string dept = DepartmentText(p);
+    o += fmt::format("  {} {}{} · {}:{}\n", Tr(MsgId::kMonLabelId), OneLine(p.id),
+                     dept.empty() ? "" : " · " + Tr(MsgId::kMonLabelDepartment) + " " + OneLine(dept),
+                     p.loc.file, p.loc.line);
+    o += "  " + BudgetLine(m) + "\n";
+    if (!m.note.empty()) o += fmt::format("  {}: {}\n", Tr(MsgId::kMonLabelNote), OneLine(m.note));
+    o += "\n" + Table(m);
+    if (ctx_.show_work) {
+      o += "\n  " + Paint(Tr(MsgId::kMonLabelWork), Style::kDim) + "\n";
+      o += "    " + BudgetWork(m, run_, ctx_.report.rules->monitor) + "\n";
+      for (const IndicatorMonitor& im : m.indicators) {
+        o += "    " +
+             Tr(MsgId::kMonWorkIndicator, OneLine(p.indicators[im.index].name),
+                IndicatorWork(im, run_, *ctx_.report.rules)) +
+             "\n";
+      }
+    }
+    if (m.light == Light::kRed) o += "\n  " + Paint(RedAdvice(), Style::kBad) + "\n";
+    out << o << "\n";
+  }
+
+  void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {
+    if (!ctx_.report.quiet && s.projects > 1) out << Departments(s) << "\n";
+    if (ctx_.report.list_errors && diags.has_errors()) out << ErrorList(diags);
+    out << MonitorSummaryLine(s, has_run_ ? &run_ : nullptr, diags.error_count(),
+                              diags.warning_count())
+        << "\n";
+  }
+
+ private:
+  std::string Paint(std::string_view text, Style style) const {
+    return Terminal::Paint(text, style, ctx_.report.color);
+  }
+
+  // "● 绿": the dot and the word, coloured on a terminal.
+  std::string Dot(Light l) const { return Paint("● " + LightWord(l), LightStyle(l)); }
+
+  // 预算执行 3.10 / 6.00 万元 = 51.67% · 时间进度 213/366 = 58.20% · 进度比 0.89 ● 绿 · 全年预计执行 5.90 万元
+  std::string BudgetLine(const ProjectMonitor& m) const {
+    const jixiao::Project& p = m.project;
+    std::string budget = AmountText(m.budget);
+    if (m.adjusted) budget += Tr(MsgId::kMonLabelAdjusted);
+    std::string o = fmt::format(
+        "{} {} / {} {} = {} · {} {}/{} = {} · {} {} {}", Tr(MsgId::kMonLabelBudget),
+        AmountText(m.spent), budget, p.unit, PercentText(m.rate), Tr(MsgId::kMonLabelTimeProgress),
+        run_.progress.elapsed, run_.progress.total, PercentText(run_.progress.value),
+        Tr(MsgId::kMonLabelPace), m.pace.FormatFixed(2), Dot(m.budget_light));
+    if (m.forecast_spent) {
+      o += fmt::format(" · {} {} {}{}", Tr(MsgId::kMonLabelForecastSpent),
+                       AmountText(*m.forecast_spent), p.unit,
+                       Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
+      if (m.forecast_spent_low) {
+        const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
+        o += " " + Paint(Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString()), Style::kWarning);
+      }
+    }
+    return o;
+  }
+
+  // The indicator table, aligned by display width; the note is never cut.
+  std::string Table(const ProjectMonitor& m) const {
+    constexpr size_t kColumns = 8;
+    constexpr size_t kCaps[kColumns] = {24, 16, 16, 16, 0, 0, 0, 0};
+    struct Cell {
+      std::string text;
+      size_t width = 0;
+      std::optional<Light> light;
+    };
+    const size_t n = m.indicators.size() + 1;
+    std::vector<Cell> cells(n * kColumns);
+    size_t width[kColumns] = {};
+    auto set = [&](size_t r, size_t c, std::string text, std::optional<Light> light = {}) {
+      Cell& cell = cells[r * kColumns + c];
+      if (r > 0 && kCaps[c] > 0 && DisplayWidth(text) > kCaps[c]) {
+        text = TruncateToWidth(text, kCaps[c]);
+      }
+      cell.width = DisplayWidth(text);
+      cell.text = std::move(text);
+      cell.light = light;
+      width[c] = std::max(width[c], cell.width);
+    };
+    const std::string header[kColumns] = {
+        Tr(MsgId::kMonLabelIndicator), Tr(MsgId::kMonLabelTarget), ValueLabel(&run_),
+        Tr(MsgId::kMonLabelForecast),  Tr(MsgId::kMonLabelLight),  Tr(MsgId::kMonLabelFigures),
+        Tr(MsgId::kMonLabelLikelihood) + " / " + Tr(MsgId::kMonLabelReasons),
+        Tr(MsgId::kMonLabelNote)};
+    for (size_t c = 0; c < kColumns; ++c) set(0, c, header[c]);
+    for (size_t r = 1; r < n; ++r) {
+      const IndicatorMonitor& im = m.indicators[r - 1];
+      const Indicator& ind = m.project.indicators[im.index];
+      set(r, 0, OneLine(ind.name));
+      set(r, 1, OneLine(ind.target_text));
+      set(r, 2, OneLine(im.value_text));
+      set(r, 3, OneLine(im.forecast_text));
+      if (im.not_applicable) {
+        set(r, 4, "—");
+        set(r, 5, Tr(MsgId::kMonLabelNotApplicable));
+      } else {
+        set(r, 4, "● " + LightWord(im.light), im.light);
+        set(r, 5, FiguresText(im, run_, ctx_.report.rules->reverse));
+      }
+      std::vector<std::string> why;
+      if (im.likelihood) {
+        const std::string adjusted = AdjustmentText(im);
+        why.push_back(adjusted.empty() ? LikelihoodText(*im.likelihood) : adjusted);
+      }
+      if (im.reasons != 0) why.push_back(ReasonsText(im.reasons));
+      set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
+      set(r, 7, OneLine(im.note));
+    }
+    std::string o;
+    for (size_t r = 0; r < n; ++r) {
+      std::string line = " ";
+      for (size_t c = 0; c < kColumns; ++c) {
+        const Cell& cell = cells[r * kColumns + c];
+        const bool last = c == kColumns - 1;
+        if (last && cell.text.empty()) break;
+        line += ' ';
+        const std::string padded =
+            last ? cell.text : cell.text + std::string(width[c] - cell.width, ' ');
+        if (r == 0) {
+          line += Paint(padded, Style::kDim);
+        } else if (cell.light) {
+          line += Paint(cell.text, LightStyle(*cell.light)) +
+                  (last ? "" : std::string(width[c] - cell.width, ' '));
+        } else {
+          line += padded;
+        }
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      o += line + "\n";
+    }
+    return o;
+  }
+
+  // Projects by department and light.
+  std::string Departments(const MonitorSummary& s) const {
+    std::vector<std::vector<std::string>> rows{
+        {Tr(MsgId::kMonLabelDepartment), Tr(MsgId::kMonLabelProjects), LightWord(Light::kGreen),
+         LightWord(Light::kYellow), LightWord(Light::kRed)}};
+    for (const MonitorSummary::Department& d : s.departments) {
+      rows.push_back({TruncateToWidth(OneLine(Trim(d.code + " " + d.name)), 48),
+                      std::to_string(d.projects), std::to_string(d.lights[0]),
+                      std::to_string(d.lights[1]), std::to_string(d.lights[2])});
+    }
+    std::vector<size_t> width(rows[0].size(), 0);
+    for (const auto& row : rows)
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+    std::string o;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::string line;
+      for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      o += (r == 0 ? Paint(line, Style::kDim) : line) + "\n";
+    }
+    return o;
+  }
+
+  // The run's errors, at most 50: a report written after errors says so.
+  std::string ErrorList(const Diagnostics& diags) const {
+    constexpr size_t kMaxListed = 50;
+    std::string o = Tr(MsgId::kMonErrorsHeading, diags.error_count()) + "\n";
+    size_t listed = 0;
+    for (const Diagnostic& d : diags.all()) {
+      if (d.severity != Severity::kError) continue;
+      if (listed == kMaxListed) break;
+      ++listed;
+      const std::string where = FormatLocation(d.loc);
+      o += fmt::format("  {}{}\n", where.empty() ? "" : OneLine(where) + ": ", OneLine(d.message));
+    }
+    if (listed < diags.error_count()) {
+      o += "  " + Tr(MsgId::kMonMoreErrors, diags.error_count() - listed) + "\n";
+    }
+    return o + "\n";
+  }
+
+  MonitorReportContext ctx_;
+  MonitorRun run_;
+  bool has_run_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<MonitorReporter> MakeMonitorTextReporter(const MonitorReportContext& ctx) {
+  return std::make_unique<MonitorTextReporter>(ctx);
+}
+
+}  // namespace jixiao

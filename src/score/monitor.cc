@@ -1,0 +1,450 @@
+// Mid-year monitoring: the lights (monitor.h).
+#include "score/monitor.h"
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "score/score.h"
+
+namespace jixiao {
+
+namespace {
+
+bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// A time limit counted from 1 January (时效 "≤12个月", "≤300天"): a reverse
+// quantity in months or days. 未完成 is judged against it as "if completed
+// on as_of".
+bool IsTimeLimit(const Target& t) {
+  return t.kind == TargetKind::kQuantity && IsReverse(t.cmp) &&
+         (t.value.unit.dim == Dimension::kMonths || t.value.unit.dim == Dimension::kDays);
+}
+
+// Judged by pace when no forecast is given: a cumulative 二级指标 with a
+// positive quantity target above 0 that is not a percentage.
+bool IsPaced(const Indicator& ind, const MonitorRules& m) {
+  const Target& t = ind.target;
+  return m.IsCumulative(ind.level2) && t.kind == TargetKind::kQuantity && !IsReverse(t.cmp) &&
+         t.value.value.sign() > 0 && t.value.unit.dim != Dimension::kPercent;
+}
+
+Light GradeLight(Grade g) {
+  switch (g) {
+    case Grade::kAchieved: return Light::kGreen;
+    case Grade::kPartial: return Light::kYellow;
+    case Grade::kNotAchieved: return Light::kRed;
+  }
+  return Light::kRed;
+}
+
+// The comparator that says a comparison failed: < for ≥, ≤ for >, ...
+const char* Negated(Comparator c) {
+  switch (c) {
+    case Comparator::kGe:
+    case Comparator::kEq: return "<";
+    case Comparator::kGt: return "≤";
+    case Comparator::kLe: return ">";
+    case Comparator::kLt: return "≥";
+  }
+  return "";
+}
+
+// The comparator of a met target, as shown: = (a planned amount) is ≥.
+const char* Held(Comparator c) { return c == Comparator::kEq ? "≥" : ComparatorSymbol(c); }
+
+std::string WithUnit(const Rational& r, const std::string& unit) { return r.ToDecimalString() + unit; }
+
+std::string Percent(const Rational& r) { return (r * 100).FormatFixed(2) + "%"; }
+
+class Monitor {
+ public:
+  Monitor(const ProjectActuals& actuals, const Rules& rules, const MonitorRun& run,
+          Diagnostics* diags)
+      : actuals_(actuals), rules_(rules), m_(rules.monitor), run_(run), diags_(diags) {}
+
+  std::optional<ProjectMonitor> Run(Project p) {
+    const size_t errors_before = diags_->error_count();
+    if (run_.as_of.date.year != p.year) {
+      diags_->Error(run_.as_of.loc, MsgId::kAsOfOutsideYear, FormatDate(run_.as_of.date),
+                    p.project, p.year);
+      return std::nullopt;
+    }
+    std::optional<MatchedProject> matched = MatchProject(std::move(p), actuals_, rules_, diags_);
+    if (!matched) return std::nullopt;
+    ProjectMonitor out;
+    out.project = std::move(matched->base.project);
+    const Project& proj = out.project;
+    out.spent = matched->base.spent;
+    out.spent_text = matched->base.spent_text;
+    out.spent_parts = matched->base.spent_parts;
+    out.budget = matched->base.budget;
+    out.adjusted = matched->base.adjusted;
+    out.note = matched->base.note;
+    out.actuals_loc = matched->base.actuals_loc;
+    ReadForecastSpent(&out);
+    out.indicators.reserve(proj.indicators.size());
+    for (size_t i = 0; i < proj.indicators.size(); ++i) {
+      std::optional<IndicatorMonitor> im = Judge(proj.indicators[i], *matched->actuals[i]);
+      if (!im) continue;
+      im->index = i;
+      out.indicators.push_back(std::move(*im));
+    }
+    if (diags_->error_count() != errors_before) return std::nullopt;
+    Budget(&out);
+    Finish(&out);
+    return out;
+  }
+
+ private:
+  void ReadForecastSpent(ProjectMonitor* out) {
+    if (!actuals_.forecast_spent) return;
+    const Amount& a = *actuals_.forecast_spent;
+    Parsed<Rational> v = AmountInUnit(a, out->project.unit);
+    if (!v) {
+      diags_->Error(a.loc.line > 0 ? a.loc : actuals_.loc, MsgId::kBadForecastSpent,
+                    TruncateToWidth(a.text, 40), v.error());
+      return;
+    }
+    out->forecast_spent = *v;
+    out->forecast_spent_text = a.text;
+  }
+
+  void Budget(ProjectMonitor* out) {
+    out->rate = out->spent / out->budget;
+    out->pace = out->rate / run_.progress.value;
+    out->budget_light = LightOf(out->pace, m_.budget_green, m_.budget_yellow);
+    const Amount& spent = actuals_.spent.total;
+    out->spent_loc = spent.loc.line > 0 ? spent.loc : actuals_.loc;
+    if (out->budget_light != Light::kGreen && Trim(out->note).empty()) {
+      diags_->Warning(out->spent_loc, MsgId::kBudgetLightNeedsNote, out->project.project,
+                      LightWord(out->budget_light), Percent(out->rate),
+                      Percent(run_.progress.value));
+    }
+    if (out->forecast_spent) {
+      out->forecast_spent_low = *out->forecast_spent < m_.forecast_spent_threshold * out->budget;
+      if (out->forecast_spent_low && Trim(out->note).empty()) {
+        const Amount& a = *actuals_.forecast_spent;
+        diags_->Warning(a.loc.line > 0 ? a.loc : actuals_.loc, MsgId::kForecastSpentLow,
+                        out->project.project, out->forecast_spent->ToDecimalString(),
+                        out->project.unit, out->budget.ToDecimalString(),
+                        (m_.forecast_spent_threshold * 100).ToDecimalString());
+      }
+    }
+  }
+
+  void Finish(ProjectMonitor* out) {
+    out->light = out->budget_light;
+    for (const IndicatorMonitor& im : out->indicators) {
+      if (im.not_applicable) {
+        ++out->not_applicable;
+        continue;
+      }
+      ++out->lights[static_cast<int>(im.light)];
+      out->light = Worse(out->light, im.light);
+    }
+  }
+
+  // The light of indicator `ind` from its progress `a`; nullopt after an
+  // error (reported).
+  std::optional<IndicatorMonitor> Judge(const Indicator& ind, const IndicatorActual& a) {
+    IndicatorMonitor im;
+    im.value_text = a.text.empty() && a.grade ? GradeName(*a.grade) : a.text;
+    im.forecast_text = a.progress.forecast;
+    im.likelihood = a.progress.likelihood;
+    im.reasons = a.progress.reasons;
+    im.note = a.note;
+    im.loc = a.loc;
+    if (a.value.kind == ActualKind::kNotApplicable) {
+      im.not_applicable = true;
+      return im;
+    }
+    const bool has_value = !im.value_text.empty();
+    const bool not_done = has_value && a.value.kind == ActualKind::kText && !a.grade &&
+                          Trim(a.text) == "未完成";
+    const Target& t = ind.target;
+    // The value is checked against the target even when a forecast decides.
+    std::optional<Judgement> value;
+    if (not_done) {
+      if (t.kind != TargetKind::kDate && !IsTimeLimit(t)) {
+        diags_->Error(a.loc, MsgId::kNotDoneNotDeadline, ind.name, ind.target_text);
+        return std::nullopt;
+      }
+    } else if (has_value) {
+      value = JudgeActual(ind, a, rules_, diags_);
+      if (!value) return std::nullopt;
+    }
+    if (!a.progress.forecast.empty()) {
+      IndicatorActual f;
+      f.key = a.key;
+      f.text = a.progress.forecast;
+      f.value = a.progress.forecast_value;
+      f.grade = a.progress.forecast_grade;
+      f.loc = a.progress.forecast_loc;
+      std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_);
+      if (!forecast) return std::nullopt;
+      im.basis = Basis::kForecast;
+      Settle(ind, f, *forecast, &im);
+    } else if (not_done) {
+      im.basis = Basis::kValue;
+      NotDone(ind, &im);
+    } else if (IsPaced(ind, m_) && a.value.kind == ActualKind::kQuantity) {
+      im.basis = Basis::kPace;
+      Pace(ind, a, &im);
+    } else {
+      im.basis = Basis::kValue;
+      Settle(ind, a, *value, &im);
+    }
+    im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
+    Warn(ind, a, im);
+    return im;
+  }
+
+  // A forecast, or a value judged as at year end.
+  void Settle(const Indicator& ind, const IndicatorActual& a, const Judgement& j,
+              IndicatorMonitor* im) {
+    const Target& t = ind.target;
+    im->met = j.met;
+    im->ratio = j.ratio;
+    Figures& f = im->figures;
+    if (t.kind == TargetKind::kQualitative) {
+      f.kind = Figures::Kind::kGrade;
+      f.grade = *a.grade;
+      im->judged = GradeLight(*a.grade);
+      return;
+    }
+    if (t.kind == TargetKind::kDate) {
+      f.kind = Figures::Kind::kDate;
+      f.date = a.value.date;
+      f.deadline = t.date;
+      f.cmp = t.cmp;
+      im->judged = j.met ? Light::kGreen : Light::kRed;
+      return;
+    }
+    SetQuantity(t, a, &f);
+    im->judged = j.met                          ? Light::kGreen
+                 : j.ratio >= m_.ratio_yellow ? Light::kYellow
+                                                : Light::kRed;
+  }
+
+  static void SetQuantity(const Target& t, const IndicatorActual& a, Figures* f) {
+    f->kind = Figures::Kind::kQuantity;
+    f->b = ConvertTo(a.value.value, t.value.unit).value();  // compatible: judged before
+    f->a = t.value.value;
+    f->unit = t.value.unit.name;
+    f->cmp = t.cmp;
+    f->range = t.kind == TargetKind::kRange;
+    if (f->range) f->upper = t.upper.value;
+  }
+
+  // v = B_t / (A x p).
+  void Pace(const Indicator& ind, const IndicatorActual& a, IndicatorMonitor* im) {
+    SetQuantity(ind.target, a, &im->figures);
+    im->ratio = im->figures.b / (im->figures.a * run_.progress.value);
+    im->met = im->figures.b >= im->figures.a;
+    im->judged = LightOf(im->ratio, m_.pace_green, m_.pace_yellow);
+  }
+
+  // 未完成: as if completed on as_of — by a date target's deadline, or within a
+  // time limit counted from 1 January.
+  void NotDone(const Indicator& ind, IndicatorMonitor* im) {
+    const Target& t = ind.target;
+    Figures& f = im->figures;
+    f.kind = Figures::Kind::kNotDone;
+    f.date = run_.as_of.date;
+    f.cmp = t.cmp;
+    IndicatorActual today;
+    today.key = ind.key();
+    if (t.kind == TargetKind::kDate) {
+      f.deadline = t.date;
+      today.value.kind = ActualKind::kDate;
+      today.value.date = run_.as_of.date;
+    } else {
+      f.time_limit = true;
+      const bool months = t.value.unit.dim == Dimension::kMonths;
+      Quantity elapsed{months ? Rational(run_.as_of.date.month) : Rational(DayOfYear(f.date)),
+                       LookupUnit(months ? "个月" : "天")};
+      f.b = ConvertTo(elapsed, t.value.unit).value();
+      f.a = t.value.value;
+      f.unit = t.value.unit.name;
+      today.value.kind = ActualKind::kQuantity;
+      today.value.value = Quantity{f.b, t.value.unit};
+    }
+    Diagnostics none;  // comparable by construction
+    std::optional<Judgement> j = JudgeActual(ind, today, rules_, &none);
+    im->met = j && j->met;
+    im->ratio = im->met ? Rational(1) : Rational(0);
+    im->judged = im->met ? Light::kGreen : Light::kRed;
+  }
+
+  void Warn(const Indicator& ind, const IndicatorActual& a, const IndicatorMonitor& im) {
+    if (im.adjustment == Adjustment::kCertainOnRed) {
+      const Location& at = a.progress.likelihood_loc.line > 0 ? a.progress.likelihood_loc : a.loc;
+      diags_->Warning(at, MsgId::kCertainOnRed, ind.name, FiguresText(im, run_, rules_.reverse));
+    }
+    if (im.light != Light::kGreen && im.reasons == 0 && Trim(im.note).empty()) {
+      diags_->Warning(a.loc, MsgId::kLightNeedsReason, ind.name, LightWord(im.light),
+                      FiguresText(im, run_, rules_.reverse));
+    }
+  }
+
+  const ProjectActuals& actuals_;
+  const Rules& rules_;
+  const MonitorRules& m_;
+  const MonitorRun& run_;
+  Diagnostics* diags_;
+};
+
+}  // namespace
+
+const char* LightKey(Light l) {
+  switch (l) {
+    case Light::kGreen: return "green";
+    case Light::kYellow: return "yellow";
+    case Light::kRed: return "red";
+  }
+  return "";
+}
+
+Light LightOf(const Rational& v, const Rational& green, const Rational& yellow) {
+  if (v >= green) return Light::kGreen;
+  if (v >= yellow) return Light::kYellow;
+  return Light::kRed;
+}
+
+int DaysInYear(int year) { return IsLeapYear(year) ? 366 : 365; }
+
+int DayOfYear(const Date& d) {
+  static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  int day = kBefore[d.month - 1] + d.day;
+  if (d.month > 2 && IsLeapYear(d.year)) ++day;
+  return day;
+}
+
+TimeProgress TimeProgressOf(const Date& as_of, TimeProgressMethod method) {
+  TimeProgress p;
+  if (method == TimeProgressMethod::kMonths) {
+    p.elapsed = as_of.month;
+    p.total = 12;
+  } else {
+    p.elapsed = DayOfYear(as_of);
+    p.total = DaysInYear(as_of.year);
+  }
+  p.value = Rational(p.elapsed) / Rational(p.total);
+  return p;
+}
+
+MonitorRun MakeMonitorRun(const AsOf& as_of, const Rules& rules) {
+  MonitorRun run;
+  run.as_of = as_of;
+  run.method = rules.monitor.time_progress;
+  run.progress = TimeProgressOf(as_of.date, run.method);
+  return run;
+}
+
+std::string LightWord(Light l) {
+  switch (l) {
+    case Light::kGreen: return Tr(MsgId::kLightGreen);
+    case Light::kYellow: return Tr(MsgId::kLightYellow);
+    case Light::kRed: return Tr(MsgId::kLightRed);
+  }
+  return "";
+}
+
+std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
+                        ReverseFormula reverse) {
+  const Figures& f = im.figures;
+  std::string core;
+  switch (f.kind) {
+    case Figures::Kind::kGrade:
+      core = GradeName(f.grade);
+      break;
+    case Figures::Kind::kDate:
+      core = fmt::format("{} {} {}", FormatDate(f.date), im.met ? Held(f.cmp) : Negated(f.cmp),
+                         FormatDate(f.deadline));
+      break;
+    case Figures::Kind::kNotDone:
+      core = f.time_limit
+                 ? Tr(MsgId::kFiguresNotDoneLimit, WithUnit(f.b, f.unit),
+                      im.met ? Held(f.cmp) : Negated(f.cmp), WithUnit(f.a, f.unit))
+                 : Tr(MsgId::kFiguresNotDoneDate, FormatDate(f.date),
+                      im.met ? Held(f.cmp) : Negated(f.cmp), FormatDate(f.deadline));
+      break;
+    case Figures::Kind::kQuantity: {
+      const std::string b = WithUnit(f.b, f.unit), a = WithUnit(f.a, f.unit);
+      if (im.basis == Basis::kPace) {
+        core = fmt::format("{} / ({} × {}/{}) = {}", b, a, run.progress.elapsed,
+                           run.progress.total, im.ratio.FormatFixed(2));
+      } else if (im.met) {
+        core = f.range ? fmt::format("{} ≤ {} ≤ {}", a, b, WithUnit(*f.upper, f.unit))
+                       : fmt::format("{} {} {}", b, Held(f.cmp), a);
+      } else {
+        // Below a positive target (or a range), or above a reverse one.
+        const bool below = f.range ? f.b < f.a : !IsReverse(f.cmp);
+        const Rational& bound = f.range && !below ? *f.upper : f.a;
+        const std::string bound_text = WithUnit(bound, f.unit);
+        const std::string ratio = im.ratio.FormatFixed(2);
+        if (bound.sign() <= 0 || f.b.sign() <= 0) {
+          core = fmt::format("{} {} {}", b, below ? "<" : ">", bound_text);
+        } else if (below) {
+          core = fmt::format("{} / {} = {}", b, bound_text, ratio);
+        } else if (reverse == ReverseFormula::kLinear) {
+          core = fmt::format("1 − ({} − {}) / {} = {}", b, bound_text, bound_text, ratio);
+        } else {
+          core = fmt::format("{} / {} = {}", bound_text, b, ratio);
+        }
+      }
+      break;
+    }
+  }
+  return im.basis == Basis::kForecast ? Tr(MsgId::kFiguresForecast, core) : core;
+}
+
+const char* BasisKey(Basis b) {
+  switch (b) {
+    case Basis::kForecast: return "forecast";
+    case Basis::kPace: return "pace";
+    case Basis::kValue: return "value";
+  }
+  return "";
+}
+
+Light AdjustForLikelihood(Light judged, std::optional<Likelihood> likelihood,
+                          Adjustment* adjustment) {
+  *adjustment = Adjustment::kNone;
+  if (!likelihood) return judged;
+  switch (*likelihood) {
+    case Likelihood::kImpossible:
+      if (judged != Light::kRed) *adjustment = Adjustment::kImpossible;
+      return Light::kRed;
+    case Likelihood::kLikely:
+      if (judged != Light::kGreen) return judged;
+      *adjustment = Adjustment::kLikely;
+      return Light::kYellow;
+    case Likelihood::kCertain:
+      if (judged == Light::kRed) *adjustment = Adjustment::kCertainOnRed;
+      return judged;
+  }
+  return judged;
+}
+
+std::optional<ProjectMonitor> MonitorProject(Project p, const ProjectActuals& actuals,
+                                             const Rules& rules, const MonitorRun& run,
+                                             Diagnostics* diags) {
+  return Monitor(actuals, rules, run, diags).Run(std::move(p));
+}
+
+void MonitorSummary::Add(const ProjectMonitor& m) {
+  ++projects;
+  ++lights[static_cast<int>(m.light)];
+  for (int i = 0; i < kLightCount; ++i) indicator_lights[i] += static_cast<size_t>(m.lights[i]);
+  not_applicable += static_cast<size_t>(m.not_applicable);
+  const Project& p = m.project;
+  const std::string key = p.department_code + '\n' + p.department_name;
+  auto [it, added] = department_index_.emplace(key, departments.size());
+  if (added) departments.push_back({p.department_code, p.department_name, 0, {}});
+  Department& d = departments[it->second];
+  ++d.projects;
+  ++d.lights[static_cast<int>(m.light)];
+}
+
+}  // namespace jixiao

@@ -1,0 +1,460 @@
+// Hand-computed cases for every rule of mid-year monitoring (docs/monitor.md).
+// The arithmetic is written beside each expectation; every boundary (v
+// exactly 0.8 and 0.6, p on 31 December, a leap year, a deadline on as_of
+// itself) has its case.
+#include "score/monitor.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "model/actuals_read.h"
+#include "model/target_loader.h"
+
+namespace jixiao {
+
+namespace {
+
+Date D(int y, int m, int d) { return Date{y, m, d}; }
+
+Project LoadProject(const std::string& yaml, const Rules& rules = Rules::Default()) {
+  Source src{"t.yaml", yaml};
+  Diagnostics diags;
+  std::optional<Project> p;
+  ParseYamlStream(src, {}, &diags, [&](const YamlDocument& doc) {
+    p = ReadTargetDocument(src, doc, rules, &diags);
+  });
+  for (const Diagnostic& d : diags.all()) MESSAGE(d.message);
+  REQUIRE(p.has_value());
+  return *p;
+}
+
+// A project of one or more indicators ("level1, level2, name, target" lines).
+std::string TargetYaml(const std::string& indicators, const std::string& total = "10") {
+  return "project: 测试项目\nyear: 2024\nbudget: {total: " + total + "}\nindicators:\n" +
+         indicators;
+}
+
+std::string Ind(const std::string& level1, const std::string& level2, const std::string& name,
+                const std::string& target) {
+  return "  - {level1: " + level1 + ", level2: " + level2 + ", name: " + name + ", target: \"" +
+         target + "\"}\n";
+}
+
+// The one entry of a progress document (as_of 2024-07-31 unless given).
+ProjectActuals LoadProgress(const std::string& entry_yaml, Diagnostics* diags,
+                            const std::string& as_of = "2024-07-31") {
+  Source src{"p.yaml", "as_of: " + as_of + "\nprojects:\n  - project: 测试项目\n" + entry_yaml};
+  std::optional<ProjectActuals> out;
+  ProgressReading reading;
+  ParseYamlStream(src, {}, diags, [&](const YamlDocument& doc) {
+    actuals_read::ReadYamlEntries(
+        src, doc, [&](ProjectActuals&& e) { out = std::move(e); }, diags, &reading);
+  });
+  for (const Diagnostic& d : diags->all()) MESSAGE(d.message);
+  REQUIRE(out.has_value());
+  return *out;
+}
+
+struct Outcome {
+  std::optional<ProjectMonitor> m;
+  Diagnostics diags;
+  const IndicatorMonitor& Only() const {
+    REQUIRE(m.has_value());
+    REQUIRE(m->indicators.size() == 1);
+    return m->indicators[0];
+  }
+  bool Warned(uint16_t code) const {
+    for (const Diagnostic& d : diags.all())
+      if (d.code == code && d.severity == Severity::kWarning) return true;
+    return false;
+  }
+  bool Failed(uint16_t code) const {
+    for (const Diagnostic& d : diags.all())
+      if (d.code == code && d.severity == Severity::kError) return true;
+    return false;
+  }
+};
+
+// Monitors the project `target` against the progress entry `entry` as of
+// `as_of` under `rules`.
+Outcome Run(const std::string& target, const std::string& entry,
+            const Date& as_of = D(2024, 7, 31), const Rules& rules = Rules::Default()) {
+  Outcome o;
+  Project p = LoadProject(target, rules);
+  ProjectActuals a = LoadProgress(entry, &o.diags);
+  AsOf date;
+  date.date = as_of;
+  date.loc = {"p.yaml", 1, 8};
+  o.m = MonitorProject(std::move(p), a, rules, MakeMonitorRun(date, rules), &o.diags);
+  return o;
+}
+
+// One indicator of the given 二级指标 (under 产出指标, or 效益指标 for a
+// benefit) and target, against `progress`
+// (its actual as written after the name), the budget 10 and spent 10 (green).
+Outcome One(const std::string& level2, const std::string& target, const std::string& progress,
+            const Date& as_of = D(2024, 7, 31), const Rules& rules = Rules::Default()) {
+  const bool benefit = level2.size() > 12 && level2.compare(level2.size() - 12, 12, "效益指标") == 0;
+  return Run(TargetYaml(Ind(benefit ? "效益指标" : "产出指标", level2, "指标甲", target)),
+             "    spent: 10\n    indicators:\n      指标甲: " + progress + "\n", as_of, rules);
+}
+
+constexpr uint16_t kNeedsReason = 920;
+constexpr uint16_t kCertainOnRed = 921;
+constexpr uint16_t kForecastSpentLow = 922;
+
+}  // namespace
+
+TEST_CASE("time progress counts days from 1 January to as_of, both included") {
+  // 2024 is a leap year: 31+29+31+30+31+30+31 = 213 days to 31 July, of 366.
+  TimeProgress p = TimeProgressOf(D(2024, 7, 31), TimeProgressMethod::kDays);
+  CHECK(p.elapsed == 213);
+  CHECK(p.total == 366);
+  CHECK(p.value == Rational(213) / 366);
+  // 2023 is not: 212 of 365.
+  p = TimeProgressOf(D(2023, 7, 31), TimeProgressMethod::kDays);
+  CHECK(p.elapsed == 212);
+  CHECK(p.total == 365);
+  // 1 January is day 1: p = 1/366.
+  CHECK(TimeProgressOf(D(2024, 1, 1), TimeProgressMethod::kDays).value == Rational(1) / 366);
+  // 29 February is day 31 + 29 = 60; 1 March of 2023 is day 31 + 28 + 1 = 60 too.
+  CHECK(TimeProgressOf(D(2024, 2, 29), TimeProgressMethod::kDays).elapsed == 60);
+  CHECK(TimeProgressOf(D(2023, 3, 1), TimeProgressMethod::kDays).elapsed == 60);
+  CHECK(TimeProgressOf(D(2024, 3, 1), TimeProgressMethod::kDays).elapsed == 61);
+  // 31 December: p = 366/366 = 1 in a leap year, 365/365 = 1 otherwise.
+  CHECK(TimeProgressOf(D(2024, 12, 31), TimeProgressMethod::kDays).value == 1);
+  CHECK(TimeProgressOf(D(2023, 12, 31), TimeProgressMethod::kDays).value == 1);
+  CHECK(TimeProgressOf(D(2000, 12, 31), TimeProgressMethod::kDays).total == 366);  // /400
+  CHECK(TimeProgressOf(D(1900, 12, 31), TimeProgressMethod::kDays).total == 365);  // /100
+}
+
+TEST_CASE("time progress by months is the month of as_of over 12") {
+  // 2024-07-31 and 2024-07-01 alike: 7/12.
+  CHECK(TimeProgressOf(D(2024, 7, 31), TimeProgressMethod::kMonths).value == Rational(7) / 12);
+  CHECK(TimeProgressOf(D(2024, 7, 1), TimeProgressMethod::kMonths).value == Rational(7) / 12);
+  CHECK(TimeProgressOf(D(2024, 12, 31), TimeProgressMethod::kMonths).value == 1);
+}
+
+TEST_CASE("a light from a ratio: green at 0.8 and above, yellow at 0.6 and above, else red") {
+  const Rational g = Rational(8) / 10, y = Rational(6) / 10;
+  CHECK(LightOf(Rational(8) / 10, g, y) == Light::kGreen);  // exactly 0.8
+  CHECK(LightOf(Rational(6) / 10, g, y) == Light::kYellow);  // exactly 0.6
+  CHECK(LightOf(Rational(8) / 10 - Rational(1, 1000000000), g, y) == Light::kYellow);
+  CHECK(LightOf(Rational(6) / 10 - Rational(1, 1000000000), g, y) == Light::kRed);
+  CHECK(LightOf(Rational(3), g, y) == Light::kGreen);
+  CHECK(Worse(Light::kGreen, Light::kRed) == Light::kRed);
+  CHECK(Worse(Light::kYellow, Light::kGreen) == Light::kYellow);
+}
+
+TEST_CASE("budget light: v = (spent / budget) / time progress") {
+  // Budget 366, as of 2024-07-31 (p = 213/366): v = (B / 366) / (213/366) = B / 213.
+  const std::string target = TargetYaml(Ind("产出指标", "质量指标", "合格率", "≥90%"), "366");
+  auto budget = [&](const std::string& spent) {
+    return Run(target, "    spent: " + spent + "\n    indicators:\n      合格率: 95%\n");
+  };
+  // B = 170.4: v = 170.4 / 213 = 0.8 exactly → green.
+  Outcome o = budget("170.4");
+  REQUIRE(o.m);
+  CHECK(o.m->rate == Rational(1704, 3660));
+  CHECK(o.m->pace == Rational(8) / 10);
+  CHECK(o.m->budget_light == Light::kGreen);
+  CHECK(o.m->light == Light::kGreen);
+  // B = 170.39: v = 0.79995... → yellow, though it shows as 0.80.
+  o = budget("170.39");
+  CHECK(o.m->pace.FormatFixed(2) == "0.80");
+  CHECK(o.m->budget_light == Light::kYellow);
+  // B = 127.8: v = 127.8 / 213 = 0.6 exactly → yellow; without a note, a warning.
+  o = budget("127.8");
+  CHECK(o.m->pace == Rational(6) / 10);
+  CHECK(o.m->budget_light == Light::kYellow);
+  CHECK(o.m->light == Light::kYellow);
+  CHECK(o.Warned(kNeedsReason));
+  // B = 127.79: v < 0.6 → red, and the project is red.
+  o = budget("127.79");
+  CHECK(o.m->budget_light == Light::kRed);
+  CHECK(o.m->light == Light::kRed);
+  // On 31 December p = 1: v is the execution rate, 292.8 / 366 = 0.8 → green.
+  o = Run(target, "    spent: 292.8\n    indicators:\n      合格率: 95%\n", D(2024, 12, 31));
+  CHECK(o.m->pace == Rational(8) / 10);
+  CHECK(o.m->budget_light == Light::kGreen);
+}
+
+TEST_CASE("budget light counts time progress by months when the rules say so") {
+  Rules rules = Rules::Default();
+  rules.monitor.time_progress = TimeProgressMethod::kMonths;
+  // Budget 12, p = 7/12: v = (B / 12) / (7/12) = B / 7; B = 5.6 gives 0.8.
+  Outcome o = Run(TargetYaml(Ind("产出指标", "质量指标", "合格率", "≥90%"), "12"),
+                  "    spent: 5.6\n    indicators:\n      合格率: 95%\n", D(2024, 7, 31), rules);
+  REQUIRE(o.m);
+  CHECK(o.m->pace == Rational(8) / 10);
+  CHECK(o.m->budget_light == Light::kGreen);
+}
+
+TEST_CASE("a forecast of the year's spending under 90% of the budget needs a note") {
+  const std::string target = TargetYaml(Ind("产出指标", "质量指标", "合格率", "≥90%"), "10");
+  // 8.99 < 0.9 × 10 = 9: a deviation; without a note, a warning.
+  Outcome o = Run(target, "    spent: 6\n    forecast_spent: 8.99\n    indicators:\n"
+                          "      合格率: 95%\n");
+  REQUIRE(o.m);
+  CHECK(o.m->forecast_spent == Rational(899, 100));
+  CHECK(o.m->forecast_spent_low);
+  CHECK(o.Warned(kForecastSpentLow));
+  // Exactly 9: not below.
+  o = Run(target, "    spent: 6\n    forecast_spent: 9\n    indicators:\n      合格率: 95%\n");
+  CHECK_FALSE(o.m->forecast_spent_low);
+  CHECK_FALSE(o.Warned(kForecastSpentLow));
+  // With a note, no warning; in another money unit, converted: 89900元 = 8.99万元.
+  o = Run(target, "    spent: 6\n    forecast_spent: 89900元\n    note: 集中采购节约\n"
+                  "    indicators:\n      合格率: 95%\n");
+  CHECK(o.m->forecast_spent == Rational(899, 100));
+  CHECK(o.m->forecast_spent_low);
+  CHECK_FALSE(o.Warned(kForecastSpentLow));
+}
+
+TEST_CASE("a cumulative indicator is judged by its pace: v = value / (target × p)") {
+  // Target 1830台, p = 213/366: v = B / (1830 × 213/366) = B / 1065.
+  auto pace = [](const std::string& value) { return One("数量指标", "1830台", value); };
+  // 852台: v = 852 / 1065 = 0.8 exactly → green.
+  Outcome o = pace("852台");
+  CHECK(o.Only().basis == Basis::kPace);
+  CHECK(o.Only().ratio == Rational(8) / 10);
+  CHECK(o.Only().light == Light::kGreen);
+  // 639台: v = 639 / 1065 = 0.6 exactly → yellow (and needs reasons or a note).
+  o = pace("639台");
+  CHECK(o.Only().ratio == Rational(6) / 10);
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK(o.Warned(kNeedsReason));
+  // 638台: v = 638 / 1065 < 0.6 → red.
+  o = pace("638台");
+  CHECK(o.Only().light == Light::kRed);
+  // The example of the docs: 2台 of 4台 on 2024-07-31, v = 2 / (4 × 213/366) = 183/213 = 0.86.
+  o = One("数量指标", "4台", "2台");
+  CHECK(o.Only().ratio == Rational(183, 213));
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "2台 / (4台 × 213/366) = 0.86");
+}
+
+TEST_CASE("only a positive quantity that is not a percentage accumulates") {
+  // A percentage of a 数量指标 is judged as at year end: 72% of ≥90% is 0.8 → yellow.
+  Outcome o = One("数量指标", "≥90%", "72%");
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().ratio == Rational(8) / 10);
+  CHECK(o.Only().light == Light::kYellow);
+  // A reverse 数量指标 too: 3次 against ≤4次 is met → green.
+  o = One("数量指标", "≤4次", "3次");
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().light == Light::kGreen);
+  // A 质量指标 is not cumulative unless the rules list it: 2台 of 4台 is 0.5 → red.
+  o = One("质量指标", "4台", "2台");
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().ratio == Rational(1, 2));
+  CHECK(o.Only().light == Light::kRed);
+  Rules rules = Rules::Default();
+  rules.monitor.cumulative.push_back("质量指标");
+  o = One("质量指标", "4台", "2台", D(2024, 7, 31), rules);
+  CHECK(o.Only().basis == Basis::kPace);
+  CHECK(o.Only().light == Light::kGreen);  // 183/213 = 0.86
+}
+
+TEST_CASE("a forecast is judged as a year-end actual: met green, ratio 0.8 yellow, else red") {
+  // ≥10个: 10个 met → green.
+  Outcome o = One("质量指标", "≥10个", "{forecast: 10个}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().met);
+  CHECK(o.Only().light == Light::kGreen);
+  // 8个: ratio 8/10 = 0.8 exactly → yellow.
+  o = One("质量指标", "≥10个", "{forecast: 8个, reasons: [经费保障]}");
+  CHECK(o.Only().ratio == Rational(8) / 10);
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK_FALSE(o.Warned(kNeedsReason));  // it has reasons
+  // 7.99个: ratio 0.799 → red.
+  o = One("质量指标", "≥10个", "{forecast: 7.99个, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  // A forecast decides even for a cumulative indicator with a value: the
+  // pace of 1台 of 4台 (v = 0.43, red) does not count when 4台 is forecast.
+  o = One("数量指标", "4台", "{value: 1台, forecast: 4台}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().light == Light::kGreen);
+  // Reverse: ≤10天 forecast 12.5天 → ratio 10 / 12.5 = 0.8 → yellow.
+  o = One("时效指标", "≤10天", "{forecast: 12.5天, note: 说明}");
+  CHECK(o.Only().ratio == Rational(8) / 10);
+  CHECK(o.Only().light == Light::kYellow);
+  // Reverse under the linear formula: 1 − (12.5 − 10)/10 = 0.75 → red.
+  Rules linear = Rules::Default();
+  linear.reverse = ReverseFormula::kLinear;
+  o = One("时效指标", "≤10天", "{forecast: 12.5天, note: 说明}", D(2024, 7, 31), linear);
+  CHECK(o.Only().ratio == Rational(3, 4));
+  CHECK(o.Only().light == Light::kRed);
+  // Units convert as in scoring: 0.8万元 of ≥10000元 is 8000 / 10000 = 0.8 → yellow.
+  o = Run(TargetYaml(Ind("效益指标", "经济效益指标", "收入", "≥10000元")),
+          "    spent: 10\n    indicators:\n      收入: {forecast: 0.8万元, note: 说明}\n");
+  CHECK(o.Only().ratio == Rational(8) / 10);
+  CHECK(o.Only().light == Light::kYellow);
+}
+
+TEST_CASE("a value without a forecast is judged as at year end") {
+  // ≥90%: 95% met → green; 72% → 72/90 = 0.8 → yellow; 71.9% → red.
+  CHECK(One("质量指标", "≥90%", "95%").Only().light == Light::kGreen);
+  CHECK(One("质量指标", "≥90%", "{value: 72%, note: 说明}").Only().light == Light::kYellow);
+  CHECK(One("质量指标", "≥90%", "{value: 71.9%, note: 说明}").Only().light == Light::kRed);
+  // A range 80%-95%: 96% is above it, ratio 95/96 ≥ 0.8 → yellow.
+  Outcome o = One("质量指标", "80%-95%", "{value: 96%, note: 说明}");
+  CHECK(o.Only().ratio == Rational(95, 96));
+  CHECK(o.Only().light == Light::kYellow);
+}
+
+TEST_CASE("a date: completed by the deadline green, after it red") {
+  const std::string deadline = "≤2024-10-31";
+  CHECK(One("时效指标", deadline, "2024-06-30").Only().light == Light::kGreen);
+  CHECK(One("时效指标", deadline, "2024-10-31").Only().light == Light::kGreen);  // on the day
+  CHECK(One("时效指标", deadline, "{value: 2024-11-01, note: 说明}").Only().light == Light::kRed);
+  // A forecast date after the deadline is red too (a date's ratio is 0).
+  CHECK(One("时效指标", deadline, "{forecast: 2024-11-15, note: 说明}").Only().light ==
+        Light::kRed);
+}
+
+TEST_CASE("未完成: green while as_of is on or before the deadline, red after it") {
+  // Due on as_of itself (2024-07-31 ≤ 2024-07-31): still green.
+  Outcome o = One("时效指标", "≤2024-07-31", "未完成");
+  CHECK(o.Only().figures.kind == Figures::Kind::kNotDone);
+  CHECK(o.Only().light == Light::kGreen);
+  // Due the day before: overdue, red.
+  o = One("时效指标", "≤2024-07-30", "{value: 未完成, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(One("时效指标", "2024年底前", "未完成").Only().light == Light::kGreen);
+}
+
+TEST_CASE("未完成 against a time limit counts the time elapsed since 1 January") {
+  // As of 2024-07-31, 7 months have elapsed: ≤7个月 green, ≤6个月 red.
+  CHECK(One("时效指标", "≤7个月", "未完成").Only().light == Light::kGreen);
+  CHECK(One("时效指标", "≤12个月", "未完成").Only().light == Light::kGreen);
+  CHECK(One("时效指标", "≤1年", "未完成").Only().light == Light::kGreen);  // 1年 = 12个月
+  CHECK(One("时效指标", "≤6个月", "{value: 未完成, note: 说明}").Only().light == Light::kRed);
+  // ≤213天: day 213 → green; ≤212天 → red.
+  CHECK(One("时效指标", "≤213天", "未完成").Only().light == Light::kGreen);
+  CHECK(One("时效指标", "≤212天", "{value: 未完成, note: 说明}").Only().light == Light::kRed);
+}
+
+TEST_CASE("未完成 for an indicator that is neither a date nor a time limit is an error") {
+  Outcome o = One("数量指标", "4台", "未完成");
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.Failed(909));
+}
+
+TEST_CASE("a grade: 达成 green, 部分达成 yellow, 未达成 red, as value or forecast") {
+  const std::string t = "显著提升";
+  CHECK(One("社会效益指标", t, "达成").Only().light == Light::kGreen);
+  CHECK(One("社会效益指标", t, "{grade: 部分达成, note: 说明}").Only().light == Light::kYellow);
+  CHECK(One("社会效益指标", t, "{grade: 未达成, note: 说明}").Only().light == Light::kRed);
+  CHECK(One("社会效益指标", t, "{forecast: 部分达成, note: 说明}").Only().light ==
+        Light::kYellow);
+}
+
+TEST_CASE("likelihood: 完全不可能 makes red, 有可能 makes green yellow, 确定能 changes nothing") {
+  Adjustment a;
+  CHECK(AdjustForLikelihood(Light::kGreen, Likelihood::kImpossible, &a) == Light::kRed);
+  CHECK(a == Adjustment::kImpossible);
+  CHECK(AdjustForLikelihood(Light::kYellow, Likelihood::kImpossible, &a) == Light::kRed);
+  CHECK(AdjustForLikelihood(Light::kRed, Likelihood::kImpossible, &a) == Light::kRed);
+  CHECK(a == Adjustment::kNone);
+  CHECK(AdjustForLikelihood(Light::kGreen, Likelihood::kLikely, &a) == Light::kYellow);
+  CHECK(a == Adjustment::kLikely);
+  CHECK(AdjustForLikelihood(Light::kYellow, Likelihood::kLikely, &a) == Light::kYellow);
+  CHECK(a == Adjustment::kNone);
+  CHECK(AdjustForLikelihood(Light::kRed, Likelihood::kLikely, &a) == Light::kRed);
+  CHECK(AdjustForLikelihood(Light::kGreen, Likelihood::kCertain, &a) == Light::kGreen);
+  CHECK(AdjustForLikelihood(Light::kRed, Likelihood::kCertain, &a) == Light::kRed);
+  CHECK(a == Adjustment::kCertainOnRed);
+  CHECK(AdjustForLikelihood(Light::kYellow, std::nullopt, &a) == Light::kYellow);
+}
+
+TEST_CASE("likelihood applies after the figures, and 确定能 on red is warned about") {
+  // Met, but 有可能: yellow.
+  Outcome o = One("质量指标", "≥90%", "{value: 95%, likelihood: 有可能, reasons: 人员保障}");
+  CHECK(o.Only().judged == Light::kGreen);
+  CHECK(o.Only().light == Light::kYellow);
+  // Met, but 完全不可能 (also written 'impossible'): red.
+  o = One("质量指标", "≥90%", "{value: 95%, likelihood: impossible, reasons: [其他]}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.m->light == Light::kRed);
+  // 50% of ≥90% is 0.56 → red, and 确定能 does not make it better: a warning.
+  o = One("质量指标", "≥90%", "{value: 50%, likelihood: 确定能, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Only().adjustment == Adjustment::kCertainOnRed);
+  CHECK(o.Warned(kCertainOnRed));
+}
+
+TEST_CASE("every yellow or red item needs reasons or a note") {
+  CHECK(One("质量指标", "≥90%", "72%").Warned(kNeedsReason));
+  CHECK_FALSE(One("质量指标", "≥90%", "{value: 72%, reasons: 经费保障}").Warned(kNeedsReason));
+  CHECK_FALSE(One("质量指标", "≥90%", "{value: 72%, note: 说明}").Warned(kNeedsReason));
+  CHECK_FALSE(One("质量指标", "≥90%", "95%").Warned(kNeedsReason));
+}
+
+TEST_CASE("the project's light is the worst of its budget's and its indicators'; 不适用 has none") {
+  Outcome o = Run(TargetYaml(Ind("产出指标", "质量指标", "甲", "≥90%") +
+                         Ind("产出指标", "质量指标", "乙", "≥90%") +
+                         Ind("产出指标", "质量指标", "丙", "≥90%")),
+                  "    spent: 10\n    indicators:\n      甲: 95%\n"
+                  "      乙: {value: 72%, note: 说明}\n      丙: 不适用\n");
+  REQUIRE(o.m);
+  CHECK(o.m->budget_light == Light::kGreen);  // (10/10) / (213/366) = 1.72
+  CHECK(o.m->lights[0] == 1);
+  CHECK(o.m->lights[1] == 1);
+  CHECK(o.m->lights[2] == 0);
+  CHECK(o.m->not_applicable == 1);
+  CHECK(o.m->indicators[2].not_applicable);
+  CHECK(o.m->light == Light::kYellow);
+  // Every indicator 不适用 is no error here: the budget decides.
+  o = Run(TargetYaml(Ind("产出指标", "质量指标", "甲", "≥90%")),
+          "    spent: 10\n    indicators:\n      甲: 不适用\n");
+  REQUIRE(o.m);
+  CHECK(o.m->light == Light::kGreen);
+}
+
+TEST_CASE("as_of outside the project's year is an error; the project is not monitored") {
+  Outcome o = One("质量指标", "≥90%", "95%", D(2025, 7, 31));
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.Failed(903));
+}
+
+TEST_CASE("a value or forecast that cannot be judged against its target is an error") {
+  // 4个 against 4台: a different counter.
+  Outcome o = One("数量指标", "4台", "{forecast: 4个}");
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.diags.error_count() == 1);
+  CHECK(o.diags.all()[0].loc.line == 6);  // at the forecast
+  // A grade as the value of a quantity.
+  CHECK_FALSE(One("数量指标", "4台", "达成").m.has_value());
+}
+
+TEST_CASE("the summary counts projects by light and by department") {
+  MonitorSummary s;
+  ProjectMonitor a, b, c;
+  a.project.department_code = "1";
+  a.light = Light::kRed;
+  a.lights[0] = 3;
+  a.lights[2] = 1;
+  b.project.department_code = "2";
+  b.light = Light::kGreen;
+  b.lights[0] = 2;
+  b.not_applicable = 1;
+  c.project.department_code = "1";
+  c.light = Light::kYellow;
+  for (const ProjectMonitor* m : {&a, &b, &c}) s.Add(*m);
+  CHECK(s.projects == 3);
+  CHECK(s.lights[0] == 1);
+  CHECK(s.lights[1] == 1);
+  CHECK(s.lights[2] == 1);
+  CHECK(s.indicator_lights[0] == 5);
+  CHECK(s.indicator_lights[2] == 1);
+  CHECK(s.not_applicable == 1);
+  REQUIRE(s.departments.size() == 2);
+  CHECK(s.departments[0].code == "1");
+  CHECK(s.departments[0].projects == 2);
+  CHECK(s.departments[0].lights[1] == 1);
+  CHECK(s.departments[0].lights[2] == 1);
+}
+
+}  // namespace jixiao

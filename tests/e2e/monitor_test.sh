@@ -1,0 +1,620 @@
+#!/usr/bin/env bash
+# End-to-end tests of `jixiao monitor` (docs/monitor.md): golden reports of
+# every format on examples/progress, the exit status under --fail-on, the
+# worked examples of docs/monitor.md, `template --progress`, and every error
+# of a progress file or of the rules' `monitor` key with its code and
+# file:line:column.
+#
+# After an intended change of a report, UPDATE_GOLDEN=1 rewrites the golden
+# files (see lib.sh): review the diff before committing.
+source "$(dirname "$0")/lib.sh"
+F=tests/fixtures/monitor
+G=tests/golden
+EX=(examples/targets -a examples/progress)
+T=$F/targets.yaml
+
+# progress NAME: writes standard input to $WORK/NAME (a progress file of a
+# case), so that its lines and columns are the ones the case asserts.
+progress() { cat >"$WORK/$1"; }
+
+# ---- golden reports of the examples ----
+
+golden() {
+  local name=$1 status=$2 file=$3
+  shift 3
+  case_ "$name"
+  run monitor "$@"
+  expect_status "$status"
+  sed "s/\"version\": \"[^\"]*\"/\"version\": \"VERSION\"/" "$OUT" >"$WORK/golden"
+  expect_golden "$G/$file" "$WORK/golden"
+}
+
+golden "text: the examples, in Chinese (the default); exit 1 (two red)" 1 monitor-examples.txt \
+  "${EX[@]}" --lang zh
+golden "text: the examples in English" 1 monitor-examples-en.txt "${EX[@]}"
+golden "text --show-work: every light with its arithmetic" 1 monitor-examples-work.txt \
+  "${EX[@]}" --lang zh --show-work
+for fmt in json jsonl csv markdown junit github; do
+  ext=$fmt
+  case $fmt in markdown) ext=md ;; junit) ext=xml ;; github) ext=github.txt ;; esac
+  golden "$fmt: the examples" 1 "monitor-examples.$ext" "${EX[@]}" --lang zh -f $fmt
+done
+
+case_ "the examples flag what docs/monitor.md says they flag"
+run monitor "${EX[@]}" -f json
+expect_status 1
+python3 - "$OUT" <<'EOF' || fail "the lights of the examples differ from docs/monitor.md"
+import json, sys
+r = json.load(open(sys.argv[1], encoding='utf-8'))
+lights = {p['id']: p['light'] for p in r['projects']}
+assert lights == {'TJ-362303-2024-01': 'green', 'TJ-362303-2024-02': 'yellow',
+                  'TJ-362303-2024-03': 'yellow', 'TJ-362303-2024-04': 'red',
+                  'TJ-362303-2024-05': 'red'}, lights
+assert r['summary']['lights'] == {'green': 1, 'yellow': 2, 'red': 2}, r['summary']
+assert r['as_of'] == '2024-07-31' and r['time_progress'] == 0.582, r['time_progress']
+EOF
+
+case_ "JSON keys of docs/reference.md §9"
+run monitor "${EX[@]}" -f json
+for key in tool command as_of time_progress projects id project light budget total spent rate pace \
+           forecast_spent indicators name level1 level2 target value forecast likelihood reasons \
+           basis ratio note summary lights green yellow red errors warnings; do
+  grep -q "\"$key\":" "$OUT" || fail "JSON lacks key $key"
+done
+expect_out '"command": "monitor"'
+expect_out '"light": null'
+
+case_ "-j 1 and -j 4 give the same report"
+run monitor "${EX[@]}" -f json -j 1
+cp "$OUT" "$WORK/j1.json"
+run monitor "${EX[@]}" -f json -j 4
+expect_same "$WORK/j1.json"
+
+case_ "a run with errors says so in its JSON report, and exits 2"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: TJ-362303-2024-01\n    spent: 1\n    indicators:\n      购置设备数量: {likelihood: 也许}\n' >"$WORK/bad.yaml"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" -f json
+expect_status 2
+python3 - "$OUT" <<'EOF' || fail "the JSON report does not list the errors"
+import json, sys
+r = json.load(open(sys.argv[1], encoding='utf-8'))
+codes = [e.get('code') for e in r['errors']]
+assert 'JX0905' in codes and 'JX0907' in codes, codes
+EOF
+
+case_ "github: at most 10 annotations of each type, the rest counted in the notice"
+{ for i in $(seq 1 12); do
+    printf -- '---\nproject: 项目%s\nid: G-%s\nyear: 2024\nbudget: {total: 10}\nindicators:\n' "$i" "$i"
+    printf '  - {level1: 产出指标, level2: 质量指标, name: 合格率, target: 100%%}\n'
+  done; } >"$WORK/many.yaml"
+{ printf 'as_of: 2024-07-31\nprojects:\n'
+  for i in $(seq 1 12); do
+    printf '  - id: G-%s\n    spent: 1\n    note: 上半年未支付\n    indicators:\n      合格率: 100%%\n' "$i"
+  done; } >"$WORK/many-progress.yaml"
+run monitor "$WORK/many.yaml" -a "$WORK/many-progress.yaml" -f github
+# 1 / 10 = 10%; / (213/366) = 0.17: every budget light red
+expect_status 1
+[ "$(grep -c '^::error ' "$OUT")" = 10 ] || fail "expected 10 error annotations"
+expect_out "2 error and 0 warning annotations left out"
+
+# ---- the worked examples of docs/monitor.md (their figures, as printed) ----
+
+case_ "docs/monitor.md: time progress 213/366, pace of a cumulative indicator"
+run monitor "${EX[@]}" --lang zh
+expect_out "时间进度 213/366 = 58.20%"
+expect_out "2台 / (4台 × 213/366) = 0.86"
+expect_out "3个 / (7个 × 213/366) = 0.74"
+expect_out "40家次 / (85家次 × 213/366) = 0.81"
+
+case_ "docs/monitor.md: budget execution 24.40 / 61.00 = 40.00%, pace 0.69 yellow"
+run monitor "${EX[@]}" --lang zh
+expect_out "预算执行 24.40 / 61.00 万元 = 40.00% · 时间进度 213/366 = 58.20% · 进度比 0.69 ● 黄"
+expect_out "预算执行 40.00 / 117.00 万元 = 34.19% · 时间进度 213/366 = 58.20% · 进度比 0.59 ● 红"
+expect_out "全年预计执行 100.00 万元（占预算 85.47%） 低于预算的 90%"
+
+case_ "docs/monitor.md: forecasts judged as year-end actuals"
+run monitor "${EX[@]}" --lang zh
+expect_out "预计 298天 / 300天 = 0.99"
+expect_out "预计 30辆 / 40辆 = 0.75"
+expect_out "预计 3个 ≥ 3个"
+
+case_ "docs/monitor.md: --show-work writes out the budget's arithmetic"
+run monitor "${EX[@]}" --lang zh --show-work
+expect_out "时间进度 p = 213/366 = 0.5820（精确值 71/122）（2024-07-31 为全年第 213 天，全年共 366 天）"
+
+case_ "docs/monitor.md: 有可能 makes a met forecast (95% ≥ 90%) yellow"
+progress likely.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 3台
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%, likelihood: 有可能, reasons: [人员保障]}
+EOF
+run monitor $T -a $WORK/likely.yaml --lang zh
+expect_out_re "满意度 +≥90% +95% +● 黄 预计 95% ≥ 90% +有可能：绿 → 黄；人员保障"
+
+# ---- exit status ----
+
+case_ "--fail-on none: exit 0 with red projects"
+run monitor "${EX[@]}" --fail-on none
+expect_status 0
+
+case_ "all green: exit 0 under --fail-on yellow"
+run monitor $T -a $F/green.yaml --fail-on yellow
+expect_status 0
+expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
+
+progress yellow.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 3台
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%}
+  - id: M-2
+    spent: 4
+    note: 培训集中在下半年
+    indicators:
+      培训人次: 120人次
+      学员满意度: {forecast: 92%}
+EOF
+
+case_ "a yellow project: exit 0 under --fail-on red (the default), 1 under yellow"
+run monitor $T -a $WORK/yellow.yaml
+expect_status 0
+expect_out "4.00 / 10.00 万元 = 40.00% · time progress 213/366 = 58.20% · pace 0.69 ● yellow"
+run monitor $T -a $WORK/yellow.yaml --fail-on yellow
+expect_status 1
+
+case_ "--fail-on takes red, yellow or none"
+run monitor $T -a $F/green.yaml --fail-on unmet
+expect_status 2
+expect_err "--fail-on"
+
+case_ "--as-of wins over the files' as_of: 2024-06-30 is day 182 of 366"
+run monitor $T -a $F/green.yaml --as-of 2024-06-30
+expect_status 0
+expect_out "time progress 182/366 = 49.73%"
+expect_out "3台 / (4台 × 182/366) = 1.51"
+
+case_ "--as-of on the deadline: 未完成 is still green (due on as_of itself)"
+run monitor $T -a $F/green.yaml --as-of 2024-09-30
+expect_status 0
+expect_out "not done, 2024-09-30 ≤ 2024-09-30"
+
+case_ "--as-of the day after the deadline: 未完成 is red"
+run monitor $T -a $F/green.yaml --as-of 2024-10-01 -f json
+expect_status 1
+expect_out '"figures": "not done, 2024-10-01 > 2024-09-30"'
+
+case_ "--as-of 31 December: time progress 366/366 = 1 in a leap year"
+run monitor $T -a $F/green.yaml --as-of 2024-12-31 -f json
+expect_out '"time_progress": 1,'
+
+case_ "rules: time_progress months counts July as 7/12"
+cat >"$WORK/months.yaml" <<'EOF'
+monitor:
+  time_progress: months
+EOF
+run monitor $T -a $F/green.yaml -r "$WORK/months.yaml"
+expect_status 0
+expect_out "time progress 7/12 = 58.33%"
+expect_out "3台 / (4台 × 7/12) = 1.29"
+
+case_ "rules: jixiao rules prints the monitor key"
+run rules
+expect_status 0
+expect_out "monitor:"
+expect_out "  time_progress: days"
+expect_out "  budget_green: 0.8"
+expect_out "  cumulative: [数量指标]"
+
+case_ "CSV progress: the example of project 5, with its as_of row"
+run monitor examples/targets/04-05-more-projects.yaml -a examples/progress/05-management.csv \
+  --fail-on none 2>/dev/null
+# project 4 has no entry in that file: an error naming it
+expect_status 2
+expect_err "2024年度移动污染源第三方辅助执法项目"
+
+# ---- warnings: exit 0 (or 1 for red), 2 under --strict ----
+
+progress warn.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 2
+    forecast_spent: 5
+    indicators:
+      设备数量: {value: 1台, forecast: 2台, likelihood: 确定能}
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 部分达成}
+      满意度: {forecast: 95%}
+  - id: M-2
+    spent: 6
+    indicators:
+      培训人次: 120人次
+      学员满意度: {forecast: 92%}
+EOF
+
+case_ "JX0920 JX0921 JX0922: warnings at their place"
+run monitor $T -a $WORK/warn.yaml
+expect_status 1
+# 2 / 6 = 33.33%; / (213/366) = 0.57: red, and no note
+expect_err "$WORK/warn.yaml:4:12: warning[JX0920]: the budget execution of project '设备购置项目' is red"
+expect_err "$WORK/warn.yaml:7:51: warning[JX0921]: indicator '设备数量' is reported as 确定能"
+expect_err "(forecast 2台 / 4台 = 0.50)"
+expect_err "$WORK/warn.yaml:10:7: warning[JX0920]: indicator '执法能力' is yellow (部分达成)"
+# 5 < 0.9 × 6 = 5.4
+expect_err "$WORK/warn.yaml:5:21: warning[JX0922]: project '设备购置项目' forecasts spending of 5 万元 for the year, below 90% of its budget of 6 万元"
+
+case_ "--strict: the warnings are errors, exit 2"
+run monitor $T -a $WORK/warn.yaml --strict
+expect_status 2
+expect_err "$WORK/warn.yaml:7:51: error[JX0921]"
+
+# ---- errors of a progress file: exit 2, code and file:line:column ----
+
+# expect_error FILE LINE COL CODE TEXT: the run exits 2 with the error there.
+expect_error() {
+  expect_status 2
+  expect_err "$1:$2:$3: error[$4]: $5"
+}
+
+progress no-as-of.yaml <<'EOF'
+projects:
+  - id: M-1
+    spent: 3.5
+EOF
+case_ "JX0901: a YAML progress file without as_of"
+run monitor $T -a $WORK/no-as-of.yaml
+expect_error $WORK/no-as-of.yaml 1 1 JX0901 "the progress file gives no as_of"
+
+progress no-as-of.csv <<'EOF'
+project,indicator,value,note
+M-1,spent,3.5,
+EOF
+case_ "JX0901: a CSV progress file without an as_of row"
+run monitor $T -a $WORK/no-as-of.csv
+expect_error $WORK/no-as-of.csv 1 1 JX0901 "the progress file has no as_of row"
+
+case_ "--as-of stands for a missing as_of"
+run monitor $T -a $WORK/no-as-of.yaml --as-of 2024-07-31
+expect_no_err "JX0901"
+
+progress bad-as-of.yaml <<'EOF'
+as_of: 2024-07-32
+projects: []
+EOF
+case_ "JX0902: as_of that is not a date"
+run monitor $T -a $WORK/bad-as-of.yaml
+expect_error $WORK/bad-as-of.yaml 1 8 JX0902 "as_of '2024-07-32' is not a date"
+
+progress bad-as-of.csv <<'EOF'
+project,indicator,value,note
+,as_of,7月底,
+EOF
+case_ "JX0902: a CSV as_of row that is not a date, at its cell"
+run monitor $T -a $WORK/bad-as-of.csv
+expect_error $WORK/bad-as-of.csv 2 8 JX0902 "as_of '7月底' is not a date"
+expect_no_err "JX0901"
+
+case_ "JX0902: --as-of that is not a date is a usage error"
+run monitor $T -a $F/green.yaml --as-of 2024-02-30
+expect_status 2
+expect_err "error[JX0902]: --as-of takes a date such as 2024-07-31, not '2024-02-30'"
+
+progress file-year.yaml <<'EOF'
+as_of: 2024-07-31
+year: 2023
+projects: []
+EOF
+case_ "JX0903: as_of outside the file's year"
+run monitor $T -a $WORK/file-year.yaml
+expect_error $WORK/file-year.yaml 1 8 JX0903 "as_of 2024-07-31 is not in 2023, the year of this file"
+
+progress last-year.yaml <<'EOF'
+as_of: 2023-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+  - id: M-2
+    spent: 6
+EOF
+case_ "JX0903: as_of outside the projects' year, once for both projects"
+run monitor $T -a $WORK/last-year.yaml
+expect_error $WORK/last-year.yaml 1 8 JX0903 "as_of 2023-07-31 is not in 2024, the year of project '设备购置项目'"
+expect_err "$WORK/last-year.yaml:1:8: error[JX0903]: the error above holds for 1 more projects as well"
+[ "$(grep -c 'JX0903' "$ERR")" = 2 ] || fail "expected the error once and its repeat count once"
+
+progress june.yaml <<'EOF'
+as_of: 2024-06-30
+projects:
+  - id: M-2
+    spent: 6
+    indicators:
+      培训人次: 120人次
+      学员满意度: {forecast: 92%}
+EOF
+progress july.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 3台
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%}
+EOF
+case_ "JX0904: two files of different dates"
+run monitor $T -a $WORK/july.yaml $WORK/june.yaml
+expect_error $WORK/june.yaml 1 8 JX0904 "as_of 2024-06-30 differs from as_of 2024-07-31 at $WORK/july.yaml:1:8"
+
+case_ "JX0904: --as-of settles the date of two files"
+run monitor $T -a $WORK/july.yaml $WORK/june.yaml --as-of 2024-07-31
+expect_status 0
+
+progress two-dates.csv <<'EOF'
+project,indicator,value,note
+,as_of,2024-07-31,
+,截至日期,2024-06-30,
+EOF
+case_ "JX0904: two as_of rows of one CSV file"
+run monitor $T -a $WORK/two-dates.csv
+expect_error $WORK/two-dates.csv 3 7 JX0904 "as_of 2024-06-30 differs from as_of 2024-07-31 at $WORK/two-dates.csv:2:8"
+
+progress likelihood.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: {value: 3台, likelihood: 应该能}
+EOF
+case_ "JX0905: an unknown likelihood"
+run monitor $T -a $WORK/likelihood.yaml
+expect_error $WORK/likelihood.yaml 6 37 JX0905 "unknown likelihood '应该能' of indicator '设备数量'"
+
+progress likelihood.csv <<'EOF'
+project,indicator,value,note,forecast,likelihood,reasons
+,as_of,2024-07-31,,,,
+M-1,设备数量,3台,,,maybe,
+EOF
+case_ "JX0905: an unknown likelihood in CSV, at its cell"
+run monitor $T -a $WORK/likelihood.csv
+expect_error $WORK/likelihood.csv 3 15 JX0905 "unknown likelihood 'maybe' of indicator '设备数量'"
+
+progress reason.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: {value: 3台, reasons: [经费保障, 天气]}
+EOF
+case_ "JX0906: an unknown reason, at the item"
+run monitor $T -a $WORK/reason.yaml
+expect_error $WORK/reason.yaml 6 41 JX0906 "unknown reason '天气' of indicator '设备数量'"
+
+progress reason-map.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: {value: 3台, reasons: {经费保障: 是}}
+EOF
+case_ "JX0906: reasons that are not a list"
+run monitor $T -a $WORK/reason-map.yaml
+expect_error $WORK/reason-map.yaml 6 34 JX0906 "'reasons' of indicator '设备数量' must be a list of reasons"
+
+progress reason.csv <<'EOF'
+project,indicator,value,note,forecast,likelihood,reasons
+,as_of,2024-07-31,,,,
+M-1,设备数量,3台,,,,经费保障、天气
+EOF
+case_ "JX0906: an unknown reason in CSV, at its cell"
+run monitor $T -a $WORK/reason.csv
+expect_error $WORK/reason.csv 3 16 JX0906 "unknown reason '天气' of indicator '设备数量'"
+
+progress neither.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: {likelihood: 有可能, note: 待定}
+EOF
+case_ "JX0907: neither value nor forecast"
+run monitor $T -a $WORK/neither.yaml
+expect_error $WORK/neither.yaml 6 13 JX0907 "indicator '设备数量' has neither a value to date (value) nor a forecast for the year (forecast)"
+
+progress neither.csv <<'EOF'
+project,indicator,value,note,forecast,likelihood,reasons
+,as_of,2024-07-31,,,,
+M-1,设备数量,,,,有可能,
+EOF
+case_ "JX0907: neither value nor forecast in CSV, at the value cell"
+run monitor $T -a $WORK/neither.csv
+expect_error $WORK/neither.csv 3 10 JX0907 "indicator '设备数量' has neither"
+
+progress forecast-na.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: {value: 3台, forecast: 不适用}
+EOF
+case_ "JX0908: 不适用 as a forecast"
+run monitor $T -a $WORK/forecast-na.yaml
+expect_error $WORK/forecast-na.yaml 6 35 JX0908 "不适用 is not a forecast"
+
+progress forecast-empty.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: {value: 3台, forecast: ""}
+EOF
+case_ "JX0908: an empty forecast"
+run monitor $T -a $WORK/forecast-empty.yaml
+expect_error $WORK/forecast-empty.yaml 6 35 JX0908 "the forecast of indicator '设备数量' is empty"
+
+progress not-done.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 未完成
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%}
+EOF
+case_ "JX0909: 未完成 for a quantity"
+run monitor $T -a $WORK/not-done.yaml
+expect_error $WORK/not-done.yaml 6 7 JX0909 "未完成 (not done) is for a date or a time limit"
+
+progress spent-row.csv <<'EOF'
+project,indicator,value,note,forecast,likelihood,reasons
+,as_of,2024-07-31,,,,
+M-1,spent,3.5,,6,,经费保障
+EOF
+case_ "JX0910: reasons on the spending row of a CSV file"
+run monitor $T -a $WORK/spent-row.csv
+expect_error $WORK/spent-row.csv 3 19 JX0910 "the 'spent' row takes no reasons"
+
+progress as-of-row.csv <<'EOF'
+project,indicator,value,note,forecast,likelihood,reasons
+,as_of,2024-07-31,,2024-12-31,,
+EOF
+case_ "JX0910: a forecast on the as_of row"
+run monitor $T -a $WORK/as-of-row.csv
+expect_error $WORK/as-of-row.csv 2 20 JX0910 "the 'as_of' row takes no forecast"
+
+progress forecast-spent.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    forecast_spent: 6台
+    indicators:
+      设备数量: 3台
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%}
+EOF
+case_ "JX0911: a forecast of spending that is not an amount"
+run monitor $T -a $WORK/forecast-spent.yaml
+expect_error $WORK/forecast-spent.yaml 5 21 JX0911 "bad forecast_spent (全年预计执行数) '6台'"
+
+case_ "an error of a progress file in Chinese"
+run monitor $T -a $WORK/likelihood.yaml --lang zh
+expect_status 2
+expect_err "$WORK/likelihood.yaml:6:37: 错误[JX0905]: 指标“设备数量”的完成目标可能性“应该能”无法识别"
+
+case_ "an actuals file without progress keys is still read by monitor (with --as-of)"
+run monitor examples/targets -a examples/actuals --as-of 2024-12-31 --fail-on none
+expect_status 0
+
+# ---- the rules' monitor key: JX0590-0593, exit 2 before anything is read ----
+
+# rules_error YAML LINE COL CODE TEXT
+rules_error() {
+  printf '%s\n' "$1" >"$WORK/rules.yaml"
+  run monitor $T -a $F/green.yaml -r "$WORK/rules.yaml"
+  expect_status 2
+  expect_err "$WORK/rules.yaml:$2:$3: error[$4]: $5"
+}
+case_ "JX0590: an unknown time_progress"
+rules_error $'monitor:\n  time_progress: weeks' 2 18 JX0590 "'time_progress' in monitor must be days"
+case_ "JX0591: a threshold that is not a fraction"
+rules_error $'monitor:\n  pace_green: 80' 2 15 JX0591 "'pace_green' in monitor is a fraction and must lie in [0, 1]"
+case_ "JX0592: yellow above green"
+rules_error $'monitor:\n  budget_green: 0.5' 2 17 JX0592 "'budget_yellow' in monitor (0.6) is above 'budget_green' (0.5)"
+case_ "JX0593: a cumulative 二级指标 not in the taxonomy, with a hint"
+rules_error $'monitor:\n  cumulative: [数量指标, 质量指]' 2 22 JX0593 "'质量指' in monitor's cumulative is not a 二级指标 of the taxonomy: did you mean '质量指标'?"
+case_ "JX0593: cumulative that is not a list"
+rules_error $'monitor:\n  cumulative: {数量指标: 1}' 2 15 JX0593 "'cumulative' in monitor must be a list of 二级指标"
+
+case_ "rules: an extra cumulative 二级指标 judges it by pace"
+printf 'monitor:\n  cumulative: [数量指标, 质量指标]\n' >"$WORK/rules.yaml"
+progress rate.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 3台
+      验收合格率: 60%
+      完成时间: 未完成
+      执法能力: {grade: 达成}
+      满意度: {forecast: 95%}
+EOF
+run monitor $T -a $WORK/rate.yaml -r "$WORK/rules.yaml" -f json
+# a percent never accumulates: 60% is judged as at year end, 60/100 = 0.6 < 0.8, red
+expect_out '"basis": "value"'
+expect_out '"ratio": 0.6,'
+
+# ---- template --progress ----
+
+case_ "template --progress: the YAML skeleton"
+run template --progress $T --lang zh
+expect_status 0
+expect_golden $G/monitor-template.yaml
+
+case_ "template --progress -f csv: the CSV skeleton, BOM and CRLF"
+run template --progress -f csv $T --lang zh
+expect_status 0
+expect_golden $G/monitor-template.csv
+[ "$(head -c 3 "$OUT" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no UTF-8 BOM"
+[ "$(grep -c $'\r$' "$OUT")" = "$(wc -l <"$OUT")" ] || fail "a line does not end with CRLF"
+
+case_ "template --progress, filled in, is read back by monitor"
+run template --progress $T
+sed -e 's/^    spent: *#.*/    spent: 3.5/' -e 's/^    forecast_spent: *#.*/    forecast_spent: 6/' \
+    -e 's/^      设备数量: *#.*/      设备数量: 3台/' -e 's/^      验收合格率: *#.*/      验收合格率: 100%/' \
+    -e 's/^      完成时间: *#.*/      完成时间: 未完成/' -e 's/^      执法能力: *#.*/      执法能力: {grade: 达成}/' \
+    -e 's/^      满意度: *#.*/      满意度: {forecast: 95%}/' -e 's/^      培训人次: *#.*/      培训人次: 120人次/' \
+    -e 's/^      学员满意度: *#.*/      学员满意度: {forecast: 92%}/' "$OUT" >"$WORK/filled.yaml"
+sed -i -e '/^  - id: M-2/,$ s/^    spent: 3.5/    spent: 6/' \
+    -e '/^  - id: M-2/,$ s/^    forecast_spent: 6/    forecast_spent: 10/' "$WORK/filled.yaml"
+run monitor $T -a "$WORK/filled.yaml"
+expect_status 0
+expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
+
+case_ "template --progress -f csv, filled in, is read back by monitor"
+run template --progress -f csv $T
+python3 - "$OUT" "$WORK/filled.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+fill = {'设备数量': ('3台', ''), '验收合格率': ('100%', ''), '完成时间': ('未完成', ''),
+        '执法能力': ('达成', ''), '满意度': ('', '95%'), '培训人次': ('120人次', ''),
+        '学员满意度': ('', '92%')}
+spent = {'M-1': '3.5', 'M-2': '6'}
+for r in rows[1:]:
+    if r[3] == '执行数':
+        r[5] = spent[r[0]]
+    elif r[3] in fill:
+        r[5], r[7] = fill[r[3]]
+csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
+EOF
+run monitor $T -a "$WORK/filled.csv"
+expect_status 0
+expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
+
+finish
