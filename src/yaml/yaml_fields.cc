@@ -62,6 +62,15 @@ std::string Describe(const YamlNode& n) {
 
 Location FieldReader::Loc(const YamlNode& n) const { return src_.At(n.offset, n.line); }
 
+void FieldReader::Error(const YamlNode& at, Message message) {
+  diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
+  ++errors_;
+}
+
+void FieldReader::Warning(const YamlNode& at, Message message) {
+  diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
+}
+
 void FieldReader::Error(const YamlNode& at, std::string message) {
   diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
   ++errors_;

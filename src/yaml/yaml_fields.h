@@ -27,6 +27,18 @@ class FieldReader {
   FieldReader(const Source& src, Diagnostics* diags) : src_(src), diags_(diags) {}
 
   Location Loc(const YamlNode& n) const;
+  void Error(const YamlNode& at, Message message);
+  void Warning(const YamlNode& at, Message message);
+  // The catalogue's message `id` with `args` (messages.h), at `at`.
+  template <typename... Args>
+  void Error(const YamlNode& at, MsgId id, const Args&... args) {
+    Error(at, Msg(id, args...));
+  }
+  template <typename... Args>
+  void Warning(const YamlNode& at, MsgId id, const Args&... args) {
+    Warning(at, Msg(id, args...));
+  }
+  // A message not (yet) in the catalogue: no code.
   void Error(const YamlNode& at, std::string message);
   void Warning(const YamlNode& at, std::string message);
   // Errors reported through this reader so far.

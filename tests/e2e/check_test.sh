@@ -21,7 +21,7 @@ expect_out "checked 4 files: 5 projects, 35 indicators; 0 errors, 0 warnings"
 case_ "actuals files beside the targets are validated as actuals"
 run check $F/with-actuals
 expect_status 2
-expect_err "$F/with-actuals/actuals.yaml:3:12: error: 'spent' (全年执行数) must not be negative"
+expect_err "$F/with-actuals/actuals.yaml:3:12: error[JX0351]: 'spent' (全年执行数) must not be negative"
 
 case_ "a valid minimal file"
 run check $F/valid-minimal.yaml
@@ -33,43 +33,43 @@ expect_status 0
 expect_err_empty
 
 # error class: file:line:column, exit 2, and a message that says what was expected
-check_error() {  # NAME FILE LOCATION MESSAGE
+check_error() {  # NAME FILE LOCATION [CODE] MESSAGE
   case_ "$1"
   run check "$2"
   expect_status 2
-  expect_err "$3: error: $4"
+  if [[ $4 =~ ^JX[0-9]{4}$ ]]; then expect_err "$3: error[$4]: $5"; else expect_err "$3: error: $4"; fi
 }
 
 check_error "unknown key with a suggestion" $F/unknown-key.yaml "$F/unknown-key.yaml:7:5" "unknown key 'nmae' in an indicator: did you mean 'name'?"
 expect_err "missing required key 'name' in an indicator"
 check_error "duplicate key" $F/duplicate-key.yaml "$F/duplicate-key.yaml:4:1" "duplicate key 'year' (first given on line 2)"
-check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标"
-check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?"
-check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" "fiscal (6.00) + other (3.00) = 9, but total is 10.00"
-check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.yaml:6:5" "indicator '乙' has no 'weight', but others do"
-check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" "indicator weights add up to 89, but must add up to 90"
-check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" "bad target '≥9O%'"
-check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" "indicator name '购置设备数量' is given twice in this project (first on line 5)"
+check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" JX0242 "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标"
+check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" JX0240 "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?"
+check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" JX0237 "fiscal (6.00) + other (3.00) = 9, but total is 10.00"
+check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.yaml:6:5" JX0244 "indicator '乙' has no 'weight', but others do"
+check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" JX0245 "indicator weights add up to 89, but must add up to 90"
+check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" JX0304 "bad target '≥9O%'"
+check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" JX0243 "indicator name '购置设备数量' is given twice in this project (first on line 5)"
 check_error "a missing required key" $F/missing-key.yaml "$F/missing-key.yaml:1:1" "missing required key 'year' in a target project"
 check_error "010 is ten, not octal eight" $F/octal-year.yaml "$F/octal-year.yaml:2:7" "'year' must be a whole number from 1950 to 2100, not the number 010"
 check_error ".nan is not an amount" $F/nan-budget.yaml "$F/nan-budget.yaml:3:17" "'total' must be an exact decimal number, not '.nan'"
 check_error "a number too large" $F/huge-budget.yaml "$F/huge-budget.yaml:3:17" "'total' is too large"
-check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'"
-check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not a list"
+check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" JX0230 "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'"
+check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" JX0230 "expected a target project (a map with project, year, budget and indicators), not a list"
 check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','"
 expect_no_err "empty document"
-check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values"
+check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" JX0310 "bad target '.inf': .nan and .inf are not values"
 check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)"
 
 case_ "an empty file"
 run check $F/empty.yaml
 expect_status 2
-expect_err "$F/empty.yaml: error: the file holds no YAML document"
+expect_err "$F/empty.yaml: error[JX0249]: the file holds no YAML document"
 
 case_ "a file with only a comment"
 run check $F/comment-only.yaml
 expect_status 2
-expect_err "$F/comment-only.yaml: error: the file holds no YAML document"
+expect_err "$F/comment-only.yaml: error[JX0249]: the file holds no YAML document"
 
 case_ "the source line and a caret under the column"
 run check $F/unknown-key.yaml
@@ -84,12 +84,12 @@ expect_err "   |             ^"
 case_ "a bare cost value is a warning, exit 0"
 run check $F/bare-cost.yaml
 expect_status 0
-expect_err "$F/bare-cost.yaml:5:55: warning: target '10万元' of 成本指标 '项目总投资' has no comparator"
+expect_err "$F/bare-cost.yaml:5:55: warning[JX0306]: target '10万元' of 成本指标 '项目总投资' has no comparator"
 
 case_ "--strict turns the warning into an error"
 run check --strict $F/bare-cost.yaml
 expect_status 2
-expect_err "$F/bare-cost.yaml:5:55: error: target '10万元'"
+expect_err "$F/bare-cost.yaml:5:55: error[JX0306]: target '10万元'"
 
 case_ "--quiet hides warnings"
 run check --quiet $F/bare-cost.yaml
