@@ -45,12 +45,12 @@ class DocumentReader {
       r_.Error(*root, MsgId::kActIsTargetProject);
       return false;
     }
-    r_.CheckKeys(*root, kDocumentKeys, "an actuals file");
+    r_.CheckKeys(*root, kDocumentKeys, Text(MsgId::kActWhatFile));
     std::optional<int> year;
-    if (const YamlNode* y = r_.Get(*root, "year", false, "an actuals file")) {
+    if (const YamlNode* y = r_.Get(*root, "year", false, Text(MsgId::kActWhatFile))) {
       if (auto v = r_.Integer(*y, "year", 1950, 2100)) year = static_cast<int>(*v);
     }
-    const YamlNode* list = r_.Get(*root, "projects", true, "an actuals file");
+    const YamlNode* list = r_.Get(*root, "projects", true, Text(MsgId::kActWhatFile));
     // A problem outside the entries (a bad year, a duplicate key anywhere)
     // may concern any of them.
     const bool document_errors = r_.errors() > 0 || doc.has_errors();
@@ -81,10 +81,10 @@ class DocumentReader {
     ProjectActuals e;
     e.loc = r_.Loc(n);
     e.year = year;
-    r_.CheckKeys(n, kEntryKeys, "a project entry");
+    r_.CheckKeys(n, kEntryKeys, Text(MsgId::kActWhatEntry));
     const bool key_known = ReadKey(n, &e);
     ReadSpent(n, &e);
-    if (const YamlNode* b = r_.Get(n, "budget", false, "a project entry")) {
+    if (const YamlNode* b = r_.Get(n, "budget", false, Text(MsgId::kActWhatEntry))) {
       Funding budget;
       if (ReadFunding(*b, "budget", "全年预算数", &budget)) {
         if (budget.total.value.sign() == 0) {
@@ -94,13 +94,13 @@ class DocumentReader {
         }
       }
     }
-    if (const YamlNode* achieved = r_.Get(n, "achieved", false, "a project entry")) {
+    if (const YamlNode* achieved = r_.Get(n, "achieved", false, Text(MsgId::kActWhatEntry))) {
       if (auto t = r_.Text(*achieved, "achieved")) e.achieved = std::string(Trim(*t));
     }
-    if (const YamlNode* note = r_.Get(n, "note", false, "a project entry")) {
+    if (const YamlNode* note = r_.Get(n, "note", false, Text(MsgId::kActWhatEntry))) {
       if (auto t = r_.Text(*note, "note")) e.note = std::string(Trim(*t));
     }
-    if (const YamlNode* inds = r_.Get(n, "indicators", false, "a project entry")) {
+    if (const YamlNode* inds = r_.Get(n, "indicators", false, Text(MsgId::kActWhatEntry))) {
       if (!inds->is_map()) {
         r_.Error(*inds, MsgId::kActIndicatorsNotMap, Describe(*inds));
       } else {

@@ -85,7 +85,7 @@ class RulesReader {
       return std::nullopt;
     }
     root_ = &root;
-    r_.CheckKeys(root, kRulesKeys, "a rules file");
+    r_.CheckKeys(root, kRulesKeys, Text(MsgId::kRulesWhatFile));
     ReadName(root);
     size_t errors_before_weights = r_.errors();
     ReadExecutionWeight(root);
@@ -140,7 +140,7 @@ class RulesReader {
 
   // The value of `key` as a map, or nullptr when absent; reports other kinds.
   const YamlNode* MapField(const YamlNode& root, std::string_view key, std::string_view example) {
-    const YamlNode* n = r_.Get(root, key, false, "a rules file");
+    const YamlNode* n = r_.Get(root, key, false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return nullptr;
     if (!n->is_map()) {
       r_.Error(*n, MsgId::kRulesNotMap, key, example, Describe(*n));
@@ -150,13 +150,13 @@ class RulesReader {
   }
 
   void ReadName(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "name", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "name", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     if (auto s = Name(*n, MsgId::kRulesWhatName)) rules_.name = *s;
   }
 
   void ReadExecutionWeight(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "execution_weight", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "execution_weight", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     weight_given_ = KeyNode(root, "execution_weight");
     std::optional<Rational> v = r_.Decimal(*n, "execution_weight");
@@ -232,13 +232,13 @@ class RulesReader {
         continue;
       }
       if (v->is_map()) {
-        r_.CheckKeys(*v, kTaxonomyEntryKeys, "a taxonomy entry");
-        pool_node = r_.Get(*v, "pool", false, "a taxonomy entry");
+        r_.CheckKeys(*v, kTaxonomyEntryKeys, Text(MsgId::kRulesWhatTaxonomyEntry));
+        pool_node = r_.Get(*v, "pool", false, Text(MsgId::kRulesWhatTaxonomyEntry));
         if (pool_node) {
           pool = Name(*pool_node, MsgId::kRulesWhatPool);
           if (!pool) continue;
         }
-        const YamlNode* l2 = r_.Get(*v, "level2", group == nullptr, "a taxonomy entry");
+        const YamlNode* l2 = r_.Get(*v, "level2", group == nullptr, Text(MsgId::kRulesWhatTaxonomyEntry));
         if (l2 == nullptr) {
           if (group == nullptr) continue;
           level2.emplace();
@@ -311,7 +311,7 @@ class RulesReader {
   }
 
   void ReadReverse(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "reverse", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "reverse", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     std::optional<std::string> s = r_.Text(*n, "reverse");
     if (!s) return;
@@ -352,7 +352,7 @@ class RulesReader {
   }
 
   void ReadThreshold(const YamlNode& root, std::string_view key, Rational Rules::*field) {
-    const YamlNode* n = r_.Get(root, key, false, "a rules file");
+    const YamlNode* n = r_.Get(root, key, false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     std::optional<Rational> v = r_.Decimal(*n, key);
     if (!v) return;

@@ -55,7 +55,7 @@ class ProjectReader {
     Project p;
     p.loc = r_.Loc(*root);
     p.id_loc = p.loc;
-    r_.CheckKeys(*root, kProjectKeys, "a target project");
+    r_.CheckKeys(*root, kProjectKeys, Text(MsgId::kTgtWhatProject));
     ReadHeader(*root, &p);
     ReadBudget(*root, &p);
     ReadIndicators(*root, &p);
@@ -86,22 +86,22 @@ class ProjectReader {
 
   void ReadHeader(const YamlNode& root, Project* p) {
     const YamlNode* name_node = nullptr;
-    p->project = TextField(root, "project", true, "a target project", &name_node);
+    p->project = TextField(root, "project", true, Text(MsgId::kTgtWhatProject), &name_node);
     if (name_node) p->id_loc = r_.Loc(*name_node);
     const YamlNode* id_node = nullptr;
-    p->id = TextField(root, "id", false, "a target project", &id_node);
+    p->id = TextField(root, "id", false, Text(MsgId::kTgtWhatProject), &id_node);
     if (id_node) {
       p->id_loc = r_.Loc(*id_node);
       if (p->id.empty()) r_.Error(*id_node, MsgId::kTgtBlank, "id");
     }
     if (p->id.empty()) p->id = p->project;
-    if (const YamlNode* y = r_.Get(root, "year", true, "a target project")) {
+    if (const YamlNode* y = r_.Get(root, "year", true, Text(MsgId::kTgtWhatProject))) {
       if (auto v = r_.Integer(*y, "year", 1950, 2100)) p->year = static_cast<int>(*v);
     }
     ReadOrganisation(root, "department", &p->department_code, &p->department_name);
     ReadOrganisation(root, "supervisor", &p->supervisor_code, &p->supervisor_name);
     const YamlNode* unit_node = nullptr;
-    std::string unit = TextField(root, "unit", false, "a target project", &unit_node);
+    std::string unit = TextField(root, "unit", false, Text(MsgId::kTgtWhatProject), &unit_node);
     if (unit_node) {
       Unit u = LookupUnit(unit);
       if (!IsBudgetUnit(u)) {
@@ -110,8 +110,8 @@ class ProjectReader {
         p->unit = u.name;
       }
     }
-    p->purpose = TextField(root, "purpose", false, "a target project");
-    if (const YamlNode* g = r_.Get(root, "goals", false, "a target project")) {
+    p->purpose = TextField(root, "purpose", false, Text(MsgId::kTgtWhatProject));
+    if (const YamlNode* g = r_.Get(root, "goals", false, Text(MsgId::kTgtWhatProject))) {
       if (auto goals = r_.TextList(*g, "goals")) p->goals = *goals;
     }
   }
@@ -119,7 +119,7 @@ class ProjectReader {
   // `department` or `supervisor`: {code, name}, both optional.
   void ReadOrganisation(const YamlNode& root, std::string_view key, std::string* code,
                         std::string* name) {
-    const YamlNode* d = r_.Get(root, key, false, "a target project");
+    const YamlNode* d = r_.Get(root, key, false, Text(MsgId::kTgtWhatProject));
     if (d == nullptr) return;
     if (!d->is_map()) {
       r_.Error(*d, MsgId::kTgtOrganisationNotMap, key, Describe(*d));
@@ -131,7 +131,7 @@ class ProjectReader {
   }
 
   void ReadBudget(const YamlNode& root, Project* p) {
-    const YamlNode* b = r_.Get(root, "budget", true, "a target project");
+    const YamlNode* b = r_.Get(root, "budget", true, Text(MsgId::kTgtWhatProject));
     if (b == nullptr) return;
     if (!b->is_map()) {
       r_.Error(*b, MsgId::kTgtBudgetNotMap, Describe(*b));
@@ -190,7 +190,7 @@ class ProjectReader {
   }
 
   void ReadIndicators(const YamlNode& root, Project* p) {
-    const YamlNode* list = r_.Get(root, "indicators", true, "a target project");
+    const YamlNode* list = r_.Get(root, "indicators", true, Text(MsgId::kTgtWhatProject));
     if (list == nullptr) return;
     if (!list->is_sequence()) {
       r_.Error(*list, MsgId::kTgtIndicatorsNotList, Describe(*list));
@@ -217,20 +217,20 @@ class ProjectReader {
       r_.Error(n, MsgId::kTgtIndicatorNotMap, Describe(n));
       return;
     }
-    r_.CheckKeys(n, kIndicatorKeys, "an indicator");
+    r_.CheckKeys(n, kIndicatorKeys, Text(MsgId::kTgtWhatIndicator));
     Indicator ind;
     ind.loc = r_.Loc(n);
     const YamlNode* l1 = nullptr;
     const YamlNode* l2 = nullptr;
-    ind.level1 = TextField(n, "level1", true, "an indicator", &l1);
-    ind.level2 = TextField(n, "level2", true, "an indicator", &l2);
-    ind.name = TextField(n, "name", true, "an indicator");
-    ind.description = TextField(n, "description", false, "an indicator");
+    ind.level1 = TextField(n, "level1", true, Text(MsgId::kTgtWhatIndicator), &l1);
+    ind.level2 = TextField(n, "level2", true, Text(MsgId::kTgtWhatIndicator), &l2);
+    ind.name = TextField(n, "name", true, Text(MsgId::kTgtWhatIndicator));
+    ind.description = TextField(n, "description", false, Text(MsgId::kTgtWhatIndicator));
     const YamlNode* id_node = nullptr;
-    ind.id = TextField(n, "id", false, "an indicator", &id_node);
+    ind.id = TextField(n, "id", false, Text(MsgId::kTgtWhatIndicator), &id_node);
     if (id_node && ind.id.empty()) r_.Error(*id_node, MsgId::kTgtIndicatorIdBlank);
     if (l1 && !ind.level1.empty()) CheckTaxonomy(*l1, l2, &ind);
-    if (const YamlNode* w = r_.Get(n, "weight", false, "an indicator")) {
+    if (const YamlNode* w = r_.Get(n, "weight", false, Text(MsgId::kTgtWhatIndicator))) {
       if (auto v = r_.Decimal(*w, "weight")) {
         if (v->sign() <= 0 || *v > rules_.IndicatorWeight()) {
           r_.Error(*w, MsgId::kTgtWeightRange, rules_.IndicatorWeight().ToDecimalString(),
@@ -240,7 +240,7 @@ class ProjectReader {
       }
     }
     const YamlNode* t = nullptr;
-    ind.target_text = TextField(n, "target", true, "an indicator", &t);
+    ind.target_text = TextField(n, "target", true, Text(MsgId::kTgtWhatIndicator), &t);
     if (t && t->is_scalar() && t->type() == YamlNode::Type::kFloat &&
         ind.target_text.find_first_of("nNiI") != std::string::npos) {
       r_.Error(*t, MsgId::kValTargetNaN, ind.target_text);

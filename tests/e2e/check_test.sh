@@ -66,6 +66,20 @@ run check $F/empty.yaml
 expect_status 2
 expect_err "$F/empty.yaml: error[JX0249]: the file holds no YAML document"
 
+case_ "the same problems in Chinese, with the same codes (--lang zh)"
+run check --lang zh $F/unknown-level1.yaml
+expect_status 2
+expect_err "$F/unknown-level1.yaml:5:13: 错误[JX0240]: 未知的一级指标（level1）“产出指票”：是否应为“产出指标”？"
+run check --lang zh $F/budget-sum.yaml
+expect_status 2
+expect_err "$F/budget-sum.yaml:5:11: 错误[JX0237]: fiscal（6.00） + other（3.00） = 9，而 total 为 10.00：各部分之和应等于总数（未填的部分按 0 计）"
+run check --lang zh $F/weights-sum.yaml
+expect_status 2
+expect_err "$F/weights-sum.yaml:5:3: 错误[JX0245]: 各指标分值之和为 89，应为 90（允许 ±0.01）"
+run check --lang zh $F/empty.yaml
+expect_status 2
+expect_err "$F/empty.yaml: 错误[JX0249]: 文件中没有任何 YAML 文档：应至少有一个目标项目"
+
 case_ "a file with only a comment"
 run check $F/comment-only.yaml
 expect_status 2

@@ -103,6 +103,11 @@ run eval $F/target.yaml -a $F/stranger.yaml
 expect_status 2
 expect_err "$F/stranger.yaml:8:5: error[JX0401]: actuals for id 'T-2' match no target project"
 
+case_ "an actuals entry matching no project, in Chinese (--lang zh)"
+run eval --lang zh $F/target.yaml -a $F/stranger.yaml
+expect_status 2
+expect_err "$F/stranger.yaml:8:5: 错误[JX0401]: 编号“T-2”的实际完成值没有对应的目标项目"
+
 case_ "a project without actuals; the valid one is still reported"
 run eval --lang zh $F/target.yaml $F/other.yaml -a $F/ok.yaml
 expect_status 2

@@ -182,6 +182,9 @@ expect_no_err "did you mean"
 sed 's/    target: 12月底前/    target: 6月30日前完成/' $D/targets.yaml >"$WORK/june.yaml"
 run check "$WORK/june.yaml"
 expect_err "$WORK/june.yaml:24:13: error[JX0322]: bad target '6月30日前完成': '6月30日前完成' has no year: write '2024年6月30日前完成'"
+run check --lang zh $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:24:13: 错误[JX0322]: 指标值“12月底前”有误：“12月底前”没有年份：请写“2024年12月底前”"
 
 case_ "a quarter: the deadline it means"
 D=$M/21-quarter-as-deadline
