@@ -80,6 +80,16 @@ run check --lang zh $F/empty.yaml
 expect_status 2
 expect_err "$F/empty.yaml: 错误[JX0249]: 文件中没有任何 YAML 文档：应至少有一个目标项目"
 
+case_ "含 without a comparator; a pool given twice in a rules file"
+sed 's/target: 4台}/target: 4台（含）}/' $F/valid-minimal.yaml >"$WORK/inclusive.yaml"
+run check "$WORK/inclusive.yaml"
+expect_status 2
+expect_err_re "inclusive.yaml:[0-9]+:[0-9]+: error\[JX0315\]: bad target '4台（含）': '4台\(含\)' says whether its bound is included \(含\) but not which way it is judged"
+printf 'pools:\n  产出指标: 50\n  效益指标: 30\n  满意度指标: 5\n  "满意度指标 ": 5\n' >"$WORK/pools-twice.yaml"
+run check --rules "$WORK/pools-twice.yaml" $F/valid-minimal.yaml
+expect_status 2
+expect_err "$WORK/pools-twice.yaml:5:3: error[JX0507]: pool '满意度指标' is given twice"
+
 case_ "a file with only a comment"
 run check $F/comment-only.yaml
 expect_status 2

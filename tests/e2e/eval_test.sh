@@ -108,6 +108,28 @@ run eval --lang zh $F/target.yaml -a $F/stranger.yaml
 expect_status 2
 expect_err "$F/stranger.yaml:8:5: 错误[JX0401]: 编号“T-2”的实际完成值没有对应的目标项目"
 
+case_ "an amount spent that is a list or not an amount"
+cat >"$WORK/books.yaml" <<'YAML'
+project: 社区图书室设备购置
+id: TS-01
+year: 2024
+unit: 万元
+budget: {total: 12.00}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 购置图书数量, target: ≥3000册}
+YAML
+printf 'projects:\n  - id: TS-01\n    spent: [5.00, 6.50]\n    indicators:\n      购置图书数量: 3120册\n' >"$WORK/list-spent.yaml"
+run eval "$WORK/books.yaml" -a "$WORK/list-spent.yaml"
+expect_status 2
+expect_err "$WORK/list-spent.yaml:3:12: error[JX0257]: 'spent' (全年执行数) must be an amount such as 5.86 or 5.86万元, or a map such as {total: 5.86, fiscal: 5.86}, not a list"
+printf 'projects:\n  - id: TS-01\n    spent: 十一万\n    indicators:\n      购置图书数量: 3120册\n' >"$WORK/words-spent.yaml"
+run eval "$WORK/books.yaml" -a "$WORK/words-spent.yaml"
+expect_status 2
+expect_err "$WORK/words-spent.yaml:3:12: error[JX0350]: 'spent' (全年执行数) must be an amount: a number in the project's budget unit (such as 5.86) or with a unit of money (such as 5.86万元 or 58600元), not '十一万'"
+run eval --lang zh "$WORK/books.yaml" -a "$WORK/words-spent.yaml"
+expect_status 2
+expect_err "$WORK/words-spent.yaml:3:12: 错误[JX0350]: "
+
 case_ "a project without actuals; the valid one is still reported"
 run eval --lang zh $F/target.yaml $F/other.yaml -a $F/ok.yaml
 expect_status 2
