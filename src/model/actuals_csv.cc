@@ -82,7 +82,10 @@ class CsvReader {
         },
         &at, limits_);
     if (!syntax) {
-      Error(at.line, at.column, syntax.message());
+      // The CSV parser's message keeps its code (JX0130, JX0131, JX0134, JX0135).
+      if (!lines_) lines_.emplace(text_);
+      diags_->Error({src_.path, at.line, at.column}, syntax.message(),
+                    std::string(lines_->Line(at.line)));
       return false;
     }
     if (syntax.value() == 0) {

@@ -72,12 +72,11 @@ void FieldReader::Warning(const YamlNode& at, Message message) {
 }
 
 void FieldReader::Error(const YamlNode& at, std::string message) {
-  diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
-  ++errors_;
+  Error(at, Message{0, std::move(message)});
 }
 
 void FieldReader::Warning(const YamlNode& at, std::string message) {
-  diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
+  Warning(at, Message{0, std::move(message)});
 }
 
 void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
