@@ -33,32 +33,32 @@ expect_status 0
 expect_err_empty
 
 # error class: file:line:column, exit 2, and a message that says what was expected
-check_error() {  # NAME FILE LOCATION [CODE] MESSAGE
+check_error() {  # NAME FILE LOCATION MESSAGE [CODE]
   case_ "$1"
   run check "$2"
   expect_status 2
-  if [[ $4 =~ ^JX[0-9]{4}$ ]]; then expect_err "$3: error[$4]: $5"; else expect_err "$3: error: $4"; fi
+  expect_err "$3: error${5:+[$5]}: $4"
 }
 
 check_error "unknown key with a suggestion" $F/unknown-key.yaml "$F/unknown-key.yaml:7:5" "unknown key 'nmae' in an indicator: did you mean 'name'?"
 expect_err "missing required key 'name' in an indicator"
 check_error "duplicate key" $F/duplicate-key.yaml "$F/duplicate-key.yaml:4:1" "duplicate key 'year' (first given on line 2)"
-check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" JX0242 "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标"
-check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" JX0240 "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?"
-check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" JX0237 "fiscal (6.00) + other (3.00) = 9, but total is 10.00"
-check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.yaml:6:5" JX0244 "indicator '乙' has no 'weight', but others do"
-check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" JX0245 "indicator weights add up to 89, but must add up to 90"
-check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" JX0304 "bad target '≥9O%'"
-check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" JX0243 "indicator name '购置设备数量' is given twice in this project (first on line 5)"
+check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标" JX0242
+check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?" JX0240
+check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" "fiscal (6.00) + other (3.00) = 9, but total is 10.00" JX0237
+check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.yaml:6:5" "indicator '乙' has no 'weight', but others do" JX0244
+check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" "indicator weights add up to 89, but must add up to 90" JX0245
+check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" "bad target '≥9O%'" JX0304
+check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" "indicator name '购置设备数量' is given twice in this project (first on line 5)" JX0243
 check_error "a missing required key" $F/missing-key.yaml "$F/missing-key.yaml:1:1" "missing required key 'year' in a target project"
 check_error "010 is ten, not octal eight" $F/octal-year.yaml "$F/octal-year.yaml:2:7" "'year' must be a whole number from 1950 to 2100, not the number 010"
 check_error ".nan is not an amount" $F/nan-budget.yaml "$F/nan-budget.yaml:3:17" "'total' must be an exact decimal number, not '.nan'"
 check_error "a number too large" $F/huge-budget.yaml "$F/huge-budget.yaml:3:17" "'total' is too large"
-check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" JX0230 "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'"
-check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" JX0230 "expected a target project (a map with project, year, budget and indicators), not a list"
+check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'" JX0230
+check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not a list" JX0230
 check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','"
 expect_no_err "empty document"
-check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" JX0310 "bad target '.inf': .nan and .inf are not values"
+check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values" JX0310
 check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)"
 
 case_ "an empty file"
