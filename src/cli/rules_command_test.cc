@@ -55,7 +55,7 @@ TEST_CASE("jixiao rules prints the rules in force") {
   std::ostringstream out3, err3;
   CHECK(RunRules(opts, term, out3, err3) == kExitError);
   CHECK(out3.str().empty());
-  CHECK(err3.str().find(rules + ":2:10: error:") != std::string::npos);
+  CHECK(err3.str().find(rules + ":2:10: error[JX0516]:") != std::string::npos);
   std::filesystem::remove(rules);
   std::filesystem::remove(report);
 }

@@ -4,8 +4,6 @@
 
 #include <cstdint>
 
-#include <fmt/format.h>
-
 #include "base/record_codec.h"
 #include "base/text.h"
 
@@ -105,9 +103,8 @@ size_t ActualsIndex::Find(const std::string& key) const {
 void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
   if (size_t first = Find(entry.key); first != kNone) {
     flags_[first] |= kHasErrors;
-    diags->Error(entry.loc, fmt::format("a second actuals entry for '{}' (the first is at {}): "
-                                        "give each project exactly one entry",
-                                        entry.key, FormatLocation(LocationOf(static_cast<uint32_t>(first)))));
+    diags->Error(entry.loc, MsgId::kMatchSecondEntry, entry.key,
+                 FormatLocation(LocationOf(static_cast<uint32_t>(first))));
     return;
   }
   auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
@@ -188,14 +185,12 @@ size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& projec
     if (touched_[i] != (kTouchedById | kTouchedByName)) return;
     touched_[i] |= kAmbiguous;
     const std::string key = KeyOf(static_cast<uint32_t>(i));
-    const std::string self = fmt::format("'{}' (id '{}')", project, id);
+    const std::string self = Tr(MsgId::kMatchProjectWithId, project, id);
     ambiguous_.emplace_back(
         static_cast<uint32_t>(i),
-        fmt::format("the actuals entry '{}' could be for two target projects: {} by its id, and "
-                    "{} by its name: write `id:` and the id of the project it is for, and give "
-                    "the other project an entry of its own",
-                    key, how == kTouchedById ? self : fmt::format("the project with id '{}'", key),
-                    how == kTouchedByName ? self : fmt::format("the project named '{}'", key)));
+        Msg(MsgId::kMatchAmbiguous, key,
+            how == kTouchedById ? self : Tr(MsgId::kMatchTheProjectWithId, key),
+            how == kTouchedByName ? self : Tr(MsgId::kMatchTheProjectNamed, key)));
     if (ambiguous != nullptr) *ambiguous = true;
   };
   if (ambiguous != nullptr) *ambiguous = false;
@@ -256,7 +251,7 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
     if (claimed_[i]) continue;
     const bool by_id = flags_[i] & kById;
     const std::string key = KeyOf(i);
-    std::string message;
+    Message message;
     const std::string* named = nullptr;  // a target without actuals whose name is this id
     if (by_id) {
       if (auto it = unmatched_by_name.find(key); it != unmatched_by_name.end()) {
@@ -270,20 +265,19 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
     // that entry says what to do, and this one may well be right.
     if (st != shadowed_by_.end() && (touched_[st->second] & kAmbiguous)) continue;
     if (st != shadowed_by_.end()) {
-      message = fmt::format("a second actuals entry for target project '{}': its actuals are "
-                            "already given at {}; give each project exactly one entry",
-                            KeyOf(st->second), FormatLocation(LocationOf(st->second)));
+      message = Msg(MsgId::kMatchSecondEntryShadowed, KeyOf(st->second),
+                    FormatLocation(LocationOf(st->second)));
     } else if (named != nullptr) {
-      message = fmt::format("actuals for id '{}' match no target project id: '{}' is the name of "
-                            "the target project with id '{}'; write 'project: {}' or 'id: {}'",
-                            key, key, *named, key, *named);
+      message = Msg(MsgId::kMatchIdIsName, key, *named);
     } else {
       std::string hint = suggest ? ClosestMatch(key, by_id ? ids : ids_and_names) : "";
-      message = fmt::format("actuals for {}'{}' match no target project{}", by_id ? "id " : "",
-                            key,
-                            hint.empty() ? ": expected the id or name of a target project of "
-                                           "this run"
-                                         : fmt::format(": did you mean '{}'?", hint));
+      if (hint.empty()) {
+        message = Msg(by_id ? MsgId::kMatchUnknownId : MsgId::kMatchUnknownProject, key);
+      } else {
+        message = Msg(by_id ? MsgId::kMatchUnknownIdDidYouMean
+                            : MsgId::kMatchUnknownProjectDidYouMean,
+                      key, hint);
+      }
     }
     diags->Error(LocationOf(i), std::move(message));
   }

@@ -174,7 +174,7 @@ class ActualsIndex {
   // reported (kAmbiguous) once.
   enum Touch : uint8_t { kTouchedById = 1, kTouchedByName = 2, kAmbiguous = 4 };
   std::vector<uint8_t> touched_;
-  std::vector<std::pair<uint32_t, std::string>> ambiguous_;  // entry, message
+  std::vector<std::pair<uint32_t, Message>> ambiguous_;  // entry, message
   std::vector<std::string> files_;
   std::unordered_map<std::string, uint32_t> file_index_;
   // For ReportUnclaimed: the targets ClaimIndex found no entry for; unclaimed

@@ -8,8 +8,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "base/csv.h"
 #include "base/encoding.h"
 #include "base/text.h"
@@ -23,10 +21,6 @@ namespace jixiao {
 namespace actuals_read {
 
 namespace {
-
-// How to save a CSV file as UTF-8 from Excel, for messages.
-constexpr std::string_view kSaveAsUtf8 =
-    "save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\"";
 
 const std::vector<std::string> kCsvColumns = {"project", "indicator", "value", "note", "score"};
 
@@ -50,9 +44,6 @@ const ColumnNames kColumnNames[] = {
 };
 
 constexpr size_t kNone = SIZE_MAX;
-
-constexpr std::string_view kColumnList =
-    "project, indicator, value, note or score (or 项目, 指标, 实际值, 说明)";
 
 bool IsBlank(std::string_view f) { return Trim(f).empty(); }
 
@@ -99,9 +90,7 @@ class CsvReader {
       return false;
     }
     if (syntax.value() == 0) {
-      diags_->Error({src_.path, 0, 0}, "the CSV file is empty: expected a header row "
-                                       "'project,indicator,value,note' and one row per "
-                                       "indicator");
+      diags_->Error({src_.path, 0, 0}, MsgId::kCsvEmpty);
       return false;
     }
     bool header = true, header_ok = false;
@@ -121,8 +110,7 @@ class CsvReader {
     });
     if (!header_ok) return false;
     if (data_rows == 0) {
-      Error(header_line, 1, "the CSV file has a header but no rows: expected one row per "
-                            "indicator and a 'spent' row for each project");
+      Error(header_line, 1, Msg(MsgId::kCsvNoRows));
       return false;
     }
     if (progress_ && !as_of_row_ && progress_->as_of_required) {
@@ -135,10 +123,7 @@ class CsvReader {
     }
     for (Group& g : groups_) {
       if (g.spent_line == 0) {
-        Error(g.entry.loc.line, g.entry.loc.column,
-              fmt::format("project '{}' has no 'spent' row: add a row with the indicator "
-                          "'spent' (or 全年执行数) and the amount spent in the year as its value",
-                          g.entry.key));
+        Error(g.entry.loc.line, g.entry.loc.column, Msg(MsgId::kCsvNoSpentRow, g.entry.key));
         g.entry.has_errors = true;
       }
       if (progress_) g.entry.as_of = as_of_;
@@ -160,16 +145,16 @@ class CsvReader {
                        [](const std::string& f) { return Trim(f).empty(); });
   }
 
-  void Error(int line, int column, std::string message) {
+  void Error(int line, int column, Message message) {
     if (!lines_) lines_.emplace(text_);  // one scan of the text for every error
     diags_->Error({src_.path, line, column}, std::move(message), std::string(lines_->Line(line)));
   }
-  void ErrorAt(const CsvRow& row, size_t field, std::string message) {
+  void ErrorAt(const CsvRow& row, size_t field, Message message) {
     Error(row.lines[field], row.columns[field], std::move(message));
   }
-  void Error(int line, int column, Message message) {
-    if (!lines_) lines_.emplace(text_);
-    diags_->Error({src_.path, line, column}, std::move(message), std::string(lines_->Line(line)));
+  template <typename... Args>
+  void ErrorAt(const CsvRow& row, size_t field, MsgId id, const Args&... args) {
+    ErrorAt(row, field, Msg(id, args...));
   }
   Location LocOf(const CsvRow& row, size_t field) const {
     return {src_.path, row.lines[field], row.columns[field]};
@@ -185,10 +170,7 @@ class CsvReader {
       any_known = any_known || !ActualsCsvColumn(header.fields[i]).empty();
     }
     if (!any_known) {
-      Error(header.line, 1,
-            fmt::format("the first row must be the header naming the columns, such as "
-                        "'project,indicator,value,note' (or '项目,指标,实际值,说明'), not '{}'",
-                        Shorten(LineOf(text_, header.line))));
+      Error(header.line, 1, Msg(MsgId::kCsvNoHeader, Shorten(LineOf(text_, header.line))));
       return false;
     }
     bool ok = true;
@@ -215,28 +197,23 @@ class CsvReader {
         ok = false;
         std::string hint = name.empty() ? "" : ClosestMatch(name, kCsvColumns);
         if (name.empty()) {
-          ErrorAt(header, i, fmt::format("column {} of the header has no name: expected {}",
-                                         i + 1, kColumnList));
+          ErrorAt(header, i, MsgId::kCsvColumnUnnamed, i + 1, Tr(MsgId::kCsvColumnList));
         } else if (!hint.empty()) {
-          ErrorAt(header, i, fmt::format("unknown column '{}': did you mean '{}'?",
-                                         Shorten(name), hint));
+          ErrorAt(header, i, MsgId::kCsvColumnUnknownDidYouMean, Shorten(name), hint);
         } else {
-          ErrorAt(header, i, fmt::format("unknown column '{}': expected {}", Shorten(name),
-                                         kColumnList));
+          ErrorAt(header, i, MsgId::kCsvColumnUnknown, Shorten(name), Tr(MsgId::kCsvColumnList));
         }
         continue;
       }
       if (*slot != kNone) {
         ok = false;
         const std::string first(Trim(header.fields[*slot]));
-        ErrorAt(header, i,
-                first == name
-                    ? fmt::format("column '{}' is given twice in the header (first as column "
-                                  "{})",
-                                  name, *slot + 1)
-                    : fmt::format("columns '{}' (column {}) and '{}' both name the {} column: "
-                                  "keep one of them",
-                                  first, *slot + 1, name, column));
+        if (first == name) {
+          ErrorAt(header, i, MsgId::kCsvColumnTwice, Shorten(name), *slot + 1);
+        } else {
+          ErrorAt(header, i, MsgId::kCsvColumnTwoNames, Shorten(first), *slot + 1, Shorten(name),
+                  column);
+        }
         continue;
       }
       *slot = i;
@@ -245,10 +222,7 @@ class CsvReader {
                               std::pair{value_, "value"}}) {
       if (slot != kNone) continue;
       ok = false;
-      Error(header.line, 1, fmt::format("the header has no '{}' column: expected the columns "
-                                        "project, indicator and value (项目, 指标, 实际值), and "
-                                        "optionally note (说明) and score",
-                                        name));
+      Error(header.line, 1, Msg(MsgId::kCsvColumnMissing, name));
     }
     return ok;
   }
@@ -263,12 +237,8 @@ class CsvReader {
     if (fields != ncolumns_) {
       complete_ = false;
       Error(row.line, row.columns[0],
-            fmt::format("this row has {} fields, but the header has {} columns{}",
-                        fields, ncolumns_,
-                        fields > ncolumns_
-                            ? ": a value holding a comma must be in double quotes, such as "
-                              "\"1,165,200元\""
-                            : ""));
+            Msg(fields > ncolumns_ ? MsgId::kCsvFieldCountComma : MsgId::kCsvFieldCount, fields,
+                ncolumns_));
       if (project_ < row.fields.size()) {
         bad_row_projects_.emplace_back(Trim(row.fields[project_]));
       }
@@ -281,8 +251,7 @@ class CsvReader {
     const std::string project(Trim(row.fields[project_]));
     if (project.empty()) {
       complete_ = false;
-      ErrorAt(row, project_, "the 'project' cell is empty: expected the id or name of a target "
-                             "project");
+      ErrorAt(row, project_, MsgId::kCsvProjectCellEmpty);
       return;
     }
     auto [it, inserted] = group_of_.emplace(project, groups_.size());
@@ -298,8 +267,7 @@ class CsvReader {
     const size_t errors_before = diags_->error_count();
     const std::string indicator(Trim(row.fields[indicator_]));
     if (indicator.empty()) {
-      ErrorAt(row, indicator_, "the 'indicator' cell is empty: expected an indicator's name or "
-                               "id, or 'spent' for the project's spending");
+      ErrorAt(row, indicator_, MsgId::kCsvIndicatorCellEmpty);
     } else if (indicator == "spent" || indicator == "全年执行数" ||
                (progress_ && progress_read::IsSpentRow(indicator))) {
       ReadSpent(row, &g);
@@ -323,29 +291,24 @@ class CsvReader {
   void ReadSpent(const CsvRow& row, Group* g) {
     ProjectActuals& e = g->entry;
     if (g->spent_line != 0) {
-      ErrorAt(row, indicator_, fmt::format("project '{}' has a second spending row (the first "
-                                           "is on line {}): give 'spent' once",
-                                           e.key, g->spent_line));
+      ErrorAt(row, indicator_, MsgId::kCsvSecondSpentRow, e.key, g->spent_line);
       return;
     }
     g->spent_line = row.lines[indicator_];
     e.note = std::string(Cell(row, note_));
     if (!Cell(row, score_).empty()) {
-      ErrorAt(row, score_, "the 'spent' row takes no score: a score goes with a grade (达成, "
-                           "部分达成 or 未达成)");
+      ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "spent");
     }
     const std::string_view text = Cell(row, value_);
     e.spent.total.loc = LocOf(row, value_);
     e.spent.total.text = std::string(text);
     if (text.empty()) {
-      ErrorAt(row, value_, fmt::format("the 'spent' row of project '{}' has no amount: expected "
-                                        "the amount spent in the year (全年执行数), such as 5.86",
-                                        e.key));
+      ErrorAt(row, value_, MsgId::kCsvSpentRowEmpty, e.key);
       return;
     }
-    std::string problem = ParseAmountInto(text, "the amount spent (全年执行数)", &e.spent.total);
-    if (!problem.empty()) {
-      ErrorAt(row, value_, std::move(problem));
+    if (std::optional<Message> problem =
+            ParseAmountInto(text, Tr(MsgId::kValAmountSpent), &e.spent.total)) {
+      ErrorAt(row, value_, std::move(*problem));
       return;
     }
     e.has_spent = true;
@@ -355,30 +318,22 @@ class CsvReader {
   void ReadBudget(const CsvRow& row, Group* g) {
     ProjectActuals& e = g->entry;
     if (g->budget_line != 0) {
-      ErrorAt(row, indicator_, fmt::format("project '{}' has a second budget row (the first is "
-                                           "on line {}): give 'budget' once",
-                                           e.key, g->budget_line));
+      ErrorAt(row, indicator_, MsgId::kCsvSecondBudgetRow, e.key, g->budget_line);
       return;
     }
     g->budget_line = row.lines[indicator_];
     if (!Cell(row, score_).empty()) {
-      ErrorAt(row, score_, "the 'budget' row takes no score: a score goes with a grade (达成, "
-                           "部分达成 or 未达成)");
+      ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "budget");
     }
     Amount a;
     a.loc = LocOf(row, value_);
     const std::string_view text = Cell(row, value_);
-    std::string problem =
-        text.empty() ? fmt::format("the 'budget' row of project '{}' has no amount: expected the "
-                                   "budget after adjustment (全年预算数), such as 6.00",
-                                   e.key)
-                     : ParseAmountInto(text, "the adjusted budget (全年预算数)", &a);
-    if (problem.empty() && a.value.sign() == 0) {
-      problem = "the adjusted budget (全年预算数) must be greater than 0: leave the row out to "
-                "use the target's total";
-    }
-    if (!problem.empty()) {
-      ErrorAt(row, value_, std::move(problem));
+    std::optional<Message> problem =
+        text.empty() ? Msg(MsgId::kCsvBudgetRowEmpty, e.key)
+                     : ParseAmountInto(text, Tr(MsgId::kValAmountBudget), &a);
+    if (!problem && a.value.sign() == 0) problem = Msg(MsgId::kValAdjustedBudgetRowZero);
+    if (problem) {
+      ErrorAt(row, value_, std::move(*problem));
       return;
     }
     e.budget = Funding{};
@@ -388,9 +343,7 @@ class CsvReader {
   void ReadIndicator(const CsvRow& row, const std::string& key, Group* g) {
     auto [it, inserted] = g->indicator_lines.emplace(key, row.lines[indicator_]);
     if (!inserted) {
-      ErrorAt(row, indicator_, fmt::format("indicator '{}' of project '{}' is given twice (first "
-                                           "on line {}): give one row per indicator",
-                                           key, g->entry.key, it->second));
+      ErrorAt(row, indicator_, MsgId::kCsvIndicatorTwice, key, g->entry.key, it->second);
       return;
     }
     IndicatorActual a;
@@ -400,29 +353,24 @@ class CsvReader {
     // In a progress file a forecast may stand without a value.
     if (progress_) ReadProgressCells(row, &a);
     if (!progress_ || !Cell(row, value_).empty()) {
-      std::string problem = ParseValueInto(Cell(row, value_), &a);
-      if (!problem.empty()) ErrorAt(row, value_, std::move(problem));
+      if (std::optional<Message> problem = ParseValueInto(Cell(row, value_), &a))
+        ErrorAt(row, value_, std::move(*problem));
     }
     const std::string_view score = Cell(row, score_);
     if (!score.empty()) {
       if (!a.grade) {
-        ErrorAt(row, score_, fmt::format("indicator '{}' has a score but its value '{}' is not a "
-                                         "grade: a score goes with 达成, 部分达成 or 未达成",
-                                         key, Shorten(a.text)));
+        ErrorAt(row, score_, MsgId::kCsvScoreWithoutGrade, key, Shorten(a.text));
       } else if (std::optional<Rational> s = Rational::ParseDecimal(score)) {
-        std::string bad = CheckScore(*s, score);
-        if (bad.empty()) {
+        if (std::optional<Message> bad = CheckScore(*s, score)) {
+          ErrorAt(row, score_, Message{bad->code, Tr(MsgId::kValIndicatorWrap, key, bad->text)});
+        } else {
           a.score = *s;
           Location at = LocOf(row, score_);
           a.score_line = at.line;
           a.score_column = at.column;
-        } else {
-          ErrorAt(row, score_, fmt::format("indicator '{}': {}", key, bad));
         }
       } else {
-        ErrorAt(row, score_, fmt::format("the score of indicator '{}' must be a number from 0 "
-                                         "to 1, such as 0.7, not '{}'",
-                                         key, Shorten(score)));
+        ErrorAt(row, score_, MsgId::kValScoreNotNumber, key, Shorten(score));
       }
     }
     g->entry.indicators.push_back(std::move(a));
@@ -457,9 +405,9 @@ class CsvReader {
     if (text.empty()) return;
     Amount a;
     a.loc = LocOf(row, forecast_);
-    std::string problem = ParseAmountInto(text, "forecast_spent (全年预计执行数)", &a);
-    if (!problem.empty()) {
-      ErrorAt(row, forecast_, std::move(problem));
+    if (std::optional<Message> problem = ParseAmountInto(
+            text, Tr(MsgId::kValAmountField, "forecast_spent", "全年预计执行数"), &a)) {
+      ErrorAt(row, forecast_, std::move(*problem));
       return;
     }
     e->forecast_spent = std::move(a);
@@ -514,20 +462,15 @@ class CsvReader {
 
 }  // namespace
 
-std::string GbAssumedMessage() {
-  return fmt::format("the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a "
-                     "Chinese Windows); check that the line below reads right, and to be sure, "
-                     "{}",
-                     kSaveAsUtf8);
+Message GbAssumedMessage() {
+  return Msg(MsgId::kCsvGb18030Assumed, Tr(MsgId::kCsvSaveAsUtf8));
 }
 
-std::string NotUtf8Message(bool utf16, unsigned char byte) {
-  if (utf16) {
-    return fmt::format("the file is UTF-16 (Excel's \"Unicode 文本\"), not UTF-8: {}",
-                       kSaveAsUtf8);
-  }
-  return fmt::format("the file is neither UTF-8 nor GB18030 (byte 0x{:02X} here): {}", byte,
-                     kSaveAsUtf8);
+Message NotUtf8Message(bool utf16, unsigned char byte) {
+  if (utf16) return Msg(MsgId::kCsvUtf16, Tr(MsgId::kCsvSaveAsUtf8));
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const char hex[3] = {kHex[byte >> 4], kHex[byte & 15], '\0'};
+  return Msg(MsgId::kCsvNotUtf8, hex, Tr(MsgId::kCsvSaveAsUtf8));
 }
 
 bool ReadCsvEntries(const Source& src, const YamlLimits& limits, const EntrySink& add,
@@ -574,7 +517,7 @@ bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags) {
     return true;
   }
   const bool utf16 = StartsWith(src->text, "\xFF\xFE") || StartsWith(src->text, "\xFE\xFF");
-  const std::string message = NotUtf8Message(utf16, static_cast<unsigned char>(src->text[bad]));
+  Message message = NotUtf8Message(utf16, static_cast<unsigned char>(src->text[bad]));
   if (utf16) {
     diags->Error({src->path, 0, 0}, message);
   } else {

@@ -6,8 +6,6 @@
 #include <optional>
 #include <string>
 
-#include <fmt/format.h>
-
 #include "base/ordered_pipeline.h"
 #include "base/text.h"
 #include "model/actuals.h"
@@ -21,47 +19,47 @@ namespace actuals_read {
 
 std::string Shorten(std::string_view s) { return TruncateToWidth(s, 40); }
 
-std::string CheckScore(const Rational& score, std::string_view written) {
-  if (score >= 0 && score <= 1) return "";
-  return fmt::format("score {} is not a ratio: expected a number from 0 to 1, such as 0.7 "
-                     "for 70%",
-                     Shorten(written));
+std::optional<Message> CheckScore(const Rational& score, std::string_view written) {
+  if (score >= 0 && score <= 1) return std::nullopt;
+  return Msg(MsgId::kValScoreNotRatio, Shorten(written));
 }
 
-std::string ParseValueInto(std::string_view text, IndicatorActual* a) {
+std::optional<Message> ParseValueInto(std::string_view text, IndicatorActual* a) {
   a->text = std::string(Trim(text));
   if (a->text.empty()) {
-    return fmt::format("the actual of indicator '{}' is empty: expected {}", a->key, kValueHint);
+    return Msg(MsgId::kValActualEmpty, a->key, Tr(MsgId::kValValueHint));
   }
   Parsed<Actual> parsed = ParseActual(a->text);
   if (!parsed) {
-    return fmt::format("bad value '{}' of indicator '{}': {}", Shorten(a->text), a->key,
-                       parsed.error());
+    // The code is the reason's: it says what is wrong with the value.
+    return Message{parsed.message().code,
+                   Tr(MsgId::kValBadActualWrap, Shorten(a->text), a->key, parsed.error())};
   }
   a->value = parsed.value();
   if (a->value.kind == ActualKind::kText) {
     if (Parsed<Grade> g = ParseGrade(a->text)) a->grade = g.value();
   }
-  return "";
+  return std::nullopt;
 }
 
-std::string ParseAmountInto(std::string_view text, std::string_view what, Amount* a) {
+std::optional<Message> ParseAmountInto(std::string_view text, std::string_view what, Amount* a) {
   a->text = std::string(Trim(text));
   Parsed<Actual> parsed = ParseActual(a->text);
-  if (!parsed) return fmt::format("bad {} '{}': {}", what, Shorten(a->text), parsed.error());
+  if (!parsed) {
+    return Message{parsed.message().code,
+                   Tr(MsgId::kValBadAmountWrap, what, Shorten(a->text), parsed.error())};
+  }
   if (parsed->kind != ActualKind::kQuantity) {
-    return fmt::format("{} must be an amount: a number in the project's budget unit (such as "
-                       "5.86) or with a unit of money (such as 5.86万元 or 58600元), not '{}'",
-                       what, Shorten(a->text));
+    return Msg(MsgId::kValNotAnAmount, what, Shorten(a->text));
   }
   const Quantity& q = parsed->value;
-  if (q.value.sign() < 0) return fmt::format("{} must not be negative, not '{}'", what, Shorten(a->text));
+  if (q.value.sign() < 0) return Msg(MsgId::kValNegativeAmount, what, Shorten(a->text));
   if (q.value > Rational(kMaxAmount)) {
-    return fmt::format("{} is too large: {} is beyond the limit of 10^15", what, Shorten(a->text));
+    return Msg(MsgId::kValAmountTooLarge, what, Shorten(a->text));
   }
   a->value = q.value;
   a->unit = q.unit;
-  return "";
+  return std::nullopt;
 }
 
 }  // namespace actuals_read
@@ -71,10 +69,8 @@ Parsed<Rational> AmountInUnit(const Amount& a, const std::string& unit) {
   const Unit& from = a.unit;
   if (from.dim != Dimension::kNone && from.dim != Dimension::kMoney &&
       from.dim != Dimension::kNumber) {
-    return Parsed<Rational>::Error(fmt::format(
-        "'{}' is not an amount of money ({}): write it in {}, the project's budget unit (such as "
-        "{}), or with 元, 千元, 万元 or 亿元",
-        actuals_read::Shorten(a.text), DescribeUnit(from), unit, a.value.ToDecimalString()));
+    return Parsed<Rational>::Error(Msg(MsgId::kValNotMoney, actuals_read::Shorten(a.text),
+                                       DescribeUnit(from), unit, a.value.ToDecimalString()));
   }
   return ConvertTo(Quantity{a.value, from}, to);
 }
@@ -122,8 +118,7 @@ bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
   });
   if (diags->error_count() > errors_seen) complete = false;
   if (documents == 0 && diags->error_count() == errors_before) {
-    diags->Error({path, 0, 0}, "the file holds no YAML document: expected actuals with a "
-                               "'projects' list");
+    diags->Error({path, 0, 0}, MsgId::kActNoDocument);
   }
   return complete && documents > 0;
 }

@@ -4,6 +4,7 @@
 #define JIXIAO_MODEL_ACTUALS_READ_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,28 +19,25 @@ namespace jixiao::actuals_read {
 // Where a reader hands each entry it has read.
 using EntrySink = std::function<void(ProjectActuals&&)>;
 
-// What an indicator's actual may be, for messages.
-inline constexpr std::string_view kValueHint =
-    "the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)";
-
 // `s` cut to 40 display columns, for messages.
 std::string Shorten(std::string_view s);
 
-// "" when `score` (written as `written`) is a ratio, from 0 to 1; otherwise
-// what is wrong. (Whether it fits its grade's band is checked when it is
-// scored, under the rules in force: docs/reference.md §3.4.)
-std::string CheckScore(const Rational& score, std::string_view written);
+// Nothing when `score` (written as `written`) is a ratio, from 0 to 1;
+// otherwise what is wrong. (Whether it fits its grade's band is checked when
+// it is scored, under the rules in force: docs/reference.md §3.4.)
+std::optional<Message> CheckScore(const Rational& score, std::string_view written);
 
 // Sets a->text, a->value and (for a grade word) a->grade from `text`.
-// Returns "" or what is wrong with the value.
-std::string ParseValueInto(std::string_view text, IndicatorActual* a);
+// Returns nothing, or what is wrong with the value.
+std::optional<Message> ParseValueInto(std::string_view text, IndicatorActual* a);
 
 // Sets a->text, a->value and a->unit from an amount written as text
 // ("5.86", "314.85万元", "3,148,500元"); `what` names it in messages
-// ("'spent' (全年执行数)"). Returns "" or what is wrong: not a number, a
-// negative amount, one beyond 10^15. A unit other than money is accepted
-// here and refused once the project (and its unit) is known.
-std::string ParseAmountInto(std::string_view text, std::string_view what, Amount* a);
+// ("'spent' (全年执行数)", in the current language). Returns nothing, or
+// what is wrong: not a number, a negative amount, one beyond 10^15. A unit
+// other than money is accepted here and refused once the project (and its
+// unit) is known.
+std::optional<Message> ParseAmountInto(std::string_view text, std::string_view what, Amount* a);
 
 // Reads one YAML actuals document (see ReadActualsDocument), handing each
 // entry to `add`. Returns false when some of it could not become entries
@@ -52,8 +50,8 @@ bool ReadYamlEntries(const Source& src, const YamlDocument& doc, const EntrySink
 // The messages of CheckActualsCsvText: a file read as GB18030; a file that
 // is neither UTF-8 nor GB18030 (UTF-16 when `utf16`; `byte` the first that
 // is not UTF-8).
-std::string GbAssumedMessage();
-std::string NotUtf8Message(bool utf16, unsigned char byte);
+Message GbAssumedMessage();
+Message NotUtf8Message(bool utf16, unsigned char byte);
 
 // Reads CSV actuals (see ReadActualsCsv), handing each entry to `add`.
 // Returns false when some of the file could not become entries (a syntax or

@@ -4,8 +4,6 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "base/text.h"
 #include "model/actuals.h"
 #include "model/actuals_read.h"
@@ -44,42 +42,34 @@ class DocumentReader {
     if (root == nullptr || root->is_null()) {
       placeholder_.offset = doc.offset();
       placeholder_.line = doc.line();
-      r_.Error(root ? *root : placeholder_,
-               "empty document: expected actuals (a map with a 'projects' list)");
+      r_.Error(root ? *root : placeholder_, MsgId::kActEmptyDocument);
       return false;
     }
     if (!root->is_map()) {
-      r_.Error(*root, fmt::format("expected actuals (a map with an optional 'year' and a "
-                                  "'projects' list), not {}",
-                                  Describe(*root)));
+      r_.Error(*root, MsgId::kActNotAMap, Describe(*root));
       return false;
     }
     if (root->Find("project") != nullptr && root->Find("projects") == nullptr) {
-      r_.Error(*root, "this document is a target project (it has 'project:'), not actuals: an "
-                      "actuals file holds a 'projects' list with each project's spending and "
-                      "indicator values");
+      r_.Error(*root, MsgId::kActIsTargetProject);
       return false;
     }
-    r_.CheckKeys(*root, document_keys_, "an actuals file");
+    r_.CheckKeys(*root, document_keys_, Text(MsgId::kActWhatFile));
     std::optional<int> year;
-    if (const YamlNode* y = r_.Get(*root, "year", false, "an actuals file")) {
+    if (const YamlNode* y = r_.Get(*root, "year", false, Text(MsgId::kActWhatFile))) {
       if (auto v = r_.Integer(*y, "year", 1950, 2100)) year = static_cast<int>(*v);
     }
     if (progress_) as_of_ = progress_read::ReadAsOf(*root, year, *progress_, &r_);
-    const YamlNode* list = r_.Get(*root, "projects", true, "an actuals file");
+    const YamlNode* list = r_.Get(*root, "projects", true, Text(MsgId::kActWhatFile));
     // A problem outside the entries (a bad year, a duplicate key anywhere)
     // may concern any of them.
     const bool document_errors = r_.errors() > 0 || doc.has_errors();
     if (list == nullptr) return false;
     if (!list->is_sequence()) {
-      r_.Error(*list, fmt::format("'projects' must be a list of project entries (each starting "
-                                  "with '- project:' or '- id:'), not {}",
-                                  Describe(*list)));
+      r_.Error(*list, MsgId::kActProjectsNotList, Describe(*list));
       return false;
     }
     if (list->items.empty()) {
-      r_.Error(*list, "'projects' is empty: expected at least one project entry with its "
-                      "spending and indicator values");
+      r_.Error(*list, MsgId::kActProjectsEmpty);
       return false;
     }
     bool complete = true;
@@ -93,48 +83,42 @@ class DocumentReader {
   // False when the entry could not be added (its project is not known).
   bool ReadEntry(const YamlNode& n, std::optional<int> year, bool document_errors) {
     if (!n.is_map()) {
-      r_.Error(n, fmt::format("a project entry must be a map with 'project' (or 'id'), 'spent' "
-                              "and 'indicators', not {}",
-                              Describe(n)));
+      r_.Error(n, MsgId::kActEntryNotMap, Describe(n));
       return false;
     }
     const size_t errors_before = r_.errors();
     ProjectActuals e;
     e.loc = r_.Loc(n);
     e.year = year;
-    r_.CheckKeys(n, entry_keys_, "a project entry");
+    r_.CheckKeys(n, entry_keys_, Text(MsgId::kActWhatEntry));
     const bool key_known = ReadKey(n, &e);
     ReadSpent(n, &e);
-    if (const YamlNode* b = r_.Get(n, "budget", false, "a project entry")) {
+    if (const YamlNode* b = r_.Get(n, "budget", false, Text(MsgId::kActWhatEntry))) {
       Funding budget;
       if (ReadFunding(*b, "budget", "全年预算数", &budget)) {
         if (budget.total.value.sign() == 0) {
-          r_.Error(budget.map ? *b->Find("total") : *b,
-                   "'budget' (全年预算数) must be greater than 0: leave it out to use the "
-                   "target's total");
+          r_.Error(budget.map ? *b->Find("total") : *b, MsgId::kValAdjustedBudgetZero);
         } else {
           e.budget = std::move(budget);
         }
       }
     }
-    if (const YamlNode* achieved = r_.Get(n, "achieved", false, "a project entry")) {
+    if (const YamlNode* achieved = r_.Get(n, "achieved", false, Text(MsgId::kActWhatEntry))) {
       if (auto t = r_.Text(*achieved, "achieved")) e.achieved = std::string(Trim(*t));
     }
-    if (const YamlNode* note = r_.Get(n, "note", false, "a project entry")) {
+    if (const YamlNode* note = r_.Get(n, "note", false, Text(MsgId::kActWhatEntry))) {
       if (auto t = r_.Text(*note, "note")) e.note = std::string(Trim(*t));
     }
     if (progress_) {  // 全年预计执行数, and the document's as_of
-      if (const YamlNode* f = r_.Get(n, "forecast_spent", false, "a project entry")) {
+      if (const YamlNode* f = r_.Get(n, "forecast_spent", false, Text(MsgId::kActWhatEntry))) {
         Amount a;
         if (ReadAmount(*f, "forecast_spent", "全年预计执行数", &a)) e.forecast_spent = std::move(a);
       }
       e.as_of = as_of_;
     }
-    if (const YamlNode* inds = r_.Get(n, "indicators", false, "a project entry")) {
+    if (const YamlNode* inds = r_.Get(n, "indicators", false, Text(MsgId::kActWhatEntry))) {
       if (!inds->is_map()) {
-        r_.Error(*inds, fmt::format("'indicators' must be a map from each indicator's name (or "
-                                    "id) to its actual, such as '购置设备数量: 4台', not {}",
-                                    Describe(*inds)));
+        r_.Error(*inds, MsgId::kActIndicatorsNotMap, Describe(*inds));
       } else {
         for (const auto& [key, value] : inds->entries) ReadIndicator(*key, *value, &e);
       }
@@ -149,26 +133,24 @@ class DocumentReader {
     const YamlNode* name = n.Find("project");
     const YamlNode* id = n.Find("id");
     if (name == nullptr && id == nullptr) {
-      r_.Error(n, "missing 'project' (the project name) or 'id': expected one of them, to say "
-                  "which target project these actuals belong to");
+      r_.Error(n, MsgId::kActEntryWithoutKey);
       return false;
     }
     if (name != nullptr && id != nullptr) {
-      r_.Error(*id, "give either 'project' (the project name) or 'id', not both");
+      r_.Error(*id, MsgId::kActEntryBothKeys);
     }
     const YamlNode& key = id != nullptr ? *id : *name;
     const char* field = id != nullptr ? "id" : "project";
     e->by_id = id != nullptr;
     if (key.is_null()) {
-      r_.Error(key, fmt::format("'{}' is empty: expected the {} of a target project", field,
-                                e->by_id ? "id" : "name"));
+      r_.Error(key, e->by_id ? MsgId::kActIdEmpty : MsgId::kActProjectEmpty);
       return false;
     }
     std::optional<std::string> text = r_.Text(key, field);
     if (!text) return false;
     e->key = std::string(Trim(*text));
     if (e->key.empty()) {
-      r_.Error(key, fmt::format("'{}' must not be blank", field));
+      r_.Error(key, MsgId::kTgtBlank, field);
       return false;
     }
     return true;
@@ -178,20 +160,18 @@ class DocumentReader {
     const YamlNode* s = n.Find("spent");
     if (s == nullptr || s->is_null()) {
       r_.Error(s != nullptr ? *s : n,
-               fmt::format("{} 'spent' (全年执行数): expected the amount spent in the year, in "
-                           "the project's budget unit, such as 5.86",
-                           s != nullptr ? "empty" : "missing"));
+               s != nullptr ? MsgId::kActSpentEmpty : MsgId::kActSpentMissing);
       return;
     }
     e->has_spent = ReadFunding(*s, "spent", "全年执行数", &e->spent);
   }
 
   // `spent` or `budget`: an amount, or a map of total and its parts.
+  // `label` is the form's name of the amount (全年执行数), for messages in
+  // either language.
   bool ReadFunding(const YamlNode& n, const char* key, const char* label, Funding* f) {
     if (n.is_sequence()) {
-      r_.Error(n, fmt::format("'{}' ({}) must be an amount such as 5.86 or 5.86万元, or a map "
-                              "such as {{total: 5.86, fiscal: 5.86}}, not a list",
-                              key, label));
+      r_.Error(n, MsgId::kActFundingList, key, label);
       return false;
     }
     if (!n.is_map()) return ReadAmount(n, key, label, &f->total);
@@ -207,7 +187,7 @@ class DocumentReader {
       const YamlNode* part = r_.Get(n, names[i], false, key);
       if (part == nullptr) continue;
       Amount a;
-      std::string what = fmt::format("{} {}", key, names[i]);
+      std::string what = std::string(key) + " " + names[i];
       if (ReadAmount(*part, what, label, &a)) {
         *parts[i] = std::move(a);
       } else {
@@ -221,12 +201,11 @@ class DocumentReader {
   bool ReadAmount(const YamlNode& n, std::string_view key, const char* label, Amount* a) {
     a->loc = r_.Loc(n);
     if (n.is_null()) {
-      r_.Error(n, fmt::format("'{}' ({}) is empty: expected an amount such as 5.86", key, label));
+      r_.Error(n, MsgId::kActAmountEmpty, key, label);
       return false;
     }
     if (!n.is_scalar()) {
-      r_.Error(n, fmt::format("'{}' ({}) must be an amount such as 5.86 or 5.86万元, not {}", key,
-                              label, Describe(n)));
+      r_.Error(n, MsgId::kActAmountNotScalar, key, label, Describe(n));
       return false;
     }
     a->text = n.value;
@@ -234,15 +213,15 @@ class DocumentReader {
       std::optional<Rational> v = r_.Decimal(n, key);
       if (!v) return false;
       if (v->sign() < 0) {
-        r_.Error(n, fmt::format("'{}' ({}) must not be negative, not {}", key, label, n.value));
+        r_.Error(n, MsgId::kActNegativeNumber, key, label, n.value);
         return false;
       }
       a->value = *v;
       return true;
     }
-    std::string problem = ParseAmountInto(n.value, fmt::format("'{}' ({})", key, label), a);
-    if (!problem.empty()) {
-      r_.Error(n, std::move(problem));
+    if (std::optional<Message> problem =
+            ParseAmountInto(n.value, Tr(MsgId::kValAmountField, key, label), a)) {
+      r_.Error(n, std::move(*problem));
       return false;
     }
     return true;
@@ -256,20 +235,19 @@ class DocumentReader {
     a.key = std::string(Trim(key.value));
     a.loc = r_.Loc(key);
     if (a.key.empty()) {
-      r_.Error(key, "an indicator name must not be blank");
+      r_.Error(key, MsgId::kActIndicatorNameBlank);
       return;
     }
     if (v.is_null()) {
       // `购置设备数量：4台` (a full-width colon, or none but ':'): one key.
       if (r_.ReportKeySlip(key)) return;
-      r_.Error(key, fmt::format("indicator '{}' has no actual: expected {}", a.key, kValueHint));
+      r_.Error(key, MsgId::kValActualMissing, a.key, Tr(MsgId::kValValueHint));
     } else if (v.is_sequence()) {
-      r_.Error(v, fmt::format("the actual of indicator '{}' must be a value or a map with "
-                              "'value' or 'grade', not a list",
-                              a.key));
+      r_.Error(v, MsgId::kActActualIsList, a.key);
     } else if (v.is_scalar()) {
-      std::string problem = ParseValueInto(v.value, &a);
-      if (!problem.empty()) r_.Error(v, std::move(problem));
+      if (std::optional<Message> problem = ParseValueInto(v.value, &a)) {
+        r_.Error(v, std::move(*problem));
+      }
     } else {
       ReadLongForm(v, &a);
     }
@@ -290,40 +268,28 @@ class DocumentReader {
     const YamlNode* grade = map.Find("grade");
     const YamlNode* score = map.Find("score");
     if (value != nullptr && grade != nullptr) {
-      r_.Error(*grade, fmt::format("indicator '{}' has both 'value' and 'grade': give 'value' "
-                                   "for a measured result, or 'grade' (with an optional "
-                                   "'score') for a qualitative one",
-                                   a->key));
+      r_.Error(*grade, MsgId::kActValueAndGrade, a->key);
       return;
     }
     if (value == nullptr && grade == nullptr) {
       if (unknown_keys || forecast) return;  // most likely a misspelt 'value' or 'grade'
       if (progress_) return progress_read::ReportNoValue(map, &r_, *a);
-      r_.Error(map, fmt::format("indicator '{}' needs 'value' (the actual value, such as 4台, "
-                                "or 不适用) or 'grade' (达成, 部分达成 or 未达成)",
-                                a->key));
+      r_.Error(map, MsgId::kActNeitherValueNorGrade, a->key);
       return;
     }
     if (value != nullptr) {
       if (value->is_null()) {
-        r_.Error(*value, fmt::format("'value' of indicator '{}' is empty: expected {}", a->key,
-                                     kValueHint));
+        r_.Error(*value, MsgId::kValLongFormValueEmpty, a->key, Tr(MsgId::kValValueHint));
       } else if (auto t = r_.Text(*value, "value")) {
-        std::string problem = ParseValueInto(*t, a);
-        if (!problem.empty()) r_.Error(*value, std::move(problem));
+        if (std::optional<Message> problem = ParseValueInto(*t, a)) {
+          r_.Error(*value, std::move(*problem));
+        }
       }
-      if (score != nullptr) {
-        r_.Error(*score, fmt::format("indicator '{}' has 'score' without 'grade': a score "
-                                     "refines a grade, so write 'grade: 部分达成' (or 达成, 未达成) "
-                                     "and 'score: 0.7'",
-                                     a->key));
-      }
+      if (score != nullptr) r_.Error(*score, MsgId::kActScoreWithoutGrade, a->key);
       return;
     }
     if (grade->is_null()) {
-      r_.Error(*grade, fmt::format("'grade' of indicator '{}' is empty: expected 达成, 部分达成 "
-                                   "or 未达成",
-                                   a->key));
+      r_.Error(*grade, MsgId::kActGradeEmpty, a->key);
       return;
     }
     std::optional<std::string> g = r_.Text(*grade, "grade");
@@ -331,11 +297,10 @@ class DocumentReader {
     Parsed<Grade> parsed = ParseGrade(*g);
     if (!parsed) {
       if (Trim(*g) == "不适用") {
-        r_.Error(*grade, fmt::format("不适用 is not a grade: write it as the actual of indicator "
-                                     "'{}' ('{}: 不适用' or 'value: 不适用')",
-                                     a->key, a->key));
+        r_.Error(*grade, MsgId::kValNotApplicableGrade, a->key);
       } else {
-        r_.Error(*grade, fmt::format("bad grade of indicator '{}': {}", a->key, parsed.error()));
+        r_.Error(*grade, Message{parsed.message().code,
+                                 Tr(MsgId::kValBadGradeWrap, a->key, parsed.error())});
       }
       return;
     }
@@ -343,9 +308,9 @@ class DocumentReader {
     if (score == nullptr) return;
     std::optional<Rational> s = r_.Decimal(*score, "score");
     if (!s) return;
-    std::string problem = CheckScore(*s, score->value);
-    if (!problem.empty()) {
-      r_.Error(*score, fmt::format("indicator '{}': {}", a->key, problem));
+    if (std::optional<Message> problem = CheckScore(*s, score->value)) {
+      r_.Error(*score,
+               Message{problem->code, Tr(MsgId::kValIndicatorWrap, a->key, problem->text)});
       return;
     }
     a->score = *s;

@@ -25,6 +25,7 @@
 
 #include "yaml/inputs.h"
 #include "base/text.h"
+#include "model/value_scan.h"
 #include "yaml/yaml_fields.h"
 
 namespace jixiao {
@@ -84,13 +85,11 @@ class RulesReader {
   // any error was reported.
   std::optional<Rules> Read(const YamlNode& root) {
     if (!root.is_map()) {
-      r_.Error(root, fmt::format("expected a rules file: a map with keys such as pools, grades "
-                                 "and reverse (print one with `jixiao rules`), not {}",
-                                 Describe(root)));
+      r_.Error(root, MsgId::kRulesNotAMap, Describe(root));
       return std::nullopt;
     }
     root_ = &root;
-    r_.CheckKeys(root, kRulesKeys, "a rules file");
+    r_.CheckKeys(root, kRulesKeys, Text(MsgId::kRulesWhatFile));
     ReadName(root);
     size_t errors_before_weights = r_.errors();
     ReadExecutionWeight(root);
@@ -137,18 +136,19 @@ class RulesReader {
 
   // A name (of the rules, a pool, a 一级/二级指标 or a grade): one line of
   // text, trimmed, not blank.
-  std::optional<std::string> Name(const YamlNode& n, std::string_view what) {
+  // `what` names it in messages (a catalogue text).
+  std::optional<std::string> Name(const YamlNode& n, MsgId what) {
     if (!n.is_scalar()) {
-      r_.Error(n, fmt::format("expected {}, not {}", what, Describe(n)));
+      r_.Error(n, MsgId::kRulesNameNotText, Tr(what), Describe(n));
       return std::nullopt;
     }
     std::string s(Trim(n.value));
     if (s.empty()) {
-      r_.Error(n, fmt::format("{} must not be blank", what));
+      r_.Error(n, MsgId::kRulesNameBlank, Tr(what));
       return std::nullopt;
     }
     if (HasControl(s)) {
-      r_.Error(n, fmt::format("{} must be one line of text without control characters", what));
+      r_.Error(n, MsgId::kRulesNameControl, Tr(what));
       return std::nullopt;
     }
     return s;
@@ -156,31 +156,29 @@ class RulesReader {
 
   // The value of `key` as a map, or nullptr when absent; reports other kinds.
   const YamlNode* MapField(const YamlNode& root, std::string_view key, std::string_view example) {
-    const YamlNode* n = r_.Get(root, key, false, "a rules file");
+    const YamlNode* n = r_.Get(root, key, false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return nullptr;
     if (!n->is_map()) {
-      r_.Error(*n, fmt::format("'{}' must be a map such as {}, not {}", key, example,
-                               Describe(*n)));
+      r_.Error(*n, MsgId::kRulesNotMap, key, example, Describe(*n));
       return nullptr;
     }
     return n;
   }
 
   void ReadName(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "name", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "name", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
-    if (auto s = Name(*n, "the rules 'name'")) rules_.name = *s;
+    if (auto s = Name(*n, MsgId::kRulesWhatName)) rules_.name = *s;
   }
 
   void ReadExecutionWeight(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "execution_weight", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "execution_weight", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     weight_given_ = KeyNode(root, "execution_weight");
     std::optional<Rational> v = r_.Decimal(*n, "execution_weight");
     if (!v) return;
     if (v->sign() <= 0) {
-      r_.Error(*n, fmt::format("'execution_weight' (预算执行率分值) must be greater than 0, not {}",
-                               n->value));
+      r_.Error(*n, MsgId::kRulesExecutionWeight, n->value);
     } else {
       rules_.execution_weight = *v;
     }
@@ -191,16 +189,15 @@ class RulesReader {
     if (map == nullptr) return;
     pools_given_ = KeyNode(root, "pools");
     if (map->entries.empty()) {
-      r_.Error(*map, "'pools' is empty: give at least one 一级指标 weight, such as {产出指标: 90}");
+      r_.Error(*map, MsgId::kRulesPoolsEmpty);
       return;
     }
     std::vector<Pool> pools;
     for (const auto& [k, v] : map->entries) {
-      std::optional<std::string> name = Name(*k, "a pool name (一级指标)");
+      std::optional<std::string> name = Name(*k, MsgId::kRulesWhatPoolLevel1);
       std::optional<Rational> w = r_.Decimal(*v, k->value);
       if (w && w->sign() <= 0) {
-        r_.Error(*v, fmt::format("the weight of pool '{}' must be greater than 0, not {}",
-                                 name ? *name : k->value, v->value));
+        r_.Error(*v, MsgId::kRulesPoolWeight, name ? *name : k->value, v->value);
         w.reset();
       }
       if (!name || !w) continue;
@@ -208,7 +205,7 @@ class RulesReader {
         pool_nodes_.emplace(*name, k);
         pools.push_back({*name, *w});
       } else {
-        r_.Error(*k, fmt::format("pool '{}' is given twice", *name));
+        r_.Error(*k, MsgId::kRulesPoolTwice, *name);
       }
     }
     rules_.pools = std::move(pools);
@@ -217,9 +214,7 @@ class RulesReader {
   // The 二级指标 names of a taxonomy entry, trimmed and without repeats.
   std::optional<std::vector<std::string>> Level2List(const YamlNode& n, std::string_view level1) {
     if (!n.is_sequence() && !n.is_scalar()) {
-      r_.Error(n, fmt::format("the 二级指标 of '{}' must be a list such as [数量指标, 质量指标], "
-                              "not {}",
-                              level1, Describe(n)));
+      r_.Error(n, MsgId::kRulesLevel2NotList, level1, Describe(n));
       return std::nullopt;
     }
     std::vector<const YamlNode*> items = n.is_sequence() ? n.items
@@ -227,7 +222,7 @@ class RulesReader {
     std::vector<std::string> out;
     bool ok = true;
     for (const YamlNode* item : items) {
-      std::optional<std::string> s = Name(*item, "a 二级指标 name");
+      std::optional<std::string> s = Name(*item, MsgId::kRulesWhatLevel2);
       if (!s) {
         ok = false;
       } else if (!Contains(out, *s)) {
@@ -242,26 +237,24 @@ class RulesReader {
     const YamlNode* map = MapField(root, "taxonomy", "{产出指标: [数量指标, 质量指标]}");
     if (map == nullptr) return;
     for (const auto& [k, v] : map->entries) {
-      std::optional<std::string> level1 = Name(*k, "a 一级指标 name");
+      std::optional<std::string> level1 = Name(*k, MsgId::kRulesWhatLevel1);
       if (!level1) continue;
       std::optional<std::string> pool;
       const YamlNode* pool_node = nullptr;
       std::optional<std::vector<std::string>> level2;
       Level1Group* group = FindGroup(*level1);
       if (v->is_null()) {
-        r_.Error(*v, fmt::format("taxonomy entry '{}' is empty: give its 二级指标, such as "
-                                 "[数量指标, 质量指标], or {{pool: 产出指标, level2: [...]}}",
-                                 *level1));
+        r_.Error(*v, MsgId::kRulesTaxonomyEntryEmpty, *level1);
         continue;
       }
       if (v->is_map()) {
-        r_.CheckKeys(*v, kTaxonomyEntryKeys, "a taxonomy entry");
-        pool_node = r_.Get(*v, "pool", false, "a taxonomy entry");
+        r_.CheckKeys(*v, kTaxonomyEntryKeys, Text(MsgId::kRulesWhatTaxonomyEntry));
+        pool_node = r_.Get(*v, "pool", false, Text(MsgId::kRulesWhatTaxonomyEntry));
         if (pool_node) {
-          pool = Name(*pool_node, "a pool name");
+          pool = Name(*pool_node, MsgId::kRulesWhatPool);
           if (!pool) continue;
         }
-        const YamlNode* l2 = r_.Get(*v, "level2", group == nullptr, "a taxonomy entry");
+        const YamlNode* l2 = r_.Get(*v, "level2", group == nullptr, Text(MsgId::kRulesWhatTaxonomyEntry));
         if (l2 == nullptr) {
           if (group == nullptr) continue;
           level2.emplace();
@@ -274,7 +267,7 @@ class RulesReader {
       if (!level2) continue;
       if (group == nullptr) {
         if (level2->empty()) {
-          r_.Error(*v, fmt::format("new 一级指标 '{}' needs at least one 二级指标", *level1));
+          r_.Error(*v, MsgId::kRulesNewLevel1WithoutLevel2, *level1);
           continue;
         }
         rules_.taxonomy.push_back({*level1, pool ? *pool : *level1, {}});
@@ -298,8 +291,7 @@ class RulesReader {
     const YamlNode* map = MapField(root, "grades", "{优: 90, 良: 80, 中: 60, 差: 0}");
     if (map == nullptr) return;
     if (map->entries.empty()) {
-      r_.Error(*map, "'grades' is empty: give the grade bands best first, ending at 0, such as "
-                     "{优: 90, 良: 80, 中: 60, 差: 0}");
+      r_.Error(*map, MsgId::kRulesGradesEmpty);
       return;
     }
     std::vector<GradeBand> grades;
@@ -307,24 +299,20 @@ class RulesReader {
     const YamlNode* last = nullptr;
     for (const auto& [k, v] : map->entries) {
       last = v;
-      std::optional<std::string> name = Name(*k, "a grade name");
+      std::optional<std::string> name = Name(*k, MsgId::kRulesWhatGrade);
       std::optional<Rational> min = r_.Decimal(*v, k->value);
       if (!name || !min) {
         ok = false;
         continue;
       }
       if (*min < 0 || *min > 100) {
-        r_.Error(*v, fmt::format("grade '{}' must start at a total from 0 to 100, not {}", *name,
-                                 v->value));
+        r_.Error(*v, MsgId::kRulesGradeRange, *name, v->value);
         ok = false;
         continue;
       }
       if (ok && !grades.empty() && *min >= grades.back().min) {
-        r_.Error(*v, fmt::format("grade '{}' starts at {}, which is not below the grade before "
-                                 "it ('{}' at {}): list the grades best first, each lower than "
-                                 "the one before",
-                                 *name, v->value, grades.back().name,
-                                 grades.back().min.ToDecimalString()));
+        r_.Error(*v, MsgId::kRulesGradeOrder, *name, v->value, grades.back().name,
+                 grades.back().min.ToDecimalString());
         ok = false;
         continue;
       }
@@ -332,16 +320,14 @@ class RulesReader {
     }
     if (!ok) return;
     if (!grades.back().min.is_zero()) {
-      r_.Error(*last, fmt::format("the last grade ('{}') must start at 0, so that every total "
-                                  "has a grade, not at {}",
-                                  grades.back().name, last->value));
+      r_.Error(*last, MsgId::kRulesLastGrade, grades.back().name, last->value);
       return;
     }
     rules_.grades = std::move(grades);
   }
 
   void ReadReverse(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "reverse", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "reverse", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     std::optional<std::string> s = r_.Text(*n, "reverse");
     if (!s) return;
@@ -351,9 +337,11 @@ class RulesReader {
       rules_.reverse = ReverseFormula::kLinear;
     } else {
       std::string hint = ClosestMatch(*s, kReverseNames);
-      r_.Error(*n, fmt::format("'reverse' must be ratio (A/B) or linear (1-(B-A)/A), not {}{}",
-                               Describe(*n),
-                               hint.empty() ? "" : fmt::format(": did you mean '{}'?", hint)));
+      if (hint.empty()) {
+        r_.Error(*n, MsgId::kRulesReverse, Describe(*n));
+      } else {
+        r_.Error(*n, MsgId::kRulesReverseDidYouMean, Describe(*n), hint);
+      }
     }
   }
 
@@ -412,9 +400,10 @@ class RulesReader {
       if (!v) continue;
       ScoreBand band = rules_.BandOf(g.grade);
       if (!band.Holds(*v)) {
-        r_.Error(*n, fmt::format("the ratio of {} must lie in [{}, {}{}, not {}", g.name,
-                                 band.low.ToDecimalString(), band.high.ToDecimalString(),
-                                 band.high_inclusive ? "]" : ")", n->value));
+        r_.Error(*n,
+                 band.high_inclusive ? MsgId::kRulesQualitativeRatio
+                                     : MsgId::kRulesQualitativeRatioOpen,
+                 g.name, band.low.ToDecimalString(), band.high.ToDecimalString(), n->value);
         continue;
       }
       rules_.*g.ratio = *v;
@@ -441,13 +430,12 @@ class RulesReader {
   }
 
   void ReadThreshold(const YamlNode& root, std::string_view key, Rational Rules::*field) {
-    const YamlNode* n = r_.Get(root, key, false, "a rules file");
+    const YamlNode* n = r_.Get(root, key, false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     std::optional<Rational> v = r_.Decimal(*n, key);
     if (!v) return;
     if (*v < 0 || *v > 1) {
-      r_.Error(*n, fmt::format("'{}' is a fraction and must lie in [0, 1] (0.2 means 20%), not {}",
-                               key, n->value));
+      r_.Error(*n, MsgId::kRulesThreshold, key, n->value);
       return;
     }
     rules_.*field = *v;
@@ -461,11 +449,9 @@ class RulesReader {
     std::vector<std::string> parts;
     for (const Pool& p : rules_.pools) parts.push_back(p.weight.ToDecimalString());
     const YamlNode& at = pools_given_ ? *pools_given_ : *weight_given_;
-    r_.Error(at, fmt::format("execution_weight ({}) + pools ({} = {}) = {}, but the total score "
-                             "must be exactly 100",
-                             rules_.execution_weight.ToDecimalString(), fmt::join(parts, " + "),
-                             rules_.IndicatorWeight().ToDecimalString(),
-                             total.ToDecimalString()));
+    r_.Error(at, MsgId::kRulesTotal, rules_.execution_weight.ToDecimalString(),
+             fmt::join(parts, " + "), rules_.IndicatorWeight().ToDecimalString(),
+             total.ToDecimalString());
   }
 
   // Every 一级指标 scores in an existing pool, and every pool has a 一级指标.
@@ -483,18 +469,17 @@ class RulesReader {
         for (const Pool& p : rules_.pools) names.push_back(p.name);
         std::string hint = ClosestMatch(g.pool, names);
         if (g.pool == g.name && hint.empty()) {
-          r_.Error(*mentioned,
-                   fmt::format("一级指标 '{}' scores in a pool of its own name, which is not in "
-                               "pools ({}): add '{}' to pools, or give its pool, as in "
-                               "'{}: {{pool: {}, level2: [...]}}'",
-                               g.name, fmt::join(names, ", "), g.name, g.name,
-                               names.empty() ? "产出指标" : names.front()));
+          r_.Error(*mentioned, MsgId::kRulesOwnPoolMissing, g.name, value_scan::JoinList(names),
+                   names.empty() ? "产出指标" : names.front());
           continue;
         }
-        r_.Error(*mentioned,
-                 fmt::format("一级指标 '{}' scores in pool '{}', which is not in pools ({}){}",
-                             g.name, g.pool, fmt::join(names, ", "),
-                             hint.empty() ? "" : fmt::format(": did you mean '{}'?", hint)));
+        if (hint.empty()) {
+          r_.Error(*mentioned, MsgId::kRulesPoolMissing, g.name, g.pool,
+                   value_scan::JoinList(names));
+        } else {
+          r_.Error(*mentioned, MsgId::kRulesPoolMissingDidYouMean, g.name, g.pool,
+                   value_scan::JoinList(names), hint);
+        }
       }
       kept.push_back(std::move(g));
     }
@@ -508,9 +493,7 @@ class RulesReader {
       const YamlNode* at = it != pool_nodes_.end() ? it->second : root_;
       if (const YamlNode* tax = KeyNode(*root_, "taxonomy"); it == pool_nodes_.end() && tax)
         at = tax;
-      r_.Error(*at, fmt::format("pool '{}' has no 一级指标, so its weight could never be scored: "
-                                "add one under taxonomy, such as '{}: [二级指标, ...]'",
-                                p.name, p.name));
+      r_.Error(*at, MsgId::kRulesPoolUnused, p.name);
     }
   }
 
@@ -612,9 +595,7 @@ Rules ParseRules(const Source& src, const Rules& base, const YamlLimits& limits,
     if (doc.index() > 0) {
       if (doc.index() == 1) {
         diags->Add(MakeDiagnostic(Severity::kError, src, doc.offset(),
-                                  "a rules file holds one YAML document: remove this second one "
-                                  "(and the '---' before it)",
-                                  doc.line()));
+                                  Msg(MsgId::kRulesSecondDocument), doc.line()));
       }
       return;
     }
@@ -631,8 +612,7 @@ Rules ParseRules(const Source& src, const Rules& base, const YamlLimits& limits,
   });
   if (diags->error_count() > errors_before) return base;
   if (documents == 0 || empty_document) {
-    std::string message = "the rules file is empty: expected a map with keys such as pools, "
-                          "grades and reverse (print one with `jixiao rules`)";
+    Message message = Msg(MsgId::kRulesEmpty);
     if (empty_document) {
       diags->Add(MakeDiagnostic(Severity::kError, src, empty_document->first, std::move(message),
                                 empty_document->second));

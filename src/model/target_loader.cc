@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include <fmt/format.h>
 
 #include "model/actuals.h"
 #include "model/rules_file.h"
@@ -11,11 +10,24 @@
 #include "model/progress.h"
 #include "yaml/inputs.h"
 #include "base/text.h"
+#include "model/value_scan.h"
 #include "yaml/yaml_fields.h"
 
 namespace jixiao {
 
 namespace {
+
+// `items` joined with " + " or another separator written in both languages.
+std::string JoinWith(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+using value_scan::JoinList;
 
 const std::vector<std::string> kProjectKeys = {"project", "id",      "year",    "department",
                                                "supervisor", "unit", "budget", "purpose",
@@ -37,21 +49,17 @@ class ProjectReader {
                               std::pair<std::string, std::string>* rejected) {
     const YamlNode* root = doc.root();
     if (root == nullptr || root->is_null()) {
-      r_.Error(root ? *root : Placeholder(doc),
-               "empty document: expected a target project (a map with project, year, "
-               "budget and indicators)");
+      r_.Error(root ? *root : Placeholder(doc), MsgId::kTgtEmptyDocument);
       return std::nullopt;
     }
     if (!root->is_map()) {
-      r_.Error(*root, fmt::format("expected a target project (a map with project, year, budget "
-                                  "and indicators), not {}",
-                                  Describe(*root)));
+      r_.Error(*root, MsgId::kTgtNotAMap, Describe(*root));
       return std::nullopt;
     }
     Project p;
     p.loc = r_.Loc(*root);
     p.id_loc = p.loc;
-    r_.CheckKeys(*root, kProjectKeys, "a target project");
+    r_.CheckKeys(*root, kProjectKeys, Text(MsgId::kTgtWhatProject));
     ReadHeader(*root, &p);
     ReadBudget(*root, &p);
     ReadIndicators(*root, &p);
@@ -76,40 +84,38 @@ class ProjectReader {
     if (n == nullptr) return {};
     std::optional<std::string> t = r_.Text(*n, key);
     if (!t) return {};
-    if (required && Trim(*t).empty()) r_.Error(*n, fmt::format("'{}' must not be blank", key));
+    if (required && Trim(*t).empty()) r_.Error(*n, MsgId::kTgtBlank, key);
     return std::string(Trim(*t));
   }
 
   void ReadHeader(const YamlNode& root, Project* p) {
     const YamlNode* name_node = nullptr;
-    p->project = TextField(root, "project", true, "a target project", &name_node);
+    p->project = TextField(root, "project", true, Text(MsgId::kTgtWhatProject), &name_node);
     if (name_node) p->id_loc = r_.Loc(*name_node);
     const YamlNode* id_node = nullptr;
-    p->id = TextField(root, "id", false, "a target project", &id_node);
+    p->id = TextField(root, "id", false, Text(MsgId::kTgtWhatProject), &id_node);
     if (id_node) {
       p->id_loc = r_.Loc(*id_node);
-      if (p->id.empty()) r_.Error(*id_node, "'id' must not be blank");
+      if (p->id.empty()) r_.Error(*id_node, MsgId::kTgtBlank, "id");
     }
     if (p->id.empty()) p->id = p->project;
-    if (const YamlNode* y = r_.Get(root, "year", true, "a target project")) {
+    if (const YamlNode* y = r_.Get(root, "year", true, Text(MsgId::kTgtWhatProject))) {
       if (auto v = r_.Integer(*y, "year", 1950, 2100)) p->year = static_cast<int>(*v);
     }
     ReadOrganisation(root, "department", &p->department_code, &p->department_name);
     ReadOrganisation(root, "supervisor", &p->supervisor_code, &p->supervisor_name);
     const YamlNode* unit_node = nullptr;
-    std::string unit = TextField(root, "unit", false, "a target project", &unit_node);
+    std::string unit = TextField(root, "unit", false, Text(MsgId::kTgtWhatProject), &unit_node);
     if (unit_node) {
       Unit u = LookupUnit(unit);
       if (!IsBudgetUnit(u)) {
-        r_.Error(*unit_node, fmt::format("'unit' must be a unit of money (元, 千元, 万元 or 亿元), "
-                                         "not '{}'",
-                                         unit));
+        r_.Error(*unit_node, MsgId::kValBudgetUnit, TruncateToWidth(unit, 60));
       } else {
         p->unit = u.name;
       }
     }
-    p->purpose = TextField(root, "purpose", false, "a target project");
-    if (const YamlNode* g = r_.Get(root, "goals", false, "a target project")) {
+    p->purpose = TextField(root, "purpose", false, Text(MsgId::kTgtWhatProject));
+    if (const YamlNode* g = r_.Get(root, "goals", false, Text(MsgId::kTgtWhatProject))) {
       if (auto goals = r_.TextList(*g, "goals")) p->goals = *goals;
     }
   }
@@ -117,12 +123,10 @@ class ProjectReader {
   // `department` or `supervisor`: {code, name}, both optional.
   void ReadOrganisation(const YamlNode& root, std::string_view key, std::string* code,
                         std::string* name) {
-    const YamlNode* d = r_.Get(root, key, false, "a target project");
+    const YamlNode* d = r_.Get(root, key, false, Text(MsgId::kTgtWhatProject));
     if (d == nullptr) return;
     if (!d->is_map()) {
-      r_.Error(*d, fmt::format("'{}' must be a map such as {{code: \"362303\", name: 天津市…}}, "
-                               "not {}",
-                               key, Describe(*d)));
+      r_.Error(*d, MsgId::kTgtOrganisationNotMap, key, Describe(*d));
       return;
     }
     r_.CheckKeys(*d, kDepartmentKeys, key);
@@ -131,12 +135,10 @@ class ProjectReader {
   }
 
   void ReadBudget(const YamlNode& root, Project* p) {
-    const YamlNode* b = r_.Get(root, "budget", true, "a target project");
+    const YamlNode* b = r_.Get(root, "budget", true, Text(MsgId::kTgtWhatProject));
     if (b == nullptr) return;
     if (!b->is_map()) {
-      r_.Error(*b, fmt::format("'budget' must be a map such as {{total: 6.00, fiscal: 6.00}}, "
-                               "not {}",
-                               Describe(*b)));
+      r_.Error(*b, MsgId::kTgtBudgetNotMap, Describe(*b));
       return;
     }
     r_.CheckKeys(*b, kBudgetKeys, "budget");
@@ -144,8 +146,7 @@ class ProjectReader {
     if (total) {
       if (auto v = r_.Decimal(*total, "total")) {
         if (v->sign() <= 0) {
-          r_.Error(*total, fmt::format("budget 'total' (全年预算数) must be greater than 0, not {}",
-                                       total->value));
+          r_.Error(*total, MsgId::kValBudgetTotalNotPositive, total->value);
         }
         p->total = *v;
       }
@@ -172,44 +173,40 @@ class ProjectReader {
       if (!*values[i]) continue;
       ++given;
       sum += **values[i];
-      terms.push_back(fmt::format("{} ({})", kPartNames[i], nodes[i]->value));
+      terms.push_back(Tr(MsgId::kTgtPartTerm, kPartNames[i], nodes[i]->value));
       if (first == nullptr) first = nodes[i];
     }
     if (given >= 2 && sum != total) {
-      r_.Error(*first, fmt::format("{} = {}, but total is {}: they must add up (an absent part "
-                                  "counts as 0)",
-                                  fmt::join(terms, " + "), sum.ToDecimalString(), total_text));
+      r_.Error(*first, MsgId::kTgtPartsSum, JoinWith(terms, " + "), sum.ToDecimalString(),
+               total_text);
     } else if (given == 1 && sum > total) {
-      r_.Error(*first, fmt::format("{} is larger than total ({})", terms[0], total_text));
+      r_.Error(*first, MsgId::kTgtPartOverTotal, terms[0], total_text);
     }
   }
 
   std::optional<Rational> NonNegative(const YamlNode& n, std::string_view key) {
     std::optional<Rational> v = r_.Decimal(n, key);
     if (v && v->sign() < 0) {
-      r_.Error(n, fmt::format("budget '{}' must not be negative", key));
+      r_.Error(n, MsgId::kValNegativeBudgetPart, key);
       return std::nullopt;
     }
     return v;
   }
 
   void ReadIndicators(const YamlNode& root, Project* p) {
-    const YamlNode* list = r_.Get(root, "indicators", true, "a target project");
+    const YamlNode* list = r_.Get(root, "indicators", true, Text(MsgId::kTgtWhatProject));
     if (list == nullptr) return;
     if (!list->is_sequence()) {
-      r_.Error(*list, fmt::format("'indicators' must be a list of indicators, not {}",
-                                  Describe(*list)));
+      r_.Error(*list, MsgId::kTgtIndicatorsNotList, Describe(*list));
       return;
     }
     if (list->items.empty()) {
-      r_.Error(*list, "'indicators' is empty: a project needs at least one indicator");
+      r_.Error(*list, MsgId::kTgtIndicatorsEmpty);
       return;
     }
     if (list->items.size() > max_indicators_) {
-      r_.Error(*list->items[max_indicators_],
-               fmt::format("a project may have at most {} indicators, and this one has {}: "
-                           "split it, or raise the limit with --max-indicators",
-                           max_indicators_, list->items.size()));
+      r_.Error(*list->items[max_indicators_], MsgId::kTgtTooManyIndicators, max_indicators_,
+               list->items.size());
       return;
     }
     p->indicators.reserve(list->items.size());
@@ -221,44 +218,44 @@ class ProjectReader {
 
   void ReadIndicator(const YamlNode& n, Project* p) {
     if (!n.is_map()) {
-      r_.Error(n, fmt::format("an indicator must be a map with level1, level2, name and target, "
-                              "not {}",
-                              Describe(n)));
+      r_.Error(n, MsgId::kTgtIndicatorNotMap, Describe(n));
       return;
     }
-    r_.CheckKeys(n, kIndicatorKeys, "an indicator");
+    r_.CheckKeys(n, kIndicatorKeys, Text(MsgId::kTgtWhatIndicator));
     Indicator ind;
     ind.loc = r_.Loc(n);
     const YamlNode* l1 = nullptr;
     const YamlNode* l2 = nullptr;
-    ind.level1 = TextField(n, "level1", true, "an indicator", &l1);
-    ind.level2 = TextField(n, "level2", true, "an indicator", &l2);
-    ind.name = TextField(n, "name", true, "an indicator");
-    ind.description = TextField(n, "description", false, "an indicator");
+    ind.level1 = TextField(n, "level1", true, Text(MsgId::kTgtWhatIndicator), &l1);
+    ind.level2 = TextField(n, "level2", true, Text(MsgId::kTgtWhatIndicator), &l2);
+    ind.name = TextField(n, "name", true, Text(MsgId::kTgtWhatIndicator));
+    ind.description = TextField(n, "description", false, Text(MsgId::kTgtWhatIndicator));
     const YamlNode* id_node = nullptr;
-    ind.id = TextField(n, "id", false, "an indicator", &id_node);
-    if (id_node && ind.id.empty()) r_.Error(*id_node, "indicator 'id' must not be blank");
+    ind.id = TextField(n, "id", false, Text(MsgId::kTgtWhatIndicator), &id_node);
+    if (id_node && ind.id.empty()) r_.Error(*id_node, MsgId::kTgtIndicatorIdBlank);
     if (l1 && !ind.level1.empty()) CheckTaxonomy(*l1, l2, &ind);
-    if (const YamlNode* w = r_.Get(n, "weight", false, "an indicator")) {
+    if (const YamlNode* w = r_.Get(n, "weight", false, Text(MsgId::kTgtWhatIndicator))) {
       if (auto v = r_.Decimal(*w, "weight")) {
         if (v->sign() <= 0 || *v > rules_.IndicatorWeight()) {
-          r_.Error(*w, fmt::format("'weight' must be greater than 0 and at most {}, not {}",
-                                   rules_.IndicatorWeight().ToDecimalString(), w->value));
+          r_.Error(*w, MsgId::kTgtWeightRange, rules_.IndicatorWeight().ToDecimalString(),
+                   w->value);
         }
         ind.weight = *v;
       }
     }
     const YamlNode* t = nullptr;
-    ind.target_text = TextField(n, "target", true, "an indicator", &t);
+    ind.target_text = TextField(n, "target", true, Text(MsgId::kTgtWhatIndicator), &t);
     if (t && t->is_scalar() && t->type() == YamlNode::Type::kFloat &&
         ind.target_text.find_first_of("nNiI") != std::string::npos) {
-      r_.Error(*t, fmt::format("bad target '{}': .nan and .inf are not values", ind.target_text));
+      r_.Error(*t, MsgId::kValTargetNaN, ind.target_text);
     } else if (t && t->is_scalar() && !ind.target_text.empty()) {
       ind.target_loc = r_.Loc(*t);
       Parsed<Target> parsed = ParseTarget(ind.target_text, p->year);
       if (!parsed) {
-        r_.Error(*t, fmt::format("bad target '{}': {}", TruncateToWidth(ind.target_text, 60),
-                                 parsed.error()));
+        // The code is the reason's: it says what is wrong with the target.
+        r_.Error(*t, Message{parsed.message().code,
+                             Tr(MsgId::kValBadTargetWrap, TruncateToWidth(ind.target_text, 60),
+                                parsed.error())});
       } else {
         ind.target = parsed.value();
         WarnOnLikelyMistakes(*t, ind);
@@ -274,12 +271,11 @@ class ProjectReader {
       std::vector<std::string> names;
       for (const Level1Group& g : rules_.taxonomy) names.push_back(g.name);
       std::string hint = ClosestMatch(ind->level1, names);
-      r_.Error(l1, hint.empty()
-                       ? fmt::format("unknown 一级指标 (level1) '{}': expected one of {} (a rules "
-                                     "file may add more)",
-                                     ind->level1, fmt::join(names, ", "))
-                       : fmt::format("unknown 一级指标 (level1) '{}': did you mean '{}'?",
-                                     ind->level1, hint));
+      if (hint.empty()) {
+        r_.Error(l1, MsgId::kTgtUnknownLevel1, ind->level1, JoinList(names));
+      } else {
+        r_.Error(l1, MsgId::kTgtUnknownLevel1DidYouMean, ind->level1, hint);
+      }
       return;
     }
     if (l2 == nullptr || ind->level2.empty()) return;
@@ -289,17 +285,16 @@ class ProjectReader {
     }
     for (const Level1Group& g : rules_.taxonomy) {
       if (rules_.FindLevel2(g, ind->level2)) {
-        r_.Error(*l2, fmt::format("二级指标 (level2) '{}' belongs to {}, not to {}", ind->level2,
-                                  g.name, ind->level1));
+        r_.Error(*l2, MsgId::kTgtLevel2ElsewhereLevel1, ind->level2, g.name, ind->level1);
         return;
       }
     }
     std::string hint = ClosestMatch(ind->level2, group->level2);
-    r_.Error(*l2, hint.empty()
-                      ? fmt::format("unknown 二级指标 (level2) '{}' under {}: expected one of {}",
-                                    ind->level2, ind->level1, fmt::join(group->level2, ", "))
-                      : fmt::format("unknown 二级指标 (level2) '{}' under {}: did you mean '{}'?",
-                                    ind->level2, ind->level1, hint));
+    if (hint.empty()) {
+      r_.Error(*l2, MsgId::kTgtUnknownLevel2, ind->level2, ind->level1, JoinList(group->level2));
+    } else {
+      r_.Error(*l2, MsgId::kTgtUnknownLevel2DidYouMean, ind->level2, ind->level1, hint);
+    }
   }
 
   void WarnOnLikelyMistakes(const YamlNode& t, const Indicator& ind) {
@@ -311,20 +306,15 @@ class ProjectReader {
     }
     if (cost && ind.target.kind == TargetKind::kQuantity &&
         ind.target.value.unit.dim == Dimension::kNumber) {
-      r_.Warning(t, fmt::format("target '{}' of 成本指标 '{}' has no unit: {}; if it is money, "
-                                "write '{}{}{}元'",
-                                ind.target_text, ind.name, DescribeUnit(ind.target.value.unit),
-                                ind.target.explicit_comparator ? ComparatorSymbol(ind.target.cmp)
-                                                               : "",
-                                ind.target.value.value.ToDecimalString(),
-                                ind.target.value.unit.name));
+      r_.Warning(t, MsgId::kTgtCostWithoutUnit, ind.target_text, ind.name,
+                 DescribeUnit(ind.target.value.unit),
+                 ind.target.explicit_comparator ? ComparatorSymbol(ind.target.cmp) : "",
+                 ind.target.value.value.ToDecimalString(), ind.target.value.unit.name);
     }
     if ((cost || time) && ind.target.kind == TargetKind::kQuantity &&
         !ind.target.explicit_comparator) {
-      r_.Warning(t, fmt::format("target '{}' of {} '{}' has no comparator, so more is better; "
-                                "did you mean '≤{}'?",
-                                ind.target_text, cost ? "成本指标" : "时效指标", ind.name,
-                                ind.target_text));
+      r_.Warning(t, MsgId::kTgtWithoutComparator, ind.target_text, cost ? "成本指标" : "时效指标",
+                 ind.name);
     }
   }
 
@@ -334,15 +324,10 @@ class ProjectReader {
     FigureHint h = FindFigures(ind.target_text, cost);
     if (h.figures == 0) return;
     std::string how = h.figures == 1 && !h.rewrite.empty()
-                          ? fmt::format("to score it against the figure, write '{}'", h.rewrite)
-                          : fmt::format("to score it against a figure, write a value with a "
-                                        "comparator, such as '≥{}'",
-                                        h.figure);
-    r_.Warning(t, fmt::format("target '{}' of {} '{}' holds the figure {} but reads as "
-                              "qualitative, so its actual must be a grade (达成, 部分达成 or "
-                              "未达成); {}",
-                              TruncateToWidth(ind.target_text, 60), ind.level2, ind.name,
-                              h.figure, how));
+                          ? Tr(MsgId::kTgtFigureRewrite, h.rewrite)
+                          : Tr(MsgId::kTgtFigureComparator, h.figure);
+    r_.Warning(t, MsgId::kTgtFigureInQualitative, TruncateToWidth(ind.target_text, 60),
+               ind.level2, ind.name, h.figure, how);
   }
 
   // Names must be unique within a project unless ids tell them apart.
@@ -354,12 +339,8 @@ class ProjectReader {
       auto [it, inserted] = seen.emplace(ind.key(), i);
       if (inserted) continue;
       const Indicator& first = p.indicators[it->second];
-      r_.Error(*nodes_[i],
-               fmt::format("indicator {} '{}' is given twice in this project (first on line {}); "
-                           "{}",
-                           ind.id.empty() ? "name" : "id", ind.key(), first.loc.line,
-                           ind.id.empty() ? "rename one or give each an 'id'"
-                                          : "indicator ids must be unique"));
+      r_.Error(*nodes_[i], ind.id.empty() ? MsgId::kTgtDuplicateName : MsgId::kTgtDuplicateId,
+               ind.key(), first.loc.line);
     }
   }
 
@@ -376,9 +357,7 @@ class ProjectReader {
     if (with != p.indicators.size()) {
       for (size_t i = 0; i < p.indicators.size(); ++i) {
         if (!p.indicators[i].weight) {
-          r_.Error(*nodes_[i], fmt::format("indicator '{}' has no 'weight', but others do: give "
-                                           "every indicator a weight or none",
-                                           p.indicators[i].name));
+          r_.Error(*nodes_[i], MsgId::kTgtWeightMissing, p.indicators[i].name);
         }
       }
       return;
@@ -387,11 +366,9 @@ class ProjectReader {
     Rational tolerance = Rational(1) / 100;
     Rational diff = sum - expected;
     if (diff > tolerance || -diff > tolerance) {
-      r_.Error(list, fmt::format("indicator weights add up to {}, but must add up to {} (±0.01): "
-                                 "{} less the {} of 预算执行率 (budget execution)",
-                                 sum.ToDecimalString(), expected.ToDecimalString(),
-                                 (expected + rules_.execution_weight).ToDecimalString(),
-                                 rules_.execution_weight.ToDecimalString()));
+      r_.Error(list, MsgId::kTgtWeightsSum, sum.ToDecimalString(), expected.ToDecimalString(),
+               (expected + rules_.execution_weight).ToDecimalString(),
+               rules_.execution_weight.ToDecimalString());
       return;
     }
     WarnOnPools(list, p);
@@ -421,13 +398,11 @@ class ProjectReader {
       Rational expected = pool.weight * scale;
       Rational diff = it->second - expected;
       if (diff > Rational(1) / 100 || -diff > Rational(1) / 100) differ = true;
-      got.push_back(fmt::format("{} {}", pool.name, it->second.ToDecimalString(2)));
-      want.push_back(fmt::format("{} {}", pool.name, expected.ToDecimalString(2)));
+      got.push_back(pool.name + " " + it->second.ToDecimalString(2));
+      want.push_back(pool.name + " " + expected.ToDecimalString(2));
     }
     if (!differ) return;
-    r_.Warning(list, fmt::format("the indicator weights give {}, but the rules give {}: check "
-                                 "them (another split is for special cases)",
-                                 fmt::join(got, ", "), fmt::join(want, ", ")));
+    r_.Warning(list, MsgId::kTgtWeightPools, JoinList(got), JoinList(want));
   }
 
   const Rules& rules_;
@@ -514,8 +489,7 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
     on_project(std::move(*p), src);
   });
   if (documents == 0 && diags_->error_count() == errors_before) {
-    diags_->Error({src.path, 0, 0}, "the file holds no YAML document: expected at least one "
-                                    "target project");
+    diags_->Error({src.path, 0, 0}, MsgId::kTgtNoDocument);
   }
 }
 

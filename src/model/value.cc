@@ -31,7 +31,7 @@ using value_scan::IsDigit;
 using value_scan::IsKnownUnit;
 using value_scan::KnownUnitPrefix;
 using value_scan::LooksLikeDate;
-using value_scan::Quote;
+using value_scan::Cut;
 using value_scan::ScanDate;
 using value_scan::SkipDigits;
 
@@ -120,15 +120,14 @@ const ComparatorSpelling* MatchSuffix(string_view s, const ComparatorSpelling (&
 // suffix after a prefix must point the same way ("≥90%以上" is accepted,
 // "≥90%以下" and "=5个以上" are errors).
 bool ApplySuffix(const ComparatorSpelling& suffix, string_view lead, string_view whole, Target* t,
-                 std::string* error) {
+                 Message* error) {
   if (!t->explicit_comparator) {
     t->cmp = suffix.cmp;
     t->explicit_comparator = true;
     return true;
   }
   if (t->cmp != Comparator::kEq && IsReverse(t->cmp) == IsReverse(suffix.cmp)) return true;
-  *error = "conflicting comparators " + Quote(lead) + " and " + Quote(suffix.text) + " in " +
-           Quote(whole) + "; write one of them";
+  *error = Msg(MsgId::kValConflictingComparators, Cut(lead), suffix.text, Cut(whole));
   return false;
 }
 
@@ -144,57 +143,61 @@ bool StartsNumeric(string_view s) {
 // Numbers: the messages about them (ScanNumber, shared with
 // value_figures.cc, is at the end of this file).
 
-std::string TooLongMessage(string_view number) {
-  return Quote(TruncateToWidth(number, 24)) + " has more than " +
-         std::to_string(kMaxDecimalDigits) + " digits: write it with fewer digits";
+Message TooLongMessage(string_view number) {
+  return Msg(MsgId::kValTooManyDigits, TruncateToWidth(number, 24), kMaxDecimalDigits);
 }
 
-std::string BadGroupingMessage(string_view number) {
-  return Quote(number) +
-         " is not a valid number: ',' must separate groups of 3 digits, as in '1,200' "
-         "(use '.' for decimals)";
+Message BadGroupingMessage(string_view number) {
+  return Msg(MsgId::kValBadGrouping, Cut(number));
 }
 // ---------------------------------------------------------------------------
 // Counters.
 
+// Why a text cannot be a counter: a catalogue text taking the text and
+// `arg`; no id when it can be one. Made without formatting, since valid
+// actuals ask too.
+struct UnitProblem {
+  std::optional<MsgId> id;
+  std::string arg;
+  explicit operator bool() const { return id.has_value(); }
+};
+
 // Why `text` (trimmed, not empty, not a known unit) cannot be a counter
-// written after a number, or "" when it can. A counter has no digits, no
-// ASCII punctuation or spaces but '/', no '%' or '‰', and does not extend
-// a known unit ("年度", "万元整"), except as a rate ("元/人") or an ASCII word
-// ("min").
-std::string CounterProblem(string_view text) {
-  auto bad = [text](string_view hint) {
-    return Quote(text) + " is not a unit" + std::string(hint);
-  };
+// written after a number. A counter has no digits, no ASCII punctuation or
+// spaces but '/', no '%' or '‰', and does not extend a known unit ("年度",
+// "万元整"), except as a rate ("元/人") or an ASCII word ("min").
+UnitProblem CounterProblem(string_view text) {
+  auto bad = [](MsgId id, string_view arg = {}) { return UnitProblem{id, std::string(arg)}; };
   for (char c : text) {
-    if (IsAscii(c) && !IsAsciiLetter(c) && c != '/' && c != '%') return bad("");  // digits too
+    if (IsAscii(c) && !IsAsciiLetter(c) && c != '/' && c != '%') {
+      return bad(MsgId::kValNotUnit);  // digits too
+    }
   }
   // A range separator in a unit would make the text read differently once
   // written back ("4-8个〜" is not the range "4个〜-8个〜").
   for (string_view sep : {"—", "–", "〜", "至"}) {
-    if (text.find(sep) != string_view::npos)
-      return bad(" (it holds the range separator " + Quote(sep) + ")");
+    if (text.find(sep) != string_view::npos) return bad(MsgId::kValNotUnitRangeSeparator, sep);
   }
   // Nor a suffix comparator at its end: "8个及以下-30" is not a range of
   // the unit '个及以下' (written back, the comparator would be read as one).
   for (const ComparatorSpelling& c : kQuantitySuffixes) {
-    if (EndsWith(text, c.text)) return bad(" (it ends with the comparator " + Quote(c.text) + ")");
+    if (EndsWith(text, c.text)) return bad(MsgId::kValNotUnitComparator, c.text);
   }
   // Nor an approximation: "5台左右-6台" is as approximate as "5台左右".
   for (string_view approx : kApproximations) {
-    if (EndsWith(text, approx)) return bad(" (it ends with the approximation " + Quote(approx) + ")");
+    if (EndsWith(text, approx)) return bad(MsgId::kValNotUnitApproximation, approx);
   }
   // Nor 完成, which is taken off the end of a target ("1个完成-6" would be
   // written back as "1个完成-6个完成").
-  if (EndsWith(text, kDoneSuffix)) return bad(" (it ends with " + Quote(kDoneSuffix) + ")");
+  if (EndsWith(text, kDoneSuffix)) return bad(MsgId::kValNotUnitEndsWith, kDoneSuffix);
   if (text.find('%') != string_view::npos || text.find("‰") != string_view::npos) {
     bool o = text[0] == 'O' || text[0] == 'o';
-    return bad(o ? " (the letter 'O' typed for the digit 0?)" : "");
+    return bad(o ? MsgId::kValNotUnitLetterO : MsgId::kValNotUnit);
   }
   if (string_view known = KnownUnitPrefix(text); !known.empty()) {
     char next = text[known.size()];
     bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
-    if (next != '/' && !ascii_word) return bad(" (did you mean " + Quote(known) + "?)");
+    if (next != '/' && !ascii_word) return bad(MsgId::kValNotUnitDidYouMean, known);
   }
   // After a number word: "万年度" extends 年 as "年度" does.
   for (string_view word : kNumberWords) {
@@ -204,28 +207,28 @@ std::string CounterProblem(string_view text) {
       char next = rest[known.size()];
       bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
       if (next != '/' && !ascii_word) {
-        return bad(" (did you mean " + Quote(std::string(word) + std::string(known)) + "?)");
+        return bad(MsgId::kValNotUnitDidYouMean, std::string(word) + std::string(known));
       }
     }
   }
   if ((text[0] == 'O' || text[0] == 'o' || text[0] == 'l' || text[0] == 'I') && text.size() > 1 &&
       !IsAscii(text[1])) {
-    return bad(" (a letter typed for a digit?)");
+    return bad(MsgId::kValNotUnitLetterForDigit);
   }
-  return "";
+  return {};
 }
 
 
 // ---------------------------------------------------------------------------
 // Quantities and ranges.
 
-// "expected a number and a unit after '≥', got '9O%': 'O%' is not a unit".
-std::string ExpectedQuantity(string_view lead, string_view got, const std::string& detail) {
-  std::string m = "expected a number and a unit";
-  if (!lead.empty()) m += " after " + Quote(lead);
-  m += ", got " + Quote(got);
-  if (!detail.empty()) m += ": " + detail;
-  return m;
+// "expected a number and a unit after '≥', got '9O%': 'O%' is not a unit",
+// `unit` being the text after the number.
+Message ExpectedQuantity(string_view lead, string_view got, string_view unit,
+                         const UnitProblem& problem) {
+  std::string detail = Tr(*problem.id, Cut(unit), problem.arg);
+  if (lead.empty()) return Msg(MsgId::kValExpectedQuantity, Cut(got), detail);
+  return Msg(MsgId::kValExpectedQuantityAfter, Cut(lead), Cut(got), detail);
 }
 
 struct RangeSeparator {
@@ -260,17 +263,22 @@ Parsed<Quantity> ParseQuantity(string_view s, string_view lead) {
     return Parsed<Quantity>::Error(TooLongMessage(s.substr(0, num.len)));
   }
   if (num.status == NumberScan::kNone) {
-    std::string m = "expected a number";
-    if (!lead.empty()) m += " after " + Quote(lead);
-    return Parsed<Quantity>::Error(m + ", got " + (s.empty() ? "nothing" : Quote(s)));
+    if (lead.empty()) {
+      return Parsed<Quantity>::Error(s.empty() ? Msg(MsgId::kValExpectedNumberNothing)
+                                               : Msg(MsgId::kValExpectedNumber, Cut(s)));
+    }
+    return Parsed<Quantity>::Error(s.empty()
+                                       ? Msg(MsgId::kValExpectedNumberAfterNothing, Cut(lead))
+                                       : Msg(MsgId::kValExpectedNumberAfter, Cut(lead), Cut(s)));
   }
   string_view unit = Trim(s.substr(num.len));
   Quantity q;
   q.value = num.value;
   q.unit = LookupUnit(unit);
   if (q.unit.dim == Dimension::kCounter) {
-    std::string problem = CounterProblem(unit);
-    if (!problem.empty()) return Parsed<Quantity>::Error(ExpectedQuantity(lead, s, problem));
+    if (UnitProblem problem = CounterProblem(unit)) {
+      return Parsed<Quantity>::Error(ExpectedQuantity(lead, s, unit, problem));
+    }
   }
   return q;
 }
@@ -296,15 +304,13 @@ Parsed<Body> MakeRange(Quantity lower, Quantity upper, string_view whole) {
   }
   Parsed<Rational> up = ConvertTo(upper, lower.unit);
   if (!up) {
-    return Parsed<Body>::Error("the bounds of the range " + Quote(whole) +
-                               " cannot be compared: " + up.error());
+    return Parsed<Body>::Error(
+        Message{up.message().code, Tr(MsgId::kValRangeBoundsWrap, Cut(whole), up.error())});
   }
   upper.value = *up;
   upper.unit = lower.unit;
   if (upper.value < lower.value) {
-    return Parsed<Body>::Error("the range " + Quote(whole) +
-                               " has its lower bound above its upper bound; write the smaller "
-                               "number first");
+    return Parsed<Body>::Error(Msg(MsgId::kValRangeReversed, Cut(whole)));
   }
   Body b;
   b.lower = std::move(lower);
@@ -323,16 +329,19 @@ Parsed<Body> ParseBody(string_view s, string_view lead) {
   }
   if (sep.pos == string_view::npos) {
     Parsed<Quantity> q = ParseQuantity(s, lead);
-    if (!q) return Parsed<Body>::Error(q.error());
+    if (!q) return Parsed<Body>::Error(q.message());
     Body b;
     b.lower = std::move(q.value());
     return b;
   }
   Parsed<Quantity> lower = ParseQuantity(Trim(s.substr(0, sep.pos)), lead);
-  if (!lower) return Parsed<Body>::Error(lower.error());
+  if (!lower) return Parsed<Body>::Error(lower.message());
   string_view sep_text = s.substr(sep.pos, sep.len);
   Parsed<Quantity> upper = ParseQuantity(Trim(s.substr(sep.pos + sep.len)), sep_text);
-  if (!upper) return Parsed<Body>::Error(upper.error() + " in the range " + Quote(s));
+  if (!upper) {
+    return Parsed<Body>::Error(
+        Message{upper.message().code, Tr(MsgId::kValInRangeWrap, upper.error(), Cut(s))});
+  }
   return MakeRange(std::move(lower.value()), std::move(upper.value()), s);
 }
 // ---------------------------------------------------------------------------
@@ -341,25 +350,22 @@ Parsed<Body> ParseBody(string_view s, string_view lead) {
 // [comparator] date [前|以前|之前], with the comparator already in `t`.
 Parsed<Target> ParseDateTarget(string_view s, string_view lead, string_view whole, Target t) {
   DateScan d = ScanDate(s);
-  if (d.status != DateScan::kOk) return Parsed<Target>::Error(d.error);
+  if (d.status != DateScan::kOk) return Parsed<Target>::Error(std::move(d.error));
   t.kind = TargetKind::kDate;
   t.date = d.date;
   string_view rest = Trim(s.substr(d.len));
   if (!rest.empty()) {
     const ComparatorSpelling* suffix = MatchSuffix(rest, kDateSuffixes);
     if (suffix != nullptr && suffix->text == rest) {
-      std::string error;
+      Message error;
       if (!ApplySuffix(*suffix, lead, whole, &t, &error)) return Parsed<Target>::Error(error);
     } else if (RangeSeparator sep = FindRangeSeparator(rest);
                sep.pos == 0 && LooksLikeDate(Trim(rest.substr(sep.len)))) {
       DateScan end = ScanDate(Trim(rest.substr(sep.len)));
       const Date& deadline = end.status == DateScan::kOk ? end.date : d.date;
-      return Parsed<Target>::Error("a date range such as " + Quote(whole) +
-                                   " cannot be scored; write a deadline such as '≤" +
-                                   FormatDate(deadline) + "'");
+      return Parsed<Target>::Error(Msg(MsgId::kValDateRange, Cut(whole), FormatDate(deadline)));
     } else {
-      return Parsed<Target>::Error("unexpected " + Quote(rest) + " after the date " +
-                                   Quote(s.substr(0, d.len)) + "; expected nothing or '前'");
+      return Parsed<Target>::Error(Msg(MsgId::kValAfterDate, Cut(rest), Cut(s.substr(0, d.len))));
     }
   }
   if (!t.explicit_comparator) t.cmp = Comparator::kLe;
@@ -367,44 +373,41 @@ Parsed<Target> ParseDateTarget(string_view s, string_view lead, string_view whol
 }
 
 // Why `s` (a quantity, `whole` as written) cannot be scored when it ends
-// with an approximation word such as 左右, else "".
-std::string ApproximationProblem(string_view s, string_view whole) {
+// with an approximation word such as 左右, else nothing.
+std::optional<Message> ApproximationProblem(string_view s, string_view whole) {
   for (string_view approx : kApproximations) {
     if (EndsWith(s, approx)) {
       string_view value = Trim(s.substr(0, s.size() - approx.size()));
-      return Quote(whole) + " is approximate and cannot be scored: instead of " + Quote(approx) +
-             " write a comparator such as '≥" + std::string(value) + "' or '≤" +
-             std::string(value) + "', or a range";
+      return Msg(MsgId::kValApproximate, Cut(whole), approx, Cut(value));
     }
   }
-  return "";
+  return std::nullopt;
 }
 
 // [comparator] body [suffix], with the comparator already in `t`.
 Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view whole, Target t) {
-  std::string approximate = ApproximationProblem(s, whole);
-  if (!approximate.empty()) return Parsed<Target>::Error(approximate);
+  if (std::optional<Message> approximate = ApproximationProblem(s, whole)) {
+    return Parsed<Target>::Error(std::move(*approximate));
+  }
   if (const ComparatorSpelling* suffix = MatchSuffix(s, kQuantitySuffixes)) {
-    std::string error;
+    Message error;
     if (!ApplySuffix(*suffix, lead, whole, &t, &error)) return Parsed<Target>::Error(error);
     s = Trim(s.substr(0, s.size() - suffix->text.size()));
     // "5个以内以下": a second suffix would be read as part of the unit.
     if (const ComparatorSpelling* second = MatchSuffix(s, kQuantitySuffixes)) {
-      return Parsed<Target>::Error(Quote(whole) + " has two comparators after the number, " +
-                                   Quote(second->text) + " and " + Quote(suffix->text) +
-                                   "; write one of them");
+      return Parsed<Target>::Error(
+          Msg(MsgId::kValTwoSuffixComparators, Cut(whole), second->text, suffix->text));
     }
     // "21个左右以下" is as approximate as "21个左右".
-    approximate = ApproximationProblem(s, whole);
-    if (!approximate.empty()) return Parsed<Target>::Error(approximate);
+    if (std::optional<Message> approximate = ApproximationProblem(s, whole)) {
+      return Parsed<Target>::Error(std::move(*approximate));
+    }
   }
   Parsed<Body> body = ParseBody(s, lead);
-  if (!body) return Parsed<Target>::Error(body.error());
+  if (!body) return Parsed<Target>::Error(body.message());
   if (body->is_range) {
     if (t.explicit_comparator) {
-      return Parsed<Target>::Error("a range takes no comparator: " + Quote(whole) +
-                                   " should be a range alone, as in '80%-90%', or a single "
-                                   "bound, as in '≥80%'");
+      return Parsed<Target>::Error(Msg(MsgId::kValRangeWithComparator, Cut(whole)));
     }
     t.kind = TargetKind::kRange;
     t.value = std::move(body.value().lower);
@@ -412,28 +415,23 @@ Parsed<Target> ParseQuantityTarget(string_view s, string_view lead, string_view 
     return t;
   }
   if (IsCalendarYear(body->lower)) {
-    return Parsed<Target>::Error(Quote(whole) +
-                                 " is a year, not a duration or a date: write a "
-                                 "deadline such as '" +
-                                 body->lower.value.num().ToString() + "年底前' or '" +
-                                 body->lower.value.num().ToString() + "年12月31日'");
+    return Parsed<Target>::Error(
+        Msg(MsgId::kValYearNotDeadline, Cut(whole), body->lower.value.num().ToString()));
   }
   t.kind = TargetKind::kQuantity;
   t.value = std::move(body.value().lower);
   return t;
 }
 
-// "约7000人" is as approximate as "7000人左右": the message, else "".
-std::string ApproximatePrefixProblem(string_view whole) {
+// "约7000人" is as approximate as "7000人左右": the message, else nothing.
+std::optional<Message> ApproximatePrefixProblem(string_view whole) {
   for (string_view approx : kApproximationPrefixes) {
     if (!StartsWith(whole, approx)) continue;
     string_view value = Trim(whole.substr(approx.size()));
-    if (!StartsNumeric(value)) return "";
-    return Quote(whole) + " is approximate and cannot be scored: instead of " + Quote(approx) +
-           " write a comparator such as '≥" + std::string(value) + "' or '≤" +
-           std::string(value) + "', or a range";
+    if (!StartsNumeric(value)) return std::nullopt;
+    return Msg(MsgId::kValApproximate, Cut(whole), approx, Cut(value));
   }
-  return "";
+  return std::nullopt;
 }
 
 // "12月底前": a date without its year. The message gives the target with
@@ -445,10 +443,9 @@ Parsed<Target> YearlessDateError(string_view whole, string_view lead, string_vie
   if (year > 0) {
     Parsed<Target> t = ParseTarget(rewrite, year);
     if (!t) return t;
-    return Parsed<Target>::Error(Quote(whole) + " has no year: write " + Quote(rewrite));
+    return Parsed<Target>::Error(Msg(MsgId::kValDateWithoutYear, Cut(whole), Cut(rewrite)));
   }
-  return Parsed<Target>::Error(Quote(whole) +
-                               " has no year: write it with the year, such as " + Quote(rewrite));
+  return Parsed<Target>::Error(Msg(MsgId::kValDateWithoutYearUnknown, Cut(whole), Cut(rewrite)));
 }
 
 enum class Inclusion { kNone, kIncluded, kExcluded };
@@ -470,53 +467,48 @@ Inclusion TakeInclusion(std::string* body) {
   return Inclusion::kNone;
 }
 
-// Makes `t`'s bound included or excluded; "" or why it cannot be.
-std::string ApplyInclusion(Inclusion inclusion, string_view whole, const std::string& body,
-                           Target* t) {
+// Makes `t`'s bound included or excluded; nothing, or why it cannot be.
+std::optional<Message> ApplyInclusion(Inclusion inclusion, string_view whole,
+                                      const std::string& body, Target* t) {
   const bool included = inclusion == Inclusion::kIncluded;
   if (t->kind == TargetKind::kRange) {
-    if (included) return "";
-    return Quote(whole) + " cannot be scored: a range includes its bounds, so '(不含)' does not "
-                          "apply; write the range alone, or a single bound such as '>" +
-           body.substr(0, body.find_first_of("-~")) + "'";
+    if (included) return std::nullopt;
+    return Msg(MsgId::kValRangeExcluded, Cut(whole),
+               Cut(body.substr(0, body.find_first_of("-~"))));
   }
   switch (t->cmp) {
     case Comparator::kGe:
     case Comparator::kGt:
       t->cmp = included ? Comparator::kGe : Comparator::kGt;
-      return "";
+      return std::nullopt;
     case Comparator::kLe:
     case Comparator::kLt:
       if (t->kind == TargetKind::kDate && !t->explicit_comparator) t->explicit_comparator = true;
       t->cmp = included ? Comparator::kLe : Comparator::kLt;
-      return "";
+      return std::nullopt;
     case Comparator::kEq:
       break;
   }
-  return Quote(whole) + " says whether its bound is included (" +
-         std::string(included ? "含" : "不含") +
-         ") but not which way it is judged: write a comparator, such as '" +
-         (included ? "≥" : ">") + body + "' or '" + (included ? "≤" : "<") + body + "'";
+  return Msg(MsgId::kValInclusionWithoutComparator, Cut(whole), included ? "含" : "不含",
+             included ? "≥" : ">", Cut(body), included ? "≤" : "<");
 }
 
 // ---------------------------------------------------------------------------
 // Actual values.
 
-std::string NoComparatorMessage(string_view s) {
-  return "an actual value takes no comparator: write the value achieved (such as '92%' or "
-         "'2024-11-20'), not a target such as " +
-         Quote(s);
+Message NoComparatorMessage(string_view s) {
+  return Msg(MsgId::kValActualWithComparator, Cut(s));
 }
 
 // True when `unit` may follow a number: none, a known unit or a counter.
 bool IsValidUnit(string_view unit) {
-  return unit.empty() || IsKnownUnit(unit) || CounterProblem(unit).empty();
+  return unit.empty() || IsKnownUnit(unit) || !CounterProblem(unit);
 }
 
 // `s` starts like a date; `a` holds the text as written.
 Parsed<Actual> ParseDateActual(string_view s, Actual a) {
   DateScan d = ScanDate(s);
-  if (d.status == DateScan::kImpossible) return Parsed<Actual>::Error(d.error);
+  if (d.status == DateScan::kImpossible) return Parsed<Actual>::Error(std::move(d.error));
   if (d.status != DateScan::kOk) return a;
   string_view rest = Trim(s.substr(d.len));
   if (rest.empty()) {
@@ -670,12 +662,10 @@ Parsed<Target> ParseTarget(std::string_view text, int year) {
   const std::string folded = FoldFullWidth(text);
   const string_view whole = Trim(folded);
   if (whole.empty()) {
-    return Parsed<Target>::Error(
-        "the target is empty; expected a value such as '≥90%', '4台' or '≤2024-12-31', or a "
-        "qualitative target such as '显著提升'");
+    return Parsed<Target>::Error(Msg(MsgId::kValTargetEmpty));
   }
-  if (std::string approximate = ApproximatePrefixProblem(whole); !approximate.empty()) {
-    return Parsed<Target>::Error(approximate);
+  if (std::optional<Message> approximate = ApproximatePrefixProblem(whole)) {
+    return Parsed<Target>::Error(std::move(*approximate));
   }
   Target t;
   string_view s = whole;
@@ -685,14 +675,12 @@ Parsed<Target> ParseTarget(std::string_view text, int year) {
     t.explicit_comparator = true;
     s = Trim(s.substr(n));
     if (s.empty()) {
-      return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) +
-                                   ", got nothing");
+      return Parsed<Target>::Error(Msg(MsgId::kValExpectedNumberOrDateNothing, Cut(lead)));
     }
   }
   if (std::string end = value_scan::PeriodEnd(s, year); !end.empty()) {
-    return Parsed<Target>::Error(Quote(whole) +
-                                 " names a period, not a date: write the deadline it means, " +
-                                 Quote(lead.empty() ? end + "前" : std::string(lead) + end));
+    return Parsed<Target>::Error(Msg(MsgId::kValPeriod, Cut(whole),
+                                     Cut(lead.empty() ? end + "前" : std::string(lead) + end)));
   }
   if (!StartsNumeric(s)) {
     if (lead.empty()) {
@@ -707,8 +695,7 @@ Parsed<Target> ParseTarget(std::string_view text, int year) {
       q.kind = TargetKind::kQualitative;
       return q;
     }
-    return Parsed<Target>::Error("expected a number or a date after " + Quote(lead) + ", got " +
-                                 Quote(s));
+    return Parsed<Target>::Error(Msg(MsgId::kValExpectedNumberOrDate, Cut(lead), Cut(s)));
   }
   if (value_scan::LooksLikeYearlessDate(s)) return YearlessDateError(whole, lead, s, year);
   // "100%完成", "2024年12月31日前完成": 完成 adds nothing to a value to reach.
@@ -720,8 +707,9 @@ Parsed<Target> ParseTarget(std::string_view text, int year) {
   Parsed<Target> parsed = LooksLikeDate(body) ? ParseDateTarget(body, lead, whole, std::move(t))
                                               : ParseQuantityTarget(body, lead, whole, std::move(t));
   if (!parsed || inclusion == Inclusion::kNone) return parsed;
-  std::string error = ApplyInclusion(inclusion, whole, body, &parsed.value());
-  if (!error.empty()) return Parsed<Target>::Error(error);
+  if (std::optional<Message> error = ApplyInclusion(inclusion, whole, body, &parsed.value())) {
+    return Parsed<Target>::Error(std::move(*error));
+  }
   return parsed;
 }
 
@@ -760,13 +748,11 @@ Parsed<Grade> ParseGrade(std::string_view text) {
     if (g.text == folded) return g.grade;
     spellings.emplace_back(g.text);
   }
-  std::string m =
-      folded.empty() ? std::string("the grade is empty") : Quote(folded) + " is not a grade";
-  std::string closest = folded.empty() ? "" : ClosestMatch(folded, spellings);
-  if (!closest.empty()) m += " (did you mean " + Quote(closest) + "?)";
-  m += "; expected one of";
-  for (size_t i = 0; i < spellings.size(); ++i) m += (i == 0 ? " " : ", ") + Quote(spellings[i]);
-  return Parsed<Grade>::Error(m);
+  const std::string list = value_scan::QuotedList(spellings);
+  if (folded.empty()) return Parsed<Grade>::Error(Msg(MsgId::kValGradeEmpty, list));
+  std::string closest = ClosestMatch(folded, spellings);
+  if (closest.empty()) return Parsed<Grade>::Error(Msg(MsgId::kValNotGrade, Cut(folded), list));
+  return Parsed<Grade>::Error(Msg(MsgId::kValNotGradeDidYouMean, Cut(folded), closest, list));
 }
 
 const char* GradeName(Grade g) {

@@ -34,28 +34,23 @@ bool HasYear(string_view s) {
   return s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3]);
 }
 
-std::string DateExamples() {
-  return "write a date such as '2024-12-31', '2024年12月31日', '2024年12月底' or '2024年底'";
-}
-
-DateScan Malformed(string_view s, string_view detail) {
+// `s` is not a date; `detail` (a catalogue text taking `arg`) says why.
+DateScan Malformed(string_view s, MsgId detail, string_view arg = {}) {
   DateScan d;
   d.status = DateScan::kMalformed;
-  d.error = Quote(s) + " is not a date" + std::string(detail) + "; " + DateExamples();
+  d.error = Msg(MsgId::kValNotDate, Cut(s), Tr(detail, arg));
   return d;
 }
 
 // Checks the calendar; `written` is the date as written, for messages.
 DateScan Validate(int y, int m, int d, string_view written, size_t len) {
   DateScan r;
-  std::string head = Quote(written) + " is not a calendar date: ";
   if (m < 1 || m > 12) {
     r.status = DateScan::kImpossible;
-    r.error = head + "there is no month " + std::to_string(m);
+    r.error = Msg(MsgId::kValNoSuchMonth, Cut(written), m);
   } else if (d < 1 || d > DaysInMonth(y, m)) {
     r.status = DateScan::kImpossible;
-    r.error = head + std::to_string(y) + "年" + std::to_string(m) + "月 has " +
-              std::to_string(DaysInMonth(y, m)) + " days";
+    r.error = Msg(MsgId::kValNoSuchDay, Cut(written), y, m, DaysInMonth(y, m));
   } else {
     r.status = DateScan::kOk;
     r.date = Date{y, m, d};
@@ -69,7 +64,7 @@ DateScan ScanNumericDate(string_view s) {
   size_t month_end = SkipDigits(s, 5);
   size_t day_end = SkipDigits(s, month_end + 1);
   if (month_end - 5 > 2 || day_end - month_end - 1 > 2) {
-    return Malformed(s.substr(0, day_end), " (month and day have one or two digits)");
+    return Malformed(s.substr(0, day_end), MsgId::kValDateMonthDayDigits);
   }
   return Validate(ParseSmallInt(s.substr(0, 4)), ParseSmallInt(s.substr(5, month_end - 5)),
                   ParseSmallInt(s.substr(month_end + 1, day_end - month_end - 1)),
@@ -102,20 +97,19 @@ DateScan ScanChineseDate(string_view s) {
   if (ConsumeEnd(s, &i)) return Validate(year, 12, 31, s.substr(0, i), i);
   size_t month_end = SkipDigits(s, i);
   if (month_end - i > 2)
-    return Malformed(s.substr(0, month_end), " (a month has one or two digits)");
+    return Malformed(s.substr(0, month_end), MsgId::kValDateMonthDigits);
   const int month = ParseSmallInt(s.substr(i, month_end - i));
   i = month_end;
-  if (!Consume(s, &i, "月")) return Malformed(s.substr(0, i), " (expected '月' after the month)");
+  if (!Consume(s, &i, "月")) return Malformed(s.substr(0, i), MsgId::kValDateExpectedMonth);
   if (ConsumeEnd(s, &i)) {
     int day = month >= 1 && month <= 12 ? DaysInMonth(year, month) : 1;
     return Validate(year, month, day, s.substr(0, i), i);
   }
   size_t day_end = SkipDigits(s, i);
   if (day_end == i) {
-    return Malformed(s.substr(0, i), " (it has no day: write '" + std::string(s.substr(0, i)) +
-                                         "31日' or '" + std::string(s.substr(0, i)) + "底')");
+    return Malformed(s.substr(0, i), MsgId::kValDateNoDay, s.substr(0, i));
   }
-  if (day_end - i > 2) return Malformed(s.substr(0, day_end), " (a day has one or two digits)");
+  if (day_end - i > 2) return Malformed(s.substr(0, day_end), MsgId::kValDateDayDigits);
   const int day = ParseSmallInt(s.substr(i, day_end - i));
   i = day_end;
   if (!Consume(s, &i, "日")) Consume(s, &i, "号");

@@ -1,4 +1,4 @@
-// What the value parsers share (internal to model/): the quoting of
+// What the value parsers share (internal to model/): the text quoted in
 // messages, digits, and the lookups of units and dates that value.cc makes
 // of value_unit.cc and value_date.cc.
 #ifndef JIXIAO_MODEL_VALUE_SCAN_H_
@@ -7,16 +7,39 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/exact.h"
+#include "base/messages.h"
 #include "base/text.h"
 #include "model/value.h"
 
 namespace jixiao::value_scan {
 
-// `s` in quotes, cut to 60 columns so that a hostile megabyte of text is
-// not repeated in a message.
-inline std::string Quote(std::string_view s) { return "'" + TruncateToWidth(s, 60) + "'"; }
+// `s` cut to 60 columns, for a message to quote (its template holds the
+// quotes of its language), so that a hostile megabyte of text is not
+// repeated in a message.
+inline std::string Cut(std::string_view s) { return TruncateToWidth(s, 60); }
+
+// `items` listed in the current language: "a, b" or "a、b".
+inline std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += Tr(MsgId::kValListSeparator);
+    out += item;
+  }
+  return out;
+}
+
+// `items` quoted and listed in the current language: "'a', 'b'" or "“a”、“b”".
+inline std::string QuotedList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += Tr(MsgId::kValListSeparator);
+    out += Tr(MsgId::kValQuoted, item);
+  }
+  return out;
+}
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -65,8 +88,8 @@ bool LooksLikeDate(std::string_view s);
 struct DateScan {
   enum Status { kOk, kMalformed, kImpossible } status = kMalformed;
   Date date;
-  size_t len = 0;     // bytes of the date in `s` (kOk)
-  std::string error;  // kMalformed, kImpossible
+  size_t len = 0;  // bytes of the date in `s` (kOk)
+  Message error;   // kMalformed, kImpossible
 };
 
 // The date at the start of `s`, which LooksLikeDate.

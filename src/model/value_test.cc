@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "model/value_testing.h"
 
 namespace jixiao {
@@ -57,6 +58,31 @@ TEST_CASE("every target value of the seed tables parses") {
       {"100%", "=", false, 100, "%", "percent"},
       {"≥90%", "≥", true, 90, "%", "percent"},
   });
+}
+
+TEST_CASE("a value's reason carries its code, in either language") {
+  // The code says what is wrong whatever the language; the loader places
+  // the reason and keeps the code (target_loader_test.cc).
+  Parsed<Target> t = ParseTarget("12月底前", 2024);
+  REQUIRE(!t.ok());
+  CHECK(t.message().code == 322);
+  CHECK(t.error() == "'12月底前' has no year: write '2024年12月底前'");
+  {
+    ScopedLang zh(Lang::kZh);
+    Parsed<Target> z = ParseTarget("12月底前", 2024);
+    REQUIRE(!z.ok());
+    CHECK(z.message().code == 322);
+    CHECK(z.error() == "“12月底前”没有年份：请写“2024年12月底前”");
+  }
+  Parsed<Target> r = ParseTarget("90%-80%");
+  REQUIRE(!r.ok());
+  CHECK(r.message().code == 316);
+  Parsed<Actual> a = ParseActual("≥95%");
+  REQUIRE(!a.ok());
+  CHECK(a.message().code == 330);
+  Parsed<Grade> g = ParseGrade("优秀");
+  REQUIRE(!g.ok());
+  CHECK(g.message().code == 340);
 }
 
 TEST_CASE("every comparator spelling") {

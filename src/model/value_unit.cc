@@ -12,7 +12,7 @@ namespace jixiao {
 namespace {
 
 using std::string_view;
-using value_scan::Quote;
+using value_scan::Cut;
 
 struct UnitSpelling {
   string_view text;
@@ -111,16 +111,16 @@ std::string Grouped(const Rational& r) {
 }
 
 // "money", "a percentage", ... : what a unit of dimension `d` measures.
-const char* Measures(Dimension d) {
+std::string Measures(Dimension d) {
   switch (d) {
-    case Dimension::kMoney: return "money";
-    case Dimension::kPercent: return "a percentage";
-    case Dimension::kMonths: return "a number of months";
-    case Dimension::kDays: return "a number of days";
-    case Dimension::kDose: return "a radiation dose";
-    case Dimension::kMass: return "a mass";
-    case Dimension::kLength: return "a length";
-    case Dimension::kArea: return "an area";
+    case Dimension::kMoney: return Tr(MsgId::kValMeasureMoney);
+    case Dimension::kPercent: return Tr(MsgId::kValMeasurePercent);
+    case Dimension::kMonths: return Tr(MsgId::kValMeasureMonths);
+    case Dimension::kDays: return Tr(MsgId::kValMeasureDays);
+    case Dimension::kDose: return Tr(MsgId::kValMeasureDose);
+    case Dimension::kMass: return Tr(MsgId::kValMeasureMass);
+    case Dimension::kLength: return Tr(MsgId::kValMeasureLength);
+    case Dimension::kArea: return Tr(MsgId::kValMeasureArea);
     case Dimension::kNone:
     case Dimension::kCounter:
     case Dimension::kNumber: break;
@@ -201,19 +201,20 @@ Unit LookupUnit(std::string_view text) {
 std::string DescribeUnit(const Unit& u) {
   switch (u.dim) {
     case Dimension::kNone:
-      return "no unit";
+      return Tr(MsgId::kValUnitNone);
     case Dimension::kNumber:
-      return Quote(u.name) + " is the number " + Grouped(u.factor);
+      return Tr(MsgId::kValUnitIsNumber, Cut(u.name), Grouped(u.factor));
     case Dimension::kCounter:
-      if (u.multiplier == 1) return Quote(u.name) + " counts " + u.root;
-      return Quote(u.name) + " is " + Grouped(u.multiplier) + " " + u.root;
+      if (u.multiplier == 1) return Tr(MsgId::kValUnitCounts, Cut(u.name));  // its root
+      return Tr(MsgId::kValUnitIsMultiple, Cut(u.name), Grouped(u.multiplier), u.root);
     default:
       break;
   }
   if (u.multiplier != 1 && !IsBudgetUnit(u)) {
-    return Quote(u.name) + " is " + Grouped(u.multiplier) + " " + u.root + ", " + Measures(u.dim);
+    return Tr(MsgId::kValUnitIsMultipleMeasure, Cut(u.name), Grouped(u.multiplier), u.root,
+              Measures(u.dim));
   }
-  return Quote(u.name) + " is " + Measures(u.dim);
+  return Tr(MsgId::kValUnitIsMeasure, Cut(u.name), Measures(u.dim));
 }
 
 bool IsBudgetUnit(const Unit& u) {
@@ -230,36 +231,31 @@ Parsed<Rational> ConvertTo(const Quantity& q, const Unit& to) {
     return q.value * from.factor / to.multiplier;
   }
   if (to.dim == Dimension::kNone) {
-    return Parsed<Rational>::Error("the value has unit " + Quote(from.name) +
-                                   " but the target has no unit; write the value as a plain "
-                                   "number or give the target a unit");
+    return Parsed<Rational>::Error(Msg(MsgId::kValUnitTargetHasNone, Cut(from.name)));
   }
   if (to.dim == Dimension::kNumber) {
-    return Parsed<Rational>::Error("the value has unit " + Quote(from.name) + " but the target's " +
-                                   DescribeUnit(to) + ", not a unit: give the target its unit (" +
-                                   to.name + from.root + ") or write the value as a plain number");
+    return Parsed<Rational>::Error(
+        Msg(MsgId::kValUnitTargetIsNumber, Cut(from.name), DescribeUnit(to), to.name + from.root));
   }
-  std::string m = Quote(from.name) + " cannot be compared with " + Quote(to.name);
   if (from.dim == Dimension::kCounter && to.dim == Dimension::kCounter) {
     if (from.root == to.root) {
       if (from.name == to.name) return q.value;
       return q.value * from.factor / to.factor;
     }
     if (from.multiplier == 1 && to.multiplier == 1)
-      return Parsed<Rational>::Error(m + ": counted units must match exactly");
-    return Parsed<Rational>::Error(m + ": " + DescribeUnit(from) + " and " + DescribeUnit(to) +
-                                   "; counted units must count the same thing");
+      return Parsed<Rational>::Error(Msg(MsgId::kValUnitsCounted, Cut(from.name), Cut(to.name)));
+    return Parsed<Rational>::Error(Msg(MsgId::kValUnitsCountedDescribed, Cut(from.name),
+                                       Cut(to.name), DescribeUnit(from), DescribeUnit(to)));
   }
   if (from.dim != to.dim) {
     bool days_months = (from.dim == Dimension::kDays && to.dim == Dimension::kMonths) ||
                        (from.dim == Dimension::kMonths && to.dim == Dimension::kDays);
     if (days_months) {
       return Parsed<Rational>::Error(
-          m +
-          ": a month is not a fixed number of days, so days and months do not convert; "
-          "write both in days or both in months");
+          Msg(MsgId::kValUnitsDaysMonths, Cut(from.name), Cut(to.name)));
     }
-    return Parsed<Rational>::Error(m + ": " + DescribeUnit(from) + ", " + DescribeUnit(to));
+    return Parsed<Rational>::Error(Msg(MsgId::kValUnitsDiffer, Cut(from.name), Cut(to.name),
+                                       DescribeUnit(from), DescribeUnit(to)));
   }
   if (from.name == to.name) return q.value;
   return q.value * from.factor / to.factor;

@@ -21,7 +21,7 @@ expect_out "checked 4 files: 5 projects, 35 indicators; 0 errors, 0 warnings"
 case_ "actuals files beside the targets are validated as actuals"
 run check $F/with-actuals
 expect_status 2
-expect_err "$F/with-actuals/actuals.yaml:3:12: error: 'spent' (全年执行数) must not be negative"
+expect_err "$F/with-actuals/actuals.yaml:3:12: error[JX0351]: 'spent' (全年执行数) must not be negative"
 
 case_ "a valid minimal file"
 run check $F/valid-minimal.yaml
@@ -43,33 +43,57 @@ check_error() {  # NAME FILE LOCATION MESSAGE [CODE]
 check_error "unknown key with a suggestion" $F/unknown-key.yaml "$F/unknown-key.yaml:7:5" "unknown key 'nmae' in an indicator: did you mean 'name'?" JX0201
 expect_err "missing required key 'name' in an indicator"
 check_error "duplicate key" $F/duplicate-key.yaml "$F/duplicate-key.yaml:4:1" "duplicate key 'year' (first given on line 2)" JX0202
-check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标"
-check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?"
-check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" "fiscal (6.00) + other (3.00) = 9, but total is 10.00"
-check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.yaml:6:5" "indicator '乙' has no 'weight', but others do"
-check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" "indicator weights add up to 89, but must add up to 90"
-check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" "bad target '≥9O%'"
-check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" "indicator name '购置设备数量' is given twice in this project (first on line 5)"
+check_error "level2 under the wrong level1" $F/wrong-level2.yaml "$F/wrong-level2.yaml:6:13" "二级指标 (level2) '数量指标' belongs to 产出指标, not to 效益指标" JX0242
+check_error "unknown level1 with a suggestion" $F/unknown-level1.yaml "$F/unknown-level1.yaml:5:13" "unknown 一级指标 (level1) '产出指票': did you mean '产出指标'?" JX0240
+check_error "fiscal + other != total" $F/budget-sum.yaml "$F/budget-sum.yaml:5:11" "fiscal (6.00) + other (3.00) = 9, but total is 10.00" JX0237
+check_error "weights all or none" $F/weights-partial.yaml "$F/weights-partial.yaml:6:5" "indicator '乙' has no 'weight', but others do" JX0244
+check_error "weights add up to 90" $F/weights-sum.yaml "$F/weights-sum.yaml:5:3" "indicator weights add up to 89, but must add up to 90" JX0245
+check_error "a bad target value" $F/bad-target.yaml "$F/bad-target.yaml:8:13" "bad target '≥9O%'" JX0304
+check_error "duplicate indicator names" $F/duplicate-indicator.yaml "$F/duplicate-indicator.yaml:6:5" "indicator name '购置设备数量' is given twice in this project (first on line 5)" JX0243
 check_error "a missing required key" $F/missing-key.yaml "$F/missing-key.yaml:1:1" "missing required key 'year' in a target project" JX0204
 check_error "010 is ten, not octal eight" $F/octal-year.yaml "$F/octal-year.yaml:2:7" "'year' must be a whole number from 1950 to 2100, not the number 010" JX0207
 check_error ".nan is not an amount" $F/nan-budget.yaml "$F/nan-budget.yaml:3:17" "'total' must be an exact decimal number, not '.nan'" JX0208
 check_error "a number too large" $F/huge-budget.yaml "$F/huge-budget.yaml:3:17" "'total' is too large" JX0209
-check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'"
-check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not a list"
+check_error "a file that is a scalar" $F/scalar.yaml "$F/scalar.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not the text 'just some text'" JX0230
+check_error "a file that is a list" $F/list.yaml "$F/list.yaml:1:1" "expected a target project (a map with project, year, budget and indicators), not a list" JX0230
 check_error "a stray comma does not hang" $F/stray-comma.yaml "$F/stray-comma.yaml:1:1" "unexpected ','" JX0120
 expect_no_err "empty document"
-check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values"
+check_error ".inf is not a target" $F/inf-target.yaml "$F/inf-target.yaml:5:54" "bad target '.inf': .nan and .inf are not values" JX0310
 check_error "the same project id in two files" $F/dup-ids "$F/dup-ids/b.yaml:2:5" "project id 'P-1' is used twice in this run (first at $F/dup-ids/a.yaml:2:5)" JX0441
 
 case_ "an empty file"
 run check $F/empty.yaml
 expect_status 2
-expect_err "$F/empty.yaml: error: the file holds no YAML document"
+expect_err "$F/empty.yaml: error[JX0249]: the file holds no YAML document"
+
+case_ "the same problems in Chinese, with the same codes (--lang zh)"
+run check --lang zh $F/unknown-level1.yaml
+expect_status 2
+expect_err "$F/unknown-level1.yaml:5:13: 错误[JX0240]: 未知的一级指标（level1）“产出指票”：是否应为“产出指标”？"
+run check --lang zh $F/budget-sum.yaml
+expect_status 2
+expect_err "$F/budget-sum.yaml:5:11: 错误[JX0237]: fiscal（6.00） + other（3.00） = 9，而 total 为 10.00：各部分之和应等于总数（未填的部分按 0 计）"
+run check --lang zh $F/weights-sum.yaml
+expect_status 2
+expect_err "$F/weights-sum.yaml:5:3: 错误[JX0245]: 各指标分值之和为 89，应为 90（允许 ±0.01）"
+run check --lang zh $F/empty.yaml
+expect_status 2
+expect_err "$F/empty.yaml: 错误[JX0249]: 文件中没有任何 YAML 文档：应至少有一个目标项目"
+
+case_ "含 without a comparator; a pool given twice in a rules file"
+sed 's/target: 4台}/target: 4台（含）}/' $F/valid-minimal.yaml >"$WORK/inclusive.yaml"
+run check "$WORK/inclusive.yaml"
+expect_status 2
+expect_err_re "inclusive.yaml:[0-9]+:[0-9]+: error\[JX0315\]: bad target '4台（含）': '4台\(含\)' says whether its bound is included \(含\) but not which way it is judged"
+printf 'pools:\n  产出指标: 50\n  效益指标: 30\n  满意度指标: 5\n  "满意度指标 ": 5\n' >"$WORK/pools-twice.yaml"
+run check --rules "$WORK/pools-twice.yaml" $F/valid-minimal.yaml
+expect_status 2
+expect_err "$WORK/pools-twice.yaml:5:3: error[JX0507]: pool '满意度指标' is given twice"
 
 case_ "a file with only a comment"
 run check $F/comment-only.yaml
 expect_status 2
-expect_err "$F/comment-only.yaml: error: the file holds no YAML document"
+expect_err "$F/comment-only.yaml: error[JX0249]: the file holds no YAML document"
 
 case_ "the source line and a caret under the column"
 run check $F/unknown-key.yaml
@@ -84,12 +108,12 @@ expect_err "   |             ^"
 case_ "a bare cost value is a warning, exit 0"
 run check $F/bare-cost.yaml
 expect_status 0
-expect_err "$F/bare-cost.yaml:5:55: warning: target '10万元' of 成本指标 '项目总投资' has no comparator"
+expect_err "$F/bare-cost.yaml:5:55: warning[JX0306]: target '10万元' of 成本指标 '项目总投资' has no comparator"
 
 case_ "--strict turns the warning into an error"
 run check --strict $F/bare-cost.yaml
 expect_status 2
-expect_err "$F/bare-cost.yaml:5:55: error: target '10万元'"
+expect_err "$F/bare-cost.yaml:5:55: error[JX0306]: target '10万元'"
 
 case_ "--quiet hides warnings"
 run check --quiet $F/bare-cost.yaml

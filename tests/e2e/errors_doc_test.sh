@@ -21,7 +21,7 @@ for line in open(doc, encoding='utf-8'):
     if fence is not None:
         if line.startswith('```'):
             if fence == 'file':
-                open(os.path.join(root, code, name), 'w', encoding='utf-8').write(''.join(buf))
+                open(os.path.join(root, code, name), 'w', encoding=encoding).write(''.join(buf))
             fence = None
         elif fence == 'file':
             buf.append(line + '\n')
@@ -38,7 +38,10 @@ for line in open(doc, encoding='utf-8'):
         if info == ['console']:
             fence = 'console'
         elif len(info) == 2:
-            fence, name, buf = 'file', info[1], []
+            fence, name, buf, encoding = 'file', info[1], [], 'utf-8'
+        elif len(info) == 3 and info[2].startswith('encoding='):
+            # A file saved in another encoding, such as Excel's GB18030 CSV.
+            fence, name, buf, encoding = 'file', info[1], [], info[2][len('encoding='):]
         else:
             fence = 'other'
 PY

@@ -101,7 +101,34 @@ expect_err "$F/typo-indicator.yaml:2:5: error[JX0444]: no actual for indicator '
 case_ "an actuals entry matching no project"
 run eval $F/target.yaml -a $F/stranger.yaml
 expect_status 2
-expect_err "$F/stranger.yaml:8:5: error: actuals for id 'T-2' match no target project"
+expect_err "$F/stranger.yaml:8:5: error[JX0401]: actuals for id 'T-2' match no target project"
+
+case_ "an actuals entry matching no project, in Chinese (--lang zh)"
+run eval --lang zh $F/target.yaml -a $F/stranger.yaml
+expect_status 2
+expect_err "$F/stranger.yaml:8:5: 错误[JX0401]: 编号“T-2”的实际完成值没有对应的目标项目"
+
+case_ "an amount spent that is a list or not an amount"
+cat >"$WORK/books.yaml" <<'YAML'
+project: 社区图书室设备购置
+id: TS-01
+year: 2024
+unit: 万元
+budget: {total: 12.00}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 购置图书数量, target: ≥3000册}
+YAML
+printf 'projects:\n  - id: TS-01\n    spent: [5.00, 6.50]\n    indicators:\n      购置图书数量: 3120册\n' >"$WORK/list-spent.yaml"
+run eval "$WORK/books.yaml" -a "$WORK/list-spent.yaml"
+expect_status 2
+expect_err "$WORK/list-spent.yaml:3:12: error[JX0257]: 'spent' (全年执行数) must be an amount such as 5.86 or 5.86万元, or a map such as {total: 5.86, fiscal: 5.86}, not a list"
+printf 'projects:\n  - id: TS-01\n    spent: 十一万\n    indicators:\n      购置图书数量: 3120册\n' >"$WORK/words-spent.yaml"
+run eval "$WORK/books.yaml" -a "$WORK/words-spent.yaml"
+expect_status 2
+expect_err "$WORK/words-spent.yaml:3:12: error[JX0350]: 'spent' (全年执行数) must be an amount: a number in the project's budget unit (such as 5.86) or with a unit of money (such as 5.86万元 or 58600元), not '十一万'"
+run eval --lang zh "$WORK/books.yaml" -a "$WORK/words-spent.yaml"
+expect_status 2
+expect_err "$WORK/words-spent.yaml:3:12: 错误[JX0350]: "
 
 case_ "a project without actuals; the valid one is still reported"
 run eval --lang zh $F/target.yaml $F/other.yaml -a $F/ok.yaml
@@ -113,7 +140,7 @@ expect_out "共 1 个项目，合规 1 个"
 case_ "a target with errors: its actuals are not reported as strays"
 run eval $F/bad-target.yaml -a $F/ok.yaml
 expect_status 2
-expect_err "$F/bad-target.yaml:6:54: error: bad target '4O台'"
+expect_err "$F/bad-target.yaml:6:54: error[JX0304]: bad target '4O台'"
 expect_no_err "match no target project"
 
 case_ "a year mismatch"
@@ -149,7 +176,7 @@ printf '项目,指标,实际值,说明\r\nT-1,全年执行数,10,\r\nT-1,设备�
   iconv -f UTF-8 -t GB18030 > "$WORK/gb.csv"
 run eval $F/target.yaml -a "$WORK/gb.csv"
 expect_status 2
-expect_err "$WORK/gb.csv:1:1: warning: the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a Chinese Windows); check that the line below reads right, and to be sure, save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
+expect_err "$WORK/gb.csv:1:1: warning[JX0150]: the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a Chinese Windows); check that the line below reads right, and to be sure, save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
 expect_err " 1 | 项目,指标,实际值,说明"
 expect_err "$WORK/gb.csv:4:5: error[JX0449]: indicator '完成时间' has the target '≤12个月': its actual must be a number with a compatible unit, not '十个月'"
 expect_err " 4 | T-1,完成时间,十个月,"
@@ -165,7 +192,7 @@ case_ "a CSV file neither UTF-8 nor GB18030: how to save it from Excel, and no e
 printf 'project,indicator,value,note\nT-1,spent,10,caf\xe9\n' > "$WORK/latin1.csv"
 run eval $F/target.yaml -a "$WORK/latin1.csv"
 expect_status 2
-expect_err "$WORK/latin1.csv:2:17: error: the file is neither UTF-8 nor GB18030 (byte 0xE9 here): save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
+expect_err "$WORK/latin1.csv:2:17: error[JX0152]: the file is neither UTF-8 nor GB18030 (byte 0xE9 here): save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
 expect_err "$F/target.yaml:3:5: error: target project '测试项目' has no actuals entry, but the actuals file '$WORK/latin1.csv' could not be read in full (see the errors above): fix it first; the entry may be there"
 expect_no_err "add one with"
 
@@ -178,7 +205,7 @@ expect_out "total 100.00"
 printf '项目,指标,实际值,说明,,\nT-1,spent,10,,x,\n' > "$WORK/extra.csv"
 run eval $F/target.yaml -a "$WORK/extra.csv"
 expect_status 2
-expect_err "$WORK/extra.csv:2:1: error: this row has 5 fields, but the header has 4 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\""
+expect_err "$WORK/extra.csv:2:1: error[JX0159]: this row has 5 fields, but the header has 4 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\""
 
 case_ "a YAML slip in an actuals file is one error, not one per project"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
@@ -221,14 +248,14 @@ case_ "template not filled in: eval says what is missing, where"
 run template $F/target.yaml -o "$WORK/empty.yaml"
 run eval $F/target.yaml -a "$WORK/empty.yaml"
 expect_status 2
-expect_err_re "empty.yaml:[0-9]+:[0-9]+: error: .*spent"
+expect_err_re "empty.yaml:[0-9]+:[0-9]+: error\[JX0256\]: .*spent"
 
 case_ "template not filled in: the empty spent is reported on its own line"
 run template $F/target.yaml -o "$WORK/unfilled.yaml"
 grep -n '^    spent:' "$WORK/unfilled.yaml" | grep -q '^8:' || fail "the skeleton's spent is not on line 8"
 run eval $F/target.yaml -a "$WORK/unfilled.yaml"
 expect_status 2
-expect_err "$WORK/unfilled.yaml:8:5: error: empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
+expect_err "$WORK/unfilled.yaml:8:5: error[JX0256]: empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
 expect_err " 8 |     spent:    # 全年执行数 amount spent, in 万元"
 
 case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
@@ -253,7 +280,7 @@ expect_out "total 100.00"
 case_ "template -f csv not filled in: each empty cell is an error at its cell"
 run eval $F/target.yaml -a "$WORK/sheet.csv"
 expect_status 2
-expect_err "$WORK/sheet.csv:2:28: error: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
-expect_err "$WORK/sheet.csv:3:23: error: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
+expect_err "$WORK/sheet.csv:2:28: error[JX0256]: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
+expect_err "$WORK/sheet.csv:3:23: error[JX0331]: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
 
 finish

@@ -71,7 +71,7 @@ case_ "the parts of the target's budget must add up to its total"
 D=$M/16-budget-parts-do-not-add-up
 run check $D/targets.yaml
 expect_status 2
-expect_err "$D/targets.yaml:9:11: error: fiscal (300.00) + carryover (15.00) = 315, but total is 320.00: they must add up (an absent part counts as 0)"
+expect_err "$D/targets.yaml:9:11: error[JX0237]: fiscal (300.00) + carryover (15.00) = 315, but total is 320.00: they must add up (an absent part counts as 0)"
 
 case_ "supervisor, carryover, the adjusted budget, its parts and achieved: in the JSON report"
 sed 's/  carryover: 15.00/  carryover: 20.00/' $M/16-budget-parts-do-not-add-up/targets.yaml >"$WORK/t.yaml"
@@ -109,7 +109,7 @@ case_ "an adjusted budget of 0 is an error at its value"
 sed -e 's/    budget: {total: 330.00.*/    budget: 0/' "$WORK/a.yaml" >"$WORK/zero.yaml"
 run eval "$WORK/t.yaml" -a "$WORK/zero.yaml"
 expect_status 2
-expect_err "$WORK/zero.yaml:5:13: error: 'budget' (全年预算数) must be greater than 0: leave it out to use the target's total"
+expect_err "$WORK/zero.yaml:5:13: error[JX0353]: 'budget' (全年预算数) must be greater than 0: leave it out to use the target's total"
 
 case_ "template writes budget and achieved as commented lines; filled in, they are read"
 run template $M/13-spent-with-its-unit/targets.yaml -o "$WORK/tpl.yaml"
@@ -164,7 +164,7 @@ case_ "a cost written with 万 but no 元: a warning with the rewrite"
 D=$M/18-wan-without-unit
 run check $D/targets.yaml
 expect_status 0
-expect_err "$D/targets.yaml:24:13: warning: target '≤850万' of 成本指标 '课后服务成本' has no unit: '万' is the number 10,000; if it is money, write '≤850万元'"
+expect_err "$D/targets.yaml:24:13: warning[JX0305]: target '≤850万' of 成本指标 '课后服务成本' has no unit: '万' is the number 10,000; if it is money, write '≤850万元'"
 
 # ---- (含), 完成, dates without a year, quarters
 
@@ -179,17 +179,20 @@ case_ "a date without its year: the rewrite with the project's year"
 D=$M/20-date-without-year
 run check $D/targets.yaml
 expect_status 2
-expect_err "$D/targets.yaml:24:13: error: bad target '12月底前': '12月底前' has no year: write '2024年12月底前'"
+expect_err "$D/targets.yaml:24:13: error[JX0322]: bad target '12月底前': '12月底前' has no year: write '2024年12月底前'"
 expect_no_err "did you mean"
 sed 's/    target: 12月底前/    target: 6月30日前完成/' $D/targets.yaml >"$WORK/june.yaml"
 run check "$WORK/june.yaml"
-expect_err "$WORK/june.yaml:24:13: error: bad target '6月30日前完成': '6月30日前完成' has no year: write '2024年6月30日前完成'"
+expect_err "$WORK/june.yaml:24:13: error[JX0322]: bad target '6月30日前完成': '6月30日前完成' has no year: write '2024年6月30日前完成'"
+run check --lang zh $D/targets.yaml
+expect_status 2
+expect_err "$D/targets.yaml:24:13: 错误[JX0322]: 指标值“12月底前”有误：“12月底前”没有年份：请写“2024年12月底前”"
 
 case_ "a quarter: the deadline it means"
 D=$M/21-quarter-as-deadline
 run check $D/targets.yaml
 expect_status 2
-expect_err "$D/targets.yaml:24:13: error: bad target '2024年第三季度': '2024年第三季度' names a period, not a date: write the deadline it means, '2024年9月30日前'"
+expect_err "$D/targets.yaml:24:13: error[JX0323]: bad target '2024年第三季度': '2024年第三季度' names a period, not a date: write the deadline it means, '2024年9月30日前'"
 
 # ---- figures in qualitative targets, 约
 
@@ -197,8 +200,8 @@ case_ "a figure in a qualitative target: a warning at check and at eval"
 D=$M/22-figure-in-qualitative-target
 run check $D/targets.yaml
 expect_status 0
-expect_err "$D/targets.yaml:24:13: warning: target '控制在850万元以内' of 成本指标 '课后服务总成本' holds the figure 850万元 but reads as qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it against the figure, write '≤850万元'"
-expect_err "$D/targets.yaml:28:13: warning: target '每生每天5元' of 成本指标 '生均补助标准' holds the figure 5元 but reads as qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it against the figure, write '≤5元/生/天'"
+expect_err "$D/targets.yaml:24:13: warning[JX0307]: target '控制在850万元以内' of 成本指标 '课后服务总成本' holds the figure 850万元 but reads as qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it against the figure, write '≤850万元'"
+expect_err "$D/targets.yaml:28:13: warning[JX0307]: target '每生每天5元' of 成本指标 '生均补助标准' holds the figure 5元 but reads as qualitative, so its actual must be a grade (达成, 部分达成 or 未达成); to score it against the figure, write '≤5元/生/天'"
 cat >"$WORK/a22.yaml" <<'EOF'
 projects:
   - id: QS-2024-02
@@ -207,7 +210,7 @@ projects:
 EOF
 run eval $D/targets.yaml -a "$WORK/a22.yaml"
 expect_status 0
-expect_err "$D/targets.yaml:24:13: warning: target '控制在850万元以内'"
+expect_err "$D/targets.yaml:24:13: warning[JX0307]: target '控制在850万元以内'"
 sed 's/    target: 控制在850万元以内/    target: ≤850万元/; s/    target: 每生每天5元/    target: ≤5元\/生\/天/' $D/targets.yaml >"$WORK/rewritten.yaml"
 run check "$WORK/rewritten.yaml"
 expect_status 0
@@ -217,7 +220,7 @@ case_ "约7000户 is approximate, like 7000户左右: an error"
 D=$M/23-approximate-yue
 run check $D/targets.yaml
 expect_status 2
-expect_err "$D/targets.yaml:24:13: error: bad target '约7000户': '约7000户' is approximate and cannot be scored: instead of '约' write a comparator such as '≥7000户' or '≤7000户', or a range"
+expect_err "$D/targets.yaml:24:13: error[JX0317]: bad target '约7000户': '约7000户' is approximate and cannot be scored: instead of '约' write a comparator such as '≥7000户' or '≤7000户', or a range"
 
 # ---- weights
 
@@ -225,19 +228,19 @@ case_ "weights that do not add up to 90: the error says why 90"
 D=$M/24-weights-do-not-add-up-to-90
 run check $D/targets.yaml
 expect_status 2
-expect_err "$D/targets.yaml:9:3: error: indicator weights add up to 100, but must add up to 90 (±0.01): 100 less the 10 of 预算执行率 (budget execution)"
+expect_err "$D/targets.yaml:9:3: error[JX0245]: indicator weights add up to 100, but must add up to 90 (±0.01): 100 less the 10 of 预算执行率 (budget execution)"
 
 case_ "weights under a rules file: 100 less its execution weight"
 printf 'execution_weight: 20\npools: {产出指标: 40, 效益指标: 30, 满意度指标: 10}\n' >"$WORK/rules.yaml"
 run check $D/targets.yaml -r "$WORK/rules.yaml"
 expect_status 2
-expect_err "$D/targets.yaml:9:3: error: indicator weights add up to 100, but must add up to 80 (±0.01): 100 less the 20 of 预算执行率 (budget execution)"
+expect_err "$D/targets.yaml:9:3: error[JX0245]: indicator weights add up to 100, but must add up to 80 (±0.01): 100 less the 20 of 预算执行率 (budget execution)"
 
 case_ "weights off the rules' 50/30/10: a warning"
 D=$M/25-weights-off-the-pools
 run check $D/targets.yaml
 expect_status 0
-expect_err "$D/targets.yaml:9:3: warning: the indicator weights give 产出指标 60, 效益指标 20, 满意度指标 10, but the rules give 产出指标 50, 效益指标 30, 满意度指标 10: check them (another split is for special cases)"
+expect_err "$D/targets.yaml:9:3: warning[JX0247]: the indicator weights give 产出指标 60, 效益指标 20, 满意度指标 10, but the rules give 产出指标 50, 效益指标 30, 满意度指标 10: check them (another split is for special cases)"
 
 # ---- the level-1 summary
 

@@ -52,7 +52,7 @@ case_ "a CSV file with CR line ends: an invalid byte is located on its own line"
 printf 'project,indicator,value\rP,数量,4台\rP,spent,\xff\r' > "$WORK/cr.csv"
 run eval $R/eval-targets.yaml -a "$WORK/cr.csv"
 expect_status 2
-expect_error "$WORK/cr.csv:3:9" "the file is neither UTF-8 nor GB18030 (byte 0xFF here)"
+expect_error "$WORK/cr.csv:3:9" "the file is neither UTF-8 nor GB18030 (byte 0xFF here)" JX0152
 
 case_ "an unknown escape in a YAML string is quoted whole, at its backslash"
 printf 'project: "项目\\é"\n' > "$WORK/escape.yaml"
@@ -80,7 +80,7 @@ case_ "a target of a million digits is an error, fast, with a short message"
   head -c 1000000 /dev/zero | tr '\0' '9'; printf '台"}\n'; } > "$WORK/digits.yaml"
 run check "$WORK/digits.yaml"
 expect_status 2
-expect_err_re "digits.yaml:5:52: error: bad target '≥9+…': '9+…' has more than 1000 digits: write it with fewer digits"
+expect_err_re "digits.yaml:5:52: error\\[JX0312\\]: bad target '≥9+…': '9+…' has more than 1000 digits: write it with fewer digits"
 [ "$(wc -c < "$ERR")" -lt 2000 ] || fail "the message repeats the megabyte"
 
 case_ "a budget of a million digits is too large, with a short message"
@@ -114,7 +114,7 @@ case_ "20,000 bad CSV rows are each reported with their line, within the hang gu
   awk 'BEGIN { for (i = 0; i < 20000; i++) printf "E%d,数量,4台,x,extra\n", i }'; } > "$WORK/rows.csv"
 run eval $R/eval-targets.yaml -a "$WORK/rows.csv" -q
 expect_status 2
-expect_error "$WORK/rows.csv:20001:1" "this row has 5 fields, but the header has 4 columns"
+expect_error "$WORK/rows.csv:20001:1" "this row has 5 fields, but the header has 4 columns" JX0159
 expect_err "20001 | E19999,数量,4台,x,extra"
 
 case_ "5,000 targets without actuals are each reported with their line, within the hang guard"
@@ -190,12 +190,12 @@ case_ "limit: indicators per project (--max-indicators, default 1000)"
 make_big_project 1001 "$WORK/t1001.yaml" "$WORK/a1001.yaml"
 run check "$WORK/t1001.yaml"
 expect_status 2
-expect_error "$WORK/t1001.yaml:1006:5" "a project may have at most 1000 indicators, and this one has 1001: split it, or raise the limit with --max-indicators"
+expect_error "$WORK/t1001.yaml:1006:5" "a project may have at most 1000 indicators, and this one has 1001: split it, or raise the limit with --max-indicators" JX0235
 run check --max-indicators 1001 "$WORK/t1001.yaml"
 expect_status 0
 run check --max-indicators 2 $R/eval-targets.yaml
 expect_status 2
-expect_error "$R/eval-targets.yaml:10:5" "a project may have at most 2 indicators, and this one has 6"
+expect_error "$R/eval-targets.yaml:10:5" "a project may have at most 2 indicators, and this one has 6" JX0235
 run eval --max-indicators 2 $R/eval-targets.yaml -a $R/actuals-errors.yaml
 expect_status 2
 expect_err "a project may have at most 2 indicators"
@@ -240,22 +240,22 @@ F=$R/target-errors.yaml
 run check $F
 expect_status 2
 expect_all_located
-expect_error "$F:2:5" "empty document: expected a target project (a map with project, year, budget and indicators)"
-expect_error "$F:4:10" "'project' must not be blank"
-expect_error "$F:11:5" "'id' must not be blank"
-expect_error "$F:19:13" "'department' must be a map such as {code: \"362303\", name: 天津市…}, not the text '天津市生态环境局'"
-expect_error "$F:26:7" "'unit' must be a unit of money (元, 千元, 万元 or 亿元), not '台'"
-expect_error "$F:33:9" "'budget' must be a map such as {total: 6.00, fiscal: 6.00}, not the number 6"
-expect_error "$F:39:17" "budget 'total' (全年预算数) must be greater than 0, not 0"
-expect_error "$F:45:28" "fiscal (7) is larger than total (6)"
-expect_error "$F:51:27" "other (7) is larger than total (6)"
-expect_error "$F:57:28" "budget 'fiscal' must not be negative"
-expect_error "$F:64:13" "'indicators' must be a list of indicators, not a map"
-expect_error "$F:69:13" "'indicators' is empty: a project needs at least one indicator"
-expect_error "$F:75:5" "an indicator must be a map with level1, level2, name and target, not the text '数量'"
-expect_error "$F:81:60" "indicator 'id' must not be blank"
-expect_error "$F:87:64" "'weight' must be greater than 0 and at most 90, not 95"
-expect_error "$F:87:3" "indicator weights add up to 95, but must add up to 90 (±0.01)"
+expect_error "$F:2:5" "empty document: expected a target project (a map with project, year, budget and indicators)" JX0230
+expect_error "$F:4:10" "'project' must not be blank" JX0231
+expect_error "$F:11:5" "'id' must not be blank" JX0231
+expect_error "$F:19:13" "'department' must be a map such as {code: \"362303\", name: 天津市…}, not the text '天津市生态环境局'" JX0232
+expect_error "$F:26:7" "'unit' must be a unit of money (元, 千元, 万元 or 亿元), not '台'" JX0354
+expect_error "$F:33:9" "'budget' must be a map such as {total: 6.00, fiscal: 6.00}, not the number 6" JX0233
+expect_error "$F:39:17" "budget 'total' (全年预算数) must be greater than 0, not 0" JX0353
+expect_error "$F:45:28" "fiscal (7) is larger than total (6)" JX0237
+expect_error "$F:51:27" "other (7) is larger than total (6)" JX0237
+expect_error "$F:57:28" "budget 'fiscal' must not be negative" JX0351
+expect_error "$F:64:13" "'indicators' must be a list of indicators, not a map" JX0234
+expect_error "$F:69:13" "'indicators' is empty: a project needs at least one indicator" JX0234
+expect_error "$F:75:5" "an indicator must be a map with level1, level2, name and target, not the text '数量'" JX0236
+expect_error "$F:81:60" "indicator 'id' must not be blank" JX0231
+expect_error "$F:87:64" "'weight' must be greater than 0 and at most 90, not 95" JX0246
+expect_error "$F:87:3" "indicator weights add up to 95, but must add up to 90 (±0.01)" JX0245
 expect_err "$F:92:1: error[JX0201]: unknown key 'colour' in a target project: expected one of project, id, year, department, supervisor, unit, budget, purpose, goals, indicators (or a key starting with 'x-', which is ignored)"
 expect_err "$F:100:52: error[JX0204]: 'target' in an indicator is empty: a value is required"
 expect_err "$F:106:40: error[JX0205]: 'name' must be text, not a list"
@@ -266,10 +266,10 @@ expect_err "$F:128:17: error[JX0206]: 'total' must be a number, not the text '6'
 expect_err "$F:134:17: error[JX0208]: 'total' must be an exact decimal number, not '1e3': write it as a plain decimal, without an exponent"
 expect_err "$F:141:8: error[JX0205]: 'goals' must be text or a list of texts, not a map"
 expect_err "$F:148:9: error[JX0205]: 'goals' must be text, not a list"
-expect_error "$F:156:28" "unknown 二级指标 (level2) '完全不同的东西' under 产出指标: expected one of 数量指标, 质量指标, 时效指标, 成本指标"
-expect_error "$F:162:28" "unknown 二级指标 (level2) '数量指数' under 产出指标: did you mean '数量指标'?"
-expect_error "$F:168:14" "unknown 一级指标 (level1) '完全不同的东西': expected one of 产出指标, 效益指标, 满意度指标, 成本指标 (a rules file may add more)"
-expect_error "$F:175:5" "indicator id 'Q1' is given twice in this project (first on line 174); indicator ids must be unique"
+expect_error "$F:156:28" "unknown 二级指标 (level2) '完全不同的东西' under 产出指标: expected one of 数量指标, 质量指标, 时效指标, 成本指标" JX0241
+expect_error "$F:162:28" "unknown 二级指标 (level2) '数量指数' under 产出指标: did you mean '数量指标'?" JX0241
+expect_error "$F:168:14" "unknown 一级指标 (level1) '完全不同的东西': expected one of 产出指标, 效益指标, 满意度指标, 成本指标 (a rules file may add more)" JX0240
+expect_error "$F:175:5" "indicator id 'Q1' is given twice in this project (first on line 174); indicator ids must be unique" JX0243
 expect_err "$F:178:7: error[JX0122]: unsupported YAML tag 'tag:yaml.org,2002:int': jixiao reads plain YAML without tags (only !!str is accepted)"
 expect_err "$F:186:3: error[JX0203]: a key must be plain text, not a list or a map"
 expect_error "$F:197:10" "project id '项目重复' is used twice in this run (first at $F:191:10): give each project a unique 'id'" JX0441
@@ -279,30 +279,30 @@ F=$R/value-errors.yaml
 run check $F
 expect_status 2
 expect_all_located
-expect_error "$F:6:53" "bad target '≥': expected a number or a date after '≥', got nothing"
-expect_error "$F:7:53" "bad target '≥abc1': expected a number or a date after '≥', got 'abc1'"
-expect_error "$F:8:53" "bad target '1,20台': '1,20' is not a valid number: ',' must separate groups of 3 digits, as in '1,200' (use '.' for decimals)"
-expect_error "$F:9:53" "bad target '9O%': expected a number and a unit, got '9O%': 'O%' is not a unit (the letter 'O' typed for the digit 0?)"
-expect_error "$F:10:53" "bad target '5万元整': expected a number and a unit, got '5万元整': '万元整' is not a unit (did you mean '万元'?)"
-expect_error "$F:11:53" "bad target '5O人': expected a number and a unit, got '5O人': 'O人' is not a unit (a letter typed for a digit?)"
-expect_error "$F:12:53" "bad target '5台-3台': the range '5台-3台' has its lower bound above its upper bound; write the smaller number first"
-expect_error "$F:13:53" "bad target '5台-3个': the bounds of the range '5台-3个' cannot be compared: '个' cannot be compared with '台': counted units must match exactly"
-expect_error "$F:14:53" "bad target '1-': expected a number after '-', got nothing in the range '1-'"
-expect_error "$F:15:54" "bad target '≥1-5个': a range takes no comparator: '≥1-5个' should be a range alone, as in '80%-90%', or a single bound, as in '≥80%'"
-expect_error "$F:16:54" "bad target '5个左右': '5个左右' is approximate and cannot be scored: instead of '左右' write a comparator such as '≥5个' or '≤5个', or a range"
-expect_error "$F:17:54" "bad target '≥5个以下': conflicting comparators '≥' and '以下' in '≥5个以下'; write one of them"
-expect_error "$F:18:54" "bad target '2024年': '2024年' is a year, not a duration or a date: write a deadline such as '2024年底前' or '2024年12月31日'"
-expect_error "$F:19:54" "bad target '2024-13-01': '2024-13-01' is not a calendar date: there is no month 13"
-expect_error "$F:20:54" "bad target '2024-02-30': '2024-02-30' is not a calendar date: 2024年2月 has 29 days"
-expect_error "$F:21:54" "bad target '2024-123-1': '2024-123-1' is not a date (month and day have one or two digits); write a date such as '2024-12-31', '2024年12月31日', '2024年12月底' or '2024年底'"
-expect_error "$F:22:54" "bad target '2024年123月1日': '2024年123' is not a date (a month has one or two digits)"
-expect_error "$F:23:54" "bad target '2024年12': '2024年12' is not a date (expected '月' after the month)"
-expect_error "$F:24:54" "bad target '2024年12月': '2024年12月' is not a date (it has no day: write '2024年12月31日' or '2024年12月底')"
-expect_error "$F:25:54" "bad target '2024年12月123日': '2024年12月123' is not a date (a day has one or two digits)"
-expect_error "$F:26:54" "bad target '2024-12-31至2025-01-31': a date range such as '2024-12-31至2025-01-31' cannot be scored; write a deadline such as '≤2025-01-31'"
-expect_error "$F:27:54" "bad target '2024-12-31以后': unexpected '以后' after the date '2024-12-31'; expected nothing or '前'"
-expect_error "$F:28:54" "bad target '4-8个〜': expected a number and a unit after '-', got '8个〜': '个〜' is not a unit (it holds the range separator '〜') in the range '4-8个〜'"
-expect_error "$F:29:54" "bad target '≥.inf': expected a number or a date after '≥', got '.inf'"
+expect_error "$F:6:53" "bad target '≥': expected a number or a date after '≥', got nothing" JX0310
+expect_error "$F:7:53" "bad target '≥abc1': expected a number or a date after '≥', got 'abc1'" JX0310
+expect_error "$F:8:53" "bad target '1,20台': '1,20' is not a valid number: ',' must separate groups of 3 digits, as in '1,200' (use '.' for decimals)" JX0311
+expect_error "$F:9:53" "bad target '9O%': expected a number and a unit, got '9O%': 'O%' is not a unit (the letter 'O' typed for the digit 0?)" JX0304
+expect_error "$F:10:53" "bad target '5万元整': expected a number and a unit, got '5万元整': '万元整' is not a unit (did you mean '万元'?)" JX0304
+expect_error "$F:11:53" "bad target '5O人': expected a number and a unit, got '5O人': 'O人' is not a unit (a letter typed for a digit?)" JX0304
+expect_error "$F:12:53" "bad target '5台-3台': the range '5台-3台' has its lower bound above its upper bound; write the smaller number first" JX0316
+expect_error "$F:13:53" "bad target '5台-3个': the bounds of the range '5台-3个' cannot be compared: '个' cannot be compared with '台': counted units must match exactly" JX0301
+expect_error "$F:14:53" "bad target '1-': expected a number after '-', got nothing in the range '1-'" JX0310
+expect_error "$F:15:54" "bad target '≥1-5个': a range takes no comparator: '≥1-5个' should be a range alone, as in '80%-90%', or a single bound, as in '≥80%'" JX0314
+expect_error "$F:16:54" "bad target '5个左右': '5个左右' is approximate and cannot be scored: instead of '左右' write a comparator such as '≥5个' or '≤5个', or a range" JX0317
+expect_error "$F:17:54" "bad target '≥5个以下': conflicting comparators '≥' and '以下' in '≥5个以下'; write one of them" JX0313
+expect_error "$F:18:54" "bad target '2024年': '2024年' is a year, not a duration or a date: write a deadline such as '2024年底前' or '2024年12月31日'" JX0318
+expect_error "$F:19:54" "bad target '2024-13-01': '2024-13-01' is not a calendar date: there is no month 13" JX0321
+expect_error "$F:20:54" "bad target '2024-02-30': '2024-02-30' is not a calendar date: 2024年2月 has 29 days" JX0321
+expect_error "$F:21:54" "bad target '2024-123-1': '2024-123-1' is not a date (month and day have one or two digits); write a date such as '2024-12-31', '2024年12月31日', '2024年12月底' or '2024年底'" JX0320
+expect_error "$F:22:54" "bad target '2024年123月1日': '2024年123' is not a date (a month has one or two digits)" JX0320
+expect_error "$F:23:54" "bad target '2024年12': '2024年12' is not a date (expected '月' after the month)" JX0320
+expect_error "$F:24:54" "bad target '2024年12月': '2024年12月' is not a date (it has no day: write '2024年12月31日' or '2024年12月底')" JX0320
+expect_error "$F:25:54" "bad target '2024年12月123日': '2024年12月123' is not a date (a day has one or two digits)" JX0320
+expect_error "$F:26:54" "bad target '2024-12-31至2025-01-31': a date range such as '2024-12-31至2025-01-31' cannot be scored; write a deadline such as '≤2025-01-31'" JX0324
+expect_error "$F:27:54" "bad target '2024-12-31以后': unexpected '以后' after the date '2024-12-31'; expected nothing or '前'" JX0325
+expect_error "$F:28:54" "bad target '4-8个〜': expected a number and a unit after '-', got '8个〜': '个〜' is not a unit (it holds the range separator '〜') in the range '4-8个〜'" JX0304
+expect_error "$F:29:54" "bad target '≥.inf': expected a number or a date after '≥', got '.inf'" JX0310
 
 case_ "audit: actuals entries (one error per entry; matching and units, docs/reference.md §2)"
 F=$R/actuals-errors.yaml
@@ -310,33 +310,33 @@ T=$R/eval-targets.yaml
 run eval $T -a $F
 expect_status 2
 expect_all_located
-expect_error "$F:4:5" "missing 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
-expect_error "$F:13:5" "empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
+expect_error "$F:4:5" "missing 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86" JX0256
+expect_error "$F:13:5" "empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86" JX0256
 expect_error "$F:22:12" "'spent' of project '项目E03': '5台' is not an amount of money ('台' counts 台): write it in 万元, the project's budget unit (such as 5), or with 元, 千元, 万元 or 亿元" JX0801
-expect_error "$F:31:12" "'spent' (全年执行数) must not be negative, not -1"
-expect_error "$F:48:7" "an indicator name must not be blank"
-expect_error "$F:52:7" "indicator '数量' has no actual: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
-expect_error "$F:61:11" "the actual of indicator '数量' must be a value or a map with 'value' or 'grade', not a list"
-expect_error "$F:70:11" "the actual of indicator '数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
-expect_error "$F:79:11" "bad value '1,20台' of indicator '数量': '1,20' is not a valid number: ',' must separate groups of 3 digits, as in '1,200' (use '.' for decimals)"
-expect_error "$F:88:11" "bad value '≥4台' of indicator '数量': an actual value takes no comparator: write the value achieved (such as '92%' or '2024-11-20'), not a target such as '≥4台'"
-expect_error "$F:98:31" "indicator '满意度' has both 'value' and 'grade': give 'value' for a measured result, or 'grade' (with an optional 'score') for a qualitative one"
-expect_error "$F:106:11" "indicator '数量' needs 'value' (the actual value, such as 4台, or 不适用) or 'grade' (达成, 部分达成 or 未达成)"
-expect_error "$F:115:19" "'value' of indicator '数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
-expect_error "$F:124:30" "indicator '数量' has 'score' without 'grade': a score refines a grade, so write 'grade: 部分达成' (or 达成, 未达成) and 'score: 0.7'"
-expect_error "$F:134:20" "'grade' of indicator '满意度' is empty: expected 达成, 部分达成 or 未达成"
-expect_error "$F:143:20" "不适用 is not a grade: write it as the actual of indicator '满意度' ('满意度: 不适用' or 'value: 不适用')"
-expect_error "$F:152:20" "bad grade of indicator '满意度': '完成' is not a grade (did you mean '达成'?); expected one of '达成', '达成年度指标', 'achieved', '部分达成', '部分达成年度指标并具有一定效果', 'partial', '未达成', '未达成年度指标且效果较差', 'not-achieved'"
+expect_error "$F:31:12" "'spent' (全年执行数) must not be negative, not -1" JX0351
+expect_error "$F:48:7" "an indicator name must not be blank" JX0231
+expect_error "$F:52:7" "indicator '数量' has no actual: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)" JX0331
+expect_error "$F:61:11" "the actual of indicator '数量' must be a value or a map with 'value' or 'grade', not a list" JX0259
+expect_error "$F:70:11" "the actual of indicator '数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)" JX0331
+expect_error "$F:79:11" "bad value '1,20台' of indicator '数量': '1,20' is not a valid number: ',' must separate groups of 3 digits, as in '1,200' (use '.' for decimals)" JX0311
+expect_error "$F:88:11" "bad value '≥4台' of indicator '数量': an actual value takes no comparator: write the value achieved (such as '92%' or '2024-11-20'), not a target such as '≥4台'" JX0330
+expect_error "$F:98:31" "indicator '满意度' has both 'value' and 'grade': give 'value' for a measured result, or 'grade' (with an optional 'score') for a qualitative one" JX0261
+expect_error "$F:106:11" "indicator '数量' needs 'value' (the actual value, such as 4台, or 不适用) or 'grade' (达成, 部分达成 or 未达成)" JX0260
+expect_error "$F:115:19" "'value' of indicator '数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)" JX0331
+expect_error "$F:124:30" "indicator '数量' has 'score' without 'grade': a score refines a grade, so write 'grade: 部分达成' (or 达成, 未达成) and 'score: 0.7'" JX0262
+expect_error "$F:134:20" "'grade' of indicator '满意度' is empty: expected 达成, 部分达成 or 未达成" JX0340
+expect_error "$F:143:20" "不适用 is not a grade: write it as the actual of indicator '满意度' ('满意度: 不适用' or 'value: 不适用')" JX0341
+expect_error "$F:152:20" "bad grade of indicator '满意度': '完成' is not a grade (did you mean '达成'?); expected one of '达成', '达成年度指标', 'achieved', '部分达成', '部分达成年度指标并具有一定效果', 'partial', '未达成', '未达成年度指标且效果较差', 'not-achieved'" JX0340
 expect_err "$F:161:31: error[JX0585]: indicator '满意度': score 0.5 does not fit the grade 达成, whose band is [0.8, 1]: expected a score from 0.8 to 1, or another grade"
-expect_error "$F:170:31" "indicator '满意度': score 1.5 is not a ratio: expected a number from 0 to 1, such as 0.7 for 70%"
+expect_error "$F:170:31" "indicator '满意度': score 1.5 is not a ratio: expected a number from 0 to 1, such as 0.7 for 70%" JX0342
 expect_err "$F:178:12: error[JX0201]: unknown key 'vaule' in an indicator's actual: did you mean 'value'?"
-expect_error "$F:283:5" "missing 'project' (the project name) or 'id': expected one of them, to say which target project these actuals belong to"
-expect_error "$F:292:9" "give either 'project' (the project name) or 'id', not both"
-expect_error "$F:302:5" "'id' is empty: expected the id of a target project"
-expect_error "$F:311:14" "'project' must not be blank"
-expect_error "$F:322:17" "'indicators' must be a map from each indicator's name (or id) to its actual, such as '购置设备数量: 4台', not a list"
-expect_error "$F:323:5" "a project entry must be a map with 'project' (or 'id'), 'spent' and 'indicators', not the text 'E38'"
-expect_error "$F:333:5" "a second actuals entry for 'E39' (the first is at $F:324:5): give each project exactly one entry"
+expect_error "$F:283:5" "missing 'project' (the project name) or 'id': expected one of them, to say which target project these actuals belong to" JX0254
+expect_error "$F:292:9" "give either 'project' (the project name) or 'id', not both" JX0255
+expect_error "$F:302:5" "'id' is empty: expected the id of a target project" JX0231
+expect_error "$F:311:14" "'project' must not be blank" JX0231
+expect_error "$F:322:17" "'indicators' must be a map from each indicator's name (or id) to its actual, such as '购置设备数量: 4台', not a list" JX0258
+expect_error "$F:323:5" "a project entry must be a map with 'project' (or 'id'), 'spent' and 'indicators', not the text 'E38'" JX0253
+expect_error "$F:333:5" "a second actuals entry for 'E39' (the first is at $F:324:5): give each project exactly one entry" JX0402
 expect_error "$F:399:5" "the actuals are for 2023 but project '项目E21' is a 2024 project" JX0442
 expect_error "$F:184:5" "no actual for indicator '数量' of project '项目E22' (target '4台' at $T:260): give its value, or 不适用" JX0444
 expect_error "$F:201:7" "'数童' is not an indicator of project '项目E23': did you mean '数量'?" JX0445
@@ -352,10 +352,10 @@ expect_error "$F:282:7" "actual '10次' of indicator '次数' cannot be compared
 # Entries without their project were dropped: the targets left without an
 # entry are named once, not told one by one to add an entry.
 expect_error "$T:388:5" "5 target projects have no actuals entry ('项目E33', '项目E35', '项目E36' and 2 more), but the actuals file '$F' could not be read in full (see the errors above): fix it first; their entries may be there"
-expect_error "$F:342:5" "actuals for id '项目E40' match no target project id: '项目E40' is the name of the target project with id 'E40'; write 'project: 项目E40' or 'id: E40'"
-expect_error "$F:360:5" "a second actuals entry for target project 'E41': its actuals are already given at $F:351:5; give each project exactly one entry"
-expect_error "$F:378:5" "actuals for id 'XYZ-unknown' match no target project: expected the id or name of a target project of this run"
-expect_error "$F:387:5" "actuals for id 'E33x' match no target project: did you mean 'E33'?"
+expect_error "$F:342:5" "actuals for id '项目E40' match no target project id: '项目E40' is the name of the target project with id 'E40'; write 'project: 项目E40' or 'id: E40'" JX0403
+expect_error "$F:360:5" "a second actuals entry for target project 'E41': its actuals are already given at $F:351:5; give each project exactly one entry" JX0402
+expect_error "$F:378:5" "actuals for id 'XYZ-unknown' match no target project: expected the id or name of a target project of this run" JX0401
+expect_error "$F:387:5" "actuals for id 'E33x' match no target project: did you mean 'E33'?" JX0401
 expect_out "项目E42"
 
 case_ "audit: actuals documents"
@@ -363,32 +363,32 @@ F=$R/actuals-doc-errors.yaml
 run eval $R/eval-targets.yaml -a $F
 expect_status 2
 expect_all_located
-expect_error "$F:2:5" "empty document: expected actuals (a map with a 'projects' list)"
-expect_error "$F:3:5" "expected actuals (a map with an optional 'year' and a 'projects' list), not the text 'just text'"
-expect_error "$F:5:1" "this document is a target project (it has 'project:'), not actuals: an actuals file holds a 'projects' list with each project's spending and indicator values"
-expect_error "$F:11:11" "'projects' must be a list of project entries (each starting with '- project:' or '- id:'), not a map"
-expect_error "$F:13:11" "'projects' is empty: expected at least one project entry with its spending and indicator values"
+expect_error "$F:2:5" "empty document: expected actuals (a map with a 'projects' list)" JX0250
+expect_error "$F:3:5" "expected actuals (a map with an optional 'year' and a 'projects' list), not the text 'just text'" JX0250
+expect_error "$F:5:1" "this document is a target project (it has 'project:'), not actuals: an actuals file holds a 'projects' list with each project's spending and indicator values" JX0251
+expect_error "$F:11:11" "'projects' must be a list of project entries (each starting with '- project:' or '- id:'), not a map" JX0252
+expect_error "$F:13:11" "'projects' is empty: expected at least one project entry with its spending and indicator values" JX0252
 expect_err "$F:15:1: error[JX0201]: unknown key 'yaer' in an actuals file: did you mean 'year'?"
 
 case_ "audit: an actuals file without documents"
 run eval $R/eval-targets.yaml -a $R/actuals-empty.yaml
 expect_status 2
-expect_error "$R/actuals-empty.yaml" "the file holds no YAML document: expected actuals with a 'projects' list"
+expect_error "$R/actuals-empty.yaml" "the file holds no YAML document: expected actuals with a 'projects' list" JX0249
 
 case_ "audit: CSV actuals, header and syntax"
 C=$R/csv
 run eval $R/eval-targets.yaml -a $C/empty.csv $C/header-only.csv $C/no-header.csv $C/bad-header.csv $C/missing-column.csv $C/unterminated.csv $C/after-quote.csv
 expect_status 2
 expect_all_located $C/empty.csv
-expect_error "$C/empty.csv" "the CSV file is empty: expected a header row 'project,indicator,value,note' and one row per indicator"
-expect_error "$C/header-only.csv:1:1" "the CSV file has a header but no rows: expected one row per indicator and a 'spent' row for each project"
-expect_error "$C/no-header.csv:1:1" "the first row must be the header naming the columns, such as 'project,indicator,value,note' (or '项目,指标,实际值,说明'), not '1,2,3'"
-expect_error "$C/bad-header.csv:1:9" "unknown column 'indicater': did you mean 'indicator'?"
-expect_error "$C/bad-header.csv:1:25" "column 4 of the header has no name: expected project, indicator, value, note or score"
-expect_error "$C/bad-header.csv:1:26" "unknown column 'price': expected project, indicator, value, note or score"
-expect_error "$C/bad-header.csv:1:32" "column 'value' is given twice in the header (first as column 3)"
-expect_error "$C/bad-header.csv:1:1" "the header has no 'indicator' column: expected the columns project, indicator and value (项目, 指标, 实际值), and optionally note (说明) and score"
-expect_error "$C/missing-column.csv:1:1" "the header has no 'value' column"
+expect_error "$C/empty.csv" "the CSV file is empty: expected a header row 'project,indicator,value,note' and one row per indicator" JX0153
+expect_error "$C/header-only.csv:1:1" "the CSV file has a header but no rows: expected one row per indicator and a 'spent' row for each project" JX0158
+expect_error "$C/no-header.csv:1:1" "the first row must be the header naming the columns, such as 'project,indicator,value,note' (or '项目,指标,实际值,说明'), not '1,2,3'" JX0154
+expect_error "$C/bad-header.csv:1:9" "unknown column 'indicater': did you mean 'indicator'?" JX0155
+expect_error "$C/bad-header.csv:1:25" "column 4 of the header has no name: expected project, indicator, value, note or score" JX0155
+expect_error "$C/bad-header.csv:1:26" "unknown column 'price': expected project, indicator, value, note or score" JX0155
+expect_error "$C/bad-header.csv:1:32" "column 'value' is given twice in the header (first as column 3)" JX0156
+expect_error "$C/bad-header.csv:1:1" "the header has no 'indicator' column: expected the columns project, indicator and value (项目, 指标, 实际值), and optionally note (说明) and score" JX0157
+expect_error "$C/missing-column.csv:1:1" "the header has no 'value' column" JX0157
 expect_err "$C/unterminated.csv:2:8: error[JX0134]: a quoted field is never closed: expected a closing '\"' before the end of the file (write a quote inside a quoted field as \"\")"
 expect_err "$C/after-quote.csv:2:11: error[JX0135]: unexpected text '台' after the closing quote of a field: expected a comma or the end of the line (write a quote inside a quoted field as \"\")"
 
@@ -397,67 +397,67 @@ F=$R/csv/rows.csv
 run eval $R/eval-targets.yaml -a $F
 expect_status 2
 expect_all_located
-expect_error "$F:4:5" "indicator '数量' of project 'E02' is given twice (first on line 3): give one row per indicator"
-expect_error "$F:11:5" "project 'E03' has a second spending row (the first is on line 10): give 'spent' once"
-expect_error "$F:12:1" "this row has 7 fields, but the header has 5 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\""
-expect_error "$F:13:1" "the 'project' cell is empty: expected the id or name of a target project"
-expect_error "$F:14:5" "the 'indicator' cell is empty: expected an indicator's name or id, or 'spent' for the project's spending"
-expect_error "$F:15:11" "the 'spent' row of project 'E04' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
+expect_error "$F:4:5" "indicator '数量' of project 'E02' is given twice (first on line 3): give one row per indicator" JX0162
+expect_error "$F:11:5" "project 'E03' has a second spending row (the first is on line 10): give 'spent' once" JX0161
+expect_error "$F:12:1" "this row has 7 fields, but the header has 5 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\"" JX0159
+expect_error "$F:13:1" "the 'project' cell is empty: expected the id or name of a target project" JX0160
+expect_error "$F:14:5" "the 'indicator' cell is empty: expected an indicator's name or id, or 'spent' for the project's spending" JX0160
+expect_error "$F:15:11" "the 'spent' row of project 'E04' has no amount: expected the amount spent in the year (全年执行数), such as 5.86" JX0256
 expect_error "$F:16:11" "spent 5,000 is 833.3 times the budget of 6.00 万元: was it written in 元? 5,000元 = 0.5万元; write 0.5 or 5,000元" JX0803
-expect_error "$F:17:11" "the amount spent (全年执行数) is too large: 99999999999999999 is beyond the limit of 10^15"
-expect_error "$F:18:11" "the amount spent (全年执行数) must not be negative, not '-1'"
-expect_error "$F:19:14" "the 'spent' row takes no score: a score goes with a grade (达成, 部分达成 or 未达成)"
-expect_error "$F:21:12" "indicator '数量' has a score but its value '4台' is not a grade: a score goes with 达成, 部分达成 or 未达成"
-expect_error "$F:23:13" "the score of indicator '满意度' must be a number from 0 to 1, such as 0.7, not 'high'"
+expect_error "$F:17:11" "the amount spent (全年执行数) is too large: 99999999999999999 is beyond the limit of 10^15" JX0352
+expect_error "$F:18:11" "the amount spent (全年执行数) must not be negative, not '-1'" JX0351
+expect_error "$F:19:14" "the 'spent' row takes no score: a score goes with a grade (达成, 部分达成 or 未达成)" JX0262
+expect_error "$F:21:12" "indicator '数量' has a score but its value '4台' is not a grade: a score goes with 达成, 部分达成 or 未达成" JX0262
+expect_error "$F:23:13" "the score of indicator '满意度' must be a number from 0 to 1, such as 0.7, not 'high'" JX0342
 expect_err "$F:25:15: error[JX0585]: indicator '满意度': score 0.9 does not fit the grade 部分达成, whose band is [0.6, 0.8): expected a score from 0.6 to below 0.8, or another grade"
-expect_error "$F:26:1" "project 'E12' has no 'spent' row: add a row with the indicator 'spent' (or 全年执行数) and the amount spent in the year as its value"
+expect_error "$F:26:1" "project 'E12' has no 'spent' row: add a row with the indicator 'spent' (or 全年执行数) and the amount spent in the year as its value" JX0256
 
-audit_rules() {  # FILE LOCATION MESSAGE
+audit_rules() {  # FILE LOCATION MESSAGE [CODE]
   run rules --rules "$1"
   expect_status 2
   expect_no_out "execution_weight"
-  expect_error "$2" "$3"
+  expect_error "$2" "$3" "$4"
 }
 
 case_ "audit: rules files"
 F=$R/rules
-audit_rules $F/not-a-map.yaml "$F/not-a-map.yaml:1:1" "expected a rules file: a map with keys such as pools, grades and reverse (print one with \`jixiao rules\`), not a list"
-audit_rules $F/empty.yaml "$F/empty.yaml" "the rules file is empty: expected a map with keys such as pools, grades and reverse (print one with \`jixiao rules\`)"
-audit_rules $F/comment-only.yaml "$F/comment-only.yaml" "the rules file is empty"
-audit_rules $F/two-documents.yaml "$F/two-documents.yaml:2:1" "a rules file holds one YAML document: remove this second one (and the '---' before it)"
-audit_rules $F/grades-range.yaml "$F/grades-range.yaml:1:13" "grade '优' must start at a total from 0 to 100, not 190"
-audit_rules $F/grades.yaml "$F/grades.yaml:1:27" "the last grade ('中') must start at 0, so that every total has a grade, not at 60"
-audit_rules $F/pools.yaml "$F/pools.yaml:1:15" "the weight of pool '产出指标' must be greater than 0, not 0"
-audit_rules $F/pools-total.yaml "$F/pools-total.yaml:1:1" "execution_weight (10) + pools (50 + 30 + 20 = 100) = 110, but the total score must be exactly 100"
-audit_rules $F/pools-empty.yaml "$F/pools-empty.yaml:1:8" "'pools' is empty: give at least one 一级指标 weight, such as {产出指标: 90}"
-expect_error "$F/pools-empty.yaml:2:9" "'grades' is empty: give the grade bands best first, ending at 0, such as {优: 90, 良: 80, 中: 60, 差: 0}"
-audit_rules $F/taxonomy-own-pool.yaml "$F/taxonomy-own-pool.yaml:2:3" "一级指标 '管理指标' scores in a pool of its own name, which is not in pools (产出指标, 效益指标, 满意度指标): add '管理指标' to pools, or give its pool, as in '管理指标: {pool: 产出指标, level2: [...]}'"
-audit_rules $F/unused-pool.yaml "$F/unused-pool.yaml:1:39" "pool '管理' has no 一级指标, so its weight could never be scored: add one under taxonomy, such as '管理: [二级指标, ...]'"
-audit_rules $F/taxonomy.yaml "$F/taxonomy.yaml:4:8" "new 一级指标 '新指标' needs at least one 二级指标"
-expect_error "$F/taxonomy.yaml:5:3" "taxonomy entry '空指标' is empty: give its 二级指标, such as [数量指标, 质量指标], or {pool: 产出指标, level2: [...]}"
-expect_error "$F/taxonomy.yaml:7:17" "一级指标 '满意度指标' scores in pool '满意度指标x', which is not in pools (产出指标, 效益指标, 满意度指标): did you mean '满意度指标'?"
-expect_error "$F/taxonomy.yaml:2:16" "一级指标 '管理指标' scores in pool '管理', which is not in pools (产出指标, 效益指标, 满意度指标)"
-expect_error "$F/taxonomy.yaml:1:1" "pool '满意度指标' has no 一级指标, so its weight could never be scored"
-audit_rules $F/map-fields.yaml "$F/map-fields.yaml:1:8" "'pools' must be a map such as {产出指标: 50, 效益指标: 30, 满意度指标: 10}, not the number 90"
-expect_error "$F/map-fields.yaml:2:11" "'taxonomy' must be a map such as {产出指标: [数量指标, 质量指标]}, not a list"
-expect_error "$F/map-fields.yaml:3:9" "'grades' must be a map such as {优: 90, 良: 80, 中: 60, 差: 0}, not the text '优'"
-expect_error "$F/map-fields.yaml:4:14" "'qualitative' must be a map such as {达成: 1, 部分达成: 0.6, 未达成: 0}, not the number 1"
-audit_rules $F/values.yaml "$F/values.yaml:2:7" "the rules 'name' must be one line of text without control characters"
-expect_error "$F/values.yaml:3:19" "'execution_weight' (预算执行率分值) must be greater than 0, not 0"
-expect_error "$F/values.yaml:7:20" "grade '良' starts at 95, which is not below the grade before it ('优' at 90): list the grades best first, each lower than the one before"
-expect_error "$F/values.yaml:4:10" "'reverse' must be ratio (A/B) or linear (1-(B-A)/A), not the text 'ratoi': did you mean 'ratio'?"
-expect_error "$F/values.yaml:5:19" "the ratio of 达成 must lie in [0.8, 1], not 0.5"
-expect_error "$F/values.yaml:5:30" "the ratio of 部分达成 must lie in [0.6, 0.8), not 0.9"
-expect_error "$F/values.yaml:5:40" "the ratio of 未达成 must lie in [0, 0.6), not 0.7"
-expect_error "$F/values.yaml:6:22" "'deviation_threshold' is a fraction and must lie in [0, 1] (0.2 means 20%), not 1.5"
+audit_rules $F/not-a-map.yaml "$F/not-a-map.yaml:1:1" "expected a rules file: a map with keys such as pools, grades and reverse (print one with \`jixiao rules\`), not a list" JX0501
+audit_rules $F/empty.yaml "$F/empty.yaml" "the rules file is empty: expected a map with keys such as pools, grades and reverse (print one with \`jixiao rules\`)" JX0501
+audit_rules $F/comment-only.yaml "$F/comment-only.yaml" "the rules file is empty" JX0501
+audit_rules $F/two-documents.yaml "$F/two-documents.yaml:2:1" "a rules file holds one YAML document: remove this second one (and the '---' before it)" JX0502
+audit_rules $F/grades-range.yaml "$F/grades-range.yaml:1:13" "grade '优' must start at a total from 0 to 100, not 190" JX0513
+audit_rules $F/grades.yaml "$F/grades.yaml:1:27" "the last grade ('中') must start at 0, so that every total has a grade, not at 60" JX0515
+audit_rules $F/pools.yaml "$F/pools.yaml:1:15" "the weight of pool '产出指标' must be greater than 0, not 0" JX0505
+audit_rules $F/pools-total.yaml "$F/pools-total.yaml:1:1" "execution_weight (10) + pools (50 + 30 + 20 = 100) = 110, but the total score must be exactly 100" JX0508
+audit_rules $F/pools-empty.yaml "$F/pools-empty.yaml:1:8" "'pools' is empty: give at least one 一级指标 weight, such as {产出指标: 90}" JX0506
+expect_error "$F/pools-empty.yaml:2:9" "'grades' is empty: give the grade bands best first, ending at 0, such as {优: 90, 良: 80, 中: 60, 差: 0}" JX0512
+audit_rules $F/taxonomy-own-pool.yaml "$F/taxonomy-own-pool.yaml:2:3" "一级指标 '管理指标' scores in a pool of its own name, which is not in pools (产出指标, 效益指标, 满意度指标): add '管理指标' to pools, or give its pool, as in '管理指标: {pool: 产出指标, level2: [...]}'" JX0510
+audit_rules $F/unused-pool.yaml "$F/unused-pool.yaml:1:39" "pool '管理' has no 一级指标, so its weight could never be scored: add one under taxonomy, such as '管理: [二级指标, ...]'" JX0511
+audit_rules $F/taxonomy.yaml "$F/taxonomy.yaml:4:8" "new 一级指标 '新指标' needs at least one 二级指标" JX0509
+expect_error "$F/taxonomy.yaml:5:3" "taxonomy entry '空指标' is empty: give its 二级指标, such as [数量指标, 质量指标], or {pool: 产出指标, level2: [...]}" JX0509
+expect_error "$F/taxonomy.yaml:7:17" "一级指标 '满意度指标' scores in pool '满意度指标x', which is not in pools (产出指标, 效益指标, 满意度指标): did you mean '满意度指标'?" JX0510
+expect_error "$F/taxonomy.yaml:2:16" "一级指标 '管理指标' scores in pool '管理', which is not in pools (产出指标, 效益指标, 满意度指标)" JX0510
+expect_error "$F/taxonomy.yaml:1:1" "pool '满意度指标' has no 一级指标, so its weight could never be scored" JX0511
+audit_rules $F/map-fields.yaml "$F/map-fields.yaml:1:8" "'pools' must be a map such as {产出指标: 50, 效益指标: 30, 满意度指标: 10}, not the number 90" JX0504
+expect_error "$F/map-fields.yaml:2:11" "'taxonomy' must be a map such as {产出指标: [数量指标, 质量指标]}, not a list" JX0504
+expect_error "$F/map-fields.yaml:3:9" "'grades' must be a map such as {优: 90, 良: 80, 中: 60, 差: 0}, not the text '优'" JX0504
+expect_error "$F/map-fields.yaml:4:14" "'qualitative' must be a map such as {达成: 1, 部分达成: 0.6, 未达成: 0}, not the number 1" JX0504
+audit_rules $F/values.yaml "$F/values.yaml:2:7" "the rules 'name' must be one line of text without control characters" JX0503
+expect_error "$F/values.yaml:3:19" "'execution_weight' (预算执行率分值) must be greater than 0, not 0" JX0505
+expect_error "$F/values.yaml:7:20" "grade '良' starts at 95, which is not below the grade before it ('优' at 90): list the grades best first, each lower than the one before" JX0514
+expect_error "$F/values.yaml:4:10" "'reverse' must be ratio (A/B) or linear (1-(B-A)/A), not the text 'ratoi': did you mean 'ratio'?" JX0516
+expect_error "$F/values.yaml:5:19" "the ratio of 达成 must lie in [0.8, 1], not 0.5" JX0517
+expect_error "$F/values.yaml:5:30" "the ratio of 部分达成 must lie in [0.6, 0.8), not 0.9" JX0517
+expect_error "$F/values.yaml:5:40" "the ratio of 未达成 must lie in [0, 0.6), not 0.7" JX0517
+expect_error "$F/values.yaml:6:22" "'deviation_threshold' is a fraction and must lie in [0, 1] (0.2 means 20%), not 1.5" JX0518
 
-audit_rules $F/level2-map.yaml "$F/level2-map.yaml:2:18" "the 二级指标 of '产出指标' must be a list such as [数量指标, 质量指标], not a map"
+audit_rules $F/level2-map.yaml "$F/level2-map.yaml:2:18" "the 二级指标 of '产出指标' must be a list such as [数量指标, 质量指标], not a map" JX0509
 
 case_ "audit: a bad rules file stops check, eval and template before any input is read"
 for c in check template; do
   run $c -r $R/rules/pools.yaml examples/targets
   expect_status 2
-  expect_error "$R/rules/pools.yaml:1:15" "the weight of pool '产出指标' must be greater than 0"
+  expect_error "$R/rules/pools.yaml:1:15" "the weight of pool '产出指标' must be greater than 0" JX0505
 done
 run eval -r $R/rules/pools.yaml examples/targets -a examples/actuals
 expect_status 2
@@ -660,7 +660,7 @@ case_ "no silent success: an actuals file that matches nothing"
 sed 's/id: TJ-362303-2024-/id: BJ-110000-2023-/' examples/actuals/2024-actuals.yaml > "$WORK/other.yaml"
 run eval examples/targets -a "$WORK/other.yaml"
 expect_status 2
-expect_err_re "other.yaml:[0-9]+:[0-9]+: error: actuals for id 'BJ-110000-2023-01' match no target project"
+expect_err_re "other.yaml:[0-9]+:[0-9]+: error\\[JX0401\\]: actuals for id 'BJ-110000-2023-01' match no target project"
 expect_err_re "01-radiation-safety.yaml:[0-9]+:[0-9]+: error: project '2024年度天津市辐射环境执法安全防护能力提升项目' has no actuals entry"
 
 case_ "no silent success: no actuals at all"

@@ -263,7 +263,7 @@ YAML
 case_ "an actuals entry matching one project by id and another by name is an error naming both"
 run eval "$WORK/crossed-targets.yaml" -a "$WORK/crossed-actuals.yaml" -f json
 expect_status 2
-expect_err "$WORK/crossed-actuals.yaml:2:5: error: the actuals entry 'B1' could be for two target projects: '项目乙' (id 'B1') by its id, and the project named 'B1' by its name: write \`id:\` and the id of the project it is for, and give the other project an entry of its own"
+expect_err "$WORK/crossed-actuals.yaml:2:5: error[JX0404]: the actuals entry 'B1' could be for two target projects: '项目乙' (id 'B1') by its id, and the project named 'B1' by its name: write \`id:\` and the id of the project it is for, and give the other project an entry of its own"
 expect_no_err "has no actuals entry"
 [ "$(grep -c '"id": "B1"' "$OUT")" = 0 ] || fail "project B1 was scored with an entry that may not be its own"
 # The same with the projects in the other order.
@@ -271,7 +271,7 @@ awk 'BEGIN { RS = "---\n" } { doc[NR] = $0 } END { printf "%s---\n%s", doc[2], d
   "$WORK/crossed-targets.yaml" > "$WORK/crossed-reversed.yaml"
 run eval "$WORK/crossed-reversed.yaml" -a "$WORK/crossed-actuals.yaml"
 expect_status 2
-expect_err "$WORK/crossed-actuals.yaml:2:5: error: the actuals entry 'B1' could be for two target projects: the project with id 'B1' by its id, and 'B1' (id 'A1') by its name"
+expect_err "$WORK/crossed-actuals.yaml:2:5: error[JX0404]: the actuals entry 'B1' could be for two target projects: the project with id 'B1' by its id, and 'B1' (id 'A1') by its name"
 expect_no_err "a second actuals entry"
 expect_no_err "has no actuals entry"
 
