@@ -30,8 +30,7 @@ Policy ParsePolicy(const Options& opts, Diagnostics* diags) {
   if (!opts.fail_under.empty()) {
     std::optional<Rational> v = Rational::ParseDecimal(opts.fail_under);
     if (!v || *v < 0 || *v > 100) {
-      diags->Error({}, fmt::format("--fail-under takes a score from 0 to 100, not '{}'",
-                                   opts.fail_under));
+      diags->Error({}, MsgId::kBadFailUnder, opts.fail_under);
     } else {
       p.has_fail_under = true;
       p.fail_under = *v;
@@ -63,14 +62,18 @@ void GiveBackFreeMemory() {
 #endif
 }
 
-// "'a', 'b', 'c' and 2 more": the first few of `names`, of `total`.
+// "'a', 'b', 'c' and 2 more" ("“a”、“b”、“c”，另有 2 个"): the first few of
+// `names`, of `total`.
 std::string NameSome(const std::vector<std::string>& names, size_t total) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() && total == names.size() ? " and " : ", ";
-    out += "'" + names[i] + "'";
+    if (i > 0) {
+      out += Text(i + 1 == names.size() && total == names.size() ? MsgId::kListLast
+                                                                 : MsgId::kListSeparator);
+    }
+    out += Tr(MsgId::kListQuoted, names[i]);
   }
-  if (total > names.size()) out += fmt::format(" and {} more", total - names.size());
+  if (total > names.size()) out = Tr(MsgId::kListMore, out, total - names.size());
   return out;
 }
 
@@ -105,17 +108,14 @@ class ProjectsWithoutEntry {
         ++distinct;
       }
     }
-    const std::string projects =
-        count_ == 1 ? fmt::format("target project {} has", NameSome(names_, count_))
-                    : fmt::format("{} target projects have", count_);
-    const std::string which = count_ == 1 ? "" : fmt::format(" ({})", NameSome(names_, count_));
-    diags->Error(first_,
-                 fmt::format("{} no actuals entry{}, but the actuals {} {} could not be read in "
-                             "full (see the errors above): fix {} first; {} may be there",
-                             projects, which, distinct == 1 ? "file" : "files",
-                             NameSome(files, distinct), distinct == 1 ? "it" : "them",
-                             count_ == 1 ? "the entry" : "their entries"),
-                 first_line_);
+    const std::string files_named = NameSome(files, distinct);
+    Message m = count_ == 1 ? Msg(distinct == 1 ? MsgId::kNoEntryUnreadFile
+                                                : MsgId::kNoEntryUnreadFiles,
+                                  NameSome(names_, count_), files_named)
+                            : Msg(distinct == 1 ? MsgId::kNoEntriesUnreadFile
+                                                : MsgId::kNoEntriesUnreadFiles,
+                                  count_, NameSome(names_, count_), files_named);
+    diags->Error(first_, std::move(m), first_line_);
   }
 
  private:
@@ -136,7 +136,7 @@ struct Output {
 int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
-  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, ReportFormats(), &diags);
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, FormatsOf("eval"), &diags);
   Policy policy = ParsePolicy(opts, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
@@ -177,7 +177,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
 
   std::vector<Output> outputs;
   for (const OutputSpec& spec : specs) {
-    std::string why;
+    Message why;
     std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
     if (!sink) {
       err << WriteErrorLine(spec, why);
@@ -233,11 +233,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
       return;
     }
     if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
-      diags.Error(item.id_loc,
-                  fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "
-                              "`project: {}` to an actuals file",
-                              item.name, item.id, item.name),
-                  item.id_line);
+      diags.Error(item.id_loc, Msg(MsgId::kNoActualsEntry, item.name, item.id), item.id_line);
       return;
     }
     if (!item.score) return;  // not scored: its errors are in diags
@@ -254,7 +250,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   without_entry.Report(actuals.incomplete(), &diags);
   actuals.ReportUnclaimed(&diags);
   if (projects == 0 && !diags.has_errors()) {
-    diags.Error({}, "no target projects found in the input");
+    diags.Error({}, MsgId::kNoProjects);
   }
   if (opts.strict) diags.PromoteWarnings();
   diags.FillSourceLines();
@@ -262,9 +258,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, o.sink->stream());
-    std::string why = o.sink->Commit();
-    if (!why.empty()) {
-      err << WriteErrorLine(o.spec, why);
+    if (std::optional<Message> why = o.sink->Commit()) {
+      err << WriteErrorLine(o.spec, *why);
       status = kExitError;
     }
   }
