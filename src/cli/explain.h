@@ -15,6 +15,8 @@
 //   ……                         and the file's name)
 //   ```
 //
+//   (```base64 NAME holds a binary file, ```symlink NAME a link to its text)
+//
 //   ```console
 //   $ jixiao eval targets.yaml -a actuals.yaml     (the command that shows it)
 //   ```
