@@ -459,7 +459,15 @@ Message UnknownCommandMessage(const std::string& word) {
 Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const CLI::App* sub) {
   const std::string what = e.what();
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
-    if (sub == nullptr) return Msg(MsgId::kNoCommand, JoinList(CommandNames()));
+    if (sub == nullptr) {
+      // `jixiao --bogus`: the word to correct is the option, not a command.
+      for (const std::string& extra : app.remaining(true)) {
+        if (extra.size() > 1 && extra[0] == '-') {
+          return Msg(MsgId::kUnknownTopOption, extra.substr(0, extra.find('=')));
+        }
+      }
+      return Msg(MsgId::kNoCommand, JoinList(CommandNames()));
+    }
     for (const CLI::Option* opt : sub->get_options()) {
       if (opt->get_required() && opt->count() == 0) {
         return Msg(MsgId::kMissingArgument, sub->get_name(), opt->get_name(false, true),
@@ -503,7 +511,7 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
       }
     }
     if (named != nullptr) {
-      return Msg(MsgId::kMissingValue, named->get_name(false, true), named->get_description());
+      return Msg(MsgId::kMissingValue, named->get_name(), named->get_description());
     }
   }
   return Msg(MsgId::kBadUsage, what);

@@ -83,6 +83,13 @@ expect_status 2
 expect_err "jixiao: error[JX0703]: jixiao check has no option '--bogus' (see 'jixiao check --help')"
 expect_err "Run 'jixiao check --help' for usage."
 
+case_ "an unknown flag before any command: the flag is named, not a missing command"
+run --bogus
+expect_status 2
+expect_err "jixiao: error[JX0703]: jixiao has no option '--bogus' (see 'jixiao --help')"
+run --bogus=1 --lang zh
+expect_err "jixiao: 错误[JX0703]: jixiao 没有选项“--bogus”（jixiao --help 列出全部选项）"
+
 case_ "a misspelt flag: did you mean"
 run check --stirct examples/targets
 expect_status 2
@@ -106,7 +113,9 @@ expect_err "jixiao: 错误[JX0704]: jixiao check 缺少 目标表：目标表文
 case_ "an option without its value: exit 2"
 run check examples/targets --rules
 expect_status 2
-expect_err "jixiao: error[JX0705]: -r,--rules needs a value: Rules file overriding the built-in mof-2020 rules"
+expect_err "jixiao: error[JX0705]: --rules needs a value: Rules file overriding the built-in mof-2020 rules"
+run check --lang zh examples/targets -r
+expect_err "jixiao: 错误[JX0705]: --rules 后面缺少值：规则文件，覆盖内置的 mof-2020 规则"
 
 case_ "a bad --color value: exit 2"
 run check --color sometimes examples/targets
