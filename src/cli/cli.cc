@@ -517,6 +517,26 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
   return Msg(MsgId::kBadUsage, what);
 }
 
+// An option whose value is another option of the command (`-r --lang zh`,
+// the value forgotten): CLI11 takes the option's name as the value (a rules
+// file named "--lang") and what follows as an argument of its own.
+std::optional<Message> ValueIsAnOption(const CLI::App& sub) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : sub.get_options()) {
+    for (const std::string& l : opt->get_lnames()) names.push_back("--" + l);
+  }
+  for (const CLI::Option* opt : sub.get_options()) {
+    if (opt->get_type_size() == 0 || opt->get_positional()) continue;
+    for (const std::string& v : opt->results()) {
+      if (v.size() < 3 || v.compare(0, 2, "--") != 0) continue;
+      if (std::find(names.begin(), names.end(), v.substr(0, v.find('='))) != names.end()) {
+        return Msg(MsgId::kMissingValue, opt->get_name(), opt->get_description());
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const std::vector<std::string>& FormatsOf(std::string_view command) {
@@ -601,6 +621,14 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return kExitError;
   }
   if (std::optional<Lang> l = ParseLang(opts.lang)) SetLang(*l);
+  for (const auto& [sub, spec] : subs) {
+    if (!sub->parsed()) continue;
+    if (std::optional<Message> m = ValueIsAnOption(*sub)) {
+      PrintProblem(err, Severity::kError, *m);
+      err << Tr(MsgId::kSeeCommandHelp, sub->get_name()) << "\n";
+      return kExitError;
+    }
+  }
   Terminal term(ParseColorMode(opts.color), opts.quiet, TerminalEnv::Detect());
   for (const auto& [sub, spec] : subs) {
     if (!sub->parsed()) continue;

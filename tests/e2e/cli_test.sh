@@ -116,6 +116,13 @@ expect_status 2
 expect_err "jixiao: error[JX0705]: --rules needs a value: Rules file overriding the built-in mof-2020 rules"
 run check --lang zh examples/targets -r
 expect_err "jixiao: 错误[JX0705]: --rules 后面缺少值：规则文件，覆盖内置的 mof-2020 规则"
+run check examples/targets -r --lang zh
+expect_status 2
+expect_err "jixiao: 错误[JX0705]: --rules 后面缺少值：规则文件，覆盖内置的 mof-2020 规则"
+
+run eval examples/targets -a examples/actuals -o --quiet
+expect_status 2
+expect_err "jixiao: error[JX0705]: --output needs a value: Write the report to FILE instead of stdout"
 
 case_ "a bad --color value: exit 2"
 run check --color sometimes examples/targets
