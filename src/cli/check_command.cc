@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "report/report_common.h"
 #include "report/diagnostic_format.h"
 #include "yaml/inputs.h"
 #include "base/lang.h"
@@ -15,16 +16,13 @@ namespace jixiao {
 
 namespace {
 
-std::string SummaryLine(const LoadStats& s, const Diagnostics& d, bool zh) {
-  if (zh) {
-    return fmt::format("检查了 {} 个文件：{} 个项目，{} 个指标；{} 个错误，{} 个警告\n", s.files,
-                       s.projects, s.indicators, d.error_count(), d.warning_count());
-  }
-  return fmt::format("checked {} file{}: {} project{}, {} indicator{}; {} error{}, {} warning{}\n",
-                     s.files, s.files == 1 ? "" : "s", s.projects, s.projects == 1 ? "" : "s",
-                     s.indicators, s.indicators == 1 ? "" : "s", d.error_count(),
-                     d.error_count() == 1 ? "" : "s", d.warning_count(),
-                     d.warning_count() == 1 ? "" : "s");
+std::string SummaryLine(const LoadStats& s, const Diagnostics& d) {
+  return Tr(MsgId::kCheckSummary, Counted(s.files, MsgId::kCountFile, MsgId::kCountFiles),
+            Counted(s.projects, MsgId::kCountProject, MsgId::kCliCountProjects),
+            Counted(s.indicators, MsgId::kCountIndicator, MsgId::kCountIndicators),
+            Counted(d.error_count(), MsgId::kCountError, MsgId::kCliCountErrors),
+            Counted(d.warning_count(), MsgId::kCountWarning, MsgId::kCliCountWarnings)) +
+         "\n";
 }
 
 std::string CheckJson(const LoadStats& s, const Diagnostics& diags) {
@@ -52,7 +50,7 @@ std::string CheckJson(const LoadStats& s, const Diagnostics& diags) {
 int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
-  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text", "json"}, &diags);
+  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, FormatsOf("check"), &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
@@ -80,14 +78,13 @@ int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::
           }
         });
     if (stats.projects == 0 && !diags.has_errors()) {
-      diags.Error({}, "no target projects found in the input");
+      diags.Error({}, MsgId::kNoProjects);
     }
   }
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);
-  bool zh = !English();
   for (const OutputSpec& o : outputs) {
-    std::string text = o.format == "json" ? CheckJson(stats, diags) : SummaryLine(stats, diags, zh);
+    std::string text = o.format == "json" ? CheckJson(stats, diags) : SummaryLine(stats, diags);
     if (!WriteOutput(o, text, out, err)) return kExitError;
   }
   return diags.has_errors() ? kExitError : kExitOk;

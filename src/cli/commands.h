@@ -5,6 +5,9 @@
 #define JIXIAO_CLI_COMMANDS_H_
 
 #include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/options.h"
 #include "base/terminal.h"
@@ -14,6 +17,11 @@ namespace jixiao {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitPolicy = 1;
 inline constexpr int kExitError = 2;
+
+// The report formats `command` writes (-f), its default first; none for a
+// command that writes no report. The table is in cli.cc, beside the
+// commands: help, the check of -f and the messages about it read it.
+const std::vector<std::string>& FormatsOf(std::string_view command);
 
 int RunCheck(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);
 int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err);

@@ -26,8 +26,7 @@ Policy ParsePolicy(const Options& opts, Diagnostics* diags) {
   if (!opts.fail_under.empty()) {
     std::optional<Rational> v = Rational::ParseDecimal(opts.fail_under);
     if (!v || *v < 0 || *v > 100) {
-      diags->Error({}, fmt::format("--fail-under takes a score from 0 to 100, not '{}'",
-                                   opts.fail_under));
+      diags->Error({}, MsgId::kBadFailUnder, opts.fail_under);
     } else {
       p.has_fail_under = true;
       p.fail_under = *v;
@@ -48,7 +47,7 @@ struct Output {
 int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
-  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, ReportFormats(), &diags);
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, FormatsOf("eval"), &diags);
   Policy policy = ParsePolicy(opts, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
@@ -106,7 +105,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
         return kExitError;
       }
     } else {
-      std::string why;
+      Message why;
       sink = OutputSink::Open(spec, out, &why);
       if (!sink) {
         err << WriteErrorLine(spec, why);
@@ -169,7 +168,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   without_entry.Report(actuals.incomplete(), &diags);
   actuals.ReportUnclaimed(&diags);
   if (projects == 0 && !diags.has_errors()) {
-    diags.Error({}, "no target projects found in the input");
+    diags.Error({}, MsgId::kNoProjects);
   }
   if (opts.strict) diags.PromoteWarnings();
   diags.FillSourceLines();
@@ -178,9 +177,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, *o.stream);
     if (!ReportFailure(*o.reporter, term, err)) status = kExitError;
-    std::string why = o.sink ? o.sink->Commit() : "";
-    if (!why.empty()) {
-      err << WriteErrorLine(o.spec, why);
+    if (std::optional<Message> why = o.sink ? o.sink->Commit() : std::nullopt) {
+      err << WriteErrorLine(o.spec, *why);
       status = kExitError;
     }
   }

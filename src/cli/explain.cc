@@ -75,7 +75,9 @@ std::vector<CodeEntry> ParseErrorsDoc(std::string_view doc) {
         fence_kind = "console";
       } else if (e && space != std::string_view::npos) {
         fence_kind = "file";
-        e->files.push_back({std::string(TrimView(info.substr(space))), ""});
+        std::string_view lang = info.substr(0, space);
+        std::string kind = lang == "base64" || lang == "symlink" ? std::string(lang) : "";
+        e->files.push_back({std::string(TrimView(info.substr(space))), "", kind});
       }
       continue;
     }
@@ -123,6 +125,18 @@ std::string FormatCodeEntry(const CodeEntry& e, Lang lang) {
   if (!e.command.empty()) {
     out += en ? "\nExample:\n" : "\n示例：\n";
     for (const CodeEntry::File& f : e.files) {
+      if (f.kind == "symlink") {
+        std::string_view target = f.text;
+        while (!target.empty() && target.back() == '\n') target.remove_suffix(1);
+        out += fmt::format("\n  {} -> {}\n", f.name, TrimView(target));
+        continue;
+      }
+      if (f.kind == "base64") {
+        out += fmt::format("\n  {}{}\n", f.name,
+                           en ? ": a binary file (its bytes are in docs/errors.md)"
+                              : "：二进制文件（内容见 docs/errors.md）");
+        continue;
+      }
       out += fmt::format("\n  {}:\n", f.name);
       size_t p = 0;
       while (p < f.text.size()) {

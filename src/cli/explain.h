@@ -15,6 +15,8 @@
 //   ……                         and the file's name)
 //   ```
 //
+//   (```base64 NAME holds a binary file, ```symlink NAME a link to its text)
+//
 //   ```console
 //   $ jixiao eval targets.yaml -a actuals.yaml     (the command that shows it)
 //   ```
@@ -45,6 +47,7 @@ struct CodeEntry {
   struct File {
     std::string name;
     std::string text;
+    std::string kind;  // "" a text file, "base64" a binary file, "symlink" a link to `text`
   };
   std::vector<File> files;  // the example's input files, in order
   std::string command;      // the example's command line, without "$ "

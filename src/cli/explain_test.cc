@@ -109,5 +109,20 @@ TEST_CASE("FormatCodeEntry prints one language: title, cause, fix, then the exam
                  0) == 0);
 }
 
+TEST_CASE("FormatCodeEntry names a binary example file and shows a link's target, not their bytes") {
+  CodeEntry e = ParseErrorsDoc(
+      "## JX0616 沿用 / Continued\n\n原因：甲。\n修正：乙。\n\nCause: a.\nFix: b.\n\n"
+      "```base64 目标表.docx\nUEsDBBQAAAAI\n```\n\n```symlink report.json\nreports/report.json\n```\n\n"
+      "```console\n$ jixiao import 目标表.docx\n```\n")[0];
+  REQUIRE(e.files.size() == 2);
+  CHECK(e.files[0].kind == "base64");
+  CHECK(e.files[1].kind == "symlink");
+  std::string zh = FormatCodeEntry(e, Lang::kZh);
+  CHECK(zh.find("UEsDBBQAAAAI") == std::string::npos);
+  CHECK(zh.find("  目标表.docx：二进制文件（内容见 docs/errors.md）\n") != std::string::npos);
+  CHECK(zh.find("  report.json -> reports/report.json\n") != std::string::npos);
+  CHECK(FormatCodeEntry(e, Lang::kEn).find("目标表.docx: a binary file") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -1,6 +1,7 @@
 // `jixiao import`: 绩效目标表 documents (.docx or extracted text) to target YAML.
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <filesystem>
 #include <set>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "report/report_common.h"
 #include "report/diagnostic_format.h"
 #include "import/docx.h"
 #include "import/import.h"
@@ -25,8 +27,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// `path` ends in `suffix`, in any case ("A.DOCX").
+bool EndsWithNoCase(const std::string& path, std::string_view suffix) {
+  if (path.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = path[path.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
 // Reads one input, as a .docx when its bytes are a ZIP archive, else as
-// extracted text. Appends its projects to `*out`.
+// extracted text; a Word 97-2003 file (or one named .doc) and a file named
+// .docx that is no ZIP archive are errors. Appends its projects to `*out`.
 void ImportFile(const std::string& path, const ImportOptions& iopts, const YamlLimits& limits,
                 std::vector<ImportedProject>* out, Diagnostics* diags) {
   std::optional<Source> src = ReadSource(path, limits.max_file_bytes, diags);
@@ -34,12 +48,11 @@ void ImportFile(const std::string& path, const ImportOptions& iopts, const YamlL
   std::optional<ImportDoc> doc;
   if (LooksLikeZip(src->text)) {
     doc = ReadDocx(src->text, path, limits.max_file_bytes, diags);
-  } else if (LooksLikeOle(src->text)) {
-    Diagnostic d;
-    d.loc.file = path;
-    d.message =
-        "a Word 97-2003 .doc file: save it as .docx (or as text) in Word or LibreOffice first";
-    diags->Add(std::move(d));
+  } else if (LooksLikeOle(src->text) || EndsWithNoCase(path, ".doc")) {
+    diags->Error({path, 0, 0}, MsgId::kImportWordDoc);
+    return;
+  } else if (EndsWithNoCase(path, ".docx")) {
+    diags->Error({path, 0, 0}, MsgId::kImportNotDocx, Text(MsgId::kDocxNotZip));
     return;
   } else {
     doc = ReadExtractedText(*src, diags);
@@ -117,8 +130,10 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   } else {
     fs::create_directories(dest, ec);
     if (!fs::is_directory(dest, ec)) {
-      err << fmt::format("jixiao: error: cannot create the directory '{}'{}\n", dest,
-                         ec ? ": " + ec.message() : std::string());
+      Diagnostics cannot;
+      cannot.Error({dest, 0, 0}, MsgId::kImportCannotCreateDir,
+                   SystemReason(ec ? ec.value() : ENOTDIR));
+      PrintDiagnostics(cannot, term, err);
       return kExitError;
     }
     // A document given by name may be in the directory, named as a
@@ -138,8 +153,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       }
       std::string path = (fs::path(dest) / name).string();
       if (inputs.count(IdentityOf(path)) > 0) {
-        err << WriteErrorLine(OutputSpec{"yaml", path},
-                              "the file is an input of this run: write to another directory");
+        err << WriteErrorLine(OutputSpec{"yaml", path}, Msg(MsgId::kFileIsInput));
         failed = true;
         continue;
       }
@@ -150,20 +164,20 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       count(p);
     }
   }
-  bool zh = !English();
   if (!term.quiet() || diags.has_errors()) {
-    std::string where = dest.empty() ? (zh ? "标准输出" : "standard output") : dest;
-    err << (zh ? fmt::format("导入了 {} 个项目（{} 个指标）到 {}；{} 个错误，{} 个警告\n", written,
-                             indicators, where, diags.error_count(), diags.warning_count())
-               : fmt::format("imported {} project{} ({} indicators) to {}; {} error{}, {} "
-                             "warning{}\n",
-                             written, written == 1 ? "" : "s", indicators, where,
-                             diags.error_count(), diags.error_count() == 1 ? "" : "s",
-                             diags.warning_count(), diags.warning_count() == 1 ? "" : "s"));
+    std::string where = dest.empty() ? std::string(Text(MsgId::kStandardOutput)) : dest;
+    err << Tr(MsgId::kImportSummary,
+              Counted(written, MsgId::kCountProject, MsgId::kCliCountProjects),
+              Counted(indicators, MsgId::kCountIndicator, MsgId::kCountIndicators), where,
+              Counted(diags.error_count(), MsgId::kCountError, MsgId::kCliCountErrors),
+              Counted(diags.warning_count(), MsgId::kCountWarning, MsgId::kCliCountWarnings))
+        << "\n";
   }
   if (failed || diags.has_errors()) return kExitError;
   if (written == 0) {
-    err << "jixiao: error: no project imported\n";
+    Diagnostics nothing;
+    nothing.Error({}, MsgId::kNoProjects);
+    PrintDiagnostics(nothing, term, err);
     return kExitError;
   }
   return kExitOk;

@@ -133,14 +133,12 @@ class Merger {
       ends_with_summary = false;
       const YamlNode* root = doc.root();
       if (doc.has_errors() || root == nullptr || !root->is_map()) {
-        diags_->Error({path, doc.line(), 1}, "expected a JSON object from 'jixiao eval -f json' "
-                                            "or '-f jsonl'");
+        diags_->Error({path, doc.line(), 1}, MsgId::kMergeNotObject);
         return;
       }
       bool ours = Str(root->Find("tool")) == "jixiao";
       if (!ours && !IsProject(*root)) {
-        diags_->Error({path, doc.line(), 1}, "not a report of 'jixiao eval -f json' or '-f jsonl' "
-                                            "(no \"tool\": \"jixiao\")");
+        diags_->Error({path, doc.line(), 1}, MsgId::kMergeNotReport);
         return;
       }
       if (const YamlNode* projects = ours ? root->Find("projects") : nullptr) {  // a JSON report
@@ -150,7 +148,7 @@ class Merger {
             if (IsProject(*p)) {
               on_project(*p);
             } else {
-              diags_->Error({path, p->line, 1}, "not a project of a jixiao report");
+              diags_->Error({path, p->line, 1}, MsgId::kMergeNotProject);
             }
           }
         }
@@ -179,20 +177,17 @@ class Merger {
           Diagnostics local;
           ParseYamlStream(one, limits, &local, on_document);
           for (const Diagnostic& d : local.all())
-            diags_->Error({path, line_no, d.loc.column}, d.message);
+            diags_->Error({path, line_no, d.loc.column}, Message{d.code, d.message});
         }
         pos = end + 1;
       }
     }
     if (documents == 0 && diags_->error_count() == errors)
-      diags_->Error({path, 0, 0}, "the report holds no JSON object");
+      diags_->Error({path, 0, 0}, MsgId::kMergeNoObject);
     // A JSONL report ends with its summary line, which holds the run's
     // errors: without it the report is incomplete (a run stopped midway).
     if (lines && documents > 0 && !ends_with_summary && diags_->error_count() == errors) {
-      diags_->Error({path, last_line, 1},
-                    "the JSONL report ends without its summary line ({\"tool\": \"jixiao\", "
-                    "…}): it is incomplete, as a run stopped before its end leaves it; merge "
-                    "the report of a complete run");
+      diags_->Error({path, last_line, 1}, MsgId::kMergeIncomplete);
     }
   }
 
@@ -205,9 +200,7 @@ class Merger {
     if (rules_.empty()) {
       rules_ = rules;
     } else if (rules != rules_) {
-      diags_->Error({path, line, 1}, fmt::format("this report was scored under the rules '{}', "
-                                                 "the others under '{}': they cannot be merged",
-                                                 rules, rules_));
+      diags_->Error({path, line, 1}, MsgId::kMergeRulesDiffer, rules, rules_);
     }
     if (grades_.empty()) {
       if (const YamlNode* g = Path(&root, {"summary", "grades"}); g && g->is_map())
@@ -215,7 +208,8 @@ class Merger {
     }
   }
 
-  // The report's own errors and warnings become the merged report's.
+  // The report's own errors and warnings become the merged report's, with
+  // their codes.
   void Tail(const YamlNode& root, const std::string&, int) {
     for (const char* key : {"errors", "warnings"}) {
       const YamlNode* list = root.Find(key);
@@ -262,9 +256,7 @@ void ReadReports(const Options& opts, MergeInputs* in,
       ProjectDigest d = DigestOf(p);
       auto [it, inserted] = ids.emplace(d.id, path);
       if (!inserted) {
-        in->diags.Error({path, p.line, 1},
-                        fmt::format("project '{}' is in two reports (first in {})", d.id,
-                                    it->second));
+        in->diags.Error({path, p.line, 1}, MsgId::kMergeDuplicate, d.id, it->second);
         return;
       }
       in->digests.push_back(std::move(d));
@@ -300,7 +292,6 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
   ctx.color = spec.path.empty() && term.color_stdout();
   ctx.quiet = term.quiet();
   ctx.csv_bom = !opts.csv_no_bom;
-  std::string why;
   std::unique_ptr<OutputSink> sink;
   std::ostream unwritten(nullptr);  // the stream of a report that writes its own files
   if (FormatNeedsFile(spec.format)) {
@@ -315,9 +306,10 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
       return kExitError;
     }
   } else {
+    Message why;
     sink = OutputSink::Open(spec, out, &why);
     if (!sink) {
-      err << fmt::format("{}: error: cannot write the {} report: {}\n", spec.path, spec.format, why);
+      err << WriteErrorLine(spec, why);
       return kExitError;
     }
   }
@@ -333,10 +325,8 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
   });
   reporter->End(summary, in.merged, stream);
   if (!ReportFailure(*reporter, term, err)) return kExitError;
-  why = sink ? sink->Commit() : "";
-  if (!why.empty()) {
-    err << fmt::format("{}: error: cannot write the {} report: {}\n",
-                       spec.path.empty() ? "<stdout>" : spec.path, spec.format, why);
+  if (std::optional<Message> failed = sink ? sink->Commit() : std::nullopt) {
+    err << WriteErrorLine(spec, *failed);
     return kExitError;
   }
   if (in.merged.has_errors()) return kExitError;
@@ -347,14 +337,11 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
 
 int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  std::vector<std::string> formats = {"json", "jsonl"};
-  for (const std::string& f : ReportFormats())
-    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+  const std::vector<std::string>& formats = FormatsOf("merge");
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, formats, &diags);
   if (opts.formats.empty()) specs = {{"json", opts.output}};
   if (specs.size() != 1) {
-    diags.Error({}, fmt::format("merge writes one report: give one -f FORMAT, one of {}",
-                                fmt::join(formats, ", ")));
+    diags.Error({}, MsgId::kMergeOneFormat, JoinList(formats));
   }
   const PathList reports(opts.reports);
   if (diags.has_errors() || !CheckOutputsAgainstInputs(specs, opts, {&reports}, &diags)) {

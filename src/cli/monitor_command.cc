@@ -92,7 +92,7 @@ class DateErrors {
 int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   diags.SpillToDisk();  // a year's warnings: bytes of memory each
-  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, MonitorReportFormats(), &diags);
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, FormatsOf("monitor"), &diags);
   std::optional<AsOf> as_of_option;
   if (!opts.as_of.empty()) {
     AsOf a;
@@ -144,7 +144,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
 
   std::vector<Output> outputs;
   for (const OutputSpec& spec : specs) {
-    std::string why;
+    Message why;
     std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
     if (!sink) {
       err << WriteErrorLine(spec, why);
@@ -215,7 +215,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   without_entry.Report(entries.incomplete(), &diags);
   entries.ReportUnclaimed(&diags);
   if (projects == 0 && !diags.has_errors()) {
-    diags.Error({}, "no target projects found in the input");
+    diags.Error({}, MsgId::kNoProjects);
   }
   if (opts.strict) diags.PromoteWarnings();
   diags.FillSourceLines();
@@ -223,9 +223,8 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, o.sink->stream());
-    std::string why = o.sink->Commit();
-    if (!why.empty()) {
-      err << WriteErrorLine(o.spec, why);
+    if (std::optional<Message> why = o.sink->Commit()) {
+      err << WriteErrorLine(o.spec, *why);
       status = kExitError;
     }
   }

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "base/sys_error.h"
 #include "cli/cleanup.h"
 #include "report/diagnostic_format.h"
 #include "score/batch.h"
@@ -32,16 +33,17 @@ class SinkOutput : public NamedOutput {
     if (!spare_.empty()) {
       // Written in place: copy the spare temporary into the destination.
       int fd = open(spare_.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) return std::strerror(errno);
+      if (fd < 0) return SystemErrorText(errno);
       char buf[64 * 1024];
       ssize_t n;
       while ((n = read(fd, buf, sizeof buf)) > 0) sink_->stream().write(buf, n);
       int e = n < 0 ? errno : 0;
       close(fd);
       RemoveSpare();
-      if (e != 0) return std::strerror(e);
+      if (e != 0) return SystemErrorText(e);
     }
-    return sink_->Commit();
+    if (std::optional<Message> failed = sink_->Commit()) return failed->text;
+    return "";
   }
 
  private:
@@ -63,15 +65,19 @@ class SinkOutput : public NamedOutput {
 OpenNamedOutput NamedOutputOpener() {
   return [](const std::string& path, std::string* why) -> std::unique_ptr<NamedOutput> {
     static std::ostringstream no_stdout;  // FormatNeedsFile: never standard output
-    std::unique_ptr<OutputSink> sink = OutputSink::Open({"xlsx", path}, no_stdout, why);
-    if (!sink) return nullptr;
+    Message failed;
+    std::unique_ptr<OutputSink> sink = OutputSink::Open({"xlsx", path}, no_stdout, &failed);
+    if (!sink) {
+      *why = failed.text;
+      return nullptr;
+    }
     if (!sink->temporary().empty()) return std::make_unique<SinkOutput>(std::move(sink), "", -1);
     const char* tmpdir = std::getenv("TMPDIR");
     std::string spare = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/jixiao-XXXXXX";
     SignalBlock block;  // created and registered as one step to a signal
     int fd = mkstemp(spare.data());
     if (fd < 0) {
-      *why = std::strerror(errno);
+      *why = SystemErrorText(errno);
       return nullptr;
     }
     close(fd);
@@ -117,9 +123,9 @@ std::string EnsureOutputDirectory(const std::string& dir) {
   std::string d = dir;
   while (d.size() > 1 && d.back() == '/') d.pop_back();
   struct stat st;
-  if (stat(d.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? "" : std::strerror(ENOTDIR);
+  if (stat(d.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? "" : SystemErrorText(ENOTDIR);
   if (mkdir(d.c_str(), 0777) == 0) return "";
-  return std::strerror(errno);
+  return SystemErrorText(errno);
 }
 
 }  // namespace jixiao

@@ -17,7 +17,10 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.h"
+#include "base/messages.h"
 #include "cli/cleanup.h"
+#include "report/diagnostic_format.h"
 
 namespace jixiao {
 
@@ -33,23 +36,21 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
     size_t eq = f.find('=');
     OutputSpec s{f.substr(0, eq), eq == std::string::npos ? "" : f.substr(eq + 1)};
     if (std::find(formats.begin(), formats.end(), s.format) == formats.end()) {
-      diags->Error({}, fmt::format("unknown format '{}': expected one of {}", s.format,
-                                   fmt::join(formats, ", ")));
+      diags->Error({}, MsgId::kUnknownFormat, s.format, JoinList(formats));
       continue;
     }
     if (eq != std::string::npos && s.path.empty()) {
-      diags->Error({}, fmt::format("'-f {}' names no file: write -f {}=FILE", f, s.format));
+      diags->Error({}, MsgId::kFormatNoFile, f, s.format);
       continue;
     }
     specs.push_back(std::move(s));
   }
-  if (opts.formats.empty()) specs.push_back({"text", ""});
+  if (opts.formats.empty()) specs.push_back({formats.empty() ? "text" : formats.front(), ""});
   size_t to_stdout = std::count_if(specs.begin(), specs.end(),
                                    [](const OutputSpec& s) { return s.path.empty(); });
   if (!opts.output.empty()) {
     if (to_stdout != 1) {
-      diags->Error({}, "-o FILE needs exactly one format without a file; with several formats "
-                       "write -f FORMAT=FILE for each");
+      diags->Error({}, MsgId::kOutputNeedsOneFormat);
       return specs;
     }
     for (OutputSpec& s : specs)
@@ -63,8 +64,7 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
     return IsStandardOutput(s.path) && !FormatNeedsFile(s.format);
   });
   if (to_stdout > 1) {
-    diags->Error({}, "only one report can go to standard output: write -f FORMAT=FILE for the "
-                     "others");
+    diags->Error({}, MsgId::kTwoToStdout);
   }
   return specs;
 }
@@ -109,12 +109,14 @@ int BlockBuf::sync() { return Drain() && target_->pubsync() == 0 ? 0 : -1; }
 
 namespace {
 
-constexpr const char* kIsDirectory = "is a directory: give the report a file name";
-
-// The message of a report that cannot be written, `why` being the reason.
-std::string CannotWrite(const std::string& format, const std::string& why) {
-  return fmt::format("cannot write the {} report: {}", format, why);
+// The message of a report that cannot be written, `why` being the reason
+// (whose code it keeps).
+Message CannotWrite(const std::string& format, const Message& why) {
+  return {why.code, Tr(MsgId::kCannotWrite, format, why.text)};
 }
+
+// A reason the system gave (errno), as a message with its code.
+Message SystemError(int errnum) { return Msg(MsgId::kSystemError, SystemReason(errnum)); }
 
 // The descriptor a path such as /dev/stderr or /dev/fd/3 names, or -1.
 int DescriptorPath(const std::string& path) {
@@ -169,51 +171,48 @@ struct Destination {
   struct stat st {};
 };
 
-// Follows a symbolic link at `path` (see OutputSink); "" or why not.
-std::string FollowLink(const std::string& path, const struct stat& link, Destination* d) {
+// Follows a symbolic link at `path` (see OutputSink); nullopt, or why not.
+std::optional<Message> FollowLink(const std::string& path, const struct stat& link,
+                                  Destination* d) {
   struct stat dir;
   if (stat(Dirname(path).c_str(), &dir) == 0 && (dir.st_mode & S_ISVTX) &&
       (dir.st_mode & S_IWOTH) && link.st_uid != geteuid() && link.st_uid != dir.st_uid) {
-    return "is a symbolic link in a shared directory, owned by another user: write the report "
-           "elsewhere";
+    return Msg(MsgId::kLinkInSharedDir);
   }
   char* resolved = realpath(path.c_str(), nullptr);
   if (resolved == nullptr) {
-    if (errno != ENOENT) return std::strerror(errno);
+    if (errno != ENOENT) return SystemError(errno);
     char target[4096];
     ssize_t n = readlink(path.c_str(), target, sizeof target - 1);
     target[n < 0 ? 0 : n] = '\0';
-    return fmt::format("is a symbolic link to '{}', which does not exist: write the report to "
-                       "the file itself, or remove the link",
-                       target);
+    return Msg(MsgId::kLinkToNothing, target);
   }
   d->path = resolved;
   free(resolved);
-  if (stat(d->path.c_str(), &d->st) != 0) return std::strerror(errno);
+  if (stat(d->path.c_str(), &d->st) != 0) return SystemError(errno);
   d->exists = true;
-  return "";
+  return std::nullopt;
 }
 
-// Where the report of `path` goes; "" or why it cannot go there.
-std::string Resolve(const std::string& path, Destination* d) {
+// Where the report of `path` goes; nullopt, or why it cannot go there.
+std::optional<Message> Resolve(const std::string& path, Destination* d) {
   struct stat st;
   if (lstat(path.c_str(), &st) != 0) {
-    if (errno != ENOENT && errno != ENOTDIR) return std::strerror(errno);
-    if (!path.empty() && path.back() == '/') return "no such directory: give a file name";
+    if (errno != ENOENT && errno != ENOTDIR) return SystemError(errno);
+    if (!path.empty() && path.back() == '/') return Msg(MsgId::kNoSuchDirectory);
     d->path = path;
     d->exists = false;
-    return "";
+    return std::nullopt;
   }
   if (S_ISLNK(st.st_mode)) {
-    std::string why = FollowLink(path, st, d);
-    if (!why.empty()) return why;
+    if (std::optional<Message> why = FollowLink(path, st, d)) return why;
   } else {
     d->path = path;
     d->exists = true;
     d->st = st;
   }
-  if (S_ISDIR(d->st.st_mode)) return kIsDirectory;
-  return "";
+  if (S_ISDIR(d->st.st_mode)) return Msg(MsgId::kReportIsDirectory);
+  return std::nullopt;
 }
 
 // Creates a temporary file beside `dest`: exclusively (O_EXCL, which also
@@ -296,7 +295,7 @@ class OutputSink::FdBuf : public std::streambuf {
 };
 
 std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostream& out,
-                                             std::string* error) {
+                                             Message* error) {
   std::unique_ptr<OutputSink> sink(new OutputSink());
   if (IsStandardOutput(spec.path)) {
     sink->out_ = &out;
@@ -308,15 +307,14 @@ std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostrea
     // /dev/stderr, /dev/fd/N: the descriptor the caller opened, as it is.
     sink->fd_ = fcntl(n, F_DUPFD_CLOEXEC, 3);
     if (sink->fd_ < 0) {
-      *error = fmt::format("descriptor {} is not open", n);
+      *error = Msg(MsgId::kDescriptorNotOpen, n);
       return nullptr;
     }
     sink->path_ = spec.path;
   } else {
     Destination dest;
-    std::string why = Resolve(spec.path, &dest);
-    if (!why.empty()) {
-      *error = why;
+    if (std::optional<Message> why = Resolve(spec.path, &dest)) {
+      *error = *why;
       return nullptr;
     }
     sink->path_ = dest.path;
@@ -325,19 +323,18 @@ std::unique_ptr<OutputSink> OutputSink::Open(const OutputSpec& spec, std::ostrea
       sink->fd_ = open(dest.path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
       struct stat now;
       if (sink->fd_ >= 0 && fstat(sink->fd_, &now) == 0 && S_ISREG(now.st_mode)) {
-        *error = "became a regular file while it was opened: run again";
+        *error = Msg(MsgId::kBecameRegular);
         return nullptr;  // the destructor closes it, untouched
       }
     } else {
       sink->fd_ = CreateTemporary(dest, &sink->tmp_, &sink->slot_);
       if (sink->fd_ < 0) {
-        *error = fmt::format("cannot create a file in '{}': {}", Dirname(dest.path),
-                             std::strerror(errno));
+        *error = Msg(MsgId::kCannotCreateIn, Dirname(dest.path), SystemReason(errno));
         return nullptr;
       }
     }
     if (sink->fd_ < 0) {
-      *error = std::strerror(errno);
+      *error = SystemError(errno);
       return nullptr;
     }
   }
@@ -359,26 +356,27 @@ OutputSink::~OutputSink() {
   }
 }
 
-std::string OutputSink::Commit() {
+std::optional<Message> OutputSink::Commit() {
   committed_ = true;
   stream_->flush();
   const bool handed_on = !buf_->failed() && static_cast<bool>(*stream_);
   if (out_ != nullptr) {
     out_->flush();
-    return handed_on && *out_ ? "" : "cannot write to standard output";
+    if (handed_on && *out_) return std::nullopt;
+    return Msg(MsgId::kCannotWriteStdout);
   }
-  std::string why;
+  std::optional<Message> why;
   if (!handed_on) {
     int e = file_->error();
-    why = e == 0 ? "write failed" : fmt::format("write failed: {}", std::strerror(e));
+    why = e == 0 ? Msg(MsgId::kWriteFailed) : Msg(MsgId::kWriteFailedWhy, SystemReason(e));
   }
   int fd = fd_;
   fd_ = -1;
-  if (close(fd) != 0 && why.empty()) why = fmt::format("write failed: {}", std::strerror(errno));
+  if (close(fd) != 0 && !why) why = Msg(MsgId::kWriteFailedWhy, SystemReason(errno));
   if (tmp_.empty()) return why;
   SignalBlock block;  // renamed (or removed) and forgotten as one step
-  if (why.empty() && rename(tmp_.c_str(), path_.c_str()) != 0) why = std::strerror(errno);
-  if (!why.empty()) unlink(tmp_.c_str());
+  if (!why && rename(tmp_.c_str(), path_.c_str()) != 0) why = SystemError(errno);
+  if (why) unlink(tmp_.c_str());
   UnregisterTemporary(slot_);
   return why;
 }
@@ -398,7 +396,9 @@ Identity IdentityOf(const struct stat& st) {
 // Character devices (/dev/null, a terminal) are exempt from the checks.
 bool Exempt(const struct stat& st) { return S_ISCHR(st.st_mode); }
 
-std::string Shown(const std::string& path) { return path.empty() ? "standard output" : path; }
+std::string Shown(const std::string& path) {
+  return path.empty() ? std::string(Text(MsgId::kStandardOutput)) : path;
+}
 
 }  // namespace
 
@@ -417,7 +417,7 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
       int r = fd >= 0 ? fstat(fd, &st) : stat(spec.path.c_str(), &st);
       if (r == 0 && S_ISDIR(st.st_mode)) {
         if (FormatTakesDirectory(spec.format)) continue;  // its files are new ones in it
-        diags->Error({spec.path, 0, 0}, CannotWrite(spec.format, kIsDirectory));
+        diags->Error({spec.path, 0, 0}, CannotWrite(spec.format, Msg(MsgId::kReportIsDirectory)));
         continue;
       }
       if (r == 0 && Exempt(st)) continue;
@@ -437,10 +437,9 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
     bool duplicate = false;
     for (const Output& other : outputs_) {
       if (other.id == o.id) {
-        diags->Error({}, fmt::format("the {} and {} reports would both be written to {}{}: give "
-                                     "each report its own file",
-                                     other.format, o.format, Shown(other.path),
-                                     other.path == o.path ? "" : " (" + Shown(o.path) + ")"));
+        diags->Error({}, MsgId::kReportsSameFile, other.format, o.format, Shown(other.path),
+                     other.path == o.path ? std::string()
+                                          : Tr(MsgId::kSameFileAlso, Shown(o.path)));
         duplicate = true;
         break;
       }
@@ -459,10 +458,8 @@ void OutputGuard::CheckInput(const std::string& input, Diagnostics* diags) const
   Identity id = IdentityOf(st);
   for (const Output& o : outputs_) {
     if (!o.exists || !(o.id == id)) continue;
-    diags->Error({}, fmt::format("the {} report would be written over {}, an input of this "
-                                 "run{}: write the report to another file",
-                                 o.format, input,
-                                 o.path == input ? "" : " (as " + Shown(o.path) + ")"));
+    diags->Error({}, MsgId::kReportOverInput, o.format, input,
+                 o.path == input ? std::string() : Tr(MsgId::kAsPath, Shown(o.path)));
     return;
   }
 }
@@ -489,20 +486,51 @@ bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Optio
   return diags->error_count() == before;
 }
 
-std::string WriteErrorLine(const OutputSpec& spec, const std::string& why) {
-  return fmt::format("{}: error: {}\n", spec.path.empty() ? "<stdout>" : spec.path,
-                     CannotWrite(spec.format, why));
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += Text(MsgId::kCliListSeparator);
+    out += items[i];
+  }
+  return out;
+}
+
+std::string SystemReason(int errnum) {
+  if (English()) return std::strerror(errnum);
+  switch (errnum) {
+    case ENOENT: return std::string(Text(MsgId::kErrNoEntry));
+    case EACCES:
+    case EPERM: return std::string(Text(MsgId::kErrAccess));
+    case EROFS: return std::string(Text(MsgId::kErrReadOnly));
+    case ENOSPC: return std::string(Text(MsgId::kErrNoSpace));
+    case EDQUOT: return std::string(Text(MsgId::kErrQuota));
+    case EFBIG: return std::string(Text(MsgId::kErrTooLarge));
+    case ENOTDIR: return std::string(Text(MsgId::kErrNotDir));
+    case ENAMETOOLONG: return std::string(Text(MsgId::kErrNameTooLong));
+    case EIO: return std::string(Text(MsgId::kErrIo));
+    default: return std::strerror(errnum);
+  }
+}
+
+std::string WriteErrorLine(const OutputSpec& spec, const Message& why) {
+  Diagnostic d;
+  d.loc.file = spec.path.empty() ? "<stdout>" : spec.path;
+  Message m = CannotWrite(spec.format, why);
+  d.code = m.code;
+  d.message = std::move(m.text);
+  return FormatDiagnosticLine(d, false);
 }
 
 bool WriteOutput(const OutputSpec& spec, const std::string& text, std::ostream& out,
                  std::ostream& err) {
-  std::string why;
+  Message why;
   std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
   if (sink) {
     sink->stream() << text;
-    why = sink->Commit();
+    std::optional<Message> failed = sink->Commit();
+    if (!failed) return true;
+    why = *failed;
   }
-  if (why.empty()) return true;
   err << WriteErrorLine(spec, why);
   return false;
 }

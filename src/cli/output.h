@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <streambuf>
 #include <string>
@@ -81,9 +82,9 @@ bool IsStandardOutput(const std::string& path);
 class OutputSink {
  public:
   // Opens the destination of `spec`; nullptr and `*error` set (the reason,
-  // such as "is a directory") when it cannot.
+  // such as "is a directory", with its code) when it cannot.
   static std::unique_ptr<OutputSink> Open(const OutputSpec& spec, std::ostream& out,
-                                          std::string* error);
+                                          Message* error);
   ~OutputSink();  // removes the temporary file unless committed
 
   std::ostream& stream() { return *stream_; }
@@ -92,8 +93,8 @@ class OutputSink {
   // the destination is written in place (standard output, /dev/null, a FIFO).
   const std::string& temporary() const { return tmp_; }
   // Flushes and, for a temporary file, renames it over the destination.
-  // Returns "" on success, else the reason.
-  std::string Commit();
+  // Returns nullopt on success, else the reason.
+  std::optional<Message> Commit();
 
  private:
   class FdBuf;
@@ -156,8 +157,16 @@ bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Optio
                                std::initializer_list<const PathList*> inputs,
                                Diagnostics* diags);
 
-// "FILE: error: cannot write the FORMAT report: WHY\n", for stderr.
-std::string WriteErrorLine(const OutputSpec& spec, const std::string& why);
+// "FILE: 错误[JX0718]: 无法写入 FORMAT 报告：WHY\n" (or "error[JX0718]: cannot
+// write the FORMAT report: WHY"), for stderr; the code is the reason's.
+std::string WriteErrorLine(const OutputSpec& spec, const Message& why);
+
+// Items for a person: "a, b, c" (English) or "a、b、c" (Chinese).
+std::string JoinList(const std::vector<std::string>& items);
+
+// The system's reason for `errnum` in the run's language: strerror's text
+// in English, a Chinese one for the commonest errors.
+std::string SystemReason(int errnum);
 
 // Writes `text` to standard output (`out`) or, for a file, atomically: to a
 // temporary file beside it, then renamed over it, so that a failed run never

@@ -61,12 +61,12 @@ TEST_CASE("BlockBuf: hands on whole blocks, in order, and everything on flush") 
 
 TEST_CASE("OutputSink: standard output gets the report on Commit, or on destruction") {
   std::ostringstream out;
-  std::string why;
+  Message why;
   {
     auto sink = OutputSink::Open({"text", ""}, out, &why);
     REQUIRE(sink);
     sink->stream() << std::string(100000, 'r') << "end\n";
-    CHECK(sink->Commit().empty());
+    CHECK_FALSE(sink->Commit());
   }
   CHECK(out.str() == std::string(100000, 'r') + "end\n");
   std::ostringstream out2;
@@ -81,12 +81,12 @@ TEST_CASE("OutputSink: a file is written whole on Commit; a short write is an er
   std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
                      "/jixiao-output-test.txt";
   std::ostringstream unused;
-  std::string why;
+  Message why;
   {
     auto sink = OutputSink::Open({"json", path}, unused, &why);
     REQUIRE(sink);
     for (int i = 0; i < 5000; ++i) sink->stream() << "line " << i << "\n";
-    CHECK(sink->Commit().empty());
+    CHECK_FALSE(sink->Commit());
   }
   std::ifstream in(path);
   std::stringstream got;
@@ -100,7 +100,10 @@ TEST_CASE("OutputSink: a file is written whole on Commit; a short write is an er
   std::ostream short_out(&full);
   auto sink = OutputSink::Open({"text", ""}, short_out, &why);
   sink->stream() << std::string(100, 'z');
-  CHECK(sink->Commit() == "cannot write to standard output");
+  std::optional<Message> failed = sink->Commit();
+  REQUIRE(failed);
+  CHECK(failed->code == 718);
+  CHECK(failed->text == "cannot write to standard output");
 }
 
 TEST_CASE("OutputSink: a file is replaced whole with its mode kept, and no temporary left") {
@@ -112,14 +115,14 @@ TEST_CASE("OutputSink: a file is replaced whole with its mode kept, and no tempo
   std::ofstream(path) << "old";
   chmod(path.c_str(), 0600);
   std::ostringstream unused;
-  std::string why;
+  Message why;
   {
     auto sink = OutputSink::Open({"json", path}, unused, &why);
     REQUIRE(sink);
     sink->stream() << "new";
     // Until Commit the old file is there, and one temporary beside it.
     CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 2);
-    CHECK(sink->Commit().empty());
+    CHECK_FALSE(sink->Commit());
   }
   std::ifstream in(path);
   std::string got((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -140,7 +143,15 @@ TEST_CASE("OutputSink: a file is replaced whole with its mode kept, and no tempo
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
   // A directory is refused.
   CHECK(OutputSink::Open({"json", dir.string()}, unused, &why) == nullptr);
-  CHECK(why == "is a directory: give the report a file name");
+  CHECK(why.code == 716);
+  CHECK(why.text == "is a directory: give the report a file name");
+  {
+    ScopedLang zh(Lang::kZh);
+    CHECK(OutputSink::Open({"json", dir.string()}, unused, &why) == nullptr);
+    CHECK(why.text == "是一个目录：请给报告一个文件名");
+    CHECK(WriteErrorLine({"json", dir.string()}, why) ==
+          dir.string() + ": 错误[JX0716]: 无法写入 json 报告：是一个目录：请给报告一个文件名\n");
+  }
   fs::remove_all(dir);
 }
 

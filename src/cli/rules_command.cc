@@ -12,7 +12,7 @@ namespace jixiao {
 // nothing on `out` and returns kExitError.
 int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, {"text"}, &diags);
+  std::vector<OutputSpec> outputs = ParseOutputSpecs(opts, FormatsOf("rules"), &diags);
   if (diags.has_errors() || !CheckOutputsAgainstInputs(outputs, opts, {}, &diags)) {
     PrintDiagnostics(diags, term, err);
     return kExitError;

@@ -17,10 +17,13 @@ namespace {
 std::string NameSome(const std::vector<std::string>& names, size_t total) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() && total == names.size() ? " and " : ", ";
-    out += "'" + names[i] + "'";
+    if (i > 0) {
+      out += Text(i + 1 == names.size() && total == names.size() ? MsgId::kListLast
+                                                                 : MsgId::kCliListSeparator);
+    }
+    out += Tr(MsgId::kListQuoted, names[i]);
   }
-  if (total > names.size()) out += fmt::format(" and {} more", total - names.size());
+  if (total > names.size()) out = Tr(MsgId::kListMore, out, total - names.size());
   return out;
 }
 
@@ -74,17 +77,14 @@ void ProjectsWithoutEntry::Report(const std::vector<std::string>& unread,
       ++distinct;
     }
   }
-  const std::string projects =
-      count_ == 1 ? fmt::format("target project {} has", NameSome(names_, count_))
-                  : fmt::format("{} target projects have", count_);
-  const std::string which = count_ == 1 ? "" : fmt::format(" ({})", NameSome(names_, count_));
-  diags->Error(first_,
-               fmt::format("{} no actuals entry{}, but the actuals {} {} could not be read in "
-                           "full (see the errors above): fix {} first; {} may be there",
-                           projects, which, distinct == 1 ? "file" : "files",
-                           NameSome(files, distinct), distinct == 1 ? "it" : "them",
-                           count_ == 1 ? "the entry" : "their entries"),
-               first_line_);
+  const std::string files_named = NameSome(files, distinct);
+  Message m = count_ == 1 ? Msg(distinct == 1 ? MsgId::kNoEntryUnreadFile
+                                              : MsgId::kNoEntryUnreadFiles,
+                                NameSome(names_, count_), files_named)
+                          : Msg(distinct == 1 ? MsgId::kNoEntriesUnreadFile
+                                              : MsgId::kNoEntriesUnreadFiles,
+                                count_, NameSome(names_, count_), files_named);
+  diags->Error(first_, std::move(m), first_line_);
 }
 
 bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,
@@ -100,11 +100,7 @@ bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEn
     return false;
   }
   if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
-    diags->Error(item.id_loc,
-                 fmt::format("project '{}' has no actuals entry: add one with `id: {}` or "
-                             "`project: {}` to an actuals file",
-                             item.name, item.id, item.name),
-                 item.id_line);
+    diags->Error(item.id_loc, Msg(MsgId::kNoActualsEntry, item.name, item.id), item.id_line);
     return false;
   }
   return true;

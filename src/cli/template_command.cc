@@ -84,8 +84,7 @@ void RefuseExistingFiles(const std::vector<OutputSpec>& specs, Diagnostics* diag
     if (IsStandardOutput(s.path) || stat(s.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
       continue;
     }
-    diags->Error({s.path, 0, 0}, "the file exists and may hold filled-in actuals: pass --force to "
-                                 "replace it, or write the template to another file");
+    diags->Error({s.path, 0, 0}, MsgId::kTemplateExists);
   }
 }
 
@@ -96,7 +95,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   Options given = opts;
   // `-o actuals.csv` alone asks for the CSV skeleton.
   if (given.formats.empty() && EndsWith(given.output, ".csv")) given.formats = {"csv"};
-  std::vector<OutputSpec> specs = ParseOutputSpecs(given, {"yaml", "csv"}, &diags);
+  std::vector<OutputSpec> specs = ParseOutputSpecs(given, FormatsOf("template"), &diags);
   if (!opts.force) RefuseExistingFiles(specs, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
@@ -137,7 +136,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
           }
         });
     if (projects == 0 && !diags.has_errors()) {
-      diags.Error({}, "no target projects found in the input");
+      diags.Error({}, MsgId::kNoProjects);
     }
   }
   if (opts.strict) diags.PromoteWarnings();

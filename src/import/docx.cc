@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "base/messages.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -35,15 +36,15 @@ std::string ReadEntry(zip_t* za, const std::string& name, size_t max, std::strin
   zip_int64_t idx = zip_name_locate(za, name.c_str(), 0);
   if (idx < 0) {
     *missing = true;
-    return fmt::format("it has no part '{}'", name);
+    return Tr(MsgId::kDocxNoPart, name);
   }
   zip_file_t* zf = zip_fopen_index(za, static_cast<zip_uint64_t>(idx), 0);
   if (zf == nullptr) {
     zip_error_t* e = zip_get_error(za);
     if (zip_error_code_zip(e) == ZIP_ER_NOPASSWD || zip_error_code_zip(e) == ZIP_ER_WRONGPASSWD) {
-      return fmt::format("its part '{}' is encrypted (remove the password in Word first)", name);
+      return Tr(MsgId::kDocxEncrypted, name);
     }
-    return fmt::format("cannot open its part '{}': {}", name, zip_error_strerror(e));
+    return Tr(MsgId::kDocxCannotOpenPart, name, zip_error_strerror(e));
   }
   out->clear();
   std::string reason;
@@ -51,13 +52,12 @@ std::string ReadEntry(zip_t* za, const std::string& name, size_t max, std::strin
   for (;;) {
     zip_int64_t n = zip_fread(zf, buf, sizeof buf);
     if (n < 0) {
-      reason = fmt::format("cannot read its part '{}': {}", name,
-                           zip_error_strerror(zip_file_get_error(zf)));
+      reason = Tr(MsgId::kDocxCannotReadPart, name, zip_error_strerror(zip_file_get_error(zf)));
       break;
     }
     if (n == 0) break;
     if (out->size() + static_cast<size_t>(n) > max) {
-      reason = fmt::format("its part '{}' is larger than {} bytes once uncompressed", name, max);
+      reason = Tr(MsgId::kDocxPartTooLarge, name, max);
       break;
     }
     out->append(buf, static_cast<size_t>(n));
@@ -191,12 +191,7 @@ class BodyReader {
   void TooDeep() {
     if (reported_depth_) return;
     reported_depth_ = true;
-    Diagnostic d;
-    d.loc.file = doc_->file;
-    d.message = fmt::format("content nested more than {} levels deep is not read",
-                            kMaxWrapperDepth);
-    d.severity = Severity::kWarning;
-    diags_->Add(std::move(d));
+    diags_->Warning({doc_->file, 0, 0}, MsgId::kImportTooDeep, kMaxWrapperDepth);
   }
 
   // Calls `fn` for each child element named `local`, looking through
@@ -255,11 +250,8 @@ class BodyReader {
   bool reported_depth_ = false;
 };
 
-void FileError(const std::string& file, std::string message, Diagnostics* diags) {
-  Diagnostic d;
-  d.loc.file = file;
-  d.message = std::move(message);
-  diags->Add(std::move(d));
+void FileError(const std::string& file, Message message, Diagnostics* diags) {
+  diags->Error({file, 0, 0}, std::move(message));
 }
 
 // The main part's name from _rels/.rels, or "word/document.xml".
@@ -299,15 +291,14 @@ std::optional<ImportDoc> ReadDocx(std::string_view bytes, const std::string& fil
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (src == nullptr) {
-    FileError(file, fmt::format("cannot read the .docx: {}", zip_error_strerror(&err)), diags);
+    FileError(file, Msg(MsgId::kImportBadDocx, zip_error_strerror(&err)), diags);
     zip_error_fini(&err);
     return std::nullopt;
   }
   ZipPtr za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err));
   if (!za) {
     FileError(file,
-              fmt::format("not a .docx file: not a readable ZIP archive ({})",
-                          zip_error_strerror(&err)),
+              Msg(MsgId::kImportNotDocx, Tr(MsgId::kDocxUnreadableZip, zip_error_strerror(&err))),
               diags);
     zip_source_free(src);
     zip_error_fini(&err);
@@ -323,9 +314,7 @@ std::optional<ImportDoc> ReadDocx(std::string_view bytes, const std::string& fil
     reason = ReadEntry(za.get(), part, max_part_bytes, &xml, &missing);
   }
   if (!reason.empty()) {
-    FileError(file, fmt::format("{}: {}", missing ? "not a .docx file" : "not a readable .docx file",
-                                reason),
-              diags);
+    FileError(file, Msg(missing ? MsgId::kImportNotDocx : MsgId::kImportBadDocx, reason), diags);
     return std::nullopt;
   }
   za.reset();
@@ -337,18 +326,15 @@ std::optional<ImportDoc> ReadDocx(std::string_view bytes, const std::string& fil
                             pugi::encoding_utf8);
   if (!res) {
     FileError(file,
-              fmt::format("not a readable .docx file: its part '{}' is not well-formed XML "
-                          "({} at byte {})",
-                          part, res.description(), res.offset),
+              Msg(MsgId::kImportBadDocx,
+                  Tr(MsgId::kDocxBadXml, part, res.description(), res.offset)),
               diags);
     return std::nullopt;
   }
   pugi::xml_node root = x.document_element();
   pugi::xml_node body = Child(root, "body");
   if (LocalName(root) != "document" || !body) {
-    FileError(file,
-              fmt::format("not a Word document: its part '{}' has no w:document/w:body", part),
-              diags);
+    FileError(file, Msg(MsgId::kImportNotWordDocument, part), diags);
     return std::nullopt;
   }
   ImportDoc doc;

@@ -16,6 +16,23 @@ namespace jixiao {
 
 namespace importer {
 
+namespace {
+
+// Names for a person: "产出指标, 效益指标" / "产出指标、效益指标".
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += Text(MsgId::kCliListSeparator);
+    out += names[i];
+  }
+  return out;
+}
+
+// The value parser's reason for refusing a target, with its code.
+Message TargetError(const Parsed<Target>& parsed) { return Message{0, parsed.error()}; }
+
+}  // namespace
+
 std::vector<ImportedProject> Importer::Run() {
   const std::vector<DocItem>& items = doc_.items;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -54,28 +71,20 @@ std::vector<ImportedProject> Importer::Run() {
   if (projects_.empty() && !reported_not_table_) {
     DocPlace at;
     if (!items.empty() && !items.front().cells.empty()) at = items.front().cells.front().at;
-    Error(nullptr, at,
-          "not a 绩效目标表 (performance target table): no project heading (…绩效目标表) "
-          "and no table with 项目名称 or an indicator header (一级指标, 二级指标, 三级指标, "
-          "指标值) found");
+    Error(nullptr, at, Msg(MsgId::kImportNotATable));
   }
   if (suppressed_warnings_ > 0) {
-    Diagnostic d;
-    d.severity = Severity::kWarning;
-    d.loc.file = doc_.file;
-    d.message = fmt::format("{} more warnings not shown (each is a comment in the YAML written)",
-                            suppressed_warnings_);
-    diags_->Add(std::move(d));
+    diags_->Warning({doc_.file, 0, 0}, MsgId::kImportMoreWarnings, suppressed_warnings_);
   }
   return std::move(projects_);
 }
 
-void Importer::Error(Draft* d, const DocPlace& at, std::string message) {
+void Importer::Error(Draft* d, const DocPlace& at, Message message) {
   diags_->Add(MakeDocDiagnostic(doc_, Severity::kError, at, std::move(message)));
   if (d) d->p.ok = false;
 }
 
-void Importer::Warn(Draft* d, const DocPlace& at, std::string message) {
+void Importer::Warn(Draft* d, const DocPlace& at, Message message) {
   if (d) ++d->p.warnings;
   if (warnings_ >= kMaxWarningsPerFile) {
     ++suppressed_warnings_;
@@ -86,15 +95,15 @@ void Importer::Warn(Draft* d, const DocPlace& at, std::string message) {
 }
 
 void Importer::Guess(Draft* d, const DocPlace& at, const std::string& field,
-                     const std::string& note, std::string message) {
+                     const std::string& note, Message message) {
   Warn(d, at, std::move(message));
   if (d) d->p.field_notes[field].push_back(note);
 }
 
-void Importer::Unread(Draft* d, const DocCell& c, std::string_view why) {
-  std::string where = DescribePlace(c.at);
-  Warn(d, c.at, fmt::format("not imported: '{}' ({})", Quote(c.text), why));
-  if (d) d->p.unread.push_back(fmt::format("{}: {}", where, Quote(c.text)));
+void Importer::Unread(Draft* d, const DocCell& c, MsgId why, const std::string& arg) {
+  std::string reason = arg.empty() ? std::string(Text(why)) : Tr(why, arg);
+  Warn(d, c.at, Msg(MsgId::kImportNotImported, Quote(c.text), reason));
+  if (d) d->p.unread.push_back(fmt::format("{}: {}", DescribePlace(c.at, Lang::kEn), Quote(c.text)));
 }
 
 Draft& Importer::Current(const DocPlace& at) {
@@ -112,7 +121,7 @@ void Importer::StartNew(const DocPlace& at) {
                    pending_title_->unit);
     pending_title_.reset();
   }
-  for (const DocCell& c : preamble_) Unread(&*draft_, c, "text before the first table");
+  for (const DocCell& c : preamble_) Unread(&*draft_, c, MsgId::kUnreadBeforeTable);
   preamble_.clear();
 }
 
@@ -123,8 +132,7 @@ void Importer::Paragraph(const DocCell& c) {
       // Two headings in a row: the first was a document title.
       if (draft_->heading && !draft_->heading->text.empty()) {
         Warn(nullptr, draft_->heading->at,
-             fmt::format("not imported: heading '{}' has no table below it",
-                         Quote(draft_->heading->text)));
+             Msg(MsgId::kImportHeadingWithoutTable, Quote(draft_->heading->text)));
       }
       draft_->p.at = c.at;
     } else {
@@ -155,7 +163,7 @@ void Importer::Paragraph(const DocCell& c) {
     return;
   }
   if (draft_) {
-    Unread(&*draft_, c, "text outside the table");
+    Unread(&*draft_, c, MsgId::kUnreadOutsideTable);
   } else if (preamble_.size() < kMaxWarningsPerFile) {
     preamble_.push_back(c);  // reported with the first project, if there is one
   }
@@ -227,7 +235,7 @@ void Importer::Row(const std::vector<DocCell>& cells) {
 void Importer::Set(Draft* d, Field* f, const DocCell* value, const DocCell& label) {
   if (f->given) {
     if (value && !Trim(value->text).empty()) {
-      Unread(d, *value, fmt::format("'{}' is given twice; the first is used", Quote(label.text)));
+      Unread(d, *value, MsgId::kUnreadGivenTwice, Quote(label.text));
     }
     return;
   }
@@ -274,7 +282,7 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         d->goal_cells.push_back(c);
         continue;
       }
-      Unread(d, c, "not a field of a target file");
+      Unread(d, c, MsgId::kUnreadNoField);
       continue;
     }
     // A label: its value is the next cell, unless that is a label too.
@@ -315,7 +323,7 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         if (!d->department.given) {
           Set(d, &d->department, value, c);
         } else if (value && !Trim(value->text).empty()) {
-          Unread(d, *value, fmt::format("{}: the department is given already", Quote(c.text)));
+          Unread(d, *value, MsgId::kUnreadDepartmentGiven, Quote(c.text));
         }
         break;
       case Role::kTotal:
@@ -362,14 +370,13 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
   if (cells.size() != width && !StartsWithLevel1(row)) {
     // Not an indicator (a 备注 or 填报人 row under the table): kept as comments.
     for (const DocCell& c : row) {
-      if (!Trim(c.text).empty()) Unread(&d, c, "a row of the indicator table that is no indicator");
+      if (!Trim(c.text).empty()) Unread(&d, c, MsgId::kUnreadNoIndicator);
     }
     return;
   }
   if (cells.size() > width) {
     Error(&d, cells[width].at,
-          fmt::format("this indicator row has {} cells, but the indicator header ({}) has {}",
-                      cells.size(), DescribePlace(d.header_at), width));
+          Msg(MsgId::kImportRowTooWide, cells.size(), DescribePlace(d.header_at), width));
     return;
   }
   if (cells.size() < width) {
@@ -382,10 +389,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
     }
     aligned.insert(aligned.end(), cells.begin(), cells.end());
     cells = std::move(aligned);
-    Warn(&d, row.front().at,
-         fmt::format("this indicator row has {} cells, the header {}: taking the first {} as "
-                     "merged from the row above",
-                     row.size(), width, missing));
+    Warn(&d, row.front().at, Msg(MsgId::kImportRowShort, row.size(), width, missing));
   }
   ImportedIndicator ind;
   ind.at = cells.front().at;
@@ -400,8 +404,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
   for (size_t i = 0; i < width; ++i) {
     const DocCell& c = cells[i];
     if (c.text.size() > opts_.max_cell_bytes) {
-      Error(&d, c.at, fmt::format("this cell is {} bytes long, more than the limit of {}",
-                                  c.text.size(), opts_.max_cell_bytes));
+      Error(&d, c.at, Msg(MsgId::kImportCellTooLong, c.text.size(), opts_.max_cell_bytes));
       return;
     }
     switch (d.columns[i]) {
@@ -415,11 +418,10 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
       case Column::kUnit: unit = &c; break;
       case Column::kOther:
         if (!Trim(c.text).empty()) {
-          ind.notes.push_back(fmt::format("未导入 / not imported ({}): {}", DescribePlace(c.at),
-                                          Quote(c.text)));
+          ind.notes.push_back(fmt::format("未导入 / not imported ({}): {}",
+                                          DescribePlace(c.at, Lang::kEn), Quote(c.text)));
           Warn(&d, c.at,
-               fmt::format("not imported: '{}' (its column is not one of the indicator fields)",
-                           Quote(c.text)));
+               Msg(MsgId::kImportNotImported, Quote(c.text), Text(MsgId::kUnreadOtherColumn)));
         }
         break;
     }
@@ -430,7 +432,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
   bool same_level1 = ind.level1.empty() || ind.level1 == d.last_level1;
   if (ind.level1.empty()) {
     if (d.last_level1.empty()) {
-      Error(&d, l1 ? l1->at : ind.at, "一级指标 is empty and no row above gives one");
+      Error(&d, l1 ? l1->at : ind.at, Msg(MsgId::kImportLevel1Empty));
       return;
     }
     ind.level1 = d.last_level1;
@@ -438,14 +440,12 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
       ind.notes.push_back(fmt::format("猜测 / guessed: 一级指标为空，沿用上一行的 {} / 一级指标 is "
                                       "empty, the row above's is used",
                                       ind.level1));
-      Warn(&d, l1->at,
-           fmt::format("一级指标 is empty and not merged: using '{}' from the row above",
-                       ind.level1));
+      Warn(&d, l1->at, Msg(MsgId::kImportLevel1Continued, ind.level1));
     }
   }
   if (ind.level2.empty()) {
     if (d.last_level2.empty() || !same_level1) {
-      Error(&d, l2 ? l2->at : ind.at, "二级指标 is empty and the row above gives none to continue");
+      Error(&d, l2 ? l2->at : ind.at, Msg(MsgId::kImportLevel2Empty));
       return;
     }
     ind.level2 = d.last_level2;
@@ -453,9 +453,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
       ind.notes.push_back(fmt::format("猜测 / guessed: 二级指标为空，沿用上一行的 {} / 二级指标 is "
                                       "empty, the row above's is used",
                                       ind.level2));
-      Warn(&d, l2->at,
-           fmt::format("二级指标 is empty and not merged: using '{}' from the row above",
-                       ind.level2));
+      Warn(&d, l2->at, Msg(MsgId::kImportLevel2Continued, ind.level2));
     }
   }
   d.last_level1 = ind.level1;
@@ -464,7 +462,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
 
   ind.name = name ? OneLine(name->text) : std::string();
   if (ind.name.empty()) {
-    Error(&d, name ? name->at : ind.at, "三级指标 (the indicator's name) is empty");
+    Error(&d, name ? name->at : ind.at, Msg(MsgId::kImportNameEmpty));
     return;
   }
   if (desc) ind.description = std::string(Trim(desc->text));
@@ -475,7 +473,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
     if (!w.empty()) {
       Parsed<std::string> amount = ParseAmount(w, "");
       if (!amount || amount->empty()) {
-        Error(&d, weight->at, fmt::format("分值 '{}' is not a number", Quote(weight->text)));
+        Error(&d, weight->at, Msg(MsgId::kImportBadWeight, Quote(weight->text)));
         return;
       }
       ind.weight = *amount;
@@ -500,7 +498,7 @@ bool Importer::CheckTaxonomy(Draft* d, const DocPlace& at1, const DocPlace& at2,
     if (const Level1Group* g = rules_.FindLevel1(ind->level1 + "指标")) {
       ind->notes.push_back(fmt::format("猜测 / guessed: 一级指标“{}”按“{}”导入 / read as {}",
                                        ind->level1, g->name, g->name));
-      Warn(d, at1, fmt::format("一级指标 '{}' is read as '{}'", ind->level1, g->name));
+      Warn(d, at1, Msg(MsgId::kImportLevel1ReadAs, ind->level1, g->name));
       ind->level1 = g->name;
       d->last_level1 = g->name;
       group = g;
@@ -509,10 +507,8 @@ bool Importer::CheckTaxonomy(Draft* d, const DocPlace& at1, const DocPlace& at2,
       for (const Level1Group& lg : rules_.taxonomy) names.push_back(lg.name);
       std::string hint = ClosestMatch(ind->level1, names);
       Error(d, at1,
-            hint.empty() ? fmt::format("unknown 一级指标 '{}': expected one of {}", ind->level1,
-                                       fmt::join(names, ", "))
-                         : fmt::format("unknown 一级指标 '{}': did you mean '{}'?", ind->level1,
-                                       hint));
+            hint.empty() ? Msg(MsgId::kImportUnknownLevel1, ind->level1, JoinNames(names))
+                         : Msg(MsgId::kImportUnknownLevel1Hint, ind->level1, hint));
       return false;
     }
   }
@@ -520,24 +516,22 @@ bool Importer::CheckTaxonomy(Draft* d, const DocPlace& at1, const DocPlace& at2,
   if (const std::string* l2 = rules_.FindLevel2(*group, ind->level2 + "指标")) {
     ind->notes.push_back(fmt::format("猜测 / guessed: 二级指标“{}”按“{}”导入 / read as {}",
                                      ind->level2, *l2, *l2));
-    Warn(d, at2, fmt::format("二级指标 '{}' is read as '{}'", ind->level2, *l2));
+    Warn(d, at2, Msg(MsgId::kImportLevel2ReadAs, ind->level2, *l2));
     ind->level2 = *l2;
     d->last_level2 = *l2;
     return true;
   }
   for (const Level1Group& g : rules_.taxonomy) {
     if (rules_.FindLevel2(g, ind->level2)) {
-      Error(d, at2, fmt::format("二级指标 '{}' belongs to {}, not to {}", ind->level2, g.name,
-                                ind->level1));
+      Error(d, at2, Msg(MsgId::kImportLevel2Elsewhere, ind->level2, g.name, ind->level1));
       return false;
     }
   }
   std::string hint = ClosestMatch(ind->level2, group->level2);
   Error(d, at2,
-        hint.empty() ? fmt::format("unknown 二级指标 '{}' under {}: expected one of {}",
-                                   ind->level2, ind->level1, fmt::join(group->level2, ", "))
-                     : fmt::format("unknown 二级指标 '{}' under {}: did you mean '{}'?",
-                                   ind->level2, ind->level1, hint));
+        hint.empty()
+            ? Msg(MsgId::kImportUnknownLevel2, ind->level2, ind->level1, JoinNames(group->level2))
+            : Msg(MsgId::kImportUnknownLevel2Hint, ind->level2, ind->level1, hint));
   return false;
 }
 
@@ -546,7 +540,7 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
   std::string value = target ? OneLine(target->text) : std::string();
   DocPlace at = target ? target->at : ind->at;
   if (value.empty()) {
-    Error(d, at, fmt::format("指标值 of '{}' is empty", ind->name));
+    Error(d, at, Msg(MsgId::kImportTargetEmpty, ind->name));
     return false;
   }
   std::string written = value;
@@ -568,8 +562,8 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
   }
   Parsed<Target> parsed = ParseTarget(value, d->p.year);
   if (!parsed) {
-    Error(d, at, fmt::format("bad 指标值 '{}' of '{}': {}", Quote(value), ind->name,
-                             parsed.error()));
+    Message why = TargetError(parsed);
+    Error(d, at, Message{why.code, Tr(MsgId::kImportBadTarget, Quote(value), ind->name, why.text)});
     return false;
   }
   ind->target = value;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/lang.h"
 
 namespace jixiao {
 
@@ -54,14 +55,15 @@ struct ImportDoc {
   std::vector<DocItem> items;
 };
 
-// "line 12", "table 2, row 3, cell 4", "paragraph 5", or "" when unknown.
-std::string DescribePlace(const DocPlace& at);
+// "line 12", "table 2, row 3, cell 4", "paragraph 5" (in `lang`: "第 12 行",
+// "第 2 个表格第 3 行第 4 格", "第 5 段"), or "" when unknown.
+std::string DescribePlace(const DocPlace& at, Lang lang = CurrentLang());
 
 // A diagnostic at `at` of `doc`: file:line:column with the source line for
 // text input; for .docx, the file with "table T, row R, cell C: " before
 // the message.
 Diagnostic MakeDocDiagnostic(const ImportDoc& doc, Severity severity, const DocPlace& at,
-                             std::string message);
+                             Message message);
 
 }  // namespace jixiao
 

@@ -26,21 +26,17 @@ void Importer::Finish() {
   d.p.file = doc_.file;
   if (d.rows == 0) {
     if (d.heading) {
-      Error(&d, d.heading->at,
-            fmt::format("not a 绩效目标表: no table below the heading '{}'",
-                        Quote(d.heading->text)));
+      Error(&d, d.heading->at, Msg(MsgId::kImportHeadingNoTable, Quote(d.heading->text)));
       reported_not_table_ = true;
     }
     --number_;
     return;
   }
   if (d.columns.empty()) {
-    Error(&d, d.p.at,
-          "not a 绩效目标表: no indicator table (a header row with 一级指标, 二级指标, 三级指标 "
-          "and 指标值) for this project");
+    Error(&d, d.p.at, Msg(MsgId::kImportNoIndicatorTable));
     reported_not_table_ = true;
   } else if (d.p.indicators.empty() && d.p.ok) {
-    Error(&d, d.header_at, "the indicator table has no indicators");
+    Error(&d, d.header_at, Msg(MsgId::kImportNoIndicators));
   }
   ReadName(&d);
   ReadYear(&d);
@@ -67,18 +63,16 @@ void Importer::ReadName(Draft* d) {
             fmt::format("标题为“{}”，与项目名称栏不同，采用项目名称栏 / the heading differs "
                         "from the 项目名称 row; the row is used",
                         Quote(heading)),
-            fmt::format("the heading names '{}', the 项目名称 row '{}': using the row",
-                        Quote(heading), Quote(row)));
+            Msg(MsgId::kImportHeadingDiffers, Quote(heading), Quote(row)));
     }
   } else if (!heading.empty()) {
     d->p.project = heading;
   } else {
     Error(d, d->name_row.given ? d->name_row.at : d->p.at,
-          d->name_row.given ? "项目名称 is empty"
-                            : "no project name: neither a heading (…绩效目标表) nor a 项目名称 row");
+          Msg(d->name_row.given ? MsgId::kImportNameRowEmpty : MsgId::kImportNoName));
   }
   if (d->p.project.size() > opts_.max_cell_bytes) {
-    Error(d, d->p.at, "the project name is too long");
+    Error(d, d->p.at, Msg(MsgId::kImportNameTooLong, opts_.max_cell_bytes));
   }
 }
 
@@ -93,7 +87,7 @@ void Importer::ReadYear(Draft* d) {
             fmt::format("猜测 / guessed: 名称中有多个年份，取第一个 {} / the name has several "
                         "years, the first is used",
                         years.front()),
-            fmt::format("the project name has several years; using {}", years.front()));
+            Msg(MsgId::kImportSeveralYears, years.front()));
     }
   } else if (d->title_year) {
     d->p.year = d->title_year;
@@ -103,10 +97,7 @@ void Importer::ReadYear(Draft* d) {
         "年度取自 --year / the year is from --year (the name has none)");
     return;
   } else {
-    Error(d, at,
-          fmt::format("no year: the project name '{}' has none (such as 2024年度…); pass "
-                      "--year",
-                      Quote(d->p.project)));
+    Error(d, at, Msg(MsgId::kImportNoYear, Quote(d->p.project)));
     return;
   }
   if (opts_.year && opts_.year != d->p.year) {
@@ -114,8 +105,7 @@ void Importer::ReadYear(Draft* d) {
           fmt::format("--year {} 与文档中的年度 {} 不同，采用文档 / differs from the document's "
                       "year; the document's is used",
                       opts_.year, d->p.year),
-          fmt::format("--year {} differs from the year {} in the document: using {}",
-                      opts_.year, d->p.year, d->p.year));
+          Msg(MsgId::kImportYearDiffers, opts_.year, d->p.year));
   }
 }
 
@@ -152,9 +142,7 @@ void Importer::ReadBudget(Draft* d) {
   if (d->unit.given) {
     Unit u = LookupUnit(d->unit.text);
     if (u.dim != Dimension::kMoney) {
-      Error(d, d->unit.at,
-            fmt::format("单位 '{}' is not a unit of money (元, 千元, 万元 or 亿元)",
-                        Quote(d->unit.text)));
+      Error(d, d->unit.at, Msg(MsgId::kImportNotMoney, Quote(d->unit.text)));
       return;
     }
     p.unit = u.name;
@@ -163,8 +151,7 @@ void Importer::ReadBudget(Draft* d) {
             fmt::format("--unit {} 与文档中的单位 {} 不同，采用文档 / differs from the "
                         "document's unit; the document's is used",
                         opts_.unit, p.unit),
-            fmt::format("--unit {} differs from the unit {} the document gives: using {}",
-                        opts_.unit, p.unit, p.unit));
+            Msg(MsgId::kImportUnitDiffers, opts_.unit, p.unit));
     }
   } else if (!opts_.unit.empty()) {
     p.unit = opts_.unit;
@@ -173,15 +160,13 @@ void Importer::ReadBudget(Draft* d) {
   } else if (d->total.given || d->fiscal.given) {
     // Amounts without their unit: 10,000,000.00 read as 万元 is a budget ten
     // thousand times too large. Never assumed.
-    Error(d, d->total.given ? d->total.at : d->fiscal.at,
-          "the document does not say the unit of its amounts (单位：元 or 单位：万元, above "
-          "the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)");
+    Error(d, d->total.given ? d->total.at : d->fiscal.at, Msg(MsgId::kImportNoUnit));
   }
   auto amount = [&](Field& f, std::string* out, const char* label) {
     if (!f.given) return;
     Parsed<std::string> a = ParseAmount(f.text, p.unit);
     if (!a) {
-      Error(d, f.at, fmt::format("{} '{}': {}", label, Quote(f.text), a.error()));
+      Error(d, f.at, Msg(MsgId::kImportBadAmount, label, Quote(f.text), a.error()));
       return;
     }
     *out = *a;
@@ -208,27 +193,24 @@ void Importer::ReadBudget(Draft* d) {
             fmt::format("猜测 / guessed: 预算数为空，取财政资金{} = {} / 预算数 is empty: "
                         "fiscal{} is used",
                         other ? "+其他资金" : "", p.total, other ? " + other" : ""),
-            fmt::format("预算数 is empty: using {} (财政资金{})", p.total,
-                        other ? " + 其他资金" : ""));
+            Msg(other ? MsgId::kImportTotalFromParts : MsgId::kImportTotalFromFiscal, p.total));
     } else {
       Error(d, d->total.given ? d->total.at : d->p.at,
-            d->total.given ? "预算数 is empty" : "no 预算数 (budget total) in this table");
+            Msg(d->total.given ? MsgId::kImportTotalEmpty : MsgId::kImportNoTotal));
       return;
     }
   }
   if (total->sign() <= 0) {
-    Error(d, d->total.at, fmt::format("预算数 must be greater than 0, not {}", p.total));
+    Error(d, d->total.at, Msg(MsgId::kImportTotalNotPositive, p.total));
     return;
   }
   if (fiscal && other && *fiscal + *other != *total) {
-    Error(d, d->total.at,
-          fmt::format("财政资金 ({}) + 其他资金 ({}) = {}, but 预算数 is {}", p.fiscal, p.other,
-                      (*fiscal + *other).ToDecimalString(), p.total));
+    Error(d, d->total.at, Msg(MsgId::kImportPartsSum, p.fiscal, p.other,
+                              (*fiscal + *other).ToDecimalString(), p.total));
   } else if (fiscal && *fiscal > *total) {
-    Error(d, d->fiscal.at,
-          fmt::format("财政资金 ({}) is larger than 预算数 ({})", p.fiscal, p.total));
+    Error(d, d->fiscal.at, Msg(MsgId::kImportFiscalOver, p.fiscal, p.total));
   } else if (other && *other > *total) {
-    Error(d, d->other.at, fmt::format("其他资金 ({}) is larger than 预算数 ({})", p.other, p.total));
+    Error(d, d->other.at, Msg(MsgId::kImportOtherOver, p.other, p.total));
   }
 }
 
@@ -249,20 +231,22 @@ void Importer::CheckWeights(Draft* d) {
     if (auto w = Rational::ParseDecimal(ind.weight); w && w->sign() <= 0) positive = false;
   }
   if (all && sum == expected && positive) return;
-  std::string why = !all ? fmt::format("only {} of {} indicators have one", with,
-                                       p.indicators.size())
-                         : fmt::format("they add up to {}, not {}", sum.ToDecimalString(),
-                                       expected.ToDecimalString());
+  // The reason twice: in the YAML comment (both languages) and in the warning.
+  auto reason = [&](Lang lang) {
+    return !all ? fmt::format(fmt::runtime(Text(MsgId::kWeightsSomeMissing, lang)), with,
+                              p.indicators.size())
+                : fmt::format(fmt::runtime(Text(MsgId::kWeightsBadSum, lang)),
+                              sum.ToDecimalString(), expected.ToDecimalString());
+  };
   std::vector<std::string> listed;
   for (ImportedIndicator& ind : p.indicators) {
     listed.push_back(fmt::format("{}={}", ind.name, ind.weight.empty() ? "-" : ind.weight));
     ind.weight.clear();
   }
   Guess(d, d->header_at, "indicators",
-        fmt::format("分值未导入（{}）/ weights not imported ({}): {}", why, why,
-                    Quote(fmt::format("{}", fmt::join(listed, ", ")))),
-        fmt::format("分值 not imported: {}; the indicators share their level-1 weight instead",
-                    why));
+        fmt::format("分值未导入（{}）/ weights not imported ({}): {}", reason(Lang::kZh),
+                    reason(Lang::kEn), Quote(fmt::format("{}", fmt::join(listed, ", ")))),
+        Msg(MsgId::kImportWeightsDropped, reason(CurrentLang())));
 }
 
 void Importer::TellApartNames(Draft* d) {
@@ -281,9 +265,7 @@ void Importer::TellApartNames(Draft* d) {
     ind.notes.push_back(fmt::format("三级指标“{}”在表中重复，加 id 区分 / the name is repeated "
                                     "in the table, so this one has an id",
                                     ind.name));
-    Warn(d, ind.at,
-         fmt::format("三级指标 '{}' is repeated in this table: this one gets id '{}'",
-                     Quote(ind.name), id));
+    Warn(d, ind.at, Msg(MsgId::kImportNameRepeated, Quote(ind.name), id));
   }
 }
 
@@ -301,8 +283,7 @@ void Importer::SelfCheck(Draft* d) {
   for (const Diagnostic& x : found.all()) {
     if (x.severity != Severity::kError) continue;
     Error(d, d->p.at,
-          fmt::format("the project as imported does not pass check: {} (line {} of its YAML)",
-                      x.message, x.loc.line));
+          Message{x.code, Tr(MsgId::kImportSelfCheck, x.message, x.loc.line)});
   }
 }
 

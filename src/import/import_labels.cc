@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "base/text.h"
 #include "import/import.h"
 
@@ -441,21 +442,18 @@ Parsed<std::string> ParseAmount(std::string_view text, std::string_view unit) {
   for (char c : digits) ok = ok && isdigit(static_cast<unsigned char>(c));
   for (char c : frac) ok = ok && isdigit(static_cast<unsigned char>(c));
   if (!ok) {
-    return Parsed<std::string>::Error(
-        "expected an amount such as 6.00 or 1,260.00 (digits, optional thousands separators "
-        "and decimals)");
+    return Parsed<std::string>::Error(std::string(Text(MsgId::kAmountExpected)));
   }
   // Only a number is in the wrong unit: '六元' is not an amount at all.
   if (!other_unit.empty()) {
-    return Parsed<std::string>::Error(
-        fmt::format("the amount is in {}, but the table's unit is {}", other_unit, unit));
+    return Parsed<std::string>::Error(Tr(MsgId::kAmountOtherUnit, other_unit, unit));
   }
   size_t lead = 0;
   while (lead + 1 < digits.size() && digits[lead] == '0') ++lead;
   digits.erase(0, lead);
   if (digits.empty()) digits = "0";
   if (digits.size() > 15 || frac.size() > 12) {
-    return Parsed<std::string>::Error("the amount is too large or too precise");
+    return Parsed<std::string>::Error(std::string(Text(MsgId::kAmountTooLarge)));
   }
   return frac.empty() ? digits : digits + "." + frac;
 }

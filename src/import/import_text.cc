@@ -2,19 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.h"
+#include "base/messages.h"
 #include "base/text.h"
 
 namespace jixiao {
 
-std::string DescribePlace(const DocPlace& at) {
-  if (at.is_text()) return fmt::format("line {}", at.line);
-  if (at.table > 0) return fmt::format("table {}, row {}, cell {}", at.table, at.row, at.cell);
-  if (at.paragraph > 0) return fmt::format("paragraph {}", at.paragraph);
+std::string DescribePlace(const DocPlace& at, Lang lang) {
+  auto place = [lang](MsgId id, auto... n) {
+    return fmt::format(fmt::runtime(Text(id, lang)), n...);
+  };
+  if (at.is_text()) return place(MsgId::kPlaceLine, at.line);
+  if (at.table > 0) return place(MsgId::kPlaceCell, at.table, at.row, at.cell);
+  if (at.paragraph > 0) return place(MsgId::kPlaceParagraph, at.paragraph);
   return {};
 }
 
 Diagnostic MakeDocDiagnostic(const ImportDoc& doc, Severity severity, const DocPlace& at,
-                             std::string message) {
+                             Message message) {
   if (at.is_text() && !doc.text.empty()) {
     Source src{doc.file, doc.text};
     return MakeDiagnostic(severity, src, at.offset, std::move(message), at.line);
@@ -22,8 +27,10 @@ Diagnostic MakeDocDiagnostic(const ImportDoc& doc, Severity severity, const DocP
   Diagnostic d;
   d.severity = severity;
   d.loc.file = doc.file;
+  d.code = message.code;
   std::string where = DescribePlace(at);
-  d.message = where.empty() ? std::move(message) : where + ": " + message;
+  d.message = where.empty() ? std::move(message.text)
+                            : Tr(MsgId::kPlacedMessage, where, message.text);
   return d;
 }
 
@@ -50,9 +57,7 @@ std::optional<ImportDoc> ReadExtractedText(const Source& src, Diagnostics* diags
   const std::string& t = src.text;
   size_t bad = FindInvalidUtf8(t);
   if (bad != std::string_view::npos) {
-    diags->Add(MakeDiagnostic(Severity::kError, src, bad,
-                              "not a text document: invalid UTF-8 here (save the extracted text "
-                              "as UTF-8, or import the .docx itself)"));
+    diags->Add(MakeDiagnostic(Severity::kError, src, bad, Msg(MsgId::kImportNotText)));
     return std::nullopt;
   }
   for (size_t i = 0; i < t.size(); ++i) {
@@ -60,10 +65,8 @@ std::optional<ImportDoc> ReadExtractedText(const Source& src, Diagnostics* diags
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') ||
         c == 0x7F) {
       diags->Add(MakeDiagnostic(Severity::kError, src, i,
-                                fmt::format("not a text document: control character U+{:04X} "
-                                            "(a binary file? a .docx is read when its name ends "
-                                            "in .docx)",
-                                            static_cast<unsigned>(c))));
+                                Msg(MsgId::kImportControlChar,
+                                    fmt::format("{:04X}", static_cast<unsigned>(c)))));
       return std::nullopt;
     }
   }

@@ -27,7 +27,7 @@ TEST_CASE("extracted text breaks lines at LF, CRLF and a lone CR, as messages co
     CAPTURE(i);
     CHECK(cells[i].text == texts[i]);
     CHECK(cells[i].at.line == i + 2);
-    Diagnostic m = MakeDocDiagnostic(*doc, Severity::kError, cells[i].at, "x");
+    Diagnostic m = MakeDocDiagnostic(*doc, Severity::kError, cells[i].at, Message{601, "x"});
     CHECK(m.loc.file == "doc.txt");
     CHECK(m.loc.line == i + 2);
     CHECK(m.loc.column == 2);

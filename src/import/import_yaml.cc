@@ -75,7 +75,7 @@ std::string ProjectYaml(const ImportedProject& p) {
   AppendComment("",
                 fmt::format("由 jixiao import 导入 / imported by jixiao import from {} ({}, "
                             "第 {} 个项目 / project {} of the document)",
-                            p.file, DescribePlace(p.at), p.number, p.number),
+                            p.file, DescribePlace(p.at, Lang::kEn), p.number, p.number),
                 &o);
   for (const std::string& n : p.notes) AppendComment("", n, &o);
   AppendNotes(p, "project", "", &o);

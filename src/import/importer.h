@@ -72,16 +72,17 @@ class Importer {
  private:
   // ---- diagnostics
 
-  void Error(Draft* d, const DocPlace& at, std::string message);
+  void Error(Draft* d, const DocPlace& at, Message message);
 
-  void Warn(Draft* d, const DocPlace& at, std::string message);
+  void Warn(Draft* d, const DocPlace& at, Message message);
 
   // A guess: a warning, and a comment before `field` in the YAML.
   void Guess(Draft* d, const DocPlace& at, const std::string& field, const std::string& note,
-             std::string message);
+             Message message);
 
-  // A cell or paragraph that is no field: a warning and a comment.
-  void Unread(Draft* d, const DocCell& c, std::string_view why);
+  // A cell or paragraph that is no field: a warning and a comment. `why`
+  // is a text of the catalogue (kUnread...), `arg` its argument if any.
+  void Unread(Draft* d, const DocCell& c, MsgId why, const std::string& arg = {});
 
   // ---- document structure
 

@@ -92,7 +92,7 @@ cmp -s "$OUT" "$WORK/merged.csv" || fail "merge -f csv -o FILE --lang en differs
 case_ "merge refuses a project that is in two reports"
 run merge "$WORK/a.json" "$WORK/a.json"
 expect_status 2
-expect_err "project 'P-001' is in two reports"
+expect_err "error[JX0725]: project 'P-001' is in two reports"
 
 case_ "merge refuses something that is not a report"
 run merge examples/targets/01-radiation-safety.yaml
@@ -135,6 +135,6 @@ case_ "an empty list is an error, not success"
 : > "$WORK/empty-list.txt"
 run check "@$WORK/empty-list.txt"
 expect_status 2
-expect_err "no target projects found"
+expect_err "error[JX0720]: no target projects found"
 
 finish

@@ -13,17 +13,22 @@ DOC=docs/errors.md
 # hold: invalid UTF-8, a lone CR, a symbolic link, a FIFO, a file without
 # read permission), a file `setup` holding them.
 python3 - "$DOC" "$WORK/examples" <<'PY'
-import os, re, sys
+import base64, os, re, sys
 doc, root = sys.argv[1], sys.argv[2]
 code = None; fence = None; name = None; buf = []
 for line in open(doc, encoding='utf-8'):
     line = line.rstrip('\n')
     if fence is not None:
         if line.startswith('```'):
+            path = os.path.join(root, code, name or '')
             if fence == 'file':
-                open(os.path.join(root, code, name), 'w', encoding=encoding).write(''.join(buf))
+                open(path, 'w', encoding=encoding).write(''.join(buf))
+            elif fence == 'base64':  # a binary file (a .docx)
+                open(path, 'wb').write(base64.b64decode(''.join(buf)))
+            elif fence == 'symlink':  # a symbolic link to the text
+                os.symlink(''.join(buf).strip(), path)
             fence = None
-        elif fence == 'file':
+        elif fence in ('file', 'base64', 'symlink'):
             buf.append(line + '\n')
         elif fence == 'console' and line.startswith('$ jixiao '):
             open(os.path.join(root, code, 'command'), 'w').write(line[len('$ jixiao '):] + '\n')
@@ -38,7 +43,8 @@ for line in open(doc, encoding='utf-8'):
         if info == ['console']:
             fence = 'console'
         elif len(info) == 2:
-            fence, name, buf, encoding = 'file', info[1], [], 'utf-8'
+            kind = info[0] if info[0] in ('base64', 'symlink') else 'file'
+            fence, name, buf, encoding = kind, info[1], [], 'utf-8'
         elif len(info) == 3 and info[2].startswith('encoding='):
             # A file saved in another encoding, such as Excel's GB18030 CSV.
             fence, name, buf, encoding = 'file', info[1], [], info[2][len('encoding='):]

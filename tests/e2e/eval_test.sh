@@ -133,7 +133,7 @@ expect_err "$WORK/words-spent.yaml:3:12: 错误[JX0350]: "
 case_ "a project without actuals; the valid one is still reported"
 run eval --lang zh $F/target.yaml $F/other.yaml -a $F/ok.yaml
 expect_status 2
-expect_err "$F/other.yaml:2:5: 错误: project '另一个项目' has no actuals entry"
+expect_err "$F/other.yaml:2:5: 错误[JX0721]: 项目“另一个项目”没有实际完成值：请在实际完成值文件中加一项 \`id: T-9\` 或 \`project: 另一个项目\`"
 expect_out "测试项目"
 expect_out "共 1 个项目，合规 1 个"
 
@@ -163,7 +163,8 @@ expect_no_out "购置设备数量"
 case_ "no actuals given is a usage error"
 run eval examples/targets
 expect_status 2
-expect_err "--actuals is required"
+expect_err "jixiao: error[JX0704]: jixiao eval needs -a,--actuals: Actuals files or directories (YAML or CSV)"
+expect_err "Run 'jixiao eval --help' for usage."
 
 case_ "control characters in the input (YAML escapes) never reach the terminal"
 run eval tests/fixtures/formats/hostile-target.yaml -a tests/fixtures/formats/hostile-actuals.yaml --color never
@@ -193,7 +194,7 @@ printf 'project,indicator,value,note\nT-1,spent,10,caf\xe9\n' > "$WORK/latin1.cs
 run eval $F/target.yaml -a "$WORK/latin1.csv"
 expect_status 2
 expect_err "$WORK/latin1.csv:2:17: error[JX0152]: the file is neither UTF-8 nor GB18030 (byte 0xE9 here): save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
-expect_err "$F/target.yaml:3:5: error: target project '测试项目' has no actuals entry, but the actuals file '$WORK/latin1.csv' could not be read in full (see the errors above): fix it first; the entry may be there"
+expect_err "$F/target.yaml:3:5: error[JX0722]: target project '测试项目' has no actuals entry, but the actuals file '$WORK/latin1.csv' could not be read in full (see the errors above): fix it first; the entry may be there"
 expect_no_err "add one with"
 
 case_ "CSV headers in Chinese, with the empty columns Excel leaves"
@@ -212,7 +213,7 @@ printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数�
 run eval $F/target.yaml -a "$WORK/slip.yaml"
 expect_status 2
 expect_err "$WORK/slip.yaml:5:11: error[JX0125]: full-width colon '：' after '设备数量': YAML needs an ASCII colon and a space: write '设备数量: 4台'"
-expect_err "$F/target.yaml:3:5: error: target project '测试项目' has no actuals entry, but the actuals file '$WORK/slip.yaml' could not be read in full (see the errors above): fix it first; the entry may be there"
+expect_err "$F/target.yaml:3:5: error[JX0722]: target project '测试项目' has no actuals entry, but the actuals file '$WORK/slip.yaml' could not be read in full (see the errors above): fix it first; the entry may be there"
 [ "$(grep -cE ': error(\[JX[0-9]{4}\])?: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
 # The slip on the last line of the file: the key and its value run together.
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: 4台\n      完成时间: 10个月\n      满意度：95%%\n' > "$WORK/last.yaml"
@@ -224,7 +225,7 @@ case_ "a missing actuals file is one error for all the projects"
 run eval examples/targets -a "$WORK/none.yaml"
 expect_status 2
 expect_err "$WORK/none.yaml: error[JX0101]: no such file or directory"
-expect_err "examples/targets/01-radiation-safety.yaml:7:5: error: 5 target projects have no actuals entry ('2024年度天津市辐射环境执法安全防护能力提升项目', '2024年度天津市生态环境移动执法能力提升与服务项目', '2024年度天津市生态环境有奖举报项目' and 2 more), but the actuals file '$WORK/none.yaml' could not be read in full (see the errors above): fix it first; their entries may be there"
+expect_err "examples/targets/01-radiation-safety.yaml:7:5: error[JX0722]: 5 target projects have no actuals entry ('2024年度天津市辐射环境执法安全防护能力提升项目', '2024年度天津市生态环境移动执法能力提升与服务项目', '2024年度天津市生态环境有奖举报项目' and 2 more), but the actuals file '$WORK/none.yaml' could not be read in full (see the errors above): fix it first; their entries may be there"
 [ "$(grep -cE ': error(\[JX[0-9]{4}\])?: ' "$ERR")" -eq 2 ] || fail "expected exactly two errors"
 
 case_ "template: a skeleton with every project and indicator"

@@ -178,7 +178,7 @@ cmp -s "$WORK/h-single.xml" "$WORK/h-multi.xml" || fail "junit differs between o
 case_ "a report into a missing directory: exit 2, no file"
 run eval "${EX[@]}" -f text -f json=/nonexistent-dir/r.json
 expect_status 2
-expect_err "/nonexistent-dir/r.json: error: cannot write the json report"
+expect_err "/nonexistent-dir/r.json: 错误[JX0718]: 无法写入 json 报告：无法在“/nonexistent-dir”中创建文件：没有这个文件或目录"
 [ ! -e /nonexistent-dir ] || fail "/nonexistent-dir exists"
 
 case_ "standard output that takes nothing (a full disk): exit 2, said on stderr"
@@ -189,14 +189,14 @@ if [ -w /dev/full ]; then
   timeout 20 "$JIXIAO" eval "${EX[@]}" -f json </dev/null >/dev/full 2>"$ERR"
   STATUS=$?
   expect_status 2
-  expect_err "<stdout>: error: cannot write the json report: cannot write to standard output"
+  expect_err "<stdout>: 错误[JX0718]: 无法写入 json 报告：无法写到标准输出"
 fi
 
 case_ "a report over a directory: exit 2, no partial or temporary file"
 mkdir -p "$WORK/atomic/r.xml"
 run eval "${EX[@]}" -f junit="$WORK/atomic/r.xml" -f json="$WORK/atomic/r.json"
 expect_status 2
-expect_err "$WORK/atomic/r.xml: 错误: cannot write the junit report"
+expect_err "$WORK/atomic/r.xml: 错误[JX0716]: 无法写入 junit 报告：是一个目录：请给报告一个文件名"
 [ -d "$WORK/atomic/r.xml" ] || fail "the directory was replaced"
 [ -z "$(ls "$WORK/atomic/r.xml")" ] || fail "something was written into the directory"
 ls "$WORK/atomic" | grep -q tmp && fail "a temporary file was left: $(ls "$WORK/atomic")"

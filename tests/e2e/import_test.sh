@@ -55,11 +55,11 @@ expect_err "imported 5 projects (35 indicators)"
 case_ "guesses: warnings on stderr and comments in the YAML"
 run import $F/guesses.txt --year 2024 --unit 万元
 expect_status 0
-expect_err "$F/guesses.txt:10:2: warning: 预算数 is empty: using 6.00"
+expect_err "$F/guesses.txt:10:2: warning[JX0631]: 预算数 is empty: using 6.00 (财政资金)"
 expect_no_err "unit"
 expect_out "# 单位由 --unit 给出 / the unit is from --unit: 万元"
-expect_err "warning: 二级指标 '数量' is read as '数量指标'"
-expect_err "warning: not imported: '备注内容'"
+expect_err "warning[JX0619]: 二级指标 '数量' is read as '数量指标'"
+expect_err "warning[JX0611]: not imported: '备注内容'"
 expect_out "# 猜测 / guessed: 预算数为空"
 expect_out "# 未导入的单元格"
 expect_out "年度取自 --year"
@@ -70,14 +70,18 @@ expect_status 0
 case_ "--strict: a project with guesses is an error and is not written"
 run import --strict $F/guesses.txt --year 2024 --unit 万元 -o "$WORK/strict"
 expect_status 2
-expect_err "error: 预算数 is empty"
+expect_err "error[JX0631]: 预算数 is empty"
 [ -z "$(ls -A "$WORK/strict" 2>/dev/null)" ] || fail "strict wrote a project with guesses"
 
 case_ "amounts without their unit are an error, never taken as 万元"
 run import $F/guesses.txt --year 2024
 expect_status 2
-expect_err "$F/guesses.txt:10:2: error: the document does not say the unit of its amounts (单位：元 or 单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)"
+expect_err "$F/guesses.txt:10:2: error[JX0629]: the document does not say the unit of its amounts (单位：元 or 单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)"
 expect_no_out "total:"
+run import $F/guesses.txt --year 2024 --lang zh
+expect_status 2
+expect_err "$F/guesses.txt:10:2: 错误[JX0629]: 文档没有写明金额的单位（表格上方或表格中的“单位：元”或“单位：万元”）：请补上，或用 --unit 元（或千元、万元、亿元）给出"
+expect_err "导入了 0 个项目（0 个指标）到 标准输出；1 个错误，"
 
 case_ "the department and the unit in a paragraph above the table (.docx)"
 run import --lang zh $F/title-line.docx
@@ -93,7 +97,7 @@ expect_status 0
 case_ "a .docx whose amounts have no unit: an error at the amount, or --unit"
 run import $F/title-line-no-unit.docx
 expect_status 2
-expect_err "$F/title-line-no-unit.docx: error: table 1, row 2, cell 2: the document does not say the unit of its amounts (单位：元 or 单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)"
+expect_err "$F/title-line-no-unit.docx: error[JX0629]: table 1, row 2, cell 2: the document does not say the unit of its amounts (单位：元 or 单位：万元, above the table or in it): add it, or pass --unit 元 (or 千元, 万元, 亿元)"
 expect_no_out "project:"
 run import $F/title-line-no-unit.docx --unit 元
 expect_status 0
@@ -101,10 +105,12 @@ expect_out "unit: 元"
 expect_out "  total: 1260000.00"
 run import $F/title-line.docx --unit 万元
 expect_status 0
-expect_err "$F/title-line.docx: warning: paragraph 2: --unit 万元 differs from the unit 元 the document gives: using 元"
+expect_err "$F/title-line.docx: warning[JX0627]: paragraph 2: --unit 万元 differs from the unit 元 the document gives: using 元"
+run import $F/title-line.docx --unit 万元 --lang zh
+expect_err "$F/title-line.docx: 警告[JX0627]: 第 2 段：--unit 万元 与文档中的单位 元 不同：采用文档的 元"
 run import $F/title-line.docx --unit 台
 expect_status 2
-expect_err "--unit: 台 not in {元,千元,万元,亿元}"
+expect_err "jixiao: error[JX0706]: --unit: '台' is not one of 元, 千元, 万元, 亿元"
 
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
 run import --lang zh $F/variations.txt -o "$WORK/var"
@@ -120,13 +126,15 @@ grep -q "  - 降低风险" "$WORK"/var/*.yaml || fail "goals not split"
 case_ "not a 绩效目标表: one located error, exit 2, nothing written"
 run import $F/not-a-table.txt -o "$WORK/none"
 expect_status 2
-expect_err "$F/not-a-table.txt:1:1: error: not a 绩效目标表"
+expect_err "$F/not-a-table.txt:1:1: error[JX0601]: not a 绩效目标表"
+run import $F/not-a-table.txt --lang zh
+expect_err "$F/not-a-table.txt:1:1: 错误[JX0601]: 不是绩效目标表："
 [ -z "$(ls -A "$WORK/none" 2>/dev/null)" ] || fail "something was written"
 
 case_ "a bad target is located at its cell; the other projects are still written"
 run import $F/bad-target.txt -o "$WORK/bad"
 expect_status 2
-expect_err "$F/bad-target.txt:33:2: error: bad 指标值 '≥9O%' of '设备'"
+expect_err_re "$F/bad-target.txt:33:2: error(\[JX0[0-9]{3}\])?: bad 指标值 '≥9O%' of '设备'"
 expect_err " 33 | 	≥9O%"
 [ "$(ls "$WORK/bad" | wc -l)" -eq 1 ] || fail "expected the one good project written"
 
@@ -134,11 +142,19 @@ case_ "a .doc, a broken .docx and a missing file"
 printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
 run import "$WORK/old.doc"
 expect_status 2
-expect_err "a Word 97-2003 .doc file: save it as .docx"
+expect_err "$WORK/old.doc: error[JX0604]: a Word 97-2003 .doc file: save it as .docx"
+echo text >"$WORK/renamed.doc"
+run import "$WORK/renamed.doc"
+expect_status 2
+expect_err "$WORK/renamed.doc: error[JX0604]: a Word 97-2003 .doc file"
+cp $F/seed-2024.txt "$WORK/text.docx"
+run import "$WORK/text.docx"
+expect_status 2
+expect_err "$WORK/text.docx: error[JX0605]: not a .docx file: it is not a ZIP archive, as every .docx is (text extracted from Word is read from a file named .txt)"
 head -c 100 $F/seed-2024.docx >"$WORK/cut.docx"
 run import "$WORK/cut.docx"
 expect_status 2
-expect_err "$WORK/cut.docx: error: not a"
+expect_err "$WORK/cut.docx: error[JX0605]: not a"
 run import "$WORK/missing.txt"
 expect_status 2
 

@@ -6,18 +6,23 @@
 source "$(dirname "$0")/lib.sh"
 R=tests/fixtures/robustness
 
-# expect_error LOCATION MESSAGE [CODE]: stderr holds "LOCATION: error: MESSAGE",
-# or "LOCATION: error[CODE]: MESSAGE" with a code.
-expect_error() { expect_err "$1: error${3:+[$3]}: $2"; }
+# expect_error LOCATION MESSAGE [CODE]: stderr holds "LOCATION: error[CODE]:
+# MESSAGE" (without CODE: the message after an error of any code, or none).
+expect_error() {
+  if [ -n "${3:-}" ]; then
+    expect_err "$1: error[$3]: $2"
+  elif ! grep -F -- "$1: error" "$ERR" | grep -qF -- ": $2"; then
+    fail "stderr lacks: $1: error: $2"
+  fi
+}
 
 # Every error line on stderr names file:line:column, except whole-file
-# problems of the files given (FILE: error: ...).
+# problems of the files given (FILE: error[CODE]: ...).
 expect_all_located() {
-  local whole="" f
-  local error=': error(\[JX[0-9]{4}\])?: '
-  for f in "$@"; do whole="$whole|^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g')${error}"; done
-  if grep -E "$error" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${error}${whole}" | grep -q .; then
-    fail "unlocated errors: $(grep -E "$error" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${error}${whole}" | head -3)"
+  local whole="" f e=': error(\[JX[0-9]{4}\])?: '
+  for f in "$@"; do whole="$whole|^$(printf '%s' "$f" | sed 's/[.[\*^$/]/\\&/g')${e}"; done
+  if grep -E "$e" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${e}${whole}" | grep -q .; then
+    fail "unlocated errors: $(grep -E "$e" "$ERR" | grep -vE "^[^ :]+:[0-9]+:[0-9]+${e}${whole}" | head -3)"
   fi
 }
 
@@ -64,7 +69,7 @@ case_ "import of extracted text with CR line ends locates its errors"
 printf '1.项目绩效目标表\r\t项目名称\r\t项目\r' > "$WORK/cr.txt"
 run import "$WORK/cr.txt"
 expect_status 2
-expect_err_re "$WORK/cr.txt:[0-9]+:[0-9]+: error: "
+expect_err_re "$WORK/cr.txt:[0-9]+:[0-9]+: error(\[JX[0-9]{4}\])?: "
 
 case_ "the YAML escapes \\N and \\_ give valid UTF-8 in messages and reports"
 sed 's/^project: .*/project: "项目\\_甲\\N"/' tests/fixtures/check/valid-minimal.yaml > "$WORK/nbsp.yaml"
@@ -122,7 +127,7 @@ awk 'BEGIN { for (i = 0; i < 5000; i++) printf "---\nproject: 项目%d\nyear: 20
 printf 'projects:\n  - id: none-of-them\n    spent: 1\n' > "$WORK/other.yaml"
 run eval "$WORK/many.yaml" -a "$WORK/other.yaml" -q
 expect_status 2
-expect_error "$WORK/many.yaml:29996:10" "project '项目4999' has no actuals entry"
+expect_error "$WORK/many.yaml:29996:10" "project '项目4999' has no actuals entry" JX0721
 expect_err "29996 | project: 项目4999"
 
 case_ "a file that starts with two byte order marks is located right"
@@ -209,19 +214,19 @@ expect_err "$WORK/fields.csv:2:999998: error[JX0131]: more than 1000000 fields: 
 case_ "limit options take whole numbers only"
 run check --max-indicators -1 examples/targets
 expect_status 2
-expect_err "jixiao: error: --max-indicators: expected a whole number (0 or more), not '-1'"
+expect_err "jixiao: error[JX0706]: --max-indicators: expected a whole number (0 or more), not '-1'"
 run check --max-file-size -5 examples/targets
 expect_status 2
-expect_err "jixiao: error: --max-file-size: expected a whole number (0 or more), not '-5'"
+expect_err "jixiao: error[JX0706]: --max-file-size: expected a whole number (0 or more), not '-5'"
 run eval --max-nodes 1.5 examples/targets -a examples/actuals
 expect_status 2
-expect_err "jixiao: error: --max-nodes: expected a whole number (0 or more), not '1.5'"
+expect_err "jixiao: error[JX0706]: --max-nodes: expected a whole number (0 or more), not '1.5'"
 run check --max-documents many examples/targets
 expect_status 2
-expect_err "jixiao: error: --max-documents: expected a whole number (0 or more), not 'many'"
+expect_err "jixiao: error[JX0706]: --max-documents: expected a whole number (0 or more), not 'many'"
 run check --max-depth 0 examples/targets
 expect_status 2
-expect_err "jixiao: error: --max-depth"
+expect_err "jixiao: error[JX0706]: --max-depth"
 
 case_ "limits are listed in --help with their defaults"
 run check --help
@@ -351,7 +356,7 @@ expect_error "$F:272:7" "actual '5万元' of indicator '比率' cannot be compar
 expect_error "$F:282:7" "actual '10次' of indicator '次数' cannot be compared with its target '10': the value has unit '次' but the target has no unit; write the value as a plain number or give the target a unit" JX0450
 # Entries without their project were dropped: the targets left without an
 # entry are named once, not told one by one to add an entry.
-expect_error "$T:388:5" "5 target projects have no actuals entry ('项目E33', '项目E35', '项目E36' and 2 more), but the actuals file '$F' could not be read in full (see the errors above): fix it first; their entries may be there"
+expect_error "$T:388:5" "5 target projects have no actuals entry ('项目E33', '项目E35', '项目E36' and 2 more), but the actuals file '$F' could not be read in full (see the errors above): fix it first; their entries may be there" JX0722
 expect_error "$F:342:5" "actuals for id '项目E40' match no target project id: '项目E40' is the name of the target project with id 'E40'; write 'project: 项目E40' or 'id: E40'" JX0403
 expect_error "$F:360:5" "a second actuals entry for target project 'E41': its actuals are already given at $F:351:5; give each project exactly one entry" JX0402
 expect_error "$F:378:5" "actuals for id 'XYZ-unknown' match no target project: expected the id or name of a target project of this run" JX0401
@@ -509,37 +514,40 @@ expect_err "$WORK/self.yaml: error[JX0107]: a symbolic link that leads to itself
 case_ "audit: report outputs"
 run eval examples/targets -a examples/actuals -f nosuch
 expect_status 2
-expect_err "unknown format 'nosuch': expected one of"
+expect_err "jixiao: error[JX0709]: unknown format 'nosuch': jixiao eval writes text, json, "
 run eval examples/targets -a examples/actuals -f json=
 expect_status 2
-expect_err "'-f json=' names no file: write -f json=FILE"
+expect_err "jixiao: error[JX0710]: '-f json=' names no file: write -f json=FILE"
 run eval examples/targets -a examples/actuals -f json -f text -o "$WORK/x"
 expect_status 2
-expect_err "-o FILE needs exactly one format without a file; with several formats write -f FORMAT=FILE for each"
+expect_err "error[JX0711]: -o FILE needs exactly one format without a file; with several formats write -f FORMAT=FILE for each"
 run eval examples/targets -a examples/actuals -f json -f text
 expect_status 2
-expect_err "only one report can go to standard output: write -f FORMAT=FILE for the others"
+expect_err "error[JX0712]: only one report can go to standard output: write -f FORMAT=FILE for the others"
 run eval examples/targets -a examples/actuals -o "$WORK/no/such/dir/report.txt"
 expect_status 2
-expect_err_re "$WORK/no/such/dir/report.txt: error: cannot write the text report: "
+expect_err "$WORK/no/such/dir/report.txt: error[JX0718]: cannot write the text report: cannot create a file in '$WORK/no/such/dir': No such file or directory"
+run eval examples/targets -a examples/actuals -o "$WORK/no/such/dir/report.txt" --lang zh
+expect_status 2
+expect_err "$WORK/no/such/dir/report.txt: 错误[JX0718]: 无法写入 text 报告：无法在“$WORK/no/such/dir”中创建文件：没有这个文件或目录"
 
 case_ "audit: import, one error per project, each located at its cell"
 F=$R/import/errors.txt
 run import $F -o "$WORK/imported"
 expect_status 2
 expect_all_located
-expect_error "$F:10:2" "预算数 must be greater than 0, not 0"
-expect_error "$F:42:2" "财政资金 (7.00) is larger than 预算数 (6.00)"
-expect_error "$F:74:2" "其他资金 (7.00) is larger than 预算数 (6.00)"
-expect_error "$F:100:2" "预算数 '6.00元': the amount is in 元, but the table's unit is 万元"
-expect_error "$F:130:2" "预算数 '六元': expected an amount such as 6.00 or 1,260.00 (digits, optional thousands separators and decimals)"
-expect_error "$F:160:2" "预算数 '99999999999999999999': the amount is too large or too precise"
-expect_error "$F:211:2" "分值 '高' is not a number"
-expect_error "$F:238:2" "二级指标 is empty and the row above gives none to continue"
-expect_error "$F:243:1" "not a 绩效目标表: no indicator table (a header row with 一级指标, 二级指标, 三级指标 and 指标值) for this project"
-expect_error "$F:279:2" "the indicator table has no indicators"
-expect_error "$F:288:2" "单位 '台' is not a unit of money (元, 千元, 万元 or 亿元)"
-expect_error "$F:345:1" "not a 绩效目标表: no table below the heading '2024年度没有表格项目'"
+expect_error "$F:10:2" "预算数 must be greater than 0, not 0" JX0633
+expect_error "$F:42:2" "财政资金 (7.00) is larger than 预算数 (6.00)" JX0634
+expect_error "$F:74:2" "其他资金 (7.00) is larger than 预算数 (6.00)" JX0634
+expect_error "$F:100:2" "预算数 '6.00元': the amount is in 元, but the table's unit is 万元" JX0630
+expect_error "$F:130:2" "预算数 '六元': expected an amount such as 6.00 or 1,260.00 (digits, optional thousands separators and decimals)" JX0630
+expect_error "$F:160:2" "预算数 '99999999999999999999': the amount is too large or too precise" JX0630
+expect_error "$F:211:2" "分值 '高' is not a number" JX0618
+expect_error "$F:238:2" "二级指标 is empty and the row above gives none to continue" JX0615
+expect_error "$F:243:1" "not a 绩效目标表: no indicator table (a header row with 一级指标, 二级指标, 三级指标 and 指标值) for this project" JX0602
+expect_error "$F:279:2" "the indicator table has no indicators" JX0603
+expect_error "$F:288:2" "单位 '台' is not a unit of money (元, 千元, 万元 or 亿元)" JX0628
+expect_error "$F:345:1" "not a 绩效目标表: no table below the heading '2024年度没有表格项目'" JX0602
 [ "$(ls "$WORK/imported" | wc -l)" = 1 ] || fail "only the valid project is written: $(ls "$WORK/imported")"
 run check "$WORK/imported"
 expect_status 0
@@ -548,23 +556,23 @@ case_ "audit: import limits (--max-scalar-size bounds cells and names)"
 F=$R/import/limits.txt
 run import --max-scalar-size 50 $F
 expect_status 2
-expect_error "$F:1:1" "the project name is too long"
-expect_error "$F:58:2" "this cell is 180 bytes long, more than the limit of 50"
+expect_error "$F:1:1" "the project name is too long: more than 50 bytes (--max-scalar-size raises the limit)" JX0614
+expect_error "$F:58:2" "this cell is 180 bytes long, more than the limit of 50 (--max-scalar-size raises it)" JX0614
 
 case_ "audit: import of a text that is not text"
 printf '1.项目绩效目标表\n\t项目名称\xff\n' > "$WORK/latin.txt"
 run import "$WORK/latin.txt"
 expect_status 2
-expect_error "$WORK/latin.txt:2:6" "not a text document: invalid UTF-8 here (save the extracted text as UTF-8, or import the .docx itself)"
+expect_error "$WORK/latin.txt:2:6" "not a text document: invalid UTF-8 here (save the extracted text as UTF-8, or import the .docx itself)" JX0609
 printf '1.项目绩效目标表\n\t项目\x01名称\n' > "$WORK/binary.txt"
 run import "$WORK/binary.txt"
 expect_status 2
-expect_error "$WORK/binary.txt:2:4" "not a text document: control character U+0001 (a binary file? a .docx is read when its name ends in .docx)"
+expect_error "$WORK/binary.txt:2:4" "not a text document: control character U+0001 (a binary file? a .docx is read when its name ends in .docx)" JX0609
 
 case_ "audit: import into a directory that cannot be made"
 run import tests/fixtures/import/seed-2024.txt -o /dev/null/sub
 expect_status 2
-expect_err "jixiao: error: cannot create the directory '/dev/null/sub'"
+expect_err "/dev/null/sub: error[JX0637]: cannot create the directory: Not a directory"
 
 case_ "audit: merge of reports"
 run eval examples/targets -a examples/actuals -f json=$WORK/r1.json --fail-on none
@@ -576,23 +584,23 @@ sed 's/"rules": "mof-2020"/"rules": "other"/' "$WORK/r1.json" > "$WORK/r2.json"
 sed '0,/"id": "TJ-362303-2024-01"/s//"x": 1/' "$WORK/r1.json" > "$WORK/badproject.json"
 run merge "$WORK/array.json"
 expect_status 2
-expect_error "$WORK/array.json:1:1" "expected a JSON object from 'jixiao eval -f json' or '-f jsonl'"
+expect_error "$WORK/array.json:1:1" "expected a JSON object from 'jixiao eval -f json' or '-f jsonl'" JX0723
 run merge "$WORK/other.json"
 expect_status 2
-expect_error "$WORK/other.json:1:1" "not a report of 'jixiao eval -f json' or '-f jsonl' (no \"tool\": \"jixiao\")"
+expect_error "$WORK/other.json:1:1" "not a report of 'jixiao eval -f json' or '-f jsonl' (no \"tool\": \"jixiao\")" JX0723
 run merge "$WORK/empty.json"
 expect_status 2
-expect_error "$WORK/empty.json" "the report holds no JSON object"
+expect_error "$WORK/empty.json" "the report holds no JSON object" JX0723
 run merge "$WORK/r1.json" "$WORK/r2.json"
 expect_status 2
-expect_error "$WORK/r2.json:1:1" "this report was scored under the rules 'other', the others under 'mof-2020': they cannot be merged"
-expect_error "$WORK/r2.json:6:1" "project 'TJ-362303-2024-01' is in two reports (first in $WORK/r1.json)"
+expect_error "$WORK/r2.json:1:1" "this report was scored under the rules 'other', the others under 'mof-2020': they cannot be merged" JX0726
+expect_error "$WORK/r2.json:6:1" "project 'TJ-362303-2024-01' is in two reports (first in $WORK/r1.json)" JX0725
 run merge "$WORK/badproject.json"
 expect_status 2
-expect_err_re "badproject.json:[0-9]+:[0-9]+: error: "
+expect_err_re "badproject.json:[0-9]+:[0-9]+: error\[JX0723\]: not a project of a jixiao report"
 run merge -f json -f jsonl "$WORK/r1.json"
 expect_status 2
-expect_err "error: merge writes one report: give one -f FORMAT, one of json, jsonl, text, csv, markdown, junit, github"
+expect_err "error[JX0713]: merge writes one report: give one -f FORMAT, one of json, jsonl, text, csv, markdown, junit, github"
 
 case_ "audit: a file read from a pipe, within the size limit"
 run check <(cat tests/fixtures/check/valid-minimal.yaml)
@@ -632,10 +640,12 @@ case_ "no silent success: an empty list of target files"
 : > "$WORK/empty.list"
 run check "@$WORK/empty.list"
 expect_status 2
-expect_err "error: no target projects found in the input"
+expect_err "error[JX0720]: no target projects found in the input"
 run template "@$WORK/empty.list"
 expect_status 2
-expect_err "error: no target projects found in the input"
+expect_err "error[JX0720]: no target projects found in the input"
+run template "@$WORK/empty.list" --lang zh
+expect_err "错误[JX0720]: 输入中没有找到任何目标项目"
 
 case_ "no silent success: a directory with no YAML files"
 mkdir -p "$WORK/empty-dir/sub" && echo text > "$WORK/empty-dir/sub/notes.txt"
@@ -654,14 +664,14 @@ run check tests/fixtures/check/comment-only.yaml
 expect_status 2
 run check examples/actuals/2024-actuals.yaml
 expect_status 2
-expect_err "error: no target projects found in the input"
+expect_err "error[JX0720]: no target projects found in the input"
 
 case_ "no silent success: an actuals file that matches nothing"
 sed 's/id: TJ-362303-2024-/id: BJ-110000-2023-/' examples/actuals/2024-actuals.yaml > "$WORK/other.yaml"
 run eval examples/targets -a "$WORK/other.yaml"
 expect_status 2
 expect_err_re "other.yaml:[0-9]+:[0-9]+: error\\[JX0401\\]: actuals for id 'BJ-110000-2023-01' match no target project"
-expect_err_re "01-radiation-safety.yaml:[0-9]+:[0-9]+: error: project '2024年度天津市辐射环境执法安全防护能力提升项目' has no actuals entry"
+expect_err_re "01-radiation-safety.yaml:[0-9]+:[0-9]+: error\\[JX0721\\]: project '2024年度天津市辐射环境执法安全防护能力提升项目' has no actuals entry"
 
 case_ "no silent success: no actuals at all"
 run eval examples/targets -a "@$WORK/empty.list"
@@ -675,7 +685,7 @@ expect_status 2
 case_ "no silent success: import of a document with no table"
 run import tests/fixtures/import/not-a-table.txt
 expect_status 2
-expect_error "tests/fixtures/import/not-a-table.txt:1:1" "not a 绩效目标表 (performance target table): no project heading (…绩效目标表) and no table with 项目名称 or an indicator header (一级指标, 二级指标, 三级指标, 指标值) found"
+expect_error "tests/fixtures/import/not-a-table.txt:1:1" "not a 绩效目标表 (performance target table): no project heading (…绩效目标表) and no table with 项目名称 or an indicator header (一级指标, 二级指标, 三级指标, 指标值) found" JX0601
 expect_no_out "project:"
 
 finish

@@ -162,7 +162,7 @@ lines=$(wc -l < "$WORK/full.jsonl")
 head -n $((lines - 1)) "$WORK/full.jsonl" > "$WORK/cut.jsonl"
 run merge "$WORK/cut.jsonl" -f jsonl
 expect_status 2
-expect_err "$WORK/cut.jsonl:$((lines - 1)):1: error: the JSONL report ends without its summary line ({\"tool\": \"jixiao\", …}): it is incomplete, as a run stopped before its end leaves it; merge the report of a complete run"
+expect_err "$WORK/cut.jsonl:$((lines - 1)):1: error[JX0724]: the JSONL report ends without its summary line ({\"tool\": \"jixiao\", …}): it is incomplete, as a run stopped before its end leaves it; merge the report of a complete run"
 run merge "$WORK/full.jsonl" -f jsonl
 expect_status 1
 
@@ -172,42 +172,52 @@ expect_status 1
 case_ "--fail-under \"\" (an unset CI variable) is a usage error, not 'no threshold'"
 run eval $T -a $A --fail-under ""
 expect_status 2
-expect_err "jixiao: error: --fail-under: an empty value (an unset variable?): give a score from 0 to 100, or leave --fail-under out"
+expect_err "jixiao: error[JX0707]: --fail-under: an empty value (an unset variable?): give a score from 0 to 100, or leave --fail-under out"
 expect_no_out "测试项目"
+run eval $T -a $A --fail-under= --lang zh
+expect_status 2
+expect_err "jixiao: 错误[JX0707]: --fail-under 的值为空（变量没有设置？）：请给出一个 0 到 100 之间的分数，或者不写 --fail-under"
+run eval $T -a $A --fail-under 101
+expect_status 2
+expect_err "jixiao: error[JX0706]: --fail-under takes a score from 0 to 100, not '101'"
 
 case_ "every option that takes a value refuses an empty one"
 for opt in -r -o -f -a; do
   run eval $T -a $A $opt ""
   expect_status 2
-  expect_err_re "^jixiao: error: --[a-z]+: an empty value \(an unset variable\?\): give "
+  expect_err_re "^jixiao: error\[JX0707\]: --[a-z]+: an empty value \(an unset variable\?\): give "
 done
 run eval "" -a $A
 expect_status 2
-expect_err "jixiao: error: TARGETS: an empty value (an unset variable?): give a target file or directory"
+expect_err "jixiao: error[JX0707]: TARGETS: an empty value (an unset variable?): give a target file or directory"
 run merge ""
 expect_status 2
-expect_err "jixiao: error: REPORTS: an empty value"
+expect_err "jixiao: error[JX0707]: REPORTS: an empty value"
 run import "" -o "$WORK/imported"
 expect_status 2
-expect_err "jixiao: error: DOCUMENTS: an empty value"
+expect_err "jixiao: error[JX0707]: DOCUMENTS: an empty value"
+run import "" --lang zh
+expect_err "jixiao: 错误[JX0707]: 文档 的值为空（变量没有设置？）：请给出文档或目录"
 for opt in -j --max-depth --max-file-size --max-scalar-size --max-nodes --max-documents --max-indicators; do
   run check $T $opt ""
   expect_status 2
-  expect_err_re "^jixiao: error: --[a-z-]+: expected a whole number (from [0-9]+ to [0-9]+|\(0 or more\)), not ''"
+  expect_err_re "^jixiao: error\[JX0706\]: --[a-z-]+: expected a whole number (from [0-9]+ to [0-9]+|\(0 or more\)), not ''"
 done
 
 case_ "numbers with a sign, a base, blanks or too many digits are usage errors"
 for v in 0x10 " 4" +4 4.0 1e1 -1; do
   run check $T -j "$v"
   expect_status 2
-  expect_err "jixiao: error: --jobs: expected a whole number from 1 to 256, not '$v'"
+  expect_err "jixiao: error[JX0706]: --jobs: expected a whole number from 1 to 256, not '$v'"
 done
 run check $T --max-file-size 99999999999999999999999
 expect_status 2
-expect_err "jixiao: error: --max-file-size: expected a whole number (0 or more), not '99999999999999999999999': at most 18446744073709551615"
+expect_err "jixiao: error[JX0706]: --max-file-size: expected a whole number (0 or more), not '99999999999999999999999': at most 18446744073709551615"
 run import tests/fixtures/import/seed-2024.txt --year 2024x
 expect_status 2
-expect_err "jixiao: error: --year: expected a whole number from 1950 to 2100, not '2024x'"
+expect_err "jixiao: error[JX0706]: --year: expected a whole number from 1950 to 2100, not '2024x'"
+run import tests/fixtures/import/seed-2024.txt --year 2024x --lang zh
+expect_err "jixiao: 错误[JX0706]: --year 的值应为从 1950 到 2100 的整数，而不是“2024x”"
 
 # ---------------------------------------------------------------------------
 # The input limits hold for CSV as for YAML.
@@ -339,7 +349,7 @@ expect_out "row,id,project,department"
 case_ "-f csv=/dev/stdout and a text report are two reports on standard output"
 in_private_dev eval $T -a $A -f csv=/dev/stdout -f text
 expect_status 2
-expect_err "error: only one report can go to standard output"
+expect_err "error[JX0712]: only one report can go to standard output"
 
 case_ "-o /dev/null writes nothing anywhere and keeps /dev/null (in a private /dev only)"
 if [ -n "$PRIVATE_DEV" ]; then
@@ -349,7 +359,7 @@ if [ -n "$PRIVATE_DEV" ]; then
   [ ! -s "$OUT" ] || fail "the report went to standard output"
   in_private_dev eval $T -a $A -f json=/dev/full
   expect_status 2
-  expect_err "/dev/full: error: cannot write the json report: write failed: No space left on device"
+  expect_err "/dev/full: error[JX0718]: cannot write the json report: write failed: No space left on device"
 else
   echo "  (skipped: no private mount namespace)" >&2
 fi
@@ -391,7 +401,7 @@ ln -s "$WORK/elsewhere/victim.json" "$WORK/dangling.json"
 mkdir "$WORK/elsewhere"
 run eval $T -a $A -f json="$WORK/dangling.json" -q
 expect_status 2
-expect_err "$WORK/dangling.json: error: cannot write the json report: is a symbolic link to '$WORK/elsewhere/victim.json', which does not exist: write the report to the file itself, or remove the link"
+expect_err "$WORK/dangling.json: error[JX0717]: cannot write the json report: is a symbolic link to '$WORK/elsewhere/victim.json', which does not exist: write the report to the file itself, or remove the link"
 [ ! -e "$WORK/elsewhere/victim.json" ] || fail "the link's target was created"
 
 case_ "a report to a symbolic link in /tmp-like shared directory owned by another user is refused"
@@ -402,7 +412,7 @@ if [ "$(id -u)" = 0 ]; then
   chown -h 65534:65534 "$WORK/shared/report.json"
   run eval $T -a $A -f json="$WORK/shared/report.json" -q
   expect_status 2
-  expect_err "cannot write the json report: is a symbolic link in a shared directory, owned by another user"
+  expect_err "error[JX0717]: cannot write the json report: is a symbolic link in a shared directory, owned by another user"
   [ "$(cat "$WORK/victim.txt")" = mine ] || fail "the link's target was written"
 fi
 
@@ -424,11 +434,11 @@ case_ "-f json=DIR/ (an existing directory) says it is a directory"
 mkdir "$WORK/adir"
 run eval $T -a $A -f json="$WORK/adir/"
 expect_status 2
-expect_err "$WORK/adir/: error: cannot write the json report: is a directory: give the report a file name"
+expect_err "$WORK/adir/: error[JX0716]: cannot write the json report: is a directory: give the report a file name"
 expect_no_out "测试项目"
 run eval $T -a $A -f json="$WORK/adir"
 expect_status 2
-expect_err "$WORK/adir: error: cannot write the json report: is a directory"
+expect_err "$WORK/adir: error[JX0716]: cannot write the json report: is a directory"
 [ -z "$(ls -A "$WORK/adir")" ] || fail "something was written into the directory"
 
 # ---------------------------------------------------------------------------
@@ -441,7 +451,7 @@ cp "$WORK/ex/actuals/2024-actuals.yaml" "$WORK/actuals-before.yaml"
 case_ "eval: a report over an actuals file found in a directory is an error, and the file is kept"
 run eval "$WORK/ex/targets" -a "$WORK/ex/actuals" -f json="$WORK/ex/actuals/2024-actuals.yaml"
 expect_status 2
-expect_err "error: the json report would be written over $WORK/ex/actuals/2024-actuals.yaml, an input of this run: write the report to another file"
+expect_err "error[JX0714]: the json report would be written over $WORK/ex/actuals/2024-actuals.yaml, an input of this run: write the report to another file"
 cmp -s "$WORK/ex/actuals/2024-actuals.yaml" "$WORK/actuals-before.yaml" || fail "the actuals file was changed"
 [ ! -s "$OUT" ] || fail "something was written to standard output"
 expect_no_err "项目"
@@ -454,7 +464,7 @@ ln -s t.yaml "$WORK/t-link.yaml"
 for out in "$WORK/./t.yaml" "$WORK/t-hard.yaml" "$WORK/t-link.yaml"; do
   run check "$WORK/t.yaml" -f json="$out"
   expect_status 2
-  expect_err "error: the json report would be written over $WORK/t.yaml, an input of this run"
+  expect_err "error[JX0714]: the json report would be written over $WORK/t.yaml, an input of this run"
 done
 cmp -s "$WORK/t.yaml" "$WORK/t-before.yaml" || fail "the target file was changed"
 [ -L "$WORK/t-link.yaml" ] || fail "the link was replaced"
@@ -464,19 +474,19 @@ run rules > "$WORK/rules.yaml"
 cp "$WORK/rules.yaml" "$WORK/rules-before.yaml"
 run eval $T -a $A -r "$WORK/rules.yaml" -f json="$WORK/rules.yaml"
 expect_status 2
-expect_err "error: the json report would be written over $WORK/rules.yaml, an input of this run"
+expect_err "error[JX0714]: the json report would be written over $WORK/rules.yaml, an input of this run"
 run rules -r "$WORK/rules.yaml" -o "$WORK/rules.yaml"
 expect_status 2
-expect_err "error: the text report would be written over $WORK/rules.yaml"
+expect_err "error[JX0714]: the yaml report would be written over $WORK/rules.yaml"
 cmp -s "$WORK/rules.yaml" "$WORK/rules-before.yaml" || fail "the rules file was changed"
 echo "$T" > "$WORK/list.txt"
 run check "@$WORK/list.txt" -f json="$WORK/list.txt"
 expect_status 2
-expect_err "error: the json report would be written over $WORK/list.txt, an input of this run"
+expect_err "error[JX0714]: the json report would be written over $WORK/list.txt, an input of this run"
 run eval $T -a $A -f json="$WORK/r1.json" -q
 run merge "$WORK/r1.json" -o "$WORK/r1.json"
 expect_status 2
-expect_err "error: the json report would be written over $WORK/r1.json, an input of this run"
+expect_err "error[JX0714]: the json report would be written over $WORK/r1.json, an input of this run"
 grep -q '"tool": "jixiao"' "$WORK/r1.json" || fail "the merged report was changed"
 
 case_ "import: a document given by name is never written over"
@@ -484,19 +494,19 @@ doc=$(ls tests/fixtures/import/*.txt | head -1)
 cp "$doc" "$WORK/doc.yaml"
 run import "$WORK/doc.yaml" -o "$WORK/doc.yaml"
 expect_status 2
-expect_err "error: the yaml report would be written over $WORK/doc.yaml, an input of this run"
+expect_err "error[JX0714]: the yaml report would be written over $WORK/doc.yaml, an input of this run"
 cmp -s "$doc" "$WORK/doc.yaml" || fail "the document was changed"
 
 case_ "two reports to one file are an error before anything is written"
 run eval $T -a $A -f json="$WORK/both" -f csv="$WORK/./both"
 expect_status 2
-expect_err "error: the json and csv reports would both be written to $WORK/both ($WORK/./both): give each report its own file"
+expect_err "error[JX0715]: the json and csv reports would both be written to $WORK/both ($WORK/./both): give each report its own file"
 [ ! -e "$WORK/both" ] || fail "a report was written"
 echo yesterday > "$WORK/both"
 ln -s both "$WORK/both-link"
 run eval $T -a $A -f json="$WORK/both" -f markdown="$WORK/both-link"
 expect_status 2
-expect_err "error: the json and markdown reports would both be written to $WORK/both ($WORK/both-link)"
+expect_err "error[JX0715]: the json and markdown reports would both be written to $WORK/both ($WORK/both-link)"
 [ "$(cat "$WORK/both")" = yesterday ] || fail "the file was written"
 
 case_ "standard output redirected to a file is that file: no report over it, nor over an input"
@@ -505,12 +515,12 @@ LAST_ARGS="eval ... -f text -f json=$WORK/stdout.txt >> $WORK/stdout.txt"
 "$JIXIAO" eval $T -a $A -f text -f json="$WORK/stdout.txt" >>"$WORK/stdout.txt" 2>"$ERR"
 STATUS=$?
 expect_status 2
-expect_err "error: the text and json reports would both be written to standard output ($WORK/stdout.txt)"
+expect_err "error[JX0715]: the text and json reports would both be written to standard output ($WORK/stdout.txt)"
 cp $A "$WORK/a-copy.yaml"
 "$JIXIAO" eval $T -a "$WORK/a-copy.yaml" >>"$WORK/a-copy.yaml" 2>"$ERR"
 STATUS=$?
 expect_status 2
-expect_err "error: the text report would be written over $WORK/a-copy.yaml, an input of this run (as standard output)"
+expect_err "error[JX0714]: the text report would be written over $WORK/a-copy.yaml, an input of this run (as standard output)"
 cmp -s $A "$WORK/a-copy.yaml" || fail "the actuals file was appended to"
 
 # ---------------------------------------------------------------------------
@@ -520,7 +530,7 @@ case_ "template -o FILE refuses an existing file without --force, before reading
 cp $A "$WORK/filled.yaml"
 run template $T -o "$WORK/filled.yaml"
 expect_status 2
-expect_err "$WORK/filled.yaml: error: the file exists and may hold filled-in actuals: pass --force to replace it, or write the template to another file"
+expect_err "$WORK/filled.yaml: error[JX0719]: the file exists and may hold filled-in actuals: pass --force to replace it, or write the template to another file"
 cmp -s $A "$WORK/filled.yaml" || fail "the filled-in file was replaced"
 run template $T -f yaml="$WORK/filled.yaml"
 expect_status 2
