@@ -9,6 +9,7 @@ packages=(
   pkg-config libzip-dev libpugixml-dev                   # jixiao import: .docx (ZIP + XML)
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
+  chromium-headless-shell fonts-noto-cjk   # loads the html page in tests (CJK glyphs, not boxes)
 )
 
 missing=()
