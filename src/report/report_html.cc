@@ -18,7 +18,10 @@
 // keeps a year of 20,000 projects to a few MB.
 #include <algorithm>
 #include <cstdio>
+#include <climits>
+#include <cstdint>
 #include <cstring>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -37,6 +40,10 @@ namespace {
 
 // Every project has its form up to this many projects.
 constexpr size_t kAllForms = 500;
+// Above kAllForms projects, at most this many flagged projects have their
+// forms (those of lowest total): a browser builds every element of a
+// closed <details> too, and thousands of forms take it seconds.
+constexpr size_t kMaxForms = 1000;
 // Forms are shown open up to this many projects.
 constexpr size_t kOpenForms = 10;
 // Departments drawn in the departments chart (the table lists all).
@@ -83,8 +90,16 @@ std::string Short(std::string_view s, size_t width) {
   return TruncateToWidth(s, width - 1) + "…";
 }
 
-// Bytes written to a temporary file, copied out at the end; in memory if no
-// temporary file can be made.
+// What a project put in a spool, ahead of its bytes.
+struct RecordHead {
+  int64_t cents = 0;   // the rounded total x 100
+  uint64_t seq = 0;    // the project's place in the run
+  uint32_t size = 0;   // bytes that follow
+  bool flagged = false;
+};
+
+// Records written to a temporary file and read back once, in order; in
+// memory if no temporary file can be made.
 class Spool {
  public:
   Spool() : file_(std::tmpfile()) {}
@@ -94,49 +109,73 @@ class Spool {
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;
 
-  void Write(std::string_view s) {
-    pending_ += s;
-    size_ += s.size();
-    if (pending_.size() >= 256 * 1024) Flush();
+  void Write(const RecordHead& head, std::string_view body) {
+    RecordHead h = head;
+    h.size = static_cast<uint32_t>(body.size());
+    pending_.append(reinterpret_cast<const char*>(&h), sizeof h);
+    pending_ += body;
+    ++records_;
+    if (file_ && pending_.size() >= 256 * 1024) Flush();
   }
-  size_t size() const { return size_; }
+  size_t records() const { return records_; }
 
-  // Copies [from, to) to `out` (the whole spool by default).
-  void CopyTo(std::ostream& out, size_t from = 0, size_t to = std::string::npos) {
-    if (to > size_) to = size_;
-    if (from >= to) return;
-    if (!file_) {
-      out.write(pending_.data() + from, static_cast<std::streamsize>(to - from));
-      return;
+  enum class Take { kSkip, kCopy, kCopyOpen };
+
+  // Reads the records back in order, once, handing each head to `take`:
+  // copies the bodies it takes to `out` and skips the others. kCopyOpen
+  // writes a body that starts with "<details" as "<details open".
+  template <typename Decide>
+  void CopyTo(std::ostream& out, Decide take) {
+    if (file_) {
+      Flush();
+      std::fflush(file_);
+      std::rewind(file_);
     }
-    Flush();
-    std::fflush(file_);
-    std::fseek(file_, static_cast<long>(from), SEEK_SET);
+    size_t pos = 0;  // in pending_, without a file
+    auto read = [&](char* to, size_t n) {
+      if (!file_) {
+        if (pos + n > pending_.size()) return false;
+        std::memcpy(to, pending_.data() + pos, n);
+        pos += n;
+        return true;
+      }
+      return std::fread(to, 1, n, file_) == n;
+    };
     std::vector<char> buf(256 * 1024);
-    size_t left = to - from;
-    while (left > 0) {
-      size_t n = std::fread(buf.data(), 1, std::min(left, buf.size()), file_);
-      if (n == 0) break;
-      out.write(buf.data(), static_cast<std::streamsize>(n));
-      left -= n;
+    static constexpr std::string_view kDetails = "<details";
+    for (size_t r = 0; r < records_; ++r) {
+      RecordHead h;
+      if (!read(reinterpret_cast<char*>(&h), sizeof h)) return;
+      const Take t = take(h);
+      size_t skip = 0;
+      if (t == Take::kCopyOpen && h.size >= kDetails.size()) {
+        out << "<details open";
+        skip = kDetails.size();
+      }
+      size_t left = h.size;
+      while (left > 0) {
+        size_t n = std::min(left, buf.size());
+        if (!read(buf.data(), n)) return;
+        if (t != Take::kSkip)
+          out.write(buf.data() + skip, static_cast<std::streamsize>(n - skip));
+        skip = 0;
+        left -= n;
+      }
     }
-    std::fseek(file_, 0, SEEK_END);
   }
 
  private:
   void Flush() {
     if (!file_ || pending_.empty()) return;
-    if (std::fwrite(pending_.data(), 1, pending_.size(), file_) != pending_.size()) {
-      // The disk is full: keep the rest in memory from here on is not
-      // possible without losing order, so the page ends short; the run's
-      // own report of the failure comes from the output sink.
-    }
+    // A short write (a full disk) leaves the page short; the page is
+    // still valid up to there.
+    (void)std::fwrite(pending_.data(), 1, pending_.size(), file_);
     pending_.clear();
   }
 
   std::FILE* file_;
   std::string pending_;
-  size_t size_ = 0;
+  size_t records_ = 0;
 };
 
 constexpr const char* kStyle =
@@ -169,9 +208,9 @@ constexpr const char* kStyle =
     "details.proj[open]>summary{border-bottom:1px solid var(--line)}"
     ".flag{color:var(--bad);font-weight:bold}"
     ".form{table-layout:fixed;width:100%;margin:0}"
-    ".form td{border:1px solid #000;padding:3px 4px;overflow-wrap:anywhere}"
-    ".form td.b{font-weight:bold}.form td.c{text-align:center}.form td.n{text-align:right}"
-    ".form td.t{font-size:18px;padding:8px}.form td.nb{border:none}"
+    ".form td,.form th{border:1px solid #000;padding:3px 4px;overflow-wrap:anywhere;background:none}"
+    ".form th{text-align:center}.form .c{text-align:center}.form .n{text-align:right}"
+    ".form .t{font-size:18px;padding:8px}.form .nb{border:none;text-align:left}"
     ".compact{table-layout:fixed;width:100%;font-size:12px}"
     ".compact td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}"
     "section{content-visibility:auto;contain-intrinsic-size:auto 600px}"
@@ -182,7 +221,18 @@ constexpr const char* kStyle =
     "svg .bar{fill:#555}details.proj{border:none;break-before:page}"
     "details.proj>summary{background:none;list-style:none;font-weight:bold}"
     "details.proj::details-content{content-visibility:visible;display:block}"
-    ".form td{font-size:10px}}";
+    ".form td,.form th{font-size:10px}}";
+
+// The widths of the form's columns (FormGrid::kColumnWidths) as CSS.
+std::string FormColumnsCss() {
+  double total = 0;
+  for (double w : FormGrid::kColumnWidths) total += w;
+  std::string css;
+  for (int i = 0; i < FormGrid::kColumns; ++i)
+    css += fmt::format(".form col:nth-child({}){{width:{:.1f}%}}", i + 1,
+                       100 * FormGrid::kColumnWidths[i] / total);
+  return css;
+}
 
 struct KeptForm {
   Rational total;
@@ -203,19 +253,18 @@ class HtmlReporter : public Reporter {
     const bool flagged = !complies || deviation || s.unmet > 0;
     const std::string anchor = Anchor(s.project.id);
     if (deviation) WriteDeviations(s, anchor);
+    RecordHead head;
+    // A rounded total has 2 decimals: exact in cents (as in YearSummary).
+    (s.total_rounded * 100).num().ToInt64(&head.cents);
+    head.seq = seq;
+    head.flagged = flagged;
+    if (flagged) ++flagged_cents_[head.cents];
     if (flagged || seq < kAllForms || IsLowCandidate(s)) {
       std::string form = Form(s, complies, flagged, anchor);
-      if (flagged || seq < kAllForms) {
-        size_t start = forms_.size();
-        forms_.Write(form);
-        if (seq < kAllForms) form_ranges_.push_back({start, forms_.size(), flagged});
-      }
+      if (flagged || seq < kAllForms) forms_.Write(head, form);
       if (!flagged) KeepLow(s, seq, std::move(form));
     }
-    if (!flagged) {
-      compact_.Write(CompactRow(s, complies, anchor));
-      ++compact_rows_;
-    }
+    compact_.Write(head, CompactRow(s, complies, anchor));
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
@@ -225,7 +274,8 @@ class HtmlReporter : public Reporter {
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
            "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << T(MsgId::kHtmlTitle) << "</title>\n<style>" << kStyle << "</style>\n"
+        << "<title>" << T(MsgId::kHtmlTitle) << "</title>\n<style>" << kStyle << FormColumnsCss()
+        << "</style>\n"
         << "</head>\n<body>\n<header>\n<h1>" << T(MsgId::kHtmlTitle) << "</h1>\n"
         << "<p class=\"made\">"
         << HtmlText(Tr(MsgId::kHtmlMadeBy, JIXIAO_VERSION,
@@ -241,7 +291,7 @@ class HtmlReporter : public Reporter {
     WriteCharts(sum, out);
     WriteLowest(sum, out);
     out << "<section id=\"deviations\">\n<h2>" << T(MsgId::kHtmlDeviations) << "</h2>\n";
-    if (deviations_.size() == 0) {
+    if (deviations_.records() == 0) {
       out << "<p>" << T(MsgId::kHtmlNoDeviations) << "</p>\n";
     } else {
       out << "<table class=\"data\">\n<thead><tr><th>" << T(MsgId::kHtmlId) << "</th><th>"
@@ -249,7 +299,7 @@ class HtmlReporter : public Reporter {
           << T(MsgId::kHtmlDeviation) << "</th><th>" << T(MsgId::kHtmlTarget) << "</th><th>"
           << T(MsgId::kHtmlActual) << "</th><th>" << T(MsgId::kHtmlNote)
           << "</th></tr></thead>\n<tbody>\n";
-      deviations_.CopyTo(out);
+      deviations_.CopyTo(out, [](const RecordHead&) { return Spool::Take::kCopy; });
       out << "</tbody>\n</table>\n";
     }
     out << "</section>\n";
@@ -259,11 +309,6 @@ class HtmlReporter : public Reporter {
   }
 
  private:
-  struct Range {
-    size_t from, to;
-    bool flagged;
-  };
-
   // Whether `s` may be among the lowest projects (YearSummary::kLowest).
   bool IsLowCandidate(const ProjectScore& s) const {
     return low_.size() < YearSummary::kLowest || s.total_rounded < low_.back().total;
@@ -310,7 +355,7 @@ class HtmlReporter : public Reporter {
           DeviationLabel(is.deviation, l_), HtmlText(ind.target_text), HtmlText(is.actual_text),
           is.note);
     }
-    deviations_.Write(o);
+    deviations_.Write({}, o);
   }
 
   std::string Form(const ProjectScore& s, bool complies, bool flagged,
@@ -330,35 +375,36 @@ class HtmlReporter : public Reporter {
     return o;
   }
 
+  // The grid as a table. Written tight, as a year may hold thousands:
+  // labels are <th>, column widths come from the CSS (.form col), and the
+  // end tags HTML lets a cell and a row leave out are left out.
   static std::string FormTable(const FormGrid& g) {
-    std::string o = "<table class=\"form\"><colgroup>";
-    double total = 0;
-    for (double w : FormGrid::kColumnWidths) total += w;
-    for (double w : FormGrid::kColumnWidths)
-      o += fmt::format("<col style=\"width:{:.1f}%\">", 100 * w / total);
-    o += "</colgroup>\n<tbody>\n";
+    std::string o = "<table class=\"form\"><colgroup><col><col><col><col><col><col><col><col><col><col>"
+                    "</colgroup><tbody>\n";
     size_t i = 0;
     for (uint16_t r = 0; r < g.rows; ++r) {
       o += "<tr>";
       for (; i < g.cells.size() && g.cells[i].row == r; ++i) {
         const FormCell& c = g.cells[i];
-        std::string cls;
-        auto add = [&](const char* k) {
-          if (!cls.empty()) cls += ' ';
-          cls += k;
-        };
-        if (c.style & kStyleBold) add("b");
-        if (c.style & kStyleCentre) add("c");
-        if (c.style & kStyleTitle) add("t");
-        if ((c.style & kStyleNoBorder) || r >= g.form_rows) add("nb");
-        if (c.kind == FormCell::Kind::kNumber && !(c.style & kStyleCentre)) add("n");
-        o += "<td";
-        if (c.rows > 1) o += fmt::format(" rowspan=\"{}\"", c.rows);
-        if (c.cols > 1) o += fmt::format(" colspan=\"{}\"", c.cols);
-        if (!cls.empty()) o += " class=\"" + cls + "\"";
-        o += ">" + HtmlLines(c.Shown()) + "</td>";
+        const bool label = (c.style & kStyleBold) != 0;
+        const char* cls = nullptr;
+        if (c.style & kStyleTitle) {
+          cls = "t";
+        } else if ((c.style & kStyleNoBorder) || r >= g.form_rows) {
+          cls = "nb";
+        } else if (!label && (c.style & kStyleCentre)) {
+          cls = "c";
+        } else if (!label && c.kind == FormCell::Kind::kNumber) {
+          cls = "n";
+        }
+        o += label ? "<th" : "<td";
+        if (c.rows > 1) o += fmt::format(" rowspan={}", c.rows);
+        if (c.cols > 1) o += fmt::format(" colspan={}", c.cols);
+        if (cls) o += fmt::format(" class={}", cls);
+        o += '>';
+        o += HtmlLines(c.Shown());
       }
-      o += "</tr>\n";
+      o += '\n';
     }
     o += "</tbody></table>\n";
     return o;
@@ -366,9 +412,8 @@ class HtmlReporter : public Reporter {
 
   std::string CompactRow(const ProjectScore& s, bool complies, const std::string& anchor) const {
     return fmt::format(
-        "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td>"
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-        "<td class=\"n\">{}%</td><td>{}</td></tr>\n",
+        "<tr id=\"{}\"><td>{}<td>{}<td>{}<td class=n>{}<td>{}<td class=n>{}<td class=n>{}"
+        "<td class=n>{}<td class=n>{}%<td>{}\n",
         anchor, HtmlText(s.project.id), HtmlText(s.project.project),
         HtmlText(DepartmentText(s.project)), s.total_rounded.FormatFixed(2), HtmlText(s.grade),
         s.met, s.unmet, s.not_applicable, (s.rate * 100).FormatFixed(2),
@@ -642,26 +687,45 @@ class HtmlReporter : public Reporter {
     out << "</section>\n";
   }
 
-  // Copies the form spool's [from, to), opening the <details> when `open`.
-  void CopyForm(std::ostream& out, size_t from, size_t to, bool open) {
-    static constexpr std::string_view kOpen = "<details";
-    if (open) {
-      out << "<details open";
-      from += kOpen.size();
+  // Which flagged projects have their forms in a large run: the kMaxForms
+  // of lowest total, ties in input order. Called on the records in input
+  // order, once a pass.
+  class FormChoice {
+   public:
+    explicit FormChoice(const std::map<int64_t, size_t>& flagged_cents) {
+      size_t before = 0;
+      for (const auto& [cents, count] : flagged_cents) {
+        if (before + count >= kMaxForms) {
+          cutoff_ = cents;
+          at_cutoff_ = kMaxForms - before;
+          return;
+        }
+        before += count;
+      }
     }
-    forms_.CopyTo(out, from, to);
-  }
+    bool Take(const RecordHead& h) {
+      if (!h.flagged || h.cents > cutoff_) return false;
+      if (h.cents < cutoff_) return true;
+      if (at_cutoff_ == 0) return false;
+      --at_cutoff_;
+      return true;
+    }
+
+   private:
+    int64_t cutoff_ = INT64_MAX;
+    size_t at_cutoff_ = SIZE_MAX;
+  };
 
   void WriteForms(const RunSummary& sum, std::ostream& out) {
     out << "<section id=\"forms\">\n<h2>" << T(MsgId::kHtmlForms) << "</h2>\n";
-    const bool open = projects_ <= kOpenForms;
     if (projects_ <= kAllForms) {
-      for (const Range& r : form_ranges_) CopyForm(out, r.from, r.to, open);
+      const Spool::Take take = projects_ <= kOpenForms ? Spool::Take::kCopyOpen : Spool::Take::kCopy;
+      forms_.CopyTo(out, [&](const RecordHead&) { return take; });
       out << "</section>\n";
       return;
     }
-    // Flagged projects, then the lowest of the others, then a row for each
-    // other project.
+    // The chosen flagged projects, then the lowest of the others, then a
+    // row for each project without a form.
     std::vector<const KeptForm*> lowest;
     for (const KeptForm& k : low_) {
       for (const ProjectDigest& p : sum.year.lowest())
@@ -669,16 +733,17 @@ class HtmlReporter : public Reporter {
     }
     std::sort(lowest.begin(), lowest.end(),
               [](const KeptForm* a, const KeptForm* b) { return a->seq < b->seq; });
-    size_t flagged = projects_ - compact_rows_;
-    out << "<p>" << HtmlText(Tr(MsgId::kHtmlFormsSome, projects_, flagged + lowest.size()))
+    size_t flagged = 0;
+    for (const auto& [cents, count] : flagged_cents_) flagged += count;
+    const size_t forms = std::min(flagged, kMaxForms) + lowest.size();
+    out << "<p>"
+        << HtmlText(Tr(MsgId::kHtmlFormsSome, projects_, forms, flagged, std::min(flagged, kMaxForms),
+                       projects_ - forms))
         << "</p>\n";
-    size_t pos = 0;
-    for (const Range& r : form_ranges_) {
-      if (r.flagged) continue;
-      forms_.CopyTo(out, pos, r.from);
-      pos = r.to;
-    }
-    forms_.CopyTo(out, pos);
+    FormChoice choice(flagged_cents_);
+    forms_.CopyTo(out, [&](const RecordHead& h) {
+      return choice.Take(h) ? Spool::Take::kCopy : Spool::Take::kSkip;
+    });
     for (const KeptForm* k : lowest) out << k->html;
     out << "<h3 id=\"others\">" << T(MsgId::kHtmlOthers) << "</h3>\n"
         << "<table class=\"compact data\"><colgroup><col style=\"width:12%\"><col "
@@ -691,18 +756,23 @@ class HtmlReporter : public Reporter {
         << T(MsgId::kHtmlUnmet) << "</th><th>" << T(MsgId::kHtmlNotApplicable) << "</th><th>"
         << T(MsgId::kHtmlExecution) << "</th><th>" << T(MsgId::kHtmlComply)
         << "</th></tr></thead>\n<tbody>\n";
-    compact_.CopyTo(out);
+    FormChoice again(flagged_cents_);
+    compact_.CopyTo(out, [&](const RecordHead& h) {
+      if (again.Take(h)) return Spool::Take::kSkip;
+      for (const KeptForm* k : lowest)
+        if (k->seq == h.seq) return Spool::Take::kSkip;
+      return Spool::Take::kCopy;
+    });
     out << "</tbody></table>\n</section>\n";
   }
 
   ReportContext ctx_;
   const ReportLabels& l_;
   size_t projects_ = 0;
-  size_t compact_rows_ = 0;
   Spool deviations_;  // rows of the deviations table
-  Spool forms_;       // <details> forms
-  Spool compact_;     // rows of the other projects' table
-  std::vector<Range> form_ranges_;  // of the first kAllForms projects' forms
+  Spool forms_;       // forms: every flagged project's, and the first kAllForms projects'
+  Spool compact_;     // every project's row of the other projects' table
+  std::map<int64_t, size_t> flagged_cents_;  // flagged projects by rounded total x 100
   std::vector<KeptForm> low_;       // forms of the lowest unflagged projects, lowest first
   std::vector<int64_t> cents_;      // every rounded total x 100, sorted (at End)
 };
