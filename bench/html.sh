@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of the html page at a year's scale, in one command:
 #
-#   bash bench/html.sh [--projects N] [--seed S] [--reps R]
+#   bash bench/html.sh [--projects N] [--seed S] [--reps R] [--build-dir DIR]
 #
 # Builds jixiao and the bench tools (Release, in build-bench/, as run.sh does),
 # generates (or reuses) the synthetic year of N projects (default 20,000), and
@@ -17,6 +17,9 @@
 #                  the wall time of the whole browser run (start, load, dump)
 #                  beside that of an empty page
 #
+# --build-dir DIR uses the jixiao, bench/jixiao-gen and bench/jixiao-measure
+# already built in DIR (any build type) instead of building build-bench/.
+#
 # The timing needs a script, which the page's Content-Security-Policy forbids:
 # it is measured on a copy with the policy taken out and a script appended
 # that writes the figures into the DOM. See docs/performance.md.
@@ -25,6 +28,7 @@ set -euo pipefail
 projects=20000
 seed=1
 reps=3
+build_dir=""
 usage() {
   sed -n '2,/^set -e/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//' >&2
   exit 2
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --projects) projects=${2:?}; shift 2 ;;
     --seed) seed=${2:?}; shift 2 ;;
     --reps) reps=${2:?}; shift 2 ;;
+    --build-dir) build_dir=$(cd "${2:?}" && pwd); shift 2 ;;
     -h|--help) usage ;;
     *) echo "html.sh: unknown argument: $1" >&2; usage ;;
   esac
@@ -50,6 +55,10 @@ log="$build/bench-html.log"
 
 bash "$root/tools/install-deps.sh"
 chrome=$(command -v chromium-headless-shell) || { echo "html.sh: needs chromium-headless-shell" >&2; exit 2; }
+bin="$build"
+if [ -n "$build_dir" ]; then
+  bin="$build_dir"
+else
 echo "building (Release, $build) ..." >&2
 if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release &&
        cmake --build "$build" -j"$(nproc)" --target jixiao jixiao-gen jixiao-measure; } >>"$log" 2>&1; then
@@ -57,9 +66,10 @@ if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release &&
   echo "html.sh: build failed (log: $log)" >&2
   exit 2
 fi
-jixiao="$build/jixiao"
-gen="$build/bench/jixiao-gen"
-measure="$build/bench/jixiao-measure"
+fi
+jixiao="$bin/jixiao"
+gen="$bin/bench/jixiao-gen"
+measure="$bin/bench/jixiao-measure"
 
 # The year, as run.sh makes it (same directory and stamp, so either reuses it).
 dir="$build/data-$projects-$seed"

@@ -192,7 +192,7 @@ constexpr const char* kStyle =
     ".figs{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0}"
     ".figs div{border:1px solid var(--line);padding:6px 12px;min-width:120px}"
     ".figs dt{color:var(--muted);font-size:12px}.figs dd{margin:0;font-size:20px;font-weight:bold}"
-    ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:16px}.wide{overflow-x:auto}"
     "figure{margin:0;border:1px solid var(--line);padding:8px}"
     "figcaption{font-weight:bold;margin-bottom:4px}"
     "svg{display:block;max-width:100%;height:auto}svg text{font-size:12px;fill:var(--ink)}"
@@ -536,6 +536,18 @@ class HtmlReporter : public Reporter {
     return o;
   }
 
+  // A table of counts laid on its side: a row of (escaped) labels under
+  // `heading`, a row of projects.
+  static std::string CountsTable(const std::string& heading,
+                                 const std::vector<std::pair<std::string, size_t>>& counts) {
+    std::string o = "<div class=\"wide\"><table class=\"data\"><tbody><tr><th scope=\"row\">" + heading + "</th>";
+    for (const auto& c : counts) o += "<th scope=\"col\">" + c.first + "</th>";
+    o += "</tr><tr><th scope=\"row\">" + T(MsgId::kHtmlProjects) + "</th>";
+    for (const auto& c : counts) o += fmt::format("<td class=\"n\">{}</td>", c.second);
+    o += "</tr></tbody></table></div>\n";
+    return o;
+  }
+
   void WriteCharts(const RunSummary& sum, std::ostream& out) {
     out << "<section id=\"charts\">\n<h2>" << T(MsgId::kHtmlCharts) << "</h2>\n<div class=\"charts\">\n";
     // Grades.
@@ -543,11 +555,9 @@ class HtmlReporter : public Reporter {
       std::string title = T(MsgId::kHtmlChartGrades);
       out << "<figure id=\"chart-grades\"><figcaption>" << title << "</figcaption>\n"
           << VBars(title, sum.grades);
-      out << "<table class=\"data\"><thead><tr><th>" << T(MsgId::kHtmlGrade) << "</th><th>"
-          << T(MsgId::kHtmlProjects) << "</th></tr></thead><tbody>";
-      for (const auto& [name, count] : sum.grades)
-        out << "<tr><td>" << HtmlText(name) << "</td><td class=\"n\">" << count << "</td></tr>";
-      out << "</tbody></table></figure>\n";
+      std::vector<std::pair<std::string, size_t>> shown;
+      for (const auto& [name, count] : sum.grades) shown.emplace_back(HtmlText(name), count);
+      out << CountsTable(T(MsgId::kHtmlGrade), shown) << "</figure>\n";
     }
     // Histogram of totals: bins of 1 point from 90 when every total is 90
     // or more, else of 5 points from 50, else of 10 from 0.
@@ -566,16 +576,15 @@ class HtmlReporter : public Reporter {
       std::string title = T(MsgId::kHtmlChartTotals);
       out << "<figure id=\"chart-totals\"><figcaption>" << title << "</figcaption>\n"
           << VBars(title, bins);
-      out << "<table class=\"data\"><thead><tr><th>" << T(MsgId::kHtmlTotalRange) << "</th><th>"
-          << T(MsgId::kHtmlProjects) << "</th></tr></thead><tbody>";
+      std::vector<std::pair<std::string, size_t>> shown;
       for (size_t i = 0; i < bins.size(); ++i) {
         // Each bin holds its lower bound; the last also holds 100.
-        std::string range = fmt::format("[{}, {}{}", from + width * static_cast<int>(i),
-                                        from + width * static_cast<int>(i + 1),
-                                        i + 1 == bins.size() ? "]" : ")");
-        out << "<tr><td>" << range << "</td><td class=\"n\">" << bins[i].second << "</td></tr>";
+        shown.emplace_back(fmt::format("[{}, {}{}", from + width * static_cast<int>(i),
+                                       from + width * static_cast<int>(i + 1),
+                                       i + 1 == bins.size() ? "]" : ")"),
+                           bins[i].second);
       }
-      out << "</tbody></table></figure>\n";
+      out << CountsTable(T(MsgId::kHtmlTotalRange), shown) << "</figure>\n";
     }
     // Score rate by level-1 group.
     {
@@ -650,15 +659,13 @@ class HtmlReporter : public Reporter {
     out << "<table class=\"data\"><thead><tr><th>" << T(MsgId::kHtmlId) << "</th><th>"
         << T(MsgId::kHtmlProject) << "</th><th>" << T(MsgId::kHtmlDepartment) << "</th><th>"
         << T(MsgId::kHtmlTotal) << "</th><th>" << T(MsgId::kHtmlGrade) << "</th><th>"
-        << T(MsgId::kHtmlUnmet) << "</th></tr></thead><tbody>\n";
+        << T(MsgId::kHtmlComply) << "</th></tr></thead><tbody>\n";
     for (const ProjectDigest& p : sum.year.lowest()) {
-      size_t unmet = 0;
-      for (const auto& i : p.indicators) unmet += i.status == "unmet";
       out << "<tr><td><a href=\"#" << Anchor(p.id) << "\">" << HtmlText(p.id) << "</a></td><td>"
           << HtmlText(p.project) << "</td><td>"
           << HtmlText(Trim(p.department_code + " " + p.department_name)) << "</td><td class=\"n\">"
-          << p.score.FormatFixed(2) << "</td><td>" << HtmlText(p.grade) << "</td><td class=\"n\">"
-          << unmet << "</td></tr>\n";
+          << p.score.FormatFixed(2) << "</td><td>" << HtmlText(p.grade) << "</td><td>"
+          << (p.complies ? T(MsgId::kHtmlComplies) : T(MsgId::kHtmlNotComplies)) << "</td></tr>\n";
     }
     out << "</tbody></table>\n</section>\n";
   }
