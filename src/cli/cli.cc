@@ -162,7 +162,7 @@ void AddOptions(CLI::App* sub, unsigned set, Options* o) {
   if (set & kReportOptions) {
     sub->add_option("-f,--format", o->formats,
                     "Report format, FORMAT or FORMAT=FILE; may be repeated (eval: text, json, "
-                    "csv, markdown, junit, github; check: text, json; template: yaml, csv)")
+                    "csv, markdown, junit, github, html; check: text, json; template: yaml, csv)")
         ->allow_extra_args(false)
         ->check(NonEmpty("a format, such as json or json=FILE"));
     sub->add_option("-o,--output", o->output, "Write the report to FILE instead of stdout")
