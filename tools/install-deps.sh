@@ -9,7 +9,7 @@ packages=(
   pkg-config libzip-dev libpugixml-dev                   # jixiao import: .docx (ZIP + XML)
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
-  chromium-headless-shell fonts-noto-cjk   # loads the html page in tests (CJK glyphs, not boxes)
+  chromium-headless-shell fonts-noto-cjk poppler-utils   # the html page in a browser, printed (tests)
 )
 
 missing=()

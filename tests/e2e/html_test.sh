@@ -239,6 +239,24 @@ else
   fail "chromium-headless-shell is not installed (tools/install-deps.sh)"
 fi
 
+case_ "html: printed, each form is on a page of its own, collapsed ones expanded"
+# The examples' forms collapsed, as on a page of more than 10 projects.
+sed 's/<details open/<details/' "$WORK/examples.html" >"$WORK/closed.html"
+if [ -n "$CHROME" ] && command -v pdftotext >/dev/null; then
+  timeout 60 "$CHROME" --no-sandbox --disable-gpu --user-data-dir="$WORK/profile" --no-pdf-header-footer \
+    --print-to-pdf="$WORK/closed.pdf" "file://$WORK/closed.html" >/dev/null 2>&1 ||
+    fail "chromium could not print the page"
+  pages=$(pdfinfo "$WORK/closed.pdf" | sed -n 's/^Pages: *//p')
+  forms=$(pdftotext "$WORK/closed.pdf" - | grep -c '三级指标')
+  [ "$forms" = 5 ] || fail "5 forms expected in print, got $forms"
+  # The summary's pages, then one page a form (each fits an A4 page).
+  last_forms=$(for ((p = pages - 4; p <= pages; p++)); do
+    pdftotext -f $p -l $p "$WORK/closed.pdf" - | grep -c '项目支出绩效自评表'; done | tr '\n' ' ')
+  [ "$last_forms" = "1 1 1 1 1 " ] || fail "not one form a page on the last 5 of $pages pages: $last_forms"
+else
+  fail "chromium-headless-shell or pdftotext (poppler-utils) is not installed (tools/install-deps.sh)"
+fi
+
 case_ "html: the checks fail on a page that references a URL or logs an error"
 # The checks above must be able to fail: a page loading an image from the
 # network, and one whose script logs an error.
