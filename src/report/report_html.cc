@@ -11,15 +11,20 @@
 // Streamed: the summary comes first but needs every project, so what each
 // project contributes (its deviations, its form, its compact row) is
 // written as it is reported to temporary files (spools) and copied out
-// after the summary at End. Memory holds only the run's summary and the
-// forms of the few lowest projects. Up to kAllForms projects every project
-// has its form; above, only the flagged ones (a deviation, not complying)
-// and the lowest have forms, and the others a row each in one table, which
-// keeps a year of 20,000 projects to a few MB.
+// after the summary at End. Memory holds only the run's summary, a count of
+// the flagged projects by total, and the forms of the few lowest projects.
+// Up to kAllForms projects every project has its form; above, the kMaxForms
+// flagged projects (a deviation, an unmet indicator, not complying) of
+// lowest total and the lowest of all have forms, and the others a row each
+// in one table, which keeps a year of 20,000 projects to about 15 MB
+// (docs/performance.md).
+#include <unistd.h>
+
 #include <algorithm>
-#include <cstdio>
 #include <climits>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -90,19 +95,35 @@ std::string Short(std::string_view s, size_t width) {
   return TruncateToWidth(s, width - 1) + "…";
 }
 
-// What a project put in a spool, ahead of its bytes.
+// What a project put in a spool, ahead of its bytes (no padding: written
+// as it is).
 struct RecordHead {
-  int64_t cents = 0;   // the rounded total x 100
-  uint64_t seq = 0;    // the project's place in the run
-  uint32_t size = 0;   // bytes that follow
-  bool flagged = false;
+  int64_t cents = 0;     // the rounded total x 100
+  uint64_t seq = 0;      // the project's place in the run
+  uint32_t size = 0;     // bytes that follow
+  uint32_t flagged = 0;  // a deviation, an unmet indicator, or not complying
 };
+static_assert(sizeof(RecordHead) == 24, "RecordHead has padding");
+
+// An unlinked temporary file in $TMPDIR (or /tmp), as the run's other
+// temporary files (base/record_store.h); nullptr when none can be made.
+std::FILE* OpenTemporary() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path =
+      fmt::format("{}/jixiao-html-XXXXXX", dir != nullptr && *dir != '\0' ? dir : "/tmp");
+  int fd = mkstemp(path.data());
+  if (fd < 0) return nullptr;
+  unlink(path.c_str());
+  std::FILE* f = fdopen(fd, "w+b");
+  if (f == nullptr) close(fd);
+  return f;
+}
 
 // Records written to a temporary file and read back once, in order; in
 // memory if no temporary file can be made.
 class Spool {
  public:
-  Spool() : file_(std::tmpfile()) {}
+  Spool() : file_(OpenTemporary()) {}
   ~Spool() {
     if (file_) std::fclose(file_);
   }
