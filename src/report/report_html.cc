@@ -213,7 +213,7 @@ constexpr const char* kStyle =
     ".figs{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0}"
     ".figs div{border:1px solid var(--line);padding:6px 12px;min-width:120px}"
     ".figs dt{color:var(--muted);font-size:12px}.figs dd{margin:0;font-size:20px;font-weight:bold}"
-    ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:16px}.wide{overflow-x:auto}"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:16px}.wide{overflow-x:auto}.wide th[scope=row]{white-space:nowrap}"
     "figure{margin:0;border:1px solid var(--line);padding:8px}"
     "figcaption{font-weight:bold;margin-bottom:4px}"
     "svg{display:block;max-width:100%;height:auto}svg text{font-size:12px;fill:var(--ink)}"
@@ -580,17 +580,29 @@ class HtmlReporter : public Reporter {
       for (const auto& [name, count] : sum.grades) shown.emplace_back(HtmlText(name), count);
       out << CountsTable(T(MsgId::kHtmlGrade), shown) << "</figure>\n";
     }
-    // Histogram of totals: bins of 1 point from 90 when every total is 90
-    // or more, else of 5 points from 50, else of 10 from 0.
+    // Histogram of totals, where most of them are: bins of 1 point from 90
+    // when 9 totals in 10 are 90 or more, else of 5 points from 50 when 9 in
+    // 10 are 50 or more, else of 10 points from 0; the totals below the
+    // first bin in one bin of their own ("< 90"). Each bin holds its lower
+    // bound, the last also 100 (and anything above).
     {
-      int64_t lowest = cents_.empty() ? 9000 : cents_.front();
-      int width = lowest >= 9000 ? 1 : lowest >= 5000 ? 5 : 10;
-      int from = lowest >= 9000 ? 90 : lowest >= 5000 ? 50 : 0;
+      const int64_t p10 = cents_.empty() ? 10000 : cents_[cents_.size() / 10];
+      const int width = p10 >= 9000 ? 1 : p10 >= 5000 ? 5 : 10;
+      const int from = p10 >= 9000 ? 90 : p10 >= 5000 ? 50 : 0;
+      const bool below = !cents_.empty() && cents_.front() < from * 100;
       std::vector<std::pair<std::string, size_t>> bins;
-      for (int b = from; b < 100; b += width)
+      std::vector<std::string> ranges;
+      if (below) {
+        bins.emplace_back(fmt::format("<{}", from), 0);
+        ranges.push_back(HtmlText(fmt::format("< {}", from)));
+      }
+      for (int b = from; b < 100; b += width) {
         bins.emplace_back(fmt::format("{}–{}", b, b + width), 0);
+        ranges.push_back(fmt::format("[{}, {}{}", b, b + width, b + width >= 100 ? "]" : ")"));
+      }
+      const int64_t first = below ? 1 : 0;
       for (int64_t c : cents_) {
-        int64_t i = (c / 100 - from) / width;
+        int64_t i = c < from * 100 ? 0 : first + (c / 100 - from) / width;
         i = std::clamp<int64_t>(i, 0, static_cast<int64_t>(bins.size()) - 1);
         ++bins[static_cast<size_t>(i)].second;
       }
@@ -598,13 +610,7 @@ class HtmlReporter : public Reporter {
       out << "<figure id=\"chart-totals\"><figcaption>" << title << "</figcaption>\n"
           << VBars(title, bins);
       std::vector<std::pair<std::string, size_t>> shown;
-      for (size_t i = 0; i < bins.size(); ++i) {
-        // Each bin holds its lower bound; the last also holds 100.
-        shown.emplace_back(fmt::format("[{}, {}{}", from + width * static_cast<int>(i),
-                                       from + width * static_cast<int>(i + 1),
-                                       i + 1 == bins.size() ? "]" : ")"),
-                           bins[i].second);
-      }
+      for (size_t i = 0; i < bins.size(); ++i) shown.emplace_back(ranges[i], bins[i].second);
       out << CountsTable(T(MsgId::kHtmlTotalRange), shown) << "</figure>\n";
     }
     // Score rate by level-1 group.

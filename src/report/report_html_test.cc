@@ -97,7 +97,14 @@ TEST_CASE("html: above 500 projects the flagged have forms, the others a row eac
       many.back().project.id = s.project.id + "-" + std::to_string(i);
     }
   }
+  // One total far below the others: 9 in 10 are 90 or more, so the
+  // histogram has bins of 1 point from 90 and one bin below.
+  many[0].total_rounded = Rational(4550) / 100;
   std::string page = Page(many);  // 600 projects
+  CHECK(page.find("<th scope=\"col\">&lt; 90</th><th scope=\"col\">[90, 91)</th>") !=
+        std::string::npos);
+  CHECK(page.find("<th scope=\"row\">项目数</th><td class=\"n\">1</td><td class=\"n\">0</td>") !=
+        std::string::npos);
   // Flagged: the two with an unmet indicator, and the two with other
   // deviations (low execution, a cost under-run; an over-achievement) ...
   size_t forms = Count(page, "<details class=\"proj\"");
