@@ -13,6 +13,7 @@ packages=(
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
   dpkg-dev file                  # cpack -G DEB: dpkg-shlibdeps computes the package's Depends
   groff-base                     # renders the man pages in tests (groff -ww)
+  chromium-headless-shell fonts-noto-cjk poppler-utils   # the html page in a browser, printed (tests)
 )
 
 missing=()

@@ -32,10 +32,11 @@ std::unique_ptr<Reporter> MakeMarkdownReporter(const ReportContext& ctx);
 std::unique_ptr<Reporter> MakeJunitReporter(const ReportContext& ctx);
 std::unique_ptr<Reporter> MakeGithubReporter(const ReportContext& ctx);
 std::unique_ptr<Reporter> MakeXlsxReporter(const ReportContext& ctx);
+std::unique_ptr<Reporter> MakeHtmlReporter(const ReportContext& ctx);
 
 const std::vector<std::string>& ReportFormats() {
   static const std::vector<std::string> formats = {"text", "json", "jsonl", "csv", "markdown", "junit",
-                                                   "github", "xlsx"};
+                                                   "github", "xlsx", "html"};
   return formats;
 }
 
@@ -48,6 +49,7 @@ std::unique_ptr<Reporter> MakeReporter(const std::string& format, const ReportCo
   if (format == "junit") return MakeJunitReporter(ctx);
   if (format == "github") return MakeGithubReporter(ctx);
   if (format == "xlsx") return MakeXlsxReporter(ctx);
+  if (format == "html") return MakeHtmlReporter(ctx);
   return nullptr;
 }
 

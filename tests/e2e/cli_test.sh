@@ -38,7 +38,7 @@ expect_golden tests/golden/help-eval-en.txt
 
 case_ "each command's help lists its own formats"
 run eval --help
-expect_out "Report format: text, json, jsonl, csv, markdown, junit, github, xlsx (default text)"
+expect_out "Report format: text, json, jsonl, csv, markdown, junit, github, xlsx, html (default text)"
 run check --help
 expect_out "Report format: text, json (default text)"
 run template --help
@@ -46,7 +46,7 @@ expect_out "Report format: yaml, csv (default yaml)"
 run rules --help
 expect_out "Report format: yaml (default yaml)"
 run merge --help
-expect_out "Report format: json, jsonl, text, csv, markdown, junit, github, xlsx (default json)"
+expect_out "Report format: json, jsonl, text, csv, markdown, junit, github, xlsx, html (default json)"
 run import --help
 expect_no_out "--format"
 

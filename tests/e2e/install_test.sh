@@ -15,7 +15,7 @@ EXAMPLE_TOTALS="TJ-362303-2024-01 97.67
 TJ-362303-2024-02 99.83
 TJ-362303-2024-03 98.94
 TJ-362303-2024-04 99.80
-TJ-362303-2024-05 99.96"
+TJ-362303-2024-05 99.99"
 
 case_ "cmake --install into a temporary prefix"
 [ -f "$BUILD/cmake_install.cmake" ] || fail "$BUILD is not a build directory"
