@@ -97,14 +97,6 @@ void Diagnostics::Warning(Location loc, Message message, std::string source_line
        message.code});
 }
 
-void Diagnostics::Error(Location loc, std::string message, std::string source_line) {
-  Add({Severity::kError, std::move(loc), std::move(message), std::move(source_line)});
-}
-
-void Diagnostics::Warning(Location loc, std::string message, std::string source_line) {
-  Add({Severity::kWarning, std::move(loc), std::move(message), std::move(source_line)});
-}
-
 void Diagnostics::Append(const Diagnostics& other) {
   for (Diagnostic d : other.all()) Add(std::move(d));
 }
@@ -269,11 +261,6 @@ Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
                           Message message, int line) {
   return {severity, src.At(offset, line), std::move(message.text),
           std::string(src.LineAt(offset)), message.code};
-}
-
-Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
-                          std::string message, int line) {
-  return {severity, src.At(offset, line), std::move(message), std::string(src.LineAt(offset))};
 }
 
 }  // namespace jixiao

@@ -67,9 +67,6 @@ class Diagnostics {
   void Warning(Location loc, MsgId id, const Args&... args) {
     Warning(std::move(loc), Msg(id, args...));
   }
-  // A message not (yet) in the catalogue: no code.
-  void Error(Location loc, std::string message, std::string source_line = {});
-  void Warning(Location loc, std::string message, std::string source_line = {});
   // Appends all of `other`, in order.
   void Append(const Diagnostics& other);
   void Append(Diagnostics&& other);
@@ -168,8 +165,6 @@ struct Source {
 // unknown), with its source line for a caret display.
 Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
                           Message message, int line = 0);
-Diagnostic MakeDiagnostic(Severity severity, const Source& src, size_t offset,
-                          std::string message, int line = 0);
 
 }  // namespace jixiao
 

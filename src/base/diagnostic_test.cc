@@ -103,7 +103,7 @@ TEST_CASE("Diagnostics: a list kept in a temporary file reads back as one in mem
 TEST_CASE("Diagnostics: appending a spilled list to an empty one takes it whole") {
   Diagnostics spilled;
   spilled.SpillToDisk();
-  for (int i = 0; i < 200; ++i) spilled.Warning({"f", i + 1, 1}, fmt::format("w{}", i));
+  for (int i = 0; i < 200; ++i) spilled.Warning({"f", i + 1, 1}, Message{0, fmt::format("w{}", i)});
   Diagnostics run;
   run.Append(std::move(spilled));
   CHECK(spilled.empty());
@@ -111,7 +111,7 @@ TEST_CASE("Diagnostics: appending a spilled list to an empty one takes it whole"
   CHECK(run.warning_count() == 200);
   CHECK(run.all()[150].message == "w150");
   Diagnostics copy;
-  copy.Error({}, "first");
+  copy.Error({}, Message{0, "first"});
   copy.Append(run);  // const: read back one by one
   CHECK(copy.size() == 201);
   CHECK(copy.all()[200].message == "w199");
@@ -127,7 +127,7 @@ TEST_CASE("Source::At counts LF, CRLF and a lone CR as line breaks") {
   CHECK(src.LineAt(src.text.find('\xff')) == "x\xff,y");
   CHECK(src.At(src.text.find('c')).line == 2);
   CHECK(src.At(src.text.size()).line == 4);
-  Diagnostic d = MakeDiagnostic(Severity::kError, src, src.text.find('d'), "m");
+  Diagnostic d = MakeDiagnostic(Severity::kError, src, src.text.find('d'), Message{0, "m"});
   CHECK(d.loc.line == 2);
   CHECK(d.loc.column == 3);
   CHECK(d.source_line == "c,d");

@@ -23,8 +23,6 @@ class Parsed {
     p.error_ = std::move(message);
     return p;
   }
-  // A message not (yet) in the catalogue: no code.
-  static Parsed Error(std::string message) { return Error(Message{0, std::move(message)}); }
   bool ok() const { return value_.has_value(); }
   explicit operator bool() const { return ok(); }
   const T& value() const { return *value_; }

@@ -442,18 +442,18 @@ Parsed<std::string> ParseAmount(std::string_view text, std::string_view unit) {
   for (char c : digits) ok = ok && isdigit(static_cast<unsigned char>(c));
   for (char c : frac) ok = ok && isdigit(static_cast<unsigned char>(c));
   if (!ok) {
-    return Parsed<std::string>::Error(std::string(Text(MsgId::kAmountExpected)));
+    return Parsed<std::string>::Error(Message{0, std::string(Text(MsgId::kAmountExpected))});
   }
   // Only a number is in the wrong unit: '六元' is not an amount at all.
   if (!other_unit.empty()) {
-    return Parsed<std::string>::Error(Tr(MsgId::kAmountOtherUnit, other_unit, unit));
+    return Parsed<std::string>::Error(Message{0, Tr(MsgId::kAmountOtherUnit, other_unit, unit)});
   }
   size_t lead = 0;
   while (lead + 1 < digits.size() && digits[lead] == '0') ++lead;
   digits.erase(0, lead);
   if (digits.empty()) digits = "0";
   if (digits.size() > 15 || frac.size() > 12) {
-    return Parsed<std::string>::Error(std::string(Text(MsgId::kAmountTooLarge)));
+    return Parsed<std::string>::Error(Message{0, std::string(Text(MsgId::kAmountTooLarge))});
   }
   return frac.empty() ? digits : digits + "." + frac;
 }

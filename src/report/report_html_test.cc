@@ -70,7 +70,7 @@ TEST_CASE("html: input text is escaped everywhere") {
   for (IndicatorScore& is : s.indicators)
     if (!is.note.empty()) is.note = "</td><b>note</b>\nline 2 & more";
   Diagnostics diags;
-  diags.Warning({"a<b>.yaml", 3, 4}, "message <i>x</i>");
+  diags.Warning({"a<b>.yaml", 3, 4}, Message{0, "message <i>x</i>"});
   std::string page = Page(ex, diags);
   CHECK(page.find("<script>") == std::string::npos);
   CHECK(page.find("<img") == std::string::npos);

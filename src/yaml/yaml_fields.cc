@@ -71,14 +71,6 @@ void FieldReader::Warning(const YamlNode& at, Message message) {
   diags_->Add(MakeDiagnostic(Severity::kWarning, src_, at.offset, std::move(message), at.line));
 }
 
-void FieldReader::Error(const YamlNode& at, std::string message) {
-  Error(at, Message{0, std::move(message)});
-}
-
-void FieldReader::Warning(const YamlNode& at, std::string message) {
-  Warning(at, Message{0, std::move(message)});
-}
-
 void FieldReader::CheckKeys(const YamlNode& map, const std::vector<std::string>& known,
                             std::string_view what) {
   for (const auto& [key, value] : map.entries) {

@@ -38,9 +38,6 @@ class FieldReader {
   void Warning(const YamlNode& at, MsgId id, const Args&... args) {
     Warning(at, Msg(id, args...));
   }
-  // A message not (yet) in the catalogue: no code.
-  void Error(const YamlNode& at, std::string message);
-  void Warning(const YamlNode& at, std::string message);
   // Errors reported through this reader so far.
   size_t errors() const { return errors_; }
 
