@@ -29,7 +29,7 @@ std::string JoinNames(const std::vector<std::string>& names) {
 }
 
 // The value parser's reason for refusing a target, with its code.
-Message TargetError(const Parsed<Target>& parsed) { return Message{0, parsed.error()}; }
+Message TargetError(const Parsed<Target>& parsed) { return parsed.message(); }
 
 }  // namespace
 
