@@ -1,11 +1,14 @@
 # bash completion for jixiao (installed as
 # share/bash-completion/completions/jixiao; or `source` this file).
 #
-# Completes the commands, each command's options, the values of --format,
-# --lang, --color, --fail-on and --unit, diagnostic codes for `explain`, and
-# file arguments filtered to what the argument reads (directories always):
+# Completes the commands (and --lang before them), each command's options
+# (those of `jixiao COMMAND --help`), the values of --format (each command's
+# own formats), --lang, --color, --fail-on (eval: unmet none; monitor: red
+# yellow none) and --unit, diagnostic codes for `explain`, and file
+# arguments filtered to what the argument reads (directories always):
 #   targets, --rules        *.yaml *.yml
-#   --actuals               *.yaml *.yml *.csv
+#   --actuals (eval)        *.yaml *.yml *.csv
+#   --actuals (monitor)     *.yaml *.yml *.csv (progress files)
 #   merge REPORTS           *.json *.jsonl
 #   import DOCUMENTS        *.docx *.txt
 # It needs only bash; bash-completion's helpers are not required.
@@ -25,18 +28,21 @@ _jixiao_files() {
 
 _jixiao() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-  local commands="check eval template merge rules import explain"
+  local commands="check eval template monitor merge rules import explain"
   local cmd="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      check | eval | template | merge | rules | import | explain) cmd=${COMP_WORDS[i]}; break ;;
+      --lang) ((i++)) ;;  # its value is no command
+      check | eval | template | monitor | merge | rules | import | explain) cmd=${COMP_WORDS[i]}; break ;;
     esac
   done
   COMPREPLY=()
 
   if [[ -z $cmd ]]; then
-    if [[ $cur == -* ]]; then
-      COMPREPLY=($(compgen -W "-h --help --version" -- "$cur"))
+    if [[ $prev == --lang ]]; then
+      COMPREPLY=($(compgen -W "zh en" -- "$cur"))
+    elif [[ $cur == -* ]]; then
+      COMPREPLY=($(compgen -W "-h --help --version --lang" -- "$cur"))
     else
       COMPREPLY=($(compgen -W "$commands" -- "$cur"))
     fi
@@ -49,15 +55,22 @@ _jixiao() {
       local formats
       case $cmd in
         check) formats="text json" ;;
-        eval | merge) formats="text json jsonl csv markdown junit github" ;;
+        eval | merge) formats="text json jsonl csv markdown junit github xlsx html" ;;
+        monitor) formats="text json jsonl csv markdown junit github" ;;
         template) formats="yaml csv" ;;
-        rules) formats="text" ;;
+        rules) formats="yaml" ;;
       esac
       COMPREPLY=($(compgen -W "$formats" -- "$cur"))
       return 0 ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return 0 ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return 0 ;;
-    --fail-on) COMPREPLY=($(compgen -W "unmet none" -- "$cur")); return 0 ;;
+    --fail-on)
+      if [[ $cmd == monitor ]]; then
+        COMPREPLY=($(compgen -W "red yellow none" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "unmet none" -- "$cur"))
+      fi
+      return 0 ;;
     --unit) COMPREPLY=($(compgen -W "元 千元 万元 亿元" -- "$cur")); return 0 ;;
     -r | --rules) _jixiao_files yaml yml; return 0 ;;
     -a | --actuals) _jixiao_files yaml yml csv; return 0 ;;
@@ -65,7 +78,7 @@ _jixiao() {
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return 0 ;;
-    -j | --jobs | --fail-under | --year | --id-prefix | --max-*) return 0 ;;
+    -j | --jobs | --fail-under | --as-of | --xlsx-max-sheets | --year | --id-prefix | --max-*) return 0 ;;
   esac
 
   if [[ $cur == -* ]]; then
@@ -74,9 +87,10 @@ _jixiao() {
     local opts
     case $cmd in
       check) opts="-f --format -o --output -q --quiet -r --rules --strict -j --jobs $limits --max-indicators" ;;
-      eval) opts="-a --actuals -f --format -o --output -q --quiet --csv-no-bom -r --rules --strict --fail-on --fail-under -j --jobs $limits --max-indicators" ;;
-      template) opts="-f --format -o --output -q --quiet -r --rules --strict --force -j --jobs $limits --max-indicators" ;;
-      merge) opts="-f --format -o --output -q --quiet --csv-no-bom" ;;
+      eval) opts="-a --actuals -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict --fail-on --fail-under -j --jobs $limits --max-indicators" ;;
+      template) opts="--progress -f --format -o --output -q --quiet -r --rules --strict --force -j --jobs $limits --max-indicators" ;;
+      monitor) opts="-a --actuals --as-of --fail-on --show-work -f --format -o --output -q --quiet --csv-no-bom -r --rules --strict -j --jobs $limits --max-indicators" ;;
+      merge) opts="-f --format -o --output -q --quiet --csv-no-bom --xlsx-max-sheets" ;;
       rules) opts="-r --rules -f --format -o --output -q --quiet $limits" ;;
       import) opts="-o --output --year --unit --id-prefix -q --quiet -r --rules --strict $limits" ;;
       explain) opts="" common="-h --help --lang" ;;
@@ -86,7 +100,7 @@ _jixiao() {
   fi
 
   case $cmd in
-    check | eval | template) _jixiao_files yaml yml ;;
+    check | eval | template | monitor) _jixiao_files yaml yml ;;
     merge) _jixiao_files json jsonl ;;
     import) _jixiao_files docx txt ;;
     explain)
