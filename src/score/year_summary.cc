@@ -4,17 +4,6 @@
 
 namespace jixiao {
 
-namespace {
-
-// `r`, rounded to 40 decimals when its denominator has more than 60 digits.
-Rational Bounded(const Rational& r) {
-  int64_t small;
-  if (r.den().ToInt64(&small) || r.den().ToDouble() < 1e60) return r;
-  return r.Round(40);
-}
-
-}  // namespace
-
 ProjectDigest ProjectDigest::Of(const ProjectScore& s, bool complies) {
   ProjectDigest d;
   d.id = s.project.id;
@@ -89,6 +78,7 @@ void YearSummary::Add(const ProjectDigest& d) {
       Level1Summary g;
       g.name = ind.level1;
       level1_.push_back(std::move(g));
+      level1_sums_.emplace_back();
     }
     Level1Summary& g = level1_[lit->second];
     if (!seen[lit->second]) {
@@ -102,9 +92,10 @@ void YearSummary::Add(const ProjectDigest& d) {
       ++dept.unmet;
     }
     if (ind.status == "not_applicable") ++g.not_applicable;
-    g.weight = Bounded(g.weight + ind.weight);
-    g.score = Bounded(g.score + ind.score);
+    level1_sums_[lit->second].first.Add(ind.weight);
+    level1_sums_[lit->second].second.Add(ind.score);
   }
+  level1_settled_ = false;
 
   // Keep the kLowest lowest; a later project only displaces a strictly higher one.
   auto pos = std::upper_bound(lowest_.begin(), lowest_.end(), d.score,
@@ -114,6 +105,17 @@ void YearSummary::Add(const ProjectDigest& d) {
   light.indicators.clear();
   lowest_.insert(pos, std::move(light));
   if (lowest_.size() > kLowest) lowest_.pop_back();
+}
+
+const std::vector<Level1Summary>& YearSummary::level1() const {
+  if (!level1_settled_) {
+    for (size_t i = 0; i < level1_.size(); ++i) {
+      level1_[i].weight = level1_sums_[i].first.Value();
+      level1_[i].score = level1_sums_[i].second.Value();
+    }
+    level1_settled_ = true;
+  }
+  return level1_;
 }
 
 }  // namespace jixiao

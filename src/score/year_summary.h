@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/exact.h"
+#include "base/exact_sum.h"
 #include "model/rules.h"
 #include "score/score.h"
 
@@ -64,9 +65,9 @@ struct Level1Summary {
   size_t met = 0;
   size_t unmet = 0;
   size_t not_applicable = 0;
-  // Sums of the exact weights and scores. Should their denominators grow
-  // beyond 60 digits (only hostile input makes them), they are rounded to
-  // 40 decimals, which keeps a year's summary fast and 2 decimals exact.
+  // Sums of the exact weights and scores (base/exact_sum.h: should their
+  // denominators grow beyond 60 digits, which only hostile input makes, they
+  // are rounded to 40 decimals, keeping every 2-decimal figure exact).
   Rational weight;
   Rational score;
   // score / weight, or 0 without weight.
@@ -83,14 +84,18 @@ class YearSummary {
   // Departments in order of first appearance, keyed by code and name.
   const std::vector<DepartmentSummary>& departments() const { return departments_; }
   // Level-1 groups in order of first appearance.
-  const std::vector<Level1Summary>& level1() const { return level1_; }
+  const std::vector<Level1Summary>& level1() const;
   // The lowest-scoring projects, lowest first; ties keep input order.
   const std::vector<ProjectDigest>& lowest() const { return lowest_; }
 
  private:
   std::vector<DepartmentSummary> departments_;
   std::map<std::string, size_t> department_index_;
-  std::vector<Level1Summary> level1_;
+  // The weights and scores of each group are added as ExactSums, cheap to
+  // add to, and written into level1_ when it is read.
+  mutable std::vector<Level1Summary> level1_;
+  std::vector<std::pair<ExactSum, ExactSum>> level1_sums_;  // weight, score
+  mutable bool level1_settled_ = true;
   std::map<std::string, size_t> level1_index_;
   std::vector<ProjectDigest> lowest_;
 };

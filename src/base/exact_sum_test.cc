@@ -1,0 +1,59 @@
+#include "base/exact_sum.h"
+
+#include <doctest/doctest.h>
+
+
+namespace jixiao {
+
+namespace {
+
+Rational Q(int64_t n, int64_t d) { return Rational(BigInt(n), BigInt(d)); }
+
+}  // namespace
+
+TEST_CASE("ExactSum: nothing added is 0") { CHECK(ExactSum().Value() == Rational(0)); }
+
+TEST_CASE("ExactSum: the exact sum, as Rationals added one by one give it") {
+  // 25/2 + 1/3 + 7/300 + 1/2 = (3750 + 100 + 7 + 150) / 300 = 4007/300.
+  ExactSum s;
+  s.Add(Q(25, 2));
+  s.Add(Q(1, 3));
+  s.Add(Q(7, 300));
+  s.Add(Q(1, 2));
+  CHECK(s.Value() == Q(4007, 300));
+  // 10 x 116.52/116.60 = 11652/1166 = 5826/583, plus 90: 58296/583.
+  ExactSum t;
+  t.Add(Rational(90));
+  t.Add(Q(11652, 1166));
+  CHECK(t.Value() == Q(58296, 583));
+  CHECK(t.Value().FormatFixed(2) == "99.99");
+}
+
+TEST_CASE("ExactSum: many values of one denominator do not overflow 64 bits") {
+  // 4 x 10^6 times (2^62 - 1)/7: the numerators' sum is far beyond 2^63.
+  ExactSum s;
+  const int64_t big = (int64_t{1} << 62) - 1;
+  for (int i = 0; i < 4000000; ++i) s.Add(Q(big, 7));
+  CHECK(s.Value() == Rational(BigInt(big) * BigInt(4000000), BigInt(7)));
+}
+
+TEST_CASE("ExactSum: negative values and values beyond 64 bits") {
+  ExactSum s;
+  s.Add(Q(-1, 3));
+  const Rational huge(*BigInt::Parse("123456789012345678901234567890"), BigInt(7));
+  s.Add(huge);
+  s.Add(Q(1, 3));
+  CHECK(s.Value() == huge);
+}
+
+TEST_CASE("ExactSum: the order of additions does not change the sum") {
+  ExactSum a, b;
+  for (int i = 1; i <= 50; ++i) a.Add(Q(i, i + 1));
+  for (int i = 50; i >= 1; --i) b.Add(Q(i, i + 1));
+  CHECK(a.Value() == b.Value());
+  Rational one_by_one;
+  for (int i = 1; i <= 50; ++i) one_by_one = one_by_one + Q(i, i + 1);
+  CHECK(a.Value() == one_by_one);
+}
+
+}  // namespace jixiao
