@@ -13,14 +13,18 @@
 #
 #   cat             reading every input file (the floor: I/O and page cache)
 #   parse-baseline  loading the same YAML with yaml-cpp's node API, nothing else
+#   libyaml events  the libyaml C parser (PyYAML's) reading the same YAML files, events
+#                   only, each file read whole first: what a fast C parser costs
 #   yaml-cpp events only  the same files through YAML::Parser with a no-op handler:
 #                   the floor for any reader built on yaml-cpp's event API
 #   eval -j1        jixiao eval, one thread, text report to /dev/null
 #   eval -jJ        jixiao eval, J threads (default: nproc)
-#   eval -j1 -f json  once
-#   eval -j1 -f xlsx=DIR/  once: the official forms, a workbook per department
 #   monitor -j1     jixiao monitor, one thread, on the year's progress files as of
 #                   2024-07-31 (jixiao-gen --progress): the same targets as eval
+#   monitor -jJ     the same on J threads
+#   eval -j1 -f json, eval -jJ -f json  the JSON report instead of text
+#   eval -j1 -f html  once: the page
+#   eval -j1 -f xlsx=DIR/  once: the official forms, a workbook per department
 #   parse-baseline --keep  once: every tree held until the end (up to 50,000 projects)
 #
 # with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
@@ -68,6 +72,11 @@ rm -f "$build"/*.load  # no row has run yet
 
 # --- build -------------------------------------------------------------------
 bash "$root/tools/install-deps.sh"
+# The libyaml baseline row only: a benchmark tool, not a dependency of jixiao.
+if ! dpkg -s libyaml-dev >/dev/null 2>&1; then
+  apt-get install -y --no-install-recommends libyaml-dev >>"$log" 2>&1 ||
+    echo "run.sh: could not install libyaml-dev: no libyaml row" >&2
+fi
 echo "building (Release, $build) ..." >&2
 if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release &&
        cmake --build "$build" -j"$(nproc)" --target jixiao jixiao-gen jixiao-parse-baseline jixiao-measure; } \
@@ -79,6 +88,8 @@ fi
 jixiao="$build/jixiao"
 gen="$build/bench/jixiao-gen"
 baseline="$build/bench/jixiao-parse-baseline"
+libyaml="$build/bench/jixiao-libyaml-events"
+cmake --build "$build" --target jixiao-libyaml-events >>"$log" 2>&1 || true  # only with libyaml-dev
 measure="$build/bench/jixiao-measure"
 
 # --- data --------------------------------------------------------------------
@@ -208,11 +219,15 @@ for ((rep = 0; rep < reps; rep++)); do
   run_n 1 cat "0" xargs -0 -a files.list -- cat
   run_n 1 baseline "0" "$baseline" targets actuals
   run_n 1 events "0" "$baseline" --events targets actuals
+  [ -x "$libyaml" ] && run_n 1 libyaml "0" "$libyaml" targets actuals
   run_n 1 eval-j1 "0 1" "$jixiao" eval -j1 targets -a actuals
   run_n 1 eval-jN "0 1" "$jixiao" eval -j"$jobs" targets -a actuals
   run_n 1 monitor-j1 "0 1" "$jixiao" monitor -j1 targets -a progress
+  run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
+  run_n 1 eval-json-jN "0 1" "$jixiao" eval -j"$jobs" -f json targets -a actuals
+  run_n 1 monitor-jN "0 1" "$jixiao" monitor -j"$jobs" targets -a progress
 done
-run_n 1 eval-json "0 1" "$jixiao" eval -j1 -f json targets -a actuals
+run_n 1 eval-html "0 1" "$jixiao" eval -j1 -f html="$build/page.html" targets -a actuals
 rm -rf "$build/xlsx-out"
 run_n 1 eval-xlsx "0 1" "$jixiao" eval -j1 -f xlsx="$build/xlsx-out/" targets -a actuals
 # The node trees of a whole year held at once, as a program that keeps its documents would
@@ -244,11 +259,15 @@ row() {
 row cat "cat"
 row baseline "parse-baseline"
 row events "yaml-cpp events only"
+[ -x "$libyaml" ] && row libyaml "libyaml events"
 row eval-j1 "eval -j1"
 row eval-jN "eval -j$jobs"
 row eval-json "eval -j1 -f json"
+row eval-json-jN "eval -j$jobs -f json"
+row eval-html "eval -j1 -f html"
 row eval-xlsx "eval -j1 -f xlsx=DIR/"
 row monitor-j1 "monitor -j1"
+row monitor-jN "monitor -j$jobs"
 [ "$keep" = 1 ] && row baseline-keep "parse-baseline --keep"
 echo "(cpu s = user + system time; load = 1-minute load average when the row started;"
 echo " ratios are to parse-baseline, which frees each document's tree after loading it)"
@@ -266,4 +285,18 @@ awk -v m="$(median monitor-j1 wall_s)" -v e="$(median eval-j1 wall_s)" \
     -v mr="$(median monitor-j1 maxrss_kb)" -v er="$(median eval-j1 maxrss_kb)" 'BEGIN {
   printf "targets: monitor -j1 <= 1.1x eval -j1: %.2fx %s; peak RSS %.1f MiB against %.1f MiB\n",
     m / e, (m / e <= 1.1 ? "met" : "MISSED"), mr / 1024, er / 1024
+}'
+awk -v j1="$(median eval-j1 wall_s)" -v jn="$(median eval-jN wall_s)" \
+    -v k1="$(median eval-json wall_s)" -v kn="$(median eval-json-jN wall_s)" \
+    -v mn="$(median monitor-jN wall_s)" -v n="$jobs" \
+    -v y="$( [ -x "$libyaml" ] && median libyaml wall_s || echo 0)" 'BEGIN {
+  printf "targets: -j%d >= 1.8x -j1: text %.2fx %s, json %.2fx %s", n, j1 / jn, (j1 / jn >= 1.8 ? "met" : "MISSED"),
+    k1 / kn, (k1 / kn >= 1.8 ? "met" : "MISSED")
+  if (y > 0) printf "; eval -j%d <= 1.5x libyaml: %.2fx %s; monitor -j%d: %.2fx %s", n, jn / y,
+    (jn / y <= 1.5 ? "met" : "MISSED"), n, mn / y, (mn / y <= 1.5 ? "met" : "MISSED")
+  printf "\n"
+}'
+awk -v j="$(median eval-json wall_s)" -v x="$(median eval-xlsx wall_s)" -v h="$(median eval-html wall_s)" 'BEGIN {
+  printf "targets: xlsx <= 1.5x json (wall): %.2fx %s; html <= 1.5x json: %.2fx %s\n",
+    x / j, (x / j <= 1.5 ? "met" : "MISSED"), h / j, (h / j <= 1.5 ? "met" : "MISSED")
 }'
