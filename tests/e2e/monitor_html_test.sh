@@ -4,7 +4,7 @@
 # 5 red) in the table of all projects and the red and yellow projects'
 # details with each indicator's light and figures; it has its two SVG
 # charts; it names no URL; hostile text is escaped; errors are listed with
-# file:line:column and code. When chromium-headless-shell is installed the
+# file:line:column and code; it is valid HTML. When chromium-headless-shell is installed the
 # page is also loaded and its DOM checked.
 source "$(dirname "$0")/lib.sh"
 export JIXIAO_LANG=zh
@@ -165,6 +165,14 @@ case_ "monitor html: the page checks fail on a page that lacks the lights"
 sed 's/<span class="light red">红<\/span>/<span class="light green">绿<\/span>/g' \
   "$WORK/examples.html" >"$WORK/wrong.html"
 ! page_check "$WORK/wrong.html" 2>/dev/null || fail "page_check passed a page with wrong lights"
+
+case_ "monitor html: the page is valid HTML (xmllint), HTML5 and SVG elements aside"
+xmllint --html --noout "$WORK/examples.html" 2>"$WORK/lint.err"
+if grep -a 'HTML parser \(error\|warning\)' "$WORK/lint.err" |
+  grep -avE 'Tag (svg|title|rect|line|text|g|header|nav|main|section|figure|figcaption) invalid' |
+  grep -q .; then
+  fail "xmllint: $(grep -a 'HTML parser' "$WORK/lint.err" | grep -avE 'Tag [a-z]+ invalid' | head -5)"
+fi
 
 case_ "monitor html: -f html to standard output, the same page"
 run monitor "${EX[@]}" -f html
