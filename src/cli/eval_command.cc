@@ -91,26 +91,11 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   for (const OutputSpec& spec : specs) {
     ReportContext ctx;
     std::unique_ptr<OutputSink> sink;
-    if (FormatNeedsFile(spec.format)) {
-      // Its workbooks are written by name (report.h NamedOutput); one file
-      // takes at most --xlsx-max-sheets projects, as many as the actuals
-      // have entries in a run without errors.
-      Diagnostics usage;
-      if (PrepareNamedOutput(spec, opts, &ctx, &usage) && !WritesDirectory(spec) &&
-          actuals.size() > opts.xlsx_max_sheets) {
-        usage.Error({}, MsgId::kXlsxTooManyEntries, actuals.size(), opts.xlsx_max_sheets);
-      }
-      if (usage.has_errors()) {
-        PrintDiagnostics(usage, term, err);
-        return kExitError;
-      }
-    } else {
-      Message why;
-      sink = OutputSink::Open(spec, out, &why);
-      if (!sink) {
-        err << WriteErrorLine(spec, why);
-        return kExitError;
-      }
+    // A workbook holds at most --xlsx-max-sheets projects: as many as the
+    // actuals have entries, in a run without errors.
+    if (!OpenReportOutput(spec, opts, actuals.size(), MsgId::kXlsxTooManyEntries, term, out, err,
+                          &ctx, &sink)) {
+      return kExitError;
     }
     ctx.rules = &rules;
     ctx.color = IsStandardOutput(spec.path) && term.color_stdout();

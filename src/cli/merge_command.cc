@@ -294,24 +294,9 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
   ctx.csv_bom = !opts.csv_no_bom;
   std::unique_ptr<OutputSink> sink;
   std::ostream unwritten(nullptr);  // the stream of a report that writes its own files
-  if (FormatNeedsFile(spec.format)) {
-    // Its workbooks are written by name (report.h NamedOutput).
-    Diagnostics usage;
-    if (PrepareNamedOutput(spec, opts, &ctx, &usage) && !WritesDirectory(spec) &&
-        in.digests.size() > opts.xlsx_max_sheets) {
-      usage.Error({}, MsgId::kXlsxTooManyProjects, in.digests.size(), opts.xlsx_max_sheets);
-    }
-    if (usage.has_errors()) {
-      PrintDiagnostics(usage, term, err);
-      return kExitError;
-    }
-  } else {
-    Message why;
-    sink = OutputSink::Open(spec, out, &why);
-    if (!sink) {
-      err << WriteErrorLine(spec, why);
-      return kExitError;
-    }
+  if (!OpenReportOutput(spec, opts, in.digests.size(), MsgId::kXlsxTooManyProjects, term, out,
+                        err, &ctx, &sink)) {
+    return kExitError;
   }
   std::ostream& stream = sink ? sink->stream() : unwritten;
   std::unique_ptr<Reporter> reporter = MakeReporter(spec.format, ctx);

@@ -110,6 +110,26 @@ bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportConte
   return true;
 }
 
+bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projects,
+                      MsgId too_many, const Terminal& term, std::ostream& out,
+                      std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink) {
+  if (!FormatNeedsFile(spec.format)) {
+    Message why;
+    *sink = OutputSink::Open(spec, out, &why);
+    if (*sink) return true;
+    err << WriteErrorLine(spec, why);
+    return false;
+  }
+  Diagnostics usage;
+  if (PrepareNamedOutput(spec, opts, ctx, &usage) && !WritesDirectory(spec) &&
+      projects > opts.xlsx_max_sheets) {
+    usage.Error({}, too_many, projects, opts.xlsx_max_sheets);
+  }
+  if (!usage.has_errors()) return true;
+  PrintDiagnostics(usage, term, err);
+  return false;
+}
+
 bool ReportFailure(const Reporter& r, const Terminal& term, std::ostream& err) {
   Message m = r.failure();
   if (m.text.empty()) return true;

@@ -29,6 +29,15 @@ bool WritesDirectory(const OutputSpec& spec);
 // (FormatNeedsFile): its path (ending in '/' for a directory, which is
 // created when missing), the opener, --xlsx-max-sheets, the threads. False,
 // with the error in `diags`, when the directory cannot be made.
+// Opens where the report of `spec` goes: `*sink` for a format written as a
+// stream, or, for one written by name, `ctx` set up by PrepareNamedOutput,
+// a single workbook checked to hold `projects` (else the error `too_many`,
+// given the count and the limit). A problem is printed to `err` (through
+// `term`) and false returned, before anything is written.
+bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projects,
+                      MsgId too_many, const Terminal& term, std::ostream& out,
+                      std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink);
+
 bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportContext* ctx,
                         Diagnostics* diags);
 

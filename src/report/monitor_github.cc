@@ -24,50 +24,6 @@ namespace {
 
 constexpr size_t kMaxPerType = 10;
 
-std::string EscapeData(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : PrintableText(s)) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string EscapeProperty(std::string_view s) {
-  std::string out;
-  for (char c : EscapeData(s)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string Command(const char* type, const Location& loc, std::string_view title,
-                    std::string_view message) {
-  std::vector<std::string> props;
-  if (!loc.file.empty()) {
-    props.push_back("file=" + EscapeProperty(loc.file));
-    if (loc.line > 0) {
-      props.push_back(fmt::format("line={}", loc.line));
-      if (loc.column > 0) props.push_back(fmt::format("col={}", loc.column));
-    }
-  }
-  if (!title.empty()) props.push_back("title=" + EscapeProperty(title));
-  std::string o = fmt::format("::{}", type);
-  if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
-  return o + "::" + EscapeData(message) + "\n";
-}
-
 struct Annotation {
   Location loc;
   std::string title;
@@ -111,7 +67,7 @@ class MonitorGithubReporter : public MonitorReporter {
         return;
       }
       ++*count;
-      o += Command(type, loc, title, message);
+      o += GithubCommand(type, loc, title, message);
     };
     const std::string error_title = Tr(MsgId::kMonGithubInputError);
     const std::string warning_title = Tr(MsgId::kMonGithubWarning);
@@ -134,7 +90,7 @@ class MonitorGithubReporter : public MonitorReporter {
     std::string notice = MonitorSummaryLine(s, has_run_ ? &run_ : nullptr, diags.error_count(),
                                             diags.warning_count());
     notice += Tr(MsgId::kMonGithubLeftOut, errors_left_out, warnings_left_out, kMaxPerType);
-    o += Command("notice", Location{}, "jixiao", notice);
+    o += GithubCommand("notice", Location{}, "jixiao", notice);
     out << o;
   }
 

@@ -27,20 +27,6 @@ Style LightStyle(Light l) {
   return Style::kBold;
 }
 
-// `s` on one line: line breaks and tabs as spaces, what no report writes
-// dropped (PrintableText).
-std::string OneLine(std::string_view s) {
-  std::string out;
-  for (char c : PrintableText(s)) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 class MonitorTextReporter : public MonitorReporter {
  public:
   explicit MonitorTextReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}

@@ -233,4 +233,78 @@ std::string XmlText(std::string_view s, bool attribute) {
   return out;
 }
 
+// `s` on one line: line breaks and tabs become spaces, the other characters
+// no report writes (PrintableText: C0 and C1 controls, DEL) are dropped, so
+// that a multi-line note cannot break the table nor text act on a terminal.
+std::string OneLine(std::string_view s) {
+  // Most cells have no control character: copied whole. (A C1 control is
+  // the byte 0xC2 followed by one of 0x80..0x9F.)
+  bool plain = true;
+  for (size_t i = 0; i < s.size() && plain; ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    plain = u >= 0x20 && u != 0x7F &&
+            !(u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
+  }
+  if (plain) return std::string(s);
+  std::string out;
+  for (char c : PrintableText(s)) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// The message of a workflow command: PrintableText with % CR LF escaped as
+// %25 %0D %0A.
+static std::string EscapeData(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : PrintableText(s)) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A property value of a workflow command: as EscapeData, and : , as %3A %2C.
+static std::string EscapeProperty(std::string_view s) {
+  std::string out;
+  for (char c : EscapeData(s)) {
+    if (c == ':') {
+      out += "%3A";
+    } else if (c == ',') {
+      out += "%2C";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// "::TYPE file=…,line=…,col=…,title=…::message\n", with as much of the
+// location as is known.
+std::string GithubCommand(const char* type, const Location& loc, std::string_view title,
+                    std::string_view message) {
+  std::vector<std::string> props;
+  if (!loc.file.empty()) {
+    props.push_back("file=" + EscapeProperty(loc.file));
+    if (loc.line > 0) {
+      props.push_back(fmt::format("line={}", loc.line));
+      if (loc.column > 0) props.push_back(fmt::format("col={}", loc.column));
+    }
+  }
+  if (!title.empty()) props.push_back("title=" + EscapeProperty(title));
+  std::string o = fmt::format("::{}", type);
+  if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
+  o += "::" + EscapeData(message) + "\n";
+  return o;
+}
+
 }  // namespace jixiao

@@ -124,6 +124,16 @@ std::string HtmlText(std::string_view s);
 // replaced by U+FFFD.
 std::string XmlText(std::string_view s, bool attribute);
 
+// `s` on one line: line breaks and tabs become spaces, the other characters
+// no report writes (PrintableText) are dropped, so that a multi-line note
+// cannot break a table nor text act on a terminal.
+std::string OneLine(std::string_view s);
+
+// A GitHub Actions workflow command, "::TYPE file=…,line=…,col=…,title=…::message\n",
+// with as much of the location as is known, its message and properties escaped.
+std::string GithubCommand(const char* type, const Location& loc, std::string_view title,
+                          std::string_view message);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_REPORT_REPORT_COMMON_H_

@@ -27,61 +27,11 @@ namespace {
 
 constexpr size_t kMaxPerType = 10;
 
-// The message of a workflow command: PrintableText with % CR LF escaped as
-// %25 %0D %0A.
-std::string EscapeData(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : PrintableText(s)) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// A property value of a workflow command: as EscapeData, and : , as %3A %2C.
-std::string EscapeProperty(std::string_view s) {
-  std::string out;
-  for (char c : EscapeData(s)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 struct Annotation {
   Location loc;
   std::string title;
   std::string message;
 };
-
-// "::TYPE file=…,line=…,col=…,title=…::message\n", with as much of the
-// location as is known.
-std::string Command(const char* type, const Location& loc, std::string_view title,
-                    std::string_view message) {
-  std::vector<std::string> props;
-  if (!loc.file.empty()) {
-    props.push_back("file=" + EscapeProperty(loc.file));
-    if (loc.line > 0) {
-      props.push_back(fmt::format("line={}", loc.line));
-      if (loc.column > 0) props.push_back(fmt::format("col={}", loc.column));
-    }
-  }
-  if (!title.empty()) props.push_back("title=" + EscapeProperty(title));
-  std::string o = fmt::format("::{}", type);
-  if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
-  o += "::" + EscapeData(message) + "\n";
-  return o;
-}
 
 struct UnmetIndicator {
   Rational project_total;  // rounded, for the order
@@ -127,7 +77,7 @@ class GithubReporter : public Reporter {
         return;
       }
       ++*count;
-      o += Command(type, loc, title, message);
+      o += GithubCommand(type, loc, title, message);
     };
     // A diagnostic's title: "jixiao：输入错误 [JX0301]", "jixiao: warning [JX0805]".
     auto title = [](const Diagnostic& d) {
@@ -157,7 +107,7 @@ class GithubReporter : public Reporter {
                                                           : MsgId::kGithubNoticeTail,
                  Counted(sum.unmet, MsgId::kCountUnmetIndicatorsOne, MsgId::kCountUnmetIndicators),
                  errors_left_out, warnings_left_out, kMaxPerType);
-    o += Command("notice", Location{}, "jixiao", notice);
+    o += GithubCommand("notice", Location{}, "jixiao", notice);
     out << o;
   }
 

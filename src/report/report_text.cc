@@ -25,30 +25,6 @@ std::string Amount(const Rational& r) {
   return exact.size() > fixed.size() ? exact : fixed;
 }
 
-// `s` on one line: line breaks and tabs become spaces, the other characters
-// no report writes (PrintableText: C0 and C1 controls, DEL) are dropped, so
-// that a multi-line note cannot break the table nor text act on a terminal.
-std::string OneLine(std::string_view s) {
-  // Most cells have no control character: copied whole. (A C1 control is
-  // the byte 0xC2 followed by one of 0x80..0x9F.)
-  bool plain = true;
-  for (size_t i = 0; i < s.size() && plain; ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    plain = u >= 0x20 && u != 0x7F &&
-            !(u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
-  }
-  if (plain) return std::string(s);
-  std::string out;
-  for (char c : PrintableText(s)) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 class TextReporter : public Reporter {
  public:
   explicit TextReporter(const ReportContext& ctx)
