@@ -56,7 +56,7 @@ _jixiao() {
       case $cmd in
         check) formats="text json" ;;
         eval | merge) formats="text json jsonl csv markdown junit github xlsx html" ;;
-        monitor) formats="text json jsonl csv markdown junit github" ;;
+        monitor) formats="text json jsonl csv markdown junit github html" ;;
         template) formats="yaml csv" ;;
         rules) formats="yaml" ;;
       esac

@@ -5,8 +5,7 @@
 // MakeMonitorReporter and MonitorReportFormats.
 //
 // Not written yet: `xlsx`, the 项目支出绩效目标执行监控表 (one sheet per
-// project and a 汇总 sheet), and `html`. Their reporters take what the
-// others take: ProjectMonitor holds every cell of the form — the budget
+// project and a 汇总 sheet). Its reporter takes what the others take: ProjectMonitor holds every cell of the form — the budget
 // block (budget, spent and its parts, rate, forecast_spent), each row's
 // target, value_text (1-X月执行情况), forecast_text (全年预计完成情况),
 // reasons (the five 偏差原因 columns, Reason bits), likelihood (the three
