@@ -213,7 +213,13 @@ class Workbook {
   }
 
   // Writes the file and frees the workbook; "" or why it failed.
+  // libxlsxwriter's workbook_close is not thread-safe: it stamps the
+  // workbook's creation time with gmtime(), whose result is one static
+  // buffer (ThreadSanitizer reports the race). Closes, which write the
+  // file, take turns; the sheets are still filled on -j threads.
   std::string Close() {
+    static std::mutex close_mu;
+    std::lock_guard<std::mutex> lock(close_mu);
     lxw_error err = workbook_close(wb_);
     wb_ = nullptr;
     return err == LXW_NO_ERROR ? "" : lxw_strerror(err);
