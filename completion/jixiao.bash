@@ -87,7 +87,7 @@ _jixiao() {
     local opts
     case $cmd in
       check) opts="-f --format -o --output -q --quiet -r --rules --strict -j --jobs $limits --max-indicators" ;;
-      eval) opts="-a --actuals -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict --fail-on --fail-under -j --jobs $limits --max-indicators" ;;
+      eval) opts="-a --actuals -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict --fail-on --fail-under --show-work -j --jobs $limits --max-indicators" ;;
       template) opts="--progress -f --format -o --output -q --quiet -r --rules --strict --force -j --jobs $limits --max-indicators" ;;
       monitor) opts="-a --actuals --as-of --fail-on --show-work -f --format -o --output -q --quiet --csv-no-bom -r --rules --strict -j --jobs $limits --max-indicators" ;;
       merge) opts="-f --format -o --output -q --quiet --csv-no-bom --xlsx-max-sheets" ;;

@@ -46,7 +46,8 @@ enum OptionSet : unsigned {
   kMergeOutput = 1 << 10,    // merge: -f (one), -o
   kForce = 1 << 11,          // template: --force
   kExplain = 1 << 12,        // explain: positional [CODE]
-  kMonitor = 1 << 13,        // monitor: --as-of, --fail-on red|yellow|none, --show-work
+  kMonitor = 1 << 13,        // monitor: --as-of, --fail-on red|yellow|none
+  kShowWork = 1 << 15,       // eval, monitor: --show-work
   kProgressTemplate = 1 << 14,  // template: --progress
 };
 
@@ -67,12 +68,15 @@ const CommandSpec kCommands[] = {
     {"check", MsgId::kHelpCheck, MsgId::kHelpCheckFooter,
      kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits, RunCheck},
     {"eval", MsgId::kHelpEval, MsgId::kHelpEvalFooter,
-     kTargets | kActuals | kReportOptions | kStrict | kPolicy | kRules | kJobs | kLimits, RunEval},
+     kTargets | kActuals | kReportOptions | kStrict | kPolicy | kRules | kJobs | kLimits |
+         kShowWork,
+     RunEval},
     {"template", MsgId::kHelpTemplate, MsgId::kHelpTemplateFooter,
      kTargets | kReportOptions | kStrict | kRules | kJobs | kLimits | kForce | kProgressTemplate,
      RunTemplate},
     {"monitor", MsgId::kMonHelpSummary, MsgId::kMonHelpFooter,
-     kTargets | kActuals | kReportOptions | kStrict | kRules | kJobs | kLimits | kMonitor,
+     kTargets | kActuals | kReportOptions | kStrict | kRules | kJobs | kLimits | kMonitor |
+         kShowWork,
      RunMonitor},
     {"merge", MsgId::kHelpMerge, MsgId::kHelpMergeFooter, kMergeInputs | kMergeOutput, RunMerge},
     {"rules", MsgId::kHelpRules, MsgId::kHelpRulesFooter, kRules | kReportOptions | kLimits,
@@ -296,7 +300,10 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
     sub->add_option("--fail-on", o->monitor_fail_on, Tr(MsgId::kMonHelpFailOn))
         ->check(OneOf(p, "--fail-on", {"red", "yellow", "none"}))
         ->capture_default_str();
-    sub->add_flag("--show-work", o->show_work, Tr(MsgId::kMonHelpShowWork));
+  }
+  if (set & kShowWork) {
+    sub->add_flag("--show-work", o->show_work,
+                  Tr((set & kMonitor) ? MsgId::kMonHelpShowWork : MsgId::kHelpShowWork));
   }
   if (set & kProgressTemplate) {
     sub->add_flag("--progress", o->template_progress, Tr(MsgId::kMonHelpTemplateProgress));

@@ -119,7 +119,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     item->match = actuals.Locate(p.id, p.project);
     item->actuals = actuals.Lookup(*item->match);
     if (item->actuals != ActualsIndex::kNone) {
-      item->score = ScoreProject(std::move(p), *actuals.Get(item->actuals), rules, d);
+      item->score = ScoreProject(std::move(p), *actuals.Get(item->actuals), rules, d,
+                                 ScoreOptions{opts.show_work});
     }
   };
   // In input order: unique ids, claiming actuals, reporting.

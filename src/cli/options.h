@@ -33,7 +33,7 @@ struct Options {
   std::string monitor_fail_on = "red";
   // monitor --as-of: the date of the figures, overriding the files'; "" = theirs.
   std::string as_of;
-  // monitor --show-work: explain each light with its arithmetic.
+  // --show-work: eval explains each score, monitor each light, with its arithmetic.
   bool show_work = false;
   // template --progress: a progress skeleton (for monitor) rather than actuals.
   bool template_progress = false;

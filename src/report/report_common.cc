@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.h"
+#include "report/report_json.h"
+
 #include "base/text.h"
 
 namespace jixiao {
@@ -305,6 +308,78 @@ std::string GithubCommand(const char* type, const Location& loc, std::string_vie
   if (!props.empty()) o += " " + fmt::format("{}", fmt::join(props, ","));
   o += "::" + EscapeData(message) + "\n";
   return o;
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+std::string WorkFigure(const Rational& r) {
+  if (r.Round(4) == r) return r.FormatShort(4);
+  std::string exact = ExactText(r);
+  if (exact.find('/') == std::string::npos) return exact;
+  return Tr(MsgId::kWorkExact, r.FormatFixed(4), exact);
+}
+
+std::vector<std::string> IndicatorWorkLines(const ProjectScore& s, size_t i) {
+  std::vector<std::string> lines;
+  if (!s.work || i >= s.work->indicators.size()) return lines;
+  const ScoreWork& w = *s.work;
+  const IndicatorScoreWork& iw = w.indicators[i];
+  const IndicatorScore& is = s.indicators[i];
+  if (iw.formula == RatioFormula::kNotApplicable) {
+    lines.push_back(Tr(MsgId::kWorkNotApplicable, WorkFigure(iw.nominal), WorkFigure(w.all),
+                       WorkFigure(w.remaining)));
+    return lines;
+  }
+  std::string weight;
+  if (iw.explicit_weight || iw.pool.empty()) {
+    weight = Tr(MsgId::kWorkWeightExplicit, WorkFigure(iw.nominal));
+  } else if (w.redistribution == 1) {
+    weight = Tr(MsgId::kWorkWeightPool, iw.pool, WorkFigure(iw.pool_weight), iw.pool_indicators,
+                WorkFigure(iw.nominal));
+  } else {
+    std::string empty = fmt::format("{}", fmt::join(w.empty_pools, English() ? ", " : "、"));
+    weight = Tr(MsgId::kWorkWeightPoolRedistributed, iw.pool, WorkFigure(iw.pool_weight),
+                iw.pool_indicators, WorkFigure(iw.nominal), WorkFigure(w.indicator_weight),
+                WorkFigure(w.used), empty);
+  }
+  if (w.remaining != w.all) {
+    weight += Tr(MsgId::kWorkRescale, WorkFigure(w.all), WorkFigure(w.remaining),
+                 WorkFigure(is.weight));
+  }
+  lines.push_back(std::move(weight));
+  const std::string b = WorkFigure(iw.b), a = WorkFigure(iw.a);
+  std::string ratio;
+  switch (iw.formula) {
+    case RatioFormula::kNotApplicable:
+    case RatioFormula::kMet: ratio = Tr(MsgId::kWorkRatioMet); break;
+    case RatioFormula::kPositive:
+      ratio = Tr(MsgId::kWorkRatioPositive, b, a, WorkFigure(iw.raw));
+      break;
+    case RatioFormula::kReverse: ratio = Tr(MsgId::kWorkRatioReverse, b, a, WorkFigure(iw.raw)); break;
+    case RatioFormula::kReverseLinear:
+      ratio = Tr(MsgId::kWorkRatioReverseLinear, b, a, WorkFigure(iw.raw));
+      break;
+    case RatioFormula::kZeroTarget: ratio = Tr(MsgId::kWorkRatioZeroTarget, b, a); break;
+    case RatioFormula::kLate:
+      ratio = Tr(MsgId::kWorkRatioLate, is.actual_text, s.project.indicators[is.index].target_text);
+      break;
+    case RatioFormula::kGrade:
+      ratio = Tr(iw.grade_score_given ? MsgId::kWorkRatioGradeGiven : MsgId::kWorkRatioGrade,
+                 is.actual_text, WorkFigure(is.ratio));
+      break;
+  }
+  if (iw.raw != is.ratio) ratio += Tr(MsgId::kWorkClamped, WorkFigure(is.ratio));
+  lines.push_back(std::move(ratio));
+  lines.push_back(Tr(MsgId::kWorkScore, WorkFigure(is.weight), WorkFigure(is.ratio),
+                     WorkFigure(is.score), is.score.FormatFixed(2)));
+  return lines;
+}
+
+std::string BudgetWorkLine(const ProjectScore& s) {
+  return Tr(MsgId::kWorkBudget, WorkFigure(s.spent), WorkFigure(s.budget), WorkFigure(s.rate),
+            WorkFigure(s.budget_weight), WorkFigure(s.budget_score), s.budget_score.FormatFixed(2));
 }
 
 }  // namespace jixiao

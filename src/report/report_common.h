@@ -134,6 +134,15 @@ std::string OneLine(std::string_view s);
 std::string GithubCommand(const char* type, const Location& loc, std::string_view title,
                           std::string_view message);
 
+// --show-work (eval). A figure of the arithmetic: as a decimal when exact
+// ("0.95", "2.675"), else 4 decimals and the fraction ("0.9778（精确值 44/45）").
+std::string WorkFigure(const Rational& r);
+// The arithmetic behind indicator `i` of `s` (its weight, ratio and score,
+// one line each, in the run's language); none when `s.work` is null.
+std::vector<std::string> IndicatorWorkLines(const ProjectScore& s, size_t i);
+// The budget's: rate = spent / budget, score = min(rate, 1) x weight.
+std::string BudgetWorkLine(const ProjectScore& s);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_REPORT_REPORT_COMMON_H_

@@ -303,6 +303,17 @@ class JsonReporter : public Reporter {
     w_.Key("deviation").Bool(s.low_execution);
     w_.Key("note").String(s.note);
     WriteParts(s);
+    if (s.work) {  // --show-work
+      w_.Key("work").BeginObject();
+      w_.Key("spent").String(ExactText(s.spent));
+      w_.Key("budget").String(ExactText(s.budget));
+      w_.Key("rate").String(ExactText(s.rate));
+      w_.Key("weight").String(ExactText(s.budget_weight));
+      w_.Key("score").String(ExactText(s.budget_score));
+      w_.Key("score_rounded").String(s.budget_score.FormatFixed(2));
+      w_.Key("text").String(BudgetWorkLine(s));
+      w_.EndObject();
+    }
     w_.EndObject();
     if (!p.goals.empty()) {
       w_.Key("goals").BeginArray();
@@ -311,7 +322,8 @@ class JsonReporter : public Reporter {
     }
     if (!s.achieved.empty()) w_.Key("achieved").String(s.achieved);
     w_.Key("indicators").BeginArray();
-    for (const IndicatorScore& is : s.indicators) {
+    for (size_t i = 0; i < s.indicators.size(); ++i) {
+      const IndicatorScore& is = s.indicators[i];
       const Indicator& ind = p.indicators[is.index];
       w_.BeginObject();
       w_.Key("id").String(ind.key());
@@ -333,6 +345,7 @@ class JsonReporter : public Reporter {
       }
       w_.Key("note").String(is.note);
       w_.Key("line").Int(ind.loc.line);
+      if (s.work) WriteWork(s, i);
       w_.EndObject();
     }
     w_.EndArray();
@@ -345,6 +358,53 @@ class JsonReporter : public Reporter {
     w_.EndObject();
     if (lines_) buf_.push_back('\n');
     Flush(out);
+  }
+
+  // --show-work: the "work" object of indicator `i` (docs/reference.md §7).
+  void WriteWork(const ProjectScore& s, size_t i) {
+    const ScoreWork& w = *s.work;
+    const IndicatorScoreWork& iw = w.indicators[i];
+    const IndicatorScore& is = s.indicators[i];
+    w_.Key("work").BeginObject();
+    w_.Key("nominal_weight").String(ExactText(iw.nominal));
+    w_.Key("split").String(iw.explicit_weight || iw.pool.empty() ? "explicit" : "pool");
+    if (!iw.explicit_weight && !iw.pool.empty()) {
+      w_.Key("pool").String(iw.pool);
+      w_.Key("pool_weight").String(ExactText(iw.pool_weight));
+      w_.Key("pool_indicators").Int(iw.pool_indicators);
+      w_.Key("indicator_weight").String(ExactText(w.indicator_weight));
+      w_.Key("used_weight").String(ExactText(w.used));
+      w_.Key("redistribution").String(ExactText(w.redistribution));
+      w_.Key("empty_pools").BeginArray();
+      for (const std::string& e : w.empty_pools) w_.String(e);
+      w_.EndArray();
+    }
+    w_.Key("rescale_s").String(ExactText(w.all));
+    w_.Key("rescale_r").String(ExactText(w.remaining));
+    w_.Key("weight").String(ExactText(is.weight));
+    w_.Key("formula").String(RatioFormulaName(iw.formula));
+    switch (iw.formula) {
+      case RatioFormula::kPositive:
+      case RatioFormula::kReverse:
+      case RatioFormula::kReverseLinear:
+      case RatioFormula::kZeroTarget:
+        w_.Key("a").String(ExactText(iw.a));
+        w_.Key("b").String(ExactText(iw.b));
+        w_.Key("raw").String(ExactText(iw.raw));
+        break;
+      case RatioFormula::kGrade:
+        w_.Key("grade").String(is.actual_text);
+        w_.Key("ratio_given").Bool(iw.grade_score_given);
+        break;
+      default: break;
+    }
+    w_.Key("ratio").String(ExactText(is.ratio));
+    w_.Key("score").String(ExactText(is.score));
+    w_.Key("score_rounded").String(is.score.FormatFixed(2));
+    w_.Key("text").BeginArray();
+    for (const std::string& line : IndicatorWorkLines(s, i)) w_.String(line);
+    w_.EndArray();
+    w_.EndObject();
   }
 
   // "parts": for each of fiscal, carryover and other known in the target's

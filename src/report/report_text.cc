@@ -54,6 +54,7 @@ class TextReporter : public Reporter {
                      Amount(s.spent), p.unit, l_.rate, (s.rate * 100).FormatFixed(2),
                      l_.budget_score, s.budget_score.FormatFixed(2),
                      s.budget_weight.FormatShort(2), budget_flag);
+    if (s.work) o += "    " + Paint(BudgetWorkLine(s), Style::kDim) + "\n";
     o += "\n";
     o += Table(s);
     o += "\n";
@@ -182,6 +183,11 @@ class TextReporter : public Reporter {
       }
       while (o.size() > line_start && o.back() == ' ') o.pop_back();
       o += '\n';
+      // --show-work: the arithmetic under the row.
+      if (r > 0 && s.work) {
+        for (const std::string& line : IndicatorWorkLines(s, r - 1))
+          o += "      " + Paint(line, Style::kDim) + "\n";
+      }
     }
     return o;
   }

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <map>
@@ -526,6 +527,7 @@ class XlsxReporter : public Reporter {
       return;
     }
     summary_->Add(s, complies);
+    if (s.work) KeepWork(s);
     FormGrid grid = BuildSelfEvalForm(s, *ctx_.rules);
     if (!directory_) {
       lxw_worksheet* ws = summary_book_->AddSheet(s.project.id);
@@ -550,6 +552,7 @@ class XlsxReporter : public Reporter {
     if (!failure_.text.empty()) return;
     summary_->Finish(summary, diags);
     summary_.reset();
+    if (!work_rows_.empty()) WriteWorkSheet();
     std::string why = summary_book_->Close();
     summary_book_.reset();
     if (why.empty()) why = summary_out_->Commit();
@@ -569,6 +572,44 @@ class XlsxReporter : public Reporter {
   // The paper forms' font, 宋体 (SimSun), for a Chinese workbook; Excel's
   // default for an English one.
   std::string Font() const { return English() ? "" : "宋体"; }
+
+  // --show-work: the lines of the 计算过程 sheet of `s`, kept until the end
+  // (the sheet comes after the projects').
+  void KeepWork(const ProjectScore& s) {
+    // Excel's last row: a year that needs more is cut there (the json
+    // report has all of it).
+    constexpr size_t kMaxRows = 1048575;
+    if (work_rows_.size() + s.indicators.size() * 3 + 1 > kMaxRows) return;
+    work_rows_.push_back({s.project.id, Tr(MsgId::kFormRate), BudgetWorkLine(s)});
+    for (size_t i = 0; i < s.indicators.size(); ++i) {
+      const std::string& name = s.project.indicators[s.indicators[i].index].name;
+      for (std::string& line : IndicatorWorkLines(s, i))
+        work_rows_.push_back({s.project.id, name, std::move(line)});
+    }
+  }
+
+  // The 计算过程 sheet of the summary workbook: a row for each line of the
+  // arithmetic, under a header of 编号, 三级指标, 计算过程.
+  void WriteWorkSheet() {
+    lxw_worksheet* ws = summary_book_->AddSheet(Tr(MsgId::kSheetWork));
+    if (ws == nullptr) return;
+    const ReportLabels& l = ReportLabels::Current();
+    worksheet_set_column(ws, 0, 0, 22, nullptr);
+    worksheet_set_column(ws, 1, 1, 28, nullptr);
+    worksheet_set_column(ws, 2, 2, 110, nullptr);
+    lxw_format* head = summary_book_->Format(kStyleBold, Num::kNone, true);
+    lxw_format* cell = summary_book_->Format(0, Num::kNone, true);
+    WriteString(ws, 0, 0, l.id, head);
+    WriteString(ws, 0, 1, l.indicator, head);
+    WriteString(ws, 0, 2, Tr(MsgId::kWorkColumnStep), head);
+    for (size_t r = 0; r < work_rows_.size(); ++r) {
+      const lxw_row_t row = static_cast<lxw_row_t>(r + 1);
+      for (uint16_t c = 0; c < 3; ++c) WriteString(ws, row, c, work_rows_[r][c], cell);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    work_rows_.clear();
+    work_rows_.shrink_to_fit();
+  }
 
   // One workbook to write: some of a department's records.
   struct Book {
@@ -652,6 +693,7 @@ class XlsxReporter : public Reporter {
   std::vector<Department> departments_;
   std::map<std::string, size_t> department_index_;
   std::set<std::string> reserved_files_;  // file names taken (汇总)
+  std::vector<std::array<std::string, 3>> work_rows_;  // --show-work: id, indicator, line
 };
 
 }  // namespace

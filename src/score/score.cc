@@ -14,7 +14,18 @@ struct Outcome {
   Rational ratio;
   bool met = false;
   DeviationKind deviation = DeviationKind::kNone;
+  RatioFormula formula = RatioFormula::kMet;  // how `ratio` was found
+  bool upper = false;  // the formula's A is a range's upper bound
 };
+
+// The formula of an unmet positive or reverse target A.
+RatioFormula PositiveFormula(const Rational& a) {
+  return a.sign() <= 0 ? RatioFormula::kZeroTarget : RatioFormula::kPositive;
+}
+RatioFormula ReverseFormulaOf(const Rational& a, ReverseFormula formula) {
+  if (a.sign() <= 0) return RatioFormula::kZeroTarget;
+  return formula == ReverseFormula::kLinear ? RatioFormula::kReverseLinear : RatioFormula::kReverse;
+}
 
 // Positive scoring: B / A, with a target of 0 or less met by any B >= A.
 Rational PositiveRatio(const Rational& b, const Rational& a) {
@@ -41,7 +52,11 @@ Outcome ScoreQuantity(const Target& t, const Rational& b, const Rational* upper,
     o.met = b >= a && b <= *upper;
     o.ratio = o.met ? Rational(1)
                     : (b < a ? PositiveRatio(b, a) : ReverseRatio(b, *upper, rules.reverse));
-    if (!o.met) o.deviation = DeviationKind::kUnmet;
+    if (!o.met) {
+      o.deviation = DeviationKind::kUnmet;
+      o.upper = b > a;
+      o.formula = b < a ? PositiveFormula(a) : ReverseFormulaOf(*upper, rules.reverse);
+    }
     return o;
   }
   switch (t.cmp) {
@@ -49,7 +64,10 @@ Outcome ScoreQuantity(const Target& t, const Rational& b, const Rational* upper,
       if (a.is_zero()) {  // "=0起": met only by 0, and never over-achieved
         o.met = b.is_zero();
         o.ratio = o.met ? 1 : 0;
-        if (!o.met) o.deviation = DeviationKind::kUnmet;
+        if (!o.met) {
+          o.deviation = DeviationKind::kUnmet;
+          o.formula = RatioFormula::kZeroTarget;
+        }
         return o;
       }
       [[fallthrough]];
@@ -59,6 +77,7 @@ Outcome ScoreQuantity(const Target& t, const Rational& b, const Rational* upper,
       o.ratio = o.met ? Rational(1) : PositiveRatio(b, a);
       if (!o.met) {
         o.deviation = DeviationKind::kUnmet;
+        o.formula = PositiveFormula(a);
       } else if (a.sign() > 0 && (rules.deviation_inclusive ? b >= a * over : b > a * over)) {
         o.deviation = DeviationKind::kOverAchieved;
       }
@@ -67,7 +86,10 @@ Outcome ScoreQuantity(const Target& t, const Rational& b, const Rational* upper,
     case Comparator::kLt:
       o.met = t.cmp == Comparator::kLt ? b < a : b <= a;
       o.ratio = o.met ? Rational(1) : ReverseRatio(b, a, rules.reverse);
-      if (!o.met) o.deviation = DeviationKind::kUnmet;
+      if (!o.met) {
+        o.deviation = DeviationKind::kUnmet;
+        o.formula = ReverseFormulaOf(a, rules.reverse);
+      }
       break;
   }
   if (o.deviation == DeviationKind::kNone && cost && a.sign() > 0 &&
@@ -88,7 +110,10 @@ Outcome ScoreDate(const Target& t, const Date& d) {
     case Comparator::kEq: o.met = c <= 0; break;  // a date is a deadline
   }
   o.ratio = o.met ? 1 : 0;
-  if (!o.met) o.deviation = DeviationKind::kUnmet;
+  if (!o.met) {
+    o.deviation = DeviationKind::kUnmet;
+    o.formula = RatioFormula::kLate;
+  }
   return o;
 }
 
@@ -116,8 +141,9 @@ std::string_view DeviationWord(DeviationKind k) {
 
 class ProjectScorer {
  public:
-  ProjectScorer(const ProjectActuals& actuals, const Rules& rules, Diagnostics* diags)
-      : actuals_(actuals), rules_(rules), diags_(diags) {}
+  ProjectScorer(const ProjectActuals& actuals, const Rules& rules, Diagnostics* diags,
+                const ScoreOptions& options = {})
+      : actuals_(actuals), rules_(rules), diags_(diags), options_(options) {}
 
   // What scoring and monitoring (MatchProject) share: the year checked,
   // spent and the budget in the project's unit (s->spent, s->budget, ...),
@@ -160,13 +186,17 @@ class ProjectScorer {
     }
     if (diags_->error_count() != errors_before || actuals_.has_errors) return std::nullopt;
     Rational rescale = all / remaining;
+    std::shared_ptr<ScoreWork> work;
+    if (options_.show_work) work = StartWork(proj, nominal, all, remaining);
     s.indicators.reserve(proj.indicators.size());
     for (size_t i = 0; i < proj.indicators.size(); ++i) {
-      IndicatorScore is = ScoreIndicator(proj.indicators[i], *matched[i], nominal[i] * rescale);
+      IndicatorScore is = ScoreIndicator(proj.indicators[i], *matched[i], nominal[i] * rescale,
+                                         work ? &work->indicators[i] : nullptr);
       is.index = i;
       s.indicators.push_back(std::move(is));
     }
     if (diags_->error_count() != errors_before) return std::nullopt;
+    s.work = std::move(work);
     ScoreBudget(&s);
     Finish(&s);
     return s;
@@ -207,23 +237,68 @@ class ProjectScorer {
     return matched;
   }
 
+  // --show-work: how the nominal weights were split, and S and R.
+  std::shared_ptr<ScoreWork> StartWork(const Project& p, const std::vector<Rational>& nominal,
+                                       const Rational& all, const Rational& remaining) {
+    auto w = std::make_shared<ScoreWork>();
+    w->explicit_weights = !p.indicators.empty() && p.indicators.front().weight.has_value();
+    w->indicator_weight = rules_.IndicatorWeight();
+    w->all = all;
+    w->remaining = remaining;
+    w->indicators.resize(p.indicators.size());
+    std::unordered_map<std::string, int> count;
+    std::vector<const Pool*> pool_of(p.indicators.size(), nullptr);
+    for (size_t i = 0; i < p.indicators.size(); ++i) {
+      const Level1Group* g = rules_.FindLevel1(p.indicators[i].level1);
+      pool_of[i] = rules_.FindPool(g ? g->pool : p.indicators[i].level1);
+      if (pool_of[i] != nullptr) ++count[pool_of[i]->name];
+    }
+    for (const Pool& pool : rules_.pools) {
+      if (count.count(pool.name)) {
+        w->used += pool.weight;
+      } else {
+        w->empty_pools.push_back(pool.name);
+      }
+    }
+    w->redistribution = w->used.is_zero() ? Rational(1) : w->indicator_weight / w->used;
+    for (size_t i = 0; i < p.indicators.size(); ++i) {
+      IndicatorScoreWork& iw = w->indicators[i];
+      iw.nominal = nominal[i];
+      iw.explicit_weight = w->explicit_weights;
+      if (!iw.explicit_weight && pool_of[i] != nullptr) {
+        iw.pool = pool_of[i]->name;
+        iw.pool_weight = pool_of[i]->weight;
+        iw.pool_indicators = count[iw.pool];
+      }
+    }
+    return w;
+  }
+
   IndicatorScore ScoreIndicator(const Indicator& ind, const IndicatorActual& a,
-                                const Rational& weight) {
+                                const Rational& weight, IndicatorScoreWork* work) {
     IndicatorScore is;
     is.actual_text = a.text.empty() && a.grade ? GradeName(*a.grade) : a.text;
     is.note = a.note;
     is.actual_loc = a.loc;
     if (a.value.kind == ActualKind::kNotApplicable) {
       is.status = Status::kNotApplicable;
+      if (work != nullptr) work->formula = RatioFormula::kNotApplicable;
       return is;  // weight 0, score 0
     }
     is.weight = weight;
-    std::optional<Outcome> o = Evaluate(ind, a);
+    std::optional<Outcome> o = Evaluate(ind, a, work);
     if (!o) return is;
     is.ratio = o->ratio;
     is.score = weight * o->ratio;
     is.status = o->met ? Status::kMet : Status::kUnmet;
     is.deviation = o->deviation;
+    if (work != nullptr) {
+      work->formula = o->formula;
+      if (o->formula == RatioFormula::kMet || o->formula == RatioFormula::kZeroTarget ||
+          o->formula == RatioFormula::kLate || o->formula == RatioFormula::kGrade) {
+        work->raw = o->ratio;
+      }
+    }
     if (is.deviation != DeviationKind::kNone && Trim(is.note).empty()) {
       diags_->Warning(a.loc, MsgId::kDeviationWithoutNote, ind.name, DeviationWord(is.deviation),
                       is.actual_text, ind.target_text);
@@ -233,7 +308,9 @@ class ProjectScorer {
 
   // The outcome of actual `a` against the target of `ind`, or nullopt after
   // reporting why they cannot be compared.
-  std::optional<Outcome> Evaluate(const Indicator& ind, const IndicatorActual& a) {
+  // With `work`, records the figures of the formula in it.
+  std::optional<Outcome> Evaluate(const Indicator& ind, const IndicatorActual& a,
+                                  IndicatorScoreWork* work = nullptr) {
     const Target& t = ind.target;
     if (t.kind == TargetKind::kQualitative) {
       if (!a.grade) {
@@ -243,7 +320,9 @@ class ProjectScorer {
       Outcome o;
       o.ratio = a.score ? *a.score : DefaultGradeRatio(*a.grade, rules_);
       o.met = *a.grade == Grade::kAchieved;
+      o.formula = RatioFormula::kGrade;
       if (!o.met) o.deviation = DeviationKind::kUnmet;
+      if (work != nullptr) work->grade_score_given = a.score.has_value();
       return o;
     }
     if (a.grade && a.value.kind != ActualKind::kQuantity && a.value.kind != ActualKind::kDate) {
@@ -271,8 +350,21 @@ class ProjectScorer {
     }
     std::optional<Rational> upper;
     if (t.kind == TargetKind::kRange) upper = t.upper.value;
-    return ScoreQuantity(t, *b, upper ? &*upper : nullptr, IsCostIndicator(ind.level1, ind.level2),
-                         rules_);
+    Outcome o = ScoreQuantity(t, *b, upper ? &*upper : nullptr,
+                              IsCostIndicator(ind.level1, ind.level2), rules_);
+    if (work != nullptr) {
+      work->a = o.upper ? *upper : t.value.value;
+      work->b = *b;
+      switch (o.formula) {
+        case RatioFormula::kPositive: work->raw = work->b / work->a; break;
+        case RatioFormula::kReverse: work->raw = work->a / work->b; break;
+        case RatioFormula::kReverseLinear:
+          work->raw = Rational(1) - (work->b - work->a) / work->a;
+          break;
+        default: work->raw = o.ratio; break;
+      }
+    }
+    return o;
   }
 
   // Reports the explicit score of `a` at the score when it lies outside its
@@ -474,6 +566,7 @@ class ProjectScorer {
   const ProjectActuals& actuals_;
   const Rules& rules_;
   Diagnostics* diags_;
+  ScoreOptions options_;
 };
 
 }  // namespace
@@ -516,9 +609,24 @@ std::vector<Rational> NominalWeights(const Project& p, const Rules& rules) {
   return w;
 }
 
+const char* RatioFormulaName(RatioFormula f) {
+  switch (f) {
+    case RatioFormula::kNotApplicable: return "not_applicable";
+    case RatioFormula::kMet: return "met";
+    case RatioFormula::kPositive: return "positive";
+    case RatioFormula::kReverse: return "reverse";
+    case RatioFormula::kReverseLinear: return "reverse_linear";
+    case RatioFormula::kZeroTarget: return "zero_target";
+    case RatioFormula::kLate: return "late";
+    case RatioFormula::kGrade: return "grade";
+  }
+  return "";
+}
+
 std::optional<ProjectScore> ScoreProject(Project p, const ProjectActuals& actuals,
-                                         const Rules& rules, Diagnostics* diags) {
-  return ProjectScorer(actuals, rules, diags).Score(std::move(p));
+                                         const Rules& rules, Diagnostics* diags,
+                                         const ScoreOptions& options) {
+  return ProjectScorer(actuals, rules, diags, options).Score(std::move(p));
 }
 
 std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actuals,

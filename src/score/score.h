@@ -5,6 +5,7 @@
 #ifndef JIXIAO_SCORE_SCORE_H_
 #define JIXIAO_SCORE_SCORE_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,53 @@ struct IndicatorScore {
   Location actual_loc;       // where the actual is
 };
 
+// --show-work: the figures behind an indicator's weight and ratio, as
+// ScoreProject used them (recorded only when asked: ScoreOptions).
+enum class RatioFormula {
+  kNotApplicable,  // 不适用: weight 0, score 0
+  kMet,            // the target met: 1
+  kPositive,       // unmet positive: B / A
+  kReverse,        // unmet reverse: A / B
+  kReverseLinear,  // unmet reverse under `reverse: linear`: 1 - (B - A) / A
+  kZeroTarget,     // unmet against A <= 0 (or "=0起"): 0
+  kLate,           // a date target missed: 0
+  kGrade,          // a qualitative grade: the rules' ratio of it, or the actual's score
+};
+const char* RatioFormulaName(RatioFormula f);  // "positive", "reverse_linear", ...
+
+struct IndicatorScoreWork {
+  Rational nominal;         // the weight before 不适用 rescaling
+  bool explicit_weight = false;  // the targets gave the weights
+  // The split that made `nominal` when not explicit: the pool's weight,
+  // scaled for empty pools (ScoreWork::redistribution), over the number of
+  // its indicators: nominal = pool_weight x redistribution / pool_indicators.
+  std::string pool;
+  Rational pool_weight;
+  int pool_indicators = 0;
+  RatioFormula formula = RatioFormula::kMet;
+  // The formula's figures: A (the bound it used: the upper one of a range
+  // exceeded) and B in the target's unit. Zero for dates and grades.
+  Rational a, b;
+  // The formula's value before it was held to [0, 1] (== ratio unless clamped).
+  Rational raw;
+  bool grade_score_given = false;  // kGrade: the actual gave its score
+};
+
+struct ScoreWork {
+  bool explicit_weights = false;
+  Rational indicator_weight;  // the rules' weight of all indicators (90)
+  Rational used;              // the weight of the pools that have indicators
+  std::vector<std::string> empty_pools;  // pools without indicators, in rules order
+  Rational redistribution;    // indicator_weight / used (1 when no pool is empty)
+  Rational all;               // S: the nominal weights of all indicators
+  Rational remaining;         // R: those of the indicators not 不适用
+  std::vector<IndicatorScoreWork> indicators;  // as ProjectScore::indicators
+};
+
+struct ScoreOptions {
+  bool show_work = false;  // fill ProjectScore::work
+};
+
 struct ProjectScore {
   Project project;
   Rational spent;            // B, in the project's unit
@@ -63,6 +111,7 @@ struct ProjectScore {
   int met = 0;
   int unmet = 0;
   int not_applicable = 0;
+  std::shared_ptr<const ScoreWork> work;  // with ScoreOptions::show_work, else null
 };
 
 // What decides whether a project complies (docs/reference.md §6).
@@ -89,8 +138,10 @@ std::vector<Rational> NominalWeights(const Project& p, const Rules& rules);
 // the wrong kind, all indicators 不适用, a year mismatch) are errors in
 // `diags` located in the actuals file, and the project is not scored
 // (nullopt). Deviations without a note are warnings.
+// With `options.show_work`, the arithmetic is recorded in ProjectScore::work.
 std::optional<ProjectScore> ScoreProject(Project p, const ProjectActuals& actuals,
-                                         const Rules& rules, Diagnostics* diags);
+                                         const Rules& rules, Diagnostics* diags,
+                                         const ScoreOptions& options = {});
 
 // What mid-year monitoring (monitor.h) shares with scoring.
 //

@@ -104,10 +104,16 @@ struct Scored {
 };
 
 Scored Score(const std::string& yaml, const ProjectActuals& actuals,
-             const Rules& rules = Rules::Default()) {
+             const Rules& rules = Rules::Default(), const ScoreOptions& options = {}) {
   Scored s;
-  s.score = ScoreProject(LoadProject(yaml), actuals, rules, &s.diags);
+  s.score = ScoreProject(LoadProject(yaml), actuals, rules, &s.diags, options);
   return s;
+}
+
+// Scored with --show-work.
+Scored ScoreWithWork(const std::string& yaml, const ProjectActuals& actuals,
+                     const Rules& rules = Rules::Default()) {
+  return Score(yaml, actuals, rules, ScoreOptions{true});
 }
 
 Rational R(const std::string& decimal) { return *Rational::ParseDecimal(decimal); }
@@ -856,6 +862,124 @@ TEST_CASE("the year and the kinds of actuals: codes in English too") {
                       ActualsBuilder("6").Value("甲", "95%").a);
   REQUIRE(qual.diags.size() == 1);
   CHECK(qual.diags.all()[0].code == 446);
+}
+
+TEST_CASE("show-work: no work is recorded unless asked") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台"));
+  Scored s = Score(yaml, ActualsBuilder("6").Value("甲", "4台").a);
+  REQUIRE(s.score);
+  CHECK(!s.score->work);
+}
+
+TEST_CASE("show-work: the split, empty pools and 不适用 rescaling S/R") {
+  // No 效益指标 (30): 产出 50 and 满意度 10 share 90 -> x 90/60.
+  // 产出 has 3 indicators: 50 x 90/60 / 3 = 25 each; 满意度 10 x 90/60 = 15.
+  // 乙 不适用: S = 90, R = 65; 甲 25 x 90/65 = 450/13 = 34.6153….
+  Scored s = ScoreWithWork(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                                       Ind("产出指标", "质量指标", "乙", "100%") +
+                                       Ind("产出指标", "时效指标", "丙", "≤12个月") +
+                                       Ind("满意度指标", "服务对象满意度指标", "丁", "≥90%")),
+                           ActualsBuilder("6")
+                               .Value("甲", "4台").Value("乙", "不适用").Value("丙", "12个月")
+                               .Value("丁", "88%").a);
+  REQUIRE(s.score);
+  REQUIRE(static_cast<bool>(s.score->work));
+  const ScoreWork& w = *s.score->work;
+  CHECK(!w.explicit_weights);
+  CHECK(w.indicator_weight == 90);
+  CHECK(w.used == 60);
+  CHECK(w.redistribution == R("1.5"));
+  REQUIRE(w.empty_pools.size() == 1);
+  CHECK(w.empty_pools[0] == "效益指标");
+  CHECK(w.all == 90);
+  CHECK(w.remaining == 65);  // 90 - 25
+  REQUIRE(w.indicators.size() == 4);
+  const IndicatorScoreWork& jia = w.indicators[0];
+  CHECK(jia.pool == "产出指标");
+  CHECK(jia.pool_weight == 50);
+  CHECK(jia.pool_indicators == 3);
+  CHECK(jia.nominal == 25);
+  CHECK(jia.formula == RatioFormula::kMet);
+  CHECK(At(s, 0).weight == Rational(450) / 13);  // 25 x 90/65
+  CHECK(w.indicators[1].formula == RatioFormula::kNotApplicable);
+  CHECK(w.indicators[1].nominal == 25);
+  // 丁: 88% against ≥90%: B / A = 88 / 90 = 44/45 = 0.9778; 15 x 90/65 = 270/13;
+  // score 270/13 x 44/45 = 264/13 = 20.3076… -> 20.31.
+  const IndicatorScoreWork& ding = w.indicators[3];
+  CHECK(ding.pool == "满意度指标");
+  CHECK(ding.nominal == 15);
+  CHECK(ding.formula == RatioFormula::kPositive);
+  CHECK(ding.a == 90);
+  CHECK(ding.b == 88);
+  CHECK(ding.raw == Rational(44) / 45);
+  CHECK(At(s, 3).score == Rational(264) / 13);
+  CHECK(At(s, 3).score.FormatFixed(2) == "20.31");
+}
+
+TEST_CASE("show-work: a reverse target records A, B and the formula") {
+  std::string yaml = ProjectYaml(Ind("产出指标", "时效指标", "甲", "≤12个月"));
+  ProjectActuals a = ActualsBuilder("6").Value("甲", "15个月").a;
+  // A / B = 12 / 15 = 0.8; 90 x 0.8 = 72.
+  Scored ratio = ScoreWithWork(yaml, a);
+  REQUIRE(ratio.score);
+  const IndicatorScoreWork& w = ratio.score->work->indicators[0];
+  CHECK(w.formula == RatioFormula::kReverse);
+  CHECK(w.a == 12);
+  CHECK(w.b == 15);
+  CHECK(w.raw == R("0.8"));
+  // Linear, 30个月: 1 - (30 - 12) / 12 = -0.5, held to 0.
+  Rules linear = Rules::Default();
+  linear.reverse = ReverseFormula::kLinear;
+  Scored lin = ScoreWithWork(yaml, ActualsBuilder("6").Value("甲", "30个月").a, linear);
+  const IndicatorScoreWork& l = lin.score->work->indicators[0];
+  CHECK(l.formula == RatioFormula::kReverseLinear);
+  CHECK(l.raw == R("-0.5"));
+  CHECK(At(lin, 0).ratio == 0);
+  // A range exceeded scores as reverse against its upper bound: 10-20人 with 25人:
+  // 20 / 25 = 0.8.
+  Scored range = ScoreWithWork(ProjectYaml(Ind("产出指标", "数量指标", "甲", "10-20人")),
+                               ActualsBuilder("6").Value("甲", "25人").a);
+  REQUIRE(range.score);
+  const IndicatorScoreWork& r = range.score->work->indicators[0];
+  CHECK(r.formula == RatioFormula::kReverse);
+  CHECK(r.a == 20);
+  CHECK(r.b == 25);
+  CHECK(At(range, 0).ratio == R("0.8"));
+}
+
+TEST_CASE("show-work: a qualitative grade, by the rules or as given") {
+  std::string yaml = ProjectYaml(Ind("效益指标", "社会效益指标", "甲", "显著提升") +
+                                 Ind("产出指标", "数量指标", "乙", "4台") +
+                                 Ind("满意度指标", "服务对象满意度指标", "丙", "≥90%"));
+  // 效益 30 / 1 indicator = 30; 部分达成 -> 0.6 (the rules'): 30 x 0.6 = 18.
+  Scored partial = ScoreWithWork(
+      yaml, ActualsBuilder("6").GradeOf("甲", Grade::kPartial).Value("乙", "4台").Value("丙", "90%").a);
+  REQUIRE(partial.score);
+  const IndicatorScoreWork& w = partial.score->work->indicators[0];
+  CHECK(w.formula == RatioFormula::kGrade);
+  CHECK(!w.grade_score_given);
+  CHECK(w.nominal == 30);
+  CHECK(w.pool_indicators == 1);
+  CHECK(w.raw == R("0.6"));
+  CHECK(At(partial, 0).score == 18);
+  // Given 0.7: 30 x 0.7 = 21.
+  Scored given = ScoreWithWork(yaml, ActualsBuilder("6")
+                                         .GradeOf("甲", Grade::kPartial, R("0.7"))
+                                         .Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(given.score->work->indicators[0].grade_score_given);
+  CHECK(At(given, 0).score == 21);
+}
+
+TEST_CASE("show-work: explicit weights are recorded as given") {
+  // 56.25 + 33.75 = S = 90; both met.
+  Scored s = ScoreWithWork(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台", "56.25") +
+                                       Ind("效益指标", "社会效益指标", "乙", "≥90%", "33.75")),
+                           ActualsBuilder("6").Value("甲", "4台").Value("乙", "95%").a);
+  REQUIRE(s.score);
+  CHECK(s.score->work->explicit_weights);
+  CHECK(s.score->work->indicators[0].explicit_weight);
+  CHECK(s.score->work->indicators[0].nominal == R("56.25"));
+  CHECK(s.score->work->indicators[0].pool.empty());
 }
 
 }  // namespace jixiao

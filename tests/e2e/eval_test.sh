@@ -284,4 +284,65 @@ expect_status 2
 expect_err "$WORK/sheet.csv:2:28: error[JX0256]: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
 expect_err "$WORK/sheet.csv:3:23: error[JX0331]: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
 
+case_ "--show-work: the arithmetic under each indicator, golden in Chinese"
+run eval --lang zh examples/targets -a examples/actuals --show-work
+expect_status 1
+expect_golden $G/eval-examples-work.txt
+expect_out "得分率 = B / A = "
+expect_err_empty
+
+case_ "--show-work in English"
+run eval --lang en examples/targets -a examples/actuals --show-work
+expect_status 1
+expect_golden $G/eval-examples-work-en.txt
+expect_out "ratio = B / A = "
+
+case_ "--show-work -f json: each work object redone by hand adds up to the report's figures"
+run eval examples/targets examples/extra/qualitative-target.yaml -a examples/actuals \
+  -a examples/extra/qualitative-actuals.yaml --show-work -f json
+expect_status 1
+python3 - "$OUT" <<'PY' || fail "a work object does not hold its own arithmetic"
+import json, sys
+from fractions import Fraction as F
+def x(t):
+    return F(t)  # "44/45" and "12.5" alike
+doc = json.load(open(sys.argv[1]))
+seen = set()
+for p in doc["projects"]:
+    b = p["budget"]["work"]
+    rate = x(b["spent"]) / x(b["budget"])
+    assert x(b["rate"]) == rate, b
+    assert x(b["score"]) == min(rate, 1) * x(b["weight"]), b
+    total = x(b["score"])
+    for i in p["indicators"]:
+        w = i["work"]
+        seen.add(w["formula"])
+        if w["split"] == "pool":
+            assert x(w["nominal_weight"]) == x(w["pool_weight"]) * x(w["redistribution"]) / w["pool_indicators"], w
+            assert x(w["redistribution"]) == x(w["indicator_weight"]) / x(w["used_weight"]), w
+        if w["formula"] == "not_applicable":
+            assert x(w["weight"]) == 0 and x(w["score"]) == 0, w
+        else:
+            assert x(w["weight"]) == x(w["nominal_weight"]) * x(w["rescale_s"]) / x(w["rescale_r"]), w
+        raw = {"positive": lambda: x(w["b"]) / x(w["a"]),
+               "reverse": lambda: x(w["a"]) / x(w["b"]),
+               "reverse_linear": lambda: 1 - (x(w["b"]) - x(w["a"])) / x(w["a"])}.get(w["formula"])
+        if raw:
+            assert x(w["raw"]) == raw(), w
+            assert x(w["ratio"]) == min(max(raw(), 0), 1), w
+        if w["formula"] == "met":
+            assert x(w["ratio"]) == 1, w
+        assert x(w["score"]) == x(w["weight"]) * x(w["ratio"]), w
+        assert float(x(w["score_rounded"])) == i["score"] or x(w["score_rounded"]) == F(str(i["score"])), (w, i["score"])
+        assert w["text"], w
+        total += x(w["score"])
+    assert abs(total - F(str(p["score"]))) <= F(1, 200), (total, p["score"])
+assert "positive" in seen and "not_applicable" in seen and "grade" in seen, seen
+PY
+
+case_ "without --show-work the JSON has no work object"
+run eval examples/targets -a examples/actuals -f json
+expect_status 1
+grep -q '"work"' "$OUT" && fail "a work object without --show-work"
+
 finish

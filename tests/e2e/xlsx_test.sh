@@ -300,4 +300,34 @@ expect_status 2
 expect_err "[JX0791]"
 [ ! -e "$WORK/merged2.xlsx" ] || fail "a workbook was written"
 
+case_ "--show-work: a 计算过程 sheet last, a row for each line of the text report's arithmetic"
+run eval "${EX[@]}" --show-work -f xlsx="$WORK/w.xlsx" -f json="$WORK/w.json"
+expect_status 1
+"${PY[@]}" - "$WORK/w.xlsx" "$WORK/w.json" <<'EOF' || fail "the 计算过程 sheet is not as expected"
+import json, sys
+from xlsx import Workbook
+wb = Workbook(sys.argv[1])
+report = json.load(open(sys.argv[2]))
+ids = [p["id"] for p in report["projects"]]
+assert wb.names == ["汇总"] + ids + ["计算过程"], wb.names
+s = wb.sheet("计算过程")
+assert [s.value(c) for c in ("A1", "B1", "C1")] == ["编号", "三级指标", "计算过程"]
+want = []
+for p in report["projects"]:
+    want.append((p["id"], "执行率", p["budget"]["work"]["text"]))
+    for i in p["indicators"]:
+        want += [(p["id"], i["name"], line) for line in i["work"]["text"]]
+got = [tuple(s.value("%s%d" % (c, r)) for c in "ABC") for r in range(2, s.rows + 1)]
+assert got == want, (len(got), len(want), got[:3], want[:3])
+EOF
+
+case_ "without --show-work there is no 计算过程 sheet"
+run eval "${EX[@]}" -f xlsx="$WORK/n.xlsx"
+expect_status 1
+"${PY[@]}" - "$WORK/n.xlsx" <<'EOF' || fail "a 计算过程 sheet without --show-work"
+import sys
+from xlsx import Workbook
+assert "计算过程" not in Workbook(sys.argv[1]).names
+EOF
+
 finish
