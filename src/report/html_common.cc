@@ -2,10 +2,13 @@
 #include "report/html_common.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "base/text.h"
+#include "report/diagnostic_format.h"
 #include "report/report_common.h"
 
 namespace jixiao {
@@ -197,6 +200,33 @@ std::string StackedHBars(const std::string& title, const std::vector<StackedBar>
   }
   o += "</svg>\n";
   return o;
+}
+
+std::string HtmlDiagnostics(const Diagnostics& diags, size_t most) {
+  std::ostringstream out;
+  out << "<section id=\"diagnostics\">\n<h2>" << HtmlText(Text(MsgId::kHtmlDiagnostics))
+      << "</h2>\n";
+  if (diags.empty()) {
+    out << "<p>" << HtmlText(Text(MsgId::kHtmlNoDiagnostics)) << "</p>\n</section>\n";
+    return out.str();
+  }
+  out << "<table class=\"data\"><thead><tr><th>" << HtmlText(Text(MsgId::kHtmlWhere))
+      << "</th><th>" << HtmlText(Text(MsgId::kHtmlSeverity)) << "</th><th>"
+      << HtmlText(Text(MsgId::kHtmlMessage)) << "</th></tr></thead><tbody>\n";
+  size_t listed[2] = {0, 0};
+  for (const Diagnostic& d : diags.all()) {
+    size_t& n = listed[d.severity == Severity::kError ? 0 : 1];
+    if (n++ >= most) continue;
+    out << (d.severity == Severity::kError ? "<tr class=\"unmet\"><td>" : "<tr><td>")
+        << HtmlText(FormatLocation(d.loc)) << "</td><td>" << HtmlText(SeverityLabel(d))
+        << "</td><td>" << HtmlLines(d.message) << "</td></tr>\n";
+  }
+  out << "</tbody></table>\n";
+  size_t more = (listed[0] > most ? listed[0] - most : 0) +
+                (listed[1] > most ? listed[1] - most : 0);
+  if (more > 0) out << "<p>" << HtmlText(Tr(MsgId::kHtmlMoreDiagnostics, more)) << "</p>\n";
+  out << "</section>\n";
+  return out.str();
 }
 
 }  // namespace jixiao

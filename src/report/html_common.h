@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/diagnostic.h"
+
 namespace jixiao {
 
 // From <!DOCTYPE html> to <body>: the language of the run, the CSP meta tag,
@@ -50,6 +52,11 @@ struct StackedBar {
 // CSS class, bars scaled to the largest sum; the sum written beside.
 std::string StackedHBars(const std::string& title, const std::vector<StackedBar>& bars,
                          const std::vector<std::string>& classes);
+
+// The section "errors and warnings" of a page: each diagnostic with its
+// file:line:column, severity and code, at most `most` of each severity and
+// a line saying how many more.
+std::string HtmlDiagnostics(const Diagnostics& diags, size_t most);
 
 }  // namespace jixiao
 

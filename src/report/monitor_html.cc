@@ -252,27 +252,7 @@ class MonitorHtmlReporter : public MonitorReporter {
   }
 
   void WriteDiagnostics(const Diagnostics& diags, std::ostream& out) const {
-    out << "<section id=\"diagnostics\">\n<h2>" << T(MsgId::kHtmlDiagnostics) << "</h2>\n";
-    if (diags.empty()) {
-      out << "<p>" << T(MsgId::kHtmlNoDiagnostics) << "</p>\n</section>\n";
-      return;
-    }
-    out << "<table class=\"data\"><thead><tr><th>" << T(MsgId::kHtmlWhere) << "</th><th>"
-        << T(MsgId::kHtmlSeverity) << "</th><th>" << T(MsgId::kHtmlMessage)
-        << "</th></tr></thead><tbody>\n";
-    size_t listed[2] = {0, 0};
-    for (const Diagnostic& d : diags.all()) {
-      size_t& n = listed[d.severity == Severity::kError ? 0 : 1];
-      if (n++ >= kMaxDiagnostics) continue;
-      out << (d.severity == Severity::kError ? "<tr class=\"unmet\"><td>" : "<tr><td>")
-          << HtmlText(FormatLocation(d.loc)) << "</td><td>" << HtmlText(SeverityLabel(d))
-          << "</td><td>" << HtmlLines(d.message) << "</td></tr>\n";
-    }
-    out << "</tbody></table>\n";
-    size_t more = (listed[0] > kMaxDiagnostics ? listed[0] - kMaxDiagnostics : 0) +
-                  (listed[1] > kMaxDiagnostics ? listed[1] - kMaxDiagnostics : 0);
-    if (more > 0) out << "<p>" << HtmlText(Tr(MsgId::kHtmlMoreDiagnostics, more)) << "</p>\n";
-    out << "</section>\n";
+    out << HtmlDiagnostics(diags, kMaxDiagnostics);
   }
 
   MonitorReportContext ctx_;
