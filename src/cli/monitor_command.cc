@@ -214,12 +214,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   date_errors.Report(&diags);
   without_entry.Report(entries.incomplete(), &diags);
   entries.ReportUnclaimed(&diags);
-  if (projects == 0 && !diags.has_errors()) {
-    diags.Error({}, MsgId::kNoProjects);
-  }
-  if (opts.strict) diags.PromoteWarnings();
-  diags.FillSourceLines();
-  PrintDiagnostics(diags, term, err);
+  EndRunDiagnostics(projects, opts.strict, &diags, term, err);
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, o.sink->stream());

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "report/diagnostic_format.h"
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -104,6 +106,14 @@ bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEn
     return false;
   }
   return true;
+}
+
+void EndRunDiagnostics(size_t projects, bool strict, Diagnostics* diags, const Terminal& term,
+                       std::ostream& err) {
+  if (projects == 0 && !diags->has_errors()) diags->Error({}, MsgId::kNoProjects);
+  if (strict) diags->PromoteWarnings();
+  diags->FillSourceLines();
+  PrintDiagnostics(*diags, term, err);
 }
 
 }  // namespace jixiao

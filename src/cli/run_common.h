@@ -4,10 +4,12 @@
 #ifndef JIXIAO_CLI_RUN_COMMON_H_
 #define JIXIAO_CLI_RUN_COMMON_H_
 
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/terminal.h"
 #include "model/actuals.h"
 #include "score/batch.h"
 
@@ -16,6 +18,12 @@ namespace jixiao {
 // Two settings of glibc's allocator for a run over a whole year (see
 // run_common.cc): large blocks mapped on their own, and the memory a phase
 // of the run left free given back before the next.
+// The end of a batch run's diagnostics (eval, monitor): "no target
+// projects" when none was read and nothing else is wrong, warnings made
+// errors under --strict, each one's source line filled in, all printed.
+void EndRunDiagnostics(size_t projects, bool strict, Diagnostics* diags, const Terminal& term,
+                       std::ostream& err);
+
 void KeepLargeBlocksOutOfTheHeap();
 void GiveBackFreeMemory();
 
