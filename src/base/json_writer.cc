@@ -48,6 +48,19 @@ void JsonWriter::NewLine() {
   out_->append(has_element_.size() * indent_, ' ');
 }
 
+JsonWriter JsonWriter::Nested(std::string* out, int indent, size_t depth) {
+  JsonWriter w(out, indent);
+  w.has_element_.assign(depth, true);  // so its lines are indented as the outer writer's
+  w.after_key_ = true;                 // and its value has no comma or line break before it
+  return w;
+}
+
+JsonWriter& JsonWriter::Raw(std::string_view value) {
+  BeforeValue();
+  out_->append(value);
+  return *this;
+}
+
 void JsonWriter::BeforeValue() {
   if (after_key_) {
     after_key_ = false;

@@ -21,6 +21,16 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string* out, int indent = 2) : out_(out), indent_(indent) {}
 
+  // A writer for one value that another writer (of the same indent) will
+  // take with Raw at nesting depth `depth`: it writes the value as that
+  // writer would, without the comma and line break before it. So a value can
+  // be formatted on another thread, ahead of the values before it.
+  static JsonWriter Nested(std::string* out, int indent, size_t depth);
+  // Writes a value made by Nested(…, depth()) where a value goes.
+  JsonWriter& Raw(std::string_view value);
+  // The number of containers open.
+  size_t depth() const { return has_element_.size(); }
+
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();

@@ -1,5 +1,7 @@
 #include "base/json_writer.h"
 
+#include <functional>
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -108,6 +110,41 @@ TEST_CASE("JsonWriter with indent 0 writes one line (JSONL)") {
   w.BeginObject().Key("id").Int(2).EndObject();
   out += "\n";
   CHECK(out == "{\"id\":1}\n{\"id\":2}\n");
+}
+
+// Writes into `w` an array of two objects, the second with a nested array.
+void TwoElements(JsonWriter& w, const std::function<void(JsonWriter&, int)>& element) {
+  w.BeginObject().Key("projects").BeginArray();
+  element(w, 1);
+  element(w, 2);
+  w.EndArray().EndObject();
+}
+
+void Element(JsonWriter& w, int n) {
+  w.BeginObject().Key("id").Int(n).Key("list").BeginArray().Int(n).Int(n + 1).EndArray().EndObject();
+}
+
+TEST_CASE("JsonWriter::Nested formats a value that Raw writes as the outer writer would") {
+  for (int indent : {0, 2, 4}) {
+    CAPTURE(indent);
+    std::string direct;
+    JsonWriter d(&direct, indent);
+    TwoElements(d, Element);
+    std::string composed;
+    JsonWriter c(&composed, indent);
+    TwoElements(c, [&](JsonWriter& outer, int n) {
+      std::string value;
+      JsonWriter inner = JsonWriter::Nested(&value, indent, outer.depth());
+      Element(inner, n);
+      outer.Raw(value);
+    });
+    CHECK(composed == direct);
+  }
+  // At depth 2 with indent 2, the value's own lines are indented by 6 and 4.
+  std::string value;
+  JsonWriter inner = JsonWriter::Nested(&value, 2, 2);
+  inner.BeginObject().Key("id").Int(1).EndObject();
+  CHECK(value == "{\n      \"id\": 1\n    }");
 }
 
 TEST_CASE("JsonWriter escapes keys and strings, and writes numbers as given") {

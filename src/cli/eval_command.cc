@@ -110,6 +110,9 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     if (!ReportFailure(*o.reporter, term, err)) return kExitError;
   }
 
+  // Whether every report formats ahead (Reporter::FormatsAhead).
+  bool formats_ahead = true;
+  for (const Output& o : outputs) formats_ahead = formats_ahead && o.reporter->FormatsAhead();
   RunSummary summary(rules);
   ProjectIdRegistry ids;
   ProjectsWithoutEntry without_entry;
@@ -118,9 +121,23 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
     item->match = actuals.Locate(p.id, p.project);
     item->actuals = actuals.Lookup(*item->match);
-    if (item->actuals != ActualsIndex::kNone) {
-      item->score = ScoreProject(std::move(p), *actuals.Get(item->actuals), rules, d,
-                                 ScoreOptions{opts.show_work});
+    if (item->actuals == ActualsIndex::kNone) return;
+    std::optional<ProjectScore> scored = ScoreProject(
+        std::move(p), *actuals.Get(item->actuals), rules, d, ScoreOptions{opts.show_work});
+    if (!scored) return;  // its errors are in d
+    const ProjectScore& s = *scored;
+    item->scored = true;
+    item->complies = policy.Complies(s);
+    // What can be done here is done here, so that the calling thread only
+    // writes bytes in order, and the project is freed where it was made.
+    if (!formats_ahead) {
+      item->score = std::move(scored);
+      return;
+    }
+    item->digest = ProjectDigest::Of(s, item->complies);
+    item->formatted.resize(outputs.size());
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      outputs[i].reporter->Format(s, item->complies, &item->formatted[i]);
     }
   };
   // In input order: unique ids, claiming actuals, reporting.
@@ -140,10 +157,16 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     if (!ids.Register(item, &diags)) return;
     ++projects;
     if (!ClaimEntry(item, &actuals, &without_entry, &diags)) return;
-    if (!item.score) return;  // not scored: its errors are in diags
-    bool complies = policy.Complies(*item.score);
-    summary.Add(*item.score, complies);
-    for (Output& o : outputs) o.reporter->Project(*item.score, complies, *o.stream);
+    if (!item.scored) return;  // not scored: its errors are in diags
+    if (item.digest) {
+      summary.Add(*item.digest);
+      for (size_t i = 0; i < outputs.size(); ++i) {
+        outputs[i].reporter->WriteFormatted(item.formatted[i], *outputs[i].stream);
+      }
+    } else {
+      summary.Add(*item.score, item.complies);
+      for (Output& o : outputs) o.reporter->Project(*item.score, item.complies, *o.stream);
+    }
     progress.ProjectDone();
   };
   ids.Reserve(actuals.size());  // about one project an entry

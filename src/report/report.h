@@ -7,6 +7,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -78,6 +79,16 @@ class Reporter {
   virtual void Begin(std::ostream& /*out*/) {}
   // Called for each scored project, in input order.
   virtual void Project(const ProjectScore& s, bool complies, std::ostream& out) = 0;
+  // Whether this format can format a project ahead (Format). Then a batch
+  // run may call Format on its worker threads and hand the bytes to
+  // WriteFormatted in input order, instead of calling Project.
+  virtual bool FormatsAhead() const { return false; }
+  // Appends to `out` what Project would write for `s`. Reads nothing that
+  // Project, WriteFormatted or End change: safe on any thread, at any time
+  // between Begin and End.
+  virtual void Format(const ProjectScore& /*s*/, bool /*complies*/, std::string* /*out*/) const {}
+  // Writes a project Format made, in input order.
+  virtual void WriteFormatted(std::string_view bytes, std::ostream& out) { out << bytes; }
   // Called once at the end with the whole run's summary and diagnostics.
   virtual void End(const RunSummary& summary, const Diagnostics& diags, std::ostream& out) = 0;
   // After End: why a reporter that writes its own files (xlsx) could not

@@ -77,8 +77,16 @@ class CsvReporter : public Reporter {
   }
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
-    const jixiao::Project& p = s.project;
     std::string o;
+    Format(s, complies, &o);
+    out << o;
+  }
+
+  bool FormatsAhead() const override { return true; }
+
+  void Format(const ProjectScore& s, bool complies, std::string* out) const override {
+    const jixiao::Project& p = s.project;
+    std::string& o = *out;
     for (const IndicatorScore& is : s.indicators) {
       const Indicator& ind = p.indicators[is.index];
       Row r = ProjectRow("indicator", s, complies);
@@ -109,7 +117,6 @@ class CsvReporter : public Reporter {
     total.Set("weight", "100.00");
     total.Set("score", s.total_rounded.FormatFixed(2));
     total.AppendTo(&o);
-    out << o;
   }
 
   // A run that ended with errors says so: an `error` row each, its

@@ -275,141 +275,160 @@ class JsonReporter : public Reporter {
   }
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
+    std::string o;
+    Format(s, complies, &o);
+    WriteFormatted(o, out);
+  }
+
+  bool FormatsAhead() const override { return true; }
+
+  // A project is an element of the "projects" array (two containers deep),
+  // or a line of its own (JSONL).
+  void Format(const ProjectScore& s, bool complies, std::string* out) const override {
+    JsonWriter w = JsonWriter::Nested(out, lines_ ? 0 : 2, lines_ ? 0 : 2);
     const jixiao::Project& p = s.project;
-    w_.BeginObject();
-    w_.Key("id").String(p.id);
-    w_.Key("project").String(p.project);
-    w_.Key("year").Int(p.year);
-    w_.Key("file").String(p.loc.file);
-    w_.Key("line").Int(p.loc.line);
-    w_.Key("department").BeginObject();
-    w_.Key("code").String(p.department_code);
-    w_.Key("name").String(p.department_name);
-    w_.EndObject();
+    w.BeginObject();
+    w.Key("id").String(p.id);
+    w.Key("project").String(p.project);
+    w.Key("year").Int(p.year);
+    w.Key("file").String(p.loc.file);
+    w.Key("line").Int(p.loc.line);
+    w.Key("department").BeginObject();
+    w.Key("code").String(p.department_code);
+    w.Key("name").String(p.department_name);
+    w.EndObject();
     if (!p.supervisor_code.empty() || !p.supervisor_name.empty()) {
-      w_.Key("supervisor").BeginObject();
-      w_.Key("code").String(p.supervisor_code);
-      w_.Key("name").String(p.supervisor_name);
-      w_.EndObject();
+      w.Key("supervisor").BeginObject();
+      w.Key("code").String(p.supervisor_code);
+      w.Key("name").String(p.supervisor_name);
+      w.EndObject();
     }
-    w_.Key("unit").String(p.unit);
-    w_.Key("budget").BeginObject();
-    w_.Key("total").Number(p.total.ToDecimalString());
-    if (s.adjusted) w_.Key("adjusted").Number(s.adjusted->total.ToDecimalString());
-    w_.Key("spent").Number(s.spent.ToDecimalString());
-    w_.Key("rate").Number(s.rate.FormatShort(4));
-    w_.Key("weight").Number(s.budget_weight.FormatShort(2));
-    w_.Key("score").Number(s.budget_score.FormatShort(2));
-    w_.Key("deviation").Bool(s.low_execution);
-    w_.Key("note").String(s.note);
-    WriteParts(s);
+    w.Key("unit").String(p.unit);
+    w.Key("budget").BeginObject();
+    w.Key("total").Number(p.total.ToDecimalString());
+    if (s.adjusted) w.Key("adjusted").Number(s.adjusted->total.ToDecimalString());
+    w.Key("spent").Number(s.spent.ToDecimalString());
+    w.Key("rate").Number(s.rate.FormatShort(4));
+    w.Key("weight").Number(s.budget_weight.FormatShort(2));
+    w.Key("score").Number(s.budget_score.FormatShort(2));
+    w.Key("deviation").Bool(s.low_execution);
+    w.Key("note").String(s.note);
+    WriteParts(w, s);
     if (s.work) {  // --show-work
-      w_.Key("work").BeginObject();
-      w_.Key("spent").String(ExactText(s.spent));
-      w_.Key("budget").String(ExactText(s.budget));
-      w_.Key("rate").String(ExactText(s.rate));
-      w_.Key("weight").String(ExactText(s.budget_weight));
-      w_.Key("score").String(ExactText(s.budget_score));
-      w_.Key("score_rounded").String(s.budget_score.FormatFixed(2));
-      w_.Key("text").String(BudgetWorkLine(s));
-      w_.EndObject();
+      w.Key("work").BeginObject();
+      w.Key("spent").String(ExactText(s.spent));
+      w.Key("budget").String(ExactText(s.budget));
+      w.Key("rate").String(ExactText(s.rate));
+      w.Key("weight").String(ExactText(s.budget_weight));
+      w.Key("score").String(ExactText(s.budget_score));
+      w.Key("score_rounded").String(s.budget_score.FormatFixed(2));
+      w.Key("text").String(BudgetWorkLine(s));
+      w.EndObject();
     }
-    w_.EndObject();
+    w.EndObject();
     if (!p.goals.empty()) {
-      w_.Key("goals").BeginArray();
-      for (const std::string& g : p.goals) w_.String(g);
-      w_.EndArray();
+      w.Key("goals").BeginArray();
+      for (const std::string& g : p.goals) w.String(g);
+      w.EndArray();
     }
-    if (!s.achieved.empty()) w_.Key("achieved").String(s.achieved);
-    w_.Key("indicators").BeginArray();
+    if (!s.achieved.empty()) w.Key("achieved").String(s.achieved);
+    w.Key("indicators").BeginArray();
     for (size_t i = 0; i < s.indicators.size(); ++i) {
       const IndicatorScore& is = s.indicators[i];
       const Indicator& ind = p.indicators[is.index];
-      w_.BeginObject();
-      w_.Key("id").String(ind.key());
-      w_.Key("name").String(ind.name);
-      w_.Key("level1").String(ind.level1);
-      w_.Key("level2").String(ind.level2);
-      w_.Key("target").String(ind.target_text);
-      w_.Key("actual").String(is.actual_text);
-      w_.Key("kind").String(KindName(ind.target.kind));
-      w_.Key("weight").Number(is.weight.FormatShort(2));
-      w_.Key("score").Number(is.score.FormatShort(2));
+      w.BeginObject();
+      w.Key("id").String(ind.key());
+      w.Key("name").String(ind.name);
+      w.Key("level1").String(ind.level1);
+      w.Key("level2").String(ind.level2);
+      w.Key("target").String(ind.target_text);
+      w.Key("actual").String(is.actual_text);
+      w.Key("kind").String(KindName(ind.target.kind));
+      w.Key("weight").Number(is.weight.FormatShort(2));
+      w.Key("score").Number(is.score.FormatShort(2));
       // The exact figures the summary adds up, when 2 decimals do not hold them.
-      if (is.weight.Round(2) != is.weight) w_.Key("weight_exact").String(ExactText(is.weight));
-      if (is.score.Round(2) != is.score) w_.Key("score_exact").String(ExactText(is.score));
-      w_.Key("status").String(StatusName(is.status));
-      w_.Key("deviation").Bool(is.deviation != DeviationKind::kNone);
+      if (is.weight.Round(2) != is.weight) w.Key("weight_exact").String(ExactText(is.weight));
+      if (is.score.Round(2) != is.score) w.Key("score_exact").String(ExactText(is.score));
+      w.Key("status").String(StatusName(is.status));
+      w.Key("deviation").Bool(is.deviation != DeviationKind::kNone);
       if (is.deviation != DeviationKind::kNone) {
-        w_.Key("deviation_kind").String(DeviationKindName(is.deviation));
+        w.Key("deviation_kind").String(DeviationKindName(is.deviation));
       }
-      w_.Key("note").String(is.note);
-      w_.Key("line").Int(ind.loc.line);
-      if (s.work) WriteWork(s, i);
-      w_.EndObject();
+      w.Key("note").String(is.note);
+      w.Key("line").Int(ind.loc.line);
+      if (s.work) WriteWork(w, s, i);
+      w.EndObject();
     }
-    w_.EndArray();
-    w_.Key("score").Number(s.total_rounded.FormatShort(2));
-    w_.Key("grade").String(s.grade);
-    w_.Key("met").Int(s.met);
-    w_.Key("unmet").Int(s.unmet);
-    w_.Key("not_applicable").Int(s.not_applicable);
-    w_.Key("complies").Bool(complies);
-    w_.EndObject();
-    if (lines_) buf_.push_back('\n');
+    w.EndArray();
+    w.Key("score").Number(s.total_rounded.FormatShort(2));
+    w.Key("grade").String(s.grade);
+    w.Key("met").Int(s.met);
+    w.Key("unmet").Int(s.unmet);
+    w.Key("not_applicable").Int(s.not_applicable);
+    w.Key("complies").Bool(complies);
+    w.EndObject();
+    if (lines_) out->push_back('\n');
+  }
+
+  void WriteFormatted(std::string_view bytes, std::ostream& out) override {
+    if (lines_) {
+      out << bytes;
+      return;
+    }
+    w_.Raw(bytes);
     Flush(out);
   }
 
   // --show-work: the "work" object of indicator `i` (docs/reference.md §7).
-  void WriteWork(const ProjectScore& s, size_t i) {
+  static void WriteWork(JsonWriter& jw, const ProjectScore& s, size_t i) {
     const ScoreWork& w = *s.work;
     const IndicatorScoreWork& iw = w.indicators[i];
     const IndicatorScore& is = s.indicators[i];
-    w_.Key("work").BeginObject();
-    w_.Key("nominal_weight").String(ExactText(iw.nominal));
-    w_.Key("split").String(iw.explicit_weight || iw.pool.empty() ? "explicit" : "pool");
+    jw.Key("work").BeginObject();
+    jw.Key("nominal_weight").String(ExactText(iw.nominal));
+    jw.Key("split").String(iw.explicit_weight || iw.pool.empty() ? "explicit" : "pool");
     if (!iw.explicit_weight && !iw.pool.empty()) {
-      w_.Key("pool").String(iw.pool);
-      w_.Key("pool_weight").String(ExactText(iw.pool_weight));
-      w_.Key("pool_indicators").Int(iw.pool_indicators);
-      w_.Key("indicator_weight").String(ExactText(w.indicator_weight));
-      w_.Key("used_weight").String(ExactText(w.used));
-      w_.Key("redistribution").String(ExactText(w.redistribution));
-      w_.Key("empty_pools").BeginArray();
-      for (const std::string& e : w.empty_pools) w_.String(e);
-      w_.EndArray();
+      jw.Key("pool").String(iw.pool);
+      jw.Key("pool_weight").String(ExactText(iw.pool_weight));
+      jw.Key("pool_indicators").Int(iw.pool_indicators);
+      jw.Key("indicator_weight").String(ExactText(w.indicator_weight));
+      jw.Key("used_weight").String(ExactText(w.used));
+      jw.Key("redistribution").String(ExactText(w.redistribution));
+      jw.Key("empty_pools").BeginArray();
+      for (const std::string& e : w.empty_pools) jw.String(e);
+      jw.EndArray();
     }
-    w_.Key("rescale_s").String(ExactText(w.all));
-    w_.Key("rescale_r").String(ExactText(w.remaining));
-    w_.Key("weight").String(ExactText(is.weight));
-    w_.Key("formula").String(RatioFormulaName(iw.formula));
+    jw.Key("rescale_s").String(ExactText(w.all));
+    jw.Key("rescale_r").String(ExactText(w.remaining));
+    jw.Key("weight").String(ExactText(is.weight));
+    jw.Key("formula").String(RatioFormulaName(iw.formula));
     switch (iw.formula) {
       case RatioFormula::kPositive:
       case RatioFormula::kReverse:
       case RatioFormula::kReverseLinear:
       case RatioFormula::kZeroTarget:
-        w_.Key("a").String(ExactText(iw.a));
-        w_.Key("b").String(ExactText(iw.b));
-        w_.Key("raw").String(ExactText(iw.raw));
+        jw.Key("a").String(ExactText(iw.a));
+        jw.Key("b").String(ExactText(iw.b));
+        jw.Key("raw").String(ExactText(iw.raw));
         break;
       case RatioFormula::kGrade:
-        w_.Key("grade").String(is.actual_text);
-        w_.Key("ratio_given").Bool(iw.grade_score_given);
+        jw.Key("grade").String(is.actual_text);
+        jw.Key("ratio_given").Bool(iw.grade_score_given);
         break;
       default: break;
     }
-    w_.Key("ratio").String(ExactText(is.ratio));
-    w_.Key("score").String(ExactText(is.score));
-    w_.Key("score_rounded").String(is.score.FormatFixed(2));
-    w_.Key("text").BeginArray();
-    for (const std::string& line : IndicatorWorkLines(s, i)) w_.String(line);
-    w_.EndArray();
-    w_.EndObject();
+    jw.Key("ratio").String(ExactText(is.ratio));
+    jw.Key("score").String(ExactText(is.score));
+    jw.Key("score_rounded").String(is.score.FormatFixed(2));
+    jw.Key("text").BeginArray();
+    for (const std::string& line : IndicatorWorkLines(s, i)) jw.String(line);
+    jw.EndArray();
+    jw.EndObject();
   }
 
   // "parts": for each of fiscal, carryover and other known in the target's
   // budget, the actuals' budget or spent, its total, adjusted and spent.
-  void WriteParts(const ProjectScore& s) {
+  static void WriteParts(JsonWriter& w, const ProjectScore& s) {
     const jixiao::Project& p = s.project;
     FundingFigures target;
     target.fiscal = p.fiscal;
@@ -418,18 +437,18 @@ class JsonReporter : public Reporter {
     const FundingFigures* adjusted = s.adjusted ? &*s.adjusted : nullptr;
     if (!target.has_parts() && !(adjusted && adjusted->has_parts()) && !s.spent_parts.has_parts())
       return;
-    w_.Key("parts").BeginObject();
+    w.Key("parts").BeginObject();
     for (const auto& [name, part] : {std::pair{"fiscal", &FundingFigures::fiscal},
                                      std::pair{"carryover", &FundingFigures::carryover},
                                      std::pair{"other", &FundingFigures::other}}) {
       if (!(target.*part) && !(adjusted && adjusted->*part) && !(s.spent_parts.*part)) continue;
-      w_.Key(name).BeginObject();
-      PartNumber(&w_, "total", &target, part);
-      PartNumber(&w_, "adjusted", adjusted, part);
-      PartNumber(&w_, "spent", &s.spent_parts, part);
-      w_.EndObject();
+      w.Key(name).BeginObject();
+      PartNumber(&w, "total", &target, part);
+      PartNumber(&w, "adjusted", adjusted, part);
+      PartNumber(&w, "spent", &s.spent_parts, part);
+      w.EndObject();
     }
-    w_.EndObject();
+    w.EndObject();
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {

@@ -31,9 +31,17 @@ class TextReporter : public Reporter {
       : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
+    std::string o;
+    Format(s, complies, &o);
+    out << o;
+  }
+
+  bool FormatsAhead() const override { return true; }
+
+  void Format(const ProjectScore& s, bool complies, std::string* out) const override {
     if (ctx_.quiet) return;
     const jixiao::Project& p = s.project;
-    std::string o;
+    std::string& o = *out;
     o += Paint(OneLine(p.project), Style::kBold) + "\n";
     std::string dept = Trim(p.department_code + " " + p.department_name).empty()
                            ? ""
@@ -66,7 +74,6 @@ class TextReporter : public Reporter {
                      Paint(s.grade, grade_style), l_.met, s.met, l_.unmet, s.unmet,
                      l_.not_applicable, s.not_applicable, l_.complies,
                      complies ? Paint(l_.yes, Style::kGood) : Paint(l_.no, Style::kBad));
-    out << o;
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {

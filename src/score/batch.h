@@ -23,6 +23,7 @@
 #include "model/rules.h"
 #include "score/monitor.h"
 #include "score/score.h"
+#include "score/year_summary.h"
 #include "model/target_loader.h"
 
 namespace jixiao {
@@ -45,6 +46,14 @@ struct LoadedItem {
   // kProject: what the per-project work left (see ProjectWork).
   std::optional<Project> project;
   std::optional<ProjectScore> score;
+  // eval: the project was scored. The work may then have left, instead of
+  // `score` (freed on the worker that made it), what the calling thread
+  // needs: whether it complies, its digest for the summary and each
+  // report's bytes (Reporter::Format).
+  bool scored = false;
+  bool complies = false;
+  std::optional<ProjectDigest> digest;
+  std::vector<std::string> formatted;
   std::optional<ProjectMonitor> monitor;  // monitor: the project's lights
   size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
   // Where its id and name are actuals keys, when the work looked (kProject).
