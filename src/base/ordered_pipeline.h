@@ -4,19 +4,23 @@
 // emits items (scored projects) as it goes; the consumer must see every item
 // in input order, whatever the number of threads, so that `-j 1` and `-j N`
 // print byte-identical reports. Memory stays bounded: at most `window` tasks
-// are in flight, and a task that is not at the head of the order may buffer
-// at most `max_buffered` items before it waits.
+// are in flight, and each holds at most `max_buffered` items not yet taken
+// by the consumer before it waits. Each item is destroyed on the thread that
+// produced it, after the consumer is done with it: glibc's allocator frees a
+// block on the thread that allocated it without taking another thread's
+// arena lock (frees on the consumer's thread contended with the producers'
+// allocations, and were the largest cost of -j 2).
 #ifndef JIXIAO_BASE_ORDERED_PIPELINE_H_
 #define JIXIAO_BASE_ORDERED_PIPELINE_H_
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <exception>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace jixiao {
@@ -24,7 +28,7 @@ namespace jixiao {
 struct PipelineLimits {
   // Tasks started but not yet fully consumed.
   size_t window = 16;
-  // Items a task that is not at the head may hold before it waits.
+  // Items a task may hold, not yet taken by the consumer, before it waits.
   size_t max_buffered = 256;
 };
 
@@ -42,37 +46,46 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
     for (size_t t = 0; t < tasks; ++t) produce(t, emit);
     return;
   }
+  const size_t window = std::max<size_t>(1, limits.window);
+  const size_t max_buffered = std::max<size_t>(1, limits.max_buffered);
+  // Task t's items wait in ring[t % window]: the slots and their room are
+  // allocated here once, so that no container a worker fills is freed by
+  // another thread.
   struct Slot {
-    std::deque<Item> items;
+    std::vector<Item> items;  // at most max_buffered: never grows
     bool done = false;
+    size_t worker = 0;  // the thread producing it
   };
+  std::vector<Slot> ring(window);
+  for (Slot& slot : ring) slot.items.reserve(max_buffered);
   // Hand-over costs a lock per item and few wake-ups: the consumer sleeps
   // until kWakeTasks tasks are done in order from the head, or the head task
   // has kWakeBatch items, or a producer waits for it (or the last tasks have
   // started); it then takes the items of all the tasks done in order at once.
   // Producers are notified only when one waits.
-  constexpr size_t kWakeBatch = 32;
+  const size_t kWakeBatch = std::min<size_t>(32, max_buffered);
   constexpr size_t kWakeTasks = 8;
   std::mutex mu;
   std::condition_variable consumer_cv, producer_cv;
-  std::map<size_t, Slot> slots;  // tasks started and not yet consumed
-  size_t next = 0;               // next task to start
-  size_t head = 0;               // task being consumed
+  size_t next = 0;  // next task to start
+  size_t head = 0;  // task being consumed; tasks [head, next) are in the ring
   bool stop = false;
+  bool finished = false;  // every item consumed and handed back
   bool consumer_waiting = false;
   size_t producers_waiting = 0;
   std::exception_ptr failure;
+  // Items consumed, by the worker that produced them, for it to destroy.
+  std::vector<std::vector<Item>> spent(static_cast<size_t>(jobs));
 
   // Whether the consumer has enough to take (called with mu held).
   auto consumer_ready = [&] {
-    auto it = slots.find(head);
-    if (it == slots.end()) return false;
-    const Slot& h = it->second;
+    if (head >= next) return false;
+    const Slot& h = ring[head % window];
     if (h.items.size() >= kWakeBatch) return true;
     if (!h.done) return producers_waiting > 0 && !h.items.empty();
     if (producers_waiting > 0 || next >= tasks) return true;
     size_t in_order = 0;
-    for (; it != slots.end() && it->first == head + in_order && it->second.done; ++it) {
+    for (size_t t = head; t < next && ring[t % window].done; ++t) {
       if (++in_order >= kWakeTasks) return true;
     }
     return false;
@@ -99,25 +112,51 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
     consumer_cv.notify_all();
   };
 
-  auto worker = [&]() {
+  // A worker hands its items over in batches (a lock for several items):
+  // up to kPublish at a time, and the rest when its task is done.
+  const size_t kPublish = std::min<size_t>(16, max_buffered);
+  auto worker = [&](size_t self) {
+    // Its spent items, taken under the lock and destroyed outside it; the
+    // vectors' room goes back and forth with the consumer's, never freed.
+    std::vector<Item> old;
+    std::vector<Item> pending;  // emitted, not yet in the slot
+    // Moves `pending` into the slot of task t, waiting for room as needed
+    // (called with mu held); false when the run stops.
+    auto publish = [&](std::unique_lock<std::mutex>& lock, size_t t) {
+      Slot& slot = ring[t % window];
+      for (Item& item : pending) {
+        wait_producer(lock, [&] { return stop || slot.items.size() < max_buffered; });
+        if (stop) return false;
+        slot.items.push_back(std::move(item));
+      }
+      if (t == head && slot.items.size() >= kWakeBatch) wake_consumer();
+      return true;
+    };
     for (;;) {
       size_t t;
       {
         std::unique_lock<std::mutex> lock(mu);
-        wait_producer(lock, [&] { return stop || next >= tasks || next < head + limits.window; });
+        wait_producer(lock, [&] { return stop || next >= tasks || next < head + window; });
+        if (!stop && next >= tasks) {
+          // Nothing left to start: wait for the last items to come back.
+          producer_cv.wait(lock, [&] { return stop || finished; });
+        }
+        old.swap(spent[self]);
         if (stop || next >= tasks) return;
         t = next++;
-        slots[t];
+        ring[t % window].worker = self;
       }
+      old.clear();
       std::function<void(Item&&)> emit = [&, t](Item&& item) {
-        std::unique_lock<std::mutex> lock(mu);
-        wait_producer(lock, [&] {
-          return stop || t == head || slots[t].items.size() < limits.max_buffered;
-        });
-        if (stop) return;
-        Slot& slot = slots[t];
-        slot.items.push_back(std::move(item));
-        if (t == head && slot.items.size() >= kWakeBatch) wake_consumer();
+        pending.push_back(std::move(item));
+        if (pending.size() < kPublish) return;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          old.swap(spent[self]);
+          publish(lock, t);
+        }
+        pending.clear();
+        old.clear();
       };
       try {
         produce(t, emit);
@@ -125,16 +164,31 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
         fail(std::current_exception());
         return;
       }
-      std::lock_guard<std::mutex> lock(mu);
-      slots[t].done = true;
+      std::unique_lock<std::mutex> lock(mu);
+      if (!publish(lock, t)) return;
+      ring[t % window].done = true;
       wake_consumer();
+      lock.unlock();
+      pending.clear();
     }
   };
 
   std::vector<std::thread> threads;
-  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker, static_cast<size_t>(i));
+  std::vector<std::vector<Item>> consumed(static_cast<size_t>(jobs));
+  // Hands what was consumed back to its producers (called with mu held).
+  auto give_back = [&] {
+    for (size_t w = 0; w < consumed.size(); ++w) {
+      if (spent[w].empty()) {
+        spent[w].swap(consumed[w]);
+      } else {
+        for (Item& item : consumed[w]) spent[w].push_back(std::move(item));
+      }
+      consumed[w].clear();
+    }
+  };
   try {
-    std::deque<Item> ready;
+    std::vector<std::pair<size_t, Item>> ready;  // producer, item
     while (head < tasks) {
       {
         std::unique_lock<std::mutex> lock(mu);
@@ -144,23 +198,30 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
           consumer_waiting = false;
         }
         if (stop) break;
+        give_back();
         // The head's items, and those of every task done in order after it.
-        for (auto it = slots.find(head); it != slots.end() && it->first == head;) {
-          for (Item& item : it->second.items) ready.push_back(std::move(item));
-          it->second.items.clear();
-          if (!it->second.done) break;
-          it = slots.erase(it);
+        // What is left in a slot was moved from: it holds no memory.
+        while (head < next) {
+          Slot& h = ring[head % window];
+          for (Item& item : h.items) ready.emplace_back(h.worker, std::move(item));
+          h.items.clear();
+          if (!h.done) break;
+          h.done = false;
           ++head;
         }
         // A producer may wait for room in a slot, or for the window.
         wake_producers();
       }
-      while (!ready.empty()) {
-        Item item = std::move(ready.front());
-        ready.pop_front();
+      for (auto& [producer, item] : ready) {
         consume(std::move(item));
+        consumed[producer].push_back(std::move(item));
       }
+      ready.clear();
     }
+    std::lock_guard<std::mutex> lock(mu);
+    give_back();
+    finished = true;
+    producer_cv.notify_all();
   } catch (...) {
     fail(std::current_exception());
   }

@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <utility>
 
 namespace jixiao {
 
@@ -60,6 +63,45 @@ TEST_CASE("long tasks and many short ones hand over in order with any window") {
     CHECK(run(jobs, PipelineLimits{3, 5}) == one);
     CHECK(run(jobs, PipelineLimits{1, 1}) == one);
     CHECK(run(jobs, PipelineLimits{1000, 1000}) == one);
+  }
+}
+
+// Records the thread that made it and, when destroyed with its payload on
+// another thread, counts itself in `*foreign`.
+struct Tracked {
+  std::thread::id maker = std::this_thread::get_id();
+  bool owns = true;
+  std::atomic<int>* foreign;
+  explicit Tracked(std::atomic<int>* f) : foreign(f) {}
+  Tracked(Tracked&& o) noexcept : maker(o.maker), owns(o.owns), foreign(o.foreign) { o.owns = false; }
+  Tracked& operator=(Tracked&& o) noexcept {
+    maker = o.maker;
+    owns = std::exchange(o.owns, false);
+    foreign = o.foreign;
+    return *this;
+  }
+  ~Tracked() {
+    if (owns && maker != std::this_thread::get_id()) ++*foreign;
+  }
+};
+
+TEST_CASE("every item is destroyed on the thread that produced it") {
+  for (PipelineLimits limits : {PipelineLimits{}, PipelineLimits{2, 1}, PipelineLimits{64, 64}}) {
+    CAPTURE(limits.window);
+    const size_t tasks = 300;
+    std::atomic<int> foreign{0};
+    size_t seen = 0;
+    RunOrdered<Tracked>(
+        tasks, 2, limits,
+        [&](size_t t, const std::function<void(Tracked&&)>& emit) {
+          for (size_t i = 0; i < 1 + t % 40; ++i) emit(Tracked(&foreign));
+        },
+        [&](Tracked&& item) {
+          CHECK(item.owns);
+          ++seen;
+        });
+    CHECK(seen == tasks / 40 * (40 * 41 / 2) + (20 * 21 / 2));
+    CHECK(foreign.load() == 0);
   }
 }
 

@@ -100,7 +100,7 @@ size_t ActualsIndex::Find(const std::string& key) const {
   return i == KeyedStore::kNone ? kNone : i;
 }
 
-void ActualsIndex::Add(ProjectActuals entry, Diagnostics* diags) {
+void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags) {
   if (size_t first = Find(entry.key); first != kNone) {
     flags_[first] |= kHasErrors;
     diags->Error(entry.loc, MsgId::kMatchSecondEntry, entry.key,

@@ -93,7 +93,7 @@ class ActualsIndex {
   // Adds an entry. A second entry with the same key is an error (located
   // at the second, naming the first); the second is dropped and the first
   // marked has_errors, since the project's actuals are ambiguous.
-  void Add(ProjectActuals entry, Diagnostics* diags);
+  void Add(const ProjectActuals& entry, Diagnostics* diags);
 
   // The entries whose keys are a target project's id and name: what Lookup
   // and ClaimIndex decide from, found once (on a worker, say) for both.

@@ -146,7 +146,7 @@ void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
       },
       [&](ReadItem&& item) {
         diags->Append(std::move(item.diags));
-        if (item.entry) index->Add(std::move(*item.entry), diags);
+        if (item.entry) index->Add(*item.entry, diags);  // the entry is freed on its worker
         if (!item.incomplete.empty()) index->MarkIncomplete(item.incomplete);
       });
 }
