@@ -29,7 +29,7 @@ struct PipelineLimits {
   // Tasks started but not yet fully consumed.
   size_t window = 16;
   // Items a task may hold, not yet taken by the consumer, before it waits.
-  size_t max_buffered = 256;
+  size_t max_buffered = 64;
 };
 
 // Runs produce(t, emit) for every task t in [0, tasks) on `jobs` threads and

@@ -131,7 +131,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     // What can be done here is done here, so that the calling thread only
     // writes bytes in order, and the project is freed where it was made.
     if (!formats_ahead) {
-      item->score = std::move(scored);
+      item->score = std::make_unique<ProjectScore>(std::move(*scored));
       return;
     }
     item->digest = ProjectDigest::Of(s, item->complies);

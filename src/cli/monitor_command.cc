@@ -182,7 +182,9 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
       return;
     }
     if (!e->as_of && !as_of_option) return;  // its file's missing as_of is reported
-    item->monitor = MonitorProject(std::move(p), *e, rules, *run, d);
+    if (std::optional<ProjectMonitor> m = MonitorProject(std::move(p), *e, rules, *run, d)) {
+      item->monitor = std::make_unique<ProjectMonitor>(std::move(*m));
+    }
   };
   // In input order: unique ids, claiming entries, reporting.
   auto consume = [&](LoadedItem&& item) {

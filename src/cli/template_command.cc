@@ -120,7 +120,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
     ProjectIdRegistry ids;
     ReadTargetsInOrder(
         files, rules, opts.limits, ResolveJobs(opts.jobs),
-        [](Project&& p, LoadedItem* item, Diagnostics*) { item->project = std::move(p); },
+        [](Project&& p, LoadedItem* item, Diagnostics*) { item->project = std::make_unique<Project>(std::move(p)); },
         [&](LoadedItem&& item) {
           diags.Append(std::move(item.diags));
           if (item.kind != LoadedItem::Kind::kProject || !ids.Register(item, &diags)) return;

@@ -1,5 +1,6 @@
 // What the actuals readers share, and loading actuals files: each read by
 // the reader its extension names, on several threads, into the index.
+#include <memory>
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -127,7 +128,7 @@ bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
 // the entry (none at the end of a file).
 struct ReadItem {
   Diagnostics diags;
-  std::optional<ProjectActuals> entry;
+  std::unique_ptr<ProjectActuals> entry;  // on the heap: items are moved
   std::string incomplete;  // at the end of a file not read in full: its path
 };
 
@@ -140,9 +141,9 @@ void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
       files.size(), jobs, PipelineLimits{},
       [&](size_t t, const std::function<void(ReadItem&&)>& emit) {
         Diagnostics local;
-        EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::move(e), {}}); };
+        EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::make_unique<ProjectActuals>(std::move(e)), {}}); };
         const bool complete = ReadActualsFile(files[t], limits, add, &local, progress);
-        emit({local.Take(), std::nullopt, complete ? std::string() : files[t]});
+        emit({local.Take(), nullptr, complete ? std::string() : files[t]});
       },
       [&](ReadItem&& item) {
         diags->Append(std::move(item.diags));

@@ -10,6 +10,7 @@
 #define JIXIAO_SCORE_BATCH_H_
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,9 +44,10 @@ struct LoadedItem {
   Location id_loc;
   std::string id_line;  // source line of id_loc, for a caret display
   size_t indicators = 0;
-  // kProject: what the per-project work left (see ProjectWork).
-  std::optional<Project> project;
-  std::optional<ProjectScore> score;
+  // kProject: what the per-project work left (see ProjectWork), on the heap
+  // (an item is moved several times on its way to the calling thread).
+  std::unique_ptr<Project> project;
+  std::unique_ptr<ProjectScore> score;
   // eval: the project was scored. The work may then have left, instead of
   // `score` (freed on the worker that made it), what the calling thread
   // needs: whether it complies, its digest for the summary and each
@@ -54,7 +56,7 @@ struct LoadedItem {
   bool complies = false;
   std::optional<ProjectDigest> digest;
   std::vector<std::string> formatted;
-  std::optional<ProjectMonitor> monitor;  // monitor: the project's lights
+  std::unique_ptr<ProjectMonitor> monitor;  // monitor: the project's lights
   size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
   // Where its id and name are actuals keys, when the work looked (kProject).
   std::optional<ActualsIndex::Match> match;
