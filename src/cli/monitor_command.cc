@@ -164,6 +164,9 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   const Light fail_at = opts.monitor_fail_on == "yellow" ? Light::kYellow : Light::kRed;
   const bool fail_on = opts.monitor_fail_on != "none";
   bool failing = false;
+  // Whether every report formats ahead (MonitorReporter::FormatsAhead).
+  bool formats_ahead = true;
+  for (const Output& o : outputs) formats_ahead = formats_ahead && o.reporter->FormatsAhead();
   MonitorSummary summary;
   ProjectIdRegistry ids;
   ProjectsWithoutEntry without_entry;
@@ -182,9 +185,17 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
       return;
     }
     if (!e->as_of && !as_of_option) return;  // its file's missing as_of is reported
-    if (std::optional<ProjectMonitor> m = MonitorProject(std::move(p), *e, rules, *run, d)) {
+    std::optional<ProjectMonitor> m = MonitorProject(std::move(p), *e, rules, *run, d);
+    if (!m) return;  // its errors are in d
+    item->monitored = true;
+    // As in eval: the reports' bytes are made here, the lights freed here.
+    if (!formats_ahead) {
       item->monitor = std::make_unique<ProjectMonitor>(std::move(*m));
+      return;
     }
+    item->monitor_digest = MonitorDigest::Of(*m);
+    item->formatted.resize(outputs.size());
+    for (size_t i = 0; i < outputs.size(); ++i) outputs[i].reporter->Format(*m, &item->formatted[i]);
   };
   // In input order: unique ids, claiming entries, reporting.
   auto consume = [&](LoadedItem&& item) {
@@ -202,10 +213,18 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
     if (!ids.Register(item, &diags)) return;
     ++projects;
     if (!ClaimEntry(item, &entries, &without_entry, &diags)) return;
-    if (!item.monitor) return;  // not monitored: its errors are in diags
-    summary.Add(*item.monitor);
-    if (fail_on && item.monitor->light >= fail_at) failing = true;
-    for (Output& o : outputs) o.reporter->Project(*item.monitor, o.sink->stream());
+    if (!item.monitored) return;  // not monitored: its errors are in diags
+    if (item.monitor_digest) {
+      summary.Add(*item.monitor_digest);
+      if (fail_on && item.monitor_digest->light >= fail_at) failing = true;
+      for (size_t i = 0; i < outputs.size(); ++i) {
+        outputs[i].reporter->WriteFormatted(item.formatted[i], outputs[i].sink->stream());
+      }
+    } else {
+      summary.Add(*item.monitor);
+      if (fail_on && item.monitor->light >= fail_at) failing = true;
+      for (Output& o : outputs) o.reporter->Project(*item.monitor, o.sink->stream());
+    }
     progress.ProjectDone();
   };
   ids.Reserve(entries.size());

@@ -66,8 +66,16 @@ class MonitorCsvReporter : public MonitorReporter {
   }
 
   void Project(const ProjectMonitor& m, std::ostream& out) override {
-    const jixiao::Project& p = m.project;
     std::string o;
+    Format(m, &o);
+    out << o;
+  }
+
+  bool FormatsAhead() const override { return true; }
+
+  void Format(const ProjectMonitor& m, std::string* out) const override {
+    const jixiao::Project& p = m.project;
+    std::string& o = *out;
     for (const IndicatorMonitor& im : m.indicators) {
       const Indicator& ind = p.indicators[im.index];
       Row r = ProjectRow("indicator", m);
@@ -103,7 +111,6 @@ class MonitorCsvReporter : public MonitorReporter {
     total.Set("name", Tr(MsgId::kMonLabelProject));
     total.Set("light", LightKey(m.light));
     total.AppendTo(&o);
-    out << o;
   }
 
   // A run that ended with errors says so: an `error` row each, its

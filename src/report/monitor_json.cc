@@ -33,79 +33,98 @@ class MonitorJsonReporter : public MonitorReporter {
   }
 
   void Project(const ProjectMonitor& m, std::ostream& out) override {
+    std::string o;
+    Format(m, &o);
+    WriteFormatted(o, out);
+  }
+
+  bool FormatsAhead() const override { return true; }
+
+  // A project is an element of the "projects" array (two containers deep),
+  // or a line of its own (JSONL).
+  void Format(const ProjectMonitor& m, std::string* out) const override {
+    JsonWriter w = JsonWriter::Nested(out, lines_ ? 0 : 2, lines_ ? 0 : 2);
     const jixiao::Project& p = m.project;
     const Rules& rules = *ctx_.report.rules;
-    w_.BeginObject();
-    w_.Key("id").String(p.id);
-    w_.Key("project").String(p.project);
-    w_.Key("year").Int(p.year);
-    w_.Key("file").String(p.loc.file);
-    w_.Key("line").Int(p.loc.line);
-    w_.Key("department").BeginObject();
-    w_.Key("code").String(p.department_code);
-    w_.Key("name").String(p.department_name);
-    w_.EndObject();
-    w_.Key("unit").String(p.unit);
-    w_.Key("light").String(LightKey(m.light));
-    w_.Key("budget").BeginObject();
-    w_.Key("total").Number(p.total.ToDecimalString());
-    if (m.adjusted) w_.Key("adjusted").Number(m.adjusted->total.ToDecimalString());
-    w_.Key("spent").Number(m.spent.ToDecimalString());
-    w_.Key("rate").Number(m.rate.FormatShort(4));
-    w_.Key("pace").Number(m.pace.FormatShort(4));
-    w_.Key("light").String(LightKey(m.budget_light));
-    w_.Key("forecast_spent");
+    w.BeginObject();
+    w.Key("id").String(p.id);
+    w.Key("project").String(p.project);
+    w.Key("year").Int(p.year);
+    w.Key("file").String(p.loc.file);
+    w.Key("line").Int(p.loc.line);
+    w.Key("department").BeginObject();
+    w.Key("code").String(p.department_code);
+    w.Key("name").String(p.department_name);
+    w.EndObject();
+    w.Key("unit").String(p.unit);
+    w.Key("light").String(LightKey(m.light));
+    w.Key("budget").BeginObject();
+    w.Key("total").Number(p.total.ToDecimalString());
+    if (m.adjusted) w.Key("adjusted").Number(m.adjusted->total.ToDecimalString());
+    w.Key("spent").Number(m.spent.ToDecimalString());
+    w.Key("rate").Number(m.rate.FormatShort(4));
+    w.Key("pace").Number(m.pace.FormatShort(4));
+    w.Key("light").String(LightKey(m.budget_light));
+    w.Key("forecast_spent");
     if (m.forecast_spent) {
-      w_.Number(m.forecast_spent->ToDecimalString());
+      w.Number(m.forecast_spent->ToDecimalString());
     } else {
-      w_.Null();
+      w.Null();
     }
-    w_.Key("forecast_deviation").Bool(m.forecast_spent_low);
-    w_.Key("note").String(m.note);
-    if (ctx_.show_work) w_.Key("work").String(BudgetWork(m, run_, rules.monitor));
-    w_.EndObject();
-    w_.Key("indicators").BeginArray();
+    w.Key("forecast_deviation").Bool(m.forecast_spent_low);
+    w.Key("note").String(m.note);
+    if (ctx_.show_work) w.Key("work").String(BudgetWork(m, run_, rules.monitor));
+    w.EndObject();
+    w.Key("indicators").BeginArray();
     for (const IndicatorMonitor& im : m.indicators) {
       const Indicator& ind = p.indicators[im.index];
-      w_.BeginObject();
-      w_.Key("id").String(ind.key());
-      w_.Key("name").String(ind.name);
-      w_.Key("level1").String(ind.level1);
-      w_.Key("level2").String(ind.level2);
-      w_.Key("target").String(ind.target_text);
-      TextOrNull("value", im.value_text);
-      TextOrNull("forecast", im.forecast_text);
-      w_.Key("likelihood");
+      w.BeginObject();
+      w.Key("id").String(ind.key());
+      w.Key("name").String(ind.name);
+      w.Key("level1").String(ind.level1);
+      w.Key("level2").String(ind.level2);
+      w.Key("target").String(ind.target_text);
+      TextOrNull(w, "value", im.value_text);
+      TextOrNull(w, "forecast", im.forecast_text);
+      w.Key("likelihood");
       if (im.likelihood) {
-        w_.String(LikelihoodKey(*im.likelihood));
+        w.String(LikelihoodKey(*im.likelihood));
       } else {
-        w_.Null();
+        w.Null();
       }
-      w_.Key("reasons").BeginArray();
+      w.Key("reasons").BeginArray();
       for (Reason r : kReasons)
-        if (im.reasons & r) w_.String(ReasonKey(r));
-      w_.EndArray();
+        if (im.reasons & r) w.String(ReasonKey(r));
+      w.EndArray();
       if (im.not_applicable) {
-        for (const char* key : {"basis", "ratio", "light", "judged", "figures"}) w_.Key(key).Null();
+        for (const char* key : {"basis", "ratio", "light", "judged", "figures"}) w.Key(key).Null();
       } else {
-        w_.Key("basis").String(BasisKey(im.basis));
-        w_.Key("ratio").Number(im.ratio.FormatShort(4));
-        w_.Key("light").String(LightKey(im.light));
-        w_.Key("judged").String(LightKey(im.judged));
-        w_.Key("figures").String(FiguresText(im, run_, rules.reverse));
+        w.Key("basis").String(BasisKey(im.basis));
+        w.Key("ratio").Number(im.ratio.FormatShort(4));
+        w.Key("light").String(LightKey(im.light));
+        w.Key("judged").String(LightKey(im.judged));
+        w.Key("figures").String(FiguresText(im, run_, rules.reverse));
       }
-      w_.Key("note").String(im.note);
-      w_.Key("line").Int(ind.loc.line);
-      if (ctx_.show_work) w_.Key("work").String(IndicatorWork(im, run_, rules));
-      w_.EndObject();
+      w.Key("note").String(im.note);
+      w.Key("line").Int(ind.loc.line);
+      if (ctx_.show_work) w.Key("work").String(IndicatorWork(im, run_, rules));
+      w.EndObject();
     }
-    w_.EndArray();
-    w_.Key("lights").BeginObject();
-    for (int i = 0; i < kLightCount; ++i) w_.Key(LightKey(static_cast<Light>(i))).Int(m.lights[i]);
-    w_.Key("not_applicable").Int(m.not_applicable);
-    w_.EndObject();
-    w_.EndObject();
-    if (lines_) buf_.push_back('\n');
+    w.EndArray();
+    w.Key("lights").BeginObject();
+    for (int i = 0; i < kLightCount; ++i) w.Key(LightKey(static_cast<Light>(i))).Int(m.lights[i]);
+    w.Key("not_applicable").Int(m.not_applicable);
+    w.EndObject();
+    w.EndObject();
+    if (lines_) out->push_back('\n');
+  }
+
+  void WriteFormatted(std::string_view bytes, std::ostream& out) override {
+    if (lines_) {
+      out << bytes;
+      return;
+    }
+    w_.Raw(bytes);
     Flush(out);
   }
 
@@ -162,12 +181,12 @@ class MonitorJsonReporter : public MonitorReporter {
     }
   }
 
-  void TextOrNull(const char* key, const std::string& text) {
-    w_.Key(key);
+  static void TextOrNull(JsonWriter& w, const char* key, const std::string& text) {
+    w.Key(key);
     if (text.empty()) {
-      w_.Null();
+      w.Null();
     } else {
-      w_.String(text);
+      w.String(text);
     }
   }
 

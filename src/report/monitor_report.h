@@ -18,6 +18,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -41,6 +42,13 @@ class MonitorReporter {
   virtual void Begin(const MonitorRun* /*run*/, std::ostream& /*out*/) {}
   // Called for each monitored project, in input order.
   virtual void Project(const ProjectMonitor& m, std::ostream& out) = 0;
+  // As Reporter's (report/report.h): whether this format can format a
+  // project ahead, on any thread between Begin and End, reading nothing
+  // Project, WriteFormatted or End change; the bytes are then written in
+  // input order by WriteFormatted instead of Project.
+  virtual bool FormatsAhead() const { return false; }
+  virtual void Format(const ProjectMonitor& /*m*/, std::string* /*out*/) const {}
+  virtual void WriteFormatted(std::string_view bytes, std::ostream& out) { out << bytes; }
   // Called once at the end with the run's summary and diagnostics.
   virtual void End(const MonitorSummary& summary, const Diagnostics& diags,
                    std::ostream& out) = 0;

@@ -40,9 +40,18 @@ class MonitorTextReporter : public MonitorReporter {
   }
 
   void Project(const ProjectMonitor& m, std::ostream& out) override {
+    std::string o;
+    Format(m, &o);
+    out << o;
+  }
+
+  bool FormatsAhead() const override { return true; }
+
+  void Format(const ProjectMonitor& m, std::string* out) const override {
     if (ctx_.report.quiet) return;
     const jixiao::Project& p = m.project;
-    std::string o = Dot(m.light) + "  " + Paint(OneLine(p.project), Style::kBold) + "\n";
+    std::string& o = *out;
+    o += Dot(m.light) + "  " + Paint(OneLine(p.project), Style::kBold) + "\n";
     const std::string dept = DepartmentText(p);
     o += fmt::format("  {} {}{} · {}:{}\n", Tr(MsgId::kMonLabelId), OneLine(p.id),
                      dept.empty() ? "" : " · " + Tr(MsgId::kMonLabelDepartment) + " " + OneLine(dept),
@@ -61,7 +70,7 @@ class MonitorTextReporter : public MonitorReporter {
       }
     }
     if (m.light == Light::kRed) o += "\n  " + Paint(RedAdvice(), Style::kBad) + "\n";
-    out << o << "\n";
+    o += "\n";
   }
 
   void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {

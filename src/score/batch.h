@@ -57,6 +57,10 @@ struct LoadedItem {
   std::optional<ProjectDigest> digest;
   std::vector<std::string> formatted;
   std::unique_ptr<ProjectMonitor> monitor;  // monitor: the project's lights
+  // monitor: the project was monitored; as for eval, the work may have left
+  // its digest and each report's bytes instead of `monitor`.
+  bool monitored = false;
+  std::optional<MonitorDigest> monitor_digest;
   size_t actuals = ActualsIndex::kNone;  // the actuals entry scoring used
   // Where its id and name are actuals keys, when the work looked (kProject).
   std::optional<ActualsIndex::Match> match;

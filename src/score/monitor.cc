@@ -433,15 +433,24 @@ std::optional<ProjectMonitor> MonitorProject(Project p, const ProjectActuals& ac
   return Monitor(actuals, rules, run, diags).Run(std::move(p));
 }
 
-void MonitorSummary::Add(const ProjectMonitor& m) {
+MonitorDigest MonitorDigest::Of(const ProjectMonitor& m) {
+  MonitorDigest d;
+  d.light = m.light;
+  for (int i = 0; i < kLightCount; ++i) d.lights[i] = m.lights[i];
+  d.not_applicable = m.not_applicable;
+  d.department_code = m.project.department_code;
+  d.department_name = m.project.department_name;
+  return d;
+}
+
+void MonitorSummary::Add(const MonitorDigest& m) {
   ++projects;
   ++lights[static_cast<int>(m.light)];
   for (int i = 0; i < kLightCount; ++i) indicator_lights[i] += static_cast<size_t>(m.lights[i]);
   not_applicable += static_cast<size_t>(m.not_applicable);
-  const Project& p = m.project;
-  const std::string key = p.department_code + '\n' + p.department_name;
+  const std::string key = m.department_code + '\n' + m.department_name;
   auto [it, added] = department_index_.emplace(key, departments.size());
-  if (added) departments.push_back({p.department_code, p.department_name, 0, {}});
+  if (added) departments.push_back({m.department_code, m.department_name, 0, {}});
   Department& d = departments[it->second];
   ++d.projects;
   ++d.lights[static_cast<int>(m.light)];

@@ -161,6 +161,17 @@ std::optional<ProjectMonitor> MonitorProject(Project p, const ProjectActuals& ac
                                              const Rules& rules, const MonitorRun& run,
                                              Diagnostics* diags);
 
+// What a run's counts take of a project: its lights and its department.
+struct MonitorDigest {
+  Light light = Light::kGreen;
+  int lights[kLightCount] = {};
+  int not_applicable = 0;
+  std::string department_code;
+  std::string department_name;
+
+  static MonitorDigest Of(const ProjectMonitor& m);
+};
+
 // A run's counts: projects and indicators by light, and by department.
 struct MonitorSummary {
   struct Department {
@@ -175,7 +186,8 @@ struct MonitorSummary {
   size_t not_applicable = 0;                  // indicators 不适用
   std::vector<Department> departments;        // in order of first appearance
 
-  void Add(const ProjectMonitor& m);
+  void Add(const ProjectMonitor& m) { Add(MonitorDigest::Of(m)); }
+  void Add(const MonitorDigest& m);
 
  private:
   std::map<std::string, size_t> department_index_;
