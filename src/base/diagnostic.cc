@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/encoding.h"
+#include "base/ordered_pipeline.h"
 #include "base/record_codec.h"
 #include "base/record_store.h"
 #include "base/text.h"
@@ -162,26 +163,36 @@ class WantedLines {
   }
   bool empty() const { return wanted_.empty(); }
 
-  // Calls fill(i, text) with each one's line. Each file is read once and its
-  // lines indexed once (a run with an error on every line of a large file
-  // must not rescan it for each), and only one file is held at a time (a
-  // year's warnings may be spread over thousands), in one reused buffer.
+  // Calls fill(i, text) with each one's line, on the calling thread, in
+  // the order of the files' first diagnostics. Each file is read once and
+  // its lines indexed once (a run with an error on every line of a large
+  // file must not rescan it for each), on `jobs` threads, and only a file a
+  // thread is held at a time (a year's warnings may be spread over
+  // thousands).
   template <typename Fill>
-  void Read(const Fill& fill) {
+  void Read(const Fill& fill, int jobs) {
     std::stable_sort(wanted_.begin(), wanted_.end(),
                      [](const Want& a, const Want& b) { return a.file < b.file; });
     std::vector<const std::string*> names(files_.size());
     for (const auto& [name, id] : files_) names[id] = &name;
-    std::string text;
-    LineIndex lines;
-    for (size_t k = 0; k < wanted_.size();) {
-      ReadForLines(*names[wanted_[k].file], &text);
-      lines.Assign(text);
-      for (const uint32_t file = wanted_[k].file; k < wanted_.size() && wanted_[k].file == file;
-           ++k) {
-        fill(wanted_[k].i, lines.Line(wanted_[k].line));
-      }
+    std::vector<size_t> starts;  // where each file's wants start in wanted_
+    for (size_t k = 0; k < wanted_.size(); ++k) {
+      if (k == 0 || wanted_[k].file != wanted_[k - 1].file) starts.push_back(k);
     }
+    using Line = std::pair<uint32_t, std::string>;
+    RunOrdered<Line>(
+        starts.size(), jobs, PipelineLimits{},
+        [&](size_t t, const std::function<void(Line&&)>& emit) {
+          std::string text;
+          LineIndex lines;
+          const size_t end = t + 1 < starts.size() ? starts[t + 1] : wanted_.size();
+          ReadForLines(*names[wanted_[starts[t]].file], &text);
+          lines.Assign(text);
+          for (size_t k = starts[t]; k < end; ++k) {
+            emit({wanted_[k].i, std::string(lines.Line(wanted_[k].line))});
+          }
+        },
+        [&](Line&& line) { fill(line.first, line.second); });
   }
 
  private:
@@ -196,9 +207,9 @@ class WantedLines {
 
 }  // namespace
 
-void Diagnostics::FillSourceLines() {
+void Diagnostics::FillSourceLines(int jobs) {
   if (store_) {
-    FillSpilledSourceLines();
+    FillSpilledSourceLines(jobs);
     return;
   }
   WantedLines wanted;
@@ -206,10 +217,10 @@ void Diagnostics::FillSourceLines() {
     const Diagnostic& d = list_[i];
     if (WantsSourceLine(d)) wanted.Add(d.loc.file, d.loc.line, static_cast<uint32_t>(i));
   }
-  wanted.Read([this](uint32_t i, std::string_view line) { list_[i].source_line = line; });
+  wanted.Read([this](uint32_t i, std::string_view line) { list_[i].source_line = line; }, jobs);
 }
 
-void Diagnostics::FillSpilledSourceLines() {
+void Diagnostics::FillSpilledSourceLines(int jobs) {
   // The lines found go to a second store, and each diagnostic's is found by
   // its number (4 bytes a diagnostic).
   Spill();
@@ -222,9 +233,11 @@ void Diagnostics::FillSpilledSourceLines() {
   if (wanted.empty()) return;
   if (!lines_) lines_ = NewStore();
   filled_.resize(store_->size(), UINT32_MAX);
-  wanted.Read([this](uint32_t i, std::string_view line) {
-    filled_[i] = static_cast<uint32_t>(lines_->Append(line));
-  });
+  wanted.Read(
+      [this](uint32_t i, std::string_view line) {
+        filled_[i] = static_cast<uint32_t>(lines_->Append(line));
+      },
+      jobs);
 }
 
 std::string FormatLocation(const Location& loc) {

@@ -126,14 +126,15 @@ class Diagnostics {
 
   // Gives each diagnostic that has a line but no source text the text of
   // that line, read from its file (each file read once). Used before
-  // printing, for diagnostics made where the text was not at hand.
-  void FillSourceLines();
+  // printing, for diagnostics made where the text was not at hand. The
+  // files are read on `jobs` threads.
+  void FillSourceLines(int jobs = 1);
 
  private:
   Diagnostic At(size_t i) const;
   // Moves list_ into the store.
   void Spill();
-  void FillSpilledSourceLines();
+  void FillSpilledSourceLines(int jobs);
 
   // With a store: diagnostics [0, store_->size()) are there, the rest in
   // list_; without one, all are in list_.

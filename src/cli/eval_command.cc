@@ -176,7 +176,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   GiveBackFreeMemory();  // what reading the documents left, before the end-of-run work
   without_entry.Report(actuals.incomplete(), &diags);
   actuals.ReportUnclaimed(&diags);
-  EndRunDiagnostics(projects, opts.strict, &diags, term, err);
+  EndRunDiagnostics(projects, opts.strict, ResolveJobs(opts.jobs), &diags, term, err);
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, *o.stream);

@@ -235,7 +235,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   date_errors.Report(&diags);
   without_entry.Report(entries.incomplete(), &diags);
   entries.ReportUnclaimed(&diags);
-  EndRunDiagnostics(projects, opts.strict, &diags, term, err);
+  EndRunDiagnostics(projects, opts.strict, ResolveJobs(opts.jobs), &diags, term, err);
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, o.sink->stream());

@@ -108,11 +108,11 @@ bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEn
   return true;
 }
 
-void EndRunDiagnostics(size_t projects, bool strict, Diagnostics* diags, const Terminal& term,
-                       std::ostream& err) {
+void EndRunDiagnostics(size_t projects, bool strict, int jobs, Diagnostics* diags,
+                       const Terminal& term, std::ostream& err) {
   if (projects == 0 && !diags->has_errors()) diags->Error({}, MsgId::kNoProjects);
   if (strict) diags->PromoteWarnings();
-  diags->FillSourceLines();
+  diags->FillSourceLines(jobs);
   PrintDiagnostics(*diags, term, err);
 }
 

@@ -20,9 +20,10 @@ namespace jixiao {
 // of the run left free given back before the next.
 // The end of a batch run's diagnostics (eval, monitor): "no target
 // projects" when none was read and nothing else is wrong, warnings made
-// errors under --strict, each one's source line filled in, all printed.
-void EndRunDiagnostics(size_t projects, bool strict, Diagnostics* diags, const Terminal& term,
-                       std::ostream& err);
+// errors under --strict, each one's source line filled in (files read on
+// `jobs` threads), all printed.
+void EndRunDiagnostics(size_t projects, bool strict, int jobs, Diagnostics* diags,
+                       const Terminal& term, std::ostream& err);
 
 void KeepLargeBlocksOutOfTheHeap();
 void GiveBackFreeMemory();
