@@ -86,72 +86,14 @@ uint16_t LinesOf(const std::string& text, double width) {
   return static_cast<uint16_t>(std::min<size_t>(lines, 30));
 }
 
-class GridBuilder {
- public:
-  FormCell& Text(int row, int col, std::string text, uint8_t style, int rows = 1, int cols = 1) {
-    FormCell& c = Add(row, col, rows, cols, style);
-    c.kind = FormCell::Kind::kText;
-    c.text = std::move(text);
-    return c;
-  }
-  FormCell& Number(int row, int col, const Rational& v, NumberFormat f, int rows = 1,
-                   int cols = 1, uint8_t style = 0) {
-    FormCell& c = Add(row, col, rows, cols, style);
-    c.kind = FormCell::Kind::kNumber;
-    c.number = v;
-    c.format = f;
-    return c;
-  }
-  FormCell& Blank(int row, int col, int rows = 1, int cols = 1, uint8_t style = 0) {
-    return Add(row, col, rows, cols, style);
-  }
-  // A number, or a blank when it is not known.
-  void MaybeNumber(int row, int col, const std::optional<Rational>& v, NumberFormat f) {
-    if (v) {
-      Number(row, col, *v, f);
-    } else {
-      Blank(row, col);
-    }
-  }
-
-  FormGrid Finish(uint16_t rows) {
-    std::stable_sort(grid_.cells.begin(), grid_.cells.end(), [](const FormCell& a, const FormCell& b) {
-      return a.row != b.row ? a.row < b.row : a.col < b.col;
-    });
-    grid_.rows = rows;
-    grid_.row_lines.assign(rows, 1);
-    for (const FormCell& c : grid_.cells) {
-      if (c.kind != FormCell::Kind::kText || !(c.style & kStyleWrap) || c.rows != 1) continue;
-      double width = 0;
-      for (int k = c.col; k <= c.last_col(); ++k) width += FormGrid::kColumnWidths[k];
-      grid_.row_lines[c.row] = std::max(grid_.row_lines[c.row], LinesOf(c.text, width));
-    }
-    return std::move(grid_);
-  }
-
-  FormGrid& grid() { return grid_; }
-
- private:
-  FormCell& Add(int row, int col, int rows, int cols, uint8_t style) {
-    FormCell c;
-    c.row = static_cast<uint16_t>(row);
-    c.col = static_cast<uint16_t>(col);
-    c.rows = static_cast<uint16_t>(rows);
-    c.cols = static_cast<uint16_t>(cols);
-    c.style = style;
-    grid_.cells.push_back(std::move(c));
-    return grid_.cells.back();
-  }
-
-  FormGrid grid_;
-};
-
 constexpr uint8_t kLabel = kStyleBold | kStyleCentre | kStyleWrap;
 constexpr uint8_t kValue = kStyleWrap;
 constexpr uint8_t kCentred = kStyleCentre | kStyleWrap;
 const char kDash[] = "—";
 
-std::string Numbered(const std::vector<std::string>& lines) {
+}  // namespace
+
+std::string NumberedLines(const std::vector<std::string>& lines) {
   if (lines.size() == 1) return lines[0];
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -161,11 +103,75 @@ std::string Numbered(const std::vector<std::string>& lines) {
   return out;
 }
 
-}  // namespace
+GridBuilder::GridBuilder(std::vector<double> column_widths) {
+  grid_.column_widths = std::move(column_widths);
+}
+
+FormCell& GridBuilder::Text(int row, int col, std::string text, uint8_t style, int rows, int cols) {
+  FormCell& c = Add(row, col, rows, cols, style);
+  c.kind = FormCell::Kind::kText;
+  c.text = std::move(text);
+  return c;
+}
+
+FormCell& GridBuilder::Number(int row, int col, const Rational& v, NumberFormat f, int rows,
+                              int cols, uint8_t style) {
+  FormCell& c = Add(row, col, rows, cols, style);
+  c.kind = FormCell::Kind::kNumber;
+  c.number = v;
+  c.format = f;
+  return c;
+}
+
+FormCell& GridBuilder::Blank(int row, int col, int rows, int cols, uint8_t style) {
+  return Add(row, col, rows, cols, style);
+}
+
+void GridBuilder::MaybeNumber(int row, int col, const std::optional<Rational>& v, NumberFormat f,
+                              int cols) {
+  if (v) {
+    Number(row, col, *v, f, 1, cols);
+  } else {
+    Blank(row, col, 1, cols);
+  }
+}
+
+FormGrid GridBuilder::Finish(uint16_t rows) {
+  std::stable_sort(grid_.cells.begin(), grid_.cells.end(), [](const FormCell& a, const FormCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  grid_.rows = rows;
+  grid_.row_lines.assign(rows, 1);
+  for (const FormCell& c : grid_.cells) {
+    if (c.kind != FormCell::Kind::kText || !(c.style & kStyleWrap) || c.rows != 1) continue;
+    double width = 0;
+    for (int k = c.col; k <= c.last_col(); ++k) width += grid_.column_widths[k];
+    grid_.row_lines[c.row] = std::max(grid_.row_lines[c.row], LinesOf(c.text, width));
+  }
+  return std::move(grid_);
+}
+
+FormCell& GridBuilder::Add(int row, int col, int rows, int cols, uint8_t style) {
+  FormCell c;
+  c.row = static_cast<uint16_t>(row);
+  c.col = static_cast<uint16_t>(col);
+  c.rows = static_cast<uint16_t>(rows);
+  c.cols = static_cast<uint16_t>(cols);
+  c.style = style;
+  grid_.cells.push_back(std::move(c));
+  return grid_.cells.back();
+}
 
 std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules) {
+  std::vector<size_t> indexes;
+  indexes.reserve(s.indicators.size());
+  for (const IndicatorScore& is : s.indicators) indexes.push_back(is.index);
+  return TaxonomyOrder(s.project, indexes, rules);
+}
+
+std::vector<size_t> TaxonomyOrder(const Project& p, const std::vector<size_t>& indexes,
+                                  const Rules& rules) {
   const std::vector<const Level1Group*> groups = Level1Order(rules);
-  const Project& p = s.project;
   // Ranks of level-1 and level-2 names; names the taxonomy lacks rank after,
   // in order of first appearance.
   std::map<std::string, size_t> level1_rank;
@@ -175,16 +181,16 @@ std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules
     for (size_t k = 0; k < g->level2.size(); ++k) level2_rank.emplace(std::pair{g->name, g->level2[k]}, k);
   size_t next1 = groups.size();
   size_t next2 = 1000;
-  for (const IndicatorScore& is : s.indicators) {
-    const Indicator& ind = p.indicators[is.index];
+  for (size_t index : indexes) {
+    const Indicator& ind = p.indicators[index];
     if (level1_rank.emplace(ind.level1, next1).second) ++next1;
     if (level2_rank.emplace(std::pair{ind.level1, ind.level2}, next2).second) ++next2;
   }
-  std::vector<size_t> order(s.indicators.size());
+  std::vector<size_t> order(indexes.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Indicator& x = p.indicators[s.indicators[a].index];
-    const Indicator& y = p.indicators[s.indicators[b].index];
+    const Indicator& x = p.indicators[indexes[a]];
+    const Indicator& y = p.indicators[indexes[b]];
     size_t x1 = level1_rank[x.level1], y1 = level1_rank[y.level1];
     if (x1 != y1) return x1 < y1;
     return level2_rank[{x.level1, x.level2}] < level2_rank[{y.level1, y.level2}];
@@ -194,7 +200,7 @@ std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules
 
 FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   const Project& p = s.project;
-  GridBuilder b;
+  GridBuilder b({FormGrid::kColumnWidths, FormGrid::kColumnWidths + FormGrid::kColumns});
   const NumberFormat kFixed = NumberFormat::kFixed2;
   const NumberFormat kPercent = NumberFormat::kPercent2;
 
@@ -257,7 +263,7 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   b.Text(9, 0, Tr(MsgId::kFormGoals), kLabel, 2, 1);
   b.Text(9, 1, Tr(MsgId::kFormExpected), kLabel, 1, 4);
   b.Text(9, 5, Tr(MsgId::kFormAchieved), kLabel, 1, 5);
-  b.Text(10, 1, Numbered(p.goals), kValue, 1, 4);
+  b.Text(10, 1, NumberedLines(p.goals), kValue, 1, 4);
   b.Text(10, 5, s.achieved, kValue, 1, 5);
 
   // The indicators, grouped: 一级 merged down over its rows, 二级 likewise.
@@ -351,6 +357,9 @@ void WriteGrid(const FormGrid& g, RecordWriter* w) {
   w->Int(g.header_rows);
   w->Int(g.first_indicator_row);
   w->Int(g.total_row);
+  w->Int(g.landscape ? 1 : 0);
+  w->Int(g.column_widths.size());
+  for (double width : g.column_widths) w->Int(static_cast<uint64_t>(width * 100 + 0.5));
   for (uint16_t lines : g.row_lines) w->Int(lines);
   w->Int(g.cells.size());
   for (const FormCell& c : g.cells) {
@@ -375,6 +384,9 @@ FormGrid ReadGrid(RecordReader* r) {
   g.header_rows = static_cast<uint16_t>(r->Int());
   g.first_indicator_row = static_cast<uint16_t>(r->Int());
   g.total_row = static_cast<uint16_t>(r->Int());
+  g.landscape = r->Int() != 0;
+  g.column_widths.resize(static_cast<size_t>(r->Int()));
+  for (double& width : g.column_widths) width = static_cast<double>(r->Int()) / 100;
   g.row_lines.resize(g.rows);
   for (uint16_t& lines : g.row_lines) lines = static_cast<uint16_t>(r->Int());
   g.cells.resize(static_cast<size_t>(r->Int()));

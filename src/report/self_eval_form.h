@@ -21,6 +21,7 @@
 #define JIXIAO_REPORT_SELF_EVAL_FORM_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ enum FormStyle : uint8_t {
   kStyleWrap = 4,       // text wraps within the cell
   kStyleTitle = 8,      // the form's title: larger
   kStyleNoBorder = 16,  // outside the form: no border
+  // Filled with a light's colour (monitor's 预警 cells): at most one of them.
+  kStyleFillGreen = 32,
+  kStyleFillYellow = 64,
+  kStyleFillRed = 128,
 };
 
 // One cell of the grid, or one merged range (its top-left cell holds the
@@ -67,10 +72,14 @@ struct FormCell {
 
 // A whole form.
 struct FormGrid {
-  static constexpr int kColumns = 10;  // A–J
-  // Column widths in characters of the default font (CJK characters are two).
+  // The 自评表's columns, A–J, and their widths in characters of the default
+  // font (CJK characters are two).
+  static constexpr int kColumns = 10;
   static const double kColumnWidths[kColumns];
 
+  // This form's column widths (one per column; the 自评表's by default).
+  std::vector<double> column_widths{kColumnWidths, kColumnWidths + kColumns};
+  bool landscape = false;   // printed on A4 landscape rather than portrait
   uint16_t rows = 0;        // rows of the grid, the lines below the form included
   uint16_t form_rows = 0;   // rows of the form itself (0 .. form_rows-1 have borders)
   uint16_t header_rows = 12;  // rows 0..11 are repeated on every printed page
@@ -96,6 +105,36 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules);
 // The order BuildSelfEvalForm lists the indicators of `s` in: indexes into
 // s.indicators.
 std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules);
+
+// For the forms that share this grid (monitor_form.h): builds a FormGrid
+// cell by cell. Finish sorts the cells and sizes the rows of wrapped texts
+// by the grid's column widths.
+class GridBuilder {
+ public:
+  explicit GridBuilder(std::vector<double> column_widths);
+  FormCell& Text(int row, int col, std::string text, uint8_t style, int rows = 1, int cols = 1);
+  FormCell& Number(int row, int col, const Rational& v, NumberFormat f, int rows = 1,
+                   int cols = 1, uint8_t style = 0);
+  FormCell& Blank(int row, int col, int rows = 1, int cols = 1, uint8_t style = 0);
+  // A number, or a blank when it is not known.
+  void MaybeNumber(int row, int col, const std::optional<Rational>& v, NumberFormat f,
+                   int cols = 1);
+  FormGrid Finish(uint16_t rows);
+  FormGrid& grid() { return grid_; }
+
+ private:
+  FormCell& Add(int row, int col, int rows, int cols, uint8_t style);
+  FormGrid grid_;
+};
+
+// The order of indicators `indexes` (into p.indicators) on a form: grouped
+// 一级 by 一级 and 二级 by 二级 in the order of the taxonomy of `rules`, as
+// FormIndicatorOrder; positions into `indexes`.
+std::vector<size_t> TaxonomyOrder(const Project& p, const std::vector<size_t>& indexes,
+                                  const Rules& rules);
+
+// Goals as the forms show them: one as written, several numbered "1. …".
+std::string NumberedLines(const std::vector<std::string>& lines);
 
 // The compact form of a grid (base/record_codec.h), to keep a year of forms
 // out of memory until they are drawn: WriteGrid appends it to `w`, ReadGrid
