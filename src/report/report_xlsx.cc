@@ -18,14 +18,6 @@ namespace jixiao {
 
 namespace {
 
-// An amount in the project's unit, in 万元 (the 汇总 sheet adds them up).
-Rational InWan(const Rational& v, const std::string& unit) {
-  static const Rational kWan = LookupUnit("万元").factor;
-  Unit u = LookupUnit(unit);
-  if (!IsBudgetUnit(u)) return v;
-  return v * u.factor / kWan;
-}
-
 // The notes of a project's flagged items, for the 汇总 sheet's 偏差说明.
 std::string DeviationNotes(const ProjectScore& s) {
   std::string out;

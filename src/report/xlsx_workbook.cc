@@ -14,6 +14,7 @@
 #include "base/lang.h"
 #include "base/record_codec.h"
 #include "base/text.h"
+#include "model/value.h"
 #include "report/report_common.h"
 
 namespace jixiao {
@@ -240,6 +241,13 @@ void WriteForm(Workbook* book, lxw_worksheet* ws, const FormGrid& g) {
   worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(g.header_rows - 1));
   worksheet_center_horizontally(ws);
   worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+}
+
+Rational InWan(const Rational& v, const std::string& unit) {
+  static const Rational kWan = LookupUnit("万元").factor;
+  Unit u = LookupUnit(unit);
+  if (!IsBudgetUnit(u)) return v;
+  return v * u.factor / kWan;
 }
 
 void SetUpSummarySheet(Workbook* book, lxw_worksheet* ws, const std::vector<std::string>& headers,

@@ -103,6 +103,10 @@ void SetUpSummarySheet(Workbook* book, lxw_worksheet* ws, const std::vector<std:
 void WriteSummaryDiagnostics(Workbook* book, lxw_worksheet* ws, uint32_t* row,
                              const Diagnostics& diags, MsgId errors_title);
 
+// An amount `v` in `unit` (a project's) in 万元, as the 汇总 sheets add them
+// up; `v` itself when `unit` is not an amount of money.
+Rational InWan(const Rational& v, const std::string& unit);
+
 // Where a report's forms go, and the writing of them (docs/reference.md §8).
 //
 // -f xlsx=FILE: one workbook, the 汇总 sheet then the forms, held in memory
