@@ -14,7 +14,7 @@ namespace {
 
 // A–P: 一级, 二级, 三级, 年度指标值, 1-7月执行情况, 全年预计完成情况, the five
 // reasons, the three likelihoods, 备注, 预警.
-const std::vector<double> kWidths = {11, 12, 22, 13, 13, 13, 7, 7, 7, 8, 7, 7, 7, 8, 22, 7};
+const std::vector<double> kWidths = {11, 12, 22, 13, 13, 13, 8, 8, 8, 13, 7, 7, 7, 10, 22, 7};
 constexpr int kColumns = 16;
 constexpr int kLightColumn = 15;  // P
 

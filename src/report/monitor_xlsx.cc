@@ -120,11 +120,9 @@ class MonitorSummarySheet {
     // its pace, indicators by light.
     const uint32_t r = row_++;
     WriteString(ws_, r, 0, Tr(MsgId::kSumTotal), label);
-    WriteString(ws_, r, 1, Tr(MsgId::kMonSumProjects, projects), label);
-    worksheet_write_blank(ws_, r, 2, blank);
-    worksheet_write_blank(ws_, r, 3, blank);
-    WriteString(ws_, r, 4,
-                Tr(MsgId::kMonSumLightCounts, lights_[0], lights_[1], lights_[2]), label);
+    WriteString(ws_, r, 1, Tr(MsgId::kMonSumProjects, projects, lights_[0], lights_[1], lights_[2]),
+                label);
+    for (lxw_col_t c = 2; c <= 4; ++c) worksheet_write_blank(ws_, r, c, blank);
     worksheet_write_number(ws_, r, 5, budget_.ToDouble(), amount);
     worksheet_write_number(ws_, r, 6, spent_.ToDouble(), amount);
     if (budget_.sign() > 0 && run_.progress.value.sign() > 0) {
