@@ -48,6 +48,13 @@ enum FormStyle : uint8_t {
   kStyleFillRed = 128,
 };
 
+// The forms' usual cells: a label (bold, centred, wrapped), a value
+// (wrapped), a centred value; and the dash of a cell that does not apply.
+inline constexpr uint8_t kFormLabel = kStyleBold | kStyleCentre | kStyleWrap;
+inline constexpr uint8_t kFormValue = kStyleWrap;
+inline constexpr uint8_t kFormCentred = kStyleCentre | kStyleWrap;
+inline constexpr char kFormDash[] = "—";
+
 // One cell of the grid, or one merged range (its top-left cell holds the
 // content; the others are covered).
 struct FormCell {
