@@ -1,6 +1,6 @@
 // The 项目支出绩效目标执行监控表 (project expenditure performance target
 // monitoring form, 财预〔2019〕136号) of one monitored project, laid out as a
-// FormGrid (self_eval_form.h) for the xlsx renderer: the layout is decided
+// FormGrid (form_grid.h) for the xlsx renderer: the layout is decided
 // here once (docs/monitor.md, "xlsx"). "1-7月" follows the month of as_of.
 //
 // Sixteen columns A–P; P is the 预警 (light) column throughout. Rows from 0:
@@ -30,7 +30,7 @@
 #define JIXIAO_REPORT_MONITOR_FORM_H_
 
 #include "model/rules.h"
-#include "report/self_eval_form.h"
+#include "report/form_grid.h"
 #include "score/monitor.h"
 
 namespace jixiao {

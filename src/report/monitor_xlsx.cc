@@ -14,7 +14,7 @@
 #include "report/monitor_form.h"
 #include "report/monitor_report.h"
 #include "report/report_common.h"
-#include "report/self_eval_form.h"
+#include "report/form_grid.h"
 #include "report/xlsx_workbook.h"
 
 namespace jixiao {

@@ -1,7 +1,7 @@
 // What the xlsx reports share (eval's 自评表 workbook, report_xlsx.cc, and
 // monitor's 监控表 workbook, monitor_xlsx.cc; docs/reference.md §8): valid
 // sheet and file names, a libxlsxwriter workbook with its formats, a form
-// grid (self_eval_form.h) drawn on a sheet with the paper form's print
+// grid (form_grid.h) drawn on a sheet with the paper form's print
 // setup, the 汇总 sheet's frame and diagnostics, and FormWorkbooks, which
 // decides where the forms go: one workbook (-f xlsx=FILE, at most
 // ReportContext::max_sheets forms) or a directory (-f xlsx=DIR/: 汇总.xlsx
@@ -23,7 +23,7 @@
 #include "base/messages.h"
 #include "base/record_store.h"
 #include "report/report.h"
-#include "report/self_eval_form.h"
+#include "report/form_grid.h"
 
 namespace jixiao {
 
