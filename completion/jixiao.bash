@@ -56,7 +56,7 @@ _jixiao() {
       case $cmd in
         check) formats="text json" ;;
         eval | merge) formats="text json jsonl csv markdown junit github xlsx html" ;;
-        monitor) formats="text json jsonl csv markdown junit github html" ;;
+        monitor) formats="text json jsonl csv markdown junit github xlsx html" ;;
         template) formats="yaml csv" ;;
         rules) formats="yaml" ;;
       esac
@@ -89,7 +89,7 @@ _jixiao() {
       check) opts="-f --format -o --output -q --quiet -r --rules --strict -j --jobs $limits --max-indicators" ;;
       eval) opts="-a --actuals -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict --fail-on --fail-under --show-work -j --jobs $limits --max-indicators" ;;
       template) opts="--progress -f --format -o --output -q --quiet -r --rules --strict --force -j --jobs $limits --max-indicators" ;;
-      monitor) opts="-a --actuals --as-of --fail-on --show-work -f --format -o --output -q --quiet --csv-no-bom -r --rules --strict -j --jobs $limits --max-indicators" ;;
+      monitor) opts="-a --actuals --as-of --fail-on --show-work -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict -j --jobs $limits --max-indicators" ;;
       merge) opts="-f --format -o --output -q --quiet --csv-no-bom --xlsx-max-sheets" ;;
       rules) opts="-r --rules -f --format -o --output -q --quiet $limits" ;;
       import) opts="-o --output --year --unit --id-prefix -q --quiet -r --rules --strict $limits" ;;

@@ -339,7 +339,7 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
         ->type_name(Meta(MsgId::kMetaFile))
         ->check(NonEmpty(p, "--rules", MsgId::kGiveRules));
   }
-  if (((set & kReportOptions) && (set & kActuals) && !(set & kMonitor)) || (set & kMergeOutput)) {
+  if (((set & kReportOptions) && (set & kActuals)) || (set & kMergeOutput)) {
     sub->add_option("--xlsx-max-sheets", o->xlsx_max_sheets, Meta(MsgId::kHelpXlsxMaxSheets))
         ->type_name("N")
         ->check(WholeNumber(p, "--xlsx-max-sheets", 1, 100000))

@@ -7,6 +7,7 @@
 #include "base/lang.h"
 #include "base/messages.h"
 #include "cli/commands.h"
+#include "cli/named_output.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/run_common.h"
@@ -24,8 +25,9 @@ namespace {
 
 struct Output {
   OutputSpec spec;
-  std::unique_ptr<OutputSink> sink;
+  std::unique_ptr<OutputSink> sink;  // nullptr for a report that writes its own files (xlsx)
   std::unique_ptr<MonitorReporter> reporter;
+  std::ostream* stream;              // the sink's, or one nobody reads
 };
 
 // The date of the run: --as-of, else the as_of of the first entry that has
@@ -143,23 +145,29 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   if (date) run = MakeMonitorRun(*date, rules);
 
   std::vector<Output> outputs;
+  std::ostream unwritten(nullptr);  // the stream of a report that writes its own files
   for (const OutputSpec& spec : specs) {
-    Message why;
-    std::unique_ptr<OutputSink> sink = OutputSink::Open(spec, out, &why);
-    if (!sink) {
-      err << WriteErrorLine(spec, why);
+    MonitorReportContext ctx;
+    std::unique_ptr<OutputSink> sink;
+    // A workbook holds at most --xlsx-max-sheets projects: as many as the
+    // progress files have entries, in a run without errors.
+    if (!OpenReportOutput(spec, opts, entries.size(), MsgId::kXlsxTooManyProgressEntries, term,
+                          out, err, &ctx.report, &sink)) {
       return kExitError;
     }
-    MonitorReportContext ctx;
     ctx.report.rules = &rules;
     ctx.report.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.report.quiet = term.quiet();
     ctx.report.csv_bom = !opts.csv_no_bom;
     ctx.report.list_errors = !IsStandardOutput(spec.path);
     ctx.show_work = opts.show_work;
-    outputs.push_back({spec, std::move(sink), MakeMonitorReporter(spec.format, ctx)});
+    std::ostream* stream = sink ? &sink->stream() : &unwritten;
+    outputs.push_back({spec, std::move(sink), MakeMonitorReporter(spec.format, ctx), stream});
   }
-  for (Output& o : outputs) o.reporter->Begin(run ? &*run : nullptr, o.sink->stream());
+  for (Output& o : outputs) {
+    o.reporter->Begin(run ? &*run : nullptr, *o.stream);
+    if (!ReportFailure(o.reporter->failure(), term, err)) return kExitError;
+  }
 
   const Light fail_at = opts.monitor_fail_on == "yellow" ? Light::kYellow : Light::kRed;
   const bool fail_on = opts.monitor_fail_on != "none";
@@ -218,12 +226,12 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
       summary.Add(*item.monitor_digest);
       if (fail_on && item.monitor_digest->light >= fail_at) failing = true;
       for (size_t i = 0; i < outputs.size(); ++i) {
-        outputs[i].reporter->WriteFormatted(item.formatted[i], outputs[i].sink->stream());
+        outputs[i].reporter->WriteFormatted(item.formatted[i], *outputs[i].stream);
       }
     } else {
       summary.Add(*item.monitor);
       if (fail_on && item.monitor->light >= fail_at) failing = true;
-      for (Output& o : outputs) o.reporter->Project(*item.monitor, o.sink->stream());
+      for (Output& o : outputs) o.reporter->Project(*item.monitor, *o.stream);
     }
     progress.ProjectDone();
   };
@@ -238,8 +246,9 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   EndRunDiagnostics(projects, opts.strict, ResolveJobs(opts.jobs), &diags, term, err);
   int status = kExitOk;
   for (Output& o : outputs) {
-    o.reporter->End(summary, diags, o.sink->stream());
-    if (std::optional<Message> why = o.sink->Commit()) {
+    o.reporter->End(summary, diags, *o.stream);
+    if (!ReportFailure(o.reporter->failure(), term, err)) status = kExitError;
+    if (std::optional<Message> why = o.sink ? o.sink->Commit() : std::nullopt) {
       err << WriteErrorLine(o.spec, *why);
       status = kExitError;
     }

@@ -131,7 +131,10 @@ bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projec
 }
 
 bool ReportFailure(const Reporter& r, const Terminal& term, std::ostream& err) {
-  Message m = r.failure();
+  return ReportFailure(r.failure(), term, err);
+}
+
+bool ReportFailure(Message m, const Terminal& term, std::ostream& err) {
   if (m.text.empty()) return true;
   Diagnostics d;
   d.Error({}, std::move(m));

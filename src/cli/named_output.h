@@ -44,6 +44,8 @@ bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportConte
 // Prints why reporter `r` could not write its files (Reporter::failure),
 // if it could not: false then.
 bool ReportFailure(const Reporter& r, const Terminal& term, std::ostream& err);
+// The same for a failure given as a message (a monitoring reporter's).
+bool ReportFailure(Message failure, const Terminal& term, std::ostream& err);
 
 // Makes `dir` a directory to write files into: creates it when it does not
 // exist (its parent must). "" or why not.

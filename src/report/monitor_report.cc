@@ -10,11 +10,12 @@ std::unique_ptr<MonitorReporter> MakeMonitorCsvReporter(const MonitorReportConte
 std::unique_ptr<MonitorReporter> MakeMonitorMarkdownReporter(const MonitorReportContext& ctx);
 std::unique_ptr<MonitorReporter> MakeMonitorJunitReporter(const MonitorReportContext& ctx);
 std::unique_ptr<MonitorReporter> MakeMonitorGithubReporter(const MonitorReportContext& ctx);
+std::unique_ptr<MonitorReporter> MakeMonitorXlsxReporter(const MonitorReportContext& ctx);
 std::unique_ptr<MonitorReporter> MakeMonitorHtmlReporter(const MonitorReportContext& ctx);
 
 const std::vector<std::string>& MonitorReportFormats() {
-  static const std::vector<std::string> formats = {"text",     "json",  "jsonl", "csv",
-                                                   "markdown", "junit", "github", "html"};
+  static const std::vector<std::string> formats = {"text",  "json",   "jsonl", "csv", "markdown",
+                                                   "junit", "github", "xlsx",  "html"};
   return formats;
 }
 
@@ -27,6 +28,7 @@ std::unique_ptr<MonitorReporter> MakeMonitorReporter(const std::string& format,
   if (format == "markdown") return MakeMonitorMarkdownReporter(ctx);
   if (format == "junit") return MakeMonitorJunitReporter(ctx);
   if (format == "github") return MakeMonitorGithubReporter(ctx);
+  if (format == "xlsx") return MakeMonitorXlsxReporter(ctx);
   if (format == "html") return MakeMonitorHtmlReporter(ctx);
   return nullptr;
 }

@@ -4,13 +4,9 @@
 // (report.h). A format is one more MonitorReporter and one more line in
 // MakeMonitorReporter and MonitorReportFormats.
 //
-// Not written yet: `xlsx`, the 项目支出绩效目标执行监控表 (one sheet per
-// project and a 汇总 sheet). Its reporter takes what the others take: ProjectMonitor holds every cell of the form — the budget
-// block (budget, spent and its parts, rate, forecast_spent), each row's
-// target, value_text (1-X月执行情况), forecast_text (全年预计完成情况),
-// reasons (the five 偏差原因 columns, Reason bits), likelihood (the three
-// 完成目标可能性 columns), note (备注) and light (预警) — and MonitorRun the
-// month of as_of for the "1-X月" headings.
+// xlsx (monitor_xlsx.cc) writes files of its own by name, as eval's does:
+// its context's `report` carries the path, the opener and --xlsx-max-sheets,
+// and failure() says why it could not.
 #ifndef JIXIAO_REPORT_MONITOR_REPORT_H_
 #define JIXIAO_REPORT_MONITOR_REPORT_H_
 
@@ -29,7 +25,7 @@ namespace jixiao {
 
 // Settings every monitoring reporter may read: eval's, and --show-work.
 struct MonitorReportContext {
-  ReportContext report;    // rules, colour, quiet, csv_bom, list_errors
+  ReportContext report;    // rules, colour, quiet, csv_bom, list_errors; xlsx: its files
   bool show_work = false;  // text and json: explain each light with its arithmetic
 };
 
@@ -52,6 +48,10 @@ class MonitorReporter {
   // Called once at the end with the run's summary and diagnostics.
   virtual void End(const MonitorSummary& summary, const Diagnostics& diags,
                    std::ostream& out) = 0;
+  // After Begin and after End: why a reporter that writes its own files
+  // (xlsx) could not write them, with the problem's code; an empty text
+  // when it could.
+  virtual Message failure() const { return {}; }
 };
 
 // The reporter for `format` (one of MonitorReportFormats()), or nullptr.

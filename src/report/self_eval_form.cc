@@ -1,7 +1,5 @@
 #include "report/self_eval_form.h"
 
-#include <algorithm>
-#include <map>
 #include <optional>
 
 #include "base/messages.h"
@@ -9,215 +7,39 @@
 
 namespace jixiao {
 
-const double FormGrid::kColumnWidths[FormGrid::kColumns] = {10, 12, 12, 24, 14, 14, 9, 10, 14, 14};
-
-std::string FormCell::Shown() const {
-  switch (kind) {
-    case Kind::kBlank: return "";
-    case Kind::kText: return text;
-    case Kind::kNumber:
-      return format == NumberFormat::kPercent2 ? (number * 100).FormatFixed(2) + "%"
-                                               : number.FormatFixed(2);
-  }
-  return "";
-}
-
-const FormCell* FormGrid::At(int row, int col) const {
-  for (const FormCell& c : cells) {
-    if (row >= c.row && row <= c.last_row() && col >= c.col && col <= c.last_col()) return &c;
-  }
-  return nullptr;
-}
-
-std::string SupervisorText(const Project& p) {
-  if (!p.supervisor_name.empty()) return p.supervisor_name;
-  if (!p.supervisor_code.empty()) return p.supervisor_code;
-  return ImplementerText(p);
-}
-
-std::string ImplementerText(const Project& p) {
-  return p.department_name.empty() ? p.department_code : p.department_name;
-}
-
-namespace {
-
-const Rules& DefaultRules() {
-  static const Rules rules = Rules::Default();
-  return rules;
-}
-
-// The level-1 groups of the taxonomy in the form's order: each group whose
-// weight is its own, followed by the groups that score in its pool (the
-// 2021 form's 成本指标 after 产出指标).
-std::vector<const Level1Group*> Level1Order(const Rules& rules) {
-  const std::vector<Level1Group>& tax =
-      rules.taxonomy.empty() ? DefaultRules().taxonomy : rules.taxonomy;
-  std::vector<const Level1Group*> order;
-  auto placed = [&](const Level1Group* g) {
-    return std::find(order.begin(), order.end(), g) != order.end();
-  };
-  for (const Level1Group& g : tax) {
-    if (placed(&g)) continue;
-    bool own_pool = g.pool == g.name ||
-                    std::none_of(tax.begin(), tax.end(),
-                                 [&](const Level1Group& h) { return h.name == g.pool; });
-    if (!own_pool) continue;
-    order.push_back(&g);
-    for (const Level1Group& h : tax)
-      if (&h != &g && h.pool == g.name && !placed(&h)) order.push_back(&h);
-  }
-  for (const Level1Group& g : tax)
-    if (!placed(&g)) order.push_back(&g);
-  return order;
-}
-
-// Lines a text takes in a cell `width` characters wide.
-uint16_t LinesOf(const std::string& text, double width) {
-  size_t per_line = static_cast<size_t>(std::max(4.0, width - 1));
-  size_t lines = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    size_t w = DisplayWidth(std::string_view(text).substr(start, end - start));
-    lines += std::max<size_t>(1, (w + per_line - 1) / per_line);
-    start = end + 1;
-  }
-  return static_cast<uint16_t>(std::min<size_t>(lines, 30));
-}
-
-class GridBuilder {
- public:
-  FormCell& Text(int row, int col, std::string text, uint8_t style, int rows = 1, int cols = 1) {
-    FormCell& c = Add(row, col, rows, cols, style);
-    c.kind = FormCell::Kind::kText;
-    c.text = std::move(text);
-    return c;
-  }
-  FormCell& Number(int row, int col, const Rational& v, NumberFormat f, int rows = 1,
-                   int cols = 1, uint8_t style = 0) {
-    FormCell& c = Add(row, col, rows, cols, style);
-    c.kind = FormCell::Kind::kNumber;
-    c.number = v;
-    c.format = f;
-    return c;
-  }
-  FormCell& Blank(int row, int col, int rows = 1, int cols = 1, uint8_t style = 0) {
-    return Add(row, col, rows, cols, style);
-  }
-  // A number, or a blank when it is not known.
-  void MaybeNumber(int row, int col, const std::optional<Rational>& v, NumberFormat f) {
-    if (v) {
-      Number(row, col, *v, f);
-    } else {
-      Blank(row, col);
-    }
-  }
-
-  FormGrid Finish(uint16_t rows) {
-    std::stable_sort(grid_.cells.begin(), grid_.cells.end(), [](const FormCell& a, const FormCell& b) {
-      return a.row != b.row ? a.row < b.row : a.col < b.col;
-    });
-    grid_.rows = rows;
-    grid_.row_lines.assign(rows, 1);
-    for (const FormCell& c : grid_.cells) {
-      if (c.kind != FormCell::Kind::kText || !(c.style & kStyleWrap) || c.rows != 1) continue;
-      double width = 0;
-      for (int k = c.col; k <= c.last_col(); ++k) width += FormGrid::kColumnWidths[k];
-      grid_.row_lines[c.row] = std::max(grid_.row_lines[c.row], LinesOf(c.text, width));
-    }
-    return std::move(grid_);
-  }
-
-  FormGrid& grid() { return grid_; }
-
- private:
-  FormCell& Add(int row, int col, int rows, int cols, uint8_t style) {
-    FormCell c;
-    c.row = static_cast<uint16_t>(row);
-    c.col = static_cast<uint16_t>(col);
-    c.rows = static_cast<uint16_t>(rows);
-    c.cols = static_cast<uint16_t>(cols);
-    c.style = style;
-    grid_.cells.push_back(std::move(c));
-    return grid_.cells.back();
-  }
-
-  FormGrid grid_;
-};
-
-constexpr uint8_t kLabel = kStyleBold | kStyleCentre | kStyleWrap;
-constexpr uint8_t kValue = kStyleWrap;
-constexpr uint8_t kCentred = kStyleCentre | kStyleWrap;
-const char kDash[] = "—";
-
-std::string Numbered(const std::vector<std::string>& lines) {
-  if (lines.size() == 1) return lines[0];
-  std::string out;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += "\n";
-    out += std::to_string(i + 1) + ". " + lines[i];
-  }
-  return out;
-}
-
-}  // namespace
-
 std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules) {
-  const std::vector<const Level1Group*> groups = Level1Order(rules);
-  const Project& p = s.project;
-  // Ranks of level-1 and level-2 names; names the taxonomy lacks rank after,
-  // in order of first appearance.
-  std::map<std::string, size_t> level1_rank;
-  for (size_t g = 0; g < groups.size(); ++g) level1_rank.emplace(groups[g]->name, g);
-  std::map<std::pair<std::string, std::string>, size_t> level2_rank;
-  for (const Level1Group* g : groups)
-    for (size_t k = 0; k < g->level2.size(); ++k) level2_rank.emplace(std::pair{g->name, g->level2[k]}, k);
-  size_t next1 = groups.size();
-  size_t next2 = 1000;
-  for (const IndicatorScore& is : s.indicators) {
-    const Indicator& ind = p.indicators[is.index];
-    if (level1_rank.emplace(ind.level1, next1).second) ++next1;
-    if (level2_rank.emplace(std::pair{ind.level1, ind.level2}, next2).second) ++next2;
-  }
-  std::vector<size_t> order(s.indicators.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Indicator& x = p.indicators[s.indicators[a].index];
-    const Indicator& y = p.indicators[s.indicators[b].index];
-    size_t x1 = level1_rank[x.level1], y1 = level1_rank[y.level1];
-    if (x1 != y1) return x1 < y1;
-    return level2_rank[{x.level1, x.level2}] < level2_rank[{y.level1, y.level2}];
-  });
-  return order;
+  std::vector<size_t> indexes;
+  indexes.reserve(s.indicators.size());
+  for (const IndicatorScore& is : s.indicators) indexes.push_back(is.index);
+  return TaxonomyOrder(s.project, indexes, rules);
 }
 
 FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   const Project& p = s.project;
-  GridBuilder b;
+  GridBuilder b({FormGrid::kColumnWidths, FormGrid::kColumnWidths + FormGrid::kColumns});
   const NumberFormat kFixed = NumberFormat::kFixed2;
   const NumberFormat kPercent = NumberFormat::kPercent2;
 
   // Title, year, name, departments.
   b.Text(0, 0, Tr(MsgId::kFormTitle), kStyleBold | kStyleCentre | kStyleTitle, 1, 10);
   b.Text(1, 0, Tr(MsgId::kFormYear, p.year), kStyleCentre, 1, 10);
-  b.Text(2, 0, Tr(MsgId::kFormProjectName), kLabel);
-  b.Text(2, 1, p.project, kValue, 1, 9);
-  b.Text(3, 0, Tr(MsgId::kFormSupervisor), kLabel);
-  b.Text(3, 1, SupervisorText(p), kValue, 1, 4);
-  b.Text(3, 5, Tr(MsgId::kFormImplementer), kLabel);
-  b.Text(3, 6, ImplementerText(p), kValue, 1, 4);
+  b.Text(2, 0, Tr(MsgId::kFormProjectName), kFormLabel);
+  b.Text(2, 1, p.project, kFormValue, 1, 9);
+  b.Text(3, 0, Tr(MsgId::kFormSupervisor), kFormLabel);
+  b.Text(3, 1, SupervisorText(p), kFormValue, 1, 4);
+  b.Text(3, 5, Tr(MsgId::kFormImplementer), kFormLabel);
+  b.Text(3, 6, ImplementerText(p), kFormValue, 1, 4);
 
   // The funding block.
-  b.Text(4, 0, Tr(MsgId::kFormFunds, p.unit), kLabel, 5, 1);
+  b.Text(4, 0, Tr(MsgId::kFormFunds, p.unit), kFormLabel, 5, 1);
   b.Blank(4, 1, 1, 2);
-  b.Text(4, 3, Tr(MsgId::kFormInitialBudget), kLabel);
-  b.Text(4, 4, Tr(MsgId::kFormYearBudget), kLabel);
-  b.Text(4, 5, Tr(MsgId::kFormSpent), kLabel);
-  b.Text(4, 6, Tr(MsgId::kFormWeight), kLabel);
-  b.Text(4, 7, Tr(MsgId::kFormRate), kLabel);
-  b.Text(4, 8, Tr(MsgId::kFormScore), kLabel, 1, 2);
-  b.Text(5, 1, Tr(MsgId::kFormTotalFunds), kLabel, 1, 2);
+  b.Text(4, 3, Tr(MsgId::kFormInitialBudget), kFormLabel);
+  b.Text(4, 4, Tr(MsgId::kFormYearBudget), kFormLabel);
+  b.Text(4, 5, Tr(MsgId::kFormSpent), kFormLabel);
+  b.Text(4, 6, Tr(MsgId::kFormWeight), kFormLabel);
+  b.Text(4, 7, Tr(MsgId::kFormRate), kFormLabel);
+  b.Text(4, 8, Tr(MsgId::kFormScore), kFormLabel, 1, 2);
+  b.Text(5, 1, Tr(MsgId::kFormTotalFunds), kFormLabel, 1, 2);
   b.Number(5, 3, p.total, kFixed);
   b.Number(5, 4, s.budget, kFixed);
   b.Number(5, 5, s.spent, kFixed);
@@ -238,11 +60,11 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   for (int i = 0; i < 3; ++i) {
     const int row = 6 + i;
     const Part part = parts[i].second;
-    b.Text(row, 1, Tr(parts[i].first), kLabel, 1, 2);
+    b.Text(row, 1, Tr(parts[i].first), kFormLabel, 1, 2);
     b.MaybeNumber(row, 3, target.*part, kFixed);
     b.MaybeNumber(row, 4, year_budget.*part, kFixed);
     b.MaybeNumber(row, 5, s.spent_parts.*part, kFixed);
-    b.Text(row, 6, kDash, kCentred);
+    b.Text(row, 6, kFormDash, kFormCentred);
     const std::optional<Rational>& budget = year_budget.*part;
     const std::optional<Rational>& spent = s.spent_parts.*part;
     if (budget && spent && budget->sign() > 0) {
@@ -250,30 +72,30 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
     } else {
       b.Blank(row, 7);
     }
-    b.Text(row, 8, kDash, kCentred, 1, 2);
+    b.Text(row, 8, kFormDash, kFormCentred, 1, 2);
   }
 
   // Goals and what was achieved.
-  b.Text(9, 0, Tr(MsgId::kFormGoals), kLabel, 2, 1);
-  b.Text(9, 1, Tr(MsgId::kFormExpected), kLabel, 1, 4);
-  b.Text(9, 5, Tr(MsgId::kFormAchieved), kLabel, 1, 5);
-  b.Text(10, 1, Numbered(p.goals), kValue, 1, 4);
-  b.Text(10, 5, s.achieved, kValue, 1, 5);
+  b.Text(9, 0, Tr(MsgId::kFormGoals), kFormLabel, 2, 1);
+  b.Text(9, 1, Tr(MsgId::kFormExpected), kFormLabel, 1, 4);
+  b.Text(9, 5, Tr(MsgId::kFormAchieved), kFormLabel, 1, 5);
+  b.Text(10, 1, NumberedLines(p.goals), kFormValue, 1, 4);
+  b.Text(10, 5, s.achieved, kFormValue, 1, 5);
 
   // The indicators, grouped: 一级 merged down over its rows, 二级 likewise.
   const std::vector<size_t> order = FormIndicatorOrder(s, rules);
   const int first = 12;
   const int n = static_cast<int>(order.size());
   const int total_row = first + n;
-  b.Text(11, 0, Tr(MsgId::kFormIndicators), kLabel, 1 + n, 1);
-  b.Text(11, 1, Tr(MsgId::kFormLevel1), kLabel);
-  b.Text(11, 2, Tr(MsgId::kFormLevel2), kLabel);
-  b.Text(11, 3, Tr(MsgId::kFormLevel3), kLabel);
-  b.Text(11, 4, Tr(MsgId::kFormTarget), kLabel);
-  b.Text(11, 5, Tr(MsgId::kFormActual), kLabel);
-  b.Text(11, 6, Tr(MsgId::kFormWeight), kLabel);
-  b.Text(11, 7, Tr(MsgId::kFormScore), kLabel);
-  b.Text(11, 8, Tr(MsgId::kFormDeviationNote), kLabel, 1, 2);
+  b.Text(11, 0, Tr(MsgId::kFormIndicators), kFormLabel, 1 + n, 1);
+  b.Text(11, 1, Tr(MsgId::kFormLevel1), kFormLabel);
+  b.Text(11, 2, Tr(MsgId::kFormLevel2), kFormLabel);
+  b.Text(11, 3, Tr(MsgId::kFormLevel3), kFormLabel);
+  b.Text(11, 4, Tr(MsgId::kFormTarget), kFormLabel);
+  b.Text(11, 5, Tr(MsgId::kFormActual), kFormLabel);
+  b.Text(11, 6, Tr(MsgId::kFormWeight), kFormLabel);
+  b.Text(11, 7, Tr(MsgId::kFormScore), kFormLabel);
+  b.Text(11, 8, Tr(MsgId::kFormDeviationNote), kFormLabel, 1, 2);
   Rational weights = s.budget_weight;
   auto indicator = [&](int k) -> const Indicator& {
     return p.indicators[s.indicators[order[k]].index];
@@ -287,12 +109,12 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
       ++end;
     }
     b.Text(first + k, 1,
-           Tr(MsgId::kFormLevel1Points, indicator(k).level1, group_weight.FormatShort(2)), kLabel,
+           Tr(MsgId::kFormLevel1Points, indicator(k).level1, group_weight.FormatShort(2)), kFormLabel,
            end - k, 1);
     for (int j = k; j < end;) {
       int end2 = j;
       while (end2 < end && indicator(end2).level2 == indicator(j).level2) ++end2;
-      b.Text(first + j, 2, indicator(j).level2, kLabel, end2 - j, 1);
+      b.Text(first + j, 2, indicator(j).level2, kFormLabel, end2 - j, 1);
       j = end2;
     }
     k = end;
@@ -301,18 +123,18 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
     const IndicatorScore& is = s.indicators[order[k]];
     const Indicator& ind = indicator(k);
     const int row = first + k;
-    b.Text(row, 3, ind.name, kValue);
-    b.Text(row, 4, ind.target_text, kCentred);
-    b.Text(row, 5, is.actual_text, kCentred);
+    b.Text(row, 3, ind.name, kFormValue);
+    b.Text(row, 4, ind.target_text, kFormCentred);
+    b.Text(row, 5, is.actual_text, kFormCentred);
     b.Number(row, 6, is.weight, kFixed);
     b.Number(row, 7, is.score, kFixed);
-    b.Text(row, 8, is.note, kValue, 1, 2);
+    b.Text(row, 8, is.note, kFormValue, 1, 2);
     weights += is.weight;
   }
-  b.Text(total_row, 0, Tr(MsgId::kFormTotal), kLabel, 1, 6);
+  b.Text(total_row, 0, Tr(MsgId::kFormTotal), kFormLabel, 1, 6);
   b.Number(total_row, 6, weights, kFixed, 1, 1, kStyleBold);
   b.Number(total_row, 7, s.total_rounded, kFixed, 1, 1, kStyleBold);
-  b.Text(total_row, 8, s.grade, kLabel, 1, 2);
+  b.Text(total_row, 8, s.grade, kFormLabel, 1, 2);
 
   // Below the form: the reason for the execution rate, the lines to sign.
   int row = total_row + 1;
@@ -327,71 +149,6 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   g.first_indicator_row = static_cast<uint16_t>(first);
   g.header_rows = 12;
   return b.Finish(static_cast<uint16_t>(row));
-}
-
-namespace {
-
-void WriteRational(const Rational& v, RecordWriter* w) {
-  w->Str(v.num().ToString());
-  w->Str(v.den().ToString());
-}
-
-Rational ReadRational(RecordReader* r) {
-  std::optional<BigInt> num = BigInt::Parse(r->Str());
-  std::optional<BigInt> den = BigInt::Parse(r->Str());
-  if (!num || !den || den->sign() <= 0) return Rational();
-  return Rational(*num, *den);
-}
-
-}  // namespace
-
-void WriteGrid(const FormGrid& g, RecordWriter* w) {
-  w->Int(g.rows);
-  w->Int(g.form_rows);
-  w->Int(g.header_rows);
-  w->Int(g.first_indicator_row);
-  w->Int(g.total_row);
-  for (uint16_t lines : g.row_lines) w->Int(lines);
-  w->Int(g.cells.size());
-  for (const FormCell& c : g.cells) {
-    w->Int(c.row);
-    w->Int(c.col);
-    w->Int(c.rows);
-    w->Int(c.cols);
-    w->Int(static_cast<uint64_t>(c.kind));
-    w->Int(c.style);
-    if (c.kind == FormCell::Kind::kText) w->Str(c.text);
-    if (c.kind == FormCell::Kind::kNumber) {
-      w->Int(static_cast<uint64_t>(c.format));
-      WriteRational(c.number, w);
-    }
-  }
-}
-
-FormGrid ReadGrid(RecordReader* r) {
-  FormGrid g;
-  g.rows = static_cast<uint16_t>(r->Int());
-  g.form_rows = static_cast<uint16_t>(r->Int());
-  g.header_rows = static_cast<uint16_t>(r->Int());
-  g.first_indicator_row = static_cast<uint16_t>(r->Int());
-  g.total_row = static_cast<uint16_t>(r->Int());
-  g.row_lines.resize(g.rows);
-  for (uint16_t& lines : g.row_lines) lines = static_cast<uint16_t>(r->Int());
-  g.cells.resize(static_cast<size_t>(r->Int()));
-  for (FormCell& c : g.cells) {
-    c.row = static_cast<uint16_t>(r->Int());
-    c.col = static_cast<uint16_t>(r->Int());
-    c.rows = static_cast<uint16_t>(r->Int());
-    c.cols = static_cast<uint16_t>(r->Int());
-    c.kind = static_cast<FormCell::Kind>(r->Int());
-    c.style = static_cast<uint8_t>(r->Int());
-    if (c.kind == FormCell::Kind::kText) c.text = std::string(r->Str());
-    if (c.kind == FormCell::Kind::kNumber) {
-      c.format = static_cast<NumberFormat>(r->Int());
-      c.number = ReadRational(r);
-    }
-  }
-  return g;
 }
 
 }  // namespace jixiao

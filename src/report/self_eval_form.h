@@ -1,8 +1,8 @@
 // The 项目支出绩效自评表 (project expenditure performance self-evaluation
-// form) of one scored project, laid out as a grid of cells: what goes in
-// which cell, which cells are merged, how each figure is shown. Renderers
-// (the xlsx sheet, the html page) only draw the grid; the layout is decided
-// here once (docs/reference.md §8).
+// form) of one scored project, laid out as a grid of cells (form_grid.h):
+// what goes in which cell, which cells are merged, how each figure is shown.
+// Renderers (the xlsx sheet, the html page) only draw the grid; the layout
+// is decided here once (docs/reference.md §8).
 //
 // Ten columns A–J, rows from 0:
 //   0      title, merged A:J
@@ -20,71 +20,14 @@
 #ifndef JIXIAO_REPORT_SELF_EVAL_FORM_H_
 #define JIXIAO_REPORT_SELF_EVAL_FORM_H_
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
-#include "base/exact.h"
-#include "base/record_codec.h"
 #include "model/rules.h"
+#include "report/form_grid.h"
 #include "score/score.h"
 
 namespace jixiao {
-
-// How a number is shown: "0.00" (12.50) or "0.00%" (76.67%).
-enum class NumberFormat : uint8_t { kFixed2, kPercent2 };
-
-// Presentation hints of a cell (bits).
-enum FormStyle : uint8_t {
-  kStyleBold = 1,       // a label, the title
-  kStyleCentre = 2,     // centred across the cell (else left for text, right for numbers)
-  kStyleWrap = 4,       // text wraps within the cell
-  kStyleTitle = 8,      // the form's title: larger
-  kStyleNoBorder = 16,  // outside the form: no border
-};
-
-// One cell of the grid, or one merged range (its top-left cell holds the
-// content; the others are covered).
-struct FormCell {
-  enum class Kind : uint8_t { kBlank, kText, kNumber };
-  uint16_t row = 0;
-  uint16_t col = 0;
-  uint16_t rows = 1;  // rows spanned (merged downwards when > 1)
-  uint16_t cols = 1;  // columns spanned (merged rightwards when > 1)
-  Kind kind = Kind::kBlank;
-  std::string text;   // kText
-  Rational number;    // kNumber: exact
-  NumberFormat format = NumberFormat::kFixed2;
-  uint8_t style = 0;  // FormStyle bits
-
-  bool merged() const { return rows > 1 || cols > 1; }
-  uint16_t last_row() const { return static_cast<uint16_t>(row + rows - 1); }
-  uint16_t last_col() const { return static_cast<uint16_t>(col + cols - 1); }
-  // The content as shown: the text, or the number in its format ("12.50",
-  // "76.67%"); "" for a blank.
-  std::string Shown() const;
-};
-
-// A whole form.
-struct FormGrid {
-  static constexpr int kColumns = 10;  // A–J
-  // Column widths in characters of the default font (CJK characters are two).
-  static const double kColumnWidths[kColumns];
-
-  uint16_t rows = 0;        // rows of the grid, the lines below the form included
-  uint16_t form_rows = 0;   // rows of the form itself (0 .. form_rows-1 have borders)
-  uint16_t header_rows = 12;  // rows 0..11 are repeated on every printed page
-  uint16_t first_indicator_row = 12;
-  uint16_t total_row = 0;   // the 总分 row
-  // Cells in row-major order of their top-left corners; every position of
-  // the form is in exactly one cell (blank ones included, for borders).
-  std::vector<FormCell> cells;
-  // Height of each row in lines of text (1 = one line), for wrapped texts.
-  std::vector<uint16_t> row_lines;
-
-  // The cell covering (row, col), or nullptr.
-  const FormCell* At(int row, int col) const;
-};
 
 // The 自评表 of `s` in the current language (base/lang.h). The indicators
 // are grouped 一级 by 一级 and 二级 by 二级 in the order of the taxonomy of
@@ -96,18 +39,6 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules);
 // The order BuildSelfEvalForm lists the indicators of `s` in: indexes into
 // s.indicators.
 std::vector<size_t> FormIndicatorOrder(const ProjectScore& s, const Rules& rules);
-
-// The compact form of a grid (base/record_codec.h), to keep a year of forms
-// out of memory until they are drawn: WriteGrid appends it to `w`, ReadGrid
-// reads it back.
-void WriteGrid(const FormGrid& g, RecordWriter* w);
-FormGrid ReadGrid(RecordReader* r);
-
-// The supervising department (主管部门) as the form shows it: the
-// supervisor's name (or code), else the department's.
-std::string SupervisorText(const Project& p);
-// The implementing unit (实施单位): the department's name, else its code.
-std::string ImplementerText(const Project& p);
 
 }  // namespace jixiao
 

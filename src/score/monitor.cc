@@ -80,6 +80,7 @@ class Monitor {
     out.budget = matched->base.budget;
     out.adjusted = matched->base.adjusted;
     out.note = matched->base.note;
+    out.achieved = matched->base.achieved;
     out.actuals_loc = matched->base.actuals_loc;
     ReadForecastSpent(&out);
     out.indicators.reserve(proj.indicators.size());

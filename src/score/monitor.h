@@ -141,6 +141,7 @@ struct ProjectMonitor {
   std::string forecast_spent_text;
   bool forecast_spent_low = false;  // below forecast_spent_threshold x A
   std::string note;              // the entry's
+  std::string achieved;          // the entry's 1-X月执行情况 of the goals (achieved), may be ""
   Location actuals_loc;          // where the entry starts
   Location spent_loc;            // where its spending is (the entry, when not known)
   std::vector<IndicatorMonitor> indicators;

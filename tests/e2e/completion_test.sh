@@ -90,7 +90,7 @@ case_ "option values: formats by command, --lang, --color, --fail-on"
 comp jixiao eval t.yaml -f ""
 expect_candidates text json jsonl csv markdown junit github xlsx html
 comp jixiao monitor t.yaml -f ""
-expect_candidates text json jsonl csv markdown junit github html
+expect_candidates text json jsonl csv markdown junit github xlsx html
 comp jixiao rules -f ""
 expect_candidates yaml
 comp jixiao check -f j

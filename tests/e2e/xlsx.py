@@ -6,6 +6,7 @@ unzips it and parses its XML (zipfile, ElementTree), nothing else.
     wb.names                       # sheet names, in order
     s = wb.sheet("汇总")
     s.value("A1"), s.fmt("H6")     # a cell's value (str or float) and number format
+    s.fill("P3")                   # its solid fill's colour ("C6EFCE"), or None
     s.merged                       # {"A1:J1", ...}
     s.rows                         # number of the last row with a cell
 """
@@ -87,6 +88,9 @@ class Sheet:
     def font(self, r):
         return self.xfs[self.cells[r][1]]["font"]
 
+    def fill(self, r):
+        return self.xfs[self.cells[r][1]]["fill"]
+
     def bordered(self, r):
         return self.xfs[self.cells[r][1]]["border"]
 
@@ -113,6 +117,12 @@ class Workbook:
         fonts = [f.find("m:b", NS) is not None for f in styles.find("m:fonts", NS)]
         font_names = [(f.find("m:name", NS).get("val") if f.find("m:name", NS) is not None else None)
                       for f in styles.find("m:fonts", NS)]
+        fills = []
+        for f in styles.find("m:fills", NS):
+            pattern = f.find("m:patternFill", NS)
+            color = pattern.find("m:fgColor", NS) if pattern is not None else None
+            solid = pattern is not None and pattern.get("patternType") == "solid"
+            fills.append(color.get("rgb")[-6:] if solid and color is not None and color.get("rgb") else None)
         borders = [any(len(side) or side.get("style") for side in b) for b in styles.find("m:borders", NS)]
         xfs = []
         for xf in styles.find("m:cellXfs", NS):
@@ -121,6 +131,7 @@ class Workbook:
                 "bold": fonts[int(xf.get("fontId", "0"))],
                 "font": font_names[int(xf.get("fontId", "0"))],
                 "border": borders[int(xf.get("borderId", "0"))],
+                "fill": fills[int(xf.get("fillId", "0"))],
             })
         self.names = []
         self.sheets = {}

@@ -1,6 +1,6 @@
 // The names the xlsx report gives its sheets and workbooks
 // (docs/reference.md §8): valid for Excel and for every file system, unique.
-#include "report/report_xlsx.h"
+#include "report/xlsx_workbook.h"
 
 #include <doctest/doctest.h>
 
