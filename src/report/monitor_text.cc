@@ -5,6 +5,8 @@
 // light (绿/黄/红) is always written.
 #include <algorithm>
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "base/messages.h"
@@ -34,6 +36,11 @@ class MonitorTextReporter : public MonitorReporter {
   void Begin(const MonitorRun* run, std::ostream& out) override {
     if (run != nullptr) run_ = *run;
     has_run_ = run != nullptr;
+    header_ = {Tr(MsgId::kMonLabelIndicator), Tr(MsgId::kMonLabelTarget), ValueLabel(&run_),
+               Tr(MsgId::kMonLabelForecast), Tr(MsgId::kMonLabelLight),
+               Tr(MsgId::kMonLabelFigures),
+               Tr(MsgId::kMonLabelLikelihood) + " / " + Tr(MsgId::kMonLabelReasons),
+               Tr(MsgId::kMonLabelNote)};
     if (ctx_.report.quiet || !ctx_.show_work || run == nullptr) return;
     out << Paint(Tr(MsgId::kMonLabelWork), Style::kDim) << "\n  " << TimeProgressWork(*run)
         << "\n\n";
@@ -125,20 +132,17 @@ class MonitorTextReporter : public MonitorReporter {
     size_t width[kColumns] = {};
     auto set = [&](size_t r, size_t c, std::string text, std::optional<Light> light = {}) {
       Cell& cell = cells[r * kColumns + c];
-      if (r > 0 && kCaps[c] > 0 && DisplayWidth(text) > kCaps[c]) {
+      size_t w = DisplayWidth(text);
+      if (r > 0 && kCaps[c] > 0 && w > kCaps[c]) {
         text = TruncateToWidth(text, kCaps[c]);
+        w = DisplayWidth(text);
       }
-      cell.width = DisplayWidth(text);
+      cell.width = w;
       cell.text = std::move(text);
       cell.light = light;
       width[c] = std::max(width[c], cell.width);
     };
-    const std::string header[kColumns] = {
-        Tr(MsgId::kMonLabelIndicator), Tr(MsgId::kMonLabelTarget), ValueLabel(&run_),
-        Tr(MsgId::kMonLabelForecast),  Tr(MsgId::kMonLabelLight),  Tr(MsgId::kMonLabelFigures),
-        Tr(MsgId::kMonLabelLikelihood) + " / " + Tr(MsgId::kMonLabelReasons),
-        Tr(MsgId::kMonLabelNote)};
-    for (size_t c = 0; c < kColumns; ++c) set(0, c, header[c]);
+    for (size_t c = 0; c < kColumns; ++c) set(0, c, header_[c]);
     for (size_t r = 1; r < n; ++r) {
       const IndicatorMonitor& im = m.indicators[r - 1];
       const Indicator& ind = m.project.indicators[im.index];
@@ -164,25 +168,26 @@ class MonitorTextReporter : public MonitorReporter {
     }
     std::string o;
     for (size_t r = 0; r < n; ++r) {
-      std::string line = " ";
+      const size_t line_start = o.size();
+      o += ' ';
       for (size_t c = 0; c < kColumns; ++c) {
         const Cell& cell = cells[r * kColumns + c];
         const bool last = c == kColumns - 1;
         if (last && cell.text.empty()) break;
-        line += ' ';
-        const std::string padded =
-            last ? cell.text : cell.text + std::string(width[c] - cell.width, ' ');
+        o += ' ';
+        const size_t pad = last ? 0 : width[c] - cell.width;
         if (r == 0) {
-          line += Paint(padded, Style::kDim);
+          o += Paint(cell.text + std::string(pad, ' '), Style::kDim);
         } else if (cell.light) {
-          line += Paint(cell.text, LightStyle(*cell.light)) +
-                  (last ? "" : std::string(width[c] - cell.width, ' '));
+          o += Paint(cell.text, LightStyle(*cell.light));
+          o.append(pad, ' ');
         } else {
-          line += padded;
+          o += cell.text;
+          o.append(pad, ' ');
         }
       }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      o += line + "\n";
+      while (o.size() > line_start && o.back() == ' ') o.pop_back();
+      o += '\n';
     }
     return o;
   }
@@ -231,6 +236,7 @@ class MonitorTextReporter : public MonitorReporter {
   MonitorReportContext ctx_;
   MonitorRun run_;
   bool has_run_ = false;
+  std::array<std::string, 8> header_;  // the table's header, set by Begin
 };
 
 }  // namespace

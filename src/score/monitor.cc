@@ -74,14 +74,14 @@ class Monitor {
     ProjectMonitor out;
     out.project = std::move(matched->base.project);
     const Project& proj = out.project;
-    out.spent = matched->base.spent;
-    out.spent_text = matched->base.spent_text;
-    out.spent_parts = matched->base.spent_parts;
-    out.budget = matched->base.budget;
-    out.adjusted = matched->base.adjusted;
-    out.note = matched->base.note;
-    out.achieved = matched->base.achieved;
-    out.actuals_loc = matched->base.actuals_loc;
+    out.spent = std::move(matched->base.spent);
+    out.spent_text = std::move(matched->base.spent_text);
+    out.spent_parts = std::move(matched->base.spent_parts);
+    out.budget = std::move(matched->base.budget);
+    out.adjusted = std::move(matched->base.adjusted);
+    out.note = std::move(matched->base.note);
+    out.achieved = std::move(matched->base.achieved);
+    out.actuals_loc = std::move(matched->base.actuals_loc);
     ReadForecastSpent(&out);
     out.indicators.reserve(proj.indicators.size());
     for (size_t i = 0; i < proj.indicators.size(); ++i) {
