@@ -108,6 +108,13 @@ TEST_CASE("every item is destroyed on the thread that produced it") {
 TEST_CASE("no tasks, one task") {
   CHECK(Run(0, 4).empty());
   CHECK(Run(1, 4) == std::vector<std::string>{"0.0"});
+  // One task cannot use a second thread: it runs on the caller's, none started.
+  std::thread::id producer;
+  RunOrdered<int>(
+      1, 4, {}, [&](size_t, const std::function<void(int&&)>&) { producer = std::this_thread::get_id(); },
+      [](int&&) {});
+  const bool on_caller = producer == std::this_thread::get_id();
+  CHECK(on_caller);
 }
 
 TEST_CASE("an exception in a producer is rethrown to the caller") {
