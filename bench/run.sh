@@ -8,7 +8,7 @@
 # From a clean clone it installs the build dependencies (tools/install-deps.sh),
 # builds jixiao and the bench tools (Release, in build-bench/), generates a synthetic
 # year of N projects (default 20,000; cached in build-bench/data-N-S/) and measures, in
-# the same run, each R times (default 3; the first five rows take turns), reporting
+# the same run, each R times (default 3; all but the html, xlsx and --keep rows take turns), reporting
 # the median:
 #
 #   cat             reading every input file (the floor: I/O and page cache)
