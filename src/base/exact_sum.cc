@@ -1,6 +1,8 @@
 #include "base/exact_sum.h"
 
 #include <algorithm>
+#include <numeric>
+#include <optional>
 #include <vector>
 
 namespace jixiao {
@@ -36,7 +38,32 @@ void ExactSum::Add(const Rational& r) {
   rest_ = Bounded(rest_ + r);
 }
 
+// The sum of every group over the least common multiple of their
+// denominators, when that multiple fits in 63 bits and the sum of the scaled
+// numerators in 127: one Rational, normalised once. nullopt otherwise.
+std::optional<Rational> ExactSum::SmallValue() const {
+  int64_t lcm = 1;
+  for (const auto& [den, num] : small_) {
+    const int64_t g = std::gcd(lcm, den);
+    if (__builtin_mul_overflow(lcm / g, den, &lcm)) return std::nullopt;
+  }
+  __int128 total = 0;
+  for (const auto& [den, num] : small_) {
+    __int128 scaled;
+    if (__builtin_mul_overflow(num, static_cast<__int128>(lcm / den), &scaled) ||
+        __builtin_add_overflow(total, scaled, &total)) {
+      return std::nullopt;
+    }
+  }
+  return Rational(FromInt128(total), BigInt(lcm));
+}
+
 Rational ExactSum::Value() const {
+  // Most sums: their denominators share a small multiple (a year's weights
+  // and scores have a few hundred denominators made of small primes).
+  if (rest_.sign() == 0) {
+    if (std::optional<Rational> v = SmallValue()) return *v;
+  }
   // In order of denominator, so that the result (rounded, should it ever be)
   // does not depend on the hash table's order.
   std::vector<std::pair<int64_t, __int128>> groups(small_.begin(), small_.end());

@@ -17,6 +17,7 @@
 #define JIXIAO_BASE_EXACT_SUM_H_
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include "base/exact.h"
@@ -33,6 +34,8 @@ class ExactSum {
   static Rational Bounded(const Rational& r);
 
  private:
+  std::optional<Rational> SmallValue() const;
+
   // Denominator -> the sum of the numerators of the small values with it.
   // At most 2^63 additions of numerators below 2^63: no overflow.
   std::unordered_map<int64_t, __int128> small_;

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 
 namespace jixiao {
 
@@ -54,6 +56,33 @@ TEST_CASE("ExactSum: the order of additions does not change the sum") {
   Rational one_by_one;
   for (int i = 1; i <= 50; ++i) one_by_one = one_by_one + Q(i, i + 1);
   CHECK(a.Value() == one_by_one);
+}
+
+TEST_CASE("ExactSum: the same sum whether the denominators' multiple fits 63 bits or not") {
+  auto one_by_one = [](const std::vector<Rational>& v) {
+    Rational sum;
+    for (const Rational& r : v) sum = sum + r;
+    return sum;
+  };
+  auto summed = [](const std::vector<Rational>& v) {
+    ExactSum s;
+    for (const Rational& r : v) s.Add(r);
+    return s.Value();
+  };
+  // lcm(2..40) = 5,342,931,457,063,200 < 2^63: added over one denominator.
+  std::vector<Rational> fits;
+  for (int i = 1; i <= 39; ++i) fits.push_back(Q(i, i + 1));
+  CHECK(summed(fits) == one_by_one(fits));
+  // Three primes near 2^31: their multiple is near 2^93, added group by group.
+  std::vector<Rational> wide = {Q(1, 2147483647), Q(-5, 2147483629), Q(7, 2147483587)};
+  CHECK(summed(wide) == one_by_one(wide));
+  // A multiple that fits (7 x (2^59 - 1), about 4 x 10^18) but numerators that
+  // scaled overflow 127 bits: 1000 x (2^62 - 1) x (2^59 - 1), about 2.7 x 10^39.
+  const int64_t big = (int64_t{1} << 62) - 1;
+  std::vector<Rational> heavy;
+  for (int i = 0; i < 1000; ++i) heavy.push_back(Q(big, 7));
+  heavy.push_back(Q(1, (int64_t{1} << 59) - 1));
+  CHECK(summed(heavy) == one_by_one(heavy));
 }
 
 }  // namespace jixiao

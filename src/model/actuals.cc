@@ -49,12 +49,14 @@ Funding UnpackFunding(RecordReader* u, const std::string& file) {
   return f;
 }
 
+}  // namespace
+
 // The fields of an entry's record (its key is the record's key): its
-// location first (read alone by LocationOf), then the rest. Rationals are
-// written as exact decimals.
-std::string Pack(const ProjectActuals& e, uint32_t file) {
+// location first (read alone by LocationOf: the file's number, which Add
+// writes, then what this writes), then the rest. Rationals are written as
+// exact decimals.
+std::string ActualsIndex::PackFields(const ProjectActuals& e) {
   RecordWriter p;
-  p.Int(file);
   p.Int(static_cast<uint64_t>(e.loc.line));
   p.Int(static_cast<uint64_t>(e.loc.column));
   p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0));
@@ -81,8 +83,6 @@ std::string Pack(const ProjectActuals& e, uint32_t file) {
   return p.bytes();
 }
 
-}  // namespace
-
 std::string ActualsIndex::KeyOf(uint32_t i) const { return entries_.Key(i); }
 
 Location ActualsIndex::LocationOf(uint32_t i) const {
@@ -100,7 +100,8 @@ size_t ActualsIndex::Find(const std::string& key) const {
   return i == KeyedStore::kNone ? kNone : i;
 }
 
-void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags) {
+void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags,
+                       const std::string* fields) {
   if (size_t first = Find(entry.key); first != kNone) {
     flags_[first] |= kHasErrors;
     diags->Error(entry.loc, MsgId::kMatchSecondEntry, entry.key,
@@ -109,7 +110,11 @@ void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags) {
   }
   auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
   if (added) files_.push_back(entry.loc.file);
-  entries_.Add(entry.key, Pack(entry, file->second));
+  RecordWriter record;
+  record.Int(file->second);
+  std::string packed = record.bytes();
+  packed += fields ? *fields : PackFields(entry);
+  entries_.Add(entry.key, packed);
   flags_.push_back(static_cast<uint8_t>((entry.by_id ? kById : 0) |
                                         (entry.has_errors ? kHasErrors : 0)));
   claimed_.push_back(false);

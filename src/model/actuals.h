@@ -93,7 +93,10 @@ class ActualsIndex {
   // Adds an entry. A second entry with the same key is an error (located
   // at the second, naming the first); the second is dropped and the first
   // marked has_errors, since the project's actuals are ambiguous.
-  void Add(const ProjectActuals& entry, Diagnostics* diags);
+  // `fields`, when given, is PackFields(entry), made on another thread.
+  void Add(const ProjectActuals& entry, Diagnostics* diags, const std::string* fields = nullptr);
+  // What Add stores of `entry` but its file: safe on any thread.
+  static std::string PackFields(const ProjectActuals& entry);
 
   // The entries whose keys are a target project's id and name: what Lookup
   // and ClaimIndex decide from, found once (on a worker, say) for both.

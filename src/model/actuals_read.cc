@@ -130,6 +130,7 @@ struct ReadItem {
   Diagnostics diags;
   std::unique_ptr<ProjectActuals> entry;  // on the heap: items are moved
   std::string incomplete;  // at the end of a file not read in full: its path
+  std::string fields;      // ActualsIndex::PackFields(*entry), made on the worker
 };
 
 }  // namespace
@@ -141,13 +142,16 @@ void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
       files.size(), jobs, PipelineLimits{},
       [&](size_t t, const std::function<void(ReadItem&&)>& emit) {
         Diagnostics local;
-        EntrySink add = [&](ProjectActuals&& e) { emit({local.Take(), std::make_unique<ProjectActuals>(std::move(e)), {}}); };
+        EntrySink add = [&](ProjectActuals&& e) {
+          std::string fields = ActualsIndex::PackFields(e);  // here, not on the calling thread
+          emit({local.Take(), std::make_unique<ProjectActuals>(std::move(e)), {}, std::move(fields)});
+        };
         const bool complete = ReadActualsFile(files[t], limits, add, &local, progress);
-        emit({local.Take(), nullptr, complete ? std::string() : files[t]});
+        emit({local.Take(), nullptr, complete ? std::string() : files[t], {}});
       },
       [&](ReadItem&& item) {
         diags->Append(std::move(item.diags));
-        if (item.entry) index->Add(*item.entry, diags);  // the entry is freed on its worker
+        if (item.entry) index->Add(*item.entry, diags, &item.fields);  // the entry is freed on its worker
         if (!item.incomplete.empty()) index->MarkIncomplete(item.incomplete);
       });
 }

@@ -124,8 +124,9 @@ class MonitorJsonReporter : public MonitorReporter {
       out << bytes;
       return;
     }
-    w_.Raw(bytes);
+    w_.Raw({});  // the comma and line break before it
     Flush(out);
+    out << bytes;
   }
 
   void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {

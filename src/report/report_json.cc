@@ -375,8 +375,9 @@ class JsonReporter : public Reporter {
       out << bytes;
       return;
     }
-    w_.Raw(bytes);
+    w_.Raw({});  // the comma and line break before it
     Flush(out);
+    out << bytes;
   }
 
   // --show-work: the "work" object of indicator `i` (docs/reference.md §7).
