@@ -93,6 +93,7 @@ class CsvReader {
       diags_->Error({src_.path, 0, 0}, MsgId::kCsvEmpty);
       return false;
     }
+    groups_.reserve(rows_of_.size());  // an entry each (never moved: 4 KB each)
     bool header = true, header_ok = false;
     int header_line = 0;
     size_t data_rows = 0;
