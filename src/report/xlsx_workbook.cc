@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <ctime>
 #include <mutex>
 #include <thread>
 
@@ -16,6 +17,18 @@
 #include "base/text.h"
 #include "model/value.h"
 #include "report/report_common.h"
+
+// libxlsxwriter's workbook_close stamps the workbook's creation time with
+// gmtime(), whose result is one static buffer the C library shares between
+// threads: two department workbooks closing at once on -j threads race on
+// it (ThreadSanitizer showed it). This program's own gmtime, which the
+// dynamic linker gives libxlsxwriter in place of the C library's, keeps a
+// buffer per thread; gmtime_r does the work. Closing, where libxlsxwriter
+// writes and compresses everything, can then run on every thread.
+extern "C" struct tm* gmtime(const time_t* timer) {
+  thread_local struct tm result;
+  return gmtime_r(timer, &result);
+}
 
 namespace jixiao {
 
@@ -177,8 +190,6 @@ lxw_format* Workbook::Format(uint8_t style, Num num, bool border) {
 }
 
 std::string Workbook::Close() {
-  static std::mutex close_mu;
-  std::lock_guard<std::mutex> lock(close_mu);
   lxw_error err = workbook_close(wb_);
   wb_ = nullptr;
   return err == LXW_NO_ERROR ? "" : lxw_strerror(err);

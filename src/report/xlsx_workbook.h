@@ -67,9 +67,8 @@ class Workbook {
   // border or none.
   lxw_format* Format(uint8_t style, Num num, bool border);
 
-  // Writes the file and frees the workbook; "" or why it failed.
-  // libxlsxwriter's workbook_close is not thread-safe (it stamps the
-  // creation time with gmtime(), one static buffer): closes take turns.
+  // Writes the file and frees the workbook; "" or why it failed. Safe on
+  // several threads at once (see gmtime in xlsx_workbook.cc).
   std::string Close();
 
  private:
