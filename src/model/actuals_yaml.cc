@@ -120,6 +120,7 @@ class DocumentReader {
       if (!inds->is_map()) {
         r_.Error(*inds, MsgId::kActIndicatorsNotMap, Describe(*inds));
       } else {
+        e.indicators.reserve(inds->entries.size());
         for (const auto& [key, value] : inds->entries) ReadIndicator(*key, *value, &e);
       }
     }
