@@ -47,15 +47,7 @@ class MonitorJsonReporter : public MonitorReporter {
     const jixiao::Project& p = m.project;
     const Rules& rules = *ctx_.report.rules;
     w.BeginObject();
-    w.Key("id").String(p.id);
-    w.Key("project").String(p.project);
-    w.Key("year").Int(p.year);
-    w.Key("file").String(p.loc.file);
-    w.Key("line").Int(p.loc.line);
-    w.Key("department").BeginObject();
-    w.Key("code").String(p.department_code);
-    w.Key("name").String(p.department_name);
-    w.EndObject();
+    WriteProjectHeadJson(p, &w);
     w.Key("unit").String(p.unit);
     w.Key("light").String(LightKey(m.light));
     w.Key("budget").BeginObject();

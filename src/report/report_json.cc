@@ -110,6 +110,18 @@ void WriteRunSummaryJson(const RunSummary& sum, JsonWriter* w) {
   w->EndObject();
 }
 
+void WriteProjectHeadJson(const Project& p, JsonWriter* w) {
+  w->Key("id").String(p.id);
+  w->Key("project").String(p.project);
+  w->Key("year").Int(p.year);
+  w->Key("file").String(p.loc.file);
+  w->Key("line").Int(p.loc.line);
+  w->Key("department").BeginObject();
+  w->Key("code").String(p.department_code);
+  w->Key("name").String(p.department_name);
+  w->EndObject();
+}
+
 void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w) {
   for (Severity sev : {Severity::kError, Severity::kWarning}) {
     w->Key(sev == Severity::kError ? "errors" : "warnings").BeginArray();
@@ -288,15 +300,7 @@ class JsonReporter : public Reporter {
     JsonWriter w = JsonWriter::Nested(out, lines_ ? 0 : 2, lines_ ? 0 : 2);
     const jixiao::Project& p = s.project;
     w.BeginObject();
-    w.Key("id").String(p.id);
-    w.Key("project").String(p.project);
-    w.Key("year").Int(p.year);
-    w.Key("file").String(p.loc.file);
-    w.Key("line").Int(p.loc.line);
-    w.Key("department").BeginObject();
-    w.Key("code").String(p.department_code);
-    w.Key("name").String(p.department_name);
-    w.EndObject();
+    WriteProjectHeadJson(p, &w);
     if (!p.supervisor_code.empty() || !p.supervisor_name.empty()) {
       w.Key("supervisor").BeginObject();
       w.Key("code").String(p.supervisor_code);

@@ -25,6 +25,10 @@ std::optional<Rational> ParseExactText(std::string_view text);
 // Writes the "errors" and "warnings" keys and their arrays.
 void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w);
 
+// The keys that open a project's object in eval's and monitor's reports:
+// id, project, year, file, line and department (docs/reference.md §7, §9).
+void WriteProjectHeadJson(const Project& p, JsonWriter* w);
+
 // A project object of a JSON report (as written by the json reporter, read
 // as YAML) made back into a ProjectScore, so that the other reporters can
 // show it (`jixiao merge -f text`). Its figures are the report's, rounded as
