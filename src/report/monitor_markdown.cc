@@ -8,6 +8,7 @@
 
 #include "base/messages.h"
 #include "base/text.h"
+#include "report/markdown_projects.h"
 #include "report/monitor_common.h"
 #include "report/monitor_report.h"
 #include "report/report_common.h"
@@ -25,12 +26,6 @@ std::string Mark(Light l) {
   return fmt::format("{} {}", dot, LightWord(l));
 }
 
-struct RenderedProject {
-  std::string row;
-  std::string details;
-  Light light = Light::kGreen;
-};
-
 class MonitorMarkdownReporter : public MonitorReporter {
  public:
   explicit MonitorMarkdownReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}
@@ -41,13 +36,12 @@ class MonitorMarkdownReporter : public MonitorReporter {
   }
 
   void Project(const ProjectMonitor& m, std::ostream& /*out*/) override {
-    RenderedProject r;
-    r.light = m.light;
-    r.row = fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", Mark(m.light),
-                        MarkdownText(m.project.project), MarkdownText(m.project.id),
-                        Mark(m.budget_light), m.lights[2], m.lights[1], m.lights[0]);
-    r.details = Details(m);
-    projects_.push_back(std::move(r));
+    // Details: red projects are chosen first, then yellow, then green.
+    const uint8_t rank = m.light == Light::kRed ? 0 : m.light == Light::kYellow ? 1 : 2;
+    projects_.Add(fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", Mark(m.light),
+                              MarkdownText(m.project.project), MarkdownText(m.project.id),
+                              Mark(m.budget_light), m.lights[2], m.lights[1], m.lights[0]),
+                  Details(m), rank);
   }
 
   void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {
@@ -63,10 +57,17 @@ class MonitorMarkdownReporter : public MonitorReporter {
                        Tr(MsgId::kMonLabelBudget), LightWord(Light::kRed),
                        LightWord(Light::kYellow), LightWord(Light::kGreen));
       o += "|:---:|---|---|:---:|---:|---:|---:|\n";
-      for (const RenderedProject& r : projects_) o += r.row;
+      out << o;
+      o.clear();
+      projects_.WriteRows(out);
       o += "\n";
       if (s.projects > 1) AppendDepartments(s, &o);
-      AppendDetails(&o);
+      o += fmt::format("### {}\n\n", Tr(MsgId::kMonLabelDetails));
+      out << o;
+      o.clear();
+      if (size_t left_out = projects_.WriteDetails(kDetailsBudget, out)) {
+        o += Tr(MsgId::kMonDetailsLeftOut, left_out) + "\n\n";
+      }
     }
     AppendDiagnostics(diags, Severity::kError, Tr(MsgId::kMonLabelErrors), &o);
     AppendDiagnostics(diags, Severity::kWarning, Tr(MsgId::kMonLabelWarnings), &o);
@@ -128,31 +129,6 @@ class MonitorMarkdownReporter : public MonitorReporter {
     return o;
   }
 
-  // The details blocks in input order, within kDetailsBudget: red projects
-  // are chosen first, then yellow, then green.
-  void AppendDetails(std::string* o) const {
-    std::vector<bool> shown(projects_.size(), false);
-    size_t used = 0;
-    for (Light want : {Light::kRed, Light::kYellow, Light::kGreen}) {
-      for (size_t i = 0; i < projects_.size(); ++i) {
-        const RenderedProject& r = projects_[i];
-        if (r.light != want || used + r.details.size() > kDetailsBudget) continue;
-        shown[i] = true;
-        used += r.details.size();
-      }
-    }
-    *o += fmt::format("### {}\n\n", Tr(MsgId::kMonLabelDetails));
-    size_t left_out = 0;
-    for (size_t i = 0; i < projects_.size(); ++i) {
-      if (shown[i]) {
-        *o += projects_[i].details;
-      } else {
-        ++left_out;
-      }
-    }
-    if (left_out > 0) *o += Tr(MsgId::kMonDetailsLeftOut, left_out) + "\n\n";
-  }
-
   void AppendDiagnostics(const Diagnostics& diags, Severity sev, const std::string& heading,
                          std::string* o) const {
     const size_t count = sev == Severity::kError ? diags.error_count() : diags.warning_count();
@@ -174,7 +150,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
   MonitorReportContext ctx_;
   MonitorRun run_;
   bool has_run_ = false;
-  std::vector<RenderedProject> projects_;
+  MarkdownProjects projects_;
 };
 
 }  // namespace

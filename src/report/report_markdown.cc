@@ -15,6 +15,7 @@
 
 #include "report/diagnostic_format.h"
 #include "report/report.h"
+#include "report/markdown_projects.h"
 #include "report/report_common.h"
 #include "base/text.h"
 
@@ -25,24 +26,17 @@ namespace {
 constexpr size_t kDetailsBudget = 48 * 1024;
 constexpr size_t kMaxDiagnostics = 50;
 
-struct RenderedProject {
-  std::string row;      // the summary table row
-  std::string details;  // the <details> block
-  bool complies = false;
-};
-
 class MarkdownReporter : public Reporter {
  public:
   explicit MarkdownReporter(const ReportContext& ctx) : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Project(const ProjectScore& s, bool complies, std::ostream& /*out*/) override {
-    RenderedProject r;
-    r.complies = complies;
-    r.row = fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", MarkdownText(s.project.project),
-                        MarkdownText(s.project.id), s.total_rounded.FormatFixed(2),
-                        MarkdownText(s.grade), s.met, s.unmet, ComplianceMark(complies));
-    r.details = Details(s, complies);
-    projects_.push_back(std::move(r));
+    // Details: those of projects that do not comply are chosen first.
+    projects_.Add(fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n",
+                              MarkdownText(s.project.project), MarkdownText(s.project.id),
+                              s.total_rounded.FormatFixed(2), MarkdownText(s.grade), s.met,
+                              s.unmet, ComplianceMark(complies)),
+                  Details(s, complies), complies ? 1 : 0);
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
@@ -62,10 +56,17 @@ class MarkdownReporter : public Reporter {
       o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", l_.project, l_.id, l_.score,
                        l_.grade, l_.met, l_.unmet, l_.complies);
       o += "|---|---|---:|:---:|---:|---:|:---:|\n";
-      for (const RenderedProject& r : projects_) o += r.row;
+      out << o;
+      o.clear();
+      projects_.WriteRows(out);
       o += "\n";
       if (sum.projects > 1) AppendYear(sum.year, &o);
-      AppendDetails(&o);
+      o += fmt::format("### {}\n\n", l_.details);
+      out << o;
+      o.clear();
+      if (size_t left_out = projects_.WriteDetails(kDetailsBudget, out)) {
+        o += Counted(left_out, MsgId::kDetailsLeftOutOne, MsgId::kDetailsLeftOut) + "\n\n";
+      }
     }
     AppendDiagnostics(diags, Severity::kError, l_.errors, &o);
     AppendDiagnostics(diags, Severity::kWarning, l_.warnings, &o);
@@ -145,33 +146,6 @@ class MarkdownReporter : public Reporter {
     return o;
   }
 
-  // The details blocks in input order, within kDetailsBudget: those of
-  // projects that do not comply are chosen first.
-  void AppendDetails(std::string* o) const {
-    std::vector<bool> shown(projects_.size(), false);
-    size_t used = 0;
-    for (bool want_complies : {false, true}) {
-      for (size_t i = 0; i < projects_.size(); ++i) {
-        const RenderedProject& r = projects_[i];
-        if (r.complies != want_complies || used + r.details.size() > kDetailsBudget) continue;
-        shown[i] = true;
-        used += r.details.size();
-      }
-    }
-    *o += fmt::format("### {}\n\n", l_.details);
-    size_t left_out = 0;
-    for (size_t i = 0; i < projects_.size(); ++i) {
-      if (shown[i]) {
-        *o += projects_[i].details;
-      } else {
-        ++left_out;
-      }
-    }
-    if (left_out > 0) {
-      *o += Counted(left_out, MsgId::kDetailsLeftOutOne, MsgId::kDetailsLeftOut) + "\n\n";
-    }
-  }
-
   // Each diagnostic an item as on standard error: "- file:3:5: 错误[JX0301]: …".
   void AppendDiagnostics(const Diagnostics& diags, Severity sev, std::string_view heading,
                          std::string* o) const {
@@ -193,7 +167,7 @@ class MarkdownReporter : public Reporter {
 
   ReportContext ctx_;
   const ReportLabels l_;
-  std::vector<RenderedProject> projects_;
+  MarkdownProjects projects_;
 };
 
 }  // namespace

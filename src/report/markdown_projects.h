@@ -1,0 +1,50 @@
+// The projects of a markdown report, kept until its end in bounded memory.
+//
+// A markdown report puts its summary first and then every project's table
+// row and a <details> block for some of them (within a byte budget), so it
+// holds every project until the run ends. They go to RecordStores (a
+// temporary file past 512 KiB each, base/record_store.h); what stays in
+// memory is 5 bytes a project, so a year of 100,000 projects costs about
+// the same as 10,000.
+#ifndef JIXIAO_REPORT_MARKDOWN_PROJECTS_H_
+#define JIXIAO_REPORT_MARKDOWN_PROJECTS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "base/record_store.h"
+
+namespace jixiao {
+
+class MarkdownProjects {
+ public:
+  // Adds a project: its table row, its details block, and the rank by which
+  // its details are chosen (0 first: a project that does not comply, a red
+  // light).
+  void Add(std::string_view row, std::string_view details, uint8_t rank);
+
+  size_t size() const { return ranks_.size(); }
+  bool empty() const { return ranks_.empty(); }
+
+  // Writes every row, in input order.
+  void WriteRows(std::ostream& out) const;
+
+  // Chooses the details blocks to show within `budget` bytes: rank by rank,
+  // each rank in input order, a block that does not fit in what is left
+  // passed over (a smaller one after it may still fit). Writes the chosen in
+  // input order; returns how many were left out.
+  size_t WriteDetails(size_t budget, std::ostream& out) const;
+
+ private:
+  RecordStore rows_;
+  RecordStore details_;
+  std::vector<uint8_t> ranks_;
+  std::vector<uint32_t> detail_sizes_;
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_REPORT_MARKDOWN_PROJECTS_H_
