@@ -17,6 +17,7 @@
 
 #include "base/lang.h"
 #include "base/messages.h"
+#include "base/record_store.h"
 #include "base/text.h"
 #include "report/diagnostic_format.h"
 #include "report/html_common.h"
@@ -74,12 +75,12 @@ class MonitorHtmlReporter : public MonitorReporter {
     const jixiao::Project& p = m.project;
     const std::string anchor = Anchor(p.id);
     const bool details = m.light != Light::kGreen && shown_ < kMaxDetails;
-    rows_ += fmt::format(
+    rows_.Append(fmt::format(
         "<tr><td>{}<td>{}<td>{}<td>{}<td>{}<td class=n>{}<td class=n>{}<td class=n>{}\n",
         Badge(m.light),
         details ? fmt::format("<a href=\"#{}\">{}</a>", anchor, HtmlText(p.id)) : HtmlText(p.id),
         HtmlText(p.project), HtmlText(DepartmentText(p)), Badge(m.budget_light), m.lights[2],
-        m.lights[1], m.lights[0]);
+        m.lights[1], m.lights[0]));
     if (m.light == Light::kGreen) return;
     if (!details) {
       ++left_out_;
@@ -110,7 +111,7 @@ class MonitorHtmlReporter : public MonitorReporter {
       o += "<p>" + HtmlText(Tr(MsgId::kMonHtmlFlaggedLeftOut, left_out_)) + "</p>\n";
     o += "</section>\n";
     o += "<section id=\"all\">\n<h2>" + T(MsgId::kMonHtmlAll) + "</h2>\n";
-    if (rows_.empty()) {
+    if (rows_.size() == 0) {
       o += "<p>" + HtmlText(Tr(MsgId::kMonNoProjects)) + "</p>\n";
     } else {
       o += "<table class=\"data\" id=\"all-projects\"><thead><tr><th>" +
@@ -120,13 +121,14 @@ class MonitorHtmlReporter : public MonitorReporter {
            HtmlText(Tr(MsgId::kMonLabelBudget)) + "</th><th>" + HtmlText(LightWord(Light::kRed)) +
            "</th><th>" + HtmlText(LightWord(Light::kYellow)) + "</th><th>" +
            HtmlText(LightWord(Light::kGreen)) + "</th></tr></thead>\n<tbody>\n";
-      o += rows_;
+      out << o;
+      o.clear();
+      for (size_t i = 0; i < rows_.size(); ++i) out << rows_.Read(i);
       o += "</tbody></table>\n";
     }
     o += "</section>\n";
     out << o;
     o.clear();
-    rows_.clear();
     WriteDiagnostics(diags, out);
     out << "</main>\n</body>\n</html>\n";
   }
@@ -258,7 +260,10 @@ class MonitorHtmlReporter : public MonitorReporter {
   MonitorReportContext ctx_;
   MonitorRun run_;
   bool has_run_ = false;
-  std::string rows_;    // every project's row of the table of all projects
+  // Every project's row of the table of all projects: kept in a store (a
+  // temporary file past 512 KiB), so that a year's page is written in
+  // bounded memory.
+  RecordStore rows_;
   std::string red_;     // details of the red projects shown
   std::string yellow_;  // details of the yellow projects shown
   size_t shown_ = 0;
