@@ -58,11 +58,11 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
   };
   std::vector<Slot> ring(window);
   for (Slot& slot : ring) slot.items.reserve(max_buffered);
-  // Hand-over costs a lock per item and few wake-ups: the consumer sleeps
-  // until kWakeTasks tasks are done in order from the head, or the head task
-  // has kWakeBatch items, or a producer waits for it (or the last tasks have
-  // started); it then takes the items of all the tasks done in order at once.
-  // Producers are notified only when one waits.
+  // Hand-over costs a lock per batch of items and few wake-ups: the consumer
+  // sleeps until kWakeTasks tasks are done in order from the head, or the
+  // head task has kWakeBatch items, or a producer waits for it (or the last
+  // tasks have started); it then takes the items of all the tasks done in
+  // order at once. Producers are notified only when one waits.
   const size_t kWakeBatch = std::min<size_t>(32, max_buffered);
   constexpr size_t kWakeTasks = 8;
   std::mutex mu;
