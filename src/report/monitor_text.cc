@@ -65,7 +65,8 @@ class MonitorTextReporter : public MonitorReporter {
                      p.loc.file, p.loc.line);
     o += "  " + BudgetLine(m) + "\n";
     if (!m.note.empty()) o += fmt::format("  {}: {}\n", Tr(MsgId::kMonLabelNote), OneLine(m.note));
-    o += "\n" + Table(m);
+    o += '\n';
+    AppendTable(m, &o);
     if (ctx_.show_work) {
       o += "\n  " + Paint(Tr(MsgId::kMonLabelWork), Style::kDim) + "\n";
       o += "    " + BudgetWork(m, run_, ctx_.report.rules->monitor) + "\n";
@@ -119,7 +120,7 @@ class MonitorTextReporter : public MonitorReporter {
   }
 
   // The indicator table, aligned by display width; the note is never cut.
-  std::string Table(const ProjectMonitor& m) const {
+  void AppendTable(const ProjectMonitor& m, std::string* out) const {
     constexpr size_t kColumns = 8;
     constexpr size_t kCaps[kColumns] = {24, 16, 16, 16, 0, 0, 0, 0};
     struct Cell {
@@ -166,7 +167,7 @@ class MonitorTextReporter : public MonitorReporter {
       set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
       set(r, 7, OneLine(im.note));
     }
-    std::string o;
+    std::string& o = *out;
     for (size_t r = 0; r < n; ++r) {
       const size_t line_start = o.size();
       o += ' ';
@@ -189,7 +190,6 @@ class MonitorTextReporter : public MonitorReporter {
       while (o.size() > line_start && o.back() == ' ') o.pop_back();
       o += '\n';
     }
-    return o;
   }
 
   // Projects by department and light.
