@@ -8,8 +8,8 @@
 // by the consumer before it waits. Each item is destroyed on the thread that
 // produced it, after the consumer is done with it: glibc's allocator frees a
 // block on the thread that allocated it without taking another thread's
-// arena lock (frees on the consumer's thread contended with the producers'
-// allocations, and were the largest cost of -j 2).
+// arena lock (frees on the consumer's thread would contend with the
+// producers' allocations).
 #ifndef JIXIAO_BASE_ORDERED_PIPELINE_H_
 #define JIXIAO_BASE_ORDERED_PIPELINE_H_
 
