@@ -6,13 +6,11 @@
 #include "score/batch.h"
 #include "cli/commands.h"
 #include "report/diagnostic_format.h"
-#include "yaml/inputs.h"
 #include "cli/named_output.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/run_common.h"
 #include "report/report.h"
-#include "model/rules_file.h"
 #include "score/score.h"
 #include "model/target_loader.h"
 
@@ -53,35 +51,17 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }
-  // Every input is found before any is read, to be checked against the
-  // reports' files.
-  KeepLargeBlocksOutOfTheHeap();
+  BatchInputs in;
+  if (!FindBatchInputs(opts, specs, term, err, &diags, &in)) return kExitError;
+  const Rules& rules = in.rules;
+  const PathList& files = in.targets;
+
   // An actuals input that cannot be found or read leaves the index
   // incomplete: the targets without an entry are then named once.
-  Diagnostics expanding;
-  PathList actuals_files = ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
-  std::vector<std::string> unread_actuals;
-  for (const Diagnostic& d : expanding.all()) {
-    if (d.severity == Severity::kError) unread_actuals.push_back(d.loc.file);
-  }
-  diags.Append(std::move(expanding));
-  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
-  GiveBackFreeMemory();  // what walking the directories took and left free
-  if (!CheckOutputsAgainstInputs(specs, opts, {&actuals_files, &files}, &diags)) {
-    PrintDiagnostics(diags, term, err);
-    return kExitError;
-  }
-  const size_t errors_before_rules = diags.error_count();
-  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
-  if (diags.error_count() > errors_before_rules) {
-    PrintDiagnostics(diags, term, err);
-    return kExitError;
-  }
-
   ActualsIndex actuals;
   size_t projects = 0;
-  for (const std::string& path : unread_actuals) actuals.MarkIncomplete(path);
-  LoadActualsFiles(actuals_files, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
+  for (const std::string& path : in.unread_entries) actuals.MarkIncomplete(path);
+  LoadActualsFiles(in.entries, opts.limits, &actuals, &diags, ResolveJobs(opts.jobs));
   // Reading the actuals built and freed a tree per document.
   GiveBackFreeMemory();
   actuals.ShrinkToFit();  // the room its tables kept to grow in

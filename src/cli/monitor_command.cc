@@ -12,12 +12,10 @@
 #include "cli/progress.h"
 #include "cli/run_common.h"
 #include "model/actuals.h"
-#include "model/rules_file.h"
 #include "report/diagnostic_format.h"
 #include "report/monitor_report.h"
 #include "score/batch.h"
 #include "score/monitor.h"
-#include "yaml/inputs.h"
 
 namespace jixiao {
 
@@ -108,35 +106,18 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }
-  KeepLargeBlocksOutOfTheHeap();
+  BatchInputs in;
+  if (!FindBatchInputs(opts, specs, term, err, &diags, &in)) return kExitError;
+  const Rules& rules = in.rules;
+  const PathList& files = in.targets;
+
   // Progress inputs that cannot be found or read leave the index
   // incomplete: the targets without an entry are then named once.
-  Diagnostics expanding;
-  PathList progress_files =
-      ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
-  std::vector<std::string> unread;
-  for (const Diagnostic& d : expanding.all()) {
-    if (d.severity == Severity::kError) unread.push_back(d.loc.file);
-  }
-  diags.Append(std::move(expanding));
-  PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
-  GiveBackFreeMemory();
-  if (!CheckOutputsAgainstInputs(specs, opts, {&progress_files, &files}, &diags)) {
-    PrintDiagnostics(diags, term, err);
-    return kExitError;
-  }
-  const size_t errors_before_rules = diags.error_count();
-  Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
-  if (diags.error_count() > errors_before_rules) {
-    PrintDiagnostics(diags, term, err);
-    return kExitError;
-  }
-
   ActualsIndex entries;
-  for (const std::string& path : unread) entries.MarkIncomplete(path);
+  for (const std::string& path : in.unread_entries) entries.MarkIncomplete(path);
   ProgressReading reading;
   reading.as_of_required = !as_of_option;
-  LoadActualsFiles(progress_files, opts.limits, &entries, &diags, ResolveJobs(opts.jobs),
+  LoadActualsFiles(in.entries, opts.limits, &entries, &diags, ResolveJobs(opts.jobs),
                    &reading);
   GiveBackFreeMemory();
   entries.ShrinkToFit();

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "model/rules_file.h"
 #include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -103,6 +105,31 @@ bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEn
   }
   if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
     diags->Error(item.id_loc, Msg(MsgId::kNoActualsEntry, item.name, item.id), item.id_line);
+    return false;
+  }
+  return true;
+}
+
+bool FindBatchInputs(const Options& opts, const std::vector<OutputSpec>& specs,
+                     const Terminal& term, std::ostream& err, Diagnostics* diags,
+                     BatchInputs* in) {
+  KeepLargeBlocksOutOfTheHeap();
+  Diagnostics expanding;
+  in->entries = ExpandInputs(opts.actuals, {".yaml", ".yml", ".csv"}, &expanding);
+  for (const Diagnostic& d : expanding.all()) {
+    if (d.severity == Severity::kError) in->unread_entries.push_back(d.loc.file);
+  }
+  diags->Append(std::move(expanding));
+  in->targets = ExpandInputs(opts.targets, {".yaml", ".yml"}, diags);
+  GiveBackFreeMemory();  // what walking the directories took and left free
+  if (!CheckOutputsAgainstInputs(specs, opts, {&in->entries, &in->targets}, diags)) {
+    PrintDiagnostics(*diags, term, err);
+    return false;
+  }
+  const size_t errors_before_rules = diags->error_count();
+  in->rules = LoadRules(opts.rules_file, opts.limits, diags);
+  if (diags->error_count() > errors_before_rules) {
+    PrintDiagnostics(*diags, term, err);
     return false;
   }
   return true;

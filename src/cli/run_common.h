@@ -1,6 +1,6 @@
 // What the commands that read a year of targets against their entries
-// (eval, monitor) share: the allocator's settings for a long run, and
-// claiming each project's entry in input order.
+// (eval, monitor) share: finding their inputs, the allocator's settings for
+// a long run, and claiming each project's entry in input order.
 #ifndef JIXIAO_CLI_RUN_COMMON_H_
 #define JIXIAO_CLI_RUN_COMMON_H_
 
@@ -9,11 +9,33 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/path_list.h"
 #include "base/terminal.h"
+#include "cli/options.h"
+#include "cli/output.h"
 #include "model/actuals.h"
+#include "model/rules.h"
 #include "score/batch.h"
 
 namespace jixiao {
+
+// The inputs of a batch run, all found before any is read.
+struct BatchInputs {
+  PathList entries;  // actuals (eval) or progress (monitor) files
+  // Entries' inputs that could not be found or read: an index without them
+  // is incomplete (ActualsIndex::MarkIncomplete).
+  std::vector<std::string> unread_entries;
+  PathList targets;
+  Rules rules;
+};
+
+// Finds the entries' and the targets' files of `opts`, checks the reports'
+// files `specs` against them (docs/reference.md §11), and loads the rules.
+// What goes wrong goes to `diags`; false, after printing them, when the run
+// cannot go on. Sets the allocator up for a long run first.
+bool FindBatchInputs(const Options& opts, const std::vector<OutputSpec>& specs,
+                     const Terminal& term, std::ostream& err, Diagnostics* diags,
+                     BatchInputs* in);
 
 // Two settings of glibc's allocator for a run over a whole year (see
 // run_common.cc): large blocks mapped on their own, and the memory a phase
