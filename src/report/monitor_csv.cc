@@ -17,36 +17,10 @@ namespace jixiao {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::string_view kLineEnd = "\r\n";
-
 constexpr const char* kColumns[] = {
     "row",    "id",    "project", "department", "level1",     "level2",  "name",    "target",
     "value",  "forecast", "basis", "ratio",     "light",      "likelihood", "reasons", "figures",
     "note",
-};
-constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
-
-class Row {
- public:
-  void Set(std::string_view column, std::string value) {
-    for (size_t i = 0; i < kColumnCount; ++i) {
-      if (column == kColumns[i]) {
-        cells_[i] = std::move(value);
-        return;
-      }
-    }
-  }
-  void AppendTo(std::string* out) const {
-    for (size_t i = 0; i < kColumnCount; ++i) {
-      if (i > 0) out->push_back(',');
-      AppendCsvCell(PrintableText(cells_[i]), out);
-    }
-    out->append(kLineEnd);
-  }
-
- private:
-  std::string cells_[kColumnCount];
 };
 
 class MonitorCsvReporter : public MonitorReporter {
@@ -55,14 +29,7 @@ class MonitorCsvReporter : public MonitorReporter {
 
   void Begin(const MonitorRun* run, std::ostream& out) override {
     if (run != nullptr) run_ = *run;
-    std::string o;
-    if (ctx_.report.csv_bom) o.append(kBom);
-    for (size_t i = 0; i < kColumnCount; ++i) {
-      if (i > 0) o.push_back(',');
-      AppendCsvField(kColumns[i], &o);
-    }
-    o.append(kLineEnd);
-    out << o;
+    out << CsvReportRow::Header(kColumns, ctx_.report.csv_bom);
   }
 
   void Project(const ProjectMonitor& m, std::ostream& out) override {
@@ -78,7 +45,7 @@ class MonitorCsvReporter : public MonitorReporter {
     std::string& o = *out;
     for (const IndicatorMonitor& im : m.indicators) {
       const Indicator& ind = p.indicators[im.index];
-      Row r = ProjectRow("indicator", m);
+      CsvReportRow r = ProjectRow("indicator", m);
       r.Set("level1", ind.level1);
       r.Set("level2", ind.level2);
       r.Set("name", ind.name);
@@ -96,7 +63,7 @@ class MonitorCsvReporter : public MonitorReporter {
       r.Set("note", im.note);
       r.AppendTo(&o);
     }
-    Row budget = ProjectRow("budget", m);
+    CsvReportRow budget = ProjectRow("budget", m);
     budget.Set("name", Tr(MsgId::kMonLabelBudget));
     budget.Set("target", AmountText(m.budget) + p.unit);
     budget.Set("value", AmountText(m.spent) + p.unit);
@@ -107,7 +74,7 @@ class MonitorCsvReporter : public MonitorReporter {
     budget.Set("figures", BudgetFigures(m, run_));
     budget.Set("note", m.note);
     budget.AppendTo(&o);
-    Row total = ProjectRow("project", m);
+    CsvReportRow total = ProjectRow("project", m);
     total.Set("name", Tr(MsgId::kMonLabelProject));
     total.Set("light", LightKey(m.light));
     total.AppendTo(&o);
@@ -121,7 +88,7 @@ class MonitorCsvReporter : public MonitorReporter {
     std::string o;
     for (const Diagnostic& d : diags.all()) {
       if (d.severity != Severity::kError) continue;
-      Row r;
+      CsvReportRow r(kColumns);
       r.Set("row", "error");
       r.Set("name", FormatLocation(d.loc));
       r.Set("note", d.message);
@@ -135,8 +102,8 @@ class MonitorCsvReporter : public MonitorReporter {
   }
 
  private:
-  static Row ProjectRow(const char* kind, const ProjectMonitor& m) {
-    Row r;
+  static CsvReportRow ProjectRow(const char* kind, const ProjectMonitor& m) {
+    CsvReportRow r(kColumns);
     r.Set("row", kind);
     r.Set("id", m.project.id);
     r.Set("project", m.project.project);

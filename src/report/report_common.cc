@@ -5,6 +5,7 @@
 #include "base/lang.h"
 #include "report/report_json.h"
 
+#include "base/csv.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -380,6 +381,34 @@ std::vector<std::string> IndicatorWorkLines(const ProjectScore& s, size_t i) {
 std::string BudgetWorkLine(const ProjectScore& s) {
   return Tr(MsgId::kWorkBudget, WorkFigure(s.spent), WorkFigure(s.budget), WorkFigure(s.rate),
             WorkFigure(s.budget_weight), WorkFigure(s.budget_score), s.budget_score.FormatFixed(2));
+}
+
+void CsvReportRow::Set(std::string_view column, std::string value) {
+  for (size_t i = 0; i < cells_.size(); ++i) {
+    if (column == columns_[i]) {
+      cells_[i] = std::move(value);
+      return;
+    }
+  }
+}
+
+void CsvReportRow::AppendTo(std::string* out) const {
+  for (size_t i = 0; i < cells_.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendCsvCell(PrintableText(cells_[i]), out);
+  }
+  out->append("\r\n");
+}
+
+std::string CsvReportRow::Header(const char* const* columns, size_t count, bool bom) {
+  std::string o;
+  if (bom) o.append("\xEF\xBB\xBF");
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) o.push_back(',');
+    AppendCsvField(columns[i], &o);
+  }
+  o.append("\r\n");
+  return o;
 }
 
 }  // namespace jixiao

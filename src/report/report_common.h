@@ -106,6 +106,34 @@ std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<s
 // characters.
 std::string PrintableText(std::string_view s);
 
+// One row of a CSV report (eval's, monitor's) under construction. Its
+// columns are the report's, in order, with names that stay the same whatever
+// --lang; cells are given by column name, so that a row kind fills only the
+// columns it has.
+class CsvReportRow {
+ public:
+  template <size_t N>
+  explicit CsvReportRow(const char* const (&columns)[N]) : columns_(columns), cells_(N) {}
+
+  // Sets the cell of `column` (one of the columns).
+  void Set(std::string_view column, std::string value);
+  // Appends the row, its cells made printable and quoted as CSV needs,
+  // and a CRLF line end.
+  void AppendTo(std::string* out) const;
+
+  // The header row of `columns`, after a UTF-8 byte order mark when `bom`
+  // (--csv-no-bom clears it).
+  template <size_t N>
+  static std::string Header(const char* const (&columns)[N], bool bom) {
+    return Header(columns, N, bom);
+  }
+
+ private:
+  static std::string Header(const char* const* columns, size_t count, bool bom);
+  const char* const* columns_;
+  std::vector<std::string> cells_;
+};
+
 // `s` as literal text of a Markdown table cell or list item: \ ` * _ [ ] ~ |
 // are backslash-escaped, & < > become entities, each line break (LF, CR,
 // CRLF) becomes <br>, a tab a space, what PrintableText drops is dropped,

@@ -24,41 +24,11 @@ namespace jixiao {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::string_view kLineEnd = "\r\n";
-
 // The columns, in order. Names are stable (like JSON keys) whatever --lang;
 // new columns are added at the end.
 constexpr const char* kColumns[] = {
     "row",    "id",    "project", "department", "level1", "level2", "name",     "target", "actual",
     "weight", "score", "status",  "deviation",  "note",   "rate",   "grade",    "complies", "code",
-};
-constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
-
-// One CSV row under construction. Cells are given by column name so that a
-// row kind fills only the columns it has.
-class Row {
- public:
-  void Set(std::string_view column, std::string value) {
-    for (size_t i = 0; i < kColumnCount; ++i) {
-      if (column == kColumns[i]) {
-        cells_[i] = std::move(value);
-        return;
-      }
-    }
-  }
-
-  // Appends the row and its line end to `out`.
-  void AppendTo(std::string* out) const {
-    for (size_t i = 0; i < kColumnCount; ++i) {
-      if (i > 0) out->push_back(',');
-      AppendCsvCell(PrintableText(cells_[i]), out);
-    }
-    out->append(kLineEnd);
-  }
-
- private:
-  std::string cells_[kColumnCount];
 };
 
 class CsvReporter : public Reporter {
@@ -66,14 +36,7 @@ class CsvReporter : public Reporter {
   explicit CsvReporter(const ReportContext& ctx) : ctx_(ctx), l_(ReportLabels::Current()) {}
 
   void Begin(std::ostream& out) override {
-    std::string o;
-    if (ctx_.csv_bom) o.append(kBom);
-    for (size_t i = 0; i < kColumnCount; ++i) {
-      if (i > 0) o.push_back(',');
-      AppendCsvField(kColumns[i], &o);
-    }
-    o.append(kLineEnd);
-    out << o;
+    out << CsvReportRow::Header(kColumns, ctx_.csv_bom);
   }
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
@@ -89,7 +52,7 @@ class CsvReporter : public Reporter {
     std::string& o = *out;
     for (const IndicatorScore& is : s.indicators) {
       const Indicator& ind = p.indicators[is.index];
-      Row r = ProjectRow("indicator", s, complies);
+      CsvReportRow r = ProjectRow("indicator", s, complies);
       r.Set("level1", ind.level1);
       r.Set("level2", ind.level2);
       r.Set("name", ind.name);
@@ -102,7 +65,7 @@ class CsvReporter : public Reporter {
       r.Set("note", is.note);
       r.AppendTo(&o);
     }
-    Row budget = ProjectRow("budget", s, complies);
+    CsvReportRow budget = ProjectRow("budget", s, complies);
     budget.Set("name", std::string(l_.budget_execution));
     budget.Set("target", AmountText(s.budget) + p.unit);  // the adjusted budget when given
     budget.Set("actual", AmountText(s.spent) + p.unit);
@@ -112,7 +75,7 @@ class CsvReporter : public Reporter {
     budget.Set("note", s.note);
     budget.Set("rate", s.rate.FormatFixed(4));
     budget.AppendTo(&o);
-    Row total = ProjectRow("project", s, complies);
+    CsvReportRow total = ProjectRow("project", s, complies);
     total.Set("name", std::string(l_.project_total));
     total.Set("weight", "100.00");
     total.Set("score", s.total_rounded.FormatFixed(2));
@@ -126,7 +89,7 @@ class CsvReporter : public Reporter {
     std::string o;
     for (const Diagnostic& d : diags.all()) {
       if (d.severity != Severity::kError) continue;
-      Row r;
+      CsvReportRow r(kColumns);
       r.Set("row", "error");
       r.Set("name", FormatLocation(d.loc));
       r.Set("note", d.message);
@@ -142,8 +105,8 @@ class CsvReporter : public Reporter {
 
  private:
   // A row of `kind` with the columns every row of project `s` repeats.
-  static Row ProjectRow(const char* kind, const ProjectScore& s, bool complies) {
-    Row r;
+  static CsvReportRow ProjectRow(const char* kind, const ProjectScore& s, bool complies) {
+    CsvReportRow r(kColumns);
     r.Set("row", kind);
     r.Set("id", s.project.id);
     r.Set("project", s.project.project);
