@@ -21,15 +21,15 @@ class MonitorJsonReporter : public MonitorReporter {
   // With `lines`, JSONL: one project a line, then one line with the
   // summary and diagnostics.
   MonitorJsonReporter(const MonitorReportContext& ctx, bool lines)
-      : ctx_(ctx), lines_(lines), w_(&buf_, lines ? 0 : 2) {}
+      : ctx_(ctx), json_(lines) {}
 
   void Begin(const MonitorRun* run, std::ostream& out) override {
     if (run != nullptr) run_ = *run;
     has_run_ = run != nullptr;
-    if (lines_) return;
+    if (json_.lines()) return;
     Head();
     w_.Key("projects").BeginArray();
-    Flush(out);
+    json_.Flush(out);
   }
 
   void Project(const ProjectMonitor& m, std::ostream& out) override {
@@ -43,7 +43,7 @@ class MonitorJsonReporter : public MonitorReporter {
   // A project is an element of the "projects" array (two containers deep),
   // or a line of its own (JSONL).
   void Format(const ProjectMonitor& m, std::string* out) const override {
-    JsonWriter w = JsonWriter::Nested(out, lines_ ? 0 : 2, lines_ ? 0 : 2);
+    JsonWriter w = json_.ProjectWriter(out);
     const jixiao::Project& p = m.project;
     const Rules& rules = *ctx_.report.rules;
     w.BeginObject();
@@ -108,21 +108,15 @@ class MonitorJsonReporter : public MonitorReporter {
     w.Key("not_applicable").Int(m.not_applicable);
     w.EndObject();
     w.EndObject();
-    if (lines_) out->push_back('\n');
+    json_.EndProject(out);
   }
 
   void WriteFormatted(std::string_view bytes, std::ostream& out) override {
-    if (lines_) {
-      out << bytes;
-      return;
-    }
-    w_.Raw({});  // the comma and line break before it
-    Flush(out);
-    out << bytes;
+    json_.WriteProject(bytes, out);
   }
 
   void End(const MonitorSummary& s, const Diagnostics& diags, std::ostream& out) override {
-    if (lines_) {
+    if (json_.lines()) {
       Head();
     } else {
       w_.EndArray();
@@ -151,8 +145,7 @@ class MonitorJsonReporter : public MonitorReporter {
     w_.EndObject();
     WriteDiagnosticsJson(diags, &w_);
     w_.EndObject();
-    buf_.push_back('\n');
-    Flush(out);
+    json_.FlushLine(out);
   }
 
  private:
@@ -183,17 +176,11 @@ class MonitorJsonReporter : public MonitorReporter {
     }
   }
 
-  void Flush(std::ostream& out) {
-    out << buf_;
-    buf_.clear();
-  }
-
   MonitorReportContext ctx_;
-  bool lines_;
   MonitorRun run_;
   bool has_run_ = false;
-  std::string buf_;
-  JsonWriter w_;
+  JsonReportStream json_;
+  JsonWriter& w_ = json_.writer();
 };
 
 }  // namespace

@@ -110,6 +110,26 @@ void WriteRunSummaryJson(const RunSummary& sum, JsonWriter* w) {
   w->EndObject();
 }
 
+void JsonReportStream::Flush(std::ostream& out) {
+  out << buf_;
+  buf_.clear();
+}
+
+void JsonReportStream::FlushLine(std::ostream& out) {
+  buf_.push_back('\n');
+  Flush(out);
+}
+
+void JsonReportStream::WriteProject(std::string_view bytes, std::ostream& out) {
+  if (lines_) {
+    out << bytes;
+    return;
+  }
+  w_.Raw({});  // the comma and line break before it
+  Flush(out);
+  out << bytes;
+}
+
 void WriteProjectHeadJson(const Project& p, JsonWriter* w) {
   w->Key("id").String(p.id);
   w->Key("project").String(p.project);
@@ -274,16 +294,16 @@ class JsonReporter : public Reporter {
   // With `lines`, JSONL: one project per line, then one line with the
   // summary and diagnostics.
   JsonReporter(const ReportContext& ctx, bool lines)
-      : ctx_(ctx), lines_(lines), w_(&buf_, lines ? 0 : 2) {}
+      : ctx_(ctx), json_(lines) {}
 
   void Begin(std::ostream& out) override {
-    if (lines_) return;
+    if (json_.lines()) return;
     w_.BeginObject();
     w_.Key("tool").String("jixiao");
     w_.Key("version").String(JIXIAO_VERSION);
     w_.Key("rules").String(ctx_.rules->name);
     w_.Key("projects").BeginArray();
-    Flush(out);
+    json_.Flush(out);
   }
 
   void Project(const ProjectScore& s, bool complies, std::ostream& out) override {
@@ -297,7 +317,7 @@ class JsonReporter : public Reporter {
   // A project is an element of the "projects" array (two containers deep),
   // or a line of its own (JSONL).
   void Format(const ProjectScore& s, bool complies, std::string* out) const override {
-    JsonWriter w = JsonWriter::Nested(out, lines_ ? 0 : 2, lines_ ? 0 : 2);
+    JsonWriter w = json_.ProjectWriter(out);
     const jixiao::Project& p = s.project;
     w.BeginObject();
     WriteProjectHeadJson(p, &w);
@@ -371,17 +391,11 @@ class JsonReporter : public Reporter {
     w.Key("not_applicable").Int(s.not_applicable);
     w.Key("complies").Bool(complies);
     w.EndObject();
-    if (lines_) out->push_back('\n');
+    json_.EndProject(out);
   }
 
   void WriteFormatted(std::string_view bytes, std::ostream& out) override {
-    if (lines_) {
-      out << bytes;
-      return;
-    }
-    w_.Raw({});  // the comma and line break before it
-    Flush(out);
-    out << bytes;
+    json_.WriteProject(bytes, out);
   }
 
   // --show-work: the "work" object of indicator `i` (docs/reference.md §7).
@@ -457,7 +471,7 @@ class JsonReporter : public Reporter {
   }
 
   void End(const RunSummary& sum, const Diagnostics& diags, std::ostream& out) override {
-    if (lines_) {
+    if (json_.lines()) {
       w_.BeginObject();
       w_.Key("tool").String("jixiao");
       w_.Key("version").String(JIXIAO_VERSION);
@@ -469,20 +483,13 @@ class JsonReporter : public Reporter {
     WriteRunSummaryJson(sum, &w_);
     WriteDiagnosticsJson(diags, &w_);
     w_.EndObject();
-    buf_.push_back('\n');
-    Flush(out);
+    json_.FlushLine(out);
   }
 
  private:
-  void Flush(std::ostream& out) {
-    out << buf_;
-    buf_.clear();
-  }
-
   ReportContext ctx_;
-  bool lines_;
-  std::string buf_;
-  JsonWriter w_;
+  JsonReportStream json_;
+  JsonWriter& w_ = json_.writer();
 };
 
 }  // namespace

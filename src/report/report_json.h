@@ -3,6 +3,7 @@
 #define JIXIAO_REPORT_REPORT_JSON_H_
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,39 @@ void WriteRunSummaryJson(const RunSummary& sum, JsonWriter* w);
 std::string ExactText(const Rational& r);
 // What ExactText wrote (or a plain decimal); nullopt for anything else.
 std::optional<Rational> ParseExactText(std::string_view text);
+
+// The output of a JSON report (eval's, monitor's): an object whose
+// "projects" array holds each project's object, or with `lines` (JSONL) a
+// line a project and a last line with the run's keys. Written out as it
+// comes.
+class JsonReportStream {
+ public:
+  explicit JsonReportStream(bool lines) : lines_(lines), w_(&buf_, lines ? 0 : 2) {}
+
+  bool lines() const { return lines_; }
+  // The writer of the run's own keys; Flush writes what it holds.
+  JsonWriter& writer() { return w_; }
+  void Flush(std::ostream& out);
+  // Ends the last line, then Flush.
+  void FlushLine(std::ostream& out);
+
+  // A writer of one project's object into `out`, safe on any thread: an
+  // element of the "projects" array, or (JSONL) a line of its own, which
+  // EndProject ends.
+  JsonWriter ProjectWriter(std::string* out) const {
+    return JsonWriter::Nested(out, lines_ ? 0 : 2, lines_ ? 0 : 2);
+  }
+  void EndProject(std::string* out) const {
+    if (lines_) out->push_back('\n');
+  }
+  // Writes a project made by ProjectWriter, in input order.
+  void WriteProject(std::string_view bytes, std::ostream& out);
+
+ private:
+  bool lines_;
+  std::string buf_;
+  JsonWriter w_;
+};
 
 // Writes the "errors" and "warnings" keys and their arrays.
 void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w);
