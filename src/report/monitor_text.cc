@@ -202,17 +202,7 @@ class MonitorTextReporter : public MonitorReporter {
                       std::to_string(d.projects), std::to_string(d.lights[0]),
                       std::to_string(d.lights[1]), std::to_string(d.lights[2])});
     }
-    std::vector<size_t> width(rows[0].size(), 0);
-    for (const auto& row : rows)
-      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
-    std::string o;
-    for (size_t r = 0; r < rows.size(); ++r) {
-      std::string line;
-      for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      o += (r == 0 ? Paint(line, Style::kDim) : line) + "\n";
-    }
-    return o;
+    return AlignedRows(rows, ctx_.report.color);
   }
 
   // The run's errors, at most 50: a report written after errors says so.

@@ -1,11 +1,14 @@
 #include "report/report_common.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "base/lang.h"
 #include "report/report_json.h"
 
 #include "base/csv.h"
+#include "base/terminal.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -408,6 +411,22 @@ std::string CsvReportRow::Header(const char* const* columns, size_t count, bool 
     AppendCsvField(columns[i], &o);
   }
   o.append("\r\n");
+  return o;
+}
+
+std::string AlignedRows(const std::vector<std::vector<std::string>>& rows, bool color) {
+  std::vector<size_t> width;
+  for (const auto& row : rows) {
+    width.resize(std::max(width.size(), row.size()));
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
+  }
+  std::string o;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    o += (r == 0 ? Terminal::Paint(line, Style::kDim, color) : line) + "\n";
+  }
   return o;
 }
 

@@ -106,6 +106,11 @@ std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<s
 // characters.
 std::string PrintableText(std::string_view s);
 
+// Rows of a text report's table, each cell padded to its column's display
+// width, lines ending without spaces; the first row is the header, dimmed
+// when `color`.
+std::string AlignedRows(const std::vector<std::vector<std::string>>& rows, bool color);
+
 // One row of a CSV report (eval's, monitor's) under construction. Its
 // columns are the report's, in order, with names that stay the same whatever
 // --lang; cells are given by column name, so that a row kind fills only the

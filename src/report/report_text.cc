@@ -235,21 +235,8 @@ class TextReporter : public Reporter {
     return Aligned(dept) + "\n" + Aligned(groups) + "\n" + Aligned(lowest) + "\n";
   }
 
-  // Rows aligned by display width; the first row is a dimmed header.
   std::string Aligned(const std::vector<std::vector<std::string>>& rows) const {
-    std::vector<size_t> width;
-    for (const auto& row : rows) {
-      width.resize(std::max(width.size(), row.size()));
-      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], DisplayWidth(row[c]));
-    }
-    std::string o;
-    for (size_t r = 0; r < rows.size(); ++r) {
-      std::string line;
-      for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      o += (r == 0 ? Paint(line, Style::kDim) : line) + "\n";
-    }
-    return o;
+    return AlignedRows(rows, ctx_.color);
   }
 
   std::string StatusLabel(Status st) const { return std::string(jixiao::StatusLabel(st, l_)); }
