@@ -65,7 +65,7 @@ size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+char32_t DecodeUtf8OfAny(std::string_view s, size_t* pos) {
   char32_t cp;
   int len = DecodeValid(s, *pos, &cp);
   if (len == 0) {
@@ -100,7 +100,7 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
-int CodePointWidth(char32_t cp) {
+int CodePointWidthOfAny(char32_t cp) {
   if (cp == 0) return 0;
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
   if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
@@ -164,8 +164,20 @@ std::string FoldFullWidth(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
+  // A space is ASCII, U+00A0 (C2 A0) or U+3000 (E3 80 80): any other first
+  // byte, or last byte, ends the search without decoding.
+  const auto ascii_space = [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   size_t begin = 0;
   while (begin < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[begin]);
+    if (c < 0x80) {
+      if (!ascii_space(c)) break;
+      ++begin;
+      continue;
+    }
+    if (c != 0xC2 && c != 0xE3) break;
     size_t pos = begin;
     char32_t cp = DecodeUtf8(s, &pos);
     if (!IsSpaceCodePoint(cp)) break;
@@ -173,6 +185,13 @@ std::string_view Trim(std::string_view s) {
   }
   size_t end = s.size();
   while (end > begin) {
+    const unsigned char c = static_cast<unsigned char>(s[end - 1]);
+    if (c < 0x80) {
+      if (!ascii_space(c)) break;
+      --end;
+      continue;
+    }
+    if (c != 0xA0 && c != 0x80) break;
     // Step back to the start of the previous code point.
     size_t start = end - 1;
     while (start > begin && IsContinuation(static_cast<unsigned char>(s[start]))) --start;
@@ -249,6 +268,12 @@ void LineIndex::Assign(std::string_view text) {
   text_ = text;
   starts_.clear();
   starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {  // LF only: memchr from line to line
+    for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+      starts_.push_back(i + 1);
+    }
+    return;
+  }
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
       starts_.push_back(i + 1);
@@ -265,8 +290,10 @@ std::string_view LineIndex::Line(int line) const {
 
 int ColumnOfOffset(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
-  size_t line_start = text.find_last_of("\r\n", offset == 0 ? std::string_view::npos : offset - 1);
-  line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+  size_t line_start = offset;
+  while (line_start > 0 && text[line_start - 1] != '\n' && text[line_start - 1] != '\r') {
+    --line_start;
+  }
   return static_cast<int>(CodePointCount(text.substr(line_start, offset - line_start))) + 1;
 }
 

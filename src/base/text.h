@@ -36,9 +36,29 @@ inline int ValidUtf8Length(std::string_view s, size_t pos) {
 // or std::string_view::npos when `s` is valid.
 size_t FindInvalidUtf8(std::string_view s);
 
-// Decodes the code point starting at s[*pos] and advances *pos past it.
-// Invalid bytes decode as U+FFFD and advance by one byte.
-char32_t DecodeUtf8(std::string_view s, size_t* pos);
+// DecodeUtf8 for any bytes: its out-of-line part.
+char32_t DecodeUtf8OfAny(std::string_view s, size_t* pos);
+
+// Decodes the code point starting at s[*pos] (*pos < size) and advances
+// *pos past it. Invalid bytes decode as U+FFFD and advance by one byte.
+// Inline for ASCII and for the three-byte characters ValidUtf8Length
+// takes inline (all of CJK).
+inline char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+  const size_t p = *pos;
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char c = byte(p);
+  if (c < 0x80) {
+    *pos = p + 1;
+    return c;
+  }
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED && p + 2 < s.size() &&
+      (byte(p + 1) & 0xC0) == 0x80 && (byte(p + 2) & 0xC0) == 0x80) {
+    *pos = p + 3;
+    return (static_cast<char32_t>(c & 0x0F) << 12) |
+           (static_cast<char32_t>(byte(p + 1) & 0x3F) << 6) | (byte(p + 2) & 0x3F);
+  }
+  return DecodeUtf8OfAny(s, pos);
+}
 void AppendUtf8(char32_t cp, std::string* out);
 
 // Number of code points in `s` (invalid bytes count one each).
@@ -46,7 +66,12 @@ size_t CodePointCount(std::string_view s);
 
 // Terminal display width of one code point: 0 for combining marks and
 // control characters, 2 for East Asian wide and full-width forms, else 1.
-int CodePointWidth(char32_t cp);
+int CodePointWidthOfAny(char32_t cp);  // its out-of-line part
+inline int CodePointWidth(char32_t cp) {
+  if (cp >= 0x20 && cp < 0x7F) return 1;
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return 2;
+  return CodePointWidthOfAny(cp);
+}
 // Display width of `s`.
 size_t DisplayWidth(std::string_view s);
 // The longest prefix of `s` whose display width is at most `width`; when `s`

@@ -97,4 +97,74 @@ TEST_CASE("LineIndex gives the lines LineOf gives") {
   CHECK(index.Line(5) == "d");
 }
 
+TEST_CASE("DecodeUtf8 and CodePointWidth inline paths agree with the general ones") {
+  // Every code point, encoded; then every three bytes led by E0..EF, valid or not.
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string s;
+    AppendUtf8(cp, &s);
+    size_t a = 0, b = 0;
+    const char32_t x = DecodeUtf8(s, &a);
+    const char32_t y = DecodeUtf8OfAny(s, &b);
+    if (x != cp || y != cp || a != b || CodePointWidth(cp) != CodePointWidthOfAny(cp)) {
+      FAIL("code point ", static_cast<uint32_t>(cp));
+    }
+  }
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int b1 = 0; b1 < 256; ++b1) {
+      for (int b2 = 0; b2 < 256; ++b2) {
+        const char bytes[] = {static_cast<char>(lead), static_cast<char>(b1),
+                              static_cast<char>(b2)};
+        const std::string_view s(bytes, 3);
+        size_t a = 0, b = 0;
+        if (DecodeUtf8(s, &a) != DecodeUtf8OfAny(s, &b) || a != b) {
+          FAIL("bytes ", lead, " ", b1, " ", b2);
+        }
+      }
+    }
+  }
+  size_t pos = 0;
+  CHECK(DecodeUtf8("\xe4\xb8", &pos) == 0xFFFD);  // cut: one byte at a time
+  CHECK(pos == 1);
+}
+
+// Trim as it was first written, decoding every code point at both ends.
+std::string_view TrimByDecoding(std::string_view s) {
+  const auto space = [](char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0x3000 || cp == 0xA0;
+  };
+  size_t begin = 0;
+  while (begin < s.size()) {
+    size_t pos = begin;
+    if (!space(DecodeUtf8(s, &pos))) break;
+    begin = pos;
+  }
+  size_t end = s.size();
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    size_t pos = start;
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (pos != end || !space(cp)) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
+TEST_CASE("Trim skips decoding where no space can be, with the same result") {
+  const std::vector<std::string> pieces = {" ", "\t", "\u3000", "\u00a0", "a", "中", "\x80",
+                                           "\xa0", "\xc2", "\xe3", "\xe3\x80", "\xff",
+                                           "\u3001", "\u00a1", "\xe3\x81\x80"};
+  for (const std::string& a : pieces) {
+    for (const std::string& b : pieces) {
+      for (const std::string& c : pieces) {
+        const std::string s = a + b + c;
+        CAPTURE(s);
+        CHECK(Trim(s) == TrimByDecoding(s));
+      }
+    }
+  }
+}
+
 }  // namespace jixiao
