@@ -123,34 +123,52 @@ class MonitorTextReporter : public MonitorReporter {
   void AppendTable(const ProjectMonitor& m, std::string* out) const {
     constexpr size_t kColumns = 8;
     constexpr size_t kCaps[kColumns] = {24, 16, 16, 16, 0, 0, 0, 0};
+    // A cell's text is borrowed from the project when it is shown as it is
+    // (most are), else owned.
     struct Cell {
-      std::string text;
+      std::string own;
+      std::string_view text;
       size_t width = 0;
       std::optional<Light> light;
     };
     const size_t n = m.indicators.size() + 1;
     std::vector<Cell> cells(n * kColumns);
     size_t width[kColumns] = {};
-    auto set = [&](size_t r, size_t c, std::string text, std::optional<Light> light = {}) {
-      Cell& cell = cells[r * kColumns + c];
-      size_t w = DisplayWidth(text);
-      if (r > 0 && kCaps[c] > 0 && w > kCaps[c]) {
-        text = TruncateToWidth(text, kCaps[c]);
-        w = DisplayWidth(text);
+    auto fit = [&](size_t r, size_t c, Cell& cell) {
+      cell.width = DisplayWidth(cell.text);
+      if (r > 0 && kCaps[c] > 0 && cell.width > kCaps[c]) {
+        cell.own = TruncateToWidth(cell.text, kCaps[c]);
+        cell.text = cell.own;
+        cell.width = DisplayWidth(cell.text);
       }
-      cell.width = w;
-      cell.text = std::move(text);
-      cell.light = light;
       width[c] = std::max(width[c], cell.width);
     };
-    for (size_t c = 0; c < kColumns; ++c) set(0, c, header_[c]);
+    auto set = [&](size_t r, size_t c, std::string text, std::optional<Light> light = {}) {
+      Cell& cell = cells[r * kColumns + c];
+      cell.own = std::move(text);
+      cell.text = cell.own;
+      cell.light = light;
+      fit(r, c, cell);
+    };
+    // Text of the project's (it outlives the table), on one line.
+    auto set_line = [&](size_t r, size_t c, std::string_view text) {
+      Cell& cell = cells[r * kColumns + c];
+      if (IsOneLine(text)) {
+        cell.text = text;
+      } else {
+        cell.own = OneLine(text);
+        cell.text = cell.own;
+      }
+      fit(r, c, cell);
+    };
+    for (size_t c = 0; c < kColumns; ++c) set_line(0, c, header_[c]);
     for (size_t r = 1; r < n; ++r) {
       const IndicatorMonitor& im = m.indicators[r - 1];
       const Indicator& ind = m.project.indicators[im.index];
-      set(r, 0, OneLine(ind.name));
-      set(r, 1, OneLine(ind.target_text));
-      set(r, 2, OneLine(im.value_text));
-      set(r, 3, OneLine(im.forecast_text));
+      set_line(r, 0, ind.name);
+      set_line(r, 1, ind.target_text);
+      set_line(r, 2, im.value_text);
+      set_line(r, 3, im.forecast_text);
       if (im.not_applicable) {
         set(r, 4, "—");
         set(r, 5, Tr(MsgId::kMonLabelNotApplicable));
@@ -164,8 +182,8 @@ class MonitorTextReporter : public MonitorReporter {
         why.push_back(adjusted.empty() ? LikelihoodText(*im.likelihood) : adjusted);
       }
       if (im.reasons != 0) why.push_back(ReasonsText(im.reasons));
-      set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
-      set(r, 7, OneLine(im.note));
+      if (!why.empty()) set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
+      set_line(r, 7, im.note);
     }
     std::string& o = *out;
     for (size_t r = 0; r < n; ++r) {
@@ -178,7 +196,7 @@ class MonitorTextReporter : public MonitorReporter {
         o += ' ';
         const size_t pad = last ? 0 : width[c] - cell.width;
         if (r == 0) {
-          o += Paint(cell.text + std::string(pad, ' '), Style::kDim);
+          o += Paint(std::string(cell.text) + std::string(pad, ' '), Style::kDim);
         } else if (cell.light) {
           o += Paint(cell.text, LightStyle(*cell.light));
           o.append(pad, ' ');
@@ -187,7 +205,9 @@ class MonitorTextReporter : public MonitorReporter {
           o.append(pad, ' ');
         }
       }
-      while (o.size() > line_start && o.back() == ' ') o.pop_back();
+      size_t end = o.size();
+      while (end > line_start && o[end - 1] == ' ') --end;
+      o.resize(end);
       o += '\n';
     }
   }

@@ -162,11 +162,19 @@ std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<s
 std::string PrintableText(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  // Runs of kept characters are copied as they are; a dropped one ends a
+  // run, and so do invalid bytes, each written as U+FFFD.
   size_t pos = 0;
+  size_t run = 0;  // s[run, pos) is kept as it is
   while (pos < s.size()) {
+    const size_t start = pos;
     char32_t cp = DecodeUtf8(s, &pos);
+    if (cp != 0xFFFD && !IsDropped(cp)) continue;
+    out.append(s.substr(run, start - run));
     if (!IsDropped(cp)) AppendUtf8(cp, &out);
+    run = pos;
   }
+  out.append(s.substr(run));
   return out;
 }
 
@@ -243,16 +251,20 @@ std::string XmlText(std::string_view s, bool attribute) {
 // `s` on one line: line breaks and tabs become spaces, the other characters
 // no report writes (PrintableText: C0 and C1 controls, DEL) are dropped, so
 // that a multi-line note cannot break the table nor text act on a terminal.
-std::string OneLine(std::string_view s) {
-  // Most cells have no control character: copied whole. (A C1 control is
-  // the byte 0xC2 followed by one of 0x80..0x9F.)
-  bool plain = true;
-  for (size_t i = 0; i < s.size() && plain; ++i) {
+bool IsOneLine(std::string_view s) {
+  // A C1 control is the byte 0xC2 followed by one of 0x80..0x9F.
+  for (size_t i = 0; i < s.size(); ++i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
-    plain = u >= 0x20 && u != 0x7F &&
-            !(u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F);
+    if (u < 0x20 || u == 0x7F ||
+        (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F)) {
+      return false;
+    }
   }
-  if (plain) return std::string(s);
+  return true;
+}
+
+std::string OneLine(std::string_view s) {
+  if (IsOneLine(s)) return std::string(s);  // most cells: copied whole
   std::string out;
   for (char c : PrintableText(s)) {
     if (c == '\n' || c == '\r' || c == '\t') {
@@ -424,7 +436,7 @@ std::string AlignedRows(const std::vector<std::vector<std::string>>& rows, bool 
   for (size_t r = 0; r < rows.size(); ++r) {
     std::string line;
     for (size_t c = 0; c < rows[r].size(); ++c) line += "  " + PadToWidth(rows[r][c], width[c]);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
+    line.resize(line.find_last_not_of(' ') + 1);  // npos + 1 == 0
     o += (r == 0 ? Terminal::Paint(line, Style::kDim, color) : line) + "\n";
   }
   return o;

@@ -161,6 +161,8 @@ std::string XmlText(std::string_view s, bool attribute);
 // no report writes (PrintableText) are dropped, so that a multi-line note
 // cannot break a table nor text act on a terminal.
 std::string OneLine(std::string_view s);
+// True when OneLine(s) is `s` as it is: it holds no control character.
+bool IsOneLine(std::string_view s);
 
 // A GitHub Actions workflow command, "::TYPE file=…,line=…,col=…,title=…::message\n",
 // with as much of the location as is known, its message and properties escaped.

@@ -187,6 +187,7 @@ TEST_CASE("all six formats are registered") {
 TEST_CASE("PrintableText drops control characters and repairs UTF-8") {
   CHECK(PrintableText("a\x01" "b\x7f\tc\r\n") == "ab\tc\r\n");
   CHECK(PrintableText("x\xffy") == "x\uFFFDy");
+  CHECK(PrintableText("ab\x01" "cd\xff\xfe" "ef\uFFFDg\x7f") == "abcd\uFFFD\uFFFDef\uFFFDg");
   CHECK(PrintableText("\uFFFE\uFFFF中") == "中");
   // C1 controls, U+0080..U+009F (U+009B is an 8-bit CSI), and not U+00A0.
   CHECK(PrintableText("a\u0080b\u0085c\u009B31md\u009Fe\u00A0f") == "abc31mde\u00A0f");

@@ -188,7 +188,9 @@ class TextReporter : public Reporter {
           if (!kRightAligned[c] && !last) o.append(pad, ' ');
         }
       }
-      while (o.size() > line_start && o.back() == ' ') o.pop_back();
+      size_t end = o.size();
+      while (end > line_start && o[end - 1] == ' ') --end;
+      o.resize(end);
       o += '\n';
       // --show-work: the arithmetic under the row.
       if (r > 0 && s.work) {
