@@ -1,6 +1,7 @@
 #include "report/report_common.h"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -252,11 +253,19 @@ std::string XmlText(std::string_view s, bool attribute) {
 // no report writes (PrintableText: C0 and C1 controls, DEL) are dropped, so
 // that a multi-line note cannot break the table nor text act on a terminal.
 bool IsOneLine(std::string_view s) {
-  // A C1 control is the byte 0xC2 followed by one of 0x80..0x9F.
+  // One table look-up a byte: C0 controls, DEL, and 0xC2, which leads a C1
+  // control when one of 0x80..0x9F follows.
+  static constexpr auto kSuspect = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 0x20; ++b) t[b] = true;
+    t[0x7F] = true;
+    t[0xC2] = true;
+    return t;
+  }();
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    if (u < 0x20 || u == 0x7F ||
-        (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F)) {
+    const unsigned char u = static_cast<unsigned char>(s[i]);
+    if (!kSuspect[u]) continue;
+    if (u != 0xC2 || (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F)) {
       return false;
     }
   }

@@ -184,6 +184,19 @@ TEST_CASE("all six formats are registered") {
   }
 }
 
+TEST_CASE("IsOneLine says when OneLine keeps the text as it is") {
+  for (std::string_view s : {"", "数量指标", "≥90%", "a\u00A0b", "\xC2"}) {
+    CAPTURE(s);
+    CHECK(IsOneLine(s));
+    CHECK(OneLine(s) == s);
+  }
+  for (std::string_view s : {"a\tb", "a\nb", "x\x7f", "\u0085y", "\u009B31m", "\x01"}) {
+    CAPTURE(s);
+    CHECK(!IsOneLine(s));
+    CHECK(OneLine(s) != s);
+  }
+}
+
 TEST_CASE("PrintableText drops control characters and repairs UTF-8") {
   CHECK(PrintableText("a\x01" "b\x7f\tc\r\n") == "ab\tc\r\n");
   CHECK(PrintableText("x\xffy") == "x\uFFFDy");
