@@ -10,7 +10,8 @@ namespace jixiao {
 
 TEST_CASE("a diagnostic prints its place, code, message, line and caret") {
   ScopedLang zh(Lang::kZh);
-  Diagnostic d{Severity::kWarning, {"a.yaml", 12, 7}, "没有偏差原因", "      服务天数: 3", 920};
+  Diagnostic d{Severity::kWarning, {"a.yaml", 12, 7}, "没有偏差原因", "      服务天数: 3",
+               920};
   CHECK(FormatDiagnostic(d, false) ==
         "a.yaml:12:7: 警告[JX0920]: 没有偏差原因\n"
         " 12 |       服务天数: 3\n"

@@ -182,7 +182,9 @@ class MonitorTextReporter : public MonitorReporter {
         why.push_back(adjusted.empty() ? LikelihoodText(*im.likelihood) : adjusted);
       }
       if (im.reasons != 0) why.push_back(ReasonsText(im.reasons));
-      if (!why.empty()) set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
+      if (!why.empty()) {
+        set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
+      }
       set_line(r, 7, im.note);
     }
     std::string& o = *out;
