@@ -6,6 +6,7 @@
 
 #include "base/record_codec.h"
 #include "base/text.h"
+#include "model/actual_codec.h"
 
 namespace jixiao {
 
@@ -53,8 +54,9 @@ Funding UnpackFunding(RecordReader* u, const std::string& file) {
 
 // The fields of an entry's record (its key is the record's key): its
 // location first (read alone by LocationOf: the file's number, which Add
-// writes, then what this writes), then the rest. Rationals are written as
-// exact decimals.
+// writes, then what this writes), then the rest. Amounts and scores are
+// written as exact decimals; each value as written and as parsed
+// (actual_codec.h), so that Get need not parse it again.
 std::string ActualsIndex::PackFields(const ProjectActuals& e) {
   RecordWriter p;
   p.Int(static_cast<uint64_t>(e.loc.line));
@@ -69,6 +71,7 @@ std::string ActualsIndex::PackFields(const ProjectActuals& e) {
   for (const IndicatorActual& a : e.indicators) {
     p.Str(a.key);
     p.Str(a.text);
+    PackActual(a.value, &p);
     p.Int(a.grade ? static_cast<uint64_t>(*a.grade) + 1 : 0);
     p.Str(a.score ? a.score->ToDecimalString(30) : "");
     if (a.score) {
@@ -140,13 +143,10 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   size_t n = static_cast<size_t>(u.Int());
   out->indicators.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    IndicatorActual a;
+    IndicatorActual& a = out->indicators.emplace_back();  // filled in place: it is large
     a.key = std::string(u.Str());
     a.text = std::string(u.Str());
-    if (!a.text.empty()) {
-      Parsed<Actual> v = ParseActual(a.text);  // valid: checked when read
-      if (v) a.value = v.value();
-    }
+    a.value = UnpackActual(&u, a.text);
     if (uint64_t g = u.Int()) a.grade = static_cast<Grade>(g - 1);
     std::string_view score = u.Str();
     if (!score.empty()) {
@@ -158,7 +158,6 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
     a.loc.file = out->loc.file;
     a.loc.line = static_cast<int>(u.Int());
     a.loc.column = static_cast<int>(u.Int());
-    out->indicators.push_back(std::move(a));
   }
   UnpackProgress(&u, out->loc.file, out.get());
   return out;

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "base/record_codec.h"
 #include "base/text.h"
+#include "model/actual_codec.h"
 #include "model/actuals.h"
 
 namespace jixiao {
@@ -114,7 +116,7 @@ std::optional<Message> ParseForecastInto(std::string_view text, const Location& 
   if (parsed->kind == ActualKind::kNotApplicable) {
     return Msg(MsgId::kForecastNotApplicable, a->key);
   }
-  p.forecast_value = parsed.value();
+  p.forecast_value = std::move(parsed.value());
   if (p.forecast_value.kind == ActualKind::kText) {
     if (Parsed<Grade> g = ParseGrade(p.forecast)) p.forecast_grade = g.value();
   }
@@ -132,7 +134,7 @@ std::optional<Message> ParseAsOf(std::string_view text, Date* out) {
 }
 
 // The record: a flag word (1: as_of, 2: forecast_spent, 4: indicators' progress), then
-// each part given.
+// each part given; a forecast with its value as parsed (actual_codec.h).
 void PackProgress(const ProjectActuals& e, RecordWriter* w) {
   bool indicators = false;
   for (const IndicatorActual& a : e.indicators) indicators = indicators || !a.progress.empty();
@@ -162,6 +164,8 @@ void PackProgress(const ProjectActuals& e, RecordWriter* w) {
     if (!p.forecast.empty()) {
       w->Int(static_cast<uint64_t>(p.forecast_loc.line));
       w->Int(static_cast<uint64_t>(p.forecast_loc.column));
+      PackActual(p.forecast_value, w);
+      w->Int(p.forecast_grade ? static_cast<uint64_t>(*p.forecast_grade) + 1 : 0);
     }
     w->Int(p.likelihood ? static_cast<uint64_t>(*p.likelihood) + 1 : 0);
     if (p.likelihood) {
@@ -205,12 +209,8 @@ void UnpackProgress(RecordReader* r, const std::string& file, ProjectActuals* e)
     p.forecast = std::string(r->Str());
     if (!p.forecast.empty()) {
       p.forecast_loc = loc();
-      if (Parsed<Actual> v = ParseActual(p.forecast)) {  // valid: checked when read
-        p.forecast_value = v.value();
-        if (p.forecast_value.kind == ActualKind::kText) {
-          if (Parsed<Grade> g = ParseGrade(p.forecast)) p.forecast_grade = g.value();
-        }
-      }
+      p.forecast_value = UnpackActual(r, p.forecast);
+      if (uint64_t g = r->Int()) p.forecast_grade = static_cast<Grade>(g - 1);
     }
     if (uint64_t l = r->Int()) {
       p.likelihood = static_cast<Likelihood>(l - 1);
