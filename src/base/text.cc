@@ -147,19 +147,31 @@ std::string PadToWidth(std::string_view s, size_t width) {
 }
 
 std::string FoldFullWidth(std::string_view s) {
+  // U+FF01..U+FF5E are EF BC 81..EF BD 9E, U+3000 is E3 80 80: only a
+  // character led by EF or E3 can fold (a continuation byte is never
+  // either), and the runs between are copied as they are.
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) {
-    size_t start = pos;
-    char32_t cp = DecodeUtf8(s, &pos);
+  size_t run = 0;  // the start of the bytes not yet copied
+  for (size_t pos = 0; pos < s.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(s[pos]);
+    if (c != 0xEF && c != 0xE3) continue;
+    size_t end = pos;
+    const char32_t cp = DecodeUtf8(s, &end);
+    char folded;
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+      folded = static_cast<char>(cp - 0xFF01 + 0x21);
     } else if (cp == 0x3000) {
-      out.push_back(' ');
+      folded = ' ';
     } else {
-      out.append(s.substr(start, pos - start));
+      continue;
     }
+    out.append(s, run, pos - run);
+    out.push_back(folded);
+    run = end;
+    pos = end - 1;
   }
+  out.append(s, run, s.size() - run);
   return out;
 }
 

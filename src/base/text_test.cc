@@ -167,4 +167,39 @@ TEST_CASE("Trim skips decoding where no space can be, with the same result") {
   }
 }
 
+// FoldFullWidth as it was first written, decoding every code point.
+std::string FoldByDecoding(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t start = pos;
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+    } else if (cp == 0x3000) {
+      out.push_back(' ');
+    } else {
+      out.append(s.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+TEST_CASE("FoldFullWidth decodes only what can fold, with the same result") {
+  // Each end of the range, its neighbours, the ideographic space, and the
+  // broken sequences that start like them.
+  const std::vector<std::string> pieces = {
+      "a",   "中",  "\uff01", "\uff5e", "\uff00", "\uff5f", "\u3000", "\u3001",
+      "\xef", "\xef\xbc", "\xe3", "\xe3\x80", "\xbc\x81", "\x80", "\xff"};
+  for (const std::string& a : pieces) {
+    for (const std::string& b : pieces) {
+      for (const std::string& c : pieces) {
+        const std::string s = a + b + c;
+        CAPTURE(s);
+        CHECK(FoldFullWidth(s) == FoldByDecoding(s));
+      }
+    }
+  }
+  CHECK(FoldFullWidth("\uff01\uff5e\u3000") == "!~ ");
+}
+
 }  // namespace jixiao

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "base/ordered_pipeline.h"
 #include "base/text.h"
@@ -36,7 +37,7 @@ std::optional<Message> ParseValueInto(std::string_view text, IndicatorActual* a)
     return Message{parsed.message().code,
                    Tr(MsgId::kValBadActualWrap, Shorten(a->text), a->key, parsed.error())};
   }
-  a->value = parsed.value();
+  a->value = std::move(parsed.value());
   if (a->value.kind == ActualKind::kText) {
     if (Parsed<Grade> g = ParseGrade(a->text)) a->grade = g.value();
   }

@@ -95,7 +95,8 @@ Unit KnownUnit(const UnitSpelling& known) {
   Unit u;
   u.name = std::string(known.canonical);
   u.dim = known.dim;
-  u.factor = Rational(BigInt(known.num), BigInt(known.den));
+  // In lowest terms already: a whole factor needs no division.
+  u.factor = known.den == 1 ? Rational(known.num) : Rational(BigInt(known.num), BigInt(known.den));
   u.multiplier = known.multiplier;
   u.root = known.dim == Dimension::kMoney ? "元" : u.name;
   return u;
