@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev   # libraries (doctest: tests only)
   pkg-config libzip-dev libpugixml-dev                   # jixiao import: .docx (ZIP + XML)
   libxlsxwriter-dev              # -f xlsx: the official forms as Excel workbooks
+  libjemalloc-dev                # the allocator jixiao links (docs/performance.md)
   libxml2-utils                  # xmllint, to validate JUnit reports in tests
   python3                        # tests read the xlsx workbooks (zipfile, ElementTree)
   cmark-gfm                      # renders the markdown report in tests, as GitHub would
