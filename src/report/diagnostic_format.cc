@@ -1,6 +1,7 @@
 #include "report/diagnostic_format.h"
 
-#include <fmt/format.h>
+#include <cstdint>
+#include <string>
 
 #include "report/report_common.h"
 #include "base/terminal.h"
@@ -10,13 +11,103 @@ namespace jixiao {
 
 namespace {
 
-// Text quoted from an input may hold control characters (YAML "\e", "\n"):
-// on a terminal they must neither act nor break the line.
-std::string OneLineText(std::string_view s) {
-  std::string out = PrintableText(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
-  return out;
+// The code as "JX0301".
+void AppendCode(uint16_t code, std::string* out) {
+  const std::string digits = std::to_string(code);
+  out->append("JX");
+  if (digits.size() < 4) out->append(4 - digits.size(), '0');
+  out->append(digits);
+}
+
+// SeverityLabel(d) and ':'.
+void AppendSeverity(const Diagnostic& d, std::string* out) {
+  out->append(Text(d.severity == Severity::kError ? MsgId::kSeverityError
+                                                   : MsgId::kSeverityWarning));
+  if (d.code != 0) {
+    out->push_back('[');
+    AppendCode(d.code, out);
+    out->push_back(']');
+  }
+  out->push_back(':');
+}
+
+// FormatLocation(loc) (loc.file is not empty) and ':'.
+void AppendLocation(const Location& loc, std::string* out) {
+  out->append(loc.file);
+  if (loc.line > 0) {
+    out->push_back(':');
+    out->append(std::to_string(loc.line));
+    if (loc.column > 0) {
+      out->push_back(':');
+      out->append(std::to_string(loc.column));
+    }
+  }
+  out->push_back(':');
+}
+
+// `text` in `style` when `color`.
+void AppendPainted(const std::string& text, Style style, bool color, std::string* out) {
+  if (color) {
+    out->append(Terminal::Paint(text, style, true));
+  } else {
+    out->append(text);
+  }
+}
+
+// FormatDiagnosticLine(d, color) appended to *out: everything is written
+// into one string, without a string for each part.
+void AppendDiagnosticLine(const Diagnostic& d, bool color, std::string* out) {
+  std::string part;
+  if (!d.loc.file.empty()) {
+    AppendLocation(d.loc, &part);
+    AppendPainted(part, Style::kBold, color, out);
+    out->push_back(' ');
+    part.clear();
+  }
+  AppendSeverity(d, &part);
+  AppendPainted(part, d.severity == Severity::kError ? Style::kError : Style::kWarning, color,
+                out);
+  out->push_back(' ');
+  // Text quoted from an input may hold control characters (YAML "\e", "\n"):
+  // on a terminal they must neither act nor break the line.
+  const size_t message = out->size();
+  AppendPrintableText(d.message, out);
+  for (size_t i = message; i < out->size(); ++i) {
+    if ((*out)[i] == '\n' || (*out)[i] == '\r') (*out)[i] = ' ';
+  }
+  out->push_back('\n');
+}
+
+// FormatDiagnostic(d, color) appended to *out.
+void AppendDiagnostic(const Diagnostic& d, bool color, std::string* out) {
+  AppendDiagnosticLine(d, color, out);
+  if (d.loc.line <= 0 || d.source_line.empty()) return;
+  // Long lines (minified or garbage input) are not worth echoing whole.
+  constexpr size_t kMaxEcho = 400;
+  if (d.source_line.size() > kMaxEcho) return;
+  const std::string number = std::to_string(d.loc.line);
+  out->push_back(' ');
+  out->append(number);
+  out->append(" | ");
+  AppendPrintableText(d.source_line, out);
+  out->push_back('\n');
+  if (d.loc.column <= 0) return;
+  out->push_back(' ');
+  out->append(number.size(), ' ');
+  out->append(" | ");
+  // The caret sits under the column's code point: every code point before
+  // it becomes as many spaces as it is wide, tabs stay tabs.
+  size_t pos = 0;
+  for (int col = 1; col < d.loc.column && pos < d.source_line.size(); ++col) {
+    char32_t cp = DecodeUtf8(d.source_line, &pos);
+    if (cp == '\t') {
+      out->push_back('\t');
+    } else {
+      out->append(CodePointWidth(cp), ' ');
+    }
+  }
+  AppendPainted("^", Style::kNote, color, out);
+  out->push_back('\n');
 }
 
 }  // namespace
@@ -30,47 +121,30 @@ std::string SeverityLabel(const Diagnostic& d) {
 
 std::string FormatDiagnosticLine(const Diagnostic& d, bool color) {
   std::string out;
-  std::string where = FormatLocation(d.loc);
-  if (!where.empty()) out += Terminal::Paint(where + ":", Style::kBold, color) + " ";
-  bool error = d.severity == Severity::kError;
-  out += Terminal::Paint(SeverityLabel(d) + ":", error ? Style::kError : Style::kWarning, color);
-  out += " ";
-  out += OneLineText(d.message);
-  out += "\n";
+  AppendDiagnosticLine(d, color, &out);
   return out;
 }
 
 std::string FormatDiagnostic(const Diagnostic& d, bool color) {
-  std::string out = FormatDiagnosticLine(d, color);
-  if (d.loc.line <= 0 || d.source_line.empty()) return out;
-  // Long lines (minified or garbage input) are not worth echoing whole.
-  constexpr size_t kMaxEcho = 400;
-  if (d.source_line.size() > kMaxEcho) return out;
-  std::string number = std::to_string(d.loc.line);
-  std::string gutter(number.size(), ' ');
-  out += fmt::format(" {} | {}\n", number, PrintableText(d.source_line));
-  if (d.loc.column <= 0) return out;
-  // The caret sits under the column's code point: every code point before
-  // it becomes as many spaces as it is wide, tabs stay tabs.
-  std::string pad;
-  size_t pos = 0;
-  for (int col = 1; col < d.loc.column && pos < d.source_line.size(); ++col) {
-    char32_t cp = DecodeUtf8(d.source_line, &pos);
-    if (cp == '\t') {
-      pad.push_back('\t');
-    } else {
-      pad.append(CodePointWidth(cp), ' ');
-    }
-  }
-  out += fmt::format(" {} | {}{}\n", gutter, pad, Terminal::Paint("^", Style::kNote, color));
+  std::string out;
+  AppendDiagnostic(d, color, &out);
   return out;
 }
 
 void PrintDiagnostics(const Diagnostics& diags, const Terminal& term, std::ostream& err) {
+  // std::cerr writes out what each << gives it at once: a year's warnings
+  // go out in blocks, not a write each.
+  constexpr size_t kBlock = 64 * 1024;
+  std::string block;
   for (const Diagnostic& d : diags.all()) {
     if (term.quiet() && d.severity != Severity::kError) continue;
-    err << FormatDiagnostic(d, term.color_stderr());
+    AppendDiagnostic(d, term.color_stderr(), &block);
+    if (block.size() >= kBlock) {
+      err << block;
+      block.clear();
+    }
   }
+  if (!block.empty()) err << block;
 }
 
 void WriteDiagnosticJson(const Diagnostic& d, JsonWriter* w) {

@@ -160,22 +160,42 @@ std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<s
             Counted(warnings, MsgId::kCountWarningsOne, MsgId::kCountWarnings));
 }
 
-std::string PrintableText(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void AppendPrintableText(std::string_view s, std::string* out) {
+  const auto continuation = [&](size_t i) {
+    return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  };
   // Runs of kept characters are copied as they are; a dropped one ends a
-  // run, and so do invalid bytes, each written as U+FFFD.
+  // run, and so do invalid bytes, each written as U+FFFD. Printable ASCII,
+  // tab, LF and CR, and the three-byte characters led by E1-EC or EE
+  // (U+1000..U+CFFF, U+E000..U+EFFF: all of CJK) are kept without decoding.
+  const size_t n = s.size();
   size_t pos = 0;
   size_t run = 0;  // s[run, pos) is kept as it is
-  while (pos < s.size()) {
+  while (pos < n) {
+    const auto c = static_cast<unsigned char>(s[pos]);
+    if (c >= 0x20 ? c < 0x7F : (c == '\t' || c == '\n' || c == '\r')) {
+      ++pos;
+      continue;
+    }
+    if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE) && pos + 2 < n && continuation(pos + 1) &&
+        continuation(pos + 2)) {
+      pos += 3;
+      continue;
+    }
     const size_t start = pos;
     char32_t cp = DecodeUtf8(s, &pos);
     if (cp != 0xFFFD && !IsDropped(cp)) continue;
-    out.append(s.substr(run, start - run));
-    if (!IsDropped(cp)) AppendUtf8(cp, &out);
+    out->append(s, run, start - run);
+    if (!IsDropped(cp)) AppendUtf8(cp, out);
     run = pos;
   }
-  out.append(s.substr(run));
+  out->append(s, run, n - run);
+}
+
+std::string PrintableText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendPrintableText(s, &out);
   return out;
 }
 

@@ -105,6 +105,8 @@ std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<s
 // invalid UTF-8 replaced by U+FFFD. The escapes below drop the same
 // characters.
 std::string PrintableText(std::string_view s);
+// PrintableText(s) appended to *out.
+void AppendPrintableText(std::string_view s, std::string* out);
 
 // Rows of a text report's table, each cell padded to its column's display
 // width, lines ending without spaces; the first row is the header, dimmed

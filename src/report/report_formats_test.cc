@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "base/csv.h"
+#include "base/text.h"
 #include "report/report.h"
 #include "report/report_common.h"
 
@@ -206,6 +209,41 @@ TEST_CASE("PrintableText drops control characters and repairs UTF-8") {
   CHECK(PrintableText("a\u0080b\u0085c\u009B31md\u009Fe\u00A0f") == "abc31mde\u00A0f");
   CHECK(MarkdownText("a\u009Bb") == "ab");
   CHECK(XmlText("a\u0085b", true) == "ab");
+}
+
+// PrintableText as it was first written, decoding every code point.
+std::string PrintableByDecoding(std::string_view s) {
+  const auto dropped = [](char32_t cp) {
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) ||
+           cp == 0xFFFE || cp == 0xFFFF;
+  };
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (!dropped(cp)) AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
+TEST_CASE("PrintableText keeps ASCII and CJK without decoding, with the same result") {
+  // Each edge of the undecoded ranges, its neighbours, what is dropped, and
+  // the broken sequences that start like them.
+  const std::vector<std::string> pieces = {
+      "a",      "\t",     "\n",     "\x1f",      "\x7f",       "\u0085",   "\u0fff",
+      "\u1000", "\ucfff", "\ud7ff", "\ue000",    "\uefff",     "\uf000",   "\uffff",
+      "中",     "\xe1",   "\xee\x80", "\xed\xa0\x80", "\xe0\x80\x80", "\x80",     "\xff"};
+  for (const std::string& a : pieces) {
+    for (const std::string& b : pieces) {
+      for (const std::string& c : pieces) {
+        const std::string s = a + b + c;
+        CAPTURE(s);
+        CHECK(PrintableText(s) == PrintableByDecoding(s));
+      }
+    }
+  }
+  std::string appended = "x";
+  AppendPrintableText("a\x01" "b", &appended);
+  CHECK(appended == "xab");
 }
 
 TEST_CASE("MarkdownText and HtmlText") {
