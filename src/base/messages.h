@@ -77,7 +77,12 @@ std::optional<uint16_t> ParseCode(std::string_view s);
 template <typename... Args>
 std::string Tr(MsgId id, const Args&... args) {
   if constexpr (sizeof...(Args) == 0) {
-    return fmt::format(fmt::runtime(Text(id)));
+    // A text without braces is its own formatting (most are: labels, words).
+    const std::string_view text = Text(id);
+    for (char c : text) {
+      if (c == '{' || c == '}') return fmt::format(fmt::runtime(text));
+    }
+    return std::string(text);
   } else {
     return fmt::vformat(Text(id), fmt::make_format_args(args...));
   }

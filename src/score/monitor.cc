@@ -54,6 +54,14 @@ const char* Held(Comparator c) { return c == Comparator::kEq ? "≥" : Comparato
 
 std::string WithUnit(const Rational& r, const std::string& unit) { return r.ToDecimalString() + unit; }
 
+// "a op b": the figures of a light, written as fmt's "{} {} {}" would.
+std::string Spaced(const std::string& a, std::string_view op, const std::string& b) {
+  std::string out;
+  out.reserve(a.size() + op.size() + b.size() + 2);
+  out.append(a).append(" ").append(op).append(" ").append(b);
+  return out;
+}
+
 std::string Percent(const Rational& r) { return (r * 100).FormatFixed(2) + "%"; }
 
 class Monitor {
@@ -360,8 +368,8 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
       core = GradeName(f.grade);
       break;
     case Figures::Kind::kDate:
-      core = fmt::format("{} {} {}", FormatDate(f.date), im.met ? Held(f.cmp) : Negated(f.cmp),
-                         FormatDate(f.deadline));
+      core = Spaced(FormatDate(f.date), im.met ? Held(f.cmp) : Negated(f.cmp),
+                    FormatDate(f.deadline));
       break;
     case Figures::Kind::kNotDone:
       core = f.time_limit
@@ -373,11 +381,11 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
     case Figures::Kind::kQuantity: {
       const std::string b = WithUnit(f.b, f.unit), a = WithUnit(f.a, f.unit);
       if (im.basis == Basis::kPace) {
-        core = fmt::format("{} / ({} × {}/{}) = {}", b, a, run.progress.elapsed,
-                           run.progress.total, im.ratio.FormatFixed(2));
+        core = b + " / (" + a + " × " + std::to_string(run.progress.elapsed) + "/" +
+               std::to_string(run.progress.total) + ") = " + im.ratio.FormatFixed(2);
       } else if (im.met) {
-        core = f.range ? fmt::format("{} ≤ {} ≤ {}", a, b, WithUnit(*f.upper, f.unit))
-                       : fmt::format("{} {} {}", b, Held(f.cmp), a);
+        core = f.range ? Spaced(a, "≤", b) + " ≤ " + WithUnit(*f.upper, f.unit)
+                       : Spaced(b, Held(f.cmp), a);
       } else {
         // Below a positive target (or a range), or above a reverse one.
         const bool below = f.range ? f.b < f.a : !IsReverse(f.cmp);
@@ -385,13 +393,13 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
         const std::string bound_text = WithUnit(bound, f.unit);
         const std::string ratio = im.ratio.FormatFixed(2);
         if (bound.sign() <= 0 || f.b.sign() <= 0) {
-          core = fmt::format("{} {} {}", b, below ? "<" : ">", bound_text);
+          core = Spaced(b, below ? "<" : ">", bound_text);
         } else if (below) {
-          core = fmt::format("{} / {} = {}", b, bound_text, ratio);
+          core = b + " / " + bound_text + " = " + ratio;
         } else if (reverse == ReverseFormula::kLinear) {
-          core = fmt::format("1 − ({} − {}) / {} = {}", b, bound_text, bound_text, ratio);
+          core = "1 − (" + b + " − " + bound_text + ") / " + bound_text + " = " + ratio;
         } else {
-          core = fmt::format("{} / {} = {}", bound_text, b, ratio);
+          core = bound_text + " / " + b + " = " + ratio;
         }
       }
       break;
