@@ -34,9 +34,11 @@ struct PipelineLimits {
 
 // Runs produce(t, emit) for every task t in [0, tasks) on `jobs` threads and
 // calls consume(item) on the calling thread for every emitted item, in
-// (task, emission) order. With jobs <= 1 everything runs on the calling
-// thread. An exception thrown by produce or consume stops the run and is
-// rethrown here.
+// (task, emission) order. The calling thread is one of the `jobs`: it starts
+// jobs - 1 workers and, when it has nothing to consume, produces a task
+// itself, so that `jobs` threads are busy on `jobs` cores, not jobs + 1.
+// With jobs <= 1 everything runs on the calling thread. An exception thrown
+// by produce or consume stops the run and is rethrown here.
 template <typename Item>
 void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
                 const std::function<void(size_t, const std::function<void(Item&&)>&)>& produce,
@@ -72,6 +74,9 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
   bool stop = false;
   bool finished = false;  // every item consumed and handed back
   bool consumer_waiting = false;
+  // The caller waits, inside a task of its own, for room in its slot: it
+  // wants whatever the head has, not a batch.
+  bool eager = false;
   size_t producers_waiting = 0;
   std::exception_ptr failure;
   // Items consumed, by the worker that produced them, for it to destroy.
@@ -81,6 +86,7 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
   auto consumer_ready = [&] {
     if (head >= next) return false;
     const Slot& h = ring[head % window];
+    if (eager) return h.done || !h.items.empty();
     if (h.items.size() >= kWakeBatch) return true;
     if (!h.done) return producers_waiting > 0 && !h.items.empty();
     if (producers_waiting > 0 || next >= tasks) return true;
@@ -173,8 +179,11 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
     }
   };
 
+  // The caller is producer number jobs - 1; its items are destroyed where
+  // it consumes them.
+  const size_t caller = static_cast<size_t>(jobs) - 1;
   std::vector<std::thread> threads;
-  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker, static_cast<size_t>(i));
+  for (size_t i = 0; i < caller; ++i) threads.emplace_back(worker, i);
   std::vector<std::vector<Item>> consumed(static_cast<size_t>(jobs));
   // Hands what was consumed back to its producers (called with mu held).
   auto give_back = [&] {
@@ -187,36 +196,103 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
       consumed[w].clear();
     }
   };
+  std::vector<std::pair<size_t, Item>> ready;  // producer, item
+  // Takes the head's items, and those of every task done in order after it
+  // (called with mu held, which it releases), and consumes them.
+  auto take = [&](std::unique_lock<std::mutex>& lock) {
+    give_back();
+    // What is left in a slot was moved from: it holds no memory.
+    while (head < next) {
+      Slot& h = ring[head % window];
+      for (Item& item : h.items) ready.emplace_back(h.worker, std::move(item));
+      h.items.clear();
+      if (!h.done) break;
+      h.done = false;
+      ++head;
+    }
+    // A producer may wait for room in a slot, or for the window.
+    wake_producers();
+    lock.unlock();
+    for (auto& [producer, item] : ready) {
+      consume(std::move(item));
+      if (producer != caller) consumed[producer].push_back(std::move(item));
+    }
+    ready.clear();
+  };
+  // Whether the head has anything to take (called with mu held).
+  auto head_has_items = [&] {
+    if (head >= next) return false;
+    const Slot& h = ring[head % window];
+    return h.done || !h.items.empty();
+  };
+
+  // The caller's own task t: its items, handed over in batches as a
+  // worker's are, except that once every task before t is consumed (t is
+  // the head) they are consumed at once, and that while its slot is full it
+  // consumes what the head has rather than wait for a consumer.
+  std::vector<Item> mine;
+  auto hand_over = [&](size_t t) {
+    std::unique_lock<std::mutex> lock(mu);
+    size_t placed = 0;
+    while (placed < mine.size() && !stop) {
+      Slot& slot = ring[t % window];
+      if (t == head) {
+        for (Item& item : slot.items) ready.emplace_back(caller, std::move(item));
+        slot.items.clear();
+        for (; placed < mine.size(); ++placed) ready.emplace_back(caller, std::move(mine[placed]));
+        lock.unlock();
+        for (auto& entry : ready) consume(std::move(entry.second));
+        ready.clear();
+        lock.lock();
+        break;
+      }
+      while (placed < mine.size() && slot.items.size() < max_buffered) {
+        slot.items.push_back(std::move(mine[placed++]));
+      }
+      if (placed == mine.size()) break;
+      if (head_has_items()) {
+        take(lock);
+        lock.lock();
+        continue;
+      }
+      eager = true;
+      consumer_waiting = true;
+      consumer_cv.wait(lock);
+      consumer_waiting = false;
+      eager = false;
+    }
+    lock.unlock();
+    mine.clear();
+  };
+
   try {
-    std::vector<std::pair<size_t, Item>> ready;  // producer, item
     while (head < tasks) {
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        while (!stop && !consumer_ready()) {
-          consumer_waiting = true;
-          consumer_cv.wait(lock);
-          consumer_waiting = false;
-        }
-        if (stop) break;
-        give_back();
-        // The head's items, and those of every task done in order after it.
-        // What is left in a slot was moved from: it holds no memory.
-        while (head < next) {
-          Slot& h = ring[head % window];
-          for (Item& item : h.items) ready.emplace_back(h.worker, std::move(item));
-          h.items.clear();
-          if (!h.done) break;
-          h.done = false;
-          ++head;
-        }
-        // A producer may wait for room in a slot, or for the window.
-        wake_producers();
+      std::unique_lock<std::mutex> lock(mu);
+      if (stop) break;
+      if (head_has_items()) {
+        take(lock);
+        continue;
       }
-      for (auto& [producer, item] : ready) {
-        consume(std::move(item));
-        consumed[producer].push_back(std::move(item));
+      if (next < tasks && next < head + window) {
+        // Nothing to consume yet: produce the next task here.
+        const size_t t = next++;
+        ring[t % window].worker = caller;
+        lock.unlock();
+        std::function<void(Item&&)> emit = [&, t](Item&& item) {
+          mine.push_back(std::move(item));
+          if (mine.size() >= kPublish) hand_over(t);
+        };
+        produce(t, emit);
+        hand_over(t);
+        lock.lock();
+        ring[t % window].done = true;
+        continue;
       }
-      ready.clear();
+      while (!stop && !consumer_ready()) {
+        consumer_waiting = true;
+        consumer_cv.wait(lock);
+        consumer_waiting = false;
+      }
     }
     std::lock_guard<std::mutex> lock(mu);
     give_back();
