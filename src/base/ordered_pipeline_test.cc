@@ -3,10 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace jixiao {
 
@@ -103,6 +107,31 @@ TEST_CASE("every item is destroyed on the thread that produced it") {
     CHECK(seen == tasks / 40 * (40 * 41 / 2) + (20 * 21 / 2));
     CHECK(foreign.load() == 0);
   }
+}
+
+TEST_CASE("the calling thread is one of the jobs: it produces tasks too") {
+  // Task 0 waits until task 1 has started, so two threads produce at once;
+  // with jobs = 2 they are one worker and the caller.
+  std::mutex mu;
+  std::condition_variable cv;
+  bool one_started = false;
+  std::vector<std::thread::id> producer(4);
+  RunOrdered<int>(
+      4, 2, {},
+      [&](size_t t, const std::function<void(int&&)>& emit) {
+        producer[t] = std::this_thread::get_id();
+        std::unique_lock<std::mutex> lock(mu);
+        if (t == 1) {
+          one_started = true;
+          cv.notify_all();
+        }
+        if (t == 0) cv.wait(lock, [&] { return one_started; });
+        emit(static_cast<int>(t));
+      },
+      [](int&&) {});
+  const std::set<std::thread::id> threads(producer.begin(), producer.end());
+  CHECK(threads.size() == 2);
+  CHECK(threads.count(std::this_thread::get_id()) == 1);
 }
 
 TEST_CASE("no tasks, one task") {
