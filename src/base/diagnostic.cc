@@ -1,5 +1,7 @@
 #include "base/diagnostic.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -53,6 +55,14 @@ bool WantsSourceLine(const Diagnostic& d) {
   return d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty();
 }
 
+// Whether `file` ends in ".csv", in any case.
+bool IsCsvName(const std::string& file) {
+  if (file.size() < 4) return false;
+  std::string ext = file.substr(file.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".csv";
+}
+
 // Reads `file` into `*text` without a leading BOM ("" when it cannot be
 // read), in one piece of the file's size, reusing the string's memory: files
 // of different sizes read one after another would otherwise leave the heap
@@ -69,8 +79,11 @@ void ReadForLines(const std::string& file, std::string* text) {
   text->resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   if (StartsWith(*text, "\xEF\xBB\xBF")) text->erase(0, 3);
   // A file that is not UTF-8 but clean GB18030 was read as GB18030 (a CSV
-  // file from Excel): its lines are shown as read.
-  if (FindInvalidUtf8(*text) != std::string::npos) {
+  // file from Excel): its lines are shown as read. Only a CSV file is ever
+  // read so (CheckActualsCsvText); any other input was UTF-8 when read, or
+  // was rejected with its line already in the error, and is not checked
+  // again here (a year's progress files: 15 MB).
+  if (IsCsvName(file) && FindInvalidUtf8(*text) != std::string::npos) {
     if (std::optional<std::string> decoded = DecodeGb18030(*text)) *text = std::move(*decoded);
   }
 }

@@ -133,4 +133,25 @@ TEST_CASE("Source::At counts LF, CRLF and a lone CR as line breaks") {
   CHECK(d.source_line == "c,d");
 }
 
+TEST_CASE("FillSourceLines shows a GB18030 CSV file's lines decoded, other files' as they are") {
+  // "时间" in GB18030 is CA B1 BC E4; CA B1 alone is also valid UTF-8
+  // (U+02B1): only the whole file tells the encoding.
+  const std::string gb = "\xCA\xB1\xBC\xE4,1\n\xCA\xB1\n";
+  const std::string csv = TempPath("gb.CSV"), yaml = TempPath("gb.yaml");
+  for (const std::string& path : {csv, yaml}) std::ofstream(path, std::ios::binary) << gb;
+  Diagnostics diags;
+  for (const std::string& path : {csv, yaml}) {
+    for (int line : {1, 2}) diags.Warning({path, line, 1}, Message{0, "m"});
+  }
+  diags.FillSourceLines();
+  CHECK(diags.all()[0].source_line == "时间,1");
+  CHECK(diags.all()[1].source_line == "时");
+  // A YAML file is never read as GB18030: one that is not UTF-8 is an error
+  // whose line comes with it. Its lines are shown as they are.
+  CHECK(diags.all()[2].source_line == "\xCA\xB1\xBC\xE4,1");
+  CHECK(diags.all()[3].source_line == "\xCA\xB1");
+  std::remove(csv.c_str());
+  std::remove(yaml.c_str());
+}
+
 }  // namespace jixiao
