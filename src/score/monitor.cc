@@ -183,7 +183,9 @@ class Monitor {
       if (!value) return std::nullopt;
     }
     if (!a.progress.forecast.empty()) {
-      IndicatorActual f;
+      // The forecast, judged as a value is (forecast_ keeps its strings'
+      // room from one indicator to the next).
+      IndicatorActual& f = forecast_;
       f.key = a.key;
       f.text = a.progress.forecast;
       f.value = a.progress.forecast_value;
@@ -301,6 +303,7 @@ class Monitor {
   const MonitorRules& m_;
   const MonitorRun& run_;
   Diagnostics* diags_;
+  IndicatorActual forecast_;  // Judge's, for each forecast in turn
 };
 
 }  // namespace
