@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
+#include "base/text_testing.h"
+
 namespace jixiao {
 
 TEST_CASE("FindInvalidUtf8 finds the first bad byte") {
@@ -156,15 +161,10 @@ TEST_CASE("Trim skips decoding where no space can be, with the same result") {
   const std::vector<std::string> pieces = {" ", "\t", "\u3000", "\u00a0", "a", "中", "\x80",
                                            "\xa0", "\xc2", "\xe3", "\xe3\x80", "\xff",
                                            "\u3001", "\u00a1", "\xe3\x81\x80"};
-  for (const std::string& a : pieces) {
-    for (const std::string& b : pieces) {
-      for (const std::string& c : pieces) {
-        const std::string s = a + b + c;
-        CAPTURE(s);
-        CHECK(Trim(s) == TrimByDecoding(s));
-      }
-    }
-  }
+  text_testing::ForEachOfThree(pieces, [](const std::string& s) {
+    CAPTURE(s);
+    CHECK(Trim(s) == TrimByDecoding(s));
+  });
 }
 
 // FoldFullWidth as it was first written, decoding every code point.
@@ -190,15 +190,10 @@ TEST_CASE("FoldFullWidth decodes only what can fold, with the same result") {
   const std::vector<std::string> pieces = {
       "a",   "中",  "\uff01", "\uff5e", "\uff00", "\uff5f", "\u3000", "\u3001",
       "\xef", "\xef\xbc", "\xe3", "\xe3\x80", "\xbc\x81", "\x80", "\xff"};
-  for (const std::string& a : pieces) {
-    for (const std::string& b : pieces) {
-      for (const std::string& c : pieces) {
-        const std::string s = a + b + c;
-        CAPTURE(s);
-        CHECK(FoldFullWidth(s) == FoldByDecoding(s));
-      }
-    }
-  }
+  text_testing::ForEachOfThree(pieces, [](const std::string& s) {
+    CAPTURE(s);
+    CHECK(FoldFullWidth(s) == FoldByDecoding(s));
+  });
   CHECK(FoldFullWidth("\uff01\uff5e\u3000") == "!~ ");
 }
 

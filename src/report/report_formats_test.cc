@@ -13,6 +13,7 @@
 
 #include "base/csv.h"
 #include "base/text.h"
+#include "base/text_testing.h"
 #include "report/report.h"
 #include "report/report_common.h"
 
@@ -232,15 +233,10 @@ TEST_CASE("PrintableText keeps ASCII and CJK without decoding, with the same res
       "a",      "\t",     "\n",     "\x1f",      "\x7f",       "\u0085",   "\u0fff",
       "\u1000", "\ucfff", "\ud7ff", "\ue000",    "\uefff",     "\uf000",   "\uffff",
       "中",     "\xe1",   "\xee\x80", "\xed\xa0\x80", "\xe0\x80\x80", "\x80",     "\xff"};
-  for (const std::string& a : pieces) {
-    for (const std::string& b : pieces) {
-      for (const std::string& c : pieces) {
-        const std::string s = a + b + c;
-        CAPTURE(s);
-        CHECK(PrintableText(s) == PrintableByDecoding(s));
-      }
-    }
-  }
+  text_testing::ForEachOfThree(pieces, [](const std::string& s) {
+    CAPTURE(s);
+    CHECK(PrintableText(s) == PrintableByDecoding(s));
+  });
   std::string appended = "x";
   AppendPrintableText("a\x01" "b", &appended);
   CHECK(appended == "xab");
