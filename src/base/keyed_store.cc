@@ -4,12 +4,10 @@
 
 namespace jixiao {
 
-uint32_t KeyedStore::Add(std::string_view key, std::string_view fields) {
-  RecordWriter w;
-  w.Str(key);
-  std::string record = w.bytes();
-  record.append(fields);
-  const auto n = static_cast<uint32_t>(records_.Append(record));
+uint32_t KeyedStore::Add(std::string_view key, std::string_view head, std::string_view fields) {
+  RecordWriter size;
+  size.Int(key.size());  // the key as RecordWriter::Str writes it: its size, then its bytes
+  const auto n = static_cast<uint32_t>(records_.Append({size.bytes(), key, head, fields}));
   index_.Insert(key, n);
   return n;
 }

@@ -31,7 +31,10 @@ class KeyedStore {
   // (bytes of a RecordWriter, record_codec.h); returns its number (0, 1, 2,
   // ...). Throws TemporaryFileError when the temporary file cannot be
   // written.
-  uint32_t Add(std::string_view key, std::string_view fields);
+  uint32_t Add(std::string_view key, std::string_view fields) { return Add(key, {}, fields); }
+  // The same with the fields in two parts, `head` then `fields`, written one
+  // after the other (not joined first).
+  uint32_t Add(std::string_view key, std::string_view head, std::string_view fields);
 
   // The number of the record of `key`, or kNone. A hash collision never
   // mistakes one key for another: keys are compared.

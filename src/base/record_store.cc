@@ -92,26 +92,33 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
   return *this;
 }
 
-size_t RecordStore::Append(std::string_view record) {
-  if (fd_ < 0 && (memory_only_ || memory_.size() + record.size() <= options_.memory_budget)) {
+size_t RecordStore::Append(std::string_view record) { return Append({record}); }
+
+size_t RecordStore::Append(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
+  const auto append_to = [&](std::string* out) {
+    for (std::string_view part : parts) out->append(part);
+  };
+  if (fd_ < 0 && (memory_only_ || memory_.size() + size <= options_.memory_budget)) {
     // Reserved whole: growing by doubling would copy, and could reserve
     // twice the budget. Untouched pages cost no memory.
     if (memory_.empty() && !memory_only_) memory_.reserve(options_.memory_budget);
-    memory_.append(record);
+    append_to(&memory_);
   } else {
     if (fd_ < 0) {
       fd_ = OpenTemporaryFile();
       if (fd_ < 0) {
         memory_only_ = true;
-        memory_.append(record);
-        return Note(record.size());
+        append_to(&memory_);
+        return Note(size);
       }
       flushed_ = memory_.size();
     }
-    pending_.append(record);
+    append_to(&pending_);
     if (pending_.size() >= kWriteBlock) Flush();
   }
-  return Note(record.size());
+  return Note(size);
 }
 
 size_t RecordStore::Note(uint64_t size) {

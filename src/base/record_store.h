@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -45,6 +46,9 @@ class RecordStore {
   // Appends a record; returns its number (0, 1, 2, ...). Throws
   // TemporaryFileError when the temporary file cannot be written.
   size_t Append(std::string_view record);
+  // Appends one record made of `parts` one after another, as Append of their
+  // concatenation would, without making it first.
+  size_t Append(std::initializer_list<std::string_view> parts);
 
   // Record `n` (< size()), or its first `max_bytes` bytes. Safe to call from
   // several threads at once while nobody calls Append. Throws
