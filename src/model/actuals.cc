@@ -103,21 +103,29 @@ size_t ActualsIndex::Find(const std::string& key) const {
   return i == KeyedStore::kNone ? kNone : i;
 }
 
-void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags,
-                       const std::string* fields) {
+ActualsIndex::Packed ActualsIndex::Pack(const ProjectActuals& entry) {
+  return {entry.key, entry.loc, entry.by_id, entry.has_errors, PackFields(entry)};
+}
+
+void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags) {
+  Add(Pack(entry), diags);
+}
+
+void ActualsIndex::Add(const Packed& entry, Diagnostics* diags) {
   if (size_t first = Find(entry.key); first != kNone) {
     flags_[first] |= kHasErrors;
     diags->Error(entry.loc, MsgId::kMatchSecondEntry, entry.key,
                  FormatLocation(LocationOf(static_cast<uint32_t>(first))));
     return;
   }
-  auto [file, added] = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size()));
-  if (added) files_.push_back(entry.loc.file);
+  auto file = file_index_.find(entry.loc.file);
+  if (file == file_index_.end()) {
+    file = file_index_.emplace(entry.loc.file, static_cast<uint32_t>(files_.size())).first;
+    files_.push_back(entry.loc.file);
+  }
   RecordWriter record;
   record.Int(file->second);
-  std::string packed = record.bytes();
-  packed += fields ? *fields : PackFields(entry);
-  entries_.Add(entry.key, packed);
+  entries_.Add(entry.key, record.bytes(), entry.fields);
   flags_.push_back(static_cast<uint8_t>((entry.by_id ? kById : 0) |
                                         (entry.has_errors ? kHasErrors : 0)));
   claimed_.push_back(false);

@@ -93,8 +93,20 @@ class ActualsIndex {
   // Adds an entry. A second entry with the same key is an error (located
   // at the second, naming the first); the second is dropped and the first
   // marked has_errors, since the project's actuals are ambiguous.
-  // `fields`, when given, is PackFields(entry), made on another thread.
-  void Add(const ProjectActuals& entry, Diagnostics* diags, const std::string* fields = nullptr);
+  void Add(const ProjectActuals& entry, Diagnostics* diags);
+
+  // An entry as Add stores it, made on any thread (a worker's), so that the
+  // entry itself can be freed there: what identifies it, and PackFields.
+  struct Packed {
+    std::string key;
+    Location loc;  // where the entry starts
+    bool by_id = false;
+    bool has_errors = false;
+    std::string fields;  // PackFields(entry)
+  };
+  static Packed Pack(const ProjectActuals& entry);
+  // Add, of an entry packed by Pack.
+  void Add(const Packed& entry, Diagnostics* diags);
   // What Add stores of `entry` but its file: safe on any thread.
   static std::string PackFields(const ProjectActuals& entry);
 

@@ -126,12 +126,12 @@ bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
 }
 
 // What a worker hands on: the diagnostics reported before an entry, and
-// the entry (none at the end of a file).
+// the entry as the index stores it (none at the end of a file). The entry
+// itself is freed on the worker that read it, at once.
 struct ReadItem {
   Diagnostics diags;
-  std::unique_ptr<ProjectActuals> entry;  // on the heap: items are moved
+  std::unique_ptr<ActualsIndex::Packed> entry;  // on the heap: items are moved
   std::string incomplete;  // at the end of a file not read in full: its path
-  std::string fields;      // ActualsIndex::PackFields(*entry), made on the worker
 };
 
 }  // namespace
@@ -144,15 +144,15 @@ void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
       [&](size_t t, const std::function<void(ReadItem&&)>& emit) {
         Diagnostics local;
         EntrySink add = [&](ProjectActuals&& e) {
-          std::string fields = ActualsIndex::PackFields(e);  // here, not on the calling thread
-          emit({local.Take(), std::make_unique<ProjectActuals>(std::move(e)), {}, std::move(fields)});
+          // Packed here, not on the calling thread.
+          emit({local.Take(), std::make_unique<ActualsIndex::Packed>(ActualsIndex::Pack(e)), {}});
         };
         const bool complete = ReadActualsFile(files[t], limits, add, &local, progress);
-        emit({local.Take(), nullptr, complete ? std::string() : files[t], {}});
+        emit({local.Take(), nullptr, complete ? std::string() : files[t]});
       },
       [&](ReadItem&& item) {
         diags->Append(std::move(item.diags));
-        if (item.entry) index->Add(*item.entry, diags, &item.fields);  // the entry is freed on its worker
+        if (item.entry) index->Add(*item.entry, diags);
         if (!item.incomplete.empty()) index->MarkIncomplete(item.incomplete);
       });
 }
