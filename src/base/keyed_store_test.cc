@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -32,7 +33,13 @@ TEST_CASE("keyed store: every record found by its key, in memory and in the temp
     for (size_t i = 0; i < 5000; ++i) keys.push_back(fmt::format("TJ-362303-2024-{:04}", i));
     for (size_t i = 0; i < keys.size(); ++i) {
       REQUIRE(store.Find(keys[i]) == KeyedStore::kNone);
-      CHECK(store.Add(keys[i], FieldsOf(i)) == i);
+      // Every other record is given in two parts, split anywhere: the same
+      // record is stored.
+      const std::string fields = FieldsOf(i);
+      const std::string_view view = fields;
+      const size_t split = i % (fields.size() + 1);
+      CHECK((i % 2 == 0 ? store.Add(keys[i], fields)
+                        : store.Add(keys[i], view.substr(0, split), view.substr(split))) == i);
     }
     REQUIRE(store.size() == keys.size());
     for (uint32_t i = 0; i < keys.size(); ++i) {
