@@ -7,8 +7,8 @@
 #ifdef JIXIAO_JEMALLOC
 // jemalloc's settings, read when it starts: memory a run no longer uses goes
 // back to the system within a second (not ten), unused pages at once. At no
-// cost in speed, that keeps the peak at 100,000 projects and -j2 at 34-40
-// MB rather than 43-46 (docs/performance.md).
+// cost in speed, that keeps the peak at 100,000 projects and -j2 about 5 MiB
+// lower (docs/performance.md).
 extern "C" const char* malloc_conf;
 const char* malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
 #endif
