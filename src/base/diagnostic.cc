@@ -1,8 +1,7 @@
 #include "base/diagnostic.h"
 
-#include <cctype>
-
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
