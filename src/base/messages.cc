@@ -28,7 +28,9 @@ std::string_view Text(MsgId id, Lang lang) {
 
 std::string FormatCode(uint16_t code) {
   if (code == 0) return "";
-  return fmt::format("JX{:04d}", code);
+  // "JX" and the code in at least four digits, as fmt's "JX{:04d}" writes it.
+  const std::string digits = std::to_string(code);
+  return "JX" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
 }
 
 std::optional<uint16_t> ParseCode(std::string_view s) {

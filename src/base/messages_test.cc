@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include <fmt/format.h>
+
 namespace jixiao {
 namespace {
 
@@ -83,6 +85,12 @@ TEST_CASE("a diagnostic code is JX0101 to JX0999, never an area's xx00") {
 TEST_CASE("codes are written JX and four digits, and read back in any common spelling") {
   CHECK(FormatCode(301) == "JX0301");
   CHECK(FormatCode(0) == "");
+  // Every code as fmt's "JX{:04d}" writes it.
+  for (uint32_t code = 1; code <= 0xFFFF; ++code) {
+    if (FormatCode(static_cast<uint16_t>(code)) != fmt::format("JX{:04d}", code)) {
+      FAIL("code ", code, ": ", FormatCode(static_cast<uint16_t>(code)));
+    }
+  }
   CHECK(ParseCode("JX0301") == uint16_t{301});
   CHECK(ParseCode("jx0301") == uint16_t{301});
   CHECK(ParseCode("0301") == uint16_t{301});

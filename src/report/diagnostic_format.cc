@@ -1,6 +1,5 @@
 #include "report/diagnostic_format.h"
 
-#include <cstdint>
 #include <string>
 
 #include "report/report_common.h"
@@ -11,40 +10,6 @@ namespace jixiao {
 
 namespace {
 
-// The code as "JX0301".
-void AppendCode(uint16_t code, std::string* out) {
-  const std::string digits = std::to_string(code);
-  out->append("JX");
-  if (digits.size() < 4) out->append(4 - digits.size(), '0');
-  out->append(digits);
-}
-
-// SeverityLabel(d) and ':'.
-void AppendSeverity(const Diagnostic& d, std::string* out) {
-  out->append(Text(d.severity == Severity::kError ? MsgId::kSeverityError
-                                                   : MsgId::kSeverityWarning));
-  if (d.code != 0) {
-    out->push_back('[');
-    AppendCode(d.code, out);
-    out->push_back(']');
-  }
-  out->push_back(':');
-}
-
-// FormatLocation(loc) (loc.file is not empty) and ':'.
-void AppendLocation(const Location& loc, std::string* out) {
-  out->append(loc.file);
-  if (loc.line > 0) {
-    out->push_back(':');
-    out->append(std::to_string(loc.line));
-    if (loc.column > 0) {
-      out->push_back(':');
-      out->append(std::to_string(loc.column));
-    }
-  }
-  out->push_back(':');
-}
-
 // `text` in `style` when `color`.
 void AppendPainted(const std::string& text, Style style, bool color, std::string* out) {
   if (color) {
@@ -54,19 +19,14 @@ void AppendPainted(const std::string& text, Style style, bool color, std::string
   }
 }
 
-// FormatDiagnosticLine(d, color) appended to *out: everything is written
-// into one string, without a string for each part.
+// FormatDiagnosticLine(d, color) appended to *out.
 void AppendDiagnosticLine(const Diagnostic& d, bool color, std::string* out) {
-  std::string part;
-  if (!d.loc.file.empty()) {
-    AppendLocation(d.loc, &part);
-    AppendPainted(part, Style::kBold, color, out);
+  if (std::string where = FormatLocation(d.loc); !where.empty()) {
+    AppendPainted(where + ":", Style::kBold, color, out);
     out->push_back(' ');
-    part.clear();
   }
-  AppendSeverity(d, &part);
-  AppendPainted(part, d.severity == Severity::kError ? Style::kError : Style::kWarning, color,
-                out);
+  AppendPainted(SeverityLabel(d) + ":",
+                d.severity == Severity::kError ? Style::kError : Style::kWarning, color, out);
   out->push_back(' ');
   // Text quoted from an input may hold control characters (YAML "\e", "\n"):
   // on a terminal they must neither act nor break the line.
