@@ -37,9 +37,9 @@ bool FindBatchInputs(const Options& opts, const std::vector<OutputSpec>& specs,
                      const Terminal& term, std::ostream& err, Diagnostics* diags,
                      BatchInputs* in);
 
-// Two settings of glibc's allocator for a run over a whole year (see
-// run_common.cc): large blocks mapped on their own, and the memory a phase
-// of the run left free given back before the next.
+// Two settings of the allocator for a run over a whole year (see
+// run_common.cc): large blocks mapped on their own (glibc's malloc), and the
+// memory a phase of the run left free given back before the next.
 // The end of a batch run's diagnostics (eval, monitor): "no target
 // projects" when none was read and nothing else is wrong, warnings made
 // errors under --strict, each one's source line filled in (files read on

@@ -161,9 +161,6 @@ std::string RunSummaryLine(size_t projects, size_t complies, const std::vector<s
 }
 
 void AppendPrintableText(std::string_view s, std::string* out) {
-  const auto continuation = [&](size_t i) {
-    return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
-  };
   // Runs of kept characters are copied as they are; a dropped one ends a
   // run, and so do invalid bytes, each written as U+FFFD. Printable ASCII,
   // tab, LF and CR, and the three-byte characters led by E1-EC or EE
@@ -177,8 +174,7 @@ void AppendPrintableText(std::string_view s, std::string* out) {
       ++pos;
       continue;
     }
-    if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE) && pos + 2 < n && continuation(pos + 1) &&
-        continuation(pos + 2)) {
+    if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE) && ValidUtf8Length(s, pos) == 3) {
       pos += 3;
       continue;
     }
