@@ -52,6 +52,28 @@ TEST_CASE("ExpandInputs: a directory's files in sorted order of their whole path
   fs::remove_all(root);
 }
 
+TEST_CASE("ExpandInputs: which names are inputs, and how a directory's path is joined") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-names-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "d.yaml");  // a directory, whatever its name
+  for (const char* f : {"UPPER.YAML", "x.Yml", ".yaml", "..yaml", "a.yaml.bak", "yaml", "b.yaml.",
+                        "d.yaml/in.yaml"}) {
+    std::ofstream(root / f) << "x: 1\n";
+  }
+  Diagnostics d;
+  // Given with a trailing "/", or two: joined to each name as std::filesystem
+  // joins them, with no "/" added after one.
+  std::vector<std::string> got =
+      ToVector(ExpandInputs({root.string() + "//"}, {".yaml", ".yml"}, &d));
+  CHECK(d.empty());
+  // ".yaml" has no extension (a name's first "." does not start one); "..yaml" has.
+  const std::string r = root.string() + "//";
+  std::vector<std::string> want = {r + "..yaml", r + "UPPER.YAML", r + "d.yaml/in.yaml",
+                                   r + "x.Yml"};
+  CHECK(got == want);
+  fs::remove_all(root);
+}
+
 TEST_CASE("ExpandInputs: a missing path and a directory without inputs are errors") {
   fs::path root = fs::temp_directory_path() / ("jixiao-inputs-empty-" + std::to_string(getpid()));
   fs::remove_all(root);
