@@ -430,6 +430,14 @@ double BigInt::ToDouble() const {
   return negative_ ? -d : d;
 }
 
+size_t BigInt::BitLength() const {
+  if (big_.empty()) {
+    const uint64_t m = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
+    return m == 0 ? 0 : 64 - static_cast<size_t>(__builtin_clzll(m));
+  }
+  return 32 * big_.size() - static_cast<size_t>(__builtin_clz(big_.back()));
+}
+
 BigInt operator+(const BigInt& a, const BigInt& b) {
   if (a.big_.empty() && b.big_.empty()) {
     int64_t r;

@@ -34,6 +34,8 @@ class BigInt {
   std::string ToString() const;  // decimal, '-' for negatives
   // Approximate value, for display of huge numbers only.
   double ToDouble() const;
+  // Bits of the magnitude: 0 for 0, 1 for 1 and -1, 4 for 8.
+  size_t BitLength() const;
 
   friend BigInt operator+(const BigInt& a, const BigInt& b);
   friend BigInt operator-(const BigInt& a, const BigInt& b);

@@ -58,11 +58,32 @@ std::optional<Rational> ExactSum::SmallValue() const {
   return Rational(FromInt128(total), BigInt(lcm));
 }
 
+std::optional<Rational> ExactSum::CommonMultipleValue() const {
+  BigInt lcm(1);
+  BigInt quot, rem;
+  for (const auto& [den, num] : small_) {
+    // gcd(lcm, den) = gcd(den, lcm mod den): a division by a 64-bit number.
+    BigInt::DivMod(lcm, BigInt(den), &quot, &rem);
+    int64_t r = 0;
+    rem.ToInt64(&r);
+    lcm = lcm * BigInt(den / std::gcd(den, r));
+    if (lcm.BitLength() > kExactBits) return std::nullopt;
+  }
+  BigInt total(0);
+  for (const auto& [den, num] : small_) {
+    BigInt::DivMod(lcm, BigInt(den), &quot, &rem);
+    total = total + FromInt128(num) * quot;
+  }
+  return Rational(std::move(total), std::move(lcm));
+}
+
 Rational ExactSum::Value() const {
   // Most sums: their denominators share a small multiple (a year's weights
-  // and scores have a few hundred denominators made of small primes).
+  // and scores have a few hundred denominators made of small primes); the
+  // sums of a year's level-1 groups, a multiple of hundreds of digits.
   if (rest_.sign() == 0) {
     if (std::optional<Rational> v = SmallValue()) return *v;
+    if (std::optional<Rational> v = CommonMultipleValue()) return *v;
   }
   // In order of denominator, so that the result (rounded, should it ever be)
   // does not depend on the hash table's order.

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 
@@ -83,6 +85,51 @@ TEST_CASE("ExactSum: the same sum whether the denominators' multiple fits 63 bit
   for (int i = 0; i < 1000; ++i) heavy.push_back(Q(big, 7));
   heavy.push_back(Q(1, (int64_t{1} << 59) - 1));
   CHECK(summed(heavy) == one_by_one(heavy));
+}
+
+TEST_CASE("ExactSum: exact over a multiple of thousands of bits; bounded beyond kExactBits") {
+  // The first n primes below 2^31, each the denominator of a value 1/p.
+  auto primes = [](size_t n) {
+    std::vector<int64_t> out;
+    for (int64_t c = 2147483647; out.size() < n; c -= 2) {
+      bool prime = true;
+      for (int64_t d = 3; d * d <= c && prime; d += 2) prime = c % d != 0;
+      if (prime) out.push_back(c);
+    }
+    return out;
+  };
+  // 100 of them: a common multiple of about 3,100 bits (930 digits), as a
+  // year's level-1 sums have. The sum is exact: no rounding at 60 digits.
+  ExactSum s;
+  Rational exact;
+  for (int64_t p : primes(100)) {
+    s.Add(Q(1, p));
+    exact = exact + Q(1, p);
+  }
+  CHECK(exact.den().ToString().size() > 900);
+  CHECK(s.Value() == exact);
+  // 1,100: about 34,000 bits, beyond kExactBits (32,768). Formed value by
+  // value in order of denominator, rounded to 40 decimals past 60 digits.
+  std::vector<int64_t> many = primes(1100);
+  ExactSum t;
+  for (int64_t p : many) t.Add(Q(1, p));
+  std::sort(many.begin(), many.end());
+  Rational bounded;
+  for (int64_t p : many) bounded = ExactSum::Bounded(bounded + Q(1, p));
+  CHECK(t.Value() == bounded);
+  CHECK(t.Value().den().ToString().size() <= 60);
+}
+
+TEST_CASE("BigInt::BitLength") {
+  CHECK(BigInt(0).BitLength() == 0);
+  CHECK(BigInt(1).BitLength() == 1);
+  CHECK(BigInt(-1).BitLength() == 1);
+  CHECK(BigInt(8).BitLength() == 4);
+  CHECK(BigInt(INT64_MIN).BitLength() == 64);
+  CHECK(BigInt(INT64_MAX).BitLength() == 63);
+  CHECK((BigInt(INT64_MAX) + BigInt(1)).BitLength() == 64);   // 2^63, stored big
+  CHECK((BigInt(INT64_MAX) * BigInt(4)).BitLength() == 65);
+  CHECK((-(BigInt(INT64_MAX) * BigInt(INT64_MAX))).BitLength() == 126);
 }
 
 }  // namespace jixiao

@@ -66,8 +66,9 @@ struct Level1Summary {
   size_t unmet = 0;
   size_t not_applicable = 0;
   // Sums of the exact weights and scores (base/exact_sum.h: should their
-  // denominators grow beyond 60 digits, which only hostile input makes, they
-  // are rounded to 40 decimals, keeping every 2-decimal figure exact).
+  // denominators' common multiple exceed 32,768 bits, which only hostile
+  // input makes, they are rounded to 40 decimals, keeping every 2-decimal
+  // figure exact).
   Rational weight;
   Rational score;
   // score / weight, or 0 without weight.

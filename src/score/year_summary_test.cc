@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
+
+#include "base/exact_sum.h"
 
 namespace jixiao {
 
@@ -79,22 +82,40 @@ TEST_CASE("year summary: level-1 sums add exact values, rounded once where shown
   CHECK(g.unmet == 1);
 }
 
-TEST_CASE("year summary: sums with ever larger denominators are bounded") {
-  // 1/p for the primes below 2000: the exact sum's denominator would have
-  // hundreds of digits; rounded to 40 decimals it stays small, and its 2
-  // decimals are those of the exact sum.
-  YearSummary y;
+TEST_CASE("year summary: sums are exact over thousands of bits, bounded beyond") {
+  // 1/p for the primes below `limit`, each a project's one indicator; *exact
+  // is their sum, over the product of the primes: (sum of P/p) / P.
+  auto sum_of_inverse_primes = [](int limit, Rational* exact) {
+    YearSummary y;
+    std::vector<int> primes;
+    for (int p = 2; p < limit; ++p) {
+      bool prime = true;
+      for (int q = 2; q * q <= p; ++q) prime = prime && p % q != 0;
+      if (!prime) continue;
+      primes.push_back(p);
+      ProjectDigest d = Digest("A", "90");
+      d.indicators.push_back({"产出指标", "met", Rational(1) / p, Rational(1) / p});
+      y.Add(d);
+    }
+    BigInt product(1), numerator(0), quot, rem;
+    for (int p : primes) product = product * BigInt(p);
+    for (int p : primes) {
+      BigInt::DivMod(product, BigInt(p), &quot, &rem);
+      numerator = numerator + quot;
+    }
+    *exact = Rational(numerator, product);
+    return y.level1()[0];
+  };
+  // Below 2000: a denominator of about 2,900 bits (860 digits), summed exactly.
   Rational exact;
-  for (int p = 2; p < 2000; ++p) {
-    bool prime = true;
-    for (int q = 2; q * q <= p; ++q) prime = prime && p % q != 0;
-    if (!prime) continue;
-    ProjectDigest d = Digest("A", "90");
-    d.indicators.push_back({"产出指标", "met", Rational(1) / p, Rational(1) / p});
-    y.Add(d);
-    exact += Rational(1) / p;
-  }
-  const Level1Summary& g = y.level1()[0];
+  Level1Summary g = sum_of_inverse_primes(2000, &exact);
+  CHECK(exact.den().ToString().size() > 800);
+  CHECK(g.weight == exact);
+  CHECK(g.Attainment() == 1);
+  // Below 25000: about 36,000 bits, beyond ExactSum::kExactBits: rounded to 40
+  // decimals, it stays small, and its 2 decimals are those of the exact sum.
+  g = sum_of_inverse_primes(25000, &exact);
+  CHECK(exact.den().BitLength() > ExactSum::kExactBits);
   CHECK(g.weight.FormatFixed(2) == exact.FormatFixed(2));
   CHECK(g.weight.den().ToDouble() < 1e60);
   CHECK(g.Attainment() == 1);
