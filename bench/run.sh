@@ -218,7 +218,7 @@ bytes=$(xargs -0 -a files.list -- cat | wc -c)
 
 machine
 echo "input: $projects projects (seed $seed), $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }') in $data"
-echo "each row: median of $reps runs (json: 1 run); stdout to /dev/null"
+echo "each row: median of $reps runs (html, xlsx and --keep: 1 run); stdout to /dev/null"
 echo "load average before: $(loadavg)"
 # The compared rows take turns, rep by rep, so that a machine that speeds up or
 # slows down during the run (other work, frequency) affects them alike.
