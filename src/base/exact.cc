@@ -432,7 +432,8 @@ double BigInt::ToDouble() const {
 
 size_t BigInt::BitLength() const {
   if (big_.empty()) {
-    const uint64_t m = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
+    const uint64_t u = static_cast<uint64_t>(small_);
+    const uint64_t m = small_ < 0 ? 0 - u : u;
     return m == 0 ? 0 : 64 - static_cast<size_t>(__builtin_clzll(m));
   }
   return 32 * big_.size() - static_cast<size_t>(__builtin_clz(big_.back()));

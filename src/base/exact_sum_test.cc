@@ -127,7 +127,7 @@ TEST_CASE("BigInt::BitLength") {
   CHECK(BigInt(8).BitLength() == 4);
   CHECK(BigInt(INT64_MIN).BitLength() == 64);
   CHECK(BigInt(INT64_MAX).BitLength() == 63);
-  CHECK((BigInt(INT64_MAX) + BigInt(1)).BitLength() == 64);   // 2^63, stored big
+  CHECK((BigInt(INT64_MAX) + BigInt(1)).BitLength() == 64);  // 2^63, stored big
   CHECK((BigInt(INT64_MAX) * BigInt(4)).BitLength() == 65);
   CHECK((-(BigInt(INT64_MAX) * BigInt(INT64_MAX))).BitLength() == 126);
 }
