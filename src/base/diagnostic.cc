@@ -1,7 +1,6 @@
 #include "base/diagnostic.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -54,14 +53,6 @@ bool WantsSourceLine(const Diagnostic& d) {
   return d.loc.line > 0 && d.source_line.empty() && !d.loc.file.empty();
 }
 
-// Whether `file` ends in ".csv", in any case.
-bool IsCsvName(const std::string& file) {
-  if (file.size() < 4) return false;
-  std::string ext = file.substr(file.size() - 4);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".csv";
-}
-
 // Reads `file` into `*text` without a leading BOM ("" when it cannot be
 // read), in one piece of the file's size, reusing the string's memory: files
 // of different sizes read one after another would otherwise leave the heap
@@ -82,7 +73,7 @@ void ReadForLines(const std::string& file, std::string* text) {
   // read so (CheckActualsCsvText); any other input was UTF-8 when read, or
   // was rejected with its line already in the error, and is not checked
   // again here (a year's progress files: 15 MB).
-  if (IsCsvName(file) && FindInvalidUtf8(*text) != std::string::npos) {
+  if (EndsWithIgnoringCase(file, ".csv") && FindInvalidUtf8(*text) != std::string::npos) {
     if (std::optional<std::string> decoded = DecodeGb18030(*text)) *text = std::move(*decoded);
   }
 }

@@ -90,6 +90,10 @@ std::string_view Trim(std::string_view s);
 
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
+// The same, with ASCII letters compared without case ("A.CSV" ends with
+// ".csv"); every other byte as it is.
+bool EqualsIgnoringCase(std::string_view a, std::string_view b);
+bool EndsWithIgnoringCase(std::string_view s, std::string_view suffix);
 
 // Edit distance in code points: insert, delete, substitute and swap of two
 // adjacent code points each cost 1.

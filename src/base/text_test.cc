@@ -197,4 +197,17 @@ TEST_CASE("FoldFullWidth decodes only what can fold, with the same result") {
   CHECK(FoldFullWidth("\uff01\uff5e\u3000") == "!~ ");
 }
 
+TEST_CASE("EqualsIgnoringCase and EndsWithIgnoringCase fold ASCII letters only") {
+  CHECK(EqualsIgnoringCase("Likely", "likely"));
+  CHECK(EqualsIgnoringCase("AZ@[`{", "az@[`{"));
+  CHECK_FALSE(EqualsIgnoringCase("@", "`"));  // 0x40 and 0x60: not letters
+  CHECK_FALSE(EqualsIgnoringCase("[", "{"));
+  CHECK_FALSE(EqualsIgnoringCase("\xC3\x89", "\xC3\xA9"));  // É and é: bytes as they are
+  CHECK_FALSE(EqualsIgnoringCase("likely", "likel"));
+  CHECK(EndsWithIgnoringCase("2024/A.CSV", ".csv"));
+  CHECK(EndsWithIgnoringCase(".csv", ".csv"));
+  CHECK_FALSE(EndsWithIgnoringCase("csv", ".csv"));
+  CHECK_FALSE(EndsWithIgnoringCase("a.csvx", ".csv"));
+}
+
 }  // namespace jixiao

@@ -1,8 +1,6 @@
 // What the actuals readers share, and loading actuals files: each read by
 // the reader its extension names, on several threads, into the index.
 #include <memory>
-#include <algorithm>
-#include <cctype>
 #include <functional>
 #include <optional>
 #include <string>
@@ -83,13 +81,7 @@ using actuals_read::ReadYamlEntries;
 
 namespace {
 
-bool IsCsvPath(const std::string& path) {
-  if (path.size() < 4) return false;
-  std::string ext = path.substr(path.size() - 4);
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".csv";
-}
+bool IsCsvPath(const std::string& path) { return EndsWithIgnoringCase(path, ".csv"); }
 
 }  // namespace
 

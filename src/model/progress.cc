@@ -1,8 +1,6 @@
 // Progress files: the pure pieces (progress.h).
 #include "model/progress.h"
 
-#include <algorithm>
-#include <cctype>
 #include <utility>
 
 #include "base/record_codec.h"
@@ -13,14 +11,6 @@
 namespace jixiao {
 
 namespace {
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 struct LikelihoodNames {
   Likelihood value;

@@ -1,8 +1,6 @@
 // Reading the fields of a progress file (progress_read.h).
 #include "model/progress_read.h"
 
-#include <algorithm>
-#include <cctype>
 
 #include "base/text.h"
 
@@ -15,14 +13,6 @@ std::vector<std::string> Plus(const std::vector<std::string>& keys,
   std::vector<std::string> out = keys;
   out.insert(out.end(), more.begin(), more.end());
   return out;
-}
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 std::string Short(std::string_view s) { return TruncateToWidth(s, 40); }

@@ -34,9 +34,9 @@ namespace {
 bool HasExtension(std::string_view name, const std::vector<std::string>& extensions) {
   const size_t dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return false;
-  std::string ext(name.substr(dot));
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+  return std::any_of(extensions.begin(), extensions.end(), [&](const std::string& ext) {
+    return EqualsIgnoringCase(name.substr(dot), ext);
+  });
 }
 
 }  // namespace
