@@ -763,7 +763,44 @@ Rational Rational::Round(int places) const {
   return Rational(scaled, 1);
 }
 
+namespace {
+
+// FormatFixed of n/d (d > 0) in 64-bit arithmetic, for 0 < places <= 18:
+// false when |n| * 10^places does not fit in 64 bits. Most figures a report
+// prints take this path; its text is the BigInt path's, byte for byte.
+bool FormatFixedSmall(int64_t n, int64_t d, int places, std::string* out) {
+  uint64_t scaled;
+  if (__builtin_mul_overflow(UnsignedAbs(n), static_cast<uint64_t>(kPow10[places]), &scaled)) {
+    return false;
+  }
+  const uint64_t ud = static_cast<uint64_t>(d);
+  uint64_t q = scaled / ud;
+  const uint64_t r = scaled % ud;
+  if (r >= ud - r) ++q;  // half away from zero (2r >= d); no overflow, since r > 0 means d >= 2
+  const bool negative = n < 0 && q != 0;  // a value that rounds to zero has no sign
+  // Digits from the right: at most 20 and the point.
+  char buf[24];
+  char* const end = buf + sizeof buf;
+  char* p = end;
+  for (int i = 0; i < places; ++i, q /= 10) *--p = static_cast<char>('0' + q % 10);
+  *--p = '.';
+  do {
+    *--p = static_cast<char>('0' + q % 10);
+    q /= 10;
+  } while (q != 0);
+  if (negative) *--p = '-';
+  out->assign(p, end);
+  return true;
+}
+
+}  // namespace
+
 std::string Rational::FormatFixed(int places) const {
+  int64_t n, d;
+  if (places > 0 && places <= kMaxPow10 && num_.ToInt64(&n) && den_.ToInt64(&d)) {
+    std::string out;
+    if (FormatFixedSmall(n, d, places, &out)) return out;
+  }
   const BigInt scaled = ScaledRound(num_, den_, places);
   if (places <= 0) return scaled.ToString();
   std::string digits = scaled.Abs().ToString();

@@ -416,6 +416,59 @@ TEST_CASE("Rational::FormatFixed and FormatShort") {
   }
 }
 
+// FormatFixed's text rebuilt from Round, which takes the BigInt path: the
+// digits of round(v * 10^places), the point inserted, no sign on zero.
+std::string FixedByRound(const Rational& v, int places) {
+  BigInt unit = 1;
+  for (int i = 0; i < places; ++i) unit = unit * 10;
+  const Rational scaled = v.Round(places) * Rational(unit, 1);
+  REQUIRE(scaled.is_integer());
+  std::string digits = scaled.num().Abs().ToString();
+  const size_t p = static_cast<size_t>(places);
+  if (digits.size() <= p) digits.insert(0, p + 1 - digits.size(), '0');
+  digits.insert(digits.size() - p, 1, '.');
+  return scaled.num().is_negative() ? "-" + digits : digits;
+}
+
+TEST_CASE("Rational::FormatFixed in 64 bits gives the BigInt path's text") {
+  // At the edges of the 64-bit path: |n| * 10^places just fits or just does
+  // not (18446744073709551615 is 2^64 - 1), a denominator near 2^63 where 2r
+  // would overflow, exact halves of both signs, INT64_MIN.
+  const Rational rows[] = {
+      Q("184467440737095516/1"),        Q("-184467440737095516/1"),
+      Q("184467440737095517/1"),        Q("9223372036854775807/9223372036854775806"),
+      Q("4611686018427387904/9223372036854775807"),
+      Q("-4611686018427387904/9223372036854775807"),
+      Q("1/9223372036854775807"),       Q("-9223372036854775807/2"),
+      Q("-9223372036854775808/3"),      Q("5/1000"), Q("-5/1000"), Q("-4999/1000000"),
+      Q("1/2"),                         Q("-1/2"), Q("999995/1000000"), Q("-999995/1000000"),
+  };
+  for (const Rational& v : rows) {
+    for (int places = 1; places <= 20; ++places) {
+      INFO("value = " << Str(v) << ", places = " << places);
+      CHECK(v.FormatFixed(places) == FixedByRound(v, places));
+    }
+  }
+  // And a spread of fractions of every size (splitmix64: the same each run).
+  uint64_t state = 1;
+  auto next = [&state] {
+    uint64_t z = (state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const int nbits = static_cast<int>(next() % 63) + 1, dbits = static_cast<int>(next() % 63) + 1;
+    int64_t n = static_cast<int64_t>(next() >> (64 - nbits));
+    const int64_t d = static_cast<int64_t>(next() >> (64 - dbits)) | 1;
+    if (next() % 2) n = -n;
+    const Rational v(n, d);
+    const int places = static_cast<int>(next() % 19) + 1;
+    INFO("value = " << n << "/" << d << ", places = " << places);
+    REQUIRE(v.FormatFixed(places) == FixedByRound(v, places));
+  }
+}
+
 TEST_CASE("Rational::ToDecimalString") {
   struct Row {
     Rational value;
