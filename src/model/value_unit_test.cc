@@ -103,6 +103,41 @@ TEST_CASE("every unit and alias") {
   }
 }
 
+TEST_CASE("LookupUnit gives each spelling its own unit, however many a run uses") {
+  // More spellings than LookupUnit keeps (64), looked up in turn three times:
+  // every answer must be the spelling's own, not one cached for another.
+  std::vector<std::string> spellings = {"万元", "台", "万人次", "个月", "千m", "万"};
+  for (int i = 0; i < 300; ++i) spellings.push_back("单位" + std::to_string(i));
+  spellings.push_back(std::string(49, 'x'));  // longer than any kept
+  const size_t n = spellings.size();  // 307, a prime: k * 7 visits each once
+  for (size_t round = 0; round < 3; ++round) {
+    for (size_t k = 0; k < n; ++k) {
+      const std::string& text = spellings[(k * 7 + round * 13) % n];
+      CAPTURE(text);
+      const Unit u = LookupUnit(text);
+      if (text == "万元") {
+        CHECK(u.name == "万元");
+        CHECK(std::string(DimensionName(u.dim)) == "money");
+        CHECK(u.factor == 10000);
+      } else if (text == "万人次") {
+        CHECK(u.name == "万人次");
+        CHECK(u.root == "人次");
+        CHECK(u.multiplier == 10000);
+      } else if (text == "个月") {
+        CHECK(std::string(DimensionName(u.dim)) == "months");
+      } else if (text == "千m") {
+        CHECK(u.name == "公里");
+      } else if (text == "万") {
+        CHECK(std::string(DimensionName(u.dim)) == "number");
+      } else {
+        CHECK(u.name == text);
+        CHECK(u.root == text);
+        CHECK(std::string(DimensionName(u.dim)) == "counter");
+      }
+    }
+  }
+}
+
 TEST_CASE("targets with unusual counters") {
   CheckQuantityRows({
       {"≥5个百分点", "≥", true, 5, "个百分点", "counter"},
