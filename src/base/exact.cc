@@ -765,7 +765,7 @@ Rational Rational::Round(int places) const {
 
 namespace {
 
-// FormatFixed of n/d (d > 0) in 64-bit arithmetic, for 0 < places <= 18:
+// FormatFixed of n/d (d > 0) in 64-bit arithmetic, for 0 <= places <= 18:
 // false when |n| * 10^places does not fit in 64 bits. Most figures a report
 // prints take this path; its text is the BigInt path's, byte for byte.
 bool FormatFixedSmall(int64_t n, int64_t d, int places, std::string* out) {
@@ -783,7 +783,7 @@ bool FormatFixedSmall(int64_t n, int64_t d, int places, std::string* out) {
   char* const end = buf + sizeof buf;
   char* p = end;
   for (int i = 0; i < places; ++i, q /= 10) *--p = static_cast<char>('0' + q % 10);
-  *--p = '.';
+  if (places > 0) *--p = '.';
   do {
     *--p = static_cast<char>('0' + q % 10);
     q /= 10;
@@ -797,7 +797,7 @@ bool FormatFixedSmall(int64_t n, int64_t d, int places, std::string* out) {
 
 std::string Rational::FormatFixed(int places) const {
   int64_t n, d;
-  if (places > 0 && places <= kMaxPow10 && num_.ToInt64(&n) && den_.ToInt64(&d)) {
+  if (places >= 0 && places <= kMaxPow10 && num_.ToInt64(&n) && den_.ToInt64(&d)) {
     std::string out;
     if (FormatFixedSmall(n, d, places, &out)) return out;
   }
