@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -198,6 +199,41 @@ TEST_CASE("IsOneLine says when OneLine keeps the text as it is") {
     CAPTURE(s);
     CHECK(!IsOneLine(s));
     CHECK(OneLine(s) != s);
+  }
+}
+
+TEST_CASE("IsOneLine, eight bytes at a time, says what a byte at a time says") {
+  // The bytes at the edges of what IsOneLine looks for, at every place in
+  // strings of every length up to 40 (a splitmix64 sequence: the same each
+  // run), against the rule written out a byte at a time.
+  const unsigned char alphabet[] = {'a', 0x00, 0x1F, 0x20, 0x7E, 0x7F, 0x80,
+                                    0x9F, 0xA0, 0xC1, 0xC2, 0xC3, 0xE4, 0xB8};
+  auto reference = [](std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u < 0x20 || u == 0x7F) return false;
+      if (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+        return false;
+      }
+    }
+    return true;
+  };
+  uint64_t state = 7;
+  auto next = [&state] {
+    uint64_t z = (state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+  };
+  for (int k = 0; k < 50000; ++k) {
+    std::string s(next() % 41, 'a');
+    // Mostly plain text, with one to three of the other bytes.
+    for (uint64_t m = next() % 3 + 1; m > 0; --m) {
+      if (s.empty()) break;
+      s[next() % s.size()] = static_cast<char>(alphabet[next() % sizeof alphabet]);
+    }
+    CAPTURE(s);
+    REQUIRE(IsOneLine(s) == reference(s));
   }
 }
 
