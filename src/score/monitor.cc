@@ -93,10 +93,14 @@ class Monitor {
     ReadForecastSpent(&out);
     out.indicators.reserve(proj.indicators.size());
     for (size_t i = 0; i < proj.indicators.size(); ++i) {
-      std::optional<IndicatorMonitor> im = Judge(proj.indicators[i], *matched->actuals[i]);
-      if (!im) continue;
-      im->index = i;
-      out.indicators.push_back(std::move(*im));
+      // Judged in its place in the list (it is large), and taken out again
+      // when it cannot be judged.
+      IndicatorMonitor& im = out.indicators.emplace_back();
+      if (!Judge(proj.indicators[i], *matched->actuals[i], &im)) {
+        out.indicators.pop_back();
+        continue;
+      }
+      im.index = i;
     }
     if (diags_->error_count() != errors_before) return std::nullopt;
     Budget(&out);
@@ -153,10 +157,10 @@ class Monitor {
     }
   }
 
-  // The light of indicator `ind` from its progress `a`; nullopt after an
-  // error (reported).
-  std::optional<IndicatorMonitor> Judge(const Indicator& ind, const IndicatorActual& a) {
-    IndicatorMonitor im;
+  // Fills *out, a new IndicatorMonitor, with the light of indicator `ind`
+  // from its progress `a`; false after an error (reported in diags_).
+  bool Judge(const Indicator& ind, const IndicatorActual& a, IndicatorMonitor* out) {
+    IndicatorMonitor& im = *out;
     im.value_text = a.text.empty() && a.grade ? GradeName(*a.grade) : a.text;
     im.forecast_text = a.progress.forecast;
     im.likelihood = a.progress.likelihood;
@@ -165,7 +169,7 @@ class Monitor {
     im.loc = a.loc;
     if (a.value.kind == ActualKind::kNotApplicable) {
       im.not_applicable = true;
-      return im;
+      return true;
     }
     const bool has_value = !im.value_text.empty();
     const bool not_done = has_value && a.value.kind == ActualKind::kText && !a.grade &&
@@ -176,11 +180,11 @@ class Monitor {
     if (not_done) {
       if (t.kind != TargetKind::kDate && !IsTimeLimit(t)) {
         diags_->Error(a.loc, MsgId::kNotDoneNotDeadline, ind.name, ind.target_text);
-        return std::nullopt;
+        return false;
       }
     } else if (has_value) {
       value = JudgeActual(ind, a, rules_, diags_);
-      if (!value) return std::nullopt;
+      if (!value) return false;
     }
     if (!a.progress.forecast.empty()) {
       // The forecast, judged as a value is (forecast_ keeps its strings'
@@ -192,7 +196,7 @@ class Monitor {
       f.grade = a.progress.forecast_grade;
       f.loc = a.progress.forecast_loc;
       std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_);
-      if (!forecast) return std::nullopt;
+      if (!forecast) return false;
       im.basis = Basis::kForecast;
       Settle(ind, f, *forecast, &im);
     } else if (not_done) {
@@ -207,7 +211,7 @@ class Monitor {
     }
     im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
     Warn(ind, a, im);
-    return im;
+    return true;
   }
 
   // A forecast, or a value judged as at year end.
