@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/exact_testing.h"
+#include "base/random_testing.h"
 
 // Counts heap allocations so that tests can check the small-value fast
 // paths never allocate. Otherwise behaves as the default operator new.
@@ -451,14 +452,9 @@ TEST_CASE("Rational::FormatFixed in 64 bits gives the BigInt path's text") {
       CHECK(v.FormatFixed(places) == FixedByRound(v, places));
     }
   }
-  // And a spread of fractions of every size (splitmix64: the same each run).
-  uint64_t state = 1;
-  auto next = [&state] {
-    uint64_t z = (state += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-  };
+  // And a spread of fractions of every size, the same each run.
+  random_testing::SplitMix64 random(1);
+  auto next = [&random] { return random.Next(); };
   for (int i = 0; i < 20000; ++i) {
     const int nbits = static_cast<int>(next() % 63) + 1, dbits = static_cast<int>(next() % 63) + 1;
     int64_t n = static_cast<int64_t>(next() >> (64 - nbits));

@@ -14,6 +14,7 @@
 
 #include "base/csv.h"
 #include "base/text.h"
+#include "base/random_testing.h"
 #include "base/text_testing.h"
 #include "report/report.h"
 #include "report/report_common.h"
@@ -204,8 +205,8 @@ TEST_CASE("IsOneLine says when OneLine keeps the text as it is") {
 
 TEST_CASE("IsOneLine, eight bytes at a time, says what a byte at a time says") {
   // The bytes at the edges of what IsOneLine looks for, at every place in
-  // strings of every length up to 40 (a splitmix64 sequence: the same each
-  // run), against the rule written out a byte at a time.
+  // strings of every length up to 40 (the same ones each run), against the
+  // rule written out a byte at a time.
   const unsigned char alphabet[] = {'a', 0x00, 0x1F, 0x20, 0x7E, 0x7F, 0x80,
                                     0x9F, 0xA0, 0xC1, 0xC2, 0xC3, 0xE4, 0xB8};
   auto reference = [](std::string_view s) {
@@ -218,13 +219,8 @@ TEST_CASE("IsOneLine, eight bytes at a time, says what a byte at a time says") {
     }
     return true;
   };
-  uint64_t state = 7;
-  auto next = [&state] {
-    uint64_t z = (state += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-  };
+  random_testing::SplitMix64 random(7);
+  auto next = [&random] { return random.Next(); };
   for (int k = 0; k < 50000; ++k) {
     std::string s(next() % 41, 'a');
     // Mostly plain text, with one to three of the other bytes.
