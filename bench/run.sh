@@ -153,6 +153,18 @@ cpu() {
     "$build/$1.runs" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# turns A B: A's wall time over B's, turn by turn (line k of each file is
+# turn k, since the rows take turns): "median (lowest-highest)". On a
+# machine whose speed moves, the spread says how far to trust one median.
+turns() {
+  paste -d' ' <(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' "$build/$1.runs") \
+    <(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' "$build/$2.runs") |
+    awk '$2 > 0 { print $1 / $2 }' | sort -g | awk '{ v[NR] = $1 } END {
+      if (NR == 0) exit
+      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+      printf "%.2fx (%.2f-%.2fx)", m, v[1], v[NR]
+    }'
+}
 
 machine() {
   local cpu_model mem
@@ -309,6 +321,10 @@ awk -v j1="$(median eval-j1 wall_s)" -v jn="$(median eval-jN wall_s)" \
     (jn / y <= 1.5 ? "met" : "MISSED"), n, mn / yp, (mn / yp <= 1.5 ? "met" : "MISSED")
   printf "\n"
 }'
+if [ "$reps" -gt 1 ]; then
+  echo "turn by turn, median (lowest-highest): -j$jobs over -j1, text $(turns eval-j1 eval-jN)," \
+    "json $(turns eval-json eval-json-jN); monitor -j1 over eval -j1 $(turns monitor-j1 eval-j1)"
+fi
 awk -v j="$(median eval-json wall_s)" -v x="$(median eval-xlsx wall_s)" -v h="$(median eval-html wall_s)" \
     -v jn="$(median eval-json-jN wall_s)" -v xn="$(median eval-xlsx-jN wall_s)" -v n="$jobs" 'BEGIN {
   printf "targets: xlsx <= 1.5x json (wall): -j1 %.2fx %s, -j%d %.2fx %s; html <= 1.5x json: %.2fx %s\n",
