@@ -30,7 +30,8 @@
 #   parse-baseline --keep  once: every tree held until the end (up to 50,000 projects)
 #
 # with wall time, CPU time, projects/s, MB/s (10^6 bytes of input per second of wall
-# time), peak RSS (ru_maxrss, MiB) and the ratios to the baseline. --rss-scaling
+# time), peak RSS (ru_maxrss, MiB) and the ratios to the baseline; then the targets,
+# and the ratios of -jJ to -j1 and of monitor to eval turn by turn. --rss-scaling
 # instead measures the peak RSS of `eval -j1` at 10,000 and 100,000 projects and
 # prints the ratio, and that of `eval -jJ` at 100,000 projects. --instructions counts the instructions (user space) of
 # parse-baseline and `eval -j1` under valgrind's callgrind, on N projects (default
