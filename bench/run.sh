@@ -145,7 +145,11 @@ run_n() {
 
 # median NAME FIELD: the median of FIELD over NAME's runs.
 median() {
-  sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$build/$1.runs" | sort -g |
+  sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$build/$1.runs" | middle
+}
+# middle: the median of the numbers on standard input, one a line.
+middle() {
+  sort -g |
     awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 # cpu NAME: median of user+sys.
@@ -158,13 +162,13 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # turn k, since the rows take turns): "median (lowest-highest)". On a
 # machine whose speed moves, the spread says how far to trust one median.
 turns() {
-  paste -d' ' <(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' "$build/$1.runs") \
+  local ratios
+  ratios=$(paste -d' ' <(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' "$build/$1.runs") \
     <(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' "$build/$2.runs") |
-    awk '$2 > 0 { print $1 / $2 }' | sort -g | awk '{ v[NR] = $1 } END {
-      if (NR == 0) exit
-      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-      printf "%.2fx (%.2f-%.2fx)", m, v[1], v[NR]
-    }'
+    awk '$2 > 0 { print $1 / $2 }' | sort -g)
+  [ -n "$ratios" ] || return 0
+  awk -v m="$(middle <<<"$ratios")" -v lo="$(head -1 <<<"$ratios")" -v hi="$(tail -1 <<<"$ratios")" \
+    'BEGIN { printf "%.2fx (%.2f-%.2fx)", m, lo, hi }'
 }
 
 machine() {
