@@ -27,17 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// `path` ends in `suffix`, in any case ("A.DOCX").
-bool EndsWithNoCase(const std::string& path, std::string_view suffix) {
-  if (path.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char c = path[path.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 // Reads one input, as a .docx when its bytes are a ZIP archive, else as
 // extracted text; a Word 97-2003 file (or one named .doc) and a file named
 // .docx that is no ZIP archive are errors. Appends its projects to `*out`.
@@ -48,10 +37,10 @@ void ImportFile(const std::string& path, const ImportOptions& iopts, const YamlL
   std::optional<ImportDoc> doc;
   if (LooksLikeZip(src->text)) {
     doc = ReadDocx(src->text, path, limits.max_file_bytes, diags);
-  } else if (LooksLikeOle(src->text) || EndsWithNoCase(path, ".doc")) {
+  } else if (LooksLikeOle(src->text) || EndsWithIgnoringCase(path, ".doc")) {
     diags->Error({path, 0, 0}, MsgId::kImportWordDoc);
     return;
-  } else if (EndsWithNoCase(path, ".docx")) {
+  } else if (EndsWithIgnoringCase(path, ".docx")) {
     diags->Error({path, 0, 0}, MsgId::kImportNotDocx, Text(MsgId::kDocxNotZip));
     return;
   } else {

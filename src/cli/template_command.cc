@@ -93,8 +93,9 @@ void RefuseExistingFiles(const std::vector<OutputSpec>& specs, Diagnostics* diag
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   Options given = opts;
-  // `-o actuals.csv` alone asks for the CSV skeleton.
-  if (given.formats.empty() && EndsWith(given.output, ".csv")) given.formats = {"csv"};
+  // `-o actuals.csv` (or `ACTUALS.CSV`) alone asks for the CSV skeleton, as
+  // the readers take a name ending in ".csv" in any case for CSV.
+  if (given.formats.empty() && EndsWithIgnoringCase(given.output, ".csv")) given.formats = {"csv"};
   std::vector<OutputSpec> specs = ParseOutputSpecs(given, FormatsOf("template"), &diags);
   if (!opts.force) RefuseExistingFiles(specs, &diags);
   if (diags.has_errors()) {

@@ -278,6 +278,11 @@ expect_status 0
 expect_err_empty
 expect_out "total 100.00"
 
+case_ "template -o FILE.CSV: the extension in any case, as the readers take it"
+run template $F/target.yaml -o "$WORK/SHEET.CSV"
+expect_status 0
+cmp -s "$WORK/SHEET.CSV" "$WORK/expected.csv" || fail "-o SHEET.CSV is not the CSV skeleton"
+
 case_ "template -f csv not filled in: each empty cell is an error at its cell"
 run eval $F/target.yaml -a "$WORK/sheet.csv"
 expect_status 2

@@ -151,6 +151,15 @@ cp $F/seed-2024.txt "$WORK/text.docx"
 run import "$WORK/text.docx"
 expect_status 2
 expect_err "$WORK/text.docx: error[JX0605]: not a .docx file: it is not a ZIP archive, as every .docx is (text extracted from Word is read from a file named .txt)"
+# The name is looked at in any case, as Windows writes it.
+echo text >"$WORK/RENAMED.DOC"
+run import "$WORK/RENAMED.DOC"
+expect_status 2
+expect_err "$WORK/RENAMED.DOC: error[JX0604]: a Word 97-2003 .doc file"
+cp $F/seed-2024.txt "$WORK/TEXT.DOCX"
+run import "$WORK/TEXT.DOCX"
+expect_status 2
+expect_err "$WORK/TEXT.DOCX: error[JX0605]: not a .docx file"
 head -c 100 $F/seed-2024.docx >"$WORK/cut.docx"
 run import "$WORK/cut.docx"
 expect_status 2
