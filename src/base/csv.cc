@@ -194,4 +194,14 @@ void AppendCsvCell(std::string_view field, std::string* out) {
   AppendCsvField(field, out);
 }
 
+void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* out) {
+  bool first = true;
+  for (std::string_view c : cells) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendCsvCell(c, out);
+  }
+  out->append("\r\n");
+}
+
 }  // namespace jixiao

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,10 @@ void AppendCsvField(std::string_view field, std::string* out);
 // as a formula (one starting with =, +, -, @, tab or CR) by prefixing a
 // single quote. Plain decimal numbers such as "-5" and "+3.2" are left alone.
 void AppendCsvCell(std::string_view field, std::string* out);
+
+// Appends one row of `cells`, each as AppendCsvCell writes it, separated by
+// commas and ended by CRLF (the line end Excel writes).
+void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* out);
 
 }  // namespace jixiao
 

@@ -190,6 +190,14 @@ TEST_CASE("CSV writer: quoting") {
   CHECK(line == "ab");  // appends; the caller writes the separators
 }
 
+TEST_CASE("CSV writer: a row is its cells as AppendCsvCell writes them, comma-separated, CRLF") {
+  std::string out;
+  AppendCsvRow({"T-1", "", "满意度", "≥90%", "=1+1", "a,b"}, &out);
+  CHECK(out == "T-1,,满意度,≥90%,'=1+1,\"a,b\"\r\n");
+  AppendCsvRow({""}, &out);  // one empty cell: an empty line, appended
+  CHECK(out == "T-1,,满意度,≥90%,'=1+1,\"a,b\"\r\n\r\n");
+}
+
 TEST_CASE("CSV writer: formula neutralisation") {
   struct Row {
     const char* in;

@@ -1,6 +1,5 @@
 // `jixiao template`: an actuals skeleton to fill in.
 #include <algorithm>
-#include <initializer_list>
 #include <string_view>
 #include <sys/stat.h>
 
@@ -51,17 +50,6 @@ void AppendProject(const Project& p, std::string* o) {
 // (项目, 指标, 实际值, 说明), and between them the indicator's place and its
 // target, which it reads and ignores (docs/reference.md §2.2).
 constexpr char kCsvHeader[] = "项目,一级指标,二级指标,指标,指标值,实际值,说明\r\n";
-
-// Appends one CSV row of cells.
-void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* o) {
-  bool first = true;
-  for (std::string_view c : cells) {
-    if (!first) *o += ',';
-    first = false;
-    AppendCsvCell(c, o);
-  }
-  *o += "\r\n";
-}
 
 // Appends one project's rows of the CSV skeleton: its spending (全年执行数),
 // then one row per indicator, each with its target in its own column.

@@ -1,7 +1,6 @@
 // The progress skeleton (template_progress.h).
 #include "cli/template_progress.h"
 
-#include <initializer_list>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -13,16 +12,6 @@
 namespace jixiao {
 
 namespace {
-
-void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* o) {
-  bool first = true;
-  for (std::string_view c : cells) {
-    if (!first) *o += ',';
-    first = false;
-    AppendCsvCell(c, o);
-  }
-  *o += "\r\n";
-}
 
 std::string AsOf(std::optional<int> year) {
   return year ? fmt::format("{}-07-31", *year) : "";
