@@ -60,6 +60,15 @@ constexpr const char* kStyle =
     "details.proj::details-content{content-visibility:visible;display:block}"
     ".form td,.form th{font-size:10px}}";
 
+// The opening of a chart: an <svg> of `width` × `height` whose accessible
+// name and tooltip are `title`, written as it is (the callers pass fixed
+// message texts).
+std::string SvgStart(const std::string& title, double width, double height) {
+  return fmt::format(
+      "<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
+      "aria-label=\"{2}\"><title>{2}</title>",
+      Px(width), Px(height), title);
+}
 
 }  // namespace
 
@@ -109,10 +118,7 @@ std::string VBars(const std::string& title, const std::vector<std::pair<std::str
   const double slot = bars.empty() ? width : (width - left - 10) / static_cast<double>(bars.size());
   size_t max = 1;
   for (const auto& b : bars) max = std::max(max, b.second);
-  std::string o = fmt::format(
-      "<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
-      "aria-label=\"{2}\"><title>{2}</title>",
-      Px(width), Px(top + plot_h + 40), title);
+  std::string o = SvgStart(title, width, top + plot_h + 40);
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/>", Px(left),
                    Px(top + plot_h), Px(width - 5));
   o += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", Px(left - 4),
@@ -144,10 +150,7 @@ std::string HBars(const std::string& title, const std::vector<HBar>& bars, doubl
   const double left = 170, right = 150, row = 22, width = 600;
   const double plot_w = width - left - right;
   const double height = row * static_cast<double>(bars.size()) + 10;
-  std::string o = fmt::format(
-      "<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
-      "aria-label=\"{2}\"><title>{2}</title>",
-      Px(width), Px(height), title);
+  std::string o = SvgStart(title, width, height);
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"0\" x2=\"{0}\" y2=\"{1}\"/>", Px(left),
                    Px(height - 5));
   for (size_t i = 0; i < bars.size(); ++i) {
@@ -175,10 +178,7 @@ std::string StackedHBars(const std::string& title, const std::vector<StackedBar>
     for (size_t p : b.parts) sum += p;
     max = std::max(max, sum);
   }
-  std::string o = fmt::format(
-      "<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
-      "aria-label=\"{2}\"><title>{2}</title>",
-      Px(width), Px(height), title);
+  std::string o = SvgStart(title, width, height);
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" y1=\"0\" x2=\"{0}\" y2=\"{1}\"/>", Px(left),
                    Px(height - 5));
   for (size_t i = 0; i < bars.size(); ++i) {
