@@ -108,6 +108,18 @@ expect_golden() {
   fi
 }
 
+# five_projects_in_two_departments FILE: targets P-1 … P-5 of 2024 (budget 10,
+# one indicator 数量 of 4台), the odd ones in department 101 部门1 and the even
+# ones in 100 部门0, interleaved in input order.
+five_projects_in_two_departments() {
+  local k dept
+  for k in 1 2 3 4 5; do
+    dept=$(( k % 2 ))
+    printf -- "---\nproject: 项目%d\nid: P-%d\nyear: 2024\ndepartment: {code: \"10%d\", name: 部门%d}\n" $k $k $dept $dept
+    printf "budget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n"
+  done >"$1"
+}
+
 finish() {
   end_case
   echo "$(basename "$0" .sh): $passed passed, $failed failed"

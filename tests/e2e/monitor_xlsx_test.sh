@@ -284,13 +284,7 @@ expect_err "error[JX0791]: the progress files hold 5 project entries, more than 
 [ "$(ls "$WORK/limit")" = "" ] || fail "files left: $(ls "$WORK/limit")"
 
 case_ "monitor xlsx: a directory: 汇总.xlsx and one workbook per department, in parts of --xlsx-max-sheets"
-{
-  for k in 1 2 3 4 5; do
-    dept=$(( k % 2 ))
-    printf -- "---\nproject: 项目%d\nid: P-%d\nyear: 2024\ndepartment: {code: \"10%d\", name: 部门%d}\n" $k $k $dept $dept
-    printf "budget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n"
-  done
-} >"$WORK/depts.yaml"
+five_projects_in_two_departments "$WORK/depts.yaml"
 {
   printf "as_of: 2024-07-31\nprojects:\n"
   for k in 1 2 3 4 5; do printf "  - {id: P-%d, spent: 6, indicators: {数量: 3台}}\n" $k; done

@@ -241,14 +241,7 @@ expect_err "error[JX0791]: the actuals hold 5 project entries, more than one wor
 [ "$(ls "$WORK/limit")" = "" ] || fail "files left: $(ls "$WORK/limit")"
 
 case_ "a directory: 汇总.xlsx and one workbook per department, in parts of --xlsx-max-sheets"
-# Two departments, interleaved in input order.
-{
-  for k in 1 2 3 4 5; do
-    dept=$(( k % 2 ))
-    printf -- "---\nproject: 项目%d\nid: P-%d\nyear: 2024\ndepartment: {code: \"10%d\", name: 部门%d}\n" $k $k $dept $dept
-    printf "budget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n"
-  done
-} >"$WORK/depts.yaml"
+five_projects_in_two_departments "$WORK/depts.yaml"
 {
   printf "projects:\n"
   for k in 1 2 3 4 5; do printf "  - {id: P-%d, spent: 10, indicators: {数量: 4台}}\n" $k; done
