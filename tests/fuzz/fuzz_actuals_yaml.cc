@@ -32,16 +32,6 @@ using jixiao::fuzz::ErrorsSince;
 
 namespace {
 
-YamlLimits FuzzLimits() {
-  YamlLimits l;
-  l.max_file_bytes = 64 << 10;
-  l.max_scalar_bytes = 4096;
-  l.max_depth = 24;
-  l.max_nodes = 20000;
-  l.max_documents = 64;
-  return l;
-}
-
 // The key each item of the document's 'projects' list gives (its id, else
 // its project name, trimmed), and the number of items.
 size_t ItemKeys(const YamlDocument& doc, std::vector<std::string>* keys) {
@@ -61,7 +51,7 @@ size_t ItemKeys(const YamlDocument& doc, std::vector<std::string>* keys) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const YamlLimits limits = FuzzLimits();
+  static const YamlLimits limits = fuzz::FuzzLimits(64);
   Source src;
   src.path = "actuals.yaml";
   src.text.assign(reinterpret_cast<const char*>(data), size);

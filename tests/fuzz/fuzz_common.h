@@ -19,6 +19,7 @@
 #include "base/json_writer.h"
 #include "base/text.h"
 #include "model/value.h"
+#include "yaml/yaml_doc.h"
 
 // Aborts with the failed condition and a detail when `cond` is false.
 #define FUZZ_CHECK(cond, detail)                                                     \
@@ -31,6 +32,18 @@
   } while (0)
 
 namespace jixiao::fuzz {
+
+// The limits the YAML harnesses parse under: small enough that one input
+// runs fast, `max_documents` as the harness needs.
+inline YamlLimits FuzzLimits(size_t max_documents) {
+  YamlLimits l;
+  l.max_file_bytes = 64 << 10;
+  l.max_scalar_bytes = 4096;
+  l.max_depth = 24;
+  l.max_nodes = 20000;
+  l.max_documents = max_documents;
+  return l;
+}
 
 inline bool ValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::string_view::npos; }
 

@@ -32,16 +32,6 @@ using jixiao::fuzz::ErrorsSince;
 
 namespace {
 
-YamlLimits FuzzLimits() {
-  YamlLimits l;
-  l.max_file_bytes = 64 << 10;
-  l.max_scalar_bytes = 4096;
-  l.max_depth = 24;
-  l.max_nodes = 20000;
-  l.max_documents = 16;
-  return l;
-}
-
 void CheckScore(const ProjectScore& s, const Rules& rules) {
   const Project& p = s.project;
   FUZZ_CHECK(s.indicators.size() == p.indicators.size(), "indicator count");
@@ -88,7 +78,7 @@ void CheckScore(const ProjectScore& s, const Rules& rules) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const Rules rules = Rules::Default();
-  static const YamlLimits limits = FuzzLimits();
+  static const YamlLimits limits = fuzz::FuzzLimits(16);
   std::string_view input(reinterpret_cast<const char*>(data), size);
   constexpr std::string_view kSeparator = "\n#actuals\n";
   size_t sep = input.find(kSeparator);

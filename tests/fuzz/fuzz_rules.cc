@@ -30,16 +30,6 @@ using jixiao::fuzz::ValidUtf8;
 
 namespace {
 
-YamlLimits FuzzLimits() {
-  YamlLimits l;
-  l.max_file_bytes = 64 << 10;
-  l.max_scalar_bytes = 4096;
-  l.max_depth = 24;
-  l.max_nodes = 20000;
-  l.max_documents = 64;
-  return l;
-}
-
 void CheckRules(const Rules& r) {
   FUZZ_CHECK(r.execution_weight.sign() > 0, "execution weight");
   FUZZ_CHECK(!r.pools.empty(), "no pools");
@@ -84,7 +74,7 @@ void CheckRules(const Rules& r) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const Rules base = Rules::Default();
   static const std::string base_text = FormatRulesYaml(base);
-  static const YamlLimits limits = FuzzLimits();
+  static const YamlLimits limits = fuzz::FuzzLimits(64);
   Source src;
   src.path = "rules.yaml";
   src.text.assign(reinterpret_cast<const char*>(data), size);

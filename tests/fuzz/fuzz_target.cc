@@ -35,16 +35,6 @@ using jixiao::fuzz::ValidUtf8;
 
 namespace {
 
-YamlLimits FuzzLimits() {
-  YamlLimits l;
-  l.max_file_bytes = 64 << 10;
-  l.max_scalar_bytes = 4096;
-  l.max_depth = 24;
-  l.max_nodes = 20000;
-  l.max_documents = 64;
-  return l;
-}
-
 void CheckProject(const Project& p, const Rules& rules, const std::string& path) {
   FUZZ_CHECK(!p.project.empty() && !p.id.empty(), "project without a name or an id");
   for (const std::string* s : {&p.project, &p.id, &p.department_code, &p.department_name,
@@ -100,7 +90,7 @@ void CheckProject(const Project& p, const Rules& rules, const std::string& path)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const Rules rules = Rules::Default();
-  static const YamlLimits limits = FuzzLimits();
+  static const YamlLimits limits = fuzz::FuzzLimits(64);
   Source src;
   src.path = "fuzz.yaml";
   src.text.assign(reinterpret_cast<const char*>(data), size);
