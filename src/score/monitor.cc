@@ -1,6 +1,8 @@
 // Mid-year monitoring: the lights (monitor.h).
 #include "score/monitor.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "base/text.h"
@@ -101,6 +103,12 @@ class Monitor {
         continue;
       }
       im.index = i;
+    }
+    // As in eval: with every indicator 不适用 there is no target to watch.
+    if (diags_->error_count() == errors_before &&
+        std::all_of(out.indicators.begin(), out.indicators.end(),
+                    [](const IndicatorMonitor& im) { return im.not_applicable; })) {
+      diags_->Error(actuals_.loc, MsgId::kAllNotApplicableMonitor, proj.project);
     }
     if (diags_->error_count() != errors_before) return std::nullopt;
     Budget(&out);

@@ -406,11 +406,14 @@ TEST_CASE("the project's light is the worst of its budget's and its indicators';
   CHECK(o.m->not_applicable == 1);
   CHECK(o.m->indicators[2].not_applicable);
   CHECK(o.m->light == Light::kYellow);
-  // Every indicator 不适用 is no error here: the budget decides.
-  o = Run(TargetYaml(Ind("产出指标", "质量指标", "甲", "≥90%")),
-          "    spent: 10\n    indicators:\n      甲: 不适用\n");
-  REQUIRE(o.m);
-  CHECK(o.m->light == Light::kGreen);
+  // Every indicator 不适用 is an error, as in eval (JX0443): no light at all,
+  // not the budget's alone.
+  o = Run(TargetYaml(Ind("产出指标", "质量指标", "甲", "≥90%") +
+                     Ind("产出指标", "质量指标", "乙", "≥90%")),
+          "    spent: 10\n    indicators:\n      甲: 不适用\n      乙: 不适用\n");
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.Failed(443));
+  CHECK(o.diags.error_count() == 1);
 }
 
 TEST_CASE("as_of outside the project's year is an error; the project is not monitored") {

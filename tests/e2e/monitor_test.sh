@@ -460,6 +460,18 @@ case_ "JX0908: 不适用 as a forecast"
 run monitor $T -a $WORK/forecast-na.yaml
 expect_error $WORK/forecast-na.yaml 6 35 JX0908 "不适用 is not a forecast"
 
+progress all-na.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-2
+    spent: 5
+    indicators: {培训人次: 不适用, 学员满意度: 不适用}
+EOF
+case_ "JX0443: every indicator 不适用 is an error, as in eval; the project has no light"
+run monitor $T -a $WORK/all-na.yaml -f json
+expect_error $WORK/all-na.yaml 3 5 JX0443 "every indicator of project '培训项目' is 不适用: at least one must be monitored"
+expect_no_out '"id": "M-2"'
+
 progress forecast-empty.yaml <<'EOF'
 as_of: 2024-07-31
 projects:
