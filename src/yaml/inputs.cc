@@ -14,6 +14,7 @@
 #include <iostream>
 #include <set>
 #include <system_error>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -100,6 +101,10 @@ class Walker {
          const std::function<void(const std::string&)>& add, Diagnostics* diags)
       : extensions_(extensions), add_(add), diags_(diags) {}
 
+  // True once a file to read was reached through a symbolic link: it may be
+  // a file the walk meets under another name as well.
+  bool met_linked_file() const { return met_linked_file_; }
+
   // Calls add(path) for every regular file below `dir` whose extension is
   // in `extensions`, in sorted path order, holding one directory's entries
   // at a time. Sorting each directory's entries by name, with "/" after a
@@ -172,6 +177,7 @@ class Walker {
           continue;
         }
         type = IFTODT(target.st_mode);
+        if (type != DT_DIR && HasExtension(name, extensions_)) met_linked_file_ = true;
       }
       if (type == DT_DIR) {
         entries.push_back({std::string(name) + "/", std::move(p), true, {}});
@@ -209,6 +215,7 @@ class Walker {
   Diagnostics* diags_;
   std::vector<std::pair<DirId, std::string>> path_;  // the directories walked down
   std::set<DirId> entered_;
+  bool met_linked_file_ = false;
 };
 
 }  // namespace
@@ -237,26 +244,62 @@ Message CannotRead(int err) {
   return Msg(MsgId::kCannotReadFile, SystemErrorText(err));
 }
 
+// `files` without each repeat of a file met before it. Two paths are one
+// file when stat gives them one device and inode, as for outputs: "a.yaml"
+// and "./a.yaml", an absolute path, a symbolic or hard link, a directory
+// named twice under two names. A path stat cannot follow (it is reported
+// where it is read) repeats only its own text.
+PathList WithoutRepeats(const PathList& files) {
+  struct Id {
+    uintmax_t dev, ino;
+    uint32_t index;
+  };
+  std::vector<Id> ids;
+  ids.reserve(files.size());
+  std::vector<bool> repeat(files.size());
+  KeyIndex unknown;  // the paths stat cannot follow, by their text
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string f = files[i];
+    struct stat st;
+    if (stat(f.c_str(), &st) == 0) {
+      ids.push_back({static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino),
+                     static_cast<uint32_t>(i)});
+    } else if (unknown.Find(f, [&](uint32_t k) { return files[k]; }) != KeyIndex::kNone) {
+      repeat[i] = true;
+    } else {
+      unknown.Insert(f, static_cast<uint32_t>(i));
+    }
+  }
+  std::sort(ids.begin(), ids.end(), [](const Id& a, const Id& b) {
+    return std::tie(a.dev, a.ino, a.index) < std::tie(b.dev, b.ino, b.index);
+  });
+  bool any = std::any_of(repeat.begin(), repeat.end(), [](bool r) { return r; });
+  for (size_t k = 1; k < ids.size(); ++k) {
+    if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) {
+      repeat[ids[k].index] = true;  // the first, in the order given, is kept
+      any = true;
+    }
+  }
+  if (!any) return files;
+  PathList kept;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!repeat[i]) kept.push_back(files[i]);
+  }
+  return kept;
+}
+
 }  // namespace
 
 PathList ExpandInputs(const std::vector<std::string>& given,
                       const std::vector<std::string>& extensions, Diagnostics* diags) {
   std::vector<std::string> paths = ExpandLists(given, diags);
   PathList files;
-  // A file named twice is read once. One path names each file once (a
-  // directory's walk meets each file once), so it needs no index of them.
-  // Several (a list of a year's files, "@LIST") are indexed without their
-  // text, which `files` holds compactly: 10 to 15 bytes a file, where a set
-  // of the paths would hold each again.
-  const bool may_repeat = paths.size() > 1;
-  KeyIndex seen;
-  auto add = [&](const std::string& f) {
-    if (may_repeat) {
-      if (seen.Find(f, [&](uint32_t i) { return files[i]; }) != KeyIndex::kNone) return;
-      seen.Insert(f, static_cast<uint32_t>(files.size()));
-    }
-    files.push_back(f);
-  };
+  // A file reached twice is read once (WithoutRepeats). One path gives each
+  // file once, unless its walk went through a link to a file: a directory's
+  // walk enters each directory once and meets each name once. So the files
+  // are looked up (a stat each) only when they may repeat.
+  bool may_repeat = paths.size() > 1;
+  auto add = [&](const std::string& f) { files.push_back(f); };
   for (const std::string& path : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
@@ -280,7 +323,9 @@ PathList ExpandInputs(const std::vector<std::string>& given,
       ++found;
       add(f);
     };
-    Walker(extensions, count_and_add, diags).Walk(path);
+    Walker walker(extensions, count_and_add, diags);
+    walker.Walk(path);
+    may_repeat = may_repeat || walker.met_linked_file();
     if (found == 0 && diags->error_count() == errors) {
       // "no .yaml or .yml files", "no .yaml, .yml or .csv files".
       std::string names =
@@ -295,7 +340,7 @@ PathList ExpandInputs(const std::vector<std::string>& given,
       continue;
     }
   }
-  return files;
+  return may_repeat ? WithoutRepeats(files) : files;
 }
 
 

@@ -19,8 +19,10 @@ namespace jixiao {
 // and anything below a directory that would be read but cannot be — an
 // unreadable directory, a symbolic link to nothing or back to a directory
 // above it, a FIFO or device with such an extension — is an error in
-// `diags`, at its path: nothing is skipped in silence. A file named twice is
-// read once.
+// `diags`, at its path: nothing is skipped in silence. A file reached twice
+// is read once, where it is first met: two paths are one file when they have
+// one device and inode ("a.yaml" and "./a.yaml", a link, a directory named
+// twice under two names).
 // For runs too large for a command line, "@LIST" stands for the paths listed
 // in the file LIST, and "-" for those read from standard input, one per line
 // (blank lines and lines starting with '#' are skipped).

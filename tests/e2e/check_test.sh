@@ -9,6 +9,18 @@ expect_status 0
 expect_out "5 个项目"
 expect_err_empty
 
+case_ "a file or directory named twice by two paths is read once"
+ln -s "$PWD/examples/targets" "$WORK/targets-link"
+run check --lang zh examples/targets "./examples/targets/" "$WORK/targets-link" \
+  "$PWD/examples/targets/01-radiation-safety.yaml"
+expect_status 0
+expect_out "5 个项目"
+expect_err_empty
+run eval examples/targets -a examples/actuals "./examples/actuals/" -f json
+expect_status 1
+expect_out '"projects": 5,'
+expect_no_err "JX0402"
+
 case_ "check also accepts the examples directory with actuals inside"
 run check examples/
 expect_status 0
