@@ -298,6 +298,7 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
         ->type_name(Meta(MsgId::kMetaDate))
         ->check(NonEmpty(p, "--as-of", MsgId::kGiveAsOf));
     sub->add_option("--fail-on", o->monitor_fail_on, Tr(MsgId::kMonHelpFailOn))
+        ->type_name("{red,yellow,none}")
         ->check(OneOf(p, "--fail-on", {"red", "yellow", "none"}))
         ->capture_default_str();
   }
