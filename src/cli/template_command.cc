@@ -22,27 +22,27 @@ namespace jixiao {
 
 namespace {
 
-// Appends one project's entry of the skeleton.
+// Appends one project's entry of the skeleton, its comments in the
+// current language.
 void AppendProject(const Project& p, std::string* o) {
+  const std::string total = p.total.ToDecimalString();
   *o += fmt::format("  - id: {}\n", YamlScalar(p.id));
-  *o += fmt::format("    # {} — 预算 budget {} {} ({}:{})\n", p.project, p.total.ToDecimalString(),
+  *o += fmt::format("    # {} — {} {} {} ({}:{})\n", p.project, Tr(MsgId::kTemplateBudget), total,
                     p.unit, p.loc.file, p.loc.line);
-  *o += fmt::format("    spent:    # 全年执行数 amount spent, in {}\n", p.unit);
-  *o += "    note: \"\"  # 执行率低于 90% 时说明原因 explain an execution rate below 90%\n";
-  *o += fmt::format("    # budget:    # 全年预算数 budget after mid-year adjustment, if any (default: "
-                    "{} {}); the execution rate is spent / budget\n",
-                    p.total.ToDecimalString(), p.unit);
-  *o += "    # achieved:  # 年度总体目标实际完成情况 what the year achieved, as text\n";
+  *o += fmt::format("    spent:    # {}\n", Tr(MsgId::kTemplateSpent, p.unit));
+  *o += fmt::format("    note: \"\"  # {}\n", Tr(MsgId::kTemplateNote));
+  *o += fmt::format("    # budget:    # {}\n", Tr(MsgId::kTemplateAdjusted, total, p.unit));
+  *o += fmt::format("    # achieved:  # {}\n", Tr(MsgId::kTemplateAchieved));
   *o += "    indicators:\n";
   for (const Indicator& ind : p.indicators) {
-    std::string hint;
-    switch (ind.target.kind) {
-      case TargetKind::kQualitative: hint = "{grade: 达成|部分达成|未达成, note: …}"; break;
-      case TargetKind::kDate: hint = "a date, e.g. 2024-11-20"; break;
-      default: hint = "value with unit"; break;
+    // A grade is shown as it is written, in either language.
+    std::string_view hint = "{grade: 达成|部分达成|未达成, note: …}";
+    if (ind.target.kind == TargetKind::kDate) hint = Text(MsgId::kTemplateHintDate);
+    if (ind.target.kind != TargetKind::kQualitative && ind.target.kind != TargetKind::kDate) {
+      hint = Text(MsgId::kTemplateHintValue);
     }
-    *o += fmt::format("      {}:    # 目标 target {} ({} / {}) — {}\n", YamlScalar(ind.key()),
-                      ind.target_text, ind.level1, ind.level2, hint);
+    *o += fmt::format("      {}:    # {}\n", YamlScalar(ind.key()),
+                      Tr(MsgId::kTemplateIndicator, ind.target_text, ind.level1, ind.level2, hint));
   }
 }
 
@@ -131,10 +131,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);
   if (diags.has_errors()) return kExitError;
-  std::string text =
-      "# jixiao 实际完成情况 / actuals — fill in every value, then run:\n"
-      "#   jixiao eval TARGETS -a THIS_FILE\n"
-      "# Write 不适用 for an indicator that does not apply, and a note for every deviation.\n";
+  std::string text = Tr(MsgId::kTemplateHead);
   if (year && one_year) text += fmt::format("year: {}\n", *year);
   text += "projects:\n" + body;
   // The CSV skeleton opens in Excel as it is: a UTF-8 byte order mark and

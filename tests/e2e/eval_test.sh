@@ -233,8 +233,19 @@ run template examples/targets
 expect_status 0
 expect_out "year: 2024"
 expect_out "  - id: TJ-362303-2024-01"
-expect_out "      购置设备数量:    # 目标 target 4台 (产出指标 / 数量指标)"
+expect_out "      购置设备数量:    # target 4台 (产出指标 / 数量指标) — value with unit"
 [ "$(grep -c '^  - id:' "$OUT")" -eq 5 ] || fail "expected 5 projects"
+
+case_ "template --lang zh: the skeleton's comments in Chinese"
+run template tests/fixtures/monitor/targets.yaml --lang zh
+expect_status 0
+expect_out "#   jixiao eval 目标表 -a 本文件"
+expect_out "    spent:    # 全年执行数，单位 万元"
+expect_out "      设备数量:    # 指标值 4台（产出指标 / 数量指标）—— 带单位的数值"
+expect_out "      完成时间:    # 指标值 ≤2024-09-30（产出指标 / 时效指标）—— 日期，如 2024-11-20"
+expect_out "      执法能力:    # 指标值 显著提升（效益指标 / 社会效益指标）—— {grade: 达成|部分达成|未达成, note: …}"
+expect_no_out "amount spent"
+expect_no_out "target 4台"
 
 case_ "template filled in, then eval: exit 0"
 run template $F/target.yaml -o "$WORK/filled.yaml"
@@ -257,7 +268,7 @@ grep -n '^    spent:' "$WORK/unfilled.yaml" | grep -q '^8:' || fail "the skeleto
 run eval $F/target.yaml -a "$WORK/unfilled.yaml"
 expect_status 2
 expect_err "$WORK/unfilled.yaml:8:5: error[JX0256]: empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
-expect_err " 8 |     spent:    # 全年执行数 amount spent, in 万元"
+expect_err " 8 |     spent:    # amount spent, in 万元"
 
 case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
 run template $F/target.yaml -f csv
