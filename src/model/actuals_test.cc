@@ -409,8 +409,8 @@ TEST_CASE("actuals YAML: documents that are not actuals") {
   Loaded scalar = LoadYaml("hello\n");
   CHECK(HasError(scalar.diags, 1, 1, "not the text 'hello'"));
 
-  Loaded empty = LoadYaml("---\n...\n");
-  CHECK_MESSAGE(HasError(empty.diags, 2, 1, "empty document"), Dump(empty.diags));
+  Loaded empty = LoadYaml("---\n...\n");  // at its ---, where the document starts
+  CHECK_MESSAGE(HasError(empty.diags, 1, 1, "empty document"), Dump(empty.diags));
 
   Loaded target = LoadYaml("project: 项目甲\nyear: 2024\nbudget: {total: 6}\n");
   CHECK_MESSAGE(HasError(target.diags, 1, 1, "is a target project"), Dump(target.diags));

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -343,6 +344,21 @@ TEST_CASE("TargetLoader: a file without a document is an error; input limits app
   Loaded binary = Load(std::string("project: \0", 10));
   CHECK(binary.diags.error_count() == 1);
   CHECK(binary.stats.documents == 0);
+}
+
+TEST_CASE("an empty document is reported at its ---, not past the end of the file") {
+  const std::string project = ProjectYaml(Ind("甲"));
+  const int lines = static_cast<int>(std::count(project.begin(), project.end(), '\n'));
+  const std::string after = std::to_string(lines + 1) + ":1: empty document";
+  // A --- at the end, with or without its line end or a comment after it.
+  CHECK(ErrorsOf(project + "---\n").rfind(after, 0) == 0);
+  CHECK(ErrorsOf(project + "---").rfind(after, 0) == 0);
+  CHECK(ErrorsOf(project + "---\n# 备注\n").rfind(after, 0) == 0);
+  // Two in a row: each at its own.
+  CHECK(ErrorsOf("---\n---\n").rfind("1:1: empty document", 0) == 0);
+  CHECK(ErrorsOf("---\n---\n").find("\n2:1: empty document") != std::string::npos);
+  // A null written out stays where it is written.
+  CHECK(ErrorsOf("---\n~\n").rfind("2:1: empty document", 0) == 0);
 }
 
 TEST_CASE("TargetLoader::LoadFile counts every file, read or not") {

@@ -193,6 +193,12 @@ class DocumentBuilder : public YAML::EventHandler {
         n->offset = f.key->offset;
         n->line = f.key->line;
       }
+    } else if (n->offset > doc_->offset_ && IsDocumentBoundary(n->offset)) {
+      // So too an empty document (a `---` with nothing after it): its null is
+      // marked at the next document or past the end of the file, on a line
+      // that may not exist; it stands where the document starts.
+      n->offset = doc_->offset_;
+      n->line = doc_->line_;
     }
     Attach(n, anchor);
   }
@@ -376,6 +382,13 @@ class DocumentBuilder : public YAML::EventHandler {
 
   // The offset in src.text of a mark.
   size_t At(const YAML::Mark& mark) const { return base_ + static_cast<size_t>(mark.pos); }
+  // True when byte `offset` of src.text is the end of the text or the start
+  // of a document marker (`---` or `...`): nothing written stands there.
+  bool IsDocumentBoundary(size_t offset) const {
+    const std::string_view text = src_.text;
+    const std::string_view rest = text.substr(std::min(offset, text.size()));
+    return rest.empty() || rest.substr(0, 3) == "---" || rest.substr(0, 3) == "...";
+  }
   // The 1-based line in src.text of a mark.
   int Line(const YAML::Mark& mark) const { return mark.line + 1 + line_base_; }
 
