@@ -347,7 +347,10 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
         ->capture_default_str();
   }
   if (set & kExplain) {
-    sub->add_option(Meta(MsgId::kArgCode), o->code, Meta(MsgId::kHelpCode))->type_name("");
+    // `explain ""` (an unset variable) is refused, not taken as no code.
+    sub->add_option(Meta(MsgId::kArgCode), o->code, Meta(MsgId::kHelpCode))
+        ->type_name("")
+        ->check(NonEmpty(p, Meta(MsgId::kArgCode), MsgId::kGiveCode));
   }
   if (set & kImport) {
     std::string name = Meta(MsgId::kArgDocuments);

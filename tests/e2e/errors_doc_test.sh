@@ -96,6 +96,12 @@ run explain JX9999
 expect_status 2
 expect_err "error[JX0701]: no diagnostic code 'JX9999'"
 
+case_ "explain of an empty code (an unset variable) is a usage error, not the list"
+run explain ""
+expect_status 2
+expect_err "error[JX0707]: CODE: an empty value (an unset variable?)"
+expect_no_out "JX0701"
+
 case_ "explain without a code lists every code with its title"
 run explain
 expect_status 0
