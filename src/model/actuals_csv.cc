@@ -124,7 +124,8 @@ class CsvReader {
     }
     for (Group& g : groups_) {
       if (g.spent_line == 0) {
-        Error(g.entry.loc.line, g.entry.loc.column, Msg(MsgId::kCsvNoSpentRow, g.entry.key));
+        Error(g.entry.loc.line, g.entry.loc.column,
+              Msg(progress_ ? MsgId::kProgCsvNoSpentRow : MsgId::kCsvNoSpentRow, g.entry.key));
         g.entry.has_errors = true;
       }
       if (progress_) g.entry.as_of = as_of_;
@@ -304,7 +305,8 @@ class CsvReader {
     e.spent.total.loc = LocOf(row, value_);
     e.spent.total.text = std::string(text);
     if (text.empty()) {
-      ErrorAt(row, value_, MsgId::kCsvSpentRowEmpty, e.key);
+      ErrorAt(row, value_, progress_ ? MsgId::kProgCsvSpentRowEmpty : MsgId::kCsvSpentRowEmpty,
+              e.key);
       return;
     }
     if (std::optional<Message> problem =

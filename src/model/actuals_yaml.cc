@@ -160,11 +160,12 @@ class DocumentReader {
   void ReadSpent(const YamlNode& n, ProjectActuals* e) {
     const YamlNode* s = n.Find("spent");
     if (s == nullptr || s->is_null()) {
-      r_.Error(s != nullptr ? *s : n,
-               s != nullptr ? MsgId::kActSpentEmpty : MsgId::kActSpentMissing);
+      const bool empty = s != nullptr;
+      r_.Error(empty ? *s : n, progress_ ? (empty ? MsgId::kProgSpentEmpty : MsgId::kProgSpentMissing)
+                                         : (empty ? MsgId::kActSpentEmpty : MsgId::kActSpentMissing));
       return;
     }
-    e->has_spent = ReadFunding(*s, "spent", "全年执行数", &e->spent);
+    e->has_spent = ReadFunding(*s, "spent", progress_ ? "执行数" : "全年执行数", &e->spent);
   }
 
   // `spent` or `budget`: an amount, or a map of total and its parts.

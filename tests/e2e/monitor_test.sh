@@ -534,6 +534,26 @@ case_ "JX0911: a forecast of spending that is not an amount"
 run monitor $T -a $WORK/forecast-spent.yaml
 expect_error $WORK/forecast-spent.yaml 5 21 JX0911 "bad forecast_spent (全年预计执行数) '6台'"
 
+progress spent-empty.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-2
+    spent:
+    indicators: {培训人次: 120人次, 学员满意度: 95%}
+EOF
+progress spent-row.csv <<'EOF'
+project,indicator,value
+,as_of,2024-07-31
+M-2,培训人次,120人次
+M-2,学员满意度,95%
+EOF
+case_ "JX0256: an empty spent asks for the spending to date, not the year's"
+run monitor $T -a $WORK/spent-empty.yaml
+expect_error $WORK/spent-empty.yaml 4 5 JX0256 "empty 'spent' (执行数): expected the amount spent up to as_of"
+expect_no_err "in the year"
+run monitor $T -a $WORK/spent-row.csv
+expect_error $WORK/spent-row.csv 3 1 JX0256 "project 'M-2' has no 'spent' row: add a row with the indicator 'spent' (or 执行数) and the amount spent up to as_of"
+
 case_ "an error of a progress file in Chinese"
 run monitor $T -a $WORK/likelihood.yaml --lang zh
 expect_status 2
