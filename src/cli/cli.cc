@@ -198,6 +198,9 @@ CLI::Validator Check(ParseProblem* problem, Test test) {
 CLI::Validator OneOf(ParseProblem* problem, std::string option, std::vector<std::string> values) {
   return Check(problem, [option, values](const std::string& s) -> std::optional<Message> {
     if (std::find(values.begin(), values.end(), s) != values.end()) return std::nullopt;
+    if (s.empty()) {  // as every other option's empty value is (NonEmpty)
+      return Msg(MsgId::kEmptyOptionValue, option, Tr(MsgId::kOneOfValues, JoinList(values)));
+    }
     return Msg(MsgId::kBadValueOneOf, option, s, JoinList(values));
   });
 }
@@ -216,6 +219,8 @@ CLI::Validator WholeNumber(ParseProblem* problem, std::string option, unsigned l
     std::string expected = max == ~0ULL
                                ? std::string(Text(MsgId::kWholeNumberAny))
                                : Tr(MsgId::kWholeNumberRange, std::to_string(min), std::to_string(max));
+    // Empty as every other option's empty value is (NonEmpty): JX0707.
+    if (s.empty()) return Msg(MsgId::kEmptyOptionValue, option, expected);
     if (digits && errno == ERANGE) {
       return Msg(MsgId::kWholeNumberTooLarge, option, expected, s, std::to_string(max));
     }

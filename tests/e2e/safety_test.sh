@@ -182,14 +182,17 @@ expect_status 2
 expect_err "jixiao: error[JX0706]: --fail-under takes a score from 0 to 100, not '101'"
 
 case_ "every option that takes a value refuses an empty one"
-for opt in -r -o -f -a; do
+for opt in -r -o -f -a --xlsx-max-sheets --fail-on; do
   run eval $T -a $A $opt ""
   expect_status 2
-  expect_err_re "^jixiao: error\[JX0707\]: --[a-z]+: an empty value \(an unset variable\?\): give "
+  expect_err_re "^jixiao: error\[JX0707\]: --[a-z-]+: an empty value \(an unset variable\?\): give "
 done
 run eval "" -a $A
 expect_status 2
 expect_err "jixiao: error[JX0707]: TARGETS: an empty value (an unset variable?): give a target file or directory"
+run import --year "" tests/fixtures/import/seed-2024.txt
+expect_status 2
+expect_err "jixiao: error[JX0707]: --year: an empty value (an unset variable?): give a whole number from 1950 to 2100"
 run merge ""
 expect_status 2
 expect_err "jixiao: error[JX0707]: REPORTS: an empty value"
@@ -201,7 +204,7 @@ expect_err "jixiao: 错误[JX0707]: 文档 的值为空（变量没有设置？�
 for opt in -j --max-depth --max-file-size --max-scalar-size --max-nodes --max-documents --max-indicators; do
   run check $T $opt ""
   expect_status 2
-  expect_err_re "^jixiao: error\[JX0706\]: --[a-z-]+: expected a whole number (from [0-9]+ to [0-9]+|\(0 or more\)), not ''"
+  expect_err_re "^jixiao: error\[JX0707\]: --[a-z-]+: an empty value \(an unset variable\?\): give a whole number (from [0-9]+ to [0-9]+|\(0 or more\))$"
 done
 
 case_ "numbers with a sign, a base, blanks or too many digits are usage errors"
