@@ -35,12 +35,10 @@ void AppendProject(const Project& p, std::string* o) {
   *o += fmt::format("    # achieved:  # {}\n", Tr(MsgId::kTemplateAchieved));
   *o += "    indicators:\n";
   for (const Indicator& ind : p.indicators) {
-    // A grade is shown as it is written, in either language.
-    std::string_view hint = "{grade: 达成|部分达成|未达成, note: …}";
+    std::string_view hint = Text(MsgId::kTemplateHintValue);
     if (ind.target.kind == TargetKind::kDate) hint = Text(MsgId::kTemplateHintDate);
-    if (ind.target.kind != TargetKind::kQualitative && ind.target.kind != TargetKind::kDate) {
-      hint = Text(MsgId::kTemplateHintValue);
-    }
+    // A grade is shown as it is written, in either language.
+    if (ind.target.kind == TargetKind::kQualitative) hint = "{grade: 达成|部分达成|未达成, note: …}";
     *o += fmt::format("      {}:    # {}\n", YamlScalar(ind.key()),
                       Tr(MsgId::kTemplateIndicator, ind.target_text, ind.level1, ind.level2, hint));
   }
