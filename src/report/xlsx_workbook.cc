@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <mutex>
@@ -144,6 +145,15 @@ std::string WorkbookFileName(std::string_view wanted, std::set<std::string>* use
   return candidate;
 }
 
+std::string QuotedSheetName(std::string_view name) {
+  std::string out = "'";
+  for (char c : name) {
+    if (c == '\'') out += '\'';  // a quote is doubled
+    out += c;
+  }
+  return out + "'";
+}
+
 Workbook::Workbook(const std::string& file, bool constant_memory, std::string font)
     : font_(std::move(font)) {
   lxw_workbook_options options = {};
@@ -157,7 +167,20 @@ Workbook::~Workbook() {
 
 lxw_worksheet* Workbook::AddSheet(std::string_view wanted) {
   std::string name = ExcelSheetName(wanted, &used_);
-  return workbook_add_worksheet(wb_, name.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+  // The name the workbook's defined names (print titles, the autofilter)
+  // give the sheet, always quoted. libxlsxwriter quotes only a name with a
+  // character other than [A-Za-z0-9_.], so an id such as "TJ2024" (a cell
+  // reference: column TJ, row 2024) or "12010024" (a leading digit) went in
+  // bare, which Excel takes for a reference and "repairs". Quotes are valid
+  // on any name. (quoted_name is the library's own, freed with the sheet.)
+  if (ws != nullptr) {
+    if (char* quoted = strdup(QuotedSheetName(name).c_str())) {
+      free(ws->quoted_name);
+      ws->quoted_name = quoted;
+    }
+  }
+  return ws;
 }
 
 lxw_format* Workbook::Format(uint8_t style, Num num, bool border) {

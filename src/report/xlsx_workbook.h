@@ -34,6 +34,12 @@ namespace jixiao {
 // suffix ~2, ~3 ...; recorded in `used`.
 std::string ExcelSheetName(std::string_view wanted, std::set<std::string>* used);
 
+// `name` as a formula or defined name refers to its sheet: in single quotes,
+// an inner quote doubled ("it's" -> "'it''s'"). Always quoted: a bare name
+// that looks like a cell reference ("TJ2024") or starts with a digit is read
+// by Excel as something else.
+std::string QuotedSheetName(std::string_view name);
+
 // A file name for a workbook (without .xlsx) from `wanted` (a department's
 // code and name) that every system takes: none of /\:*?"<>| (each becomes
 // '_'), no control character, no leading dot or blank, at most 200 bytes;

@@ -9,6 +9,14 @@
 
 namespace jixiao {
 
+TEST_CASE("QuotedSheetName: always quoted, an inner quote doubled") {
+  CHECK(QuotedSheetName("TJ2024") == "'TJ2024'");      // a cell reference when bare
+  CHECK(QuotedSheetName("12010024") == "'12010024'");  // a leading digit
+  CHECK(QuotedSheetName("汇总") == "'汇总'");
+  CHECK(QuotedSheetName("it's") == "'it''s'");
+  CHECK(QuotedSheetName("''") == "''''''");  // two quotes: each doubled, then quoted
+}
+
 TEST_CASE("ExcelSheetName: Excel's forbidden characters become '_'") {
   std::set<std::string> used;
   CHECK(ExcelSheetName("a/b:c*d?e[f]g\\h", &used) == "a_b_c_d_e_f_g_h");

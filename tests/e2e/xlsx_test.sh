@@ -323,4 +323,27 @@ from xlsx import Workbook
 assert "计算过程" not in Workbook(sys.argv[1]).names
 EOF
 
+case_ "sheet names that look like cell references or start with a digit are quoted where the workbook names them"
+{
+  for id in TJ2024 12010024 R1C1; do
+    printf -- "---\nproject: 项目%s\nid: \"%s\"\nyear: 2024\nbudget: {total: 10}\n" $id $id
+    printf "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n"
+  done
+} >"$WORK/refs.yaml"
+printf 'projects:\n  - {id: TJ2024, spent: 10, indicators: {数量: 4台}}\n  - {id: "12010024", spent: 10, indicators: {数量: 4台}}\n  - {id: R1C1, spent: 10, indicators: {数量: 4台}}\n' >"$WORK/refs-actuals.yaml"
+for cmd in eval monitor; do
+  extra=()
+  [ $cmd = monitor ] && extra=(--as-of 2024-12-31)
+  run $cmd "$WORK/refs.yaml" -a "$WORK/refs-actuals.yaml" "${extra[@]}" -f xlsx="$WORK/refs-$cmd.xlsx"
+  expect_status 0
+  python3 - "$WORK/refs-$cmd.xlsx" <<'EOF' || fail "$cmd: a defined name with a bare sheet name"
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode()
+names = re.findall(r'<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)<', xml)
+for sheet in ["TJ2024", "12010024", "R1C1"]:
+    assert "'%s'!$1:$" % sheet in " ".join(names), (sheet, names)
+assert all(n.startswith("'") for n in names), names
+EOF
+done
+
 finish
