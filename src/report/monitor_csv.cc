@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kColumns[] = {
     "row",    "id",    "project", "department", "level1",     "level2",  "name",    "target",
     "value",  "forecast", "basis", "ratio",     "light",      "likelihood", "reasons", "figures",
-    "note",
+    "note",   "code",
 };
 
 class MonitorCsvReporter : public MonitorReporter {
@@ -81,7 +81,7 @@ class MonitorCsvReporter : public MonitorReporter {
   }
 
   // A run that ended with errors says so: an `error` row each, its
-  // location in `name`, its message in `note`.
+  // location in `name`, its message in `note`, its code in `code`.
   void End(const MonitorSummary& /*summary*/, const Diagnostics& diags,
            std::ostream& out) override {
     if (!diags.has_errors()) return;
@@ -92,6 +92,7 @@ class MonitorCsvReporter : public MonitorReporter {
       r.Set("row", "error");
       r.Set("name", FormatLocation(d.loc));
       r.Set("note", d.message);
+      if (d.code != 0) r.Set("code", FormatCode(d.code));
       r.AppendTo(&o);
       if (o.size() >= 64 * 1024) {
         out << o;

@@ -69,11 +69,16 @@ class MonitorGithubReporter : public MonitorReporter {
       ++*count;
       o += GithubCommand(type, loc, title, message);
     };
-    const std::string error_title = Tr(MsgId::kMonGithubInputError);
-    const std::string warning_title = Tr(MsgId::kMonGithubWarning);
+    // A diagnostic's title, with its code as eval's: "jixiao: input error [JX0401]".
+    auto title = [](const Diagnostic& d) {
+      std::string t = Tr(d.severity == Severity::kError ? MsgId::kMonGithubInputError
+                                                        : MsgId::kMonGithubWarning);
+      if (d.code != 0) t += " " + CodeTag(d);
+      return t;
+    };
     for (const Diagnostic& d : diags.all()) {
       if (d.severity == Severity::kError) {
-        emit("error", d.loc, error_title, d.message, &errors, &errors_left_out);
+        emit("error", d.loc, title(d), d.message, &errors, &errors_left_out);
       }
     }
     for (const Annotation& a : red_) emit("error", a.loc, a.title, a.message, &errors, &errors_left_out);
@@ -84,7 +89,7 @@ class MonitorGithubReporter : public MonitorReporter {
     warnings_left_out += yellow_seen_ - yellow_.size();
     for (const Diagnostic& d : diags.all()) {
       if (d.severity == Severity::kWarning) {
-        emit("warning", d.loc, warning_title, d.message, &warnings, &warnings_left_out);
+        emit("warning", d.loc, title(d), d.message, &warnings, &warnings_left_out);
       }
     }
     std::string notice = MonitorSummaryLine(s, has_run_ ? &run_ : nullptr, diags.error_count(),

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/messages.h"
+#include "report/diagnostic_format.h"
 #include "report/monitor_common.h"
 #include "report/monitor_report.h"
 #include "report/report_common.h"
@@ -86,13 +87,16 @@ class MonitorJunitReporter : public MonitorReporter {
           kInputErrors, diags.error_count(), diags.error_count());
       for (const Diagnostic& d : diags.all()) {
         if (d.severity != Severity::kError) continue;
+        // As eval's: "file:line:column: error[JX0401]: ...", typed by its code.
         const std::string where = FormatLocation(d.loc);
-        const std::string message = where.empty() ? d.message : where + ": " + d.message;
+        std::string message = SeverityLabel(d) + ": " + d.message;
+        if (!where.empty()) message = where + ": " + message;
         o += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", kInputErrors,
                          Attr(where.empty() ? "jixiao" : where));
         if (!d.loc.file.empty()) o += fmt::format(" file=\"{}\"", Attr(d.loc.file));
-        o += fmt::format(">\n      <error message=\"{}\" type=\"input\">{}</error>\n    </testcase>\n",
-                         Attr(message), Text(message));
+        o += fmt::format(">\n      <error message=\"{}\" type=\"{}\">{}</error>\n    </testcase>\n",
+                         Attr(message), d.code != 0 ? FormatCode(d.code) : "input",
+                         Text(message));
       }
       o += "  </testsuite>\n";
     }

@@ -8,6 +8,7 @@
 
 #include "base/messages.h"
 #include "base/text.h"
+#include "report/diagnostic_format.h"
 #include "report/markdown_projects.h"
 #include "report/monitor_common.h"
 #include "report/monitor_report.h"
@@ -141,7 +142,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
       ++listed;
       const std::string where = FormatLocation(d.loc);
       *o += where.empty() ? "- " : fmt::format("- {}: ", MarkdownText(where));
-      *o += MarkdownText(d.message) + "\n";
+      *o += SeverityLabel(d) + ": " + MarkdownText(d.message) + "\n";
     }
     if (listed < count) *o += "- " + Tr(MsgId::kMonMoreErrors, count - listed) + "\n";
     *o += "\n";

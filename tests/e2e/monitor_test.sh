@@ -81,6 +81,17 @@ codes = [e.get('code') for e in r['errors']]
 assert 'JX0905' in codes and 'JX0907' in codes, codes
 EOF
 
+case_ "a run with errors: junit, csv, markdown and github carry each error's code, as eval's do"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" \
+  -f junit="$WORK/bad.xml" -f csv="$WORK/bad.csv" -f markdown="$WORK/bad.md" -f github="$WORK/bad.gh"
+expect_status 2
+grep -qF 'type="JX0905"' "$WORK/bad.xml" || fail "junit: no type=JX0905"
+grep -qF "bad.yaml:6:28: error[JX0905]: " "$WORK/bad.xml" || fail "junit: no located error[JX0905]"
+grep -q '^error,.*,JX0905'$'\r''$' "$WORK/bad.csv" || fail "csv: no code in the error row"
+head -1 "$WORK/bad.csv" | grep -q ',note,code'$'\r''$' || fail "csv: no code column"
+grep -qF "bad.yaml:6:28: error[JX0905]: " "$WORK/bad.md" || fail "markdown: no error[JX0905]"
+grep -qF "title=jixiao%3A input error [JX0905]::" "$WORK/bad.gh" || fail "github: no [JX0905] in the title"
+
 case_ "github: at most 10 annotations of each type, the rest counted in the notice"
 { for i in $(seq 1 12); do
     printf -- '---\nproject: 项目%s\nid: G-%s\nyear: 2024\nbudget: {total: 10}\nindicators:\n' "$i" "$i"
