@@ -259,11 +259,12 @@ class DocumentReader {
   // {value: …, note: …} or {grade: …, score: …, note: …}.
   void ReadLongForm(const YamlNode& map, IndicatorActual* a) {
     const size_t errors_before = r_.errors();
-    r_.CheckKeys(map, long_form_keys_, "an indicator's actual");
+    const std::string_view what = Text(MsgId::kActWhatIndicatorActual);
+    r_.CheckKeys(map, long_form_keys_, what);
     const bool unknown_keys = r_.errors() > errors_before;
     // A progress file's forecast may stand without a value.
     const bool forecast = progress_ && progress_read::ReadIndicator(map, &r_, a);
-    if (const YamlNode* note = r_.Get(map, "note", false, "an indicator's actual")) {
+    if (const YamlNode* note = r_.Get(map, "note", false, what)) {
       if (auto t = r_.Text(*note, "note")) a->note = std::string(Trim(*t));
     }
     const YamlNode* value = map.Find("value");

@@ -420,7 +420,7 @@ class RulesReader {
   }
 
   void ReadDeviationInclusive(const YamlNode& root) {
-    const YamlNode* n = r_.Get(root, "deviation_inclusive", false, "a rules file");
+    const YamlNode* n = r_.Get(root, "deviation_inclusive", false, Text(MsgId::kRulesWhatFile));
     if (n == nullptr) return;
     if (n->is_scalar() && n->type() == YamlNode::Type::kBool) {
       rules_.deviation_inclusive = n->value[0] == 't' || n->value[0] == 'T';

@@ -289,6 +289,13 @@ expect_status 0
 expect_err_empty
 expect_out "total 100.00"
 
+case_ "an unknown key in an indicator's long form: the message all in Chinese under --lang zh"
+printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: {value: 4台, forcast: 4台}\n      完成时间: 11个月\n      满意度: 92%%\n' >"$WORK/slip.yaml"
+run eval $F/target.yaml -a "$WORK/slip.yaml" --lang zh
+expect_status 2
+expect_err "$WORK/slip.yaml:5:25: 错误[JX0201]: 指标的实际完成值中有未知的键“forcast”"
+expect_no_err "an indicator's actual"
+
 case_ "template -o FILE.CSV: the extension in any case, as the readers take it"
 run template $F/target.yaml -o "$WORK/SHEET.CSV"
 expect_status 0
