@@ -140,7 +140,7 @@ class MonitorSummarySheet {
     worksheet_write_number(ws_, r, 14, static_cast<double>(not_applicable_), count);
     worksheet_write_blank(ws_, r, 15, blank);
     worksheet_write_blank(ws_, r, 16, blank);
-    worksheet_autofilter(ws_, 0, 0, last_project, kColumns - 1);
+    ExtendSummaryFilter(ws_, last_project);
     WriteSummaryDiagnostics(book_, ws_, &row_, diags, MsgId::kMonSumErrorsTitle);
   }
 

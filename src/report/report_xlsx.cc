@@ -146,7 +146,7 @@ class SummarySheet {
         worksheet_write_blank(ws_, r, static_cast<lxw_col_t>(c), blank);
       }
     }
-    worksheet_autofilter(ws_, 0, 0, last_project, kColumns - 1);
+    ExtendSummaryFilter(ws_, last_project);
     WriteSummaryDiagnostics(book_, ws_, &row_, diags, MsgId::kSumErrorsTitle);
   }
 

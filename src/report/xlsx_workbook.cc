@@ -297,6 +297,11 @@ void SetUpSummarySheet(Workbook* book, lxw_worksheet* ws, const std::vector<std:
   worksheet_set_landscape(ws);
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_repeat_rows(ws, 0, 0);
+  if (!headers.empty()) worksheet_autofilter(ws, 0, 0, 0, static_cast<lxw_col_t>(headers.size() - 1));
+}
+
+void ExtendSummaryFilter(lxw_worksheet* ws, lxw_row_t last_row) {
+  if (ws->autofilter.in_use && last_row > ws->autofilter.last_row) ws->autofilter.last_row = last_row;
 }
 
 void WriteSummaryDiagnostics(Workbook* book, lxw_worksheet* ws, uint32_t* row,

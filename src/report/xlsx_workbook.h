@@ -96,9 +96,18 @@ void WriteForm(Workbook* book, lxw_worksheet* ws, const FormGrid& g);
 
 // The frame of a 汇总 sheet: its columns' widths and header row (bold,
 // wrapped, bordered), the header row and the first two columns frozen,
-// printed on A4 landscape one page wide with the header on every page.
+// printed on A4 landscape one page wide with the header on every page, and
+// an autofilter on the header row, which ExtendSummaryFilter extends over
+// the project rows once they are written.
 void SetUpSummarySheet(Workbook* book, lxw_worksheet* ws, const std::vector<std::string>& headers,
                        const std::vector<double>& widths);
+
+// Extends the autofilter SetUpSummarySheet set over rows 1 to `last_row`.
+// (In a constant_memory workbook, as the 汇总 of a directory is,
+// libxlsxwriter refuses an autofilter over rows already written out; the
+// filter is only written when the workbook closes, so the range set on the
+// header row is widened in place.)
+void ExtendSummaryFilter(lxw_worksheet* ws, lxw_row_t last_row);
 
 // The run's errors and warnings at *row (advanced past them), after a
 // blank row: "none" (kSumNoDiagnostics), or a title (`errors_title`, given

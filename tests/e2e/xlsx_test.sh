@@ -346,4 +346,18 @@ assert all(n.startswith("'") for n in names), names
 EOF
 done
 
+case_ "the 汇总 sheet has its autofilter over the project rows, in one file and in a directory's 汇总.xlsx"
+for cmd in eval monitor; do
+  inputs=("${EX[@]}")
+  [ $cmd = monitor ] && inputs=(examples/targets -a examples/progress)
+  run $cmd "${inputs[@]}" -f xlsx="$WORK/filter-$cmd.xlsx" -f xlsx="$WORK/filter-$cmd/" -q
+  python3 - "$WORK/filter-$cmd.xlsx" "$WORK/filter-$cmd/汇总.xlsx" <<'EOF' || fail "$cmd: an autofilter missing or not over the 5 projects"
+import re, sys, zipfile
+for f in sys.argv[1:]:
+    sheet = zipfile.ZipFile(f).read("xl/worksheets/sheet1.xml").decode()
+    m = re.search(r'<autoFilter ref="A1:([A-Z]+)6"/>', sheet)
+    assert m, (f, re.findall(r"<autoFilter[^>]*>", sheet))
+EOF
+done
+
 finish
