@@ -320,7 +320,15 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
 
 }  // namespace
 
-int RunMerge(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
+int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std::ostream& err) {
+  // A report named twice (by any path: "a.json", "./a.json", a link) is
+  // read once, as every input is.
+  Options opts = given;
+  const PathList distinct = WithoutRepeats(PathList(given.reports));
+  if (distinct.size() != given.reports.size()) {
+    opts.reports.clear();
+    for (size_t i = 0; i < distinct.size(); ++i) opts.reports.push_back(distinct[i]);
+  }
   Diagnostics diags;
   const std::vector<std::string>& formats = FormatsOf("merge");
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, formats, &diags);

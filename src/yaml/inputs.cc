@@ -244,11 +244,8 @@ Message CannotRead(int err) {
   return Msg(MsgId::kCannotReadFile, SystemErrorText(err));
 }
 
-// `files` without each repeat of a file met before it. Two paths are one
-// file when stat gives them one device and inode, as for outputs: "a.yaml"
-// and "./a.yaml", an absolute path, a symbolic or hard link, a directory
-// named twice under two names. A path stat cannot follow (it is reported
-// where it is read) repeats only its own text.
+}  // namespace
+
 PathList WithoutRepeats(const PathList& files) {
   struct Id {
     uintmax_t dev, ino;
@@ -287,8 +284,6 @@ PathList WithoutRepeats(const PathList& files) {
   }
   return kept;
 }
-
-}  // namespace
 
 PathList ExpandInputs(const std::vector<std::string>& given,
                       const std::vector<std::string>& extensions, Diagnostics* diags) {

@@ -11,6 +11,13 @@
 
 namespace jixiao {
 
+// `files` without each repeat of a file met before it, in the order given.
+// Two paths are one file when stat gives them one device and inode, as for
+// outputs: "a.yaml" and "./a.yaml", an absolute path, a symbolic or hard
+// link, a directory's file named again. A path stat cannot follow (it is
+// reported where it is read) repeats only its own text. Costs a stat a file.
+PathList WithoutRepeats(const PathList& files);
+
 // Expands command-line paths into the files to read, in order: a file is
 // taken as given (whatever its extension); a directory contributes every
 // file below it, recursively, whose extension is in `extensions` (".yaml",

@@ -90,9 +90,17 @@ run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f csv --lang en
 cmp -s "$OUT" "$WORK/merged.csv" || fail "merge -f csv -o FILE --lang en differs from the single run"
 
 case_ "merge refuses a project that is in two reports"
-run merge "$WORK/a.json" "$WORK/a.json"
+cp "$WORK/a.json" "$WORK/a-copy.json"
+run merge "$WORK/a.json" "$WORK/a-copy.json"
 expect_status 2
-expect_err "error[JX0725]: project 'P-001' is in two reports"
+expect_err "$WORK/a-copy.json:6:1: error[JX0725]: project 'P-001' is in two reports (first in $WORK/a.json)"
+
+case_ "merge reads a report named twice, by any path, once"
+run merge "$WORK/a.json"
+cp "$OUT" "$WORK/a-once.json"
+run merge "$WORK/a.json" "$WORK/./a.json" "$WORK/a.json"
+expect_no_err "JX0725"
+expect_same "$WORK/a-once.json"
 
 case_ "merge refuses something that is not a report"
 run merge examples/targets/01-radiation-safety.yaml
