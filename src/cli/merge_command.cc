@@ -114,8 +114,10 @@ class Merger {
   Merger(const Options& opts, Diagnostics* diags, Diagnostics* merged)
       : opts_(opts), diags_(diags), merged_(merged) {}
 
-  // Reads one report and hands each project object to `on_project`.
-  void Read(const std::string& path, const std::function<void(const YamlNode&)>& on_project) {
+  // Reads one report and hands each project object to `on_project`, with
+  // the line of the report it starts on.
+  void Read(const std::string& path,
+            const std::function<void(const YamlNode&, int line)>& on_project) {
     std::optional<Source> src = ReadSource(path, opts_.limits.max_file_bytes, diags_);
     if (!src || !CheckInputText(*src, opts_.limits.max_file_bytes, diags_)) return;
     YamlLimits limits = opts_.limits;
@@ -128,43 +130,57 @@ class Merger {
     size_t documents = 0;
     bool ends_with_summary = false;  // the last object read is a summary line
     int last_line = 0;
+    size_t read = 0;  // the project objects read from this report
+    int line_no = 0;  // JSONL: the line being read, each parsed alone as line 1
+    bool monitor_said = false;
+    auto at = [&](int line) { return lines ? line_no : line; };
     auto on_document = [&](const YamlDocument& doc) {
       ++documents;
       ends_with_summary = false;
       const YamlNode* root = doc.root();
+      const int line = at(doc.line());
       if (doc.has_errors() || root == nullptr || !root->is_map()) {
-        diags_->Error({path, doc.line(), 1}, MsgId::kMergeNotObject);
+        diags_->Error({path, line, 1}, MsgId::kMergeNotObject);
         return;
       }
       bool ours = Str(root->Find("tool")) == "jixiao";
+      // A monitor report (its head, or a JSONL line of its lights): said once.
+      if (ours ? Str(root->Find("command")) == "monitor" : root->Find("light") != nullptr) {
+        if (!monitor_said) diags_->Error({path, line, 1}, MsgId::kMergeMonitorReport);
+        monitor_said = true;
+        return;
+      }
       if (!ours && !IsProject(*root)) {
-        diags_->Error({path, doc.line(), 1}, MsgId::kMergeNotReport);
+        diags_->Error({path, line, 1}, MsgId::kMergeNotReport);
         return;
       }
       if (const YamlNode* projects = ours ? root->Find("projects") : nullptr) {  // a JSON report
-        CheckRules(*root, path, doc.line());
+        CheckRules(*root, path, line);
         if (projects->is_sequence()) {
           for (const YamlNode* p : projects->items) {
             if (IsProject(*p)) {
-              on_project(*p);
+              ++read;
+              on_project(*p, at(p->line));
             } else {
-              diags_->Error({path, p->line, 1}, MsgId::kMergeNotProject);
+              diags_->Error({path, at(p->line), 1}, MsgId::kMergeNotProject);
             }
           }
         }
-        Tail(*root, path, doc.line());
+        Tail(*root, path, line);
+        CheckCount(*root, read, path, line);
       } else if (ours) {  // the last line of a JSONL report
-        CheckRules(*root, path, doc.line());
-        Tail(*root, path, doc.line());
+        CheckRules(*root, path, line);
+        Tail(*root, path, line);
+        CheckCount(*root, read, path, line);
         ends_with_summary = true;
       } else {
-        on_project(*root);
+        ++read;
+        on_project(*root, line);
       }
     };
     if (!lines) {
       ParseYamlStream(*src, limits, diags_, on_document);
     } else {
-      int line_no = 0;
       size_t pos = 0;
       while (pos < src->text.size()) {
         size_t end = src->text.find('\n', pos);
@@ -210,6 +226,16 @@ class Merger {
 
   // The report's own errors and warnings become the merged report's, with
   // their codes.
+  // A report's summary counts the projects it holds: fewer read (a JSONL
+  // line deleted, say) is a report not read in full.
+  void CheckCount(const YamlNode& root, size_t read, const std::string& path, int line) {
+    const YamlNode* n = Path(&root, {"summary", "projects"});
+    if (n == nullptr || !n->is_scalar()) return;
+    const Rational counted = Num(n);
+    if (counted == Rational(static_cast<int64_t>(read))) return;
+    diags_->Error({path, line, 1}, MsgId::kMergeCountDiffers, counted.ToDecimalString(), read);
+  }
+
   void Tail(const YamlNode& root, const std::string&, int) {
     for (const char* key : {"errors", "warnings"}) {
       const YamlNode* list = root.Find(key);
@@ -252,11 +278,11 @@ void ReadReports(const Options& opts, MergeInputs* in,
   std::unordered_map<std::string, std::string> ids;
   Merger merger(opts, &in->diags, &in->merged);
   for (const std::string& path : opts.reports) {
-    merger.Read(path, [&](const YamlNode& p) {
+    merger.Read(path, [&](const YamlNode& p, int line) {
       ProjectDigest d = DigestOf(p);
       auto [it, inserted] = ids.emplace(d.id, path);
       if (!inserted) {
-        in->diags.Error({path, p.line, 1}, MsgId::kMergeDuplicate, d.id, it->second);
+        in->diags.Error({path, line, 1}, MsgId::kMergeDuplicate, d.id, it->second);
         return;
       }
       in->digests.push_back(std::move(d));

@@ -102,6 +102,25 @@ run merge "$WORK/a.json" "$WORK/./a.json" "$WORK/a.json"
 expect_no_err "JX0725"
 expect_same "$WORK/a-once.json"
 
+case_ "merge of a JSONL report with a project line missing: JX0724 at its summary line"
+head -n 1 "$WORK/a.jsonl" >"$WORK/cut.jsonl"
+tail -n +3 "$WORK/a.jsonl" >>"$WORK/cut.jsonl"
+lines=$(wc -l <"$WORK/cut.jsonl")
+run merge "$WORK/cut.jsonl"
+expect_status 2
+expect_err_re "cut.jsonl:$lines:1: error\[JX0724\]: the report's summary counts [0-9]+ projects, but it holds [0-9]+"
+
+case_ "merge locates a JSONL report's problems at their lines, and names a monitor report"
+cp "$WORK/a.jsonl" "$WORK/a-copy.jsonl"
+run merge "$WORK/a.jsonl" "$WORK/a-copy.jsonl"
+expect_status 2
+expect_err "$WORK/a-copy.jsonl:2:1: error[JX0725]: "
+run monitor examples/targets -a examples/progress -f jsonl="$WORK/monitor.jsonl"
+run merge "$WORK/monitor.jsonl"
+expect_status 2
+expect_err "$WORK/monitor.jsonl:1:1: error[JX0723]: a report of 'jixiao monitor'"
+[ "$(grep -c 'JX0723' "$ERR")" -eq 1 ] || fail "the monitor report named more than once"
+
 case_ "merge refuses something that is not a report"
 run merge examples/targets/01-radiation-safety.yaml
 expect_status 2
