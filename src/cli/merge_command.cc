@@ -226,8 +226,8 @@ class Merger {
 
   // The report's own errors and warnings become the merged report's, with
   // their codes.
-  // A report's summary counts the projects it holds: fewer read (a JSONL
-  // line deleted, say) is a report not read in full.
+  // A report's summary counts the projects it holds: another number read
+  // (a JSONL line deleted, or one added by hand) is a report not as written.
   void CheckCount(const YamlNode& root, size_t read, const std::string& path, int line) {
     const YamlNode* n = Path(&root, {"summary", "projects"});
     if (n == nullptr || !n->is_scalar()) return;
