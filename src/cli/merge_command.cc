@@ -224,8 +224,6 @@ class Merger {
     }
   }
 
-  // The report's own errors and warnings become the merged report's, with
-  // their codes.
   // A report's summary counts the projects it holds: another number read
   // (a JSONL line deleted, or one added by hand) is a report not as written.
   void CheckCount(const YamlNode& root, size_t read, const std::string& path, int line) {
@@ -236,6 +234,8 @@ class Merger {
     diags_->Error({path, line, 1}, MsgId::kMergeCountDiffers, counted.ToDecimalString(), read);
   }
 
+  // The report's own errors and warnings become the merged report's, with
+  // their codes.
   void Tail(const YamlNode& root, const std::string&, int) {
     for (const char* key : {"errors", "warnings"}) {
       const YamlNode* list = root.Find(key);
