@@ -367,21 +367,34 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
   if (blank) return;
   size_t width = d.columns.size();
   std::vector<DocCell> cells = row;
-  if (cells.size() != width && !StartsWithLevel1(row)) {
-    // Not an indicator (a 备注 or 填报人 row under the table): kept as comments.
-    for (const DocCell& c : row) {
-      if (!Trim(c.text).empty()) Unread(&d, c, MsgId::kUnreadNoIndicator);
+  std::optional<Lead> lead;
+  if (cells.size() != width) {
+    lead = LeadOf(row);
+    if (!lead) {
+      // Not an indicator (a 备注 or 填报人 row under the table): kept as comments.
+      for (const DocCell& c : row) {
+        if (!Trim(c.text).empty()) Unread(&d, c, MsgId::kUnreadNoIndicator);
+      }
+      return;
     }
-    return;
   }
   if (cells.size() > width) {
     Error(&d, cells[width].at,
           Msg(MsgId::kImportRowTooWide, cells.size(), DescribePlace(d.header_at), width));
+    RememberLevels(&d, row, *lead);
     return;
   }
   if (cells.size() < width) {
-    // Leading merged columns missing: align the cells to the right.
+    // Leading merged columns missing: the cells move right, as far as puts the
+    // row's first name under its own header. A shorter move would leave a cell
+    // missing further on, which nothing here can place.
     size_t missing = width - cells.size();
+    if (d.columns[lead->index + missing] != lead->column) {
+      Error(&d, row.front().at,
+            Msg(MsgId::kImportRowMissingCell, row.size(), DescribePlace(d.header_at), width));
+      RememberLevels(&d, row, *lead);
+      return;
+    }
     std::vector<DocCell> aligned(missing);
     for (DocCell& c : aligned) {
       c.at = row.front().at;
@@ -482,13 +495,39 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
   d.p.indicators.push_back(std::move(ind));
 }
 
-bool Importer::StartsWithLevel1(const std::vector<DocCell>& row) const {
-  for (const DocCell& c : row) {
-    std::string k = Squeeze(c.text);
+std::optional<Importer::Lead> Importer::LeadOf(const std::vector<DocCell>& row) const {
+  for (size_t i = 0; i < row.size(); ++i) {
+    std::string k = Squeeze(row[i].text);
     if (k.empty()) continue;
-    return rules_.FindLevel1(k) || rules_.FindLevel1(k + "指标");
+    if (rules_.FindLevel1(k) || rules_.FindLevel1(k + "指标")) return Lead{i, Column::kLevel1};
+    for (const Level1Group& g : rules_.taxonomy) {
+      if (rules_.FindLevel2(g, k) || rules_.FindLevel2(g, k + "指标")) {
+        return Lead{i, Column::kLevel2};
+      }
+    }
+    return std::nullopt;
   }
-  return false;
+  return std::nullopt;
+}
+
+void Importer::RememberLevels(Draft* d, const std::vector<DocCell>& row, const Lead& lead) const {
+  size_t i = lead.index;
+  if (lead.column == Column::kLevel1) {
+    std::string k = Squeeze(row[i].text);
+    const Level1Group* g = rules_.FindLevel1(k);
+    if (!g) g = rules_.FindLevel1(k + "指标");
+    d->last_level1 = g->name;
+    d->last_level2.clear();
+    do {
+      if (++i == row.size()) return;
+    } while (Squeeze(row[i].text).empty());
+  }
+  std::string k = Squeeze(row[i].text);
+  if (const Level1Group* g = rules_.FindLevel1(d->last_level1)) {
+    const std::string* l2 = rules_.FindLevel2(*g, k);
+    if (!l2) l2 = rules_.FindLevel2(*g, k + "指标");
+    if (l2) d->last_level2 = *l2;
+  }
 }
 
 bool Importer::CheckTaxonomy(Draft* d, const DocPlace& at1, const DocPlace& at2,

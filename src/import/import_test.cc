@@ -571,6 +571,42 @@ TEST_CASE("import: a row split by stray blank lines is joined; a short row is no
   CHECK(r.only().indicators.at(0).target == "4台");
 }
 
+TEST_CASE("import: a row one cell short is placed by its first name, or is an error") {
+  // The 一级指标 cell of a merged group left out: 质量指标 goes under 二级指标
+  // and the row continues 产出指标, with a warning.
+  Imported merged = ImportText(WithIndicators(
+      Table(), {"|产出指标|数量指标|设备|设备|4台", "|质量指标|验收合格率|验收合格率|100%"}));
+  CHECK(merged.only().ok);
+  REQUIRE(merged.only().indicators.size() == 2);
+  CHECK(merged.only().indicators[1].level1 == "产出指标");
+  CHECK(merged.only().indicators[1].level2 == "质量指标");
+  CHECK(merged.only().indicators[1].target == "100%");
+  CHECK(merged.Warns("this indicator row has 4 cells, the header 5: taking the first 1 as merged"));
+
+  // A cell missing after the names (here the 三级指标) cannot be placed: one
+  // error at the row, and the rows below still continue its 一级/二级指标.
+  Imported inner = ImportText(WithIndicators(
+      Table(), {"|产出指标|数量指标|设备|4台", "||质量指标|验收合格率|验收合格率|100%",
+                "|||合格证|合格证|1份"}));
+  CHECK_FALSE(inner.only().ok);
+  CHECK(inner.diags.error_count() == 1);
+  std::optional<Diagnostic> e = inner.First(Severity::kError);
+  REQUIRE(e);
+  CHECK(e->code == 613);
+  CHECK(e->message.find("this indicator row has 4 cells and the indicator header (line 23) 5, "
+                        "and the missing ones are not at its start") != std::string::npos);
+  CHECK(e->loc.line == 29);
+  CHECK(e->loc.column == 2);
+
+  // The same with the empty merged cell kept and the 指标值 lost: before, the row
+  // was dropped as "no indicator" with a warning and the import succeeded.
+  Imported last = ImportText(WithIndicators(
+      Table(), {"|产出指标|数量指标|设备|设备|4台", "||质量指标|验收合格率|验收合格率"}));
+  CHECK_FALSE(last.only().ok);
+  CHECK(last.Errs("this indicator row has 4 cells and the indicator header (line 23) 5"));
+  CHECK_FALSE(last.Warns("no indicator"));
+}
+
 TEST_CASE("import: ids, province codes and file names") {
   CHECK(ProvinceCode("天津市生态环境保护综合行政执法总队") == "TJ");
   CHECK(ProvinceCode("内蒙古自治区财政厅") == "NM");

@@ -110,9 +110,19 @@ class Importer {
 
   void IndicatorRow(const std::vector<DocCell>& row);
 
-  // Whether the first non-blank cell of `row` is a 一级指标 name (or one
-  // without its 指标 suffix).
-  bool StartsWithLevel1(const std::vector<DocCell>& row) const;
+  // Where a row that is not as wide as the header starts: the index of its first
+  // non-blank cell and the column that cell belongs in, kLevel1 for a 一级指标
+  // name and kLevel2 for a 二级指标 name (either also without its 指标 suffix).
+  // nullopt when that cell is neither: the row is no indicator.
+  struct Lead {
+    size_t index;
+    Column column;
+  };
+  std::optional<Lead> LeadOf(const std::vector<DocCell>& row) const;
+
+  // After a row is rejected: the 一级/二级指标 its leading cells name become the
+  // ones the rows below continue, so that one bad row is one error.
+  void RememberLevels(Draft* d, const std::vector<DocCell>& row, const Lead& lead) const;
 
   // Checks level1/level2 against the taxonomy; "数量" for "数量指标" is a guess.
   bool CheckTaxonomy(Draft* d, const DocPlace& at1, const DocPlace& at2, ImportedIndicator* ind);

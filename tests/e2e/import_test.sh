@@ -138,6 +138,31 @@ expect_err_re "$F/bad-target.txt:33:2: error(\[JX0[0-9]{3}\])?: bad 指标值 '�
 expect_err " 33 | 	≥9O%"
 [ "$(ls "$WORK/bad" | wc -l)" -eq 1 ] || fail "expected the one good project written"
 
+case_ "a row one cell short: its first name places it, or it is a located error"
+# The seed with the 一级指标 cell of the 质量指标 row (line 36) left out: the
+# row continues 产出指标, and all 35 indicators are imported.
+sed '36d' $F/seed-2024.txt >"$WORK/short-merged.txt"
+run import "$WORK/short-merged.txt" -o "$WORK/short-merged"
+expect_status 0
+expect_err "$WORK/short-merged.txt:36:2: warning[JX0613]: this indicator row has 4 cells, the header 5: taking the first 1 as merged from the row above"
+expect_err "imported 5 projects (35 indicators)"
+# The 三级指标 of the first row (line 32) left out: it used to be "一级指标 is
+# empty" on this row and on every row below it.
+sed '32d' $F/seed-2024.txt >"$WORK/short-name.txt"
+run import "$WORK/short-name.txt" -o "$WORK/short-name"
+expect_status 2
+expect_err "$WORK/short-name.txt:30:2: error[JX0613]: this indicator row has 4 cells and the indicator header (line 24) 5, and the missing ones are not at its start"
+expect_no_err "JX0615"
+expect_err "1 error"
+# The 指标值 of the 质量指标 row (line 40) left out: the indicator used to be
+# dropped with a warning, and the import succeeded with 34 indicators.
+sed '40d' $F/seed-2024.txt >"$WORK/short-target.txt"
+run import --lang zh "$WORK/short-target.txt" -o "$WORK/short-target"
+expect_status 2
+expect_err "$WORK/short-target.txt:36:2: 错误[JX0613]: 这一行指标有 4 个单元格，而指标表头（第 24 行）有 5 个，少掉的单元格不在行首"
+expect_no_err "JX0611"
+[ ! -e "$WORK/short-target/TJ-362303-2024-01.yaml" ] || fail "the project with the short row was written"
+
 case_ "a .doc, a broken .docx and a missing file"
 printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
 run import "$WORK/old.doc"
