@@ -64,7 +64,7 @@ class SinkOutput : public NamedOutput {
 
 OpenNamedOutput NamedOutputOpener() {
   return [](const std::string& path, std::string* why) -> std::unique_ptr<NamedOutput> {
-    static std::ostringstream no_stdout;  // FormatNeedsFile: never standard output
+    static std::ostringstream no_stdout;  // FormatWritesByName: never standard output
     Message failed;
     std::unique_ptr<OutputSink> sink = OutputSink::Open({"xlsx", path}, no_stdout, &failed);
     if (!sink) {
@@ -113,7 +113,7 @@ bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportConte
 bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projects,
                       MsgId too_many, const Terminal& term, std::ostream& out,
                       std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink) {
-  if (!FormatNeedsFile(spec.format)) {
+  if (!FormatWritesByName(spec.format)) {
     Message why;
     *sink = OutputSink::Open(spec, out, &why);
     if (*sink) return true;

@@ -26,7 +26,7 @@ OpenNamedOutput NamedOutputOpener();
 bool WritesDirectory(const OutputSpec& spec);
 
 // Sets `ctx` up for the report of `spec`, one that writes its files by name
-// (FormatNeedsFile): its path (ending in '/' for a directory, which is
+// (FormatWritesByName): its path (ending in '/' for a directory, which is
 // created when missing), the opener, --xlsx-max-sheets, the threads. False,
 // with the error in `diags`, when the directory cannot be made.
 // Opens where the report of `spec` goes: `*sink` for a format written as a

@@ -24,7 +24,9 @@
 
 namespace jixiao {
 
-bool FormatNeedsFile(const std::string& format) { return format == "xlsx"; }
+bool FormatNeedsFile(const std::string& format) { return format == "xlsx" || format == "html"; }
+
+bool FormatWritesByName(const std::string& format) { return format == "xlsx"; }
 
 bool FormatTakesDirectory(const std::string& format) { return format == "xlsx"; }
 
@@ -58,7 +60,8 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
   }
   for (const OutputSpec& s : specs) {
     if (FormatNeedsFile(s.format) && IsStandardOutput(s.path))
-      diags->Error({}, MsgId::kXlsxNeedsFile, s.format);
+      diags->Error({}, FormatWritesByName(s.format) ? MsgId::kXlsxNeedsFile : MsgId::kHtmlNeedsFile,
+                   s.format);
   }
   to_stdout = std::count_if(specs.begin(), specs.end(), [](const OutputSpec& s) {
     return IsStandardOutput(s.path) && !FormatNeedsFile(s.format);

@@ -30,9 +30,12 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags);
 
-// Whether `format` writes whole files by name (xlsx): it needs a file (or,
-// for xlsx, a directory: FormatTakesDirectory), never standard output.
+// Whether `format` is never written to standard output (xlsx, html): a
+// workbook is not text, and a year's page is no thing for a terminal.
 bool FormatNeedsFile(const std::string& format);
+// Whether `format` writes whole files by name (xlsx), rather than as a
+// stream: a file, or a directory (FormatTakesDirectory).
+bool FormatWritesByName(const std::string& format);
 // Whether `format` may be given a directory (DIR/) for several files.
 bool FormatTakesDirectory(const std::string& format);
 

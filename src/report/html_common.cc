@@ -44,6 +44,8 @@ constexpr const char* kStyle =
     "details.proj>summary{padding:4px 8px;background:var(--band);cursor:pointer}"
     "details.proj[open]>summary{border-bottom:1px solid var(--line)}"
     ".flag{color:var(--bad);font-weight:bold}"
+    ".work{font-size:12px;width:100%}.work caption{text-align:left;font-weight:bold;padding:2px 0}"
+    ".work th{text-align:left;width:24%;font-weight:normal}"
     ".form{table-layout:fixed;width:100%;margin:0}"
     ".form td,.form th{border:1px solid #000;padding:3px 4px;overflow-wrap:anywhere;background:none}"
     ".form th{text-align:center}.form .c{text-align:center}.form .n{text-align:right}"
@@ -199,6 +201,22 @@ std::string StackedHBars(const std::string& title, const std::vector<StackedBar>
     o += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", Px(x + 6), Px(y + 14), sum);
   }
   o += "</svg>\n";
+  return o;
+}
+
+std::string HtmlWork(const std::string& caption, const std::vector<WorkRows>& rows) {
+  std::string o = "<table class=\"data work\"><caption>" + HtmlText(caption) + "</caption><tbody>\n";
+  for (const WorkRows& r : rows) {
+    if (r.lines.empty()) continue;
+    o += "<tr><th scope=row";
+    if (r.lines.size() > 1) o += fmt::format(" rowspan={}", r.lines.size());
+    o += ">" + HtmlText(r.label);
+    for (size_t i = 0; i < r.lines.size(); ++i) {
+      if (i > 0) o += "<tr>";
+      o += "<td>" + HtmlText(r.lines[i]) + "\n";
+    }
+  }
+  o += "</tbody></table>\n";
   return o;
 }
 

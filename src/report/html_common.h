@@ -53,6 +53,15 @@ struct StackedBar {
 std::string StackedHBars(const std::string& title, const std::vector<StackedBar>& bars,
                          const std::vector<std::string>& classes);
 
+// --show-work on a page: the lines of a project's arithmetic, each under the
+// name of what it explains (a budget, an indicator). Written as a table of
+// those rows under `caption`; every text is escaped here.
+struct WorkRows {
+  std::string label;
+  std::vector<std::string> lines;
+};
+std::string HtmlWork(const std::string& caption, const std::vector<WorkRows>& rows);
+
 // The section "errors and warnings" of a page: each diagnostic with its
 // file:line:column, severity and code, at most `most` of each severity and
 // a line saying how many more.

@@ -248,6 +248,14 @@ class MonitorHtmlReporter : public MonitorReporter {
           HtmlText(likelihood), HtmlText(ReasonsText(im.reasons)), HtmlLines(im.note));
     }
     o += "</tbody></table></div>\n";
+    if (ctx_.show_work) {
+      std::vector<WorkRows> rows{
+          {Tr(MsgId::kMonHtmlTimeProgress), {TimeProgressWork(run_)}},
+          {Tr(MsgId::kMonLabelBudget), {BudgetWork(m, run_, ctx_.report.rules->monitor)}}};
+      for (const IndicatorMonitor& im : m.indicators)
+        rows.push_back({p.indicators[im.index].name, {IndicatorWork(im, run_, *ctx_.report.rules)}});
+      o += HtmlWork(Tr(MsgId::kMonLabelWork), rows);
+    }
     if (m.light == Light::kRed) o += "<p class=\"advice\">" + HtmlText(RedAdvice()) + "</p>\n";
     o += "</section>\n";
     return o;

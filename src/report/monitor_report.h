@@ -26,7 +26,7 @@ namespace jixiao {
 // Settings every monitoring reporter may read: eval's, and --show-work.
 struct MonitorReportContext {
   ReportContext report;    // rules, colour, quiet, csv_bom, list_errors; xlsx: its files
-  bool show_work = false;  // text and json: explain each light with its arithmetic
+  bool show_work = false;  // text, json and html: explain each light with its arithmetic
 };
 
 class MonitorReporter {

@@ -317,6 +317,12 @@ class HtmlReporter : public Reporter {
       o += " · <span class=\"flag\">" + T(MsgId::kHtmlNotComplies) + "</span>";
     o += "</summary>\n";
     o += FormTable(BuildSelfEvalForm(s, *ctx_.rules));
+    if (s.work) {
+      std::vector<WorkRows> rows{{Tr(MsgId::kFormRate), {BudgetWorkLine(s)}}};
+      for (size_t i = 0; i < s.indicators.size(); ++i)
+        rows.push_back({s.project.indicators[s.indicators[i].index].name, IndicatorWorkLines(s, i)});
+      o += HtmlWork(Tr(MsgId::kSheetWork), rows);
+    }
     o += "</details>\n";
     return o;
   }

@@ -354,6 +354,19 @@ grep -q '<html lang="en">' "$WORK/en.html" || fail "not lang=en"
 grep -q 'Grade distribution' "$WORK/en.html" || fail "no English chart title"
 ! grep -q '等级分布' "$WORK/en.html" || fail "a Chinese label on the English page"
 
+case_ "html: --show-work puts the arithmetic under each form"
+run eval "${EX[@]}" -f html="$WORK/work.html" --show-work
+expect_status 1
+[ "$(grep -c '<table class="data work"><caption>计算过程</caption>' "$WORK/work.html")" = 5 ] ||
+  fail "expected a 计算过程 table under each of the 5 forms"
+# Project 1: 4.6 of a budget of 6 spent; 产出指标's 50 split over 4 indicators.
+grep -qF '<tr><th scope=row>执行率<td>执行率 = 全年执行数 / 全年预算数 = 4.6 / 6 = 0.7667（精确值 23/30）' \
+  "$WORK/work.html" || fail "no budget line for project 1"
+grep -qF '<tr><th scope=row rowspan=3>购置设备数量<td>权重：产出指标 50 ÷ 4 个指标 = 12.5' \
+  "$WORK/work.html" || fail "no weight line for 购置设备数量"
+! grep -q 'class="data work"' "$WORK/en.html" || fail "a page without --show-work has the arithmetic"
+browse "$WORK/work.html" && quiet_and_offline
+
 case_ "html: many projects: forms for the flagged of lowest total, a row for each other"
 # 1,600 projects, 1,066 of them with an unmet indicator (i % 3 != 0), whose
 # totals vary with what was spent: above 500 projects the 1,000 flagged

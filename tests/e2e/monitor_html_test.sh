@@ -174,10 +174,27 @@ if grep -a 'HTML parser \(error\|warning\)' "$WORK/lint.err" |
   fail "xmllint: $(grep -a 'HTML parser' "$WORK/lint.err" | grep -avE 'Tag [a-z]+ invalid' | head -5)"
 fi
 
-case_ "monitor html: -f html to standard output, the same page"
+case_ "monitor html: -f html needs a file, as xlsx does; -o gives it one"
 run monitor "${EX[@]}" -f html
+expect_status 2
+expect_err "错误[JX0790]: “-f html”需要写到文件：写 -f html=报告.html"
+expect_no_out "<html"
+run monitor "${EX[@]}" -f html=-
+expect_status 2
+expect_err "错误[JX0790]"
+run monitor "${EX[@]}" -f html -o "$WORK/by-o.html"
 expect_status 1
-expect_same "$WORK/examples.html"
+cmp -s "$WORK/by-o.html" "$WORK/examples.html" || fail "-f html -o FILE differs from -f html=FILE"
+
+case_ "monitor html: --show-work explains the lights of each project shown"
+run monitor "${EX[@]}" -f html="$WORK/work.html" --show-work
+expect_status 1
+[ "$(grep -c '<table class="data work"><caption>计算过程</caption>' "$WORK/work.html")" = 4 ] ||
+  fail "expected a 计算过程 table under each of the 4 projects shown"
+# 2 of 4 reports by 2024-07-31, day 213 of 366: v = 2 / (4 × 213/366) = 61/71.
+grep -qF '<tr><th scope=row>工作总结报告<td>依据进度（累计指标）：v = 完成值 / (指标值 × p) = 2份 / (4份 × 213/366) = 0.8592（精确值 61/71）' \
+  "$WORK/work.html" || fail "no arithmetic for 工作总结报告"
+! grep -q 'class="data work"' "$WORK/examples.html" || fail "a page without --show-work has the arithmetic"
 
 case_ "monitor html: hostile names and notes render as text"
 H="$WORK/h<b>&\"x"
