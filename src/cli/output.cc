@@ -1,5 +1,6 @@
 #include "cli/output.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -19,6 +20,7 @@
 
 #include "base/lang.h"
 #include "base/messages.h"
+#include "base/text.h"
 #include "cli/cleanup.h"
 #include "report/diagnostic_format.h"
 
@@ -419,7 +421,10 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
       int fd = DescriptorPath(spec.path);
       int r = fd >= 0 ? fstat(fd, &st) : stat(spec.path.c_str(), &st);
       if (r == 0 && S_ISDIR(st.st_mode)) {
-        if (FormatTakesDirectory(spec.format)) continue;  // its files are new ones in it
+        if (FormatTakesDirectory(spec.format)) {
+          AddWorkbookDirectory(spec, IdentityOf(st), diags);
+          continue;
+        }
         diags->Error({spec.path, 0, 0}, CannotWrite(spec.format, Msg(MsgId::kReportIsDirectory)));
         continue;
       }
@@ -427,7 +432,20 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
       if (r != 0) {
         // Not there yet: the same name in the same directory is the same file.
         struct stat dir;
-        if (stat(Dirname(spec.path).c_str(), &dir) != 0) continue;  // Open says why
+        if (stat(Dirname(spec.path).c_str(), &dir) != 0) {
+          // A workbook directory yet to be made holds no file but may
+          // come to hold this one: the same check by name.
+          for (const OutputSpec& d : specs) {
+            if (&d == &spec || !FormatTakesDirectory(d.format) || d.path.empty() ||
+                d.path.back() != '/' || !EndsWithIgnoringCase(spec.path, ".xlsx"))
+              continue;
+            std::string dir_path = d.path;
+            while (dir_path.size() > 1 && dir_path.back() == '/') dir_path.pop_back();
+            if (Dirname(spec.path) == dir_path)
+              diags->Error({}, MsgId::kReportInWorkbookDirectory, spec.format, spec.path, d.path);
+          }
+          continue;  // else Open says why
+        }
         o.id = IdentityOf(dir);
         o.id.name = Basename(spec.path);
         if (o.id.name.empty()) continue;
@@ -437,18 +455,54 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
       o.id = IdentityOf(st);
       o.exists = true;
     }
-    bool duplicate = false;
-    for (const Output& other : outputs_) {
-      if (other.id == o.id) {
-        diags->Error({}, MsgId::kReportsSameFile, other.format, o.format, Shown(other.path),
-                     other.path == o.path ? std::string()
-                                          : Tr(MsgId::kSameFileAlso, Shown(o.path)));
-        duplicate = true;
-        break;
-      }
-    }
-    if (!duplicate) outputs_.push_back(std::move(o));
+    Add(std::move(o), diags);
   }
+  // A new file named *.xlsx in a workbook directory may be the name of one
+  // of its workbooks, which are only named as the departments are met.
+  for (const Output& o : outputs_) {
+    if (o.id.name.empty() || !EndsWithIgnoringCase(o.id.name, ".xlsx")) continue;
+    for (const WorkbookDirectory& d : directories_) {
+      if (d.id.dev == o.id.dev && d.id.ino == o.id.ino)
+        diags->Error({}, MsgId::kReportInWorkbookDirectory, o.format, Shown(o.path), d.path);
+    }
+  }
+}
+
+void OutputGuard::Add(Output o, Diagnostics* diags) {
+  for (const Output& other : outputs_) {
+    if (other.id == o.id) {
+      diags->Error({}, MsgId::kReportsSameFile, other.format, o.format, Shown(other.path),
+                   other.path == o.path ? std::string()
+                                        : Tr(MsgId::kSameFileAlso, Shown(o.path)));
+      return;
+    }
+  }
+  outputs_.push_back(std::move(o));
+}
+
+void OutputGuard::AddWorkbookDirectory(const OutputSpec& spec, const Identity& dir,
+                                       Diagnostics* diags) {
+  directories_.push_back({spec.path, dir});
+  // The workbooks already there (or the files their links lead to) are
+  // files the report may replace: an input among them, or another report,
+  // is caught as for a file named outright.
+  DIR* d = opendir(spec.path.c_str());
+  if (d == nullptr) return;  // the report's opening says why
+  std::string base = spec.path;
+  if (base.back() != '/') base += '/';
+  while (const dirent* e = readdir(d)) {
+    if (!EndsWithIgnoringCase(e->d_name, ".xlsx")) continue;
+    struct stat st;
+    std::string path = base + e->d_name;
+    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    Output o;
+    o.format = spec.format;
+    o.path = path;
+    o.id = IdentityOf(st);
+    o.exists = true;
+    Add(std::move(o), diags);
+  }
+  closedir(d);
 }
 
 void OutputGuard::CheckInput(const std::string& input, Diagnostics* diags) const {

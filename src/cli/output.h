@@ -148,7 +148,19 @@ class OutputGuard {
     Identity id;
     bool exists = false;
   };
+  // A directory a report writes its workbooks into (-f xlsx=DIR/).
+  struct WorkbookDirectory {
+    std::string path;
+    Identity id;
+  };
+
+  // Records `o`, or an error when another report goes to the same file.
+  void Add(Output o, Diagnostics* diags);
+  // Records the existing directory of `spec` and the workbooks in it.
+  void AddWorkbookDirectory(const OutputSpec& spec, const Identity& dir, Diagnostics* diags);
+
   std::vector<Output> outputs_;
+  std::vector<WorkbookDirectory> directories_;
 };
 
 // Checks the reports of `specs` against each other and against every input

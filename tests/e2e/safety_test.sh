@@ -512,6 +512,39 @@ expect_status 2
 expect_err "error[JX0715]: the json and markdown reports would both be written to $WORK/both ($WORK/both-link)"
 [ "$(cat "$WORK/both")" = yesterday ] || fail "the file was written"
 
+case_ "xlsx=DIR/: a workbook there that is an input, by name or through a link, is never written over"
+mkdir -p "$WORK/books" "$WORK/books-link"
+cp examples/actuals/2024-actuals.yaml "$WORK/books/汇总.xlsx"
+run eval examples/targets -a "$WORK/books/汇总.xlsx" examples/actuals/05-management.csv -f xlsx="$WORK/books/"
+expect_status 2
+expect_err "error[JX0714]: the xlsx report would be written over $WORK/books/汇总.xlsx, an input of this run"
+cmp -s examples/actuals/2024-actuals.yaml "$WORK/books/汇总.xlsx" || fail "the input was written over"
+[ "$(ls "$WORK/books")" = "汇总.xlsx" ] || fail "a workbook was written: $(ls "$WORK/books")"
+cp examples/actuals/2024-actuals.yaml "$WORK/in.yaml"
+ln -s ../in.yaml "$WORK/books-link/362303 天津市生态环境保护综合行政执法总队.xlsx"
+run eval examples/targets -a "$WORK/in.yaml" examples/actuals/05-management.csv -f xlsx="$WORK/books-link"
+expect_status 2
+expect_err "error[JX0714]: the xlsx report would be written over $WORK/in.yaml, an input of this run (as $WORK/books-link/362303 天津市生态环境保护综合行政执法总队.xlsx)"
+cmp -s examples/actuals/2024-actuals.yaml "$WORK/in.yaml" || fail "the input was written over"
+
+case_ "xlsx=DIR/: another report named *.xlsx in that directory is an error, made or not"
+mkdir -p "$WORK/books2"
+run eval $T -a $A -f xlsx="$WORK/books2/" -f json="$WORK/books2/汇总.xlsx"
+expect_status 2
+expect_err "error[JX0715]: the json report would be written to $WORK/books2/汇总.xlsx, inside $WORK/books2/, the directory of the xlsx workbooks"
+[ -z "$(ls "$WORK/books2")" ] || fail "something was written: $(ls "$WORK/books2")"
+run eval $T -a $A -f html="$WORK/books2/Page.XLSX" -f xlsx="$WORK/books2"
+expect_status 2
+expect_err "error[JX0715]: the html report would be written to $WORK/books2/Page.XLSX, inside $WORK/books2"
+run eval $T -a $A -f xlsx="$WORK/books3/" -f json="$WORK/books3/汇总.xlsx"
+expect_status 2
+expect_err "error[JX0715]: the json report would be written to $WORK/books3/汇总.xlsx, inside $WORK/books3/"
+[ ! -e "$WORK/books3" ] || fail "the directory was made"
+# Other files in the directory are no workbook's name.
+run eval $T -a $A -f xlsx="$WORK/books2/" -f json="$WORK/books2/report.json"
+expect_status 0
+[ -s "$WORK/books2/report.json" ] && [ -s "$WORK/books2/汇总.xlsx" ] || fail "a report is missing"
+
 case_ "standard output redirected to a file is that file: no report over it, nor over an input"
 echo yesterday > "$WORK/stdout.txt"
 LAST_ARGS="eval ... -f text -f json=$WORK/stdout.txt >> $WORK/stdout.txt"
