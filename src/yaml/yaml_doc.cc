@@ -232,6 +232,7 @@ class DocumentBuilder : public YAML::EventHandler {
       throw StopParsing{At(mark), Line(mark),
                         Msg(MsgId::kValueTooLong, value.size(), limits_.max_scalar_bytes)};
     }
+    if (!plain) CheckQuoteClosed(mark);
     YamlNode* n = NewNode(mark, YamlNode::Kind::kScalar);
     n->plain = plain;
     n->value = value;
@@ -382,6 +383,34 @@ class DocumentBuilder : public YAML::EventHandler {
 
   // The offset in src.text of a mark.
   size_t At(const YAML::Mark& mark) const { return base_ + static_cast<size_t>(mark.pos); }
+
+  // yaml-cpp 0.7.0 (and so the fast reader) takes a quoted scalar left open
+  // on the last line of a file, before its final newline, as closed there:
+  // `target: "显著提升` then reads every line after the quote into the
+  // value. The quote of a scalar at `mark` must close before the end of the
+  // text; else the error yaml-cpp gives without that newline, at the end of
+  // the last line.
+  void CheckQuoteClosed(const YAML::Mark& mark) const {
+    const std::string_view text = src_.text;
+    size_t i = At(mark);
+    if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) return;  // !!str, or a tag first
+    const char quote = text[i];
+    for (++i; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;  // '' is a quote inside a single-quoted scalar
+          continue;
+        }
+        return;
+      }
+    }
+    size_t end = text.size();
+    while (end > At(mark) && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+    throw StopParsing{end, static_cast<int>(std::count(text.begin(), text.begin() + end, '\n')) + 1,
+                      Msg(MsgId::kYamlUnclosedQuote)};
+  }
   // True when byte `offset` of src.text is the end of the text or the start
   // of a document marker (`---` or `...`): nothing written stands there.
   bool IsDocumentBoundary(size_t offset) const {

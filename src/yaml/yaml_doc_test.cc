@@ -488,6 +488,30 @@ TEST_CASE("a byte order mark inside a file is named where it is") {
   CHECK(d.loc.column == 1);
 }
 
+TEST_CASE("a quote left open on the last line is an error, final newline or not") {
+  // yaml-cpp 0.7.0 reads `b: "x` followed by a newline as the value "x "; with
+  // lines after the quote, they all became the value.
+  for (const char* text :
+       {"a: 1\nb: \"x\n", "a: 1\nb: \"x", "a: 1\nb: 'x\n", "a: 1\nb: \"x\nc: 2\n\n",
+        "a: 1\nb: 'it''s\n", "a: 1\nb: \"say \\\"hi\\\"\n"}) {
+    CAPTURE(text);
+    Parsed p = Parse(text);
+    const Diagnostic d = OnlyError(p.diags);
+    CHECK(d.code == 118);
+    CHECK(d.loc.line == (std::string_view(text).find("c: 2") != std::string_view::npos ? 3 : 2));
+  }
+  // The end of the last line, not the empty line after it.
+  const Diagnostic d = OnlyError(Parse("a: 1\nb: \"xy\n").diags);
+  CHECK(d.loc.column == 7);  // after `b: "xy`
+  // Closed quotes, with the quote written inside them, are read.
+  for (const char* text : {"a: \"x\"\n", "a: 'it''s'\n", "a: \"say \\\"hi\\\"\"\n",
+                           "{\"a\": 'b'}\n", "a: !!str \"x\"\n", "a: \"x\ny\"\n"}) {
+    CAPTURE(text);
+    Parsed p = Parse(text);
+    CHECK(p.diags.error_count() == 0);
+  }
+}
+
 TEST_CASE("yaml-cpp's errors are said in the run's language, with their codes") {
   struct Case {
     const char* text;
