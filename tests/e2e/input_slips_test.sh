@@ -292,4 +292,20 @@ run monitor $QS -a "$WORK/sep.csv" --lang zh
 expect_status 2
 expect_err "$WORK/sep.csv:1:3: 错误[JX0163]: 表头的各列是用分号“;”分隔的：CSV 文件要用半角逗号“,”分隔各列，请把分号“;”都换成“,”（在 Excel 或 WPS 中请“另存为”“CSV UTF-8（逗号分隔）”）"
 
+# ---- invisible characters in a name (a zero-width space, a byte order mark)
+
+case_ "a zero-width space after an indicator's name: the message shows it and names it"
+printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\nQS-2024-02,服务学生人次,12500人次,\nQS-2024-02,课程合格率\u200b,100%%,\nQS-2024-02,家长满意度,96%%,\n' >"$WORK/zw.csv"
+run eval $QS -a "$WORK/zw.csv"
+expect_status 2
+expect_err "$WORK/zw.csv:4:12: error[JX0445]: '课程合格率<U+200B>' is not an indicator of project '2024年度中小学课后服务项目': did you mean '课程合格率'? (<U+200B>: an invisible character in the text; delete it from the file)"
+run eval $QS -a "$WORK/zw.csv" --lang zh
+expect_err "$WORK/zw.csv:4:12: 错误[JX0445]: “课程合格率<U+200B>”不是项目“2024年度中小学课后服务项目”的指标：是不是“课程合格率”？（其中 <U+200B> 是看不见的字符：请在文件中删除它）"
+
+case_ "a byte order mark before a project's id, inside a CSV file: shown and named"
+printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\n\xef\xbb\xbfQS-2024-02,服务学生人次,12500人次,\n' >"$WORK/bom.csv"
+run eval $QS -a "$WORK/bom.csv"
+expect_status 2
+expect_err "$WORK/bom.csv:3:1: error[JX0401]: actuals for '<U+FEFF>QS-2024-02' match no target project: expected the id or name of a target project of this run (<U+FEFF>: an invisible character in the text; delete it from the file)"
+
 finish
