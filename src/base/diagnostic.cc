@@ -86,6 +86,18 @@ Diagnostics::Diagnostics(Diagnostics&& other) noexcept = default;
 Diagnostics& Diagnostics::operator=(Diagnostics&& other) noexcept = default;
 
 void Diagnostics::Add(Diagnostic d) {
+  // A zero-width space or a byte order mark in a name quoted by the message
+  // would make it say "“合格率”不是…：是不是“合格率”？": show it, and say so.
+  std::vector<std::string> invisible;
+  std::string shown = ShowInvisible(d.message, &invisible);
+  if (!invisible.empty()) {
+    std::string list;
+    for (const std::string& s : invisible) {
+      if (!list.empty()) list += Text(MsgId::kListComma);
+      list += s;
+    }
+    d.message = std::move(shown) + Tr(MsgId::kInvisibleHint, list);
+  }
   if (d.severity == Severity::kError) ++errors_;
   list_.push_back(std::move(d));
   if (store_ && list_.size() >= kSpillBatch) Spill();

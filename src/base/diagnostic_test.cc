@@ -117,6 +117,27 @@ TEST_CASE("Diagnostics: appending a spilled list to an empty one takes it whole"
   CHECK(copy.all()[200].message == "w199");
 }
 
+TEST_CASE("Diagnostics: an invisible character in a message is shown and named") {
+  ScopedLang zh(Lang::kZh);
+  Diagnostics diags;
+  diags.Error({"a.yaml", 6, 7}, Message{402, "“合格率\u200B”不是项目“甲”的指标：是不是“合格率”？"},
+              "      合格率\u200B: 96%");
+  diags.Warning({"a.csv", 8, 1}, Message{256, "项目“\uFEFFP1”和“P1\u200B\uFEFF”"});
+  diags.Error({"b.yaml", 1, 1}, Message{201, "未知的键“x”"});
+  REQUIRE(diags.size() == 3);
+  CHECK(diags.all()[0].message ==
+        "“合格率<U+200B>”不是项目“甲”的指标：是不是“合格率”？（其中 <U+200B> 是看不见的字符：请在文件中删除它）");
+  CHECK(diags.all()[0].source_line == "      合格率\u200B: 96%");  // the file's line as it is
+  CHECK(diags.all()[1].message ==
+        "项目“<U+FEFF>P1”和“P1<U+200B><U+FEFF>”（其中 <U+FEFF>、<U+200B> 是看不见的字符：请在文件中删除它）");
+  CHECK(diags.all()[2].message == "未知的键“x”");
+  ScopedLang en(Lang::kEn);
+  diags.Error({"a.yaml", 6, 7}, Message{402, "'rate\u200B' is not an indicator"});
+  CHECK(diags.all()[3].message ==
+        "'rate<U+200B>' is not an indicator (<U+200B>: an invisible character in the text; delete "
+        "it from the file)");
+}
+
 TEST_CASE("Source::At counts LF, CRLF and a lone CR as line breaks") {
   // As LineOf does, so that a location and the source line shown agree.
   Source src{"a.csv", "a,b\rc,d\r\nx\xff,y\n"};

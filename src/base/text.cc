@@ -146,6 +146,41 @@ std::string PadToWidth(std::string_view s, size_t width) {
   return out;
 }
 
+std::string ShowInvisible(std::string_view s, std::vector<std::string>* found) {
+  // In UTF-8: U+200B..U+200F are E2 80 8B..8F, U+2060 is E2 81 A0 and
+  // U+FEFF is EF BB BF.
+  auto invisible_at = [&](size_t i) -> char32_t {
+    if (i + 2 >= s.size()) return 0;
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) return 0x2000 + (b2 - 0x80);
+    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0) return 0x2060;
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) return 0xFEFF;
+    return 0;
+  };
+  std::string out;
+  size_t copied = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char32_t cp = invisible_at(i);
+    if (cp == 0) continue;
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string shown = "<U+";
+    for (int shift = 12; shift >= 0; shift -= 4) shown += kHex[(cp >> shift) & 0xF];
+    shown += '>';
+    out.append(s.substr(copied, i - copied));
+    out += shown;
+    if (found && std::find(found->begin(), found->end(), shown) == found->end()) {
+      found->push_back(shown);
+    }
+    i += 2;
+    copied = i + 1;
+  }
+  if (copied == 0) return std::string(s);
+  out.append(s.substr(copied));
+  return out;
+}
+
 std::string FoldFullWidth(std::string_view s) {
   // U+FF01..U+FF5E are EF BC 81..EF BD 9E, U+3000 is E3 80 80: only a
   // character led by EF or E3 can fold (a continuation byte is never

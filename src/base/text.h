@@ -84,6 +84,17 @@ std::string PadToWidth(std::string_view s, size_t width);
 // space U+3000 to ' '. Other text is unchanged. "≥９０％" -> "≥90%".
 std::string FoldFullWidth(std::string_view s);
 
+// Whether `cp` is a character that shows nothing, yet makes two texts differ:
+// the zero-width space, joiners and direction marks U+200B..U+200F, the word
+// joiner U+2060 and the byte order mark (zero-width no-break space) U+FEFF.
+inline bool IsInvisible(char32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
+}
+// `s` with each invisible character (IsInvisible) written as "<U+200B>";
+// `found` (when given) gets each one written so, once, in order of first
+// appearance ("<U+200B>"). `s` itself when it has none.
+std::string ShowInvisible(std::string_view s, std::vector<std::string>* found = nullptr);
+
 // `s` without leading and trailing ASCII white space, ideographic spaces
 // (U+3000) and no-break spaces (U+00A0).
 std::string_view Trim(std::string_view s);

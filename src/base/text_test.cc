@@ -38,6 +38,23 @@ TEST_CASE("FoldFullWidth folds full-width ASCII only") {
   CHECK(FoldFullWidth("达成") == "达成");
 }
 
+TEST_CASE("ShowInvisible writes zero-width characters and byte order marks as <U+XXXX>") {
+  CHECK(ShowInvisible("合格率") == "合格率");
+  CHECK(ShowInvisible("") == "");
+  std::vector<std::string> found;
+  CHECK(ShowInvisible("合格率\u200B", &found) == "合格率<U+200B>");
+  CHECK(found == std::vector<std::string>{"<U+200B>"});
+  found.clear();
+  CHECK(ShowInvisible("\uFEFFP1\u200Cx\u200F\u2060\uFEFF", &found) ==
+        "<U+FEFF>P1<U+200C>x<U+200F><U+2060><U+FEFF>");
+  CHECK(found == std::vector<std::string>{"<U+FEFF>", "<U+200C>", "<U+200F>", "<U+2060>"});
+  // Their neighbours are visible, or spaces: unchanged.
+  CHECK(ShowInvisible("\u200A\u2010\u2061\uFEFE\u3000\u00A0“”") ==
+        "\u200A\u2010\u2061\uFEFE\u3000\u00A0“”");
+  CHECK(IsInvisible(0x200B));
+  CHECK_FALSE(IsInvisible(0x3000));
+}
+
 TEST_CASE("Trim removes ASCII, ideographic and no-break spaces") {
   CHECK(Trim("  a b \t") == "a b");
   CHECK(Trim("\u3000数量\u3000") == "数量");

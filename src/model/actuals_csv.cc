@@ -47,6 +47,42 @@ constexpr size_t kNone = SIZE_MAX;
 
 bool IsBlank(std::string_view f) { return Trim(f).empty(); }
 
+// A header written with a separator other than ',' (Excel's CSV in a locale
+// whose list separator is ';', a sheet saved as tab-separated text, a
+// full-width comma typed with a Chinese input method): where its first
+// separator is and what it is.
+struct Separator {
+  size_t at = 0;  // byte offset in the line
+  MsgId name;
+};
+
+std::optional<Separator> WrongSeparator(std::string_view line) {
+  static const struct {
+    std::string_view text;
+    MsgId name;
+  } kSeparators[] = {
+      {";", MsgId::kCsvSeparatorSemicolon},
+      {"\t", MsgId::kCsvSeparatorTab},
+      {"\xEF\xBC\x8C", MsgId::kCsvSeparatorFullWidthComma},  // '，' U+FF0C
+  };
+  for (const auto& sep : kSeparators) {
+    const size_t first = line.find(sep.text);
+    if (first == std::string_view::npos) continue;
+    // A header when split so: at least two columns named as a header names
+    // them.
+    size_t known = 0;
+    for (size_t pos = 0; pos <= line.size();) {
+      size_t end = line.find(sep.text, pos);
+      if (end == std::string_view::npos) end = line.size();
+      std::string_view cell = Trim(line.substr(pos, end - pos));
+      if (!ActualsCsvColumn(cell).empty() || !progress_read::CsvColumn(cell).empty()) ++known;
+      pos = end + sep.text.size();
+    }
+    if (known >= 2) return Separator{first, sep.name};
+  }
+  return std::nullopt;
+}
+
 // Reads CSV actuals: one row per indicator, grouped by project.
 class CsvReader {
  public:
@@ -172,7 +208,14 @@ class CsvReader {
       any_known = any_known || !ActualsCsvColumn(header.fields[i]).empty();
     }
     if (!any_known) {
-      Error(header.line, 1, Msg(MsgId::kCsvNoHeader, Shorten(LineOf(text_, header.line))));
+      const std::string_view line = LineOf(text_, header.line);
+      if (std::optional<Separator> sep = WrongSeparator(line)) {
+        // "项目;指标;实际值;说明": a header, with another separator.
+        Error(header.line, ColumnOfOffset(line, sep->at),
+              Msg(MsgId::kCsvWrongSeparator, Tr(sep->name)));
+      } else {
+        Error(header.line, 1, Msg(MsgId::kCsvNoHeader, Shorten(line)));
+      }
       return false;
     }
     bool ok = true;

@@ -786,6 +786,34 @@ TEST_CASE("actuals CSV: header problems") {
   CHECK(no_header.diags.error_count() == 1);
 }
 
+TEST_CASE("actuals CSV: a header with another separator than ',' is an error naming it") {
+  const struct {
+    const char* text;
+    int column;
+    const char* separator;
+  } kCases[] = {
+      {"project;indicator;value;note\nA;spent;1;\n", 8, "a semicolon ';'"},
+      {"project\tindicator\tvalue\tnote\nA\tspent\t1\t\n", 8, "a tab"},
+      {"项目，指标，实际值，说明\nA，spent，1，\n", 3, "a full-width comma '，'"},
+      {"项目; 指标; 实际值\n", 3, "a semicolon ';'"},
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.text);
+    Loaded l = LoadCsv(c.text);
+    CHECK_MESSAGE(HasError(l.diags, 1, c.column,
+                           std::string("the columns of the header are separated by ") +
+                               c.separator + ": a CSV file separates them with an ASCII comma"),
+                  Dump(l.diags));
+    CHECK(l.diags.error_count() == 1);
+    CHECK(l.diags.all()[0].code == 163);
+  }
+  // Not a header however it is split: the first row is data.
+  Loaded data = LoadCsv("A;spent;1;\nA;甲;4台;\n");
+  CHECK(data.diags.all()[0].code == 154);
+  Loaded one = LoadCsv("项目;其他\nA;1\n");
+  CHECK(one.diags.all()[0].code == 154);
+}
+
 TEST_CASE("actuals CSV: empty file, header only, blank rows") {
   Loaded empty = LoadCsv("");
   REQUIRE(empty.diags.error_count() == 1);

@@ -137,7 +137,9 @@ bool IsSpentRow(std::string_view indicator) { return Trim(indicator) == "执行�
 
 bool IsAsOfRow(std::string_view indicator) {
   indicator = Trim(indicator);
-  return indicator == "as_of" || indicator == "截至日期";
+  // 截止日期 is a common way of writing 截至日期 (the date the figures are up to).
+  return EqualsIgnoringCase(indicator, "as_of") || indicator == "截至日期" ||
+         indicator == "截止日期";
 }
 
 std::vector<CellProblem> ReadIndicatorCells(std::string_view value, std::string_view forecast,

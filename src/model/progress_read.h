@@ -48,7 +48,7 @@ std::string_view CsvColumn(std::string_view header);
 bool IsSpentRow(std::string_view indicator);
 
 // CSV: whether the `indicator` cell names the row of a file's `as_of`
-// (as_of, 截至日期).
+// (as_of in any case, 截至日期 or 截止日期).
 bool IsAsOfRow(std::string_view indicator);
 
 // CSV: what the cells of a progress row say, each problem as a Message for

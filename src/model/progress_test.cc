@@ -9,6 +9,7 @@
 
 #include "model/actuals.h"
 #include "model/actuals_read.h"
+#include "model/progress_read.h"
 
 namespace jixiao {
 
@@ -246,6 +247,21 @@ TEST_CASE("CSV progress: the Chinese headers of the progress columns") {
   CHECK(r.diags.empty());
   REQUIRE(r.entries.size() == 1);
   CHECK(r.entries[0].indicators[0].progress.likelihood == Likelihood::kImpossible);
+}
+
+TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截止日期") {
+  for (const char* label : {"as_of", "AS_OF", "As_Of", "截至日期", "截止日期", " 截止日期 "}) {
+    CAPTURE(label);
+    Read r = Csv(std::string("project,indicator,value,note\n,") + label +
+                 ",2024-07-31,\nP1,执行数,1,\nP1,甲,1台,\n");
+    CHECK(r.diags.empty());
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.entries[0].as_of.has_value());
+    CHECK(r.entries[0].as_of->date == Date{2024, 7, 31});
+    CHECK(r.entries[0].indicators.size() == 1);
+  }
+  CHECK_FALSE(progress_read::IsAsOfRow("截止"));
+  CHECK_FALSE(progress_read::IsAsOfRow("as of"));
 }
 
 TEST_CASE("CSV progress errors, each at its cell with its code") {

@@ -608,6 +608,13 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   size_t base = 0;
   while (StartsWith(std::string_view(src.text).substr(base), "\xEF\xBB\xBF")) base += 3;
   const std::string_view text = std::string_view(src.text).substr(base);
+  // A line indented with a full-width or no-break space is read by YAML as
+  // a key with that space in it, or fails lines below: name it before.
+  if (std::optional<YamlSlip> slip = FindWideIndentation(text)) {
+    diags->Add(MakeDiagnostic(Severity::kError, src, base + slip->offset, std::move(slip->message),
+                              slip->line));
+    return 0;
+  }
   DocumentBuilder builder(src, base, limits, diags);
   size_t delivered = 0;  // also the index of the next document
   // Gives a complete document to the caller; false at the document limit.

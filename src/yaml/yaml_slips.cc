@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <vector>
 
 #include "base/text.h"
@@ -11,6 +12,36 @@ namespace jixiao {
 namespace {
 
 constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // '：' U+FF1A
+constexpr std::string_view kFullWidthComma = "\xEF\xBC\x8C";  // '，' U+FF0C
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";         // U+00A0
+
+// The full-width brackets of a Chinese input method, and what YAML needs.
+struct FullWidthBracket {
+  std::string_view full;
+  std::string_view ascii;
+};
+constexpr FullWidthBracket kFullWidthBrackets[] = {
+    {"\xEF\xBD\x9B", "{"},  // U+FF5B
+    {"\xEF\xBD\x9D", "}"},  // U+FF5D
+    {"\xEF\xBC\xBB", "["},  // U+FF3B
+    {"\xEF\xBC\xBD", "]"},  // U+FF3D
+};
+
+// The length of the full-width or no-break space at s[i], or 0.
+size_t WideSpaceAt(std::string_view s, size_t i) {
+  const std::string_view rest = s.substr(i);
+  if (rest.substr(0, 3) == kIdeographicSpace) return 3;
+  if (rest.substr(0, 2) == kNoBreakSpace) return 2;
+  return 0;
+}
+
+// The full-width bracket at the start of `s`, or nullptr.
+const FullWidthBracket* FullWidthBracketAt(std::string_view s) {
+  for (const FullWidthBracket& b : kFullWidthBrackets)
+    if (s.substr(0, b.full.size()) == b.full) return &b;
+  return nullptr;
+}
 
 std::string Short(std::string_view s) { return TruncateToWidth(s, 40); }
 
@@ -25,6 +56,16 @@ Message NoSpaceMessage(std::string_view key, std::string_view value) {
 }
 
 Message TabMessage() { return Msg(MsgId::kSlipTab); }
+
+Message WideSpaceMessage(size_t length) {
+  return Msg(MsgId::kSlipWideSpace,
+             Tr(length == kIdeographicSpace.size() ? MsgId::kSlipFullWidthSpace
+                                                   : MsgId::kSlipNoBreakSpace));
+}
+
+Message FullWidthBracketMessage(const FullWidthBracket& b) {
+  return Msg(MsgId::kSlipFullWidthBracket, b.full, b.ascii);
+}
 
 Message IndicatorMessage(std::string_view key, std::string_view value) {
   const char c = value.empty() ? '>' : value[0];
@@ -89,12 +130,47 @@ size_t QuotedEnd(std::string_view s, size_t pos) {
   return std::string_view::npos;
 }
 
+// Whether `s` (what follows a comma in a flow collection) starts like an
+// entry "key: value": a ':' followed by a blank or the end, or a full-width
+// colon, before the next ',', '}' or ']'.
+bool StartsLikeEntry(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ',' || c == '}' || c == ']' || c == '{' || c == '[' || c == '"' || c == '\'') {
+      return false;
+    }
+    if (c == ':' && (i + 1 == s.size() || IsBlank(s[i + 1]))) return true;
+    if (s.substr(i, kFullWidthColon.size()) == kFullWidthColon) return true;
+  }
+  return false;
+}
+
+// A full-width comma or bracket in a flow collection ("{a: 1，b: 2}"): where
+// in the text given to FlowDepthChange, and what to say.
+struct FlowSlip {
+  size_t at = 0;
+  Message message;
+};
+
 // The change in flow nesting ('[', '{' against ']', '}') over `s`, outside
 // quotes and comments; *open_quote is set to the quote left open, if any.
-int FlowDepthChange(std::string_view s, char* open_quote) {
+// When `slip` is given, the first full-width comma (before a "key:") or
+// bracket inside a flow collection (`depth` deep at the start of `s`) is
+// recorded there.
+int FlowDepthChange(std::string_view s, char* open_quote, int depth_before = 0,
+                    std::optional<FlowSlip>* slip = nullptr) {
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    if (slip != nullptr && !*slip && depth_before + depth > 0 &&
+        static_cast<unsigned char>(c) == 0xEF) {
+      if (s.substr(i, kFullWidthComma.size()) == kFullWidthComma &&
+          StartsLikeEntry(s.substr(i + kFullWidthComma.size()))) {
+        *slip = FlowSlip{i, Msg(MsgId::kSlipFullWidthComma)};
+      } else if (const FullWidthBracket* b = FullWidthBracketAt(s.substr(i))) {
+        *slip = FlowSlip{i, FullWidthBracketMessage(*b)};
+      }
+    }
     if (c == '"' || c == '\'') {
       size_t end = QuotedEnd(s, i);
       if (end == std::string_view::npos) {
@@ -111,6 +187,24 @@ int FlowDepthChange(std::string_view s, char* open_quote) {
     }
   }
   return depth;
+}
+
+// Whether `header` (what follows a '|' or '>' on its line, comment and
+// blanks removed) makes the start of a block scalar: at most an
+// indentation digit and a chomping sign, in either order.
+bool IsBlockHeader(std::string_view header) {
+  header = WithoutComment(header);
+  size_t digits = 0, signs = 0;
+  for (char h : header) {
+    if (h >= '1' && h <= '9') {
+      ++digits;
+    } else if (h == '+' || h == '-') {
+      ++signs;
+    } else {
+      return false;
+    }
+  }
+  return digits <= 1 && signs <= 1;
 }
 
 // A key with the colon slipped: "key：value" or "key:value" (one plain
@@ -220,7 +314,7 @@ class SlipScanner {
           }
           quote_ = 0;
           char q = 0;
-          flow_depth_ += FlowDepthChange(s.substr(i + 1), &q);
+          flow_depth_ += Flow(s.substr(i + 1), begin + i + 1, line, &q);
           quote_ = q;
           break;
         }
@@ -243,7 +337,7 @@ class SlipScanner {
     }
     if (flow_depth_ > 0) {
       char q = 0;
-      flow_depth_ += FlowDepthChange(s, &q);
+      flow_depth_ += Flow(s, begin, line, &q);
       if (flow_depth_ < 0) flow_depth_ = 0;
       quote_ = q;
       return s[first] != '#';
@@ -255,6 +349,7 @@ class SlipScanner {
       opener_ = false;
       return true;
     }
+    if (WideSpaceAt(s, indent) != 0 && WideIndentation(begin, s, indent, line)) return true;
     size_t pos = indent;
     const bool dash = s[pos] == '-' && (pos + 1 == s.size() || IsBlank(s[pos + 1]));
     if (dash) {
@@ -276,6 +371,49 @@ class SlipScanner {
     return true;
   }
 
+  // A line whose indentation, from s[indent], has a full-width or no-break
+  // space (an input method's space) before a key, a '-' or a comment: the
+  // slip (first_wide_ too), and true. Such spaces alone on a line are a slip
+  // where the parser fails (YAML reads them as text), but not first_wide_:
+  // they may be text going on from the line above. So may other text
+  // starting so: false then.
+  bool WideIndentation(size_t begin, std::string_view s, size_t indent, int line) {
+    size_t pos = indent;
+    size_t first_wide = std::string_view::npos, wide_size = 0;
+    while (pos < s.size()) {
+      if (IsBlank(s[pos])) {
+        ++pos;
+      } else if (size_t w = WideSpaceAt(s, pos)) {
+        if (first_wide == std::string_view::npos) {
+          first_wide = pos;
+          wide_size = w;
+        }
+        pos += w;
+      } else {
+        break;
+      }
+    }
+    if (pos == s.size()) {
+      Slip(begin + first_wide, line, WideSpaceMessage(wide_size));
+      return true;
+    }
+    std::string_view rest = WithoutComment(s.substr(pos));
+    bool key = rest.empty() || (rest[0] == '-' && (rest.size() == 1 || IsBlank(rest[1])));
+    if (!key) {
+      size_t i = 0;
+      if (rest[0] == '"' || rest[0] == '\'') i = std::min(QuotedEnd(rest, 0), rest.size());
+      for (; i < rest.size() && !key; ++i) {
+        key = (rest[i] == ':' && (i + 1 == rest.size() || IsBlank(rest[i + 1]))) ||
+              rest.substr(i, kFullWidthColon.size()) == kFullWidthColon;
+      }
+    }
+    if (!key) return false;
+    Slip(begin + first_wide, line, WideSpaceMessage(wide_size));
+    if (!first_wide_) first_wide_ = found_;
+    opener_ = false;
+    return true;
+  }
+
   // The content of a line from s[pos] on (after a '-' when `after_dash`).
   void Content(size_t begin, std::string_view s, size_t pos, bool after_dash, int line) {
     const int column = static_cast<int>(pos);
@@ -292,8 +430,19 @@ class SlipScanner {
       if (i < s.size() && s[i] == ':' && (i + 1 == s.size() || IsBlank(s[i + 1]))) key_end = i;
     } else if (c == '[' || c == '{') {
       char q = 0;
-      flow_depth_ = std::max(0, FlowDepthChange(s.substr(pos), &q));
+      flow_depth_ = std::max(0, Flow(s.substr(pos), begin + pos, line, &q));
       quote_ = q;
+      opener_ = false;
+      return;
+    } else if (after_dash && (c == '|' || c == '>') && IsBlockHeader(s.substr(pos + 1))) {
+      // "- |": a block scalar as a list item; its text is indented more than
+      // the '-'.
+      block_parent_ = stack_.empty() ? 0 : stack_.back().column;
+      opener_ = false;
+      return;
+    } else if (const FullWidthBracket* b = FullWidthBracketAt(s.substr(pos))) {
+      // "- ｛level1: 产出指标, …}": meant as a flow collection.
+      Slip(begin + pos, line, FullWidthBracketMessage(*b));
       opener_ = false;
       return;
     } else {
@@ -339,20 +488,7 @@ class SlipScanner {
     size_t value_offset = begin + value_at;
     while (value_offset < begin + s.size() && IsBlank(t_[value_offset])) ++value_offset;
     if (v == '|' || v == '>') {
-      // A block scalar's header: the indicator, then at most an indentation
-      // digit and a chomping sign, in either order.
-      std::string_view header = value.substr(1);
-      size_t digits = 0, signs = 0;
-      for (char h : header) {
-        if (h >= '1' && h <= '9') {
-          ++digits;
-        } else if (h == '+' || h == '-') {
-          ++signs;
-        } else {
-          digits = 9;  // anything else: not a header
-        }
-      }
-      if (digits <= 1 && signs <= 1) {
+      if (IsBlockHeader(value.substr(1))) {
         block_parent_ = column;
         return;
       }
@@ -365,9 +501,23 @@ class SlipScanner {
     }
     if (v == '"' || v == '\'' || v == '[' || v == '{') {
       char q = 0;
-      flow_depth_ = std::max(0, FlowDepthChange(s.substr(value_at), &q));
+      flow_depth_ = std::max(0, Flow(s.substr(value_at), begin + value_at, line, &q));
       quote_ = q;
+      return;
     }
+    if (const FullWidthBracket* b = FullWidthBracketAt(value)) {
+      // "budget: ｛total: 10}": meant as a flow collection.
+      Slip(value_offset, line, FullWidthBracketMessage(*b));
+    }
+  }
+
+  // FlowDepthChange over `part` of line `line` (at byte `offset` of the
+  // text), recording a full-width comma or bracket in it as the slip.
+  int Flow(std::string_view part, size_t offset, int line, char* open_quote) {
+    std::optional<FlowSlip> slip;
+    const int change = FlowDepthChange(part, open_quote, flow_depth_, &slip);
+    if (slip) Slip(offset + slip->at, line, std::move(slip->message));
+    return change;
   }
 
   // True when a key at `column` would be in place: below a line that opens
@@ -443,6 +593,10 @@ class SlipScanner {
   int doc_start_ = 0;       // the line of the last "---" or "..."
   int found_line_ = 0;
   YamlSlip found_;
+
+ public:
+  // The first line indented with a full-width or no-break space, once Run.
+  std::optional<YamlSlip> first_wide_;
 };
 
 }  // namespace
@@ -451,6 +605,23 @@ std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int fro
                                      int error_line) {
   if (from_line < 1 || error_line < from_line) return std::nullopt;
   return SlipScanner(text).Run(from, from_line, error_line);
+}
+
+std::optional<YamlSlip> FindWideIndentation(std::string_view text) {
+  // Only a text with such a space at the start of a line (after spaces and
+  // tabs) is scanned.
+  bool any = false;
+  for (size_t pos = 0; pos < text.size() && !any;) {
+    while (pos < text.size() && IsBlank(text[pos])) ++pos;
+    any = WideSpaceAt(text, pos) != 0;
+    pos = text.find('\n', pos);
+    if (pos == std::string_view::npos) break;
+    ++pos;
+  }
+  if (!any) return std::nullopt;
+  SlipScanner scanner(text);
+  scanner.Run(0, 1, std::numeric_limits<int>::max());
+  return scanner.first_wide_;
 }
 
 Message BlockIndicatorSlipMessage(std::string_view key, std::string_view value) {

@@ -1,14 +1,18 @@
 // The commonest slips of YAML written by hand (docs/reference.md §10), named
 // where they are rather than where a YAML parser gives up.
 //
+// An indentation of full-width or no-break spaces is found before parsing
+// (FindWideIndentation): YAML may well read it, wrongly.
+//
 // A full-width colon (`level2：数量指标`) or a colon without a space after it
 // (`unit:万元`) makes a key and its value one plain scalar; yaml-cpp then
 // fails a line lower ("illegal map value"). A tab used for indentation, a
 // value starting with '>' or '|' (a block scalar's indicator) and an
 // indentation that does not line up with the keys around it fail with
-// parser words. When the parser fails, FindYamlSlip looks at the source
-// lines up to the failure and names the slip at its own line and column,
-// with the fix. KeyColonSlip names the first two slips when they do not
+// parser words, and so does a full-width comma or bracket in a flow
+// collection ("{a: 1，b: 2}"). When the parser fails, FindYamlSlip looks at
+// the source lines up to the failure and names the slip at its own line and
+// column, with the fix. KeyColonSlip names the first two slips when they do not
 // fail the parse (a key with nothing after it, then read as an unknown key).
 #ifndef JIXIAO_YAML_YAML_SLIPS_H_
 #define JIXIAO_YAML_YAML_SLIPS_H_
@@ -37,6 +41,15 @@ struct YamlSlip {
 // none there. Reads every line once; never fails.
 std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int from_line,
                                      int error_line);
+
+// The first line of `text` indented with a full-width space (U+3000) or a
+// no-break space (U+00A0), the spaces of a Chinese input method or of a
+// word processor, before a key or a '-': YAML reads such a space as text,
+// so `　total: 10` is a key "　total" and the map above it is empty, or the
+// parser fails a line or more below. Lines inside block scalars, quoted
+// scalars and flow collections, and text going on from the line above, do
+// not count. nullopt when there is none.
+std::optional<YamlSlip> FindWideIndentation(std::string_view text);
 
 // A key read as one plain scalar because of a slip in its colon: `key` is
 // the scalar ("target：≥90%", "unit:万元"). Returns the byte index in `key`

@@ -66,6 +66,78 @@ TEST_CASE("a tab used for indentation is named") {
         "with spaces");
 }
 
+TEST_CASE("a full-width or no-break space in the indentation is named, parsed or not") {
+  const std::string space = "\u3000", nbsp = "\u00A0";
+  const std::string wide =
+      "a full-width space (U+3000) in the indentation: YAML indents with ASCII spaces only; "
+      "replace it with spaces";
+  const std::string no_break =
+      "a no-break space (U+00A0) in the indentation: YAML indents with ASCII spaces only; replace "
+      "it with spaces";
+  // YAML reads "　total" as a key of the top map, and budget as empty.
+  CHECK(ErrorOf("project: 甲\nbudget:\n" + space + "total: 10\n") == "3:1 [JX0127] " + wide);
+  // yaml-cpp fails on this line ("end of map not found").
+  CHECK(ErrorOf(Replace(kIndicator, "    level2: 数量指标", "  " + space + "level2: 数量指标")) ==
+        "3:3 [JX0127] " + wide);
+  // yaml-cpp fails a line below; the slip is on this one.
+  CHECK(ErrorOf(Replace(kIndicator, "    level2: 数量指标",
+                        nbsp + " " + nbsp + " " + nbsp + " " + nbsp + " level2: 数量指标")) ==
+        "3:1 [JX0127] " + no_break);
+  // Before a '-', a quoted key, or a key with a full-width colon.
+  CHECK(ErrorOf(Replace(kIndicator, "  - level1: 产出指标\n    level2: 质量指标",
+                        space + " - level1: 产出指标\n    level2: 质量指标")) ==
+        "6:1 [JX0127] " + wide);
+  CHECK(ErrorOf("a:\n  " + nbsp + "\"b\": 1\n") == "2:3 [JX0127] " + no_break);
+  CHECK(ErrorOf("a:\n" + space + "b：1\n") == "2:1 [JX0127] " + wide);
+  // Before a comment (YAML reads it as text), and alone on a line where
+  // the parse fails below it.
+  CHECK(ErrorOf("a: 1\n  " + space + "# 说明\nb: 1\n") == "2:3 [JX0127] " + wide);
+  CHECK(ErrorOf("a:\n  b: 1\n  " + space + "\n  c: 1\n") == "3:3 [JX0127] " + wide);
+  // In the text of a block scalar, a quoted scalar or a flow collection, in
+  // text going on from the line above and inside a line: no slip (the paragraph indentation of Chinese text is two full-width spaces).
+  CHECK(ErrorOf("purpose: |\n  " + space + space + "本项目: 用于…\nb: 1\n") == "errors: 0");
+  CHECK(ErrorOf("goals:\n  - |\n    " + space + space + "目标: 一\nb: 1\n") == "errors: 0");
+  CHECK(ErrorOf("purpose: \"本项目\n  " + space + "用于: …\"\nb: 1\n") == "errors: 0");
+  CHECK(ErrorOf("a: {b: 1,\n  " + space + "c: 2}\n") == "errors: 0");
+  CHECK(ErrorOf("purpose: 本项目\n  " + space + space + "用于培训\nb: 1\n") == "errors: 0");
+  CHECK(ErrorOf("a: 1" + space + "\nb: " + nbsp + "1\n") == "errors: 0");
+  // The first of several, in a later document.
+  CHECK(ErrorOf("a: 1\n---\nb:\n" + nbsp + "c: 1\n" + space + "d: 2\n") ==
+        "4:1 [JX0127] " + no_break);
+  CHECK_FALSE(FindWideIndentation("a: 1\nb: 2\n"));
+  CHECK(FindWideIndentation("a:\n  " + space + "b: 1\n")->offset == 5);
+}
+
+TEST_CASE("a full-width comma or bracket in a flow collection is named") {
+  const std::string comma =
+      "a full-width comma '，' in a '{…}' or '[…]': YAML separates the items with an ASCII comma: "
+      "write ',' for '，'";
+  CHECK(ErrorOf("indicators:\n  - {level1: 产出指标, name: a, target: 1台，weight: 90}\n") ==
+        "2:39 [JX0136] " + comma);
+  CHECK(ErrorOf("projects:\n  - project: 甲\n    indicators:\n      a: {value: 1台， note: 见附件}\n") ==
+        "4:20 [JX0136] " + comma);
+  CHECK(ErrorOf("a: [b，c]\nd: {e: 1,\n  f: 2，g: 3}\n") == "3:7 [JX0136] " + comma);
+  CHECK(ErrorOf("a: {value: 1台, note: 见附件｝\n") ==
+        "1:25 [JX0136] a full-width '｝': YAML's '{…}' and '[…]' need ASCII brackets: write '}' for "
+        "'｝'");
+  CHECK(ErrorOf("a: ｛value: 1台, note: 见附件}\n") ==
+        "1:4 [JX0136] a full-width '｛': YAML's '{…}' and '[…]' need ASCII brackets: write '{' for "
+        "'｛'");
+  CHECK(ErrorOf("a:\n  - ｛level1: 产出指标, name: a}\n") ==
+        "2:5 [JX0136] a full-width '｛': YAML's '{…}' and '[…]' need ASCII brackets: write '{' for "
+        "'｛'");
+  // Text with a full-width comma, in quotes or not: no slip.
+  CHECK(ErrorOf("a: {note: 见附件，第二页, b: \"1，c: 2\"}\nd: [甲，乙]\n") ==
+        "errors: 0");
+  ScopedLang zh(Lang::kZh);
+  CHECK(ErrorOf("a: {value: 1台，note: 见附件}\n") ==
+        "1:14 [JX0136] “{…}”或“[…]”里用了全角逗号“，”：YAML 要用半角逗号“,”分隔各项，请把“，”改成“,”");
+  CHECK(ErrorOf("a: {b: 1］\n") ==
+        "1:9 [JX0136] 这里是全角的“］”：YAML 的“{…}”和“[…]”要用半角括号，请把“］”改成“]”");
+  CHECK(ErrorOf("a:\n" + std::string("\u3000") + "b: 1\n") ==
+        "2:1 [JX0127] 缩进里有全角空格（U+3000）：YAML 只能用半角空格缩进，请把它换成半角空格");
+}
+
 TEST_CASE("a value starting with a block scalar's indicator needs quotes") {
   CHECK(ErrorOf(Replace(kIndicator, "target: 4台", "target: >=4台")) ==
         "5:13 [JX0128] a value starting with '>' must be in quotes: YAML reads '>' as the start of a "

@@ -187,6 +187,16 @@ slip "no space after the colon" 's/^unit: 万元/unit:万元/' 12:5 JX0126 \
   "no space after the colon of 'unit': YAML needs a space after ':': write 'unit: 万元'"
 slip "a tab used for indentation" 's/^    name: 验收合格率/\tname: 验收合格率/' 28:1 JX0127 \
   "a tab is used for indentation: YAML indents with spaces only; replace the tab with spaces"
+slip "a full-width space in the indentation" 's/^    name: 验收合格率/  　name: 验收合格率/' 28:3 JX0127 \
+  "a full-width space (U+3000) in the indentation: YAML indents with ASCII spaces only; replace it with spaces"
+slip "a full-width space YAML reads as part of a key: one error, at the space" 's/^  total: 6.00/　total: 6.00/' 14:1 JX0127 \
+  "a full-width space (U+3000) in the indentation: YAML indents with ASCII spaces only; replace it with spaces"
+slip "no-break spaces in the indentation: at the first, not a line below" 's/^    name: 验收合格率/\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0name: 验收合格率/' 28:1 JX0127 \
+  "a no-break space (U+00A0) in the indentation: YAML indents with ASCII spaces only; replace it with spaces"
+slip "a full-width comma in a flow map" 's/^department:$/department: {code: "362303"，name: 执法总队}/; /^  code: "362303"$/d; /^  name: 天津市/d' 9:28 JX0136 \
+  "a full-width comma '，' in a '{…}' or '[…]': YAML separates the items with an ASCII comma: write ',' for '，'"
+slip "a full-width closing brace of a flow map" 's/^department:$/department: {code: "362303", name: 执法总队｝/; /^  code: "362303"$/d; /^  name: 天津市/d' 9:40 JX0136 \
+  "a full-width '｝': YAML's '{…}' and '[…]' need ASCII brackets: write '}' for '｝'"
 slip "a target starting with >" 's/    target: ≤12个月/    target: >=12个月/' 35:13 JX0128 \
   "a value starting with '>' must be in quotes: YAML reads '>' as the start of a folded block of text; write 'target: \">=12个月\"'"
 slip "a target starting with > that YAML reads as an empty block" 's/    target: ≤6万元/    target: >5/' 40:13 JX0128 \
@@ -207,6 +217,13 @@ expect_err "$WORK/slip.yaml:27:11: 错误[JX0125]: “level2”后面是全角�
 sed 's/^    name: 验收合格率/     name: 验收合格率/' examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
 run check --lang zh "$WORK/slip.yaml"
 expect_err "$WORK/slip.yaml:28:6: 错误[JX0129]: “name”缩进了 5 个空格，但第 27 行的“level2”缩进了 4 个：同一层的键必须从同一列开始"
+sed 's/^  total: 6.00/　total: 6.00/' examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
+run check --lang zh "$WORK/slip.yaml"
+expect_err "$WORK/slip.yaml:14:1: 错误[JX0127]: 缩进里有全角空格（U+3000）：YAML 只能用半角空格缩进，请把它换成半角空格"
+sed 's/^department:$/department: {code: "362303"，name: 执法总队}/; /^  code: "362303"$/d; /^  name: 天津市/d' \
+  examples/targets/01-radiation-safety.yaml > "$WORK/slip.yaml"
+run check --lang zh "$WORK/slip.yaml"
+expect_err "$WORK/slip.yaml:9:28: 错误[JX0136]: “{…}”或“[…]”里用了全角逗号“，”：YAML 要用半角逗号“,”分隔各项，请把“，”改成“,”"
 run check --lang zh $F/unknown-key.yaml
 expect_err "$F/unknown-key.yaml:7:5: 错误[JX0201]: "
 expect_err "中有未知的键“nmae”：是不是要写“name”？"

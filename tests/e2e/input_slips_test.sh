@@ -271,4 +271,41 @@ run merge "$WORK/p1.json" "$WORK/p2.json" -f json
 tr -d ' \n' <"$OUT" >"$WORK/flat"
 grep -qF '"weight":100,"score":91.67,"attainment":0.9167' "$WORK/flat" || fail "merged summary.level1"
 
+# ---- a CSV file saved with another separator than ','
+
+QS=$M/10-spent-written-in-yuan/targets.yaml
+separator() {  # CHARACTER HEADER COLUMN NAME: the header written with CHARACTER
+  case_ "a CSV header separated by $4: an error naming the separator, at it"
+  printf '%s\nQS-2024-02%sspent%s962.4%s\n' "$2" "$1" "$1" "$1" >"$WORK/sep.csv"
+  run eval $QS -a "$WORK/sep.csv"
+  expect_status 2
+  expect_err "$WORK/sep.csv:1:$3: error[JX0163]: the columns of the header are separated by $4: a CSV file separates them with an ASCII comma ',': replace each $4 with ',' (in Excel or WPS, use Save As \"CSV UTF-8 (Comma delimited)\")"
+  expect_no_err "JX0154"
+}
+separator ';' 'project;indicator;value;note' 8 "a semicolon ';'"
+separator $'\t' $'project\tindicator\tvalue\tnote' 8 "a tab"
+separator '，' '项目，指标，实际值，说明' 3 "a full-width comma '，'"
+
+case_ "a progress CSV separated by semicolons: the same error"
+printf '项目;指标;实际值\n;截至日期;2024-07-31\n' >"$WORK/sep.csv"
+run monitor $QS -a "$WORK/sep.csv" --lang zh
+expect_status 2
+expect_err "$WORK/sep.csv:1:3: 错误[JX0163]: 表头的各列是用分号“;”分隔的：CSV 文件要用半角逗号“,”分隔各列，请把分号“;”都换成“,”（在 Excel 或 WPS 中请“另存为”“CSV UTF-8（逗号分隔）”）"
+
+# ---- invisible characters in a name (a zero-width space, a byte order mark)
+
+case_ "a zero-width space after an indicator's name: the message shows it and names it"
+printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\nQS-2024-02,服务学生人次,12500人次,\nQS-2024-02,课程合格率\u200b,100%%,\nQS-2024-02,家长满意度,96%%,\n' >"$WORK/zw.csv"
+run eval $QS -a "$WORK/zw.csv"
+expect_status 2
+expect_err "$WORK/zw.csv:4:12: error[JX0445]: '课程合格率<U+200B>' is not an indicator of project '2024年度中小学课后服务项目': did you mean '课程合格率'? (<U+200B>: an invisible character in the text; delete it from the file)"
+run eval $QS -a "$WORK/zw.csv" --lang zh
+expect_err "$WORK/zw.csv:4:12: 错误[JX0445]: “课程合格率<U+200B>”不是项目“2024年度中小学课后服务项目”的指标：是不是“课程合格率”？（其中 <U+200B> 是看不见的字符：请在文件中删除它）"
+
+case_ "a byte order mark before a project's id, inside a CSV file: shown and named"
+printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\n\xef\xbb\xbfQS-2024-02,服务学生人次,12500人次,\n' >"$WORK/bom.csv"
+run eval $QS -a "$WORK/bom.csv"
+expect_status 2
+expect_err "$WORK/bom.csv:3:1: error[JX0401]: actuals for '<U+FEFF>QS-2024-02' match no target project: expected the id or name of a target project of this run (<U+FEFF>: an invisible character in the text; delete it from the file)"
+
 finish

@@ -318,6 +318,22 @@ run monitor $T -a $WORK/bad-as-of.csv
 expect_error $WORK/bad-as-of.csv 2 8 JX0902 "as_of '7月底' is not a date"
 expect_no_err "JX0901"
 
+# 截止日期 is the other common way of writing 截至日期; as_of in capitals too.
+for label_column in 截止日期:7 AS_OF:8; do
+  label=${label_column%:*}
+  progress "as-of-$label.csv" <<EOF
+project,indicator,value,note
+,$label,2024-07-32,
+M-1,spent,3.5,
+EOF
+  case_ "CSV progress: an as_of row labelled $label is the as_of row"
+  run monitor $T -a "$WORK/as-of-$label.csv"
+  expect_error "$WORK/as-of-$label.csv" 2 "${label_column#*:}" JX0902 \
+    "as_of '2024-07-32' is not a date"
+  expect_no_err "JX0160"
+  expect_no_err "JX0901"
+done
+
 case_ "JX0902: --as-of that is not a date is a usage error"
 run monitor $T -a $F/green.yaml --as-of 2024-02-30
 expect_status 2
