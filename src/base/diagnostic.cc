@@ -88,9 +88,9 @@ Diagnostics& Diagnostics::operator=(Diagnostics&& other) noexcept = default;
 void Diagnostics::Add(Diagnostic d) {
   // A zero-width space or a byte order mark in a name quoted by the message
   // would make it say "“合格率”不是…：是不是“合格率”？": show it, and say so.
-  std::vector<std::string> invisible;
-  std::string shown = ShowInvisible(d.message, &invisible);
-  if (!invisible.empty()) {
+  if (HasInvisible(d.message)) {
+    std::vector<std::string> invisible;
+    std::string shown = ShowInvisible(d.message, &invisible);
     std::string list;
     for (const std::string& s : invisible) {
       if (!list.empty()) list += Text(MsgId::kListComma);

@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace jixiao {
 
@@ -144,6 +145,25 @@ std::string PadToWidth(std::string_view s, size_t width) {
   size_t w = DisplayWidth(s);
   if (w < width) out.append(width - w, ' ');
   return out;
+}
+
+bool HasInvisible(std::string_view s) {
+  // Only at an E2 or EF byte, found with memchr: most texts have few.
+  for (unsigned char lead : {0xE2, 0xEF}) {
+    const char* p = s.data();
+    const char* end = s.data() + s.size();
+    while (p + 2 < end) {
+      p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p - 2)));
+      if (p == nullptr) break;
+      const auto b1 = static_cast<unsigned char>(p[1]);
+      const auto b2 = static_cast<unsigned char>(p[2]);
+      if (lead == 0xE2 ? (b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 == 0xA0)
+                       : b1 == 0xBB && b2 == 0xBF)
+        return true;
+      ++p;
+    }
+  }
+  return false;
 }
 
 std::string ShowInvisible(std::string_view s, std::vector<std::string>* found) {

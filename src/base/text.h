@@ -90,6 +90,8 @@ std::string FoldFullWidth(std::string_view s);
 inline bool IsInvisible(char32_t cp) {
   return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
 }
+// Whether `s` has an invisible character (IsInvisible); cheap when it has not.
+bool HasInvisible(std::string_view s);
 // `s` with each invisible character (IsInvisible) written as "<U+200B>";
 // `found` (when given) gets each one written so, once, in order of first
 // appearance ("<U+200B>"). `s` itself when it has none.

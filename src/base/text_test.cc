@@ -53,6 +53,12 @@ TEST_CASE("ShowInvisible writes zero-width characters and byte order marks as <U
         "\u200A\u2010\u2061\uFEFE\u3000\u00A0“”");
   CHECK(IsInvisible(0x200B));
   CHECK_FALSE(IsInvisible(0x3000));
+  // HasInvisible says whether ShowInvisible would change anything, at the
+  // start, the middle and the very end of a text.
+  for (const char* s : {"\u200B", "a\u200Fb", "合格率“x”\u2060", "（\uFEFF）", "x\u200D"})
+    CHECK(HasInvisible(s));
+  for (const char* s : {"", "合格率", "“”（）：", "\u200A\u2010\u2061\uFEFE", "\xE2\x80", "\xEF\xBB"})
+    CHECK_FALSE(HasInvisible(s));
 }
 
 TEST_CASE("Trim removes ASCII, ideographic and no-break spaces") {
