@@ -147,42 +147,41 @@ std::string PadToWidth(std::string_view s, size_t width) {
   return out;
 }
 
+namespace {
+
+// The invisible character (IsInvisible) at byte `i` of `s`, or 0. In UTF-8:
+// U+200B..U+200F are E2 80 8B..8F, U+2060 is E2 81 A0 and U+FEFF is EF BB BF.
+char32_t InvisibleAt(std::string_view s, size_t i) {
+  if (i + 2 >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) return 0x2000 + (b2 - 0x80);
+  if (b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0) return 0x2060;
+  if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) return 0xFEFF;
+  return 0;
+}
+
+}  // namespace
+
 bool HasInvisible(std::string_view s) {
   // Only at an E2 or EF byte, found with memchr: most texts have few.
-  for (unsigned char lead : {0xE2, 0xEF}) {
-    const char* p = s.data();
-    const char* end = s.data() + s.size();
-    while (p + 2 < end) {
-      p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p - 2)));
+  for (char lead : {'\xE2', '\xEF'}) {
+    for (size_t i = 0; i + 2 < s.size(); ++i) {
+      const void* p = std::memchr(s.data() + i, lead, s.size() - 2 - i);
       if (p == nullptr) break;
-      const auto b1 = static_cast<unsigned char>(p[1]);
-      const auto b2 = static_cast<unsigned char>(p[2]);
-      if (lead == 0xE2 ? (b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 == 0xA0)
-                       : b1 == 0xBB && b2 == 0xBF)
-        return true;
-      ++p;
+      i = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+      if (InvisibleAt(s, i) != 0) return true;
     }
   }
   return false;
 }
 
 std::string ShowInvisible(std::string_view s, std::vector<std::string>* found) {
-  // In UTF-8: U+200B..U+200F are E2 80 8B..8F, U+2060 is E2 81 A0 and
-  // U+FEFF is EF BB BF.
-  auto invisible_at = [&](size_t i) -> char32_t {
-    if (i + 2 >= s.size()) return 0;
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) return 0x2000 + (b2 - 0x80);
-    if (b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0) return 0x2060;
-    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) return 0xFEFF;
-    return 0;
-  };
   std::string out;
   size_t copied = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    const char32_t cp = invisible_at(i);
+    const char32_t cp = InvisibleAt(s, i);
     if (cp == 0) continue;
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string shown = "<U+";
