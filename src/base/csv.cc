@@ -34,6 +34,7 @@ class CsvScanner {
         row.lines.push_back(line_);
         row.columns.push_back(column_);
         std::string field;
+        row.quoted.push_back(Peek() == '"');
         if (Peek() == '"') {
           if (!ReadQuoted(&field)) return Parsed<size_t>::Error(error_);
         } else {

@@ -19,6 +19,7 @@ struct CsvRow {
   int line = 0;                 // 1-based line where the row starts
   std::vector<int> lines;       // 1-based line where each field starts
   std::vector<int> columns;     // 1-based code-point column where each field starts
+  std::vector<bool> quoted;     // whether each field was in double quotes
 };
 
 // A place in CSV text: 1-based line and code-point column.

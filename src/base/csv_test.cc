@@ -48,7 +48,9 @@ TEST_CASE("CSV: quoted fields hold commas, doubled quotes and line breaks") {
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].fields == Fields{"a", "1,165,200元", "say \"hi\"", "line one\nline two"});
   CHECK(rows[0].columns == std::vector<int>{1, 3, 16, 29});
+  CHECK(rows[0].quoted == std::vector<bool>{false, true, true, true});
   CHECK(rows[1].line == 3);
+  CHECK(rows[1].quoted == std::vector<bool>{false, false, false, false});
   CHECK(rows[1].fields == Fields{"next", "x", "y", "z"});
 }
 
@@ -80,6 +82,7 @@ TEST_CASE("CSV: a quote inside an unquoted field is an ordinary character") {
   std::vector<CsvRow> rows = MustParse("5\" screen,x\"y\n");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].fields == Fields{"5\" screen", "x\"y"});
+  CHECK(rows[0].quoted == std::vector<bool>{false, false});
 }
 
 TEST_CASE("CSV: the caller removes a BOM; ParseCsv keeps it in the first field") {

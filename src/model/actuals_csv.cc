@@ -83,6 +83,21 @@ std::optional<Separator> WrongSeparator(std::string_view line) {
   return std::nullopt;
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether `cell` and the unquoted cell after it look like one number split
+// in two by a thousands comma that was not quoted: `P1,培训人次,1,100人次,`
+// reads as the value "1" and the note "100人次". `cell` is one to three
+// digits; `next` starts with exactly three digits, followed by nothing or by
+// something other than a digit or '%' (a note such as "100%完成" is a note).
+bool LooksSplitByThousandsComma(std::string_view cell, std::string_view next) {
+  if (cell.empty() || cell.size() > 3 || !std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
+    return false;
+  }
+  if (next.size() < 3 || !std::all_of(next.begin(), next.begin() + 3, IsAsciiDigit)) return false;
+  return next.size() == 3 || (!IsAsciiDigit(next[3]) && next[3] != '%');
+}
+
 // Reads CSV actuals: one row per indicator, grouped by project.
 class CsvReader {
  public:
@@ -220,6 +235,7 @@ class CsvReader {
     }
     bool ok = true;
     ncolumns_ = named;
+    for (size_t i = 0; i < named; ++i) header_names_.emplace_back(Trim(header.fields[i]));
     header_fields_ = header.fields.size();
     for (size_t i = 0; i < named; ++i) {
       const std::string name(Trim(header.fields[i]));
@@ -310,6 +326,7 @@ class CsvReader {
     }
     Group& g = groups_[it->second];
     const size_t errors_before = diags_->error_count();
+    for (size_t column : {value_, forecast_}) CheckThousandsSplit(row, column);
     const std::string indicator(Trim(row.fields[indicator_]));
     if (indicator.empty()) {
       ErrorAt(row, indicator_, MsgId::kCsvIndicatorCellEmpty);
@@ -327,6 +344,22 @@ class CsvReader {
       ReadIndicator(row, indicator, &g);
     }
     if (diags_->error_count() > errors_before) g.entry.has_errors = true;
+  }
+
+  // A number of the column split in two by its unquoted thousands comma
+  // (LooksSplitByThousandsComma) is an error: read as it stands, it would
+  // be scored as the digits before the comma.
+  void CheckThousandsSplit(const CsvRow& row, size_t column) {
+    if (column == kNone || column + 1 >= row.fields.size() || row.quoted[column] ||
+        row.quoted[column + 1]) {
+      return;
+    }
+    const std::string_view cell = Trim(row.fields[column]);
+    const std::string_view next = Trim(row.fields[column + 1]);
+    if (!LooksSplitByThousandsComma(cell, next)) return;
+    const std::string joined = std::string(cell) + "," + std::string(next);
+    ErrorAt(row, column, MsgId::kCsvNumberSplitByComma, header_names_[column], cell,
+            Shorten(next), Shorten(joined), Shorten(std::string(cell) + std::string(next)));
   }
 
   std::string_view Cell(const CsvRow& row, size_t column) const {
@@ -495,6 +528,7 @@ class CsvReader {
   std::optional<AsOf> as_of_;        // its as_of row
   bool as_of_row_ = false;           // an as_of row was seen (even a bad one)
   size_t ncolumns_ = 0;       // the named columns
+  std::vector<std::string> header_names_;  // each named column's header, trimmed
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
   size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored

@@ -749,6 +749,40 @@ TEST_CASE("actuals CSV: a row with the wrong number of fields") {
   CHECK_FALSE(l.index.Claim("C", "C")->has_errors);
 }
 
+TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is an error") {
+  // "1,100人次" unquoted reads as the value "1" and the note "100人次": scored
+  // as 1 if read so. Flagged when the cell is 1-3 digits and the next cell
+  // starts with exactly three digits not followed by a digit or '%'.
+  Loaded l = LoadCsv(
+      "project,indicator,value,note\n"
+      "A,spent,1,200\n"              // 2: spent 1,200
+      "A,培训人次,1,100人次\n"       // 3
+      "A,金额,12,345.5万元\n"        // 4
+      "A,覆盖率,5,100%完成\n"        // 5: a note: '%' after the digits
+      "A,数量,12,\"100人参加\"\n"    // 6: the next cell quoted: a note
+      "A,件数,\"1\",100人\n"          // 7: the value quoted
+      "A,人数,1,1000人\n"            // 8: four digits
+      "A,天数,1234,567\n"            // 9: four digits before
+      "A,次数,1,10次\n");            // 10: two digits
+  const Diagnostics& d = l.diags;
+  CHECK_MESSAGE(HasError(d, 2, 9, "'1' in the column 'value' and the next cell '200' look like "
+                                  "one number, '1,200', split in two by its thousands comma: "
+                                  "put the value in double quotes, \"1,200\", or write it "
+                                  "without the comma, 1200"),
+                Dump(d));
+  CHECK_MESSAGE(HasError(d, 3, 8, "one number, '1,100人次'"), Dump(d));
+  CHECK_MESSAGE(HasError(d, 4, 6, "one number, '12,345.5万元'"), Dump(d));
+  CHECK_MESSAGE(d.error_count() == 3, Dump(d));
+  for (const Diagnostic& diag : d.all()) CHECK(diag.code == 164);
+  auto a = l.index.Claim("A", "A");
+  REQUIRE(a != nullptr);
+  CHECK(a->has_errors);  // never scored as 1
+
+  // The Chinese header's name is the column's name in the message.
+  Loaded zh = LoadCsv("项目,指标,实际值,说明\nA,执行数,3,000\n");
+  CHECK_MESSAGE(HasError(zh.diags, 2, 7, "'3' in the column '实际值'"), Dump(zh.diags));
+}
+
 TEST_CASE("actuals CSV: syntax errors are located") {
   Loaded l = LoadCsv("project,indicator,value,note\nA,spent,1,\"open\nA,甲,1,\n");
   CHECK_MESSAGE(HasError(l.diags, 2, 11, "a quoted field is never closed"), Dump(l.diags));

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -298,6 +299,24 @@ TEST_CASE("CSV progress errors, each at its cell with its code") {
   // A likelihood on the spending row.
   r = Csv(head + ",as_of,2024-07-31,,,,\nP1,spent,1,,,确定能,\nP1,甲,1台,,,,\n");
   CHECK(r.Only().code == 910);
+}
+
+TEST_CASE("CSV progress: a forecast split by an unquoted thousands comma is an error at it") {
+  // "1,200人次" in the forecast column, unquoted: "1" and "200人次" in the
+  // likelihood column.
+  Read r = Csv(
+      "project,indicator,value,note,forecast,likelihood,reasons\n"
+      ",as_of,2024-07-31,,,,\n"
+      "P1,spent,1,,,,\n"
+      "P1,培训人次,600人次,,1,200人次,\n");
+  std::optional<Diagnostic> split;
+  for (const Diagnostic& d : r.diags.all())
+    if (d.code == 164) split = d;
+  REQUIRE(split.has_value());
+  CHECK(split->loc.line == 4);
+  CHECK(split->loc.column == 16);
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].has_errors);
 }
 
 TEST_CASE("an actuals CSV file knows no progress columns") {

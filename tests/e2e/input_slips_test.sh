@@ -292,6 +292,38 @@ run monitor $QS -a "$WORK/sep.csv" --lang zh
 expect_status 2
 expect_err "$WORK/sep.csv:1:3: 错误[JX0163]: 表头的各列是用分号“;”分隔的：CSV 文件要用半角逗号“,”分隔各列，请把分号“;”都换成“,”（在 Excel 或 WPS 中请“另存为”“CSV UTF-8（逗号分隔）”）"
 
+# ---- a number split in two by a thousands comma nobody quoted
+
+case_ "12,500人次 unquoted in a CSV row: an error at the value, not a score of 12"
+cat >"$WORK/split.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,962.4,
+QS-2024-02,服务学生人次,12,500人次
+QS-2024-02,课程合格率,100%,
+QS-2024-02,家长满意度,96%,
+EOF
+run eval $QS -a "$WORK/split.csv"
+expect_status 2
+expect_err "$WORK/split.csv:3:19: error[JX0164]: '12' in the column 'value' and the next cell '500人次' look like one number, '12,500人次', split in two by its thousands comma: put the value in double quotes, \"12,500人次\", or write it without the comma, 12500人次; if the next cell really is something else, put that cell in double quotes"
+expect_no_out "服务学生人次"
+sed 's/12,500人次/"12,500人次",/' "$WORK/split.csv" >"$WORK/quoted.csv"
+run eval $QS -a "$WORK/quoted.csv"
+expect_status 0
+expect_err_empty
+
+case_ "a spending forecast split so in a progress CSV: the same error, in Chinese"
+cat >"$WORK/split.csv" <<'EOF'
+项目,指标,实际值,说明,全年预计,完成目标可能性
+,截至日期,2024-07-31,,,
+QS-2024-02,执行数,500,,1,000
+QS-2024-02,服务学生人次,8000人次,,,
+QS-2024-02,课程合格率,100%,,,
+QS-2024-02,家长满意度,96%,,,
+EOF
+run monitor $QS -a "$WORK/split.csv" --lang zh
+expect_status 2
+expect_err "$WORK/split.csv:3:21: 错误[JX0164]: “全年预计”列的“1”和后一格“000”像是一个数“1,000”被它的千位逗号分成了两格"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
