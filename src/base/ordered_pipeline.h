@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/worker_thread.h"
+
 namespace jixiao {
 
 struct PipelineLimits {
@@ -183,7 +185,7 @@ void RunOrdered(size_t tasks, int jobs, const PipelineLimits& limits,
   // it consumes them.
   const size_t caller = static_cast<size_t>(jobs) - 1;
   std::vector<std::thread> threads;
-  for (size_t i = 0; i < caller; ++i) threads.emplace_back(worker, i);
+  for (size_t i = 0; i < caller; ++i) threads.push_back(StartWorkerThread([&worker, i] { worker(i); }));
   std::vector<std::vector<Item>> consumed(static_cast<size_t>(jobs));
   // Hands what was consumed back to its producers (called with mu held).
   auto give_back = [&] {

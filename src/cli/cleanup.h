@@ -9,7 +9,10 @@
 // ignored when jixiao started (nohup, a background job) stays ignored.
 //
 // The handler only reads a fixed table of paths (no allocation, no lock),
-// so it is async-signal-safe.
+// so it is async-signal-safe. Worker threads block these signals
+// (base/worker_thread.h), so the handler runs on the thread that started
+// them; a worker creating a temporary holds a CreatingTemporary, which the
+// handler waits out, so that a file created at that moment is removed too.
 #ifndef JIXIAO_CLI_CLEANUP_H_
 #define JIXIAO_CLI_CLEANUP_H_
 
@@ -28,6 +31,11 @@ inline constexpr int kMaxTemporaries = 64;
 // table is full or the path longer than it holds.
 int RegisterTemporary(const std::string& path);
 
+// Installs the handlers for the signals above whose action is not to
+// ignore them (RegisterTemporary does it the first time; a test whose
+// framework replaced them calls it again).
+void InstallTemporaryHandlers();
+
 // Forgets slot `slot` (-1: nothing), once its file was renamed or removed.
 void UnregisterTemporary(int slot);
 
@@ -43,6 +51,24 @@ class SignalBlock {
 
  private:
   sigset_t saved_;  // the mask before
+};
+
+// Held while a temporary file is created and registered, by any thread:
+// blocks the signals in the calling thread (a SignalBlock), and makes a
+// handler running on another thread wait until it is released before it
+// removes the registered files. ok() is false when a signal is already
+// ending the process: then create nothing (the caller reports EINTR).
+class CreatingTemporary {
+ public:
+  CreatingTemporary();
+  ~CreatingTemporary();
+  CreatingTemporary(const CreatingTemporary&) = delete;
+  CreatingTemporary& operator=(const CreatingTemporary&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  SignalBlock block_;
+  bool ok_;
 };
 
 }  // namespace jixiao

@@ -74,7 +74,11 @@ OpenNamedOutput NamedOutputOpener() {
     if (!sink->temporary().empty()) return std::make_unique<SinkOutput>(std::move(sink), "", -1);
     const char* tmpdir = std::getenv("TMPDIR");
     std::string spare = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/jixiao-XXXXXX";
-    SignalBlock block;  // created and registered as one step to a signal
+    CreatingTemporary creating;  // created and registered as one step to a signal
+    if (!creating.ok()) {
+      *why = SystemErrorText(EINTR);
+      return nullptr;
+    }
     int fd = mkstemp(spare.data());
     if (fd < 0) {
       *why = SystemErrorText(errno);

@@ -232,7 +232,11 @@ int CreateTemporary(const Destination& dest, std::string* tmp, int* slot) {
   if (base.size() > 200) base.resize(200);
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string name = fmt::format("{}/{}.jixiao-{}.tmp", dir, base, RandomName(10));
-    SignalBlock block;  // created and registered as one step to a signal
+    CreatingTemporary creating;  // created and registered as one step to a signal
+    if (!creating.ok()) {
+      errno = EINTR;
+      return -1;
+    }
     int fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                   dest.exists ? 0600 : 0666);
     if (fd < 0) {

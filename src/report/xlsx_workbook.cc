@@ -16,6 +16,7 @@
 #include "base/lang.h"
 #include "base/record_codec.h"
 #include "base/text.h"
+#include "base/worker_thread.h"
 #include "model/value.h"
 #include "report/report_common.h"
 
@@ -472,7 +473,7 @@ void FormWorkbooks::WriteDepartments() {
   };
   const size_t threads = std::min<size_t>(std::max(1, ctx_.jobs), books.size());
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (size_t t = 1; t < threads; ++t) pool.push_back(StartWorkerThread(work));
   work();
   for (std::thread& t : pool) t.join();
 }
