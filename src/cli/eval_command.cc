@@ -161,6 +161,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, *o.stream);
     if (!ReportFailure(*o.reporter, term, err)) status = kExitError;
+    ReportWarning(o.reporter->warning(), term, err);
     if (std::optional<Message> why = o.sink ? o.sink->Commit() : std::nullopt) {
       err << WriteErrorLine(o.spec, *why);
       status = kExitError;

@@ -336,6 +336,7 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
   });
   reporter->End(summary, in.merged, stream);
   if (!ReportFailure(*reporter, term, err)) return kExitError;
+  ReportWarning(reporter->warning(), term, err);
   if (std::optional<Message> failed = sink ? sink->Commit() : std::nullopt) {
     err << WriteErrorLine(spec, *failed);
     return kExitError;

@@ -229,6 +229,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, *o.stream);
     if (!ReportFailure(o.reporter->failure(), term, err)) status = kExitError;
+    ReportWarning(o.reporter->warning(), term, err);
     if (std::optional<Message> why = o.sink ? o.sink->Commit() : std::nullopt) {
       err << WriteErrorLine(o.spec, *why);
       status = kExitError;

@@ -146,6 +146,13 @@ bool ReportFailure(Message m, const Terminal& term, std::ostream& err) {
   return false;
 }
 
+void ReportWarning(Message m, const Terminal& term, std::ostream& err) {
+  if (m.text.empty()) return;
+  Diagnostics d;
+  d.Warning({}, std::move(m));
+  PrintDiagnostics(d, term, err);
+}
+
 std::string EnsureOutputDirectory(const std::string& dir) {
   std::string d = dir;
   while (d.size() > 1 && d.back() == '/') d.pop_back();

@@ -47,6 +47,10 @@ bool ReportFailure(const Reporter& r, const Terminal& term, std::ostream& err);
 // The same for a failure given as a message (a monitoring reporter's).
 bool ReportFailure(Message failure, const Terminal& term, std::ostream& err);
 
+// Prints a reporter's warning (Reporter::warning) on `err`, if any. It
+// comes after the run's summary and does not change the exit status.
+void ReportWarning(Message warning, const Terminal& term, std::ostream& err);
+
 // Makes `dir` a directory to write files into: creates it when it does not
 // exist (its parent must). "" or why not.
 std::string EnsureOutputDirectory(const std::string& dir);

@@ -52,6 +52,10 @@ class MonitorReporter {
   // (xlsx) could not write them, with the problem's code; an empty text
   // when it could.
   virtual Message failure() const { return {}; }
+  // After End: something about the files it wrote that the user should
+  // know (xlsx: other workbooks in its directory, JX0794); an empty text
+  // when nothing.
+  virtual Message warning() const { return {}; }
 };
 
 // The reporter for `format` (one of MonitorReportFormats()), or nullptr.

@@ -195,6 +195,7 @@ class MonitorXlsxReporter : public MonitorReporter {
   }
 
   Message failure() const override { return books_.failure(); }
+  Message warning() const override { return books_.warning(); }
 
  private:
   MonitorReportContext ctx_;

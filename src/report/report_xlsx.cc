@@ -188,6 +188,7 @@ class XlsxReporter : public Reporter {
   }
 
   Message failure() const override { return books_.failure(); }
+  Message warning() const override { return books_.warning(); }
 
  private:
   // --show-work: the lines of the 计算过程 sheet of `s`, kept until the end

@@ -1,6 +1,7 @@
 // What the xlsx reports share (xlsx_workbook.h).
 #include "report/xlsx_workbook.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -430,19 +431,50 @@ void FormWorkbooks::End() {
     return;
   }
   summary_out_.reset();
-  if (directory_) WriteDepartments();
+  if (!directory_) return;
+  WriteDepartments();
+  if (failure_.text.empty()) FindOtherWorkbooks();
+}
+
+// A workbook left in the directory by an earlier run (a department since
+// renamed, a year split in other parts) would be handed up with this run's
+// forms: each *.xlsx there that this run did not write is named.
+void FormWorkbooks::FindOtherWorkbooks() {
+  DIR* d = opendir(dir_.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> others;
+  while (const dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.size() <= 5 || AsciiLower(name.substr(name.size() - 5)) != ".xlsx") continue;
+    if (StartsWith(name, "~$")) continue;  // Excel's lock file beside an open workbook
+    if (written_.count(name) == 0) others.push_back(name);
+  }
+  closedir(d);
+  if (others.empty()) return;
+  std::sort(others.begin(), others.end());
+  constexpr size_t kShown = 5;
+  std::string list;
+  for (size_t i = 0; i < others.size() && i < kShown; ++i) {
+    if (i > 0) list += Tr(MsgId::kListSeparator);
+    list += others[i];
+  }
+  if (others.size() > kShown) list = Tr(MsgId::kListMore, list, others.size() - kShown);
+  warning_ = Msg(MsgId::kXlsxOtherWorkbooks, ctx_.path, others.size(), list);
 }
 
 // The departments' workbooks, on up to ctx_.jobs threads.
 void FormWorkbooks::WriteDepartments() {
   std::vector<Book> books;
   std::set<std::string> used = {AsciiLower(kSummaryFile)};  // 汇总.xlsx is taken
+  written_.insert(std::string(kSummaryFile) + ".xlsx");
   for (const Department& d : departments_) {
     const size_t n = d.records.size();
     const size_t parts = (n + ctx_.max_sheets - 1) / ctx_.max_sheets;
     for (size_t k = 0; k < parts; ++k) {
       std::string name = parts == 1 ? d.name : fmt::format("{} ({})", d.name, k + 1);
-      books.push_back({dir_ + WorkbookFileName(name, &used) + ".xlsx", &d.records,
+      const std::string file = WorkbookFileName(name, &used) + ".xlsx";
+      written_.insert(file);
+      books.push_back({dir_ + file, &d.records,
                        k * ctx_.max_sheets, std::min(n, (k + 1) * ctx_.max_sheets)});
     }
   }

@@ -160,6 +160,10 @@ class FormWorkbooks {
 
   // Why the workbooks could not be written (JX0791, JX0793), or an empty text.
   const Message& failure() const { return failure_; }
+  // After an End that wrote a directory's workbooks: the other workbooks
+  // (*.xlsx) found in the directory, which this run did not write
+  // (JX0794), or an empty text.
+  const Message& warning() const { return warning_; }
   // Whether nothing has failed and no form was dropped: the 汇总 sheet may
   // be finished.
   bool writing() const { return failure_.text.empty() && !too_many_ && summary_book_; }
@@ -177,6 +181,7 @@ class FormWorkbooks {
   std::string Font() const;
   std::string SummaryPath() const;
   void WriteDepartments();
+  void FindOtherWorkbooks();
   std::string WriteBook(const std::string& file, const Book& b);
 
   ReportContext ctx_;
@@ -187,6 +192,8 @@ class FormWorkbooks {
   size_t projects_ = 0;
   bool too_many_ = false;
   Message failure_;
+  Message warning_;
+  std::set<std::string> written_;  // directory_: the workbooks' file names
   RecordStore forms_;
   std::vector<Department> departments_;
   std::map<std::string, size_t> department_index_;

@@ -312,4 +312,10 @@ assert form.value("C3") == "项目4" and "G12:K12" in form.merged and form.value
 assert form.fill("P14") == "C6EFCE" and form.page_setup.get("orientation") == "landscape"
 EOF
 
+case_ "monitor xlsx: workbooks in the directory this run did not write are named in a warning"
+run monitor "$WORK/depts.yaml" -a "$WORK/depts-progress.yaml" -f xlsx="$WORK/out/" -j 2
+expect_status 0
+expect_err "警告[JX0794]: 目录“$WORK/out/”中还有 2 个工作簿不是这次写出的：101 部门1 (1).xlsx，101 部门1 (2).xlsx。"
+[ -f "$WORK/out/101 部门1 (2).xlsx" ] || fail "an earlier workbook was removed"
+
 finish

@@ -265,6 +265,18 @@ assert book.names == ["P-2", "P-4"]
 assert book.sheet("P-4").value("B3") == "项目4" and "A5:A9" in book.sheet("P-4").merged
 EOF
 
+case_ "a directory holding workbooks this run did not write: a warning naming them, kept, status as before"
+# The run above split 部门1 in two parts; with room for all, it is one
+# workbook now, and the two parts are an earlier run's.
+run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/out/" -j 2 --lang en
+expect_status 0
+expect_err "warning[JX0794]: the directory '$WORK/out/' also holds 2 workbook(s) this run did not write: 101 部门1 (1).xlsx, 101 部门1 (2).xlsx. They may be left from an earlier run"
+[ -f "$WORK/out/101 部门1 (1).xlsx" ] && [ -f "$WORK/out/101 部门1.xlsx" ] || fail "a workbook is missing"
+rm "$WORK/out/101 部门1 ("*").xlsx"
+run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/out/" -j 2
+expect_status 0
+expect_err_empty
+
 case_ "a department's workbook that cannot be written: exit 2, JX0793, no temporary left"
 mkdir -p "$WORK/blocked/101 部门1.xlsx"  # a directory where the workbook goes
 run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/blocked/" -j 1
