@@ -72,6 +72,12 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   // per project in a directory.
   const bool one_stream = dest.empty() || (IsYamlFileName(dest) && !fs::is_directory(dest, ec));
   PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
+  if (!one_stream && fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {
+    // `-o notes.txt` or `-o 绩效目标表.docx`: neither a directory nor YAML.
+    diags.Error({dest, 0, 0}, MsgId::kImportOutputIsFile);
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
   std::vector<OutputSpec> stream_spec;
   if (one_stream) stream_spec.push_back(OutputSpec{"yaml", dest});
   if (!CheckOutputsAgainstInputs(stream_spec, opts, {&files}, &diags)) {
@@ -99,9 +105,36 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       if (p.warnings > 0) p.ok = false;
     }
   }
+  // A file per project: each one's name, and none that is an input (a
+  // document given by name may be in the directory, named as a project's
+  // file would be): then nothing is written.
+  std::vector<std::string> paths(projects.size());
+  bool output_is_input = false;
+  if (!one_stream) {
+    std::set<std::pair<uintmax_t, uintmax_t>> inputs;
+    for (size_t i = 0; i < files.size(); ++i) inputs.insert(IdentityOf(files[i]));
+    inputs.erase({0, 0});
+    std::set<std::string> names;
+    for (size_t i = 0; i < projects.size(); ++i) {
+      const ImportedProject& p = projects[i];
+      if (!p.ok) continue;
+      std::string name = ProjectFileName(p);
+      for (int k = 2; !names.insert(name).second; ++k) {
+        std::string stem = name.substr(0, name.size() - std::string_view(".yaml").size());
+        size_t dash = stem.rfind('~');
+        if (dash != std::string::npos) stem.erase(dash);
+        name = fmt::format("{}~{}.yaml", stem, k);
+      }
+      paths[i] = (fs::path(dest) / name).string();
+      if (inputs.count(IdentityOf(paths[i])) > 0) {
+        diags.Error({paths[i], 0, 0}, MsgId::kImportProjectFileIsInput, p.id);
+        output_is_input = true;
+      }
+    }
+  }
   PrintDiagnostics(diags, term, err);
 
-  size_t written = 0, indicators = 0;
+  size_t written = 0, indicators = 0, write_errors = 0;
   bool failed = false;
   auto count = [&](const ImportedProject& p) {
     ++written;
@@ -115,8 +148,11 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       text += "---\n" + ProjectYaml(p);
       count(p);
     }
-    if (written > 0 && !WriteOutput(OutputSpec{"yaml", dest}, text, out, err)) failed = true;
-  } else {
+    if (written > 0 && !WriteOutput(OutputSpec{"yaml", dest}, text, out, err)) {
+      failed = true;
+      ++write_errors;
+    }
+  } else if (!output_is_input) {
     fs::create_directories(dest, ec);
     if (!fs::is_directory(dest, ec)) {
       Diagnostics cannot;
@@ -125,29 +161,12 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       PrintDiagnostics(cannot, term, err);
       return kExitError;
     }
-    // A document given by name may be in the directory, named as a
-    // project's file would be.
-    std::set<std::pair<uintmax_t, uintmax_t>> inputs;
-    for (size_t i = 0; i < files.size(); ++i) inputs.insert(IdentityOf(files[i]));
-    inputs.erase({0, 0});
-    std::set<std::string> names;
-    for (const ImportedProject& p : projects) {
+    for (size_t i = 0; i < projects.size(); ++i) {
+      const ImportedProject& p = projects[i];
       if (!p.ok) continue;
-      std::string name = ProjectFileName(p);
-      for (int k = 2; !names.insert(name).second; ++k) {
-        std::string stem = name.substr(0, name.size() - std::string_view(".yaml").size());
-        size_t dash = stem.rfind('~');
-        if (dash != std::string::npos) stem.erase(dash);
-        name = fmt::format("{}~{}.yaml", stem, k);
-      }
-      std::string path = (fs::path(dest) / name).string();
-      if (inputs.count(IdentityOf(path)) > 0) {
-        err << WriteErrorLine(OutputSpec{"yaml", path}, Msg(MsgId::kFileIsInput));
+      if (!WriteOutput(OutputSpec{"yaml", paths[i]}, ProjectYaml(p), out, err)) {
         failed = true;
-        continue;
-      }
-      if (!WriteOutput(OutputSpec{"yaml", path}, ProjectYaml(p), out, err)) {
-        failed = true;
+        ++write_errors;
         continue;
       }
       count(p);
@@ -158,7 +177,8 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
     err << Tr(MsgId::kImportSummary,
               Counted(written, MsgId::kCountProject, MsgId::kCliCountProjects),
               Counted(indicators, MsgId::kCountIndicator, MsgId::kCountIndicators), where,
-              Counted(diags.error_count(), MsgId::kCountError, MsgId::kCliCountErrors),
+              Counted(diags.error_count() + write_errors, MsgId::kCountError,
+                      MsgId::kCliCountErrors),
               Counted(diags.warning_count(), MsgId::kCountWarning, MsgId::kCliCountWarnings))
         << "\n";
   }

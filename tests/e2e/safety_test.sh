@@ -500,6 +500,25 @@ expect_status 2
 expect_err "error[JX0714]: the yaml report would be written over $WORK/doc.yaml, an input of this run"
 cmp -s "$doc" "$WORK/doc.yaml" || fail "the document was changed"
 
+case_ "import -o DIR: a project's file that is an input is an error before any file is written"
+rm -rf "$WORK/imp" && mkdir "$WORK/imp"
+run import tests/fixtures/import/seed-2024.docx -o "$WORK/imp/" -q
+expect_status 0
+cp tests/fixtures/import/seed-2024.txt "$WORK/imp/TJ-362303-2024-01.yaml"
+touch -d 2020-01-01 "$WORK/imp/"*.yaml
+run import "$WORK/imp/TJ-362303-2024-01.yaml" tests/fixtures/import/title-line.docx -o "$WORK/imp/" --lang en
+expect_status 2
+expect_err "$WORK/imp/TJ-362303-2024-01.yaml: error[JX0714]: the file of project 'TJ-362303-2024-01' would be written here, but this file is an input of this import: give -o another directory (no file was written)"
+expect_err "imported 0 projects (0 indicators) to $WORK/imp/; 1 error, 0 warnings"
+cmp -s tests/fixtures/import/seed-2024.txt "$WORK/imp/TJ-362303-2024-01.yaml" || fail "the input was changed"
+[ -z "$(find "$WORK/imp" -type f -newermt 2021-01-01)" ] || fail "a file was written: $(ls "$WORK/imp")"
+
+case_ "import -o FILE that is neither a directory nor YAML: an error saying what -o takes"
+run import tests/fixtures/import/seed-2024.txt -o tests/fixtures/import/seed-2024.docx --lang en
+expect_status 2
+expect_err "tests/fixtures/import/seed-2024.docx: error[JX0637]: this is an existing file, not a directory: give -o a directory (a YAML file per project) or a file name ending in .yaml (every project in that one file)"
+expect_no_err "cannot create"
+
 case_ "two reports to one file are an error before anything is written"
 run eval $T -a $A -f json="$WORK/both" -f csv="$WORK/./both"
 expect_status 2
