@@ -167,7 +167,15 @@ std::optional<int64_t> FieldReader::Integer(const YamlNode& n, std::string_view 
 }
 
 std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view key) {
-  if (!n.is_scalar() || (n.type() != YamlNode::Type::kInt && n.type() != YamlNode::Type::kFloat)) {
+  // Full-width digits (`total: １２.５`, typed with a Chinese input method)
+  // are the number they show, as in an actuals file's amounts.
+  std::string folded;
+  if (n.is_scalar() && n.plain && n.type() == YamlNode::Type::kString) {
+    folded = FoldFullWidth(n.value);
+    if (folded == n.value || !Rational::ParseDecimal(folded)) folded.clear();
+  }
+  if (folded.empty() &&
+      (!n.is_scalar() || (n.type() != YamlNode::Type::kInt && n.type() != YamlNode::Type::kFloat))) {
     MsgId id = MsgId::kMustBeNumber;
     if (n.is_scalar() && n.value.find(',') != std::string::npos)
       id = MsgId::kMustBeNumberSeparators;
@@ -176,7 +184,7 @@ std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view
     Error(n, id, key, Describe(n));
     return std::nullopt;
   }
-  std::string_view v = n.value;
+  std::string_view v = folded.empty() ? std::string_view(n.value) : std::string_view(folded);
   if (v.size() > kMaxDecimalDigits + 2) {  // a sign and a '.' besides the digits
     Error(n, MsgId::kTooManyDigits, key, Shorten(v), kMaxDecimalDigits);
     return std::nullopt;

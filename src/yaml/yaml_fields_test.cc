@@ -176,6 +176,12 @@ TEST_CASE("FieldReader::Decimal: an exact decimal written as a YAML number") {
   CHECK(d ==
         "error 1:4: [JX0206] 'total' must be a number, not the text '1,200' (write it without thousands "
         "separators)\n");
+  // Full-width digits are the number they show: １２.５ = 12.5, as in actuals.
+  CHECK(DecimalOf("１２.５") == Dec("12.5"));
+  CHECK(DecimalOf("－３") == Dec("-3"));
+  CHECK_FALSE(DecimalOf("'１２'", &d));  // quoted: text, as '6.00' is
+  CHECK_FALSE(DecimalOf("１２元", &d));
+  CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '１２元'\n");
   CHECK_FALSE(DecimalOf("六元", &d));
   CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '六元'\n");
   CHECK_FALSE(DecimalOf("1e3", &d));
