@@ -50,6 +50,9 @@ std::optional<Message> ParseAmountInto(std::string_view text, std::string_view w
                    Tr(MsgId::kValBadAmountWrap, what, Shorten(a->text), parsed.error())};
   }
   if (parsed->kind != ActualKind::kQuantity) {
+    if (std::optional<std::string> decimal = ScientificAsDecimal(a->text)) {
+      return Msg(MsgId::kValAmountScientific, what, Shorten(a->text), *decimal);
+    }
     return Msg(MsgId::kValNotAnAmount, what, Shorten(a->text));
   }
   const Quantity& q = parsed->value;

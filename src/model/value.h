@@ -5,6 +5,7 @@
 #ifndef JIXIAO_MODEL_VALUE_H_
 #define JIXIAO_MODEL_VALUE_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -153,6 +154,12 @@ struct Actual {
 // date or 不适用 is kText, for the caller to judge against its target. Fails
 // only on malformed numbers ("1,20台") and impossible dates ("2024-02-30").
 Parsed<Actual> ParseActual(std::string_view text);
+
+// When `text` is a number in scientific notation, as Excel shows a long
+// number in a General cell ("1.25E+01", "3.1E-2", "6.0E+05元" is not: only
+// the number): its exact decimal ("12.5", "0.031"). Exponents beyond ±30
+// are not taken for one.
+std::optional<std::string> ScientificAsDecimal(std::string_view text);
 
 // Qualitative grades (docs/reference.md §3.4).
 enum class Grade { kAchieved, kPartial, kNotAchieved };

@@ -2,6 +2,7 @@
 // such as 控制在850万元以内 reads as qualitative, and FindFigures finds the
 // figure it holds and the quantity target it most likely means. See value.h.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -128,6 +129,43 @@ FigureHint FindFigures(std::string_view qualitative, bool cost) {
     }
   }
   return hint;
+}
+
+std::optional<std::string> ScientificAsDecimal(std::string_view text) {
+  text = Trim(text);
+  const size_t e = text.find_first_of("eE");
+  if (e == string_view::npos || e == 0) return std::nullopt;
+  string_view mantissa = text.substr(0, e), exponent = text.substr(e + 1);
+  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) {
+    if (exponent.size() == 1) return std::nullopt;
+  }
+  const bool negative_exponent = !exponent.empty() && exponent[0] == '-';
+  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
+  if (exponent.empty() || exponent.size() > 2 ||
+      !std::all_of(exponent.begin(), exponent.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  const int n = std::stoi(std::string(exponent));
+  if (n > 30) return std::nullopt;
+  // The mantissa: an optional sign, digits, an optional '.' and digits.
+  string_view digits = mantissa;
+  if (digits[0] == '+' || digits[0] == '-') digits.remove_prefix(1);
+  const size_t dot = digits.find('.');
+  const string_view whole = digits.substr(0, dot);
+  const string_view fraction = dot == string_view::npos ? string_view() : digits.substr(dot + 1);
+  auto all_digits = [](string_view d) {
+    return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || !all_digits(whole) || !all_digits(fraction) ||
+      (dot != string_view::npos && fraction.empty())) {
+    return std::nullopt;
+  }
+  std::optional<Rational> m = Rational::ParseDecimal(mantissa);
+  if (!m) return std::nullopt;
+  Rational scale(1);
+  for (int i = 0; i < n; ++i) scale = scale * Rational(10);
+  const Rational value = negative_exponent ? *m / scale : *m * scale;
+  return value.ToDecimalString(40);
 }
 
 }  // namespace jixiao

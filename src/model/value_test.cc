@@ -628,5 +628,22 @@ TEST_CASE("FindFigures: a qualitative target holding a figure and what it most l
   }
 }
 
+TEST_CASE("ScientificAsDecimal: Excel's scientific notation as the exact decimal it shows") {
+  CHECK(ScientificAsDecimal("1.25E+01") == "12.5");      // 1.25 × 10 = 12.5
+  CHECK(ScientificAsDecimal("1.23457E+11") == "123457000000");
+  CHECK(ScientificAsDecimal("3.1e-2") == "0.031");       // 3.1 / 100
+  CHECK(ScientificAsDecimal(" -2E3 ") == "-2000");
+  CHECK(ScientificAsDecimal("4.0E+00") == "4");
+  CHECK(ScientificAsDecimal("1E+30") == "1000000000000000000000000000000");
+  CHECK_FALSE(ScientificAsDecimal("1E+31"));             // beyond ±30: not taken for one
+  CHECK_FALSE(ScientificAsDecimal("6.0E+05元"));
+  CHECK_FALSE(ScientificAsDecimal("E5"));
+  CHECK_FALSE(ScientificAsDecimal("1.E5"));
+  CHECK_FALSE(ScientificAsDecimal("1.5E"));
+  CHECK_FALSE(ScientificAsDecimal("1.5E+"));
+  CHECK_FALSE(ScientificAsDecimal("达成"));
+  CHECK_FALSE(ScientificAsDecimal("12.5"));
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -338,7 +338,11 @@ class ProjectScorer {
       return ScoreDate(t, a.value.date);
     }
     if (a.value.kind != ActualKind::kQuantity) {
-      diags_->Error(a.loc, MsgId::kNeedsNumber, ind.name, ind.target_text, a.text);
+      if (std::optional<std::string> decimal = ScientificAsDecimal(a.text)) {
+        diags_->Error(a.loc, MsgId::kNeedsNumberScientific, ind.name, a.text, *decimal);
+      } else {
+        diags_->Error(a.loc, MsgId::kNeedsNumber, ind.name, ind.target_text, a.text);
+      }
       return std::nullopt;
     }
     if (PercentSlip(ind, a, diags_)) return std::nullopt;

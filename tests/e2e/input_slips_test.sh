@@ -324,6 +324,22 @@ run monitor $QS -a "$WORK/split.csv" --lang zh
 expect_status 2
 expect_err "$WORK/split.csv:3:21: 错误[JX0164]: “全年预计”列的“1”和后一格“000”像是一个数“1,000”被它的千位逗号分成了两格"
 
+case_ "Excel's scientific notation in a CSV: an error giving the decimal it shows"
+cat >"$WORK/sci.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,9.624E+02,
+QS-2024-02,服务学生人次,1.25E+04,
+QS-2024-02,课程合格率,100%,
+QS-2024-02,家长满意度,96%,
+EOF
+run eval $QS -a "$WORK/sci.csv"
+expect_status 2
+expect_err "$WORK/sci.csv:2:18: error[JX0350]: the amount spent (全年执行数) must be an amount, and '9.624E+02' is scientific notation (Excel shows a long number so, and may have dropped its last digits), that is 962.4: write 962.4"
+sed -i 's/9.624E+02/962.4/' "$WORK/sci.csv"
+run eval $QS -a "$WORK/sci.csv"
+expect_status 2
+expect_err "$WORK/sci.csv:3:12: error[JX0449]: the actual '1.25E+04' of indicator '服务学生人次' is scientific notation (Excel shows a long number so, and may have dropped its last digits), that is 12500: write 12500 (check that it is complete, and add its unit)"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
