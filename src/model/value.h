@@ -155,6 +155,11 @@ struct Actual {
 // only on malformed numbers ("1,20台") and impossible dates ("2024-02-30").
 Parsed<Actual> ParseActual(std::string_view text);
 
+// Whether `text` is what a form holds where nothing was written: "/", "-",
+// "—", "无", "暂无", "N/A" and the like (after trimming). Not 不适用, which
+// is a value of its own.
+bool IsPlaceholderText(std::string_view text);
+
 // When `text` is a number in scientific notation, as Excel shows a long
 // number in a General cell ("1.25E+01", "3.1E-2", "6.0E+05元" is not: only
 // the number): its exact decimal ("12.5", "0.031"). Exponents beyond ±30

@@ -131,6 +131,16 @@ FigureHint FindFigures(std::string_view qualitative, bool cost) {
   return hint;
 }
 
+bool IsPlaceholderText(std::string_view text) {
+  static constexpr std::string_view kPlaceholders[] = {
+      "/", "／", "\\", "-", "－", "--", "—", "——", "–", "无", "暂无", "空", "N/A", "n/a", "NA", "na",
+  };
+  text = Trim(text);
+  for (std::string_view p : kPlaceholders)
+    if (text == p) return true;
+  return false;
+}
+
 std::optional<std::string> ScientificAsDecimal(std::string_view text) {
   text = Trim(text);
   const size_t e = text.find_first_of("eE");

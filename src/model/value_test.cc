@@ -628,6 +628,17 @@ TEST_CASE("FindFigures: a qualitative target holding a figure and what it most l
   }
 }
 
+TEST_CASE("IsPlaceholderText: what a form holds where nothing was written") {
+  for (const char* t : {"/", "／", " / ", "\\", "-", "－", "—", "——", "无", "暂无", "N/A", "NA"}) {
+    CAPTURE(t);
+    CHECK(IsPlaceholderText(t));
+  }
+  for (const char* t : {"不适用", "0", "0起", "无事故", "-1", "达成", "", "/年"}) {
+    CAPTURE(t);
+    CHECK_FALSE(IsPlaceholderText(t));
+  }
+}
+
 TEST_CASE("ScientificAsDecimal: Excel's scientific notation as the exact decimal it shows") {
   CHECK(ScientificAsDecimal("1.25E+01") == "12.5");      // 1.25 × 10 = 12.5
   CHECK(ScientificAsDecimal("1.23457E+11") == "123457000000");

@@ -312,6 +312,11 @@ class ProjectScorer {
   std::optional<Outcome> Evaluate(const Indicator& ind, const IndicatorActual& a,
                                   IndicatorScoreWork* work = nullptr) {
     const Target& t = ind.target;
+    if (a.value.kind == ActualKind::kText && IsPlaceholderText(a.text)) {
+      // "/" or "无" copied from a form's empty cell: 不适用, zero, or not filled in?
+      diags_->Error(a.loc, MsgId::kActualPlaceholder, ind.name, a.text, ind.target_text);
+      return std::nullopt;
+    }
     if (t.kind == TargetKind::kQualitative) {
       if (!a.grade) {
         diags_->Error(a.loc, MsgId::kQualitativeNeedsGrade, ind.name, ind.target_text, a.text);

@@ -340,6 +340,23 @@ run eval $QS -a "$WORK/sci.csv"
 expect_status 2
 expect_err "$WORK/sci.csv:3:12: error[JX0449]: the actual '1.25E+04' of indicator '服务学生人次' is scientific notation (Excel shows a long number so, and may have dropped its last digits), that is 12500: write 12500 (check that it is complete, and add its unit)"
 
+case_ "an actual written as '/' or '无': an error naming 不适用 and zero, for eval and monitor"
+cat >"$WORK/slash.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,962.4,
+QS-2024-02,服务学生人次,/,
+QS-2024-02,课程合格率,100%,
+QS-2024-02,家长满意度,无,
+EOF
+run eval $QS -a "$WORK/slash.csv"
+expect_status 2
+expect_err "$WORK/slash.csv:3:12: error[JX0452]: the actual of indicator '服务学生人次' is '/', which is not a value: if the indicator does not apply this year, write 不适用 and give the reason in its note; if it is zero, write 0 (with its unit); otherwise give what was achieved (the target is '≥12000人次')"
+expect_err "$WORK/slash.csv:5:12: error[JX0452]: the actual of indicator '家长满意度' is '无'"
+printf ',as_of,2024-07-31,\n' >>"$WORK/slash.csv"
+run monitor $QS -a "$WORK/slash.csv" --lang zh
+expect_status 2
+expect_err "$WORK/slash.csv:3:12: 错误[JX0452]: 指标“服务学生人次”的实际完成值是“/”，这不是一个值：若这个指标本年度不适用，请写“不适用”并在 note 中说明原因"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
