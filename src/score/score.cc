@@ -350,7 +350,7 @@ class ProjectScorer {
       }
       return std::nullopt;
     }
-    if (PercentSlip(ind, a, diags_)) return std::nullopt;
+    if (PercentSlip(ind, a, diags_) || MoneyUnitSlip(ind, a, diags_)) return std::nullopt;
     Parsed<Rational> b = ConvertTo(a.value.value, t.value.unit);
     if (!b) {
       diags_->Error(a.loc, MsgId::kActualUnitMismatch, a.text, ind.name, ind.target_text,
@@ -402,6 +402,36 @@ class ProjectScorer {
     }
     diags->Error(a.loc, MsgId::kPercentWithoutUnit, a.text, ind.name, ind.target_text,
                  (q.value * 100).ToDecimalString(), ind.target.value.unit.name);
+    return true;
+  }
+
+  // A unit-less actual a thousand times or more a target in 万元 (千元, 亿元):
+  // 480000 against ≤50万元 is 480000元 written without its unit, and read
+  // as 万元 it would score 0. Reports it, with the smaller unit of money that
+  // brings it nearest the target, and returns true when `a` is one.
+  static bool MoneyUnitSlip(const Indicator& ind, const IndicatorActual& a, Diagnostics* diags) {
+    const Quantity& q = a.value.value;
+    const Quantity& target = ind.target.value;
+    if (q.unit.dim != Dimension::kNone || !IsBudgetUnit(target.unit) || target.unit.factor <= 1 ||
+        target.value.sign() <= 0 || q.value < target.value * 1000) {
+      return false;
+    }
+    std::string slip;
+    Rational best;
+    for (const char* smaller : {"元", "千元", "万元"}) {
+      const Unit u = LookupUnit(smaller);
+      if (u.factor >= target.unit.factor) continue;
+      const Rational ratio = q.value * u.factor / target.unit.factor / target.value;
+      const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
+      if (slip.empty() || distance < best) {
+        slip = smaller;
+        best = distance;
+      }
+    }
+    const Rational converted = q.value * LookupUnit(slip).factor / target.unit.factor;
+    diags->Error(a.loc, MsgId::kMoneyWithoutUnit, a.text, ind.name, ind.target_text,
+                 (q.value / target.value).FormatShort(1), slip, converted.ToDecimalString(),
+                 target.unit.name);
     return true;
   }
 

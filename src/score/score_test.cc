@@ -754,6 +754,33 @@ TEST_CASE("a unit-less actual in (0, 1] against a percent target is an error") {
   CHECK(score("≥90%", "95").score->indicators[0].status == Status::kMet);
 }
 
+TEST_CASE("a unit-less actual a thousand times a target in 万元 is an error naming 元") {
+  auto score = [](const std::string& target, const std::string& actual) {
+    return Score(ProjectYaml(Ind("成本指标", "经济成本指标", "丙", target)),
+                 ActualsBuilder("6").Value("丙", actual).a);
+  };
+  Scored slip = score("≤50万元", "480000");
+  CHECK_FALSE(slip.score);
+  // 480000 / 50 = 9600; 480000元 = 480000 / 10000 = 48万元.
+  CHECK(Messages(slip.diags) ==
+        "error 0:0: actual '480000' of indicator '丙' has no unit and is 9600 times its target "
+        "'≤50万元': was it written in 元? 480000元 = 48万元; write '48万元' or '480000元'\n");
+  // 50000 against ≤50万元: 1000 times, the bound; 50000元 = 5万元.
+  CHECK(HasMessage(score("≤50万元", "50000").diags, "is 1000 times"));
+  // Against 亿元 the nearest smaller unit: 3000 / 2 = 1500 times; 3000万元
+  // = 0.3亿元 is nearer 2 than 3000元 or 3000千元.
+  CHECK(HasMessage(score("≤2亿元", "3000").diags, "written in 万元? 3000万元 = 0.3亿元"));
+  // Below a thousand times, with a unit, or against 元 or no money: as written.
+  for (auto [target, actual] : {std::pair{"≤50万元", "49999"}, std::pair{"≤50万元", "480000元"},
+                                std::pair{"≤500元", "480000"}, std::pair{"≥4台", "5000"}}) {
+    CAPTURE(target);
+    CAPTURE(actual);
+    Scored s = score(target, actual);
+    CHECK(s.score);
+    CHECK(s.diags.error_count() == 0);
+  }
+}
+
 // The code of each diagnostic, and its Chinese text (the default language):
 // the forms' words, Chinese punctuation, input quoted with “”.
 std::string Codes(const Diagnostics& d) {

@@ -357,6 +357,26 @@ run monitor $QS -a "$WORK/slash.csv" --lang zh
 expect_status 2
 expect_err "$WORK/slash.csv:3:12: 错误[JX0452]: 指标“服务学生人次”的实际完成值是“/”，这不是一个值：若这个指标本年度不适用，请写“不适用”并在 note 中说明原因"
 
+case_ "480000 against ≤50万元: an error naming 元, in eval and in monitor"
+cat >"$WORK/cost.yaml" <<'EOF'
+project: 设备购置
+id: CB-01
+year: 2024
+budget: {total: 60}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 设备数量, target: ≥4台}
+  - {level1: 成本指标, level2: 经济成本指标, name: 设备购置成本, target: ≤50万元}
+EOF
+printf 'projects:\n  - id: CB-01\n    spent: 55\n    indicators:\n      设备数量: 4台\n      设备购置成本: 480000\n' >"$WORK/cost-actuals.yaml"
+run eval "$WORK/cost.yaml" -a "$WORK/cost-actuals.yaml"
+expect_status 2
+expect_err "$WORK/cost-actuals.yaml:6:7: error[JX0453]: actual '480000' of indicator '设备购置成本' has no unit and is 9600 times its target '≤50万元': was it written in 元? 480000元 = 48万元; write '48万元' or '480000元'"
+expect_no_out "设备购置成本"
+sed -i '1i as_of: 2024-07-31' "$WORK/cost-actuals.yaml"
+run monitor "$WORK/cost.yaml" -a "$WORK/cost-actuals.yaml"
+expect_status 2
+expect_err "$WORK/cost-actuals.yaml:7:7: error[JX0453]"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
