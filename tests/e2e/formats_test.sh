@@ -211,4 +211,42 @@ case_ "--csv-no-bom is an eval option"
 run check --csv-no-bom examples/targets
 expect_status 2
 
+case_ "every excerpt the docs quote from a golden file is in it, line by line"
+# A block introduced by "(excerpt, `tests/golden/F`)": each of its lines is
+# a line of F, where "…" stands for text left out.
+python3 - "$SRC" <<'EOF' || fail "an excerpt in the docs is not in its golden file (above)"
+import re, sys
+root = sys.argv[1]
+bad = 0
+for doc in ("docs/formats.md", "docs/monitor.md", "docs/scoring.md", "docs/reference.md"):
+    lines = open(f"{root}/{doc}", encoding="utf-8").read().split("\n")
+    i = 0
+    while i < len(lines):
+        m = re.search(r"excerpt, `(tests/golden/[^`]+)`", lines[i])
+        if not m:
+            i += 1
+            continue
+        j = i + 1
+        while not lines[j].startswith("```"):
+            j += 1
+        k = j + 1
+        gold = open(f"{root}/{m.group(1)}", encoding="utf-8-sig").read().replace("\r\n", "\n").split("\n")
+        while not lines[k].startswith("```"):
+            frags = [f for f in lines[k].split("…") if f]
+            def ordered(g):
+                pos = 0
+                for f in frags:
+                    pos = g.find(f, pos)
+                    if pos < 0:
+                        return False
+                    pos += len(f)
+                return True
+            if not any(ordered(g) for g in gold):
+                print(f"{doc}:{k + 1}: not in {m.group(1)}: {lines[k][:80]}", file=sys.stderr)
+                bad += 1
+            k += 1
+        i = k + 1
+sys.exit(1 if bad else 0)
+EOF
+
 finish
