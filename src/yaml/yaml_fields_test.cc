@@ -180,6 +180,12 @@ TEST_CASE("FieldReader::Decimal: an exact decimal written as a YAML number") {
   CHECK(DecimalOf("１２.５") == Dec("12.5"));
   CHECK(DecimalOf("－３") == Dec("-3"));
   CHECK_FALSE(DecimalOf("'１２'", &d));  // quoted: text, as '6.00' is
+  // A long one is text, as a long ASCII one is refused: 300,000 ９ are more
+  // digits than an amount takes (kMaxDecimalDigits).
+  std::string many_nines;
+  for (int i = 0; i < 300000; ++i) many_nines += "９";
+  CHECK_FALSE(DecimalOf(many_nines, &d));
+  CHECK(d.find("[JX0206] 'total' must be a number") != std::string::npos);
   CHECK_FALSE(DecimalOf("１２元", &d));
   CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '１２元'\n");
   CHECK_FALSE(DecimalOf("六元", &d));
