@@ -1,6 +1,8 @@
 #include "score/score.h"
 
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -350,7 +352,7 @@ class ProjectScorer {
       }
       return std::nullopt;
     }
-    if (PercentSlip(ind, a, diags_) || MoneyUnitSlip(ind, a, diags_)) return std::nullopt;
+    if (PercentSlip(ind, a, diags_) || ScaleSlip(ind, a, diags_)) return std::nullopt;
     Parsed<Rational> b = ConvertTo(a.value.value, t.value.unit);
     if (!b) {
       diags_->Error(a.loc, MsgId::kActualUnitMismatch, a.text, ind.name, ind.target_text,
@@ -405,34 +407,60 @@ class ProjectScorer {
     return true;
   }
 
-  // A unit-less actual a thousand times or more a target in 万元 (千元, 亿元):
-  // 480000 against ≤50万元 is 480000元 written without its unit, and read
-  // as 万元 it would score 0. Reports it, with the smaller unit of money that
-  // brings it nearest the target, and returns true when `a` is one.
-  static bool MoneyUnitSlip(const Indicator& ind, const IndicatorActual& a, Diagnostics* diags) {
+  // A unit-less actual a hundred times or more a target in a unit that has
+  // a smaller one: 480000 against ≤50万元 is 480000元, 9000 against
+  // ≥1.2万平方米 is 9000平方米, 8000 against ≥10公里 is 8000米, written
+  // without the unit; read in the target's unit they would pass or fail by
+  // far. Reports it, with the smaller unit that brings it nearest the
+  // target, and returns true when `a` is one.
+  static bool ScaleSlip(const Indicator& ind, const IndicatorActual& a, Diagnostics* diags) {
     const Quantity& q = a.value.value;
     const Quantity& target = ind.target.value;
-    if (q.unit.dim != Dimension::kNone || !IsBudgetUnit(target.unit) || target.unit.factor <= 1 ||
-        target.value.sign() <= 0 || q.value < target.value * 1000) {
+    if (q.unit.dim != Dimension::kNone || target.value.sign() <= 0 ||
+        q.value < target.value * 100) {
       return false;
     }
     std::string slip;
-    Rational best;
-    for (const char* smaller : {"元", "千元", "万元"}) {
-      const Unit u = LookupUnit(smaller);
-      if (u.factor >= target.unit.factor) continue;
-      const Rational ratio = q.value * u.factor / target.unit.factor / target.value;
+    Rational best, converted;
+    for (const std::string& smaller : SmallerUnits(target.unit)) {
+      Parsed<Rational> in_target = ConvertTo(Quantity{q.value, LookupUnit(smaller)}, target.unit);
+      if (!in_target) continue;
+      const Rational ratio = *in_target / target.value;
+      if (ratio.sign() <= 0) continue;
       const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
       if (slip.empty() || distance < best) {
         slip = smaller;
         best = distance;
+        converted = *in_target;
       }
     }
-    const Rational converted = q.value * LookupUnit(slip).factor / target.unit.factor;
-    diags->Error(a.loc, MsgId::kMoneyWithoutUnit, a.text, ind.name, ind.target_text,
+    if (slip.empty()) return false;  // no smaller unit: 5000 against 4台 is as written
+    diags->Error(a.loc, MsgId::kUnitlessAtTargetScale, a.text, ind.name, ind.target_text,
                  (q.value / target.value).FormatShort(1), slip, converted.ToDecimalString(),
                  target.unit.name);
     return true;
+  }
+
+  // The units smaller than `u` that a figure meant in `u` is often written
+  // in: 元 and 千元 for 万元; the unit without its number word (平方米 for
+  // 万平方米, 人次 for 万人次); 米 for 公里, 公斤 and 克 for 吨, 平方米 for 亩.
+  static std::vector<std::string> SmallerUnits(const Unit& u) {
+    std::vector<std::string> out;
+    auto add_if_smaller = [&](const char* name) {
+      if (LookupUnit(name).factor < u.factor) out.emplace_back(name);
+    };
+    if (IsBudgetUnit(u)) {
+      for (const char* m : {"元", "千元", "万元"}) add_if_smaller(m);
+    } else if (u.multiplier > 1 && !u.root.empty()) {
+      out.push_back(u.root);
+    } else if (u.dim == Dimension::kLength) {
+      add_if_smaller("米");
+    } else if (u.dim == Dimension::kMass) {
+      for (const char* m : {"克", "公斤"}) add_if_smaller(m);
+    } else if (u.dim == Dimension::kArea) {
+      add_if_smaller("平方米");
+    }
+    return out;
   }
 
   // spent and the adjusted budget in the project's unit, their parts

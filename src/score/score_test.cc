@@ -754,7 +754,7 @@ TEST_CASE("a unit-less actual in (0, 1] against a percent target is an error") {
   CHECK(score("≥90%", "95").score->indicators[0].status == Status::kMet);
 }
 
-TEST_CASE("a unit-less actual a thousand times a target in 万元 is an error naming 元") {
+TEST_CASE("a unit-less actual a hundred times a target in a larger unit names the smaller one") {
   auto score = [](const std::string& target, const std::string& actual) {
     return Score(ProjectYaml(Ind("成本指标", "经济成本指标", "丙", target)),
                  ActualsBuilder("6").Value("丙", actual).a);
@@ -765,14 +765,27 @@ TEST_CASE("a unit-less actual a thousand times a target in 万元 is an error na
   CHECK(Messages(slip.diags) ==
         "error 0:0: actual '480000' of indicator '丙' has no unit and is 9600 times its target "
         "'≤50万元': was it written in 元? 480000元 = 48万元; write '48万元' or '480000元'\n");
-  // 50000 against ≤50万元: 1000 times, the bound; 50000元 = 5万元.
-  CHECK(HasMessage(score("≤50万元", "50000").diags, "is 1000 times"));
+  // 5000 against ≤50万元: 100 times, the bound; 5000元 = 0.5万元.
+  CHECK(HasMessage(score("≤50万元", "5000").diags, "is 100 times"));
   // Against 亿元 the nearest smaller unit: 3000 / 2 = 1500 times; 3000万元
   // = 0.3亿元 is nearer 2 than 3000元 or 3000千元.
   CHECK(HasMessage(score("≤2亿元", "3000").diags, "written in 万元? 3000万元 = 0.3亿元"));
-  // Below a thousand times, with a unit, or against 元 or no money: as written.
-  for (auto [target, actual] : {std::pair{"≤50万元", "49999"}, std::pair{"≤50万元", "480000元"},
-                                std::pair{"≤500元", "480000"}, std::pair{"≥4台", "5000"}}) {
+  // The unit without its number word: 9000 / 1.2 = 7500 times; 9000平方米 =
+  // 0.9万平方米. 800 / 1 = 800 times 1千户: 800户 = 0.8千户.
+  CHECK(HasMessage(score("≥1.2万平方米", "9000").diags,
+                   "is 7500 times its target '≥1.2万平方米': was it written in 平方米? 9000平方米 "
+                   "= 0.9万平方米"));
+  CHECK(HasMessage(score("≥1千户", "800").diags, "800户 = 0.8千户"));
+  // A smaller unit of the dimension: 8000 / 10 = 800 times; 8000米 = 8公里.
+  // 450000 / 500 = 900 times; 450000公斤 = 450吨, nearer 500 than 0.45吨.
+  CHECK(HasMessage(score("≥10公里", "8000").diags, "written in 米? 8000米 = 8公里"));
+  CHECK(HasMessage(score("≥500吨", "450000").diags, "written in 公斤? 450000公斤 = 450吨"));
+  // Below a hundred times, with a unit, or against a unit with nothing
+  // smaller (元, 台, %): as written.
+  for (auto [target, actual] :
+       {std::pair{"≤50万元", "4999"}, std::pair{"≤50万元", "480000元"},
+        std::pair{"≤500元", "480000"}, std::pair{"≥4台", "5000"}, std::pair{"≥1%", "150"},
+        std::pair{"≥1.2万平方米", "1.1"}, std::pair{"≥10公里", "999"}}) {
     CAPTURE(target);
     CAPTURE(actual);
     Scored s = score(target, actual);
