@@ -416,10 +416,8 @@ class ProjectScorer {
   static bool ScaleSlip(const Indicator& ind, const IndicatorActual& a, Diagnostics* diags) {
     const Quantity& q = a.value.value;
     const Quantity& target = ind.target.value;
-    if (q.unit.dim != Dimension::kNone || target.value.sign() <= 0 ||
-        q.value < target.value * 100) {
-      return false;
-    }
+    if (q.unit.dim != Dimension::kNone || target.value.sign() <= 0) return false;
+    if (q.value < target.value * 100) return LargerMoneySlip(ind, a, diags);
     std::string slip;
     Rational best, converted;
     for (const std::string& smaller : SmallerUnits(target.unit)) {
@@ -438,6 +436,39 @@ class ProjectScorer {
     diags->Error(a.loc, MsgId::kUnitlessAtTargetScale, a.text, ind.name, ind.target_text,
                  (q.value / target.value).FormatShort(1), slip, converted.ToDecimalString(),
                  target.unit.name);
+    return true;
+  }
+
+  // A unit-less actual below a thousandth of a target in 元 or 千元 that a
+  // larger unit of money brings within ten times of it: 5.8 against
+  // ≤50000元 is 5.8万元 written without its unit. As ScaleSlip.
+  static bool LargerMoneySlip(const Indicator& ind, const IndicatorActual& a,
+                              Diagnostics* diags) {
+    const Quantity& q = a.value.value;
+    const Quantity& target = ind.target.value;
+    if (!IsBudgetUnit(target.unit) || q.value.sign() <= 0 || q.value * 1000 >= target.value) {
+      return false;
+    }
+    std::string slip;
+    Rational best, converted;
+    for (const char* larger : {"千元", "万元", "亿元"}) {
+      const Unit u = LookupUnit(larger);
+      if (u.factor <= target.unit.factor) continue;
+      Parsed<Rational> in_target = ConvertTo(Quantity{q.value, u}, target.unit);
+      if (!in_target) continue;
+      const Rational ratio = *in_target / target.value;
+      const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
+      if (distance > 10) continue;
+      if (slip.empty() || distance < best) {
+        slip = larger;
+        best = distance;
+        converted = *in_target;
+      }
+    }
+    if (slip.empty()) return false;
+    diags->Error(a.loc, MsgId::kUnitlessBelowTargetScale, a.text, ind.name, ind.target_text,
+                 (q.value / target.value * 100).FormatShort(4), slip,
+                 converted.ToDecimalString(), target.unit.name);
     return true;
   }
 
@@ -539,6 +570,9 @@ class ProjectScorer {
     if (s.spent >= s.budget * 10) {
       diags_->Error(at, SlipMessage(MsgId::kWordSpent, spent, s.spent, s.budget, budget_name,
                                     p.unit));
+    } else if (std::optional<Message> larger = LargerUnitSlip(spent, s.spent, s.budget,
+                                                              budget_name, p.unit)) {
+      diags_->Error(at, std::move(*larger));
     } else if (s.spent > s.budget) {
       diags_->Warning(at, MsgId::kOverBudget, p.project, s.spent.ToDecimalString(), p.unit,
                       Text(budget_name), s.budget.FormatFixed(2),
@@ -582,6 +616,38 @@ class ProjectScorer {
     const Rational converted = written.value * LookupUnit(slip).factor / project_unit.factor;
     return Msg(MsgId::kAmountSlipWrittenIn, Text(what), written.text, Text(budget_name),
                budget_text, unit, times, slip, converted.ToDecimalString());
+  }
+
+  // "spent 5.8 is only 0.01% of the budget of 60000.00 元: was it written in
+  // 万元? 5.8万元 = 58000元; write 58000 or 5.8万元": a unit-less amount below
+  // a thousandth of the budget, in a project kept in 元 or 千元, that a
+  // larger unit of money brings within ten times of it. nullopt otherwise.
+  static std::optional<Message> LargerUnitSlip(const Amount& written, const Rational& value,
+                                               const Rational& budget, MsgId budget_name,
+                                               const std::string& unit) {
+    const Unit project_unit = LookupUnit(unit);
+    if (written.unit.dim != Dimension::kNone || value.sign() <= 0 || budget.sign() <= 0 ||
+        value * 1000 >= budget) {
+      return std::nullopt;
+    }
+    std::string slip;
+    Rational best;
+    for (const char* larger : {"千元", "万元", "亿元"}) {
+      const Unit u = LookupUnit(larger);
+      if (u.factor <= project_unit.factor) continue;
+      const Rational ratio = written.value * u.factor / project_unit.factor / budget;
+      const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
+      if (distance > 10) continue;
+      if (slip.empty() || distance < best) {
+        slip = larger;
+        best = distance;
+      }
+    }
+    if (slip.empty()) return std::nullopt;
+    const Rational converted = written.value * LookupUnit(slip).factor / project_unit.factor;
+    return Msg(MsgId::kAmountSlipWrittenInLarger, Text(MsgId::kWordSpent), written.text,
+               Text(budget_name), budget.FormatFixed(2), unit,
+               (value / budget * 100).FormatShort(4), slip, converted.ToDecimalString());
   }
 
   void ScoreBudget(ProjectScore* s) {

@@ -794,6 +794,37 @@ TEST_CASE("a unit-less actual a hundred times a target in a larger unit names th
   }
 }
 
+TEST_CASE("a unit-less amount below a thousandth of its target in 元 names the larger unit") {
+  // A project kept in 元, its figures written in 万元 without the unit.
+  const std::string yuan_project =
+      "project: 元项目\nyear: 2024\nunit: 元\nbudget: {total: 60000}\nindicators:\n" +
+      Ind("产出指标", "数量指标", "甲", "4台") + Ind("成本指标", "经济成本指标", "丙", "≤50000元");
+  // spent 5.8 of 60000: 5.8 / 60000 = 0.0097%; 5.8万元 = 58000元.
+  Scored spent = Score(yuan_project, ActualsBuilder("5.8").Value("甲", "4台").Value("丙", "48000").a);
+  CHECK_FALSE(spent.score);
+  CHECK(Messages(spent.diags) ==
+        "error 3:12: spent 5.8 is only 0.0097% of the budget of 60000.00 元: was it written in 万元? "
+        "5.8万元 = 58000元; write 58000 or 5.8万元\n");
+  // The cost 4.8 against ≤50000元: 4.8 / 50000 = 0.0096%; 4.8万元 = 48000元.
+  Scored cost = Score(yuan_project, ActualsBuilder("58000").Value("甲", "4台").Value("丙", "4.8").a);
+  CHECK_FALSE(cost.score);
+  CHECK(HasMessage(cost.diags, "actual '4.8' of indicator '丙' has no unit and is only 0.0096% of "
+                               "its target '≤50000元': was it written in 万元? 4.8万元 = 48000元"));
+  // A thousandth or more, with a unit, or no larger unit within ten times:
+  // as written (a low rate is then a warning of its own).
+  for (const char* ok : {"60", "5.8万元", "58000"}) {
+    CAPTURE(ok);
+    Scored s = Score(yuan_project, ActualsBuilder(ok).Value("甲", "4台").Value("丙", "48000").a);
+    CHECK(s.score);
+    CHECK(s.diags.error_count() == 0);
+  }
+  // 0.5 of 60000: 0.5万元 = 5000元 is 12 times less than the budget, beyond
+  // ten: no unit brings it near, so it is taken as written.
+  Scored far = Score(yuan_project, ActualsBuilder("0.5").Value("甲", "4台").Value("丙", "48000").a);
+  CHECK(far.score);
+  CHECK(far.diags.error_count() == 0);
+}
+
 // The code of each diagnostic, and its Chinese text (the default language):
 // the forms' words, Chinese punctuation, input quoted with “”.
 std::string Codes(const Diagnostics& d) {

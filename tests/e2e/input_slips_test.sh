@@ -377,6 +377,26 @@ run monitor "$WORK/cost.yaml" -a "$WORK/cost-actuals.yaml"
 expect_status 2
 expect_err "$WORK/cost-actuals.yaml:7:7: error[JX0453]"
 
+case_ "in a project kept in 元, spent 5.8 of 60000: an error naming 万元"
+cat >"$WORK/yuan.yaml" <<'EOF'
+project: 元项目
+id: Y-01
+year: 2024
+unit: 元
+budget: {total: 60000}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 设备数量, target: 4台}
+  - {level1: 成本指标, level2: 经济成本指标, name: 设备采购成本, target: ≤50000元}
+EOF
+printf 'projects:\n  - id: Y-01\n    spent: 5.8\n    indicators: {设备数量: 4台, 设备采购成本: 4.8}\n' >"$WORK/yuan-actuals.yaml"
+run eval "$WORK/yuan.yaml" -a "$WORK/yuan-actuals.yaml"
+expect_status 2
+expect_err "$WORK/yuan-actuals.yaml:3:12: error[JX0803]: spent 5.8 is only 0.0097% of the budget of 60000.00 元: was it written in 万元? 5.8万元 = 58000元; write 58000 or 5.8万元"
+sed -i 's/spent: 5.8/spent: 58000/' "$WORK/yuan-actuals.yaml"
+run eval "$WORK/yuan.yaml" -a "$WORK/yuan-actuals.yaml"
+expect_status 2
+expect_err "error[JX0453]: actual '4.8' of indicator '设备采购成本' has no unit and is only 0.0096% of its target '≤50000元': was it written in 万元? 4.8万元 = 48000元"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
