@@ -41,7 +41,8 @@ std::optional<AsOf> RunDate(const std::optional<AsOf>& option, const ActualsInde
 
 // An error about the run's date (an as_of outside a project's year, or
 // differing from the run's) is about every project of a file or a year:
-// reported once where it is written, and counted for the others.
+// reported once where it is written, and counted for the others. So is the
+// warning of a file's as_of that --as-of overrides, said once.
 class DateErrors {
  public:
   // Moves `from` into `to`, keeping the first of each date error.
@@ -55,7 +56,7 @@ class DateErrors {
     }
     for (const Diagnostic& d : from.all()) {
       if (IsDateError(d.code)) {
-        auto [it, first] = seen_.emplace(Key(d), Seen{d.loc, d.code, 0});
+        auto [it, first] = seen_.emplace(Key(d), Seen{d.loc, d.code, d.severity, 0});
         if (!first) {
           ++it->second.more;
           continue;
@@ -68,20 +69,24 @@ class DateErrors {
   // An error for each date error that stood for more projects.
   void Report(Diagnostics* diags) const {
     for (const auto& [key, s] : seen_) {
-      // The code of the error it repeats.
-      if (s.more > 0) diags->Error(s.loc, Message{s.code, Tr(MsgId::kAsOfErrorMore, s.more)});
+      // The code of the error it repeats (a warning is said once).
+      if (s.more > 0 && s.severity == Severity::kError) {
+        diags->Error(s.loc, Message{s.code, Tr(MsgId::kAsOfErrorMore, s.more)});
+      }
     }
   }
 
  private:
   static bool IsDateError(uint16_t code) {
-    return code == CodeOf(MsgId::kAsOfOutsideYear) || code == CodeOf(MsgId::kAsOfDiffers);
+    return code == CodeOf(MsgId::kAsOfOutsideYear) || code == CodeOf(MsgId::kAsOfDiffers) ||
+           code == CodeOf(MsgId::kAsOfOptionDiffers);
   }
   using KeyType = std::tuple<uint16_t, std::string, int, int>;
   static KeyType Key(const Diagnostic& d) { return {d.code, d.loc.file, d.loc.line, d.loc.column}; }
   struct Seen {
     Location loc;
     uint16_t code;
+    Severity severity;
     size_t more;
   };
   std::map<KeyType, Seen> seen_;
@@ -172,6 +177,11 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
       d->Error(e->as_of->loc, MsgId::kAsOfDiffers, FormatDate(e->as_of->date),
                FormatLocation(run->as_of.loc), FormatDate(run->as_of.date));
       return;
+    }
+    if (as_of_option && e->as_of && Compare(e->as_of->date, as_of_option->date) != 0) {
+      // The option wins, but the file's figures may be as of its own date.
+      d->Warning(e->as_of->loc, MsgId::kAsOfOptionDiffers, FormatDate(e->as_of->date),
+                 FormatDate(as_of_option->date));
     }
     if (!e->as_of && !as_of_option) return;  // its file's missing as_of is reported
     std::optional<ProjectMonitor> m = MonitorProject(std::move(p), *e, rules, *run, d);

@@ -195,6 +195,16 @@ run monitor $T -a $F/green.yaml --as-of 2024-06-30
 expect_status 0
 expect_out "time progress 182/366 = 49.73%"
 expect_out "3台 / (4台 × 182/366) = 1.51"
+expect_err "warning[JX0912]: the file's as_of 2024-07-31 differs from --as-of 2024-06-30: time progress is taken from --as-of; if the file's figures are as of 2024-07-31, drop --as-of, else change the file's as_of to 2024-06-30"
+
+case_ "a file's as_of that --as-of overrides is warned of once a file, whatever its projects"
+run monitor examples/targets -a examples/progress --as-of 2024-06-30
+expect_status 1
+[ "$(grep -c 'JX0912' "$ERR")" = 2 ] || fail "expected one JX0912 for each of the two files: $(grep -c JX0912 "$ERR")"
+expect_err "examples/progress/2024-07-progress.yaml:11:8: warning[JX0912]"
+expect_err "examples/progress/05-management.csv:2:8: warning[JX0912]"
+run monitor examples/targets -a examples/progress --as-of 2024-07-31
+expect_no_err "JX0912"
 
 case_ "--as-of on the deadline: 未完成 is still green (due on as_of itself)"
 run monitor $T -a $F/green.yaml --as-of 2024-09-30
