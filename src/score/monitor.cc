@@ -193,6 +193,11 @@ class Monitor {
     } else if (has_value) {
       value = JudgeActual(ind, a, rules_, diags_);
       if (!value) return false;
+      if (a.value.kind == ActualKind::kDate && Compare(a.value.date, run_.as_of.date) > 0) {
+        // A date still to come: the planned date, written as done.
+        diags_->Warning(a.loc, MsgId::kDateAfterAsOf, ind.name, FormatDate(a.value.date),
+                        FormatDate(run_.as_of.date));
+      }
     }
     if (!a.progress.forecast.empty()) {
       // The forecast, judged as a value is (forecast_ keeps its strings'
@@ -205,6 +210,7 @@ class Monitor {
       f.loc = a.progress.forecast_loc;
       std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_);
       if (!forecast) return false;
+      CheckForecastAgainstValue(ind, a, f);
       im.basis = Basis::kForecast;
       Settle(ind, f, *forecast, &im);
     } else if (not_done) {
@@ -220,6 +226,23 @@ class Monitor {
     im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
     Warn(ind, a, im);
     return true;
+  }
+
+  // A cumulative indicator's forecast below its value to date is most often
+  // what is still to come, written for the year's total: "6台 done,
+  // forecast 4台 (再采购4台)" means 10台. Warned of, with that sum.
+  void CheckForecastAgainstValue(const Indicator& ind, const IndicatorActual& a,
+                                 const IndicatorActual& f) {
+    if (!IsPaced(ind, m_) || a.value.kind != ActualKind::kQuantity ||
+        f.value.kind != ActualKind::kQuantity) {
+      return;
+    }
+    const Unit& unit = ind.target.value.unit;
+    Parsed<Rational> done = ConvertTo(a.value.value, unit);
+    Parsed<Rational> year = ConvertTo(f.value.value, unit);
+    if (!done || !year || *year >= *done) return;
+    diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastBelowToDate, ind.name, f.text,
+                    a.text, (*done + *year).ToDecimalString() + unit.name);
   }
 
   // A forecast, or a value judged as at year end.

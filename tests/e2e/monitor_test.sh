@@ -206,6 +206,26 @@ expect_err "examples/progress/05-management.csv:2:8: warning[JX0912]"
 run monitor examples/targets -a examples/progress --as-of 2024-07-31
 expect_no_err "JX0912"
 
+case_ "a forecast below the value to date, a completion date after as_of: warned of, with the sum"
+cat >"$WORK/m4t.yaml" <<'EOF'
+project: 设备购置
+id: M1
+year: 2024
+budget: {total: 100}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 设备数量, target: 10台}
+  - {level1: 产出指标, level2: 时效指标, name: 完成时间, target: 2024年9月30日前}
+EOF
+printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    indicators:\n      设备数量: {value: 6台, forecast: 4台, note: 再采购4台}\n      完成时间: 2024-09-15\n' >"$WORK/m4p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m4p.yaml"
+expect_status 1
+expect_err "$WORK/m4p.yaml:6:35: warning[JX0923]: indicator '设备数量': the forecast for the year, 4台, is less than the 6台 done to date: a forecast is the year's total (what is done plus what is still to come), such as 10台; check it"
+expect_err "$WORK/m4p.yaml:7:7: warning[JX0924]: indicator '完成时间' was completed on 2024-09-15, after the date of the figures, 2024-07-31: if it is not done yet, write 未完成 and give the expected date as its forecast"
+sed -i 's/forecast: 4台/forecast: 10台/; s/完成时间: 2024-09-15/完成时间: 2024-07-15/' "$WORK/m4p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m4p.yaml"
+expect_no_err "JX0923"
+expect_no_err "JX0924"
+
 case_ "--as-of on the deadline: 未完成 is still green (due on as_of itself)"
 run monitor $T -a $F/green.yaml --as-of 2024-09-30
 expect_status 0
