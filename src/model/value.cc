@@ -560,9 +560,11 @@ constexpr GradeSpelling kGrades[] = {
     {"achieved", Grade::kAchieved},
     {"部分达成", Grade::kPartial},
     {"部分达成年度指标并具有一定效果", Grade::kPartial},
+    {"部分达成年度指标", Grade::kPartial},
     {"partial", Grade::kPartial},
     {"未达成", Grade::kNotAchieved},
     {"未达成年度指标且效果较差", Grade::kNotAchieved},
+    {"未达成年度指标", Grade::kNotAchieved},
     {"not-achieved", Grade::kNotAchieved},
 };
 

@@ -392,10 +392,12 @@ TEST_CASE("ParseGrade accepts every spelling of the three grades") {
       {" 达成 ", Grade::kAchieved},
       {"部分达成", Grade::kPartial},
       {"部分达成年度指标并具有一定效果", Grade::kPartial},
+      {"部分达成年度指标", Grade::kPartial},  // the short forms, as 达成年度指标 is
       {"partial", Grade::kPartial},
       {"Partial", Grade::kPartial},
       {"未达成", Grade::kNotAchieved},
       {"未达成年度指标且效果较差", Grade::kNotAchieved},
+      {"未达成年度指标", Grade::kNotAchieved},
       {"not-achieved", Grade::kNotAchieved},
       {"Not-Achieved", Grade::kNotAchieved},
   };
@@ -410,8 +412,8 @@ TEST_CASE("ParseGrade accepts every spelling of the three grades") {
           {"完成", "'完成' is not a grade (did you mean '达成'?)"},
           {"优",
            "'优' is not a grade; expected one of '达成', '达成年度指标', 'achieved', "
-           "'部分达成', '部分达成年度指标并具有一定效果', 'partial', '未达成', "
-           "'未达成年度指标且效果较差', 'not-achieved'"},
+           "'部分达成', '部分达成年度指标并具有一定效果', '部分达成年度指标', 'partial', '未达成', "
+           "'未达成年度指标且效果较差', '未达成年度指标', 'not-achieved'"},
           {"部分达成了", "(did you mean '部分达成'?)"},
           {"not achieved", "(did you mean 'not-achieved'?)"},
           {"", "the grade is empty; expected one of '达成'"},

@@ -339,7 +339,7 @@ expect_error "$F:115:19" "'value' of indicator '数量' is empty: expected the a
 expect_error "$F:124:30" "indicator '数量' has 'score' without 'grade': a score refines a grade, so write 'grade: 部分达成' (or 达成, 未达成) and 'score: 0.7'" JX0262
 expect_error "$F:134:20" "'grade' of indicator '满意度' is empty: expected 达成, 部分达成 or 未达成" JX0340
 expect_error "$F:143:20" "不适用 is not a grade: write it as the actual of indicator '满意度' ('满意度: 不适用' or 'value: 不适用')" JX0341
-expect_error "$F:152:20" "bad grade of indicator '满意度': '完成' is not a grade (did you mean '达成'?); expected one of '达成', '达成年度指标', 'achieved', '部分达成', '部分达成年度指标并具有一定效果', 'partial', '未达成', '未达成年度指标且效果较差', 'not-achieved'" JX0340
+expect_error "$F:152:20" "bad grade of indicator '满意度': '完成' is not a grade (did you mean '达成'?); expected one of '达成', '达成年度指标', 'achieved', '部分达成', '部分达成年度指标并具有一定效果', '部分达成年度指标', 'partial', '未达成', '未达成年度指标且效果较差', '未达成年度指标', 'not-achieved'" JX0340
 expect_err "$F:161:31: error[JX0585]: indicator '满意度': score 0.5 does not fit the grade 达成, whose band is [0.8, 1]: expected a score from 0.8 to 1, or another grade"
 expect_error "$F:170:31" "indicator '满意度': score 1.5 is not a ratio: expected a number from 0 to 1, such as 0.7 for 70%" JX0342
 expect_err "$F:178:12: error[JX0201]: unknown key 'vaule' in an indicator's actual: did you mean 'value'?"
