@@ -192,6 +192,12 @@ class ProjectScorer {
     if (options_.show_work) work = StartWork(proj, nominal, all, remaining);
     s.indicators.reserve(proj.indicators.size());
     for (size_t i = 0; i < proj.indicators.size(); ++i) {
+      const IndicatorActual& a = *matched[i];
+      if (a.value.kind == ActualKind::kDate && proj.year > 0 && a.value.date.year < proj.year) {
+        // Last year's file, copied: a date that cannot be this year's.
+        diags_->Warning(a.loc, MsgId::kDateBeforeYear, proj.indicators[i].name,
+                        FormatDate(a.value.date), proj.year);
+      }
       IndicatorScore is = ScoreIndicator(proj.indicators[i], *matched[i], nominal[i] * rescale,
                                          work ? &work->indicators[i] : nullptr);
       is.index = i;
@@ -317,6 +323,12 @@ class ProjectScorer {
     if (a.value.kind == ActualKind::kText && IsPlaceholderText(a.text)) {
       // "/" or "无" copied from a form's empty cell: 不适用, zero, or not filled in?
       diags_->Error(a.loc, MsgId::kActualPlaceholder, ind.name, a.text, ind.target_text);
+      return std::nullopt;
+    }
+    if (a.value.kind == ActualKind::kText &&
+        (StartsWith(Trim(a.text), "不适用") || Trim(a.text) == "不涉及")) {
+      // "不适用（本年未开展）": 不适用 with its reason, which goes in the note.
+      diags_->Error(a.loc, MsgId::kNotApplicableWithText, ind.name, a.text);
       return std::nullopt;
     }
     if (t.kind == TargetKind::kQualitative) {

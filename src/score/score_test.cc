@@ -825,6 +825,28 @@ TEST_CASE("a unit-less amount below a thousandth of its target in 元 names the 
   CHECK(far.diags.error_count() == 0);
 }
 
+TEST_CASE("不适用 with its reason in the value, and a date before the project's year") {
+  auto score = [](const std::string& target, const std::string& actual) {
+    return Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +
+                             Ind("产出指标", "时效指标", "乙", target)),
+                 ActualsBuilder("6").Value("甲", "4台").Value("乙", actual).a);
+  };
+  for (const char* text : {"不适用（本年未开展）", "不适用,本年未开展", "不涉及"}) {
+    CAPTURE(text);
+    Scored s = score("2024年12月31日前", text);
+    CHECK_FALSE(s.score);
+    CHECK(HasMessage(s.diags, "is '" + std::string(text) + "': for an indicator that does not "
+                              "apply, write just 不适用 and give the reason in its note"));
+  }
+  // 2023-11-20 in a 2024 project: scored (it is before the deadline), warned of.
+  Scored copied = score("2024年12月31日前", "2023-11-20");
+  REQUIRE(copied.score);
+  CHECK(Messages(copied.diags) ==
+        "warning 0:0: indicator '乙' was completed on 2023-11-20, before the project's year 2024: "
+        "was last year's file copied? give this year's date of completion\n");
+  CHECK(score("2024年12月31日前", "2024-01-01").diags.empty());
+}
+
 // The code of each diagnostic, and its Chinese text (the default language):
 // the forms' words, Chinese punctuation, input quoted with “”.
 std::string Codes(const Diagnostics& d) {

@@ -397,6 +397,12 @@ run eval "$WORK/yuan.yaml" -a "$WORK/yuan-actuals.yaml"
 expect_status 2
 expect_err "error[JX0453]: actual '4.8' of indicator '设备采购成本' has no unit and is only 0.0096% of its target '≤50000元': was it written in 万元? 4.8万元 = 48000元"
 
+case_ "不适用 with its reason in the value: an error saying where the reason goes"
+sed 's#QS-2024-02,服务学生人次,/,#QS-2024-02,服务学生人次,不适用（本年未开展）,#; s#QS-2024-02,家长满意度,无,#QS-2024-02,家长满意度,96%,#' "$WORK/slash.csv" | grep -v as_of >"$WORK/na.csv"
+run eval $QS -a "$WORK/na.csv"
+expect_status 2
+expect_err "$WORK/na.csv:3:12: error[JX0452]: the actual of indicator '服务学生人次' is '不适用（本年未开展）': for an indicator that does not apply, write just 不适用 and give the reason in its note"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
