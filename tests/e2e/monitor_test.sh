@@ -226,6 +226,12 @@ run monitor "$WORK/m4t.yaml" -a "$WORK/m4p.yaml"
 expect_no_err "JX0923"
 expect_no_err "JX0924"
 
+case_ "a date target's value written as 进行中: an error naming 未完成 and a date"
+sed 's/完成时间: 2024-07-15/完成时间: 进行中/' "$WORK/m4p.yaml" >"$WORK/m7p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m7p.yaml"
+expect_status 2
+expect_err "$WORK/m7p.yaml:7:7: error[JX0925]: indicator '完成时间' has a date target ('2024年9月30日前'): its value is the date it was done, such as 2024-06-20, or 未完成 if it is not done yet (with the expected date as its forecast), not '进行中'"
+
 case_ "--as-of on the deadline: 未完成 is still green (due on as_of itself)"
 run monitor $T -a $F/green.yaml --as-of 2024-09-30
 expect_status 0
