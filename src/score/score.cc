@@ -430,24 +430,11 @@ class ProjectScorer {
     const Quantity& target = ind.target.value;
     if (q.unit.dim != Dimension::kNone || target.value.sign() <= 0) return false;
     if (q.value < target.value * 100) return LargerMoneySlip(ind, a, diags);
-    std::string slip;
-    Rational best, converted;
-    for (const std::string& smaller : SmallerUnits(target.unit)) {
-      Parsed<Rational> in_target = ConvertTo(Quantity{q.value, LookupUnit(smaller)}, target.unit);
-      if (!in_target) continue;
-      const Rational ratio = *in_target / target.value;
-      if (ratio.sign() <= 0) continue;
-      const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
-      if (slip.empty() || distance < best) {
-        slip = smaller;
-        best = distance;
-        converted = *in_target;
-      }
-    }
-    if (slip.empty()) return false;  // no smaller unit: 5000 against 4台 is as written
+    std::optional<NearestUnit> slip = Nearest(q.value, SmallerUnits(target.unit), target, 0);
+    if (!slip) return false;  // no smaller unit: 5000 against 4台 is as written
     diags->Error(a.loc, MsgId::kUnitlessAtTargetScale, a.text, ind.name, ind.target_text,
-                 (q.value / target.value).FormatShort(1), slip, converted.ToDecimalString(),
-                 target.unit.name);
+                 (q.value / target.value).FormatShort(1), slip->unit,
+                 slip->converted.ToDecimalString(), target.unit.name);
     return true;
   }
 
@@ -461,27 +448,49 @@ class ProjectScorer {
     if (!IsBudgetUnit(target.unit) || q.value.sign() <= 0 || q.value * 1000 >= target.value) {
       return false;
     }
-    std::string slip;
-    Rational best, converted;
-    for (const char* larger : {"千元", "万元", "亿元"}) {
-      const Unit u = LookupUnit(larger);
-      if (u.factor <= target.unit.factor) continue;
-      Parsed<Rational> in_target = ConvertTo(Quantity{q.value, u}, target.unit);
+    std::optional<NearestUnit> slip = Nearest(q.value, LargerMoneyUnits(target.unit), target, 10);
+    if (!slip) return false;
+    diags->Error(a.loc, MsgId::kUnitlessBelowTargetScale, a.text, ind.name, ind.target_text,
+                 (q.value / target.value * 100).FormatShort(4), slip->unit,
+                 slip->converted.ToDecimalString(), target.unit.name);
+    return true;
+  }
+
+  // Among `units`, the one in which the unit-less `value` comes nearest to
+  // `target` (by ratio; the first among equals), with `value` in it
+  // converted to the target's unit; nullopt when none is within
+  // `max_times` of the target (0: any).
+  struct NearestUnit {
+    std::string unit;
+    Rational converted;
+  };
+  static std::optional<NearestUnit> Nearest(const Rational& value,
+                                            const std::vector<std::string>& units,
+                                            const Quantity& target, int max_times) {
+    std::optional<NearestUnit> nearest;
+    Rational best;
+    for (const std::string& name : units) {
+      Parsed<Rational> in_target = ConvertTo(Quantity{value, LookupUnit(name)}, target.unit);
       if (!in_target) continue;
       const Rational ratio = *in_target / target.value;
+      if (ratio.sign() <= 0) continue;
       const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
-      if (distance > 10) continue;
-      if (slip.empty() || distance < best) {
-        slip = larger;
+      if (max_times > 0 && distance > max_times) continue;
+      if (!nearest || distance < best) {
+        nearest = NearestUnit{name, *in_target};
         best = distance;
-        converted = *in_target;
       }
     }
-    if (slip.empty()) return false;
-    diags->Error(a.loc, MsgId::kUnitlessBelowTargetScale, a.text, ind.name, ind.target_text,
-                 (q.value / target.value * 100).FormatShort(4), slip,
-                 converted.ToDecimalString(), target.unit.name);
-    return true;
+    return nearest;
+  }
+
+  // The units of money larger than `u`, a unit of money.
+  static std::vector<std::string> LargerMoneyUnits(const Unit& u) {
+    std::vector<std::string> out;
+    for (const char* m : {"千元", "万元", "亿元"}) {
+      if (LookupUnit(m).factor > u.factor) out.emplace_back(m);
+    }
+    return out;
   }
 
   // The units smaller than `u` that a figure meant in `u` is often written
@@ -642,24 +651,13 @@ class ProjectScorer {
         value * 1000 >= budget) {
       return std::nullopt;
     }
-    std::string slip;
-    Rational best;
-    for (const char* larger : {"千元", "万元", "亿元"}) {
-      const Unit u = LookupUnit(larger);
-      if (u.factor <= project_unit.factor) continue;
-      const Rational ratio = written.value * u.factor / project_unit.factor / budget;
-      const Rational distance = ratio >= 1 ? ratio : Rational(1) / ratio;
-      if (distance > 10) continue;
-      if (slip.empty() || distance < best) {
-        slip = larger;
-        best = distance;
-      }
-    }
-    if (slip.empty()) return std::nullopt;
-    const Rational converted = written.value * LookupUnit(slip).factor / project_unit.factor;
+    std::optional<NearestUnit> slip = Nearest(
+        written.value, LargerMoneyUnits(project_unit), Quantity{budget, project_unit}, 10);
+    if (!slip) return std::nullopt;
     return Msg(MsgId::kAmountSlipWrittenInLarger, Text(MsgId::kWordSpent), written.text,
                Text(budget_name), budget.FormatFixed(2), unit,
-               (value / budget * 100).FormatShort(4), slip, converted.ToDecimalString());
+               (value / budget * 100).FormatShort(4), slip->unit,
+               slip->converted.ToDecimalString());
   }
 
   void ScoreBudget(ProjectScore* s) {
