@@ -160,6 +160,10 @@ Parsed<Actual> ParseActual(std::string_view text);
 // is a value of its own.
 bool IsPlaceholderText(std::string_view text);
 
+// Whether `text` is 不适用 with its reason written after it ("不适用（本年未
+// 开展）"), or 不涉及: meant as 不适用, the reason belonging in the note.
+bool IsNotApplicableWithReason(std::string_view text);
+
 // When `text` is a number in scientific notation, as Excel shows a long
 // number in a General cell ("1.25E+01", "3.1E-2", "6.0E+05元" is not: only
 // the number): its exact decimal ("12.5", "0.031"). Exponents beyond ±30

@@ -141,6 +141,11 @@ bool IsPlaceholderText(std::string_view text) {
   return false;
 }
 
+bool IsNotApplicableWithReason(std::string_view text) {
+  text = Trim(text);
+  return (StartsWith(text, "不适用") && text != "不适用") || text == "不涉及";
+}
+
 std::optional<std::string> ScientificAsDecimal(std::string_view text) {
   text = Trim(text);
   const size_t e = text.find_first_of("eE");

@@ -641,6 +641,14 @@ TEST_CASE("IsPlaceholderText: what a form holds where nothing was written") {
   }
 }
 
+TEST_CASE("IsNotApplicableWithReason: 不适用 with its reason, or 不涉及") {
+  CHECK(IsNotApplicableWithReason("不适用（本年未开展）"));
+  CHECK(IsNotApplicableWithReason(" 不适用,本年未开展"));
+  CHECK(IsNotApplicableWithReason("不涉及"));
+  CHECK_FALSE(IsNotApplicableWithReason("不适用"));  // a value of its own
+  CHECK_FALSE(IsNotApplicableWithReason("/"));
+}
+
 TEST_CASE("ScientificAsDecimal: Excel's scientific notation as the exact decimal it shows") {
   CHECK(ScientificAsDecimal("1.25E+01") == "12.5");      // 1.25 × 10 = 12.5
   CHECK(ScientificAsDecimal("1.23457E+11") == "123457000000");

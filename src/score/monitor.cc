@@ -191,8 +191,7 @@ class Monitor {
         return false;
       }
     } else if (has_value && t.kind == TargetKind::kDate && a.value.kind == ActualKind::kText &&
-               !a.grade && !IsPlaceholderText(a.text) && !StartsWith(Trim(a.text), "不适用") &&
-               Trim(a.text) != "不涉及") {
+               !a.grade && !IsPlaceholderText(a.text) && !IsNotApplicableWithReason(a.text)) {
       // 进行中, 已完成: at mid-year a date target takes 未完成 too, which
       // eval's message for a date does not say.
       diags_->Error(a.loc, MsgId::kMonDateNeedsDate, ind.name, ind.target_text, a.text);

@@ -325,8 +325,7 @@ class ProjectScorer {
       diags_->Error(a.loc, MsgId::kActualPlaceholder, ind.name, a.text, ind.target_text);
       return std::nullopt;
     }
-    if (a.value.kind == ActualKind::kText &&
-        (StartsWith(Trim(a.text), "不适用") || Trim(a.text) == "不涉及")) {
+    if (a.value.kind == ActualKind::kText && IsNotApplicableWithReason(a.text)) {
       // "不适用（本年未开展）": 不适用 with its reason, which goes in the note.
       diags_->Error(a.loc, MsgId::kNotApplicableWithText, ind.name, a.text);
       return std::nullopt;
