@@ -218,7 +218,13 @@ class MonitorHtmlReporter : public MonitorReporter {
          HtmlText(BudgetFigures(m, run_));
     if (m.forecast_spent) {
       o += " · " + HtmlText(Tr(MsgId::kMonLabelForecastSpent)) + " " +
-           HtmlText(AmountText(*m.forecast_spent) + " " + p.unit);
+           HtmlText(AmountText(*m.forecast_spent) + " " + p.unit +
+                    Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
+      if (m.forecast_spent_low) {
+        const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
+        o += " <strong>" + HtmlText(Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString())) +
+             "</strong>";
+      }
     }
     o += "</p>\n";
     if (!m.note.empty())

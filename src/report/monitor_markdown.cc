@@ -99,8 +99,13 @@ class MonitorMarkdownReporter : public MonitorReporter {
     o += fmt::format("{} {} · {}", Tr(MsgId::kMonLabelBudget),
                      MarkdownText(BudgetFigures(m, run_)), Mark(m.budget_light));
     if (m.forecast_spent) {
-      o += fmt::format(" · {} {} {}", Tr(MsgId::kMonLabelForecastSpent),
-                       AmountText(*m.forecast_spent), MarkdownText(p.unit));
+      o += fmt::format(" · {} {} {}{}", Tr(MsgId::kMonLabelForecastSpent),
+                       AmountText(*m.forecast_spent), MarkdownText(p.unit),
+                       Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
+      if (m.forecast_spent_low) {
+        const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
+        o += " **" + Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString()) + "**";
+      }
     }
     if (!m.note.empty()) o += fmt::format(" · {}: {}", Tr(MsgId::kMonLabelNote), MarkdownText(m.note));
     o += "\n\n";

@@ -64,6 +64,19 @@ std::string Spaced(const std::string& a, std::string_view op, const std::string&
   return out;
 }
 
+// 未完成 of a date target, as of as_of: "未完成，截至 2024-07-31 ≤ 2024-10-31";
+// for a "not before" target (≥, >), "未完成，截至 2024-07-31；目标 ≥2024-08-01".
+std::string NotDoneDateText(const Figures& f, bool met) {
+  if (f.cmp == Comparator::kGe || f.cmp == Comparator::kGt) {
+    return Tr(MsgId::kFiguresNotDoneNotBefore, FormatDate(f.date), ComparatorSymbol(f.cmp),
+              FormatDate(f.deadline));
+  }
+  // = reads as ≤ here: not done yet, but the day is still to come.
+  const Comparator cmp = f.cmp == Comparator::kEq ? Comparator::kLe : f.cmp;
+  return Tr(MsgId::kFiguresNotDoneDate, FormatDate(f.date), met ? Held(cmp) : Negated(cmp),
+            FormatDate(f.deadline));
+}
+
 std::string Percent(const Rational& r) { return (r * 100).FormatFixed(2) + "%"; }
 
 class Monitor {
@@ -126,6 +139,22 @@ class Monitor {
                     TruncateToWidth(a.text, 40), v.error());
       return;
     }
+    const Location at = a.loc.line > 0 ? a.loc : actuals_.loc;
+    const MsgId budget_name = out->adjusted ? MsgId::kWordAdjustedBudget : MsgId::kWordBudget;
+    if (std::optional<Message> slip = AmountSlip(MsgId::kWordForecastSpent, a, *v, out->budget,
+                                                 budget_name, out->project.unit)) {
+      diags_->Error(at, std::move(*slip));
+      return;
+    }
+    if (*v > out->budget) {
+      diags_->Warning(at, MsgId::kForecastSpentOverBudget, out->project.project,
+                      v->ToDecimalString(), out->project.unit, out->budget.FormatFixed(2),
+                      (*v / out->budget * 100).FormatFixed(2));
+    }
+    if (*v < out->spent) {
+      diags_->Warning(at, MsgId::kForecastSpentBelowSpent, out->project.project,
+                      v->ToDecimalString(), out->spent.ToDecimalString(), out->project.unit);
+    }
     out->forecast_spent = *v;
     out->forecast_spent_text = a.text;
   }
@@ -176,6 +205,15 @@ class Monitor {
     im.note = a.note;
     im.loc = a.loc;
     if (a.value.kind == ActualKind::kNotApplicable) {
+      // 不适用 has no light: a forecast or a likelihood beside it would be
+      // dropped unseen (a 完全不可能 among them).
+      if (!a.progress.forecast.empty() || a.progress.likelihood) {
+        const bool forecast = !a.progress.forecast.empty();
+        diags_->Error(forecast ? a.progress.forecast_loc : a.progress.likelihood_loc,
+                      MsgId::kNotApplicableWithProgress, ind.name,
+                      forecast ? "forecast" : "likelihood");
+        return false;
+      }
       im.not_applicable = true;
       return true;
     }
@@ -204,6 +242,18 @@ class Monitor {
         diags_->Warning(a.loc, MsgId::kDateAfterAsOf, ind.name, FormatDate(a.value.date),
                         FormatDate(run_.as_of.date));
       }
+      CheckTimeUsed(ind, a);
+    }
+    // What the value to date already decides, a forecast cannot undo: a
+    // date target done (on time or late) by as_of, or still not done when
+    // its deadline or time limit has passed.
+    bool decided = false;
+    if (not_done) {
+      NotDone(ind, &im);
+      decided = !im.met;
+    } else if (value && t.kind == TargetKind::kDate && a.value.kind == ActualKind::kDate &&
+               Compare(a.value.date, run_.as_of.date) <= 0) {
+      decided = true;
     }
     if (!a.progress.forecast.empty()) {
       // The forecast, judged as a value is (forecast_ keeps its strings'
@@ -217,11 +267,25 @@ class Monitor {
       std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_);
       if (!forecast) return false;
       CheckForecastAgainstValue(ind, a, f);
-      im.basis = Basis::kForecast;
-      Settle(ind, f, *forecast, &im);
+      if (not_done) CheckForecastStillToCome(ind, f);
+      if (decided) {
+        // Judged by the value (below); the forecast is warned of when it
+        // would have given another light.
+        IndicatorMonitor by_forecast;
+        Settle(ind, f, *forecast, &by_forecast);
+        if (!not_done) Settle(ind, a, *value, &im);
+        if (by_forecast.judged != im.judged) {
+          diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastAfterFact, ind.name,
+                          a.text, FiguresText(im, run_, rules_.reverse), f.text);
+        }
+        im.basis = Basis::kValue;
+      } else {
+        im.figures = Figures{};
+        im.basis = Basis::kForecast;
+        Settle(ind, f, *forecast, &im);
+      }
     } else if (not_done) {
       im.basis = Basis::kValue;
-      NotDone(ind, &im);
     } else if (IsPaced(ind, m_) && a.value.kind == ActualKind::kQuantity) {
       im.basis = Basis::kPace;
       Pace(ind, a, &im);
@@ -232,6 +296,43 @@ class Monitor {
     im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
     Warn(ind, a, im);
     return true;
+  }
+
+  // The time to complete a time limit (≤12个月) longer than the time elapsed
+  // by as_of: not done yet, its planned time written as done.
+  void CheckTimeUsed(const Indicator& ind, const IndicatorActual& a) {
+    if (!IsTimeLimit(ind.target) || a.value.kind != ActualKind::kQuantity) return;
+    const Quantity elapsed = Elapsed(ind.target);
+    Parsed<Rational> used = ConvertTo(a.value.value, elapsed.unit);
+    if (!used || *used <= elapsed.value) return;
+    diags_->Warning(a.loc, MsgId::kTimeUsedAfterAsOf, ind.name, a.text,
+                    FormatDate(run_.as_of.date), elapsed.value.ToDecimalString() + elapsed.unit.name);
+  }
+
+  // A forecast of an indicator not done yet that is already past: a date
+  // before as_of, or a time limit's time shorter than the time elapsed.
+  void CheckForecastStillToCome(const Indicator& ind, const IndicatorActual& f) {
+    const Location& at = f.loc.line > 0 ? f.loc : forecast_.loc;
+    if (f.value.kind == ActualKind::kDate && Compare(f.value.date, run_.as_of.date) < 0) {
+      diags_->Warning(at, MsgId::kForecastBeforeAsOf, ind.name, f.text,
+                      FormatDate(run_.as_of.date));
+    } else if (IsTimeLimit(ind.target) && f.value.kind == ActualKind::kQuantity) {
+      const Quantity elapsed = Elapsed(ind.target);
+      Parsed<Rational> total = ConvertTo(f.value.value, elapsed.unit);
+      if (total && *total < elapsed.value) {
+        diags_->Warning(at, MsgId::kForecastTimeBeforeAsOf, ind.name, f.text,
+                        FormatDate(run_.as_of.date),
+                        elapsed.value.ToDecimalString() + elapsed.unit.name);
+      }
+    }
+  }
+
+  // The time elapsed from 1 January to as_of, in months for a time limit in
+  // months (years), else in days: as 未完成 is judged.
+  Quantity Elapsed(const Target& t) const {
+    const bool months = t.value.unit.dim == Dimension::kMonths;
+    return months ? Quantity{Rational(run_.as_of.date.month), LookupUnit("个月")}
+                  : Quantity{Rational(DayOfYear(run_.as_of.date)), LookupUnit("天")};
   }
 
   // A cumulative indicator's forecast below its value to date is most often
@@ -304,23 +405,25 @@ class Monitor {
     f.kind = Figures::Kind::kNotDone;
     f.date = run_.as_of.date;
     f.cmp = t.cmp;
+    if (t.kind == TargetKind::kDate) {
+      // On plan while the deadline of a "by" target (≤, <, =) is still to
+      // come; a "not before" target (≥, >) can be met on any later day.
+      f.deadline = t.date;
+      const int c = Compare(run_.as_of.date, t.date);
+      im->met = t.cmp == Comparator::kGe || t.cmp == Comparator::kGt ||
+                (t.cmp == Comparator::kLt ? c < 0 : c <= 0);
+      im->ratio = im->met ? Rational(1) : Rational(0);
+      im->judged = im->met ? Light::kGreen : Light::kRed;
+      return;
+    }
+    f.time_limit = true;
+    f.b = ConvertTo(Elapsed(t), t.value.unit).value();
+    f.a = t.value.value;
+    f.unit = t.value.unit.name;
     IndicatorActual today;
     today.key = ind.key();
-    if (t.kind == TargetKind::kDate) {
-      f.deadline = t.date;
-      today.value.kind = ActualKind::kDate;
-      today.value.date = run_.as_of.date;
-    } else {
-      f.time_limit = true;
-      const bool months = t.value.unit.dim == Dimension::kMonths;
-      Quantity elapsed{months ? Rational(run_.as_of.date.month) : Rational(DayOfYear(f.date)),
-                       LookupUnit(months ? "个月" : "天")};
-      f.b = ConvertTo(elapsed, t.value.unit).value();
-      f.a = t.value.value;
-      f.unit = t.value.unit.name;
-      today.value.kind = ActualKind::kQuantity;
-      today.value.value = Quantity{f.b, t.value.unit};
-    }
+    today.value.kind = ActualKind::kQuantity;
+    today.value.value = Quantity{f.b, t.value.unit};
     Diagnostics none;  // comparable by construction
     std::optional<Judgement> j = JudgeActual(ind, today, rules_, &none);
     im->met = j && j->met;
@@ -419,8 +522,7 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
       core = f.time_limit
                  ? Tr(MsgId::kFiguresNotDoneLimit, WithUnit(f.b, f.unit),
                       im.met ? Held(f.cmp) : Negated(f.cmp), WithUnit(f.a, f.unit))
-                 : Tr(MsgId::kFiguresNotDoneDate, FormatDate(f.date),
-                      im.met ? Held(f.cmp) : Negated(f.cmp), FormatDate(f.deadline));
+                 : NotDoneDateText(f, im.met);
       break;
     case Figures::Kind::kQuantity: {
       const std::string b = WithUnit(f.b, f.unit), a = WithUnit(f.a, f.unit);

@@ -212,6 +212,34 @@ TEST_CASE("a forecast of the year's spending under 90% of the budget needs a not
   CHECK_FALSE(o.Warned(kForecastSpentLow));
 }
 
+TEST_CASE("forecast_spent gets the checks spent gets: a slip of unit, over budget, below spent") {
+  const std::string target = TargetYaml(Ind("产出指标", "质量指标", "合格率", "≥90%"), "6");
+  auto entry = [](const std::string& forecast) {
+    return "    spent: 3.5\n    forecast_spent: " + forecast +
+           "\n    note: 说明\n    indicators:\n      合格率: 95%\n";
+  };
+  // 59000 ≥ 10 × 6: written in 元 (59000元 = 5.9万元), an error.
+  Outcome o = Run(target, entry("59000"));
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.Failed(803));
+  // 7 > 6 (116.67%): an expected overspend, warned of.
+  o = Run(target, entry("7"));
+  REQUIRE(o.m);
+  CHECK(o.Warned(804));
+  CHECK_FALSE(o.Warned(923));
+  // 2 < 3.5 already spent: the year's total cannot be less, warned of.
+  o = Run(target, entry("2"));
+  REQUIRE(o.m);
+  CHECK(o.Warned(923));
+  // 6, the budget itself, and 3.5, what is spent: neither.
+  for (const char* f : {"6", "3.5"}) {
+    o = Run(target, entry(f));
+    REQUIRE(o.m);
+    CHECK_FALSE(o.Warned(804));
+    CHECK_FALSE(o.Warned(923));
+  }
+}
+
 TEST_CASE("a cumulative indicator is judged by its pace: v = value / (target × p)") {
   // Target 1830台, p = 213/366: v = B / (1830 × 213/366) = B / 1065.
   auto pace = [](const std::string& value) { return One("数量指标", "1830台", value); };
@@ -323,6 +351,87 @@ TEST_CASE("未完成: green while as_of is on or before the deadline, red after 
   o = One("时效指标", "≤2024-07-30", "{value: 未完成, note: 说明}");
   CHECK(o.Only().light == Light::kRed);
   CHECK(One("时效指标", "2024年底前", "未完成").Only().light == Light::kGreen);
+}
+
+TEST_CASE("未完成 of a \"not before\" date (≥, >) is on plan; of = reads as ≤") {
+  // ≥2024-08-01 not done on 2024-07-31: not due before 1 August, green.
+  Outcome o = One("时效指标", "≥2024-08-01", "未完成");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "not done, 2024-07-31; target ≥2024-08-01");
+  // ... nor after the date: it may still be done on any later day.
+  CHECK(One("时效指标", "≥2024-03-01", "未完成").Only().light == Light::kGreen);
+  CHECK(One("时效指标", ">2024-03-01", "未完成").Only().light == Light::kGreen);
+  // =2024-09-01 not done on 2024-07-31: the day is to come, green; =2024-07-30 passed, red.
+  o = One("时效指标", "=2024-09-01", "未完成");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "not done, 2024-07-31 ≤ 2024-09-01");
+  CHECK(One("时效指标", "=2024-07-30", "{value: 未完成, note: 说明}").Only().light == Light::kRed);
+  // <2024-07-31 not done on 2024-07-31 itself: too late, red; <2024-08-01 green.
+  CHECK(One("时效指标", "<2024-07-31", "{value: 未完成, note: 说明}").Only().light == Light::kRed);
+  CHECK(One("时效指标", "<2024-08-01", "未完成").Only().light == Light::kGreen);
+}
+
+TEST_CASE("what the value to date decides, a forecast does not undo (warned: JX0926)") {
+  // 未完成 with the deadline 2024-06-30 passed on 2024-07-31: red, whatever
+  // the forecast; a forecast date before as_of is warned of too (JX0927).
+  Outcome o = One("时效指标", "≤2024-06-30", "{value: 未完成, forecast: 2024-06-15, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().figures.kind == Figures::Kind::kNotDone);
+  CHECK(o.Warned(926));
+  CHECK(o.Warned(927));
+  // Done late (2024-07-15 > 2024-06-30): red, though the forecast says 06-20.
+  o = One("时效指标", "≤2024-06-30", "{value: 2024-07-15, forecast: 2024-06-20, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Warned(926));
+  // Done on time, with a forecast that agrees: green, no warning.
+  o = One("时效指标", "≤2024-06-30", "{value: 2024-06-15, forecast: 2024-06-15}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK_FALSE(o.Warned(926));
+  // A time limit ≤6个月 with 7 months elapsed and not done: red, though the
+  // forecast says 5个月 (shorter than the 7 elapsed: JX0927).
+  o = One("时效指标", "≤6个月", "{value: 未完成, forecast: 5个月, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Warned(926));
+  CHECK(o.Warned(927));
+  // Not done, still in time (≤2024-10-31): the forecast decides, 11-15 late → red.
+  o = One("时效指标", "≤2024-10-31", "{value: 未完成, forecast: 2024-11-15, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK_FALSE(o.Warned(926));
+  CHECK_FALSE(o.Warned(927));
+  // ... and 09-30, by the deadline → green, as forecast.
+  o = One("时效指标", "≤2024-10-31", "{value: 未完成, forecast: 2024-09-30}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(o.Only().basis == Basis::kForecast);
+}
+
+TEST_CASE("a time limit's time taken longer than the time elapsed is warned of (JX0924)") {
+  // 10个月 on 2024-07-31, 7 months in: not done yet, written as done.
+  CHECK(One("时效指标", "≤12个月", "10个月").Warned(924));
+  CHECK(One("时效指标", "≤12个月", "1年").Warned(924));  // 1年 = 12个月
+  // 7个月 is the time elapsed itself: possible.
+  CHECK_FALSE(One("时效指标", "≤12个月", "7个月").Warned(924));
+  // In days: 214天 > 213 (day of 31 July 2024), 213天 not.
+  CHECK(One("时效指标", "≤300天", "214天").Warned(924));
+  CHECK_FALSE(One("时效指标", "≤300天", "213天").Warned(924));
+}
+
+TEST_CASE("不适用 with a forecast or a likelihood is an error (JX0908)") {
+  Outcome o = One("数量指标", "4台", "{value: 不适用, likelihood: 完全不可能, reasons: [经费保障]}");
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.Failed(908));
+  o = One("数量指标", "4台", "{value: 不适用, forecast: 3台}");
+  CHECK_FALSE(o.m.has_value());
+  CHECK(o.Failed(908));
+  // With reasons and a note only, it stands (the note says why).
+  o = Run(TargetYaml(Ind("产出指标", "数量指标", "甲", "4台") + Ind("产出指标", "数量指标", "乙", "4台")),
+          "    spent: 10\n    indicators:\n      甲: {value: 不适用, reasons: [其他], note: 本年未开展}\n"
+          "      乙: 4台\n");
+  REQUIRE(o.m.has_value());
+  CHECK(o.m->indicators[0].not_applicable);
 }
 
 TEST_CASE("未完成 against a time limit counts the time elapsed since 1 January") {

@@ -587,12 +587,9 @@ class ProjectScorer {
     const Amount& spent = actuals_.spent.total;
     const Location at = spent.loc.line > 0 ? spent.loc : actuals_.loc;
     const MsgId budget_name = s.adjusted ? MsgId::kWordAdjustedBudget : MsgId::kWordBudget;
-    if (s.spent >= s.budget * 10) {
-      diags_->Error(at, SlipMessage(MsgId::kWordSpent, spent, s.spent, s.budget, budget_name,
-                                    p.unit));
-    } else if (std::optional<Message> larger = LargerUnitSlip(spent, s.spent, s.budget,
-                                                              budget_name, p.unit)) {
-      diags_->Error(at, std::move(*larger));
+    if (std::optional<Message> slip =
+            Slip(MsgId::kWordSpent, spent, s.spent, s.budget, budget_name, p.unit)) {
+      diags_->Error(at, std::move(*slip));
     } else if (s.spent > s.budget) {
       diags_->Warning(at, MsgId::kOverBudget, p.project, s.spent.ToDecimalString(), p.unit,
                       Text(budget_name), s.budget.FormatFixed(2),
@@ -607,6 +604,18 @@ class ProjectScorer {
     }
   }
 
+  // The slip of unit in an amount of money (AmountSlip, score.h).
+ public:
+  static std::optional<Message> Slip(MsgId what, const Amount& written, const Rational& value,
+                                     const Rational& budget, MsgId budget_name,
+                                     const std::string& unit) {
+    if (value >= budget * 10) {
+      return SlipMessage(what, written, value, budget, budget_name, unit);
+    }
+    return LargerUnitSlip(what, written, value, budget, budget_name, unit);
+  }
+
+ private:
   // "spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in
   // 元? 9624000元 = 962.4万元; write 962.4 or 9624000元".
   // `value` is `written` in the project's `unit`.
@@ -642,7 +651,8 @@ class ProjectScorer {
   // 万元? 5.8万元 = 58000元; write 58000 or 5.8万元": a unit-less amount below
   // a thousandth of the budget, in a project kept in 元 or 千元, that a
   // larger unit of money brings within ten times of it. nullopt otherwise.
-  static std::optional<Message> LargerUnitSlip(const Amount& written, const Rational& value,
+  static std::optional<Message> LargerUnitSlip(MsgId what, const Amount& written,
+                                               const Rational& value,
                                                const Rational& budget, MsgId budget_name,
                                                const std::string& unit) {
     const Unit project_unit = LookupUnit(unit);
@@ -653,7 +663,7 @@ class ProjectScorer {
     std::optional<NearestUnit> slip = Nearest(
         written.value, LargerMoneyUnits(project_unit), Quantity{budget, project_unit}, 10);
     if (!slip) return std::nullopt;
-    return Msg(MsgId::kAmountSlipWrittenInLarger, Text(MsgId::kWordSpent), written.text,
+    return Msg(MsgId::kAmountSlipWrittenInLarger, Text(what), written.text,
                Text(budget_name), budget.FormatFixed(2), unit,
                (value / budget * 100).FormatShort(4), slip->unit,
                slip->converted.ToDecimalString());
@@ -787,6 +797,12 @@ std::optional<Judgement> JudgeActual(const Indicator& ind, const IndicatorActual
                                      const Rules& rules, Diagnostics* diags) {
   static const ProjectActuals kNoEntry;
   return ProjectScorer(kNoEntry, rules, diags).Judge(ind, actual);
+}
+
+std::optional<Message> AmountSlip(MsgId what, const Amount& written, const Rational& value,
+                                  const Rational& budget, MsgId budget_name,
+                                  const std::string& unit) {
+  return ProjectScorer::Slip(what, written, value, budget, budget_name, unit);
 }
 
 }  // namespace jixiao

@@ -159,6 +159,15 @@ struct MatchedProject {
 std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actuals,
                                            const Rules& rules, Diagnostics* diags);
 
+// The likely slip of unit in an amount of money `written` (`value` in the
+// project's `unit`) against `budget`: ten times it or more (written in 元
+// in a project kept in 万元), or, unit-less, below a thousandth of it where
+// a larger unit of money brings it within ten times. The message (JX0803)
+// names `what` and `budget_name` (catalogue words); nullopt: no slip.
+std::optional<Message> AmountSlip(MsgId what, const Amount& written, const Rational& value,
+                                  const Rational& budget, MsgId budget_name,
+                                  const std::string& unit);
+
 // `actual` judged against the target of `ind` as at year end (§4): whether it
 // meets it, and the ratio a score would take (1 when met). nullopt after
 // reporting, at the actual, why they cannot be compared (a value of the wrong

@@ -232,6 +232,23 @@ run monitor "$WORK/m4t.yaml" -a "$WORK/m7p.yaml"
 expect_status 2
 expect_err "$WORK/m7p.yaml:7:7: error[JX0925]: indicator '完成时间' has a date target ('2024年9月30日前'): its value is the date it was done, such as 2024-06-20, or 未完成 if it is not done yet (with the expected date as its forecast), not '进行中'"
 
+case_ "a deadline passed undone with a forecast before it: red by the value, JX0926 and JX0927"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    indicators:\n      设备数量: 6台\n      完成时间: {value: 未完成, forecast: 2024-06-15, note: 延期}\n' >"$WORK/m8p.yaml"
+sed -i 's/2024年9月30日前/2024年6月30日前/' "$WORK/m4t.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m8p.yaml"
+expect_status 1
+expect_err "$WORK/m8p.yaml:7:36: warning[JX0927]: indicator '完成时间' is not done, yet its expected date 2024-06-15 is before 2024-07-31, the date of the figures: give the date it is now expected to be done"
+expect_err "$WORK/m8p.yaml:7:36: warning[JX0926]: indicator '完成时间': its value to date, '未完成', already decides the year (not done, 2024-07-31 > 2024-06-30); the forecast '2024-06-15' cannot change that, and the light follows the value: check the forecast and the value"
+expect_out_re "完成时间 +2024年6月30日前 +未完成 +2024-06-15 +● red +not done, 2024-07-31 > 2024-06-30"
+sed -i 's/2024年6月30日前/2024年9月30日前/' "$WORK/m4t.yaml"
+
+case_ "不适用 with a likelihood, a forecast_spent ten times the budget: located errors"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    forecast_spent: 950000\n    indicators:\n      设备数量: {value: 不适用, likelihood: 完全不可能}\n      完成时间: 未完成\n' >"$WORK/m9p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m9p.yaml"
+expect_status 2
+expect_err "$WORK/m9p.yaml:5:21: error[JX0803]: forecast_spent 950000 is 9500 times the budget of 100.00 万元: was it written in 元? 950000元 = 95万元; write 95 or 950000元"
+expect_err "$WORK/m9p.yaml:7:38: error[JX0908]: indicator '设备数量' is 不适用 (not applicable) but also gives a likelihood"
+
 case_ "--as-of on the deadline: 未完成 is still green (due on as_of itself)"
 run monitor $T -a $F/green.yaml --as-of 2024-09-30
 expect_status 0
