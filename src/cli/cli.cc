@@ -554,10 +554,54 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
       }
     }
     if (named != nullptr) {
+      // "--as-of: At Most 1 required but received 2": given twice.
+      if (what.find("At Most") != std::string::npos) {
+        return Msg(MsgId::kOptionRepeated, named->get_name());
+      }
       return Msg(MsgId::kMissingValue, named->get_name(), named->get_description());
     }
   }
   return Msg(MsgId::kBadUsage, what);
+}
+
+// A switch given a value (`--strict=`, `--show-work=banana`, `-q=yes`):
+// CLI11 reads some as true, blames others on the next argument or says so
+// in English. true/false, yes/no, on/off and 1/0 are taken, as CLI11 does.
+// `*command` is the command's name. A short switch takes no '=' at all.
+std::optional<Message> FlagValueProblem(
+    int argc, const char* const* argv,
+    const std::vector<std::pair<CLI::App*, const CommandSpec*>>& subs, std::string* command) {
+  const CLI::App* sub = nullptr;
+  int i = 1;
+  for (; i < argc && sub == nullptr; ++i) {
+    for (const auto& [s, spec] : subs)
+      if (s->get_name() == argv[i]) sub = s;
+  }
+  if (sub == nullptr) return std::nullopt;
+  *command = sub->get_name();
+  for (; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") break;
+    const size_t eq = a.find('=');
+    if (a.size() < 2 || a[0] != '-' || eq == std::string_view::npos) continue;
+    const std::string name(a.substr(0, eq));
+    const std::string value(a.substr(eq + 1));
+    for (const CLI::Option* opt : sub->get_options()) {
+      if (opt->get_expected_max() != 0 || opt->get_positional()) continue;  // takes a value
+      bool named = false, short_name = false;
+      for (const std::string& l : opt->get_lnames()) named = named || name == "--" + l;
+      for (const std::string& n : opt->get_snames()) short_name = short_name || name == "-" + n;
+      if (short_name) return Msg(MsgId::kShortSwitchValue, name, value);
+      if (!named) continue;
+      std::string v = value;
+      std::transform(v.begin(), v.end(), v.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      static const char* const kTaken[] = {"true", "false", "yes", "no", "on", "off", "1", "0"};
+      if (std::find(std::begin(kTaken), std::end(kTaken), v) != std::end(kTaken)) break;
+      return Msg(MsgId::kSwitchValue, name, value);
+    }
+  }
+  return std::nullopt;
 }
 
 // An option whose value is another option of the command (`-r --lang zh`,
@@ -624,6 +668,11 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (std::string word = UnknownCommand(argc, argv); !word.empty()) {
     PrintProblem(err, Severity::kError, UnknownCommandMessage(word));
     err << Text(MsgId::kSeeHelp) << "\n";
+    return kExitError;
+  }
+  if (std::string command; std::optional<Message> m = FlagValueProblem(argc, argv, subs, &command)) {
+    PrintProblem(err, Severity::kError, *m);
+    err << Tr(MsgId::kSeeCommandHelp, command) << "\n";
     return kExitError;
   }
   // `--fail-under=` (an unset variable after the '=') is an empty value:

@@ -124,6 +124,30 @@ run eval examples/targets -a examples/actuals -o --quiet
 expect_status 2
 expect_err "jixiao: error[JX0705]: --output needs a value: Write the report to FILE instead of stdout"
 
+case_ "a switch given a value: exit 2, in the run's language, the switch named"
+run monitor --lang zh examples/targets -a examples/progress --show-work=banana
+expect_status 2
+expect_err "jixiao: 错误[JX0706]: --show-work 是开关，不带值：要打开就只写 --show-work（也可写 --show-work=true 或 --show-work=false），而不是 --show-work=banana"
+expect_err "运行 jixiao monitor --help 查看用法。"
+# An unset variable after '=': the switch is blamed, not the targets.
+run monitor examples/targets -a examples/progress --strict=
+expect_status 2
+expect_err "jixiao: error[JX0706]: --strict is a switch and takes no value: write just --strict to turn it on (--strict=true or --strict=false also work), not --strict="
+run eval examples/targets -a examples/actuals --quiet=2
+expect_status 2
+expect_err "error[JX0706]: --quiet is a switch"
+run eval examples/targets -a examples/actuals -q=yes
+expect_status 2
+expect_err "jixiao: error[JX0706]: -q is a switch and takes no value: write just -q, not -q=yes"
+# What CLI11 takes stays taken.
+run eval examples/targets -a examples/actuals --quiet=true --strict=false
+expect_status 1
+
+case_ "an option given twice: exit 2, said so"
+run monitor examples/targets -a examples/progress --as-of 2024-07-31 --as-of 2024-06-30
+expect_status 2
+expect_err "jixiao: error[JX0706]: --as-of is given more than once: keep one"
+
 case_ "a bad --color value: exit 2"
 run check --color sometimes examples/targets
 expect_status 2
