@@ -71,8 +71,10 @@ std::string AdjustmentText(const IndicatorMonitor& im) {
   return "";
 }
 
+std::string MonthsTo(int month) { return month == 1 ? "1" : "1-" + std::to_string(month); }
+
 std::string ValueLabel(const MonitorRun* run) {
-  return Tr(MsgId::kMonLabelValue, run ? run->as_of.date.month : 12);
+  return Tr(MsgId::kMonLabelValue, MonthsTo(run ? run->as_of.date.month : 12));
 }
 
 std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run) {

@@ -27,6 +27,9 @@ std::string ReasonKeys(unsigned reasons, std::string_view sep);
 std::string AdjustmentText(const IndicatorMonitor& im);
 // The label of a value to date: "1-7月执行情况" for an as_of in July.
 std::string ValueLabel(const MonitorRun* run);
+// The months from January to `month` as a label writes them: "1-7", and
+// "1" for January alone ("1月执行数", not "1-1月").
+std::string MonthsTo(int month);
 // The figures of the budget light: "3.1 / 6 万元 = 51.67% ÷ 213/366 = 0.89"
 // (spent / budget = rate, ÷ time progress = pace, to 2 decimals).
 std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run);

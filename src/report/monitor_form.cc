@@ -64,8 +64,8 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   b.Text(4, 0, Tr(MsgId::kFormFunds, p.unit), kFormLabel, 5, 2);
   b.Blank(4, 2);
   b.Text(4, 3, Tr(m.adjusted ? MsgId::kFormYearBudget : MsgId::kFormInitialBudget), kFormLabel);
-  b.Text(4, 4, Tr(MsgId::kMonFormSpentTo, month), kFormLabel);
-  b.Text(4, 5, Tr(MsgId::kMonFormRateTo, month), kFormLabel);
+  b.Text(4, 4, Tr(MsgId::kMonFormSpentTo, MonthsTo(month)), kFormLabel);
+  b.Text(4, 5, Tr(MsgId::kMonFormRateTo, MonthsTo(month)), kFormLabel);
   b.Text(4, 6, Tr(MsgId::kMonFormForecastSpent), kFormLabel, 1, 3);
   b.Text(4, 9, Tr(MsgId::kMonFormExplanation), kFormLabel, 1, 7);
   b.Text(5, 2, Tr(MsgId::kFormTotalFunds), kFormLabel);
@@ -108,7 +108,7 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
 
   // Goals and what has been achieved so far.
   b.Text(9, 0, Tr(MsgId::kFormGoals), kFormLabel, 1, 8);
-  b.Text(9, 8, Tr(MsgId::kMonFormProgressTo, month), kFormLabel, 1, 8);
+  b.Text(9, 8, Tr(MsgId::kMonFormProgressTo, MonthsTo(month)), kFormLabel, 1, 8);
   b.Text(10, 0, NumberedLines(p.goals), kFormValue, 1, 8);
   b.Text(10, 8, m.achieved, kFormValue, 1, 8);
 
@@ -116,7 +116,7 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   const MsgId single[] = {MsgId::kFormLevel1, MsgId::kFormLevel2, MsgId::kFormLevel3,
                           MsgId::kFormTarget};
   for (int c = 0; c < 4; ++c) b.Text(11, c, Tr(single[c]), kFormLabel, 2, 1);
-  b.Text(11, 4, Tr(MsgId::kMonFormProgressTo, month), kFormLabel, 2, 1);
+  b.Text(11, 4, Tr(MsgId::kMonFormProgressTo, MonthsTo(month)), kFormLabel, 2, 1);
   b.Text(11, 5, Tr(MsgId::kMonFormForecast), kFormLabel, 2, 1);
   b.Text(11, 6, Tr(MsgId::kMonFormReasons), kFormLabel, 1, 5);
   for (unsigned k = 0; k < kReasonCount; ++k)

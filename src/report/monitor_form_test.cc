@@ -11,6 +11,7 @@
 #include "base/lang.h"
 #include "model/actuals_read.h"
 #include "model/target_loader.h"
+#include "report/monitor_common.h"
 
 namespace jixiao {
 
@@ -84,6 +85,12 @@ MonitorRun RunOf(const std::string& as_of) {
 }
 
 }  // namespace
+
+TEST_CASE("the months to date: 1-7 to July, 1 alone in January (not 1-1月)") {
+  CHECK(MonthsTo(7) == "1-7");
+  CHECK(MonthsTo(12) == "1-12");
+  CHECK(MonthsTo(1) == "1");
+}
 
 TEST_CASE("监控表: the labels of the paper form in their cells") {
   ScopedLang zh(Lang::kZh);

@@ -56,7 +56,7 @@ class MonitorSummarySheet {
         Tr(MsgId::kSumId),          Tr(MsgId::kFormProjectName),
         Tr(MsgId::kFormSupervisor), Tr(MsgId::kFormImplementer),
         Tr(MsgId::kMonFormProjectLight), Tr(MsgId::kMonSumBudget),
-        Tr(MsgId::kMonSumSpentTo, month), Tr(MsgId::kFormRate),
+        Tr(MsgId::kMonSumSpentTo, MonthsTo(month)), Tr(MsgId::kFormRate),
         Tr(MsgId::kMonFormTimeProgress), Tr(MsgId::kMonFormPace),
         Tr(MsgId::kMonFormBudgetLight), Tr(MsgId::kMonSumRed),
         Tr(MsgId::kMonSumYellow),   Tr(MsgId::kMonSumGreen),

@@ -534,7 +534,8 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
                        : Spaced(b, Held(f.cmp), a);
       } else {
         // Below a positive target (or a range), or above a reverse one.
-        const bool below = f.range ? f.b < f.a : !IsReverse(f.cmp);
+        // An exact amount (0起) missed either way: by where the value is.
+        const bool below = f.range || f.cmp == Comparator::kEq ? f.b < f.a : !IsReverse(f.cmp);
         const Rational& bound = f.range && !below ? *f.upper : f.a;
         const std::string bound_text = WithUnit(bound, f.unit);
         const std::string ratio = im.ratio.FormatFixed(2);

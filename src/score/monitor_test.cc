@@ -434,6 +434,13 @@ TEST_CASE("不适用 with a forecast or a likelihood is an error (JX0908)") {
   CHECK(o.m->indicators[0].not_applicable);
 }
 
+TEST_CASE("an exact amount missed upward shows >: 1起 against 0起") {
+  Outcome o = One("社会效益指标", "0起", "{value: 1起, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "1起 > 0起");
+}
+
 TEST_CASE("未完成 against a time limit counts the time elapsed since 1 January") {
   // As of 2024-07-31, 7 months have elapsed: ≤7个月 green, ≤6个月 red.
   CHECK(One("时效指标", "≤7个月", "未完成").Only().light == Light::kGreen);
