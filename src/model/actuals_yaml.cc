@@ -243,7 +243,12 @@ class DocumentReader {
     if (v.is_null()) {
       // `购置设备数量：4台` (a full-width colon, or none but ':'): one key.
       if (r_.ReportKeySlip(key)) return;
-      r_.Error(key, MsgId::kValActualMissing, a.key, Tr(MsgId::kValValueHint));
+      if (progress_) {
+        // As the progress CSV says it: a forecast alone is enough here.
+        r_.Error(key, MsgId::kNoValueNorForecast, a.key);
+      } else {
+        r_.Error(key, MsgId::kValActualMissing, a.key, Tr(MsgId::kValValueHint));
+      }
     } else if (v.is_sequence()) {
       r_.Error(v, MsgId::kActActualIsList, a.key);
     } else if (v.is_scalar()) {

@@ -519,6 +519,18 @@ case_ "JX0907: neither value nor forecast"
 run monitor $T -a $WORK/neither.yaml
 expect_error $WORK/neither.yaml 6 13 JX0907 "indicator '设备数量' has neither a value to date (value) nor a forecast for the year (forecast)"
 
+progress empty-key.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量:
+EOF
+case_ "JX0907: an indicator left empty, as the YAML template leaves it"
+run monitor $T -a $WORK/empty-key.yaml
+expect_error $WORK/empty-key.yaml 6 7 JX0907 "indicator '设备数量' has neither a value to date (value) nor a forecast for the year (forecast)"
+
 progress neither.csv <<'EOF'
 project,indicator,value,note,forecast,likelihood,reasons
 ,as_of,2024-07-31,,,,
