@@ -86,6 +86,18 @@ Diagnostics::Diagnostics(Diagnostics&& other) noexcept = default;
 Diagnostics& Diagnostics::operator=(Diagnostics&& other) noexcept = default;
 
 void Diagnostics::Add(Diagnostic d) {
+  ShowInvisibleIn(&d);
+  Keep(std::move(d));
+}
+
+void Diagnostics::Keep(Diagnostic&& d) {
+  if (d.severity == Severity::kError) ++errors_;
+  list_.push_back(std::move(d));
+  if (store_ && list_.size() >= kSpillBatch) Spill();
+}
+
+void Diagnostics::ShowInvisibleIn(Diagnostic* dp) {
+  Diagnostic& d = *dp;
   // A zero-width space or a byte order mark in a name quoted by the message
   // would make it say "“合格率”不是…：是不是“合格率”？": show it, and say so.
   if (HasInvisible(d.message)) {
@@ -98,9 +110,6 @@ void Diagnostics::Add(Diagnostic d) {
     }
     d.message = std::move(shown) + Tr(MsgId::kInvisibleHint, list);
   }
-  if (d.severity == Severity::kError) ++errors_;
-  list_.push_back(std::move(d));
-  if (store_ && list_.size() >= kSpillBatch) Spill();
 }
 
 void Diagnostics::Error(Location loc, Message message, std::string source_line) {
@@ -113,19 +122,30 @@ void Diagnostics::Warning(Location loc, Message message, std::string source_line
        message.code});
 }
 
+// Another list's diagnostics went through Add there: they are kept as they are.
 void Diagnostics::Append(const Diagnostics& other) {
-  for (Diagnostic d : other.all()) Add(std::move(d));
+  for (Diagnostic d : other.all()) Keep(std::move(d));
 }
 
 void Diagnostics::Append(Diagnostics&& other) {
   if (!store_ && list_.empty()) {
     *this = std::move(other);
   } else if (!other.store_) {
-    for (Diagnostic& d : other.list_) Add(std::move(d));
+    for (Diagnostic& d : other.list_) Keep(std::move(d));
   } else {
-    for (Diagnostic d : other.all()) Add(std::move(d));
+    for (Diagnostic d : other.all()) Keep(std::move(d));
   }
   other = Diagnostics();
+}
+
+bool Diagnostics::AnyCode(bool (*pred)(uint16_t code)) const {
+  for (const Diagnostic& d : list_)
+    if (pred(d.code)) return true;
+  if (store_) {
+    for (size_t i = 0; i < store_->size(); ++i)
+      if (pred(Decode(store_->Read(i)).code)) return true;
+  }
+  return false;
 }
 
 Diagnostics Diagnostics::Take() {
@@ -173,7 +193,10 @@ namespace {
 class WantedLines {
  public:
   void Add(const std::string& file, int line, uint32_t i) {
-    auto it = files_.emplace(file, static_cast<uint32_t>(files_.size())).first;
+    // Found first: most diagnostics are in a file already seen, and
+    // emplace would build (and drop) a node for each.
+    auto it = files_.find(file);
+    if (it == files_.end()) it = files_.emplace(file, static_cast<uint32_t>(files_.size())).first;
     wanted_.push_back({it->second, line, i});
   }
   bool empty() const { return wanted_.empty(); }

@@ -70,6 +70,8 @@ class Diagnostics {
   // Appends all of `other`, in order.
   void Append(const Diagnostics& other);
   void Append(Diagnostics&& other);
+  // Whether any diagnostic's code satisfies `pred`.
+  bool AnyCode(bool (*pred)(uint16_t code)) const;
   // Moves every diagnostic out, leaving this list empty (and in memory).
   Diagnostics Take();
 
@@ -132,6 +134,11 @@ class Diagnostics {
 
  private:
   Diagnostic At(size_t i) const;
+  // Marks invisible characters in d's message (a zero-width space in a
+  // quoted name), as every diagnostic added is.
+  static void ShowInvisibleIn(Diagnostic* d);
+  // Appends d, already shown (from another list), counting errors.
+  void Keep(Diagnostic&& d);
   // Moves list_ into the store.
   void Spill();
   void FillSpilledSourceLines(int jobs);

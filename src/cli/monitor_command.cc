@@ -48,9 +48,7 @@ class DateErrors {
   // Moves `from` into `to`, keeping the first of each date error.
   void Append(Diagnostics&& from, Diagnostics* to) {
     if (from.empty()) return;
-    bool any = false;
-    for (const Diagnostic& d : from.all()) any = any || IsDateError(d.code);
-    if (!any) {
+    if (!from.AnyCode(&IsDateError)) {
       to->Append(std::move(from));
       return;
     }

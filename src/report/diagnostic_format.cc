@@ -1,5 +1,6 @@
 #include "report/diagnostic_format.h"
 
+#include <cstring>
 #include <string>
 
 #include "report/report_common.h"
@@ -19,21 +20,50 @@ void AppendPainted(const std::string& text, Style style, bool color, std::string
   }
 }
 
-// FormatDiagnosticLine(d, color) appended to *out.
+// FormatDiagnosticLine(d, color) appended to *out. Without colour (a
+// year's warnings to a file) the pieces go straight into *out.
 void AppendDiagnosticLine(const Diagnostic& d, bool color, std::string* out) {
-  if (std::string where = FormatLocation(d.loc); !where.empty()) {
-    AppendPainted(where + ":", Style::kBold, color, out);
-    out->push_back(' ');
+  if (color) {
+    if (std::string where = FormatLocation(d.loc); !where.empty()) {
+      AppendPainted(where + ":", Style::kBold, true, out);
+      out->push_back(' ');
+    }
+    AppendPainted(SeverityLabel(d) + ":",
+                  d.severity == Severity::kError ? Style::kError : Style::kWarning, true, out);
+  } else {
+    if (!d.loc.file.empty()) {
+      out->append(d.loc.file);
+      if (d.loc.line > 0) {
+        out->push_back(':');
+        out->append(std::to_string(d.loc.line));
+        if (d.loc.column > 0) {
+          out->push_back(':');
+          out->append(std::to_string(d.loc.column));
+        }
+      }
+      out->append(": ");
+    }
+    out->append(Text(d.severity == Severity::kError ? MsgId::kSeverityError
+                                                    : MsgId::kSeverityWarning));
+    if (d.code != 0) {
+      out->push_back('[');
+      out->append(FormatCode(d.code));
+      out->push_back(']');
+    }
+    out->push_back(':');
   }
-  AppendPainted(SeverityLabel(d) + ":",
-                d.severity == Severity::kError ? Style::kError : Style::kWarning, color, out);
   out->push_back(' ');
   // Text quoted from an input may hold control characters (YAML "\e", "\n"):
   // on a terminal they must neither act nor break the line.
   const size_t message = out->size();
   AppendPrintableText(d.message, out);
-  for (size_t i = message; i < out->size(); ++i) {
-    if ((*out)[i] == '\n' || (*out)[i] == '\r') (*out)[i] = ' ';
+  char* const end = out->data() + out->size();
+  for (char c : {'\n', '\r'}) {
+    for (char* p = out->data() + message;
+         (p = static_cast<char*>(std::memchr(p, c, static_cast<size_t>(end - p)))) != nullptr;
+         ++p) {
+      *p = ' ';
+    }
   }
   out->push_back('\n');
 }

@@ -24,6 +24,39 @@ TEST_CASE("a diagnostic prints its place, code, message, line and caret") {
         "   |         ^\n");
 }
 
+TEST_CASE("a diagnostic's first line with as much place as is known, with and without colour") {
+  ScopedLang en(Lang::kEn);
+  struct Row {
+    Location loc;
+    uint16_t code;
+    const char* line;
+  };
+  const Row rows[] = {
+      {{"a.yaml", 3, 9}, 301, "a.yaml:3:9: error[JX0301]: bad\n"},
+      {{"a.yaml", 3, 0}, 301, "a.yaml:3: error[JX0301]: bad\n"},
+      {{"a.yaml", 0, 0}, 301, "a.yaml: error[JX0301]: bad\n"},
+      {{"", 0, 0}, 301, "error[JX0301]: bad\n"},
+      {{"a.yaml", 3, 9}, 0, "a.yaml:3:9: error: bad\n"},
+  };
+  for (const Row& r : rows) {
+    Diagnostic d{Severity::kError, r.loc, "bad", "", r.code};
+    CHECK(FormatDiagnosticLine(d, false) == r.line);
+    // Coloured, the same text once the escape sequences are taken out.
+    std::string painted = FormatDiagnosticLine(d, true), plain;
+    for (size_t i = 0; i < painted.size(); ++i) {
+      if (painted[i] == '\x1b') {
+        i = painted.find('m', i);
+        continue;
+      }
+      plain += painted[i];
+    }
+    CHECK(plain == r.line);
+  }
+  // A line break or a carriage return quoted in the message becomes a space.
+  Diagnostic d{Severity::kWarning, {"a.yaml", 1, 1}, "x\ny\rz", "", 920};
+  CHECK(FormatDiagnosticLine(d, false) == "a.yaml:1:1: warning[JX0920]: x y z\n");
+}
+
 TEST_CASE("PrintDiagnostics writes every diagnostic, or under --quiet the errors only") {
   ScopedLang zh(Lang::kZh);
   Diagnostics d;
