@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.h"
 #include "base/text.h"
 #include "score/score.h"
 
@@ -437,8 +438,15 @@ class Monitor {
       diags_->Warning(at, MsgId::kCertainOnRed, ind.name, FiguresText(im, run_, rules_.reverse));
     }
     if (im.light != Light::kGreen && im.reasons == 0 && Trim(im.note).empty()) {
-      diags_->Warning(a.loc, MsgId::kLightNeedsReason, ind.name, LightWord(im.light),
-                      FiguresText(im, run_, rules_.reverse));
+      std::string figures = FiguresText(im, run_, rules_.reverse);
+      if (im.light != im.judged && im.likelihood) {
+        // The light the likelihood gave, not the figures: "预计 95% ≥ 90%；有可能：绿 → 黄".
+        figures += English() ? "; " : "；";
+        figures += Tr(MsgId::kMonAdjusted,
+                      English() ? LikelihoodKey(*im.likelihood) : LikelihoodWord(*im.likelihood),
+                      LightWord(im.judged), LightWord(im.light));
+      }
+      diags_->Warning(a.loc, MsgId::kLightNeedsReason, ind.name, LightWord(im.light), figures);
     }
   }
 

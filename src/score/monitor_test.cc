@@ -434,6 +434,20 @@ TEST_CASE("不适用 with a forecast or a likelihood is an error (JX0908)") {
   CHECK(o.m->indicators[0].not_applicable);
 }
 
+TEST_CASE("JX0920 on a light the likelihood gave says so") {
+  // 95% ≥ 90% is green by the figures; 有可能 makes it yellow.
+  Outcome o = One("质量指标", "≥90%", "{value: 95%, likelihood: 有可能}");
+  REQUIRE(o.Only().light == Light::kYellow);
+  bool said = false;
+  for (const Diagnostic& d : o.diags.all()) {
+    if (d.code == kNeedsReason) {
+      CHECK(d.message.find("95% ≥ 90%; likely: green → yellow") != std::string::npos);
+      said = true;
+    }
+  }
+  CHECK(said);
+}
+
 TEST_CASE("an exact amount missed upward shows >: 1起 against 0起") {
   Outcome o = One("社会效益指标", "0起", "{value: 1起, note: 说明}");
   CHECK(o.Only().light == Light::kRed);
