@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/csv.h"
+#include "base/lang.h"
 #include "base/messages.h"
 #include "report/monitor_common.h"
 #include "report/monitor_report.h"
@@ -71,7 +72,14 @@ class MonitorCsvReporter : public MonitorReporter {
     budget.Set("basis", "pace");
     budget.Set("ratio", m.pace.FormatFixed(4));
     budget.Set("light", LightKey(m.budget_light));
-    budget.Set("figures", BudgetFigures(m, run_));
+    std::string figures = BudgetFigures(m, run_);
+    if (m.forecast_spent_low) {  // the forecast's flag, as the text report shows it
+      const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
+      figures += English() ? "; " : "；";
+      figures += Tr(MsgId::kMonLabelForecastSpent) + " " +
+                 Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString());
+    }
+    budget.Set("figures", figures);
     budget.Set("note", m.note);
     budget.AppendTo(&o);
     CsvReportRow total = ProjectRow("project", m);
