@@ -93,7 +93,10 @@ class Monitor {
                     p.project, p.year);
       return std::nullopt;
     }
-    std::optional<MatchedProject> matched = MatchProject(std::move(p), actuals_, rules_, diags_);
+    ScoreOptions to_date;
+    to_date.to_date = true;
+    std::optional<MatchedProject> matched =
+        MatchProject(std::move(p), actuals_, rules_, diags_, to_date);
     if (!matched) return std::nullopt;
     ProjectMonitor out;
     out.project = std::move(matched->base.project);

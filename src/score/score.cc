@@ -587,11 +587,13 @@ class ProjectScorer {
     const Amount& spent = actuals_.spent.total;
     const Location at = spent.loc.line > 0 ? spent.loc : actuals_.loc;
     const MsgId budget_name = s.adjusted ? MsgId::kWordAdjustedBudget : MsgId::kWordBudget;
+    const MsgId spent_name = options_.to_date ? MsgId::kWordSpentToDate : MsgId::kWordSpent;
     if (std::optional<Message> slip =
-            Slip(MsgId::kWordSpent, spent, s.spent, s.budget, budget_name, p.unit)) {
+            Slip(spent_name, spent, s.spent, s.budget, budget_name, p.unit)) {
       diags_->Error(at, std::move(*slip));
     } else if (s.spent > s.budget) {
-      diags_->Warning(at, MsgId::kOverBudget, p.project, s.spent.ToDecimalString(), p.unit,
+      diags_->Warning(at, options_.to_date ? MsgId::kOverBudgetToDate : MsgId::kOverBudget,
+                      p.project, s.spent.ToDecimalString(), p.unit,
                       Text(budget_name), s.budget.FormatFixed(2),
                       (s.spent / s.budget * 100).FormatFixed(2),
                       s.adjusted ? std::string_view() : Text(MsgId::kOverBudgetGiveAdjusted));
@@ -782,11 +784,12 @@ std::optional<ProjectScore> ScoreProject(Project p, const ProjectActuals& actual
 }
 
 std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actuals,
-                                           const Rules& rules, Diagnostics* diags) {
+                                           const Rules& rules, Diagnostics* diags,
+                                           const ScoreOptions& options) {
   const size_t errors_before = diags->error_count();
   MatchedProject m;
   m.base.project = std::move(p);
-  m.actuals = ProjectScorer(actuals, rules, diags).Prepare(&m.base);
+  m.actuals = ProjectScorer(actuals, rules, diags, options).Prepare(&m.base);
   if (diags->error_count() != errors_before || actuals.has_errors) return std::nullopt;
   m.base.note = actuals.note;
   m.base.actuals_loc = actuals.loc;

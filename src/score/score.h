@@ -87,6 +87,7 @@ struct ScoreWork {
 
 struct ScoreOptions {
   bool show_work = false;  // fill ProjectScore::work
+  bool to_date = false;    // spent is to date (monitor): messages say 执行数, not 全年执行数
 };
 
 struct ProjectScore {
@@ -157,7 +158,8 @@ struct MatchedProject {
   std::vector<const IndicatorActual*> actuals;
 };
 std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actuals,
-                                           const Rules& rules, Diagnostics* diags);
+                                           const Rules& rules, Diagnostics* diags,
+                                           const ScoreOptions& options = {});
 
 // The likely slip of unit in an amount of money `written` (`value` in the
 // project's `unit`) against `budget`: ten times it or more (written in 元

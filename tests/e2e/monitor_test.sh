@@ -249,6 +249,15 @@ expect_status 2
 expect_err "$WORK/m9p.yaml:5:21: error[JX0803]: forecast_spent 950000 is 9500 times the budget of 100.00 万元: was it written in 元? 950000元 = 95万元; write 95 or 950000元"
 expect_err "$WORK/m9p.yaml:7:38: error[JX0908]: indicator '设备数量' is 不适用 (not applicable) but also gives a likelihood"
 
+case_ "spent at mid-year is 'spent to date' in JX0803 and JX0804, not the year's"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 600000\n    indicators:\n      设备数量: 6台\n      完成时间: 未完成\n' >"$WORK/m10p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m10p.yaml"
+expect_status 2
+expect_err "$WORK/m10p.yaml:4:12: error[JX0803]: spent to date 600000 is 6000 times the budget of 100.00 万元: was it written in 元?"
+sed -i 's/spent: 600000/spent: 120/' "$WORK/m10p.yaml"
+run --lang zh monitor "$WORK/m4t.yaml" -a "$WORK/m10p.yaml"
+expect_err "$WORK/m10p.yaml:4:12: 警告[JX0804]: 项目“设备购置”截至目前的执行数 120 万元，已超过年初预算数 100.00 万元（120.00%）"
+
 case_ "--as-of on the deadline: 未完成 is still green (due on as_of itself)"
 run monitor $T -a $F/green.yaml --as-of 2024-09-30
 expect_status 0
