@@ -271,7 +271,7 @@ class Monitor {
       std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_);
       if (!forecast) return false;
       CheckForecastAgainstValue(ind, a, f);
-      if (not_done) CheckForecastStillToCome(ind, f);
+      if (not_done) CheckForecastStillToCome(ind, a, f);
       if (decided) {
         // Judged by the value (below); the forecast is warned of when it
         // would have given another light.
@@ -315,8 +315,9 @@ class Monitor {
 
   // A forecast of an indicator not done yet that is already past: a date
   // before as_of, or a time limit's time shorter than the time elapsed.
-  void CheckForecastStillToCome(const Indicator& ind, const IndicatorActual& f) {
-    const Location& at = f.loc.line > 0 ? f.loc : forecast_.loc;
+  void CheckForecastStillToCome(const Indicator& ind, const IndicatorActual& a,
+                                const IndicatorActual& f) {
+    const Location& at = f.loc.line > 0 ? f.loc : a.loc;
     if (f.value.kind == ActualKind::kDate && Compare(f.value.date, run_.as_of.date) < 0) {
       diags_->Warning(at, MsgId::kForecastBeforeAsOf, ind.name, f.text,
                       FormatDate(run_.as_of.date));
