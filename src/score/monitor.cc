@@ -248,16 +248,29 @@ class Monitor {
       }
       CheckTimeUsed(ind, a);
     }
-    // What the value to date already decides, a forecast cannot undo: a
-    // date target done (on time or late) by as_of, or still not done when
-    // its deadline or time limit has passed.
+    // What the value to date already decides, neither a forecast nor a
+    // likelihood undoes: a date target done (on time or late) by as_of, a
+    // time limit's time taken within the time elapsed, or either still not
+    // done when its deadline or time limit has passed.
     bool decided = false;
+    bool judged_not_done = not_done;  // im holds NotDone's judgement
     if (not_done) {
       NotDone(ind, &im);
       decided = !im.met;
     } else if (value && t.kind == TargetKind::kDate && a.value.kind == ActualKind::kDate &&
                Compare(a.value.date, run_.as_of.date) <= 0) {
       decided = true;
+    } else if (value && IsTimeLimit(t) && a.value.kind == ActualKind::kQuantity) {
+      // The time it took, within the time elapsed: done. Longer (JX0924):
+      // not done yet, and decided as 未完成 is once the limit has passed.
+      Parsed<Rational> used = ConvertTo(a.value.value, Elapsed(t).unit);
+      if (used && *used <= Elapsed(t).value) {
+        decided = true;
+      } else if (used) {
+        NotDone(ind, &im);
+        decided = judged_not_done = !im.met;
+        if (!decided) im.figures = Figures{};  // judged below, by the value or forecast
+      }
     }
     if (!a.progress.forecast.empty()) {
       // The forecast, judged as a value is (forecast_ keeps its strings'
@@ -277,7 +290,7 @@ class Monitor {
         // would have given another light.
         IndicatorMonitor by_forecast;
         Settle(ind, f, *forecast, &by_forecast);
-        if (!not_done) Settle(ind, a, *value, &im);
+        if (!judged_not_done) Settle(ind, a, *value, &im);
         if (by_forecast.judged != im.judged) {
           diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastAfterFact, ind.name,
                           a.text, FiguresText(im, run_, rules_.reverse), f.text);
@@ -288,7 +301,7 @@ class Monitor {
         im.basis = Basis::kForecast;
         Settle(ind, f, *forecast, &im);
       }
-    } else if (not_done) {
+    } else if (judged_not_done) {
       im.basis = Basis::kValue;
     } else if (IsPaced(ind, m_) && a.value.kind == ActualKind::kQuantity) {
       im.basis = Basis::kPace;
@@ -298,6 +311,14 @@ class Monitor {
       Settle(ind, a, *value, &im);
     }
     im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
+    if (decided && im.light != im.judged) {
+      diags_->Warning(a.progress.likelihood_loc.line > 0 ? a.progress.likelihood_loc : a.loc,
+                      MsgId::kLikelihoodAfterFact, ind.name, a.text,
+                      FiguresText(im, run_, rules_.reverse),
+                      English() ? LikelihoodKey(*im.likelihood) : LikelihoodWord(*im.likelihood));
+      im.light = im.judged;
+      im.adjustment = Adjustment::kNone;
+    }
     Warn(ind, a, im);
     return true;
   }
@@ -322,12 +343,18 @@ class Monitor {
       diags_->Warning(at, MsgId::kForecastBeforeAsOf, ind.name, f.text,
                       FormatDate(run_.as_of.date));
     } else if (IsTimeLimit(ind.target) && f.value.kind == ActualKind::kQuantity) {
-      const Quantity elapsed = Elapsed(ind.target);
+      // Against the time elapsed to the day: on 1 July, 6 months and 1/31
+      // (not the 7 months 未完成 is judged by).
+      Quantity elapsed = Elapsed(ind.target);
+      if (ind.target.value.unit.dim == Dimension::kMonths) {
+        const Date& d = run_.as_of.date;
+        elapsed.value = Rational(d.month - 1) + Rational(d.day) / Rational(DaysInMonth(d));
+      }
       Parsed<Rational> total = ConvertTo(f.value.value, elapsed.unit);
       if (total && *total < elapsed.value) {
         diags_->Warning(at, MsgId::kForecastTimeBeforeAsOf, ind.name, f.text,
                         FormatDate(run_.as_of.date),
-                        elapsed.value.ToDecimalString() + elapsed.unit.name);
+                        elapsed.value.FormatShort(1) + elapsed.unit.name);
       }
     }
   }
@@ -481,6 +508,11 @@ Light LightOf(const Rational& v, const Rational& green, const Rational& yellow) 
 
 int DaysInYear(int year) { return IsLeapYear(year) ? 366 : 365; }
 
+int DaysInMonth(const Date& d) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return d.month == 2 && IsLeapYear(d.year) ? 29 : kDays[d.month - 1];
+}
+
 int DayOfYear(const Date& d) {
   static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
   int day = kBefore[d.month - 1] + d.day;
@@ -526,10 +558,12 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
     case Figures::Kind::kGrade:
       core = GradeName(f.grade);
       break;
-    case Figures::Kind::kDate:
-      core = Spaced(FormatDate(f.date), im.met ? Held(f.cmp) : Negated(f.cmp),
-                    FormatDate(f.deadline));
+    case Figures::Kind::kDate: {
+      // = of a date is its deadline, as ≤ (targets.md).
+      const Comparator cmp = f.cmp == Comparator::kEq ? Comparator::kLe : f.cmp;
+      core = Spaced(FormatDate(f.date), im.met ? Held(cmp) : Negated(cmp), FormatDate(f.deadline));
       break;
+    }
     case Figures::Kind::kNotDone:
       core = f.time_limit
                  ? Tr(MsgId::kFiguresNotDoneLimit, WithUnit(f.b, f.unit),

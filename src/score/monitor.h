@@ -38,6 +38,8 @@ Light LightOf(const Rational& v, const Rational& green, const Rational& yellow);
 
 // Days of `year` (365 or 366), and the day of the year of `d` (1 January is 1).
 int DaysInYear(int year);
+// Days in the month of `d` (29 in February of a leap year).
+int DaysInMonth(const Date& d);
 int DayOfYear(const Date& d);
 
 // 时间进度 p as of a date: elapsed / total, with the figures shown.

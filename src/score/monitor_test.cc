@@ -408,6 +408,55 @@ TEST_CASE("what the value to date decides, a forecast does not undo (warned: JX0
   CHECK(o.Only().basis == Basis::kForecast);
 }
 
+TEST_CASE("a time limit's time taken decides it too; so does a likelihood not") {
+  // 5个月 taken of ≤12个月 by 2024-07-31 (7 elapsed): done, green, whatever
+  // the forecast 14个月 says (JX0926).
+  Outcome o = One("时效指标", "≤12个月", "{value: 5个月, forecast: 14个月, note: 说明}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Warned(926));
+  // 8个月 of ≤6个月: longer than the 7 elapsed (JX0924), so not done, and 7 > 6
+  // has passed the limit: red, though the forecast says 5个月.
+  o = One("时效指标", "≤6个月", "{value: 8个月, forecast: 5个月, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Only().figures.kind == Figures::Kind::kNotDone);
+  CHECK(o.Warned(924));
+  CHECK(o.Warned(926));
+  // 10个月 of ≤12个月: not done yet (JX0924), the limit still to come: the
+  // forecast decides, 11个月 ≤ 12个月 green.
+  o = One("时效指标", "≤12个月", "{value: 10个月, forecast: 11个月}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK_FALSE(o.Warned(926));
+  // Done on time (2024-06-10 ≤ 2024-06-15): 有可能 does not make it yellow (JX0926).
+  o = One("时效指标", "≤2024-06-15", "{value: 2024-06-10, likelihood: 有可能}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(o.Only().adjustment == Adjustment::kNone);
+  CHECK(o.Warned(926));
+  // Still to come, 有可能 applies as ever: green → yellow.
+  o = One("时效指标", "≤2024-10-31", "{value: 未完成, likelihood: 有可能, note: 说明}");
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK_FALSE(o.Warned(926));
+}
+
+TEST_CASE("JX0927 compares a time forecast with the time elapsed to the day") {
+  // On 2024-07-01, 6 months and 1/31 have passed: 6.5个月 is still possible,
+  // 6个月 is not.
+  CHECK_FALSE(One("时效指标", "≤12个月", "{value: 未完成, forecast: 6.5个月}", D(2024, 7, 1))
+                  .Warned(927));
+  CHECK(One("时效指标", "≤12个月", "{value: 未完成, forecast: 6个月}", D(2024, 7, 1)).Warned(927));
+  // On 2024-07-31, 7 months: 7个月 possible (done today), 6.9个月 not.
+  CHECK_FALSE(One("时效指标", "≤12个月", "{value: 未完成, forecast: 7个月}").Warned(927));
+  CHECK(One("时效指标", "≤12个月", "{value: 未完成, forecast: 6.9个月}").Warned(927));
+}
+
+TEST_CASE("an = date reads as its deadline (≤) in the figures") {
+  Outcome o = One("时效指标", "=2024-09-01", "2024-07-01");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "2024-07-01 ≤ 2024-09-01");
+}
+
 TEST_CASE("a time limit's time taken longer than the time elapsed is warned of (JX0924)") {
   // 10个月 on 2024-07-31, 7 months in: not done yet, written as done.
   CHECK(One("时效指标", "≤12个月", "10个月").Warned(924));
