@@ -585,9 +585,13 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
   std::string written = value;
   if (nature) {
     std::string n = Squeeze(nature->text);
+    // Some forms write the direction in words: 正向 is "at least", 反向
+    // "at most" (a cost, a time limit).
+    if (n == "正向" || n == "正向指标") n = "≥";
+    if (n == "反向" || n == "反向指标") n = "≤";
     if (!n.empty() && n != "定性" && n != "定量") {
       Parsed<Target> bare = ParseTarget(value);
-      if (!(bare && bare->explicit_comparator)) value = std::string(Trim(nature->text)) + value;
+      if (!(bare && bare->explicit_comparator)) value = n + value;
     }
   }
   if (unit) {

@@ -206,6 +206,24 @@ TEST_CASE("import: the 2021 form, 成本指标 as a level-1 group, 指标性质 
   CHECK(back[0].indicators[1].level1 == "成本指标");
 }
 
+TEST_CASE("import: 指标性质 written 正向 / 反向 is ≥ / ≤") {
+  std::vector<std::string> rows = Table();
+  rows.back() = "|一级指标|二级指标|三级指标|指标性质|指标值|度量单位";
+  Imported r = ImportText(WithIndicators(rows, {
+                                                   "|产出指标|数量指标|设备|正向|4|台",
+                                                   "|成本指标|经济成本指标|总成本|反向|10|万元",
+                                                   "|产出指标|时效指标|时限|反向指标|12|个月",
+                                                   "|满意度指标|服务对象满意度指标|满意度|正向指标|90|%",
+                                               }));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  REQUIRE(p.indicators.size() == 4);
+  CHECK(p.indicators[0].target == "≥4台");
+  CHECK(p.indicators[1].target == "≤10万元");
+  CHECK(p.indicators[2].target == "≤12个月");
+  CHECK(p.indicators[3].target == "≥90%");
+}
+
 TEST_CASE("import: a missing 绩效指标描述 column or cell leaves description out") {
   std::vector<std::string> rows = Table();
   rows.back() = "|一级指标|二级指标|三级指标|指标值";
