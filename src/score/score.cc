@@ -581,9 +581,23 @@ class ProjectScorer {
 
   // Spending above the budget is a warning (超预算); ten times the budget or
   // more is an error that names the likely slip of unit. So is an adjusted
-  // budget ten times the target's total, as a warning.
+  // budget ten times the target's total: a warning, as spent may be written
+  // in the same unit (the rate is then right); an error when, unit-less, it
+  // is alone in it (budget 115000 for 11.5 万元, spent 11.5: spent would be
+  // blamed against it), and spent is then not checked.
   void CheckSpent(const ProjectScore& s) {
     const Project& p = s.project;
+    if (s.adjusted && s.adjusted->total >= p.total * 10) {
+      const Amount& b = actuals_.budget->total;
+      Message m = SlipMessage(MsgId::kWordTheAdjustedBudget, b, s.adjusted->total, p.total,
+                              MsgId::kWordTargetTotal, p.unit);
+      const Location at = b.loc.line > 0 ? b.loc : actuals_.loc;
+      if (b.unit.dim == Dimension::kNone && s.spent < p.total * 10) {
+        diags_->Error(at, std::move(m));
+        return;
+      }
+      diags_->Warning(at, std::move(m));
+    }
     const Amount& spent = actuals_.spent.total;
     const Location at = spent.loc.line > 0 ? spent.loc : actuals_.loc;
     const MsgId budget_name = s.adjusted ? MsgId::kWordAdjustedBudget : MsgId::kWordBudget;
@@ -597,12 +611,6 @@ class ProjectScorer {
                       Text(budget_name), s.budget.FormatFixed(2),
                       (s.spent / s.budget * 100).FormatFixed(2),
                       s.adjusted ? std::string_view() : Text(MsgId::kOverBudgetGiveAdjusted));
-    }
-    if (s.adjusted && s.adjusted->total >= p.total * 10) {
-      const Amount& b = actuals_.budget->total;
-      diags_->Warning(b.loc.line > 0 ? b.loc : actuals_.loc,
-                      SlipMessage(MsgId::kWordTheAdjustedBudget, b, s.adjusted->total, p.total,
-                                  MsgId::kWordTargetTotal, p.unit));
     }
   }
 

@@ -723,6 +723,14 @@ TEST_CASE("the actuals' budget (全年预算数) replaces the total in the execu
   CHECK(Messages(slip.diags) ==
         "warning 4:12: the adjusted budget 60000 is 10000 times the target's total of 6.00 万元: "
         "was it written in 元? 60000元 = 6万元; write 6 or 60000元\n");
+  // Only the budget in 元, spent 5.5 in 万元 as the target: an error at the
+  // budget, and spent is not blamed.
+  Scored alone = Score(ProjectYaml(kOneIndicator),
+                       ActualsBuilder("5.5").Budget("60000").Value("甲", "4台").a);
+  CHECK_FALSE(alone.score);
+  CHECK(Messages(alone.diags) ==
+        "error 4:12: the adjusted budget 60000 is 10000 times the target's total of 6.00 万元: "
+        "was it written in 元? 60000元 = 6万元; write 6 or 60000元\n");
   // Without a budget, A is the target's total.
   Scored plain = Score(ProjectYaml(kOneIndicator), ActualsBuilder("4.6").Value("甲", "4台").a);
   CHECK(plain.score->budget == 6);
