@@ -342,6 +342,18 @@ class ProjectReader {
       r_.Error(*nodes_[i], ind.id.empty() ? MsgId::kTgtDuplicateName : MsgId::kTgtDuplicateId,
                ind.key(), first.loc.line);
     }
+    // An id that is another indicator's name reads, in actuals, as the
+    // indicator of that name to anyone but jixiao (which goes by the id).
+    for (size_t i = 0; i < p.indicators.size(); ++i) {
+      const Indicator& ind = p.indicators[i];
+      if (ind.id.empty()) continue;
+      for (size_t j = 0; j < p.indicators.size(); ++j) {
+        if (j != i && p.indicators[j].name == ind.id) {
+          r_.Warning(*nodes_[i], MsgId::kTgtIdIsAnotherName, ind.id, p.indicators[j].loc.line);
+          break;
+        }
+      }
+    }
   }
 
   void CheckWeights(const YamlNode& list, const Project& p) {

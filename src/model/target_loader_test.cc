@@ -438,6 +438,17 @@ std::string WarningsOf(const std::string& text) {
   return out;
 }
 
+TEST_CASE("an id that is another indicator's name is warned of") {
+  CHECK(WarningsOf(ProjectYaml(Ind("验收合格率", "≥95%", ", id: 合格率") +
+                               Ind("合格率", "≥50%", ", id: Q2"))) ==
+        "5:5: indicator id '合格率' is the name of another indicator (line 6): an actual written "
+        "'合格率' goes to the indicator whose id it is, which is easily mistaken; choose another "
+        "id\n");
+  CHECK(WarningsOf(ProjectYaml(Ind("验收合格率", "≥95%", ", id: A1") +
+                               Ind("合格率", "≥50%", ", id: Q2")))
+            .empty());
+}
+
 TEST_CASE("supervisor (主管部门) is read like department") {
   Loaded l = Load(
       "project: 项目\nyear: 2024\n"

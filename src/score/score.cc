@@ -235,6 +235,18 @@ class ProjectScorer {
     for (size_t j = 0; j < actuals_.indicators.size(); ++j) {
       if (used[j]) continue;
       const IndicatorActual& a = actuals_.indicators[j];
+      // The name of an indicator that took, by its id, an actual meant for
+      // another indicator of that name (an id that is another's name).
+      bool taken = false;
+      for (size_t k = 0; k < p.indicators.size() && !taken; ++k) {
+        const Indicator& ind = p.indicators[k];
+        if (ind.name == a.key && !ind.id.empty() && matched[k] != nullptr &&
+            matched[k]->key == ind.id) {
+          diags_->Error(a.loc, MsgId::kNotAnIndicatorNameOfId, a.key, p.project, ind.id);
+          taken = true;
+        }
+      }
+      if (taken) continue;
       std::string hint = ClosestMatch(a.key, names);
       if (hint.empty()) {
         diags_->Error(a.loc, MsgId::kNotAnIndicator, a.key, p.project);

@@ -873,6 +873,15 @@ TEST_CASE("matching diagnostics carry their codes, and read in Chinese") {
         "JX0444 项目“测试项目”的指标“乙”没有实际完成值（指标值“≥90%”，见 t.yaml:6）：请填写实际完成值，"
         "或写“不适用”\n"
         "JX0445 “乙乙乙乙”不是项目“测试项目”的指标：请按绩效目标表写三级指标的名称或 id\n");
+  // 甲's id is 乙, the name of the other (id B2): 甲 takes the entry 乙 by its
+  // id, and the entry 甲 is left over: said so, not "no indicator".
+  Scored by_name = Score(ProjectYaml("  - {id: 乙, level1: 产出指标, level2: 数量指标, name: 甲, "
+                                     "target: 4台}\n"
+                                     "  - {id: B2, level1: 满意度指标, level2: 服务对象满意度指标, "
+                                     "name: 乙, target: ≥90%}\n"),
+                         ActualsBuilder("6").Value("甲", "4台").Value("乙", "95%").a);
+  CHECK(Codes(by_name.diags).find("JX0445 “甲”是项目“测试项目”中一个指标的名称，但这个指标已按它的 id "
+                                  "取了“乙”那一项") != std::string::npos);
   Scored typo = Score(ProjectYaml(two), ActualsBuilder("6").Value("甲", "4台").Value("乙", "95%").Value("甲甲", "1台").a);
   CHECK(Codes(typo.diags) == "JX0445 “甲甲”不是项目“测试项目”的指标：是不是“甲”？\n");
   Scored na = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")),
