@@ -230,13 +230,21 @@ void Importer::CheckWeights(Draft* d) {
   for (const ImportedIndicator& ind : p.indicators) {
     if (auto w = Rational::ParseDecimal(ind.weight); w && w->sign() <= 0) positive = false;
   }
-  if (all && sum == expected && positive) return;
+  // Within 0.01 of the total, as a targets file's weights may be.
+  const Rational diff = sum - expected;
+  const bool adds_up = diff <= Rational(1) / 100 && -diff <= Rational(1) / 100;
+  if (all && adds_up && positive) return;
   // The reason twice: in the YAML comment (both languages) and in the warning.
   auto reason = [&](Lang lang) {
-    return !all ? fmt::format(fmt::runtime(Text(MsgId::kWeightsSomeMissing, lang)), with,
-                              p.indicators.size())
-                : fmt::format(fmt::runtime(Text(MsgId::kWeightsBadSum, lang)),
-                              sum.ToDecimalString(), expected.ToDecimalString());
+    if (!all) {
+      return fmt::format(fmt::runtime(Text(MsgId::kWeightsSomeMissing, lang)), with,
+                         p.indicators.size());
+    }
+    if (!adds_up) {
+      return fmt::format(fmt::runtime(Text(MsgId::kWeightsBadSum, lang)), sum.ToDecimalString(),
+                         expected.ToDecimalString());
+    }
+    return std::string(Text(MsgId::kWeightsNotPositive, lang));
   };
   std::vector<std::string> listed;
   for (ImportedIndicator& ind : p.indicators) {

@@ -569,6 +569,19 @@ TEST_CASE("import: 分值 are written when they add up to 90, else left out with
   CHECK(hundred.only().indicators[0].weight.empty());
   CHECK(hundred.Warns("分值 not imported: they add up to 100, not 90"));
   CHECK(HasNote(hundred.only(), "indicators", "设备=60"));
+
+  // 90.003 is within the 0.01 a targets file allows: written.
+  Imported near = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台|50.003",
+                                                   "|效益指标|社会效益指标|能力|能力|显著提升|30",
+                                                   "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%|10"}));
+  CHECK(near.only().indicators[0].weight == "50.003");
+  CHECK(near.diags.empty());
+  // A 0 among them adding up to 90: the 0 is the reason, not "90, not 90".
+  Imported zero = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台|60",
+                                                   "|效益指标|社会效益指标|能力|能力|显著提升|0",
+                                                   "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%|30"}));
+  CHECK(zero.only().indicators[0].weight.empty());
+  CHECK(zero.Warns("分值 not imported: some are 0 or negative: every indicator's weight must be above 0"));
 }
 
 TEST_CASE("import: a name the table repeats gets an id") {
