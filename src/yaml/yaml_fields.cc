@@ -181,6 +181,14 @@ std::optional<Rational> FieldReader::Decimal(const YamlNode& n, std::string_view
       id = MsgId::kMustBeNumberSeparators;
     else if (n.is_scalar() && !n.plain)
       id = MsgId::kMustBeNumberQuoted;
+    // `score: 70%`: a score is a ratio, 0.7.
+    if (key == "score" && n.is_scalar() && EndsWith(n.value, "%")) {
+      const std::string_view number = Trim(std::string_view(n.value).substr(0, n.value.size() - 1));
+      if (std::optional<Rational> pct = Rational::ParseDecimal(number)) {
+        Error(n, MsgId::kMustBeNumberPercent, key, Describe(n), (*pct / 100).ToDecimalString());
+        return std::nullopt;
+      }
+    }
     Error(n, id, key, Describe(n));
     return std::nullopt;
   }

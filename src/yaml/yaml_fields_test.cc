@@ -172,6 +172,15 @@ TEST_CASE("FieldReader::Decimal: an exact decimal written as a YAML number") {
   CHECK_FALSE(DecimalOf("-1000000000000001", &d));
   CHECK_FALSE(DecimalOf("'6.00'", &d));
   CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '6.00' (remove the quotes)\n");
+  // A score written as a percent: the ratio it means, 0.7.
+  std::optional<Rational> score;
+  d = ReadV("70%", [&](FieldReader& r, const YamlNode& v) { score = r.Decimal(v, "score"); });
+  CHECK_FALSE(score);
+  CHECK(d == "error 1:4: [JX0206] 'score' must be a ratio from 0 to 1, not the text '70%': write "
+             "0.7\n");
+  // ... and only a score: a total in % is no ratio.
+  CHECK_FALSE(DecimalOf("70%", &d));
+  CHECK(d == "error 1:4: [JX0206] 'total' must be a number, not the text '70%'\n");
   CHECK_FALSE(DecimalOf("1,200", &d));
   CHECK(d ==
         "error 1:4: [JX0206] 'total' must be a number, not the text '1,200' (write it without thousands "
