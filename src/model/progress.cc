@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "base/lang.h"
 #include "base/record_codec.h"
 #include "base/text.h"
 #include "model/actual_codec.h"
@@ -46,6 +47,10 @@ std::optional<Likelihood> ParseLikelihood(std::string_view text) {
 
 const char* LikelihoodWord(Likelihood l) { return kLikelihoods[static_cast<int>(l)].word; }
 const char* LikelihoodKey(Likelihood l) { return kLikelihoods[static_cast<int>(l)].key; }
+
+std::string LikelihoodText(Likelihood l) {
+  return English() ? LikelihoodKey(l) : LikelihoodWord(l);
+}
 
 unsigned ParseReason(std::string_view text) {
   text = Trim(text);

@@ -40,6 +40,8 @@ std::optional<Likelihood> ParseLikelihood(std::string_view text);
 const char* LikelihoodWord(Likelihood l);
 // "certain", "likely", "impossible": the stable name of machine formats.
 const char* LikelihoodKey(Likelihood l);
+// The word in the run's language: "确定能" (zh) or "certain" (en).
+std::string LikelihoodText(Likelihood l);
 
 // 偏差原因: the five reasons of the form, as bits of a set.
 enum Reason : unsigned {

@@ -33,8 +33,8 @@ std::string Band(std::string_view v, Light light, const Rational& green, const R
 
 }  // namespace
 
-std::string LikelihoodText(Likelihood l) {
-  return English() ? LikelihoodKey(l) : LikelihoodWord(l);
+std::string ForecastSpentLowText(const MonitorRules& rules) {
+  return Tr(MsgId::kMonLabelLow, (rules.forecast_spent_threshold * 100).ToDecimalString());
 }
 
 std::string ReasonsText(unsigned reasons) {

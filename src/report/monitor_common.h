@@ -15,8 +15,9 @@
 
 namespace jixiao {
 
-// "确定能" (zh) or "certain" (en).
-std::string LikelihoodText(Likelihood l);
+// "低于预算的 90%" (zh) / "below 90% of the budget" (en): the flag of a
+// forecast_spent under the rules' threshold.
+std::string ForecastSpentLowText(const MonitorRules& rules);
 // The reasons of `reasons` (Reason bits) in the form's order: "经费保障、人员保障"
 // (zh) or "funding, staff" (en); "" for none.
 std::string ReasonsText(unsigned reasons);

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "base/csv.h"
-#include "base/lang.h"
 #include "base/messages.h"
 #include "report/monitor_common.h"
 #include "report/monitor_report.h"
@@ -74,10 +73,9 @@ class MonitorCsvReporter : public MonitorReporter {
     budget.Set("light", LightKey(m.budget_light));
     std::string figures = BudgetFigures(m, run_);
     if (m.forecast_spent_low) {  // the forecast's flag, as the text report shows it
-      const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
-      figures += English() ? "; " : "；";
+      figures += Text(MsgId::kSumSeparator);
       figures += Tr(MsgId::kMonLabelForecastSpent) + " " +
-                 Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString());
+                 ForecastSpentLowText(ctx_.report.rules->monitor);
     }
     budget.Set("figures", figures);
     budget.Set("note", m.note);

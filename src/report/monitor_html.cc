@@ -221,9 +221,7 @@ class MonitorHtmlReporter : public MonitorReporter {
            HtmlText(AmountText(*m.forecast_spent) + " " + p.unit +
                     Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
       if (m.forecast_spent_low) {
-        const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
-        o += " <strong>" + HtmlText(Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString())) +
-             "</strong>";
+        o += " <strong>" + HtmlText(ForecastSpentLowText(ctx_.report.rules->monitor)) + "</strong>";
       }
     }
     o += "</p>\n";

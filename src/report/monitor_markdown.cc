@@ -103,8 +103,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
                        AmountText(*m.forecast_spent), MarkdownText(p.unit),
                        Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
       if (m.forecast_spent_low) {
-        const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
-        o += " **" + Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString()) + "**";
+        o += " **" + ForecastSpentLowText(ctx_.report.rules->monitor) + "**";
       }
     }
     if (!m.note.empty()) o += fmt::format(" · {}: {}", Tr(MsgId::kMonLabelNote), MarkdownText(m.note));

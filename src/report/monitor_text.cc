@@ -112,8 +112,7 @@ class MonitorTextReporter : public MonitorReporter {
                        AmountText(*m.forecast_spent), p.unit,
                        Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
       if (m.forecast_spent_low) {
-        const Rational& t = ctx_.report.rules->monitor.forecast_spent_threshold;
-        o += " " + Paint(Tr(MsgId::kMonLabelLow, (t * 100).ToDecimalString()), Style::kWarning);
+        o += " " + Paint(ForecastSpentLowText(ctx_.report.rules->monitor), Style::kWarning);
       }
     }
     return o;

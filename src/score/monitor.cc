@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "base/lang.h"
 #include "base/text.h"
 #include "score/score.h"
 
@@ -246,7 +245,6 @@ class Monitor {
         diags_->Warning(a.loc, MsgId::kDateAfterAsOf, ind.name, FormatDate(a.value.date),
                         FormatDate(run_.as_of.date));
       }
-      CheckTimeUsed(ind, a);
     }
     // What the value to date already decides, neither a forecast nor a
     // likelihood undoes: a date target done (on time or late) by as_of, a
@@ -261,12 +259,17 @@ class Monitor {
                Compare(a.value.date, run_.as_of.date) <= 0) {
       decided = true;
     } else if (value && IsTimeLimit(t) && a.value.kind == ActualKind::kQuantity) {
-      // The time it took, within the time elapsed: done. Longer (JX0924):
-      // not done yet, and decided as 未完成 is once the limit has passed.
-      Parsed<Rational> used = ConvertTo(a.value.value, Elapsed(t).unit);
-      if (used && *used <= Elapsed(t).value) {
+      // The time it took, within the time elapsed: done. Longer: not done
+      // yet, its planned time written as done (JX0924), and decided as
+      // 未完成 is once the limit has passed.
+      const Quantity elapsed = Elapsed(t);
+      Parsed<Rational> used = ConvertTo(a.value.value, elapsed.unit);
+      if (used && *used <= elapsed.value) {
         decided = true;
       } else if (used) {
+        diags_->Warning(a.loc, MsgId::kTimeUsedAfterAsOf, ind.name, a.text,
+                        FormatDate(run_.as_of.date),
+                        elapsed.value.ToDecimalString() + elapsed.unit.name);
         NotDone(ind, &im);
         decided = judged_not_done = !im.met;
         if (!decided) im.figures = Figures{};  // judged below, by the value or forecast
@@ -314,24 +317,12 @@ class Monitor {
     if (decided && im.light != im.judged) {
       diags_->Warning(a.progress.likelihood_loc.line > 0 ? a.progress.likelihood_loc : a.loc,
                       MsgId::kLikelihoodAfterFact, ind.name, a.text,
-                      FiguresText(im, run_, rules_.reverse),
-                      English() ? LikelihoodKey(*im.likelihood) : LikelihoodWord(*im.likelihood));
+                      FiguresText(im, run_, rules_.reverse), LikelihoodText(*im.likelihood));
       im.light = im.judged;
       im.adjustment = Adjustment::kNone;
     }
     Warn(ind, a, im);
     return true;
-  }
-
-  // The time to complete a time limit (≤12个月) longer than the time elapsed
-  // by as_of: not done yet, its planned time written as done.
-  void CheckTimeUsed(const Indicator& ind, const IndicatorActual& a) {
-    if (!IsTimeLimit(ind.target) || a.value.kind != ActualKind::kQuantity) return;
-    const Quantity elapsed = Elapsed(ind.target);
-    Parsed<Rational> used = ConvertTo(a.value.value, elapsed.unit);
-    if (!used || *used <= elapsed.value) return;
-    diags_->Warning(a.loc, MsgId::kTimeUsedAfterAsOf, ind.name, a.text,
-                    FormatDate(run_.as_of.date), elapsed.value.ToDecimalString() + elapsed.unit.name);
   }
 
   // A forecast of an indicator not done yet that is already past: a date
@@ -472,10 +463,9 @@ class Monitor {
       std::string figures = FiguresText(im, run_, rules_.reverse);
       if (im.light != im.judged && im.likelihood) {
         // The light the likelihood gave, not the figures: "预计 95% ≥ 90%；有可能：绿 → 黄".
-        figures += English() ? "; " : "；";
-        figures += Tr(MsgId::kMonAdjusted,
-                      English() ? LikelihoodKey(*im.likelihood) : LikelihoodWord(*im.likelihood),
-                      LightWord(im.judged), LightWord(im.light));
+        figures += Text(MsgId::kSumSeparator);
+        figures += Tr(MsgId::kMonAdjusted, LikelihoodText(*im.likelihood), LightWord(im.judged),
+                      LightWord(im.light));
       }
       diags_->Warning(a.loc, MsgId::kLightNeedsReason, ind.name, LightWord(im.light), figures);
     }
