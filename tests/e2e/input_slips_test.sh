@@ -111,6 +111,40 @@ run eval "$WORK/t.yaml" -a "$WORK/zero.yaml"
 expect_status 2
 expect_err "$WORK/zero.yaml:5:13: error[JX0353]: 'budget' (全年预算数) must be greater than 0: leave it out to use the target's total"
 
+case_ "an adjusted budget alone in 元 beside spent in 万元: the error is at the budget"
+printf 'project: 甲\nid: B-1\nyear: 2024\nbudget: {total: 12}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 设备, target: 4台}\n' >"$WORK/tb.yaml"
+printf 'projects:\n  - id: B-1\n    spent: 11.5\n    budget: 115000\n    indicators: {设备: 4台}\n' >"$WORK/ab.yaml"
+run eval "$WORK/tb.yaml" -a "$WORK/ab.yaml"
+expect_status 2
+expect_err "$WORK/ab.yaml:4:13: error[JX0803]: the adjusted budget 115000 is 9583.3 times the target's total of 12.00 万元: was it written in 元? 115000元 = 11.5万元; write 11.5 or 115000元"
+expect_no_err "spent 11.5"
+
+case_ "score written as a percent: an error at it, naming the ratio"
+printf 'project: 乙\nid: G-1\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 效益指标, level2: 社会效益指标, name: 能力, target: 显著提升}\n' >"$WORK/tg.yaml"
+printf 'projects:\n  - id: G-1\n    spent: 9\n    indicators:\n      能力: {grade: 部分达成, score: 70%%}\n' >"$WORK/ag.yaml"
+run eval "$WORK/tg.yaml" -a "$WORK/ag.yaml"
+expect_status 2
+expect_err "$WORK/ag.yaml:5:32: error[JX0206]: 'score' must be a ratio from 0 to 1, not the text '70%': write 0.7"
+
+case_ "an id that is another indicator's name: check warns; eval names the cause"
+cat >"$WORK/tid.yaml" <<'EOF'
+project: 编号
+id: I-1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {id: 合格率, level1: 产出指标, level2: 质量指标, name: 验收合格率, target: ≥95%}
+  - {id: Q2, level1: 产出指标, level2: 质量指标, name: 合格率, target: ≥50%}
+EOF
+run check "$WORK/tid.yaml"
+expect_err "$WORK/tid.yaml:6:5: warning[JX0243]: indicator id '合格率' is the name of another indicator (line 7)"
+run check --strict "$WORK/tid.yaml"
+expect_status 2
+printf 'projects:\n  - id: I-1\n    spent: 9\n    indicators: {验收合格率: 98%%, 合格率: 40%%}\n' >"$WORK/aid.yaml"
+run eval "$WORK/tid.yaml" -a "$WORK/aid.yaml"
+expect_status 2
+expect_err "$WORK/aid.yaml:4:18: error[JX0445]: '验收合格率' is the name of an indicator of project '编号' that took, by its id, the entry '合格率'"
+
 case_ "template writes budget and achieved as commented lines; filled in, they are read"
 run template $M/13-spent-with-its-unit/targets.yaml -o "$WORK/tpl.yaml"
 expect_status 0

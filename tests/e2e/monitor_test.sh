@@ -249,6 +249,15 @@ expect_status 2
 expect_err "$WORK/m9p.yaml:5:21: error[JX0803]: forecast_spent 950000 is 9500 times the budget of 100.00 万元: was it written in 元? 950000元 = 95万元; write 95 or 950000元"
 expect_err "$WORK/m9p.yaml:7:38: error[JX0908]: indicator '设备数量' is 不适用 (not applicable) but also gives a likelihood"
 
+case_ "forecast_spent above the budget, or below what is spent: warned of at it"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    forecast_spent: 120\n    note: 说明\n    indicators:\n      设备数量: 6台\n      完成时间: 未完成\n' >"$WORK/m11p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m11p.yaml"
+expect_status 0
+expect_err "$WORK/m11p.yaml:5:21: warning[JX0804]: project '设备购置' forecasts spending of 120 万元, more than its budget of 100.00 万元 (120.00%): an expected overspend; check the amount"
+sed -i 's/forecast_spent: 120/forecast_spent: 50/' "$WORK/m11p.yaml"
+run monitor "$WORK/m4t.yaml" -a "$WORK/m11p.yaml"
+expect_err "$WORK/m11p.yaml:5:21: warning[JX0923]: project '设备购置' forecasts spending of 50 万元 for the year, less than the 60 万元 spent to date"
+
 case_ "spent at mid-year is 'spent to date' in JX0803 and JX0804, not the year's"
 printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 600000\n    indicators:\n      设备数量: 6台\n      完成时间: 未完成\n' >"$WORK/m10p.yaml"
 run monitor "$WORK/m4t.yaml" -a "$WORK/m10p.yaml"
