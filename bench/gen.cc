@@ -440,6 +440,23 @@ struct Department {
   bool csv = false;
 };
 
+// Whether the year's figure `year` of a time target (`target`) can be known by
+// 2024-07-31: a completion date after that day, or a time taken longer than the
+// 7 months elapsed, cannot (monitor warns of it, JX0924). Such an indicator's
+// progress is 未完成, with the year's figure as its forecast, as a unit writes it.
+bool KnownByJuly(const std::string& target, const std::string& year) {
+  int y = 0, m = 0, d = 0, n = -1;
+  if ((std::sscanf(year.c_str(), "%d-%d-%d%n", &y, &m, &d, &n) == 3 ||
+       std::sscanf(year.c_str(), "%d年%d月%d日%n", &y, &m, &d, &n) == 3) &&
+      n == static_cast<int>(year.size())) {
+    return y * 10000 + m * 100 + d <= 20240731;
+  }
+  if (target.rfind("≤", 0) != 0) return true;  // only a time limit is a time taken
+  if (std::sscanf(year.c_str(), "%d个月%n", &m, &n) == 1 && n == static_cast<int>(year.size())) return m <= 7;
+  if (std::sscanf(year.c_str(), "%d年%n", &y, &n) == 1 && n == static_cast<int>(year.size())) return y * 12 <= 7;
+  return true;
+}
+
 std::string UnmetNote(Rng& r, const std::string& name) {
   return fmt::format("{}，{}未达到目标值。{}。", r.Pick(kUnmetReasons), name, r.Pick(kUnmetMeasures));
 }
@@ -1062,7 +1079,12 @@ class Generator {
         const int64_t n = std::strtoll(year.substr(0, digits).c_str(), nullptr, 10);
         value = fmt::format("{}{}", n * r.Int(45, 85) / 100, year.substr(digits));
       } else if (r.Chance(300)) {
-        value = year;  // known already (a rate, a date, a grade) and judged as at year end
+        if (KnownByJuly(ind.target, year)) {
+          value = year;  // known already (a rate, a date, a grade) and judged as at year end
+        } else {
+          value = "未完成";  // not done by 31 July: the year's figure is the forecast
+          forecast_text = year;
+        }
       } else {
         forecast_text = year;  // only the year's forecast
       }
