@@ -56,6 +56,17 @@ const char* Held(Comparator c) { return c == Comparator::kEq ? "≥" : Comparato
 
 std::string WithUnit(const Rational& r, const std::string& unit) { return r.ToDecimalString() + unit; }
 
+// The value judged, in the target's unit unless it is not exact there.
+std::string ValueText(const Figures& f) {
+  return f.b_written ? WithUnit(f.b_written->value, f.b_written->unit.name) : WithUnit(f.b, f.unit);
+}
+
+// `written`, if b (`written` in the target's unit) is not exact to 6 places.
+std::optional<Quantity> KeepWritten(const Quantity& written, const Figures& f) {
+  if (written.unit.name == f.unit || (f.b * Rational(1000000)).is_integer()) return std::nullopt;
+  return written;
+}
+
 // "a op b": the figures of a light, written as fmt's "{} {} {}" would.
 std::string Spaced(const std::string& a, std::string_view op, const std::string& b) {
   std::string out;
@@ -407,6 +418,7 @@ class Monitor {
     f->b = ConvertTo(a.value.value, t.value.unit).value();  // compatible: judged before
     f->a = t.value.value;
     f->unit = t.value.unit.name;
+    f->b_written = KeepWritten(a.value.value, *f);
     f->cmp = t.cmp;
     f->range = t.kind == TargetKind::kRange;
     if (f->range) f->upper = t.upper.value;
@@ -440,9 +452,11 @@ class Monitor {
       return;
     }
     f.time_limit = true;
-    f.b = ConvertTo(Elapsed(t), t.value.unit).value();
+    const Quantity elapsed = Elapsed(t);
+    f.b = ConvertTo(elapsed, t.value.unit).value();
     f.a = t.value.value;
     f.unit = t.value.unit.name;
+    f.b_written = KeepWritten(elapsed, f);
     IndicatorActual today;
     today.key = ind.key();
     today.value.kind = ActualKind::kQuantity;
@@ -556,12 +570,12 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
     }
     case Figures::Kind::kNotDone:
       core = f.time_limit
-                 ? Tr(MsgId::kFiguresNotDoneLimit, WithUnit(f.b, f.unit),
+                 ? Tr(MsgId::kFiguresNotDoneLimit, ValueText(f),
                       im.met ? Held(f.cmp) : Negated(f.cmp), WithUnit(f.a, f.unit))
                  : NotDoneDateText(f, im.met);
       break;
     case Figures::Kind::kQuantity: {
-      const std::string b = WithUnit(f.b, f.unit), a = WithUnit(f.a, f.unit);
+      const std::string b = ValueText(f), a = WithUnit(f.a, f.unit);
       if (im.basis == Basis::kPace) {
         core = b + " / (" + a + " × " + std::to_string(run.progress.elapsed) + "/" +
                std::to_string(run.progress.total) + ") = " + im.ratio.FormatFixed(2);

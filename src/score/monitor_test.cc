@@ -457,6 +457,21 @@ TEST_CASE("an = date reads as its deadline (≤) in the figures") {
                     ReverseFormula::kRatio) == "2024-07-01 ≤ 2024-09-01");
 }
 
+TEST_CASE("a value not exact in the target's unit is shown as written") {
+  const MonitorRun run = MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default());
+  // 10个月 = 10/12年 = 0.8333…年: shown as 10个月, judged exactly (10/12 ≤ 1).
+  Outcome o = One("时效指标", "≤1年", "{value: 未完成, forecast: 10个月}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "forecast 10个月 ≤ 1年");
+  // 7 months elapsed = 7/12年 against ≤0.5年: shown as 7个月, red.
+  o = One("时效指标", "≤0.5年", "{value: 未完成, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "not done, 7个月 elapsed > 0.5年");
+  // 6个月 = 0.5年 exactly: in the target's unit, as before.
+  o = One("时效指标", "≤1年", "{value: 未完成, forecast: 6个月}");
+  CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "forecast 0.5年 ≤ 1年");
+}
+
 TEST_CASE("a time limit's time taken longer than the time elapsed is warned of (JX0924)") {
   // 10个月 on 2024-07-31, 7 months in: not done yet, written as done.
   CHECK(One("时效指标", "≤12个月", "10个月").Warned(924));
