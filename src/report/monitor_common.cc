@@ -84,6 +84,16 @@ std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run) {
                      run.progress.total, m.pace.FormatFixed(2));
 }
 
+std::string BudgetFiguresFlagged(const ProjectMonitor& m, const MonitorRun& run,
+                                 const MonitorRules& rules) {
+  std::string figures = BudgetFigures(m, run);
+  if (m.forecast_spent_low) {
+    figures += Text(MsgId::kSumSeparator);
+    figures += Tr(MsgId::kMonLabelForecastSpent) + " " + ForecastSpentLowText(rules);
+  }
+  return figures;
+}
+
 std::string RedAdvice() { return Tr(MsgId::kMonRedAdvice); }
 
 std::string PercentText(const Rational& r) { return (r * 100).FormatFixed(2) + "%"; }

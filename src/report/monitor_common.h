@@ -34,6 +34,11 @@ std::string MonthsTo(int month);
 // The figures of the budget light: "3.1 / 6 万元 = 51.67% ÷ 213/366 = 0.89"
 // (spent / budget = rate, ÷ time progress = pace, to 2 decimals).
 std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run);
+// The same, then, when forecast_spent is under the threshold, its flag:
+// "…；全年预计执行数 低于预算的 90%". For the reports that give the budget one
+// line of figures (csv, junit, github).
+std::string BudgetFiguresFlagged(const ProjectMonitor& m, const MonitorRun& run,
+                                 const MonitorRules& rules);
 // What 136号 asks of a project with a red light.
 std::string RedAdvice();
 // "58.20%": a fraction as a percentage with 2 decimals.

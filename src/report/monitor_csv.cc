@@ -71,13 +71,7 @@ class MonitorCsvReporter : public MonitorReporter {
     budget.Set("basis", "pace");
     budget.Set("ratio", m.pace.FormatFixed(4));
     budget.Set("light", LightKey(m.budget_light));
-    std::string figures = BudgetFigures(m, run_);
-    if (m.forecast_spent_low) {  // the forecast's flag, as the text report shows it
-      figures += Text(MsgId::kSumSeparator);
-      figures += Tr(MsgId::kMonLabelForecastSpent) + " " +
-                 ForecastSpentLowText(ctx_.report.rules->monitor);
-    }
-    budget.Set("figures", figures);
+    budget.Set("figures", BudgetFiguresFlagged(m, run_, ctx_.report.rules->monitor));
     budget.Set("note", m.note);
     budget.AppendTo(&o);
     CsvReportRow total = ProjectRow("project", m);

@@ -44,7 +44,7 @@ class MonitorGithubReporter : public MonitorReporter {
     if (m.budget_light != Light::kGreen) {
       Keep(m.budget_light, m.spent_loc, Tr(MsgId::kMonLabelBudget),
            Tr(MsgId::kMonGithubBudget, p.project, p.id, LightWord(m.budget_light),
-              BudgetFigures(m, run_)),
+              BudgetFiguresFlagged(m, run_, ctx_.report.rules->monitor)),
            m.note);
     }
     for (const IndicatorMonitor& im : m.indicators) {

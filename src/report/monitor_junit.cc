@@ -49,9 +49,11 @@ class MonitorJunitReporter : public MonitorReporter {
     property("time_progress", run_.progress.value.FormatFixed(4));
     property("budget_rate", m.rate.FormatFixed(4));
     property("budget_pace", m.pace.FormatFixed(4));
+    if (m.forecast_spent) property("forecast_spent", m.forecast_spent->ToDecimalString());
+    property("forecast_deviation", m.forecast_spent_low ? "true" : "false");
     o += "    </properties>\n";
     o += Case(p.id, Tr(MsgId::kMonLabelBudget), m.actuals_loc.file, m.budget_light, false,
-              BudgetFigures(m, run_), m.note);
+              BudgetFiguresFlagged(m, run_, ctx_.report.rules->monitor), m.note);
     for (const IndicatorMonitor& im : m.indicators) {
       const Indicator& ind = p.indicators[im.index];
       std::string body = fmt::format("{}: {} / {} / {}\n{}: {}\n", Tr(MsgId::kMonLabelIndicator),

@@ -22,8 +22,8 @@ namespace jixiao {
 namespace {
 
 // The notes of a project's yellow and red items, for the 汇总 sheet's
-// 偏差说明: "name：reasons，note" each.
-std::string FlaggedNotes(const ProjectMonitor& m) {
+// 偏差说明: "name：reasons，note" each; then the forecast spending's flag.
+std::string FlaggedNotes(const ProjectMonitor& m, const MonitorRules& rules) {
   std::string out;
   auto add = [&](const std::string& what, unsigned reasons, const std::string& note) {
     if (!out.empty()) out += Tr(MsgId::kSumSeparator);
@@ -37,6 +37,10 @@ std::string FlaggedNotes(const ProjectMonitor& m) {
     if (im.not_applicable || im.light == Light::kGreen) continue;
     add(m.project.indicators[im.index].name, im.reasons, im.note);
   }
+  if (m.forecast_spent_low) {
+    if (!out.empty()) out += Tr(MsgId::kSumSeparator);
+    out += Tr(MsgId::kSumNoteItem, Tr(MsgId::kMonLabelForecastSpent), ForecastSpentLowText(rules));
+  }
   return out;
 }
 
@@ -49,8 +53,9 @@ class MonitorSummarySheet {
   static constexpr size_t kNoteLineWidth = 46;
   static constexpr size_t kMaxNoteLines = 30;
 
-  MonitorSummarySheet(Workbook* book, lxw_worksheet* ws, const MonitorRun& run)
-      : book_(book), ws_(ws), run_(run) {
+  MonitorSummarySheet(Workbook* book, lxw_worksheet* ws, const MonitorRun& run,
+                      const MonitorRules& rules)
+      : book_(book), ws_(ws), run_(run), rules_(rules) {
     const int month = run.as_of.date.month;
     std::vector<std::string> headers = {
         Tr(MsgId::kSumId),          Tr(MsgId::kFormProjectName),
@@ -82,7 +87,7 @@ class MonitorSummarySheet {
     for (int l = 0; l < kLightCount; ++l) indicator_lights_[l] += m.lights[l];
     not_applicable_ += m.not_applicable;
     const uint32_t r = row_++;
-    const std::string notes = FlaggedNotes(m);
+    const std::string notes = FlaggedNotes(m, rules_);
     const size_t lines = std::min<size_t>(kMaxNoteLines, 1 + DisplayWidth(notes) / kNoteLineWidth);
     if (lines > 1) worksheet_set_row(ws_, r, 15.0 * static_cast<double>(lines), nullptr);
     WriteString(ws_, r, 0, p.id, text);
@@ -152,6 +157,7 @@ class MonitorSummarySheet {
   Workbook* book_;
   lxw_worksheet* ws_;
   MonitorRun run_;
+  const MonitorRules& rules_;  // the run's: outlives the sheet
   uint32_t row_ = 0;
   Rational budget_, spent_;
   size_t lights_[kLightCount] = {};
@@ -172,7 +178,8 @@ class MonitorXlsxReporter : public MonitorReporter {
     none.as_of.date = Date{0, 12, 31};
     if (run != nullptr) run_ = *run;
     summary_ = std::make_unique<MonitorSummarySheet>(books_.summary_book(), ws,
-                                                     run != nullptr ? *run : none);
+                                                     run != nullptr ? *run : none,
+                                                     ctx_.report.rules->monitor);
   }
 
   void Project(const ProjectMonitor& m, std::ostream& /*out*/) override {

@@ -167,6 +167,10 @@ for k, p in enumerate(projects):
     flagged = [i["name"] for i in p["indicators"] if i["light"] in ("yellow", "red")]
     for name in flagged:
         assert name in (s.value("Q%d" % r) or ""), (p["id"], name)
+    # The forecast spending, and its flag under 90% of the budget.
+    assert s.value("P%d" % r) == p["budget"]["forecast_spent"], (p["id"], s.value("P%d" % r))
+    flag = "全年预计执行：低于预算的 90%" in (s.value("Q%d" % r) or "")
+    assert flag == p["budget"]["forecast_deviation"], (p["id"], s.value("Q%d" % r))
 t = len(projects) + 2
 lights = report["summary"]["lights"]
 assert s.value("A%d" % t) == "合计"
