@@ -360,9 +360,13 @@ class ProjectScorer {
                     GradeName(*a.grade));
       return std::nullopt;
     }
+    // 未完成 is monitor's word for what is not done yet; at year end the
+    // date or the time, expected if need be, is what is scored.
+    const bool not_done = a.value.kind == ActualKind::kText && !a.grade && Trim(a.text) == "未完成";
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
-        diags_->Error(a.loc, MsgId::kDateNeedsDate, ind.name, ind.target_text, a.text);
+        diags_->Error(a.loc, not_done ? MsgId::kDateNotDoneAtYearEnd : MsgId::kDateNeedsDate,
+                      ind.name, ind.target_text, a.text);
         return std::nullopt;
       }
       return ScoreDate(t, a.value.date);
@@ -370,6 +374,9 @@ class ProjectScorer {
     if (a.value.kind != ActualKind::kQuantity) {
       if (std::optional<std::string> decimal = ScientificAsDecimal(a.text)) {
         diags_->Error(a.loc, MsgId::kNeedsNumberScientific, ind.name, a.text, *decimal);
+      } else if (not_done && t.kind == TargetKind::kQuantity && IsReverse(t.cmp) &&
+                 (t.value.unit.dim == Dimension::kMonths || t.value.unit.dim == Dimension::kDays)) {
+        diags_->Error(a.loc, MsgId::kTimeNotDoneAtYearEnd, ind.name, ind.target_text);
       } else {
         diags_->Error(a.loc, MsgId::kNeedsNumber, ind.name, ind.target_text, a.text);
       }

@@ -437,6 +437,37 @@ run eval $QS -a "$WORK/na.csv"
 expect_status 2
 expect_err "$WORK/na.csv:3:12: error[JX0452]: the actual of indicator '服务学生人次' is '不适用（本年未开展）': for an indicator that does not apply, write just 不适用 and give the reason in its note"
 
+case_ "未完成 at year end: an error asking for the date or the time, expected if need be"
+cat >"$WORK/late.yaml" <<'EOF'
+project: 测试项目
+id: LATE-1
+year: 2024
+department: {code: "1", name: 测试局}
+unit: 万元
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 时效指标, name: 完成时间, target: ≤2024-12-31}
+  - {level1: 产出指标, level2: 时效指标, name: 完成时限, target: ≤12个月}
+  - {level1: 产出指标, level2: 数量指标, name: 设备数, target: 4台}
+EOF
+printf 'projects:\n  - id: LATE-1\n    spent: 9\n    indicators:\n      完成时间: 未完成\n      完成时限: 未完成\n      设备数: 4台\n' >"$WORK/late-actuals.yaml"
+run eval "$WORK/late.yaml" -a "$WORK/late-actuals.yaml"
+expect_status 2
+expect_err "$WORK/late-actuals.yaml:5:7: error[JX0448]: indicator '完成时间' (target '≤2024-12-31') says 未完成 (not done): at year end write the date it was done or, if it is still not done, the date it is expected (such as 2025-03-31); it scores as unmet"
+expect_err "$WORK/late-actuals.yaml:6:7: error[JX0449]: indicator '完成时限' (target '≤12个月') says 未完成 (not done): at year end write the time it took or, if it is still not done, the whole time it is expected to take (such as 15个月); it scores as unmet"
+# As advised: a date in the next year, with its note, scores as unmet (0).
+printf 'projects:\n  - id: LATE-1\n    spent: 9\n    indicators:\n      完成时间: {value: 2025-03-31, note: 设备延迟到货}\n      完成时限: {value: 15个月, note: 设备延迟到货}\n      设备数: 4台\n' >"$WORK/late-actuals.yaml"
+run eval "$WORK/late.yaml" -a "$WORK/late-actuals.yaml" -f json
+expect_status 1
+python3 - "$OUT" <<'EOF' || fail "the late date and time are not scored as unmet"
+import json, sys
+p = json.load(open(sys.argv[1]))["projects"][0]
+ind = {i["name"]: i for i in p["indicators"]}
+assert ind["完成时间"]["status"] == "unmet" and ind["完成时间"]["score"] == 0, ind["完成时间"]
+# ≤12个月 with 15个月: unmet, ratio 12/15 = 0.8 of its weight 30 (90 / 3) = 24.
+assert ind["完成时限"]["status"] == "unmet" and ind["完成时限"]["score"] == 24, ind["完成时限"]
+EOF
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
