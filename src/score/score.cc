@@ -678,8 +678,9 @@ class ProjectScorer {
 
   // "spent 5.8 is only 0.01% of the budget of 60000.00 元: was it written in
   // 万元? 5.8万元 = 58000元; write 58000 or 5.8万元": a unit-less amount below
-  // a thousandth of the budget, in a project kept in 元 or 千元, that a
-  // larger unit of money brings within ten times of it. nullopt otherwise.
+  // a thousandth of the budget that a larger unit of money brings within
+  // ten times of it, and no more than twice it (0.005 of a 10 万元 budget is
+  // not 0.005亿元, five times the budget). nullopt otherwise.
   static std::optional<Message> LargerUnitSlip(MsgId what, const Amount& written,
                                                const Rational& value,
                                                const Rational& budget, MsgId budget_name,
@@ -691,7 +692,7 @@ class ProjectScorer {
     }
     std::optional<NearestUnit> slip = Nearest(
         written.value, LargerMoneyUnits(project_unit), Quantity{budget, project_unit}, 10);
-    if (!slip) return std::nullopt;
+    if (!slip || slip->converted > budget * 2) return std::nullopt;
     return Msg(MsgId::kAmountSlipWrittenInLarger, Text(what), written.text,
                Text(budget_name), budget.FormatFixed(2), unit,
                (value / budget * 100).FormatShort(4), slip->unit,

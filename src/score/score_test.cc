@@ -831,6 +831,18 @@ TEST_CASE("a unit-less amount below a thousandth of its target in 元 names the 
   Scored far = Score(yuan_project, ActualsBuilder("0.5").Value("甲", "4台").Value("丙", "48000").a);
   CHECK(far.score);
   CHECK(far.diags.error_count() == 0);
+  // In a project kept in 万元, budget 10: spent 0.005 (0.05%) in 亿元 would
+  // be 50万元, five times the budget — above twice it, so no slip is named.
+  const std::string wan_project =
+      "project: 万元项目\nyear: 2024\nunit: 万元\nbudget: {total: 10}\nindicators:\n" +
+      Ind("产出指标", "数量指标", "甲", "4台");
+  Scored five = Score(wan_project, ActualsBuilder("0.005").Value("甲", "4台").a);
+  CHECK(five.score);
+  CHECK(five.diags.error_count() == 0);
+  // 0.001 in 亿元 is 10万元, the budget itself: named.
+  Scored one = Score(wan_project, ActualsBuilder("0.001").Value("甲", "4台").a);
+  CHECK_FALSE(one.score);
+  CHECK(HasMessage(one.diags, "was it written in 亿元? 0.001亿元 = 10万元"));
 }
 
 TEST_CASE("不适用 with its reason in the value, and a date before the project's year") {
