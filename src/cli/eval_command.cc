@@ -98,7 +98,8 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   ProjectsWithoutEntry without_entry;
   Progress progress(term, err);
   // On the workers: score each project against its actuals entry (read-only).
-  ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
+  ProjectWork score = [&](Project&& p, LoadedItem* item, Diagnostics* /*loading*/) {
+    Diagnostics* d = &item->entry_diags;
     item->match = actuals.Locate(p.id, p.project);
     item->actuals = actuals.Lookup(*item->match);
     if (item->actuals == ActualsIndex::kNone) return;
@@ -137,6 +138,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     if (!ids.Register(item, &diags)) return;
     ++projects;
     if (!ClaimEntry(item, &actuals, &without_entry, &diags)) return;
+    diags.Append(std::move(item.entry_diags));
     if (!item.scored) return;  // not scored: its errors are in diags
     if (item.digest) {
       summary.Add(*item.digest);

@@ -166,7 +166,8 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   size_t projects = 0;
   Progress progress(term, err);
   // On the workers: the lights of each project against its entry (read-only).
-  ProjectWork work = [&](Project&& p, LoadedItem* item, Diagnostics* d) {
+  ProjectWork work = [&](Project&& p, LoadedItem* item, Diagnostics* /*loading*/) {
+    Diagnostics* d = &item->entry_diags;
     item->match = entries.Locate(p.id, p.project);
     item->actuals = entries.Lookup(*item->match);
     if (item->actuals == ActualsIndex::kNone || !run) return;
@@ -210,6 +211,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
     if (!ids.Register(item, &diags)) return;
     ++projects;
     if (!ClaimEntry(item, &entries, &without_entry, &diags)) return;
+    date_errors.Append(std::move(item.entry_diags), &diags);
     if (!item.monitored) return;  // not monitored: its errors are in diags
     if (item.monitor_digest) {
       summary.Add(*item.monitor_digest);

@@ -105,13 +105,22 @@ void ProjectsWithoutEntry::Report(const std::vector<std::string>& unread,
 bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,
                 Diagnostics* diags) {
   bool ambiguous = false;
-  size_t claimed = actuals->ClaimIndex(
-      item.id, item.name, item.match ? *item.match : actuals->Locate(item.id, item.name),
-      &ambiguous);
+  const ActualsIndex::Match match =
+      item.match ? *item.match : actuals->Locate(item.id, item.name);
+  size_t claimed = actuals->ClaimIndex(item.id, item.name, match, &ambiguous);
   // Its entry could be another project's: reported at the entry, not scored.
   if (ambiguous) return false;
   if (claimed == ActualsIndex::kNone && !actuals->incomplete().empty()) {
     without->Add(item);
+    return false;
+  }
+  if (const size_t taken = actuals->TakenByName(match);
+      claimed == ActualsIndex::kNone && taken != ActualsIndex::kNone) {
+    // Two target projects of one name: the entry by name went to the first.
+    diags->Error(item.id_loc,
+                 Msg(MsgId::kNoActualsEntryNameTaken, item.name, item.id,
+                     FormatLocation(actuals->EntryLocation(taken))),
+                 item.id_line);
     return false;
   }
   if (claimed == ActualsIndex::kNone || claimed != item.actuals) {

@@ -142,6 +142,15 @@ class ActualsIndex {
   size_t ClaimIndex(const std::string& id, const std::string& project) {
     return ClaimIndex(id, project, Locate(id, project));
   }
+  // The entry `project: <name>` that `m` (Locate) found by name, when
+  // ClaimIndex gave it to an earlier project of the same name; kNone
+  // otherwise. Says why a project matched nothing.
+  size_t TakenByName(const Match& m) const {
+    return m.by_name != kNone && !(flags_[m.by_name] & kById) && claimed_[m.by_name] ? m.by_name
+                                                                                    : kNone;
+  }
+  // Where entry `i` (< size()) begins.
+  Location EntryLocation(size_t i) const { return LocationOf(static_cast<uint32_t>(i)); }
   // ClaimIndex, then Get; nullptr when none is left.
   std::shared_ptr<const ProjectActuals> Claim(const std::string& id, const std::string& project);
 

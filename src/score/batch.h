@@ -38,6 +38,11 @@ struct LoadedItem {
   };
   Kind kind = Kind::kFileEnd;
   Diagnostics diags;  // everything reported while producing this item, in order
+  // What the per-project work reported judging the project against the entry
+  // it looked up: kept only when the project is given that entry (an entry
+  // by name that an earlier project of the same name took is reported once,
+  // by that project).
+  Diagnostics entry_diags;
   // kProject and kRejected: the id and name the document declares.
   std::string id;
   std::string name;

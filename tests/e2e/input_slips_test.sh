@@ -468,6 +468,22 @@ assert ind["完成时间"]["status"] == "unmet" and ind["完成时间"]["score"]
 assert ind["完成时限"]["status"] == "unmet" and ind["完成时限"]["score"] == 24, ind["完成时限"]
 EOF
 
+case_ "two target projects of one name, one entry by name: the second is told why, warnings once"
+sed 's/^id: LATE-1/id: SAME-1/' "$WORK/late.yaml" >"$WORK/same1.yaml"
+sed 's/^id: LATE-1/id: SAME-2/' "$WORK/late.yaml" >"$WORK/same2.yaml"
+printf 'projects:\n  - project: 测试项目\n    spent: 2\n    indicators:\n      完成时间: 2024-10-01\n      完成时限: 10个月\n      设备数: 2台\n' >"$WORK/same-actuals.yaml"
+for cmd in eval monitor; do
+  if [ $cmd = monitor ]; then
+    sed -i '1i as_of: 2024-12-31' "$WORK/same-actuals.yaml"
+  fi
+  run $cmd "$WORK/same1.yaml" "$WORK/same2.yaml" -a "$WORK/same-actuals.yaml" -j2
+  expect_status 2
+  expect_err "$WORK/same2.yaml:2:5: error[JX0721]: project '测试项目' (SAME-2) has no actuals entry: the entry \`project: 测试项目\` ($WORK/same-actuals.yaml:"
+  # The entry's own warnings (设备数 2台 of 4台 without a note), once: not
+  # again for the project it did not go to.
+  [ "$(grep -c "same-actuals.yaml:[0-9]*:7: warning" "$ERR")" = 1 ] || fail "$cmd: the entry's warnings are not given once"
+done
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
