@@ -58,13 +58,16 @@ std::string WithUnit(const Rational& r, const std::string& unit) { return r.ToDe
 
 // The value judged, in the target's unit unless it is not exact there.
 std::string ValueText(const Figures& f) {
-  return f.b_written ? WithUnit(f.b_written->value, f.b_written->unit.name) : WithUnit(f.b, f.unit);
+  return f.b_text.empty() ? WithUnit(f.b, f.unit) : f.b_text;
 }
 
-// `written`, if b (`written` in the target's unit) is not exact to 6 places.
-std::optional<Quantity> KeepWritten(const Quantity& written, const Figures& f) {
-  if (written.unit.name == f.unit || (f.b * Rational(1000000)).is_integer()) return std::nullopt;
-  return written;
+bool ExactToSixPlaces(const Rational& r) { return (r * Rational(1000000)).is_integer(); }
+
+// `written` as text, if b (`written` in the target's unit) is not exact to
+// 6 places; "" otherwise.
+std::string KeepWritten(const Quantity& written, const Figures& f) {
+  if (written.unit.name == f.unit || ExactToSixPlaces(f.b)) return "";
+  return WithUnit(written.value, written.unit.name);
 }
 
 // "a op b": the figures of a light, written as fmt's "{} {} {}" would.
@@ -263,6 +266,7 @@ class Monitor {
     // done when its deadline or time limit has passed.
     bool decided = false;
     bool judged_not_done = not_done;  // im holds NotDone's judgement
+    bool value_is_forecast = false;   // a time taken longer than the time elapsed
     if (not_done) {
       NotDone(ind, &im);
       decided = !im.met;
@@ -279,11 +283,16 @@ class Monitor {
         decided = true;
       } else if (used) {
         diags_->Warning(a.loc, MsgId::kTimeUsedAfterAsOf, ind.name, a.text,
-                        FormatDate(run_.as_of.date),
-                        elapsed.value.ToDecimalString() + elapsed.unit.name);
+                        FormatDate(run_.as_of.date), ElapsedText(t));
         NotDone(ind, &im);
         decided = judged_not_done = !im.met;
-        if (!decided) im.figures = Figures{};  // judged below, by the value or forecast
+        // Within the limit so far: judged below by the forecast if one is
+        // given, else by the value read as the time it is expected to take
+        // (13个月 written against ≤12个月 says it will overrun).
+        if (!decided) {
+          im.figures = Figures{};
+          value_is_forecast = true;
+        }
       }
     }
     if (!a.progress.forecast.empty()) {
@@ -321,7 +330,7 @@ class Monitor {
       im.basis = Basis::kPace;
       Pace(ind, a, &im);
     } else {
-      im.basis = Basis::kValue;
+      im.basis = value_is_forecast ? Basis::kForecast : Basis::kValue;
       Settle(ind, a, *value, &im);
     }
     im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
@@ -345,28 +354,35 @@ class Monitor {
       diags_->Warning(at, MsgId::kForecastBeforeAsOf, ind.name, f.text,
                       FormatDate(run_.as_of.date));
     } else if (IsTimeLimit(ind.target) && f.value.kind == ActualKind::kQuantity) {
-      // Against the time elapsed to the day: on 1 July, 6 months and 1/31
-      // (not the 7 months 未完成 is judged by).
-      Quantity elapsed = Elapsed(ind.target);
-      if (ind.target.value.unit.dim == Dimension::kMonths) {
-        const Date& d = run_.as_of.date;
-        elapsed.value = Rational(d.month - 1) + Rational(d.day) / Rational(DaysInMonth(d));
-      }
+      // Against the time elapsed to the day: on 1 July, 6 months and 1/31.
+      const Quantity elapsed = Elapsed(ind.target);
       Parsed<Rational> total = ConvertTo(f.value.value, elapsed.unit);
       if (total && *total < elapsed.value) {
         diags_->Warning(at, MsgId::kForecastTimeBeforeAsOf, ind.name, f.text,
-                        FormatDate(run_.as_of.date),
-                        elapsed.value.FormatShort(1) + elapsed.unit.name);
+                        FormatDate(run_.as_of.date), ElapsedText(ind.target));
       }
     }
   }
 
-  // The time elapsed from 1 January to as_of, in months for a time limit in
-  // months (years), else in days: as 未完成 is judged.
+  // The time elapsed from 1 January to the end of as_of, in months for a
+  // time limit in months (years), to the day (31 July: 7 months; 10 July:
+  // 6 + 10/31), else in days: as 未完成 and a time taken are judged.
   Quantity Elapsed(const Target& t) const {
-    const bool months = t.value.unit.dim == Dimension::kMonths;
-    return months ? Quantity{Rational(run_.as_of.date.month), LookupUnit("个月")}
-                  : Quantity{Rational(DayOfYear(run_.as_of.date)), LookupUnit("天")};
+    const Date& d = run_.as_of.date;
+    if (t.value.unit.dim != Dimension::kMonths) {
+      return Quantity{Rational(DayOfYear(d)), LookupUnit("天")};
+    }
+    return Quantity{Rational(d.month - 1) + Rational(d.day) / Rational(DaysInMonth(d)),
+                    LookupUnit("个月")};
+  }
+
+  // Elapsed(t) as written: "7个月", "6个月10天" (months and the days of the
+  // month begun), "213天".
+  std::string ElapsedText(const Target& t) const {
+    const Date& d = run_.as_of.date;
+    if (t.value.unit.dim != Dimension::kMonths) return std::to_string(DayOfYear(d)) + "天";
+    if (d.day == DaysInMonth(d)) return std::to_string(d.month) + "个月";
+    return std::to_string(d.month - 1) + "个月" + std::to_string(d.day) + "天";
   }
 
   // A cumulative indicator's forecast below its value to date is most often
@@ -418,7 +434,7 @@ class Monitor {
     f->b = ConvertTo(a.value.value, t.value.unit).value();  // compatible: judged before
     f->a = t.value.value;
     f->unit = t.value.unit.name;
-    f->b_written = KeepWritten(a.value.value, *f);
+    f->b_text = KeepWritten(a.value.value, *f);
     f->cmp = t.cmp;
     f->range = t.kind == TargetKind::kRange;
     if (f->range) f->upper = t.upper.value;
@@ -456,7 +472,7 @@ class Monitor {
     f.b = ConvertTo(elapsed, t.value.unit).value();
     f.a = t.value.value;
     f.unit = t.value.unit.name;
-    f.b_written = KeepWritten(elapsed, f);
+    if (!ExactToSixPlaces(f.b)) f.b_text = ElapsedText(t);
     IndicatorActual today;
     today.key = ind.key();
     today.value.kind = ActualKind::kQuantity;

@@ -88,10 +88,10 @@ struct Figures {
   Rational a;                    // the target's figure (its lower bound for a range)
   std::optional<Rational> upper; // a range's upper bound
   std::string unit;              // the target's unit ("" none)
-  // b as written (a time limit's time elapsed: in months or days), kept when b
-  // in the target's unit is not a decimal of at most 6 places: the figures
-  // then show "10个月 ≤ 1年", not "0.833333年 ≤ 1年".
-  std::optional<Quantity> b_written;
+  // b as written (a time limit's time elapsed: "7个月", "6个月10天", "213天"),
+  // kept when b in the target's unit is not a decimal of at most 6 places:
+  // the figures then show "10个月 ≤ 1年", not "0.833333年 ≤ 1年". "" none.
+  std::string b_text;
   Comparator cmp = Comparator::kGe;
   bool range = false;
   Date date;                     // kDate: the date judged; kNotDone: as_of

@@ -472,6 +472,43 @@ TEST_CASE("a value not exact in the target's unit is shown as written") {
   CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "forecast 0.5年 ≤ 1年");
 }
 
+TEST_CASE("a time limit's time elapsed is counted to the day") {
+  // On 2024-07-10: 6 + 10/31 = 6.32 months (not 7): ≤6.6个月 未完成 is green,
+  // ≤6.3个月 red (6.32 > 6.3).
+  const Date july10 = D(2024, 7, 10);
+  Outcome o = One("时效指标", "≤6.6个月", "未完成", july10);
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{july10, {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "not done, 6个月10天 elapsed ≤ 6.6个月");
+  CHECK(One("时效指标", "≤6.3个月", "{value: 未完成, note: 说明}", july10).Only().light ==
+        Light::kRed);
+  // A time taken of 6.9个月 is more than the 6.32 elapsed: JX0924 (it was
+  // compared with 7 months and passed).
+  CHECK(One("时效指标", "≤12个月", "6.9个月", july10).Warned(924));
+  CHECK_FALSE(One("时效指标", "≤12个月", "6.3个月", july10).Warned(924));
+  // In days, 10 July is day 192 of 2024.
+  CHECK(One("时效指标", "≤200天", "未完成").Only().light == Light::kRed);  // 213 > 200
+  CHECK(One("时效指标", "≤200天", "未完成", july10).Only().light == Light::kGreen);
+}
+
+TEST_CASE("a time taken beyond the time elapsed, within the limit, reads as expected") {
+  const MonitorRun run = MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default());
+  // 13个月 as of 31 July (7 elapsed ≤ 12): not done, expected to take 13
+  // months — 12 / 13 = 0.92, yellow, by forecast.
+  Outcome o = One("时效指标", "≤12个月", "{value: 13个月, note: 预计工期}");
+  CHECK(o.Warned(924));
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "forecast 12个月 / 13个月 = 0.92");
+  // 9个月 against ≤6个月: the limit has passed (7 > 6): not done, red.
+  o = One("时效指标", "≤6个月", "{value: 9个月, note: 预计工期}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "not done, 7个月 elapsed > 6个月");
+  // With a forecast, the forecast decides: 11个月 ≤ 12个月, green.
+  o = One("时效指标", "≤12个月", "{value: 13个月, forecast: 11个月}");
+  CHECK(o.Only().light == Light::kGreen);
+}
+
 TEST_CASE("a time limit's time taken longer than the time elapsed is warned of (JX0924)") {
   // 10个月 on 2024-07-31, 7 months in: not done yet, written as done.
   CHECK(One("时效指标", "≤12个月", "10个月").Warned(924));
