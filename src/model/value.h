@@ -80,7 +80,8 @@ struct Quantity {
 };
 
 // Converts `q` into `to`'s unit. A quantity with no unit takes `to`'s unit
-// as is; a bare multiplier is a number word, read in `to`'s unit without its
+// as is, unless `to` is a bare multiplier: 9000 against 万 is 0.9 (a number
+// word alone is a plain number); a bare multiplier is a number word, read in `to`'s unit without its
 // own multiplier (850万 in 万元 is 850; 1.2万 in 人次 is 12000; against no unit,
 // 850万 is 8500000). Counters convert when they count the same thing
 // (12000人次 in 万人次 is 1.2). Errors: different dimensions ("'天' cannot be

@@ -361,7 +361,10 @@ TEST_CASE("ConvertTo with number words, exactly") {
       {R(12, 10), "万", "万人次", R(12, 10)},
       {5, "万", "吨", 50000},                      // 5万吨
       {8500, "千", "万", 850},                     // 8500 x 1000 / 10000
-      {5, "", "万", 5},                            // no unit: the target's
+      // No unit against a number word alone, itself a plain number (≥1万 is
+      // 10000): a plain number, 9000 = 0.9万.
+      {9000, "", "万", R(9, 10)},
+      {900, "", "千", R(9, 10)},
   };
   for (const Row& row : rows) {
     CAPTURE(Show(row.value) + " " + row.from + " -> " + row.to);

@@ -447,12 +447,30 @@ class ProjectScorer {
     const Quantity& q = a.value.value;
     const Quantity& target = ind.target.value;
     if (q.unit.dim != Dimension::kNone || target.value.sign() <= 0) return false;
+    if (target.unit.dim == Dimension::kNumber) return NumberWordSlip(ind, a, diags);
     if (q.value < target.value * 100) return LargerMoneySlip(ind, a, diags);
     std::optional<NearestUnit> slip = Nearest(q.value, SmallerUnits(target.unit), target, 0);
     if (!slip) return false;  // no smaller unit: 5000 against 4台 is as written
     diags->Error(a.loc, MsgId::kUnitlessAtTargetScale, a.text, ind.name, ind.target_text,
                  (q.value / target.value).FormatShort(1), slip->unit,
                  slip->converted.ToDecimalString(), target.unit.name);
+    return true;
+  }
+
+  // A unit-less actual below a thousandth of a target that is a number word
+  // alone (≥1万, the plain number 10000), that the number word brings within
+  // ten times of it: 1.2 against ≥1万 is 1.2万 written without its 万 (a
+  // plain 9000 is as written). As ScaleSlip.
+  static bool NumberWordSlip(const Indicator& ind, const IndicatorActual& a,
+                             Diagnostics* diags) {
+    const Quantity& q = a.value.value;
+    const Rational plain = ind.target.value.value * ind.target.value.unit.factor;
+    if (q.value.sign() <= 0 || q.value * 1000 >= plain) return false;
+    const Rational converted = q.value * ind.target.value.unit.factor;
+    if (converted * 10 < plain || converted > plain * 10) return false;
+    diags->Error(a.loc, MsgId::kUnitlessBelowTargetScale, a.text, ind.name, ind.target_text,
+                 (q.value / plain * 100).FormatShort(4), ind.target.value.unit.name,
+                 converted.ToDecimalString(), "");
     return true;
   }
 

@@ -845,6 +845,33 @@ TEST_CASE("a unit-less amount below a thousandth of its target in 元 names the 
   CHECK(HasMessage(one.diags, "was it written in 亿元? 0.001亿元 = 10万元"));
 }
 
+TEST_CASE("a plain number against a number word alone is a plain number") {
+  // ≥1万 is the plain number 10000: 9000 is 9000, unmet, ratio 9000 / 10000.
+  const std::string project =
+      ProjectYaml(Ind("产出指标", "数量指标", "甲", "≥1万") + Ind("产出指标", "数量指标", "乙", "4台"));
+  Scored s = Score(project, ActualsBuilder("6").Value("甲", "9000").Value("乙", "4台").a);
+  REQUIRE(s.score);
+  CHECK(At(s, 0).ratio == R("0.9"));
+  // 12000 = 1.2万 ≥ 1万: met; 1.2万 written so, the same.
+  for (const char* met : {"12000", "1.2万"}) {
+    CAPTURE(met);
+    Scored m = Score(project, ActualsBuilder("6").Value("甲", met).Value("乙", "4台").a);
+    REQUIRE(m.score);
+    CHECK(At(m, 0).ratio == 1);
+  }
+  // 1.2 is 0.012% of 10000, and 1.2万 would be near it: written without its 万.
+  Scored slip = Score(project, ActualsBuilder("6").Value("甲", "1.2").Value("乙", "4台").a);
+  CHECK_FALSE(slip.score);
+  CHECK(HasMessage(slip.diags, "actual '1.2' of indicator '甲' has no unit and is only 0.012% of "
+                               "its target '≥1万': was it written in 万? 1.2万 = 12000"));
+  // ≤1.2万 (12000) with 11000: met.
+  Scored le = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "≤1.2万") +
+                                Ind("产出指标", "数量指标", "乙", "4台")),
+                    ActualsBuilder("6").Value("甲", "11000").Value("乙", "4台").a);
+  REQUIRE(le.score);
+  CHECK(At(le, 0).ratio == 1);
+}
+
 TEST_CASE("不适用 with its reason in the value, and a date before the project's year") {
   auto score = [](const std::string& target, const std::string& actual) {
     return Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台") +

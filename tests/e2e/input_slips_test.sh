@@ -484,6 +484,32 @@ for cmd in eval monitor; do
   [ "$(grep -c "same-actuals.yaml:[0-9]*:7: warning" "$ERR")" = 1 ] || fail "$cmd: the entry's warnings are not given once"
 done
 
+case_ "a plain number against ≥1万 is a plain number: 9000 is unmet; 1.2 asks about 万"
+cat >"$WORK/wan.yaml" <<'EOF'
+project: 社区健康宣传项目
+id: WAN-1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 宣传覆盖人数, target: ≥1万}
+  - {level1: 效益指标, level2: 社会效益指标, name: 知晓率, target: ≥80%}
+  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 满意度, target: ≥90%}
+EOF
+printf 'projects:\n  - id: WAN-1\n    spent: 10\n    indicators: {宣传覆盖人数: 9000, 知晓率: 85%%, 满意度: 95%%}\n' >"$WORK/wan-actuals.yaml"
+run eval "$WORK/wan.yaml" -a "$WORK/wan-actuals.yaml" -f json
+expect_status 1
+# 产出指标 50 × 9000/10000 = 45; 知晓率 30 and 满意度 10 met; budget 10: 95.
+python3 - "$OUT" <<'EOF' || fail "9000 against ≥1万 is not scored as 9000"
+import json, sys
+p = json.load(open(sys.argv[1]))["projects"][0]
+assert p["indicators"][0]["status"] == "unmet" and p["indicators"][0]["score"] == 45, p["indicators"][0]
+assert p["score"] == 95, p["score"]
+EOF
+printf 'projects:\n  - id: WAN-1\n    spent: 10\n    indicators: {宣传覆盖人数: 1.2, 知晓率: 85%%, 满意度: 95%%}\n' >"$WORK/wan-actuals.yaml"
+run eval "$WORK/wan.yaml" -a "$WORK/wan-actuals.yaml"
+expect_status 2
+expect_err "$WORK/wan-actuals.yaml:4:18: error[JX0453]: actual '1.2' of indicator '宣传覆盖人数' has no unit and is only 0.012% of its target '≥1万': was it written in 万? 1.2万 = 12000; write '12000' or '1.2万'"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
