@@ -71,6 +71,17 @@ std::string AdjustmentText(const IndicatorMonitor& im) {
   return "";
 }
 
+std::string FiguresAndAdjustment(const IndicatorMonitor& im, const MonitorRun& run,
+                                 ReverseFormula reverse) {
+  std::string out = FiguresText(im, run, reverse);
+  const std::string adjusted = AdjustmentText(im);
+  if (!adjusted.empty()) {
+    out += Text(MsgId::kSumSeparator);
+    out += adjusted;
+  }
+  return out;
+}
+
 std::string MonthsTo(int month) { return month == 1 ? "1" : "1-" + std::to_string(month); }
 
 std::string ValueLabel(const MonitorRun* run) {

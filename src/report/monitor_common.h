@@ -26,6 +26,12 @@ std::string ReasonKeys(unsigned reasons, std::string_view sep);
 // What the likelihood did to the light: "有可能：绿 → 黄", "完全不可能：黄 → 红",
 // "确定能：与数字不符"; "" when it changed nothing.
 std::string AdjustmentText(const IndicatorMonitor& im);
+// FiguresText, then the likelihood that changed the light (or contradicts
+// it), if any: "90% ≥ 90%；完全不可能：绿 → 红". For the reports that give
+// an indicator one line (github, junit), so that a light the figures do
+// not explain says why.
+std::string FiguresAndAdjustment(const IndicatorMonitor& im, const MonitorRun& run,
+                                 ReverseFormula reverse);
 // The label of a value to date: "1-7月执行情况" for an as_of in July.
 std::string ValueLabel(const MonitorRun* run);
 // The months from January to `month` as a label writes them: "1-7", and

@@ -46,13 +46,23 @@ class MonitorGithubReporter : public MonitorReporter {
            Tr(MsgId::kMonGithubBudget, p.project, p.id, LightWord(m.budget_light),
               BudgetFiguresFlagged(m, run_, ctx_.report.rules->monitor)),
            m.note);
+    } else if (m.forecast_spent_low) {
+      // A green budget whose forecast leaves money over (财预〔2019〕136号):
+      // a warning annotation, as the other reports flag it.
+      Keep(Light::kYellow, m.spent_loc, Tr(MsgId::kMonLabelBudget),
+           Tr(MsgId::kMonGithubForecastLow, p.project, p.id,
+              AmountText(*m.forecast_spent) + " " + p.unit,
+              ForecastSpentLowText(ctx_.report.rules->monitor)),
+           m.note,
+           Tr(MsgId::kMonLabelForecastSpent) + " " +
+               ForecastSpentLowText(ctx_.report.rules->monitor));
     }
     for (const IndicatorMonitor& im : m.indicators) {
       if (im.not_applicable || im.light == Light::kGreen) continue;
       const Indicator& ind = p.indicators[im.index];
       Keep(im.light, im.loc, ind.name,
            Tr(MsgId::kMonGithubIndicator, p.project, p.id, ind.name, LightWord(im.light),
-              ind.target_text, FiguresText(im, run_, ctx_.report.rules->reverse)),
+              ind.target_text, FiguresAndAdjustment(im, run_, ctx_.report.rules->reverse)),
            im.note);
     }
   }
@@ -100,14 +110,17 @@ class MonitorGithubReporter : public MonitorReporter {
   }
 
  private:
+  // An annotation of a red (error) or yellow (warning) light, titled
+  // "红: name", or, with `title`, a warning so titled.
   void Keep(Light light, const Location& loc, const std::string& name, std::string message,
-            const std::string& note) {
+            const std::string& note, const std::string& title = "") {
     std::vector<Annotation>& list = light == Light::kRed ? red_ : yellow_;
     size_t& seen = light == Light::kRed ? red_seen_ : yellow_seen_;
     ++seen;
     if (list.size() == kMaxPerType) return;  // only the first can be shown
     if (!note.empty()) message += Tr(MsgId::kMonGithubNote, note);
-    list.push_back({loc, fmt::format("{}: {}", LightWord(light), name), std::move(message)});
+    list.push_back({loc, title.empty() ? fmt::format("{}: {}", LightWord(light), name) : title,
+                    std::move(message)});
   }
 
   MonitorReportContext ctx_;

@@ -53,7 +53,8 @@ class MonitorJunitReporter : public MonitorReporter {
     property("forecast_deviation", m.forecast_spent_low ? "true" : "false");
     o += "    </properties>\n";
     o += Case(p.id, Tr(MsgId::kMonLabelBudget), m.actuals_loc.file, m.budget_light, false,
-              BudgetFiguresFlagged(m, run_, ctx_.report.rules->monitor), m.note);
+              BudgetFiguresFlagged(m, run_, ctx_.report.rules->monitor), m.note, "",
+              m.forecast_spent_low);  // a green budget with its flag says so
     for (const IndicatorMonitor& im : m.indicators) {
       const Indicator& ind = p.indicators[im.index];
       std::string body = fmt::format("{}: {} / {} / {}\n{}: {}\n", Tr(MsgId::kMonLabelIndicator),
@@ -72,7 +73,7 @@ class MonitorJunitReporter : public MonitorReporter {
       }
       body += FormatLocation(im.loc);
       o += Case(p.id, ind.name, im.loc.file, im.light, im.not_applicable,
-                im.not_applicable ? "" : FiguresText(im, run_, ctx_.report.rules->reverse),
+                im.not_applicable ? "" : FiguresAndAdjustment(im, run_, ctx_.report.rules->reverse),
                 im.note, body);
     }
     if (m.light == Light::kRed) o += fmt::format("    <system-out>{}</system-out>\n", Text(RedAdvice()));
@@ -111,11 +112,12 @@ class MonitorJunitReporter : public MonitorReporter {
   // passes, 不适用 is skipped.
   std::string Case(const std::string& classname, const std::string& name, const std::string& file,
                    Light light, bool not_applicable, const std::string& figures,
-                   const std::string& note, const std::string& body = "") const {
+                   const std::string& note, const std::string& body = "",
+                   bool flagged = false) const {
     std::string o = fmt::format("    <testcase classname=\"{}\" name=\"{}\"", Attr(classname),
                                 Attr(name));
     if (!file.empty()) o += fmt::format(" file=\"{}\"", Attr(file));
-    if (!not_applicable && light == Light::kGreen) return o + "/>\n";
+    if (!not_applicable && light == Light::kGreen && !flagged) return o + "/>\n";
     o += ">\n";
     std::string message = fmt::format("{}: {}", LightWord(light), figures);
     if (!note.empty()) message += fmt::format(" ({}: {})", Tr(MsgId::kMonLabelNote), note);

@@ -107,6 +107,29 @@ expect_status 1
 [ "$(grep -c '^::error ' "$OUT")" = 10 ] || fail "expected 10 error annotations"
 expect_out "2 error and 0 warning annotations left out"
 
+case_ "github and junit: a light the likelihood gave says so; a green budget's low forecast is flagged"
+printf -- 'project: 可能性项目\nid: L-1\nyear: 2024\nbudget: {total: 200}\nindicators:\n  - {level1: 产出指标, level2: 质量指标, name: 合格率, target: ≥90%%}\n  - {level1: 产出指标, level2: 质量指标, name: 达标率, target: ≥90%%}\n' >"$WORK/lk.yaml"
+progress lk-progress.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: L-1
+    spent: 93.12
+    forecast_spent: 179
+    note: 结余
+    indicators:
+      合格率: {value: 90%, likelihood: 完全不可能, note: 设备故障}
+      达标率: {value: 95%, likelihood: 有可能, note: 人员不足}
+EOF
+# 93.12 / 200 = 46.56%; / (213/366) = 0.80: green. 179 / 200 = 89.5% < 90%.
+run monitor "$WORK/lk.yaml" -a "$WORK/lk-progress.yaml" --lang zh -f github -f junit="$WORK/lk.xml"
+expect_status 1
+expect_out "的指标“合格率”为红灯：指标值 ≥90%25，90%25 ≥ 90%25；完全不可能：绿 → 红；说明：设备故障"
+expect_out "的指标“达标率”为黄灯：指标值 ≥90%25，95%25 ≥ 90%25；有可能：绿 → 黄；说明：人员不足"
+expect_out "::warning file=$WORK/lk-progress.yaml,line=4,col=12,title=全年预计执行 低于预算的 90%25::项目“可能性项目”（L-1）的预算执行为绿灯，但全年预计执行数 179.00 万元 低于预算的 90%25；说明：结余"
+grep -qF '<failure message="红: 90% ≥ 90%；完全不可能：绿 → 红 (说明: 设备故障)"' "$WORK/lk.xml" || fail "junit: the red light's failure does not give the likelihood"
+grep -qF '<system-out>黄: 95% ≥ 90%；有可能：绿 → 黄 (说明: 人员不足)</system-out>' "$WORK/lk.xml" || fail "junit: the yellow light does not give the likelihood"
+grep -qF '<system-out>绿: 93.12 / 200 万元 = 46.56% ÷ 213/366 = 0.80；全年预计执行 低于预算的 90% (说明: 结余)</system-out>' "$WORK/lk.xml" || fail "junit: the green budget does not carry its forecast's flag"
+
 # ---- the worked examples of docs/monitor.md (their figures, as printed) ----
 
 case_ "docs/monitor.md: time progress 213/366, pace of a cumulative indicator"
