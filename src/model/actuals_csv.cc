@@ -23,6 +23,9 @@ namespace actuals_read {
 namespace {
 
 const std::vector<std::string> kCsvColumns = {"project", "indicator", "value", "note", "score"};
+// A progress file's (monitor): no score, and its own three.
+const std::vector<std::string> kProgressCsvColumns = {"project",  "indicator",  "value", "note",
+                                                      "forecast", "likelihood", "reasons"};
 
 // The headers a column may have (docs/reference.md §2.2): its English name
 // (in any case) or the Chinese an Excel user writes.
@@ -256,13 +259,15 @@ class CsvReader {
       }
       if (slot == nullptr) {
         ok = false;
-        std::string hint = name.empty() ? "" : ClosestMatch(name, kCsvColumns);
+        std::string hint =
+            name.empty() ? "" : ClosestMatch(name, progress_ ? kProgressCsvColumns : kCsvColumns);
+        const MsgId list = progress_ ? MsgId::kCsvColumnListProgress : MsgId::kCsvColumnList;
         if (name.empty()) {
-          ErrorAt(header, i, MsgId::kCsvColumnUnnamed, i + 1, Tr(MsgId::kCsvColumnList));
+          ErrorAt(header, i, MsgId::kCsvColumnUnnamed, i + 1, Tr(list));
         } else if (!hint.empty()) {
           ErrorAt(header, i, MsgId::kCsvColumnUnknownDidYouMean, Shorten(name), hint);
         } else {
-          ErrorAt(header, i, MsgId::kCsvColumnUnknown, Shorten(name), Tr(MsgId::kCsvColumnList));
+          ErrorAt(header, i, MsgId::kCsvColumnUnknown, Shorten(name), Tr(list));
         }
         continue;
       }

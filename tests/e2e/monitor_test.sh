@@ -130,6 +130,16 @@ grep -qF '<failure message="红: 90% ≥ 90%；完全不可能：绿 → 红 (�
 grep -qF '<system-out>黄: 95% ≥ 90%；有可能：绿 → 黄 (说明: 人员不足)</system-out>' "$WORK/lk.xml" || fail "junit: the yellow light does not give the likelihood"
 grep -qF '<system-out>绿: 93.12 / 200 万元 = 46.56% ÷ 213/366 = 0.80；全年预计执行 低于预算的 90% (说明: 结余)</system-out>' "$WORK/lk.xml" || fail "junit: the green budget does not carry its forecast's flag"
 
+case_ "a progress CSV's unknown column: the columns of a progress file are listed, a near one named"
+printf 'project,indicator,value,note,forecast,extra\nTJ-362303-2024-01,as_of,2024-07-31,,,\n' >"$WORK/col.csv"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/col.csv" --lang zh
+expect_status 2
+expect_err "$WORK/col.csv:1:39: 错误[JX0155]: 未知的列“extra”：应为 project、indicator、value、note、forecast、likelihood 或 reasons（或 项目、指标、实际值、说明、全年预计完成情况、完成目标可能性、偏差原因类别）"
+printf 'project,indicator,value,note,forcast\nTJ-362303-2024-01,as_of,2024-07-31,,\n' >"$WORK/col.csv"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/col.csv"
+expect_status 2
+expect_err "$WORK/col.csv:1:30: error[JX0155]: unknown column 'forcast': did you mean 'forecast'?"
+
 # ---- the worked examples of docs/monitor.md (their figures, as printed) ----
 
 case_ "docs/monitor.md: time progress 213/366, pace of a cumulative indicator"
