@@ -50,7 +50,7 @@ struct ComparatorSpelling {
 constexpr ComparatorSpelling kPrefixComparators[] = {
     {"≥", Comparator::kGe}, {">=", Comparator::kGe}, {"≧", Comparator::kGe},
     {"大于等于", Comparator::kGe}, {"不低于", Comparator::kGe}, {"不少于", Comparator::kGe},
-    {"至少", Comparator::kGe}, {"不小于", Comparator::kGe},
+    {"至少", Comparator::kGe}, {"不小于", Comparator::kGe}, {"不早于", Comparator::kGe},
 
     {">", Comparator::kGt}, {"＞", Comparator::kGt}, {"大于", Comparator::kGt},
     {"高于", Comparator::kGt}, {"超过", Comparator::kGt}, {"多于", Comparator::kGt},
@@ -58,6 +58,9 @@ constexpr ComparatorSpelling kPrefixComparators[] = {
     {"≤", Comparator::kLe}, {"<=", Comparator::kLe}, {"≦", Comparator::kLe},
     {"小于等于", Comparator::kLe}, {"不高于", Comparator::kLe}, {"不超过", Comparator::kLe},
     {"不多于", Comparator::kLe}, {"不大于", Comparator::kLe},
+    // A deadline: 不晚于2024年12月31日, 最迟2024-12-31.
+    {"不晚于", Comparator::kLe}, {"不迟于", Comparator::kLe}, {"最迟", Comparator::kLe},
+    {"最晚", Comparator::kLe},
 
     {"<", Comparator::kLt}, {"＜", Comparator::kLt}, {"小于", Comparator::kLt},
     {"低于", Comparator::kLt}, {"少于", Comparator::kLt},
