@@ -591,7 +591,25 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
     if (n == "反向" || n == "反向指标") n = "≤";
     if (!n.empty() && n != "定性" && n != "定量") {
       Parsed<Target> bare = ParseTarget(value);
-      if (!(bare && bare->explicit_comparator)) value = n + value;
+      if (!(bare && bare->explicit_comparator)) {
+        value = n + value;
+      } else if (Parsed<Target> way = ParseTarget(n + "1");
+                 way && way->explicit_comparator && way->cmp != Comparator::kEq &&
+                 bare->cmp != Comparator::kEq && IsReverse(way->cmp) != IsReverse(bare->cmp)) {
+        // 正向 beside ≤1200: one of the two cells is wrong, and which one
+        // decides the direction of the score.
+        std::string composed = value;
+        if (unit) {
+          std::string u(Trim(unit->text));
+          if (!u.empty() && u != "/" && u != "-" && !EndsWith(composed, u)) composed += u;
+        }
+        Warn(d, nature->at,
+             Msg(MsgId::kImportNatureDisagrees, ind->name, Squeeze(nature->text), value, composed));
+        ind->notes.push_back(fmt::format(
+            "猜测 / guessed: 指标性质“{}”与指标值“{}”方向相反，按指标值 / 指标性质 and the "
+            "target's comparator disagree; the target's is used",
+            Squeeze(nature->text), value));
+      }
     }
   }
   if (unit) {

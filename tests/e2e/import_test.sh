@@ -138,6 +138,17 @@ expect_err_re "$F/bad-target.txt:33:2: error(\[JX0[0-9]{3}\])?: bad 指标值 '�
 expect_err " 33 | 	≥9O%"
 [ "$(ls "$WORK/bad" | wc -l)" -eq 1 ] || fail "expected the one good project written"
 
+case_ "指标性质 against the target's own comparator: imported by the target, warned of, noted"
+printf '2024年度培训项目绩效目标表\n\n\t单位：万元\n\n\t项目名称\n\t2024年度培训项目\n\n\t预算数\n\t10\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标性质\n\t指标值\n\t度量单位\n\n\t产出指标\n\t数量指标\n\t培训人次\n\t正向\n\t≤1200\n\t人次\n\n\t产出指标\n\t数量指标\n\t发放手册\n\t正向\n\t500\n\t册\n' >"$WORK/nature.txt"
+run import "$WORK/nature.txt" -o "$WORK/nature.yaml"
+expect_status 0
+expect_err "$WORK/nature.txt:21:2: warning[JX0638]: indicator '培训人次': its 指标性质 '正向' and the comparator in its target '≤1200' point opposite ways: imported as '≤1200人次', by the target; check which is right"
+grep -qF "target: ≤1200人次" "$WORK/nature.yaml" || fail "the target's comparator is not the one imported"
+grep -qF "# 猜测 / guessed: 指标性质“正向”与指标值“≤1200”方向相反" "$WORK/nature.yaml" || fail "no comment in the YAML"
+# 500 with 正向 and no comparator of its own: ≥500册, no warning.
+grep -qF "target: ≥500册" "$WORK/nature.yaml" || fail "正向 500 is not ≥500册"
+[ "$(grep -c 'JX0638' "$ERR")" = 1 ] || fail "expected one JX0638"
+
 case_ "a row one cell short: its first name places it, or it is a located error"
 # The seed with the 一级指标 cell of the 质量指标 row (line 36) left out: the
 # row continues 产出指标, and all 35 indicators are imported.
