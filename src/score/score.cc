@@ -242,7 +242,15 @@ class ProjectScorer {
         const Indicator& ind = p.indicators[k];
         if (ind.name == a.key && !ind.id.empty() && matched[k] != nullptr &&
             matched[k]->key == ind.id) {
-          diags_->Error(a.loc, MsgId::kNotAnIndicatorNameOfId, a.key, p.project, ind.id);
+          // Its id is another indicator's name, or the same indicator is
+          // given twice, by id and by name.
+          bool id_is_a_name = false;
+          for (const Indicator& other : p.indicators) {
+            id_is_a_name = id_is_a_name || (&other != &ind && other.name == ind.id);
+          }
+          diags_->Error(a.loc,
+                        id_is_a_name ? MsgId::kNotAnIndicatorNameOfId : MsgId::kIndicatorByIdAndName,
+                        a.key, p.project, ind.id);
           taken = true;
         }
       }

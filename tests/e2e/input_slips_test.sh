@@ -144,6 +144,13 @@ printf 'projects:\n  - id: I-1\n    spent: 9\n    indicators: {验收合格率: 
 run eval "$WORK/tid.yaml" -a "$WORK/aid.yaml"
 expect_status 2
 expect_err "$WORK/aid.yaml:4:18: error[JX0445]: '验收合格率' is the name of an indicator of project '编号' that took, by its id, the entry '合格率'"
+# One indicator given twice, by its id and by its name: said so (its id is
+# no indicator's name, so the advice above would be wrong).
+printf 'project: 两次\nid: I-2\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {id: K1, level1: 产出指标, level2: 数量指标, name: 设备数量, target: ≥4台}\n' >"$WORK/tid2.yaml"
+printf 'projects:\n  - id: I-2\n    spent: 9\n    indicators: {K1: 4台, 设备数量: 2台}\n' >"$WORK/aid.yaml"
+run eval "$WORK/tid2.yaml" -a "$WORK/aid.yaml"
+expect_status 2
+expect_err "$WORK/aid.yaml:4:26: error[JX0445]: '设备数量' is the name of an indicator of project '两次' that already took, by its id, the entry 'K1': the indicator is given twice (by id and by name); keep one of the two"
 
 case_ "template writes budget and achieved as commented lines; filled in, they are read"
 run template $M/13-spent-with-its-unit/targets.yaml -o "$WORK/tpl.yaml"
