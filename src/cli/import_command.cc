@@ -59,7 +59,7 @@ std::pair<uintmax_t, uintmax_t> IdentityOf(const std::string& path) {
 }
 
 bool IsYamlFileName(const std::string& path) {
-  return EndsWith(path, ".yaml") || EndsWith(path, ".yml");
+  return EndsWithIgnoringCase(path, ".yaml") || EndsWithIgnoringCase(path, ".yml");
 }
 
 }  // namespace

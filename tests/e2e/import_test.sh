@@ -44,6 +44,10 @@ case_ "-o FILE.yaml writes one multi-document file"
 run import $F/seed-2024.docx -o "$WORK/one.yaml"
 expect_status 0
 [ "$(grep -c '^---$' "$WORK/one.yaml")" -eq 5 ] || fail "expected 5 documents in one.yaml"
+# The extension in capitals (as Windows shows it) is a file too, not a directory.
+run import $F/seed-2024.docx -o "$WORK/ONE.YAML"
+expect_status 0
+[ -f "$WORK/ONE.YAML" ] || fail "-o ONE.YAML did not write a file"
 
 case_ "a directory of documents, --id-prefix, --lang en"
 mkdir -p "$WORK/docs" && cp $F/seed-2024.txt "$WORK/docs/a.txt"
