@@ -583,6 +583,7 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
     return false;
   }
   std::string written = value;
+  bool clash = false;  // 指标性质 points the other way from the target's own comparator
   if (nature) {
     std::string n = Squeeze(nature->text);
     // Some forms write the direction in words: 正向 is "at least", 反向
@@ -593,28 +594,26 @@ bool Importer::ComposeTarget(Draft* d, const DocCell* target, const DocCell* nat
       Parsed<Target> bare = ParseTarget(value);
       if (!(bare && bare->explicit_comparator)) {
         value = n + value;
-      } else if (Parsed<Target> way = ParseTarget(n + "1");
-                 way && way->explicit_comparator && way->cmp != Comparator::kEq &&
-                 bare->cmp != Comparator::kEq && IsReverse(way->cmp) != IsReverse(bare->cmp)) {
-        // 正向 beside ≤1200: one of the two cells is wrong, and which one
-        // decides the direction of the score.
-        std::string composed = value;
-        if (unit) {
-          std::string u(Trim(unit->text));
-          if (!u.empty() && u != "/" && u != "-" && !EndsWith(composed, u)) composed += u;
-        }
-        Warn(d, nature->at,
-             Msg(MsgId::kImportNatureDisagrees, ind->name, Squeeze(nature->text), value, composed));
-        ind->notes.push_back(fmt::format(
-            "猜测 / guessed: 指标性质“{}”与指标值“{}”方向相反，按指标值 / 指标性质 and the "
-            "target's comparator disagree; the target's is used",
-            Squeeze(nature->text), value));
+      } else {
+        // 正向 beside ≤1200: one of the two cells is wrong, and the one kept
+        // decides which way the indicator is scored.
+        Parsed<Target> way = ParseTarget(n + "1");
+        clash = way && way->explicit_comparator && way->cmp != Comparator::kEq &&
+                bare->cmp != Comparator::kEq && IsReverse(way->cmp) != IsReverse(bare->cmp);
       }
     }
   }
   if (unit) {
     std::string u(Trim(unit->text));
     if (!u.empty() && u != "/" && u != "-" && !EndsWith(value, u)) value += u;
+  }
+  if (clash) {
+    Warn(d, nature->at,
+         Msg(MsgId::kImportNatureDisagrees, ind->name, Squeeze(nature->text), written, value));
+    ind->notes.push_back(fmt::format(
+        "猜测 / guessed: 指标性质“{}”与指标值“{}”方向相反，按指标值 / 指标性质 and the "
+        "target's comparator disagree; the target's is used",
+        Squeeze(nature->text), written));
   }
   if (value != written) {
     ind->notes.push_back(fmt::format("指标值由指标性质、指标值、度量单位合成 / target composed "

@@ -81,9 +81,10 @@ struct Quantity {
 
 // Converts `q` into `to`'s unit. A quantity with no unit takes `to`'s unit
 // as is, unless `to` is a bare multiplier: 9000 against 万 is 0.9 (a number
-// word alone is a plain number); a bare multiplier is a number word, read in `to`'s unit without its
-// own multiplier (850万 in 万元 is 850; 1.2万 in 人次 is 12000; against no unit,
-// 850万 is 8500000). Counters convert when they count the same thing
+// word alone is a plain number). A bare multiplier is a number word, read
+// in `to`'s unit without its own multiplier (850万 in 万元 is 850; 1.2万 in
+// 人次 is 12000; against no unit, 850万 is 8500000). Counters convert when
+// they count the same thing
 // (12000人次 in 万人次 is 1.2). Errors: different dimensions ("'天' cannot be
 // compared with '个月'"), different counters ("'台' cannot be compared with
 // '个'"), a unit where `to` has none or is a bare multiplier.
@@ -109,6 +110,14 @@ struct Target {
   Quantity upper;                    // kRange: upper bound (same unit as `value`)
   Date date;                         // kDate
 };
+
+// A time limit counted from 1 January (时效 "≤12个月", "≤300天"): a reverse
+// quantity in months or days. monitor judges 未完成 against it as "if
+// completed on as_of"; at year end eval asks for the time it took.
+inline bool IsTimeLimit(const Target& t) {
+  return t.kind == TargetKind::kQuantity && IsReverse(t.cmp) &&
+         (t.value.unit.dim == Dimension::kMonths || t.value.unit.dim == Dimension::kDays);
+}
 
 // Parses a target as written (docs/reference.md §3.1, §3.3, §3.4):
 //   [comparator] number [unit]        "4台", "≥90%", "<20mSv", "≤6万元", "12个月以内"

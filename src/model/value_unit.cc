@@ -263,7 +263,9 @@ Parsed<Rational> ConvertTo(const Quantity& q, const Unit& to) {
   const Unit& from = q.unit;
   // A plain number against a number word (9000 against ≥1万) is that number:
   // 0.9 in 万, not 9000万.
-  if (from.dim == Dimension::kNone) return to.dim == Dimension::kNumber ? q.value / to.factor : q.value;
+  if (from.dim == Dimension::kNone) {
+    return to.dim == Dimension::kNumber ? q.value / to.factor : q.value;
+  }
   if (from.dim == Dimension::kNumber) {
     // A number word: 850万 against 万元 is 850万元, against no unit 8500000.
     if (to.dim == Dimension::kNone) return q.value * from.factor;

@@ -109,7 +109,7 @@ class MonitorJunitReporter : public MonitorReporter {
 
  private:
   // One test case: red fails, yellow passes with its figures shown, green
-  // passes, 不适用 is skipped.
+  // passes (with its figures shown when `flagged`), 不适用 is skipped.
   std::string Case(const std::string& classname, const std::string& name, const std::string& file,
                    Light light, bool not_applicable, const std::string& figures,
                    const std::string& note, const std::string& body = "",

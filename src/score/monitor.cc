@@ -14,14 +14,6 @@ namespace {
 
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-// A time limit counted from 1 January (时效 "≤12个月", "≤300天"): a reverse
-// quantity in months or days. 未完成 is judged against it as "if completed
-// on as_of".
-bool IsTimeLimit(const Target& t) {
-  return t.kind == TargetKind::kQuantity && IsReverse(t.cmp) &&
-         (t.value.unit.dim == Dimension::kMonths || t.value.unit.dim == Dimension::kDays);
-}
-
 // Judged by pace when no forecast is given: a cumulative 二级指标 with a
 // positive quantity target above 0 that is not a percentage.
 bool IsPaced(const Indicator& ind, const MonitorRules& m) {

@@ -373,8 +373,8 @@ class ProjectScorer {
     const bool not_done = a.value.kind == ActualKind::kText && !a.grade && Trim(a.text) == "未完成";
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
-        diags_->Error(a.loc, not_done ? MsgId::kDateNotDoneAtYearEnd : MsgId::kDateNeedsDate,
-                      ind.name, ind.target_text, a.text);
+        diags_->Error(a.loc, not_done ? Msg(MsgId::kDateNotDoneAtYearEnd, ind.name, ind.target_text)
+                                      : Msg(MsgId::kDateNeedsDate, ind.name, ind.target_text, a.text));
         return std::nullopt;
       }
       return ScoreDate(t, a.value.date);
@@ -382,8 +382,7 @@ class ProjectScorer {
     if (a.value.kind != ActualKind::kQuantity) {
       if (std::optional<std::string> decimal = ScientificAsDecimal(a.text)) {
         diags_->Error(a.loc, MsgId::kNeedsNumberScientific, ind.name, a.text, *decimal);
-      } else if (not_done && t.kind == TargetKind::kQuantity && IsReverse(t.cmp) &&
-                 (t.value.unit.dim == Dimension::kMonths || t.value.unit.dim == Dimension::kDays)) {
+      } else if (not_done && IsTimeLimit(t)) {
         diags_->Error(a.loc, MsgId::kTimeNotDoneAtYearEnd, ind.name, ind.target_text);
       } else {
         diags_->Error(a.loc, MsgId::kNeedsNumber, ind.name, ind.target_text, a.text);
