@@ -348,7 +348,8 @@ class DocumentBuilder : public YAML::EventHandler {
     const YamlNode* key = f.key;
     f.key = nullptr;
     if (!key->is_scalar()) {
-      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset, Msg(MsgId::kKeyNotText),
+      diags_->Add(MakeDiagnostic(Severity::kError, src_, key->offset,
+                                 Msg(key->is_null() ? MsgId::kKeyEmpty : MsgId::kKeyNotText),
                                  key->line));
       doc_->has_errors_ = true;
     } else if (IsDuplicate(f, key)) {

@@ -287,6 +287,13 @@ expect_err "$F:178:7: error[JX0122]: unsupported YAML tag 'tag:yaml.org,2002:int
 expect_err "$F:186:3: error[JX0203]: a key must be plain text, not a list or a map"
 expect_error "$F:197:10" "project id '项目重复' is used twice in this run (first at $F:191:10): give each project a unique 'id'" JX0441
 
+case_ "an empty key (null:, ~:): said to be empty, not a list or a map"
+printf 'projects:\n  - id: TJ-362303-2024-01\n    spent: 3\n    indicators:\n      null: 4台\n      ~: 3台\n' >"$WORK/nullkey.yaml"
+run eval examples/targets/01-radiation-safety.yaml -a "$WORK/nullkey.yaml"
+expect_status 2
+expect_err "$WORK/nullkey.yaml:5:7: error[JX0203]: a key is empty (null, ~, or nothing before the colon): write the key"
+expect_err "$WORK/nullkey.yaml:6:7: error[JX0203]: a key is empty (null, ~, or nothing before the colon): write the key"
+
 case_ "audit: target values (docs/reference.md §3), one bad target per indicator"
 F=$R/value-errors.yaml
 run check $F
