@@ -105,6 +105,15 @@ std::string BudgetFiguresFlagged(const ProjectMonitor& m, const MonitorRun& run,
   return figures;
 }
 
+std::string ForecastShareText(const ProjectMonitor& m, const MonitorRules& rules) {
+  const Rational share = *m.forecast_spent / m.budget;
+  std::string text = PercentText(share);
+  if (m.forecast_spent_low && share.Round(4) >= rules.forecast_spent_threshold) {
+    text = (share * 100).FormatShort(6) + "%";
+  }
+  return Tr(MsgId::kMonForecastSpentShare, text);
+}
+
 std::string RedAdvice() { return Tr(MsgId::kMonRedAdvice); }
 
 std::string PercentText(const Rational& r) { return (r * 100).FormatFixed(2) + "%"; }

@@ -45,6 +45,10 @@ std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run);
 // line of figures (csv, junit, github).
 std::string BudgetFiguresFlagged(const ProjectMonitor& m, const MonitorRun& run,
                                  const MonitorRules& rules);
+// "（占预算 89.50%）": the forecast spending's share of the budget, with
+// more places when two would round a share under the threshold up to it
+// (89.9973%, not 90.00% beside "低于预算的 90%"). m.forecast_spent is set.
+std::string ForecastShareText(const ProjectMonitor& m, const MonitorRules& rules);
 // What 136号 asks of a project with a red light.
 std::string RedAdvice();
 // "58.20%": a fraction as a percentage with 2 decimals.

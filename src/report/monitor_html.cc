@@ -219,7 +219,7 @@ class MonitorHtmlReporter : public MonitorReporter {
     if (m.forecast_spent) {
       o += " · " + HtmlText(Tr(MsgId::kMonLabelForecastSpent)) + " " +
            HtmlText(AmountText(*m.forecast_spent) + " " + p.unit +
-                    Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
+                    ForecastShareText(m, ctx_.report.rules->monitor));
       if (m.forecast_spent_low) {
         o += " <strong>" + HtmlText(ForecastSpentLowText(ctx_.report.rules->monitor)) + "</strong>";
       }

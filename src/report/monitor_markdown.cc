@@ -101,7 +101,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
     if (m.forecast_spent) {
       o += fmt::format(" · {} {} {}{}", Tr(MsgId::kMonLabelForecastSpent),
                        AmountText(*m.forecast_spent), MarkdownText(p.unit),
-                       Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
+                       ForecastShareText(m, ctx_.report.rules->monitor));
       if (m.forecast_spent_low) {
         o += " **" + ForecastSpentLowText(ctx_.report.rules->monitor) + "**";
       }

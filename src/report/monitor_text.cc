@@ -110,7 +110,7 @@ class MonitorTextReporter : public MonitorReporter {
     if (m.forecast_spent) {
       o += fmt::format(" · {} {} {}{}", Tr(MsgId::kMonLabelForecastSpent),
                        AmountText(*m.forecast_spent), p.unit,
-                       Tr(MsgId::kMonForecastSpentShare, PercentText(*m.forecast_spent / m.budget)));
+                       ForecastShareText(m, ctx_.report.rules->monitor));
       if (m.forecast_spent_low) {
         o += " " + Paint(ForecastSpentLowText(ctx_.report.rules->monitor), Style::kWarning);
       }

@@ -140,6 +140,14 @@ run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/col.csv"
 expect_status 2
 expect_err "$WORK/col.csv:1:30: error[JX0155]: unknown column 'forcast': did you mean 'forecast'?"
 
+case_ "a forecast share just under 90% is not shown rounded up to 90.00%"
+printf -- 'project: 结余项目\nid: S-1\nyear: 2024\nbudget: {total: 366}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 设备数, target: 4台}\n' >"$WORK/share.yaml"
+printf 'as_of: 2024-07-31\nprojects:\n  - id: S-1\n    spent: 200\n    forecast_spent: 329.39\n    note: 结余\n    indicators:\n      设备数: 3台\n' >"$WORK/share-progress.yaml"
+# 329.39 / 366 = 89.997268…%: two places would say 90.00%.
+run monitor "$WORK/share.yaml" -a "$WORK/share-progress.yaml" --lang zh
+expect_status 0
+expect_out "全年预计执行 329.39 万元（占预算 89.997268%） 低于预算的 90%"
+
 # ---- the worked examples of docs/monitor.md (their figures, as printed) ----
 
 case_ "docs/monitor.md: time progress 213/366, pace of a cumulative indicator"
