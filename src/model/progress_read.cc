@@ -60,7 +60,8 @@ std::optional<AsOf> ReadAsOf(const YamlNode& root, std::optional<int> year,
                              const ProgressReading& reading, FieldReader* r) {
   const YamlNode* n = root.Find("as_of");
   if (n == nullptr || n->is_null()) {
-    if (reading.as_of_required) r->Error(n ? *n : root, Msg(MsgId::kNoAsOf));
+    // The example date is in the file's year when it gives one.
+    if (reading.as_of_required) r->Error(n ? *n : root, Msg(MsgId::kNoAsOf, year.value_or(2024)));
     return std::nullopt;
   }
   if (!n->is_scalar()) {
