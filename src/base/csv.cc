@@ -195,6 +195,15 @@ void AppendCsvCell(std::string_view field, std::string* out) {
   AppendCsvField(field, out);
 }
 
+void UnguardCsvCells(CsvRow* row) {
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  for (std::string& f : row->fields) {
+    if (f.size() >= 2 && f[0] == '\'' && kFormulaStarts.find(f[1]) != std::string_view::npos) {
+      f.erase(0, 1);
+    }
+  }
+}
+
 void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* out) {
   bool first = true;
   for (std::string_view c : cells) {

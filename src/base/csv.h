@@ -65,6 +65,11 @@ void AppendCsvField(std::string_view field, std::string* out);
 // single quote. Plain decimal numbers such as "-5" and "+3.2" are left alone.
 void AppendCsvCell(std::string_view field, std::string* out);
 
+// Reads back what AppendCsvCell neutralised: a field that is a single quote
+// followed by =, +, -, @, tab or CR loses the quote ("'=SUM(A1)" is
+// "=SUM(A1)"), as a spreadsheet shows it. Every other field is left alone.
+void UnguardCsvCells(CsvRow* row);
+
 // Appends one row of `cells`, each as AppendCsvCell writes it, separated by
 // commas and ended by CRLF (the line end Excel writes).
 void AppendCsvRow(std::initializer_list<std::string_view> cells, std::string* out);

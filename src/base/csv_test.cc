@@ -193,6 +193,21 @@ TEST_CASE("CSV writer: quoting") {
   CHECK(line == "ab");  // appends; the caller writes the separators
 }
 
+TEST_CASE("CSV reader: a cell the writer neutralised reads back as it was") {
+  for (const char* cell : {"=SUM(A1)", "- 完成: 年底 #1", "+1 项", "@user", "\tx"}) {
+    CAPTURE(cell);
+    std::vector<CsvRow> rows = MustParse("a\n" + Cell(cell) + "\n");
+    REQUIRE(rows.size() == 2);
+    UnguardCsvCells(&rows[1]);
+    CHECK(rows[1].fields[0] == cell);
+  }
+  // A quote before anything else, or alone, stays.
+  CsvRow row;
+  row.fields = {"'abc", "'", "''=x", "-5"};
+  UnguardCsvCells(&row);
+  CHECK(row.fields == Fields{"'abc", "'", "''=x", "-5"});
+}
+
 TEST_CASE("CSV writer: a row is its cells as AppendCsvCell writes them, comma-separated, CRLF") {
   std::string out;
   AppendCsvRow({"T-1", "", "满意度", "≥90%", "=1+1", "a,b"}, &out);

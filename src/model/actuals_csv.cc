@@ -125,6 +125,7 @@ class CsvReader {
     Parsed<size_t> syntax = ForEachCsvRow(
         text_,
         [&](CsvRow&& row) {
+          UnguardCsvCells(&row);  // a template's '=名称 is =名称
           if (first) {
             first = false;
             for (size_t i = 0; i < row.fields.size(); ++i) {
@@ -152,6 +153,7 @@ class CsvReader {
     int header_line = 0;
     size_t data_rows = 0;
     ForEachCsvRow(text_, [&](CsvRow&& row) {
+      UnguardCsvCells(&row);
       if (header) {
         header = false;
         header_line = row.line;

@@ -236,6 +236,22 @@ expect_out "  - id: TJ-362303-2024-01"
 expect_out "      购置设备数量:    # target 4台 (产出指标 / 数量指标) — value with unit"
 [ "$(grep -c '^  - id:' "$OUT")" -eq 5 ] || fail "expected 5 projects"
 
+case_ "template -f csv: an indicator named like a formula reads back from the filled-in sheet"
+printf 'project: 公式项目\nid: F-1\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: "=SUM(A1)", target: 4台}\n  - {level1: 产出指标, level2: 数量指标, name: "- 完成: 年底 #1", target: 2台}\n' >"$WORK/formula.yaml"
+run template "$WORK/formula.yaml" -f csv -o "$WORK/formula.csv"
+expect_status 0
+grep -qF "'=SUM(A1)" "$WORK/formula.csv" || fail "the name is not neutralised for Excel"
+# Filled in as a unit would: the spent row and each 实际值, the rest as written.
+sed 's/\r$//' "$WORK/formula.csv" |
+  sed -e 's/,4台,,$/,4台,4台,/; s/,2台,,$/,2台,2台,/; s/全年执行数,\(.*\),,$/全年执行数,\1,9,/' >"$WORK/filled.csv"
+run eval "$WORK/formula.yaml" -a "$WORK/filled.csv" -f json
+expect_status 0
+python3 - "$OUT" <<'EOF' || fail "the filled-in template is not scored"
+import json, sys
+p = json.load(open(sys.argv[1]))["projects"][0]
+assert [i["status"] for i in p["indicators"]] == ["met", "met"], p["indicators"]
+EOF
+
 case_ "template --lang zh: the skeleton's comments in Chinese"
 run template tests/fixtures/monitor/targets.yaml --lang zh
 expect_status 0
