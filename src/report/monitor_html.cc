@@ -187,7 +187,7 @@ class MonitorHtmlReporter : public MonitorReporter {
       const std::string title = T(MsgId::kMonHtmlChartDepartments);
       std::vector<StackedBar> bars;
       for (const MonitorSummary::Department& d : s.departments)
-        bars.push_back({std::string(Trim(d.code + " " + d.name)), {d.lights[2], d.lights[1], d.lights[0]}});
+        bars.push_back({DepartmentLabel(d.code, d.name), {d.lights[2], d.lights[1], d.lights[0]}});
       *o += "<figure id=\"chart-departments\"><figcaption>" + title + "</figcaption>\n" +
             StackedHBars(title, bars, {"red", "yellow", "green"});
       *o += "<table class=\"data\"><thead><tr><th>" + T(MsgId::kHtmlDepartment) + "</th><th>" +
@@ -198,7 +198,7 @@ class MonitorHtmlReporter : public MonitorReporter {
         *o += fmt::format(
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
             "<td class=\"n\">{}</td></tr>",
-            HtmlText(Trim(d.code + " " + d.name)), d.projects, d.lights[2], d.lights[1],
+            HtmlText(DepartmentLabel(d.code, d.name)), d.projects, d.lights[2], d.lights[1],
             d.lights[0]);
       }
       *o += "</tbody></table></figure>\n";

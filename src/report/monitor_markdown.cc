@@ -82,7 +82,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
                       LightWord(Light::kYellow), LightWord(Light::kRed));
     *o += "|---|---:|---:|---:|---:|\n";
     for (const MonitorSummary::Department& d : s.departments) {
-      *o += fmt::format("| {} | {} | {} | {} | {} |\n", MarkdownText(Trim(d.code + " " + d.name)),
+      *o += fmt::format("| {} | {} | {} | {} | {} |\n", MarkdownText(DepartmentLabel(d.code, d.name)),
                         d.projects, d.lights[0], d.lights[1], d.lights[2]);
     }
     *o += "\n";

@@ -219,7 +219,7 @@ class MonitorTextReporter : public MonitorReporter {
         {Tr(MsgId::kMonLabelDepartment), Tr(MsgId::kMonLabelProjects), LightWord(Light::kGreen),
          LightWord(Light::kYellow), LightWord(Light::kRed)}};
     for (const MonitorSummary::Department& d : s.departments) {
-      rows.push_back({TruncateToWidth(OneLine(Trim(d.code + " " + d.name)), 48),
+      rows.push_back({TruncateToWidth(OneLine(DepartmentLabel(d.code, d.name)), 48),
                       std::to_string(d.projects), std::to_string(d.lights[0]),
                       std::to_string(d.lights[1]), std::to_string(d.lights[2])});
     }

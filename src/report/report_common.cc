@@ -135,6 +135,11 @@ std::string AmountText(const Rational& r) {
   return exact.size() > fixed.size() ? exact : fixed;
 }
 
+std::string DepartmentLabel(const std::string& code, const std::string& name) {
+  std::string label(Trim(code + " " + name));
+  return label.empty() ? Tr(MsgId::kWorkbookNoDepartment) : label;
+}
+
 std::string DepartmentText(const Project& p) {
   return std::string(Trim(p.department_code + " " + p.department_name));
 }

@@ -91,6 +91,9 @@ std::string AmountText(const Rational& r);
 
 // "code name" of the project's department, trimmed; "" when neither is given.
 std::string DepartmentText(const Project& p);
+// A department of a summary table: "362303 天津市…", or "未注明部门" for the
+// projects that name none.
+std::string DepartmentLabel(const std::string& code, const std::string& name);
 
 // The summary line of a run in the current language ("共 5 个项目，合规 3 个；
 // 错误 0 个，警告 0 个"). `errors` and `warnings` are the diagnostics counts.

@@ -513,7 +513,7 @@ class HtmlReporter : public Reporter {
       for (size_t i = 0; i < ranked.size() && i < kChartDepartments; ++i) {
         const DepartmentSummary& d = *ranked[i];
         Rational mean = d.Mean();
-        std::string name = std::string(Trim(d.code + " " + d.name));
+        std::string name = DepartmentLabel(d.code, d.name);
         bars.push_back({name, mean.ToDouble(),
                         mean.FormatFixed(2) + " · " + Tr(MsgId::kHtmlUnmetCount, d.unmet),
                         d.unmet > 0});
@@ -530,7 +530,7 @@ class HtmlReporter : public Reporter {
           << T(MsgId::kHtmlMean) << "</th><th>" << T(MsgId::kHtmlMedian) << "</th><th>"
           << T(MsgId::kHtmlUnmet) << "</th></tr></thead><tbody>";
       for (const DepartmentSummary* d : ranked) {
-        out << "<tr><td>" << HtmlText(Trim(d->code + " " + d->name)) << "</td><td class=\"n\">"
+        out << "<tr><td>" << HtmlText(DepartmentLabel(d->code, d->name)) << "</td><td class=\"n\">"
             << d->projects << "</td><td class=\"n\">" << d->complies << "</td><td class=\"n\">"
             << d->Mean().FormatFixed(2) << "</td><td class=\"n\">" << d->Median().FormatFixed(2)
             << "</td><td class=\"n\">" << d->unmet << "</td></tr>";

@@ -81,7 +81,7 @@ class MarkdownReporter : public Reporter {
     *o += "|---|---:|---:|---:|---:|---:|\n";
     for (const DepartmentSummary& d : y.departments()) {
       *o += fmt::format("| {} | {} | {} | {} | {} | {} |\n",
-                        MarkdownText(Trim(d.code + " " + d.name)), d.projects, d.complies,
+                        MarkdownText(DepartmentLabel(d.code, d.name)), d.projects, d.complies,
                         d.Mean().FormatFixed(2), d.Median().FormatFixed(2), d.unmet);
     }
     *o += fmt::format("\n| {} | {} | {} | {} | {} | {} |\n", l_.level1, l_.indicator_count,

@@ -215,7 +215,7 @@ class TextReporter : public Reporter {
         auto it = d.grades.find(b.name);
         grades.push_back(fmt::format("{}{}", b.name, it == d.grades.end() ? 0 : it->second));
       }
-      dept.push_back({TruncateToWidth(OneLine(d.code + " " + d.name), 48),
+      dept.push_back({TruncateToWidth(OneLine(DepartmentLabel(d.code, d.name)), 48),
                       std::to_string(d.projects), std::to_string(d.complies),
                       d.Mean().FormatFixed(2), d.Median().FormatFixed(2), std::to_string(d.unmet),
                       fmt::format("{}", fmt::join(grades, " "))});

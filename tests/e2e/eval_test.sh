@@ -252,6 +252,14 @@ p = json.load(open(sys.argv[1]))["projects"][0]
 assert [i["status"] for i in p["indicators"]] == ["met", "met"], p["indicators"]
 EOF
 
+case_ "a project that names no department is listed as 未注明部门 in the department tables"
+printf -- '---\nproject: 甲\nid: D-1\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n---\nproject: 乙\nid: D-2\nyear: 2024\ndepartment: {code: "9", name: 某局}\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n' >"$WORK/nodept.yaml"
+printf 'projects:\n  - {id: D-1, spent: 10, indicators: {数量: 4台}}\n  - {id: D-2, spent: 10, indicators: {数量: 4台}}\n' >"$WORK/nodept-actuals.yaml"
+run eval "$WORK/nodept.yaml" -a "$WORK/nodept-actuals.yaml" --lang zh -f text -f markdown="$WORK/nodept.md"
+expect_status 0
+expect_out_re "^  未注明部门 +1 "
+grep -qF "| 未注明部门 | 1 |" "$WORK/nodept.md" || fail "markdown: no 未注明部门 row"
+
 case_ "template --lang zh: the skeleton's comments in Chinese"
 run template tests/fixtures/monitor/targets.yaml --lang zh
 expect_status 0
