@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -161,6 +162,19 @@ Workbook::Workbook(const std::string& file, bool constant_memory, std::string fo
   lxw_workbook_options options = {};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
   wb_ = workbook_new_opt(file.c_str(), &options);
+  // The workbook records when it was made (docProps/core.xml): the time of
+  // the run, unless SOURCE_DATE_EPOCH (the reproducible-builds convention:
+  // seconds since 1970) fixes it, so that two runs write the same bytes.
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); wb_ != nullptr && epoch != nullptr) {
+    char* end = nullptr;
+    errno = 0;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (errno == 0 && end != epoch && *end == '\0' && seconds > 0) {
+      lxw_doc_properties properties = {};
+      properties.created = static_cast<time_t>(seconds);
+      workbook_set_properties(wb_, &properties);
+    }
+  }
 }
 
 Workbook::~Workbook() {

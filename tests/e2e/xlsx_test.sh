@@ -151,6 +151,16 @@ assert ("_xlnm.Print_Titles", "0", "'汇总'!$1:$1") in wb.defined_names, wb.def
 assert s.value("A%d" % (t + 3)) == "本次运行没有错误和警告"
 EOF
 
+case_ "SOURCE_DATE_EPOCH fixes the workbook's creation time: two runs, alone or with other formats, write the same bytes"
+SOURCE_DATE_EPOCH=1700000000 run eval "${EX[@]}" -f xlsx="$WORK/alone.xlsx"
+expect_status 1
+sleep 1.1  # a later second, which the creation time would otherwise record
+SOURCE_DATE_EPOCH=1700000000 run eval "${EX[@]}" -f xlsx="$WORK/with.xlsx" -f json="$WORK/with.json"
+expect_status 1
+cmp -s "$WORK/alone.xlsx" "$WORK/with.xlsx" || fail "the two workbooks differ"
+unzip -p "$WORK/alone.xlsx" docProps/core.xml | grep -qF '>2023-11-14T22:13:20Z<' ||
+  fail "the creation time is not SOURCE_DATE_EPOCH's"
+
 case_ "--lang en: the labels in English"
 run eval "${EX[@]}" -f xlsx="$WORK/en.xlsx" --lang en
 expect_status 1
