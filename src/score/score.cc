@@ -734,13 +734,15 @@ class ProjectScorer {
     const Amount& spent = actuals_.spent.total;
     if (s->low_execution && Trim(s->note).empty()) {
       // As written, and in the project's unit when written in another.
+      // A unit-less amount is in the project's unit, and says so.
       std::string spent_text = spent.unit.name.empty()
-                                   ? spent.text
+                                   ? spent.text + " " + s->project.unit
                                    : Tr(MsgId::kAmountInProjectUnit, spent.text,
                                         s->spent.ToDecimalString(), s->project.unit);
       diags_->Warning(spent.loc.line > 0 ? spent.loc : actuals_.loc,
                       MsgId::kLowExecutionWithoutNote, s->project.project, spent_text,
-                      s->budget.ToDecimalString(), (s->rate * 100).FormatFixed(2),
+                      s->budget.ToDecimalString() + " " + s->project.unit,
+                      (s->rate * 100).FormatFixed(2),
                       (rules_.execution_threshold * 100).ToDecimalString());
     }
   }

@@ -655,7 +655,7 @@ TEST_CASE("spent with a money unit converts exactly into the project's unit") {
   low.a.note = "";
   Scored low_rate = Score(ProjectYaml(kOneIndicator), low.Value("甲", "4台").a);
   CHECK(Messages(low_rate.diags) ==
-        "warning 3:12: project '测试项目' spent 50000元 (5 万元) of 6 (83.33%), below 90% of its "
+        "warning 3:12: project '测试项目' spent 50000元 (5 万元) of 6 万元 (83.33%), below 90% of its "
         "budget, but the entry has no note: explain the low execution rate\n");
   Scored bad = Score(ProjectYaml(kOneIndicator), ActualsBuilder("5.86%").Value("甲", "4台").a);
   CHECK_FALSE(bad.score);
@@ -985,7 +985,7 @@ TEST_CASE("amounts and deviations: codes, and the forms' words in Chinese") {
   CHECK(Codes(unmet.diags) ==
         "JX0805 指标“甲”未达成（实际完成值 3台，指标值 4台），但没有填写偏差原因：请在 note 中写明偏差原因"
         "分析及改进措施\n"
-        "JX0806 项目“测试项目”全年执行数 5，全年预算数 6（预算执行率 83.33%），低于 90%，但没有填写说明："
+        "JX0806 项目“测试项目”全年执行数 5 万元，全年预算数 6 万元（预算执行率 83.33%），低于 90%，但没有填写说明："
         "请在项目的 note 中说明预算执行率偏低的原因\n");
   // 6 > 4 x 1.2: over-achieved.
   Scored high = Score(ProjectYaml(kOneIndicator), ActualsBuilder("6").Value("甲", "6台", "").a);

@@ -74,7 +74,7 @@ case_ "unmet without a note: warnings, exit 1"
 run eval $F/target.yaml -a $F/unmet-no-note.yaml
 expect_status 1
 expect_err "$F/unmet-no-note.yaml:5:7: warning[JX0805]: indicator '设备数量' is unmet (3台 against 4台) but has no note"
-expect_err "$F/unmet-no-note.yaml:3:12: warning[JX0806]: project '测试项目' spent 8.5 of 10 (85.00%), below 90% of its budget"
+expect_err "$F/unmet-no-note.yaml:3:12: warning[JX0806]: project '测试项目' spent 8.5 万元 of 10 万元 (85.00%), below 90% of its budget"
 
 case_ "--strict: the warnings are errors, exit 2"
 run eval $F/target.yaml -a $F/unmet-no-note.yaml --strict
