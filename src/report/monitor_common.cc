@@ -57,20 +57,6 @@ std::string ReasonKeys(unsigned reasons, std::string_view sep) {
   return out;
 }
 
-std::string AdjustmentText(const IndicatorMonitor& im) {
-  if (!im.likelihood) return "";
-  switch (im.adjustment) {
-    case Adjustment::kNone: return "";
-    case Adjustment::kImpossible:
-    case Adjustment::kLikely:
-      return Tr(MsgId::kMonAdjusted, LikelihoodText(*im.likelihood), LightWord(im.judged),
-                LightWord(im.light));
-    case Adjustment::kCertainOnRed:
-      return Tr(MsgId::kMonContradicted, LikelihoodText(*im.likelihood));
-  }
-  return "";
-}
-
 std::string FiguresAndAdjustment(const IndicatorMonitor& im, const MonitorRun& run,
                                  ReverseFormula reverse) {
   std::string out = FiguresText(im, run, reverse);

@@ -23,9 +23,6 @@ std::string ForecastSpentLowText(const MonitorRules& rules);
 std::string ReasonsText(unsigned reasons);
 // Their stable names joined by `sep`: "funding;staff".
 std::string ReasonKeys(unsigned reasons, std::string_view sep);
-// What the likelihood did to the light: "有可能：绿 → 黄", "完全不可能：黄 → 红",
-// "确定能：与数字不符"; "" when it changed nothing.
-std::string AdjustmentText(const IndicatorMonitor& im);
 // FiguresText, then the likelihood that changed the light (or contradicts
 // it), if any: "90% ≥ 90%；完全不可能：绿 → 红". For the reports that give
 // an indicator one line (github, junit), so that a light the figures do

@@ -483,11 +483,10 @@ class Monitor {
     }
     if (im.light != Light::kGreen && im.reasons == 0 && Trim(im.note).empty()) {
       std::string figures = FiguresText(im, run_, rules_.reverse);
-      if (im.light != im.judged && im.likelihood) {
+      if (im.light != im.judged) {
         // The light the likelihood gave, not the figures: "预计 95% ≥ 90%；有可能：绿 → 黄".
         figures += Text(MsgId::kSumSeparator);
-        figures += Tr(MsgId::kMonAdjusted, LikelihoodText(*im.likelihood), LightWord(im.judged),
-                      LightWord(im.light));
+        figures += AdjustmentText(im);
       }
       diags_->Warning(a.loc, MsgId::kLightNeedsReason, ind.name, LightWord(im.light), figures);
     }
@@ -558,6 +557,20 @@ std::string LightWord(Light l) {
     case Light::kGreen: return Tr(MsgId::kLightGreen);
     case Light::kYellow: return Tr(MsgId::kLightYellow);
     case Light::kRed: return Tr(MsgId::kLightRed);
+  }
+  return "";
+}
+
+std::string AdjustmentText(const IndicatorMonitor& im) {
+  if (!im.likelihood) return "";
+  switch (im.adjustment) {
+    case Adjustment::kNone: return "";
+    case Adjustment::kImpossible:
+    case Adjustment::kLikely:
+      return Tr(MsgId::kMonAdjusted, LikelihoodText(*im.likelihood), LightWord(im.judged),
+                LightWord(im.light));
+    case Adjustment::kCertainOnRed:
+      return Tr(MsgId::kMonContradicted, LikelihoodText(*im.likelihood));
   }
   return "";
 }

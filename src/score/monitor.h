@@ -125,6 +125,10 @@ struct IndicatorMonitor {
 Light AdjustForLikelihood(Light judged, std::optional<Likelihood> likelihood,
                           Adjustment* adjustment);
 
+// What the likelihood did to the light of `im`: "有可能：绿 → 黄",
+// "完全不可能：黄 → 红", "确定能：与数字不符"; "" when it changed nothing.
+std::string AdjustmentText(const IndicatorMonitor& im);
+
 // The figures that decided the light of `im`, in the run's language:
 // "2台 / (4台 × 213/366) = 0.86" (pace), "预计 3台 / 4台 = 0.75" (a forecast
 // short of its target), "100% ≥ 100%", "2024-06-30 ≤ 2024-12-31", "未完成，
