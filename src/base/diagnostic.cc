@@ -279,10 +279,20 @@ void Diagnostics::FillSpilledSourceLines(int jobs) {
 }
 
 std::string FormatLocation(const Location& loc) {
-  if (loc.file.empty()) return "";
-  if (loc.line <= 0) return loc.file;
-  if (loc.column <= 0) return loc.file + ":" + std::to_string(loc.line);
-  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+  std::string out;
+  AppendLocation(loc, &out);
+  return out;
+}
+
+void AppendLocation(const Location& loc, std::string* out) {
+  if (loc.file.empty()) return;
+  out->append(loc.file);
+  if (loc.line <= 0) return;
+  out->push_back(':');
+  out->append(std::to_string(loc.line));
+  if (loc.column <= 0) return;
+  out->push_back(':');
+  out->append(std::to_string(loc.column));
 }
 
 Location Source::At(size_t offset, int line) const {

@@ -29,6 +29,8 @@ struct Location {
 // "file:line:column", "file:line" or "file", as much as is known; "" when
 // there is no file.
 std::string FormatLocation(const Location& loc);
+// FormatLocation(loc) appended to *out, without a string of its own.
+void AppendLocation(const Location& loc, std::string* out);
 
 enum class Severity { kError, kWarning };
 

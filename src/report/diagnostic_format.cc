@@ -32,24 +32,10 @@ void AppendDiagnosticLine(const Diagnostic& d, bool color, std::string* out) {
                   d.severity == Severity::kError ? Style::kError : Style::kWarning, true, out);
   } else {
     if (!d.loc.file.empty()) {
-      out->append(d.loc.file);
-      if (d.loc.line > 0) {
-        out->push_back(':');
-        out->append(std::to_string(d.loc.line));
-        if (d.loc.column > 0) {
-          out->push_back(':');
-          out->append(std::to_string(d.loc.column));
-        }
-      }
+      AppendLocation(d.loc, out);
       out->append(": ");
     }
-    out->append(Text(d.severity == Severity::kError ? MsgId::kSeverityError
-                                                    : MsgId::kSeverityWarning));
-    if (d.code != 0) {
-      out->push_back('[');
-      out->append(FormatCode(d.code));
-      out->push_back(']');
-    }
+    AppendSeverityLabel(d, out);
     out->push_back(':');
   }
   out->push_back(' ');
@@ -103,10 +89,19 @@ void AppendDiagnostic(const Diagnostic& d, bool color, std::string* out) {
 }  // namespace
 
 std::string SeverityLabel(const Diagnostic& d) {
-  std::string label(Text(d.severity == Severity::kError ? MsgId::kSeverityError
-                                                        : MsgId::kSeverityWarning));
-  if (d.code != 0) label += "[" + FormatCode(d.code) + "]";
+  std::string label;
+  AppendSeverityLabel(d, &label);
   return label;
+}
+
+void AppendSeverityLabel(const Diagnostic& d, std::string* out) {
+  out->append(Text(d.severity == Severity::kError ? MsgId::kSeverityError
+                                                  : MsgId::kSeverityWarning));
+  if (d.code != 0) {
+    out->push_back('[');
+    out->append(FormatCode(d.code));
+    out->push_back(']');
+  }
 }
 
 std::string FormatDiagnosticLine(const Diagnostic& d, bool color) {

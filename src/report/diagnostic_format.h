@@ -14,6 +14,8 @@ namespace jixiao {
 // "错误[JX0301]" / "error[JX0301]" (or "警告…" / "warning…"): the severity in
 // the run's language and the code, if the diagnostic has one.
 std::string SeverityLabel(const Diagnostic& d);
+// SeverityLabel(d) appended to *out.
+void AppendSeverityLabel(const Diagnostic& d, std::string* out);
 
 // The compiler-style form: "file:line:column: 错误[JX0301]: message" (or
 // "error[JX0301]: " under --lang en), then, when
