@@ -61,6 +61,17 @@ struct Project {
   Location id_loc;          // where the id (or the project name) is written
 };
 
+// The indicator of `p` other than `self` whose name is `self`'s id: an id
+// that reads, in actuals, as that other indicator's name (check warns of
+// it, JX0243). nullptr when `self` has no id or none is so named.
+inline const Indicator* IndicatorNamedById(const Project& p, const Indicator& self) {
+  if (self.id.empty()) return nullptr;
+  for (const Indicator& other : p.indicators) {
+    if (&other != &self && other.name == self.id) return &other;
+  }
+  return nullptr;
+}
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_MODEL_MODEL_H_

@@ -345,13 +345,8 @@ class ProjectReader {
     // An id that is another indicator's name reads, in actuals, as the
     // indicator of that name to anyone but jixiao (which goes by the id).
     for (size_t i = 0; i < p.indicators.size(); ++i) {
-      const Indicator& ind = p.indicators[i];
-      if (ind.id.empty()) continue;
-      for (size_t j = 0; j < p.indicators.size(); ++j) {
-        if (j != i && p.indicators[j].name == ind.id) {
-          r_.Warning(*nodes_[i], MsgId::kTgtIdIsAnotherName, ind.id, p.indicators[j].loc.line);
-          break;
-        }
+      if (const Indicator* named = IndicatorNamedById(p, p.indicators[i])) {
+        r_.Warning(*nodes_[i], MsgId::kTgtIdIsAnotherName, p.indicators[i].id, named->loc.line);
       }
     }
   }

@@ -244,12 +244,9 @@ class ProjectScorer {
             matched[k]->key == ind.id) {
           // Its id is another indicator's name, or the same indicator is
           // given twice, by id and by name.
-          bool id_is_a_name = false;
-          for (const Indicator& other : p.indicators) {
-            id_is_a_name = id_is_a_name || (&other != &ind && other.name == ind.id);
-          }
           diags_->Error(a.loc,
-                        id_is_a_name ? MsgId::kNotAnIndicatorNameOfId : MsgId::kIndicatorByIdAndName,
+                        IndicatorNamedById(p, ind) ? MsgId::kNotAnIndicatorNameOfId
+                                                   : MsgId::kIndicatorByIdAndName,
                         a.key, p.project, ind.id);
           taken = true;
         }
