@@ -10,6 +10,10 @@ namespace jixiao {
 
 namespace {
 
+// What a spreadsheet runs as a formula when a cell starts with it
+// (AppendCsvCell neutralises it, UnguardCsvCells reads it back).
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
 // Reads CSV text byte by byte, keeping the line and code-point column of the
 // next byte.
 class CsvScanner {
@@ -184,7 +188,6 @@ void AppendCsvField(std::string_view field, std::string* out) {
 }
 
 void AppendCsvCell(std::string_view field, std::string* out) {
-  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
   if (!field.empty() && kFormulaStarts.find(field.front()) != std::string_view::npos &&
       !Rational::ParseDecimal(field)) {
     std::string neutral = "'";
@@ -196,7 +199,6 @@ void AppendCsvCell(std::string_view field, std::string* out) {
 }
 
 void UnguardCsvCells(CsvRow* row) {
-  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
   for (std::string& f : row->fields) {
     if (f.size() >= 2 && f[0] == '\'' && kFormulaStarts.find(f[1]) != std::string_view::npos) {
       f.erase(0, 1);
