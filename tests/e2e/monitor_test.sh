@@ -400,6 +400,11 @@ EOF
 case_ "JX0901: a YAML progress file without as_of"
 run monitor $T -a $WORK/no-as-of.yaml
 expect_error $WORK/no-as-of.yaml 1 1 JX0901 "the progress file gives no as_of"
+expect_err "add 'as_of: 2024-07-31' at its top"
+# A file that gives its year is shown a date in that year.
+sed '1i year: 2023' $WORK/no-as-of.yaml >$WORK/no-as-of-2023.yaml
+run monitor $T -a $WORK/no-as-of-2023.yaml
+expect_error $WORK/no-as-of-2023.yaml 1 1 JX0901 "the progress file gives no as_of (the date its figures are for): add 'as_of: 2023-07-31' at its top"
 
 progress no-as-of.csv <<'EOF'
 project,indicator,value,note
