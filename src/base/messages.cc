@@ -26,6 +26,47 @@ std::string_view Text(MsgId id, Lang lang) {
   return lang == Lang::kEn ? d.en : d.zh;
 }
 
+MsgId ProgressWording(MsgId id) {
+  switch (id) {
+    case MsgId::kNoActualsEntry: return MsgId::kNoActualsEntryProgress;
+    case MsgId::kNoActualsEntryNameTaken: return MsgId::kNoActualsEntryNameTakenProgress;
+    case MsgId::kNoEntryUnreadFile: return MsgId::kNoEntryUnreadFileProgress;
+    case MsgId::kNoEntryUnreadFiles: return MsgId::kNoEntryUnreadFilesProgress;
+    case MsgId::kNoEntriesUnreadFile: return MsgId::kNoEntriesUnreadFileProgress;
+    case MsgId::kNoEntriesUnreadFiles: return MsgId::kNoEntriesUnreadFilesProgress;
+    case MsgId::kMatchUnknownId: return MsgId::kMatchUnknownIdProgress;
+    case MsgId::kMatchUnknownIdDidYouMean: return MsgId::kMatchUnknownIdDidYouMeanProgress;
+    case MsgId::kMatchUnknownProject: return MsgId::kMatchUnknownProjectProgress;
+    case MsgId::kMatchUnknownProjectDidYouMean: return MsgId::kMatchUnknownProjectDidYouMeanProgress;
+    case MsgId::kMatchSecondEntry: return MsgId::kMatchSecondEntryProgress;
+    case MsgId::kMatchSecondEntryShadowed: return MsgId::kMatchSecondEntryShadowedProgress;
+    case MsgId::kMatchIdIsName: return MsgId::kMatchIdIsNameProgress;
+    case MsgId::kMatchAmbiguous: return MsgId::kMatchAmbiguousProgress;
+    case MsgId::kActualsYearMismatch: return MsgId::kActualsYearMismatchProgress;
+    case MsgId::kNoActualForIndicator: return MsgId::kNoActualForIndicatorProgress;
+    default: return id;
+  }
+}
+
+MsgId ForecastWording(MsgId id) {
+  switch (id) {
+    case MsgId::kActualPlaceholder: return MsgId::kActualPlaceholderForecast;
+    case MsgId::kNotApplicableWithText: return MsgId::kNotApplicableWithTextForecast;
+    case MsgId::kQualitativeNeedsGrade: return MsgId::kQualitativeNeedsGradeForecast;
+    case MsgId::kQuantitativeGotGrade: return MsgId::kQuantitativeGotGradeForecast;
+    case MsgId::kDateNeedsDate: return MsgId::kDateNeedsDateForecast;
+    case MsgId::kDateNotDoneAtYearEnd: return MsgId::kDateNotDoneAtYearEndForecast;
+    case MsgId::kTimeNotDoneAtYearEnd: return MsgId::kTimeNotDoneAtYearEndForecast;
+    case MsgId::kNeedsNumber: return MsgId::kNeedsNumberForecast;
+    case MsgId::kNeedsNumberScientific: return MsgId::kNeedsNumberScientificForecast;
+    case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchForecast;
+    case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitForecast;
+    case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleForecast;
+    case MsgId::kUnitlessBelowTargetScale: return MsgId::kUnitlessBelowTargetScaleForecast;
+    default: return id;
+  }
+}
+
 std::string FormatCode(uint16_t code) {
   if (code == 0) return "";
   // "JX" and the code in at least four digits, as fmt's "JX{:04d}" writes it.

@@ -66,6 +66,17 @@ inline uint16_t CodeOf(MsgId id) { return Def(id).code; }
 std::string_view Text(MsgId id, Lang lang);
 inline std::string_view Text(MsgId id) { return Text(id, CurrentLang()); }
 
+// The message an entry of a progress file (monitor) gets in place of `id`, an
+// actuals entry's message about matching it to its project: the same code,
+// in monitoring's words (进度条目, 进度文件, "progress entry"). `id` itself
+// when it has no such variant.
+MsgId ProgressWording(MsgId id);
+// The message about a forecast (monitor's `forecast`: the year's expected
+// value) in place of `id`, the message about an actual it is judged as: the
+// same code, saying 全年预计 (forecast). `id` itself when it has no such
+// variant.
+MsgId ForecastWording(MsgId id);
+
 // "JX0301" for 301; "" for 0.
 std::string FormatCode(uint16_t code);
 // 301 from "JX0301" (any case, also "0301" or "301"); nullopt otherwise.

@@ -156,7 +156,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   ReadTargetsInOrder(files, rules, opts.limits, ResolveJobs(opts.jobs), score, consume);
   progress.Finish();
   GiveBackFreeMemory();  // what reading the documents left, before the end-of-run work
-  without_entry.Report(actuals.incomplete(), &diags);
+  without_entry.Report(actuals, &diags);
   actuals.ReportUnclaimed(&diags);
   EndRunDiagnostics(projects, opts.strict, ResolveJobs(opts.jobs), &diags, term, err);
   int status = kExitOk;

@@ -232,7 +232,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   progress.Finish();
   GiveBackFreeMemory();
   date_errors.Report(&diags);
-  without_entry.Report(entries.incomplete(), &diags);
+  without_entry.Report(entries, &diags);
   entries.ReportUnclaimed(&diags);
   EndRunDiagnostics(projects, opts.strict, ResolveJobs(opts.jobs), &diags, term, err);
   int status = kExitOk;

@@ -58,9 +58,9 @@ class ProjectsWithoutEntry {
   static constexpr size_t kNamed = 3;
 
   void Add(const LoadedItem& item);
-  // The error, if any project was added; `unread` are the inputs not read
-  // in full (ActualsIndex::incomplete).
-  void Report(const std::vector<std::string>& unread, Diagnostics* diags) const;
+  // The error, if any project was added, about the inputs of `entries` not
+  // read in full (ActualsIndex::incomplete).
+  void Report(const ActualsIndex& entries, Diagnostics* diags) const;
 
  private:
   size_t count_ = 0;

@@ -114,7 +114,7 @@ void ActualsIndex::Add(const ProjectActuals& entry, Diagnostics* diags) {
 void ActualsIndex::Add(const Packed& entry, Diagnostics* diags) {
   if (size_t first = Find(entry.key); first != kNone) {
     flags_[first] |= kHasErrors;
-    diags->Error(entry.loc, MsgId::kMatchSecondEntry, entry.key,
+    diags->Error(entry.loc, Say(MsgId::kMatchSecondEntry), entry.key,
                  FormatLocation(LocationOf(static_cast<uint32_t>(first))));
     return;
   }
@@ -200,7 +200,7 @@ size_t ActualsIndex::ClaimIndex(const std::string& id, const std::string& projec
     const std::string self = Tr(MsgId::kMatchProjectWithId, project, id);
     ambiguous_.emplace_back(
         static_cast<uint32_t>(i),
-        Msg(MsgId::kMatchAmbiguous, key,
+        Msg(Say(MsgId::kMatchAmbiguous), key,
             how == kTouchedById ? self : Tr(MsgId::kMatchTheProjectWithId, key),
             how == kTouchedByName ? self : Tr(MsgId::kMatchTheProjectNamed, key)));
     if (ambiguous != nullptr) *ambiguous = true;
@@ -277,17 +277,17 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
     // that entry says what to do, and this one may well be right.
     if (st != shadowed_by_.end() && (touched_[st->second] & kAmbiguous)) continue;
     if (st != shadowed_by_.end()) {
-      message = Msg(MsgId::kMatchSecondEntryShadowed, KeyOf(st->second),
+      message = Msg(Say(MsgId::kMatchSecondEntryShadowed), KeyOf(st->second),
                     FormatLocation(LocationOf(st->second)));
     } else if (named != nullptr) {
-      message = Msg(MsgId::kMatchIdIsName, key, *named);
+      message = Msg(Say(MsgId::kMatchIdIsName), key, *named);
     } else {
       std::string hint = suggest ? ClosestMatch(key, by_id ? ids : ids_and_names) : "";
       if (hint.empty()) {
-        message = Msg(by_id ? MsgId::kMatchUnknownId : MsgId::kMatchUnknownProject, key);
+        message = Msg(Say(by_id ? MsgId::kMatchUnknownId : MsgId::kMatchUnknownProject), key);
       } else {
-        message = Msg(by_id ? MsgId::kMatchUnknownIdDidYouMean
-                            : MsgId::kMatchUnknownProjectDidYouMean,
+        message = Msg(Say(by_id ? MsgId::kMatchUnknownIdDidYouMean
+                                : MsgId::kMatchUnknownProjectDidYouMean),
                       key, hint);
       }
     }

@@ -170,6 +170,11 @@ class ActualsIndex {
   // The inputs recorded by MarkIncomplete, in order.
   const std::vector<std::string>& incomplete() const { return incomplete_; }
 
+  // Records that the entries are a progress file's (monitor): the messages
+  // about matching them say so (ProgressWording).
+  void MarkProgress() { progress_ = true; }
+  bool progress() const { return progress_; }
+
   // Gives back the room the index kept for more entries: call when every
   // entry has been added.
   void ShrinkToFit() { entries_.ShrinkToFit(); }
@@ -209,6 +214,9 @@ class ActualsIndex {
   std::unordered_map<uint32_t, uint32_t> shadowed_by_;
   std::unordered_map<uint32_t, std::string> named_;
   std::vector<std::string> incomplete_;
+  bool progress_ = false;
+  // `id`, or its progress wording for a progress file's entries.
+  MsgId Say(MsgId id) const { return progress_ ? ProgressWording(id) : id; }
 };
 
 // Reads one YAML actuals document (docs/reference.md §2: optional `year`, a `projects`

@@ -142,6 +142,7 @@ constexpr PipelineLimits kActualsLimits{16, 256};
 void LoadActualsFiles(const PathList& files, const YamlLimits& limits,
                       ActualsIndex* index, Diagnostics* diags, int jobs,
                       const ProgressReading* progress) {
+  if (progress != nullptr) index->MarkProgress();
   RunOrdered<ReadItem>(
       files.size(), jobs, kActualsLimits,
       [&](size_t t, const std::function<void(ReadItem&&)>& emit) {

@@ -296,7 +296,7 @@ class Monitor {
       f.value = a.progress.forecast_value;
       f.grade = a.progress.forecast_grade;
       f.loc = a.progress.forecast_loc;
-      std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_);
+      std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_, /*forecast=*/true);
       if (!forecast) return false;
       CheckForecastAgainstValue(ind, a, f);
       if (not_done) CheckForecastStillToCome(ind, a, f);

@@ -87,7 +87,10 @@ struct ScoreWork {
 
 struct ScoreOptions {
   bool show_work = false;  // fill ProjectScore::work
-  bool to_date = false;    // spent is to date (monitor): messages say 执行数, not 全年执行数
+  bool to_date = false;    // a progress entry (monitor): spent is to date, messages say 执行数
+                           // (not 全年执行数) and 进度 (ProgressWording)
+  bool forecast = false;   // the actual judged is a forecast (JudgeActual): messages say
+                           // 全年预计 (ForecastWording)
 };
 
 struct ProjectScore {
@@ -178,8 +181,10 @@ struct Judgement {
   bool met = false;
   Rational ratio;
 };
+// `forecast`: `actual` is a forecast (monitor's), and the messages say so.
 std::optional<Judgement> JudgeActual(const Indicator& ind, const IndicatorActual& actual,
-                                     const Rules& rules, Diagnostics* diags);
+                                     const Rules& rules, Diagnostics* diags,
+                                     bool forecast = false);
 
 }  // namespace jixiao
 

@@ -710,6 +710,53 @@ expect_no_err "in the year"
 run monitor $T -a $WORK/spent-row.csv
 expect_error $WORK/spent-row.csv 3 1 JX0256 "project 'M-2' has no 'spent' row: add a row with the indicator 'spent' (or 执行数) and the amount spent up to as_of"
 
+# Matching a progress entry to its project: eval's errors, in monitoring's
+# words (a progress entry and file, not actuals).
+progress stranger.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1x
+    spent: 3.5
+    indicators: {设备数量: 2台, 验收合格率: 100%, 完成时间: 未完成, 执法能力: 达成, 满意度: 95%}
+  - id: M-2
+    spent: 5
+    indicators: {培训人次: 120人次}
+  - id: M-2
+    spent: 5
+    indicators: {培训人次: 120人次, 学员满意度: 95%}
+EOF
+case_ "JX0401 JX0402 JX0721 JX0444: a progress entry's matching errors speak of progress"
+run monitor $T -a $WORK/stranger.yaml
+expect_status 2
+expect_err "$WORK/stranger.yaml:3:5: error[JX0401]: the progress entry for id 'M-1x' matches no target project: did you mean 'M-1'?"
+expect_err "$WORK/stranger.yaml:9:5: error[JX0402]: a second progress entry for 'M-2' (the first is at $WORK/stranger.yaml:6:5)"
+expect_err "$T:4:5: error[JX0721]: project '设备购置项目' has no progress entry: add one with \`id: M-1\` or \`project: 设备购置项目\` to a progress file"
+expect_no_err "actuals"
+run monitor $T -a $WORK/stranger.yaml --lang zh
+expect_err "$WORK/stranger.yaml:3:5: 错误[JX0401]: 编号“M-1x”的进度条目没有对应的目标项目：是否应为“M-1”？"
+expect_err "错误[JX0721]: 项目“设备购置项目”没有进度条目：请在进度文件中加一项"
+expect_no_err "实际完成值"
+head -8 $WORK/stranger.yaml | sed 's/M-1x/M-1/' >$WORK/missing.yaml
+run monitor $T -a $WORK/missing.yaml
+expect_error $WORK/missing.yaml 6 5 JX0444 "no progress for indicator '学员满意度' of project '培训项目' (target '≥90%' at $T:22): give its value to date (value) or the year's forecast (forecast), or 不适用"
+
+progress forecast-unit.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-2
+    spent: 5
+    indicators:
+      培训人次: {value: 120人次, forecast: 200台}
+      学员满意度: {forecast: 0.95}
+EOF
+case_ "JX0450 JX0451: a forecast that cannot be judged is called a forecast"
+run monitor $T -a $WORK/forecast-unit.yaml
+expect_error $WORK/forecast-unit.yaml 6 38 JX0450 "the forecast '200台' of indicator '培训人次' cannot be compared with its target '200人次'"
+expect_error $WORK/forecast-unit.yaml 7 25 JX0451 "the forecast '0.95' of indicator '学员满意度' has no unit and its target '≥90%' is a percentage: write '95%'"
+run monitor $T -a $WORK/forecast-unit.yaml --lang zh
+expect_err "错误[JX0450]: 指标“培训人次”的全年预计“200台”无法与指标值“200人次”比较"
+expect_no_err "实际完成值"
+
 case_ "an error of a progress file in Chinese"
 run monitor $T -a $WORK/likelihood.yaml --lang zh
 expect_status 2
