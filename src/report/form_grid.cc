@@ -69,8 +69,13 @@ std::vector<const Level1Group*> Level1Order(const Rules& rules) {
   return order;
 }
 
-// Lines a text takes in a cell `width` characters wide.
-uint16_t LinesOf(const std::string& text, double width) {
+// The most lines a row is given: Excel takes a row height up to 409 points,
+// and a line is 15 (xlsx_workbook.cc: 15 × lines + 2).
+constexpr uint16_t kMaxRowLines = 27;
+
+// Lines a text takes in a cell `width` characters wide (uncapped, up to a
+// row's kMaxRowLines for each row it spans and a little more).
+size_t LinesOf(const std::string& text, double width) {
   size_t per_line = static_cast<size_t>(std::max(4.0, width - 1));
   size_t lines = 0;
   size_t start = 0;
@@ -81,7 +86,7 @@ uint16_t LinesOf(const std::string& text, double width) {
     lines += std::max<size_t>(1, (w + per_line - 1) / per_line);
     start = end + 1;
   }
-  return static_cast<uint16_t>(std::min<size_t>(lines, 30));
+  return lines;
 }
 
 }  // namespace
@@ -135,11 +140,33 @@ FormGrid GridBuilder::Finish(uint16_t rows) {
   });
   grid_.rows = rows;
   grid_.row_lines.assign(rows, 1);
-  for (const FormCell& c : grid_.cells) {
-    if (c.kind != FormCell::Kind::kText || !(c.style & kStyleWrap) || c.rows != 1) continue;
+  auto width_of = [&](const FormCell& c) {
     double width = 0;
     for (int k = c.col; k <= c.last_col(); ++k) width += grid_.column_widths[k];
-    grid_.row_lines[c.row] = std::max(grid_.row_lines[c.row], LinesOf(c.text, width));
+    return width;
+  };
+  auto wrapped = [](const FormCell& c) {
+    return c.kind == FormCell::Kind::kText && (c.style & kStyleWrap);
+  };
+  for (const FormCell& c : grid_.cells) {
+    if (!wrapped(c) || c.rows != 1) continue;
+    const size_t lines = std::min<size_t>(LinesOf(c.text, width_of(c)), kMaxRowLines);
+    grid_.row_lines[c.row] = std::max<uint16_t>(grid_.row_lines[c.row], static_cast<uint16_t>(lines));
+  }
+  // A text merged over several rows (the monitor's 情况说明) gets the lines it
+  // lacks spread over them, once the rows' own texts are sized.
+  for (const FormCell& c : grid_.cells) {
+    if (!wrapped(c) || c.rows <= 1 || c.last_row() >= rows) continue;
+    size_t have = 0;
+    for (int r = c.row; r <= c.last_row(); ++r) have += grid_.row_lines[r];
+    const size_t need = LinesOf(c.text, width_of(c));
+    for (int r = c.row; need > have && r <= c.last_row(); ++r) {
+      const size_t left_rows = static_cast<size_t>(c.last_row() - r + 1);
+      const size_t more = (need - have + left_rows - 1) / left_rows;
+      const size_t lines = std::min<size_t>(grid_.row_lines[r] + more, kMaxRowLines);
+      have += lines - grid_.row_lines[r];
+      grid_.row_lines[r] = static_cast<uint16_t>(lines);
+    }
   }
   return std::move(grid_);
 }

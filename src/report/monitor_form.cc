@@ -60,8 +60,23 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   b.Text(3, 11, ImplementerText(p), kFormValue, 1, 5);
 
   // The funding block: the budget (adjusted when the entry says so), spent
-  // to date, the rate, the forecast; then the budget's light.
-  b.Text(4, 0, Tr(MsgId::kFormFunds, p.unit), kFormLabel, 5, 2);
+  // to date, the rate, the forecast; then the budget's light. The official
+  // form has the rows 年度资金总额, 其中：财政拨款, 其他资金; a project with
+  // 上年结转资金 (in its budget or its spending) gets a row for it after
+  // 财政拨款, and every row below moves down one.
+  FundingFigures target;
+  target.total = p.total;
+  target.fiscal = p.fiscal;
+  target.carryover = p.carryover;
+  target.other = p.other;
+  const FundingFigures& budget = m.adjusted ? *m.adjusted : target;
+  const bool carryover = budget.carryover || m.spent_parts.carryover;
+  using Part = std::optional<Rational> FundingFigures::*;
+  std::vector<std::pair<MsgId, Part>> parts = {{MsgId::kMonFormFiscal, &FundingFigures::fiscal}};
+  if (carryover) parts.push_back({MsgId::kFormCarryover, &FundingFigures::carryover});
+  parts.push_back({MsgId::kFormOther, &FundingFigures::other});
+  const int light_row = 6 + static_cast<int>(parts.size());
+  b.Text(4, 0, Tr(MsgId::kFormFunds, p.unit), kFormLabel, light_row - 3, 2);
   b.Blank(4, 2);
   b.Text(4, 3, Tr(m.adjusted ? MsgId::kFormYearBudget : MsgId::kFormInitialBudget), kFormLabel);
   b.Text(4, 4, Tr(MsgId::kMonFormSpentTo, MonthsTo(month)), kFormLabel);
@@ -73,18 +88,9 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   b.Number(5, 4, m.spent, kFixed);
   b.Number(5, 5, m.rate, kPercent);
   b.MaybeNumber(5, 6, m.forecast_spent, kFixed, 3);
-  b.Text(5, 9, m.note, kFormValue, 3, 7);
-  FundingFigures target;
-  target.total = p.total;
-  target.fiscal = p.fiscal;
-  target.carryover = p.carryover;
-  target.other = p.other;
-  const FundingFigures& budget = m.adjusted ? *m.adjusted : target;
-  using Part = std::optional<Rational> FundingFigures::*;
-  const std::pair<MsgId, Part> parts[] = {{MsgId::kMonFormFiscal, &FundingFigures::fiscal},
-                                          {MsgId::kFormOther, &FundingFigures::other}};
-  for (int i = 0; i < 2; ++i) {
-    const int row = 6 + i;
+  b.Text(5, 9, m.note, kFormValue, light_row - 5, 7);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const int row = 6 + static_cast<int>(i);
     const Part part = parts[i].second;
     b.Text(row, 2, Tr(parts[i].first), kFormLabel);
     b.MaybeNumber(row, 3, budget.*part, kFixed);
@@ -98,42 +104,49 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
     }
     b.Text(row, 6, kFormDash, kFormCentred, 1, 3);
   }
-  b.Text(8, 2, Tr(MsgId::kMonFormBudgetLight), kFormLabel);
-  b.Text(8, 3, Tr(MsgId::kMonFormTimeProgress), kFormLabel);
-  b.Number(8, 4, run.progress.value, kPercent);
-  b.Text(8, 5, Tr(MsgId::kMonFormPace), kFormLabel);
-  b.Number(8, 6, m.pace, kFixed, 1, 3);
-  b.Text(8, 9, BudgetFigures(m, run), kFormValue, 1, 6);
-  LightCell(&b, 8, m.budget_light);
+  // The figures, with the forecast spending's flag when it is low (as the
+  // text report's budget line and the 汇总 sheet have it).
+  int row = light_row;
+  b.Text(row, 2, Tr(MsgId::kMonFormBudgetLight), kFormLabel);
+  b.Text(row, 3, Tr(MsgId::kMonFormTimeProgress), kFormLabel);
+  b.Number(row, 4, run.progress.value, kPercent);
+  b.Text(row, 5, Tr(MsgId::kMonFormPace), kFormLabel);
+  b.Number(row, 6, m.pace, kFixed, 1, 3);
+  b.Text(row, 9, BudgetFiguresFlagged(m, run, rules.monitor), kFormValue, 1, 6);
+  LightCell(&b, row, m.budget_light);
+  ++row;
 
   // Goals and what has been achieved so far.
-  b.Text(9, 0, Tr(MsgId::kFormGoals), kFormLabel, 1, 8);
-  b.Text(9, 8, Tr(MsgId::kMonFormProgressTo, MonthsTo(month)), kFormLabel, 1, 8);
-  b.Text(10, 0, NumberedLines(p.goals), kFormValue, 1, 8);
-  b.Text(10, 8, m.achieved, kFormValue, 1, 8);
+  b.Text(row, 0, Tr(MsgId::kFormGoals), kFormLabel, 1, 8);
+  b.Text(row, 8, Tr(MsgId::kMonFormProgressTo, MonthsTo(month)), kFormLabel, 1, 8);
+  ++row;
+  b.Text(row, 0, NumberedLines(p.goals), kFormValue, 1, 8);
+  b.Text(row, 8, m.achieved, kFormValue, 1, 8);
+  ++row;
 
   // The indicators' two-row header.
+  const int header = row;
   const MsgId single[] = {MsgId::kFormLevel1, MsgId::kFormLevel2, MsgId::kFormLevel3,
                           MsgId::kFormTarget};
-  for (int c = 0; c < 4; ++c) b.Text(11, c, Tr(single[c]), kFormLabel, 2, 1);
-  b.Text(11, 4, Tr(MsgId::kMonFormProgressTo, MonthsTo(month)), kFormLabel, 2, 1);
-  b.Text(11, 5, Tr(MsgId::kMonFormForecast), kFormLabel, 2, 1);
-  b.Text(11, 6, Tr(MsgId::kMonFormReasons), kFormLabel, 1, 5);
+  for (int c = 0; c < 4; ++c) b.Text(header, c, Tr(single[c]), kFormLabel, 2, 1);
+  b.Text(header, 4, Tr(MsgId::kMonFormProgressTo, MonthsTo(month)), kFormLabel, 2, 1);
+  b.Text(header, 5, Tr(MsgId::kMonFormForecast), kFormLabel, 2, 1);
+  b.Text(header, 6, Tr(MsgId::kMonFormReasons), kFormLabel, 1, 5);
   for (unsigned k = 0; k < kReasonCount; ++k)
-    b.Text(12, 6 + static_cast<int>(k), ReasonsText(kReasons[k]), kFormLabel);
-  b.Text(11, 11, Tr(MsgId::kMonFormLikelihood), kFormLabel, 1, 3);
+    b.Text(header + 1, 6 + static_cast<int>(k), ReasonsText(kReasons[k]), kFormLabel);
+  b.Text(header, 11, Tr(MsgId::kMonFormLikelihood), kFormLabel, 1, 3);
   const Likelihood likelihoods[] = {Likelihood::kCertain, Likelihood::kLikely,
                                     Likelihood::kImpossible};
-  for (int k = 0; k < 3; ++k) b.Text(12, 11 + k, LikelihoodText(likelihoods[k]), kFormLabel);
-  b.Text(11, 14, Tr(MsgId::kMonFormRemarks), kFormLabel, 2, 1);
-  b.Text(11, kLightColumn, Tr(MsgId::kMonFormLight), kFormLabel, 2, 1);
+  for (int k = 0; k < 3; ++k) b.Text(header + 1, 11 + k, LikelihoodText(likelihoods[k]), kFormLabel);
+  b.Text(header, 14, Tr(MsgId::kMonFormRemarks), kFormLabel, 2, 1);
+  b.Text(header, kLightColumn, Tr(MsgId::kMonFormLight), kFormLabel, 2, 1);
 
   // One row per indicator, grouped: 一级 merged down over its rows, 二级 likewise.
   std::vector<size_t> indexes;
   indexes.reserve(m.indicators.size());
   for (const IndicatorMonitor& im : m.indicators) indexes.push_back(im.index);
   const std::vector<size_t> order = TaxonomyOrder(p, indexes, rules);
-  const int first = 13;
+  const int first = header + 2;
   const int n = static_cast<int>(order.size());
   auto indicator = [&](int k) -> const Indicator& { return p.indicators[indexes[order[k]]]; };
   for (int k = 0; k < n;) {
@@ -180,7 +193,7 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   const int form_rows = first + n;
 
   // Below the form: what 136号 asks of a red project, the lines to sign.
-  int row = form_rows;
+  row = form_rows;
   if (m.light == Light::kRed) {
     b.Text(row++, 0, RedAdvice(), kStyleWrap | kStyleNoBorder, 1, kColumns);
   }

@@ -40,12 +40,15 @@ std::string ShownAt(const FormGrid& g, int row, int col) {
 //          yellow), reasons 经费保障 and 其他, a note;
 //   满意度 — forecast 50% of ≥90%: 0.5556 < 0.6 → red, 完全不可能.
 // Budget: 3 of 10 万元 spent = 30%, pace 0.30 / (213/366) = 0.5155 < 0.6 → red.
-ProjectMonitor Example(const std::string& as_of = "2024-07-31") {
+// `budget`, `spent` and `forecast_spent` as the files write them.
+ProjectMonitor Example(const std::string& as_of = "2024-07-31",
+                       const std::string& budget = "{total: 10, fiscal: 8, other: 2}",
+                       const std::string& spent = "3", const std::string& forecast_spent = "9") {
   const Rules rules = Rules::Default();
   Source target{"t.yaml",
                 "project: 测试项目\nid: P-1\nyear: 2024\n"
                 "department: {code: \"101\", name: 部门甲}\n"
-                "budget: {total: 10, fiscal: 8, other: 2}\ngoals: [目标一, 目标二]\nindicators:\n"
+                "budget: " + budget + "\ngoals: [目标一, 目标二]\nindicators:\n"
                 "  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n"
                 "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 满意度, target: \"≥90%\"}\n"
                 "  - {level1: 产出指标, level2: 质量指标, name: 质量, target: \"≥98%\"}\n"};
@@ -56,7 +59,8 @@ ProjectMonitor Example(const std::string& as_of = "2024-07-31") {
   });
   REQUIRE(p);
   Source progress{"p.yaml", "as_of: " + as_of +
-                                "\nprojects:\n  - id: P-1\n    spent: 3\n    forecast_spent: 9\n"
+                                "\nprojects:\n  - id: P-1\n    spent: " + spent +
+                                "\n    forecast_spent: " + forecast_spent + "\n"
                                 "    achieved: 已完成采购\n    indicators:\n"
                                 "      数量: 2台\n"
                                 "      质量: {value: 95%, forecast: 95%, likelihood: 有可能, "
@@ -193,6 +197,58 @@ TEST_CASE("监控表: the funding block's figures are numbers") {
   CHECK(g.At(8, 4)->Shown() == "58.20%");
   CHECK(g.At(8, 6)->Shown() == "0.52");
   CHECK(ShownAt(g, 8, 15) == "红");
+}
+
+TEST_CASE("监控表: 上年结转资金 gets a row of its own, and the rows below move down one") {
+  ScopedLang zh(Lang::kZh);
+  // Budget 10 = 6 fiscal + 4 carried over; spent 3 = 2 + 1: 1 / 4 = 25.00%.
+  FormGrid g = BuildMonitorForm(
+      Example("2024-07-31", "{total: 10, fiscal: 6, carryover: 4}", "{total: 3, fiscal: 2, carryover: 1}"),
+      RunOf("2024-07-31"), Rules::Default());
+  CHECK(ShownAt(g, 6, 2) == "其中：财政拨款");
+  CHECK(ShownAt(g, 7, 2) == "上年结转资金");
+  CHECK(g.At(7, 3)->Shown() == "4.00");
+  CHECK(g.At(7, 4)->Shown() == "1.00");
+  CHECK(g.At(7, 5)->Shown() == "25.00%");
+  CHECK(ShownAt(g, 8, 2) == "其他资金");
+  CHECK(ShownAt(g, 9, 2) == "预算执行预警");
+  CHECK(ShownAt(g, 9, 15) == "红");
+  CHECK(ShownAt(g, 12, 0) == "一级指标");
+  CHECK(g.header_rows == 14);
+  CHECK(g.first_indicator_row == 14);
+  CHECK(ShownAt(g, 14, 2) == "数量");
+  const std::set<std::string> merged = MergedRanges(g);
+  CHECK(merged.count("A5:B10") == 1);
+  CHECK(merged.count("J6:P9") == 1);
+  // Without carryover, the paper form's three rows.
+  FormGrid plain = BuildMonitorForm(Example(), RunOf("2024-07-31"), Rules::Default());
+  CHECK(ShownAt(plain, 7, 2) == "其他资金");
+  CHECK(plain.header_rows == 13);
+}
+
+TEST_CASE("监控表: a forecast spending below 90% of the budget is flagged in the budget's figures") {
+  ScopedLang zh(Lang::kZh);
+  // 8.5 / 10 = 85% < 90%.
+  FormGrid low = BuildMonitorForm(Example("2024-07-31", "{total: 10, fiscal: 8, other: 2}", "3", "8.5"),
+                                  RunOf("2024-07-31"), Rules::Default());
+  CHECK(ShownAt(low, 8, 9).find("低于预算的 90%") != std::string::npos);
+  FormGrid fine = BuildMonitorForm(Example(), RunOf("2024-07-31"), Rules::Default());
+  CHECK(ShownAt(fine, 8, 9).find("低于预算") == std::string::npos);
+}
+
+TEST_CASE("监控表: a long 情况说明 makes its rows taller; no row is taller than Excel takes") {
+  ScopedLang zh(Lang::kZh);
+  ProjectMonitor m = Example();
+  // J6:P8 is about 90 characters wide: 300 CJK characters take 7 lines or more.
+  m.note.clear();
+  for (int i = 0; i < 300; ++i) m.note += "说";
+  FormGrid g = BuildMonitorForm(m, RunOf("2024-07-31"), Rules::Default());
+  CHECK(g.row_lines[5] + g.row_lines[6] + g.row_lines[7] >= 7);
+  // 40,000 characters: each row at most 27 lines (27 × 15 + 2 = 407 points ≤ 409).
+  for (int i = 0; i < 400; ++i) m.note += std::string(100, 'x');
+  FormGrid huge = BuildMonitorForm(m, RunOf("2024-07-31"), Rules::Default());
+  for (uint16_t lines : huge.row_lines) CHECK(lines <= 27);
+  CHECK(huge.row_lines[5] == 27);
 }
 
 TEST_CASE("监控表: 1-X月 follows the month of as_of") {

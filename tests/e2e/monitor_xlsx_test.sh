@@ -89,6 +89,30 @@ assert s.value("A%d" % (14 + n)).startswith("红灯：按财预〔2019〕136号"
 assert s.value("A%d" % (15 + n)).startswith("项目负责人：")
 EOF
 
+case_ "monitor xlsx: 上年结转资金 has a row of its own; a low forecast spending is flagged in row 9"
+mkdir -p "$WORK/carry"
+cp -r examples/targets "$WORK/carry/"
+sed -i 's/^  fiscal: 6.00/  fiscal: 4.00\n  carryover: 2.00/' "$WORK/carry/targets/01-radiation-safety.yaml"
+grep -q '^  carryover: 2.00' "$WORK/carry/targets/01-radiation-safety.yaml" || fail "the example's budget block has changed: fix this case"
+sed 's/^    spent: 3.10$/    spent: {total: 3.10, fiscal: 2.00, carryover: 1.10}/; s/^    forecast_spent: 5.90$/    forecast_spent: 5.00/' \
+  examples/progress/2024-07-progress.yaml >"$WORK/carry/progress.yaml"
+run monitor "$WORK/carry/targets" -a "$WORK/carry/progress.yaml" examples/progress/05-management.csv \
+  -f xlsx="$WORK/carry.xlsx" --fail-on none
+expect_status 0
+"${PY[@]}" - "$WORK/carry.xlsx" <<'EOF' || fail "the carryover row or the flag is not as expected"
+import sys
+from xlsx import Workbook
+s = Workbook(sys.argv[1]).sheet("TJ-362303-2024-01")
+# 6 = 4 fiscal + 2 carried over; 3.10 spent = 2.00 + 1.10: 1.10 / 2 = 55.00%.
+assert s.value("C7") == "其中：财政拨款" and s.value("D7") == 4 and s.value("E7") == 2, s.value("D7")
+assert s.value("C8") == "上年结转资金" and s.value("D8") == 2 and s.value("E8") == 1.1, s.value("C8")
+assert round(s.value("F8"), 4) == 0.55
+assert s.value("C9") == "其他资金" and s.value("C10") == "预算执行预警"
+# 5.00 of 6.00 = 83.33% < 90%: flagged beside the budget's figures.
+assert s.value("J10").endswith("；全年预计执行 低于预算的 90%"), s.value("J10")
+assert s.value("A13") == "一级指标"
+EOF
+
 case_ "monitor xlsx: the merged ranges of the form and its two-row header"
 "${PY[@]}" - "$WORK/m.xlsx" <<'EOF' || fail "merged ranges differ from the form"
 import sys
