@@ -68,9 +68,13 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   Diagnostics diags;
   const std::string& dest = opts.output;
   std::error_code ec;
-  // All documents in one stream (standard output or one file), or a file
+  // All documents in one stream (standard output, one file, or a device or
+  // FIFO such as /dev/stderr, written in place as reports are), or a file
   // per project in a directory.
-  const bool one_stream = dest.empty() || (IsYamlFileName(dest) && !fs::is_directory(dest, ec));
+  const bool one_stream =
+      dest.empty() || IsStandardOutput(dest) || IsDescriptorPath(dest) ||
+      (IsYamlFileName(dest) && !fs::is_directory(dest, ec)) ||
+      (fs::exists(dest, ec) && !fs::is_directory(dest, ec) && !fs::is_regular_file(dest, ec));
   PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
   if (!one_stream && fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {
     // `-o notes.txt` or `-o 绩效目标表.docx`: neither a directory nor YAML.
@@ -151,6 +155,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
     if (written > 0 && !WriteOutput(OutputSpec{"yaml", dest}, text, out, err)) {
       failed = true;
       ++write_errors;
+      written = indicators = 0;  // nothing was imported: the summary must not say so
     }
   } else if (!output_is_input) {
     fs::create_directories(dest, ec);

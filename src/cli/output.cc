@@ -268,6 +268,8 @@ int CreateTemporary(const Destination& dest, std::string* tmp, int* slot) {
 
 }  // namespace
 
+bool IsDescriptorPath(const std::string& path) { return DescriptorPath(path) >= 0; }
+
 bool IsStandardOutput(const std::string& path) {
   return path.empty() || path == "-" || DescriptorPath(path) == 1;
 }

@@ -64,6 +64,9 @@ class BlockBuf : public std::streambuf {
 // Whether `path` names standard output: "" or "-", or /dev/stdout (and
 // /dev/fd/1, /proc/self/fd/1), which is written through `out` like "".
 bool IsStandardOutput(const std::string& path);
+// Whether `path` names an open descriptor (/dev/stdin, /dev/stdout,
+// /dev/stderr, /dev/fd/N, /proc/self/fd/N), written in place.
+bool IsDescriptorPath(const std::string& path);
 
 // Where one report is written (docs/reference.md §11):
 // - standard output (IsStandardOutput);

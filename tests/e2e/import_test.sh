@@ -207,6 +207,21 @@ expect_err "$WORK/cut.docx: error[JX0605]: not a"
 run import "$WORK/missing.txt"
 expect_status 2
 
+case_ "-o a file that cannot be written: JX0718, and the summary counts nothing imported"
+run import $F/seed-2024.txt -o "$WORK/nodir/all.yaml"
+expect_status 2
+expect_err "error[JX0718]"
+expect_err "imported 0 projects (0 indicators) to $WORK/nodir/all.yaml; 1 error"
+[ ! -e "$WORK/nodir" ] || fail "a directory was made"
+
+case_ "-o /dev/stdout and /dev/stderr are one stream, as for reports"
+run import $F/seed-2024.txt -o /dev/stdout
+expect_status 0
+[ "$(grep -c '^---$' "$OUT")" -eq 5 ] || fail "expected 5 documents on standard output"
+run import $F/seed-2024.txt -o /dev/stderr
+expect_status 0
+[ "$(grep -c '^---$' "$ERR")" -eq 5 ] || fail "expected 5 documents on standard error"
+
 case_ "usage errors exit 2"
 run import
 expect_status 2
