@@ -83,15 +83,24 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   // the readers take a name ending in ".csv" in any case for CSV.
   if (given.formats.empty() && EndsWithIgnoringCase(given.output, ".csv")) given.formats = {"csv"};
   std::vector<OutputSpec> specs = ParseOutputSpecs(given, FormatsOf("template"), &diags);
-  if (!opts.force) RefuseExistingFiles(specs, &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }
   PathList files = ExpandInputs(opts.targets, {".yaml", ".yml"}, &diags);
+  // An input is refused whatever --force says (JX0714), so that is said
+  // first: "add --force" would only lead to it.
   if (!CheckOutputsAgainstInputs(specs, opts, {&files}, &diags)) {
     PrintDiagnostics(diags, term, err);
     return kExitError;
+  }
+  if (!opts.force) {
+    const size_t before = diags.error_count();
+    RefuseExistingFiles(specs, &diags);
+    if (diags.error_count() != before) {
+      PrintDiagnostics(diags, term, err);
+      return kExitError;
+    }
   }
   const size_t errors_before_rules = diags.error_count();
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);

@@ -581,7 +581,7 @@ cmp -s $A "$WORK/a-copy.yaml" || fail "the actuals file was appended to"
 # ---------------------------------------------------------------------------
 # template never replaces a filled-in form without --force.
 
-case_ "template -o FILE refuses an existing file without --force, before reading anything"
+case_ "template -o FILE refuses an existing file without --force, after the check against its inputs"
 cp $A "$WORK/filled.yaml"
 run template $T -o "$WORK/filled.yaml"
 expect_status 2
@@ -596,6 +596,13 @@ grep -q "fill in every value" "$WORK/filled.yaml" || fail "--force did not repla
 run template $T -o "$WORK/fresh.yaml"
 expect_status 0
 grep -q "fill in every value" "$WORK/fresh.yaml" || fail "a new file was not written"
+# Its own input: JX0714 (which --force does not lift), not "add --force".
+cp $T "$WORK/t-copy.yaml"
+run template "$WORK/t-copy.yaml" -o "$WORK/t-copy.yaml"
+expect_status 2
+expect_err "error[JX0714]"
+expect_no_err "JX0719"
+cmp -s $T "$WORK/t-copy.yaml" || fail "the targets file was replaced"
 
 # ---------------------------------------------------------------------------
 # A report written after errors says so, in every format.
