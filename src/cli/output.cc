@@ -414,6 +414,36 @@ std::string Shown(const std::string& path) {
 }  // namespace
 
 OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diags) {
+  // Two workbook directories that are one (`d/` and `./d/`, a link to it, a
+  // directory yet to be made named twice): told apart by the directory, or,
+  // before it is made, by its parent and name.
+  std::vector<std::pair<const OutputSpec*, Identity>> workbook_dirs;
+  for (const OutputSpec& spec : specs) {
+    if (!FormatTakesDirectory(spec.format) || spec.path.empty()) continue;
+    std::string path = spec.path;
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    Identity id;
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) continue;  // a workbook file: the checks below
+      id = IdentityOf(st);
+    } else if (spec.path.back() != '/') {
+      continue;  // a workbook file yet to be written
+    } else {
+      const std::string name = Basename(path);
+      if (name.empty() || name == "." || name == ".." || stat(Dirname(path).c_str(), &st) != 0) continue;
+      id = IdentityOf(st);
+      id.name = name;
+    }
+    for (const auto& [other, other_id] : workbook_dirs) {
+      if (other_id == id) {
+        diags->Error({}, MsgId::kWorkbookDirectoriesSame, other->format, spec.format, other->path,
+                     other->path == spec.path ? std::string()
+                                              : Tr(MsgId::kSameFileAlso, spec.path));
+      }
+    }
+    workbook_dirs.emplace_back(&spec, id);
+  }
   for (const OutputSpec& spec : specs) {
     Output o;
     o.format = spec.format;

@@ -546,6 +546,18 @@ expect_status 2
 expect_err "error[JX0714]: the xlsx report would be written over $WORK/in.yaml, an input of this run (as $WORK/books-link/362303 天津市生态环境保护综合行政执法总队.xlsx)"
 cmp -s examples/actuals/2024-actuals.yaml "$WORK/in.yaml" || fail "the input was written over"
 
+case_ "two xlsx=DIR/ reports to one directory: an error, made or not, however spelt"
+run eval $T -a $A -f xlsx="$WORK/books4/" -f xlsx="$WORK/./books4/"
+expect_status 2
+expect_err "error[JX0715]: the xlsx report and the xlsx report would be written to the same directory $WORK/books4/ ($WORK/./books4/): give each report a directory of its own"
+[ ! -e "$WORK/books4" ] || fail "the directory was made"
+mkdir -p "$WORK/books5"
+ln -s books5 "$WORK/books5-link"
+run eval $T -a $A -f xlsx="$WORK/books5" -f xlsx="$WORK/books5-link/"
+expect_status 2
+expect_err "would be written to the same directory $WORK/books5 ($WORK/books5-link/)"
+[ -z "$(ls "$WORK/books5")" ] || fail "something was written: $(ls "$WORK/books5")"
+
 case_ "xlsx=DIR/: another report named *.xlsx in that directory is an error, made or not"
 mkdir -p "$WORK/books2"
 run eval $T -a $A -f xlsx="$WORK/books2/" -f json="$WORK/books2/汇总.xlsx"
