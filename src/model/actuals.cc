@@ -81,6 +81,11 @@ std::string ActualsIndex::PackFields(const ProjectActuals& e) {
     p.Str(a.note);
     p.Int(static_cast<uint64_t>(a.loc.line));
     p.Int(static_cast<uint64_t>(a.loc.column));
+    // The value's place, by its line after the key's (0: none), in a byte
+    // or two.
+    const bool value_at = a.value_line > 0 && a.value_line >= a.loc.line;
+    p.Int(value_at ? static_cast<uint64_t>(a.value_line - a.loc.line + 1) : 0);
+    if (value_at) p.Int(static_cast<uint64_t>(a.value_column));
   }
   PackProgress(e, &p);  // a progress file's fields, if any
   return p.bytes();
@@ -166,6 +171,10 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
     a.loc.file = out->loc.file;
     a.loc.line = static_cast<int>(u.Int());
     a.loc.column = static_cast<int>(u.Int());
+    if (uint64_t after = u.Int()) {
+      a.value_line = a.loc.line + static_cast<int>(after) - 1;
+      a.value_column = static_cast<int>(u.Int());
+    }
   }
   UnpackProgress(&u, out->loc.file, out.get());
   return out;

@@ -29,8 +29,16 @@ struct IndicatorActual {
                                   // the grade's band is the rules' to say (Rules::BandOf)
   std::string note;           // 偏差原因分析及改进措施
   Location loc;               // where the entry (its key) is
+  int value_line = 0;         // where the value (or grade) is written, in loc.file;
+  int value_column = 0;       // 0: not known, at loc
   int score_line = 0;         // where `score` is written, in loc.file
   int score_column = 0;
+
+  // Where the value is written (its cell, its scalar), else where the entry
+  // is: what a message about the value points at.
+  Location value_loc() const {
+    return value_line > 0 ? Location{loc.file, value_line, value_column} : loc;
+  }
   IndicatorProgress progress; // a progress file's forecast, likelihood and reasons (progress.h)
 };
 

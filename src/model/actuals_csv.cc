@@ -435,6 +435,9 @@ class CsvReader {
     IndicatorActual a;
     a.key = key;
     a.loc = LocOf(row, indicator_);
+    const Location value_at = LocOf(row, value_);
+    a.value_line = value_at.line;
+    a.value_column = value_at.column;
     a.note = std::string(Cell(row, note_));
     // In a progress file a forecast may stand without a value.
     if (progress_) ReadProgressCells(row, &a);

@@ -252,6 +252,7 @@ class DocumentReader {
     } else if (v.is_sequence()) {
       r_.Error(v, MsgId::kActActualIsList, a.key);
     } else if (v.is_scalar()) {
+      SetValueAt(v, &a);
       if (std::optional<Message> problem = ParseValueInto(v.value, &a)) {
         r_.Error(v, std::move(*problem));
       }
@@ -259,6 +260,13 @@ class DocumentReader {
       ReadLongForm(v, &a);
     }
     e->indicators.push_back(std::move(a));
+  }
+
+  // Where the value of `a` is written: `at`.
+  void SetValueAt(const YamlNode& at, IndicatorActual* a) const {
+    const Location loc = r_.Loc(at);
+    a->value_line = loc.line;
+    a->value_column = loc.column;
   }
 
   // {value: …, note: …} or {grade: …, score: …, note: …}.
@@ -286,6 +294,7 @@ class DocumentReader {
       return;
     }
     if (value != nullptr) {
+      SetValueAt(*value, a);
       if (value->is_null()) {
         r_.Error(*value, MsgId::kValLongFormValueEmpty, a->key, Tr(MsgId::kValValueHint));
       } else if (auto t = r_.Text(*value, "value")) {
@@ -296,6 +305,7 @@ class DocumentReader {
       if (score != nullptr) r_.Error(*score, MsgId::kActScoreWithoutGrade, a->key);
       return;
     }
+    SetValueAt(*grade, a);
     if (grade->is_null()) {
       r_.Error(*grade, MsgId::kActGradeEmpty, a->key);
       return;

@@ -234,21 +234,21 @@ class Monitor {
     std::optional<Judgement> value;
     if (not_done) {
       if (t.kind != TargetKind::kDate && !IsTimeLimit(t)) {
-        diags_->Error(a.loc, MsgId::kNotDoneNotDeadline, ind.name, ind.target_text);
+        diags_->Error(a.value_loc(), MsgId::kNotDoneNotDeadline, ind.name, ind.target_text);
         return false;
       }
     } else if (has_value && t.kind == TargetKind::kDate && a.value.kind == ActualKind::kText &&
                !a.grade && !IsPlaceholderText(a.text) && !IsNotApplicableWithReason(a.text)) {
       // 进行中, 已完成: at mid-year a date target takes 未完成 too, which
       // eval's message for a date does not say.
-      diags_->Error(a.loc, MsgId::kMonDateNeedsDate, ind.name, ind.target_text, a.text);
+      diags_->Error(a.value_loc(), MsgId::kMonDateNeedsDate, ind.name, ind.target_text, a.text);
       return false;
     } else if (has_value) {
       value = JudgeActual(ind, a, rules_, diags_);
       if (!value) return false;
       if (a.value.kind == ActualKind::kDate && Compare(a.value.date, run_.as_of.date) > 0) {
         // A date still to come: the planned date, written as done.
-        diags_->Warning(a.loc, MsgId::kDateAfterAsOf, ind.name, FormatDate(a.value.date),
+        diags_->Warning(a.value_loc(), MsgId::kDateAfterAsOf, ind.name, FormatDate(a.value.date),
                         FormatDate(run_.as_of.date));
       }
     }
@@ -274,7 +274,7 @@ class Monitor {
       if (used && *used <= elapsed.value) {
         decided = true;
       } else if (used) {
-        diags_->Warning(a.loc, MsgId::kTimeUsedAfterAsOf, ind.name, a.text,
+        diags_->Warning(a.value_loc(), MsgId::kTimeUsedAfterAsOf, ind.name, a.text,
                         FormatDate(run_.as_of.date), ElapsedText(t));
         NotDone(ind, &im);
         decided = judged_not_done = !im.met;

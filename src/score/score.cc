@@ -198,7 +198,7 @@ class ProjectScorer {
       const IndicatorActual& a = *matched[i];
       if (a.value.kind == ActualKind::kDate && proj.year > 0 && a.value.date.year < proj.year) {
         // Last year's file, copied: a date that cannot be this year's.
-        diags_->Warning(a.loc, MsgId::kDateBeforeYear, proj.indicators[i].name,
+        diags_->Warning(a.value_loc(), MsgId::kDateBeforeYear, proj.indicators[i].name,
                         FormatDate(a.value.date), proj.year);
       }
       IndicatorScore is = ScoreIndicator(proj.indicators[i], *matched[i], nominal[i] * rescale,
@@ -343,17 +343,17 @@ class ProjectScorer {
     const bool forecast = options_.forecast;  // messages say 全年预计
     if (a.value.kind == ActualKind::kText && IsPlaceholderText(a.text)) {
       // "/" or "无" copied from a form's empty cell: 不适用, zero, or not filled in?
-      diags_->Error(a.loc, About(MsgId::kActualPlaceholder, forecast), ind.name, a.text, ind.target_text);
+      diags_->Error(a.value_loc(), About(MsgId::kActualPlaceholder, forecast), ind.name, a.text, ind.target_text);
       return std::nullopt;
     }
     if (a.value.kind == ActualKind::kText && IsNotApplicableWithReason(a.text)) {
       // "不适用（本年未开展）": 不适用 with its reason, which goes in the note.
-      diags_->Error(a.loc, About(MsgId::kNotApplicableWithText, forecast), ind.name, a.text);
+      diags_->Error(a.value_loc(), About(MsgId::kNotApplicableWithText, forecast), ind.name, a.text);
       return std::nullopt;
     }
     if (t.kind == TargetKind::kQualitative) {
       if (!a.grade) {
-        diags_->Error(a.loc, About(MsgId::kQualitativeNeedsGrade, forecast), ind.name, ind.target_text, a.text);
+        diags_->Error(a.value_loc(), About(MsgId::kQualitativeNeedsGrade, forecast), ind.name, ind.target_text, a.text);
         return std::nullopt;
       }
       Outcome o;
@@ -365,7 +365,7 @@ class ProjectScorer {
       return o;
     }
     if (a.grade && a.value.kind != ActualKind::kQuantity && a.value.kind != ActualKind::kDate) {
-      diags_->Error(a.loc, About(MsgId::kQuantitativeGotGrade, forecast), ind.name, ind.target_text,
+      diags_->Error(a.value_loc(), About(MsgId::kQuantitativeGotGrade, forecast), ind.name, ind.target_text,
                     GradeName(*a.grade));
       return std::nullopt;
     }
@@ -374,7 +374,7 @@ class ProjectScorer {
     const bool not_done = a.value.kind == ActualKind::kText && !a.grade && Trim(a.text) == "未完成";
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
-        diags_->Error(a.loc, not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, forecast), ind.name, ind.target_text)
+        diags_->Error(a.value_loc(), not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, forecast), ind.name, ind.target_text)
                                       : Msg(About(MsgId::kDateNeedsDate, forecast), ind.name, ind.target_text, a.text));
         return std::nullopt;
       }
@@ -382,11 +382,11 @@ class ProjectScorer {
     }
     if (a.value.kind != ActualKind::kQuantity) {
       if (std::optional<std::string> decimal = ScientificAsDecimal(a.text)) {
-        diags_->Error(a.loc, About(MsgId::kNeedsNumberScientific, forecast), ind.name, a.text, *decimal);
+        diags_->Error(a.value_loc(), About(MsgId::kNeedsNumberScientific, forecast), ind.name, a.text, *decimal);
       } else if (not_done && IsTimeLimit(t)) {
-        diags_->Error(a.loc, About(MsgId::kTimeNotDoneAtYearEnd, forecast), ind.name, ind.target_text);
+        diags_->Error(a.value_loc(), About(MsgId::kTimeNotDoneAtYearEnd, forecast), ind.name, ind.target_text);
       } else {
-        diags_->Error(a.loc, About(MsgId::kNeedsNumber, forecast), ind.name, ind.target_text, a.text);
+        diags_->Error(a.value_loc(), About(MsgId::kNeedsNumber, forecast), ind.name, ind.target_text, a.text);
       }
       return std::nullopt;
     }
@@ -395,7 +395,7 @@ class ProjectScorer {
     }
     Parsed<Rational> b = ConvertTo(a.value.value, t.value.unit);
     if (!b) {
-      diags_->Error(a.loc, About(MsgId::kActualUnitMismatch, forecast), a.text, ind.name, ind.target_text,
+      diags_->Error(a.value_loc(), About(MsgId::kActualUnitMismatch, forecast), a.text, ind.name, ind.target_text,
                     b.error());
       return std::nullopt;
     }
@@ -443,7 +443,7 @@ class ProjectScorer {
         q.value.sign() <= 0 || q.value > 1) {
       return false;
     }
-    diags->Error(a.loc, About(MsgId::kPercentWithoutUnit, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kPercentWithoutUnit, forecast), a.text, ind.name, ind.target_text,
                  (q.value * 100).ToDecimalString(), ind.target.value.unit.name);
     return true;
   }
@@ -463,7 +463,7 @@ class ProjectScorer {
     if (q.value < target.value * 100) return LargerMoneySlip(ind, a, forecast, diags);
     std::optional<NearestUnit> slip = Nearest(q.value, SmallerUnits(target.unit), target, 0);
     if (!slip) return false;  // no smaller unit: 5000 against 4台 is as written
-    diags->Error(a.loc, About(MsgId::kUnitlessAtTargetScale, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kUnitlessAtTargetScale, forecast), a.text, ind.name, ind.target_text,
                  (q.value / target.value).FormatShort(1), slip->unit,
                  slip->converted.ToDecimalString(), target.unit.name);
     return true;
@@ -480,7 +480,7 @@ class ProjectScorer {
     if (q.value.sign() <= 0 || q.value * 1000 >= plain) return false;
     const Rational converted = q.value * ind.target.value.unit.factor;
     if (converted * 10 < plain || converted > plain * 10) return false;
-    diags->Error(a.loc, About(MsgId::kUnitlessBelowTargetScale, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kUnitlessBelowTargetScale, forecast), a.text, ind.name, ind.target_text,
                  (q.value / plain * 100).FormatShort(4), ind.target.value.unit.name,
                  converted.ToDecimalString(), "");
     return true;
@@ -498,7 +498,7 @@ class ProjectScorer {
     }
     std::optional<NearestUnit> slip = Nearest(q.value, LargerMoneyUnits(target.unit), target, 10);
     if (!slip) return false;
-    diags->Error(a.loc, About(MsgId::kUnitlessBelowTargetScale, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kUnitlessBelowTargetScale, forecast), a.text, ind.name, ind.target_text,
                  (q.value / target.value * 100).FormatShort(4), slip->unit,
                  slip->converted.ToDecimalString(), target.unit.name);
     return true;

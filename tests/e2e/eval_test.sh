@@ -84,13 +84,13 @@ expect_err "$F/unmet-no-note.yaml:5:7: error[JX0805]: indicator '设备数量' i
 case_ "incompatible units (天 vs 个月) located in the actuals"
 run eval $F/target.yaml -a $F/bad-unit.yaml
 expect_status 2
-expect_err "$F/bad-unit.yaml:6:7: error[JX0450]: actual '300天' of indicator '完成时间' cannot be compared with its target '≤12个月'"
+expect_err "$F/bad-unit.yaml:6:13: error[JX0450]: actual '300天' of indicator '完成时间' cannot be compared with its target '≤12个月'"
 expect_err " 6 |       完成时间: 300天"
 
 case_ "incompatible counters in CSV, located at the field"
 run eval $F/target.yaml -a $F/bad-unit.csv
 expect_status 2
-expect_err "$F/bad-unit.csv:3:5: error[JX0450]: actual '4个' of indicator '设备数量' cannot be compared with its target '4台'"
+expect_err "$F/bad-unit.csv:3:10: error[JX0450]: actual '4个' of indicator '设备数量' cannot be compared with its target '4台'"
 
 case_ "an actual naming no indicator, with a suggestion"
 run eval $F/target.yaml -a $F/typo-indicator.yaml
@@ -152,7 +152,7 @@ case_ "errors are also in the JSON report"
 run eval $F/target.yaml -a $F/bad-unit.yaml -f json
 expect_status 2
 expect_out '"line": 6'
-expect_out '"column": 7'
+expect_out '"column": 13'  # at the value, 300天
 
 case_ "--quiet prints only the summary and errors"
 run eval examples/targets -a examples/actuals --quiet --lang zh
@@ -179,7 +179,7 @@ run eval $F/target.yaml -a "$WORK/gb.csv"
 expect_status 2
 expect_err "$WORK/gb.csv:1:1: warning[JX0150]: the file is not UTF-8: read as GB18030 (Excel's \"CSV (逗号分隔)\" on a Chinese Windows); check that the line below reads right, and to be sure, save it in Excel with 文件 → 另存为 (File → Save As), file type \"CSV UTF-8(逗号分隔)\""
 expect_err " 1 | 项目,指标,实际值,说明"
-expect_err "$WORK/gb.csv:4:5: error[JX0449]: indicator '完成时间' has the target '≤12个月': its actual must be a number with a compatible unit, not '十个月'"
+expect_err "$WORK/gb.csv:4:10: error[JX0449]: indicator '完成时间' has the target '≤12个月': its actual must be a number with a compatible unit, not '十个月'"
 expect_err " 4 | T-1,完成时间,十个月,"
 printf '项目,指标,实际值,说明\r\nT-1,全年执行数,10,\r\nT-1,设备数量,4台,\r\nT-1,完成时间,10个月,\r\nT-1,满意度,95%%,\r\n' |
   iconv -f UTF-8 -t GB18030 > "$WORK/gb.csv"

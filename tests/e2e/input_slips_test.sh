@@ -43,8 +43,8 @@ case_ "0.992 against 100%: an error with both readings"
 D=$M/12-percent-written-as-fraction
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 2
-expect_err "$D/actuals.yaml:7:7: error[JX0451]: actual '0.992' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '99.2%' (or '0.992%' if that is meant)"
-expect_err "$D/actuals.yaml:8:7: error[JX0451]: actual '0.935' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '93.5%' (or '0.935%' if that is meant)"
+expect_err "$D/actuals.yaml:7:14: error[JX0451]: actual '0.992' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '99.2%' (or '0.992%' if that is meant)"
+expect_err "$D/actuals.yaml:8:14: error[JX0451]: actual '0.935' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '93.5%' (or '0.935%' if that is meant)"
 
 # ---- amounts with units, the adjusted budget, the funding parts
 
@@ -197,7 +197,7 @@ case_ "counted units that count different things: said in plain words"
 sed 's/      服务学生人次: 12500人次/      服务学生人次: 12500人/' $D/actuals.yaml >"$WORK/people.yaml"
 run eval $D/targets.yaml -a "$WORK/people.yaml"
 expect_status 2
-expect_err "$WORK/people.yaml:6:7: error[JX0450]: actual '12500人' of indicator '服务学生人次' cannot be compared with its target '≥1.2万人次': '人' cannot be compared with '万人次': '人' counts 人 and '万人次' is 10,000 人次; counted units must count the same thing"
+expect_err "$WORK/people.yaml:6:15: error[JX0450]: actual '12500人' of indicator '服务学生人次' cannot be compared with its target '≥1.2万人次': '人' cannot be compared with '万人次': '人' counts 人 and '万人次' is 10,000 人次; counted units must count the same thing"
 expect_no_err "measures"
 expect_no_err "counter"
 
@@ -379,7 +379,7 @@ expect_err "$WORK/sci.csv:2:18: error[JX0350]: the amount spent (全年执行数
 sed -i 's/9.624E+02/962.4/' "$WORK/sci.csv"
 run eval $QS -a "$WORK/sci.csv"
 expect_status 2
-expect_err "$WORK/sci.csv:3:12: error[JX0449]: the actual '1.25E+04' of indicator '服务学生人次' is scientific notation (Excel shows a long number so, and may have dropped its last digits), that is 12500: write 12500 (check that it is complete, and add its unit)"
+expect_err "$WORK/sci.csv:3:19: error[JX0449]: the actual '1.25E+04' of indicator '服务学生人次' is scientific notation (Excel shows a long number so, and may have dropped its last digits), that is 12500: write 12500 (check that it is complete, and add its unit)"
 
 case_ "an actual written as '/' or '无': an error naming 不适用 and zero, for eval and monitor"
 cat >"$WORK/slash.csv" <<'EOF'
@@ -391,12 +391,12 @@ QS-2024-02,家长满意度,无,
 EOF
 run eval $QS -a "$WORK/slash.csv"
 expect_status 2
-expect_err "$WORK/slash.csv:3:12: error[JX0452]: the actual of indicator '服务学生人次' is '/', which is not a value: if the indicator does not apply this year, write 不适用 and give the reason in its note; if it is zero, write 0 (with its unit); otherwise give what was achieved (the target is '≥12000人次')"
-expect_err "$WORK/slash.csv:5:12: error[JX0452]: the actual of indicator '家长满意度' is '无'"
+expect_err "$WORK/slash.csv:3:19: error[JX0452]: the actual of indicator '服务学生人次' is '/', which is not a value: if the indicator does not apply this year, write 不适用 and give the reason in its note; if it is zero, write 0 (with its unit); otherwise give what was achieved (the target is '≥12000人次')"
+expect_err "$WORK/slash.csv:5:18: error[JX0452]: the actual of indicator '家长满意度' is '无'"
 printf ',as_of,2024-07-31,\n' >>"$WORK/slash.csv"
 run monitor $QS -a "$WORK/slash.csv" --lang zh
 expect_status 2
-expect_err "$WORK/slash.csv:3:12: 错误[JX0452]: 指标“服务学生人次”的实际完成值是“/”，这不是一个值：若这个指标本年度不适用，请写“不适用”并在 note 中说明原因"
+expect_err "$WORK/slash.csv:3:19: 错误[JX0452]: 指标“服务学生人次”的实际完成值是“/”，这不是一个值：若这个指标本年度不适用，请写“不适用”并在 note 中说明原因"
 
 case_ "480000 against ≤50万元: an error naming 元, in eval and in monitor"
 cat >"$WORK/cost.yaml" <<'EOF'
@@ -411,12 +411,12 @@ EOF
 printf 'projects:\n  - id: CB-01\n    spent: 55\n    indicators:\n      设备数量: 4台\n      设备购置成本: 480000\n' >"$WORK/cost-actuals.yaml"
 run eval "$WORK/cost.yaml" -a "$WORK/cost-actuals.yaml"
 expect_status 2
-expect_err "$WORK/cost-actuals.yaml:6:7: error[JX0453]: actual '480000' of indicator '设备购置成本' has no unit and is 9600 times its target '≤50万元': was it written in 元? 480000元 = 48万元; write '48万元' or '480000元'"
+expect_err "$WORK/cost-actuals.yaml:6:15: error[JX0453]: actual '480000' of indicator '设备购置成本' has no unit and is 9600 times its target '≤50万元': was it written in 元? 480000元 = 48万元; write '48万元' or '480000元'"
 expect_no_out "设备购置成本"
 sed -i '1i as_of: 2024-07-31' "$WORK/cost-actuals.yaml"
 run monitor "$WORK/cost.yaml" -a "$WORK/cost-actuals.yaml"
 expect_status 2
-expect_err "$WORK/cost-actuals.yaml:7:7: error[JX0453]"
+expect_err "$WORK/cost-actuals.yaml:7:15: error[JX0453]"
 
 case_ "in a project kept in 元, spent 5.8 of 60000: an error naming 万元"
 cat >"$WORK/yuan.yaml" <<'EOF'
@@ -442,7 +442,7 @@ case_ "不适用 with its reason in the value: an error saying where the reason 
 sed 's#QS-2024-02,服务学生人次,/,#QS-2024-02,服务学生人次,不适用（本年未开展）,#; s#QS-2024-02,家长满意度,无,#QS-2024-02,家长满意度,96%,#' "$WORK/slash.csv" | grep -v as_of >"$WORK/na.csv"
 run eval $QS -a "$WORK/na.csv"
 expect_status 2
-expect_err "$WORK/na.csv:3:12: error[JX0452]: the actual of indicator '服务学生人次' is '不适用（本年未开展）': for an indicator that does not apply, write just 不适用 and give the reason in its note"
+expect_err "$WORK/na.csv:3:19: error[JX0452]: the actual of indicator '服务学生人次' is '不适用（本年未开展）': for an indicator that does not apply, write just 不适用 and give the reason in its note"
 
 case_ "未完成 at year end: an error asking for the date or the time, expected if need be"
 cat >"$WORK/late.yaml" <<'EOF'
@@ -460,8 +460,8 @@ EOF
 printf 'projects:\n  - id: LATE-1\n    spent: 9\n    indicators:\n      完成时间: 未完成\n      完成时限: 未完成\n      设备数: 4台\n' >"$WORK/late-actuals.yaml"
 run eval "$WORK/late.yaml" -a "$WORK/late-actuals.yaml"
 expect_status 2
-expect_err "$WORK/late-actuals.yaml:5:7: error[JX0448]: indicator '完成时间' (target '≤2024-12-31') says 未完成 (not done): at year end write the date it was done or, if it is still not done, the date it is expected (such as 2025-03-31); it scores as unmet"
-expect_err "$WORK/late-actuals.yaml:6:7: error[JX0449]: indicator '完成时限' (target '≤12个月') says 未完成 (not done): at year end write the time it took or, if it is still not done, the whole time it is expected to take (such as 15个月); it scores as unmet"
+expect_err "$WORK/late-actuals.yaml:5:13: error[JX0448]: indicator '完成时间' (target '≤2024-12-31') says 未完成 (not done): at year end write the date it was done or, if it is still not done, the date it is expected (such as 2025-03-31); it scores as unmet"
+expect_err "$WORK/late-actuals.yaml:6:13: error[JX0449]: indicator '完成时限' (target '≤12个月') says 未完成 (not done): at year end write the time it took or, if it is still not done, the whole time it is expected to take (such as 15个月); it scores as unmet"
 # As advised: a date in the next year, with its note, scores as unmet (0).
 printf 'projects:\n  - id: LATE-1\n    spent: 9\n    indicators:\n      完成时间: {value: 2025-03-31, note: 设备延迟到货}\n      完成时限: {value: 15个月, note: 设备延迟到货}\n      设备数: 4台\n' >"$WORK/late-actuals.yaml"
 run eval "$WORK/late.yaml" -a "$WORK/late-actuals.yaml" -f json
@@ -517,7 +517,7 @@ EOF
 printf 'projects:\n  - id: WAN-1\n    spent: 10\n    indicators: {宣传覆盖人数: 1.2, 知晓率: 85%%, 满意度: 95%%}\n' >"$WORK/wan-actuals.yaml"
 run eval "$WORK/wan.yaml" -a "$WORK/wan-actuals.yaml"
 expect_status 2
-expect_err "$WORK/wan-actuals.yaml:4:18: error[JX0453]: actual '1.2' of indicator '宣传覆盖人数' has no unit and is only 0.012% of its target '≥1万': was it written in 万? 1.2万 = 12000; write '12000' or '1.2万'"
+expect_err "$WORK/wan-actuals.yaml:4:26: error[JX0453]: actual '1.2' of indicator '宣传覆盖人数' has no unit and is only 0.012% of its target '≥1万': was it written in 万? 1.2万 = 12000; write '12000' or '1.2万'"
 
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 

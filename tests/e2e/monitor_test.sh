@@ -261,7 +261,7 @@ printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    indicators:
 run monitor "$WORK/m4t.yaml" -a "$WORK/m4p.yaml"
 expect_status 1
 expect_err "$WORK/m4p.yaml:6:35: warning[JX0923]: indicator '设备数量': the forecast for the year, 4台, is less than the 6台 done to date: a forecast is the year's total (what is done plus what is still to come), such as 10台; check it"
-expect_err "$WORK/m4p.yaml:7:7: warning[JX0924]: indicator '完成时间' was completed on 2024-09-15, after the date of the figures, 2024-07-31: if it is not done yet, write 未完成 and give the expected date as its forecast"
+expect_err "$WORK/m4p.yaml:7:13: warning[JX0924]: indicator '完成时间' was completed on 2024-09-15, after the date of the figures, 2024-07-31: if it is not done yet, write 未完成 and give the expected date as its forecast"
 sed -i 's/forecast: 4台/forecast: 10台/; s/完成时间: 2024-09-15/完成时间: 2024-07-15/' "$WORK/m4p.yaml"
 run monitor "$WORK/m4t.yaml" -a "$WORK/m4p.yaml"
 expect_no_err "JX0923"
@@ -271,7 +271,7 @@ case_ "a date target's value written as 进行中: an error naming 未完成 and
 sed 's/完成时间: 2024-07-15/完成时间: 进行中/' "$WORK/m4p.yaml" >"$WORK/m7p.yaml"
 run monitor "$WORK/m4t.yaml" -a "$WORK/m7p.yaml"
 expect_status 2
-expect_err "$WORK/m7p.yaml:7:7: error[JX0925]: indicator '完成时间' has a date target ('2024年9月30日前'): its value is the date it was done, such as 2024-06-20, or 未完成 if it is not done yet (with the expected date as its forecast), not '进行中'"
+expect_err "$WORK/m7p.yaml:7:13: error[JX0925]: indicator '完成时间' has a date target ('2024年9月30日前'): its value is the date it was done, such as 2024-06-20, or 未完成 if it is not done yet (with the expected date as its forecast), not '进行中'"
 
 case_ "a deadline passed undone with a forecast before it: red by the value, JX0926 and JX0927"
 printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    indicators:\n      设备数量: 6台\n      完成时间: {value: 未完成, forecast: 2024-06-15, note: 延期}\n' >"$WORK/m8p.yaml"
@@ -654,7 +654,7 @@ projects:
 EOF
 case_ "JX0909: 未完成 for a quantity"
 run monitor $T -a $WORK/not-done.yaml
-expect_error $WORK/not-done.yaml 6 7 JX0909 "未完成 (not done) is for a date or a time limit"
+expect_error $WORK/not-done.yaml 6 13 JX0909 "未完成 (not done) is for a date or a time limit"
 
 progress spent-row.csv <<'EOF'
 project,indicator,value,note,forecast,likelihood,reasons

@@ -361,14 +361,14 @@ expect_error "$F:399:5" "the actuals are for 2023 but project '项目E21' is a 2
 expect_error "$F:184:5" "no actual for indicator '数量' of project '项目E22' (target '4台' at $T:260): give its value, or 不适用" JX0444
 expect_error "$F:201:7" "'数童' is not an indicator of project '项目E23': did you mean '数量'?" JX0445
 expect_error "$F:202:5" "every indicator of project '项目E24' is 不适用: at least one must be scored" JX0443
-expect_error "$F:215:7" "indicator '满意度' has a qualitative target ('显著提升'): its actual must be a grade — 达成, 部分达成 or 未达成 — not '95%'" JX0446
-expect_error "$F:223:7" "indicator '数量' has a quantitative target ('4台'): its actual must be a value, not the grade '达成'" JX0447
-expect_error "$F:234:7" "indicator '完成时间' has a date target ('≤2024-12-31'): its actual must be a date such as 2024-11-20 or 2024年11月20日, not '11月'" JX0448
-expect_error "$F:241:7" "indicator '数量' has the target '4台': its actual must be a number with a compatible unit, not '四台'" JX0449
-expect_error "$F:250:7" "actual '4个' of indicator '数量' cannot be compared with its target '4台': '个' cannot be compared with '台': counted units must match exactly" JX0450
-expect_error "$F:262:7" "actual '300天' of indicator '时长' cannot be compared with its target '≤12个月': '天' cannot be compared with '个月': a month is not a fixed number of days, so days and months do not convert; write both in days or both in months" JX0450
-expect_error "$F:272:7" "actual '5万元' of indicator '比率' cannot be compared with its target '≥90%': '万元' cannot be compared with '%': '万元' is money, '%' is a percentage" JX0450
-expect_error "$F:282:7" "actual '10次' of indicator '次数' cannot be compared with its target '10': the value has unit '次' but the target has no unit; write the value as a plain number or give the target a unit" JX0450
+expect_error "$F:215:12" "indicator '满意度' has a qualitative target ('显著提升'): its actual must be a grade — 达成, 部分达成 or 未达成 — not '95%'" JX0446
+expect_error "$F:223:11" "indicator '数量' has a quantitative target ('4台'): its actual must be a value, not the grade '达成'" JX0447
+expect_error "$F:234:13" "indicator '完成时间' has a date target ('≤2024-12-31'): its actual must be a date such as 2024-11-20 or 2024年11月20日, not '11月'" JX0448
+expect_error "$F:241:11" "indicator '数量' has the target '4台': its actual must be a number with a compatible unit, not '四台'" JX0449
+expect_error "$F:250:11" "actual '4个' of indicator '数量' cannot be compared with its target '4台': '个' cannot be compared with '台': counted units must match exactly" JX0450
+expect_error "$F:262:11" "actual '300天' of indicator '时长' cannot be compared with its target '≤12个月': '天' cannot be compared with '个月': a month is not a fixed number of days, so days and months do not convert; write both in days or both in months" JX0450
+expect_error "$F:272:11" "actual '5万元' of indicator '比率' cannot be compared with its target '≥90%': '万元' cannot be compared with '%': '万元' is money, '%' is a percentage" JX0450
+expect_error "$F:282:11" "actual '10次' of indicator '次数' cannot be compared with its target '10': the value has unit '次' but the target has no unit; write the value as a plain number or give the target a unit" JX0450
 # Entries without their project were dropped: the targets left without an
 # entry are named once, not told one by one to add an entry.
 expect_error "$T:388:5" "5 target projects have no actuals entry ('项目E33', '项目E35', '项目E36' and 2 more), but the actuals file '$F' could not be read in full (see the errors above): fix it first; their entries may be there" JX0722
