@@ -498,7 +498,7 @@ std::string Describe(const ProjectActuals& p) {
     o += "\n  " + a.key + "=" + a.text + " grade=" +
          (a.grade ? std::to_string(static_cast<int>(*a.grade)) : "-") +
          " score=" + (a.score ? a.score->ToDecimalString(10) : "-") + " note=" + a.note + " @" +
-         FormatLocation(a.loc);
+         FormatLocation(a.loc) + " value@" + FormatLocation(a.value_loc());
   }
   return o;
 }
@@ -529,8 +529,12 @@ TEST_CASE("ActualsIndex: entries held in a temporary file read back and match th
   for (size_t i = 0; i < 5; ++i) {
     CHECK(Describe(*memory.index.Get(i)) == Describe(*spilled.index.Get(i)));
   }
-  CHECK(Describe(*spilled.index.Get(0)).find("满意度=96% grade=- score=- note=问卷 @a.yaml:8:5") !=
+  // The value's place: the scalar, or the long form's value or grade.
+  CHECK(Describe(*spilled.index.Get(0)).find("设备数量=4台 grade=- score=- note= @a.yaml:7:5 value@a.yaml:7:11") !=
         std::string::npos);
+  CHECK(Describe(*spilled.index.Get(0)).find("满意度=96% grade=- score=- note=问卷 @a.yaml:8:5 value@a.yaml:8:18") !=
+        std::string::npos);
+  CHECK(Describe(*spilled.index.Get(0)).find("@a.yaml:9:5 value@a.yaml:9:19") != std::string::npos);
   for (Loaded* l : {&memory, &spilled}) {
     CHECK(l->index.Lookup("T1", "项目甲") == 0);
     CHECK(l->index.Lookup("T2", "项目乙") == 1);
