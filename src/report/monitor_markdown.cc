@@ -91,7 +91,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
   std::string Details(const ProjectMonitor& m) const {
     const jixiao::Project& p = m.project;
     std::string o = fmt::format("<details><summary>{} {}</summary>\n\n", Mark(m.light),
-                                HtmlText(p.project));
+                                MarkdownHtmlText(p.project));
     o += fmt::format("{} {}", Tr(MsgId::kMonLabelId), MarkdownText(p.id));
     const std::string dept = DepartmentText(p);
     if (!dept.empty()) o += " · " + MarkdownText(dept);

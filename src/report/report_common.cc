@@ -240,13 +240,20 @@ std::string HtmlText(std::string_view s) {
       case '>': out += "&gt;"; return;
       case '"': out += "&quot;"; return;
       case '\t': case '\n': case '\r': out.push_back(' '); return;
-      case '@':
-        out.push_back('@');
-        out += kZeroWidthSpace;
-        return;
       default: AppendUtf8(cp, &out);
     }
   });
+  return out;
+}
+
+std::string MarkdownHtmlText(std::string_view s) {
+  const std::string html = HtmlText(s);
+  std::string out;
+  out.reserve(html.size());
+  for (char c : html) {
+    out.push_back(c);
+    if (c == '@') out += kZeroWidthSpace;
+  }
   return out;
 }
 

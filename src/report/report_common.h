@@ -151,9 +151,12 @@ class CsvReportRow {
 // zero-width space so that no text can mention (notify) a user or group.
 std::string MarkdownText(std::string_view s);
 
-// `s` as literal text inside an HTML element (e.g. <summary>): & < > " as
-// entities, line breaks and tabs as spaces, otherwise as MarkdownText.
+// `s` as literal text inside an HTML element of a page: & < > " as
+// entities, line breaks and tabs as spaces, everything else as written.
 std::string HtmlText(std::string_view s);
+// HtmlText inside a markdown comment (a <summary>): '@' is also followed by
+// a zero-width space, as in MarkdownText, so that it mentions nobody.
+std::string MarkdownHtmlText(std::string_view s);
 
 // `s` as XML 1.0 text: & < > " ' as entities; CR as &#13; and, in an
 // attribute value (`attribute`), tab and LF as &#9; and &#10; too, so that

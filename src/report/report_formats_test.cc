@@ -282,6 +282,9 @@ TEST_CASE("MarkdownText and HtmlText") {
   CHECK(MarkdownText("@all") == "@\u200Ball");
   CHECK(MarkdownText("a\x01\tb") == "a b");
   CHECK(HtmlText("<b>\"x\" & y\n</summary>") == "&lt;b&gt;&quot;x&quot; &amp; y &lt;/summary&gt;");
+  // A page shows '@' as written; a markdown comment's <summary> guards it.
+  CHECK(HtmlText("@张三 @cmd") == "@张三 @cmd");
+  CHECK(MarkdownHtmlText("<@张三>") == "&lt;@\u200B张三&gt;");
 }
 
 TEST_CASE("XmlText escapes markup and drops what XML 1.0 forbids") {

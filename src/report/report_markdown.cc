@@ -109,8 +109,8 @@ class MarkdownReporter : public Reporter {
     const jixiao::Project& p = s.project;
     std::string o = fmt::format(
         "<details><summary>{} {} — {} {} · {} {} · {} {} · {} {}</summary>\n\n",
-        complies ? "✅" : "❌", HtmlText(p.project), l_.score, s.total_rounded.FormatFixed(2),
-        l_.grade, HtmlText(s.grade), l_.met, s.met, l_.unmet, s.unmet);
+        complies ? "✅" : "❌", MarkdownHtmlText(p.project), l_.score, s.total_rounded.FormatFixed(2),
+        l_.grade, MarkdownHtmlText(s.grade), l_.met, s.met, l_.unmet, s.unmet);
     std::string where = fmt::format("{}:{}", p.loc.file, p.loc.line);
     std::string dept = DepartmentText(p);
     o += fmt::format("{} {}", l_.id, MarkdownText(p.id));

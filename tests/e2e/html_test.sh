@@ -337,6 +337,15 @@ for t in ['<script>alert(1)</script>', 'X"><img src=x onerror=alert(1)>',
 EOF
 fi
 
+case_ "html: '@' in a note is shown as written (only markdown guards it)"
+sed 's/    note: "执行率低 /    note: "@张三 ＠李四 执行率低 /' "$H/a.yaml" >"$H/at.yaml"
+run eval "$H/t.yaml" -a "$H/at.yaml" -f html="$WORK/at.html" -f markdown="$WORK/at.md"
+grep -q '@张三 ＠李四 执行率低' "$WORK/at.html" || fail "the note's @ is not as written on the page"
+if grep -q $'@\u200b' "$WORK/at.html" || grep -qP '@\x{200B}' "$WORK/at.html"; then
+  fail "a zero-width space follows @ on the page"
+fi
+grep -qP '@\x{200B}张三' "$WORK/at.md" || fail "markdown no longer guards @"
+
 case_ "html: merge writes the same page from the JSON reports"
 run eval "${EX[@]}" -f json="$WORK/ex.json"
 run merge "$WORK/ex.json" -f html="$WORK/merged.html"
