@@ -53,7 +53,9 @@ constexpr char kCsvHeader[] = "项目,一级指标,二级指标,指标,指标值
 // then one row per indicator, each with its target in its own column.
 void AppendProjectCsv(const Project& p, std::string* o) {
   AppendCsvRow({p.id, "", "", "全年执行数",
-                fmt::format("预算 {} {}（{}）", p.total.ToDecimalString(), p.unit, p.project), "",
+                fmt::format("{} {} {}（{}）", Tr(MsgId::kTemplateBudget),
+                            p.total.ToDecimalString(), p.unit, p.project),
+                "",
                 ""},
                o);
   for (const Indicator& ind : p.indicators) {

@@ -297,8 +297,11 @@ expect_err " 8 |     spent:    # amount spent, in 万元"
 case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
 run template $F/target.yaml -f csv
 expect_status 0
-printf '\xef\xbb\xbf项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nT-1,,,全年执行数,预算 10 万元（测试项目）,,\r\nT-1,产出指标,数量指标,设备数量,4台,,\r\nT-1,产出指标,时效指标,完成时间,≤12个月,,\r\nT-1,满意度指标,服务对象满意度指标,满意度,≥90%%,,\r\n' > "$WORK/expected.csv"
+printf '\xef\xbb\xbf项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nT-1,,,全年执行数,budget 10 万元（测试项目）,,\r\nT-1,产出指标,数量指标,设备数量,4台,,\r\nT-1,产出指标,时效指标,完成时间,≤12个月,,\r\nT-1,满意度指标,服务对象满意度指标,满意度,≥90%%,,\r\n' > "$WORK/expected.csv"
 expect_same "$WORK/expected.csv"
+# The hint for a person in the run's language; the header is the reader's.
+run template $F/target.yaml -f csv --lang zh
+expect_out "T-1,,,全年执行数,预算 10 万元（测试项目）,,"
 
 case_ "template -o FILE.csv writes the CSV sheet; filled in, eval -a reads it back"
 run template $F/target.yaml -o "$WORK/sheet.csv"
@@ -328,7 +331,7 @@ cmp -s "$WORK/SHEET.CSV" "$WORK/expected.csv" || fail "-o SHEET.CSV is not the C
 case_ "template -f csv not filled in: each empty cell is an error at its cell"
 run eval $F/target.yaml -a "$WORK/sheet.csv"
 expect_status 2
-expect_err "$WORK/sheet.csv:2:28: error[JX0256]: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
+expect_err "$WORK/sheet.csv:2:32: error[JX0256]: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
 expect_err "$WORK/sheet.csv:3:23: error[JX0331]: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
 
 case_ "--show-work: the arithmetic under each indicator, golden in Chinese"
