@@ -633,8 +633,11 @@ const std::vector<std::string>& FormatsOf(std::string_view command) {
   return none;
 }
 
-int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-           std::string_view revision) {
+namespace {
+
+// RunCli but for the last check of standard output.
+int ParseAndRun(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                std::string_view revision) {
   SetLang(InitialLang(argc, argv, err));
   CLI::App app{Meta(MsgId::kHelpApp), "jixiao"};
   app.formatter(std::make_shared<HelpFormatter>());
@@ -740,6 +743,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
   }
   return kExitError;
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+           std::string_view revision) {
+  const int status = ParseAndRun(argc, argv, out, err, revision);
+  // What went to standard output directly (--help, --version, explain, a
+  // report through `out`) must have got there: a full disk or a closed
+  // descriptor is an error, not a success with nothing written. (A command
+  // that failed has said why already.)
+  out.flush();
+  if (!out && status == kExitOk) {
+    PrintProblem(err, Severity::kError, Msg(MsgId::kCannotWriteStdout));
+    return kExitError;
+  }
+  return status;
 }
 
 }  // namespace jixiao

@@ -607,7 +607,7 @@ std::string SystemReason(int errnum) {
 
 std::string WriteErrorLine(const OutputSpec& spec, const Message& why) {
   Diagnostic d;
-  d.loc.file = spec.path.empty() ? "<stdout>" : spec.path;
+  d.loc.file = spec.path.empty() ? std::string(Text(MsgId::kStandardOutput)) : spec.path;
   Message m = CannotWrite(spec.format, why);
   d.code = m.code;
   d.message = std::move(m.text);

@@ -189,7 +189,16 @@ if [ -w /dev/full ]; then
   timeout 20 "$JIXIAO" eval "${EX[@]}" -f json </dev/null >/dev/full 2>"$ERR"
   STATUS=$?
   expect_status 2
-  expect_err "<stdout>: 错误[JX0718]: 无法写入 json 报告：无法写到标准输出"
+  expect_err "标准输出: 错误[JX0718]: 无法写入 json 报告：无法写到标准输出"
+  # What is written to standard output directly: help, the version, explain.
+  for args in "--help" "--version" "explain" "explain JX0401" "eval --help"; do
+    LAST_ARGS="$args >/dev/full"
+    # shellcheck disable=SC2086
+    timeout 20 "$JIXIAO" $args </dev/null >/dev/full 2>"$ERR"
+    STATUS=$?
+    expect_status 2
+    expect_err "jixiao: 错误[JX0718]: 无法写到标准输出"
+  done
 fi
 
 case_ "a report over a directory: exit 2, no partial or temporary file"
