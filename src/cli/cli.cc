@@ -499,6 +499,19 @@ Message UnknownCommandMessage(const std::string& word) {
 
 // The catalogue's message for CLI11's error `e` on the command `sub` (nullptr:
 // none was given), keeping what CLI11 said that helps.
+// `option` (an argument starting with '-') that `sub` does not take, with
+// the nearest of its options when one is near.
+Message UnknownOptionMessage(const CLI::App& sub, const std::string& extra) {
+  std::string option = extra.substr(0, extra.find('='));
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : sub.get_options()) {
+    for (const std::string& l : opt->get_lnames()) names.push_back("--" + l);
+  }
+  std::string hint = option.size() > 2 ? ClosestMatch(option, names) : std::string();
+  if (!hint.empty()) return Msg(MsgId::kUnknownOptionHint, sub.get_name(), option, hint);
+  return Msg(MsgId::kUnknownOption, sub.get_name(), option);
+}
+
 Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const CLI::App* sub) {
   const std::string what = e.what();
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
@@ -510,6 +523,11 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
         }
       }
       return Msg(MsgId::kNoCommand, JoinList(CommandNames()));
+    }
+    // `eval --bogus`: CLI11 finds the missing TARGETS before the unknown
+    // option, which is what to correct first.
+    for (const std::string& extra : app.remaining(true)) {
+      if (extra.size() > 1 && extra[0] == '-') return UnknownOptionMessage(*sub, extra);
     }
     for (const CLI::Option* opt : sub->get_options()) {
       if (opt->get_required() && opt->count() == 0) {
@@ -523,16 +541,7 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
     if (!extras.empty()) {
       const std::string& extra = extras.front();
       if (sub == nullptr) return UnknownCommandMessage(extra);
-      if (extra.size() > 1 && extra[0] == '-') {
-        std::string option = extra.substr(0, extra.find('='));
-        std::vector<std::string> names;
-        for (const CLI::Option* opt : sub->get_options()) {
-          for (const std::string& l : opt->get_lnames()) names.push_back("--" + l);
-        }
-        std::string hint = option.size() > 2 ? ClosestMatch(option, names) : std::string();
-        if (!hint.empty()) return Msg(MsgId::kUnknownOptionHint, sub->get_name(), option, hint);
-        return Msg(MsgId::kUnknownOption, sub->get_name(), option);
-      }
+      if (extra.size() > 1 && extra[0] == '-') return UnknownOptionMessage(*sub, extra);
       return Msg(MsgId::kUnexpectedArgument, sub->get_name(), extra);
     }
   }

@@ -90,6 +90,18 @@ expect_err "jixiao: error[JX0703]: jixiao has no option '--bogus' (see 'jixiao -
 run --bogus=1 --lang zh
 expect_err "jixiao: 错误[JX0703]: jixiao 没有选项“--bogus”（jixiao --help 列出全部选项）"
 
+case_ "an unknown flag and no arguments: the flag is named, not the missing TARGETS"
+run eval --bogus
+expect_status 2
+expect_err "jixiao: error[JX0703]: jixiao eval has no option '--bogus' (see 'jixiao eval --help')"
+expect_no_err "JX0704"
+run monitor --stirct
+expect_status 2
+expect_err "jixiao: error[JX0703]: jixiao monitor has no option '--stirct': did you mean '--strict'?"
+run eval
+expect_status 2
+expect_err "error[JX0704]"
+
 case_ "a misspelt flag: did you mean"
 run check --stirct examples/targets
 expect_status 2
