@@ -178,7 +178,18 @@ class Merger {
         on_project(*root, line);
       }
     };
-    if (!lines) {
+    if (!lines && Trim(src->text).substr(0, 1) == "{") {
+      // A JSON report: one that does not parse was cut short or damaged
+      // (a run stopped while writing it, a partial copy); the YAML reader's
+      // advice ("close the quote") would not help.
+      Diagnostics local;
+      ParseYamlStream(*src, limits, &local, on_document);
+      for (const Diagnostic& d : local.all()) {
+        if (d.severity != Severity::kError) continue;
+        diags_->Error(d.loc, MsgId::kMergeJsonDamaged);
+        break;
+      }
+    } else if (!lines) {
       ParseYamlStream(*src, limits, diags_, on_document);
     } else {
       size_t pos = 0;

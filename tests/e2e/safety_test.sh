@@ -166,6 +166,15 @@ expect_err "$WORK/cut.jsonl:$((lines - 1)):1: error[JX0724]: the JSONL report en
 run merge "$WORK/full.jsonl" -f jsonl
 expect_status 1
 
+case_ "merge: a JSON report cut short is incomplete (JX0724), not a YAML syntax error"
+run eval examples/targets -a examples/actuals -f json="$WORK/full.json"
+head -c 3000 "$WORK/full.json" >"$WORK/cut.json"
+run merge "$WORK/cut.json"
+expect_status 2
+expect_err_re "cut.json:[0-9]+:[0-9]+: error\[JX0724\]: the JSON report breaks off or is damaged here: as a run stopped midway, or a partial copy, leaves it; merge the report of a complete run"
+expect_no_err "YAML"
+[ "$(grep -c 'error\[' "$ERR")" = 1 ] || fail "one error expected"
+
 # ---------------------------------------------------------------------------
 # An option value that does not parse, empty ones included, is a usage error.
 
