@@ -23,6 +23,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "model/progress.h"
 #include "report/diagnostic_format.h"
 #include "report/monitor_report.h"
 #include "report/report.h"
@@ -301,7 +302,13 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
   if (set & kMonitor) {
     sub->add_option("--as-of", o->as_of, Tr(MsgId::kMonHelpAsOf))
         ->type_name(Meta(MsgId::kMetaDate))
-        ->check(NonEmpty(p, "--as-of", MsgId::kGiveAsOf));
+        ->check(NonEmpty(p, "--as-of", MsgId::kGiveAsOf))
+        ->check(Check(p, [](const std::string& s) -> std::optional<Message> {
+          // A usage error, said as the others are (JX0902 keeps its code).
+          Date d;
+          if (ParseAsOf(s, &d)) return Msg(MsgId::kBadAsOfOption, s);
+          return std::nullopt;
+        }));
     sub->add_option("--fail-on", o->monitor_fail_on, Tr(MsgId::kMonHelpFailOn))
         ->type_name("{red,yellow,none}")
         ->check(OneOf(p, "--fail-on", {"red", "yellow", "none"}))

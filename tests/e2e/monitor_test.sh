@@ -454,7 +454,8 @@ done
 case_ "JX0902: --as-of that is not a date is a usage error"
 run monitor $T -a $F/green.yaml --as-of 2024-02-30
 expect_status 2
-expect_err "error[JX0902]: --as-of takes a date such as 2024-07-31, not '2024-02-30'"
+expect_err "jixiao: error[JX0902]: --as-of takes a date such as 2024-07-31, not '2024-02-30'"
+expect_err "Run 'jixiao monitor --help' for usage."
 
 progress file-year.yaml <<'EOF'
 as_of: 2024-07-31
