@@ -37,6 +37,32 @@ TEST_CASE("docs/errors.md has one complete section for every code of the catalog
   }
 }
 
+TEST_CASE("docs/errors.md: sections in code order, each between its area's markers") {
+  const std::string_view doc = ErrorsDoc();
+  uint16_t previous = 0;
+  int area = -1;  // the hundreds of the markers the section is under
+  size_t pos = 0;
+  while (pos < doc.size()) {
+    size_t end = doc.find('\n', pos);
+    if (end == std::string_view::npos) end = doc.size();
+    const std::string_view line = doc.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.rfind("<!-- JX0", 0) == 0 && line.size() > 9) {
+      area = line[8] - '0';  // "<!-- JX0601–JX0699: ..." opens area 6
+    } else if (line.rfind("<!-- end of", 0) == 0) {
+      area = -1;
+    } else if (line.rfind("## JX", 0) == 0) {
+      std::optional<uint16_t> code = ParseCode(line.substr(3, 6));
+      REQUIRE(code);
+      CAPTURE(FormatCode(*code));
+      CHECK(*code > previous);
+      CHECK(*code / 100 == area);
+      previous = *code;
+    }
+  }
+  CHECK(previous > 900);  // all read
+}
+
 constexpr std::string_view kDoc = R"(# Codes
 
 An introduction, with a table and a fence that are not a section:
