@@ -1,5 +1,7 @@
 #include "cli/cleanup.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
@@ -16,7 +18,9 @@ namespace {
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 constexpr size_t kMaxPath = 4096;
 
-// A slot is free (0), being filled (1) or holds a path to remove (2).
+// A slot is free (0), being filled (1), or holds a file (2) or a directory
+// (3) to remove.
+enum SlotState : int { kFree = 0, kFilling = 1, kFile = 2, kDirectory = 3 };
 struct Slot {
   std::atomic<int> state{0};
   char path[kMaxPath];
@@ -30,6 +34,29 @@ static_assert(std::atomic<int>::is_always_lock_free, "the handler reads the slot
 std::atomic<bool> g_ending{false};
 std::atomic<int> g_creating{0};
 
+// Removes the files in `path` (no subdirectories: a staging directory holds
+// none), then the directory, with system calls alone (getdents64 and
+// unlinkat: no allocation), as the handler may.
+void RemoveDirectoryNow(const char* path) {
+  const int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  alignas(8) char buf[4096];
+  for (;;) {
+    const ssize_t n = getdents64(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    for (ssize_t off = 0; off < n;) {
+      const auto* d = reinterpret_cast<const struct dirent64*>(buf + off);
+      const char* name = d->d_name;
+      if (!(name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0')))) {
+        unlinkat(fd, name, 0);
+      }
+      off += d->d_reclen;
+    }
+  }
+  close(fd);
+  rmdir(path);
+}
+
 extern "C" void RemoveTemporariesAndDie(int sig) {
   const int saved_errno = errno;
   // Sequentially consistent with CreatingTemporary: either the creator sees
@@ -42,7 +69,10 @@ extern "C" void RemoveTemporariesAndDie(int sig) {
     nanosleep(&pause, nullptr);
   }
   for (Slot& s : g_slots) {
-    if (s.state.load(std::memory_order_acquire) == 2) unlink(s.path);
+    if (s.state.load(std::memory_order_acquire) == kFile) unlink(s.path);
+  }
+  for (Slot& s : g_slots) {
+    if (s.state.load(std::memory_order_acquire) == kDirectory) RemoveDirectoryNow(s.path);
   }
   // The signal's action is made the default again, here rather than by
   // SA_RESETHAND: the kernel resets a SA_RESETHAND action before it blocks
@@ -74,25 +104,33 @@ void InstallTemporaryHandlers() {
   }
 }
 
-int RegisterTemporary(const std::string& path) {
+namespace {
+
+int Register(const std::string& path, SlotState what) {
   static std::once_flag installed;
   std::call_once(installed, InstallTemporaryHandlers);
   if (path.size() >= kMaxPath) return -1;
   for (int i = 0; i < kMaxTemporaries; ++i) {
-    int expected = 0;
-    if (!g_slots[i].state.compare_exchange_strong(expected, 1, std::memory_order_acquire)) {
+    int expected = kFree;
+    if (!g_slots[i].state.compare_exchange_strong(expected, kFilling, std::memory_order_acquire)) {
       continue;
     }
     std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
-    g_slots[i].state.store(2, std::memory_order_release);
+    g_slots[i].state.store(what, std::memory_order_release);
     return i;
   }
   return -1;
 }
 
+}  // namespace
+
+int RegisterTemporary(const std::string& path) { return Register(path, kFile); }
+
+int RegisterTemporaryDirectory(const std::string& path) { return Register(path, kDirectory); }
+
 void UnregisterTemporary(int slot) {
   if (slot < 0 || slot >= kMaxTemporaries) return;
-  g_slots[slot].state.store(0, std::memory_order_release);
+  g_slots[slot].state.store(kFree, std::memory_order_release);
 }
 
 SignalBlock::SignalBlock() {

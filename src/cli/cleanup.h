@@ -36,7 +36,13 @@ int RegisterTemporary(const std::string& path);
 // framework replaced them calls it again).
 void InstallTemporaryHandlers();
 
-// Forgets slot `slot` (-1: nothing), once its file was renamed or removed.
+// Records the directory `path` as a temporary: if a signal ends the
+// process, the files in it are removed (after the temporary files above),
+// then the directory. Returns its slot, as RegisterTemporary.
+int RegisterTemporaryDirectory(const std::string& path);
+
+// Forgets slot `slot` (-1: nothing), once its file was renamed or removed
+// (or its directory emptied and removed).
 void UnregisterTemporary(int slot);
 
 // Blocks the signals above in the calling thread while it lives, so that

@@ -80,6 +80,29 @@ TEST_CASE("a signal removes the registered files and ends the process as the sig
   unlink(path.c_str());
 }
 
+TEST_CASE("a signal empties and removes a registered directory, after the files") {
+  const std::string dir = TempPath("staging");
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    InstallForChild();
+    if (mkdir(dir.c_str(), 0700) != 0) _exit(3);
+    Touch(dir + "/汇总.xlsx");
+    Touch(dir + "/101 部门.xlsx");
+    const std::string tmp = dir + "/102 部门.xlsx.jixiao-x.tmp";
+    Touch(tmp);
+    if (RegisterTemporaryDirectory(dir) < 0 || RegisterTemporary(tmp) < 0) _exit(3);
+    kill(getpid(), SIGTERM);
+    _exit(4);  // not reached
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGTERM);
+  CHECK_FALSE(Exists(dir + "/汇总.xlsx"));
+  CHECK_FALSE(Exists(dir));
+}
+
 TEST_CASE("a file a worker is creating when the signal comes is removed too") {
   // The worker holds a CreatingTemporary while it creates its file and,
   // slowly, registers it; the signal reaches the main thread meanwhile. The

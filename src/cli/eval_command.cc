@@ -38,6 +38,7 @@ struct Output {
   std::unique_ptr<OutputSink> sink;  // nullptr for a report that writes its own files (xlsx)
   std::unique_ptr<Reporter> reporter;
   std::ostream* stream;              // the sink's, or one nobody reads
+  std::unique_ptr<StagedDirectory> stage;  // -f xlsx=DIR/: its files until published
 };
 
 }  // namespace
@@ -71,10 +72,11 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   for (const OutputSpec& spec : specs) {
     ReportContext ctx;
     std::unique_ptr<OutputSink> sink;
+    std::unique_ptr<StagedDirectory> stage;
     // A workbook holds at most --xlsx-max-sheets projects: as many as the
     // actuals have entries, in a run without errors.
     if (!OpenReportOutput(spec, opts, actuals.size(), MsgId::kXlsxTooManyEntries, term, out, err,
-                          &ctx, &sink)) {
+                          &ctx, &sink, &stage)) {
       return kExitError;
     }
     ctx.rules = &rules;
@@ -83,7 +85,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
     ctx.csv_bom = !opts.csv_no_bom;
     ctx.list_errors = !IsStandardOutput(spec.path);
     std::ostream* stream = sink ? &sink->stream() : &unwritten;
-    outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx), stream});
+    outputs.push_back({spec, std::move(sink), MakeReporter(spec.format, ctx), stream, std::move(stage)});
   }
   for (Output& o : outputs) {
     o.reporter->Begin(*o.stream);
@@ -162,7 +164,9 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, *o.stream);
-    if (!ReportFailure(*o.reporter, term, err)) status = kExitError;
+    if (!ReportFailure(*o.reporter, term, err) || !PublishStaged(o.stage.get(), term, err)) {
+      status = kExitError;
+    }
     ReportWarning(o.reporter->warning(), term, err);
     if (std::optional<Message> why = o.sink ? o.sink->Commit() : std::nullopt) {
       err << WriteErrorLine(o.spec, *why);

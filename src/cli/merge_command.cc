@@ -330,9 +330,10 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
   ctx.quiet = term.quiet();
   ctx.csv_bom = !opts.csv_no_bom;
   std::unique_ptr<OutputSink> sink;
+  std::unique_ptr<StagedDirectory> stage;  // -f xlsx=DIR/: its files until published
   std::ostream unwritten(nullptr);  // the stream of a report that writes its own files
   if (!OpenReportOutput(spec, opts, in.digests.size(), MsgId::kXlsxTooManyProjects, term, out,
-                        err, &ctx, &sink)) {
+                        err, &ctx, &sink, &stage)) {
     return kExitError;
   }
   std::ostream& stream = sink ? sink->stream() : unwritten;
@@ -346,7 +347,9 @@ int MergeWithReporter(const Options& opts, const OutputSpec& spec, const Termina
     reporter->Project(s, complies, stream);
   });
   reporter->End(summary, in.merged, stream);
-  if (!ReportFailure(*reporter, term, err)) return kExitError;
+  if (!ReportFailure(*reporter, term, err) || !PublishStaged(stage.get(), term, err)) {
+    return kExitError;
+  }
   ReportWarning(reporter->warning(), term, err);
   if (std::optional<Message> failed = sink ? sink->Commit() : std::nullopt) {
     err << WriteErrorLine(spec, *failed);

@@ -26,6 +26,7 @@ struct Output {
   std::unique_ptr<OutputSink> sink;  // nullptr for a report that writes its own files (xlsx)
   std::unique_ptr<MonitorReporter> reporter;
   std::ostream* stream;              // the sink's, or one nobody reads
+  std::unique_ptr<StagedDirectory> stage;  // -f xlsx=DIR/: its files until published
 };
 
 // The date of the run: --as-of, else the as_of of the first entry that has
@@ -133,10 +134,11 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   for (const OutputSpec& spec : specs) {
     MonitorReportContext ctx;
     std::unique_ptr<OutputSink> sink;
+    std::unique_ptr<StagedDirectory> stage;
     // A workbook holds at most --xlsx-max-sheets projects: as many as the
     // progress files have entries, in a run without errors.
     if (!OpenReportOutput(spec, opts, entries.size(), MsgId::kXlsxTooManyProgressEntries, term,
-                          out, err, &ctx.report, &sink)) {
+                          out, err, &ctx.report, &sink, &stage)) {
       return kExitError;
     }
     ctx.report.rules = &rules;
@@ -146,7 +148,8 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
     ctx.report.list_errors = !IsStandardOutput(spec.path);
     ctx.show_work = opts.show_work;
     std::ostream* stream = sink ? &sink->stream() : &unwritten;
-    outputs.push_back({spec, std::move(sink), MakeMonitorReporter(spec.format, ctx), stream});
+    outputs.push_back(
+        {spec, std::move(sink), MakeMonitorReporter(spec.format, ctx), stream, std::move(stage)});
   }
   for (Output& o : outputs) {
     o.reporter->Begin(run ? &*run : nullptr, *o.stream);
@@ -238,7 +241,10 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   int status = kExitOk;
   for (Output& o : outputs) {
     o.reporter->End(summary, diags, *o.stream);
-    if (!ReportFailure(o.reporter->failure(), term, err)) status = kExitError;
+    if (!ReportFailure(o.reporter->failure(), term, err) ||
+        !PublishStaged(o.stage.get(), term, err)) {
+      status = kExitError;
+    }
     ReportWarning(o.reporter->warning(), term, err);
     if (std::optional<Message> why = o.sink ? o.sink->Commit() : std::nullopt) {
       err << WriteErrorLine(o.spec, *why);

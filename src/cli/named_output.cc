@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <sstream>
 
 #include "base/sys_error.h"
@@ -60,7 +62,110 @@ class SinkOutput : public NamedOutput {
   int slot_ = -1;
 };
 
+// A file of a staging directory: committed (renamed into the staging
+// directory) as one step to a signal's handler, which removes the
+// directory's files once the files being created or committed are.
+class StagedOutput : public NamedOutput {
+ public:
+  StagedOutput(std::unique_ptr<NamedOutput> file, std::function<void()> committed)
+      : file_(std::move(file)), committed_(std::move(committed)) {}
+  const std::string& name() const override { return file_->name(); }
+  std::string Commit() override {
+    CreatingTemporary committing;
+    if (!committing.ok()) return SystemErrorText(EINTR);
+    std::string why = file_->Commit();
+    if (why.empty()) committed_();
+    return why;
+  }
+
+ private:
+  std::unique_ptr<NamedOutput> file_;
+  std::function<void()> committed_;
+};
+
 }  // namespace
+
+std::unique_ptr<StagedDirectory> StagedDirectory::Create(const std::string& dir,
+                                                         std::string* why) {
+  std::string d = dir;
+  if (d.empty() || d.back() != '/') d += '/';
+  std::string staging = d + ".jixiao-XXXXXX";
+  CreatingTemporary creating;  // made and registered as one step to a signal
+  if (!creating.ok()) {
+    *why = SystemErrorText(EINTR);
+    return nullptr;
+  }
+  if (mkdtemp(staging.data()) == nullptr) {
+    *why = SystemErrorText(errno);
+    return nullptr;
+  }
+  const int slot = RegisterTemporaryDirectory(staging);
+  if (slot < 0) {
+    rmdir(staging.c_str());
+    *why = SystemErrorText(ENAMETOOLONG);
+    return nullptr;
+  }
+  return std::unique_ptr<StagedDirectory>(new StagedDirectory(d, staging + "/", slot));
+}
+
+StagedDirectory::~StagedDirectory() {
+  if (!done_) Remove();
+}
+
+void StagedDirectory::Remove() {
+  std::error_code ec;
+  SignalBlock block;  // removed and forgotten as one step
+  std::filesystem::remove_all(staging_, ec);
+  UnregisterTemporary(slot_);
+  done_ = true;
+}
+
+OpenNamedOutput StagedDirectory::Opener() {
+  OpenNamedOutput open = NamedOutputOpener();
+  return [this, open](const std::string& path, std::string* why) -> std::unique_ptr<NamedOutput> {
+    if (path.compare(0, dir_.size(), dir_) != 0) return open(path, why);  // not in the directory
+    const std::string name = path.substr(dir_.size());
+    std::unique_ptr<NamedOutput> file = open(staging_ + name, why);
+    if (!file) return nullptr;
+    return std::make_unique<StagedOutput>(std::move(file), [this, name] {
+      std::lock_guard<std::mutex> lock(mu_);
+      written_.push_back(name);
+    });
+  };
+}
+
+std::string StagedDirectory::Publish(std::string* file) {
+  std::lock_guard<std::mutex> lock(mu_);
+  // What would stop a file from taking its place (a directory of its name)
+  // is found before any is moved, so that the directory keeps its files.
+  for (const std::string& name : written_) {
+    struct stat st;
+    if (lstat((dir_ + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      *file = dir_ + name;
+      Remove();
+      return SystemErrorText(EISDIR);
+    }
+  }
+  for (auto it = written_.rbegin(); it != written_.rend(); ++it) {
+    SignalBlock block;  // each moved in whole
+    if (rename((staging_ + *it).c_str(), (dir_ + *it).c_str()) != 0) {
+      const int e = errno;
+      *file = dir_ + *it;
+      Remove();
+      return SystemErrorText(e);
+    }
+  }
+  Remove();
+  return "";
+}
+
+bool PublishStaged(StagedDirectory* stage, const Terminal& term, std::ostream& err) {
+  if (stage == nullptr) return true;
+  std::string file;
+  std::string why = stage->Publish(&file);
+  if (why.empty()) return true;
+  return ReportFailure(Msg(MsgId::kXlsxWriteFailed, file, why), term, err);
+}
 
 OpenNamedOutput NamedOutputOpener() {
   return [](const std::string& path, std::string* why) -> std::unique_ptr<NamedOutput> {
@@ -98,17 +203,19 @@ bool WritesDirectory(const OutputSpec& spec) {
 }
 
 bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportContext* ctx,
-                        Diagnostics* diags) {
+                        Diagnostics* diags, std::unique_ptr<StagedDirectory>* stage) {
   ctx->path = spec.path;
+  ctx->open_file = NamedOutputOpener();
   if (WritesDirectory(spec)) {
     if (ctx->path.back() != '/') ctx->path += '/';
     std::string why = EnsureOutputDirectory(ctx->path);
+    if (why.empty()) *stage = StagedDirectory::Create(ctx->path, &why);
     if (!why.empty()) {
       diags->Error({}, MsgId::kXlsxDirectory, spec.path, why);
       return false;
     }
+    ctx->open_file = (*stage)->Opener();
   }
-  ctx->open_file = NamedOutputOpener();
   ctx->max_sheets = opts.xlsx_max_sheets;
   ctx->jobs = ResolveJobs(opts.jobs);
   return true;
@@ -116,7 +223,8 @@ bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportConte
 
 bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projects,
                       MsgId too_many, const Terminal& term, std::ostream& out,
-                      std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink) {
+                      std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink,
+                      std::unique_ptr<StagedDirectory>* stage) {
   if (!FormatWritesByName(spec.format)) {
     Message why;
     *sink = OutputSink::Open(spec, out, &why);
@@ -125,7 +233,7 @@ bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projec
     return false;
   }
   Diagnostics usage;
-  if (PrepareNamedOutput(spec, opts, ctx, &usage) && !WritesDirectory(spec) &&
+  if (PrepareNamedOutput(spec, opts, ctx, &usage, stage) && !WritesDirectory(spec) &&
       projects > opts.xlsx_max_sheets) {
     usage.Error({}, too_many, projects, opts.xlsx_max_sheets);
   }

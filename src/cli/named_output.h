@@ -3,8 +3,11 @@
 #ifndef JIXIAO_CLI_NAMED_OUTPUT_H_
 #define JIXIAO_CLI_NAMED_OUTPUT_H_
 
+#include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/terminal.h"
@@ -21,6 +24,47 @@ namespace jixiao {
 // removed if the run fails or is interrupted.
 OpenNamedOutput NamedOutputOpener();
 
+// The files of a report written into a directory (-f xlsx=DIR/: 汇总.xlsx
+// and the departments' workbooks) are written into a directory of their own
+// inside it, DIR/.jixiao-XXXXXX, and moved into DIR only once every one of
+// them was written (Publish). A run that fails or is interrupted (a signal:
+// cleanup.h removes the staging directory) leaves DIR as it was, rather
+// than this run's 汇总.xlsx beside some of its workbooks and an earlier
+// run's others. (SIGKILL, which no process can catch, leaves the staging
+// directory behind; it is hidden, and never read.)
+class StagedDirectory {
+ public:
+  // Makes the staging directory in `dir` (which exists); nullptr and `*why`
+  // when it cannot.
+  static std::unique_ptr<StagedDirectory> Create(const std::string& dir, std::string* why);
+  // Removes the staging directory and what is in it, unless published.
+  ~StagedDirectory();
+  StagedDirectory(const StagedDirectory&) = delete;
+  StagedDirectory& operator=(const StagedDirectory&) = delete;
+
+  // Opens `path`, a file in the directory, in the staging directory instead
+  // (each file written as NamedOutputOpener writes it, there); safe to call
+  // from several threads, as the workbooks are written.
+  OpenNamedOutput Opener();
+
+  // Moves every file written (committed) into the directory, in the reverse
+  // order of their writing (the departments' workbooks, then 汇总.xlsx,
+  // written first); "" or why not, with the file's name in `*file`.
+  std::string Publish(std::string* file);
+
+ private:
+  StagedDirectory(std::string dir, std::string staging, int slot)
+      : dir_(std::move(dir)), staging_(std::move(staging)), slot_(slot) {}
+  void Remove();
+
+  std::string dir_;      // ends in '/'
+  std::string staging_;  // ends in '/'
+  int slot_ = -1;        // cleanup.h
+  std::mutex mu_;
+  std::vector<std::string> written_;  // names committed, in order
+  bool done_ = false;
+};
+
 // Whether the report of `spec` is a directory of files (-f xlsx=DIR/): its
 // path ends in '/' or names a directory.
 bool WritesDirectory(const OutputSpec& spec);
@@ -34,12 +78,19 @@ bool WritesDirectory(const OutputSpec& spec);
 // a single workbook checked to hold `projects` (else the error `too_many`,
 // given the count and the limit). A problem is printed to `err` (through
 // `term`) and false returned, before anything is written.
+// A directory's files are staged (`*stage`, StagedDirectory): the caller
+// publishes them once the report's End succeeded (PublishStaged).
 bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projects,
                       MsgId too_many, const Terminal& term, std::ostream& out,
-                      std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink);
+                      std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink,
+                      std::unique_ptr<StagedDirectory>* stage);
 
 bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportContext* ctx,
-                        Diagnostics* diags);
+                        Diagnostics* diags, std::unique_ptr<StagedDirectory>* stage);
+
+// Publishes `stage` (when there is one) after its report's End: false, with
+// the error (JX0793) printed, when a file could not be moved into place.
+bool PublishStaged(StagedDirectory* stage, const Terminal& term, std::ostream& err);
 
 // Prints why reporter `r` could not write its files (Reporter::failure),
 // if it could not: false then.

@@ -696,6 +696,34 @@ for sig in INT TERM HUP; do
   [ ! -e "$WORK/sig/r.csv" ] || fail "a half report was left"
 done
 
+case_ "SIGINT during -f xlsx=DIR/: the directory keeps the earlier run's workbooks, and nothing else"
+# The workbooks are written into a staging directory inside DIR and moved in
+# only when all were written: interrupted, DIR is as it was.
+rm -rf "$WORK/books-sig" && mkdir "$WORK/books-sig"
+echo yesterday >"$WORK/books-sig/汇总.xlsx"
+echo yesterday >"$WORK/books-sig/未注明部门 (1).xlsx"
+set -m
+"$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -q -f xlsx="$WORK/books-sig/" \
+  >"$OUT" 2>"$ERR" &
+pid=$!
+set +m
+seen=0
+for _ in $(seq 3000); do
+  # Some department workbooks written (into the staging directory), more to come.
+  if [ -n "$(find "$WORK/books-sig" -path '*/.jixiao-*/*(3).xlsx' 2>/dev/null)" ]; then seen=1; break; fi
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.01
+done
+kill -s INT $pid 2>/dev/null
+{ wait $pid; } 2>/dev/null
+STATUS=$?
+[ "$seen" = 1 ] || fail "no department workbook was seen being written"
+expect_status 130
+[ "$(ls -A "$WORK/books-sig" | LC_ALL=C sort | tr '\n' '|')" = "未注明部门 (1).xlsx|汇总.xlsx|" ] \
+  || fail "the directory changed: $(ls -A "$WORK/books-sig" | head -5 | tr '\n' ' ')"
+[ "$(cat "$WORK/books-sig/汇总.xlsx")" = yesterday ] || fail "the earlier 汇总.xlsx was replaced"
+[ "$(cat "$WORK/books-sig/未注明部门 (1).xlsx")" = yesterday ] || fail "an earlier workbook was replaced"
+
 case_ "two Ctrl-C at once: the temporary files are removed all the same"
 # The second signal used to end the run between the kernel's reset of the
 # handler and the blocking of the signals, before the files were removed:

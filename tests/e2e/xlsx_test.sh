@@ -287,13 +287,16 @@ run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/out/" -
 expect_status 0
 expect_err_empty
 
-case_ "a department's workbook that cannot be written: exit 2, JX0793, no temporary left"
+case_ "a department's workbook that cannot be written: exit 2, JX0793, the directory as it was"
 mkdir -p "$WORK/blocked/101 部门1.xlsx"  # a directory where the workbook goes
+echo yesterday >"$WORK/blocked/汇总.xlsx"  # an earlier run's
 run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/blocked/" -j 1
 expect_status 2
 expect_err "错误[JX0793]: 无法写出工作簿“$WORK/blocked/101 部门1.xlsx”"
+# All or nothing: no workbook of this run, no temporary, the old 汇总 kept.
 left=$(cd "$WORK/blocked" && ls -A | grep -v -x -e "101 部门1.xlsx" -e "汇总.xlsx")
 [ -z "$left" ] || fail "files left: $left"
+[ "$(cat "$WORK/blocked/汇总.xlsx")" = yesterday ] || fail "the earlier 汇总.xlsx was replaced"
 
 case_ "merge -f xlsx: the same workbook from the JSON reports of separate runs"
 run merge "$WORK/r.json" -f xlsx="$WORK/merged.xlsx"
