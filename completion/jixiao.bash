@@ -91,7 +91,7 @@ _jixiao() {
       template) opts="--progress -f --format -o --output -q --quiet -r --rules --strict --force -j --jobs $limits --max-indicators" ;;
       monitor) opts="-a --actuals --as-of --fail-on --show-work -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict -j --jobs $limits --max-indicators" ;;
       merge) opts="-f --format -o --output -q --quiet --csv-no-bom --xlsx-max-sheets" ;;
-      rules) opts="-r --rules -f --format -o --output -q --quiet $limits" ;;
+      rules) opts="-r --rules -f --format -o --output -q --quiet --force $limits" ;;
       import) opts="-o --output --year --unit --id-prefix -q --quiet -r --rules --strict $limits" ;;
       explain) opts="" common="-h --help --lang" ;;
     esac

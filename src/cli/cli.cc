@@ -45,7 +45,7 @@ enum OptionSet : unsigned {
   kImport = 1 << 8,          // import: positional DOCUMENTS..., -o DIR, --year, --id-prefix
   kMergeInputs = 1 << 9,     // merge: positional REPORTS...
   kMergeOutput = 1 << 10,    // merge: -f (one), -o
-  kForce = 1 << 11,          // template: --force
+  kForce = 1 << 11,          // template, rules: --force
   kExplain = 1 << 12,        // explain: positional [CODE]
   kMonitor = 1 << 13,        // monitor: --as-of, --fail-on red|yellow|none
   kShowWork = 1 << 15,       // eval, monitor: --show-work
@@ -80,7 +80,7 @@ const CommandSpec kCommands[] = {
          kShowWork,
      RunMonitor},
     {"merge", MsgId::kHelpMerge, MsgId::kHelpMergeFooter, kMergeInputs | kMergeOutput, RunMerge},
-    {"rules", MsgId::kHelpRules, MsgId::kHelpRulesFooter, kRules | kReportOptions | kLimits,
+    {"rules", MsgId::kHelpRules, MsgId::kHelpRulesFooter, kRules | kReportOptions | kLimits | kForce,
      RunRules},
     {"import", MsgId::kHelpImport, MsgId::kHelpImportFooter, kImport | kStrict | kRules | kLimits,
      RunImport},
@@ -386,7 +386,9 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
     sub->add_flag("-q,--quiet", o->quiet, Meta(MsgId::kHelpQuietImport));
   }
   if (set & kForce) {
-    sub->add_flag("--force", o->force, Meta(MsgId::kHelpForce));
+    sub->add_flag("--force", o->force,
+                  Meta(std::string_view(spec.name) == "rules" ? MsgId::kHelpForceRules
+                                                              : MsgId::kHelpForce));
   }
   if (set & kStrict) {
     sub->add_flag("--strict", o->strict, Meta(MsgId::kHelpStrict));

@@ -270,6 +270,16 @@ int CreateTemporary(const Destination& dest, std::string* tmp, int* slot) {
 
 bool IsDescriptorPath(const std::string& path) { return DescriptorPath(path) >= 0; }
 
+void RefuseExistingFiles(const std::vector<OutputSpec>& specs, MsgId message, Diagnostics* diags) {
+  for (const OutputSpec& s : specs) {
+    struct stat st;
+    if (IsStandardOutput(s.path) || stat(s.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      continue;
+    }
+    diags->Error({s.path, 0, 0}, message);
+  }
+}
+
 bool IsStandardOutput(const std::string& path) {
   return path.empty() || path == "-" || DescriptorPath(path) == 1;
 }

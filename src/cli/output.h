@@ -68,6 +68,12 @@ bool IsStandardOutput(const std::string& path);
 // /dev/stderr, /dev/fd/N, /proc/self/fd/N), written in place.
 bool IsDescriptorPath(const std::string& path);
 
+// What a command writes for a person to fill in or edit (a template, a
+// rules file) might replace their work: each spec whose file exists as a
+// regular file is the error `message` (JX0719), unless --force. Standard
+// output, a FIFO or a device destroys nothing.
+void RefuseExistingFiles(const std::vector<OutputSpec>& specs, MsgId message, Diagnostics* diags);
+
 // Where one report is written (docs/reference.md §11):
 // - standard output (IsStandardOutput);
 // - another open descriptor (/dev/stderr, /dev/fd/N): written in place;

@@ -17,6 +17,12 @@ int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::
     PrintDiagnostics(diags, term, err);
     return kExitError;
   }
+  // A rules file someone edited is not replaced without --force.
+  if (!opts.force) RefuseExistingFiles(outputs, MsgId::kRulesFileExists, &diags);
+  if (diags.has_errors()) {
+    PrintDiagnostics(diags, term, err);
+    return kExitError;
+  }
   Rules rules = LoadRules(opts.rules_file, opts.limits, &diags);
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);

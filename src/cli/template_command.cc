@@ -63,19 +63,6 @@ void AppendProjectCsv(const Project& p, std::string* o) {
   }
 }
 
-// A skeleton written over a file might replace actuals someone filled in:
-// an existing regular file is an error without --force. (Standard output, a
-// FIFO or a device destroys nothing.)
-void RefuseExistingFiles(const std::vector<OutputSpec>& specs, Diagnostics* diags) {
-  for (const OutputSpec& s : specs) {
-    struct stat st;
-    if (IsStandardOutput(s.path) || stat(s.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      continue;
-    }
-    diags->Error({s.path, 0, 0}, MsgId::kTemplateExists);
-  }
-}
-
 }  // namespace
 
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
@@ -98,7 +85,7 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   }
   if (!opts.force) {
     const size_t before = diags.error_count();
-    RefuseExistingFiles(specs, &diags);
+    RefuseExistingFiles(specs, MsgId::kTemplateExists, &diags);
     if (diags.error_count() != before) {
       PrintDiagnostics(diags, term, err);
       return kExitError;

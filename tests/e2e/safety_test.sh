@@ -617,6 +617,18 @@ grep -q "fill in every value" "$WORK/filled.yaml" || fail "--force did not repla
 run template $T -o "$WORK/fresh.yaml"
 expect_status 0
 grep -q "fill in every value" "$WORK/fresh.yaml" || fail "a new file was not written"
+# rules -o: a rules file someone edited is not replaced without --force either.
+run rules -o "$WORK/my-rules.yaml"
+expect_status 0
+echo "# 本单位的修改" >>"$WORK/my-rules.yaml"
+cp "$WORK/my-rules.yaml" "$WORK/my-rules-before.yaml"
+run rules -o "$WORK/my-rules.yaml"
+expect_status 2
+expect_err "$WORK/my-rules.yaml: error[JX0719]: the file exists and may hold rules edited by hand: pass --force to replace it, or write the rules to another file"
+cmp -s "$WORK/my-rules.yaml" "$WORK/my-rules-before.yaml" || fail "the edited rules file was replaced"
+run rules -o "$WORK/my-rules.yaml" --force
+expect_status 0
+grep -q "本单位的修改" "$WORK/my-rules.yaml" && fail "--force did not replace the file"
 # Its own input: JX0714 (which --force does not lift), not "add --force".
 cp $T "$WORK/t-copy.yaml"
 run template "$WORK/t-copy.yaml" -o "$WORK/t-copy.yaml"
