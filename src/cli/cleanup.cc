@@ -34,12 +34,10 @@ static_assert(std::atomic<int>::is_always_lock_free, "the handler reads the slot
 std::atomic<bool> g_ending{false};
 std::atomic<int> g_creating{0};
 
-// Removes the files in `path` (no subdirectories: a staging directory holds
-// none), then the directory, with system calls alone (getdents64 and
-// unlinkat: no allocation), as the handler may.
-void RemoveDirectoryNow(const char* path) {
-  const int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
+// Removes the files in the directory open as `fd`, with system calls alone
+// (getdents64 and unlinkat: no allocation), as the handler may.
+void RemoveFilesIn(int fd) {
+  lseek(fd, 0, SEEK_SET);
   alignas(8) char buf[4096];
   for (;;) {
     const ssize_t n = getdents64(fd, buf, sizeof buf);
@@ -53,8 +51,23 @@ void RemoveDirectoryNow(const char* path) {
       off += d->d_reclen;
     }
   }
+}
+
+// Removes the files in `path` (no subdirectories: a staging directory holds
+// none), then the directory. A worker thread still running may create a
+// file there meanwhile (libxlsxwriter opens a workbook's file by name when
+// it closes it, and the signals do not stop the workers), so the files are
+// removed again until the directory goes, for up to about a second.
+void RemoveDirectoryNow(const char* path) {
+  const int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    RemoveFilesIn(fd);
+    if (rmdir(path) == 0 || errno != ENOTEMPTY) break;
+    struct timespec pause = {0, 1000000};  // 1 ms
+    nanosleep(&pause, nullptr);
+  }
   close(fd);
-  rmdir(path);
 }
 
 extern "C" void RemoveTemporariesAndDie(int sig) {
