@@ -2,6 +2,7 @@
 // in its short or long form. See actuals.h.
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/text.h"
@@ -252,25 +253,23 @@ class DocumentReader {
     } else if (v.is_sequence()) {
       r_.Error(v, MsgId::kActActualIsList, a.key);
     } else if (v.is_scalar()) {
-      SetValueAt(v, &a);
+      SetValueAt(key, v, &a);
       if (std::optional<Message> problem = ParseValueInto(v.value, &a)) {
         r_.Error(v, std::move(*problem));
       }
     } else {
-      ReadLongForm(v, &a);
+      ReadLongForm(key, v, &a);
     }
     e->indicators.push_back(std::move(a));
   }
 
-  // Where the value of `a` is written: `at`.
-  void SetValueAt(const YamlNode& at, IndicatorActual* a) const {
-    const Location loc = r_.Loc(at);
-    a->value_line = loc.line;
-    a->value_column = loc.column;
+  // Where the value of `a` is written: `at`, after the key `key` (at a->loc).
+  void SetValueAt(const YamlNode& key, const YamlNode& at, IndicatorActual* a) const {
+    std::tie(a->value_line, a->value_column) = r_.LineColumnAfter(at, key, a->loc);
   }
 
   // {value: …, note: …} or {grade: …, score: …, note: …}.
-  void ReadLongForm(const YamlNode& map, IndicatorActual* a) {
+  void ReadLongForm(const YamlNode& key, const YamlNode& map, IndicatorActual* a) {
     const size_t errors_before = r_.errors();
     const std::string_view what = Text(MsgId::kActWhatIndicatorActual);
     r_.CheckKeys(map, long_form_keys_, what);
@@ -294,7 +293,7 @@ class DocumentReader {
       return;
     }
     if (value != nullptr) {
-      SetValueAt(*value, a);
+      SetValueAt(key, *value, a);
       if (value->is_null()) {
         r_.Error(*value, MsgId::kValLongFormValueEmpty, a->key, Tr(MsgId::kValValueHint));
       } else if (auto t = r_.Text(*value, "value")) {
@@ -305,7 +304,7 @@ class DocumentReader {
       if (score != nullptr) r_.Error(*score, MsgId::kActScoreWithoutGrade, a->key);
       return;
     }
-    SetValueAt(*grade, a);
+    SetValueAt(key, *grade, a);
     if (grade->is_null()) {
       r_.Error(*grade, MsgId::kActGradeEmpty, a->key);
       return;

@@ -62,6 +62,20 @@ std::string Describe(const YamlNode& n) {
 
 Location FieldReader::Loc(const YamlNode& n) const { return src_.At(n.offset, n.line); }
 
+std::pair<int, int> FieldReader::LineColumnAfter(const YamlNode& n, const YamlNode& before,
+                                                 const Location& before_loc) const {
+  const std::string_view text = src_.text;
+  if (n.line > 0 && n.line == before.line && before_loc.line == before.line &&
+      before.offset <= n.offset && n.offset <= text.size()) {
+    // ColumnOfOffset counts the code points from the line's start: those up
+    // to `before`, then those between.
+    return {n.line, before_loc.column + static_cast<int>(CodePointCount(
+                                             text.substr(before.offset, n.offset - before.offset)))};
+  }
+  const Location loc = Loc(n);
+  return {loc.line, loc.column};
+}
+
 void FieldReader::Error(const YamlNode& at, Message message) {
   diags_->Add(MakeDiagnostic(Severity::kError, src_, at.offset, std::move(message), at.line));
   ++errors_;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -27,6 +28,11 @@ class FieldReader {
   FieldReader(const Source& src, Diagnostics* diags) : src_(src), diags_(diags) {}
 
   Location Loc(const YamlNode& n) const;
+  // The line and column of `n` (Loc's), found from those of `before`
+  // (`before_loc`, its Loc) when `n` is later on the same line: without
+  // scanning the line from its start again (a value after its key).
+  std::pair<int, int> LineColumnAfter(const YamlNode& n, const YamlNode& before,
+                                      const Location& before_loc) const;
   void Error(const YamlNode& at, Message message);
   void Warning(const YamlNode& at, Message message);
   // The catalogue's message `id` with `args` (messages.h), at `at`.

@@ -86,6 +86,26 @@ TEST_CASE("FieldReader::Loc, Error and Warning locate a node by line and code-po
         "error 1:5: [JX0205] '名称' must be text, not x\n");
 }
 
+TEST_CASE("FieldReader::LineColumnAfter: Loc's line and column, from a node before it") {
+  WithFields("a:\n  满意度: 95%\n  质量: {value: 九十, note: 甲}\n  数量:\n    4台\n",
+             [](FieldReader& r, const YamlNode& root) {
+               const YamlNode& a = *root.Find("a");
+               for (size_t i = 0; i < a.entries.size(); ++i) {
+                 const YamlNode& key = *a.entries[i].first;
+                 const YamlNode& value = *a.entries[i].second;
+                 const YamlNode& at = value.is_map() ? *value.Find("value") : value;
+                 const Location loc = r.Loc(at);
+                 CAPTURE(key.value);
+                 // 95% at 2:8 (2 spaces, 3 characters, ": "); 九十 at 3:15; 4台 on
+                 // the line after its key, found as Loc finds it.
+                 CHECK(r.LineColumnAfter(at, key, r.Loc(key)) == std::make_pair(loc.line, loc.column));
+               }
+               const YamlNode& first = *a.entries[0].second;
+               CHECK(r.LineColumnAfter(first, *a.entries[0].first, r.Loc(*a.entries[0].first)) ==
+                     std::make_pair(2, 8));
+             });
+}
+
 TEST_CASE("FieldReader::CheckKeys: unknown keys, with the nearest known one; x- keys pass") {
   const std::vector<std::string> known = {"project", "year", "budget"};
   std::string d = WithFields("project: a\nyaer: 1\nx-note: ignored\nsomething_else: 2\nbudget: 3\n",
