@@ -69,22 +69,23 @@ class StagedDirectory {
 // path ends in '/' or names a directory.
 bool WritesDirectory(const OutputSpec& spec);
 
-// Sets `ctx` up for the report of `spec`, one that writes its files by name
-// (FormatWritesByName): its path (ending in '/' for a directory, which is
-// created when missing), the opener, --xlsx-max-sheets, the threads. False,
-// with the error in `diags`, when the directory cannot be made.
 // Opens where the report of `spec` goes: `*sink` for a format written as a
 // stream, or, for one written by name, `ctx` set up by PrepareNamedOutput,
 // a single workbook checked to hold `projects` (else the error `too_many`,
 // given the count and the limit). A problem is printed to `err` (through
-// `term`) and false returned, before anything is written.
-// A directory's files are staged (`*stage`, StagedDirectory): the caller
-// publishes them once the report's End succeeded (PublishStaged).
+// `term`) and false returned, before anything is written. A directory's
+// files are staged (`*stage`, StagedDirectory): the caller publishes them
+// once the report's End succeeded (PublishStaged).
 bool OpenReportOutput(const OutputSpec& spec, const Options& opts, size_t projects,
                       MsgId too_many, const Terminal& term, std::ostream& out,
                       std::ostream& err, ReportContext* ctx, std::unique_ptr<OutputSink>* sink,
                       std::unique_ptr<StagedDirectory>* stage);
 
+// Sets `ctx` up for the report of `spec`, one that writes its files by name
+// (FormatWritesByName): its path (ending in '/' for a directory, which is
+// created when missing, its files staged in `*stage`), the opener,
+// --xlsx-max-sheets, the threads. False, with the error in `diags`, when
+// the directory (or its staging directory) cannot be made.
 bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportContext* ctx,
                         Diagnostics* diags, std::unique_ptr<StagedDirectory>* stage);
 

@@ -79,7 +79,6 @@ void ProjectsWithoutEntry::Add(const LoadedItem& item) {
 void ProjectsWithoutEntry::Report(const ActualsIndex& entries, Diagnostics* diags) const {
   if (count_ == 0) return;
   const std::vector<std::string>& unread = entries.incomplete();
-  auto say = [&](MsgId id) { return entries.progress() ? ProgressWording(id) : id; };
   std::vector<std::string> files;
   for (const std::string& f : unread) {
     if (std::find(files.begin(), files.end(), f) != files.end()) continue;
@@ -94,11 +93,11 @@ void ProjectsWithoutEntry::Report(const ActualsIndex& entries, Diagnostics* diag
     }
   }
   const std::string files_named = NameSome(files, distinct);
-  Message m = count_ == 1 ? Msg(say(distinct == 1 ? MsgId::kNoEntryUnreadFile
-                                                  : MsgId::kNoEntryUnreadFiles),
+  Message m = count_ == 1 ? Msg(entries.Say(distinct == 1 ? MsgId::kNoEntryUnreadFile
+                                                          : MsgId::kNoEntryUnreadFiles),
                                 NameSome(names_, count_), files_named)
-                          : Msg(say(distinct == 1 ? MsgId::kNoEntriesUnreadFile
-                                                  : MsgId::kNoEntriesUnreadFiles),
+                          : Msg(entries.Say(distinct == 1 ? MsgId::kNoEntriesUnreadFile
+                                                          : MsgId::kNoEntriesUnreadFiles),
                                 count_, NameSome(names_, count_), files_named);
   diags->Error(first_, std::move(m), first_line_);
 }
@@ -106,7 +105,6 @@ void ProjectsWithoutEntry::Report(const ActualsIndex& entries, Diagnostics* diag
 bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,
                 Diagnostics* diags) {
   bool ambiguous = false;
-  auto say = [&](MsgId id) { return actuals->progress() ? ProgressWording(id) : id; };
   const ActualsIndex::Match match =
       item.match ? *item.match : actuals->Locate(item.id, item.name);
   size_t claimed = actuals->ClaimIndex(item.id, item.name, match, &ambiguous);
@@ -120,13 +118,13 @@ bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEn
       claimed == ActualsIndex::kNone && taken != ActualsIndex::kNone) {
     // Two target projects of one name: the entry by name went to the first.
     diags->Error(item.id_loc,
-                 Msg(say(MsgId::kNoActualsEntryNameTaken), item.name, item.id,
+                 Msg(actuals->Say(MsgId::kNoActualsEntryNameTaken), item.name, item.id,
                      FormatLocation(actuals->EntryLocation(taken))),
                  item.id_line);
     return false;
   }
   if (claimed == ActualsIndex::kNone || claimed != item.actuals) {
-    diags->Error(item.id_loc, Msg(say(MsgId::kNoActualsEntry), item.name, item.id), item.id_line);
+    diags->Error(item.id_loc, Msg(actuals->Say(MsgId::kNoActualsEntry), item.name, item.id), item.id_line);
     return false;
   }
   return true;

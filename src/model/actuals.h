@@ -181,7 +181,9 @@ class ActualsIndex {
   // Records that the entries are a progress file's (monitor): the messages
   // about matching them say so (ProgressWording).
   void MarkProgress() { progress_ = true; }
-  bool progress() const { return progress_; }
+  // The message `id` about matching an entry, in the words of these entries:
+  // its progress wording for a progress file's.
+  MsgId Say(MsgId id) const { return progress_ ? ProgressWording(id) : id; }
 
   // Gives back the room the index kept for more entries: call when every
   // entry has been added.
@@ -223,8 +225,6 @@ class ActualsIndex {
   std::unordered_map<uint32_t, std::string> named_;
   std::vector<std::string> incomplete_;
   bool progress_ = false;
-  // `id`, or its progress wording for a progress file's entries.
-  MsgId Say(MsgId id) const { return progress_ ? ProgressWording(id) : id; }
 };
 
 // Reads one YAML actuals document (docs/reference.md §2: optional `year`, a `projects`

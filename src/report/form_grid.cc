@@ -73,8 +73,8 @@ std::vector<const Level1Group*> Level1Order(const Rules& rules) {
 // and a line is 15 (xlsx_workbook.cc: 15 × lines + 2).
 constexpr uint16_t kMaxRowLines = 27;
 
-// Lines a text takes in a cell `width` characters wide (uncapped, up to a
-// row's kMaxRowLines for each row it spans and a little more).
+// Lines a text takes in a cell `width` characters wide (not capped: the
+// caller caps each row at kMaxRowLines).
 size_t LinesOf(const std::string& text, double width) {
   size_t per_line = static_cast<size_t>(std::max(4.0, width - 1));
   size_t lines = 0;
