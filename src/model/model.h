@@ -61,6 +61,17 @@ struct Project {
   Location id_loc;          // where the id (or the project name) is written
 };
 
+// The budget block of `p` (its total and the parts given) as the forms and
+// reports show funding.
+inline FundingFigures TargetFunding(const Project& p) {
+  FundingFigures f;
+  f.total = p.total;
+  f.fiscal = p.fiscal;
+  f.carryover = p.carryover;
+  f.other = p.other;
+  return f;
+}
+
 // The indicator of `p` other than `self` whose name is `self`'s id: an id
 // that reads, in actuals, as that other indicator's name (check warns of
 // it, JX0243). nullptr when `self` has no id or none is so named.

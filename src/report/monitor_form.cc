@@ -64,11 +64,7 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   // form has the rows 年度资金总额, 其中：财政拨款, 其他资金; a project with
   // 上年结转资金 (in its budget or its spending) gets a row for it after
   // 财政拨款, and every row below moves down one.
-  FundingFigures target;
-  target.total = p.total;
-  target.fiscal = p.fiscal;
-  target.carryover = p.carryover;
-  target.other = p.other;
+  const FundingFigures target = TargetFunding(p);
   const FundingFigures& budget = m.adjusted ? *m.adjusted : target;
   const bool carryover = budget.carryover || m.spent_parts.carryover;
   using Part = std::optional<Rational> FundingFigures::*;

@@ -448,11 +448,7 @@ class JsonReporter : public Reporter {
   // "parts": for each of fiscal, carryover and other known in the target's
   // budget, the actuals' budget or spent, its total, adjusted and spent.
   static void WriteParts(JsonWriter& w, const ProjectScore& s) {
-    const jixiao::Project& p = s.project;
-    FundingFigures target;
-    target.fiscal = p.fiscal;
-    target.carryover = p.carryover;
-    target.other = p.other;
+    const FundingFigures target = TargetFunding(s.project);
     const FundingFigures* adjusted = s.adjusted ? &*s.adjusted : nullptr;
     if (!target.has_parts() && !(adjusted && adjusted->has_parts()) && !s.spent_parts.has_parts())
       return;

@@ -50,11 +50,7 @@ FormGrid BuildSelfEvalForm(const ProjectScore& s, const Rules& rules) {
   const std::pair<MsgId, Part> parts[] = {{MsgId::kFormFiscal, &FundingFigures::fiscal},
                                           {MsgId::kFormCarryover, &FundingFigures::carryover},
                                           {MsgId::kFormOther, &FundingFigures::other}};
-  FundingFigures target;
-  target.total = p.total;
-  target.fiscal = p.fiscal;
-  target.carryover = p.carryover;
-  target.other = p.other;
+  const FundingFigures target = TargetFunding(p);
   // 全年预算数 is the adjusted budget when the actuals give one, else the target's.
   const FundingFigures& year_budget = s.adjusted ? *s.adjusted : target;
   for (int i = 0; i < 3; ++i) {
