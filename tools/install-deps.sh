@@ -15,6 +15,7 @@ packages=(
   dpkg-dev file                  # cpack -G DEB: dpkg-shlibdeps computes the package's Depends
   groff-base                     # renders the man pages in tests (groff -ww)
   chromium-headless-shell fonts-noto-cjk poppler-utils   # the html page in a browser, printed (tests)
+  strace                         # tests: a signal delivered at a chosen system call
 )
 
 missing=()

@@ -135,6 +135,10 @@ OpenNamedOutput StagedDirectory::Opener() {
 
 std::string StagedDirectory::Publish(std::string* file) {
   std::lock_guard<std::mutex> lock(mu_);
+  // The files move as one step to a signal: one that comes meanwhile ends
+  // the run once all are in place (the workers block the signals too), so
+  // that DIR never holds some of this run's workbooks beside older ones.
+  SignalBlock block;
   // What would stop a file from taking its place (a directory of its name)
   // is found before any is moved, so that the directory keeps its files.
   for (const std::string& name : written_) {
@@ -146,7 +150,6 @@ std::string StagedDirectory::Publish(std::string* file) {
     }
   }
   for (auto it = written_.rbegin(); it != written_.rend(); ++it) {
-    SignalBlock block;  // each moved in whole
     if (rename((staging_ + *it).c_str(), (dir_ + *it).c_str()) != 0) {
       const int e = errno;
       *file = dir_ + *it;

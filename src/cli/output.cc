@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <random>
 #include <string_view>
 
@@ -424,22 +425,31 @@ std::string Shown(const std::string& path) {
 }  // namespace
 
 OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diags) {
-  // Two workbook directories that are one (`d/` and `./d/`, a link to it, a
-  // directory yet to be made named twice): told apart by the directory, or,
-  // before it is made, by its parent and name.
+  // Two workbook directories that are one (`d/` and `./d/` or `d/.`, a link
+  // to it, a directory yet to be made named twice, or once as a workbook
+  // file `d`): told apart by the directory, or, before it is made, by its
+  // parent and name (a link to a directory yet to be made, by its target's).
   std::vector<std::pair<const OutputSpec*, Identity>> workbook_dirs;
   for (const OutputSpec& spec : specs) {
     if (!FormatTakesDirectory(spec.format) || spec.path.empty()) continue;
-    std::string path = spec.path;
+    std::string path = std::filesystem::path(spec.path).lexically_normal().string();
     while (path.size() > 1 && path.back() == '/') path.pop_back();
     Identity id;
     struct stat st;
     if (stat(path.c_str(), &st) == 0) {
-      if (!S_ISDIR(st.st_mode)) continue;  // a workbook file: the checks below
+      if (!S_ISDIR(st.st_mode)) continue;  // an existing workbook file: the checks below
       id = IdentityOf(st);
-    } else if (spec.path.back() != '/') {
-      continue;  // a workbook file yet to be written
     } else {
+      char target[4096];
+      if (lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        const ssize_t n = readlink(path.c_str(), target, sizeof target - 1);
+        if (n > 0) {
+          target[n] = '\0';
+          std::string to = target[0] == '/' ? std::string(target) : Dirname(path) + "/" + target;
+          path = std::filesystem::path(to).lexically_normal().string();
+          while (path.size() > 1 && path.back() == '/') path.pop_back();
+        }
+      }
       const std::string name = Basename(path);
       if (name.empty() || name == "." || name == ".." || stat(Dirname(path).c_str(), &st) != 0) continue;
       id = IdentityOf(st);

@@ -566,6 +566,14 @@ run eval $T -a $A -f xlsx="$WORK/books5" -f xlsx="$WORK/books5-link/"
 expect_status 2
 expect_err "would be written to the same directory $WORK/books5 ($WORK/books5-link/)"
 [ -z "$(ls "$WORK/books5")" ] || fail "something was written: $(ls "$WORK/books5")"
+# Yet to be made: a link to it, `d/.`, or `d` as a workbook file beside `d/`.
+ln -s books6 "$WORK/books6-link"
+for other in "$WORK/books6-link/" "$WORK/books6/." "$WORK/books6"; do
+  run eval $T -a $A -f xlsx="$WORK/books6/" -f xlsx="$other"
+  expect_status 2
+  expect_err "error[JX0715]: the xlsx report and the xlsx report would be written to the same directory $WORK/books6/ ($other)"
+  [ ! -e "$WORK/books6" ] || fail "$other: the directory was made"
+done
 
 case_ "xlsx=DIR/: another report named *.xlsx in that directory is an error, made or not"
 mkdir -p "$WORK/books2"

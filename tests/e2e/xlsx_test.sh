@@ -287,6 +287,30 @@ run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/out/" -
 expect_status 0
 expect_err_empty
 
+case_ "a signal while the workbooks move into DIR: all of this run's are moved first, none mixed with older ones"
+# strace delivers SIGINT at the run's fourth rename(2): after the three
+# workbooks were committed into the staging directory, as the first of
+# them moves into DIR. The move finishes, then the signal ends the run.
+if strace -f -o /dev/null -e trace=rename true 2>/dev/null; then
+  rm -rf "$WORK/moving" && mkdir "$WORK/moving"
+  run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/moving/" -j 1
+  cp -r "$WORK/moving" "$WORK/moving-before"
+  sed 's/数量: 4台/数量: 3台/' "$WORK/depts-actuals.yaml" >"$WORK/depts-actuals-2.yaml"
+  LAST_ARGS="(strace: SIGINT at the 4th rename) eval ... -f xlsx=$WORK/moving/"
+  strace -f -o /dev/null -e trace=rename -e inject=rename:signal=INT:when=4 \
+    "$JIXIAO" eval "$WORK/depts.yaml" -a "$WORK/depts-actuals-2.yaml" -f xlsx="$WORK/moving/" -j 1 \
+    </dev/null >"$OUT" 2>"$ERR"
+  STATUS=$?
+  expect_status 130
+  [ "$(ls -A "$WORK/moving" | LC_ALL=C sort | tr '\n' '|')" = "100 部门0.xlsx|101 部门1.xlsx|汇总.xlsx|" ] \
+    || fail "the directory holds: $(ls -A "$WORK/moving" | tr '\n' ' ')"
+  for f in "100 部门0.xlsx" "101 部门1.xlsx" "汇总.xlsx"; do
+    cmp -s "$WORK/moving/$f" "$WORK/moving-before/$f" && fail "$f is the earlier run's"
+  done
+else
+  echo "  (strace cannot trace here: the case is not run)" >&2
+fi
+
 case_ "a department's workbook that cannot be written: exit 2, JX0793, the directory as it was"
 mkdir -p "$WORK/blocked/101 部门1.xlsx"  # a directory where the workbook goes
 echo yesterday >"$WORK/blocked/汇总.xlsx"  # an earlier run's
