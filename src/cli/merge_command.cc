@@ -28,6 +28,18 @@ namespace jixiao {
 
 namespace {
 
+// Whether `text` ends inside a UTF-8 character: its last lead byte wants
+// more continuation bytes than follow it (a file cut short).
+bool EndsInCutCharacter(std::string_view text) {
+  for (size_t back = 1; back <= 3 && back <= text.size(); ++back) {
+    const auto c = static_cast<unsigned char>(text[text.size() - back]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte
+    const size_t wants = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return back < wants;
+  }
+  return false;
+}
+
 // Writes a JSON value parsed as YAML back as JSON: quoted scalars are
 // strings, plain ones numbers, booleans or null, as the report wrote them.
 void WriteNodeAsJson(const YamlNode& n, JsonWriter* w) {
@@ -119,7 +131,14 @@ class Merger {
   void Read(const std::string& path,
             const std::function<void(const YamlNode&, int line)>& on_project) {
     std::optional<Source> src = ReadSource(path, opts_.limits.max_file_bytes, diags_);
-    if (!src || !CheckInputText(*src, opts_.limits.max_file_bytes, diags_)) return;
+    if (!src) return;
+    if (Trim(src->text).substr(0, 1) == "{" && EndsInCutCharacter(src->text)) {
+      // A report cut inside a character (a partial copy): incomplete, not
+      // "save it as UTF-8".
+      diags_->Error(src->At(src->text.size(), 0), MsgId::kMergeJsonDamaged);
+      return;
+    }
+    if (!CheckInputText(*src, opts_.limits.max_file_bytes, diags_)) return;
     YamlLimits limits = opts_.limits;
     limits.max_depth = std::max(limits.max_depth, 16);
     limits.max_nodes = std::max<size_t>(limits.max_nodes, src->text.size());
@@ -203,6 +222,12 @@ class Merger {
           Source one{path, std::string(line)};
           Diagnostics local;
           ParseYamlStream(one, limits, &local, on_document);
+          if (local.has_errors() && end == src->text.size()) {
+            // The last line, without its line break, that does not parse:
+            // the report breaks off there (a run stopped while writing).
+            diags_->Error({path, line_no, 1}, MsgId::kMergeJsonDamaged);
+            local = Diagnostics();
+          }
           for (const Diagnostic& d : local.all())
             diags_->Error({path, line_no, d.loc.column}, Message{d.code, d.message});
         }

@@ -174,6 +174,23 @@ expect_status 2
 expect_err_re "cut.json:[0-9]+:[0-9]+: error\[JX0724\]: the JSON report breaks off or is damaged here: as a run stopped midway, or a partial copy, leaves it; merge the report of a complete run"
 expect_no_err "YAML"
 [ "$(grep -c 'error\[' "$ERR")" = 1 ] || fail "one error expected"
+# Cut inside a Chinese character: incomplete too, not "save it as UTF-8".
+python3 - "$WORK/full.json" "$WORK/cut-char.json" <<'EOF'
+import sys
+data = open(sys.argv[1], 'rb').read()
+at = data.index('天津'.encode()) + 1  # one byte into a three-byte character
+open(sys.argv[2], 'wb').write(data[:at])
+EOF
+run merge "$WORK/cut-char.json"
+expect_status 2
+expect_err "error[JX0724]: the JSON report breaks off or is damaged here"
+expect_no_err "UTF-8"
+# A JSONL report cut within its second line: that line breaks off.
+{ head -n 1 "$WORK/full.jsonl"; sed -n 2p "$WORK/full.jsonl" | head -c 300; } >"$WORK/cut-line.jsonl"
+run merge "$WORK/cut-line.jsonl" -f jsonl
+expect_status 2
+expect_err "cut-line.jsonl:2:1: error[JX0724]: the JSON report breaks off or is damaged here"
+expect_no_err "YAML"
 
 # ---------------------------------------------------------------------------
 # An option value that does not parse, empty ones included, is a usage error.
