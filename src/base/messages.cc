@@ -67,6 +67,23 @@ MsgId ForecastWording(MsgId id) {
   }
 }
 
+MsgId ValueToDateWording(MsgId id) {
+  switch (id) {
+    case MsgId::kActualPlaceholder: return MsgId::kActualPlaceholderValueToDate;
+    case MsgId::kNotApplicableWithText: return MsgId::kNotApplicableWithTextValueToDate;
+    case MsgId::kQualitativeNeedsGrade: return MsgId::kQualitativeNeedsGradeValueToDate;
+    case MsgId::kQuantitativeGotGrade: return MsgId::kQuantitativeGotGradeValueToDate;
+    case MsgId::kDateNeedsDate: return MsgId::kDateNeedsDateValueToDate;
+    case MsgId::kNeedsNumber: return MsgId::kNeedsNumberValueToDate;
+    case MsgId::kNeedsNumberScientific: return MsgId::kNeedsNumberScientificValueToDate;
+    case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchValueToDate;
+    case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitValueToDate;
+    case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleValueToDate;
+    case MsgId::kUnitlessBelowTargetScale: return MsgId::kUnitlessBelowTargetScaleValueToDate;
+    default: return id;
+  }
+}
+
 std::string FormatCode(uint16_t code) {
   if (code == 0) return "";
   // "JX" and the code in at least four digits, as fmt's "JX{:04d}" writes it.

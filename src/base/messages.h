@@ -76,6 +76,11 @@ MsgId ProgressWording(MsgId id);
 // same code, saying 全年预计 (forecast). `id` itself when it has no such
 // variant.
 MsgId ForecastWording(MsgId id);
+// The message about a progress file's value to date (monitor's `value`, the
+// 1-X月执行情况) in place of `id`, the message about an actual: the same
+// code, saying 执行情况 / "value to date". `id` itself when it has no such
+// variant.
+MsgId ValueToDateWording(MsgId id);
 
 // "JX0301" for 301; "" for 0.
 std::string FormatCode(uint16_t code);

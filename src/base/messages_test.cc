@@ -64,45 +64,56 @@ TEST_CASE("every catalogue entry has both texts with the same placeholders {0}..
   }
 }
 
-// An entry's `name` is its MsgId's: the variant of "kX" is "kXProgress" or
-// "kXForecast", beside it in the catalogue.
-TEST_CASE("ProgressWording and ForecastWording: a variant has its message's code and placeholders") {
-  int progress = 0, forecast = 0;
+// An entry's `name` is its MsgId's: the variant of "kX" is "kXProgress",
+// "kXForecast" or "kXValueToDate", beside it in the catalogue.
+TEST_CASE("the wordings of monitor: a variant has its message's code and placeholders") {
+  struct Wording {
+    MsgId (*of)(MsgId);
+    std::string_view suffix;
+    std::string_view word;  // in each English variant
+    int count = 0;
+  };
+  Wording wordings[] = {{ProgressWording, "Progress", "progress"},
+                        {ForecastWording, "Forecast", "forecast"},
+                        {ValueToDateWording, "ValueToDate", "value to date"}};
   for (size_t i = 0; i < kCatalogueSize; ++i) {
     const auto id = static_cast<MsgId>(i);
-    for (int which = 0; which < 2; ++which) {
-      const MsgId v = which == 0 ? ProgressWording(id) : ForecastWording(id);
+    for (Wording& w : wordings) {
+      const MsgId v = w.of(id);
       if (v == id) continue;
-      (which == 0 ? progress : forecast)++;
+      ++w.count;
       const MessageDef& d = Def(id);
-      const MessageDef& w = Def(v);
+      const MessageDef& def = Def(v);
       CAPTURE(d.name);
-      CHECK(std::string(w.name) == std::string(d.name) + (which == 0 ? "Progress" : "Forecast"));
-      CHECK(w.code == d.code);
-      CHECK(w.code != 0);
+      CHECK(std::string(def.name) == std::string(d.name) + std::string(w.suffix));
+      CHECK(def.code == d.code);
+      CHECK(def.code != 0);
       std::string bad;
-      CHECK(Placeholders(w.zh, &bad) == Placeholders(d.zh, &bad));
-      CHECK(Placeholders(w.en, &bad) == Placeholders(d.en, &bad));
+      CHECK(Placeholders(def.zh, &bad) == Placeholders(d.zh, &bad));
+      CHECK(Placeholders(def.en, &bad) == Placeholders(d.en, &bad));
       // Its words are monitoring's.
-      CHECK(std::string_view(w.zh).find("实际完成值") == std::string_view::npos);
-      CHECK(std::string_view(w.en).find(which == 0 ? "progress" : "forecast") != std::string_view::npos);
+      CHECK(std::string_view(def.zh).find("实际完成值") == std::string_view::npos);
+      CHECK(std::string_view(def.en).find(w.word) != std::string_view::npos);
     }
   }
-  // Every entry named as a variant of another is its variant (none left out
-  // of the switches).
+  // Every diagnostic named as a variant of another is its variant (none
+  // left out of the switches).
   std::map<std::string_view, MsgId> by_name;
   for (size_t i = 0; i < kCatalogueSize; ++i) by_name.emplace(Catalogue()[i].name, static_cast<MsgId>(i));
   for (const auto& [name, v] : by_name) {
-    for (std::string_view tail : {std::string_view("Progress"), std::string_view("Forecast")}) {
-      if (name.size() <= tail.size() || name.substr(name.size() - tail.size()) != tail) continue;
-      auto base = by_name.find(name.substr(0, name.size() - tail.size()));
+    for (const Wording& w : wordings) {
+      if (name.size() <= w.suffix.size() || name.substr(name.size() - w.suffix.size()) != w.suffix) {
+        continue;
+      }
+      auto base = by_name.find(name.substr(0, name.size() - w.suffix.size()));
       if (base == by_name.end() || Def(base->second).code == 0) continue;  // diagnostics only
       CAPTURE(name);
-      CHECK((tail == "Progress" ? ProgressWording(base->second) : ForecastWording(base->second)) == v);
+      CHECK(w.of(base->second) == v);
     }
   }
-  CHECK(progress == 16);
-  CHECK(forecast == 13);
+  CHECK(wordings[0].count == 16);
+  CHECK(wordings[1].count == 13);
+  CHECK(wordings[2].count == 11);
 }
 
 TEST_CASE("no entry's English text is a copy of its Chinese text") {

@@ -244,7 +244,7 @@ class Monitor {
       diags_->Error(a.value_loc(), MsgId::kMonDateNeedsDate, ind.name, ind.target_text, a.text);
       return false;
     } else if (has_value) {
-      value = JudgeActual(ind, a, rules_, diags_);
+      value = JudgeActual(ind, a, rules_, diags_, ActualRole::kValueToDate);
       if (!value) return false;
       if (a.value.kind == ActualKind::kDate && Compare(a.value.date, run_.as_of.date) > 0) {
         // A date still to come: the planned date, written as done.
@@ -296,7 +296,7 @@ class Monitor {
       f.value = a.progress.forecast_value;
       f.grade = a.progress.forecast_grade;
       f.loc = a.progress.forecast_loc;
-      std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_, /*forecast=*/true);
+      std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_, ActualRole::kForecast);
       if (!forecast) return false;
       CheckForecastAgainstValue(ind, a, f);
       if (not_done) CheckForecastStillToCome(ind, a, f);

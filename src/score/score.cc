@@ -141,8 +141,15 @@ std::string_view DeviationWord(DeviationKind k) {
   return "";
 }
 
-// `id`, or, when the actual judged is a forecast, its wording about one.
-MsgId About(MsgId id, bool forecast) { return forecast ? ForecastWording(id) : id; }
+// `id` in the words of what the actual judged is (ActualRole).
+MsgId About(MsgId id, ActualRole role) {
+  switch (role) {
+    case ActualRole::kValueToDate: return ValueToDateWording(id);
+    case ActualRole::kForecast: return ForecastWording(id);
+    case ActualRole::kActual: break;
+  }
+  return id;
+}
 
 class ProjectScorer {
  public:
@@ -340,20 +347,20 @@ class ProjectScorer {
   std::optional<Outcome> Evaluate(const Indicator& ind, const IndicatorActual& a,
                                   IndicatorScoreWork* work = nullptr) {
     const Target& t = ind.target;
-    const bool forecast = options_.forecast;  // messages say 全年预计
+    const ActualRole role = options_.role;  // what the messages call the actual
     if (a.value.kind == ActualKind::kText && IsPlaceholderText(a.text)) {
       // "/" or "无" copied from a form's empty cell: 不适用, zero, or not filled in?
-      diags_->Error(a.value_loc(), About(MsgId::kActualPlaceholder, forecast), ind.name, a.text, ind.target_text);
+      diags_->Error(a.value_loc(), About(MsgId::kActualPlaceholder, role), ind.name, a.text, ind.target_text);
       return std::nullopt;
     }
     if (a.value.kind == ActualKind::kText && IsNotApplicableWithReason(a.text)) {
       // "不适用（本年未开展）": 不适用 with its reason, which goes in the note.
-      diags_->Error(a.value_loc(), About(MsgId::kNotApplicableWithText, forecast), ind.name, a.text);
+      diags_->Error(a.value_loc(), About(MsgId::kNotApplicableWithText, role), ind.name, a.text);
       return std::nullopt;
     }
     if (t.kind == TargetKind::kQualitative) {
       if (!a.grade) {
-        diags_->Error(a.value_loc(), About(MsgId::kQualitativeNeedsGrade, forecast), ind.name, ind.target_text, a.text);
+        diags_->Error(a.value_loc(), About(MsgId::kQualitativeNeedsGrade, role), ind.name, ind.target_text, a.text);
         return std::nullopt;
       }
       Outcome o;
@@ -365,7 +372,7 @@ class ProjectScorer {
       return o;
     }
     if (a.grade && a.value.kind != ActualKind::kQuantity && a.value.kind != ActualKind::kDate) {
-      diags_->Error(a.value_loc(), About(MsgId::kQuantitativeGotGrade, forecast), ind.name, ind.target_text,
+      diags_->Error(a.value_loc(), About(MsgId::kQuantitativeGotGrade, role), ind.name, ind.target_text,
                     GradeName(*a.grade));
       return std::nullopt;
     }
@@ -374,28 +381,28 @@ class ProjectScorer {
     const bool not_done = a.value.kind == ActualKind::kText && !a.grade && Trim(a.text) == "未完成";
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
-        diags_->Error(a.value_loc(), not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, forecast), ind.name, ind.target_text)
-                                      : Msg(About(MsgId::kDateNeedsDate, forecast), ind.name, ind.target_text, a.text));
+        diags_->Error(a.value_loc(), not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, role), ind.name, ind.target_text)
+                                      : Msg(About(MsgId::kDateNeedsDate, role), ind.name, ind.target_text, a.text));
         return std::nullopt;
       }
       return ScoreDate(t, a.value.date);
     }
     if (a.value.kind != ActualKind::kQuantity) {
       if (std::optional<std::string> decimal = ScientificAsDecimal(a.text)) {
-        diags_->Error(a.value_loc(), About(MsgId::kNeedsNumberScientific, forecast), ind.name, a.text, *decimal);
+        diags_->Error(a.value_loc(), About(MsgId::kNeedsNumberScientific, role), ind.name, a.text, *decimal);
       } else if (not_done && IsTimeLimit(t)) {
-        diags_->Error(a.value_loc(), About(MsgId::kTimeNotDoneAtYearEnd, forecast), ind.name, ind.target_text);
+        diags_->Error(a.value_loc(), About(MsgId::kTimeNotDoneAtYearEnd, role), ind.name, ind.target_text);
       } else {
-        diags_->Error(a.value_loc(), About(MsgId::kNeedsNumber, forecast), ind.name, ind.target_text, a.text);
+        diags_->Error(a.value_loc(), About(MsgId::kNeedsNumber, role), ind.name, ind.target_text, a.text);
       }
       return std::nullopt;
     }
-    if (PercentSlip(ind, a, forecast, diags_) || ScaleSlip(ind, a, forecast, diags_)) {
+    if (PercentSlip(ind, a, role, diags_) || ScaleSlip(ind, a, role, diags_)) {
       return std::nullopt;
     }
     Parsed<Rational> b = ConvertTo(a.value.value, t.value.unit);
     if (!b) {
-      diags_->Error(a.value_loc(), About(MsgId::kActualUnitMismatch, forecast), a.text, ind.name, ind.target_text,
+      diags_->Error(a.value_loc(), About(MsgId::kActualUnitMismatch, role), a.text, ind.name, ind.target_text,
                     b.error());
       return std::nullopt;
     }
@@ -436,14 +443,14 @@ class ProjectScorer {
   // A unit-less actual in (0, 1] against a percent target: 0.992 is how a
   // spreadsheet writes 99.2%, and read as 0.992% it would score near 0.
   // Reports it and returns true when `a` is one.
-  static bool PercentSlip(const Indicator& ind, const IndicatorActual& a, bool forecast,
+  static bool PercentSlip(const Indicator& ind, const IndicatorActual& a, ActualRole role,
                           Diagnostics* diags) {
     const Quantity& q = a.value.value;
     if (q.unit.dim != Dimension::kNone || ind.target.value.unit.dim != Dimension::kPercent ||
         q.value.sign() <= 0 || q.value > 1) {
       return false;
     }
-    diags->Error(a.value_loc(), About(MsgId::kPercentWithoutUnit, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kPercentWithoutUnit, role), a.text, ind.name, ind.target_text,
                  (q.value * 100).ToDecimalString(), ind.target.value.unit.name);
     return true;
   }
@@ -454,16 +461,16 @@ class ProjectScorer {
   // without the unit; read in the target's unit they would pass or fail by
   // far. Reports it, with the smaller unit that brings it nearest the
   // target, and returns true when `a` is one.
-  static bool ScaleSlip(const Indicator& ind, const IndicatorActual& a, bool forecast,
+  static bool ScaleSlip(const Indicator& ind, const IndicatorActual& a, ActualRole role,
                         Diagnostics* diags) {
     const Quantity& q = a.value.value;
     const Quantity& target = ind.target.value;
     if (q.unit.dim != Dimension::kNone || target.value.sign() <= 0) return false;
-    if (target.unit.dim == Dimension::kNumber) return NumberWordSlip(ind, a, forecast, diags);
-    if (q.value < target.value * 100) return LargerMoneySlip(ind, a, forecast, diags);
+    if (target.unit.dim == Dimension::kNumber) return NumberWordSlip(ind, a, role, diags);
+    if (q.value < target.value * 100) return LargerMoneySlip(ind, a, role, diags);
     std::optional<NearestUnit> slip = Nearest(q.value, SmallerUnits(target.unit), target, 0);
     if (!slip) return false;  // no smaller unit: 5000 against 4台 is as written
-    diags->Error(a.value_loc(), About(MsgId::kUnitlessAtTargetScale, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kUnitlessAtTargetScale, role), a.text, ind.name, ind.target_text,
                  (q.value / target.value).FormatShort(1), slip->unit,
                  slip->converted.ToDecimalString(), target.unit.name);
     return true;
@@ -473,14 +480,14 @@ class ProjectScorer {
   // alone (≥1万, the plain number 10000), that the number word brings within
   // ten times of it: 1.2 against ≥1万 is 1.2万 written without its 万 (a
   // plain 9000 is as written). As ScaleSlip.
-  static bool NumberWordSlip(const Indicator& ind, const IndicatorActual& a, bool forecast,
+  static bool NumberWordSlip(const Indicator& ind, const IndicatorActual& a, ActualRole role,
                              Diagnostics* diags) {
     const Quantity& q = a.value.value;
     const Rational plain = ind.target.value.value * ind.target.value.unit.factor;
     if (q.value.sign() <= 0 || q.value * 1000 >= plain) return false;
     const Rational converted = q.value * ind.target.value.unit.factor;
     if (converted * 10 < plain || converted > plain * 10) return false;
-    diags->Error(a.value_loc(), About(MsgId::kUnitlessBelowTargetScale, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kUnitlessBelowTargetScale, role), a.text, ind.name, ind.target_text,
                  (q.value / plain * 100).FormatShort(4), ind.target.value.unit.name,
                  converted.ToDecimalString(), "");
     return true;
@@ -489,7 +496,7 @@ class ProjectScorer {
   // A unit-less actual below a thousandth of a target in 元 or 千元 that a
   // larger unit of money brings within ten times of it: 5.8 against
   // ≤50000元 is 5.8万元 written without its unit. As ScaleSlip.
-  static bool LargerMoneySlip(const Indicator& ind, const IndicatorActual& a, bool forecast,
+  static bool LargerMoneySlip(const Indicator& ind, const IndicatorActual& a, ActualRole role,
                               Diagnostics* diags) {
     const Quantity& q = a.value.value;
     const Quantity& target = ind.target.value;
@@ -498,7 +505,7 @@ class ProjectScorer {
     }
     std::optional<NearestUnit> slip = Nearest(q.value, LargerMoneyUnits(target.unit), target, 10);
     if (!slip) return false;
-    diags->Error(a.value_loc(), About(MsgId::kUnitlessBelowTargetScale, forecast), a.text, ind.name, ind.target_text,
+    diags->Error(a.value_loc(), About(MsgId::kUnitlessBelowTargetScale, role), a.text, ind.name, ind.target_text,
                  (q.value / target.value * 100).FormatShort(4), slip->unit,
                  slip->converted.ToDecimalString(), target.unit.name);
     return true;
@@ -860,10 +867,10 @@ std::optional<MatchedProject> MatchProject(Project p, const ProjectActuals& actu
 }
 
 std::optional<Judgement> JudgeActual(const Indicator& ind, const IndicatorActual& actual,
-                                     const Rules& rules, Diagnostics* diags, bool forecast) {
+                                     const Rules& rules, Diagnostics* diags, ActualRole role) {
   static const ProjectActuals kNoEntry;
   ScoreOptions options;
-  options.forecast = forecast;
+  options.role = role;
   return ProjectScorer(kNoEntry, rules, diags, options).Judge(ind, actual);
 }
 

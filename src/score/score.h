@@ -85,12 +85,17 @@ struct ScoreWork {
   std::vector<IndicatorScoreWork> indicators;  // as ProjectScore::indicators
 };
 
+// What an actual judged alone (JudgeActual) is, which its messages name: a
+// year-end actual, a progress file's value to date, or its forecast.
+enum class ActualRole { kActual, kValueToDate, kForecast };
+
 struct ScoreOptions {
   bool show_work = false;  // fill ProjectScore::work
   bool to_date = false;    // a progress entry (monitor): spent is to date, messages say 执行数
                            // (not 全年执行数) and 进度 (ProgressWording)
-  bool forecast = false;   // the actual judged is a forecast (JudgeActual): messages say
-                           // 全年预计 (ForecastWording)
+  ActualRole role = ActualRole::kActual;  // of the actual judged (JudgeActual): messages
+                                         // say 执行情况 or 全年预计 (ValueToDateWording,
+                                         // ForecastWording)
 };
 
 struct ProjectScore {
@@ -181,10 +186,11 @@ struct Judgement {
   bool met = false;
   Rational ratio;
 };
-// `forecast`: `actual` is a forecast (monitor's), and the messages say so.
+// `role`: what `actual` is (monitor's value to date, its forecast), which
+// the messages say.
 std::optional<Judgement> JudgeActual(const Indicator& ind, const IndicatorActual& actual,
                                      const Rules& rules, Diagnostics* diags,
-                                     bool forecast = false);
+                                     ActualRole role = ActualRole::kActual);
 
 }  // namespace jixiao
 

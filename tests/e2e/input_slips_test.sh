@@ -396,7 +396,7 @@ expect_err "$WORK/slash.csv:5:18: error[JX0452]: the actual of indicator '家长
 printf ',as_of,2024-07-31,\n' >>"$WORK/slash.csv"
 run monitor $QS -a "$WORK/slash.csv" --lang zh
 expect_status 2
-expect_err "$WORK/slash.csv:3:19: 错误[JX0452]: 指标“服务学生人次”的实际完成值是“/”，这不是一个值：若这个指标本年度不适用，请写“不适用”并在 note 中说明原因"
+expect_err "$WORK/slash.csv:3:19: 错误[JX0452]: 指标“服务学生人次”的执行情况（value）是“/”，这不是一个值：若这个指标本年度不适用，请写“不适用”并在 note 中说明原因"
 
 case_ "480000 against ≤50万元: an error naming 元, in eval and in monitor"
 cat >"$WORK/cost.yaml" <<'EOF'

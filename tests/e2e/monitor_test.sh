@@ -758,6 +758,28 @@ run monitor $T -a $WORK/forecast-unit.yaml --lang zh
 expect_err "错误[JX0450]: 指标“培训人次”的全年预计“200台”无法与指标值“200人次”比较"
 expect_no_err "实际完成值"
 
+progress value-unit.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 2个
+      验收合格率: 0.95
+      完成时间: 5个月
+      执法能力: 达成
+      满意度: 95%
+EOF
+case_ "JX0450 JX0451 JX0448: a value to date that cannot be judged is called the value to date"
+run monitor $T -a $WORK/value-unit.yaml
+expect_error $WORK/value-unit.yaml 6 13 JX0450 "the value to date '2个' of indicator '设备数量' cannot be compared with its target '4台'"
+expect_error $WORK/value-unit.yaml 7 14 JX0451 "the value to date '0.95' of indicator '验收合格率' has no unit and its target '100%' is a percentage: write '95%'"
+expect_error $WORK/value-unit.yaml 8 13 JX0448 "indicator '完成时间' has a date target ('≤2024-09-30'): its value to date is the date it was done, such as 2024-06-20, or 未完成 if it is not done yet"
+expect_no_err "actual"
+run monitor $T -a $WORK/value-unit.yaml --lang zh
+expect_err "错误[JX0450]: 指标“设备数量”的执行情况“2个”无法与指标值“4台”比较"
+expect_no_err "实际完成值"
+
 case_ "an error of a progress file in Chinese"
 run monitor $T -a $WORK/likelihood.yaml --lang zh
 expect_status 2
