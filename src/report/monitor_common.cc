@@ -86,7 +86,8 @@ std::string BudgetFiguresFlagged(const ProjectMonitor& m, const MonitorRun& run,
   std::string figures = BudgetFigures(m, run);
   if (m.forecast_spent_low) {
     figures += Text(MsgId::kSumSeparator);
-    figures += Tr(MsgId::kMonLabelForecastSpent) + " " + ForecastSpentLowText(rules);
+    // As the 汇总 sheet's 偏差说明 says it: "全年预计执行：低于预算的 90%".
+    figures += Tr(MsgId::kSumNoteItem, Tr(MsgId::kMonLabelForecastSpent), ForecastSpentLowText(rules));
   }
   return figures;
 }

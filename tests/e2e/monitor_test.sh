@@ -128,7 +128,7 @@ expect_out "的指标“达标率”为黄灯：指标值 ≥90%25，95%25 ≥ 9
 expect_out "::warning file=$WORK/lk-progress.yaml,line=4,col=12,title=全年预计执行 低于预算的 90%25::项目“可能性项目”（L-1）的预算执行为绿灯，但全年预计执行数 179.00 万元 低于预算的 90%25；说明：结余"
 grep -qF '<failure message="红: 90% ≥ 90%；完全不可能：绿 → 红 (说明: 设备故障)"' "$WORK/lk.xml" || fail "junit: the red light's failure does not give the likelihood"
 grep -qF '<system-out>黄: 95% ≥ 90%；有可能：绿 → 黄 (说明: 人员不足)</system-out>' "$WORK/lk.xml" || fail "junit: the yellow light does not give the likelihood"
-grep -qF '<system-out>绿: 93.12 / 200 万元 = 46.56% ÷ 213/366 = 0.80；全年预计执行 低于预算的 90% (说明: 结余)</system-out>' "$WORK/lk.xml" || fail "junit: the green budget does not carry its forecast's flag"
+grep -qF '<system-out>绿: 93.12 / 200 万元 = 46.56% ÷ 213/366 = 0.80；全年预计执行：低于预算的 90% (说明: 结余)</system-out>' "$WORK/lk.xml" || fail "junit: the green budget does not carry its forecast's flag"
 
 case_ "a progress CSV's unknown column: the columns of a progress file are listed, a near one named"
 printf 'project,indicator,value,note,forecast,extra\nTJ-362303-2024-01,as_of,2024-07-31,,,\n' >"$WORK/col.csv"

@@ -109,7 +109,7 @@ assert s.value("C8") == "上年结转资金" and s.value("D8") == 2 and s.value(
 assert round(s.value("F8"), 4) == 0.55
 assert s.value("C9") == "其他资金" and s.value("C10") == "预算执行预警"
 # 5.00 of 6.00 = 83.33% < 90%: flagged beside the budget's figures.
-assert s.value("J10").endswith("；全年预计执行 低于预算的 90%"), s.value("J10")
+assert s.value("J10").endswith("；全年预计执行：低于预算的 90%"), s.value("J10")
 assert s.value("A13") == "一级指标"
 EOF
 
