@@ -429,16 +429,23 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
   // to it, a directory yet to be made named twice, or once as a workbook
   // file `d`): told apart by the directory, or, before it is made, by its
   // parent and name (a link to a directory yet to be made, by its target's).
-  std::vector<std::pair<const OutputSpec*, Identity>> workbook_dirs;
+  struct WorkbookDir {
+    const OutputSpec* spec;
+    Identity id;
+    bool directory;  // written as a directory (`d/`, an existing one), not a file `d`
+  };
+  std::vector<WorkbookDir> workbook_dirs;
   for (const OutputSpec& spec : specs) {
     if (!FormatTakesDirectory(spec.format) || spec.path.empty()) continue;
     std::string path = std::filesystem::path(spec.path).lexically_normal().string();
     while (path.size() > 1 && path.back() == '/') path.pop_back();
     Identity id;
+    bool directory = spec.path.back() == '/';
     struct stat st;
     if (stat(path.c_str(), &st) == 0) {
       if (!S_ISDIR(st.st_mode)) continue;  // an existing workbook file: the checks below
       id = IdentityOf(st);
+      directory = true;
     } else {
       char target[4096];
       if (lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
@@ -455,14 +462,17 @@ OutputGuard::OutputGuard(const std::vector<OutputSpec>& specs, Diagnostics* diag
       id = IdentityOf(st);
       id.name = name;
     }
-    for (const auto& [other, other_id] : workbook_dirs) {
-      if (other_id == id) {
-        diags->Error({}, MsgId::kWorkbookDirectoriesSame, other->format, spec.format, other->path,
-                     other->path == spec.path ? std::string()
-                                              : Tr(MsgId::kSameFileAlso, spec.path));
+    for (const WorkbookDir& other : workbook_dirs) {
+      // Two workbook files yet to be written are two reports to one file,
+      // said below (Add).
+      if (other.id == id && (directory || other.directory)) {
+        diags->Error({}, MsgId::kWorkbookDirectoriesSame, other.spec->format, spec.format,
+                     other.spec->path,
+                     other.spec->path == spec.path ? std::string()
+                                                   : Tr(MsgId::kSameFileAlso, spec.path));
       }
     }
-    workbook_dirs.emplace_back(&spec, id);
+    workbook_dirs.push_back({&spec, id, directory});
   }
   for (const OutputSpec& spec : specs) {
     Output o;

@@ -583,6 +583,11 @@ run eval $T -a $A -f xlsx="$WORK/books5" -f xlsx="$WORK/books5-link/"
 expect_status 2
 expect_err "would be written to the same directory $WORK/books5 ($WORK/books5-link/)"
 [ -z "$(ls "$WORK/books5")" ] || fail "something was written: $(ls "$WORK/books5")"
+# Two workbook files yet to be written: two reports to one file, said once.
+run eval $T -a $A -f xlsx="$WORK/one.xlsx" -f xlsx="$WORK/./one.xlsx"
+expect_status 2
+expect_err "error[JX0715]: the xlsx and xlsx reports would both be written to $WORK/one.xlsx"
+[ "$(grep -c 'JX0715' "$ERR")" = 1 ] || fail "one error expected: $(cat "$ERR")"
 # Yet to be made: a link to it, `d/.`, or `d` as a workbook file beside `d/`.
 ln -s books6 "$WORK/books6-link"
 for other in "$WORK/books6-link/" "$WORK/books6/." "$WORK/books6"; do
