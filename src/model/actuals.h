@@ -74,7 +74,7 @@ Parsed<Rational> AmountInUnit(const Amount& a, const std::string& unit);
 // One project's actuals entry.
 struct ProjectActuals {
   std::string key;        // what it matches: an id or a project name
-  bool by_id = false;     // YAML `id:` (true) or `project:` (false); CSV: false
+  bool by_id = false;     // YAML `id:` or a CSV column headed id/项目编号 (true)
   std::optional<int> year;  // the file's `year`, when given
   Funding spent;          // 全年执行数 B
   bool has_spent = false;
@@ -250,12 +250,18 @@ void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
 
 // The column a CSV actuals header names: "project", "indicator", "value",
 // "note" or "score" for the English name (in any case, blanks around it
-// ignored) or its Chinese names (项目/项目名称/项目编号, 指标/指标名称/三级指标,
+// ignored) or its Chinese names (id/项目/项目名称/项目编号, 指标/指标名称/三级指标,
 // 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值), "level1"
 // (一级指标) and "level2" (二级指标), the columns `jixiao template -f csv`
 // writes for the reader's eyes, which are read and ignored; "" for anything
 // else.
 std::string_view ActualsCsvColumn(std::string_view header);
+
+// Whether a CSV project column so headed holds ids: `id` (in any case) or
+// 项目编号, blanks around it ignored. Its entries match a target project's id
+// only, as a YAML entry written `id:` does; under `project`, 项目 or 项目名称
+// an entry matches an id or else a name, as `project:` does.
+bool CsvColumnIsById(std::string_view header);
 
 // Checks the bytes of a CSV actuals file as CheckInputText does, except that
 // a file that is not UTF-8 but decodes cleanly as GB18030 (what Excel on a

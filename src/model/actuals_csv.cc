@@ -285,6 +285,7 @@ class CsvReader {
         continue;
       }
       *slot = i;
+      if (slot == &project_) project_by_id_ = CsvColumnIsById(name);
     }
     for (auto [slot, name] : {std::pair{project_, "project"}, std::pair{indicator_, "indicator"},
                               std::pair{value_, "value"}}) {
@@ -329,6 +330,7 @@ class CsvReader {
         groups_.back().entry.indicators.reserve(rows->second);  // the spent row's slot spare
       }
       groups_.back().entry.key = project;
+      groups_.back().entry.by_id = project_by_id_;
       groups_.back().entry.loc = LocOf(row, project_);
     }
     Group& g = groups_[it->second];
@@ -542,6 +544,7 @@ class CsvReader {
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
   size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored
+  bool project_by_id_ = false;  // the project column is headed id or 项目编号
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;
   CsvLimits limits_;
@@ -575,6 +578,7 @@ using actuals_read::NotUtf8Message;
 
 std::string_view ActualsCsvColumn(std::string_view header) {
   header = Trim(header);
+  if (CsvColumnIsById(header)) return "project";
   for (const actuals_read::ColumnNames& c : actuals_read::kColumnNames) {
     const std::string_view column = c.column;
     if (header.size() == column.size() &&
@@ -587,6 +591,11 @@ std::string_view ActualsCsvColumn(std::string_view header) {
       if (header == name) return column;
   }
   return {};
+}
+
+bool CsvColumnIsById(std::string_view header) {
+  header = Trim(header);
+  return header == "项目编号" || EqualsIgnoringCase(header, "id");
 }
 
 bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags) {

@@ -890,8 +890,9 @@ TEST_CASE("an entry matched by one project's id and another's name is an error n
       l.index.ReportUnclaimed(&d);
       CHECK(Dump(d) == "a.yaml:2:3: the actuals entry 'B1' could be for two target projects: "
                        "'项目乙' (id 'B1') by its id, and the project named 'B1' by its name: "
-                       "write `id:` and the id of the project it is for, and give the other "
-                       "project an entry of its own\n");
+                       "key it by the id of the project it is for (YAML: `id:`; CSV: head "
+                       "the project column `id` or 项目编号 and write ids in it), and give "
+                       "the other project an entry of its own\n");
     } else {
       CHECK(claim("B1", "项目乙") == 0);
       CHECK_FALSE(ambiguous);
@@ -900,8 +901,9 @@ TEST_CASE("an entry matched by one project's id and another's name is an error n
       l.index.ReportUnclaimed(&d);
       CHECK(Dump(d) == "a.yaml:2:3: the actuals entry 'B1' could be for two target projects: "
                        "the project with id 'B1' by its id, and 'B1' (id 'A1') by its name: "
-                       "write `id:` and the id of the project it is for, and give the other "
-                       "project an entry of its own\n");
+                       "key it by the id of the project it is for (YAML: `id:`; CSV: head "
+                       "the project column `id` or 项目编号 and write ids in it), and give "
+                       "the other project an entry of its own\n");
     }
   }
   // An `id:` entry matches ids only: no ambiguity.
@@ -914,6 +916,47 @@ TEST_CASE("an entry matched by one project's id and another's name is an error n
   Diagnostics d;
   l.index.ReportUnclaimed(&d);
   CHECK(d.empty());
+}
+
+TEST_CASE("a CSV project column headed id or 项目编号 holds ids, as `id:` does") {
+  // Project A: id A1, name B1; project B: id B1, name 项目乙. Under `项目` the
+  // row B1 is A's by its name and B's by its id; under 项目编号 or id, B's only.
+  for (const char* header : {"项目编号", "id", " ID "}) {
+    CAPTURE(header);
+    CHECK(CsvColumnIsById(header));
+    CHECK(ActualsCsvColumn(header) == "project");
+    Loaded l = LoadCsv(std::string(header) + ",指标,实际值\nB1,spent,1\n");
+    REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+    bool ambiguous = true;
+    CHECK(l.index.ClaimIndex("A1", "B1", l.index.Locate("A1", "B1"), &ambiguous) ==
+          ActualsIndex::kNone);  // not by A's name
+    CHECK_FALSE(ambiguous);
+    CHECK(l.index.ClaimIndex("B1", "项目乙", l.index.Locate("B1", "项目乙"), &ambiguous) == 0);
+    CHECK_FALSE(ambiguous);
+    Diagnostics d;
+    l.index.ReportUnclaimed(&d);
+    CHECK_MESSAGE(d.empty(), Dump(d));
+  }
+  for (const char* header : {"项目", "项目名称", "project", "ident"}) {
+    CAPTURE(header);
+    CHECK_FALSE(CsvColumnIsById(header));
+  }
+  // Under 项目: the same row is ambiguous (and the error says how to key by id).
+  Loaded l = LoadCsv("项目,指标,实际值\nB1,spent,1\n");
+  bool ambiguous = false;
+  l.index.ClaimIndex("A1", "B1", l.index.Locate("A1", "B1"), &ambiguous);
+  l.index.ClaimIndex("B1", "项目乙", l.index.Locate("B1", "项目乙"), &ambiguous);
+  CHECK(ambiguous);
+  // A name under 项目编号 matches no id, and the error names the project whose
+  // name it is.
+  Loaded named = LoadCsv("项目编号,指标,实际值\n项目乙,spent,1\n");
+  CHECK(named.index.ClaimIndex("B1", "项目乙", named.index.Locate("B1", "项目乙"), nullptr) ==
+        ActualsIndex::kNone);
+  Diagnostics d;
+  named.index.ReportUnclaimed(&d);
+  CHECK_MESSAGE(Dump(d).find("actuals for id '项目乙' match no target project id: '项目乙' is "
+                             "the name of the target project with id 'B1'") != std::string::npos,
+                Dump(d));
 }
 
 }  // namespace jixiao

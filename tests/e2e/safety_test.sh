@@ -302,7 +302,7 @@ YAML
 case_ "an actuals entry matching one project by id and another by name is an error naming both"
 run eval "$WORK/crossed-targets.yaml" -a "$WORK/crossed-actuals.yaml" -f json
 expect_status 2
-expect_err "$WORK/crossed-actuals.yaml:2:5: error[JX0404]: the actuals entry 'B1' could be for two target projects: '项目乙' (id 'B1') by its id, and the project named 'B1' by its name: write \`id:\` and the id of the project it is for, and give the other project an entry of its own"
+expect_err "$WORK/crossed-actuals.yaml:2:5: error[JX0404]: the actuals entry 'B1' could be for two target projects: '项目乙' (id 'B1') by its id, and the project named 'B1' by its name: key it by the id of the project it is for (YAML: \`id:\`; CSV: head the project column \`id\` or 项目编号 and write ids in it), and give the other project an entry of its own"
 expect_no_err "has no actuals entry"
 [ "$(grep -c '"id": "B1"' "$OUT")" = 0 ] || fail "project B1 was scored with an entry that may not be its own"
 # The same with the projects in the other order.
@@ -313,6 +313,29 @@ expect_status 2
 expect_err "$WORK/crossed-actuals.yaml:2:5: error[JX0404]: the actuals entry 'B1' could be for two target projects: the project with id 'B1' by its id, and 'B1' (id 'A1') by its name"
 expect_no_err "a second actuals entry"
 expect_no_err "has no actuals entry"
+
+case_ "a CSV project column headed 项目编号 or id holds ids: the same rows match as id: entries do"
+printf '项目,指标,实际值\nB1,spent,10\nB1,数量,4台\n项目乙,spent,5\n项目乙,数量,2台\n' > "$WORK/crossed.csv"
+run eval "$WORK/crossed-targets.yaml" -a "$WORK/crossed.csv"
+expect_status 2
+expect_err "$WORK/crossed.csv:2:1: error[JX0404]: the actuals entry 'B1' could be for two target projects"
+for header in 项目编号 id; do
+  printf '%s,指标,实际值\nA1,spent,10\nA1,数量,4台\nB1,spent,9.5\nB1,数量,4台\n' "$header" > "$WORK/by-id.csv"
+  run eval "$WORK/crossed-targets.yaml" -a "$WORK/by-id.csv" -f json
+  expect_status 0
+  expect_out '"id": "B1"'
+  python3 - "$OUT" <<'PY' || fail "under $header each row went to the project whose id it holds"
+import json, sys
+r = json.load(open(sys.argv[1]))
+spent = {p["id"]: p["budget"]["spent"] for p in r["projects"]}
+assert spent == {"A1": 10, "B1": 9.5}, spent
+PY
+done
+# A name under 项目编号 is said to be a name, with what to write instead.
+printf '项目编号,指标,实际值\n项目乙,spent,5\n项目乙,数量,2台\nA1,spent,10\nA1,数量,4台\n' > "$WORK/named.csv"
+run eval "$WORK/crossed-targets.yaml" -a "$WORK/named.csv"
+expect_status 2
+expect_err "$WORK/named.csv:2:1: error[JX0403]: actuals for id '项目乙' match no target project id: '项目乙' is the name of the target project with id 'B1'; write 'project: 项目乙' or 'id: B1' (CSV: head the project column \`project\`, or write 'B1' in a column headed \`id\`)"
 
 # ---------------------------------------------------------------------------
 # Reports: no text from an input acts on a terminal or a reader.
