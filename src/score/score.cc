@@ -441,15 +441,19 @@ class ProjectScorer {
   }
 
   // A unit-less actual in (0, 1] against a percent target: 0.992 is how a
-  // spreadsheet writes 99.2%, and read as 0.992% it would score near 0.
-  // Reports it and returns true when `a` is one.
+  // spreadsheet writes 99.2%, and read as 0.992% it would score near 0. So
+  // is one in (1, 2) that read as a percentage is a tenth of the target or
+  // less: 1.02 against ≥90% is a spreadsheet's 102% (read as 1.02% it would
+  // fail by far), while 1.5 against ≤5% is as written. Reports it and
+  // returns true when `a` is one.
   static bool PercentSlip(const Indicator& ind, const IndicatorActual& a, ActualRole role,
                           Diagnostics* diags) {
     const Quantity& q = a.value.value;
     if (q.unit.dim != Dimension::kNone || ind.target.value.unit.dim != Dimension::kPercent ||
-        q.value.sign() <= 0 || q.value > 1) {
+        q.value.sign() <= 0) {
       return false;
     }
+    if (q.value > 1 && (q.value >= 2 || q.value * 10 > ind.target.value.value)) return false;
     diags->Error(a.value_loc(), About(MsgId::kPercentWithoutUnit, role), a.text, ind.name, ind.target_text,
                  (q.value * 100).ToDecimalString(), ind.target.value.unit.name);
     return true;

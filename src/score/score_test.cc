@@ -762,6 +762,37 @@ TEST_CASE("a unit-less actual in (0, 1] against a percent target is an error") {
   CHECK(score("≥90%", "95").score->indicators[0].status == Status::kMet);
 }
 
+TEST_CASE("a unit-less actual in (1, 2) a tenth of a percent target or less is an error") {
+  // A spreadsheet keeps 102% as 1.02: read as 1.02% against ≥90% it would
+  // score 1.02 / 90 of the weight.
+  auto score = [](const std::string& target, const std::string& actual) {
+    return Score(ProjectYaml(Ind("产出指标", "质量指标", "乙", target)),
+                 ActualsBuilder("6").Value("乙", actual).a);
+  };
+  Scored slip = score("≥90%", "1.02");
+  CHECK_FALSE(slip.score);
+  // 1.02 x 100 = 102.
+  CHECK(Messages(slip.diags) ==
+        "error 0:0: actual '1.02' of indicator '乙' has no unit and its target '≥90%' is a "
+        "percentage: write '102%' (or '1.02%' if that is meant)\n");
+  CHECK(HasMessage(score("100%", "1.5").diags, "write '150%' (or '1.5%'"));
+  // The bound: 1.5 x 10 = 15, a tenth of 15% exactly, is a slip; of 14.9% not.
+  CHECK(HasMessage(score("≥15%", "1.5").diags, "write '150%' (or '1.5%'"));
+  CHECK(score("≥14.9%", "1.5").diags.error_count() == 0);
+  // A range: its lower bound. 1.2 x 10 = 12 <= 80.
+  CHECK(HasMessage(score("80%-95%", "1.2").diags, "write '120%' (or '1.2%'"));
+  // Near a small target, or 2 and above: as written.
+  for (const auto& [target, actual] : {std::pair{"≤5%", "1.5"}, std::pair{"≤2%", "1.02"},
+                                       std::pair{"≥90%", "2"}, std::pair{"≥90%", "1.02%"},
+                                       std::pair{"≥90%", "102%"}}) {
+    CAPTURE(target);
+    CAPTURE(actual);
+    Scored s = score(target, actual);
+    CHECK(s.score);
+    CHECK(s.diags.error_count() == 0);
+  }
+}
+
 TEST_CASE("a unit-less actual a hundred times a target in a larger unit names the smaller one") {
   auto score = [](const std::string& target, const std::string& actual) {
     return Score(ProjectYaml(Ind("成本指标", "经济成本指标", "丙", target)),

@@ -46,6 +46,30 @@ expect_status 2
 expect_err "$D/actuals.yaml:7:14: error[JX0451]: actual '0.992' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '99.2%' (or '0.992%' if that is meant)"
 expect_err "$D/actuals.yaml:8:14: error[JX0451]: actual '0.935' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '93.5%' (or '0.935%' if that is meant)"
 
+case_ "1.02 against 100% (Excel's 102%): an error with both readings, in a CSV cell and a forecast"
+cat >"$WORK/over.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,962.40,
+QS-2024-02,服务学生人次,12500人次,
+QS-2024-02,课程合格率,1.02,超额完成
+QS-2024-02,家长满意度,1.5,
+EOF
+run eval $M/12-percent-written-as-fraction/targets.yaml -a "$WORK/over.csv"
+expect_status 2
+expect_err "$WORK/over.csv:4:18: error[JX0451]: actual '1.02' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '102%' (or '1.02%' if that is meant)"
+expect_err "$WORK/over.csv:5:18: error[JX0451]: actual '1.5' of indicator '家长满意度' has no unit and its target '≥90%' is a percentage: write '150%' (or '1.5%' if that is meant)"
+cat >"$WORK/over-progress.csv" <<'EOF'
+project,indicator,value,forecast
+,as_of,2024-07-31,
+QS-2024-02,spent,500,
+QS-2024-02,服务学生人次,6000人次,
+QS-2024-02,课程合格率,,1.02
+QS-2024-02,家长满意度,,96%
+EOF
+run monitor $M/12-percent-written-as-fraction/targets.yaml -a "$WORK/over-progress.csv"
+expect_status 2
+expect_err "$WORK/over-progress.csv:5:19: error[JX0451]: the forecast '1.02' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '102%' (or '1.02%' if that is meant)"
+
 # ---- amounts with units, the adjusted budget, the funding parts
 
 case_ "spent with its unit converts exactly: 3148500元 = 314.85万元"
