@@ -253,11 +253,16 @@ CLI::Validator FormatOf(ParseProblem* problem, std::string command) {
   });
 }
 
-// --fail-under SCORE: a decimal from 0 to 100.
+// --fail-under SCORE: a decimal from 0 to 100. One in (0, 1] is a share
+// written for a score (0.8 for 80): no project scores below 0.8 that would
+// not fail on its indicators anyway, so a CI with it would pass everything.
 CLI::Validator Score(ParseProblem* problem) {
   return Check(problem, [](const std::string& s) -> std::optional<Message> {
     if (s.empty()) return Msg(MsgId::kEmptyOptionValue, "--fail-under", Text(MsgId::kGiveFailUnder));
     std::optional<Rational> v = Rational::ParseDecimal(s);
+    if (v && v->sign() > 0 && *v <= 1) {
+      return Msg(MsgId::kFailUnderFraction, s, (*v * 100).ToDecimalString());
+    }
     if (v && *v >= 0 && *v <= 100) return std::nullopt;
     return Msg(MsgId::kBadFailUnder, s);
   });

@@ -58,6 +58,20 @@ run eval examples/targets -a examples/actuals --fail-under abc
 expect_status 2
 expect_err "--fail-under takes a score from 0 to 100, not 'abc'"
 
+case_ "--fail-under 0.8 (a share for a score) is a usage error naming the score, not a pass for all"
+run eval examples/targets -a examples/actuals --fail-on none --fail-under 0.8
+expect_status 2
+expect_err "jixiao: error[JX0706]: --fail-under '0.8' looks like a fraction: scores are out of 100; for 80 points write --fail-under 80"
+[ ! -s "$OUT" ] || fail "a report was written"
+run eval examples/targets -a examples/actuals --fail-on none --fail-under 1 --lang zh
+expect_status 2
+expect_err "jixiao: 错误[JX0706]: --fail-under 的值“1”像是比例：分数满分为 100，若指 100 分请写 --fail-under 100"
+# 0 (no project fails) and anything above 1 are scores.
+run eval examples/targets -a examples/actuals --fail-on none --fail-under 0
+expect_status 0
+run eval examples/targets -a examples/actuals --fail-on none --fail-under 1.5
+expect_status 0
+
 case_ "--fail-on with a bad value is a usage error"
 run eval examples/targets -a examples/actuals --fail-on sometimes
 expect_status 2
