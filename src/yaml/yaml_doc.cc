@@ -692,6 +692,9 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
                      FindYamlSlip(src.text, yaml_base, from_line + 1, line)) {
         diags->Add(MakeDiagnostic(Severity::kError, src, slip->offset, std::move(slip->message),
                                   slip->line));
+      } else if (std::optional<YamlSlip> flow = FlowIndicatorSlip(src.text, at, line)) {
+        diags->Add(MakeDiagnostic(Severity::kError, src, flow->offset, std::move(flow->message),
+                                  flow->line));
       } else {
         diags->Add(MakeDiagnostic(Severity::kError, src, at, std::move(message), line));
       }

@@ -632,6 +632,26 @@ std::optional<YamlSlip> FindWideIndentation(std::string_view text) {
   return scanner.first_wide_;
 }
 
+std::optional<YamlSlip> FlowIndicatorSlip(std::string_view text, size_t at, int line) {
+  if (at >= text.size()) return std::nullopt;
+  const char c = text[at];
+  if (c != '>' && c != '|' && c != '@' && c != '`') return std::nullopt;
+  const size_t newline = text.rfind('\n', at);
+  const size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+  const std::string_view before = text.substr(start, at - start);
+  const size_t colon = before.find_last_not_of(" \t");
+  if (colon == std::string_view::npos || before[colon] != ':') return std::nullopt;
+  const size_t open = before.rfind('{', colon);
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t key_start = before.find_last_of("{,", colon) + 1;  // at or after `open`
+  const std::string_view key = Trim(before.substr(key_start, colon - key_start));
+  if (key.empty()) return std::nullopt;
+  std::string_view rest = text.substr(at);
+  rest = rest.substr(0, rest.find('\n'));
+  const std::string_view value = Trim(rest.substr(0, rest.find_first_of(",}")));
+  return YamlSlip{at, line, IndicatorMessage(key, value)};
+}
+
 Message BlockIndicatorSlipMessage(std::string_view key, std::string_view value) {
   return IndicatorMessage(key, value);
 }

@@ -61,6 +61,14 @@ struct KeyColonSlipFound {
 };
 std::optional<KeyColonSlipFound> KeyColonSlip(std::string_view key);
 
+// A value in a flow map that starts with a block scalar's indicator or a
+// reserved character ("{name: 乙, target: >=90%}"), where a YAML parser
+// stopped at byte `at` (that character) of `text`, on 1-based line `line`:
+// the slip, at `at`, with the key before the ':' and the value up to the
+// next ',' or '}' on the line; nullopt when `at` is not such a value (the
+// character after a ':' and blanks, with a '{' before it on the line).
+std::optional<YamlSlip> FlowIndicatorSlip(std::string_view text, size_t at, int line);
+
 // The message for a value written after a key that starts with a block
 // scalar's indicator ('>' or '|') or a reserved character ('@', '`') and so
 // needs quotes: `value` is the value as written (">5").

@@ -151,6 +151,27 @@ TEST_CASE("a value starting with a block scalar's indicator needs quotes") {
   CHECK(ErrorOf("a: >5\nb: 1\n") == "errors: 0");
 }
 
+TEST_CASE("a value in a flow map starting with a block scalar's indicator needs quotes") {
+  // yaml-cpp stops at the '>' ("unknown token"): the slip is named there,
+  // with the value up to the ',' or '}' after it.
+  CHECK(ErrorOf("- {name: 乙, target: >=90%}\n") ==
+        "1:21 [JX0128] a value starting with '>' must be in quotes: YAML reads '>' as the start of a "
+        "folded block of text; write 'target: \">=90%\"'");
+  CHECK(ErrorOf("x: [{name: 乙, target: |5, note: y}]\n") ==
+        "1:23 [JX0128] a value starting with '|' must be in quotes: YAML reads '|' as the start of a "
+        "literal block of text; write 'target: \"|5\"'");
+  // Where the parser stopped at something else, or at a '>' not after a key
+  // in a flow map: its own words.
+  std::string_view text = "a: [x, >y]\n";
+  CHECK_FALSE(FlowIndicatorSlip(text, text.find('>'), 1));
+  text = "a: {b: >y}\n";
+  CHECK_FALSE(FlowIndicatorSlip(text, text.find('b'), 1));
+  CHECK_FALSE(FlowIndicatorSlip(text, text.size(), 1));
+  CHECK(FlowIndicatorSlip(text, text.find('>'), 1)->offset == text.find('>'));
+  text = "b: >y}\n";  // no '{' before it on the line
+  CHECK_FALSE(FlowIndicatorSlip(text, text.find('>'), 1));
+}
+
 TEST_CASE("an indentation that does not line up names the key it should line up with") {
   CHECK(ErrorOf(Replace(kIndicator, "    name: 购置设备数量", "     name: 购置设备数量")) ==
         "4:6 [JX0129] 'name' is indented by 5 spaces, but 'level2' on line 3 by 4: the keys of one map "
