@@ -26,6 +26,19 @@ std::string_view Text(MsgId id, Lang lang) {
   return lang == Lang::kEn ? d.en : d.zh;
 }
 
+std::string NameSome(const std::vector<std::string>& names, size_t total) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      out += Text(i + 1 == names.size() && total == names.size() ? MsgId::kListLast
+                                                                 : MsgId::kCliListSeparator);
+    }
+    out += Tr(MsgId::kListQuoted, names[i]);
+  }
+  if (total > names.size()) out = Tr(MsgId::kListMore, out, total - names.size());
+  return out;
+}
+
 MsgId ProgressWording(MsgId id) {
   switch (id) {
     case MsgId::kNoActualsEntry: return MsgId::kNoActualsEntryProgress;
@@ -42,6 +55,12 @@ MsgId ProgressWording(MsgId id) {
     case MsgId::kMatchSecondEntryShadowed: return MsgId::kMatchSecondEntryShadowedProgress;
     case MsgId::kMatchIdIsName: return MsgId::kMatchIdIsNameProgress;
     case MsgId::kMatchAmbiguous: return MsgId::kMatchAmbiguousProgress;
+    case MsgId::kMatchUnknownUnreadTarget: return MsgId::kMatchUnknownUnreadTargetProgress;
+    case MsgId::kMatchUnknownUnreadTargets: return MsgId::kMatchUnknownUnreadTargetsProgress;
+    case MsgId::kMatchUnknownManyUnreadTarget:
+      return MsgId::kMatchUnknownManyUnreadTargetProgress;
+    case MsgId::kMatchUnknownManyUnreadTargets:
+      return MsgId::kMatchUnknownManyUnreadTargetsProgress;
     case MsgId::kActualsYearMismatch: return MsgId::kActualsYearMismatchProgress;
     case MsgId::kNoActualForIndicator: return MsgId::kNoActualForIndicatorProgress;
     default: return id;

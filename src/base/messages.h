@@ -32,6 +32,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -65,6 +66,10 @@ inline uint16_t CodeOf(MsgId id) { return Def(id).code; }
 // The template of `id` in `lang` (the current language by default).
 std::string_view Text(MsgId id, Lang lang);
 inline std::string_view Text(MsgId id) { return Text(id, CurrentLang()); }
+
+// "'a', 'b', 'c' and 2 more" (“a”、“b”、“c”，另有 2 个): the first few of
+// `names`, of `total` in all, quoted, in the run's language.
+std::string NameSome(const std::vector<std::string>& names, size_t total);
 
 // The message an entry of a progress file (monitor) gets in place of `id`, an
 // actuals entry's message about matching it to its project: the same code,

@@ -125,6 +125,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
   };
   // In input order: unique ids, claiming actuals, reporting.
   auto consume = [&](LoadedItem&& item) {
+    NoteUnreadTargets(item, &actuals);
     diags.Append(std::move(item.diags));
     switch (item.kind) {
       case LoadedItem::Kind::kFileEnd:

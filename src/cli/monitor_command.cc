@@ -200,6 +200,7 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   };
   // In input order: unique ids, claiming entries, reporting.
   auto consume = [&](LoadedItem&& item) {
+    NoteUnreadTargets(item, &entries);
     date_errors.Append(std::move(item.diags), &diags);
     switch (item.kind) {
       case LoadedItem::Kind::kFileEnd:

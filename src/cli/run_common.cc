@@ -15,24 +15,6 @@
 
 namespace jixiao {
 
-namespace {
-
-// "'a', 'b', 'c' and 2 more": the first few of `names`, of `total`.
-std::string NameSome(const std::vector<std::string>& names, size_t total) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) {
-      out += Text(i + 1 == names.size() && total == names.size() ? MsgId::kListLast
-                                                                 : MsgId::kCliListSeparator);
-    }
-    out += Tr(MsgId::kListQuoted, names[i]);
-  }
-  if (total > names.size()) out = Tr(MsgId::kListMore, out, total - names.size());
-  return out;
-}
-
-}  // namespace
-
 // Two settings of the allocator for a run over a whole year, kept with
 // the commands that read one rather than in the code they serve. With
 // glibc's malloc (a build with -DJIXIAO_JEMALLOC=OFF), measured with `bash
@@ -100,6 +82,15 @@ void ProjectsWithoutEntry::Report(const ActualsIndex& entries, Diagnostics* diag
                                                           : MsgId::kNoEntriesUnreadFiles),
                                 count_, NameSome(names_, count_), files_named);
   diags->Error(first_, std::move(m), first_line_);
+}
+
+void NoteUnreadTargets(const LoadedItem& item, ActualsIndex* actuals) {
+  if (item.kind != LoadedItem::Kind::kFileEnd || !item.diags.has_errors()) return;
+  for (const Diagnostic& d : item.diags.all()) {
+    if (d.severity == Severity::kError && !d.loc.file.empty()) {
+      actuals->MarkTargetsIncomplete(d.loc.file);
+    }
+  }
 }
 
 bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,

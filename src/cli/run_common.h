@@ -78,6 +78,13 @@ class ProjectsWithoutEntry {
 bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,
                 Diagnostics* diags);
 
+// For the end of a target file (a kFileEnd item, before its diagnostics are
+// moved on): an error left there (a syntax error, an unreadable file, a
+// document without its id) means some project of the file may not have
+// been read, so an entry matching no project may be its (ActualsIndex::
+// MarkTargetsIncomplete).
+void NoteUnreadTargets(const LoadedItem& item, ActualsIndex* actuals);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_CLI_RUN_COMMON_H_

@@ -2,6 +2,7 @@
 // and claimed by target projects. See actuals.h.
 #include "model/actuals.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "base/record_codec.h"
@@ -268,6 +269,11 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
     unmatched_by_name.emplace(project, id);
   }
   bool suggest = ids_and_names.size() <= kMaxSuggestionCandidates;
+  // Entries that match nothing while a target input was not read in full.
+  constexpr size_t kNamed = 3;
+  std::vector<std::string> stray_keys;
+  size_t strays = 0;
+  uint32_t first_stray = 0;
   for (uint32_t i = 0; i < flags_.size(); ++i) {
     if (claimed_[i]) continue;
     const bool by_id = flags_[i] & kById;
@@ -290,6 +296,10 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
                     FormatLocation(LocationOf(st->second)));
     } else if (named != nullptr) {
       message = Msg(Say(MsgId::kMatchIdIsName), key, *named);
+    } else if (!targets_incomplete_.empty()) {
+      if (strays++ == 0) first_stray = i;
+      if (stray_keys.size() < kNamed) stray_keys.push_back(key);
+      continue;
     } else {
       std::string hint = suggest ? ClosestMatch(key, by_id ? ids : ids_and_names) : "";
       if (hint.empty()) {
@@ -301,6 +311,28 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
       }
     }
     diags->Error(LocationOf(i), std::move(message));
+  }
+  if (strays == 0) return;
+  const size_t files = targets_incomplete_.size();
+  std::vector<std::string> named_files(
+      targets_incomplete_.begin(),
+      targets_incomplete_.begin() + static_cast<std::ptrdiff_t>(std::min(files, kNamed)));
+  const std::string files_named = NameSome(named_files, files);
+  Message m =
+      strays == 1
+          ? Msg(Say(files == 1 ? MsgId::kMatchUnknownUnreadTarget
+                               : MsgId::kMatchUnknownUnreadTargets),
+                NameSome(stray_keys, strays), files_named)
+          : Msg(Say(files == 1 ? MsgId::kMatchUnknownManyUnreadTarget
+                               : MsgId::kMatchUnknownManyUnreadTargets),
+                strays, NameSome(stray_keys, strays), files_named);
+  diags->Error(LocationOf(first_stray), std::move(m));
+}
+
+void ActualsIndex::MarkTargetsIncomplete(const std::string& path) {
+  if (std::find(targets_incomplete_.begin(), targets_incomplete_.end(), path) ==
+      targets_incomplete_.end()) {
+    targets_incomplete_.push_back(path);
   }
 }
 

@@ -167,6 +167,10 @@ class ActualsIndex {
   // entry for a claimed target is named as such; otherwise the nearest id or
   // name of a target that Claim found no entry for is suggested when it is a
   // likely typo.
+  // Entries that match no target project while some target input could not
+  // be read in full (MarkTargetsIncomplete) are named in one error instead,
+  // at the first of them, pointing at those inputs: their projects may be
+  // there.
   void ReportUnclaimed(Diagnostics* diags) const;
 
   size_t size() const { return entries_.size(); }
@@ -177,6 +181,10 @@ class ActualsIndex {
   void MarkIncomplete(const std::string& path) { incomplete_.push_back(path); }
   // The inputs recorded by MarkIncomplete, in order.
   const std::vector<std::string>& incomplete() const { return incomplete_; }
+  // Records that the target input `path` could not be read in full (a
+  // syntax error, an unreadable file, ...): an entry that matches no target
+  // project may be for one there (ReportUnclaimed).
+  void MarkTargetsIncomplete(const std::string& path);
 
   // Records that the entries are a progress file's (monitor): the messages
   // about matching them say so (ProgressWording).
@@ -224,6 +232,7 @@ class ActualsIndex {
   std::unordered_map<uint32_t, uint32_t> shadowed_by_;
   std::unordered_map<uint32_t, std::string> named_;
   std::vector<std::string> incomplete_;
+  std::vector<std::string> targets_incomplete_;  // distinct, in order
   bool progress_ = false;
 };
 

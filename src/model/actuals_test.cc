@@ -918,6 +918,38 @@ TEST_CASE("an entry matched by one project's id and another's name is an error n
   CHECK(d.empty());
 }
 
+TEST_CASE("entries matching no project while a target file was not read in full: one error") {
+  Loaded l = LoadYaml(
+      "projects:\n- id: X1\n  spent: 1\n- id: X2\n  spent: 1\n- id: X3\n  spent: 1\n"
+      "- id: X4\n  spent: 1\n- project: 乙\n  spent: 1\n");
+  REQUIRE(l.diags.empty());
+  CHECK(l.index.ClaimIndex("Y", "乙") == 4);  // claimed by name
+  l.index.MarkTargetsIncomplete("t.yaml");
+  l.index.MarkTargetsIncomplete("t.yaml");  // once
+  Diagnostics d;
+  l.index.ReportUnclaimed(&d);
+  // At the first of them, naming three of the four and the file.
+  CHECK(Dump(d) == "a.yaml:2:3: 4 actuals entries ('X1', 'X2', 'X3' and 1 more) match no target "
+                   "project, but the target file 't.yaml' could not be read in full (see the "
+                   "errors above): fix it first; their projects may be there\n");
+  // One entry, two files.
+  Loaded one = LoadYaml("projects:\n- id: X1\n  spent: 1\n");
+  one.index.MarkTargetsIncomplete("t.yaml");
+  one.index.MarkTargetsIncomplete("u.yaml");
+  Diagnostics d1;
+  one.index.ReportUnclaimed(&d1);
+  CHECK(Dump(d1) == "a.yaml:2:3: actuals for 'X1' match no target project, but the target files "
+                    "'t.yaml' and 'u.yaml' could not be read in full (see the errors above): fix "
+                    "them first; the project may be there\n");
+  // A second entry, or an id that is a name, is said as such all the same.
+  Loaded second = LoadYaml("projects:\n- id: B1\n  spent: 1\n- project: 项目乙\n  spent: 1\n");
+  CHECK(second.index.ClaimIndex("B1", "项目乙") == 0);
+  second.index.MarkTargetsIncomplete("t.yaml");
+  Diagnostics d2;
+  second.index.ReportUnclaimed(&d2);
+  CHECK(Dump(d2).find("a second actuals entry for target project 'B1'") != std::string::npos);
+}
+
 TEST_CASE("a CSV project column headed id or 项目编号 holds ids, as `id:` does") {
   // Project A: id A1, name B1; project B: id B1, name 项目乙. Under `项目` the
   // row B1 is A's by its name and B's by its id; under 项目编号 or id, B's only.

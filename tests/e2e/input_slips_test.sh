@@ -70,6 +70,27 @@ run monitor $M/12-percent-written-as-fraction/targets.yaml -a "$WORK/over-progre
 expect_status 2
 expect_err "$WORK/over-progress.csv:5:19: error[JX0451]: the forecast '1.02' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '102%' (or '1.02%' if that is meant)"
 
+case_ "target: >=90% in a flow map: the quotes it needs; its entry is not called a stray"
+cat >"$WORK/flow.yaml" <<'EOF'
+project: 目标测试
+id: X1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 质量指标, name: 甲, target: ≥90%}
+  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 乙, target: >=90%}
+EOF
+printf 'project,indicator,value\nX1,spent,10\nX1,甲,95%%\nX1,乙,95%%\n' > "$WORK/flow.csv"
+run eval "$WORK/flow.yaml" -a "$WORK/flow.csv"
+expect_status 2
+expect_err "$WORK/flow.yaml:7:57: error[JX0128]: a value starting with '>' must be in quotes: YAML reads '>' as the start of a folded block of text; write 'target: \">=90%\"'"
+expect_err "$WORK/flow.csv:2:1: error[JX0401]: actuals for 'X1' match no target project, but the target file '$WORK/flow.yaml' could not be read in full (see the errors above): fix it first; the project may be there"
+[ "$(grep -c 'error\[' "$ERR")" = 2 ] || fail "two errors expected"
+printf 'project,indicator,value\n,as_of,2024-07-31\nX1,spent,5\nX1,甲,95%%\nX1,乙,95%%\n' > "$WORK/flow-progress.csv"
+run monitor "$WORK/flow.yaml" -a "$WORK/flow-progress.csv" --lang zh
+expect_status 2
+expect_err "$WORK/flow-progress.csv:3:1: 错误[JX0401]: “X1”的进度条目没有对应的目标项目，但目标文件“$WORK/flow.yaml”未能完整读取（见上面的错误）：请先修正它，该项目可能就在其中"
+
 # ---- amounts with units, the adjusted budget, the funding parts
 
 case_ "spent with its unit converts exactly: 3148500元 = 314.85万元"
