@@ -699,17 +699,24 @@ class ProjectScorer {
                  budget_text, unit, times);
     }
     // The smaller money unit it was most likely written in: the one that
-    // brings it nearest the budget (by ratio), 元 among equals.
+    // brings it nearest the budget (by ratio), 元 among equals; but not one
+    // in which it would still be ten times the budget or more (this same
+    // error) when another brings it below that: 25000 against 100 万元 is
+    // 25000元 = 2.5万元, not 25000千元 = 2500万元, nearer by ratio.
     std::string slip;
     Rational best;
+    bool best_below = false;  // below ten times the budget
     for (const char* smaller : {"元", "千元", "万元"}) {
       Unit u = LookupUnit(smaller);
       if (u.factor >= project_unit.factor) continue;
       Rational ratio = written.value * u.factor / project_unit.factor / budget;
       Rational distance = ratio >= 1 ? ratio : (ratio.is_zero() ? Rational(0) : Rational(1) / ratio);
-      if (slip.empty() || (!distance.is_zero() && distance < best)) {
+      const bool below = ratio < 10;
+      if (slip.empty() || (below && !best_below) ||
+          (below == best_below && !distance.is_zero() && distance < best)) {
         slip = smaller;
         best = distance;
+        best_below = below;
       }
     }
     const Rational converted = written.value * LookupUnit(slip).factor / project_unit.factor;

@@ -613,6 +613,21 @@ TEST_CASE("spent above the budget is a warning (超预算), ten times or more an
   CHECK(Messages(slip.diags) ==
         "error 3:12: spent 9624000 is 9624 times the budget of 1000.00 万元: was it written in "
         "元? 9624000元 = 962.4万元; write 962.4 or 9624000元\n");
+  // Not a unit in which it would still be ten times the budget: 25000 in a
+  // 100 万元 project is 25000千元 = 2500万元 (25 times, nearer by ratio than
+  // 25000元 = 2.5万元, 40 times below) and 2500万元 is this error again; so
+  // 元.
+  Scored still = Score(ProjectYaml(kOneIndicator, "100"),
+                       ActualsBuilder("25000").Value("甲", "4台").a);
+  CHECK(Messages(still.diags) ==
+        "error 3:12: spent 25000 is 250 times the budget of 100.00 万元: was it written in 元? "
+        "25000元 = 2.5万元; write 2.5 or 25000元\n");
+  // Where every reading is ten times or more, the nearest: 900000000 in a
+  // 100 万元 project is 90000万元 in 元 (900 times) and 9000000万元 in 千元.
+  Scored all = Score(ProjectYaml(kOneIndicator, "100"),
+                     ActualsBuilder("900000000").Value("甲", "4台").a);
+  CHECK(Messages(all.diags).find("was it written in 元? 900000000元 = 90000万元") !=
+        std::string::npos);
 }
 
 TEST_CASE("the slip named is the money unit that brings spent under ten times the budget") {
