@@ -593,7 +593,7 @@ TEST_CASE("spent above the budget is a warning (超预算), ten times or more an
   CHECK(Messages(over.diags) ==
         "warning 3:12: project '测试项目' spent 6.5 万元, more than its budget of 6.00 万元 "
         "(108.33%): 超预算 (over budget); check the amount, or give the budget after adjustment "
-        "(全年预算数) as 'budget:' in the actuals entry\n");
+        "(全年预算数): 'budget:' in a YAML entry, a row 'budget' (or 全年预算数) in a CSV file\n");
   // 59.99 < 10 x 6 = 60: still a warning; 60 is an error.
   Scored under_ten = Score(ProjectYaml(kOneIndicator), ActualsBuilder("59.99").Value("甲", "4台").a);
   CHECK(under_ten.score);
@@ -994,7 +994,7 @@ TEST_CASE("amounts and deviations: codes, and the forms' words in Chinese") {
   Scored over = Score(ProjectYaml(kOneIndicator), ActualsBuilder("6.5").Value("甲", "4台").a);
   CHECK(Codes(over.diags) ==
         "JX0804 项目“测试项目”全年执行数 6.5 万元，超过年初预算数 6.00 万元（108.33%）：超预算；请核对金额；"
-        "预算调整过的，请在实际完成值中用“budget:”填写调整后的全年预算数\n");
+        "预算调整过的，请填写调整后的全年预算数（YAML 条目中写“budget:”，CSV 文件中加一行“全年预算数”）\n");
   // Against the adjusted budget the hint to give one is left out.
   Scored adjusted = Score(ProjectYaml(kOneIndicator),
                           ActualsBuilder("5.5").Budget("5").Value("甲", "4台").a);

@@ -20,7 +20,7 @@ case_ "spent above the budget: a warning (超预算), scored"
 D=$M/11-spent-over-budget
 run eval $D/targets.yaml -a $D/actuals.yaml
 expect_status 0
-expect_err "$D/actuals.yaml:4:12: warning[JX0804]: project '2024年度中小学课后服务项目' spent 1012.5 万元, more than its budget of 1000.00 万元 (101.25%): 超预算 (over budget); check the amount, or give the budget after adjustment (全年预算数) as 'budget:' in the actuals entry"
+expect_err "$D/actuals.yaml:4:12: warning[JX0804]: project '2024年度中小学课后服务项目' spent 1012.5 万元, more than its budget of 1000.00 万元 (101.25%): 超预算 (over budget); check the amount, or give the budget after adjustment (全年预算数): 'budget:' in a YAML entry, a row 'budget' (or 全年预算数) in a CSV file"
 expect_out "rate 101.25% · execution score 10.00 / 10"
 run eval $D/targets.yaml -a $D/actuals.yaml --strict
 expect_status 2
