@@ -395,7 +395,9 @@ class CsvReader {
       return;
     }
     if (std::optional<Message> problem =
-            ParseAmountInto(text, Tr(MsgId::kValAmountSpent), &e.spent.total)) {
+            ParseAmountInto(text,
+                            Tr(progress_ ? MsgId::kValAmountSpentToDate : MsgId::kValAmountSpent),
+                            &e.spent.total)) {
       ErrorAt(row, value_, std::move(*problem));
       return;
     }

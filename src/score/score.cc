@@ -579,7 +579,8 @@ class ProjectScorer {
   // become a silent score). Problems are reported.
   void ReadFunding(ProjectScore* s) {
     const Project& p = s->project;
-    std::optional<FundingFigures> spent = Convert(actuals_.spent, MsgId::kFieldSpent, p);
+    std::optional<FundingFigures> spent = Convert(
+        actuals_.spent, options_.to_date ? MsgId::kFieldSpentToDate : MsgId::kFieldSpent, p);
     std::optional<FundingFigures> budget;
     if (actuals_.budget) budget = Convert(*actuals_.budget, MsgId::kFieldBudget, p);
     if (!spent || (actuals_.budget && !budget)) return;

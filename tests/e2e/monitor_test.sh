@@ -750,6 +750,17 @@ projects:
       培训人次: {value: 120人次, forecast: 200台}
       学员满意度: {forecast: 0.95}
 EOF
+case_ "JX0801 JX0351 JX0311: a CSV spent that is not an amount is the spending to date"
+for bad in 40台 -5 '"40,0000"'; do
+  printf 'project,indicator,value\n,as_of,2024-07-31\nM-1,spent,%s\nM-1,设备数量,2台\n' "$bad" > "$WORK/spent-$bad.csv"
+  run monitor $T -a "$WORK/spent-$bad.csv" --lang zh
+  expect_status 2
+  expect_err "截至目前的执行数"
+  expect_no_err "全年执行数"
+done
+run monitor $T -a "$WORK/spent-40台.csv"
+expect_err "$WORK/spent-40台.csv:3:11: error[JX0801]: 'spent to date' of project '设备购置项目': '40台' is not an amount of money"
+
 case_ "JX0450 JX0451: a forecast that cannot be judged is called a forecast"
 run monitor $T -a $WORK/forecast-unit.yaml
 expect_error $WORK/forecast-unit.yaml 6 38 JX0450 "the forecast '200台' of indicator '培训人次' cannot be compared with its target '200人次'"
