@@ -55,6 +55,8 @@ MsgId ProgressWording(MsgId id) {
     case MsgId::kMatchSecondEntryShadowed: return MsgId::kMatchSecondEntryShadowedProgress;
     case MsgId::kMatchIdIsName: return MsgId::kMatchIdIsNameProgress;
     case MsgId::kMatchAmbiguous: return MsgId::kMatchAmbiguousProgress;
+    case MsgId::kMatchExcelScientific: return MsgId::kMatchExcelScientificProgress;
+    case MsgId::kMatchExcelZeros: return MsgId::kMatchExcelZerosProgress;
     case MsgId::kMatchUnknownUnreadTarget: return MsgId::kMatchUnknownUnreadTargetProgress;
     case MsgId::kMatchUnknownUnreadTargets: return MsgId::kMatchUnknownUnreadTargetsProgress;
     case MsgId::kMatchUnknownManyUnreadTarget:

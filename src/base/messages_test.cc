@@ -111,7 +111,7 @@ TEST_CASE("the wordings of monitor: a variant has its message's code and placeho
       CHECK(w.of(base->second) == v);
     }
   }
-  CHECK(wordings[0].count == 20);
+  CHECK(wordings[0].count == 22);
   CHECK(wordings[1].count == 13);
   CHECK(wordings[2].count == 11);
 }

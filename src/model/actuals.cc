@@ -254,6 +254,44 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Claim(const std::string& id,
   return i == kNone ? nullptr : Get(i);
 }
 
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether `key` is a number as Excel's General format shows a long one:
+// "3.62303E+14" (a digit, maybe a point and digits, E+ and the exponent).
+bool LooksLikeExcelScientific(std::string_view key) {
+  size_t i = 0;
+  if (key.empty() || !IsDigit(key[i++])) return false;
+  if (i < key.size() && key[i] == '.') {
+    const size_t digits = ++i;
+    while (i < key.size() && IsDigit(key[i])) ++i;
+    if (i == digits) return false;
+  }
+  if (i + 2 >= key.size() || (key[i] != 'E' && key[i] != 'e') || key[i + 1] != '+') return false;
+  i += 2;
+  return std::all_of(key.begin() + static_cast<std::ptrdiff_t>(i), key.end(), IsDigit);
+}
+
+// Among `ids`, the numeric id that is `key` (all digits) with the leading
+// zeros Excel drops ("007" for "7"); nullptr when none is.
+const std::string* ZeroPaddedId(const std::string& key, const std::vector<std::string>& ids) {
+  if (key.empty() || !std::all_of(key.begin(), key.end(), IsDigit)) return nullptr;
+  for (const std::string& id : ids) {
+    if (id.size() <= key.size() || id[0] != '0' || !std::all_of(id.begin(), id.end(), IsDigit)) {
+      continue;
+    }
+    const size_t zeros = id.size() - key.size();
+    if (id.compare(zeros, key.size(), key) == 0 &&
+        id.find_first_not_of('0') >= zeros) {
+      return &id;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
   for (const auto& [entry, message] : ambiguous_) diags->Error(LocationOf(entry), message);
   // An unmatched entry is most likely meant for a target left without one.
@@ -300,6 +338,10 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
       if (strays++ == 0) first_stray = i;
       if (stray_keys.size() < kNamed) stray_keys.push_back(key);
       continue;
+    } else if (LooksLikeExcelScientific(key)) {
+      message = Msg(Say(MsgId::kMatchExcelScientific), key);
+    } else if (const std::string* padded = suggest ? ZeroPaddedId(key, ids) : nullptr) {
+      message = Msg(Say(MsgId::kMatchExcelZeros), key, *padded);
     } else {
       std::string hint = suggest ? ClosestMatch(key, by_id ? ids : ids_and_names) : "";
       if (hint.empty()) {

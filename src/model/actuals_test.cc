@@ -950,6 +950,30 @@ TEST_CASE("entries matching no project while a target file was not read in full:
   CHECK(Dump(d2).find("a second actuals entry for target project 'B1'") != std::string::npos);
 }
 
+TEST_CASE("ids Excel changed: scientific notation, and leading zeros dropped") {
+  Loaded l = LoadCsv("项目,指标,实际值\n3.62303E+14,spent,1\n7,spent,1\n1E+15,spent,1\n"
+                     "3.6E14,spent,1\n8,spent,1\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  // The targets left without an entry: 362303202401001, 007, 0800.
+  for (const char* id : {"362303202401001", "007", "0800"}) {
+    CHECK(l.index.ClaimIndex(id, std::string("项目") + id) == ActualsIndex::kNone);
+  }
+  Diagnostics d;
+  l.index.ReportUnclaimed(&d);
+  const std::string all = Dump(d);
+  CHECK(all.find("a.csv:2:1: actuals for '3.62303E+14' match no target project: that is a long "
+                 "numeric id as Excel shows it (scientific notation), its last digits lost: "
+                 "format the column as Text and type the full ids again\n") != std::string::npos);
+  CHECK(all.find("a.csv:3:1: actuals for '7' match no target project: did you mean '007'? Excel "
+                 "drops the leading zeros of a numeric id: format the column as Text and type the "
+                 "ids again\n") != std::string::npos);
+  CHECK(all.find("a.csv:4:1: actuals for '1E+15' match no target project: that is a long numeric "
+                 "id") != std::string::npos);
+  // Not Excel's notation (no '+'), and 8 is not 0800 without its zeros.
+  CHECK(all.find("'3.6E14' match no target project: that is") == std::string::npos);
+  CHECK(all.find("'8' match no target project: did you mean '0800'? Excel") == std::string::npos);
+}
+
 TEST_CASE("a CSV project column headed id or 项目编号 holds ids, as `id:` does") {
   // Project A: id A1, name B1; project B: id B1, name 项目乙. Under `项目` the
   // row B1 is A's by its name and B's by its id; under 项目编号 or id, B's only.

@@ -91,6 +91,15 @@ run monitor "$WORK/flow.yaml" -a "$WORK/flow-progress.csv" --lang zh
 expect_status 2
 expect_err "$WORK/flow-progress.csv:3:1: 错误[JX0401]: “X1”的进度条目没有对应的目标项目，但目标文件“$WORK/flow.yaml”未能完整读取（见上面的错误）：请先修正它，该项目可能就在其中"
 
+case_ "ids Excel changed (3.62303E+14, 7 for 007): JX0401 says what Excel did and how to undo it"
+sed -e 's/^id: QS-2024-02/id: "362303202401001"/' $M/12-percent-written-as-fraction/targets.yaml > "$WORK/long-id.yaml"
+sed -e 's/^id: QS-2024-02/id: "007"/' -e 's/^project: .*/project: 第二个项目/' $M/12-percent-written-as-fraction/targets.yaml > "$WORK/zero-id.yaml"
+printf '项目编号,指标,实际值\n3.62303E+14,spent,962.40\n7,spent,962.40\n' > "$WORK/excel-ids.csv"
+run eval "$WORK/long-id.yaml" "$WORK/zero-id.yaml" -a "$WORK/excel-ids.csv"
+expect_status 2
+expect_err "$WORK/excel-ids.csv:2:1: error[JX0401]: actuals for '3.62303E+14' match no target project: that is a long numeric id as Excel shows it (scientific notation), its last digits lost: format the column as Text and type the full ids again"
+expect_err "$WORK/excel-ids.csv:3:1: error[JX0401]: actuals for '7' match no target project: did you mean '007'? Excel drops the leading zeros of a numeric id: format the column as Text and type the ids again"
+
 # ---- amounts with units, the adjusted budget, the funding parts
 
 case_ "spent with its unit converts exactly: 3148500元 = 314.85万元"
