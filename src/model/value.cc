@@ -345,6 +345,17 @@ Parsed<Body> ParseBody(string_view s, string_view lead) {
     return Parsed<Body>::Error(
         Message{upper.message().code, Tr(MsgId::kValInRangeWrap, upper.error(), Cut(s))});
   }
+  // "5--10个": a doubled '-' reads as the separator and a negative upper
+  // bound, below the lower; said as what it is when the range with one '-'
+  // is one. ("-5--3" is -5 to -3; "5--3" is reversed either way.)
+  const string_view after = Trim(s.substr(sep.pos + sep.len));
+  if (sep_text == "-" && StartsWith(after, "-") && lower->value.sign() >= 0) {
+    std::string one(s.substr(0, sep.pos + sep.len));
+    one += after.substr(1);
+    if (ParseBody(one, lead)) {
+      return Parsed<Body>::Error(Msg(MsgId::kValRangeDoubleDash, Cut(s), Cut(one)));
+    }
+  }
   return MakeRange(std::move(lower.value()), std::move(upper.value()), s);
 }
 // ---------------------------------------------------------------------------

@@ -217,6 +217,9 @@ TEST_CASE("range errors") {
       {
           {"90%-80%", "the range '90%-80%' has its lower bound above its upper bound"},
           {"5--3", "lower bound above its upper bound"},
+          {"5--10个", "the range '5--10个' has two '-' between its bounds, and the second reads "
+                     "as a minus sign (an upper bound below the lower): write one, as in '5-10个'"},
+          {"80%- -95%", "write one, as in '80%-95%'"},
           {"2024-12", "lower bound above its upper bound"},
           {"1天-2个月", "a month is not a fixed number of days"},
           {"1台-2个", "'个' cannot be compared with '台': counted units must match exactly"},
