@@ -339,14 +339,14 @@ class CsvReader {
     const std::string indicator(Trim(row.fields[indicator_]));
     if (indicator.empty()) {
       ErrorAt(row, indicator_, MsgId::kCsvIndicatorCellEmpty);
-    } else if (indicator == "spent" || indicator == "全年执行数" ||
-               (progress_ && progress_read::IsSpentRow(indicator))) {
+    } else if (EqualsIgnoringCase(indicator, "spent") || indicator == "全年执行数" ||
+               progress_read::IsSpentRow(indicator)) {
       ReadSpent(row, &g);
       if (progress_) ReadForecastSpent(row, indicator, &g.entry);
-    } else if (indicator == "budget" || indicator == "全年预算数") {
+    } else if (EqualsIgnoringCase(indicator, "budget") || indicator == "全年预算数") {
       ReadBudget(row, &g);
       if (progress_) CheckProgressCells(row, indicator, false);
-    } else if (indicator == "achieved" || indicator == "实际完成情况") {
+    } else if (EqualsIgnoringCase(indicator, "achieved") || indicator == "实际完成情况") {
       g.entry.achieved = std::string(Cell(row, value_));
       if (progress_) CheckProgressCells(row, indicator, false);
     } else {

@@ -1019,6 +1019,23 @@ TEST_CASE("a CSV project column headed id or 项目编号 holds ids, as `id:` do
 
 namespace jixiao {
 
+TEST_CASE("actuals CSV: the rows spent, budget and achieved in any case; 执行数") {
+  Loaded l = LoadCsv(
+      "project,indicator,value\nP1,Spent,6.5\nP1,BUDGET,7\nP1,Achieved,完成\n"
+      "P2,执行数,3\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p1 = l.index.Claim("P1", "P1");
+  REQUIRE(p1 != nullptr);
+  CHECK(p1->spent.total.value == Dec("6.5"));
+  REQUIRE(p1->budget);
+  CHECK(p1->budget->total.value == 7);
+  CHECK(p1->achieved == "完成");
+  CHECK(p1->indicators.empty());
+  auto p2 = l.index.Claim("P2", "P2");
+  REQUIRE(p2 != nullptr);
+  CHECK(p2->spent.total.value == 3);
+}
+
 TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
   Loaded l = LoadCsv(
       "项目名称,三级指标,实际完成值,偏差原因,,,\r\n"
