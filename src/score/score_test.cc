@@ -1029,15 +1029,15 @@ TEST_CASE("amounts and deviations: codes, and the forms' words in Chinese") {
   low.a.note = "";
   Scored unmet = Score(ProjectYaml(kOneIndicator), low.Value("甲", "3台", "").a);
   CHECK(Codes(unmet.diags) ==
-        "JX0805 指标“甲”未达成（实际完成值 3台，指标值 4台），但没有填写偏差原因：请在 note 中写明偏差原因"
-        "分析及改进措施\n"
+        "JX0805 指标“甲”未达成（实际完成值 3台，指标值 4台），但没有填写偏差原因：请在说明（note）中写明"
+        "偏差原因分析及改进措施\n"
         "JX0806 项目“测试项目”全年执行数 5 万元，全年预算数 6 万元（预算执行率 83.33%），低于 90%，但没有填写说明："
-        "请在项目的 note 中说明预算执行率偏低的原因\n");
+        "请在项目的说明（note）中写明预算执行率偏低的原因\n");
   // 6 > 4 x 1.2: over-achieved.
   Scored high = Score(ProjectYaml(kOneIndicator), ActualsBuilder("6").Value("甲", "6台", "").a);
   CHECK(Codes(high.diags) ==
         "JX0805 指标“甲”超出指标值过多，指标值可能定得过低（实际完成值 6台，指标值 4台），但没有填写偏差"
-        "原因：请在 note 中写明偏差原因分析及改进措施\n");
+        "原因：请在说明（note）中写明偏差原因分析及改进措施\n");
 }
 
 TEST_CASE("the year and the kinds of actuals: codes in English too") {
