@@ -76,6 +76,7 @@ MsgId ForecastWording(MsgId id) {
     case MsgId::kQualitativeNeedsGrade: return MsgId::kQualitativeNeedsGradeForecast;
     case MsgId::kQuantitativeGotGrade: return MsgId::kQuantitativeGotGradeForecast;
     case MsgId::kDateNeedsDate: return MsgId::kDateNeedsDateForecast;
+    case MsgId::kDateExcelSerial: return MsgId::kDateExcelSerialForecast;
     case MsgId::kDateNotDoneAtYearEnd: return MsgId::kDateNotDoneAtYearEndForecast;
     case MsgId::kTimeNotDoneAtYearEnd: return MsgId::kTimeNotDoneAtYearEndForecast;
     case MsgId::kNeedsNumber: return MsgId::kNeedsNumberForecast;
@@ -95,6 +96,7 @@ MsgId ValueToDateWording(MsgId id) {
     case MsgId::kQualitativeNeedsGrade: return MsgId::kQualitativeNeedsGradeValueToDate;
     case MsgId::kQuantitativeGotGrade: return MsgId::kQuantitativeGotGradeValueToDate;
     case MsgId::kDateNeedsDate: return MsgId::kDateNeedsDateValueToDate;
+    case MsgId::kDateExcelSerial: return MsgId::kDateExcelSerialValueToDate;
     case MsgId::kNeedsNumber: return MsgId::kNeedsNumberValueToDate;
     case MsgId::kNeedsNumberScientific: return MsgId::kNeedsNumberScientificValueToDate;
     case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchValueToDate;

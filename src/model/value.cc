@@ -525,6 +525,9 @@ Parsed<Actual> ParseDateActual(string_view s, Actual a) {
   if (d.status == DateScan::kImpossible) return Parsed<Actual>::Error(std::move(d.error));
   if (d.status != DateScan::kOk) return a;
   string_view rest = Trim(s.substr(d.len));
+  // Midnight after the date ("2024-12-01 00:00:00", "2024/12/1 0:00"): how
+  // a spreadsheet exports a date cell; the date alone.
+  if (rest == "00:00:00" || rest == "0:00:00" || rest == "00:00" || rest == "0:00") rest = {};
   if (rest.empty()) {
     a.kind = ActualKind::kDate;
     a.date = d.date;

@@ -98,6 +98,10 @@ inline bool operator==(const Date& a, const Date& b) {
 }
 int Compare(const Date& a, const Date& b);  // -1, 0, 1
 std::string FormatDate(const Date& d);      // "2024-12-31"
+// The date a spreadsheet numbers `serial` (Excel and WPS: 45627 is
+// 2024-12-01, counting days from 1899-12-30), for a whole number from 36526
+// (2000-01-01) to 73050 (2099-12-31); nullopt for anything else.
+std::optional<Date> ExcelSerialDate(const Rational& serial);
 
 enum class TargetKind { kQuantity, kRange, kDate, kQualitative };
 

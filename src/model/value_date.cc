@@ -192,6 +192,26 @@ int Compare(const Date& a, const Date& b) {
   return 0;
 }
 
+std::optional<Date> ExcelSerialDate(const Rational& serial) {
+  int64_t n;
+  if (!serial.is_integer() || !serial.num().ToInt64(&n) || n < 36526 || n > 73050) {
+    return std::nullopt;
+  }
+  // Days from 1970-01-01 (serial 25569), then the civil date (H. Hinnant's
+  // days_from_civil inverse); the range keeps clear of 1900's false 29 February.
+  int64_t z = n - 25569 + 719468;
+  const int64_t era = z / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  Date d;
+  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+  return d;
+}
+
 std::string FormatDate(const Date& d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);

@@ -130,5 +130,40 @@ TEST_CASE("dates compare and format") {
   CHECK(FormatDate({2024, 12, 31}) == "2024-12-31");
 }
 
+TEST_CASE("a spreadsheet's date serial number") {
+  // Days from 1899-12-30: 36526 is 2000-01-01; 2024 has 366 days, so
+  // 45292 (2024-01-01) + 59 = 45351 is 2024-02-29 and + 335 = 45627 is
+  // 2024-12-01.
+  const std::pair<int64_t, const char*> rows[] = {
+      {36526, "2000-01-01"}, {45292, "2024-01-01"}, {45351, "2024-02-29"},
+      {45352, "2024-03-01"}, {45627, "2024-12-01"}, {45657, "2024-12-31"},
+      {45658, "2025-01-01"}, {73050, "2099-12-31"},
+  };
+  for (const auto& [serial, date] : rows) {
+    CAPTURE(serial);
+    REQUIRE(ExcelSerialDate(Rational(serial)));
+    CHECK(FormatDate(*ExcelSerialDate(Rational(serial))) == date);
+  }
+  // Outside 2000-2099, or not a whole number: not one.
+  CHECK_FALSE(ExcelSerialDate(Rational(36525)));
+  CHECK_FALSE(ExcelSerialDate(Rational(73051)));
+  CHECK_FALSE(ExcelSerialDate(Rational(1200)));
+  CHECK_FALSE(ExcelSerialDate(Rational(BigInt(91255), BigInt(2))));
+}
+
+TEST_CASE("a date with midnight after it, as a spreadsheet exports a date cell") {
+  for (const char* text : {"2024-12-01 00:00:00", "2024/12/1 0:00", "2024-12-01 00:00",
+                           "2024-12-01 0:00:00"}) {
+    CAPTURE(text);
+    Parsed<Actual> a = ParseActual(text);
+    REQUIRE(a);
+    CHECK(a->kind == ActualKind::kDate);
+    CHECK(FormatDate(a->date) == "2024-12-01");
+  }
+  // Another time of day is not a date alone.
+  Parsed<Actual> noon = ParseActual("2024-12-01 12:30:00");
+  CHECK((!noon || noon->kind != ActualKind::kDate));
+}
+
 }  // namespace
 }  // namespace jixiao

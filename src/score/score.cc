@@ -381,8 +381,18 @@ class ProjectScorer {
     const bool not_done = a.value.kind == ActualKind::kText && !a.grade && Trim(a.text) == "未完成";
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
-        diags_->Error(a.value_loc(), not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, role), ind.name, ind.target_text)
-                                      : Msg(About(MsgId::kDateNeedsDate, role), ind.name, ind.target_text, a.text));
+        // 45627: a date cell Excel shows in the General format.
+        const std::optional<Date> serial =
+            a.value.kind == ActualKind::kQuantity && a.value.value.unit.dim == Dimension::kNone
+                ? ExcelSerialDate(a.value.value.value)
+                : std::nullopt;
+        diags_->Error(a.value_loc(),
+                      not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, role), ind.name,
+                                     ind.target_text)
+                      : serial ? Msg(About(MsgId::kDateExcelSerial, role), ind.name,
+                                     ind.target_text, a.text, FormatDate(*serial))
+                               : Msg(About(MsgId::kDateNeedsDate, role), ind.name,
+                                     ind.target_text, a.text));
         return std::nullopt;
       }
       return ScoreDate(t, a.value.date);

@@ -100,6 +100,26 @@ expect_status 2
 expect_err "$WORK/excel-ids.csv:2:1: error[JX0401]: actuals for '3.62303E+14' match no target project: that is a long numeric id as Excel shows it (scientific notation), its last digits lost: format the column as Text and type the full ids again"
 expect_err "$WORK/excel-ids.csv:3:1: error[JX0401]: actuals for '7' match no target project: did you mean '007'? Excel drops the leading zeros of a numeric id: format the column as Text and type the ids again"
 
+case_ "a date cell from Excel: 45627 says it is 2024-12-01; 2024-12-01 00:00:00 is that date"
+cat >"$WORK/dated.yaml" <<'EOF'
+project: 日期项目
+id: D1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}
+  - {level1: 产出指标, level2: 时效指标, name: 完成时间, target: 2024年12月31日前}
+EOF
+printf 'project,indicator,value\nD1,spent,10\nD1,数量,4台\nD1,完成时间,45627\n' > "$WORK/serial.csv"
+run eval "$WORK/dated.yaml" -a "$WORK/serial.csv"
+expect_status 2
+expect_err "$WORK/serial.csv:4:9: error[JX0448]: indicator '完成时间' has a date target ('2024年12月31日前'), and its actual '45627' is a date as Excel numbers it (45627 is 2024-12-01): format the cell as a date, or write 2024-12-01"
+printf 'project,indicator,value\nD1,spent,10\nD1,数量,4台\nD1,完成时间,2024-12-01 00:00:00\n' > "$WORK/midnight.csv"
+run eval "$WORK/dated.yaml" -a "$WORK/midnight.csv"
+expect_status 0
+expect_out "完成时间  2024年12月31日前 2024-12-01 00:0"
+expect_out "met"
+
 # ---- amounts with units, the adjusted budget, the funding parts
 
 case_ "spent with its unit converts exactly: 3148500元 = 314.85万元"
