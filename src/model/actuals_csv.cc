@@ -453,7 +453,7 @@ class CsvReader {
     if (!score.empty()) {
       if (!a.grade) {
         ErrorAt(row, score_, MsgId::kCsvScoreWithoutGrade, key, Shorten(a.text));
-      } else if (std::optional<Rational> s = Rational::ParseDecimal(score)) {
+      } else if (std::optional<Rational> s = Rational::ParseDecimal(FoldFullWidth(score))) {
         if (std::optional<Message> bad = CheckScore(*s, score)) {
           ErrorAt(row, score_, Message{bad->code, Tr(MsgId::kValIndicatorWrap, key, bad->text)});
         } else {

@@ -629,7 +629,8 @@ TEST_CASE("actuals CSV: CRLF, BOM, columns in any order, 全年执行数, score 
       "\xEF\xBB\xBFvalue,score,indicator,project,note\r\n"
       "6.5,,全年执行数,P1,执行率偏低\r\n"
       "部分达成,0.7,执法效能,P1,\r\n"
-      "不适用,,某指标,P1,不涉及\r\n");
+      "不适用,,某指标,P1,不涉及\r\n"
+      "部分达成,０．６,另一指标,P1,\r\n");  // full-width, as values may be
   REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
   auto p = l.index.Claim("P1", "P1");
   REQUIRE(p != nullptr);
@@ -639,6 +640,8 @@ TEST_CASE("actuals CSV: CRLF, BOM, columns in any order, 全年执行数, score 
   REQUIRE(a != nullptr);
   CHECK(*a->grade == Grade::kPartial);
   CHECK(*a->score == Dec("0.7"));
+  REQUIRE(Find(*p, "另一指标") != nullptr);
+  CHECK(*Find(*p, "另一指标")->score == Dec("0.6"));
   CHECK(Find(*p, "某指标")->value.kind == ActualKind::kNotApplicable);
   CHECK(Find(*p, "某指标")->note == "不涉及");
 }
