@@ -173,6 +173,20 @@ class Merger {
         diags_->Error({path, line, 1}, MsgId::kMergeNotReport);
         return;
       }
+      // An eval report's head (JSON) or last line (JSONL) names its rules
+      // and holds its summary, and a JSON report's projects are a list: a
+      // check report ("projects": 5) or another object saying it is
+      // jixiao's is not one, and merged as one it would pass with nothing.
+      if (ours) {
+        const YamlNode* rules = root->Find("rules");
+        const YamlNode* summary = root->Find("summary");
+        const YamlNode* projects = root->Find("projects");
+        if (rules == nullptr || !rules->is_scalar() || summary == nullptr || !summary->is_map() ||
+            (projects != nullptr && !projects->is_sequence())) {
+          diags_->Error({path, line, 1}, MsgId::kMergeNotEvalReport);
+          return;
+        }
+      }
       if (const YamlNode* projects = ours ? root->Find("projects") : nullptr) {  // a JSON report
         CheckRules(*root, path, line);
         if (projects->is_sequence()) {

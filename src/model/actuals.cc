@@ -282,10 +282,7 @@ const std::string* ZeroPaddedId(const std::string& key, const std::vector<std::s
       continue;
     }
     const size_t zeros = id.size() - key.size();
-    if (id.compare(zeros, key.size(), key) == 0 &&
-        id.find_first_not_of('0') >= zeros) {
-      return &id;
-    }
+    if (id.compare(zeros, key.size(), key) == 0 && id.find_first_not_of('0') >= zeros) return &id;
   }
   return nullptr;
 }

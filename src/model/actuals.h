@@ -166,8 +166,8 @@ class ActualsIndex {
   // every entry no target project claimed, as an error: a second
   // entry for a claimed target is named as such; otherwise the nearest id or
   // name of a target that Claim found no entry for is suggested when it is a
-  // likely typo.
-  // Entries that match no target project while some target input could not
+  // likely typo, and an id Excel changed is said to be one (3.62303E+14; 7
+  // for 007). Entries that match no target project while some target input could not
   // be read in full (MarkTargetsIncomplete) are named in one error instead,
   // at the first of them, pointing at those inputs: their projects may be
   // there.

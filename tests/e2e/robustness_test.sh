@@ -603,6 +603,14 @@ expect_error "$WORK/array.json:1:1" "expected a JSON object from 'jixiao eval -f
 run merge "$WORK/other.json"
 expect_status 2
 expect_error "$WORK/other.json:1:1" "not a report of 'jixiao eval -f json' or '-f jsonl' (no \"tool\": \"jixiao\")" JX0723
+# A check report, or an object that only says it is jixiao's: not an eval report.
+run check examples/targets -f json="$WORK/check.json"
+printf '{"tool":"jixiao","version":"0.2.0"}\n' > "$WORK/bare.json"
+for f in check bare; do
+  run merge "$WORK/$f.json"
+  expect_status 2
+  expect_error "$WORK/$f.json:1:1" "not a report of 'jixiao eval -f json' or '-f jsonl': it has no rules, summary and list of projects" JX0723
+done
 run merge "$WORK/empty.json"
 expect_status 2
 expect_error "$WORK/empty.json" "the report holds no JSON object" JX0723
