@@ -1,5 +1,6 @@
 #include "base/messages.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace jixiao {
@@ -37,6 +38,12 @@ std::string NameSome(const std::vector<std::string>& names, size_t total) {
   }
   if (total > names.size()) out = Tr(MsgId::kListMore, out, total - names.size());
   return out;
+}
+
+std::string NameFirst(const std::vector<std::string>& all, size_t shown) {
+  const std::vector<std::string> first(
+      all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(shown, all.size())));
+  return NameSome(first, all.size());
 }
 
 MsgId ProgressWording(MsgId id) {

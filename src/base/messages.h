@@ -70,6 +70,8 @@ inline std::string_view Text(MsgId id) { return Text(id, CurrentLang()); }
 // "'a', 'b', 'c' and 2 more" (“a”、“b”、“c”，另有 2 个): the first few of
 // `names`, of `total` in all, quoted, in the run's language.
 std::string NameSome(const std::vector<std::string>& names, size_t total);
+// NameSome of the first `shown` of `all`, of all.size().
+std::string NameFirst(const std::vector<std::string>& all, size_t shown);
 
 // The message an entry of a progress file (monitor) gets in place of `id`, an
 // actuals entry's message about matching it to its project: the same code,

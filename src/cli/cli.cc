@@ -254,8 +254,8 @@ CLI::Validator FormatOf(ParseProblem* problem, std::string command) {
 }
 
 // --fail-under SCORE: a decimal from 0 to 100. One in (0, 1] is a share
-// written for a score (0.8 for 80): no project scores below 0.8 that would
-// not fail on its indicators anyway, so a CI with it would pass everything.
+// written for a score (0.8 for 80): as a score it fails almost nothing, so a
+// CI with it would pass what it meant to stop.
 CLI::Validator Score(ParseProblem* problem) {
   return Check(problem, [](const std::string& s) -> std::optional<Message> {
     if (s.empty()) return Msg(MsgId::kEmptyOptionValue, "--fail-under", Text(MsgId::kGiveFailUnder));

@@ -189,14 +189,12 @@ class Merger {
       }
       if (const YamlNode* projects = ours ? root->Find("projects") : nullptr) {  // a JSON report
         CheckRules(*root, path, line);
-        if (projects->is_sequence()) {
-          for (const YamlNode* p : projects->items) {
-            if (IsProject(*p)) {
-              ++read;
-              on_project(*p, at(p->line));
-            } else {
-              diags_->Error({path, at(p->line), 1}, MsgId::kMergeNotProject);
-            }
+        for (const YamlNode* p : projects->items) {  // a list: checked above
+          if (IsProject(*p)) {
+            ++read;
+            on_project(*p, at(p->line));
+          } else {
+            diags_->Error({path, at(p->line), 1}, MsgId::kMergeNotProject);
           }
         }
         Tail(*root, path, line);

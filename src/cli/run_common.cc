@@ -60,21 +60,9 @@ void ProjectsWithoutEntry::Add(const LoadedItem& item) {
 
 void ProjectsWithoutEntry::Report(const ActualsIndex& entries, Diagnostics* diags) const {
   if (count_ == 0) return;
-  const std::vector<std::string>& unread = entries.incomplete();
-  std::vector<std::string> files;
-  for (const std::string& f : unread) {
-    if (std::find(files.begin(), files.end(), f) != files.end()) continue;
-    if (files.size() == kNamed) break;
-    files.push_back(f);
-  }
-  size_t distinct = 0;
-  for (size_t i = 0; i < unread.size(); ++i) {
-    if (std::find(unread.begin(), unread.begin() + static_cast<std::ptrdiff_t>(i),
-                  unread[i]) == unread.begin() + static_cast<std::ptrdiff_t>(i)) {
-      ++distinct;
-    }
-  }
-  const std::string files_named = NameSome(files, distinct);
+  const std::vector<std::string>& unread = entries.incomplete();  // each once
+  const size_t distinct = unread.size();
+  const std::string files_named = NameFirst(unread, kNamed);
   Message m = count_ == 1 ? Msg(entries.Say(distinct == 1 ? MsgId::kNoEntryUnreadFile
                                                           : MsgId::kNoEntryUnreadFiles),
                                 NameSome(names_, count_), files_named)

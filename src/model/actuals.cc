@@ -353,10 +353,7 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
   }
   if (strays == 0) return;
   const size_t files = targets_incomplete_.size();
-  std::vector<std::string> named_files(
-      targets_incomplete_.begin(),
-      targets_incomplete_.begin() + static_cast<std::ptrdiff_t>(std::min(files, kNamed)));
-  const std::string files_named = NameSome(named_files, files);
+  const std::string files_named = NameFirst(targets_incomplete_, kNamed);
   Message m =
       strays == 1
           ? Msg(Say(files == 1 ? MsgId::kMatchUnknownUnreadTarget
@@ -368,11 +365,18 @@ void ActualsIndex::ReportUnclaimed(Diagnostics* diags) const {
   diags->Error(LocationOf(first_stray), std::move(m));
 }
 
+namespace {
+
+void AddOnce(std::vector<std::string>* paths, const std::string& path) {
+  if (std::find(paths->begin(), paths->end(), path) == paths->end()) paths->push_back(path);
+}
+
+}  // namespace
+
+void ActualsIndex::MarkIncomplete(const std::string& path) { AddOnce(&incomplete_, path); }
+
 void ActualsIndex::MarkTargetsIncomplete(const std::string& path) {
-  if (std::find(targets_incomplete_.begin(), targets_incomplete_.end(), path) ==
-      targets_incomplete_.end()) {
-    targets_incomplete_.push_back(path);
-  }
+  AddOnce(&targets_incomplete_, path);
 }
 
 }  // namespace jixiao

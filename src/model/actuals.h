@@ -178,8 +178,8 @@ class ActualsIndex {
   // Records that the actuals input `path` could not be read in full (it is
   // missing, has a syntax error, ...): a target project without an entry
   // may have its entry there, so it is not told to add one.
-  void MarkIncomplete(const std::string& path) { incomplete_.push_back(path); }
-  // The inputs recorded by MarkIncomplete, in order.
+  void MarkIncomplete(const std::string& path);
+  // The inputs recorded by MarkIncomplete, each once, in order.
   const std::vector<std::string>& incomplete() const { return incomplete_; }
   // Records that the target input `path` could not be read in full (a
   // syntax error, an unreadable file, ...): an entry that matches no target
@@ -231,7 +231,7 @@ class ActualsIndex {
   std::vector<std::pair<std::string, std::string>> unmatched_;
   std::unordered_map<uint32_t, uint32_t> shadowed_by_;
   std::unordered_map<uint32_t, std::string> named_;
-  std::vector<std::string> incomplete_;
+  std::vector<std::string> incomplete_;           // distinct, in order
   std::vector<std::string> targets_incomplete_;  // distinct, in order
   bool progress_ = false;
 };
