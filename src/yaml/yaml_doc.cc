@@ -591,6 +591,35 @@ size_t FindBom(std::string_view text, size_t from, size_t to) {
   return at;
 }
 
+// Whether a document marker `m` ("---" or "...") starts at byte `at` of
+// `text`: the three characters, then a space, a tab, a line end or the end.
+bool MarkerAt(std::string_view text, size_t at, std::string_view m) {
+  return text.compare(at, 3, m) == 0 &&
+         (at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n' ||
+          text[at + 3] == '\r' || text[at + 3] == '\t');
+}
+
+// Where reading goes on after a syntax error at byte `at` of `text`, in a
+// document that starts at `from`: the "---" line the error is at (a quote
+// or a bracket left open runs on to it), or else the first "---" line after
+// the error's line. YAML ends a document there whatever came before it (no
+// scalar goes on across it). npos when a "..." or a directive line comes
+// first (the documents after it may depend on it) or no "---" line follows.
+size_t ResumeAfterError(std::string_view text, size_t at, size_t from) {
+  if (at >= text.size()) return std::string_view::npos;
+  size_t line = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  if (line == at && line > from && MarkerAt(text, line, "---")) return line;
+  for (size_t nl = text.find('\n', at); nl != std::string_view::npos;
+       nl = text.find('\n', line)) {
+    line = nl + 1;
+    if (line >= text.size()) break;
+    if (text[line] == '%' || MarkerAt(text, line, "...")) return std::string_view::npos;
+    if (MarkerAt(text, line, "---")) return line;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics* diags,
@@ -617,10 +646,12 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
     return 0;
   }
   DocumentBuilder builder(src, base, limits, diags);
-  size_t delivered = 0;  // also the index of the next document
-  // Gives a complete document to the caller; false at the document limit.
+  size_t delivered = 0;
+  size_t failed = 0;  // documents a syntax error left unread (they keep their index)
+  // Gives a complete document to the caller; false at the document limit
+  // (which counts the documents lost to a syntax error too).
   auto deliver = [&](const YamlDocument& doc) {
-    if (delivered >= limits.max_documents) {
+    if (delivered + failed >= limits.max_documents) {
       diags->Add(MakeDiagnostic(Severity::kError, src, doc.offset(),
                                 Msg(MsgId::kTooManyDocuments, limits.max_documents), doc.line()));
       return false;
@@ -631,9 +662,11 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
   };
   // yaml-cpp reads text from `from`, on 0-based line `from_line`, up to the
   // document that starts at `to` (npos: to the end); true when it read that
-  // far, false when it stopped the file (a syntax error, a limit): nothing
-  // after is read then.
-  auto read_with_yaml_cpp = [&](size_t from, int from_line, size_t to) {
+  // far, false when it stopped (a syntax error, a limit). After a syntax
+  // error `*resume` is where the next document starts (ResumeAfterError),
+  // if reading may go on there; npos otherwise.
+  auto read_with_yaml_cpp = [&](size_t from, int from_line, size_t to, size_t* resume) {
+    *resume = std::string_view::npos;
     const size_t yaml_base = base + from;
     builder.SetBase(yaml_base, from_line);
     builder.StopAt(to == std::string_view::npos ? to : base + to);
@@ -645,7 +678,7 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
       YAML::Parser parser(in);
       for (;;) {
         YamlDocument doc;
-        builder.Reset(&doc, delivered);
+        builder.Reset(&doc, delivered + failed);
         if (!parser.HandleNextDocument(builder)) return true;
         // yaml-cpp 0.7.0 can return the same empty document forever at a stray
         // token such as ',' (the reason LoadAll hangs): an empty document at a
@@ -682,6 +715,8 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         return false;
       }
       const int line = e.mark.line + 1 + from_line;
+      if (at >= base) *resume = ResumeAfterError(text, at - base, from);
+      if (*resume != std::string_view::npos && *resume <= from) *resume = std::string_view::npos;
       const size_t line_end = src.text.find('\n', at);
       // A slip of the hand (a full-width colon, a tab, ...) on this line or
       // the one above is named where it is, instead of the parser's words;
@@ -723,20 +758,40 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         // more than one document there) up to the "---" after it, where the
         // fast reader goes on; after a "..." or a directive, or from the
         // last "---", yaml-cpp reads the rest.
+        // After a syntax error, reading goes on at the next document (each
+        // document's problems are reported) where ResumeAfterError says so.
+        // `pos`'s 0-based line, counted on from `from` (or the last `pos`).
+        size_t counted = from;
+        int counted_line = from_line;
+        auto line_of = [&](size_t pos) {
+          counted_line += static_cast<int>(std::count(text.begin() + static_cast<long>(counted),
+                                                      text.begin() + static_cast<long>(pos), '\n'));
+          counted = pos;
+          return counted_line;
+        };
+        size_t resume = std::string_view::npos;
         if (to == std::string_view::npos || to == text.size()) {
-          read_with_yaml_cpp(from, from_line, std::string_view::npos);
+          for (size_t at = from; !read_with_yaml_cpp(at, line_of(at), std::string_view::npos,
+                                                     &resume);
+               at = resume) {
+            if (resume == std::string_view::npos) break;
+            ++failed;
+          }
           return delivered;
         }
-        if (!read_with_yaml_cpp(from, from_line, to)) return delivered;
+        size_t next = to;
+        if (!read_with_yaml_cpp(from, from_line, to, &resume)) {
+          if (resume == std::string_view::npos) return delivered;
+          ++failed;
+          next = resume;
+        }
         builder.SetBase(base, 0);  // the fast reader's marks count from the start
         builder.StopAt(std::string_view::npos);
-        const std::string_view doc_text = text.substr(from, to - from);
-        fast.ResumeAt(to, from_line + static_cast<int>(std::count(doc_text.begin(),
-                                                                   doc_text.end(), '\n')));
+        fast.ResumeAt(next, line_of(next));
         continue;
       }
       YamlDocument doc;
-      builder.Reset(&doc, delivered);
+      builder.Reset(&doc, delivered + failed);
       builder.Replay(events, doc_pos, doc_line);
       if (!deliver(doc)) return delivered;
     }

@@ -100,9 +100,12 @@ class YamlDocument {
 };
 
 // Parses every document of `src` (valid UTF-8: see CheckInputText) in order
-// and calls `on_document` for each complete one. Problems go to `diags` with their location; a syntax error or
-// an exceeded limit ends the file there (the documents before it have been
-// delivered). Returns the number of documents delivered.
+// and calls `on_document` for each complete one. Problems go to `diags` with
+// their location. A syntax error loses its document: reading goes on at the
+// next "---" line after it (or the one it is at), unless a "..." or a
+// directive line comes first; the documents after keep their index. An
+// exceeded limit ends the file there. Returns the number of documents
+// delivered.
 size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics* diags,
                        const std::function<void(const YamlDocument&)>& on_document);
 

@@ -184,6 +184,59 @@ TEST_CASE("syntax errors are located 1-based") {
 }
 
 
+TEST_CASE("a syntax error loses its document only: reading goes on at the next ---") {
+  struct Run {
+    Diagnostics diags;
+    std::vector<std::string> docs;  // "index@line" of each document delivered
+  };
+  auto run = [](const std::string& text) {
+    Run r;
+    Source src{"t.yaml", text};
+    ParseYamlStream(src, {}, &r.diags, [&](const YamlDocument& doc) {
+      r.docs.push_back(std::to_string(doc.index()) + "@" + std::to_string(doc.line()));
+    });
+    return r;
+  };
+  // Documents 0 and 2 have errors (lines 1 and 6); 1 and 3 are read and
+  // keep their places in the file.
+  Run r = run("a: 1: 2\nb: 3\n---\nc: 4\n---\nd: [5\n---\ne: 6\n");
+  REQUIRE(r.diags.error_count() == 2);
+  CHECK(r.diags.all()[0].loc.line == 1);
+  CHECK(r.diags.all()[1].loc.line == 7);  // the '[' runs on to the "---" line
+  CHECK(r.docs == std::vector<std::string>{"1@3", "3@7"});
+  // A quote left open runs on to a "---" line: the error is there, and the
+  // document it starts is read.
+  r = run("a: \"x\n---\nb: 2\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all()[0].loc.line == 2);
+  CHECK(r.docs == std::vector<std::string>{"1@2"});
+  // "---x" is no document marker; a "..." or a directive line ends the
+  // reading (what follows may depend on it).
+  r = run("---\na: 1: 2\n---x\nb: 2\n---\nc: 3\n");
+  CHECK(r.diags.error_count() == 1);
+  CHECK(r.docs == std::vector<std::string>{"1@5"});
+  for (const char* text : {"a: 1: 2\n...\n---\nb: 2\n", "a: 1: 2\n%YAML 1.2\n---\nb: 2\n"}) {
+    CAPTURE(text);
+    r = run(text);
+    CHECK(r.diags.error_count() == 1);
+    CHECK(r.docs.empty());
+  }
+  // A limit still ends the file; the document limit counts a lost document.
+  YamlLimits two;
+  two.max_documents = 2;
+  Diagnostics d2;
+  Source three{"t.yaml", "a: 1: 2\n---\nb: 1\n---\nc: 1\n"};
+  CHECK(ParseYamlStream(three, two, &d2, [](const YamlDocument&) {}) == 1);
+  REQUIRE(d2.error_count() == 2);
+  CHECK(d2.all()[1].loc.line == 4);  // at the third document's "---"
+  YamlLimits one;
+  one.max_nodes = 3;
+  Diagnostics d;
+  Source src{"t.yaml", "a: [1, 2, 3]\n---\nb: 1\n"};
+  CHECK(ParseYamlStream(src, one, &d, [](const YamlDocument&) {}) == 0);
+  CHECK(d.error_count() == 1);
+}
+
 TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees and errors") {
   // A first line with a tab makes the fast reader decline the whole file,
   // so yaml-cpp reads it all: the results must be the same, a line later.
@@ -236,6 +289,15 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
            "a: {b: {c: {d: 1}}}\n",
            "- 1\n---\n- 2\n",
            "- 1\n---\n- 2\n---\n- 3\n",
+           // After a syntax error reading goes on at the next "---" line,
+           // or the one the error is at; not past a "..." or a directive.
+           "a: 1: 2\nb: 3\n---\nc: 4\n---\nd: [5\n---\ne: 6\n",
+           "a: [1\n---\nb: 2\n---\nc: {\n---\nd: 4\n",
+           "a: \"x\n---\nb: 2\n",
+           "a: 1: 2\n...\n---\nb: 2\n",
+           "a: 1: 2\n%YAML 1.2\n---\nb: 2\n",
+           "---\na: 1: 2\n---x\nb: 2\n---\nc: 3\n",
+           "a: 1\n...\n---\nb: 1: 2\n---\nc: 3\n",
        }) {
     for (const YamlLimits& limits : {YamlLimits{}, small}) {
       CAPTURE(text);

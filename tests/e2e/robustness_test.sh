@@ -138,6 +138,20 @@ expect_status 2
 expect_error "$WORK/many.yaml:29996:10" "project '项目4999' has no actuals entry" JX0721
 expect_err "29996 | project: 项目4999"
 
+case_ "a syntax error loses its document only: the documents after it are read"
+{ printf 'project: 甲\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台: x}\n'
+  printf -- '---\nproject: 乙\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n'
+  printf -- '---\nproject: 丙\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, targett: 4台}\n'; } > "$WORK/three.yaml"
+run check "$WORK/three.yaml"
+expect_status 2
+expect_err "$WORK/three.yaml:5:54: error[JX0117]"
+expect_error "$WORK/three.yaml:17:44" "unknown key 'targett' in an indicator: did you mean 'target'?" JX0201
+expect_out "checked 1 file: 1 project, 1 indicator; 3 errors, 0 warnings"
+printf 'projects:\n  - project: 乙\n    spent: 9\n    indicators:\n      数量: 4台\n' > "$WORK/three-a.yaml"
+run eval "$WORK/three.yaml" -a "$WORK/three-a.yaml" -f json
+expect_status 2
+expect_out '"project": "乙"'
+
 case_ "a file that starts with two byte order marks is located right"
 printf '\xef\xbb\xbf\xef\xbb\xbfprojects:\n  - id: T-1\n    spent: 1\n  bad: : x\n' > "$WORK/bom2.yaml"
 run eval tests/fixtures/check/valid-minimal.yaml -a "$WORK/bom2.yaml"
