@@ -19,8 +19,8 @@ constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 constexpr size_t kMaxPath = 4096;
 
 // A slot is free (0), being filled (1), or holds a file (2) or a directory
-// (3) to remove.
-enum SlotState : int { kFree = 0, kFilling = 1, kFile = 2, kDirectory = 3 };
+// (3) to remove, or a directory to remove if it is empty (4).
+enum SlotState : int { kFree = 0, kFilling = 1, kFile = 2, kDirectory = 3, kIfEmpty = 4 };
 struct Slot {
   std::atomic<int> state{0};
   char path[kMaxPath];
@@ -87,6 +87,9 @@ extern "C" void RemoveTemporariesAndDie(int sig) {
   for (Slot& s : g_slots) {
     if (s.state.load(std::memory_order_acquire) == kDirectory) RemoveDirectoryNow(s.path);
   }
+  for (Slot& s : g_slots) {
+    if (s.state.load(std::memory_order_acquire) == kIfEmpty) rmdir(s.path);
+  }
   // The signal's action is made the default again, here rather than by
   // SA_RESETHAND: the kernel resets a SA_RESETHAND action before it blocks
   // the signals of sa_mask, so a second Ctrl-C in between ended the process
@@ -140,6 +143,8 @@ int Register(const std::string& path, SlotState what) {
 int RegisterTemporary(const std::string& path) { return Register(path, kFile); }
 
 int RegisterTemporaryDirectory(const std::string& path) { return Register(path, kDirectory); }
+
+int RegisterCreatedDirectory(const std::string& path) { return Register(path, kIfEmpty); }
 
 void UnregisterTemporary(int slot) {
   if (slot < 0 || slot >= kMaxTemporaries) return;

@@ -41,6 +41,13 @@ void InstallTemporaryHandlers();
 // then the directory. Returns its slot, as RegisterTemporary.
 int RegisterTemporaryDirectory(const std::string& path);
 
+// Records the directory `path`, which this run created, as one to remove if
+// a signal ends the process and it is empty by then (after the files and
+// directories above are removed): a run interrupted before it wrote
+// anything there leaves no directory it made. Returns its slot, as
+// RegisterTemporary.
+int RegisterCreatedDirectory(const std::string& path);
+
 // Forgets slot `slot` (-1: nothing), once its file was renamed or removed
 // (or its directory emptied and removed).
 void UnregisterTemporary(int slot);

@@ -103,6 +103,38 @@ TEST_CASE("a signal empties and removes a registered directory, after the files"
   CHECK_FALSE(Exists(dir));
 }
 
+TEST_CASE("a signal removes a directory the run created once it is empty, and only then") {
+  // DIR of -f xlsx=DIR/, made by the run: its staging directory inside it is
+  // removed first, then DIR, which is empty by then; one that holds a file
+  // (another program's, or this run's once published) stays.
+  const std::string made = TempPath("made");
+  const std::string kept = TempPath("kept");
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    InstallForChild();
+    if (mkdir(made.c_str(), 0700) != 0 || mkdir(kept.c_str(), 0700) != 0) _exit(3);
+    const std::string staging = made + "/.jixiao-x";
+    if (mkdir(staging.c_str(), 0700) != 0) _exit(3);
+    Touch(staging + "/汇总.xlsx");
+    Touch(kept + "/汇总.xlsx");
+    // Registered before the staging directory, as the run does.
+    if (RegisterCreatedDirectory(made) < 0 || RegisterCreatedDirectory(kept) < 0 ||
+        RegisterTemporaryDirectory(staging) < 0) {
+      _exit(3);
+    }
+    kill(getpid(), SIGINT);
+    _exit(4);  // not reached
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  CHECK(WIFSIGNALED(status));
+  CHECK_FALSE(Exists(made));
+  CHECK(Exists(kept + "/汇总.xlsx"));
+  unlink((kept + "/汇总.xlsx").c_str());
+  rmdir(kept.c_str());
+}
+
 TEST_CASE("a file a worker is creating when the signal comes is removed too") {
   // The worker holds a CreatingTemporary while it creates its file and,
   // slowly, registers it; the signal reaches the main thread meanwhile. The

@@ -84,38 +84,59 @@ class StagedOutput : public NamedOutput {
 
 }  // namespace
 
+namespace {
+
+// Removes the directory `dir` this run created (slot `created_slot`, -1:
+// none) if it is empty, and forgets it.
+void RemoveCreatedIfEmpty(const std::string& dir, int created_slot) {
+  if (created_slot < 0) return;
+  SignalBlock block;  // removed and forgotten as one step
+  rmdir(dir.c_str());
+  UnregisterTemporary(created_slot);
+}
+
+}  // namespace
+
 std::unique_ptr<StagedDirectory> StagedDirectory::Create(const std::string& dir,
-                                                         std::string* why) {
+                                                         int created_slot, std::string* why) {
   std::string d = dir;
   if (d.empty() || d.back() != '/') d += '/';
   std::string staging = d + ".jixiao-XXXXXX";
   CreatingTemporary creating;  // made and registered as one step to a signal
+  int e = 0;
   if (!creating.ok()) {
-    *why = SystemErrorText(EINTR);
-    return nullptr;
-  }
-  if (mkdtemp(staging.data()) == nullptr) {
-    *why = SystemErrorText(errno);
-    return nullptr;
-  }
-  const int slot = RegisterTemporaryDirectory(staging);
-  if (slot < 0) {
+    e = EINTR;
+  } else if (mkdtemp(staging.data()) == nullptr) {
+    e = errno;
+  } else if (const int slot = RegisterTemporaryDirectory(staging); slot < 0) {
     rmdir(staging.c_str());
-    *why = SystemErrorText(ENAMETOOLONG);
-    return nullptr;
+    e = ENAMETOOLONG;
+  } else {
+    return std::unique_ptr<StagedDirectory>(
+        new StagedDirectory(d, staging + "/", slot, created_slot));
   }
-  return std::unique_ptr<StagedDirectory>(new StagedDirectory(d, staging + "/", slot));
+  *why = SystemErrorText(e);
+  RemoveCreatedIfEmpty(dir, created_slot);
+  return nullptr;
 }
 
 StagedDirectory::~StagedDirectory() {
-  if (!done_) Remove();
+  if (!done_) Remove(false);
 }
 
-void StagedDirectory::Remove() {
-  std::error_code ec;
-  SignalBlock block;  // removed and forgotten as one step
-  std::filesystem::remove_all(staging_, ec);
-  UnregisterTemporary(slot_);
+void StagedDirectory::Remove(bool published) {
+  {
+    std::error_code ec;
+    SignalBlock block;  // removed and forgotten as one step
+    std::filesystem::remove_all(staging_, ec);
+    UnregisterTemporary(slot_);
+  }
+  if (published) {
+    UnregisterTemporary(created_slot_);  // it holds this run's files
+  } else {
+    RemoveCreatedIfEmpty(dir_, created_slot_);
+  }
+  created_slot_ = -1;
   done_ = true;
 }
 
@@ -145,7 +166,7 @@ std::string StagedDirectory::Publish(std::string* file) {
     struct stat st;
     if (lstat((dir_ + name).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
       *file = dir_ + name;
-      Remove();
+      Remove(false);
       return SystemErrorText(EISDIR);
     }
   }
@@ -153,11 +174,11 @@ std::string StagedDirectory::Publish(std::string* file) {
     if (rename((staging_ + *it).c_str(), (dir_ + *it).c_str()) != 0) {
       const int e = errno;
       *file = dir_ + *it;
-      Remove();
+      Remove(false);  // DIR holds the files moved before: it stays
       return SystemErrorText(e);
     }
   }
-  Remove();
+  Remove(true);
   return "";
 }
 
@@ -210,8 +231,9 @@ bool PrepareNamedOutput(const OutputSpec& spec, const Options& opts, ReportConte
   ctx->open_file = NamedOutputOpener();
   if (WritesDirectory(spec)) {
     if (ctx->path.back() != '/') ctx->path += '/';
-    std::string why = EnsureOutputDirectory(ctx->path);
-    if (why.empty()) *stage = StagedDirectory::Create(ctx->path, &why);
+    int created_slot = -1;
+    std::string why = EnsureOutputDirectory(ctx->path, &created_slot);
+    if (why.empty()) *stage = StagedDirectory::Create(ctx->path, created_slot, &why);
     if (!why.empty()) {
       diags->Error({}, MsgId::kXlsxDirectory, spec.path, why);
       return false;
@@ -263,13 +285,18 @@ void ReportWarning(Message m, const Terminal& term, std::ostream& err) {
   PrintDiagnostics(d, term, err);
 }
 
-std::string EnsureOutputDirectory(const std::string& dir) {
+std::string EnsureOutputDirectory(const std::string& dir, int* created_slot) {
+  *created_slot = -1;
   std::string d = dir;
   while (d.size() > 1 && d.back() == '/') d.pop_back();
   struct stat st;
   if (stat(d.c_str(), &st) == 0) return S_ISDIR(st.st_mode) ? "" : SystemErrorText(ENOTDIR);
-  if (mkdir(d.c_str(), 0777) == 0) return "";
-  return SystemErrorText(errno);
+  CreatingTemporary creating;  // made and registered as one step to a signal
+  if (!creating.ok()) return SystemErrorText(EINTR);
+  if (mkdir(d.c_str(), 0777) != 0) return SystemErrorText(errno);
+  // Unregistered (a full table), it is only not removed by a signal.
+  *created_slot = RegisterCreatedDirectory(d);
+  return "";
 }
 
 }  // namespace jixiao

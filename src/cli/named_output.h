@@ -35,9 +35,12 @@ OpenNamedOutput NamedOutputOpener();
 class StagedDirectory {
  public:
   // Makes the staging directory in `dir` (which exists); nullptr and `*why`
-  // when it cannot.
-  static std::unique_ptr<StagedDirectory> Create(const std::string& dir, std::string* why);
-  // Removes the staging directory and what is in it, unless published.
+  // when it cannot. `created_slot` is the slot of `dir` when this run
+  // created it (EnsureOutputDirectory), else -1: taken over here.
+  static std::unique_ptr<StagedDirectory> Create(const std::string& dir, int created_slot,
+                                                 std::string* why);
+  // Removes the staging directory and what is in it, unless published; and
+  // `dir` too, if this run created it and it is empty.
   ~StagedDirectory();
   StagedDirectory(const StagedDirectory&) = delete;
   StagedDirectory& operator=(const StagedDirectory&) = delete;
@@ -53,13 +56,17 @@ class StagedDirectory {
   std::string Publish(std::string* file);
 
  private:
-  StagedDirectory(std::string dir, std::string staging, int slot)
-      : dir_(std::move(dir)), staging_(std::move(staging)), slot_(slot) {}
-  void Remove();
+  StagedDirectory(std::string dir, std::string staging, int slot, int created_slot)
+      : dir_(std::move(dir)), staging_(std::move(staging)), slot_(slot),
+        created_slot_(created_slot) {}
+  // Removes the staging directory; unless `published`, `dir` too if this run
+  // created it and it is empty.
+  void Remove(bool published);
 
-  std::string dir_;      // ends in '/'
-  std::string staging_;  // ends in '/'
-  int slot_ = -1;        // cleanup.h
+  std::string dir_;       // ends in '/'
+  std::string staging_;   // ends in '/'
+  int slot_ = -1;         // cleanup.h
+  int created_slot_ = -1;  // of dir_, if this run created it
   std::mutex mu_;
   std::vector<std::string> written_;  // names committed, in order
   bool done_ = false;
@@ -104,8 +111,9 @@ bool ReportFailure(Message failure, const Terminal& term, std::ostream& err);
 void ReportWarning(Message warning, const Terminal& term, std::ostream& err);
 
 // Makes `dir` a directory to write files into: creates it when it does not
-// exist (its parent must). "" or why not.
-std::string EnsureOutputDirectory(const std::string& dir);
+// exist (its parent must), registering it (RegisterCreatedDirectory) in
+// `*created_slot` (-1 when it existed). "" or why not.
+std::string EnsureOutputDirectory(const std::string& dir, int* created_slot);
 
 }  // namespace jixiao
 

@@ -790,6 +790,26 @@ expect_status 130
 [ "$(cat "$WORK/books-sig/汇总.xlsx")" = yesterday ] || fail "the earlier 汇总.xlsx was replaced"
 [ "$(cat "$WORK/books-sig/未注明部门 (1).xlsx")" = yesterday ] || fail "an earlier workbook was replaced"
 
+case_ "SIGINT during -f xlsx=DIR/ that the run created: DIR is removed"
+rm -rf "$WORK/books-new"
+set -m
+"$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -q -f xlsx="$WORK/books-new/" \
+  >"$OUT" 2>"$ERR" &
+pid=$!
+set +m
+seen=0
+for _ in $(seq 30000); do
+  if [ -n "$(find "$WORK/books-new" -path '*/.jixiao-*/*(3).xlsx' 2>/dev/null)" ]; then seen=1; break; fi
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.01
+done
+kill -s INT $pid 2>/dev/null
+{ wait $pid; } 2>/dev/null
+STATUS=$?
+[ "$seen" = 1 ] || fail "no department workbook was seen being written"
+expect_status 130
+[ ! -e "$WORK/books-new" ] || fail "the directory the run made was left: $(ls -A "$WORK/books-new" | head -3 | tr '\n' ' ')"
+
 case_ "two Ctrl-C at once: the temporary files are removed all the same"
 # The second signal used to end the run between the kernel's reset of the
 # handler and the blocking of the signals, before the files were removed:
