@@ -94,6 +94,9 @@ case_ "--strict: the warnings are errors, exit 2"
 run eval $F/target.yaml -a $F/unmet-no-note.yaml --strict
 expect_status 2
 expect_err "$F/unmet-no-note.yaml:5:7: error[JX0805]: indicator '设备数量' is unmet"
+# A policy on the exit status: the project is scored and reported as without it.
+expect_out "total 89.13 · grade 良 · met 2 · unmet 1 · n/a 0 · complies no"
+expect_out "1 project, 0 comply; grades: 优 0, 良 1, 中 0, 差 0; 2 errors, 0 warnings"
 
 case_ "incompatible units (天 vs 个月) located in the actuals"
 run eval $F/target.yaml -a $F/bad-unit.yaml
