@@ -265,6 +265,8 @@ class Monitor {
     } else if (value && t.kind == TargetKind::kDate && a.value.kind == ActualKind::kDate &&
                Compare(a.value.date, run_.as_of.date) <= 0) {
       decided = true;
+    } else if (value && CapPassed(ind, a, *value)) {
+      decided = true;
     } else if (value && IsTimeLimit(t) && a.value.kind == ActualKind::kQuantity) {
       // The time it took, within the time elapsed: done. Longer: not done
       // yet, its planned time written as done (JX0924), and decided as
@@ -335,6 +337,18 @@ class Monitor {
     }
     Warn(ind, a, im);
     return true;
+  }
+
+  // A cumulative indicator with a cap (≤, <, or exactly 0: 安全事故 ≤2起)
+  // that its value to date already breaks: the count only grows, so the
+  // year is decided (3起 by 31 July is over ≤2起 whatever the forecast).
+  // Time limits, percentages (a rate may fall) and ranges are not counts.
+  bool CapPassed(const Indicator& ind, const IndicatorActual& a, const Judgement& value) const {
+    const Target& t = ind.target;
+    return !value.met && m_.IsCumulative(ind.level2) && t.kind == TargetKind::kQuantity &&
+           a.value.kind == ActualKind::kQuantity && !IsTimeLimit(t) &&
+           t.value.unit.dim != Dimension::kPercent &&
+           (IsReverse(t.cmp) || (t.cmp == Comparator::kEq && t.value.value.sign() == 0));
   }
 
   // A forecast of an indicator not done yet that is already past: a date

@@ -408,6 +408,39 @@ TEST_CASE("what the value to date decides, a forecast does not undo (warned: JX0
   CHECK(o.Only().basis == Basis::kForecast);
 }
 
+TEST_CASE("a count over its cap by as_of decides the year: it only grows (JX0926)") {
+  // 安全事故 ≤2起, 3起 by 2024-07-31: whatever the forecast (0起), the year
+  // ends at 3起 or more, so the value is judged as at year end: unmet, ratio
+  // A/B = 2/3 = 0.67 < 0.8: red.
+  Outcome o = One("数量指标", "≤2起", "{value: 3起, forecast: 0起, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().ratio == Rational(2, 3));
+  CHECK(o.Warned(926));
+  // ≤5起 with 6起: ratio 5/6 = 0.83 ≥ 0.8: yellow, still decided.
+  o = One("数量指标", "≤5起", "{value: 6起, forecast: 4起, note: 说明}");
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Warned(926));
+  // 0起 (exactly none) with 1起: red; 确定能 cannot change it (JX0921 on red).
+  o = One("数量指标", "0起", "{value: 1起, likelihood: 确定能, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  CHECK(o.Warned(921));
+  // Within the cap so far (1起 ≤ 2起): the forecast decides, as ever.
+  o = One("数量指标", "≤2起", "{value: 1起, forecast: 3起, note: 说明}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().light == Light::kRed);  // 2/3 = 0.67 < 0.8
+  CHECK_FALSE(o.Warned(926));
+  // Not a count: a rate (≤5% in 数量指标) may fall again; a 成本指标 cap is
+  // not cumulative unless the rules list it. The forecast decides.
+  o = One("数量指标", "≤5%", "{value: 6%, forecast: 4%}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().light == Light::kGreen);
+  o = One("成本指标", "≤100万元", "{value: 120万元, forecast: 95万元}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().light == Light::kGreen);
+}
+
 TEST_CASE("a time limit's time taken decides it too; so does a likelihood not") {
   // 5个月 taken of ≤12个月 by 2024-07-31 (7 elapsed): done, green, whatever
   // the forecast 14个月 says (JX0926).

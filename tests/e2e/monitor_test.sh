@@ -283,6 +283,22 @@ expect_err "$WORK/m8p.yaml:7:36: warning[JX0926]: indicator '完成时间': its 
 expect_out_re "完成时间 +2024年6月30日前 +未完成 +2024-06-15 +● red +not done, 2024-07-31 > 2024-06-30"
 sed -i 's/2024年6月30日前/2024年9月30日前/' "$WORK/m4t.yaml"
 
+case_ "a count over its cap by as_of: red by the value, whatever the forecast (JX0926)"
+cat >"$WORK/capt.yaml" <<'EOF'
+project: 安全生产项目
+id: AQ-1
+year: 2024
+budget: {total: 10}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 安全事故, target: ≤2起}
+EOF
+printf 'as_of: 2024-07-31\nprojects:\n  - id: AQ-1\n    spent: 6\n    indicators:\n      安全事故: {value: 3起, forecast: 0起, likelihood: 确定能, note: 已整改}\n' >"$WORK/capp.yaml"
+run monitor "$WORK/capt.yaml" -a "$WORK/capp.yaml"
+expect_status 1
+expect_out_re "安全事故 +≤2起 +3起 +0起 +● red +2起 / 3起 = 0.67"
+expect_err "$WORK/capp.yaml:6:35: warning[JX0926]: indicator '安全事故': its value to date, '3起', already decides the year (2起 / 3起 = 0.67); the forecast '0起' cannot change that, and the light follows the value: check the forecast and the value"
+expect_err "$WORK/capp.yaml:6:51: warning[JX0921]"
+
 case_ "不适用 with a likelihood, a forecast_spent ten times the budget: located errors"
 printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    forecast_spent: 950000\n    indicators:\n      设备数量: {value: 不适用, likelihood: 完全不可能}\n      完成时间: 未完成\n' >"$WORK/m9p.yaml"
 run monitor "$WORK/m4t.yaml" -a "$WORK/m9p.yaml"
