@@ -40,6 +40,13 @@ bool HasExtension(std::string_view name, const std::vector<std::string>& extensi
   });
 }
 
+// Whether `name` is an Excel workbook's (.xlsx, .xlsm, .xls, WPS's .et),
+// other than the lock file Excel keeps beside an open one ("~$名单.xlsx").
+bool IsWorkbookName(std::string_view name) {
+  static const std::vector<std::string> kWorkbooks = {".xlsx", ".xlsm", ".xls", ".et"};
+  return name.substr(0, 2) != "~$" && HasExtension(name, kWorkbooks);
+}
+
 }  // namespace
 
 namespace {
@@ -99,7 +106,10 @@ class Walker {
  public:
   Walker(const std::vector<std::string>& extensions,
          const std::function<void(const std::string&)>& add, Diagnostics* diags)
-      : extensions_(extensions), add_(add), diags_(diags) {}
+      : extensions_(extensions),
+        takes_csv_(std::find(extensions.begin(), extensions.end(), ".csv") != extensions.end()),
+        add_(add),
+        diags_(diags) {}
 
   // True once a file to read was reached through a symbolic link: it may be
   // a file the walk meets under another name as well.
@@ -130,6 +140,7 @@ class Walker {
       std::string path;  // dir/name
       bool is_dir;
       Message error;  // why it cannot be read, if it cannot (code 0: it can)
+      bool warning = false;  // `error` is a warning: a file not read, said so
     };
     std::vector<Entry> entries;
     // readdir, not std::filesystem: a year is thousands of files, and each
@@ -184,6 +195,9 @@ class Walker {
       } else if (HasExtension(name, extensions_)) {
         entries.push_back({std::string(name), std::move(p), false,
                            type == DT_REG ? Message{} : Msg(MsgId::kNotRegularFile)});
+      } else if (takes_csv_ && type == DT_REG && IsWorkbookName(name)) {
+        entries.push_back({std::string(name), std::move(p), false, Msg(MsgId::kSkippedWorkbook),
+                           true});
       }
     }
     if (read_error != 0) {
@@ -194,7 +208,9 @@ class Walker {
               [](const Entry& a, const Entry& b) { return a.key < b.key; });
     path_.emplace_back(id, dir);
     for (const Entry& e : entries) {
-      if (e.error.code != 0) {
+      if (e.warning) {
+        diags_->Warning({e.path, 0, 0}, e.error);
+      } else if (e.error.code != 0) {
         Error(e.path, e.error);
       } else if (e.is_dir) {
         Walk(e.path);
@@ -211,6 +227,9 @@ class Walker {
   }
 
   const std::vector<std::string>& extensions_;
+  // Actuals or progress, which a spreadsheet holds: a workbook among them
+  // is named in a warning (kept by Excel as it is, it is not read).
+  const bool takes_csv_;
   const std::function<void(const std::string&)>& add_;
   Diagnostics* diags_;
   std::vector<std::pair<DirId, std::string>> path_;  // the directories walked down

@@ -74,6 +74,33 @@ TEST_CASE("ExpandInputs: which names are inputs, and how a directory's path is j
   fs::remove_all(root);
 }
 
+TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not read") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-books-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "sub");
+  for (const char* f : {"a.csv", "进度.XLSX", "sub/旧.xls", "sub/b.yaml", "~$进度.xlsx", "c.et"}) {
+    std::ofstream(root / f) << "x\n";
+  }
+  Diagnostics d;
+  // Actuals (.csv among the extensions): each workbook a warning, in path
+  // order; Excel's lock file (~$) is not a workbook.
+  std::vector<std::string> got =
+      ToVector(ExpandInputs({root.string()}, {".yaml", ".yml", ".csv"}, &d));
+  CHECK(got == std::vector<std::string>{(root / "a.csv").string(), (root / "sub/b.yaml").string()});
+  CHECK(d.error_count() == 0);
+  REQUIRE(d.size() == 3);
+  CHECK(d.all()[0].loc.file == (root / "c.et").string());
+  CHECK(d.all()[1].loc.file == (root / "sub/旧.xls").string());
+  CHECK(d.all()[2].loc.file == (root / "进度.XLSX").string());
+  CHECK(d.all()[2].code == 138);
+  CHECK(d.all()[2].severity == Severity::kWarning);
+  // Targets (YAML only): a workbook beside them is not theirs to name.
+  Diagnostics t;
+  ExpandInputs({root.string()}, {".yaml", ".yml"}, &t);
+  CHECK(t.empty());
+  fs::remove_all(root);
+}
+
 TEST_CASE("ExpandInputs: a missing path and a directory without inputs are errors") {
   fs::path root = fs::temp_directory_path() / ("jixiao-inputs-empty-" + std::to_string(getpid()));
   fs::remove_all(root);

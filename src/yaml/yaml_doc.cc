@@ -450,6 +450,22 @@ Message NotUtf8Message(std::string_view text, size_t bad) {
   return Msg(MsgId::kInvalidUtf8, HexByte(text[bad]));
 }
 
+// What a file given as text is when it is an Office file (a workbook or a
+// Word document saved as such, or renamed): nothing when it is not one.
+// Both .xlsx and .docx are ZIP files, told apart by the names of their
+// parts (xl/..., word/...), which a ZIP file holds as plain text.
+std::optional<Message> OfficeFileMessage(std::string_view text) {
+  if (StartsWith(text, "PK\x03\x04")) {
+    if (text.find("xl/workbook") != std::string_view::npos) return Msg(MsgId::kOfficeWorkbook);
+    if (text.find("word/document") != std::string_view::npos) {
+      return Msg(MsgId::kOfficeDocument);
+    }
+    return Msg(MsgId::kZipArchive);
+  }
+  if (StartsWith(text, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Msg(MsgId::kOfficeOldFormat);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view StripBom(std::string_view text) {
@@ -483,6 +499,12 @@ bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags) {
       break;
     }
     i += static_cast<size_t>(len);
+  }
+  if (bad == std::string_view::npos && control == std::string_view::npos) return true;
+  // A workbook or a document: said for the whole file, without its bytes.
+  if (std::optional<Message> office = OfficeFileMessage(src.text)) {
+    diags->Error({src.path, 0, 0}, std::move(*office));
+    return false;
   }
   if (bad != std::string_view::npos) {
     diags->Add(MakeDiagnostic(Severity::kError, src, bad, NotUtf8Message(src.text, bad)));

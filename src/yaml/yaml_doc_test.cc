@@ -363,6 +363,34 @@ TEST_CASE("a key longer than yaml-cpp takes is an error that says so, at the key
         "the same column");
 }
 
+TEST_CASE("CheckInputText names an Office file for what it is, for the whole file") {
+  // A workbook and a document are ZIP files, told apart by their parts'
+  // names; an old .xls/.doc by its signature. No line: its bytes are no text.
+  const std::string zip = std::string("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10);
+  const struct {
+    std::string text;
+    const char* starts;
+  } cases[] = {
+      {zip + "[Content_Types].xml\xff\x01xl/workbook.xml", "this is an Excel workbook (.xlsx)"},
+      {zip + "word/document.xml\xff", "this is a Word document (.docx)"},
+      {zip + "a.txt\xff", "this is a ZIP archive"},
+      {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x01", 10),
+       "this is an Office file of the old format"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.starts);
+    Diagnostics d;
+    CHECK_FALSE(CheckInputText({"f", c.text}, 1000, &d));
+    REQUIRE(d.error_count() == 1);
+    CHECK(d.all()[0].code == 137);
+    CHECK(d.all()[0].loc.line == 0);
+    CHECK(d.all()[0].message.rfind(c.starts, 0) == 0);
+  }
+  // Text that merely starts with "PK" is text.
+  Diagnostics ok;
+  CHECK(CheckInputText({"f", "PK: 1\n"}, 1000, &ok));
+}
+
 TEST_CASE("CheckInputText rejects invalid UTF-8, control characters and big files") {
   Diagnostics d;
   CHECK(CheckInputText({"f", "ok: 中文\n"}, 100, &d));

@@ -593,6 +593,25 @@ run eval "$WORK/wan.yaml" -a "$WORK/wan-actuals.yaml"
 expect_status 2
 expect_err "$WORK/wan-actuals.yaml:4:26: error[JX0453]: actual '1.2' of indicator '宣传覆盖人数' has no unit and is only 0.012% of its target '≥1万': was it written in 万? 1.2万 = 12000; write '12000' or '1.2万'"
 
+# ---- a workbook where text is read
+
+case_ "a workbook given to -a is named for what it is, without its bytes: JX0137"
+"$JIXIAO" eval $QS -a examples/actuals -f xlsx="$WORK/book.xlsx" -q >/dev/null 2>&1
+run monitor $QS -a "$WORK/book.xlsx"
+expect_status 2
+expect_err "$WORK/book.xlsx: error[JX0137]: this is an Excel workbook (.xlsx), not a text file: save actuals or progress from Excel as \"CSV UTF-8 (Comma delimited)\" and give jixiao the .csv file"
+expect_no_err " 1 | PK"
+
+case_ "a workbook in a directory of actuals: a warning names it, the CSV beside it is read"
+mkdir -p "$WORK/acts"
+cp "$WORK/book.xlsx" "$WORK/acts/执行情况.xlsx"
+: >"$WORK/acts/~\$执行情况.xlsx"
+printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\n' >"$WORK/acts/a.csv"
+run eval $QS -a "$WORK/acts"
+expect_err "$WORK/acts/执行情况.xlsx: warning[JX0138]: an Excel workbook, not read"
+expect_no_err "~\$"
+expect_no_err "JX0401"
+
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
 case_ "a zero-width space after an indicator's name: the message shows it and names it"
