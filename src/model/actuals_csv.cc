@@ -196,6 +196,7 @@ class CsvReader {
     std::unordered_map<std::string, int> indicator_lines;  // key -> line first given
     int spent_line = 0;                                    // 0: no spent row yet
     int budget_line = 0;                                   // 0: no budget row yet
+    int forecast_spent_line = 0;  // 0: no forecast spending given yet (either way)
   };
 
   static bool IsBlankRow(const CsvRow& row) {
@@ -342,7 +343,14 @@ class CsvReader {
     } else if (EqualsIgnoringCase(indicator, "spent") || indicator == "全年执行数" ||
                progress_read::IsSpentRow(indicator)) {
       ReadSpent(row, &g);
-      if (progress_) ReadForecastSpent(row, indicator, &g.entry);
+      if (progress_) ReadForecastSpent(row, indicator, forecast_, &g);
+    } else if (progress_ && progress_read::IsForecastSpentRow(indicator)) {
+      // A row of its own (全年预计执行数): its amount in the value column.
+      if (!Cell(row, score_).empty()) {
+        ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "forecast_spent");
+      }
+      CheckProgressCells(row, indicator, false);
+      ReadForecastSpent(row, indicator, value_, &g);
     } else if (EqualsIgnoringCase(indicator, "budget") || indicator == "全年预算数") {
       ReadBudget(row, &g);
       if (progress_) CheckProgressCells(row, indicator, false);
@@ -492,18 +500,31 @@ class CsvReader {
     }
   }
 
-  void ReadForecastSpent(const CsvRow& row, std::string_view name, ProjectActuals* e) {
-    CheckProgressCells(row, name, true);
-    const std::string_view text = Cell(row, forecast_);
-    if (text.empty()) return;
-    Amount a;
-    a.loc = LocOf(row, forecast_);
-    if (std::optional<Message> problem = ParseAmountInto(
-            text, Tr(MsgId::kValAmountField, "forecast_spent", "全年预计执行数"), &a)) {
-      ErrorAt(row, forecast_, std::move(*problem));
+  // The year's expected spending in `column` of `row`: the forecast cell of
+  // the spending row (`name`, whose other progress cells are checked here)
+  // or the value cell of a row 全年预计执行数. Given both ways, an error.
+  void ReadForecastSpent(const CsvRow& row, std::string_view name, size_t column, Group* g) {
+    if (column == forecast_) CheckProgressCells(row, name, true);
+    const std::string_view text = Cell(row, column);
+    if (text.empty()) {
+      if (column == value_) {
+        ErrorAt(row, value_, MsgId::kActAmountEmpty, "forecast_spent", "全年预计执行数");
+      }
       return;
     }
-    e->forecast_spent = std::move(a);
+    if (g->forecast_spent_line != 0) {
+      ErrorAt(row, column, MsgId::kCsvSecondForecastSpent, g->entry.key, g->forecast_spent_line);
+      return;
+    }
+    g->forecast_spent_line = row.lines[column];
+    Amount a;
+    a.loc = LocOf(row, column);
+    if (std::optional<Message> problem = ParseAmountInto(
+            text, Tr(MsgId::kValAmountField, "forecast_spent", "全年预计执行数"), &a)) {
+      ErrorAt(row, column, std::move(*problem));
+      return;
+    }
+    g->entry.forecast_spent = std::move(a);
   }
 
   void CheckProgressCells(const CsvRow& row, std::string_view name, bool forecast_allowed) {

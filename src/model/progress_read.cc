@@ -136,6 +136,11 @@ std::string_view CsvColumn(std::string_view header) {
 
 bool IsSpentRow(std::string_view indicator) { return Trim(indicator) == "执行数"; }
 
+bool IsForecastSpentRow(std::string_view indicator) {
+  indicator = Trim(indicator);
+  return EqualsIgnoringCase(indicator, "forecast_spent") || indicator == "全年预计执行数";
+}
+
 bool IsAsOfRow(std::string_view indicator) {
   indicator = Trim(indicator);
   // 截止日期 is a common way of writing 截至日期 (the date the figures are up to).

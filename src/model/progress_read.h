@@ -47,6 +47,11 @@ std::string_view CsvColumn(std::string_view header);
 // a progress file (执行数, beside the actuals' spent and 全年执行数).
 bool IsSpentRow(std::string_view indicator);
 
+// CSV: whether the `indicator` cell names a row of its own for the
+// year's expected spending (forecast_spent in any case, 全年预计执行数),
+// which may stand instead of the spent row's forecast cell.
+bool IsForecastSpentRow(std::string_view indicator);
+
 // CSV: whether the `indicator` cell names the row of a file's `as_of`
 // (as_of in any case, 截至日期 or 截止日期).
 bool IsAsOfRow(std::string_view indicator);

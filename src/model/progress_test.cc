@@ -250,6 +250,38 @@ TEST_CASE("CSV progress: the Chinese headers of the progress columns") {
   CHECK(r.entries[0].indicators[0].progress.likelihood == Likelihood::kImpossible);
 }
 
+TEST_CASE("CSV progress: the forecast spending in a row of its own, once") {
+  // A row 全年预计执行数 (or forecast_spent, any case) holds it in its value
+  // cell, instead of the forecast cell of the spending row.
+  for (const char* label : {"全年预计执行数", "forecast_spent", "Forecast_Spent"}) {
+    CAPTURE(label);
+    Read r = Csv(std::string("project,indicator,value,note,forecast\n,as_of,2024-07-31,,\n"
+                             "P1,执行数,3.10,,\nP1,") +
+                 label + ",5.90,,\nP1,甲,1台,,\n");
+    CHECK(r.diags.empty());
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.entries[0].forecast_spent.has_value());
+    CHECK(r.entries[0].forecast_spent->value == Rational(59, 10));
+    CHECK(r.entries[0].forecast_spent->loc.line == 4);
+    CHECK(r.entries[0].indicators.size() == 1);  // not an indicator
+  }
+  // Both ways: an error at the second (line 4); empty: an error at its
+  // cell; a forecast in the row: the row takes none.
+  Read r = Csv("project,indicator,value,note,forecast\n,as_of,2024-07-31,,\n"
+               "P1,执行数,3.10,,5.90\nP1,全年预计执行数,6,,\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all()[0].code == 161);
+  CHECK(r.diags.all()[0].loc.line == 4);
+  r = Csv("project,indicator,value,note,forecast\n,as_of,2024-07-31,,\n"
+          "P1,执行数,3.10,,\nP1,全年预计执行数,,,\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all()[0].code == 256);
+  CHECK(r.diags.all()[0].loc.line == 4);
+  r = Csv("project,indicator,value,note,forecast\n,as_of,2024-07-31,,\n"
+          "P1,执行数,3.10,,\nP1,全年预计执行数,6,,7\n");
+  CHECK(r.diags.has_errors());
+}
+
 TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截止日期") {
   for (const char* label : {"as_of", "AS_OF", "As_Of", "截至日期", "截止日期", " 截止日期 "}) {
     CAPTURE(label);

@@ -299,6 +299,16 @@ expect_out_re "安全事故 +≤2起 +3起 +0起 +● red +2起 / 3起 = 0.67"
 expect_err "$WORK/capp.yaml:6:35: warning[JX0926]: indicator '安全事故': its value to date, '3起', already decides the year (2起 / 3起 = 0.67); the forecast '0起' cannot change that, and the light follows the value: check the forecast and the value"
 expect_err "$WORK/capp.yaml:6:51: warning[JX0921]"
 
+case_ "CSV: the forecast spending in a row 全年预计执行数; given twice, JX0161 at the second"
+printf '项目,指标,实际值,说明,全年预计完成情况\n,截至日期,2024-07-31,,\nAQ-1,执行数,6,,\nAQ-1,全年预计执行数,8.5,,\nAQ-1,安全事故,1起,,1起\n' >"$WORK/fs.csv"
+run monitor "$WORK/capt.yaml" -a "$WORK/fs.csv" -f json
+expect_out '"forecast_spent": 8.5'
+expect_no_err "JX0445"
+sed -i 's/AQ-1,执行数,6,,/AQ-1,执行数,6,,9/' "$WORK/fs.csv"
+run monitor "$WORK/capt.yaml" -a "$WORK/fs.csv"
+expect_status 2
+expect_err "$WORK/fs.csv:4:14: error[JX0161]: project 'AQ-1' gives its forecast spending twice (first on line 3)"
+
 case_ "不适用 with a likelihood, a forecast_spent ten times the budget: located errors"
 printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    forecast_spent: 950000\n    indicators:\n      设备数量: {value: 不适用, likelihood: 完全不可能}\n      完成时间: 未完成\n' >"$WORK/m9p.yaml"
 run monitor "$WORK/m4t.yaml" -a "$WORK/m9p.yaml"
