@@ -122,6 +122,12 @@ std::optional<Message> ParseAsOf(std::string_view text, Date* out) {
   std::string written(Trim(text));
   Parsed<Actual> parsed = ParseActual(written);
   if (!parsed || parsed->kind != ActualKind::kDate) {
+    // 45504: the date a spreadsheet cell holds, shown as a number.
+    if (parsed && parsed->kind == ActualKind::kQuantity && parsed->value.unit.name.empty()) {
+      if (std::optional<Date> d = ExcelSerialDate(parsed->value.value)) {
+        return Msg(MsgId::kAsOfExcelSerial, written, FormatDate(*d));
+      }
+    }
     return Msg(MsgId::kBadAsOf, TruncateToWidth(written, 40));
   }
   *out = parsed->date;

@@ -165,6 +165,15 @@ TEST_CASE("as_of must be a calendar date within the file's year") {
   r = Yaml("as_of: 2024年7月31日\nprojects:\n  - id: P1\n    spent: 1\n    indicators: {甲: 1}\n");
   CHECK(r.diags.empty());
   CHECK(r.entries[0].as_of->date == Date{2024, 7, 31});
+  // A spreadsheet's date serial: 45504 days after 1899-12-30 is 2024-07-31,
+  // said in the error; a number that is no serial is just not a date.
+  r = Yaml("as_of: 45504\nprojects:\n  - id: P1\n    spent: 1\n    indicators: {甲: 1}\n");
+  CHECK(r.Only().code == 902);
+  CHECK(r.Only().message ==
+        "as_of '45504' is a date as Excel numbers it (45504 is 2024-07-31): format the cell as "
+        "a date, or write 2024-07-31");
+  r = Yaml("as_of: 7\nprojects:\n  - id: P1\n    spent: 1\n    indicators: {甲: 1}\n");
+  CHECK(r.Only().message.rfind("as_of '7' is not a date", 0) == 0);
 }
 
 TEST_CASE("an unknown likelihood or reason is an error at it") {
