@@ -306,9 +306,17 @@ class CsvReader {
     }
     if (fields != ncolumns_) {
       complete_ = false;
+      // A row longer than the header line, which has empty fields after its
+      // named columns (Excel's): both counted as the file shows them.
+      std::string header = Tr(MsgId::kCsvHeaderColumns, ncolumns_);
+      if (row.fields.size() > header_fields_ && header_fields_ > ncolumns_) {
+        fields = row.fields.size();
+        header = Tr(MsgId::kCsvHeaderWithBlanks, header_fields_, ncolumns_,
+                    header_fields_ - ncolumns_);
+      }
       Error(row.line, row.columns[0],
             Msg(fields > ncolumns_ ? MsgId::kCsvFieldCountComma : MsgId::kCsvFieldCount, fields,
-                ncolumns_));
+                header));
       if (project_ < row.fields.size()) {
         bad_row_projects_.emplace_back(Trim(row.fields[project_]));
       }

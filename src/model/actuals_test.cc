@@ -1067,6 +1067,13 @@ TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
   Loaded extra = LoadCsv("项目,指标,实际值,说明,,\nP1,spent,1,,x,\n");
   CHECK_MESSAGE(HasError(extra.diags, 2, 1, "this row has 5 fields, but the header has 4 columns"),
                 Dump(extra.diags));
+  // A row longer than a header line with empty fields: both as the file
+  // shows them.
+  Loaded longer = LoadCsv("项目,指标,实际值,说明,,\nP1,spent,1,,,,x\n");
+  CHECK_MESSAGE(HasError(longer.diags, 2, 1,
+                         "this row has 7 fields, but the header has 6 columns (4 named, 2 empty "
+                         "after them)"),
+                Dump(longer.diags));
   // Two names of one column.
   Loaded both = LoadCsv("项目名称,项目编号,指标,实际值\nP1,X1,spent,1\n");
   CHECK_MESSAGE(HasError(both.diags, 1, 6, "columns '项目名称' (column 1) and '项目编号' both "
