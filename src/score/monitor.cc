@@ -404,8 +404,16 @@ class Monitor {
     Parsed<Rational> done = ConvertTo(a.value.value, unit);
     Parsed<Rational> year = ConvertTo(f.value.value, unit);
     if (!done || !year || *year >= *done) return;
+    // The sum in the target's unit, or in the forecast's when it is not a
+    // finite decimal there (1公顷 + 10亩 is 25亩, not 1.666667公顷).
+    std::string sum = WithUnit(*done + *year, unit.name);
+    if (!ExactToSixPlaces(*done + *year)) {
+      if (Parsed<Rational> d = ConvertTo(a.value.value, f.value.value.unit)) {
+        sum = WithUnit(*d + f.value.value.value, f.value.value.unit.name);
+      }
+    }
     diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastBelowToDate, ind.name, f.text,
-                    a.text, (*done + *year).ToDecimalString() + unit.name);
+                    a.text, sum);
   }
 
   // A forecast, or a value judged as at year end.

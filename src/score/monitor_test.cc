@@ -240,6 +240,25 @@ TEST_CASE("forecast_spent gets the checks spent gets: a slip of unit, over budge
   }
 }
 
+TEST_CASE("a cumulative forecast below the value to date is warned of, with the sum (JX0923)") {
+  auto message = [](const Outcome& o) {
+    for (const Diagnostic& d : o.diags.all())
+      if (d.code == 923) return d.message;
+    return std::string();
+  };
+  // 6台 done, forecast 4台 (what is still to come): the year's 10台.
+  Outcome o = One("数量指标", "10台", "{value: 6台, forecast: 4台, note: 说明}");
+  CHECK(message(o).find("such as 10台;") != std::string::npos);
+  // 1公顷 done, forecast 10亩: 1 + 10/15 = 1.666…公顷 is no finite decimal,
+  // so the sum is in the forecast's unit: 15亩 + 10亩 = 25亩.
+  o = One("数量指标", "1.5公顷", "{value: 1公顷, forecast: 10亩, note: 说明}");
+  CHECK(message(o).find("such as 25亩;") != std::string::npos);
+  // 0.5公顷 done, forecast 1亩: 0.5 + 1/15 公顷 is not finite either, and
+  // 7.5亩 + 1亩 = 8.5亩 is.
+  o = One("数量指标", "1.5公顷", "{value: 0.5公顷, forecast: 1亩, note: 说明}");
+  CHECK(message(o).find("such as 8.5亩;") != std::string::npos);
+}
+
 TEST_CASE("a cumulative indicator is judged by its pace: v = value / (target × p)") {
   // Target 1830台, p = 213/366: v = B / (1830 × 213/366) = B / 1065.
   auto pace = [](const std::string& value) { return One("数量指标", "1830台", value); };
