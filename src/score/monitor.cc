@@ -320,7 +320,7 @@ class Monitor {
       }
     } else if (judged_not_done) {
       im.basis = Basis::kValue;
-    } else if (IsPaced(ind, m_) && a.value.kind == ActualKind::kQuantity) {
+    } else if (IsPaced(ind, m_) && a.value.kind == ActualKind::kQuantity && !YearOver()) {
       im.basis = Basis::kPace;
       Pace(ind, a, &im);
     } else {
@@ -338,6 +338,11 @@ class Monitor {
     Warn(ind, a, im);
     return true;
   }
+
+  // Whether as_of is 31 December: nothing is left to pace, the value to
+  // date is the year's (judged as at year end, as a forecast would be).
+  // Not p = 1: under time_progress: months every day of December gives it.
+  bool YearOver() const { return run_.as_of.date.month == 12 && run_.as_of.date.day == 31; }
 
   // A cumulative indicator with a cap (≤, <, or exactly 0: 安全事故 ≤2起)
   // that its value to date already breaks: the count only grows, so the

@@ -280,6 +280,16 @@ TEST_CASE("a cumulative indicator is judged by its pace: v = value / (target × 
   CHECK(o.Only().ratio == Rational(183, 213));
   CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
                     ReverseFormula::kRatio) == "2台 / (4台 × 213/366) = 0.86");
+  // On 31 December nothing is left to pace: 8台 of 10台 is the year's, judged
+  // as at year end, 8/10 = 0.8 unmet → yellow (by pace, v = 0.8, green).
+  o = One("数量指标", "10台", "8台", D(2024, 12, 31));
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().light == Light::kYellow);
+  // The day before, p = 365/366: v = 8 / (10 × 365/366) = 0.802 → green.
+  o = One("数量指标", "10台", "8台", D(2024, 12, 30));
+  CHECK(o.Only().basis == Basis::kPace);
+  CHECK(o.Only().ratio == Rational(8 * 366, 10 * 365));
+  CHECK(o.Only().light == Light::kGreen);
 }
 
 TEST_CASE("only a positive quantity that is not a percentage accumulates") {
