@@ -288,6 +288,8 @@ class CsvReader {
       *slot = i;
       if (slot == &project_) project_by_id_ = CsvColumnIsById(name);
     }
+    note_holds_reasons_ = progress_ != nullptr && reasons_ == kNone && note_ != kNone &&
+                          header_names_[note_] == "偏差原因";
     for (auto [slot, name] : {std::pair{project_, "project"}, std::pair{indicator_, "indicator"},
                               std::pair{value_, "value"}}) {
       if (slot != kNone) continue;
@@ -460,7 +462,10 @@ class CsvReader {
     a.value_column = value_at.column;
     a.note = std::string(Cell(row, note_));
     // In a progress file a forecast may stand without a value.
-    if (progress_) ReadProgressCells(row, &a);
+    if (progress_) {
+      ReadProgressCells(row, &a);
+      if (note_holds_reasons_) ReasonsInNote(&a);
+    }
     if (!progress_ || !Cell(row, value_).empty()) {
       if (std::optional<Message> problem = ParseValueInto(Cell(row, value_), &a))
         ErrorAt(row, value_, std::move(*problem));
@@ -543,6 +548,19 @@ class CsvReader {
     }
   }
 
+  // A progress file without a reasons column whose note column is headed
+  // 偏差原因 (the form's column of 偏差原因分析, ticked by category): a cell
+  // that names reasons only ("经费保障、其他") gives the reasons; any other
+  // text stays the note.
+  static void ReasonsInNote(IndicatorActual* a) {
+    std::string bad;
+    if (a->note.empty()) return;
+    if (const unsigned reasons = ParseReasonList(a->note, &bad); reasons != 0) {
+      a->progress.reasons = reasons;
+      a->note.clear();
+    }
+  }
+
   void ReadProgressCells(const CsvRow& row, IndicatorActual* a) {
     for (progress_read::CellProblem& p : progress_read::ReadIndicatorCells(
              Cell(row, value_), Cell(row, forecast_),
@@ -572,6 +590,7 @@ class CsvReader {
   bool as_of_row_ = false;           // an as_of row was seen (even a bad one)
   size_t ncolumns_ = 0;       // the named columns
   std::vector<std::string> header_names_;  // each named column's header, trimmed
+  bool note_holds_reasons_ = false;         // ReasonsInNote
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
   size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored

@@ -291,6 +291,28 @@ TEST_CASE("CSV progress: the forecast spending in a row of its own, once") {
   CHECK(r.diags.has_errors());
 }
 
+TEST_CASE("CSV progress: a column 偏差原因 without 偏差原因类别 gives the reasons it names") {
+  Read r = Csv("项目,指标,实际值,偏差原因,全年预计完成情况\n,截至日期,2024-07-31,,\n"
+               "P1,执行数,1,,\nP1,甲,1台,经费保障、人员保障,4台\nP1,乙,2台,受天气影响,5台\n");
+  CHECK(r.diags.empty());
+  REQUIRE(r.entries.size() == 1);
+  REQUIRE(r.entries[0].indicators.size() == 2);
+  CHECK(r.entries[0].indicators[0].progress.reasons == (kReasonFunding | kReasonStaff));
+  CHECK(r.entries[0].indicators[0].note.empty());
+  CHECK(r.entries[0].indicators[1].progress.reasons == 0);  // words of its own: the note
+  CHECK(r.entries[0].indicators[1].note == "受天气影响");
+  // With a reasons column, 偏差原因 is the note whatever it says.
+  r = Csv("项目,指标,实际值,偏差原因,偏差原因类别\n,截至日期,2024-07-31,,\n"
+          "P1,执行数,1,,\nP1,甲,1台,经费保障,\n");
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].indicators[0].note == "经费保障");
+  CHECK(r.entries[0].indicators[0].progress.reasons == 0);
+  // So is a column headed 说明.
+  r = Csv("项目,指标,实际值,说明\n,截至日期,2024-07-31,\nP1,执行数,1,\nP1,甲,1台,经费保障\n");
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].indicators[0].note == "经费保障");
+}
+
 TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截止日期") {
   for (const char* label : {"as_of", "AS_OF", "As_Of", "截至日期", "截止日期", " 截止日期 "}) {
     CAPTURE(label);
