@@ -300,7 +300,7 @@ class Monitor {
       f.loc = a.progress.forecast_loc;
       std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_, ActualRole::kForecast);
       if (!forecast) return false;
-      CheckForecastAgainstValue(ind, a, f);
+      const bool below_to_date = CheckForecastAgainstValue(ind, a, f);
       if (not_done) CheckForecastStillToCome(ind, a, f);
       if (decided) {
         // Judged by the value (below); the forecast is warned of when it
@@ -308,7 +308,8 @@ class Monitor {
         IndicatorMonitor by_forecast;
         Settle(ind, f, *forecast, &by_forecast);
         if (!judged_not_done) Settle(ind, a, *value, &im);
-        if (by_forecast.judged != im.judged) {
+        // (JX0923 has said what is wrong with a forecast below the value.)
+        if (by_forecast.judged != im.judged && !below_to_date) {
           diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastAfterFact, ind.name,
                           a.text, FiguresText(im, run_, rules_.reverse), f.text);
         }
@@ -344,16 +345,27 @@ class Monitor {
   // Not p = 1: under time_progress: months every day of December gives it.
   bool YearOver() const { return run_.as_of.date.month == 12 && run_.as_of.date.day == 31; }
 
-  // A cumulative indicator with a cap (≤, <, or exactly 0: 安全事故 ≤2起)
-  // that its value to date already breaks: the count only grows, so the
-  // year is decided (3起 by 31 July is over ≤2起 whatever the forecast).
-  // Time limits, percentages (a rate may fall) and ranges are not counts.
-  bool CapPassed(const Indicator& ind, const IndicatorActual& a, const Judgement& value) const {
+  // A cumulative indicator with a cap: ≤, <, or exactly 0 (安全事故 ≤2起),
+  // not a time limit or a percentage (a rate may fall).
+  bool IsCappedCount(const Indicator& ind) const {
     const Target& t = ind.target;
-    return !value.met && m_.IsCumulative(ind.level2) && t.kind == TargetKind::kQuantity &&
-           a.value.kind == ActualKind::kQuantity && !IsTimeLimit(t) &&
+    return m_.IsCumulative(ind.level2) && t.kind == TargetKind::kQuantity && !IsTimeLimit(t) &&
            t.value.unit.dim != Dimension::kPercent &&
            (IsReverse(t.cmp) || (t.cmp == Comparator::kEq && t.value.value.sign() == 0));
+  }
+
+  // A cumulative indicator with a cap that its value to date already breaks: the count only grows, so the
+  // year ends at the value or above (3起 by 31 July is over ≤2起 whatever
+  // the forecast). Decided by the value unless a forecast of at least as
+  // much says more (14起 forecast beside 11起 done: judged by the 14).
+  bool CapPassed(const Indicator& ind, const IndicatorActual& a, const Judgement& value) const {
+    const Target& t = ind.target;
+    if (value.met || !IsCappedCount(ind) || a.value.kind != ActualKind::kQuantity) return false;
+    const Actual& f = a.progress.forecast_value;
+    if (a.progress.forecast.empty() || f.kind != ActualKind::kQuantity) return true;
+    Parsed<Rational> done = ConvertTo(a.value.value, t.value.unit);
+    Parsed<Rational> year = ConvertTo(f.value, t.value.unit);
+    return !done || !year || *year < *done;
   }
 
   // A forecast of an indicator not done yet that is already past: a date
@@ -399,26 +411,34 @@ class Monitor {
   // A cumulative indicator's forecast below its value to date is most often
   // what is still to come, written for the year's total: "6台 done,
   // forecast 4台 (再采购4台)" means 10台. Warned of, with that sum.
-  void CheckForecastAgainstValue(const Indicator& ind, const IndicatorActual& a,
+  // True when it warned.
+  bool CheckForecastAgainstValue(const Indicator& ind, const IndicatorActual& a,
                                  const IndicatorActual& f) {
-    if (!IsPaced(ind, m_) || a.value.kind != ActualKind::kQuantity ||
+    if (!(IsPaced(ind, m_) || IsCappedCount(ind)) || a.value.kind != ActualKind::kQuantity ||
         f.value.kind != ActualKind::kQuantity) {
-      return;
+      return false;
     }
     const Unit& unit = ind.target.value.unit;
     Parsed<Rational> done = ConvertTo(a.value.value, unit);
     Parsed<Rational> year = ConvertTo(f.value.value, unit);
-    if (!done || !year || *year >= *done) return;
-    // The sum in the target's unit, or in the forecast's when it is not a
-    // finite decimal there (1公顷 + 10亩 is 25亩, not 1.666667公顷).
+    if (!done || !year || *year >= *done) return false;
+    // The sum in the target's unit, or else the first of the forecast's and
+    // the value's in which it is a finite decimal (1公顷 + 10亩 is 25亩, not
+    // 1.666667公顷); in the target's, rounded, when in none.
     std::string sum = WithUnit(*done + *year, unit.name);
     if (!ExactToSixPlaces(*done + *year)) {
-      if (Parsed<Rational> d = ConvertTo(a.value.value, f.value.value.unit)) {
-        sum = WithUnit(*d + f.value.value.value, f.value.value.unit.name);
+      for (const Unit* u : {&f.value.value.unit, &a.value.value.unit}) {
+        Parsed<Rational> d = ConvertTo(a.value.value, *u);
+        Parsed<Rational> y = ConvertTo(f.value.value, *u);
+        if (d && y && ExactToSixPlaces(*d + *y)) {
+          sum = WithUnit(*d + *y, u->name);
+          break;
+        }
       }
     }
     diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastBelowToDate, ind.name, f.text,
                     a.text, sum);
+    return true;
   }
 
   // A forecast, or a value judged as at year end.

@@ -257,6 +257,10 @@ TEST_CASE("a cumulative forecast below the value to date is warned of, with the 
   // 7.5亩 + 1亩 = 8.5亩 is.
   o = One("数量指标", "1.5公顷", "{value: 0.5公顷, forecast: 1亩, note: 说明}");
   CHECK(message(o).find("such as 8.5亩;") != std::string::npos);
+  // 1亩 done, forecast 1平方米 (1亩 = 2000/3平方米): the sum is no finite
+  // decimal in 公顷 or 平方米, and in 亩 it is 1 + 0.0015 = 1.0015亩.
+  o = One("数量指标", "1.5公顷", "{value: 1亩, forecast: 1平方米, note: 说明}");
+  CHECK(message(o).find("such as 1.0015亩;") != std::string::npos);
 }
 
 TEST_CASE("a cumulative indicator is judged by its pace: v = value / (target × p)") {
@@ -437,24 +441,46 @@ TEST_CASE("what the value to date decides, a forecast does not undo (warned: JX0
   CHECK(o.Only().basis == Basis::kForecast);
 }
 
-TEST_CASE("a count over its cap by as_of decides the year: it only grows (JX0926)") {
-  // 安全事故 ≤2起, 3起 by 2024-07-31: whatever the forecast (0起), the year
-  // ends at 3起 or more, so the value is judged as at year end: unmet, ratio
-  // A/B = 2/3 = 0.67 < 0.8: red.
+TEST_CASE("a count over its cap by as_of decides the year: it only grows") {
+  // 安全事故 ≤2起, 3起 by 2024-07-31: a forecast of 0起 (what is still to
+  // come) cannot be the year's, which ends at 3起 or more: the value is
+  // judged as at year end, unmet, ratio A/B = 2/3 = 0.67 < 0.8: red; the
+  // forecast below the value to date is warned of (JX0923, not JX0926 too).
   Outcome o = One("数量指标", "≤2起", "{value: 3起, forecast: 0起, note: 说明}");
   CHECK(o.Only().light == Light::kRed);
   CHECK(o.Only().basis == Basis::kValue);
   CHECK(o.Only().ratio == Rational(2, 3));
-  CHECK(o.Warned(926));
+  CHECK(o.Warned(923));
+  CHECK_FALSE(o.Warned(926));
   // ≤5起 with 6起: ratio 5/6 = 0.83 ≥ 0.8: yellow, still decided.
   o = One("数量指标", "≤5起", "{value: 6起, forecast: 4起, note: 说明}");
   CHECK(o.Only().light == Light::kYellow);
   CHECK(o.Only().basis == Basis::kValue);
-  CHECK(o.Warned(926));
+  CHECK(o.Warned(923));
+  // 有可能 leaves the decided red as it is.
+  o = One("数量指标", "≤2起", "{value: 3起, likelihood: 有可能, note: 说明}");
+  CHECK(o.Only().light == Light::kRed);
+  // Within the cap, a forecast below the value to date is warned of too:
+  // 1起 done, forecast 0起, such as 1起.
+  o = One("数量指标", "≤2起", "{value: 1起, forecast: 0起}");
+  CHECK(o.Only().light == Light::kGreen);
+  CHECK(o.Warned(923));
   // 0起 (exactly none) with 1起: red; 确定能 cannot change it (JX0921 on red).
   o = One("数量指标", "0起", "{value: 1起, likelihood: 确定能, note: 说明}");
   CHECK(o.Only().light == Light::kRed);
   CHECK(o.Warned(921));
+  // Over the cap with a forecast of more (11起 done, 14起 expected, ≤10起):
+  // the forecast is the year's end, 10/14 = 0.71 → red, not the 10/11 =
+  // 0.91 (yellow) of the value; nothing to warn of.
+  o = One("数量指标", "≤10起", "{value: 11起, forecast: 14起, note: 说明}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().ratio == Rational(10, 14));
+  CHECK(o.Only().light == Light::kRed);
+  CHECK_FALSE(o.Warned(926));
+  // ... and one of exactly the value: the same figure either way, by the forecast.
+  o = One("数量指标", "≤10起", "{value: 11起, forecast: 11起, note: 说明}");
+  CHECK(o.Only().basis == Basis::kForecast);
+  CHECK(o.Only().light == Light::kYellow);  // 10/11 = 0.91
   // Within the cap so far (1起 ≤ 2起): the forecast decides, as ever.
   o = One("数量指标", "≤2起", "{value: 1起, forecast: 3起, note: 说明}");
   CHECK(o.Only().basis == Basis::kForecast);

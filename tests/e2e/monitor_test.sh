@@ -283,7 +283,7 @@ expect_err "$WORK/m8p.yaml:7:36: warning[JX0926]: indicator '完成时间': its 
 expect_out_re "完成时间 +2024年6月30日前 +未完成 +2024-06-15 +● red +not done, 2024-07-31 > 2024-06-30"
 sed -i 's/2024年6月30日前/2024年9月30日前/' "$WORK/m4t.yaml"
 
-case_ "a count over its cap by as_of: red by the value, whatever the forecast (JX0926)"
+case_ "a count over its cap by as_of: red by the value; a forecast below it, JX0923"
 cat >"$WORK/capt.yaml" <<'EOF'
 project: 安全生产项目
 id: AQ-1
@@ -296,7 +296,8 @@ printf 'as_of: 2024-07-31\nprojects:\n  - id: AQ-1\n    spent: 6\n    indicators
 run monitor "$WORK/capt.yaml" -a "$WORK/capp.yaml"
 expect_status 1
 expect_out_re "安全事故 +≤2起 +3起 +0起 +● red +2起 / 3起 = 0.67"
-expect_err "$WORK/capp.yaml:6:35: warning[JX0926]: indicator '安全事故': its value to date, '3起', already decides the year (2起 / 3起 = 0.67); the forecast '0起' cannot change that, and the light follows the value: check the forecast and the value"
+expect_err "$WORK/capp.yaml:6:35: warning[JX0923]: indicator '安全事故': the forecast for the year, 0起, is less than the 3起 done to date: a forecast is the year's total (what is done plus what is still to come), such as 3起; check it"
+expect_no_err "JX0926"
 expect_err "$WORK/capp.yaml:6:51: warning[JX0921]"
 
 case_ "CSV: the forecast spending in a row 全年预计执行数; given twice, JX0161 at the second"
