@@ -73,6 +73,7 @@ void ProjectsWithoutEntry::Report(const ActualsIndex& entries, Diagnostics* diag
 }
 
 void NoteUnreadTargets(const LoadedItem& item, ActualsIndex* actuals) {
+  if (!item.lost_before.empty()) actuals->MarkTargetsIncomplete(item.lost_before);
   if (item.kind != LoadedItem::Kind::kFileEnd || !item.diags.has_errors()) return;
   for (const Diagnostic& d : item.diags.all()) {
     if (d.severity == Severity::kError && !d.loc.file.empty()) {

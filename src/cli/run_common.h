@@ -78,11 +78,12 @@ class ProjectsWithoutEntry {
 bool ClaimEntry(const LoadedItem& item, ActualsIndex* actuals, ProjectsWithoutEntry* without,
                 Diagnostics* diags);
 
-// For the end of a target file (a kFileEnd item, before its diagnostics are
-// moved on): an error left there (a syntax error, an unreadable file, a
-// document without its id) means some project of the file may not have
-// been read, so an entry matching no project may be its (ActualsIndex::
-// MarkTargetsIncomplete).
+// For each item of the targets, before its diagnostics are moved on: at the
+// end of a file (kFileEnd) an error left there (a syntax error, an
+// unreadable file, a document without its id), or before a project a
+// document lost to a syntax error (LoadedItem::lost_before), means some
+// project of the file may not have been read, so an entry matching no
+// project may be its (ActualsIndex::MarkTargetsIncomplete).
 void NoteUnreadTargets(const LoadedItem& item, ActualsIndex* actuals);
 
 }  // namespace jixiao

@@ -14,6 +14,7 @@
 #include "model/actuals.h"
 #include "model/actuals_read.h"
 #include "model/progress_read.h"
+#include "yaml/yaml_doc.h"
 #include "yaml/yaml_fields.h"
 
 namespace jixiao {
@@ -649,6 +650,11 @@ bool CsvColumnIsById(std::string_view header) {
 }
 
 bool CheckActualsCsvText(Source* src, size_t max_bytes, Diagnostics* diags) {
+  // A workbook saved or renamed as .csv: what it is, before any decoding.
+  if (std::optional<Message> office = OfficeFileMessage(src->text)) {
+    diags->Error({src->path, 0, 0}, std::move(*office));
+    return false;
+  }
   const size_t bad = FindInvalidUtf8(src->text);
   if (src->text.size() > max_bytes || bad == std::string::npos) {
     return CheckInputText(*src, max_bytes, diags);

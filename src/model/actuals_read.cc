@@ -104,12 +104,16 @@ bool ReadActualsFile(const std::string& path, const YamlLimits& limits, const En
   }
   if (!CheckInputText(*src, limits.max_file_bytes, diags)) return false;
   // Errors reported while no document is being read (a syntax error, a
-  // limit) stopped the file there; those reported before a document (a
-  // duplicate key in it) are its own.
+  // limit) lost a document or stopped the file there; those reported
+  // before a document (a duplicate key in it) are its own, and a lost one
+  // shows in the next one's index.
   const size_t errors_before = diags->error_count();
   size_t errors_seen = errors_before;
   bool complete = true;
+  size_t next_index = 0;  // a document's index past it: a document was lost
   size_t documents = ParseYamlStream(*src, limits, diags, [&](const YamlDocument& doc) {
+    if (doc.index() != next_index) complete = false;
+    next_index = doc.index() + 1;
     complete = ReadYamlEntries(*src, doc, add, diags, progress) && complete;
     errors_seen = diags->error_count();
   });

@@ -460,8 +460,11 @@ void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_proje
                               const RejectedCallback& on_rejected) {
   if (!CheckInputText(src, limits_.max_file_bytes, diags_)) return;
   size_t errors_before = diags_->error_count();
+  size_t next_index = 0;  // a document's index past it: some were lost
   size_t documents = ParseYamlStream(src, limits_, diags_, [&](const YamlDocument& doc) {
     ++stats_.documents;
+    stats_.lost_documents += doc.index() - next_index;
+    next_index = doc.index() + 1;
     if (IsActualsDocument(doc)) {
       // An actuals file beside the targets (check examples/): validated as
       // actuals, not scored; one with an as_of is a progress file (monitor's),

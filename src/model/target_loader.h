@@ -47,6 +47,9 @@ struct LoadStats {
   size_t indicators = 0;  // indicators of those projects
   size_t actuals_documents = 0;  // documents recognised as actuals (validated as such)
   size_t rules_documents = 0;    // documents recognised as rules files (validated as such)
+  // Documents a YAML syntax error lost before a later one was read (their
+  // index skipped): counted as the later one is delivered.
+  size_t lost_documents = 0;
 };
 
 // Reads target files one document at a time and delivers each valid project

@@ -36,12 +36,19 @@ void ReadTargetsInOrder(const PathList& files, const Rules& rules,
       item->id_loc = loc;
       if (current && loc.line > 0) item->id_line = line_text(loc.line);
     };
+    size_t lost = 0;  // loader.stats().lost_documents, as last handed on
+    auto note_lost = [&](LoadedItem* item) {
+      if (loader.stats().lost_documents == lost) return;
+      lost = loader.stats().lost_documents;
+      item->lost_before = files[t];
+    };
     loader.LoadFile(
         files[t],
         [&](Project&& p, const Source& src) {
           current = &src;
           LoadedItem item;
           item.kind = LoadedItem::Kind::kProject;
+          note_lost(&item);
           declared(&item, p.id, p.project, p.id_loc);
           item.indicators = p.indicators.size();
           work(std::move(p), &item, &diags);
@@ -51,6 +58,7 @@ void ReadTargetsInOrder(const PathList& files, const Rules& rules,
         [&](const std::string& id, const std::string& name) {
           LoadedItem item;
           item.kind = LoadedItem::Kind::kRejected;
+          note_lost(&item);
           item.id = id;
           item.name = name;
           item.diags = diags.Take();

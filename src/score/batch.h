@@ -71,6 +71,9 @@ struct LoadedItem {
   std::optional<ActualsIndex::Match> match;
   // kFileEnd: the file's counts (files, documents, actuals documents).
   LoadStats stats;
+  // kProject and kRejected: the file's path when a document before this one
+  // was lost to a YAML syntax error (the file is not read in full), else "".
+  std::string lost_before;
 };
 
 // Work done on a worker thread for each valid project: it may move the

@@ -123,12 +123,16 @@ class DocumentBuilder : public YAML::EventHandler {
   void Reset(YamlDocument* doc, size_t index) {
     doc_ = doc;
     doc_->index_ = index;
+    started_at_ = std::string::npos;
     stack_.clear();
     anchors_.clear();
     total_weight_ = 0;
     only_null_ = true;
   }
   bool only_null() const { return only_null_; }
+  // Where the document being built starts (its "---" or its first token),
+  // in src.text; npos before yaml-cpp starts it.
+  size_t started_at() const { return started_at_; }
 
   // Marks from now on count from byte `base` and 0-based line `line_base`
   // of src.text (yaml-cpp reading on after the fast reader).
@@ -176,6 +180,7 @@ class DocumentBuilder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (At(mark) >= stop_at_) throw ReachedStop{};
     doc_->offset_ = At(mark);
+    started_at_ = At(mark);
     doc_->line_ = Line(mark);
   }
   void OnDocumentEnd() override {}
@@ -426,6 +431,7 @@ class DocumentBuilder : public YAML::EventHandler {
   size_t base_;
   int line_base_ = 0;
   size_t stop_at_ = std::string::npos;
+  size_t started_at_ = std::string::npos;
   const YamlLimits& limits_;
   Diagnostics* diags_;
   const bool escapes_;  // the text has a backslash: a double-quoted escape may be in it
@@ -450,8 +456,8 @@ Message NotUtf8Message(std::string_view text, size_t bad) {
   return Msg(MsgId::kInvalidUtf8, HexByte(text[bad]));
 }
 
-// What a file given as text is when it is an Office file (a workbook or a
-// Word document saved as such, or renamed): nothing when it is not one.
+}  // namespace
+
 // Both .xlsx and .docx are ZIP files, told apart by the names of their
 // parts (xl/..., word/...), which a ZIP file holds as plain text.
 std::optional<Message> OfficeFileMessage(std::string_view text) {
@@ -465,8 +471,6 @@ std::optional<Message> OfficeFileMessage(std::string_view text) {
   if (StartsWith(text, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Msg(MsgId::kOfficeOldFormat);
   return std::nullopt;
 }
-
-}  // namespace
 
 std::string_view StripBom(std::string_view text) {
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -621,17 +625,25 @@ bool MarkerAt(std::string_view text, size_t at, std::string_view m) {
           text[at + 3] == '\r' || text[at + 3] == '\t');
 }
 
-// Where reading goes on after a syntax error at byte `at` of `text`, in a
-// document that starts at `from`: the "---" line the error is at (a quote
-// or a bracket left open runs on to it), or else the first "---" line after
-// the error's line. YAML ends a document there whatever came before it (no
-// scalar goes on across it). npos when a "..." or a directive line comes
-// first (the documents after it may depend on it) or no "---" line follows.
-size_t ResumeAfterError(std::string_view text, size_t at, size_t from) {
+// Where reading goes on after a syntax error at byte `at` of `text`, read
+// from `from`, in a document that starts at `start` (npos: the error came
+// before its first token): the first "---" line after the document's
+// start, where YAML ends it whatever came before (yaml-cpp may read a
+// bracket left open on across it and fail further on; a quote left open
+// fails at it). Without a start, the "---" line the error is at, or else
+// the first after the error's line. npos when a "..." or a directive line
+// comes first (the documents after it may depend on it) or no "---" line
+// follows.
+size_t ResumeAfterError(std::string_view text, size_t at, size_t start, size_t from) {
   if (at >= text.size()) return std::string_view::npos;
-  size_t line = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  line = line == std::string_view::npos ? 0 : line + 1;
-  if (line == at && line > from && MarkerAt(text, line, "---")) return line;
+  size_t line = 0;
+  if (start != std::string_view::npos && start < text.size()) {
+    at = start;
+  } else {
+    line = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    if (line == at && line > from && MarkerAt(text, line, "---")) return line;
+  }
   for (size_t nl = text.find('\n', at); nl != std::string_view::npos;
        nl = text.find('\n', line)) {
     line = nl + 1;
@@ -737,8 +749,22 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
         return false;
       }
       const int line = e.mark.line + 1 + from_line;
-      if (at >= base) *resume = ResumeAfterError(text, at - base, from);
+      const size_t start = builder.started_at();
+      if (at >= base) {
+        *resume = ResumeAfterError(
+            text, at - base,
+            start != std::string::npos && start >= base ? start - base : std::string_view::npos,
+            from);
+      }
       if (*resume != std::string_view::npos && *resume <= from) *resume = std::string_view::npos;
+      // Past the "---" that ends its document: a bracket left open ran on
+      // across it (yaml-cpp fails in the next document's lines). Said at
+      // that "---", which the next document is read from.
+      if (*resume != std::string_view::npos && base + *resume < at) {
+        diags->Add(MakeDiagnostic(Severity::kError, src, base + *resume,
+                                  Msg(MsgId::kYamlFlowAcrossDocument)));
+        return false;
+      }
       const size_t line_end = src.text.find('\n', at);
       // A slip of the hand (a full-width colon, a tab, ...) on this line or
       // the one above is named where it is, instead of the parser's words;
@@ -792,19 +818,28 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
           return counted_line;
         };
         size_t resume = std::string_view::npos;
+        // After a document lost at `resume`: false when there is no reading
+        // on (the end, a "...", or the document limit reached: the document
+        // at `resume` would be one too many, said there).
+        auto lost_one = [&]() {
+          if (resume == std::string_view::npos) return false;
+          ++failed;
+          if (delivered + failed < limits.max_documents) return true;
+          diags->Add(MakeDiagnostic(Severity::kError, src, base + resume,
+                                    Msg(MsgId::kTooManyDocuments, limits.max_documents)));
+          return false;
+        };
         if (to == std::string_view::npos || to == text.size()) {
           for (size_t at = from; !read_with_yaml_cpp(at, line_of(at), std::string_view::npos,
                                                      &resume);
                at = resume) {
-            if (resume == std::string_view::npos) break;
-            ++failed;
+            if (!lost_one()) break;
           }
           return delivered;
         }
         size_t next = to;
         if (!read_with_yaml_cpp(from, from_line, to, &resume)) {
-          if (resume == std::string_view::npos) return delivered;
-          ++failed;
+          if (!lost_one()) return delivered;
           next = resume;
         }
         builder.SetBase(base, 0);  // the fast reader's marks count from the start

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -113,6 +114,11 @@ size_t ParseYamlStream(const Source& src, const YamlLimits& limits, Diagnostics*
 // valid UTF-8, no NUL or other control characters but tab, CR and LF.
 // Reports the first problem located and returns false.
 bool CheckInputText(const Source& src, size_t max_bytes, Diagnostics* diags);
+
+// What a file given as text is when it is an Office file (an Excel workbook
+// or a Word document, of either format) or a ZIP archive, said for the
+// whole file with what to do (JX0137); nothing when it is not one.
+std::optional<Message> OfficeFileMessage(std::string_view text);
 
 // The text of a file with its leading UTF-8 BOM removed.
 std::string_view StripBom(std::string_view text);

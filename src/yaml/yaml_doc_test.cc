@@ -221,6 +221,28 @@ TEST_CASE("a syntax error loses its document only: reading goes on at the next -
     CHECK(r.diags.error_count() == 1);
     CHECK(r.docs.empty());
   }
+  // A bracket left open runs on across "---" in yaml-cpp, which fails in
+  // the next document's lines: said at the "---" that ends its document,
+  // and the next document is read from there.
+  r = run("a: [1,\n  2\n---\nb: 2\nc:\n  - x\n---\nd: 4\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all()[0].code == 117);
+  CHECK(r.diags.all()[0].loc.line == 3);
+  CHECK(r.docs == std::vector<std::string>{"1@3", "2@7"});
+  // A quote left open that runs on to a "..." line: not read past it.
+  r = run("a: \"x\n...\n---\nb: 2\n");
+  CHECK(r.diags.error_count() == 1);
+  CHECK(r.docs.empty());
+  // Lost documents count towards the document limit: the third document
+  // (line 4) is one too many after two lost.
+  YamlLimits limit2;
+  limit2.max_documents = 2;
+  Diagnostics d3;
+  Source lost{"t.yaml", "a: 1: 2\n---\nb: 1: 2\n---\nc: 1: 2\n---\nd: 1\n"};
+  CHECK(ParseYamlStream(lost, limit2, &d3, [](const YamlDocument&) {}) == 0);
+  REQUIRE(d3.error_count() == 3);
+  CHECK(d3.all()[2].code == 133);
+  CHECK(d3.all()[2].loc.line == 4);
   // A limit still ends the file; the document limit counts a lost document.
   YamlLimits two;
   two.max_documents = 2;
@@ -298,6 +320,10 @@ TEST_CASE("documents read by the fast reader and by yaml-cpp give the same trees
            "a: 1: 2\n%YAML 1.2\n---\nb: 2\n",
            "---\na: 1: 2\n---x\nb: 2\n---\nc: 3\n",
            "a: 1\n...\n---\nb: 1: 2\n---\nc: 3\n",
+           "a: [1,\n  2\n---\nb: 2\nc:\n  - x\n---\nd: 4\n",
+           "--- [abc\n--- x\n---\nb: 1\n",
+           "a: \"x\n...\n---\nb: 2\n",
+           "a: 1: 2\n---\nb: 1: 2\n---\nc: 1: 2\n---\nd: 1\n",
        }) {
     for (const YamlLimits& limits : {YamlLimits{}, small}) {
       CAPTURE(text);

@@ -601,6 +601,11 @@ run monitor $QS -a "$WORK/book.xlsx"
 expect_status 2
 expect_err "$WORK/book.xlsx: error[JX0137]: this is an Excel workbook (.xlsx), not a text file: save actuals or progress from Excel as \"CSV UTF-8 (Comma delimited)\" and give jixiao the .csv file"
 expect_no_err " 1 | PK"
+# Renamed .csv (read as CSV, which may be GB18030): the same.
+cp "$WORK/book.xlsx" "$WORK/book.csv"
+run monitor $QS -a "$WORK/book.csv"
+expect_status 2
+expect_err "$WORK/book.csv: error[JX0137]: this is an Excel workbook (.xlsx)"
 
 case_ "a workbook in a directory of actuals: a warning names it, the CSV beside it is read"
 mkdir -p "$WORK/acts"

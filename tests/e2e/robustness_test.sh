@@ -152,6 +152,29 @@ run eval "$WORK/three.yaml" -a "$WORK/three-a.yaml" -f json
 expect_status 2
 expect_out '"project": "乙"'
 
+case_ "a document lost in the middle of a file: its entry is named with that file, both ways"
+{ printf 'project: 甲\nid: A\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n---\n'
+  printf 'project: 乙\nid: B\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: [4台}\n---\n'
+  printf 'project: 丙\nid: C\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n'; } > "$WORK/mid.yaml"
+printf 'projects:\n  - {id: A, spent: 9, indicators: {数量: 4台}}\n  - {id: B, spent: 9, indicators: {数量: 4台}}\n  - {id: C, spent: 9, indicators: {数量: 4台}}\n' > "$WORK/mid-a.yaml"
+for j in 1 2; do
+  run eval "$WORK/mid.yaml" -a "$WORK/mid-a.yaml" -q -j $j
+  expect_status 2
+  expect_err "$WORK/mid-a.yaml:3:5: error[JX0401]: actuals for 'B' match no target project, but the target file '$WORK/mid.yaml' could not be read in full"
+done
+sed 's/target: \[4台}/target: 4台}/' "$WORK/mid.yaml" > "$WORK/mid-ok.yaml"
+printf 'projects:\n  - {id: A, spent: 9, indicators: {数量: 4台}}\n---\nprojects:\n  - {id: B, spent: 9, indicators: {数量: [4台}}\n---\nprojects:\n  - {id: C, spent: 9, indicators: {数量: 4台}}\n' > "$WORK/mid-a2.yaml"
+run eval "$WORK/mid-ok.yaml" -a "$WORK/mid-a2.yaml" -q
+expect_status 2
+expect_err "$WORK/mid-ok.yaml:9:5: error[JX0722]: target project '乙' has no actuals entry, but the actuals file '$WORK/mid-a2.yaml' could not be read in full"
+
+case_ "a bracket left open across ---: said at that ---, the next document read"
+printf 'project: 甲\ngoals: [交付设备,\n  培训人员\n---\nproject: 乙\nyear: 2024\nbudget: {total: 10}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n' > "$WORK/open.yaml"
+run check "$WORK/open.yaml"
+expect_status 2
+expect_err "$WORK/open.yaml:4:1: error[JX0117]: YAML syntax error: the document above does not end at this '---': a '[' or '{' in it is not closed"
+expect_out "checked 1 file: 1 project, 1 indicator; 1 error, 0 warnings"
+
 case_ "a file that starts with two byte order marks is located right"
 printf '\xef\xbb\xbf\xef\xbb\xbfprojects:\n  - id: T-1\n    spent: 1\n  bad: : x\n' > "$WORK/bom2.yaml"
 run eval tests/fixtures/check/valid-minimal.yaml -a "$WORK/bom2.yaml"
