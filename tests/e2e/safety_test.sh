@@ -761,29 +761,36 @@ for sig in INT TERM HUP; do
   [ ! -e "$WORK/sig/r.csv" ] || fail "a half report was left"
 done
 
+# interrupt_xlsx DIR: runs eval of the big year with -f xlsx=DIR/ in the
+# background, sends SIGINT once some department workbooks are written (into
+# the staging directory) and more are to come, and sets STATUS; fails the
+# case if none was seen being written.
+interrupt_xlsx() {
+  local dir=$1 seen=0 pid
+  set -m
+  "$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -q -f xlsx="$dir/" \
+    >"$OUT" 2>"$ERR" &
+  pid=$!
+  set +m
+  # Up to five minutes: under the sanitizers the year takes many times longer.
+  for _ in $(seq 30000); do
+    if [ -n "$(find "$dir" -path '*/.jixiao-*/*(3).xlsx' 2>/dev/null)" ]; then seen=1; break; fi
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.01
+  done
+  kill -s INT $pid 2>/dev/null
+  { wait $pid; } 2>/dev/null
+  STATUS=$?
+  [ "$seen" = 1 ] || fail "no department workbook was seen being written"
+}
+
 case_ "SIGINT during -f xlsx=DIR/: the directory keeps the earlier run's workbooks, and nothing else"
 # The workbooks are written into a staging directory inside DIR and moved in
 # only when all were written: interrupted, DIR is as it was.
 rm -rf "$WORK/books-sig" && mkdir "$WORK/books-sig"
 echo yesterday >"$WORK/books-sig/汇总.xlsx"
 echo yesterday >"$WORK/books-sig/未注明部门 (1).xlsx"
-set -m
-"$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -q -f xlsx="$WORK/books-sig/" \
-  >"$OUT" 2>"$ERR" &
-pid=$!
-set +m
-seen=0
-# Up to five minutes: under the sanitizers the year takes many times longer.
-for _ in $(seq 30000); do
-  # Some department workbooks written (into the staging directory), more to come.
-  if [ -n "$(find "$WORK/books-sig" -path '*/.jixiao-*/*(3).xlsx' 2>/dev/null)" ]; then seen=1; break; fi
-  kill -0 $pid 2>/dev/null || break
-  sleep 0.01
-done
-kill -s INT $pid 2>/dev/null
-{ wait $pid; } 2>/dev/null
-STATUS=$?
-[ "$seen" = 1 ] || fail "no department workbook was seen being written"
+interrupt_xlsx "$WORK/books-sig"
 expect_status 130
 [ "$(ls -A "$WORK/books-sig" | LC_ALL=C sort | tr '\n' '|')" = "未注明部门 (1).xlsx|汇总.xlsx|" ] \
   || fail "the directory changed: $(ls -A "$WORK/books-sig" | head -5 | tr '\n' ' ')"
@@ -792,21 +799,7 @@ expect_status 130
 
 case_ "SIGINT during -f xlsx=DIR/ that the run created: DIR is removed"
 rm -rf "$WORK/books-new"
-set -m
-"$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -q -f xlsx="$WORK/books-new/" \
-  >"$OUT" 2>"$ERR" &
-pid=$!
-set +m
-seen=0
-for _ in $(seq 30000); do
-  if [ -n "$(find "$WORK/books-new" -path '*/.jixiao-*/*(3).xlsx' 2>/dev/null)" ]; then seen=1; break; fi
-  kill -0 $pid 2>/dev/null || break
-  sleep 0.01
-done
-kill -s INT $pid 2>/dev/null
-{ wait $pid; } 2>/dev/null
-STATUS=$?
-[ "$seen" = 1 ] || fail "no department workbook was seen being written"
+interrupt_xlsx "$WORK/books-new"
 expect_status 130
 [ ! -e "$WORK/books-new" ] || fail "the directory the run made was left: $(ls -A "$WORK/books-new" | head -3 | tr '\n' ' ')"
 
