@@ -294,7 +294,7 @@ std::string EnsureOutputDirectory(const std::string& dir, int* created_slot) {
   CreatingTemporary creating;  // made and registered as one step to a signal
   if (!creating.ok()) return SystemErrorText(EINTR);
   if (mkdir(d.c_str(), 0777) != 0) return SystemErrorText(errno);
-  // Unregistered (a full table), it is only not removed by a signal.
+  // -1 when the table is full: then DIR is left as it was before, made.
   *created_slot = RegisterCreatedDirectory(d);
   return "";
 }
