@@ -354,10 +354,11 @@ class Monitor {
            (IsReverse(t.cmp) || (t.cmp == Comparator::kEq && t.value.value.sign() == 0));
   }
 
-  // A cumulative indicator with a cap that its value to date already breaks: the count only grows, so the
-  // year ends at the value or above (3起 by 31 July is over ≤2起 whatever
-  // the forecast). Decided by the value unless a forecast of at least as
-  // much says more (14起 forecast beside 11起 done: judged by the 14).
+  // A capped count (IsCappedCount) whose value to date already breaks its
+  // cap: the count only grows, so the year ends at the value or above (3起
+  // by 31 July is over ≤2起 whatever the forecast). Decided by the value
+  // unless a forecast of at least as much says more (14起 forecast beside
+  // 11起 done: judged by the 14).
   bool CapPassed(const Indicator& ind, const IndicatorActual& a, const Judgement& value) const {
     const Target& t = ind.target;
     if (value.met || !IsCappedCount(ind) || a.value.kind != ActualKind::kQuantity) return false;
