@@ -123,10 +123,8 @@ std::optional<Message> ParseAsOf(std::string_view text, Date* out) {
   Parsed<Actual> parsed = ParseActual(written);
   if (!parsed || parsed->kind != ActualKind::kDate) {
     // 45504: the date a spreadsheet cell holds, shown as a number.
-    if (parsed && parsed->kind == ActualKind::kQuantity && parsed->value.unit.name.empty()) {
-      if (std::optional<Date> d = ExcelSerialDate(parsed->value.value)) {
-        return Msg(MsgId::kAsOfExcelSerial, written, FormatDate(*d));
-      }
+    if (std::optional<Date> d = parsed ? SerialDateOf(*parsed) : std::nullopt) {
+      return Msg(MsgId::kAsOfExcelSerial, written, FormatDate(*d));
     }
     return Msg(MsgId::kBadAsOf, TruncateToWidth(written, 40));
   }

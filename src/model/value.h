@@ -164,6 +164,11 @@ struct Actual {
   std::string text;  // the text as written, trimmed
 };
 
+// The date of `a` read as a spreadsheet's date serial (ExcelSerialDate): a
+// number written without a unit; nullopt for anything else. What a date
+// cell in Excel's General format gives (45627 for 2024-12-01).
+std::optional<Date> SerialDateOf(const Actual& a);
+
 // Parses an actual value. Never fails on text: what is not a quantity, a
 // date or 不适用 is kText, for the caller to judge against its target. Fails
 // only on malformed numbers ("1,20台") and impossible dates ("2024-02-30").

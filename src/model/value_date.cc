@@ -192,6 +192,11 @@ int Compare(const Date& a, const Date& b) {
   return 0;
 }
 
+std::optional<Date> SerialDateOf(const Actual& a) {
+  if (a.kind != ActualKind::kQuantity || a.value.unit.dim != Dimension::kNone) return std::nullopt;
+  return ExcelSerialDate(a.value.value);
+}
+
 std::optional<Date> ExcelSerialDate(const Rational& serial) {
   int64_t n;
   if (!serial.is_integer() || !serial.num().ToInt64(&n) || n < 36526 || n > 73050) {

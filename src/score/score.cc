@@ -382,10 +382,7 @@ class ProjectScorer {
     if (t.kind == TargetKind::kDate) {
       if (a.value.kind != ActualKind::kDate) {
         // 45627: a date cell Excel shows in the General format.
-        const std::optional<Date> serial =
-            a.value.kind == ActualKind::kQuantity && a.value.value.unit.dim == Dimension::kNone
-                ? ExcelSerialDate(a.value.value.value)
-                : std::nullopt;
+        const std::optional<Date> serial = SerialDateOf(a.value);
         diags_->Error(a.value_loc(),
                       not_done ? Msg(About(MsgId::kDateNotDoneAtYearEnd, role), ind.name,
                                      ind.target_text)
