@@ -554,8 +554,8 @@ class CsvReader {
   // that names reasons only ("经费保障、其他") gives the reasons; any other
   // text stays the note.
   static void ReasonsInNote(IndicatorActual* a) {
-    std::string bad;
     if (a->note.empty()) return;
+    std::string bad;
     if (const unsigned reasons = ParseReasonList(a->note, &bad); reasons != 0) {
       a->progress.reasons = reasons;
       a->note.clear();

@@ -617,14 +617,6 @@ size_t FindBom(std::string_view text, size_t from, size_t to) {
   return at;
 }
 
-// Whether a document marker `m` ("---" or "...") starts at byte `at` of
-// `text`: the three characters, then a space, a tab, a line end or the end.
-bool MarkerAt(std::string_view text, size_t at, std::string_view m) {
-  return text.compare(at, 3, m) == 0 &&
-         (at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n' ||
-          text[at + 3] == '\r' || text[at + 3] == '\t');
-}
-
 // Where reading goes on after a syntax error at byte `at` of `text`, read
 // from `from`, in a document that starts at `start` (npos: the error came
 // before its first token): the first "---" line after the document's
@@ -642,14 +634,16 @@ size_t ResumeAfterError(std::string_view text, size_t at, size_t start, size_t f
   } else {
     line = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
     line = line == std::string_view::npos ? 0 : line + 1;
-    if (line == at && line > from && MarkerAt(text, line, "---")) return line;
+    if (line == at && line > from && FastYamlReader::MarkerAt(text, line, "---")) return line;
   }
   for (size_t nl = text.find('\n', at); nl != std::string_view::npos;
        nl = text.find('\n', line)) {
     line = nl + 1;
     if (line >= text.size()) break;
-    if (text[line] == '%' || MarkerAt(text, line, "...")) return std::string_view::npos;
-    if (MarkerAt(text, line, "---")) return line;
+    if (text[line] == '%' || FastYamlReader::MarkerAt(text, line, "...")) {
+      return std::string_view::npos;
+    }
+    if (FastYamlReader::MarkerAt(text, line, "---")) return line;
   }
   return std::string_view::npos;
 }

@@ -414,12 +414,14 @@ FastYamlReader::Scalar FastYamlReader::ScanFlowScalar(size_t at) const {
   return PlainScalar(at, i, colon);
 }
 
+bool FastYamlReader::MarkerAt(std::string_view text, size_t at, std::string_view m) {
+  return text.compare(at, 3, m) == 0 &&
+         (at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n' ||
+          text[at + 3] == '\r' || text[at + 3] == '\t');
+}
+
 size_t FastYamlReader::DocumentEnd(std::string_view text, size_t from) {
-  auto marker = [&](size_t at, std::string_view m) {
-    return text.compare(at, 3, m) == 0 &&
-           (at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n' ||
-            text[at + 3] == '\r' || text[at + 3] == '\t');
-  };
+  auto marker = [&](size_t at, std::string_view m) { return MarkerAt(text, at, m); };
   bool opened = false;  // by its "---" or its first content
   for (size_t line = from; line < text.size();) {
     if (text[line] == '%' || marker(line, "...")) return std::string_view::npos;

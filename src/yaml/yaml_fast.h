@@ -91,6 +91,10 @@ class FastYamlReader {
   // first (the documents after it depend on it).
   static size_t DocumentEnd(std::string_view text, size_t from);
 
+  // Whether the document marker `m` ("---" or "...") starts at byte `at` of
+  // `text`: the three characters, then a space, a tab, a line end or the end.
+  static bool MarkerAt(std::string_view text, size_t at, std::string_view m);
+
   // Reads on from `pos`, the start of a "---" line on 0-based line `line`
   // (a DocumentEnd), after yaml-cpp has read the document before it.
   void ResumeAt(size_t pos, int line);
