@@ -310,6 +310,18 @@ run monitor "$WORK/capt.yaml" -a "$WORK/fs.csv"
 expect_status 2
 expect_err "$WORK/fs.csv:4:14: error[JX0161]: project 'AQ-1' gives its forecast spending twice (first on line 3)"
 
+case_ "an as_of written as Excel's date serial: JX0902 says its date, at the cell"
+printf 'project,indicator,value,note\n,截至日期,45504,\nAQ-1,执行数,6,\nAQ-1,安全事故,1起,\n' >"$WORK/serial.csv"
+run monitor "$WORK/capt.yaml" -a "$WORK/serial.csv"
+expect_status 2
+expect_err "$WORK/serial.csv:2:7: error[JX0902]: as_of '45504' is a date as Excel numbers it (45504 is 2024-07-31): format the cell as a date, or write 2024-07-31"
+
+case_ "a row 全年预计执行数 left empty: JX0256 at its value cell"
+printf 'project,indicator,value,note\n,截至日期,2024-07-31,\nAQ-1,执行数,6,\nAQ-1,全年预计执行数,,\nAQ-1,安全事故,1起,\n' >"$WORK/fs-empty.csv"
+run monitor "$WORK/capt.yaml" -a "$WORK/fs-empty.csv"
+expect_status 2
+expect_err "$WORK/fs-empty.csv:4:14: error[JX0256]: 'forecast_spent' (全年预计执行数) is empty: expected an amount such as 5.86"
+
 case_ "不适用 with a likelihood, a forecast_spent ten times the budget: located errors"
 printf 'as_of: 2024-07-31\nprojects:\n  - id: M1\n    spent: 60\n    forecast_spent: 950000\n    indicators:\n      设备数量: {value: 不适用, likelihood: 完全不可能}\n      完成时间: 未完成\n' >"$WORK/m9p.yaml"
 run monitor "$WORK/m4t.yaml" -a "$WORK/m9p.yaml"

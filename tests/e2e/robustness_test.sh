@@ -175,6 +175,13 @@ expect_status 2
 expect_err "$WORK/open.yaml:4:1: error[JX0117]: YAML syntax error: the document above does not end at this '---': a '[' or '{' in it is not closed"
 expect_out "checked 1 file: 1 project, 1 indicator; 1 error, 0 warnings"
 
+case_ "documents lost to syntax errors count towards --max-documents: JX0133 where the limit is met"
+printf 'a: 1: 2\n---\nb: 1: 2\n---\nc: 1: 2\n---\nd: 1\n' > "$WORK/lost.yaml"
+run check --max-documents 2 "$WORK/lost.yaml"
+expect_status 2
+expect_err "$WORK/lost.yaml:4:1: error[JX0133]: more than 2 documents in one file (raise the limit with --max-documents)"
+expect_no_err "$WORK/lost.yaml:5:"
+
 case_ "a file that starts with two byte order marks is located right"
 printf '\xef\xbb\xbf\xef\xbb\xbfprojects:\n  - id: T-1\n    spent: 1\n  bad: : x\n' > "$WORK/bom2.yaml"
 run eval tests/fixtures/check/valid-minimal.yaml -a "$WORK/bom2.yaml"
