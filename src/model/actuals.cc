@@ -62,10 +62,11 @@ std::string ActualsIndex::PackFields(const ProjectActuals& e) {
   RecordWriter p;
   p.Int(static_cast<uint64_t>(e.loc.line));
   p.Int(static_cast<uint64_t>(e.loc.column));
-  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0));
+  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0) | (e.budget_shown ? 8 : 0));
   if (e.year) p.Int(static_cast<uint64_t>(*e.year));
   PackFunding(e.spent, &p);
   if (e.budget) PackFunding(*e.budget, &p);
+  if (e.budget_shown) PackAmount(*e.budget_shown, &p);
   p.Str(e.achieved);
   p.Str(e.note);
   p.Int(e.indicators.size());
@@ -87,6 +88,11 @@ std::string ActualsIndex::PackFields(const ProjectActuals& e) {
     const bool value_at = a.value_line > 0 && a.value_line >= a.loc.line;
     p.Int(value_at ? static_cast<uint64_t>(a.value_line - a.loc.line + 1) : 0);
     if (value_at) p.Int(static_cast<uint64_t>(a.value_column));
+    p.Str(a.target_text);
+    if (!a.target_text.empty()) {
+      p.Int(static_cast<uint64_t>(a.target_line));
+      p.Int(static_cast<uint64_t>(a.target_column));
+    }
   }
   PackProgress(e, &p);  // a progress file's fields, if any
   return p.bytes();
@@ -152,6 +158,7 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   if (flags & 2) out->year = static_cast<int>(u.Int());
   out->spent = UnpackFunding(&u, out->loc.file);
   if (flags & 4) out->budget = UnpackFunding(&u, out->loc.file);
+  if (flags & 8) out->budget_shown = UnpackAmount(&u, out->loc.file);
   out->achieved = std::string(u.Str());
   out->note = std::string(u.Str());
   size_t n = static_cast<size_t>(u.Int());
@@ -175,6 +182,11 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
     if (uint64_t after = u.Int()) {
       a.value_line = a.loc.line + static_cast<int>(after) - 1;
       a.value_column = static_cast<int>(u.Int());
+    }
+    a.target_text = std::string(u.Str());
+    if (!a.target_text.empty()) {
+      a.target_line = static_cast<int>(u.Int());
+      a.target_column = static_cast<int>(u.Int());
     }
   }
   UnpackProgress(&u, out->loc.file, out.get());

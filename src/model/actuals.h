@@ -40,6 +40,13 @@ struct IndicatorActual {
     return value_line > 0 ? Location{loc.file, value_line, value_column} : loc;
   }
   IndicatorProgress progress; // a progress file's forecast, likelihood and reasons (progress.h)
+  // The 指标值 a spreadsheet row shows beside the value (a CSV's 指标值
+  // column: `template -f csv` copies the target there), trimmed; "" when
+  // none. The target file decides: this is only compared with its target
+  // (CheckWrittenTarget, score.cc), which is said when they differ.
+  std::string target_text;
+  int target_line = 0;        // where target_text is written, in loc.file
+  int target_column = 0;
 };
 
 // An amount of money in an actuals entry, as written: a number in the
@@ -82,6 +89,11 @@ struct ProjectActuals {
                                   // the execution rate is spent / this
   std::string achieved;   // 年度总体目标 实际完成情况, may be ""
   std::string note;       // explains a low execution rate
+  // The budget a spreadsheet's spending row shows in its 指标值 column
+  // (`template -f csv` writes "预算 6 万元（项目名）"), when that reads as an
+  // amount: only compared with the target file's budget (CheckShownBudget,
+  // score.cc), which is the one used.
+  std::optional<Amount> budget_shown;
   std::vector<IndicatorActual> indicators;
   // A progress file's (progress.h): the date of its figures, and 全年预计执行数.
   std::optional<AsOf> as_of;
@@ -262,8 +274,9 @@ void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
 // ignored) or its Chinese names (id/项目/项目名称/项目编号, 指标/指标名称/三级指标,
 // 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值), "level1"
 // (一级指标) and "level2" (二级指标), the columns `jixiao template -f csv`
-// writes for the reader's eyes, which are read and ignored; "" for anything
-// else.
+// writes for the reader's eyes: the levels are ignored, the target is kept
+// to be compared with the target file's (IndicatorActual::target_text); ""
+// for anything else.
 std::string_view ActualsCsvColumn(std::string_view header);
 
 // Whether a CSV project column so headed holds ids: `id` (in any case) or

@@ -394,6 +394,24 @@ class CsvReader {
     return column == kNone ? std::string_view() : Trim(row.fields[column]);
   }
 
+  // The amount in a spending row's 指标值 cell as `template -f csv` writes
+  // it, "预算 6 万元（项目名）" ("budget 6 万元（…）" in English): the cell
+  // without the word and from the first bracket on; nullopt when what is left
+  // is not an amount (then there is nothing to compare).
+  static std::optional<Amount> BudgetShown(std::string_view cell) {
+    std::string_view s = cell;
+    for (std::string_view word : {std::string_view("预算"), std::string_view("budget")}) {
+      if (s.size() >= word.size() && EqualsIgnoringCase(s.substr(0, word.size()), word)) {
+        s = Trim(s.substr(word.size()));
+        break;
+      }
+    }
+    s = s.substr(0, std::min(s.find("（"), s.find('(')));
+    Amount a;
+    if (Trim(s).empty() || ParseAmountInto(Trim(s), "", &a)) return std::nullopt;
+    return a;
+  }
+
   void ReadSpent(const CsvRow& row, Group* g) {
     ProjectActuals& e = g->entry;
     if (g->spent_line != 0) {
@@ -402,6 +420,10 @@ class CsvReader {
     }
     g->spent_line = row.lines[indicator_];
     e.note = std::string(Cell(row, note_));
+    if (const std::string_view shown = Cell(row, target_); !shown.empty()) {
+      e.budget_shown = BudgetShown(shown);
+      if (e.budget_shown) e.budget_shown->loc = LocOf(row, target_);
+    }
     if (!Cell(row, score_).empty()) {
       ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "spent");
     }
@@ -462,6 +484,12 @@ class CsvReader {
     a.value_line = value_at.line;
     a.value_column = value_at.column;
     a.note = std::string(Cell(row, note_));
+    if (const std::string_view target = Cell(row, target_); !target.empty()) {
+      a.target_text = std::string(target);
+      const Location at = LocOf(row, target_);
+      a.target_line = at.line;
+      a.target_column = at.column;
+    }
     // In a progress file a forecast may stand without a value.
     if (progress_) {
       ReadProgressCells(row, &a);
@@ -594,7 +622,8 @@ class CsvReader {
   bool note_holds_reasons_ = false;         // ReasonsInNote
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
-  size_t target_ = kNone, level1_ = kNone, level2_ = kNone;  // read and ignored
+  size_t target_ = kNone;                 // kept beside the value (IndicatorActual::target_text)
+  size_t level1_ = kNone, level2_ = kNone;  // read and ignored
   bool project_by_id_ = false;  // the project column is headed id or 项目编号
   std::vector<Group> groups_;
   std::unordered_map<std::string, size_t> group_of_;

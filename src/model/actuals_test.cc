@@ -646,6 +646,49 @@ TEST_CASE("actuals CSV: CRLF, BOM, columns in any order, 全年执行数, score 
   CHECK(Find(*p, "某指标")->note == "不涉及");
 }
 
+TEST_CASE("actuals CSV: the template's 指标值 column is kept, located, for comparison only") {
+  // The columns `template -f csv` writes; 一级指标 and 二级指标 are ignored.
+  Loaded l = LoadCsv(
+      "项目,一级指标,二级指标,指标,指标值,实际值,说明\r\n"
+      "P1,,,全年执行数,预算 8 万元（某项目（一期））,5.5,\r\n"
+      "P1,产出指标,数量指标,设备数量,5台,4台,\r\n"
+      "P1,产出指标,质量指标,合格率,,100%,\r\n");
+  REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+  auto p = l.index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  // The spending row's cell without 预算 and from the first bracket on.
+  REQUIRE(p->budget_shown.has_value());
+  CHECK(p->budget_shown->value == Dec("8"));
+  CHECK(p->budget_shown->unit.name == "万元");
+  CHECK(p->budget_shown->loc.line == 2);
+  CHECK(p->budget_shown->loc.column == 12);  // the cell's, counted in characters
+  CHECK(p->spent.total.value == Dec("5.5"));  // the value is the 实际值 column's
+  const IndicatorActual* a = Find(*p, "设备数量");
+  REQUIRE(a != nullptr);
+  CHECK(a->target_text == "5台");  // kept through the index (Pack, Get)
+  CHECK(a->target_line == 3);
+  CHECK(a->target_column == 19);
+  CHECK(a->text == "4台");
+  CHECK(Find(*p, "合格率")->target_text.empty());
+  CHECK(Find(*p, "合格率")->target_line == 0);
+}
+
+TEST_CASE("actuals CSV: a spending row's 指标值 that is not an amount shows no budget") {
+  for (const char* cell : {"预算（见附表）", "budget to follow", "预算 八万元"}) {
+    CAPTURE(cell);
+    Loaded l = LoadCsv(std::string("项目,指标,指标值,实际值\nP1,执行数,") + cell + ",5\n");
+    REQUIRE_MESSAGE(l.diags.empty(), Dump(l.diags));
+    auto p = l.index.Claim("P1", "P1");
+    REQUIRE(p != nullptr);
+    CHECK_FALSE(p->budget_shown.has_value());
+  }
+  Loaded en = LoadCsv("项目,指标,指标值,实际值\nP1,执行数,budget 60000元 (P),5\n");
+  auto p = en.index.Claim("P1", "P1");
+  REQUIRE(p->budget_shown.has_value());
+  CHECK(p->budget_shown->value == Dec("60000"));
+  CHECK(p->budget_shown->unit.name == "元");
+}
+
 TEST_CASE("actuals CSV: rows of one project need not be adjacent") {
   Loaded l = LoadCsv(
       "project,indicator,value\n"

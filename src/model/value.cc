@@ -732,6 +732,41 @@ Parsed<Target> ParseTarget(std::string_view text, int year) {
   return parsed;
 }
 
+namespace {
+
+std::string WithoutBlanks(std::string_view text) {
+  std::string out;
+  for (char c : FoldFullWidth(text))
+    if (c != ' ' && c != '\t') out.push_back(c);
+  return out;
+}
+
+bool SameQuantity(const Quantity& a, const Quantity& b) {
+  Parsed<Rational> v = ConvertTo(a, b.unit);
+  return v && *v == b.value;
+}
+
+}  // namespace
+
+bool SameTarget(std::string_view written, const Target& target, std::string_view target_text,
+                int year) {
+  if (WithoutBlanks(written) == WithoutBlanks(target_text)) return true;
+  if (target.kind == TargetKind::kQualitative) return false;
+  Parsed<Target> t = ParseTarget(written, year);
+  if (!t || t->kind != target.kind || t->cmp != target.cmp) return false;
+  switch (target.kind) {
+    case TargetKind::kQuantity:
+      return SameQuantity(t->value, target.value);
+    case TargetKind::kRange:
+      return SameQuantity(t->value, target.value) && SameQuantity(t->upper, target.upper);
+    case TargetKind::kDate:
+      return t->date == target.date;
+    case TargetKind::kQualitative:
+      break;
+  }
+  return false;
+}
+
 Parsed<Actual> ParseActual(std::string_view text) {
   Actual a;
   a.text = std::string(Trim(text));

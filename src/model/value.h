@@ -138,6 +138,14 @@ inline bool IsTimeLimit(const Target& t) {
 // `year` (the project's; 0 when unknown) where the text has none.
 Parsed<Target> ParseTarget(std::string_view text, int year = 0);
 
+// Whether `written` (a target as a spreadsheet row shows it beside the
+// value) says what the target file's `target` (written `target_text`)
+// says: the same text once full-width forms are folded and blanks dropped
+// ("≥ ９０ ％" is "≥90%"), or the same parsed target ("≥90.0%", "0.5" for
+// "0.50", 6万元 for 60000元). A qualitative target is the same only as text.
+bool SameTarget(std::string_view written, const Target& target, std::string_view target_text,
+                int year);
+
 // What a qualitative target that holds a figure with a unit most likely
 // means as a quantity target (docs/reference.md §3.2).
 struct FigureHint {

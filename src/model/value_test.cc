@@ -652,6 +652,30 @@ TEST_CASE("IsNotApplicableWithReason: 不适用 with its reason, or 不涉及") 
   CHECK_FALSE(IsNotApplicableWithReason("/"));
 }
 
+TEST_CASE("SameTarget: a spreadsheet's copy of a target, as written or as meant") {
+  auto same = [](const char* written, const char* target) {
+    Parsed<Target> t = ParseTarget(target, 2024);
+    REQUIRE(t.ok());
+    return SameTarget(written, *t, target, 2024);
+  };
+  CHECK(same("4台", "4台"));
+  CHECK(same(" ≥ ９０ ％ ", "≥90%"));        // full-width forms folded, blanks dropped
+  CHECK(same("≥90.0%", "≥90%"));             // 90.0 = 90
+  CHECK(same("≤60000元", "≤6万元"));          // 60000元 = 6 × 10000元
+  CHECK(same("0.50", "0.5"));
+  CHECK(same("80%-90.0%", "80%-90%"));
+  CHECK(same("2024年12月31日前", "≤2024-12-31"));  // the same day, before it
+  CHECK(same("显著提升", "显著提升"));
+  CHECK_FALSE(same("5台", "4台"));
+  CHECK_FALSE(same("≥4台", "4台"));          // another comparator
+  CHECK_FALSE(same("4个", "4台"));           // another counter: not comparable
+  CHECK_FALSE(same("≤11个月", "≤12个月"));
+  CHECK_FALSE(same("80%-95%", "80%-90%"));
+  CHECK_FALSE(same("≤2024-11-30", "≤2024-12-31"));
+  CHECK_FALSE(same("明显提升", "显著提升"));  // a qualitative target only as text
+  CHECK_FALSE(same("≥9O%", "≥90%"));         // not a target at all
+}
+
 TEST_CASE("ScientificAsDecimal: Excel's scientific notation as the exact decimal it shows") {
   CHECK(ScientificAsDecimal("1.25E+01") == "12.5");      // 1.25 × 10 = 12.5
   CHECK(ScientificAsDecimal("1.23457E+11") == "123457000000");

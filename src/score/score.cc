@@ -167,6 +167,7 @@ class ProjectScorer {
                     proj.year);
     }
     if (actuals_.has_spent) ReadFunding(s);
+    CheckShownBudget(*s);
     // A score's band is the rules' (not the file's to know when it was
     // read): checked for every indicator of the entry, whatever else is wrong.
     for (const IndicatorActual& a : actuals_.indicators)
@@ -239,6 +240,7 @@ class ProjectScorer {
       }
       used[it->second] = true;
       matched[i] = &actuals_.indicators[it->second];
+      CheckWrittenTarget(p, ind, *matched[i]);
     }
     std::vector<std::string> names;
     for (const Indicator& ind : p.indicators) names.push_back(ind.key());
@@ -270,6 +272,30 @@ class ProjectScorer {
       }
     }
     return matched;
+  }
+
+  // A budget a spreadsheet's spending row shows (ProjectActuals::budget_shown)
+  // that is neither the target file's nor the adjusted budget given: said,
+  // as the target file's (or the 全年预算数 row's) is the one used.
+  void CheckShownBudget(const ProjectScore& s) {
+    if (!actuals_.budget_shown) return;
+    const Project& p = s.project;
+    Parsed<Rational> v = AmountInUnit(*actuals_.budget_shown, p.unit);
+    if (!v || *v == p.total || (s.adjusted && *v == s.adjusted->total)) return;
+    diags_->Warning(actuals_.budget_shown->loc, MsgId::kShownBudgetDiffers, p.project,
+                    actuals_.budget_shown->text, p.total.ToDecimalString(), p.unit, p.loc.file,
+                    p.loc.line);
+  }
+
+  // A target a spreadsheet row shows beside the value (a template's copy
+  // the officer edited, or last year's) that is not the target file's: said,
+  // as the target file's is the one used.
+  void CheckWrittenTarget(const Project& p, const Indicator& ind, const IndicatorActual& a) {
+    if (a.target_text.empty() || SameTarget(a.target_text, ind.target, ind.target_text, p.year))
+      return;
+    diags_->Warning(Location{a.loc.file, a.target_line, a.target_column},
+                    MsgId::kWrittenTargetDiffers, ind.key(), p.project, a.target_text,
+                    ind.target_text, ind.loc.file, ind.loc.line);
   }
 
   // --show-work: how the nominal weights were split, and S and R.

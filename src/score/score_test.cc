@@ -940,6 +940,38 @@ TEST_CASE("不适用 with its reason in the value, and a date before the project
   CHECK(score("2024年12月31日前", "2024-01-01").diags.empty());
 }
 
+TEST_CASE("a target or budget a spreadsheet shows beside the values: warned of when not the file's") {
+  ActualsBuilder b("6");
+  b.Value("甲", "4台").Value("乙", "95%");
+  b.a.indicators[0].target_text = "5台";  // edited from 4台
+  b.a.indicators[0].target_line = 3;
+  b.a.indicators[0].target_column = 19;
+  b.a.indicators[0].loc = {"a.csv", 3, 14};
+  b.a.indicators[1].target_text = "≥ 90.0%";  // the file's ≥90%, as Excel may show it
+  b.a.budget_shown = AmountOf("80000元");      // 8万元 against the file's 6.00万元
+  b.a.budget_shown->loc = {"a.csv", 2, 12};
+  const std::string two = Ind("产出指标", "数量指标", "甲", "4台") +
+                          Ind("满意度指标", "服务对象满意度指标", "乙", "≥90%");
+  Scored s = Score(ProjectYaml(two), b.a);
+  REQUIRE(s.score);  // scored against the file's 4台: 4台 / 4台 = 1
+  CHECK(At(s, 0).ratio == 1);
+  CHECK(Messages(s.diags) ==
+        "warning 2:12: the spending row of project '测试项目' gives the budget as '80000元', but "
+        "the target file has 6 万元 (t.yaml:1): only the target file's is used; give a budget "
+        "adjusted mid-year in a row of its own, 全年预算数, and correct a wrong budget in the "
+        "target file (this column is for reference only)\n"
+        "warning 3:19: the row of indicator '甲' of project '测试项目' gives its target as '5台', "
+        "but the target file has '4台' (t.yaml:5): only the target file's is used; to change the "
+        "target, change the target file (this column is for reference only)\n");
+  // 60000元 is the budget (6万元); 8万元 is the 全年预算数 row's: neither is said.
+  b.a.indicators[0].target_text = "4台";
+  b.a.budget_shown = AmountOf("60000元");
+  CHECK(Score(ProjectYaml(two), b.a).diags.empty());
+  b.a.budget_shown = AmountOf("8");
+  b.Budget("8");
+  CHECK(Score(ProjectYaml(two), b.a).diags.empty());
+}
+
 // The code of each diagnostic, and its Chinese text (the default language):
 // the forms' words, Chinese punctuation, input quoted with “”.
 std::string Codes(const Diagnostics& d) {

@@ -333,6 +333,23 @@ expect_status 0
 expect_err_empty
 expect_out "total 100.00"
 
+case_ "a target or budget edited in the filled-in sheet: warned of at its cell, the target file's used"
+# 设备数量 4台 made 5台 and the budget 10 made 12 in the sheet's 指标值
+# column; 满意度 ≥90% written ≥ 90.0% (the same target) is not said.
+awk -F, 'BEGIN { OFS = "," }
+         $4 == "全年执行数" { $5 = "预算 12 万元（测试项目）" }
+         $4 == "设备数量" { $5 = "5台" } $4 == "满意度" { $5 = "≥ 90.0%" } { print }' \
+  "$WORK/filled.csv" > "$WORK/edited.csv"
+run eval $F/target.yaml -a "$WORK/edited.csv"
+expect_status 0
+expect_out "total 100.00"
+expect_err "$WORK/edited.csv:2:13: warning[JX0455]: the spending row of project '测试项目' gives the budget as '12 万元', but the target file has 10 万元 ($F/target.yaml:2): only the target file's is used"
+expect_err "$WORK/edited.csv:3:20: warning[JX0455]: the row of indicator '设备数量' of project '测试项目' gives its target as '5台', but the target file has '4台' ($F/target.yaml:7): only the target file's is used"
+expect_no_err "满意度"
+run eval $F/target.yaml -a "$WORK/edited.csv" --strict --lang zh
+expect_status 2
+expect_err "$WORK/edited.csv:3:20: 错误[JX0455]: 项目“测试项目”的指标“设备数量”这一行的指标值是“5台”，而目标表中是“4台”"
+
 case_ "an unknown key in an indicator's long form: the message all in Chinese under --lang zh"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: {value: 4台, forcast: 4台}\n      完成时间: 11个月\n      满意度: 92%%\n' >"$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml" --lang zh

@@ -925,4 +925,20 @@ run monitor $T -a "$WORK/filled.csv"
 expect_status 0
 expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
 
+case_ "a target edited in the filled-in progress sheet: warned of at its cell, the lights unchanged"
+python3 - "$WORK/filled.csv" "$WORK/edited.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+for r in rows:
+    if r[3] == '设备数量' and r[0] == 'M-1':
+        r[4] = '3台'  # the value to date, written as if it were the target
+csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
+EOF
+line=$(grep -n '^M-1,.*,设备数量,' "$WORK/edited.csv" | cut -d: -f1)
+run monitor $T -a "$WORK/edited.csv"
+expect_status 0
+expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 1"
+expect_err "$WORK/edited.csv:$line:20: warning[JX0455]: the row of indicator '设备数量' of project"
+expect_err "gives its target as '3台', but the target file has '4台'"
+
 finish
