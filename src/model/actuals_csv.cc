@@ -14,6 +14,7 @@
 #include "model/actuals.h"
 #include "model/actuals_read.h"
 #include "model/progress_read.h"
+#include "model/value_scan.h"
 #include "yaml/yaml_doc.h"
 #include "yaml/yaml_fields.h"
 
@@ -92,14 +93,30 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // Whether `cell` and the unquoted cell after it look like one number split
 // in two by a thousands comma that was not quoted: `P1,培训人次,1,100人次,`
 // reads as the value "1" and the note "100人次". `cell` is one to three
-// digits; `next` starts with exactly three digits, followed by nothing or by
-// something other than a digit or '%' (a note such as "100%完成" is a note).
+// digits; `next` is exactly three digits, then perhaps a decimal part, then
+// nothing, a known unit or a short word that may be one (at most three
+// characters: 人次, 份). A note that only starts so ("120份问卷调查结果",
+// "100%完成", "365天内完成") is a note.
 bool LooksSplitByThousandsComma(std::string_view cell, std::string_view next) {
   if (cell.empty() || cell.size() > 3 || !std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
     return false;
   }
   if (next.size() < 3 || !std::all_of(next.begin(), next.begin() + 3, IsAsciiDigit)) return false;
-  return next.size() == 3 || (!IsAsciiDigit(next[3]) && next[3] != '%');
+  std::string_view rest = next.substr(3);
+  if (!rest.empty() && rest[0] == '.') {
+    size_t digits = 1;
+    while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
+    if (digits == 1) return false;  // "100." is not a number's end
+    rest = rest.substr(digits);
+  }
+  rest = Trim(rest);
+  if (rest.empty()) return true;
+  if (IsAsciiDigit(rest[0]) || rest[0] == '%') return false;
+  if (value_scan::IsKnownUnit(rest) || CodePointCount(rest) <= 3) return true;
+  for (std::string_view word : {"万", "千", "亿"}) {  // 万平方米
+    if (StartsWith(rest, word) && value_scan::IsKnownUnit(rest.substr(word.size()))) return true;
+  }
+  return false;
 }
 
 // Reads CSV actuals: one row per indicator, grouped by project.

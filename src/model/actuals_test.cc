@@ -802,7 +802,9 @@ TEST_CASE("actuals CSV: a row with the wrong number of fields") {
 TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is an error") {
   // "1,100人次" unquoted reads as the value "1" and the note "100人次": scored
   // as 1 if read so. Flagged when the cell is 1-3 digits and the next cell
-  // starts with exactly three digits not followed by a digit or '%'.
+  // is exactly three digits, perhaps a decimal part, then nothing, a known
+  // unit or a word of at most three characters; a longer note that only
+  // starts with three digits is a note (Excel never quotes it).
   Loaded l = LoadCsv(
       "project,indicator,value,note\n"
       "A,spent,1,200\n"              // 2: spent 1,200
@@ -813,7 +815,11 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
       "A,件数,\"1\",100人\n"          // 7: the value quoted
       "A,人数,1,1000人\n"            // 8: four digits
       "A,天数,1234,567\n"            // 9: four digits before
-      "A,次数,1,10次\n");            // 10: two digits
+      "A,次数,1,10次\n"             // 10: two digits
+      "A,满意度,96,120份问卷调查结果\n"  // 11: a note after a value
+      "A,完成时间,11,365天内完成\n"     // 12: the same
+      "A,面积,2,500.25万平方米\n"      // 13: 2,500.25万平方米
+      "A,里程,3,100.公里\n");          // 14: "100." ends no number: a note
   const Diagnostics& d = l.diags;
   CHECK_MESSAGE(HasError(d, 2, 9, "'1' in the column 'value' and the next cell '200' look like "
                                   "one number, '1,200', split in two by its thousands comma: "
@@ -822,7 +828,8 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
                 Dump(d));
   CHECK_MESSAGE(HasError(d, 3, 8, "one number, '1,100人次'"), Dump(d));
   CHECK_MESSAGE(HasError(d, 4, 6, "one number, '12,345.5万元'"), Dump(d));
-  CHECK_MESSAGE(d.error_count() == 3, Dump(d));
+  CHECK_MESSAGE(HasError(d, 13, 6, "one number, '2,500.25万平方米'"), Dump(d));
+  CHECK_MESSAGE(d.error_count() == 4, Dump(d));
   for (const Diagnostic& diag : d.all()) CHECK(diag.code == 164);
   auto a = l.index.Claim("A", "A");
   REQUIRE(a != nullptr);

@@ -425,6 +425,12 @@ sed 's/12,500人次/"12,500人次",/' "$WORK/split.csv" >"$WORK/quoted.csv"
 run eval $QS -a "$WORK/quoted.csv"
 expect_status 0
 expect_err_empty
+# A note that merely starts with three digits, as Excel saves it: a note.
+sed -e 's/12,500人次/12500人次,/' -e 's/96%,$/96,120份问卷调查结果/' "$WORK/split.csv" >"$WORK/note.csv"
+run eval $QS -a "$WORK/note.csv" -f json
+expect_status 0
+expect_err_empty
+expect_out '"note": "120份问卷调查结果"'
 
 case_ "a spending forecast split so in a progress CSV: the same error, in Chinese"
 cat >"$WORK/split.csv" <<'EOF'
