@@ -409,8 +409,8 @@ int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std:
   }
   Diagnostics diags;
   const std::vector<std::string>& formats = FormatsOf("merge");
+  // Without -f: JSON (the first of merge's formats), or what -o's name says.
   std::vector<OutputSpec> specs = ParseOutputSpecs(opts, formats, &diags);
-  if (opts.formats.empty()) specs = {{"json", opts.output}};
   if (specs.size() != 1) {
     diags.Error({}, MsgId::kMergeOneFormat, JoinList(formats));
   }

@@ -33,6 +33,21 @@ bool FormatWritesByName(const std::string& format) { return format == "xlsx"; }
 
 bool FormatTakesDirectory(const std::string& format) { return format == "xlsx"; }
 
+std::string FormatOfName(const std::string& path, const std::vector<std::string>& formats) {
+  static const std::pair<const char*, const char*> kByExtension[] = {
+      {".xlsx", "xlsx"}, {".html", "html"},         {".htm", "html"},   {".json", "json"},
+      {".jsonl", "jsonl"}, {".csv", "csv"},         {".md", "markdown"}, {".markdown", "markdown"},
+      {".xml", "junit"}, {".yaml", "yaml"},         {".yml", "yaml"},
+  };
+  for (const auto& [extension, format] : kByExtension) {
+    if (EndsWithIgnoringCase(path, extension) &&
+        std::find(formats.begin(), formats.end(), format) != formats.end()) {
+      return format;
+    }
+  }
+  return "";
+}
+
 std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags) {
@@ -50,7 +65,12 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
     }
     specs.push_back(std::move(s));
   }
-  if (opts.formats.empty()) specs.push_back({formats.empty() ? "text" : formats.front(), ""});
+  if (opts.formats.empty()) {
+    // `-o 自评表.xlsx` alone asks for a workbook, `-o report.json` for JSON.
+    std::string named = FormatOfName(opts.output, formats);
+    if (named.empty()) named = formats.empty() ? "text" : formats.front();
+    specs.push_back({named, ""});
+  }
   size_t to_stdout = std::count_if(specs.begin(), specs.end(),
                                    [](const OutputSpec& s) { return s.path.empty(); });
   if (!opts.output.empty()) {
@@ -58,8 +78,14 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
       diags->Error({}, MsgId::kOutputNeedsOneFormat);
       return specs;
     }
-    for (OutputSpec& s : specs)
-      if (s.path.empty()) s.path = opts.output;
+    for (OutputSpec& s : specs) {
+      if (!s.path.empty()) continue;
+      s.path = opts.output;
+      // A workbook's name on another format's report: a file Excel will not
+      // open, handed up as the form.
+      if (s.format != "xlsx" && EndsWithIgnoringCase(s.path, ".xlsx"))
+        diags->Error({}, MsgId::kOutputNamesWorkbook, s.path, s.format);
+    }
   }
   for (const OutputSpec& s : specs) {
     if (FormatNeedsFile(s.format) && IsStandardOutput(s.path))

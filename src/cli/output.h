@@ -22,10 +22,16 @@ struct OutputSpec {
   std::string path;
 };
 
+// The format among `formats` a file so named holds, by its extension in
+// any case (.xlsx, .html/.htm, .json, .jsonl, .csv, .md/.markdown, .xml for
+// junit, .yaml/.yml); "" for another name or a format not among them.
+std::string FormatOfName(const std::string& path, const std::vector<std::string>& formats);
+
 // The outputs requested by -f FORMAT[=FILE] (repeatable) and -o FILE.
-// Without -f the format is text. -o names the file of the one -f given
-// without a file. Errors (an unknown format, two reports on standard
-// output, -o with several formats) go to `diags`.
+// Without -f the format is the one -o's name says (FormatOfName), else the
+// command's first (text). -o names the file of the one -f given without a
+// file. Errors (an unknown format, two reports on standard output, -o with
+// several formats, -o naming a workbook for another format) go to `diags`.
 std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags);

@@ -155,6 +155,44 @@ TEST_CASE("OutputSink: a file is replaced whole with its mode kept, and no tempo
   fs::remove_all(dir);
 }
 
+TEST_CASE("FormatOfName: -o's extension, in any case, among the command's formats") {
+  const std::vector<std::string> eval = {"text", "json", "jsonl", "csv", "markdown",
+                                         "junit", "github", "xlsx", "html"};
+  CHECK(FormatOfName("自评表.xlsx", eval) == "xlsx");
+  CHECK(FormatOfName("OUT.XLSX", eval) == "xlsx");
+  CHECK(FormatOfName("page.htm", eval) == "html");
+  CHECK(FormatOfName("r.json", eval) == "json");
+  CHECK(FormatOfName("r.jsonl", eval) == "jsonl");  // not json: the longer name
+  CHECK(FormatOfName("r.md", eval) == "markdown");
+  CHECK(FormatOfName("ci.xml", eval) == "junit");
+  CHECK(FormatOfName("report.txt", eval) == "");
+  CHECK(FormatOfName("dir/", eval) == "");
+  CHECK(FormatOfName("a.yaml", eval) == "");  // not one of eval's
+  CHECK(FormatOfName("a.yaml", {"yaml", "csv"}) == "yaml");
+  CHECK(FormatOfName("a.CSV", {"yaml", "csv"}) == "csv");
+}
+
+TEST_CASE("ParseOutputSpecs: -o alone takes its format from its name; a workbook's name on another "
+          "format is an error") {
+  const std::vector<std::string> eval = {"text", "json", "xlsx", "html"};
+  Options o;
+  o.output = "自评表.xlsx";
+  Diagnostics d;
+  std::vector<OutputSpec> specs = ParseOutputSpecs(o, eval, &d);
+  CHECK(d.empty());
+  REQUIRE(specs.size() == 1);
+  CHECK(specs[0].format == "xlsx");
+  CHECK(specs[0].path == "自评表.xlsx");
+  o.output = "report.txt";
+  specs = ParseOutputSpecs(o, eval, &d);
+  CHECK(specs[0].format == "text");
+  o.formats = {"json"};
+  o.output = "x.xlsx";
+  ParseOutputSpecs(o, eval, &d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].code == 727);
+}
+
 TEST_CASE("IsStandardOutput: nothing, '-', /dev/stdout and descriptor 1") {
   for (const char* p : {"", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"}) {
     CHECK(IsStandardOutput(p));

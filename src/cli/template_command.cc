@@ -67,11 +67,9 @@ void AppendProjectCsv(const Project& p, std::string* o) {
 
 int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  Options given = opts;
-  // `-o actuals.csv` (or `ACTUALS.CSV`) alone asks for the CSV skeleton, as
-  // the readers take a name ending in ".csv" in any case for CSV.
-  if (given.formats.empty() && EndsWithIgnoringCase(given.output, ".csv")) given.formats = {"csv"};
-  std::vector<OutputSpec> specs = ParseOutputSpecs(given, FormatsOf("template"), &diags);
+  // `-o actuals.csv` (or `ACTUALS.CSV`) alone asks for the CSV skeleton
+  // (ParseOutputSpecs), as the readers take such a name for CSV.
+  std::vector<OutputSpec> specs = ParseOutputSpecs(opts, FormatsOf("template"), &diags);
   if (diags.has_errors()) {
     PrintDiagnostics(diags, term, err);
     return kExitError;

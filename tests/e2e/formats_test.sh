@@ -175,6 +175,25 @@ expect_same "$G/formats-hostile.github.txt"
 cmp -s "$WORK/h-single.xml" "$WORK/h-multi.xml" || fail "junit differs between one and several outputs"
 
 # Atomic writes: a failed write exits 2 and leaves no file behind.
+case_ "-o alone takes the format its name says: 自评表.xlsx a workbook, r.JSON JSON"
+run eval "${EX[@]}" -o "$WORK/自评表.xlsx" -q
+expect_status 1
+[ "$(head -c 2 "$WORK/自评表.xlsx")" = PK ] || fail "-o 自评表.xlsx is not a workbook"
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).getinfo("xl/workbook.xml")' \
+  "$WORK/自评表.xlsx" || fail "-o 自评表.xlsx has no xl/workbook.xml"
+run eval "${EX[@]}" -o "$WORK/r.JSON"
+expect_status 1
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$WORK/r.JSON" || fail "-o r.JSON is not JSON"
+run merge "$WORK/r.JSON" -o "$WORK/merged.md"
+expect_status 1
+grep -q '^|' "$WORK/merged.md" || fail "merge -o merged.md is not markdown"
+
+case_ "-o naming a workbook for another format: exit 2 with JX0727, nothing written"
+run eval "${EX[@]}" -f json -o "$WORK/表.xlsx" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/表.xlsx is a workbook's name, but the report is json: Excel would not open the file; for the workbook write -f xlsx=$WORK/表.xlsx"
+[ ! -e "$WORK/表.xlsx" ] || fail "a file was written"
+
 case_ "a report into a missing directory: exit 2, no file"
 run eval "${EX[@]}" -f text -f json=/nonexistent-dir/r.json
 expect_status 2
