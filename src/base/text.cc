@@ -39,9 +39,16 @@ int DecodeValid(std::string_view s, size_t pos, char32_t* cp) {
   return len;
 }
 
+// The typographic spaces text pasted from a PDF or a web page carries: the
+// en and em spaces and their kin U+2000..U+200A, the narrow no-break space
+// U+202F and the medium mathematical space U+205F. They look like ' '.
+bool IsTypographicSpace(char32_t cp) {
+  return (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
+
 bool IsSpaceCodePoint(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-         cp == '\v' || cp == 0x3000 || cp == 0xA0;
+         cp == '\v' || cp == 0x3000 || cp == 0xA0 || IsTypographicSpace(cp);
 }
 
 }  // namespace
@@ -201,21 +208,22 @@ std::string ShowInvisible(std::string_view s, std::vector<std::string>* found) {
 }
 
 std::string FoldFullWidth(std::string_view s) {
-  // U+FF01..U+FF5E are EF BC 81..EF BD 9E, U+3000 is E3 80 80: only a
-  // character led by EF or E3 can fold (a continuation byte is never
-  // either), and the runs between are copied as they are.
+  // U+FF01..U+FF5E are EF BC 81..EF BD 9E, U+3000 is E3 80 80, the
+  // typographic spaces E2 80 80..E2 81 9F: only a character led by EF, E3
+  // or E2 can fold (a continuation byte is never one), and the runs between
+  // are copied as they are.
   std::string out;
   out.reserve(s.size());
   size_t run = 0;  // the start of the bytes not yet copied
   for (size_t pos = 0; pos < s.size(); ++pos) {
     const auto c = static_cast<unsigned char>(s[pos]);
-    if (c != 0xEF && c != 0xE3) continue;
+    if (c != 0xEF && c != 0xE3 && c != 0xE2) continue;
     size_t end = pos;
     const char32_t cp = DecodeUtf8(s, &end);
     char folded;
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
       folded = static_cast<char>(cp - 0xFF01 + 0x21);
-    } else if (cp == 0x3000) {
+    } else if (cp == 0x3000 || IsTypographicSpace(cp)) {
       folded = ' ';
     } else {
       continue;
@@ -230,8 +238,9 @@ std::string FoldFullWidth(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
-  // A space is ASCII, U+00A0 (C2 A0) or U+3000 (E3 80 80): any other first
-  // byte, or last byte, ends the search without decoding.
+  // A space is ASCII, U+00A0 (C2 A0), U+3000 (E3 80 80) or a typographic
+  // space (E2 80 80..8A, E2 80 AF, E2 81 9F): any other first byte, or last
+  // byte, ends the search without decoding.
   const auto ascii_space = [](unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   };
@@ -243,7 +252,7 @@ std::string_view Trim(std::string_view s) {
       ++begin;
       continue;
     }
-    if (c != 0xC2 && c != 0xE3) break;
+    if (c != 0xC2 && c != 0xE3 && c != 0xE2) break;
     size_t pos = begin;
     char32_t cp = DecodeUtf8(s, &pos);
     if (!IsSpaceCodePoint(cp)) break;
@@ -257,7 +266,7 @@ std::string_view Trim(std::string_view s) {
       --end;
       continue;
     }
-    if (c != 0xA0 && c != 0x80) break;
+    if (c != 0xA0 && (c < 0x80 || c > 0x8A) && c != 0xAF && c != 0x9F) break;
     // Step back to the start of the previous code point.
     size_t start = end - 1;
     while (start > begin && IsContinuation(static_cast<unsigned char>(s[start]))) --start;

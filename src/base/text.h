@@ -80,8 +80,9 @@ std::string TruncateToWidth(std::string_view s, size_t width);
 // `s` followed by spaces up to display width `width` (never cut).
 std::string PadToWidth(std::string_view s, size_t width);
 
-// Folds full-width ASCII forms (U+FF01..U+FF5E) to ASCII and the ideographic
-// space U+3000 to ' '. Other text is unchanged. "≥９０％" -> "≥90%".
+// Folds full-width ASCII forms (U+FF01..U+FF5E) to ASCII, and the
+// ideographic space U+3000 and the typographic spaces (U+2000..U+200A,
+// U+202F, U+205F) to ' '. Other text is unchanged. "≥９０％" -> "≥90%".
 std::string FoldFullWidth(std::string_view s);
 
 // Whether `cp` is a character that shows nothing, yet makes two texts differ:
@@ -98,7 +99,8 @@ bool HasInvisible(std::string_view s);
 std::string ShowInvisible(std::string_view s, std::vector<std::string>* found = nullptr);
 
 // `s` without leading and trailing ASCII white space, ideographic spaces
-// (U+3000) and no-break spaces (U+00A0).
+// (U+3000), no-break spaces (U+00A0) and the typographic spaces text pasted
+// from a PDF or a web page carries (U+2000..U+200A, U+202F, U+205F).
 std::string_view Trim(std::string_view s);
 
 bool StartsWith(std::string_view s, std::string_view prefix);

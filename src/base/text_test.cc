@@ -36,6 +36,8 @@ TEST_CASE("FoldFullWidth folds full-width ASCII only") {
   CHECK(FoldFullWidth("＜２０ｍＳｖ") == "<20mSv");
   CHECK(FoldFullWidth("１，２００　台") == "1,200 台");
   CHECK(FoldFullWidth("达成") == "达成");
+  CHECK(FoldFullWidth("4\u202f台") == "4 台");  // a narrow no-break space
+  CHECK(FoldFullWidth("≥\u200990%") == "≥ 90%");
 }
 
 TEST_CASE("ShowInvisible writes zero-width characters and byte order marks as <U+XXXX>") {
@@ -61,8 +63,11 @@ TEST_CASE("ShowInvisible writes zero-width characters and byte order marks as <U
     CHECK_FALSE(HasInvisible(s));
 }
 
-TEST_CASE("Trim removes ASCII, ideographic and no-break spaces") {
+TEST_CASE("Trim removes ASCII, ideographic, no-break and typographic spaces") {
   CHECK(Trim("  a b \t") == "a b");
+  CHECK(Trim("\u2003购置设备数量\u2003") == "购置设备数量");  // em spaces, pasted from a PDF
+  CHECK(Trim("\u202f4台\u205f") == "4台");
+  CHECK(Trim("合格率\u200b") == "合格率\u200b");  // a zero-width space is shown, not trimmed
   CHECK(Trim("\u3000数量\u3000") == "数量");
   CHECK(Trim("\u00a0x\u00a0") == "x");
   CHECK(Trim("   ") == "");
@@ -160,7 +165,8 @@ TEST_CASE("DecodeUtf8 and CodePointWidth inline paths agree with the general one
 std::string_view TrimByDecoding(std::string_view s) {
   const auto space = [](char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           cp == 0x3000 || cp == 0xA0;
+           cp == 0x3000 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F;
   };
   size_t begin = 0;
   while (begin < s.size()) {
@@ -183,7 +189,12 @@ std::string_view TrimByDecoding(std::string_view s) {
 TEST_CASE("Trim skips decoding where no space can be, with the same result") {
   const std::vector<std::string> pieces = {" ", "\t", "\u3000", "\u00a0", "a", "中", "\x80",
                                            "\xa0", "\xc2", "\xe3", "\xe3\x80", "\xff",
-                                           "\u3001", "\u00a1", "\xe3\x81\x80"};
+                                           "\u3001", "\u00a1", "\xe3\x81\x80",
+                                           // typographic spaces, their neighbours, and
+                                           // characters ending in the same last bytes
+                                           "\u2000", "\u200a", "\u200b", "\u1fff", "\u202f",
+                                           "\u205f", "\u2060", "\u2264", "\u4e8a", "\xe2",
+                                           "\xe2\x80"};
   text_testing::ForEachOfThree(pieces, [](const std::string& s) {
     CAPTURE(s);
     CHECK(Trim(s) == TrimByDecoding(s));
@@ -198,7 +209,7 @@ std::string FoldByDecoding(std::string_view s) {
     char32_t cp = DecodeUtf8(s, &pos);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
       out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
-    } else if (cp == 0x3000) {
+    } else if (cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F) {
       out.push_back(' ');
     } else {
       out.append(s.substr(start, pos - start));
@@ -212,7 +223,8 @@ TEST_CASE("FoldFullWidth decodes only what can fold, with the same result") {
   // broken sequences that start like them.
   const std::vector<std::string> pieces = {
       "a",   "中",  "\uff01", "\uff5e", "\uff00", "\uff5f", "\u3000", "\u3001",
-      "\xef", "\xef\xbc", "\xe3", "\xe3\x80", "\xbc\x81", "\x80", "\xff"};
+      "\xef", "\xef\xbc", "\xe3", "\xe3\x80", "\xbc\x81", "\x80", "\xff",
+      "\u2000", "\u200a", "\u200b", "\u202f", "\u205f", "\u2264", "\xe2", "\xe2\x80"};
   text_testing::ForEachOfThree(pieces, [](const std::string& s) {
     CAPTURE(s);
     CHECK(FoldFullWidth(s) == FoldByDecoding(s));

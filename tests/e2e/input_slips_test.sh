@@ -633,6 +633,13 @@ expect_err "$WORK/zw.csv:4:12: error[JX0445]: '课程合格率<U+200B>' is not a
 run eval $QS -a "$WORK/zw.csv" --lang zh
 expect_err "$WORK/zw.csv:4:12: 错误[JX0445]: “课程合格率<U+200B>”不是项目“2024年度中小学课后服务项目”的指标：是不是“课程合格率”？（其中 <U+200B> 是看不见的字符：请在文件中删除它）"
 
+case_ "spaces pasted from a PDF (U+2003 after a name, U+202F in 12500 人次): read as spaces"
+printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\nQS-2024-02,服务学生人次\u2003,12500\u202f人次,\nQS-2024-02,课程合格率,100%%,\nQS-2024-02,家长满意度,\u200996%%,\n' >"$WORK/sp.csv"
+run eval $QS -a "$WORK/sp.csv" -f json
+expect_status 0
+expect_err_empty
+expect_out '"actual": "96%"'
+
 case_ "a byte order mark before a project's id, inside a CSV file: shown and named"
 printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\n\xef\xbb\xbfQS-2024-02,服务学生人次,12500人次,\n' >"$WORK/bom.csv"
 run eval $QS -a "$WORK/bom.csv"
