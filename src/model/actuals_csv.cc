@@ -226,6 +226,10 @@ class CsvReader {
     if (!lines_) lines_.emplace(text_);  // one scan of the text for every error
     diags_->Error({src_.path, line, column}, std::move(message), std::string(lines_->Line(line)));
   }
+  void Warning(int line, int column, Message message) {
+    if (!lines_) lines_.emplace(text_);
+    diags_->Warning({src_.path, line, column}, std::move(message), std::string(lines_->Line(line)));
+  }
   void ErrorAt(const CsvRow& row, size_t field, Message message) {
     Error(row.lines[field], row.columns[field], std::move(message));
   }
@@ -318,6 +322,15 @@ class CsvReader {
   }
 
   void ReadRow(const CsvRow& row) {
+    // "填表说明：……" or a title in column A, the rest of the row empty: a
+    // note, said and not read (a row of data has an indicator and a value).
+    if (!IsBlank(row.fields[0]) &&
+        std::all_of(row.fields.begin() + 1, row.fields.end(),
+                    [](const std::string& f) { return IsBlank(f); })) {
+      Warning(row.lines[0], row.columns[0],
+              Msg(MsgId::kCsvNoteRow, Shorten(std::string(Trim(row.fields[0])))));
+      return;
+    }
     // Empty cells in the columns Excel leaves after the last named one
     // (the header has them too).
     size_t fields = row.fields.size();
@@ -349,7 +362,7 @@ class CsvReader {
     const std::string project(Trim(row.fields[project_]));
     if (project.empty()) {
       complete_ = false;
-      ErrorAt(row, project_, MsgId::kCsvProjectCellEmpty);
+      ErrorAt(row, project_, MsgId::kCsvProjectCellEmpty, header_names_[project_]);
       return;
     }
     auto [it, inserted] = group_of_.emplace(project, groups_.size());
@@ -367,7 +380,7 @@ class CsvReader {
     for (size_t column : {value_, forecast_}) CheckThousandsSplit(row, column);
     const std::string indicator(Trim(row.fields[indicator_]));
     if (indicator.empty()) {
-      ErrorAt(row, indicator_, MsgId::kCsvIndicatorCellEmpty);
+      ErrorAt(row, indicator_, MsgId::kCsvIndicatorCellEmpty, header_names_[indicator_]);
     } else if (EqualsIgnoringCase(indicator, "spent") || indicator == "全年执行数" ||
                progress_read::IsSpentRow(indicator)) {
       ReadSpent(row, &g);
@@ -375,7 +388,7 @@ class CsvReader {
     } else if (progress_ && progress_read::IsForecastSpentRow(indicator)) {
       // A row of its own (全年预计执行数): its amount in the value column.
       if (!Cell(row, score_).empty()) {
-        ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "forecast_spent");
+        ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, indicator);
       }
       CheckProgressCells(row, indicator, false);
       ReadForecastSpent(row, indicator, value_, &g);
@@ -442,14 +455,14 @@ class CsvReader {
       if (e.budget_shown) e.budget_shown->loc = LocOf(row, target_);
     }
     if (!Cell(row, score_).empty()) {
-      ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "spent");
+      ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, Trim(row.fields[indicator_]));
     }
     const std::string_view text = Cell(row, value_);
     e.spent.total.loc = LocOf(row, value_);
     e.spent.total.text = std::string(text);
     if (text.empty()) {
       ErrorAt(row, value_, progress_ ? MsgId::kProgCsvSpentRowEmpty : MsgId::kCsvSpentRowEmpty,
-              e.key);
+              e.key, Trim(row.fields[indicator_]));
       return;
     }
     if (std::optional<Message> problem =
@@ -471,7 +484,7 @@ class CsvReader {
     }
     g->budget_line = row.lines[indicator_];
     if (!Cell(row, score_).empty()) {
-      ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, "budget");
+      ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, Trim(row.fields[indicator_]));
     }
     Amount a;
     a.loc = LocOf(row, value_);

@@ -840,6 +840,31 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
   CHECK_MESSAGE(HasError(zh.diags, 2, 7, "'3' in the column '实际值'"), Dump(zh.diags));
 }
 
+TEST_CASE("actuals CSV: a row with text in its first cell only is a note, said and not read") {
+  Loaded l = LoadCsv(
+      "项目,指标,实际值,说明,,\n"
+      "P1,全年执行数,5,,,\n"
+      "P1,数量,4台,,,\n"
+      ",,,,,\n"                                // 4: blank, skipped in silence
+      "填表说明：实际值请按指标值单位填写。,,,,,\n"  // 5: as Excel saves it
+      "注：金额单位万元\n"                       // 6: one field only
+      "P2,,,,,\n"                               // 7: the same shape: never data
+      "P3,,,说明,,\n");                          // 8: more than the first cell: an error
+  CHECK_MESSAGE(l.diags.warning_count() == 3, Dump(l.diags));
+  CHECK_MESSAGE(l.diags.error_count() == 2, Dump(l.diags));  // P3's, and P3 has no spent row
+  CHECK_MESSAGE(HasError(l.diags, 8, 4, "the '指标' cell is empty"), Dump(l.diags));
+  const Diagnostic& w = l.diags.all()[0];
+  CHECK(w.severity == Severity::kWarning);
+  CHECK(w.code == 165);
+  CHECK(w.loc.line == 5);
+  CHECK(w.loc.column == 1);
+  CHECK(w.message.find("'填表说明：实际值请按指标值单位填写。'") != std::string::npos);
+  CHECK(l.diags.all()[1].loc.line == 6);
+  CHECK(l.diags.all()[2].loc.line == 7);
+  CHECK(l.index.size() == 2);  // P1 and P3 (with its error); no entry for a note
+  CHECK(l.index.Claim("P1", "P1")->indicators.size() == 1);
+}
+
 TEST_CASE("actuals CSV: syntax errors are located") {
   Loaded l = LoadCsv("project,indicator,value,note\nA,spent,1,\"open\nA,甲,1,\n");
   CHECK_MESSAGE(HasError(l.diags, 2, 11, "a quoted field is never closed"), Dump(l.diags));

@@ -365,7 +365,7 @@ cmp -s "$WORK/SHEET.CSV" "$WORK/expected.csv" || fail "-o SHEET.CSV is not the C
 case_ "template -f csv not filled in: each empty cell is an error at its cell"
 run eval $F/target.yaml -a "$WORK/sheet.csv"
 expect_status 2
-expect_err "$WORK/sheet.csv:2:32: error[JX0256]: the 'spent' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
+expect_err "$WORK/sheet.csv:2:32: error[JX0256]: the '全年执行数' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
 expect_err "$WORK/sheet.csv:3:23: error[JX0331]: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
 
 case_ "--show-work: the arithmetic under each indicator, golden in Chinese"

@@ -633,6 +633,15 @@ expect_err "$WORK/zw.csv:4:12: error[JX0445]: '课程合格率<U+200B>' is not a
 run eval $QS -a "$WORK/zw.csv" --lang zh
 expect_err "$WORK/zw.csv:4:12: 错误[JX0445]: “课程合格率<U+200B>”不是项目“2024年度中小学课后服务项目”的指标：是不是“课程合格率”？（其中 <U+200B> 是看不见的字符：请在文件中删除它）"
 
+case_ "a note at the bottom of a sheet (填表说明：…): a warning at it, not a project; the rest scored"
+printf '项目,指标,实际值,说明,,\nQS-2024-02,全年执行数,962.4,,,\nQS-2024-02,服务学生人次,12500人次,,,\nQS-2024-02,课程合格率,100%%,,,\nQS-2024-02,家长满意度,96%%,,,\n,,,,,\n填表说明：实际值请按指标值单位填写。,,,,,\n' >"$WORK/note-row.csv"
+run eval $QS -a "$WORK/note-row.csv" --lang zh
+expect_status 0
+expect_err "$WORK/note-row.csv:7:1: 警告[JX0165]: 这一行只有第一格有文字（“填表说明：实际值请按指标值单位填写。”），像是表格的说明或标题，没有读取"
+expect_no_err "JX0401"
+expect_no_err "JX0160"
+expect_out "2024年度中小学课后服务项目"
+
 case_ "spaces pasted from a PDF (U+2003 after a name, U+202F in 12500 人次): read as spaces"
 printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\nQS-2024-02,服务学生人次\u2003,12500\u202f人次,\nQS-2024-02,课程合格率,100%%,\nQS-2024-02,家长满意度,\u200996%%,\n' >"$WORK/sp.csv"
 run eval $QS -a "$WORK/sp.csv" -f json

@@ -465,7 +465,7 @@ expect_error "$F:4:5" "indicator '数量' of project 'E02' is given twice (first
 expect_error "$F:11:5" "project 'E03' has a second spending row (the first is on line 10): give 'spent' once" JX0161
 expect_error "$F:12:1" "this row has 7 fields, but the header has 5 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\"" JX0159
 expect_error "$F:13:1" "the 'project' cell is empty: expected the id or name of a target project" JX0160
-expect_error "$F:14:5" "the 'indicator' cell is empty: expected an indicator's name or id, or 'spent' for the project's spending" JX0160
+expect_error "$F:14:5" "the 'indicator' cell is empty: expected an indicator's name or id, or 全年执行数 (spent) for the project's spending" JX0160
 expect_error "$F:15:11" "the 'spent' row of project 'E04' has no amount: expected the amount spent in the year (全年执行数), such as 5.86" JX0256
 expect_error "$F:16:11" "spent 5,000 is 833.3 times the budget of 6.00 万元: was it written in 元? 5,000元 = 0.5万元; write 0.5 or 5,000元" JX0803
 expect_error "$F:17:11" "the amount spent (全年执行数) is too large: 99999999999999999 is beyond the limit of 10^15" JX0352
