@@ -795,6 +795,14 @@ bool FormatFixedSmall(int64_t n, int64_t d, int places, std::string* out) {
 
 }  // namespace
 
+std::string Rational::FormatFixedApart(const Rational& bound, int places) const {
+  std::string text = FormatFixed(places);
+  if (*this == bound) return text;
+  for (int more = places + 1; more <= places + 8 && text == bound.FormatFixed(more - 1); ++more)
+    text = FormatFixed(more);
+  return text;
+}
+
 std::string Rational::FormatFixed(int places) const {
   int64_t n, d;
   if (places >= 0 && places <= kMaxPow10 && num_.ToInt64(&n) && den_.ToInt64(&d)) {

@@ -115,6 +115,11 @@ class Rational {
   // The value rounded as Round(places) and written with exactly `places`
   // decimals: FormatFixed(2) of 2.675 is "2.68", of 100 is "100.00".
   std::string FormatFixed(int places) const;
+  // As FormatFixed(places), with more decimals (up to places + 8) when that
+  // writes the same text as `bound` while the values differ: 89.9998 beside
+  // a bound of 90 is "89.9998", not "90.00", so that "90.00%, below 90%" is
+  // never said. Equal values, and values apart at `places`, as FormatFixed.
+  std::string FormatFixedApart(const Rational& bound, int places) const;
   // As FormatFixed, then trailing fractional zeros and a trailing '.' removed:
   // 96.30 -> "96.3", 10.00 -> "10", 0.9767 -> "0.9767". Used for JSON numbers.
   std::string FormatShort(int places) const;

@@ -433,6 +433,23 @@ std::string FixedByRound(const Rational& v, int places) {
   return scaled.num().is_negative() ? "-" + digits : digits;
 }
 
+TEST_CASE("Rational::FormatFixedApart: as many decimals as show the value is not the bound") {
+  const Rational bound(90);
+  // 5.39999 / 6 = 0.899998333...; × 100 = 89.9998333...: "90.00" at two
+  // places, "89.9998" at four (89.9998 ≠ 90.0000).
+  const Rational rate = *Rational::ParseDecimal("5.39999") / Rational(6) * Rational(100);
+  CHECK(rate.FormatFixed(2) == "90.00");
+  CHECK(rate.FormatFixedApart(bound, 2) == "89.9998");
+  CHECK(Rational(90).FormatFixedApart(bound, 2) == "90.00");                     // equal
+  CHECK(Rational(8995, 100).FormatFixedApart(bound, 2) == "89.95");             // apart at 2
+  CHECK(Rational(8999, 100).FormatFixedApart(bound, 2) == "89.99");
+  CHECK(Rational(899951, 10000).FormatFixedApart(bound, 2) == "89.995");        // 90.00 -> 89.995
+  CHECK(Rational(900001, 10000).FormatFixedApart(bound, 2) == "90.0001");       // above, too
+  // Closer than 10^-10: at most eight more places, then as it rounds there.
+  const Rational tiny = Rational(90) - Rational(1) / Rational(int64_t{100000000000});
+  CHECK(tiny.FormatFixedApart(bound, 2) == "90.0000000000");
+}
+
 TEST_CASE("Rational::FormatFixed in 64 bits gives the BigInt path's text") {
   // At the edges of the 64-bit path: |n| * 10^places just fits or just does
   // not (18446744073709551615 is 2^64 - 1), a denominator near 2^63 where 2r

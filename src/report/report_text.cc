@@ -59,7 +59,8 @@ class TextReporter : public Reporter {
                                          Amount(s.adjusted->total), p.unit)
                                     : Tr(MsgId::kReportBudgetFigure, Amount(p.total), p.unit);
     o += fmt::format("  {} · {} {} {} · {} {}% · {} {} / {}{}\n", budget, l_.spent,
-                     Amount(s.spent), p.unit, l_.rate, (s.rate * 100).FormatFixed(2),
+                     Amount(s.spent), p.unit, l_.rate,
+                     (s.rate * 100).FormatFixedApart(ctx_.rules->execution_threshold * 100, 2),
                      l_.budget_score, s.budget_score.FormatFixed(2),
                      s.budget_weight.FormatShort(2), budget_flag);
     if (s.work) o += "    " + Paint(BudgetWorkLine(s), Style::kDim) + "\n";

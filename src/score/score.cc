@@ -799,7 +799,7 @@ class ProjectScorer {
       diags_->Warning(spent.loc.line > 0 ? spent.loc : actuals_.loc,
                       MsgId::kLowExecutionWithoutNote, s->project.project, spent_text,
                       s->budget.ToDecimalString() + " " + s->project.unit,
-                      (s->rate * 100).FormatFixed(2),
+                      (s->rate * 100).FormatFixedApart(rules_.execution_threshold * 100, 2),
                       (rules_.execution_threshold * 100).ToDecimalString());
     }
   }

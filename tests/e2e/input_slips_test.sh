@@ -633,6 +633,13 @@ expect_err "$WORK/zw.csv:4:12: error[JX0445]: '课程合格率<U+200B>' is not a
 run eval $QS -a "$WORK/zw.csv" --lang zh
 expect_err "$WORK/zw.csv:4:12: 错误[JX0445]: “课程合格率<U+200B>”不是项目“2024年度中小学课后服务项目”的指标：是不是“课程合格率”？（其中 <U+200B> 是看不见的字符：请在文件中删除它）"
 
+case_ "spent 5.39999 of 6 (89.9998%): the warning and the report show the rate below 90%, not 90.00%"
+run eval examples/targets/01-radiation-safety.yaml -a tests/fixtures/eval/rate-just-below.csv --lang en
+expect_status 0
+expect_err "tests/fixtures/eval/rate-just-below.csv:2:25: warning[JX0806]: project '2024年度天津市辐射环境执法安全防护能力提升项目' spent 5.39999 万元 of 6 万元 (89.9998%), below 90% of its budget"
+expect_out "rate 89.9998% · execution score 9.00 / 10 · low execution"
+expect_no_out "90.00%"
+
 case_ "a note at the bottom of a sheet (填表说明：…): a warning at it, not a project; the rest scored"
 printf '项目,指标,实际值,说明,,\nQS-2024-02,全年执行数,962.4,,,\nQS-2024-02,服务学生人次,12500人次,,,\nQS-2024-02,课程合格率,100%%,,,\nQS-2024-02,家长满意度,96%%,,,\n,,,,,\n填表说明：实际值请按指标值单位填写。,,,,,\n' >"$WORK/note-row.csv"
 run eval $QS -a "$WORK/note-row.csv" --lang zh
