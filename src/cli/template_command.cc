@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "report/diagnostic_format.h"
+#include "report/report_common.h"
 #include "yaml/inputs.h"
 #include "cli/output.h"
 #include "cli/template_progress.h"
@@ -124,7 +125,14 @@ int RunTemplate(const Options& opts, const Terminal& term, std::ostream& out, st
   }
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);
-  if (diags.has_errors()) return kExitError;
+  if (diags.has_errors()) {
+    // Said in words: no file appears, and a run of many files may scroll
+    // the errors away.
+    err << Tr(MsgId::kTemplateNotWritten,
+              Counted(diags.error_count(), MsgId::kCountError, MsgId::kCliCountErrors))
+        << "\n";
+    return kExitError;
+  }
   std::string text = Tr(MsgId::kTemplateHead);
   if (year && one_year) text += fmt::format("year: {}\n", *year);
   text += "projects:\n" + body;

@@ -311,6 +311,16 @@ expect_status 2
 expect_err "$WORK/unfilled.yaml:8:5: error[JX0256]: empty 'spent' (全年执行数): expected the amount spent in the year, in the project's budget unit, such as 5.86"
 expect_err " 8 |     spent:    # amount spent, in 万元"
 
+case_ "template over a target file with an error: the error, then that nothing was written"
+mkdir -p "$WORK/tpl-in"
+cp examples/targets/01-radiation-safety.yaml "$WORK/tpl-in/"
+printf 'project: 坏项目\nid: B-1\nyear: 2024\nbudget: {total: 1}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 甲, target: ≥9O%%}\n' >"$WORK/tpl-in/bad.yaml"
+run template "$WORK/tpl-in" -f csv="$WORK/tpl.csv" --lang zh
+expect_status 2
+expect_err "$WORK/tpl-in/bad.yaml:6:51: 错误[JX0304]"
+expect_err "模板未写出：有 1 个错误（见上），改正后再运行；模板只在输入全部正确时写出"
+[ ! -e "$WORK/tpl.csv" ] || fail "a template was written"
+
 case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
 run template $F/target.yaml -f csv
 expect_status 0
