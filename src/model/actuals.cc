@@ -62,7 +62,8 @@ std::string ActualsIndex::PackFields(const ProjectActuals& e) {
   RecordWriter p;
   p.Int(static_cast<uint64_t>(e.loc.line));
   p.Int(static_cast<uint64_t>(e.loc.column));
-  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0) | (e.budget_shown ? 8 : 0));
+  p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0) | (e.budget_shown ? 8 : 0) |
+        (e.rows_unread ? 16 : 0));
   if (e.year) p.Int(static_cast<uint64_t>(*e.year));
   PackFunding(e.spent, &p);
   if (e.budget) PackFunding(*e.budget, &p);
@@ -155,6 +156,7 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   out->has_errors = flags_[index] & kHasErrors;
   uint64_t flags = u.Int();
   out->has_spent = flags & 1;
+  out->rows_unread = flags & 16;
   if (flags & 2) out->year = static_cast<int>(u.Int());
   out->spent = UnpackFunding(&u, out->loc.file);
   if (flags & 4) out->budget = UnpackFunding(&u, out->loc.file);

@@ -101,6 +101,9 @@ struct ProjectActuals {
   Location loc;           // where the entry starts
   // An error was reported in this entry: its project must not be scored.
   bool has_errors = false;
+  // A row of the entry could not be read (a CSV row of the wrong width):
+  // an indicator without an actual may be in it, so none is said to lack one.
+  bool rows_unread = false;
 };
 
 // Every actuals entry of a run, looked up by target project.

@@ -194,10 +194,13 @@ class CsvReader {
     }
     for (const std::string& name : bad_row_projects_) {
       auto it = group_of_.find(name);
-      if (it != group_of_.end()) groups_[it->second].entry.has_errors = true;
+      if (it != group_of_.end()) {
+        groups_[it->second].entry.has_errors = true;
+        groups_[it->second].entry.rows_unread = true;
+      }
     }
     for (Group& g : groups_) {
-      if (g.spent_line == 0) {
+      if (g.spent_line == 0 && !g.entry.rows_unread) {  // else it may be the unread row
         Error(g.entry.loc.line, g.entry.loc.column,
               Msg(progress_ ? MsgId::kProgCsvNoSpentRow : MsgId::kCsvNoSpentRow, g.entry.key));
         g.entry.has_errors = true;

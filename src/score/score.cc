@@ -234,8 +234,10 @@ class ProjectScorer {
       auto it = ind.id.empty() ? by_key.end() : by_key.find(ind.id);
       if (it == by_key.end()) it = by_key.find(ind.name);
       if (it == by_key.end() || used[it->second]) {
-        diags_->Error(actuals_.loc, Say(MsgId::kNoActualForIndicator), ind.key(), p.project,
-                      ind.target_text, ind.loc.file, ind.loc.line);
+        if (!actuals_.rows_unread) {
+          diags_->Error(actuals_.loc, Say(MsgId::kNoActualForIndicator), ind.key(), p.project,
+                        ind.target_text, ind.loc.file, ind.loc.line);
+        }
         continue;
       }
       used[it->second] = true;

@@ -972,6 +972,21 @@ TEST_CASE("a target or budget a spreadsheet shows beside the values: warned of w
   CHECK(Score(ProjectYaml(two), b.a).diags.empty());
 }
 
+TEST_CASE("an entry with an unread row says no indicator lacks its actual: it may be in that row") {
+  const std::string two = Ind("产出指标", "数量指标", "甲", "4台") +
+                          Ind("满意度指标", "服务对象满意度指标", "乙", "≥90%");
+  ActualsBuilder b("6");
+  b.Value("甲", "4台");  // 乙's row was the unread one
+  b.a.has_errors = true;
+  Scored missing = Score(ProjectYaml(two), b.a);
+  CHECK_FALSE(missing.score);
+  CHECK(HasMessage(missing.diags, "no actual for indicator '乙'"));
+  b.a.rows_unread = true;
+  Scored unread = Score(ProjectYaml(two), b.a);
+  CHECK_FALSE(unread.score);  // never scored
+  CHECK_MESSAGE(unread.diags.empty(), Messages(unread.diags));
+}
+
 // The code of each diagnostic, and its Chinese text (the default language):
 // the forms' words, Chinese punctuation, input quoted with “”.
 std::string Codes(const Diagnostics& d) {

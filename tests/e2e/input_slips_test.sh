@@ -640,6 +640,14 @@ expect_err "tests/fixtures/eval/rate-just-below.csv:2:25: warning[JX0806]: proje
 expect_out "rate 89.9998% · execution score 9.00 / 10 · low execution"
 expect_no_out "90.00%"
 
+case_ "a row without its last empty cell: one error saying to add it, no 'no actual' for its indicator"
+printf '项目,指标,实际值,说明\nQS-2024-02,全年执行数,962.4,\nQS-2024-02,服务学生人次,12500人次\nQS-2024-02,课程合格率,100%%,\nQS-2024-02,家长满意度,96%%,\n' >"$WORK/short.csv"
+run eval $QS -a "$WORK/short.csv"
+expect_status 2
+expect_err "$WORK/short.csv:3:1: error[JX0159]: this row has 3 fields, but the header has 4 columns: add the missing cells (an empty cell at the end of a row keeps its comma), and check that no cell in the middle was left out"
+expect_no_err "JX0444"
+[ "$(grep -c 'error\[' "$ERR")" = 1 ] || fail "more than the one error"
+
 case_ "a note at the bottom of a sheet (填表说明：…): a warning at it, not a project; the rest scored"
 printf '项目,指标,实际值,说明,,\nQS-2024-02,全年执行数,962.4,,,\nQS-2024-02,服务学生人次,12500人次,,,\nQS-2024-02,课程合格率,100%%,,,\nQS-2024-02,家长满意度,96%%,,,\n,,,,,\n填表说明：实际值请按指标值单位填写。,,,,,\n' >"$WORK/note-row.csv"
 run eval $QS -a "$WORK/note-row.csv" --lang zh
