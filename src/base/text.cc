@@ -46,10 +46,6 @@ bool IsTypographicSpace(char32_t cp) {
   return (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
 }
 
-bool IsSpaceCodePoint(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-         cp == '\v' || cp == 0x3000 || cp == 0xA0 || IsTypographicSpace(cp);
-}
 
 }  // namespace
 
@@ -218,6 +214,11 @@ std::string FoldFullWidth(std::string_view s) {
   for (size_t pos = 0; pos < s.size(); ++pos) {
     const auto c = static_cast<unsigned char>(s[pos]);
     if (c != 0xEF && c != 0xE3 && c != 0xE2) continue;
+    // E2 leads ≥, ≤, — and the like too: only E2 80 and E2 81 can fold.
+    if (c == 0xE2 && (pos + 1 >= s.size() || (static_cast<unsigned char>(s[pos + 1]) != 0x80 &&
+                                               static_cast<unsigned char>(s[pos + 1]) != 0x81))) {
+      continue;
+    }
     size_t end = pos;
     const char32_t cp = DecodeUtf8(s, &end);
     char folded;
@@ -237,43 +238,58 @@ std::string FoldFullWidth(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The bytes of the non-ASCII space (U+00A0, U+3000 or a typographic space,
+// IsTypographicSpace) that the two or three bytes b0 b1 [b2] spell, by
+// their UTF-8 encodings: C2 A0; E3 80 80; E2 80 80..8A, E2 80 AF, E2 81 9F.
+// 0 when they spell something else.
+size_t SpaceBytes2(unsigned char b0, unsigned char b1) { return b0 == 0xC2 && b1 == 0xA0 ? 2 : 0; }
+size_t SpaceBytes3(unsigned char b0, unsigned char b1, unsigned char b2) {
+  if (b0 == 0xE3) return b1 == 0x80 && b2 == 0x80 ? 3 : 0;
+  if (b0 != 0xE2) return 0;
+  if (b1 == 0x80) return (b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF ? 3 : 0;
+  return b1 == 0x81 && b2 == 0x9F ? 3 : 0;
+}
+
+}  // namespace
+
 std::string_view Trim(std::string_view s) {
-  // A space is ASCII, U+00A0 (C2 A0), U+3000 (E3 80 80) or a typographic
-  // space (E2 80 80..8A, E2 80 AF, E2 81 9F): any other first byte, or last
-  // byte, ends the search without decoding.
+  // A space is ASCII, U+00A0, U+3000 or a typographic space, matched by its
+  // bytes (SpaceBytes2, SpaceBytes3) without decoding: a lead byte fixes a
+  // sequence's length, so the bytes at either end spell one code point.
   const auto ascii_space = [](unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   };
+  const auto at = [&s](size_t i) { return static_cast<unsigned char>(s[i]); };
   size_t begin = 0;
   while (begin < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[begin]);
+    const unsigned char c = at(begin);
     if (c < 0x80) {
       if (!ascii_space(c)) break;
       ++begin;
       continue;
     }
-    if (c != 0xC2 && c != 0xE3 && c != 0xE2) break;
-    size_t pos = begin;
-    char32_t cp = DecodeUtf8(s, &pos);
-    if (!IsSpaceCodePoint(cp)) break;
-    begin = pos;
+    size_t n = 0;
+    if (c == 0xC2 && begin + 2 <= s.size()) n = SpaceBytes2(c, at(begin + 1));
+    if ((c == 0xE2 || c == 0xE3) && begin + 3 <= s.size())
+      n = SpaceBytes3(c, at(begin + 1), at(begin + 2));
+    if (n == 0) break;
+    begin += n;
   }
   size_t end = s.size();
   while (end > begin) {
-    const unsigned char c = static_cast<unsigned char>(s[end - 1]);
+    const unsigned char c = at(end - 1);
     if (c < 0x80) {
       if (!ascii_space(c)) break;
       --end;
       continue;
     }
-    if (c != 0xA0 && (c < 0x80 || c > 0x8A) && c != 0xAF && c != 0x9F) break;
-    // Step back to the start of the previous code point.
-    size_t start = end - 1;
-    while (start > begin && IsContinuation(static_cast<unsigned char>(s[start]))) --start;
-    size_t pos = start;
-    char32_t cp = DecodeUtf8(s, &pos);
-    if (pos != end || !IsSpaceCodePoint(cp)) break;
-    end = start;
+    size_t n = 0;
+    if (end - begin >= 2 && c == 0xA0) n = SpaceBytes2(at(end - 2), c);
+    if (n == 0 && end - begin >= 3) n = SpaceBytes3(at(end - 3), at(end - 2), c);
+    if (n == 0) break;
+    end -= n;
   }
   return s.substr(begin, end - begin);
 }
