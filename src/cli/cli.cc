@@ -311,8 +311,7 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
         ->check(Check(p, [](const std::string& s) -> std::optional<Message> {
           // A usage error, said as the others are (JX0902 keeps its code).
           Date d;
-          if (ParseAsOf(s, &d)) return Msg(MsgId::kBadAsOfOption, s);
-          return std::nullopt;
+          return ParseAsOfOption(s, &d);
         }));
     sub->add_option("--fail-on", o->monitor_fail_on, Tr(MsgId::kMonHelpFailOn))
         ->type_name("{red,yellow,none}")

@@ -100,8 +100,8 @@ int RunMonitor(const Options& opts, const Terminal& term, std::ostream& out, std
   std::optional<AsOf> as_of_option;
   if (!opts.as_of.empty()) {
     AsOf a;
-    if (std::optional<Message> bad = ParseAsOf(opts.as_of, &a.date)) {
-      diags.Error({}, MsgId::kBadAsOfOption, opts.as_of);
+    if (std::optional<Message> bad = ParseAsOfOption(opts.as_of, &a.date)) {
+      diags.Error({}, std::move(*bad));
     } else {
       as_of_option = a;
     }

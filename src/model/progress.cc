@@ -132,6 +132,16 @@ std::optional<Message> ParseAsOf(std::string_view text, Date* out) {
   return std::nullopt;
 }
 
+std::optional<Message> ParseAsOfOption(std::string_view text, Date* out) {
+  if (!ParseAsOf(text, out)) return std::nullopt;
+  const std::string written(Trim(text));
+  Parsed<Actual> parsed = ParseActual(written);
+  if (std::optional<Date> d = parsed ? SerialDateOf(*parsed) : std::nullopt) {
+    return Msg(MsgId::kAsOfOptionExcelSerial, written, FormatDate(*d));
+  }
+  return Msg(MsgId::kBadAsOfOption, written);
+}
+
 // The record: a flag word (1: as_of, 2: forecast_spent, 4: indicators' progress), then
 // each part given; a forecast with its value as parsed (actual_codec.h).
 void PackProgress(const ProjectActuals& e, RecordWriter* w) {

@@ -100,6 +100,9 @@ std::optional<Message> ParseForecastInto(std::string_view text, const Location& 
 // The date of `as_of` written as `text` ("2024-07-31" or "2024年7月31日"); a
 // Message when it is not a calendar date.
 std::optional<Message> ParseAsOf(std::string_view text, Date* out);
+// The same for `--as-of TEXT`, its messages naming the option: a date as
+// Excel numbers it (45504) says which date it is.
+std::optional<Message> ParseAsOfOption(std::string_view text, Date* out);
 
 // The progress of an entry in its compact record (actuals.cc), after the
 // actuals fields: nothing at all for an entry without progress, so that

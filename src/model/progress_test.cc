@@ -176,6 +176,20 @@ TEST_CASE("as_of must be a calendar date within the file's year") {
   CHECK(r.Only().message.rfind("as_of '7' is not a date", 0) == 0);
 }
 
+TEST_CASE("ParseAsOfOption: --as-of's date, its messages naming the option") {
+  Date d;
+  CHECK_FALSE(ParseAsOfOption(" 2024-07-31 ", &d));
+  CHECK(d == Date{2024, 7, 31});
+  std::optional<Message> serial = ParseAsOfOption("45504", &d);  // 1899-12-30 + 45504 days
+  REQUIRE(serial);
+  CHECK(serial->code == 902);
+  CHECK(serial->text == "--as-of 45504 is a date as Excel numbers it (45504 is 2024-07-31): "
+                        "write --as-of 2024-07-31");
+  std::optional<Message> bad = ParseAsOfOption("2024-13-01", &d);
+  REQUIRE(bad);
+  CHECK(bad->text == "--as-of takes a date such as 2024-07-31, not '2024-13-01'");
+}
+
 TEST_CASE("an unknown likelihood or reason is an error at it") {
   Read r = Yaml("as_of: 2024-07-31\nprojects:\n  - id: P1\n    spent: 1\n    indicators:\n"
                 "      甲: {value: 1台, likelihood: 大概}\n");

@@ -316,6 +316,11 @@ run monitor "$WORK/capt.yaml" -a "$WORK/serial.csv"
 expect_status 2
 expect_err "$WORK/serial.csv:2:7: error[JX0902]: as_of '45504' is a date as Excel numbers it (45504 is 2024-07-31): format the cell as a date, or write 2024-07-31"
 
+case_ "--as-of 45504 (Excel's serial) says the date it is: a usage error"
+run monitor "$WORK/capt.yaml" -a "$WORK/serial.csv" --as-of 45504
+expect_status 2
+expect_err "error[JX0902]: --as-of 45504 is a date as Excel numbers it (45504 is 2024-07-31): write --as-of 2024-07-31"
+
 case_ "a row 全年预计执行数 left empty: JX0256 at its value cell"
 printf 'project,indicator,value,note\n,截至日期,2024-07-31,\nAQ-1,执行数,6,\nAQ-1,全年预计执行数,,\nAQ-1,安全事故,1起,\n' >"$WORK/fs-empty.csv"
 run monitor "$WORK/capt.yaml" -a "$WORK/fs-empty.csv"
