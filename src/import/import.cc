@@ -127,6 +127,9 @@ void Importer::StartNew(const DocPlace& at) {
 
 void Importer::Paragraph(const DocCell& c) {
   if (Trim(c.text).empty()) return;
+  // "（续）1.…绩效目标表" above the rest of the indicator table on the next
+  // page: the project goes on.
+  if (draft_ && draft_->section == Section::kIndicators && ContinuedHeading(c.text)) return;
   if (std::optional<std::string> name = HeadingName(c.text)) {
     if (draft_ && draft_->rows == 0) {
       // Two headings in a row: the first was a document title.
@@ -199,12 +202,7 @@ bool Importer::IsHeader(const std::vector<DocCell>& cells) const {
 void Importer::Row(const std::vector<DocCell>& cells) {
   const DocPlace& first = cells.front().at;
   if (IsHeader(cells)) {
-    if (draft_ && draft_->section == Section::kIndicators) StartNew(first);
-    Draft& d = Current(first);
-    ++d.rows;
-    d.section = Section::kIndicators;
-    d.header_at = first;
-    d.columns.clear();
+    std::vector<Column> columns;
     bool target_seen = false;
     for (const DocCell& c : cells) {
       Column col = ColumnRole(LabelKey(c.text));
@@ -212,8 +210,29 @@ void Importer::Row(const std::vector<DocCell>& cells) {
       // it is not).
       if (col == Column::kTarget && target_seen) col = Column::kOther;
       if (col == Column::kTarget) target_seen = true;
-      d.columns.push_back(col);
+      columns.push_back(col);
     }
+    if (draft_ && draft_->section == Section::kIndicators) {
+      // The header again under the project's indicators, with no title rows
+      // between: the table continued on the next page (Word repeats the
+      // header row, or the rest is a second table). The rows below are
+      // this project's, and a 一级指标 merged across the break goes on.
+      Draft& d = *draft_;
+      ++d.rows;
+      if (columns != d.columns) {
+        // Other columns: the next project with its title rows missing, or
+        // the same table? Not guessed; the project is not written.
+        Error(&d, first, Msg(MsgId::kImportHeaderChanged, DescribePlace(d.header_at)));
+        d.columns = std::move(columns);
+        d.header_at = first;
+      }
+      return;
+    }
+    Draft& d = Current(first);
+    ++d.rows;
+    d.section = Section::kIndicators;
+    d.header_at = first;
+    d.columns = std::move(columns);
     return;
   }
   // A second 项目名称, or a title row after an indicator table, starts the

@@ -324,6 +324,26 @@ std::optional<std::string> HeadingName(std::string_view text) {
   return std::string(Trim(name));
 }
 
+bool ContinuedHeading(std::string_view text) {
+  std::string k = Squeeze(text);
+  if (k == "续表" || k == "(续表)" || k == "(续)") return true;
+  bool marked = false;
+  for (std::string_view m : {"(续表)", "(续)", "续表:", "续表", "续:"}) {
+    if (StartsWith(k, m)) {
+      k.erase(0, m.size());
+      marked = true;
+      break;
+    }
+  }
+  for (std::string_view m : {"(续表)", "(续)"}) {
+    if (!marked && EndsWith(k, m)) {
+      k.erase(k.size() - m.size());
+      marked = true;
+    }
+  }
+  return marked && EndsWith(k, "绩效目标表");
+}
+
 int YearOnly(std::string_view text) {
   std::string k = Squeeze(text);
   if (!k.empty() && k.front() == '(' && k.back() == ')') k = k.substr(1, k.size() - 2);

@@ -83,6 +83,10 @@ bool TitleLine(std::string_view text, std::string* department, std::string* unit
 // in it ("" when it names none, as a document title may), else nullopt.
 std::optional<std::string> HeadingName(std::string_view text);
 
+// A heading that continues the table before it on a new page: "（续）1.…绩效目标表",
+// "1.…绩效目标表（续）", "续表", "续表：…绩效目标表".
+bool ContinuedHeading(std::string_view text);
+
 // A paragraph or cell holding only a year, "（2024年度）" or "2024年".
 int YearOnly(std::string_view text);
 

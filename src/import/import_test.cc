@@ -445,6 +445,47 @@ TEST_CASE("import: several projects without headings split at the next title blo
   CHECK(r.diags.empty());
 }
 
+TEST_CASE("import: a header row repeated on the next page continues the indicator table") {
+  // 5 indicators, the header repeated after the second: one project of 5,
+  // the 一级指标 merged across the break (empty in the text) continued.
+  const std::vector<std::string> first = {"|产出指标|数量指标|购置设备数量|设备|4台",
+                                          "||质量指标|验收合格率|合格率|100%"};
+  const std::vector<std::string> rest = {"||时效指标|项目完成时间|完成时间|≤12个月",
+                                         "|效益指标|社会效益指标|执法效能|效能|明显提升",
+                                         "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%"};
+  for (const std::string& between :
+       std::vector<std::string>{"", ">（续）1.2024年度测试项目绩效目标表",
+                                ">1.2024年度测试项目绩效目标表（续）", ">续表"}) {
+    CAPTURE(between);
+    std::vector<std::string> rows = Table();
+    rows.insert(rows.end(), first.begin(), first.end());
+    if (!between.empty()) rows.push_back(between);
+    rows.push_back("|一级指标|二级指标|三级指标|绩效指标描述|指标值");
+    rows.insert(rows.end(), rest.begin(), rest.end());
+    Imported r = ImportText(Join(rows));
+    const ImportedProject& p = r.only();
+    CHECK(p.ok);
+    REQUIRE(p.indicators.size() == 5);
+    CHECK(p.indicators[2].level1 == "产出指标");
+    CHECK(p.indicators[2].name == "项目完成时间");
+    CHECK(p.indicators[4].name == "满意度");
+    CHECK(r.diags.empty());
+  }
+  // A header with other columns: not guessed at, and the project of 2
+  // indicators is not written.
+  std::vector<std::string> rows = Table();
+  rows.insert(rows.end(), first.begin(), first.end());
+  rows.push_back("|一级指标|二级指标|三级指标|指标值");
+  rows.push_back("|效益指标|社会效益指标|执法效能|明显提升");
+  Imported r = ImportText(Join(rows));
+  const ImportedProject& p = r.only();
+  CHECK_FALSE(p.ok);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all().front().code == 639);
+  CHECK(r.diags.all().front().loc.line == 41);
+  CHECK(r.Errs("the indicator header appears again with other columns than the header at line 23"));
+}
+
 TEST_CASE("import: guesses are warnings and YAML comments; no cell is dropped silently") {
   std::vector<std::string> rows = Table();
   rows[3] = "|预算规模及资金用途|预算数| |其中：财政    资金|6.00|其他资金|";

@@ -22,6 +22,7 @@ namespace jixiao::importer {
 using labels::Column;
 using labels::ColumnRole;
 using labels::Contains;
+using labels::ContinuedHeading;
 using labels::DepartmentCell;
 using labels::HeadingName;
 using labels::LabelKey;

@@ -178,6 +178,35 @@ expect_err "$WORK/short-target.txt:36:2: 错误[JX0613]: 这一行指标有 4 �
 expect_no_err "JX0611"
 [ ! -e "$WORK/short-target/TJ-362303-2024-01.yaml" ] || fail "the project with the short row was written"
 
+case_ "a table continued on the next page: a repeated header or a 续 heading goes on"
+# The seed with its first project's header (lines 24-29) repeated after the
+# first indicator row, as Word repeats a header row at a page break: all 35
+# indicators, and the same YAML as the seed's.
+run import $F/seed-2024.txt -o "$WORK/cont-seed.yaml"
+sed -n '24,29p' $F/seed-2024.txt >"$WORK/header.part"
+sed "35r $WORK/header.part" $F/seed-2024.txt >"$WORK/cont.txt"
+run import "$WORK/cont.txt" -o "$WORK/cont.yaml"
+expect_status 0
+expect_err "imported 5 projects (35 indicators)"
+expect_err "0 errors, 0 warnings"
+diff <(grep -v '^#' "$WORK/cont-seed.yaml") <(grep -v '^#' "$WORK/cont.yaml") >/dev/null ||
+  fail "the continued table imports otherwise than the seed"
+# A 续 heading above the repeated header.
+{ printf '（续）1.2024年度天津市辐射环境执法安全防护能力提升项目绩效目标表\n\n'; cat "$WORK/header.part"; } >"$WORK/cont-heading.part"
+sed "35r $WORK/cont-heading.part" $F/seed-2024.txt >"$WORK/cont-heading.txt"
+run import "$WORK/cont-heading.txt"
+expect_status 0
+expect_err "imported 5 projects (35 indicators)"
+# A header with other columns (no 绩效指标描述): an error at it, and the
+# project is not written rather than cut short.
+grep -v '绩效指标描述' "$WORK/header.part" >"$WORK/other-header.part"
+sed "35r $WORK/other-header.part" $F/seed-2024.txt >"$WORK/other-header.txt"
+run import "$WORK/other-header.txt" -o "$WORK/other-header"
+expect_status 2
+expect_err "$WORK/other-header.txt:36:2: error[JX0639]: the indicator header appears again with other columns than the header at line 24"
+[ ! -e "$WORK/other-header/TJ-362303-2024-01.yaml" ] || fail "the project with the other header was written"
+expect_err "imported 4 projects"
+
 case_ "a .doc, a broken .docx and a missing file"
 printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
 run import "$WORK/old.doc"
