@@ -181,8 +181,21 @@ void Importer::ApplyTitleLine(Draft* d, const DocCell& c, const std::string& dep
   }
   if (!unit.empty()) {
     part.text = unit;
-    Set(d, &d->unit, &part, c);
+    SetUnit(d, unit, part, c);
   }
+}
+
+void Importer::SetUnit(Draft* d, const std::string& unit, const DocCell& value,
+                       const DocCell& label) {
+  if (d->unit.given && Squeeze(d->unit.text) != Squeeze(unit) &&
+      LookupUnit(d->unit.text).dim == Dimension::kMoney &&
+      LookupUnit(unit).dim == Dimension::kMoney) {
+    if (!d->other_unit) d->other_unit = Field{unit, value.at, true};
+    return;
+  }
+  bool first = !d->unit.given;
+  Set(d, &d->unit, &value, label);
+  if (first) d->unit.text = unit;
 }
 
 bool Importer::IsHeader(const std::vector<DocCell>& cells) const {
@@ -274,8 +287,7 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
     std::string code, name;
     if (role == Role::kNone) {
       if (std::optional<std::string> unit = UnitCell(c.text)) {
-        Set(d, &d->unit, &c, c);
-        d->unit.text = *unit;
+        SetUnit(d, *unit, c, c);
         continue;
       }
       if (!d->department.given && d->section == Section::kTitle &&
@@ -319,8 +331,13 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
     switch (role) {
       case Role::kBudgetGroup:
         d->section = Section::kBudget;
-        if (std::optional<std::string> unit = UnitInLabel(c.text); unit && !d->unit.given) {
-          d->unit = Field{*unit, c.at, true};
+        if (std::optional<std::string> unit = UnitInLabel(c.text)) {
+          if (!d->unit.given) {
+            d->unit = Field{*unit, c.at, true};
+          } else if (!d->other_unit && Squeeze(d->unit.text) != *unit &&
+                     LookupUnit(d->unit.text).dim == Dimension::kMoney) {
+            d->other_unit = Field{*unit, c.at, true};
+          }
         }
         break;
       case Role::kName:

@@ -139,7 +139,27 @@ void Importer::ReadSupervisor(Draft* d) {
 
 void Importer::ReadBudget(Draft* d) {
   ImportedProject& p = d->p;
-  if (d->unit.given) {
+  if (d->other_unit) {
+    // 单位：元 above the table and 项目资金（万元） in it: one of them is wrong,
+    // and taking either silently may put the budget 10,000 times off.
+    if (opts_.unit.empty()) {
+      Error(d, d->other_unit->at,
+            Msg(MsgId::kImportUnitsDisagree, DescribePlace(d->unit.at), d->unit.text,
+                DescribePlace(d->other_unit->at), d->other_unit->text));
+      return;
+    }
+    p.unit = LookupUnit(opts_.unit).name;
+    Guess(d, d->other_unit->at, "unit",
+          fmt::format("文档写了两种单位（{} {}，{} {}），按 --unit 采用 {} / the document gives "
+                      "two units ({} at {}, {} at {}); --unit {} is used",
+                      DescribePlace(d->unit.at, Lang::kZh), d->unit.text,
+                      DescribePlace(d->other_unit->at, Lang::kZh), d->other_unit->text,
+                      opts_.unit, d->unit.text, DescribePlace(d->unit.at, Lang::kEn),
+                      d->other_unit->text, DescribePlace(d->other_unit->at, Lang::kEn),
+                      opts_.unit),
+          Msg(MsgId::kImportUnitsChosen, DescribePlace(d->unit.at), d->unit.text,
+              DescribePlace(d->other_unit->at), d->other_unit->text, opts_.unit));
+  } else if (d->unit.given) {
     Unit u = LookupUnit(d->unit.text);
     if (u.dim != Dimension::kMoney) {
       Error(d, d->unit.at, Msg(MsgId::kImportNotMoney, Quote(d->unit.text)));

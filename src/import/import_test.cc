@@ -594,6 +594,47 @@ TEST_CASE("import: amounts without a unit are an error unless --unit says it") {
   CHECK(both.Warns("--unit 元 differs from the unit 万元 the document gives: using 万元"));
 }
 
+TEST_CASE("import: two different units of money are an error unless --unit picks one") {
+  // 单位：万元 in the title row, 项目资金（元） on the budget: 60000 would be
+  // 60000 万元 or 6 万元.
+  std::vector<std::string> rows = Table();
+  rows[3] = "|项目资金（元）|预算数|60000|其中：财政    资金|60000|其他资金| ";
+  const std::string text = WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"});
+  Imported r = ImportText(text);
+  CHECK_FALSE(r.only().ok);
+  REQUIRE(r.diags.error_count() == 1);
+  const Diagnostic& e = r.diags.all().front();
+  CHECK(e.code == 640);
+  CHECK(e.loc.line == 9);
+  CHECK(e.message ==
+        "two units of money: '万元' at line 4 and '元' at line 9, and the wrong one puts the "
+        "budget off by orders of magnitude: correct the document, or pass --unit to say which "
+        "is right (this project is not written)");
+
+  ImportOptions opts;
+  opts.unit = "元";
+  Imported given = ImportText(text, opts);
+  CHECK(given.only().ok);
+  CHECK(given.only().unit == "元");
+  CHECK(given.only().total == "60000");
+  CHECK(given.Warns("the document gives two units of money ('万元' at line 4, '元' at line 9): "
+                    "using 元, from --unit"));
+  CHECK(HasNote(given.only(), "unit", "--unit 元 is used"));
+
+  // A paragraph 单位：元 above a table whose budget label says 万元.
+  rows = Table();
+  rows[1] = ">362303天津市某执法总队　单位：元";
+  rows[3] = "|项目资金（万元）|预算数|6|其中：财政    资金|6|其他资金| ";
+  Imported para = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  CHECK_FALSE(para.only().ok);
+  CHECK(para.Errs("two units of money: '元' at line 3 and '万元' at line "));
+  // The same unit twice is no clash.
+  rows[3] = "|项目资金（元）|预算数|6|其中：财政    资金|6|其他资金| ";
+  Imported same = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  CHECK(same.only().ok);
+  CHECK(same.diags.empty());
+}
+
 TEST_CASE("import: 分值 are written when they add up to 90, else left out with a warning") {
   std::vector<std::string> rows = Table();
   rows.back() = "|一级指标|二级指标|三级指标|绩效指标描述|指标值|分值";

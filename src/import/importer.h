@@ -52,6 +52,9 @@ struct Draft {
   ImportedProject p;
   std::optional<Field> heading;  // the name in the heading paragraph
   Field name_row, total, fiscal, other, unit, department, supervisor, purpose;
+  // A second unit of money, other than `unit`, written elsewhere for the same
+  // project (单位：元 above the table, 项目资金（万元） in it).
+  std::optional<Field> other_unit;
   std::vector<DocCell> goal_cells;
   int title_year = 0;
   size_t rows = 0;
@@ -104,6 +107,11 @@ class Importer {
   void Set(Draft* d, Field* f, const DocCell* value, const DocCell& label);
 
   void TitleRow(Draft* d, const std::vector<DocCell>& cells);
+
+  // The unit of money `unit` written in `value` (under or beside `label`):
+  // the project's unit, or a second one that disagrees with it
+  // (other_unit), or the same again ("given twice").
+  void SetUnit(Draft* d, const std::string& unit, const DocCell& value, const DocCell& label);
 
   static std::optional<std::string> UnitInLabel(std::string_view label);
 

@@ -116,6 +116,20 @@ run import $F/title-line.docx --unit 台
 expect_status 2
 expect_err "jixiao: error[JX0706]: --unit: '台' is not one of 元, 千元, 万元, 亿元"
 
+case_ "two units of money in one document: an error naming both, or --unit decides"
+printf '2024年度设备购置项目绩效目标表\n\n\t单位：元\n\n\t项目名称\n\t2024年度设备购置项目\n\n\t项目资金（万元）\n\t预算数\n\t6.00\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t购置设备数量\n\t4台\n' >"$WORK/units.txt"
+run import "$WORK/units.txt"
+expect_status 2
+expect_err "$WORK/units.txt:8:2: error[JX0640]: two units of money: '元' at line 3 and '万元' at line 8"
+expect_no_out "total:"
+run import "$WORK/units.txt" --lang zh
+expect_err "$WORK/units.txt:8:2: 错误[JX0640]: 金额单位有两种：第 3 行写的是“元”，第 8 行写的是“万元”"
+run import "$WORK/units.txt" --unit 万元
+expect_status 0
+expect_err "$WORK/units.txt:8:2: warning[JX0627]: the document gives two units of money ('元' at line 3, '万元' at line 8): using 万元, from --unit"
+expect_out "unit: 万元"
+expect_out "  total: 6.00"
+
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
 run import --lang zh $F/variations.txt -o "$WORK/var"
 expect_status 0
