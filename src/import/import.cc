@@ -279,6 +279,17 @@ void Importer::Set(Draft* d, Field* f, const DocCell* value, const DocCell& labe
 void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
   size_t non_blank = 0;
   for (const DocCell& c : cells) non_blank += Trim(c.text).empty() ? 0 : 1;
+  // Below the goals, a row that starts with a label of its own (备注 | 无,
+  // 项目负责人 | 张三 | 联系电话 | …) or a caption (年度绩效指标) ends them:
+  // goals go on only in rows under the merged 绩效目标 cell, or in a row of
+  // one cell.
+  if (d->section == Section::kGoals && !cells.front().merged && !Trim(cells.front().text).empty()) {
+    std::string key = LabelKey(cells.front().text);
+    if (LabelRole(key) == Role::kNone && !UnitCell(cells.front().text) &&
+        (non_blank >= 2 || IndicatorCaption(key))) {
+      d->section = Section::kTitle;
+    }
+  }
   for (size_t i = 0; i < cells.size(); ++i) {
     const DocCell& c = cells[i];
     if (Trim(c.text).empty()) continue;
@@ -310,7 +321,7 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         continue;
       }
       if (d->section == Section::kGoals) {
-        d->goal_cells.push_back(c);
+        (d->goals_overall ? d->overall_goal_cells : d->goal_cells).push_back(c);
         continue;
       }
       Unread(d, c, MsgId::kUnreadNoField);
@@ -374,13 +385,24 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         take_value();
         Set(d, &d->purpose, value, c);
         break;
-      case Role::kGoals:
+      case Role::kGoals: {
         d->section = Section::kGoals;
-        for (size_t k = i + 1; k < cells.size(); ++k) {
-          if (!Trim(cells[k].text).empty()) d->goal_cells.push_back(cells[k]);
+        d->goals_overall = OverallGoalsLabel(key);
+        size_t k = i + 1;
+        while (k < cells.size() && Trim(cells[k].text).empty()) ++k;
+        // 绩效目标 | 年度目标 | …: the label is a group, the next one says
+        // which goals follow.
+        if (k < cells.size() && LabelRole(LabelKey(cells[k].text)) == Role::kGoals) {
+          i = k - 1;
+          break;
+        }
+        for (; k < cells.size(); ++k) {
+          if (Trim(cells[k].text).empty()) continue;
+          (d->goals_overall ? d->overall_goal_cells : d->goal_cells).push_back(cells[k]);
         }
         i = cells.size();
         break;
+      }
       case Role::kNone:
         break;
     }

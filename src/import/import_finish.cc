@@ -44,6 +44,13 @@ void Importer::Finish() {
   ReadSupervisor(&d);
   ReadBudget(&d);
   d.p.purpose = std::string(Trim(d.purpose.text));
+  // The goals of the form are the year's: a 总体目标 (of several years)
+  // beside a 年度目标 is kept as a comment.
+  if (d.goal_cells.empty()) {
+    d.goal_cells = std::move(d.overall_goal_cells);
+  } else {
+    for (const DocCell& c : d.overall_goal_cells) Unread(&d, c, MsgId::kUnreadOverallGoal);
+  }
   for (const DocCell& c : d.goal_cells) {
     for (std::string& g : SplitGoals(c.text)) d.p.goals.push_back(std::move(g));
   }

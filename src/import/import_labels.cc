@@ -242,6 +242,15 @@ Role LabelRole(std::string_view k) {
   return Role::kNone;
 }
 
+bool OverallGoalsLabel(std::string_view k) {
+  return OneOf(k, {"总体目标", "总体绩效目标", "绩效总目标"});
+}
+
+bool IndicatorCaption(std::string_view k) {
+  return OneOf(k, {"绩效指标", "年度绩效指标", "项目绩效指标", "项目年度绩效指标", "绩效指标表",
+                   "年度绩效指标表", "绩效目标指标", "年度绩效目标指标", "绩效指标情况"});
+}
+
 Column ColumnRole(std::string_view k) {
   if (k == "一级指标") return Column::kLevel1;
   if (k == "二级指标") return Column::kLevel2;

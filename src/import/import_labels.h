@@ -58,6 +58,13 @@ enum class Role {
 // 其中：财政资金, 绩效目标, and their variants).
 Role LabelRole(std::string_view k);
 
+// A goals label (LabelRole kGoals) naming the goals of several years:
+// 总体目标, 总体绩效目标, 绩效总目标 (not 年度总体目标).
+bool OverallGoalsLabel(std::string_view k);
+
+// A caption row above the indicator header: 绩效指标, 年度绩效指标, ….
+bool IndicatorCaption(std::string_view k);
+
 // What a column of the indicator header holds.
 enum class Column { kOther, kLevel1, kLevel2, kName, kDescription, kTarget, kWeight, kNature, kUnit };
 

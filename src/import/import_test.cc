@@ -520,6 +520,44 @@ TEST_CASE("import: guesses are warnings and YAML comments; no cell is dropped si
   CHECK(ProjectYaml(extra.projects[0]).find("已采购") != std::string::npos);
 }
 
+TEST_CASE("import: a labelled row or a caption ends the goals; 年度目标 over 总体目标") {
+  // Rows under the merged 绩效目标 cell (blank first cell) are goals; a row
+  // with a label of its own, or the 年度绩效指标 caption, is not.
+  std::vector<std::string> rows = Table();
+  rows.push_back("||2.完成培训");
+  rows.push_back("|备注|无");
+  rows.push_back("|项目负责人|张三|联系电话|022-12345678");
+  rows.push_back("|年度绩效指标");
+  rows.push_back("|一级指标|二级指标|三级指标|绩效指标描述|指标值");
+  rows.erase(rows.end() - 6);  // the header, moved below
+  Imported r = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  const ImportedProject& p = r.only();
+  CHECK(p.ok);
+  CHECK(p.goals == std::vector<std::string>{"提高能力", "完成培训"});
+  REQUIRE(p.unread.size() == 7);
+  CHECK(r.Warns("not imported: '备注' (not a field of a target file)"));
+  CHECK(r.Warns("not imported: '022-12345678'"));
+  CHECK(r.Warns("not imported: '年度绩效指标'"));
+  CHECK(ProjectYaml(p).find("# line 26: 备注\n# line 27: 无\n") != std::string::npos);
+
+  // 绩效目标 merged over 总体目标 and 年度目标: the year's goals are the
+  // goals, the 总体目标 a comment; the labels are no goals.
+  rows = Table();
+  rows[5] = "|绩效目标|总体目标|三年内完成全部设备更新";
+  rows.insert(rows.begin() + 6, "||年度目标|1.完成4台设备购置；2.培训20人");
+  Imported both = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  CHECK(both.only().ok);
+  CHECK(both.only().goals == std::vector<std::string>{"完成4台设备购置", "培训20人"});
+  CHECK(both.Warns("not imported: '三年内完成全部设备更新' (a 总体目标 (over several years)"));
+  REQUIRE(both.only().unread.size() == 1);
+  // A 总体目标 alone is the goals.
+  rows = Table();
+  rows[5] = "|总体目标|三年内完成全部设备更新";
+  Imported overall = ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  CHECK(overall.only().goals == std::vector<std::string>{"三年内完成全部设备更新"});
+  CHECK(overall.diags.empty());
+}
+
 TEST_CASE("import: the department and the unit in a paragraph above the table") {
   // The commonest Word layout: heading, a line with the department's code
   // and name and the unit, then the table. Amounts in 元.

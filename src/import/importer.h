@@ -25,9 +25,11 @@ using labels::Contains;
 using labels::ContinuedHeading;
 using labels::DepartmentCell;
 using labels::HeadingName;
+using labels::IndicatorCaption;
 using labels::LabelKey;
 using labels::LabelRole;
 using labels::OneLine;
+using labels::OverallGoalsLabel;
 using labels::OpensTitleBlock;
 using labels::Quote;
 using labels::Role;
@@ -56,6 +58,10 @@ struct Draft {
   // project (单位：元 above the table, 项目资金（万元） in it).
   std::optional<Field> other_unit;
   std::vector<DocCell> goal_cells;
+  // Under a 总体目标 label (the goals of several years): the goals only when
+  // no 年度目标 is given, else kept as comments.
+  std::vector<DocCell> overall_goal_cells;
+  bool goals_overall = false;  // the goals label last read is a 总体目标
   int title_year = 0;
   size_t rows = 0;
   Section section = Section::kTitle;

@@ -130,6 +130,17 @@ expect_err "$WORK/units.txt:8:2: warning[JX0627]: the document gives two units o
 expect_out "unit: 万元"
 expect_out "  total: 6.00"
 
+case_ "goals end at a labelled row; the 年度目标 are the goals, not the 总体目标"
+printf '2024年度设备购置项目绩效目标表\n\n\t单位：万元\n\n\t项目名称\n\t2024年度设备购置项目\n\n\t预算数\n\t6.00\n\n\t绩效目标\n\t总体目标\n\t三年内完成全部设备更新\n\n\t\n\t年度目标\n\t完成4台设备购置\n\n\t备注\n\t无\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t购置设备数量\n\t4台\n' >"$WORK/goals.txt"
+run import "$WORK/goals.txt"
+expect_status 0
+grep -A2 '^goals:' "$OUT" | cmp -s - <(printf 'goals:\n  - 完成4台设备购置\nindicators:\n') ||
+  fail "the goals are not the 年度目标 alone"
+expect_err "$WORK/goals.txt:13:2: warning[JX0611]: not imported: '三年内完成全部设备更新' (a 总体目标 (over several years)"
+expect_err "$WORK/goals.txt:19:2: warning[JX0611]: not imported: '备注' (not a field of a target file)"
+expect_out "# line 20: 无"
+expect_no_out "  - 备注"
+
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
 run import --lang zh $F/variations.txt -o "$WORK/var"
 expect_status 0
