@@ -375,10 +375,21 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         break;
       case Role::kTotal:
       case Role::kFiscal:
+      case Role::kCarryover:
       case Role::kOther:
         d->section = Section::kBudget;
         take_value();
-        Set(d, role == Role::kTotal ? &d->total : role == Role::kFiscal ? &d->fiscal : &d->other,
+        if (role == Role::kFiscal && FiscalPartLabel(key)) {
+          Draft::FiscalPart part{c, Field{}};
+          Set(d, &part.value, value, c);
+          d->fiscal_parts.push_back(std::move(part));
+          break;
+        }
+        Set(d,
+            role == Role::kTotal       ? &d->total
+            : role == Role::kFiscal    ? &d->fiscal
+            : role == Role::kCarryover ? &d->carryover
+                                       : &d->other,
             value, c);
         break;
       case Role::kPurpose:

@@ -50,7 +50,7 @@ struct ImportedProject {
   std::string department_code, department_name;
   std::string supervisor_code, supervisor_name;  // 主管部门, when the document names one
   std::string unit = "万元";
-  std::string total, fiscal, other;  // exact decimals as written, separators removed; "" = none
+  std::string total, fiscal, carryover, other;  // exact decimals as written, separators removed; "" = none
   std::string purpose;
   std::vector<std::string> goals;
   std::vector<ImportedIndicator> indicators;

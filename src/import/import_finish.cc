@@ -1,6 +1,7 @@
 // Finishing an imported project: the fields of a draft read, checked and
 // guessed at, then the project checked as \`jixiao check\` would. See
 // importer.h.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -200,19 +201,22 @@ void Importer::ReadBudget(Draft* d) {
   };
   amount(d->total, &p.total, "预算数");
   amount(d->fiscal, &p.fiscal, "财政资金");
+  amount(d->carryover, &p.carryover, "上年结转资金");
   amount(d->other, &p.other, "其他资金");
+  ReadFiscalParts(d);
   if (!p.ok) return;
   if (d->other.given && p.other.empty()) {
     p.field_notes["budget.other"].push_back(
         "其他资金：原表该单元格为空，故不填 / \"other\" is empty in the document, so it is "
         "omitted.");
   }
-  std::optional<Rational> total, fiscal, other;
+  std::optional<Rational> total, fiscal, carryover, other;
   if (!p.total.empty()) total = Rational::ParseDecimal(p.total);
   if (!p.fiscal.empty()) fiscal = Rational::ParseDecimal(p.fiscal);
+  if (!p.carryover.empty()) carryover = Rational::ParseDecimal(p.carryover);
   if (!p.other.empty()) other = Rational::ParseDecimal(p.other);
   if (!total) {
-    if (fiscal) {
+    if (fiscal && !carryover) {
       Rational sum = *fiscal + (other ? *other : Rational(0));
       p.total = other ? sum.ToDecimalString() : p.fiscal;
       total = sum;
@@ -231,14 +235,72 @@ void Importer::ReadBudget(Draft* d) {
     Error(d, d->total.at, Msg(MsgId::kImportTotalNotPositive, p.total));
     return;
   }
-  if (fiscal && other && *fiscal + *other != *total) {
-    Error(d, d->total.at, Msg(MsgId::kImportPartsSum, p.fiscal, p.other,
-                              (*fiscal + *other).ToDecimalString(), p.total));
+  // As check (targets.md §3.2): two or three parts add up to the total (an
+  // absent one counts as 0); one alone is not above it.
+  int parts = (fiscal ? 1 : 0) + (carryover ? 1 : 0) + (other ? 1 : 0);
+  Rational sum = (fiscal ? *fiscal : Rational(0)) + (carryover ? *carryover : Rational(0)) +
+                 (other ? *other : Rational(0));
+  if (parts >= 2 && sum != *total) {
+    if (!carryover) {
+      Error(d, d->total.at, Msg(MsgId::kImportPartsSum, p.fiscal, p.other,
+                                sum.ToDecimalString(), p.total));
+    } else {
+      std::vector<std::string> terms;
+      if (fiscal) terms.push_back(Tr(MsgId::kImportBudgetTerm, "财政资金", p.fiscal));
+      terms.push_back(Tr(MsgId::kImportBudgetTerm, "上年结转资金", p.carryover));
+      if (other) terms.push_back(Tr(MsgId::kImportBudgetTerm, "其他资金", p.other));
+      Error(d, d->total.at,
+            Msg(MsgId::kImportAllPartsSum, fmt::format("{}", fmt::join(terms, " + ")),
+                sum.ToDecimalString(), p.total));
+    }
   } else if (fiscal && *fiscal > *total) {
     Error(d, d->fiscal.at, Msg(MsgId::kImportFiscalOver, p.fiscal, p.total));
+  } else if (carryover && *carryover > *total) {
+    Error(d, d->carryover.at, Msg(MsgId::kImportCarryoverOver, p.carryover, p.total));
   } else if (other && *other > *total) {
     Error(d, d->other.at, Msg(MsgId::kImportOtherOver, p.other, p.total));
   }
+}
+
+void Importer::ReadFiscalParts(Draft* d) {
+  ImportedProject& p = d->p;
+  if (d->fiscal_parts.empty()) return;
+  if (d->fiscal.given) {
+    // 其中：财政资金 given as a whole: the parts are its breakdown.
+    for (const Draft::FiscalPart& part : d->fiscal_parts) {
+      if (Trim(part.value.text).empty()) continue;
+      Unread(d, DocCell{part.value.text, part.value.at, false}, MsgId::kUnreadFiscalPartOfWhole,
+             Quote(part.label.text));
+    }
+    return;
+  }
+  // 中央财政资金 4.00 and 地方财政资金 6.00: the fiscal funds are 10.00.
+  Rational sum;
+  int places = 0;
+  bool any = false;
+  std::vector<std::string> terms;
+  for (const Draft::FiscalPart& part : d->fiscal_parts) {
+    Parsed<std::string> a = ParseAmount(part.value.text, p.unit);
+    std::string label = OneLine(part.label.text);
+    if (!a) {
+      Error(d, part.value.at, Msg(MsgId::kImportBadAmount, label, Quote(part.value.text), a.error()));
+      continue;
+    }
+    if (a->empty()) continue;
+    size_t dot = a->find('.');
+    if (dot != std::string::npos) places = std::max(places, static_cast<int>(a->size() - dot - 1));
+    if (auto r = Rational::ParseDecimal(*a)) sum += *r;
+    terms.push_back(fmt::format("{} {}", label, *a));
+    if (!any) {
+      d->fiscal = Field{*a, part.value.at, true};
+      any = true;
+    }
+  }
+  if (!any || !p.ok) return;
+  p.fiscal = sum.FormatFixed(places);
+  d->fiscal.text = p.fiscal;
+  p.field_notes["budget.fiscal"].push_back(
+      fmt::format("财政资金 = {} / fiscal: the sum of the document's parts", fmt::join(terms, " + ")));
 }
 
 void Importer::CheckWeights(Draft* d) {

@@ -227,6 +227,9 @@ Role LabelRole(std::string_view k) {
     rest.remove_prefix(std::string_view("其中").size());
     of_which = true;
   }
+  if (OneOf(rest, {"上年结转资金", "上年结转", "结转资金", "上年结转结余资金", "结转结余资金",
+                   "上年结余结转资金", "上年结转资金数"}))
+    return Role::kCarryover;
   if (Contains(rest, "财政") && (EndsWith(rest, "资金") || EndsWith(rest, "拨款") ||
                                  EndsWith(rest, "资金数") || EndsWith(rest, "拨款数")))
     return Role::kFiscal;
@@ -240,6 +243,21 @@ Role LabelRole(std::string_view k) {
                 "总体绩效目标", "绩效总目标", "项目年度绩效目标", "年度绩效目标(总体目标)"}))
     return Role::kGoals;
   return Role::kNone;
+}
+
+bool FiscalPartLabel(std::string_view k) {
+  if (LabelRole(k) != Role::kFiscal) return false;
+  std::string_view rest = k;
+  for (std::string_view of_which : {"其中:", "其中"}) {
+    if (StartsWith(rest, of_which)) {
+      rest.remove_prefix(of_which.size());
+      break;
+    }
+  }
+  for (std::string_view level : {"中央", "地方", "省", "市", "县", "区", "乡", "镇", "本级", "上级"}) {
+    if (StartsWith(rest, level)) return true;
+  }
+  return false;
 }
 
 bool OverallGoalsLabel(std::string_view k) {

@@ -49,6 +49,7 @@ enum class Role {
   kBudgetGroup,
   kTotal,
   kFiscal,
+  kCarryover,
   kOther,
   kPurpose,
   kGoals,
@@ -57,6 +58,10 @@ enum class Role {
 // The role of the label whose LabelKey is `k` (项目名称, 主管部门, 预算数,
 // 其中：财政资金, 绩效目标, and their variants).
 Role LabelRole(std::string_view k);
+
+// A kFiscal label naming one level's part of the fiscal funds: 中央财政资金,
+// 地方财政资金, 省级财政资金, 市级财政拨款, ….
+bool FiscalPartLabel(std::string_view k);
 
 // A goals label (LabelRole kGoals) naming the goals of several years:
 // 总体目标, 总体绩效目标, 绩效总目标 (not 年度总体目标).

@@ -290,6 +290,54 @@ TEST_CASE("import: amounts, with thousands separators") {
   CHECK(r.only().ok);
 }
 
+TEST_CASE("import: 上年结转资金, fiscal funds in parts, and the sums check makes") {
+  auto budget = [](std::initializer_list<std::string> lines, ImportOptions opts = {}) {
+    std::vector<std::string> rows = Table();
+    rows.erase(rows.begin() + 3, rows.begin() + 5);  // the budget and purpose rows
+    rows.insert(rows.begin() + 3, lines);
+    return ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}), opts);
+  };
+  // 10.00 = 6.00 fiscal + 4.00 carried over, as targets.md §3.2 has it.
+  Imported c = budget({"|年度资金总额|10.00", "|其中：当年财政拨款|6.00", "|上年结转资金|4.00"});
+  CHECK(c.only().ok);
+  CHECK(c.only().total == "10.00");
+  CHECK(c.only().fiscal == "6.00");
+  CHECK(c.only().carryover == "4.00");
+  CHECK(c.diags.empty());
+  CHECK(ProjectYaml(c.only()).find("  fiscal: 6.00\n  carryover: 4.00\n") != std::string::npos);
+  REQUIRE(ReadBack(c.projects).size() == 1);
+  CHECK(ReadBack(c.projects)[0].carryover == Rational::ParseDecimal("4.00"));
+  // Parts that do not add up: an error, as check's.
+  Imported bad = budget({"|年度资金总额|10.00", "|其中：财政资金|6.00", "|上年结转|3.00"});
+  CHECK_FALSE(bad.only().ok);
+  CHECK(bad.Errs("财政资金 (6.00) + 上年结转资金 (3.00) = 9, but 预算数 is 10.00"));
+  CHECK(bad.diags.all().front().code == 634);
+  Imported over = budget({"|预算数|10.00", "|上年结转资金|12.00"});
+  CHECK(over.Errs("上年结转资金 (12.00) is larger than 预算数 (10.00)"));
+  // One part alone below the total is what check accepts: no message.
+  Imported alone = budget({"|预算数|10.00", "|其中：财政资金|6.00", "|其他资金|"});
+  CHECK(alone.only().ok);
+  CHECK(alone.only().fiscal == "6.00");
+  CHECK(alone.diags.empty());
+
+  // 中央财政资金 4.00 + 地方财政资金 6.00: the fiscal funds are 10.00, the
+  // sum said in a comment.
+  Imported parts = budget({"|年度资金总额|10.00", "|其中：中央财政资金|4.00", "|地方财政资金|6.00"});
+  CHECK(parts.only().ok);
+  CHECK(parts.only().fiscal == "10.00");
+  CHECK(HasNote(parts.only(), "budget.fiscal", "财政资金 = 其中：中央财政资金 4.00 + 地方财政资金 6.00"));
+  CHECK(parts.diags.empty());
+  Imported short_parts = budget({"|预算数|10.00", "|中央财政资金|4.00", "|地方财政资金|5.00",
+                                 "|其他资金|0.50"});
+  CHECK(short_parts.Errs("财政资金 (9.00) + 其他资金 (0.50) = 9.5, but 预算数 is 10.00"));
+  // Given as a whole too: the parts are its breakdown, not imported.
+  Imported whole = budget({"|预算数|10.00", "|其中：财政资金|10.00", "|中央财政资金|4.00",
+                           "|地方财政资金|6.00"});
+  CHECK(whole.only().fiscal == "10.00");
+  CHECK(whole.Warns("not imported: '4.00' ('中央财政资金' is a part of the fiscal funds, which "
+                    "are given as a whole)"));
+}
+
 TEST_CASE("import: numbered goals and several goals") {
   using V = std::vector<std::string>;
   CHECK(SplitGoals("1.提高能力") == V{"提高能力"});

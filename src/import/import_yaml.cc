@@ -100,6 +100,8 @@ std::string ProjectYaml(const ImportedProject& p) {
   o += fmt::format("  total: {}\n", p.total.empty() ? "0" : p.total);
   AppendNotes(p, "budget.fiscal", "  ", &o);
   if (!p.fiscal.empty()) o += fmt::format("  fiscal: {}\n", p.fiscal);
+  AppendNotes(p, "budget.carryover", "  ", &o);
+  if (!p.carryover.empty()) o += fmt::format("  carryover: {}\n", p.carryover);
   AppendNotes(p, "budget.other", "  ", &o);
   if (!p.other.empty()) o += fmt::format("  other: {}\n", p.other);
   if (!p.purpose.empty()) o += fmt::format("purpose: {}\n", YamlScalar(p.purpose));

@@ -24,6 +24,7 @@ using labels::ColumnRole;
 using labels::Contains;
 using labels::ContinuedHeading;
 using labels::DepartmentCell;
+using labels::FiscalPartLabel;
 using labels::HeadingName;
 using labels::IndicatorCaption;
 using labels::LabelKey;
@@ -53,7 +54,14 @@ struct Field {
 struct Draft {
   ImportedProject p;
   std::optional<Field> heading;  // the name in the heading paragraph
-  Field name_row, total, fiscal, other, unit, department, supervisor, purpose;
+  Field name_row, total, fiscal, carryover, other, unit, department, supervisor, purpose;
+  // 中央财政资金, 地方财政资金, …: parts of the fiscal funds, added up when no
+  // label gives the fiscal funds as a whole.
+  struct FiscalPart {
+    DocCell label;
+    Field value;
+  };
+  std::vector<FiscalPart> fiscal_parts;
   // A second unit of money, other than `unit`, written elsewhere for the same
   // project (单位：元 above the table, 项目资金（万元） in it).
   std::optional<Field> other_unit;
@@ -160,6 +168,8 @@ class Importer {
   void ReadSupervisor(Draft* d);
 
   void ReadBudget(Draft* d);
+  // 中央财政资金 + 地方财政资金 + …: the fiscal funds, unless given as a whole.
+  void ReadFiscalParts(Draft* d);
 
   // Weights are written only when every indicator has one and they add up
   // to the rules' indicator weight; otherwise they are left out, said so.

@@ -141,6 +141,33 @@ expect_err "$WORK/goals.txt:19:2: warning[JX0611]: not imported: '备注' (not a
 expect_out "# line 20: 无"
 expect_no_out "  - 备注"
 
+case_ "上年结转资金 is carryover; 中央 + 地方财政资金 add up to fiscal; the sum is checked"
+budget_doc() {
+  printf '2024年度设备购置项目绩效目标表\n\n\t单位：万元\n\n\t项目名称\n\t2024年度设备购置项目\n\n'
+  printf "$1"
+  printf '\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t购置设备数量\n\t4台\n'
+}
+budget_doc '\t年度资金总额\n\t10.00\n\n\t其中：当年财政拨款\n\t6.00\n\n\t上年结转资金\n\t4.00\n\n' >"$WORK/carry.txt"
+run import "$WORK/carry.txt" -o "$WORK/carry.yaml"
+expect_status 0
+expect_err "0 errors, 0 warnings"
+grep -qF "  carryover: 4.00" "$WORK/carry.yaml" || fail "no carryover"
+run check "$WORK/carry.yaml"
+expect_status 0
+budget_doc '\t年度资金总额\n\t10.00\n\n\t其中：当年财政拨款\n\t6.00\n\n\t上年结转资金\n\t3.00\n\n' >"$WORK/carry-bad.txt"
+run import "$WORK/carry-bad.txt"
+expect_status 2
+expect_err "$WORK/carry-bad.txt:9:2: error[JX0634]: 财政资金 (6.00) + 上年结转资金 (3.00) = 9, but 预算数 is 10.00"
+budget_doc '\t年度资金总额\n\t10.00\n\n\t其中：中央财政资金\n\t4.00\n\n\t地方财政资金\n\t6.00\n\n' >"$WORK/parts.txt"
+run import "$WORK/parts.txt"
+expect_status 0
+expect_out "  # 财政资金 = 其中：中央财政资金 4.00 + 地方财政资金 6.00 / fiscal: the sum of the document's parts"
+expect_out "  fiscal: 10.00"
+budget_doc '\t年度资金总额\n\t10.00\n\n\t其中：中央财政资金\n\t4.00\n\n\t地方财政资金\n\t5.00\n\n\t其他资金\n\t0.50\n\n' >"$WORK/parts-bad.txt"
+run import "$WORK/parts-bad.txt"
+expect_status 2
+expect_err "$WORK/parts-bad.txt:9:2: error[JX0634]: 财政资金 (9.00) + 其他资金 (0.50) = 9.5, but 预算数 is 10.00"
+
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
 run import --lang zh $F/variations.txt -o "$WORK/var"
 expect_status 0
