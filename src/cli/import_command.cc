@@ -75,7 +75,17 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       dest.empty() || IsStandardOutput(dest) || IsDescriptorPath(dest) ||
       (IsYamlFileName(dest) && !fs::is_directory(dest, ec)) ||
       (fs::exists(dest, ec) && !fs::is_directory(dest, ec) && !fs::is_regular_file(dest, ec));
-  PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
+  PathList files;
+  {
+    // Found in a directory, lock files are skipped; named, one is read (and
+    // refused as no .docx).
+    const std::set<std::string> named(opts.documents.begin(), opts.documents.end());
+    PathList found = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
+    for (size_t i = 0; i < found.size(); ++i) {
+      std::string f = found[i];
+      if (!IsOfficeLockFile(fs::path(f).filename().string()) || named.count(f)) files.push_back(f);
+    }
+  }
   if (!one_stream && fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {
     // `-o notes.txt` or `-o 绩效目标表.docx`: neither a directory nor YAML.
     diags.Error({dest, 0, 0}, MsgId::kImportOutputIsFile);

@@ -845,6 +845,14 @@ TEST_CASE("import: ids, province codes and file names") {
   CHECK(ProjectFileName(p) == "project.yaml");
 }
 
+TEST_CASE("import: Word's and WPS's lock files are known by their names") {
+  CHECK(IsOfficeLockFile("~$2024表.docx"));
+  CHECK(IsOfficeLockFile(".~2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile("2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile("~2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile(".2024表.docx"));
+}
+
 TEST_CASE("import: YAML scalars that need quotes read back unchanged") {
   std::vector<std::string> rows = Table();
   rows[2] = "|项目名称|2024年度yes: no项目";

@@ -259,6 +259,20 @@ expect_err "$WORK/other-header.txt:36:2: error[JX0639]: the indicator header app
 [ ! -e "$WORK/other-header/TJ-362303-2024-01.yaml" ] || fail "the project with the other header was written"
 expect_err "imported 4 projects"
 
+case_ "a directory: Word's and WPS's lock files beside a document are skipped"
+mkdir -p "$WORK/locked"
+cp $F/seed-2024.docx "$WORK/locked/2024表.docx"
+printf '\005Admin\000\000\000' >"$WORK/locked/~\$2024表.docx"
+head -c 162 /dev/zero >"$WORK/locked/.~2024表.docx"
+run import "$WORK/locked" -o "$WORK/locked-out"
+expect_status 0
+expect_err "imported 5 projects (35 indicators)"
+expect_err "0 errors, 0 warnings"
+# Named on the command line, a lock file is read, and refused.
+run import "$WORK/locked/~\$2024表.docx"
+expect_status 2
+expect_err "$WORK/locked/~\$2024表.docx: error[JX0605]: not a .docx file"
+
 case_ "a .doc, a broken .docx and a missing file"
 printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
 run import "$WORK/old.doc"
