@@ -92,7 +92,7 @@ _jixiao() {
       monitor) opts="-a --actuals --as-of --fail-on --show-work -f --format -o --output -q --quiet --csv-no-bom -r --rules --xlsx-max-sheets --strict -j --jobs $limits --max-indicators" ;;
       merge) opts="-f --format -o --output -q --quiet --csv-no-bom --xlsx-max-sheets" ;;
       rules) opts="-r --rules -f --format -o --output -q --quiet --force $limits" ;;
-      import) opts="-o --output --year --unit --id-prefix -q --quiet -r --rules --strict $limits" ;;
+      import) opts="-o --output --year --unit --id-prefix -q --quiet -r --rules --strict $limits --max-indicators" ;;
       explain) opts="" common="-h --help --lang" ;;
     esac
     COMPREPLY=($(compgen -W "$common $opts" -- "$cur"))

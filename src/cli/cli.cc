@@ -434,7 +434,7 @@ void AddOptions(CLI::App* sub, const CommandSpec& spec, Options* o, ParseProblem
         &o->limits.max_nodes);
     add({"--max-documents", MsgId::kHelpMaxDocuments, MsgId::kMetaCount, 0, ~0ULL},
         &o->limits.max_documents);
-    if (set & kTargets) {
+    if (set & (kTargets | kImport)) {
       add({"--max-indicators", MsgId::kHelpMaxIndicators, MsgId::kMetaCount, 0, ~0ULL},
           &o->limits.max_indicators);
     }

@@ -106,6 +106,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   iopts.unit = opts.import_unit;
   iopts.rules = &rules;
   iopts.max_cell_bytes = opts.limits.max_scalar_bytes;
+  iopts.max_indicators = opts.limits.max_indicators;
   std::vector<ImportedProject> projects;
   if (diags.error_count() == errors_before_rules) {
     for (size_t i = 0; i < files.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <cstdlib>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "base/lang.h"
 #include "base/messages.h"
 #include "base/text.h"
 
@@ -27,6 +29,44 @@ struct ZipCloser {
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
 
+// Why libzip failed, in the language of the messages: libzip's own text
+// (English) only in English and for what is rare.
+std::string ZipReason(zip_error_t* e) {
+  if (CurrentLang() == Lang::kEn) return zip_error_strerror(e);
+  switch (zip_error_code_zip(e)) {
+    case ZIP_ER_NOZIP: return std::string(Text(MsgId::kZipNoZip));
+    case ZIP_ER_INCONS: return std::string(Text(MsgId::kZipInconsistent));
+    case ZIP_ER_CRC: return std::string(Text(MsgId::kZipCrc));
+    case ZIP_ER_ZLIB:
+    case ZIP_ER_COMPRESSED_DATA: return std::string(Text(MsgId::kZipDamagedData));
+    case ZIP_ER_EOF: return std::string(Text(MsgId::kZipEof));
+    case ZIP_ER_COMPNOTSUPP:
+    case ZIP_ER_ENCRNOTSUPP: return std::string(Text(MsgId::kZipMethod));
+    case ZIP_ER_MULTIDISK: return std::string(Text(MsgId::kZipMultiDisk));
+    case ZIP_ER_MEMORY: return std::string(Text(MsgId::kZipMemory));
+    default: return zip_error_strerror(e);
+  }
+}
+
+// Why pugixml refused the XML, as ZipReason.
+std::string XmlReason(const pugi::xml_parse_result& res) {
+  if (CurrentLang() == Lang::kEn) return res.description();
+  switch (res.status) {
+    case pugi::status_end_element_mismatch: return std::string(Text(MsgId::kXmlTagMismatch));
+    case pugi::status_unrecognized_tag:
+    case pugi::status_bad_start_element:
+    case pugi::status_bad_end_element: return std::string(Text(MsgId::kXmlBadTag));
+    case pugi::status_bad_attribute: return std::string(Text(MsgId::kXmlBadAttribute));
+    case pugi::status_bad_pcdata: return std::string(Text(MsgId::kXmlBadText));
+    case pugi::status_bad_pi:
+    case pugi::status_bad_comment:
+    case pugi::status_bad_cdata:
+    case pugi::status_bad_doctype: return std::string(Text(MsgId::kXmlBadMarkup));
+    case pugi::status_no_document_element: return std::string(Text(MsgId::kXmlNoRoot));
+    default: return res.description();
+  }
+}
+
 // Reads entry `name` of `za` into `*out`, at most `max` bytes. Returns "" on
 // success, else the reason (naming the entry). `*missing` is set when the
 // archive has no such entry.
@@ -44,7 +84,7 @@ std::string ReadEntry(zip_t* za, const std::string& name, size_t max, std::strin
     if (zip_error_code_zip(e) == ZIP_ER_NOPASSWD || zip_error_code_zip(e) == ZIP_ER_WRONGPASSWD) {
       return Tr(MsgId::kDocxEncrypted, name);
     }
-    return Tr(MsgId::kDocxCannotOpenPart, name, zip_error_strerror(e));
+    return Tr(MsgId::kDocxCannotOpenPart, name, ZipReason(e));
   }
   out->clear();
   std::string reason;
@@ -52,7 +92,7 @@ std::string ReadEntry(zip_t* za, const std::string& name, size_t max, std::strin
   for (;;) {
     zip_int64_t n = zip_fread(zf, buf, sizeof buf);
     if (n < 0) {
-      reason = Tr(MsgId::kDocxCannotReadPart, name, zip_error_strerror(zip_file_get_error(zf)));
+      reason = Tr(MsgId::kDocxCannotReadPart, name, ZipReason(zip_file_get_error(zf)));
       break;
     }
     if (n == 0) break;
@@ -225,7 +265,10 @@ class BodyReader {
         pugi::xml_node pr = Child(tc, "tcPr");
         if (pugi::xml_node h = Child(pr, "hMerge")) {
           const char* v = Attr(h, "val");
-          if (v == nullptr || std::string_view(v) != "restart") return;
+          if (v == nullptr || std::string_view(v) != "restart") {
+            if (!row.cells.empty()) ++row.cells.back().span;
+            return;
+          }
         }
         DocCell cell;
         cell.at.table = table_;
@@ -234,6 +277,11 @@ class BodyReader {
         if (pugi::xml_node v = Child(pr, "vMerge")) {
           const char* val = Attr(v, "val");
           cell.merged = val == nullptr || std::string_view(val) != "restart";
+        }
+        if (pugi::xml_node g = Child(pr, "gridSpan")) {
+          const char* val = Attr(g, "val");
+          int n = val ? std::atoi(val) : 1;
+          if (n > 1 && n <= 64) cell.span = n;
         }
         cell.text = TextOf(tc);
         if (cell.merged && !cell.text.empty()) cell.merged = false;  // keep the text
@@ -291,14 +339,14 @@ std::optional<ImportDoc> ReadDocx(std::string_view bytes, const std::string& fil
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (src == nullptr) {
-    FileError(file, Msg(MsgId::kImportBadDocx, zip_error_strerror(&err)), diags);
+    FileError(file, Msg(MsgId::kImportBadDocx, ZipReason(&err)), diags);
     zip_error_fini(&err);
     return std::nullopt;
   }
   ZipPtr za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err));
   if (!za) {
     FileError(file,
-              Msg(MsgId::kImportNotDocx, Tr(MsgId::kDocxUnreadableZip, zip_error_strerror(&err))),
+              Msg(MsgId::kImportNotDocx, Tr(MsgId::kDocxUnreadableZip, ZipReason(&err))),
               diags);
     zip_source_free(src);
     zip_error_fini(&err);
@@ -327,7 +375,7 @@ std::optional<ImportDoc> ReadDocx(std::string_view bytes, const std::string& fil
   if (!res) {
     FileError(file,
               Msg(MsgId::kImportBadDocx,
-                  Tr(MsgId::kDocxBadXml, part, res.description(), res.offset)),
+                  Tr(MsgId::kDocxBadXml, part, XmlReason(res), res.offset)),
               diags);
     return std::nullopt;
   }

@@ -1,5 +1,6 @@
 #include "import/docx.h"
 
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "import/import.h"
 #include "import/import_testing.h"
 #include "import/import_text.h"
@@ -272,6 +274,57 @@ TEST_CASE("docx: files that are not a readable .docx are one error naming the fi
   one_error(Docx(std::string(2u << 20, ' ')), "larger than 1048576 bytes");
   CHECK(LooksLikeOle("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest"));
   CHECK_FALSE(LooksLikeOle(good));
+}
+
+TEST_CASE("docx: in Chinese, why a .docx cannot be read is said in Chinese") {
+  auto reason = [](const std::string& bytes) {
+    Read r = ReadBytes(bytes);
+    REQUIRE(r.diags.error_count() == 1);
+    return r.diags.all()[0].message;
+  };
+  std::string good = Docx(Document(TinyTable()));
+  std::string damaged = good;
+  size_t at = damaged.find("word/document.xml") + 60;
+  damaged[at] = static_cast<char>(damaged[at] ^ 0xff);
+  {
+    ScopedLang zh(Lang::kZh);
+    std::string cut = reason(good.substr(0, 1000));
+    CHECK(cut.find("找不到 ZIP 压缩包的目录") != std::string::npos);
+    CHECK(cut.find("Not a zip") == std::string::npos);
+    std::string bad_xml = reason(Docx("<w:document><w:body></w:document>"));
+    CHECK(bad_xml.find("不是格式正确的 XML（开始标签与结束标签不匹配，第 ") != std::string::npos);
+    std::string data = reason(damaged);
+    CHECK(data.find("压缩的数据已损坏，无法解压") != std::string::npos);
+    CHECK(data.find("Zlib") == std::string::npos);
+  }
+  // In English, the library's own words.
+  CHECK(reason(good.substr(0, 1000)).find("(Not a zip archive)") != std::string::npos);
+  CHECK(reason(Docx("<w:document><w:body></w:document>")).find("Start-end tags mismatch") !=
+        std::string::npos);
+}
+
+TEST_CASE("docx: a cell spanning indicator columns is an error at that cell") {
+  // 三级指标 and 绩效指标描述 merged (w:gridSpan=2) in a row of 4 cells under
+  // a header of 5.
+  std::string xml = Paragraph("1.2024年度小项目绩效目标表") + "<w:tbl><w:tr>" + Cell("项目名称") +
+                    Cell("2024年度小项目", 2) + "</w:tr><w:tr>" + Cell("预算数") + Cell("6.00") +
+                    Cell("单位：万元") + "</w:tr></w:tbl><w:tbl><w:tr>" + Cell("一级指标") +
+                    Cell("二级指标") + Cell("三级指标") + Cell("绩效指标描述") + Cell("指标值") +
+                    "</w:tr><w:tr>" + Cell("产出指标") + Cell("数量指标") + Cell("购置设备数量", 2) +
+                    Cell("4台") + "</w:tr></w:tbl>";
+  Read r = ReadBytes(Docx(Document(xml)));
+  REQUIRE(r.doc);
+  CHECK(r.doc->items.back().cells[2].span == 2);
+  Diagnostics diags;
+  std::vector<ImportedProject> ps = ImportDocx(Docx(Document(xml)), &diags);
+  REQUIRE(ps.size() == 1);
+  CHECK_FALSE(ps[0].ok);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].code == 613);
+  CHECK(diags.all()[0].message ==
+        "table 2, row 2, cell 3: this cell spans 2 columns (merged cells), so it cannot be told "
+        "which column of the indicator header (table 2, row 1, cell 1) its text belongs to: "
+        "split the cell in Word (Layout › Split Cells) so that each column has its own");
 }
 
 TEST_CASE("docx: hostile documents never crash") {

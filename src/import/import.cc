@@ -459,6 +459,14 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
     // missing further on, which nothing here can place.
     size_t missing = width - cells.size();
     if (d.columns[lead->index + missing] != lead->column) {
+      // A cell spanning columns (三级指标 and 绩效指标描述 merged): which of
+      // them its text is for is not guessed.
+      for (const DocCell& c : row) {
+        if (c.span <= 1) continue;
+        Error(&d, c.at, Msg(MsgId::kImportRowSpannedCell, c.span, DescribePlace(d.header_at)));
+        RememberLevels(&d, row, *lead);
+        return;
+      }
       Error(&d, row.front().at,
             Msg(MsgId::kImportRowMissingCell, row.size(), DescribePlace(d.header_at), width));
       RememberLevels(&d, row, *lead);

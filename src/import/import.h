@@ -16,6 +16,7 @@
 #include "import/import_doc.h"
 #include "base/parsed.h"
 #include "model/rules.h"
+#include "yaml/yaml_doc.h"
 
 namespace jixiao {
 
@@ -32,6 +33,8 @@ struct ImportOptions {
   std::string unit;
   // Longest cell accepted, in bytes (the YAML loader's scalar limit).
   size_t max_cell_bytes = 1u << 20;
+  // Most indicators in one project (--max-indicators, as for check).
+  size_t max_indicators = kDefaultMaxIndicators;
 };
 
 struct ImportedIndicator {

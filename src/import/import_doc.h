@@ -32,6 +32,7 @@ struct DocCell {
   std::string text;     // the cell's text; paragraphs inside a cell joined by '\n'
   DocPlace at;
   bool merged = false;  // a continued vertical merge (w:vMerge without "restart"); text is ""
+  int span = 1;         // .docx: the grid columns the cell spans (w:gridSpan, w:hMerge)
 };
 
 struct DocItem {

@@ -55,6 +55,12 @@ void Importer::Finish() {
   for (const DocCell& c : d.goal_cells) {
     for (std::string& g : SplitGoals(c.text)) d.p.goals.push_back(std::move(g));
   }
+  if (d.p.indicators.size() > opts_.max_indicators) {
+    // At the first indicator past the limit, in the document (the YAML is
+    // never written).
+    Error(&d, d.p.indicators[opts_.max_indicators].at,
+          Msg(MsgId::kTgtTooManyIndicators, opts_.max_indicators, d.p.indicators.size()));
+  }
   CheckWeights(&d);
   TellApartNames(&d);
   if (d.p.ok) SelfCheck(&d);
@@ -375,7 +381,7 @@ void Importer::SelfCheck(Draft* d) {
   limits.max_scalar_bytes = std::max(limits.max_scalar_bytes, opts_.max_cell_bytes + 64);
   limits.max_file_bytes = std::max(limits.max_file_bytes, src.text.size() + 1);
   ParseYamlStream(src, limits, &found, [&](const YamlDocument& ydoc) {
-    ReadTargetDocument(src, ydoc, rules_, &found);
+    ReadTargetDocument(src, ydoc, rules_, &found, nullptr, opts_.max_indicators);
   });
   for (const Diagnostic& x : found.all()) {
     if (x.severity != Severity::kError) continue;

@@ -845,6 +845,21 @@ TEST_CASE("import: ids, province codes and file names") {
   CHECK(ProjectFileName(p) == "project.yaml");
 }
 
+TEST_CASE("import: more indicators than --max-indicators: an error at the first one past it") {
+  ImportOptions opts;
+  opts.max_indicators = 3;
+  Imported r = ImportText(WithIndicators(Table(), kFour), opts);
+  CHECK_FALSE(r.only().ok);
+  REQUIRE(r.diags.error_count() == 1);
+  const Diagnostic& e = r.diags.all().front();
+  CHECK(e.code == 235);
+  CHECK(e.loc.line == 47);
+  CHECK(e.message == "a project may have at most 3 indicators, and this one has 4: split it, or "
+                     "raise the limit with --max-indicators");
+  opts.max_indicators = 4;
+  CHECK(ImportText(WithIndicators(Table(), kFour), opts).only().ok);
+}
+
 TEST_CASE("import: Word's and WPS's lock files are known by their names") {
   CHECK(IsOfficeLockFile("~$2024表.docx"));
   CHECK(IsOfficeLockFile(".~2024表.docx"));

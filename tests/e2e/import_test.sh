@@ -302,6 +302,56 @@ expect_err "$WORK/cut.docx: error[JX0605]: not a"
 run import "$WORK/missing.txt"
 expect_status 2
 
+case_ "messages: libzip's and pugixml's reasons in Chinese, a spanned cell, --max-indicators"
+head -c 1000 $F/seed-2024.docx >"$WORK/trunc.docx"
+run import "$WORK/trunc.docx" --lang zh
+expect_status 2
+expect_err "$WORK/trunc.docx: 错误[JX0605]: 不是 .docx 文件：不是可读的 ZIP 压缩包（找不到 ZIP 压缩包的目录"
+expect_no_err "Not a zip"
+# A .docx built here: its XML with a tag left open, and a table whose
+# 三级指标 and 绩效指标描述 cells are one (w:gridSpan=2).
+mkdocx() {
+  python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+def p(t): return '<w:p><w:r><w:t>%s</w:t></w:r></w:p>' % t
+def c(t, span=1):
+    pr = '<w:tcPr><w:gridSpan w:val="%d"/></w:tcPr>' % span if span > 1 else ''
+    return '<w:tc>%s%s</w:tc>' % (pr, p(t))
+def row(*cells): return '<w:tr>%s</w:tr>' % ''.join(cells)
+body = {
+  'badxml': p('x') + '<w:p>',
+  'span': p('1.2024年度测试项目绩效目标表') + '<w:tbl>' + row(c('项目名称'), c('2024年度测试项目')) +
+          row(c('预算数'), c('6.00')) + row(c('单位：万元')) + '</w:tbl><w:tbl>' +
+          row(c('一级指标'), c('二级指标'), c('三级指标'), c('绩效指标描述'), c('指标值')) +
+          row(c('产出指标'), c('数量指标'), c('购置设备数量', 2), c('4台')) + '</w:tbl>',
+}[sys.argv[2]]
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body))
+PY
+}
+mkdocx "$WORK/badxml.docx" badxml
+run import "$WORK/badxml.docx" --lang zh
+expect_status 2
+expect_err_re "$WORK/badxml.docx: 错误\[JX0605\]: 无法读取这个 .docx 文件：“word/document.xml”部分不是格式正确的 XML（开始标签与结束标签不匹配，第 [0-9]+ 字节）"
+run import "$WORK/badxml.docx"
+expect_err "(Start-end tags mismatch at byte"
+mkdocx "$WORK/span.docx" span
+run import "$WORK/span.docx"
+expect_status 2
+expect_err "$WORK/span.docx: error[JX0613]: table 2, row 2, cell 3: this cell spans 2 columns (merged cells)"
+expect_err "split the cell in Word (Layout › Split Cells)"
+# More indicators than --max-indicators: at the first one past it, in the
+# document; --max-indicators raises the limit, as for check.
+run import $F/seed-2024.txt --max-indicators 6
+expect_status 2
+expect_err "$F/seed-2024.txt:134:2: error[JX0235]: a project may have at most 6 indicators, and this one has 7: split it, or raise the limit with --max-indicators"
+expect_no_err "of its YAML"
+expect_err "imported 2 projects (12 indicators)"
+run import $F/seed-2024.txt --max-indicators 9
+expect_status 0
+
 case_ "-o a file that cannot be written: JX0718, and the summary counts nothing imported"
 run import $F/seed-2024.txt -o "$WORK/nodir/all.yaml"
 expect_status 2
