@@ -78,13 +78,25 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
       diags->Error({}, MsgId::kOutputNeedsOneFormat);
       return specs;
     }
+    static const std::vector<std::string> kEvery = {"xlsx", "html", "json", "jsonl", "csv",
+                                                    "markdown", "junit", "yaml"};
     for (OutputSpec& s : specs) {
       if (!s.path.empty()) continue;
       s.path = opts.output;
-      // A workbook's name on another format's report: a file Excel will not
-      // open, handed up as the form.
-      if (s.format != "xlsx" && EndsWithIgnoringCase(s.path, ".xlsx"))
+      // A name that says another format than the report's: a file its
+      // reader (Excel, a JUnit parser) refuses. Not said for import, whose
+      // -o is a directory or FILE.yaml, nor for a name no format claims.
+      const std::string named = formats.empty() ? "" : FormatOfName(s.path, kEvery);
+      if (named.empty() || named == s.format) continue;
+      const bool writable = std::find(formats.begin(), formats.end(), named) != formats.end();
+      if (!writable) {
+        diags->Error({}, MsgId::kOutputNameUnwritable, s.path, named, s.format,
+                     JoinList(formats));
+      } else if (named == "xlsx") {
         diags->Error({}, MsgId::kOutputNamesWorkbook, s.path, s.format);
+      } else {
+        diags->Error({}, MsgId::kOutputNameOtherFormat, s.path, named, s.format);
+      }
     }
   }
   for (const OutputSpec& s : specs) {

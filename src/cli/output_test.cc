@@ -191,6 +191,26 @@ TEST_CASE("ParseOutputSpecs: -o alone takes its format from its name; a workbook
   ParseOutputSpecs(o, eval, &d);
   REQUIRE(d.error_count() == 1);
   CHECK(d.all()[0].code == 727);
+  // Any name that says another format than the report's: a workbook named
+  // .json, a text report named .xml where the command writes no junit.
+  Diagnostics other;
+  o.formats = {"xlsx"};
+  o.output = "r.JSON";
+  ParseOutputSpecs(o, eval, &other);
+  Options check;
+  check.output = "c.xml";
+  ParseOutputSpecs(check, {"text", "json"}, &other);
+  REQUIRE(other.error_count() == 2);
+  CHECK(other.all()[0].message.find("-o r.JSON is a json report's name, but the report is xlsx") == 0);
+  CHECK(other.all()[1].message ==
+        "-o c.xml is a junit report's name, but this command does not write junit (it writes "
+        "text, json): choose a name that fits the text report");
+  // import's -o (no formats): a directory or FILE.yaml, never said.
+  Diagnostics none;
+  Options import;
+  import.output = "out.json";
+  ParseOutputSpecs(import, {}, &none);
+  CHECK(none.empty());
 }
 
 TEST_CASE("IsStandardOutput: nothing, '-', /dev/stdout and descriptor 1") {

@@ -193,6 +193,13 @@ run eval "${EX[@]}" -f json -o "$WORK/表.xlsx" --lang en
 expect_status 2
 expect_err "error[JX0727]: -o $WORK/表.xlsx is a workbook's name, but the report is json: Excel would not open the file; for the workbook write -f xlsx=$WORK/表.xlsx"
 [ ! -e "$WORK/表.xlsx" ] || fail "a file was written"
+run check examples/targets -o "$WORK/c.xml" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/c.xml is a junit report's name, but this command does not write junit (it writes text, json)"
+run eval "${EX[@]}" -f xlsx -o "$WORK/r.json" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/r.json is a json report's name, but the report is xlsx"
+[ ! -e "$WORK/c.xml" ] && [ ! -e "$WORK/r.json" ] || fail "a file was written"
 
 case_ "a report into a missing directory: exit 2, no file"
 run eval "${EX[@]}" -f text -f json=/nonexistent-dir/r.json
