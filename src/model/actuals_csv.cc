@@ -97,7 +97,14 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // nothing, a known unit or a short word that may be one (at most three
 // characters: 人次, 份). A note that only starts so ("120份问卷调查结果",
 // "100%完成", "365天内完成") is a note.
-bool LooksSplitByThousandsComma(std::string_view cell, std::string_view next) {
+bool LooksSplitByThousandsComma(std::string_view written, std::string_view written_next) {
+  // Full-width digits (１００人次) are digits, as the value reader takes them.
+  const bool wide = written.find('\xEF') != std::string_view::npos ||
+                    written_next.find('\xEF') != std::string_view::npos;
+  const std::string folded = wide ? FoldFullWidth(written) : std::string();
+  const std::string folded_next = wide ? FoldFullWidth(written_next) : std::string();
+  const std::string_view cell = wide ? std::string_view(folded) : written;
+  const std::string_view next = wide ? std::string_view(folded_next) : written_next;
   if (cell.empty() || cell.size() > 3 || !std::all_of(cell.begin(), cell.end(), IsAsciiDigit)) {
     return false;
   }

@@ -832,7 +832,8 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
       "A,满意度,96,120份问卷调查结果\n"  // 11: a note after a value
       "A,完成时间,11,365天内完成\n"     // 12: the same
       "A,面积,2,500.25万平方米\n"      // 13: 2,500.25万平方米
-      "A,里程,3,100.公里\n");          // 14: "100." ends no number: a note
+      "A,里程,3,100.公里\n"            // 14: "100." ends no number: a note
+      "A,人次,１,１００人次\n");         // 15: full-width digits are digits
   const Diagnostics& d = l.diags;
   CHECK_MESSAGE(HasError(d, 2, 9, "'1' in the column 'value' and the next cell '200' look like "
                                   "one number, '1,200', split in two by its thousands comma: "
@@ -842,7 +843,8 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
   CHECK_MESSAGE(HasError(d, 3, 8, "one number, '1,100人次'"), Dump(d));
   CHECK_MESSAGE(HasError(d, 4, 6, "one number, '12,345.5万元'"), Dump(d));
   CHECK_MESSAGE(HasError(d, 13, 6, "one number, '2,500.25万平方米'"), Dump(d));
-  CHECK_MESSAGE(d.error_count() == 4, Dump(d));
+  CHECK_MESSAGE(HasError(d, 15, 6, "'１' in the column 'value' and the next cell '１００人次'"), Dump(d));
+  CHECK_MESSAGE(d.error_count() == 5, Dump(d));
   for (const Diagnostic& diag : d.all()) CHECK(diag.code == 164);
   auto a = l.index.Claim("A", "A");
   REQUIRE(a != nullptr);

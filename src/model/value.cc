@@ -752,6 +752,14 @@ bool SameTarget(std::string_view written, const Target& target, std::string_view
                 int year) {
   if (WithoutBlanks(written) == WithoutBlanks(target_text)) return true;
   if (target.kind == TargetKind::kQualitative) return false;
+  if (target.kind == TargetKind::kDate) {
+    // A date cell Excel wrote back: "2024/12/31 0:00", "2024-12-31 00:00:00"
+    // or its serial 45657, the 前 lost with the text.
+    Parsed<Actual> a = ParseActual(written);
+    if (a && a->kind == ActualKind::kDate && a->date == target.date) return true;
+    if (std::optional<Date> d = a ? SerialDateOf(*a) : std::nullopt; d && *d == target.date)
+      return true;
+  }
   Parsed<Target> t = ParseTarget(written, year);
   if (!t || t->kind != target.kind || t->cmp != target.cmp) return false;
   switch (target.kind) {

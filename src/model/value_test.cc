@@ -665,6 +665,9 @@ TEST_CASE("SameTarget: a spreadsheet's copy of a target, as written or as meant"
   CHECK(same("0.50", "0.5"));
   CHECK(same("80%-90.0%", "80%-90%"));
   CHECK(same("2024年12月31日前", "≤2024-12-31"));  // the same day, before it
+  CHECK(same("2024-12-31 00:00:00", "2024年12月31日前"));  // a date cell written back
+  CHECK(same("45657", "2024年12月31日前"));  // its serial: 1899-12-30 + 45657 days
+  CHECK_FALSE(same("45656", "2024年12月31日前"));
   CHECK(same("显著提升", "显著提升"));
   CHECK_FALSE(same("5台", "4台"));
   CHECK_FALSE(same("≥4台", "4台"));          // another comparator

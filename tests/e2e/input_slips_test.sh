@@ -425,6 +425,11 @@ sed 's/12,500人次/"12,500人次",/' "$WORK/split.csv" >"$WORK/quoted.csv"
 run eval $QS -a "$WORK/quoted.csv"
 expect_status 0
 expect_err_empty
+# Full-width digits split so: the same error.
+sed 's/12,500人次/１２,５００人次/' "$WORK/split.csv" >"$WORK/wide.csv"
+run eval $QS -a "$WORK/wide.csv"
+expect_status 2
+expect_err "$WORK/wide.csv:3:19: error[JX0164]: '１２' in the column 'value' and the next cell '５００人次' look like one number"
 # A note that merely starts with three digits, as Excel saves it: a note.
 sed -e 's/12,500人次/12500人次,/' -e 's/96%,$/96,120份问卷调查结果/' "$WORK/split.csv" >"$WORK/note.csv"
 run eval $QS -a "$WORK/note.csv" -f json
