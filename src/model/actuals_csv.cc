@@ -152,6 +152,7 @@ class CsvReader {
         [&](CsvRow&& row) {
           UnguardCsvCells(&row);  // a template's '=名称 is =名称
           if (first) {
+            if (IsBlankRow(row) || IsNoteRow(row)) return true;  // as the second pass
             first = false;
             for (size_t i = 0; i < row.fields.size(); ++i) {
               if (ActualsCsvColumn(row.fields[i]) == "project") project_column = i;
@@ -177,12 +178,23 @@ class CsvReader {
     bool header = true, header_ok = false;
     int header_line = 0;
     size_t data_rows = 0;
+    std::vector<CsvRow> titles;  // "2024年度绩效自评表" above the header
     ForEachCsvRow(text_, [&](CsvRow&& row) {
       UnguardCsvCells(&row);
       if (header) {
+        // Blank rows and a title (one cell; not a header written with
+        // another separator, which ReadHeader names) above the header.
+        if (IsBlankRow(row)) return true;
+        if (IsNoteRow(row) && !WrongSeparator(LineOf(text_, row.line))) {
+          titles.push_back(std::move(row));
+          return true;
+        }
         header = false;
         header_line = row.line;
         header_ok = ReadHeader(row);
+        if (header_ok) {
+          for (const CsvRow& t : titles) NoteRow(t);
+        }
         return header_ok;
       }
       if (IsBlankRow(row)) return true;
@@ -190,6 +202,17 @@ class CsvReader {
       ReadRow(row);
       return true;
     });
+    if (header) {
+      // No header at all: one-cell rows only (data written with another
+      // separator, say), or blank ones.
+      if (titles.empty()) {
+        diags_->Error({src_.path, 0, 0}, MsgId::kCsvEmpty);
+      } else {
+        Error(titles.front().line, 1,
+              Msg(MsgId::kCsvNoHeader, Shorten(LineOf(text_, titles.front().line))));
+      }
+      return false;
+    }
     if (!header_ok) return false;
     if (data_rows == 0) {
       Error(header_line, 1, Msg(MsgId::kCsvNoRows));
@@ -226,6 +249,19 @@ class CsvReader {
     int budget_line = 0;                                   // 0: no budget row yet
     int forecast_spent_line = 0;  // 0: no forecast spending given yet (either way)
   };
+
+  // "填表说明：……" or a title in column A, the rest of the row empty: a note
+  // (a row of data has an indicator and a value; a header three columns).
+  static bool IsNoteRow(const CsvRow& row) {
+    return !row.fields.empty() && !IsBlank(row.fields[0]) &&
+           std::all_of(row.fields.begin() + 1, row.fields.end(),
+                       [](const std::string& f) { return IsBlank(f); });
+  }
+  // Says that a note row is not read (JX0165).
+  void NoteRow(const CsvRow& row) {
+    Warning(row.lines[0], row.columns[0],
+            Msg(MsgId::kCsvNoteRow, Shorten(std::string(Trim(row.fields[0])))));
+  }
 
   static bool IsBlankRow(const CsvRow& row) {
     return std::all_of(row.fields.begin(), row.fields.end(),
@@ -332,13 +368,8 @@ class CsvReader {
   }
 
   void ReadRow(const CsvRow& row) {
-    // "填表说明：……" or a title in column A, the rest of the row empty: a
-    // note, said and not read (a row of data has an indicator and a value).
-    if (!IsBlank(row.fields[0]) &&
-        std::all_of(row.fields.begin() + 1, row.fields.end(),
-                    [](const std::string& f) { return IsBlank(f); })) {
-      Warning(row.lines[0], row.columns[0],
-              Msg(MsgId::kCsvNoteRow, Shorten(std::string(Trim(row.fields[0])))));
+    if (IsNoteRow(row)) {
+      NoteRow(row);
       return;
     }
     // Empty cells in the columns Excel leaves after the last named one

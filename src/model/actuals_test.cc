@@ -880,6 +880,28 @@ TEST_CASE("actuals CSV: a row with text in its first cell only is a note, said a
   CHECK(l.index.Claim("P1", "P1")->indicators.size() == 1);
 }
 
+TEST_CASE("actuals CSV: a title and blank rows above the header are skipped, the title said") {
+  Loaded l = LoadCsv(
+      "\n"                                  // 1: blank
+      "2024年度绩效自评表,,,\n"              // 2: a title in column A
+      "项目,指标,实际值,说明\n"              // 3: the header
+      "P1,全年执行数,5,\n"
+      "P1,数量,4台,\n");
+  REQUIRE_MESSAGE(l.diags.error_count() == 0, Dump(l.diags));
+  REQUIRE(l.diags.size() == 1);
+  CHECK(l.diags.all()[0].code == 165);
+  CHECK(l.diags.all()[0].loc.line == 2);
+  auto p = l.index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(p->indicators.size() == 1);
+  CHECK(p->spent.total.value == Dec("5"));
+  // A header written with semicolons is one cell too: named as such, not a title.
+  Loaded sep = LoadCsv("2024年度绩效自评表\n项目;指标;实际值;说明\nP1;执行数;5;\n");
+  CHECK_MESSAGE(sep.diags.error_count() == 1, Dump(sep.diags));
+  CHECK(sep.diags.all()[0].code == 163);
+  CHECK(sep.diags.all()[0].loc.line == 2);
+}
+
 TEST_CASE("actuals CSV: syntax errors are located") {
   Loaded l = LoadCsv("project,indicator,value,note\nA,spent,1,\"open\nA,甲,1,\n");
   CHECK_MESSAGE(HasError(l.diags, 2, 11, "a quoted field is never closed"), Dump(l.diags));

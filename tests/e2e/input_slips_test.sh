@@ -661,6 +661,12 @@ expect_err "$WORK/note-row.csv:7:1: 警告[JX0165]: 这一行只有第一格有�
 expect_no_err "JX0401"
 expect_no_err "JX0160"
 expect_out "2024年度中小学课后服务项目"
+# A title above the header: skipped, said, the sheet read.
+{ printf '2024年度绩效自评表,,,,,\n'; cat "$WORK/note-row.csv"; } >"$WORK/title-row.csv"
+run eval $QS -a "$WORK/title-row.csv" --lang zh
+expect_status 0
+expect_err "$WORK/title-row.csv:1:1: 警告[JX0165]: 这一行只有第一格有文字（“2024年度绩效自评表”）"
+expect_no_err "JX0154"
 
 case_ "spaces pasted from a PDF (U+2003 after a name, U+202F in 12500 人次): read as spaces"
 printf 'project,indicator,value,note\nQS-2024-02,spent,962.4,\nQS-2024-02,服务学生人次\u2003,12500\u202f人次,\nQS-2024-02,课程合格率,100%%,\nQS-2024-02,家长满意度,\u200996%%,\n' >"$WORK/sp.csv"
