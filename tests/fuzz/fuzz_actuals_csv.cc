@@ -15,6 +15,7 @@
 //     of a well-formed file becomes an entry; what nobody claims is reported.
 //     A text that mentions as_of is read as a progress file (monitor's), its
 //     forecast, likelihood and reasons columns checked and read back too.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -149,12 +150,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> keys;
   parsed = ParseCsv(seen);
   if (parsed && !parsed->empty()) {
+    // As the reader: blank rows and notes (text in the first cell only) are
+    // no rows of data, above the header or below it.
+    auto blank = [](const std::string& f) { return Trim(f).empty(); };
+    auto skipped = [&](const CsvRow& row) {
+      return std::all_of(row.fields.begin() + (row.fields.empty() ? 0 : 1), row.fields.end(),
+                         blank);
+    };
+    size_t h = 0;
+    while (h < parsed->size() && skipped((*parsed)[h])) ++h;
     size_t project = SIZE_MAX;
-    const CsvRow& header = (*parsed)[0];
-    for (size_t i = 0; i < header.fields.size(); ++i)
-      if (ActualsCsvColumn(header.fields[i]) == "project") project = i;
-    for (size_t r = 1; r < parsed->size() && project != SIZE_MAX; ++r) {
+    if (h < parsed->size()) {
+      const CsvRow& header = (*parsed)[h];
+      for (size_t i = 0; i < header.fields.size(); ++i)
+        if (ActualsCsvColumn(header.fields[i]) == "project") project = i;
+    }
+    for (size_t r = h + 1; r < parsed->size() && project != SIZE_MAX; ++r) {
       const CsvRow& row = (*parsed)[r];
+      if (skipped(row)) continue;
       if (project < row.fields.size()) keys.emplace_back(Trim(row.fields[project]));
     }
   }
