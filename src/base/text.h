@@ -104,6 +104,11 @@ std::string ShowInvisible(std::string_view s, std::vector<std::string>* found = 
 std::string_view Trim(std::string_view s);
 
 bool StartsWith(std::string_view s, std::string_view prefix);
+// Whether a file name is the lock file an office suite keeps beside a
+// document open for editing: Word's and Excel's owner file ("~$2024表.docx",
+// a few bytes naming the user) or WPS's (".~2024表.docx"). It is no document:
+// a directory's listing passes over it.
+bool IsOfficeLockFile(std::string_view file_name);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // The same, with ASCII letters compared without case ("A.CSV" ends with
 // ".csv"); every other byte as it is.

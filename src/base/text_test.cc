@@ -63,6 +63,16 @@ TEST_CASE("ShowInvisible writes zero-width characters and byte order marks as <U
     CHECK_FALSE(HasInvisible(s));
 }
 
+TEST_CASE("IsOfficeLockFile knows Word's, Excel's and WPS's lock files by their names") {
+  CHECK(IsOfficeLockFile("~$2024表.docx"));
+  CHECK(IsOfficeLockFile("~$进度.xlsx"));
+  CHECK(IsOfficeLockFile(".~2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile("2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile("~2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile(".2024表.docx"));
+  CHECK_FALSE(IsOfficeLockFile("a~$.xlsx"));
+}
+
 TEST_CASE("Trim removes ASCII, ideographic, no-break and typographic spaces") {
   CHECK(Trim("  a b \t") == "a b");
   CHECK(Trim("\u2003购置设备数量\u2003") == "购置设备数量");  // em spaces, pasted from a PDF

@@ -96,11 +96,6 @@ void AssignIds(std::vector<ImportedProject>* projects, const ImportOptions& opts
 // starts with ("天津市生态环境局" -> "TJ"), or "".
 std::string ProvinceCode(std::string_view department_name);
 
-// Whether a file name is the owner file Word keeps beside a document open
-// for editing ("~$2024表.docx", a few bytes naming the user) or WPS's lock
-// file (".~2024表.docx"): no document, skipped in a directory.
-bool IsOfficeLockFile(std::string_view file_name);
-
 // One YAML document (no leading "---") for `p`.
 std::string ProjectYaml(const ImportedProject& p);
 

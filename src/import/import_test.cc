@@ -860,14 +860,6 @@ TEST_CASE("import: more indicators than --max-indicators: an error at the first 
   CHECK(ImportText(WithIndicators(Table(), kFour), opts).only().ok);
 }
 
-TEST_CASE("import: Word's and WPS's lock files are known by their names") {
-  CHECK(IsOfficeLockFile("~$2024表.docx"));
-  CHECK(IsOfficeLockFile(".~2024表.docx"));
-  CHECK_FALSE(IsOfficeLockFile("2024表.docx"));
-  CHECK_FALSE(IsOfficeLockFile("~2024表.docx"));
-  CHECK_FALSE(IsOfficeLockFile(".2024表.docx"));
-}
-
 TEST_CASE("import: YAML scalars that need quotes read back unchanged") {
   std::vector<std::string> rows = Table();
   rows[2] = "|项目名称|2024年度yes: no项目";

@@ -129,10 +129,6 @@ std::string ProjectYaml(const ImportedProject& p) {
   return o;
 }
 
-bool IsOfficeLockFile(std::string_view file_name) {
-  return StartsWith(file_name, "~$") || StartsWith(file_name, ".~");
-}
-
 std::string ProjectFileName(const ImportedProject& p) {
   std::string base = p.id.empty() ? p.project : p.id;
   std::string out;

@@ -460,7 +460,7 @@ void FormWorkbooks::FindOtherWorkbooks() {
   while (const dirent* e = readdir(d)) {
     const std::string name = e->d_name;
     if (name.size() <= 5 || AsciiLower(name.substr(name.size() - 5)) != ".xlsx") continue;
-    if (StartsWith(name, "~$")) continue;  // Excel's lock file beside an open workbook
+    if (IsOfficeLockFile(name)) continue;  // Excel's or WPS's, beside an open workbook
     if (written_.count(name) == 0) others.push_back(name);
   }
   closedir(d);

@@ -41,10 +41,11 @@ bool HasExtension(std::string_view name, const std::vector<std::string>& extensi
 }
 
 // Whether `name` is an Excel workbook's (.xlsx, .xlsm, .xls, WPS's .et),
-// other than the lock file Excel keeps beside an open one ("~$名单.xlsx").
+// other than the lock file Excel or WPS keeps beside an open one
+// ("~$名单.xlsx", ".~名单.xlsx").
 bool IsWorkbookName(std::string_view name) {
   static const std::vector<std::string> kWorkbooks = {".xlsx", ".xlsm", ".xls", ".et"};
-  return name.substr(0, 2) != "~$" && HasExtension(name, kWorkbooks);
+  return !IsOfficeLockFile(name) && HasExtension(name, kWorkbooks);
 }
 
 }  // namespace

@@ -78,12 +78,13 @@ TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not rea
   fs::path root = fs::temp_directory_path() / ("jixiao-inputs-books-" + std::to_string(getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "sub");
-  for (const char* f : {"a.csv", "进度.XLSX", "sub/旧.xls", "sub/b.yaml", "~$进度.xlsx", "c.et"}) {
+  for (const char* f : {"a.csv", "进度.XLSX", "sub/旧.xls", "sub/b.yaml", "~$进度.xlsx", ".~进度.xlsx",
+                        "c.et"}) {
     std::ofstream(root / f) << "x\n";
   }
   Diagnostics d;
   // Actuals (.csv among the extensions): each workbook a warning, in path
-  // order; Excel's lock file (~$) is not a workbook.
+  // order; Excel's and WPS's lock files (~$, .~) are not workbooks.
   std::vector<std::string> got =
       ToVector(ExpandInputs({root.string()}, {".yaml", ".yml", ".csv"}, &d));
   CHECK(got == std::vector<std::string>{(root / "a.csv").string(), (root / "sub/b.yaml").string()});

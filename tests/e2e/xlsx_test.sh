@@ -283,9 +283,14 @@ expect_status 0
 expect_err "warning[JX0794]: the directory '$WORK/out/' also holds 2 workbook(s) this run did not write: 101 部门1 (1).xlsx, 101 部门1 (2).xlsx. They may be left from an earlier run"
 [ -f "$WORK/out/101 部门1 (1).xlsx" ] && [ -f "$WORK/out/101 部门1.xlsx" ] || fail "a workbook is missing"
 rm "$WORK/out/101 部门1 ("*").xlsx"
+# The lock files Excel and WPS keep beside a workbook open in them are no
+# workbooks of an earlier run.
+printf 'x' > "$WORK/out/~\$101 部门1.xlsx"
+printf 'x' > "$WORK/out/.~101 部门1.xlsx"
 run eval "$WORK/depts.yaml" -a "$WORK/depts-actuals.yaml" -f xlsx="$WORK/out/" -j 2
 expect_status 0
 expect_err_empty
+rm "$WORK/out/~\$101 部门1.xlsx" "$WORK/out/.~101 部门1.xlsx"
 
 case_ "a signal while the workbooks move into DIR: all of this run's are moved first, none mixed with older ones"
 # strace delivers SIGINT at the run's fourth rename(2): after the three
