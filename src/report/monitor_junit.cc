@@ -17,8 +17,6 @@ namespace jixiao {
 
 namespace {
 
-constexpr const char* kInputErrors = "input errors";
-
 std::string Attr(std::string_view s) { return XmlText(s, true); }
 std::string Text(std::string_view s) { return XmlText(s, false); }
 
@@ -87,14 +85,15 @@ class MonitorJunitReporter : public MonitorReporter {
     if (diags.has_errors()) {
       o += fmt::format(
           "  <testsuite name=\"{}\" tests=\"{}\" failures=\"0\" errors=\"{}\" skipped=\"0\">\n",
-          kInputErrors, diags.error_count(), diags.error_count());
+          Attr(Tr(MsgId::kLabelInputErrors)), diags.error_count(), diags.error_count());
       for (const Diagnostic& d : diags.all()) {
         if (d.severity != Severity::kError) continue;
         // As eval's: "file:line:column: error[JX0401]: ...", typed by its code.
         const std::string where = FormatLocation(d.loc);
         std::string message = SeverityLabel(d) + ": " + d.message;
         if (!where.empty()) message = where + ": " + message;
-        o += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", kInputErrors,
+        o += fmt::format("    <testcase classname=\"{}\" name=\"{}\"",
+                         Attr(Tr(MsgId::kLabelInputErrors)),
                          Attr(where.empty() ? "jixiao" : where));
         if (!d.loc.file.empty()) o += fmt::format(" file=\"{}\"", Attr(d.loc.file));
         o += fmt::format(">\n      <error message=\"{}\" type=\"{}\">{}</error>\n    </testcase>\n",

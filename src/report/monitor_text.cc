@@ -12,6 +12,7 @@
 #include "base/messages.h"
 #include "base/terminal.h"
 #include "base/text.h"
+#include "report/diagnostic_format.h"
 #include "report/monitor_common.h"
 #include "report/monitor_report.h"
 #include "report/report_common.h"
@@ -236,7 +237,8 @@ class MonitorTextReporter : public MonitorReporter {
       if (listed == kMaxListed) break;
       ++listed;
       const std::string where = FormatLocation(d.loc);
-      o += fmt::format("  {}{}\n", where.empty() ? "" : OneLine(where) + ": ", OneLine(d.message));
+      o += fmt::format("  {}{}: {}\n", where.empty() ? "" : OneLine(where) + ": ",
+                       SeverityLabel(d), OneLine(d.message));
     }
     if (listed < diags.error_count()) {
       o += "  " + Tr(MsgId::kMonMoreErrors, diags.error_count() - listed) + "\n";

@@ -81,16 +81,28 @@ codes = [e.get('code') for e in r['errors']]
 assert 'JX0905' in codes and 'JX0907' in codes, codes
 EOF
 
-case_ "a run with errors: junit, csv, markdown and github carry each error's code, as eval's do"
-run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" \
+case_ "a run with errors: text, junit, csv, markdown and github carry each error's code, as eval's do"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" -f text="$WORK/bad.txt" \
   -f junit="$WORK/bad.xml" -f csv="$WORK/bad.csv" -f markdown="$WORK/bad.md" -f github="$WORK/bad.gh"
 expect_status 2
+grep -qF "  $WORK/bad.yaml:6:28: error[JX0905]: " "$WORK/bad.txt" || fail "text: no located error[JX0905]"
+grep -qF '<testsuite name="input errors"' "$WORK/bad.xml" || fail "junit: no 'input errors' suite"
 grep -qF 'type="JX0905"' "$WORK/bad.xml" || fail "junit: no type=JX0905"
 grep -qF "bad.yaml:6:28: error[JX0905]: " "$WORK/bad.xml" || fail "junit: no located error[JX0905]"
 grep -q '^error,.*,JX0905'$'\r''$' "$WORK/bad.csv" || fail "csv: no code in the error row"
 head -1 "$WORK/bad.csv" | grep -q ',note,code'$'\r''$' || fail "csv: no code column"
 grep -qF "bad.yaml:6:28: error[JX0905]: " "$WORK/bad.md" || fail "markdown: no error[JX0905]"
 grep -qF "title=jixiao%3A input error [JX0905]::" "$WORK/bad.gh" || fail "github: no [JX0905] in the title"
+
+case_ "a run with errors in Chinese: the text report's list and junit's suite say 错误 and 输入错误"
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" --lang zh -o "$WORK/bad-zh.txt"
+expect_status 2
+run monitor examples/targets/01-radiation-safety.yaml -a "$WORK/bad.yaml" --lang zh -f junit="$WORK/bad-zh.xml"
+expect_status 2
+grep -qF "  $WORK/bad.yaml:6:28: 错误[JX0905]: " "$WORK/bad-zh.txt" || fail "text: no located 错误[JX0905]"
+grep -qF '<testsuite name="输入错误"' "$WORK/bad-zh.xml" || fail "junit: the suite is not named 输入错误"
+grep -qF '<testcase classname="输入错误" name="'"$WORK"'/bad.yaml:6:28"' "$WORK/bad-zh.xml" ||
+  fail "junit: the case's classname is not 输入错误"
 
 case_ "github: at most 10 annotations of each type, the rest counted in the notice"
 { for i in $(seq 1 12); do
