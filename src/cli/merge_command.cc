@@ -256,15 +256,29 @@ class Merger {
   }
 
   const std::string& rules_name() const { return rules_; }
+  // The reports' rules_digest, when every report gave the same; else "".
+  std::string rules_digest() const { return every_digest_ ? digest_ : ""; }
   const std::vector<std::string>& grades() const { return grades_; }
 
  private:
+  // Reports scored under other rules cannot be merged: another name, or
+  // the same name with other settings (two rules files without a `name`
+  // are both "mof-2020+custom"), which the reports' rules_digest tells
+  // when both give it (an older version's report gives none).
   void CheckRules(const YamlNode& root, const std::string& path, int line) {
     std::string rules = Str(root.Find("rules"));
-    if (rules_.empty()) {
+    std::string digest = Str(root.Find("rules_digest"));
+    if (digest.empty()) every_digest_ = false;
+    if (!read_rules_) {
+      read_rules_ = true;
       rules_ = rules;
+      digest_ = digest;
     } else if (rules != rules_) {
       diags_->Error({path, line, 1}, MsgId::kMergeRulesDiffer, rules, rules_);
+    } else if (!digest.empty() && !digest_.empty() && digest != digest_) {
+      diags_->Error({path, line, 1}, MsgId::kMergeRulesSettingsDiffer, rules, digest, digest_);
+    } else if (digest_.empty()) {
+      digest_ = digest;
     }
     if (grades_.empty()) {
       if (const YamlNode* g = Path(&root, {"summary", "grades"}); g && g->is_map())
@@ -305,7 +319,10 @@ class Merger {
   const Options& opts_;
   Diagnostics* diags_;   // problems with the reports themselves
   Diagnostics* merged_;  // the diagnostics the reports carry
+  bool read_rules_ = false;
   std::string rules_;
+  std::string digest_;        // the first report's that gave one
+  bool every_digest_ = true;  // whether every report gave one
   std::vector<std::string> grades_;
 };
 
@@ -317,6 +334,7 @@ struct MergeInputs {
   Diagnostics merged;  // the diagnostics the reports carry
   std::vector<ProjectDigest> digests;
   Rules rules;         // the name and grade names of the reports' rules
+  std::string rules_digest;  // theirs, when every report gave the same; else ""
 };
 
 // Reads every report of `opts`, handing each project object (once, in
@@ -338,6 +356,7 @@ void ReadReports(const Options& opts, MergeInputs* in,
     });
   }
   in->rules.name = merger.rules_name();
+  in->rules_digest = merger.rules_digest();
   for (const std::string& g : merger.grades()) in->rules.grades.push_back({g, 0});
 }
 
@@ -458,6 +477,7 @@ int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std:
     tail.Key("tool").String("jixiao");
     tail.Key("version").String(JIXIAO_VERSION);
     tail.Key("rules").String(rules.name);
+    if (!in.rules_digest.empty()) tail.Key("rules_digest").String(in.rules_digest);
     tail.Key("summary");
     WriteRunSummaryJson(summary, &tail);
     WriteDiagnosticsJson(merged, &tail);
@@ -470,6 +490,10 @@ int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std:
     doc.EndObject();
     std::string rules_json;
     AppendJsonString(rules.name, &rules_json);
+    if (!in.rules_digest.empty()) {  // the next key of the header, as the writer indents it
+      rules_json += ",\n  \"rules_digest\": ";
+      AppendJsonString(in.rules_digest, &rules_json);
+    }
     text.replace(text.find(kRulesPlaceholder), kRulesPlaceholder.size(), rules_json);
   }
   text.push_back('\n');

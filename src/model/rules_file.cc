@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "yaml/inputs.h"
+#include "base/key_index.h"
 #include "base/text.h"
 #include "model/value_scan.h"
 #include "yaml/yaml_fields.h"
@@ -683,6 +684,12 @@ std::string FormatRulesYaml(const Rules& rules) {
       "执行率 below this is a deviation");
   out += FormatMonitorRulesYaml(rules.monitor);
   return out;
+}
+
+std::string RulesDigest(const Rules& rules) {
+  Rules scored = rules;
+  scored.monitor = MonitorRules();
+  return fmt::format("{:016x}", HashText(FormatRulesYaml(scored)));
 }
 
 }  // namespace jixiao

@@ -37,6 +37,14 @@ Rules LoadRules(const std::string& path, const YamlLimits& limits, Diagnostics* 
 // The rules as a commented YAML rules file (Chinese with English alongside).
 std::string FormatRulesYaml(const Rules& rules);
 
+// What an eval report says of the rules it was scored under besides their
+// name, so that `merge` can tell two rules files of one name apart (every
+// file without a `name` is "mof-2020+custom"): 16 hex digits of a hash of
+// the settings as FormatRulesYaml prints them, but the `monitor` ones,
+// which no score depends on. Equal rules give equal digests, in any
+// language and on any machine.
+std::string RulesDigest(const Rules& rules);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_MODEL_RULES_FILE_H_

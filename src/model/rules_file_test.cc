@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "base/lang.h"
+
 namespace jixiao {
 
 namespace {
@@ -176,6 +178,31 @@ TEST_CASE("a rules file without a name is named after the rules it changes") {
   // Changing nothing (the default value, written out) keeps the name.
   CHECK(Parse("reverse: ratio\ngrades: {优: 90, 良: 80, 中: 60, 差: 0}\n", &d).name == "mof-2020");
   CHECK(Parse("name: mof-2020\nreverse: linear\n", &d).name == "mof-2020");
+  CHECK(d.empty());
+}
+
+TEST_CASE("RulesDigest: the same settings the same digest; another grade band another") {
+  Diagnostics d;
+  const std::string builtin = RulesDigest(Rules::Default());
+  CHECK(builtin.size() == 16);
+  CHECK(builtin.find_first_not_of("0123456789abcdef") == std::string::npos);
+  // Two files without a name, one name, other bands (优 85 against 优 90).
+  Rules a = Parse("grades: {优: 85, 良: 75, 中: 60, 差: 0}\n", &d);
+  Rules b = Parse("grades: {优: 90, 良: 75, 中: 60, 差: 0}\n", &d);
+  REQUIRE(a.name == b.name);
+  CHECK(RulesDigest(a) != RulesDigest(b));
+  CHECK(RulesDigest(a) != builtin);
+  // The same settings written another way, and in another language.
+  CHECK(RulesDigest(Parse("grades:\n  优: 85.0\n  良: 75\n  中: 60\n  差: 0\n", &d)) ==
+        RulesDigest(a));
+  {
+    ScopedLang en(Lang::kEn);
+    CHECK(RulesDigest(a) == RulesDigest(Parse("grades: {优: 85, 良: 75, 中: 60, 差: 0}\n", &d)));
+  }
+  // The monitor's thresholds score nothing in eval.
+  Rules m = Rules::Default();
+  m.monitor.budget_green = Rational(7) / 10;
+  CHECK(RulesDigest(m) == builtin);
   CHECK(d.empty());
 }
 

@@ -1,6 +1,7 @@
 // The JSON report (docs/reference.md §7).
 #include <fmt/format.h>
 
+#include "model/rules_file.h"
 #include "report/diagnostic_format.h"
 #include "base/json_writer.h"
 #include "report/report.h"
@@ -302,6 +303,7 @@ class JsonReporter : public Reporter {
     w_.Key("tool").String("jixiao");
     w_.Key("version").String(JIXIAO_VERSION);
     w_.Key("rules").String(ctx_.rules->name);
+    w_.Key("rules_digest").String(RulesDigest(*ctx_.rules));
     w_.Key("projects").BeginArray();
     json_.Flush(out);
   }
@@ -472,6 +474,7 @@ class JsonReporter : public Reporter {
       w_.Key("tool").String("jixiao");
       w_.Key("version").String(JIXIAO_VERSION);
       w_.Key("rules").String(ctx_.rules->name);
+      w_.Key("rules_digest").String(RulesDigest(*ctx_.rules));
     } else {
       w_.EndArray();
     }

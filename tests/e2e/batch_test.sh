@@ -89,11 +89,35 @@ expect_status 2
 run eval -j 1 "$WORK/year/targets" -a "$WORK/year/actuals" -f csv --lang en
 cmp -s "$OUT" "$WORK/merged.csv" || fail "merge -f csv -o FILE --lang en differs from the single run"
 
+case_ "merge refuses reports scored under two rules files of one name (mof-2020+custom), and keeps the digest"
+echo 'grades: {优: 85, 良: 75, 中: 60, 差: 0}' > "$WORK/rules-a.yaml"
+echo 'grades: {优: 90, 良: 75, 中: 60, 差: 0}' > "$WORK/rules-b.yaml"
+run eval "$WORK/year/targets/a" -a "$WORK/year/actuals/a.yaml" -r "$WORK/rules-a.yaml" -f json="$WORK/ra.json"
+expect_status 2
+run eval "$WORK/year/targets/b" -a "$WORK/year/actuals/b.yaml" -r "$WORK/rules-b.yaml" -f json="$WORK/rb.json"
+grep -q '"rules": "mof-2020+custom",' "$WORK/ra.json" && grep -q '"rules": "mof-2020+custom",' "$WORK/rb.json" ||
+  fail "both reports should be under mof-2020+custom"
+run merge "$WORK/ra.json" "$WORK/rb.json" --lang en
+expect_status 2
+expect_error "$WORK/rb.json:1:1" "this report and the others were scored under rules named 'mof-2020+custom' but with other settings" JX0726
+# Under the same file the digest passes to the merged report, JSON and JSONL.
+run eval "$WORK/year/targets/b" -a "$WORK/year/actuals/b.yaml" -r "$WORK/rules-a.yaml" -f jsonl="$WORK/ra-b.jsonl"
+digest=$(sed -n 's/^  "rules_digest": "\([0-9a-f]\{16\}\)",$/\1/p' "$WORK/ra.json")
+[ -n "$digest" ] || fail "no rules_digest in the JSON report's head"
+grep -q "\"rules_digest\":\"$digest\"" "$WORK/ra-b.jsonl" || fail "the JSONL summary line lacks the same digest"
+run merge "$WORK/ra.json" "$WORK/ra-b.jsonl" -f json="$WORK/merged-ra.json"
+expect_status 2
+run merge "$WORK/ra.json" "$WORK/ra-b.jsonl" -f jsonl="$WORK/merged-ra.jsonl"
+expect_status 2
+sed -n 4,5p "$WORK/merged-ra.json" | grep -qx '  "rules_digest": "'"$digest"'",' || fail "the merged JSON lacks the digest after rules"
+tail -1 "$WORK/merged-ra.jsonl" | grep -q "\"rules\":\"mof-2020+custom\",\"rules_digest\":\"$digest\"" ||
+  fail "the merged JSONL lacks the digest"
+
 case_ "merge refuses a project that is in two reports"
 cp "$WORK/a.json" "$WORK/a-copy.json"
 run merge "$WORK/a.json" "$WORK/a-copy.json"
 expect_status 2
-expect_err "$WORK/a-copy.json:6:1: error[JX0725]: project 'P-001' is in two reports (first in $WORK/a.json)"
+expect_err "$WORK/a-copy.json:7:1: error[JX0725]: project 'P-001' is in two reports (first in $WORK/a.json)"
 
 case_ "merge reads a report named twice, by any path, once"
 run merge "$WORK/a.json"
