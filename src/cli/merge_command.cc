@@ -199,6 +199,9 @@ class Merger {
         }
         Tail(*root, path, line);
         CheckCount(*root, read, path, line);
+        // Complete in itself, summary and all: also a JSON report written
+        // on one line (`jq -c`), which is read line by line as JSONL is.
+        ends_with_summary = true;
       } else if (ours) {  // the last line of a JSONL report
         CheckRules(*root, path, line);
         Tail(*root, path, line);

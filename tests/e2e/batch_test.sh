@@ -59,6 +59,14 @@ run merge "$WORK/a.json" "$WORK/b.json"
 expect_status 2
 expect_same "$WORK/j1.json"
 
+case_ "merge reads a JSON report written on one line (jq -c) as the same report"
+python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False, separators=(",", ":")))' \
+  "$WORK/a.json" > "$WORK/a-one-line.json"
+[ "$(wc -l < "$WORK/a-one-line.json")" -eq 1 ] || fail "the compacted report is not one line"
+run merge "$WORK/a-one-line.json" "$WORK/b.json"
+expect_status 2
+expect_same "$WORK/j1.json"
+
 case_ "merge of JSONL reports equals the single JSONL run, and JSONL merges into JSON"
 run eval "$WORK/year/targets" -a "$WORK/year/actuals" -f jsonl
 cp "$OUT" "$WORK/all.jsonl"
