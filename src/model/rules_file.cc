@@ -651,8 +651,19 @@ std::string FormatRulesYaml(const Rules& rules) {
   for (const Pool& p : rules.pools)
     out += fmt::format("  {}: {}\n", Scalar(p.name), p.weight.ToDecimalString());
   out += Commented("taxonomy:", "一级指标 → 二级指标; entries are added to the built-in ones");
+  // The short form `name: [二级指标...]`, for a 一级指标 scored in a pool of
+  // its own name, reads back (over the built-in rules) as the pool the
+  // built-in 一级指标 of that name has, or for a new one its own name: where
+  // that is another pool, the pool is written out (成本指标 in a pool of its
+  // own, as the 2021 form has it, is not 产出指标's built-in 成本指标).
+  const Rules builtin = Rules::Default();
+  auto short_form_pool = [&](const std::string& name) {
+    for (const Level1Group& b : builtin.taxonomy)
+      if (b.name == name) return b.pool;
+    return name;
+  };
   for (const Level1Group& g : rules.taxonomy) {
-    if (g.pool == g.name) {
+    if (g.pool == g.name && short_form_pool(g.name) == g.name) {
       out += fmt::format("  {}: {}\n", Scalar(g.name), FlowList(g.level2));
     } else {
       out += fmt::format("  {}: {{pool: {}, level2: {}}}\n", Scalar(g.name), Scalar(g.pool),

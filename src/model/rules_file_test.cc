@@ -152,6 +152,24 @@ TEST_CASE("custom rules round-trip, odd names quoted") {
   CheckSameRules(back, r);
 }
 
+TEST_CASE("a built-in 一级指标 moved to a pool of its own prints its pool and reads back") {
+  // The 2021 form: 成本指标 scores in a pool of its own, not in 产出指标's.
+  Diagnostics d;
+  Rules r = Parse("name: 2021式\npools: {产出指标: 40, 成本指标: 10, 效益指标: 30, 满意度指标: 10}\n"
+                  "taxonomy:\n  成本指标: {pool: 成本指标}\n",
+                  &d);
+  REQUIRE(d.empty());
+  const std::string text = FormatRulesYaml(r);
+  CHECK(text.find("  成本指标: {pool: 成本指标, level2: [经济成本指标, 社会成本指标, "
+                  "生态环境成本指标]}\n") != std::string::npos);
+  // The built-in ones in their own pools keep the short form.
+  CHECK(text.find("  产出指标: [数量指标, 质量指标, 时效指标, 成本指标]\n") != std::string::npos);
+  Rules back = Parse(text, &d);
+  for (const Diagnostic& x : d.all()) MESSAGE(x.message);
+  CHECK(d.empty());
+  CheckSameRules(back, r);
+}
+
 TEST_CASE("overriding one key keeps the rest") {
   Diagnostics d;
   Rules r = Parse("reverse: linear\n", &d);

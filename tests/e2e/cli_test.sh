@@ -225,4 +225,14 @@ expect_status 0
 expect_out "name: mof-2020"
 expect_out "execution_weight: 10"
 
+case_ "rules prints a file with 成本指标 in a pool of its own so that it reads back as the same rules"
+printf 'name: 2021式\npools: {产出指标: 40, 成本指标: 10, 效益指标: 30, 满意度指标: 10}\ntaxonomy:\n  成本指标: {pool: 成本指标}\n' > "$WORK/r2021.yaml"
+run rules -r "$WORK/r2021.yaml"
+expect_status 0
+expect_out "  成本指标: {pool: 成本指标, level2: [经济成本指标, 社会成本指标, 生态环境成本指标]}"
+cp "$OUT" "$WORK/r2021-printed.yaml"
+run rules -r "$WORK/r2021-printed.yaml"
+expect_status 0
+expect_same "$WORK/r2021-printed.yaml"
+
 finish
