@@ -51,7 +51,9 @@ void AppendProject(const Project& p, std::string* o) {
 constexpr char kCsvHeader[] = "项目,一级指标,二级指标,指标,指标值,实际值,说明\r\n";
 
 // Appends one project's rows of the CSV skeleton: its spending (全年执行数),
-// then one row per indicator, each with its target in its own column.
+// a row for what its overall goals came to (实际完成情况, the goals in its
+// 指标值 cell), then one row per indicator, each with its target in its own
+// column.
 void AppendProjectCsv(const Project& p, std::string* o) {
   AppendCsvRow({p.id, "", "", "全年执行数",
                 fmt::format("{} {} {}（{}）", Tr(MsgId::kTemplateBudget),
@@ -59,6 +61,7 @@ void AppendProjectCsv(const Project& p, std::string* o) {
                 "",
                 ""},
                o);
+  AppendCsvRow({p.id, "", "", "实际完成情况", GoalsText(p), "", ""}, o);
   for (const Indicator& ind : p.indicators) {
     AppendCsvRow({p.id, ind.level1, ind.level2, ind.key(), ind.target_text, "", ""}, o);
   }

@@ -19,6 +19,12 @@ std::string AsOf(std::optional<int> year) {
 
 }  // namespace
 
+std::string GoalsText(const Project& p) {
+  std::string text;
+  for (const std::string& g : p.goals) text += (text.empty() ? "" : "；") + g;
+  return text;
+}
+
 std::string ProgressTemplateHead(std::optional<int> year) {
   std::string o = Tr(MsgId::kMonTemplateHead);
   o += fmt::format("as_of: {}    # {}\n", year ? AsOf(year) : "", Tr(MsgId::kMonTemplateAsOf));
@@ -33,6 +39,9 @@ void AppendProgressProject(const Project& p, std::string* o) {
   *o += fmt::format("    spent:    # {}\n", Tr(MsgId::kMonTemplateSpent, p.unit));
   *o += fmt::format("    forecast_spent:    # {}\n", Tr(MsgId::kMonTemplateForecastSpent));
   *o += fmt::format("    note: \"\"  # {}\n", Tr(MsgId::kMonTemplateNote));
+  *o += fmt::format("    # budget:    # {}\n",
+                    Tr(MsgId::kTemplateAdjusted, p.total.ToDecimalString(), p.unit));
+  *o += fmt::format("    # achieved:  # {}\n", Tr(MsgId::kMonTemplateAchieved));
   *o += "    indicators:\n";
   for (const Indicator& ind : p.indicators) {
     *o += fmt::format("      {}:    # {}\n", YamlScalar(ind.key()),
@@ -55,6 +64,7 @@ void AppendProgressProjectCsv(const Project& p, std::string* o) {
                             p.total.ToDecimalString(), p.unit, p.project),
                 "", "", "", "", ""},
                o);
+  AppendCsvRow({p.id, "", "", "实际完成情况", GoalsText(p), "", "", "", "", ""}, o);
   for (const Indicator& ind : p.indicators) {
     AppendCsvRow({p.id, ind.level1, ind.level2, ind.key(), ind.target_text, "", "", "", "", ""},
                  o);

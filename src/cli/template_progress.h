@@ -19,8 +19,14 @@ void AppendProgressProject(const Project& p, std::string* o);
 
 // The CSV skeleton's header row and its as_of row.
 std::string ProgressCsvHead(std::optional<int> year);
-// One project's rows of the CSV skeleton: its spending, then its indicators.
+// One project's rows of the CSV skeleton: its spending, a row for what its
+// overall goals came to (实际完成情况, the goals shown in its 指标值 cell),
+// then its indicators.
 void AppendProgressProjectCsv(const Project& p, std::string* o);
+
+// A project's 年度总体目标 on one line ("；" between goals), as the CSV
+// skeletons show it beside the 实际完成情况 row.
+std::string GoalsText(const Project& p);
 
 }  // namespace jixiao
 

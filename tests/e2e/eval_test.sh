@@ -324,7 +324,7 @@ expect_err "模板未写出：有 1 个错误（见上），改正后再运行�
 case_ "template -f csv: a sheet for Excel, BOM and CRLF, one row per indicator"
 run template $F/target.yaml -f csv
 expect_status 0
-printf '\xef\xbb\xbf项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nT-1,,,全年执行数,budget 10 万元（测试项目）,,\r\nT-1,产出指标,数量指标,设备数量,4台,,\r\nT-1,产出指标,时效指标,完成时间,≤12个月,,\r\nT-1,满意度指标,服务对象满意度指标,满意度,≥90%%,,\r\n' > "$WORK/expected.csv"
+printf '\xef\xbb\xbf项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nT-1,,,全年执行数,budget 10 万元（测试项目）,,\r\nT-1,,,实际完成情况,,,\r\nT-1,产出指标,数量指标,设备数量,4台,,\r\nT-1,产出指标,时效指标,完成时间,≤12个月,,\r\nT-1,满意度指标,服务对象满意度指标,满意度,≥90%%,,\r\n' > "$WORK/expected.csv"
 expect_same "$WORK/expected.csv"
 # The hint for a person in the run's language; the header is the reader's.
 run template $F/target.yaml -f csv --lang zh
@@ -336,12 +336,15 @@ expect_status 0
 cmp -s "$WORK/sheet.csv" "$WORK/expected.csv" || fail "-o sheet.csv is not the CSV skeleton"
 # What a person does in Excel: fill in the 实际值 column (the one before the
 # last) and save.
-awk -F, 'BEGIN { OFS = ","; v["全年执行数"] = "10"; v["设备数量"] = "4台"; v["完成时间"] = "11个月"; v["满意度"] = "92%" }
+awk -F, 'BEGIN { OFS = ","; v["全年执行数"] = "10"; v["设备数量"] = "4台"; v["完成时间"] = "11个月"; v["满意度"] = "92%"
+                 v["实际完成情况"] = "全部完成" }
          NR > 1 { $6 = v[$4] } { print }' "$WORK/sheet.csv" > "$WORK/filled.csv"
 run eval $F/target.yaml -a "$WORK/filled.csv"
 expect_status 0
 expect_err_empty
 expect_out "total 100.00"
+run eval $F/target.yaml -a "$WORK/filled.csv" -f json
+expect_out '"achieved": "全部完成"'
 
 case_ "a target or budget edited in the filled-in sheet: warned of at its cell, the target file's used"
 # 设备数量 4台 made 5台 and the budget 10 made 12 in the sheet's 指标值
@@ -354,11 +357,11 @@ run eval $F/target.yaml -a "$WORK/edited.csv"
 expect_status 0
 expect_out "total 100.00"
 expect_err "$WORK/edited.csv:2:13: warning[JX0455]: the spending row of project '测试项目' gives the budget as '12 万元', but the target file has 10 万元 ($F/target.yaml:2): only the target file's is used"
-expect_err "$WORK/edited.csv:3:20: warning[JX0455]: the row of indicator '设备数量' of project '测试项目' gives its target as '5台', but the target file has '4台' ($F/target.yaml:7): only the target file's is used"
+expect_err "$WORK/edited.csv:4:20: warning[JX0455]: the row of indicator '设备数量' of project '测试项目' gives its target as '5台', but the target file has '4台' ($F/target.yaml:7): only the target file's is used"
 expect_no_err "满意度"
 run eval $F/target.yaml -a "$WORK/edited.csv" --strict --lang zh
 expect_status 2
-expect_err "$WORK/edited.csv:3:20: 错误[JX0455]: 项目“测试项目”的指标“设备数量”这一行的指标值是“5台”，而目标表中是“4台”"
+expect_err "$WORK/edited.csv:4:20: 错误[JX0455]: 项目“测试项目”的指标“设备数量”这一行的指标值是“5台”，而目标表中是“4台”"
 
 case_ "an unknown key in an indicator's long form: the message all in Chinese under --lang zh"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: {value: 4台, forcast: 4台}\n      完成时间: 11个月\n      满意度: 92%%\n' >"$WORK/slip.yaml"
@@ -376,7 +379,7 @@ case_ "template -f csv not filled in: each empty cell is an error at its cell"
 run eval $F/target.yaml -a "$WORK/sheet.csv"
 expect_status 2
 expect_err "$WORK/sheet.csv:2:32: error[JX0256]: the '全年执行数' row of project 'T-1' has no amount: expected the amount spent in the year (全年执行数), such as 5.86"
-expect_err "$WORK/sheet.csv:3:23: error[JX0331]: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
+expect_err "$WORK/sheet.csv:4:23: error[JX0331]: the actual of indicator '设备数量' is empty: expected the actual value (such as 4台 or 100%), 不适用, or a grade (达成, 部分达成 or 未达成)"
 
 case_ "--show-work: the arithmetic under each indicator, golden in Chinese"
 run eval --lang zh examples/targets -a examples/actuals --show-work

@@ -915,12 +915,16 @@ sed -e 's/^    spent: *#.*/    spent: 3.5/' -e 's/^    forecast_spent: *#.*/    
     -e 's/^      设备数量: *#.*/      设备数量: 3台/' -e 's/^      验收合格率: *#.*/      验收合格率: 100%/' \
     -e 's/^      完成时间: *#.*/      完成时间: 未完成/' -e 's/^      执法能力: *#.*/      执法能力: {grade: 达成}/' \
     -e 's/^      满意度: *#.*/      满意度: {forecast: 95%}/' -e 's/^      培训人次: *#.*/      培训人次: 120人次/' \
-    -e 's/^      学员满意度: *#.*/      学员满意度: {forecast: 92%}/' "$OUT" >"$WORK/filled.yaml"
+    -e 's/^      学员满意度: *#.*/      学员满意度: {forecast: 92%}/' \
+    -e '0,/^    # achieved: .*/s//    achieved: 已完成设备招标/' "$OUT" >"$WORK/filled.yaml"
 sed -i -e '/^  - id: M-2/,$ s/^    spent: 3.5/    spent: 6/' \
     -e '/^  - id: M-2/,$ s/^    forecast_spent: 6/    forecast_spent: 10/' "$WORK/filled.yaml"
-run monitor $T -a "$WORK/filled.yaml"
+run monitor $T -a "$WORK/filled.yaml" -f text -f xlsx="$WORK/filled-yaml.xlsx"
 expect_status 0
 expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
+# The skeleton's `# achieved:` line, filled in, is the form's 1-7月执行情况.
+python3 -c 'import sys, zipfile; sys.exit("已完成设备招标" not in zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())' \
+  "$WORK/filled-yaml.xlsx" || fail "the achieved text is not in the 监控表"
 
 case_ "template --progress -f csv, filled in, is read back by monitor"
 run template --progress -f csv $T
@@ -934,13 +938,17 @@ spent = {'M-1': '3.5', 'M-2': '6'}
 for r in rows[1:]:
     if r[3] == '执行数':
         r[5] = spent[r[0]]
+    elif r[3] == '实际完成情况' and r[0] == 'M-1':
+        r[5] = '已完成设备招标'  # what the goals came to, for the form
     elif r[3] in fill:
         r[5], r[7] = fill[r[3]]
 csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
 EOF
-run monitor $T -a "$WORK/filled.csv"
+run monitor $T -a "$WORK/filled.csv" -f text -f xlsx="$WORK/filled-csv.xlsx"
 expect_status 0
 expect_out "projects: 2 (2 green, 0 yellow, 0 red); errors: 0, warnings: 0"
+python3 -c 'import sys, zipfile; sys.exit("已完成设备招标" not in zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())' \
+  "$WORK/filled-csv.xlsx" || fail "the achieved row's text is not in the 监控表"
 
 case_ "a target edited in the filled-in progress sheet: warned of at its cell, the lights unchanged"
 python3 - "$WORK/filled.csv" "$WORK/edited.csv" <<'EOF'
