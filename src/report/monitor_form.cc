@@ -59,14 +59,16 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   b.Text(3, 8, Tr(MsgId::kFormImplementer), kFormLabel, 1, 3);
   b.Text(3, 11, ImplementerText(p), kFormValue, 1, 5);
 
-  // The funding block: the budget (adjusted when the entry says so), spent
-  // to date, the rate, the forecast; then the budget's light. The official
-  // form has the rows 年度资金总额, 其中：财政拨款, 其他资金; a project with
-  // 上年结转资金 (in its budget or its spending) gets a row for it after
-  // 财政拨款, and every row below moves down one.
+  // The funding block: the 年初预算数 (the target file's, with its parts),
+  // spent to date, the rate, the forecast; then the budget's light. The
+  // rates are of the budget in force: the adjusted one when the entry gives
+  // one, which the 情况说明 then states before the note (the official form
+  // has no column for it). The form has the rows 年度资金总额, 其中：财政拨款,
+  // 其他资金; a project with 上年结转资金 (in its budget or its spending) gets
+  // a row for it after 财政拨款, and every row below moves down one.
   const FundingFigures target = TargetFunding(p);
   const FundingFigures& budget = m.adjusted ? *m.adjusted : target;
-  const bool carryover = budget.carryover || m.spent_parts.carryover;
+  const bool carryover = target.carryover || budget.carryover || m.spent_parts.carryover;
   using Part = std::optional<Rational> FundingFigures::*;
   std::vector<std::pair<MsgId, Part>> parts = {{MsgId::kMonFormFiscal, &FundingFigures::fiscal}};
   if (carryover) parts.push_back({MsgId::kFormCarryover, &FundingFigures::carryover});
@@ -74,22 +76,27 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   const int light_row = 6 + static_cast<int>(parts.size());
   b.Text(4, 0, Tr(MsgId::kFormFunds, p.unit), kFormLabel, light_row - 3, 2);
   b.Blank(4, 2);
-  b.Text(4, 3, Tr(m.adjusted ? MsgId::kFormYearBudget : MsgId::kFormInitialBudget), kFormLabel);
+  b.Text(4, 3, Tr(MsgId::kFormInitialBudget), kFormLabel);
   b.Text(4, 4, Tr(MsgId::kMonFormSpentTo, MonthsTo(month)), kFormLabel);
   b.Text(4, 5, Tr(MsgId::kMonFormRateTo, MonthsTo(month)), kFormLabel);
   b.Text(4, 6, Tr(MsgId::kMonFormForecastSpent), kFormLabel, 1, 3);
   b.Text(4, 9, Tr(MsgId::kMonFormExplanation), kFormLabel, 1, 7);
   b.Text(5, 2, Tr(MsgId::kFormTotalFunds), kFormLabel);
-  b.Number(5, 3, m.budget, kFixed);
+  b.Number(5, 3, p.total, kFixed);
   b.Number(5, 4, m.spent, kFixed);
   b.Number(5, 5, m.rate, kPercent);
   b.MaybeNumber(5, 6, m.forecast_spent, kFixed, 3);
-  b.Text(5, 9, m.note, kFormValue, light_row - 5, 7);
+  std::string explanation = m.note;
+  if (m.adjusted) {
+    explanation = Tr(MsgId::kMonFormAdjustedBudget, m.budget.FormatFixed(2), p.unit) +
+                  (m.note.empty() ? "" : "\n" + m.note);
+  }
+  b.Text(5, 9, explanation, kFormValue, light_row - 5, 7);
   for (size_t i = 0; i < parts.size(); ++i) {
     const int row = 6 + static_cast<int>(i);
     const Part part = parts[i].second;
     b.Text(row, 2, Tr(parts[i].first), kFormLabel);
-    b.MaybeNumber(row, 3, budget.*part, kFixed);
+    b.MaybeNumber(row, 3, target.*part, kFixed);
     b.MaybeNumber(row, 4, m.spent_parts.*part, kFixed);
     const std::optional<Rational>& a = budget.*part;
     const std::optional<Rational>& spent = m.spent_parts.*part;

@@ -9,9 +9,11 @@
 //   2      项目名称 (A:B) | the name (C:N) | 项目预警 (O) | the project's light (P)
 //   3      主管部门及代码 (A:B) | supervisor (C:H) | 实施单位 (I:K) | department (L:P)
 //   4–8    项目资金（万元） (A4:B8) and the funding block:
-//   4        C blank · D 年初预算数 (全年预算数 when the entry adjusts the budget) ·
-//            E 1-7月执行数 · F 1-7月执行率 · G:I 全年预计执行数 · J:P 情况说明
-//   5        年度资金总额 and its figures; J5:P7 the entry's note
+//   4        C blank · D 年初预算数 (the target file's) · E 1-7月执行数 ·
+//            F 1-7月执行率 (of the adjusted budget when the entry gives one) ·
+//            G:I 全年预计执行数 · J:P 情况说明
+//   5        年度资金总额 and its figures; J5:P7 the entry's note, after a
+//            sentence giving the adjusted budget when there is one
 //   6        其中：财政拨款; 7 其他资金 (the parts where known; G:I —)
 //   8        预算执行预警 · 时间进度 | p · 进度比 | v (G:I) · the figures (J:O) · the light (P)
 //   9–10   年度总体目标 (A:H) | 1-7月执行情况 (I:P), then the goals and the

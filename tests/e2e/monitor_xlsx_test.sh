@@ -44,22 +44,25 @@ for p in report["projects"]:
     s = wb.sheet(p["id"])
     for cell, text in labels.items():
         assert s.value(cell) == text, (p["id"], cell, s.value(cell))
-    # 年初预算数, or 全年预算数 when the progress entry adjusts the budget.
+    # 年初预算数 always, as the official form has it: the target file's.
     b = p["budget"]
-    assert s.value("D5") == ("全年预算数" if "adjusted" in b else "年初预算数"), s.value("D5")
+    assert s.value("D5") == "年初预算数", s.value("D5")
     assert s.value("C3") == p["project"]
     # The project's light and the budget's, in words and colours.
     assert s.value("P3") == word[p["light"]] and s.fill("P3") == fill[p["light"]], p["id"]
     assert s.value("P9") == word[b["light"]] and s.fill("P9") == fill[b["light"]], p["id"]
     # The funding block: numbers in their formats.
-    assert s.value("D6") == b.get("adjusted", b["total"]) and s.value("E6") == b["spent"]
+    assert s.value("D6") == b["total"] and s.value("E6") == b["spent"]
     assert round(s.value("F6"), 4) == b["rate"] and s.fmt("F6") == "0.00%"
     assert (s.value("G6") if b["forecast_spent"] is not None else None) == b["forecast_spent"]
     assert round(s.value("E9"), 4) == report["time_progress"] and s.fmt("E9") == "0.00%"
     assert round(s.value("G9"), 4) == b["pace"] and s.fmt("G9") == "0.00"
     for cell in ("D6", "E6", "G6"):
         assert s.value(cell) is None or s.fmt(cell) == "0.00", (cell, s.fmt(cell))
-    assert (s.value("J6") or "") == b["note"]
+    # An adjusted budget, which the rates are of, is said before the note.
+    said = "年中调整后的全年预算数为 %.2f 万元，执行率和进度比按调整后的预算计算。" % b["adjusted"] \
+        if "adjusted" in b else ""
+    assert (s.value("J6") or "") == "\n".join(t for t in (said, b["note"]) if t), (p["id"], s.value("J6"))
     # One row per indicator: its texts, and its light as the JSON report's.
     by_name = {i["name"]: i for i in p["indicators"]}
     first, n = 14, len(p["indicators"])
@@ -111,6 +114,23 @@ assert s.value("C9") == "其他资金" and s.value("C10") == "预算执行预警
 # 5.00 of 6.00 = 83.33% < 90%: flagged beside the budget's figures.
 assert s.value("J10").endswith("；全年预计执行：低于预算的 90%"), s.value("J10")
 assert s.value("A13") == "一级指标"
+EOF
+
+case_ "monitor xlsx: a budget adjusted in the year: 年初预算数 and its parts kept, the adjusted one said, the rates of it"
+# Project 1's budget, 6.00 (all fiscal), adjusted to 5.00: 3.10 / 5.00 = 62.00%.
+sed '0,/^    spent: 3.10$/s//    spent: 3.10\n    budget: 5.00/' examples/progress/2024-07-progress.yaml >"$WORK/adjusted.yaml"
+grep -q '^    budget: 5.00' "$WORK/adjusted.yaml" || fail "the example's first entry has changed: fix this case"
+run monitor examples/targets -a "$WORK/adjusted.yaml" examples/progress/05-management.csv \
+  -f xlsx="$WORK/adjusted.xlsx" --fail-on none
+expect_status 0
+"${PY[@]}" - "$WORK/adjusted.xlsx" <<'EOF' || fail "the adjusted budget is not as expected"
+import sys
+from xlsx import Workbook
+s = Workbook(sys.argv[1]).sheet("TJ-362303-2024-01")
+assert s.value("D5") == "年初预算数" and s.value("D6") == 6 and s.value("D7") == 6, (s.value("D6"), s.value("D7"))
+assert s.value("E6") == 3.1 and round(s.value("F6"), 4) == 0.62, s.value("F6")
+assert s.value("J6") == "年中调整后的全年预算数为 5.00 万元，执行率和进度比按调整后的预算计算。", s.value("J6")
+assert s.value("J9").startswith("3.1 / 5 万元 = 62.00%"), s.value("J9")
 EOF
 
 case_ "monitor xlsx: the merged ranges of the form and its two-row header"
