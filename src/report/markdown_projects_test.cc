@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <sstream>
 #include <string>
 
@@ -16,8 +17,10 @@ TEST_CASE("MarkdownProjects: rows in input order, details chosen rank by rank wi
   p.Add("| d |\n", std::string(10, 'd'), 0);
   CHECK(p.size() == 4);
   std::ostringstream rows;
-  p.WriteRows(rows);
+  size_t used = 0;
+  CHECK(p.WriteRows(1000, rows, &used) == 0);
   CHECK(rows.str() == "| a |\n| b |\n| c |\n| d |\n");
+  CHECK(used == 24);
   // Budget 65: rank 0 first, b (30) and d (10) = 40; then rank 1: a (40)
   // does not fit in the 25 left, c (20) does. Written in input order.
   std::ostringstream details;
@@ -38,13 +41,37 @@ TEST_CASE("MarkdownProjects: a year of projects, read back past the memory budge
           static_cast<uint8_t>(i % 3));
   }
   std::ostringstream rows;
-  p.WriteRows(rows);
+  size_t used = 0;
+  CHECK(p.WriteRows(SIZE_MAX, rows, &used) == 0);
   CHECK(rows.str().rfind("| 19999 |\n") == rows.str().size() - 10);
+  CHECK(used == rows.str().size());
   // 1,000 bytes: the first ten rank-0 projects (0, 3, ..., 27).
   std::ostringstream details;
   CHECK(p.WriteDetails(1000, details) == 19990);
   CHECK(details.str().substr(0, 100) == std::string(100, 'a'));
   CHECK(details.str().substr(900, 100) == std::string(100, 'b'));  // project 27: 'a' + 1
+}
+
+TEST_CASE("MarkdownProjects: rows chosen rank by rank within the budget, counted in characters") {
+  MarkdownProjects p;
+  // Rows of 8, 8, 7 and 8 characters (项 is one character, three bytes).
+  p.Add("| 项目a |\n", "", 1);
+  p.Add("| 项目b |\n", "", 0);
+  p.Add("| 项c |\n", "", 1);
+  p.Add("| 项目d |\n", "", 0);
+  // Budget 24: rank 0 first, b and d = 16; then rank 1: a (8) fits in the 8
+  // left, c (7) no longer does. Written in input order; in bytes b and d
+  // alone would be 24.
+  std::ostringstream rows;
+  size_t used = 3;
+  CHECK(p.WriteRows(24, rows, &used) == 1);
+  CHECK(rows.str() == "| 项目a |\n| 项目b |\n| 项目d |\n");
+  CHECK(used == 3 + 24);
+  std::ostringstream none;
+  used = 0;
+  CHECK(p.WriteRows(7, none, &used) == 3);  // only c fits
+  CHECK(none.str() == "| 项c |\n");
+  CHECK(used == 7);
 }
 
 }  // namespace jixiao

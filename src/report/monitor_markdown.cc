@@ -1,9 +1,11 @@
 // The Markdown report of `jixiao monitor`, for a CI job summary and a
 // merge-request comment: the run's counts, a table of every project with
 // its light, projects by department, each project's indicators in a
-// collapsed <details> block (red ones first, within kDetailsBudget bytes),
-// then the errors and warnings. Buffers, as eval's (report_markdown.cc):
-// the table needs every project, so everything is written at End.
+// collapsed <details> block, then the errors and warnings. Buffers, as
+// eval's (report_markdown.cc): the table needs every project, so everything
+// is written at End; and as eval's it is kept within kCommentBudget
+// characters, the table's rows taking what the rest leaves and the details
+// what the rows leave, both red projects first, then yellow.
 #include <fmt/format.h>
 
 #include "base/messages.h"
@@ -18,7 +20,8 @@ namespace jixiao {
 
 namespace {
 
-constexpr size_t kDetailsBudget = 48 * 1024;
+constexpr size_t kCommentBudget = 60000;  // characters, under GitHub's 65,536
+constexpr size_t kLeftOutRoom = 400;      // for the lines saying what is left out
 constexpr size_t kMaxDiagnostics = 50;
 
 // "🔴 红": the mark and the word of a light.
@@ -50,6 +53,9 @@ class MonitorMarkdownReporter : public MonitorReporter {
     o += MarkdownText(MonitorSummaryLine(s, has_run_ ? &run_ : nullptr, diags.error_count(),
                                          diags.warning_count())) +
          "\n\n";
+    std::string tail;
+    AppendDiagnostics(diags, Severity::kError, Tr(MsgId::kMonLabelErrors), &tail);
+    AppendDiagnostics(diags, Severity::kWarning, Tr(MsgId::kMonLabelWarnings), &tail);
     if (projects_.empty()) {
       o += Tr(MsgId::kMonNoProjects) + "\n\n";
     } else {
@@ -58,21 +64,27 @@ class MonitorMarkdownReporter : public MonitorReporter {
                        Tr(MsgId::kMonLabelBudget), LightWord(Light::kRed),
                        LightWord(Light::kYellow), LightWord(Light::kGreen));
       o += "|:---:|---|---|:---:|---:|---:|---:|\n";
+      std::string departments;
+      if (s.projects > 1) AppendDepartments(s, &departments);
+      const std::string details = fmt::format("### {}\n\n", Tr(MsgId::kMonLabelDetails));
+      const size_t fixed = CodePointCount(o) + CodePointCount(departments) +
+                           CodePointCount(details) + CodePointCount(tail) + kLeftOutRoom;
+      size_t left = fixed < kCommentBudget ? kCommentBudget - fixed : 0;
       out << o;
       o.clear();
-      projects_.WriteRows(out);
-      o += "\n";
-      if (s.projects > 1) AppendDepartments(s, &o);
-      o += fmt::format("### {}\n\n", Tr(MsgId::kMonLabelDetails));
+      size_t used = 0;
+      if (size_t rows_left_out = projects_.WriteRows(left, out, &used)) {
+        o += "\n" + Tr(MsgId::kMonRowsLeftOut, rows_left_out) + "\n";
+      }
+      left -= used;
+      o += "\n" + departments + details;
       out << o;
       o.clear();
-      if (size_t left_out = projects_.WriteDetails(kDetailsBudget, out)) {
+      if (size_t left_out = projects_.WriteDetails(left, out)) {
         o += Tr(MsgId::kMonDetailsLeftOut, left_out) + "\n\n";
       }
     }
-    AppendDiagnostics(diags, Severity::kError, Tr(MsgId::kMonLabelErrors), &o);
-    AppendDiagnostics(diags, Severity::kWarning, Tr(MsgId::kMonLabelWarnings), &o);
-    out << o;
+    out << o << tail;
   }
 
  private:

@@ -6,9 +6,10 @@
 // Buffers: the summary table comes first but needs every project, so each
 // project is rendered as it is reported and everything is written at End.
 // To fit a merge-request comment (GitHub takes 65,536 characters) the
-// details blocks are kept within kDetailsBudget bytes, those of projects
-// that do not comply first, and at most kMaxDiagnostics errors and as many
-// warnings are listed; what is left out is counted in the report.
+// report is kept within kCommentBudget characters: at most kMaxDiagnostics
+// errors and as many warnings are listed, then the table's rows take what
+// the rest leaves and the details blocks what the rows leave, both those
+// of projects that do not comply first; what is left out is counted.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -23,7 +24,8 @@ namespace jixiao {
 
 namespace {
 
-constexpr size_t kDetailsBudget = 48 * 1024;
+constexpr size_t kCommentBudget = 60000;  // characters, under GitHub's 65,536
+constexpr size_t kLeftOutRoom = 400;      // for the lines saying what is left out
 constexpr size_t kMaxDiagnostics = 50;
 
 class MarkdownReporter : public Reporter {
@@ -50,27 +52,36 @@ class MarkdownReporter : public Reporter {
     o += Tr(MsgId::kGradesSuffix,
             fmt::format("{}", fmt::join(grades, Text(MsgId::kListSeparator))));
     o += "\n\n";
+    std::string tail;
+    AppendDiagnostics(diags, Severity::kError, l_.errors, &tail);
+    AppendDiagnostics(diags, Severity::kWarning, l_.warnings, &tail);
     if (projects_.empty()) {
       o += fmt::format("{}\n\n", Text(MsgId::kReportNoProjects));
     } else {
       o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", l_.project, l_.id, l_.score,
                        l_.grade, l_.met, l_.unmet, l_.complies);
       o += "|---|---|---:|:---:|---:|---:|:---:|\n";
+      std::string year;
+      if (sum.projects > 1) AppendYear(sum.year, &year);
+      const std::string details = fmt::format("### {}\n\n", l_.details);
+      const size_t fixed = CodePointCount(o) + CodePointCount(year) + CodePointCount(details) +
+                           CodePointCount(tail) + kLeftOutRoom;
+      size_t left = fixed < kCommentBudget ? kCommentBudget - fixed : 0;
       out << o;
       o.clear();
-      projects_.WriteRows(out);
-      o += "\n";
-      if (sum.projects > 1) AppendYear(sum.year, &o);
-      o += fmt::format("### {}\n\n", l_.details);
+      size_t used = 0;
+      if (size_t rows_left_out = projects_.WriteRows(left, out, &used)) {
+        o += "\n" + Counted(rows_left_out, MsgId::kRowsLeftOutOne, MsgId::kRowsLeftOut) + "\n";
+      }
+      left -= used;
+      o += "\n" + year + details;
       out << o;
       o.clear();
-      if (size_t left_out = projects_.WriteDetails(kDetailsBudget, out)) {
+      if (size_t left_out = projects_.WriteDetails(left, out)) {
         o += Counted(left_out, MsgId::kDetailsLeftOutOne, MsgId::kDetailsLeftOut) + "\n\n";
       }
     }
-    AppendDiagnostics(diags, Severity::kError, l_.errors, &o);
-    AppendDiagnostics(diags, Severity::kWarning, l_.warnings, &o);
-    out << o;
+    out << o << tail;
   }
 
  private:

@@ -121,6 +121,43 @@ sed -n 4,5p "$WORK/merged-ra.json" | grep -qx '  "rules_digest": "'"$digest"'",'
 tail -1 "$WORK/merged-ra.jsonl" | grep -q "\"rules\":\"mof-2020+custom\",\"rules_digest\":\"$digest\"" ||
   fail "the merged JSONL lacks the digest"
 
+case_ "markdown of 3,000 projects fits a merge-request comment: the failing rows kept, the rest counted (eval and monitor)"
+python3 - "$WORK/many" <<'EOF'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+t, a, p = [], [], []
+for i in range(3000):
+    t.append("project: 2024年度某某区教育局办公设备购置项目%d\nid: P-%04d\nyear: 2024\nbudget: {total: 100}\n"
+             "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 设备数量, target: 4台}\n" % (i, i))
+    short = i % 97 == 5  # 31 projects miss their target (and are red at mid-year)
+    a.append("  - {id: P-%04d, spent: 100, indicators: {设备数量: {value: %s, note: 说明}}}" % (i, "3台" if short else "4台"))
+    p.append("  - {id: P-%04d, spent: 60, indicators: {设备数量: %s}}" % (i, "0台" if short else "3台"))
+open(os.path.join(d, "t.yaml"), "w").write("---\n".join(t))
+open(os.path.join(d, "a.yaml"), "w").write("projects:\n" + "\n".join(a) + "\n")
+open(os.path.join(d, "p.yaml"), "w").write("as_of: 2024-07-31\nprojects:\n" + "\n".join(p) + "\n")
+EOF
+run eval "$WORK/many/t.yaml" -a "$WORK/many/a.yaml" -f markdown="$WORK/many/eval.md" --lang en
+expect_status 1
+run monitor "$WORK/many/t.yaml" -a "$WORK/many/p.yaml" -f markdown="$WORK/many/monitor.md" --lang en
+expect_status 1
+python3 - "$WORK/many" <<'EOF' || fail "a markdown report is not within a comment, or lost a failing row"
+import os, re, sys
+d = sys.argv[1]
+failing = ["P-%04d" % i for i in range(3000) if i % 97 == 5]
+# The table's rows: eval's end with its ✅ / ❌ column, monitor's start with the light.
+for name, marks, mark, said in (("eval.md", ("| ✅ ", "| ❌ "), "❌", "more projects are left out of the table above"),
+                                ("monitor.md", ("| 🟢 ", "| 🟡 ", "| 🔴 "), "🔴", "more project(s) are left out of the table above")):
+    text = open(os.path.join(d, name), encoding="utf-8").read()
+    assert len(text) <= 65536, (name, len(text))
+    rows = [l for l in text.split("\n") if "P-" in l and any(m in l for m in marks)]
+    assert 100 < len(rows) < 3000, (name, len(rows))
+    left = re.search(r"^(\d+) " + re.escape(said), text, re.M)
+    assert left and int(left.group(1)) + len(rows) == 3000, (name, left and left.group(0))
+    listed = {re.search(r"P-\d{4}", l).group(0) for l in rows if l.startswith("| " + mark) or ("| " + mark) in l}
+    assert set(failing) <= listed, (name, sorted(set(failing) - listed)[:5])
+EOF
+
 case_ "merge refuses a project that is in two reports"
 cp "$WORK/a.json" "$WORK/a-copy.json"
 run merge "$WORK/a.json" "$WORK/a-copy.json"
