@@ -219,7 +219,14 @@ class CsvReader {
       return false;
     }
     if (progress_ && !as_of_row_ && progress_->as_of_required) {
-      Error(header_line, 1, Msg(MsgId::kNoAsOfCsv));
+      // No date: an as_of row left empty (the template's, for targets of
+      // several years) is no as_of row, as YAML's `as_of:` left empty.
+      if (empty_as_of_) {
+        Error(empty_as_of_->line, empty_as_of_->column,
+              Msg(MsgId::kNoAsOfCsvEmpty, empty_as_of_label_, header_names_[value_]));
+      } else {
+        Error(header_line, 1, Msg(MsgId::kNoAsOfCsv));
+      }
       for (Group& g : groups_) g.entry.has_errors = true;
     }
     for (const std::string& name : bad_row_projects_) {
@@ -593,13 +600,19 @@ class CsvReader {
   // A progress file's fields (progress.h): the file's as_of row, the
   // forecast of a spending row, the progress cells of an indicator's row.
   void ReadAsOfRow(const CsvRow& row) {
-    as_of_row_ = true;
     CheckProgressCells(row, Trim(row.fields[indicator_]), false);
     const std::string_view text = Cell(row, value_);
     AsOf as_of;
     as_of.loc = LocOf(row, value_);
-    std::optional<Message> bad = text.empty() ? std::optional<Message>(Msg(MsgId::kBadAsOf, ""))
-                                              : ParseAsOf(text, &as_of.date);
+    if (text.empty()) {  // no date: --as-of gives it, else an error at the end (Read)
+      if (!empty_as_of_) {
+        empty_as_of_ = as_of.loc;
+        empty_as_of_label_ = std::string(Trim(row.fields[indicator_]));
+      }
+      return;
+    }
+    as_of_row_ = true;
+    std::optional<Message> bad = ParseAsOf(text, &as_of.date);
     if (bad) {
       complete_ = false;
       Error(as_of.loc.line, as_of.loc.column, std::move(*bad));
@@ -687,7 +700,9 @@ class CsvReader {
   const ProgressReading* progress_;  // a progress file (progress.h), or nullptr
   size_t forecast_ = kNone, likelihood_ = kNone, reasons_ = kNone;  // its columns
   std::optional<AsOf> as_of_;        // its as_of row
-  bool as_of_row_ = false;           // an as_of row was seen (even a bad one)
+  bool as_of_row_ = false;           // an as_of row with a date was seen (even a bad one)
+  std::optional<Location> empty_as_of_;  // the first as_of row's empty value cell
+  std::string empty_as_of_label_;        // and its indicator cell (截至日期)
   size_t ncolumns_ = 0;       // the named columns
   std::vector<std::string> header_names_;  // each named column's header, trimmed
   bool note_holds_reasons_ = false;         // ReasonsInNote

@@ -342,6 +342,31 @@ TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截
   CHECK_FALSE(progress_read::IsAsOfRow("as of"));
 }
 
+TEST_CASE("CSV progress: an as_of row left empty is no as_of, as YAML's `as_of:` left empty") {
+  // What `template --progress -f csv` writes for targets of several years.
+  const std::string text = "项目,指标,实际值\r\n,截至日期,\r\nP1,执行数,60\r\nP1,甲,5人\r\n";
+  // With --as-of: no error, and no date of the file's own.
+  Read r = Csv(text, false);
+  CHECK_MESSAGE(r.diags.empty(), r.diags.size());
+  REQUIRE(r.entries.size() == 1);
+  CHECK_FALSE(r.entries[0].as_of.has_value());
+  CHECK_FALSE(r.entries[0].has_errors);
+  // Without: JX0901 (as a file without as_of), at the empty cell.
+  r = Csv(text);
+  CHECK(r.Only().code == 901);
+  CHECK(r.Only().loc.line == 2);
+  CHECK(r.Only().loc.column == 7);
+  CHECK(r.Only().message.find("截至日期") != std::string::npos);
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].has_errors);
+  // Another as_of row with a date gives it.
+  r = Csv("项目,指标,实际值\n,截至日期,\n,as_of,2024-07-31\nP1,执行数,60\nP1,甲,5人\n");
+  CHECK(r.diags.empty());
+  REQUIRE(r.entries.size() == 1);
+  REQUIRE(r.entries[0].as_of.has_value());
+  CHECK(r.entries[0].as_of->date == Date{2024, 7, 31});
+}
+
 TEST_CASE("CSV progress errors, each at its cell with its code") {
   const std::string head = "project,indicator,value,note,forecast,likelihood,reasons\n";
   // No as_of row (line 1: the header).

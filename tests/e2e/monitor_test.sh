@@ -474,6 +474,20 @@ case_ "--as-of stands for a missing as_of"
 run monitor $T -a $WORK/no-as-of.yaml --as-of 2024-07-31
 expect_no_err "JX0901"
 
+# The as_of row left empty, as `template --progress -f csv` writes it for
+# targets of several years: no as_of, as YAML's `as_of:` left empty.
+printf -- 'project: 测试项目\nid: P-1\nyear: 2024\nunit: 万元\nbudget: {total: 100}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 工作人员数量, target: ≥5人}\n' >"$WORK/staff.yaml"
+printf '项目,指标,实际值\r\n,截至日期,\r\nP-1,执行数,60\r\nP-1,工作人员数量,5人\r\n' >"$WORK/empty-as-of.csv"
+case_ "CSV: an empty as_of cell with --as-of is --as-of's date, as YAML's empty as_of"
+run monitor "$WORK/staff.yaml" -a "$WORK/empty-as-of.csv" --as-of 2024-07-31 --lang zh
+expect_status 0
+expect_no_err "JX0902"
+expect_out "截至 2024-07-31"
+case_ "JX0901: an empty as_of cell without --as-of, at the cell"
+run monitor "$WORK/staff.yaml" -a "$WORK/empty-as-of.csv"
+expect_error "$WORK/empty-as-of.csv" 2 7 JX0901 "the progress file's as_of row (截至日期) gives no date: write the date its figures are for, such as 2024-07-31, in its '实际值' column; or pass --as-of"
+expect_no_err "JX0902"
+
 progress bad-as-of.yaml <<'EOF'
 as_of: 2024-07-32
 projects: []
