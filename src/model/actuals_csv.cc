@@ -50,6 +50,29 @@ const ColumnNames kColumnNames[] = {
 
 constexpr size_t kNone = SIZE_MAX;
 
+// The paper 监控表's column of reasons, 偏差原因: in actuals a name of the
+// note; in a progress file the reasons column beside another note column
+// (DeviationIsReasons), else a note whose cells that name reasons only give
+// the reasons (CsvReader::ReasonsInNote).
+constexpr std::string_view kDeviationHeader = "偏差原因";
+
+// Whether a progress file's header (its named columns, trimmed) makes its
+// column 偏差原因 the reasons column: the note has a column of its own
+// (说明, 备注, note) and no column is the reasons' (偏差原因类别, reasons).
+bool DeviationIsReasons(const std::vector<std::string>& names) {
+  bool deviation = false, other_note = false, reasons = false;
+  for (const std::string& name : names) {
+    if (name == kDeviationHeader) {
+      deviation = true;
+    } else if (ActualsCsvColumn(name) == "note") {
+      other_note = true;
+    } else if (progress_read::CsvColumn(name) == "reasons") {
+      reasons = true;
+    }
+  }
+  return deviation && other_note && !reasons;
+}
+
 bool IsBlank(std::string_view f) { return Trim(f).empty(); }
 
 // A header written with a separator other than ',' (Excel's CSV in a locale
@@ -318,23 +341,25 @@ class CsvReader {
     ncolumns_ = named;
     for (size_t i = 0; i < named; ++i) header_names_.emplace_back(Trim(header.fields[i]));
     header_fields_ = header.fields.size();
+    deviation_is_reasons_ = progress_ != nullptr && DeviationIsReasons(header_names_);
     for (size_t i = 0; i < named; ++i) {
-      const std::string name(Trim(header.fields[i]));
-      const std::string_view column = ActualsCsvColumn(name);
-      size_t* slot = column == "project"     ? &project_
-                     : column == "indicator" ? &indicator_
-                     : column == "value"     ? &value_
-                     : column == "note"      ? &note_
-                     : column == "score"     ? &score_
-                     : column == "target"    ? &target_
-                     : column == "level1"    ? &level1_
-                     : column == "level2"    ? &level2_
-                                             : nullptr;
-      if (slot == nullptr && progress_) {  // a progress file's columns (progress.h)
-        const std::string_view p = progress_read::CsvColumn(name);
-        slot = p == "forecast" ? &forecast_ : p == "likelihood" ? &likelihood_
-               : p == "reasons" ? &reasons_ : nullptr;
-      }
+      const std::string& name = header_names_[i];
+      std::string_view column = ActualsCsvColumn(name);
+      if (progress_ && column.empty()) column = progress_read::CsvColumn(name);  // progress.h
+      if (deviation_is_reasons_ && name == kDeviationHeader) column = "reasons";
+      size_t* slot = column == "project"      ? &project_
+                     : column == "indicator"  ? &indicator_
+                     : column == "value"      ? &value_
+                     : column == "note"       ? &note_
+                     : column == "score"      ? &score_
+                     : column == "target"     ? &target_
+                     : column == "level1"     ? &level1_
+                     : column == "level2"     ? &level2_
+                     : !progress_             ? nullptr
+                     : column == "forecast"   ? &forecast_
+                     : column == "likelihood" ? &likelihood_
+                     : column == "reasons"    ? &reasons_
+                                              : nullptr;
       if (slot == nullptr) {
         ok = false;
         std::string hint =
@@ -364,7 +389,7 @@ class CsvReader {
       if (slot == &project_) project_by_id_ = CsvColumnIsById(name);
     }
     note_holds_reasons_ = progress_ != nullptr && reasons_ == kNone && note_ != kNone &&
-                          header_names_[note_] == "偏差原因";
+                          header_names_[note_] == kDeviationHeader;
     for (auto [slot, name] : {std::pair{project_, "project"}, std::pair{indicator_, "indicator"},
                               std::pair{value_, "value"}}) {
       if (slot != kNone) continue;
@@ -674,14 +699,29 @@ class CsvReader {
     }
   }
 
+  // A progress file's column 偏差原因 beside a note column (DeviationIsReasons):
+  // the reasons column, whose cell names reasons only; other text in it is an
+  // error at it, saying that it belongs in the note column.
+  void ReasonsBesideNote(const CsvRow& row, IndicatorActual* a) {
+    std::string bad;
+    const unsigned reasons = ParseReasonList(Cell(row, reasons_), &bad);
+    if (!bad.empty()) {
+      ErrorAt(row, reasons_, MsgId::kUnknownReasonBesideNote, Shorten(bad), a->key,
+              header_names_[note_]);
+      return;
+    }
+    a->progress.reasons = reasons;
+  }
+
   void ReadProgressCells(const CsvRow& row, IndicatorActual* a) {
     for (progress_read::CellProblem& p : progress_read::ReadIndicatorCells(
              Cell(row, value_), Cell(row, forecast_),
              forecast_ == kNone ? Location{} : LocOf(row, forecast_), Cell(row, likelihood_),
-             likelihood_ == kNone ? Location{} : LocOf(row, likelihood_), Cell(row, reasons_),
-             a)) {
+             likelihood_ == kNone ? Location{} : LocOf(row, likelihood_),
+             deviation_is_reasons_ ? std::string_view() : Cell(row, reasons_), a)) {
       PlaceProblem(row, std::move(p));
     }
+    if (deviation_is_reasons_) ReasonsBesideNote(row, a);
   }
 
   void PlaceProblem(const CsvRow& row, progress_read::CellProblem&& p) {
@@ -706,6 +746,7 @@ class CsvReader {
   size_t ncolumns_ = 0;       // the named columns
   std::vector<std::string> header_names_;  // each named column's header, trimmed
   bool note_holds_reasons_ = false;         // ReasonsInNote
+  bool deviation_is_reasons_ = false;       // ReasonsBesideNote
   size_t header_fields_ = 0;  // the header's fields, with the empty ones after them
   size_t project_ = kNone, indicator_ = kNone, value_ = kNone, note_ = kNone, score_ = kNone;
   size_t target_ = kNone;                 // kept beside the value (IndicatorActual::target_text)

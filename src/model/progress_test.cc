@@ -327,6 +327,56 @@ TEST_CASE("CSV progress: a column 偏差原因 without 偏差原因类别 gives 
   CHECK(r.entries[0].indicators[0].note == "经费保障");
 }
 
+TEST_CASE("CSV progress: 偏差原因 beside a note column (the paper form's headers) is the reasons") {
+  // 备注 (or 说明, note) is the note; 偏差原因 the reasons, not a second note.
+  const std::string head = "项目,指标,实际值,全年预计完成情况,完成目标可能性,偏差原因,备注\r\n"
+                           ",截至日期,2024/7/31,,,,\r\nP-1,执行数,60,,,,\r\n";
+  Read r = Csv(head + "P-1,工作人员数量,4人,4人,有可能,人员保障,招聘中\r\n"
+                      "P-1,乙,2台,,,经费保障、其他,\r\n");
+  CHECK_MESSAGE(r.diags.empty(), (r.diags.empty() ? "" : r.diags.all()[0].message));
+  REQUIRE(r.entries.size() == 1);
+  REQUIRE(r.entries[0].indicators.size() == 2);
+  CHECK(r.entries[0].indicators[0].progress.reasons == kReasonStaff);
+  CHECK(r.entries[0].indicators[0].note == "招聘中");
+  CHECK(r.entries[0].indicators[0].progress.likelihood == Likelihood::kLikely);
+  CHECK(r.entries[0].indicators[1].progress.reasons == (kReasonFunding | kReasonOther));
+  CHECK(r.entries[0].indicators[1].note.empty());
+  // Other text in it is not dropped: JX0906 at the cell, naming the note column.
+  r = Csv(head + "P-1,工作人员数量,4人,4人,有可能,招聘进度慢,\r\n");
+  CHECK(r.Only().code == 906);
+  CHECK(r.Only().loc.line == 4);
+  CHECK(r.Only().loc.column == 22);
+  CHECK(r.Only().message.find("招聘进度慢") != std::string::npos);
+  CHECK(r.Only().message.find("备注") != std::string::npos);
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].has_errors);
+  // So with 说明 or note; a spending row takes no reasons there (JX0910).
+  for (const char* note : {"说明", "note", "Note"}) {
+    CAPTURE(note);
+    r = Csv(std::string("project,indicator,value,偏差原因,") + note +
+            "\n,as_of,2024-07-31,,\nP1,spent,1,,慢\nP1,甲,1台,制度保障,x\n");
+    CHECK(r.diags.empty());
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].note == "慢");
+    REQUIRE(r.entries[0].indicators.size() == 1);
+    CHECK(r.entries[0].indicators[0].progress.reasons == kReasonPolicy);
+    CHECK(r.entries[0].indicators[0].note == "x");
+  }
+  r = Csv("project,indicator,value,偏差原因,备注\n,as_of,2024-07-31,,\nP1,spent,1,经费保障,\n"
+          "P1,甲,1台,,\n");
+  CHECK(r.Only().code == 910);
+  CHECK(r.Only().loc.column == 12);
+  // Beside 偏差原因类别 it stays the note, and two note columns are one too many.
+  r = Csv("project,indicator,value,偏差原因,偏差原因类别,备注\n,as_of,2024-07-31,,,\n"
+          "P1,spent,1,,,\nP1,甲,1台,,,\n");
+  CHECK(r.Only().code == 156);
+  // In actuals (eval) 偏差原因 is the note, as before: beside 备注, one too many.
+  Read a;
+  Source src{"a.csv", "project,indicator,value,偏差原因,备注\nP1,spent,1,,\n"};
+  actuals_read::ReadCsvEntries(src, {}, [](ProjectActuals&&) {}, &a.diags);
+  CHECK(a.Only().code == 156);
+}
+
 TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截止日期") {
   for (const char* label : {"as_of", "AS_OF", "As_Of", "截至日期", "截止日期", " 截止日期 "}) {
     CAPTURE(label);

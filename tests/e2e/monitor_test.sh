@@ -642,6 +642,19 @@ case_ "JX0906: an unknown reason in CSV, at its cell"
 run monitor $T -a $WORK/reason.csv
 expect_error $WORK/reason.csv 3 16 JX0906 "unknown reason '天气' of indicator '设备数量'"
 
+# The paper 监控表's headers: 偏差原因 beside 备注 is the reasons, 备注 the note.
+printf '项目,指标,实际值,全年预计完成情况,完成目标可能性,偏差原因,备注\r\n,截至日期,2024/7/31,,,,\r\nP-1,执行数,60,,,,\r\nP-1,工作人员数量,4人,4人,有可能,人员保障,招聘中\r\n' >"$WORK/paper.csv"
+case_ "CSV: 偏差原因 beside 备注 (the paper form's headers) gives the reasons; 备注 the note"
+run monitor "$WORK/staff.yaml" -a "$WORK/paper.csv" -f csv
+expect_status 0
+expect_no_err "JX0156"
+expect_out "indicator,P-1,测试项目,,产出指标,数量指标,工作人员数量,≥5人,4人,4人,forecast,0.8000,yellow,likely,staff,forecast 4人 / 5人 = 0.80,招聘中,"
+sed 's/,人员保障,招聘中/,招聘进度慢,/' "$WORK/paper.csv" >"$WORK/paper-text.csv"
+case_ "JX0906: text in 偏差原因 beside 备注, at its cell, saying where it goes"
+run monitor "$WORK/staff.yaml" -a "$WORK/paper-text.csv"
+expect_error "$WORK/paper-text.csv" 4 22 JX0906 "unknown reason '招聘进度慢' of indicator '工作人员数量': beside the note column '备注', the column 偏差原因 takes reasons only"
+expect_err "write the details in '备注'"
+
 progress neither.yaml <<'EOF'
 as_of: 2024-07-31
 projects:
