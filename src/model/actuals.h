@@ -275,7 +275,7 @@ void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
 // The column a CSV actuals header names: "project", "indicator", "value",
 // "note" or "score" for the English name (in any case, blanks around it
 // ignored) or its Chinese names (id/项目/项目名称/项目编号, 指标/指标名称/三级指标,
-// 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值), "level1"
+// 实际值/实际完成值/完成值, 说明/备注/偏差原因); "target" (指标值, 年度指标值), "level1"
 // (一级指标) and "level2" (二级指标), the columns `jixiao template -f csv`
 // writes for the reader's eyes: the levels are ignored, the target is kept
 // to be compared with the target file's (IndicatorActual::target_text); ""

@@ -42,8 +42,9 @@ const ColumnNames kColumnNames[] = {
     {"note", {"说明", "备注", "偏差原因"}},
     {"score", {}},
     // What `jixiao template -f csv` writes beside them, for the person who
-    // fills it in: read and ignored.
-    {"target", {"指标值"}},
+    // fills it in: read and ignored (the target compared). 年度指标值 is the
+    // target's header on the forms jixiao writes (自评表, 监控表).
+    {"target", {"指标值", "年度指标值"}},
     {"level1", {"一级指标"}},
     {"level2", {"二级指标"}},
 };

@@ -1174,6 +1174,15 @@ TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
   }
   CHECK(ActualsCsvColumn(" 实际值 ") == "value");
   CHECK(ActualsCsvColumn("实际") == "");
+  // The forms' header of the target (自评表, 监控表) is the target column.
+  CHECK(ActualsCsvColumn("年度指标值") == "target");
+  Loaded form = LoadCsv("项目,指标,年度指标值,实际值\nP1,全年执行数,,1\nP1,甲,5台,4台\n");
+  REQUIRE_MESSAGE(form.diags.empty(), Dump(form.diags));
+  auto fp = form.index.Claim("P1", "P1");
+  REQUIRE(fp != nullptr);
+  REQUIRE(Find(*fp, "甲") != nullptr);
+  CHECK(Find(*fp, "甲")->target_text == "5台");
+  CHECK(Find(*fp, "甲")->text == "4台");
 
   // A trailing column with something in it is data beyond the header.
   Loaded extra = LoadCsv("项目,指标,实际值,说明,,\nP1,spent,1,,x,\n");

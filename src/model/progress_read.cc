@@ -1,6 +1,7 @@
 // Reading the fields of a progress file (progress_read.h).
 #include "model/progress_read.h"
 
+#include <string>
 
 #include "base/text.h"
 
@@ -115,6 +116,22 @@ void ReportNoValue(const YamlNode& map, FieldReader* r, const IndicatorActual& a
   r->Error(map, Msg(MsgId::kNoValueNorForecast, a.key));
 }
 
+namespace {
+
+// 1-7月执行情况: the value column's header on the monitor's form and reports
+// (1月执行情况 for January, 1-N月执行情况 to month N).
+bool IsValueToDateHeader(std::string_view header) {
+  if (header == "1月执行情况") return true;
+  if (!StartsWith(header, "1-")) return false;
+  header.remove_prefix(2);
+  for (int month = 2; month <= 12; ++month) {
+    if (header == std::to_string(month) + "月执行情况") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string_view CsvColumn(std::string_view header) {
   struct Names {
     const char* column;
@@ -126,6 +143,7 @@ std::string_view CsvColumn(std::string_view header) {
       {"reasons", {"偏差原因类别", "原因类别"}},
   };
   header = Trim(header);
+  if (IsValueToDateHeader(header)) return "value";
   for (const Names& n : kNames) {
     if (EqualsIgnoringCase(header, n.column)) return n.column;
     for (std::string_view c : n.chinese)

@@ -40,7 +40,9 @@ void ReportNoValue(const YamlNode& map, FieldReader* r, const IndicatorActual& a
 // CSV: the column a header names among those of a progress file beside
 // the actuals columns: "forecast" (全年预计完成情况, 全年预计, 预计完成值),
 // "likelihood" (完成目标可能性, 可能性), "reasons" (偏差原因类别, 原因类别), in any
-// case; "" for anything else.
+// case; "value" for the header of the monitor's form and reports,
+// 1-N月执行情况 (N from 2 to 12; 1月执行情况 for January), which names the
+// actuals column `value` in a progress file only; "" for anything else.
 std::string_view CsvColumn(std::string_view header);
 
 // CSV: whether the `indicator` cell names a project's spending to date in

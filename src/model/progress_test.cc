@@ -377,6 +377,40 @@ TEST_CASE("CSV progress: 偏差原因 beside a note column (the paper form's hea
   CHECK(a.Only().code == 156);
 }
 
+TEST_CASE("CSV progress: the headers of the monitor's own form, saved as CSV") {
+  // 年度指标值 is the target (指标值), 1-N月执行情况 the value (实际值).
+  CHECK(progress_read::CsvColumn("1-7月执行情况") == "value");
+  CHECK(progress_read::CsvColumn(" 1-12月执行情况 ") == "value");
+  CHECK(progress_read::CsvColumn("1月执行情况") == "value");
+  for (const char* other : {"1-1月执行情况", "1-13月执行情况", "7月执行情况", "1-7月", "执行情况"}) {
+    CAPTURE(other);
+    CHECK(progress_read::CsvColumn(other).empty());
+  }
+  Read r = Csv("项目,指标,年度指标值,1-7月执行情况,全年预计完成情况,完成目标可能性,偏差原因,备注\n"
+               ",截至日期,,2024-07-31,,,,\nP1,执行数,,3,,,,\n"
+               "P1,甲,5台,2台,4台,有可能,人员保障,招聘中\n");
+  CHECK_MESSAGE(r.diags.empty(), (r.diags.empty() ? "" : r.diags.all()[0].message));
+  REQUIRE(r.entries.size() == 1);
+  REQUIRE(r.entries[0].as_of.has_value());
+  CHECK(r.entries[0].spent.total.value == 3);
+  REQUIRE(r.entries[0].indicators.size() == 1);
+  const IndicatorActual& a = r.entries[0].indicators[0];
+  CHECK(a.target_text == "5台");
+  CHECK(a.text == "2台");
+  CHECK(a.value_column == 9);
+  CHECK(a.progress.forecast == "4台");
+  CHECK(a.progress.reasons == kReasonStaff);
+  CHECK(a.note == "招聘中");
+  // Beside 实际值 it is one value column too many, the column named.
+  r = Csv("项目,指标,实际值,1-7月执行情况\n,截至日期,2024-07-31,\n");
+  CHECK(r.Only().code == 156);
+  CHECK(r.Only().loc.column == 11);
+  CHECK(r.Only().message.find("value") != std::string::npos);
+  r = Csv("project,indicator,value,forecast,全年预计\n,as_of,2024-07-31,,\n");
+  CHECK(r.Only().code == 156);
+  CHECK(r.Only().message.find("forecast") != std::string::npos);
+}
+
 TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截止日期") {
   for (const char* label : {"as_of", "AS_OF", "As_Of", "截至日期", "截止日期", " 截止日期 "}) {
     CAPTURE(label);
@@ -477,6 +511,12 @@ TEST_CASE("an actuals CSV file knows no progress columns") {
   actuals_read::ReadCsvEntries(src, {}, [](ProjectActuals&&) {}, &r.diags);
   REQUIRE(r.diags.error_count() == 1);
   CHECK(r.diags.all()[0].loc.column == 25);
+  // Nor the value to date of the monitor's form: the year's value is no 1-7月's.
+  Read m;
+  Source form{"a.csv", "project,indicator,1-7月执行情况\nP1,spent,1\n"};
+  actuals_read::ReadCsvEntries(form, {}, [](ProjectActuals&&) {}, &m.diags);
+  CHECK(m.diags.has_errors());
+  CHECK(m.diags.all()[0].code == 155);
 }
 
 }  // namespace jixiao

@@ -363,6 +363,14 @@ run eval $F/target.yaml -a "$WORK/edited.csv" --strict --lang zh
 expect_status 2
 expect_err "$WORK/edited.csv:4:20: 错误[JX0455]: 项目“测试项目”的指标“设备数量”这一行的指标值是“5台”，而目标表中是“4台”"
 
+case_ "the forms' header 年度指标值 is the 指标值 column: read, and compared as it is"
+sed '1s/,指标值,/,年度指标值,/' "$WORK/edited.csv" > "$WORK/form-header.csv"
+run eval $F/target.yaml -a "$WORK/form-header.csv"
+expect_status 0
+expect_no_err "JX0155"
+expect_out "total 100.00"
+expect_err "$WORK/form-header.csv:4:20: warning[JX0455]: the row of indicator '设备数量' of project '测试项目' gives its target as '5台', but the target file has '4台'"
+
 case_ "an unknown key in an indicator's long form: the message all in Chinese under --lang zh"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量: {value: 4台, forcast: 4台}\n      完成时间: 11个月\n      满意度: 92%%\n' >"$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml" --lang zh

@@ -649,6 +649,15 @@ run monitor "$WORK/staff.yaml" -a "$WORK/paper.csv" -f csv
 expect_status 0
 expect_no_err "JX0156"
 expect_out "indicator,P-1,测试项目,,产出指标,数量指标,工作人员数量,≥5人,4人,4人,forecast,0.8000,yellow,likely,staff,forecast 4人 / 5人 = 0.80,招聘中,"
+# The headers of jixiao's own 监控表 (年度指标值, 1-7月执行情况), the sheet saved as CSV.
+printf '项目,指标,年度指标值,1-7月执行情况,全年预计完成情况,完成目标可能性,偏差原因,备注\r\n,截至日期,,2024-07-31,,,,\r\nP-1,执行数,,60,,,,\r\nP-1,工作人员数量,≥6人,4人,4人,有可能,人员保障,招聘中\r\n' >"$WORK/form.csv"
+case_ "CSV: the 监控表's headers 年度指标值 and 1-7月执行情况 are the target and value columns"
+run monitor "$WORK/staff.yaml" -a "$WORK/form.csv" -f csv
+expect_status 0
+expect_no_err "JX0155"
+expect_out "indicator,P-1,测试项目,,产出指标,数量指标,工作人员数量,≥5人,4人,4人,forecast,0.8000,yellow,likely,staff,forecast 4人 / 5人 = 0.80,招聘中,"
+# The target written there is compared with the target file's, as 指标值's.
+expect_err "$WORK/form.csv:4:12: warning[JX0455]: the row of indicator '工作人员数量' of project '测试项目' gives its target as '≥6人', but the target file has '≥5人'"
 sed 's/,人员保障,招聘中/,招聘进度慢,/' "$WORK/paper.csv" >"$WORK/paper-text.csv"
 case_ "JX0906: text in 偏差原因 beside 备注, at its cell, saying where it goes"
 run monitor "$WORK/staff.yaml" -a "$WORK/paper-text.csv"
