@@ -197,6 +197,12 @@ UnitProblem CounterProblem(string_view text) {
     bool o = text[0] == 'O' || text[0] == 'o';
     return bad(o ? MsgId::kValNotUnitLetterO : MsgId::kValNotUnit);
   }
+  // Letters that look like digits: "1OO" is 100 typed with the letter O,
+  // no unit "OO"; "1OO台" and "1l台" are 100台 and 11台.
+  const size_t look_alike = text.find_first_not_of("OolI");
+  if (look_alike == string_view::npos && text.find_first_not_of("Oo") == string_view::npos) {
+    return bad(MsgId::kValNotUnitLetterO);
+  }
   if (string_view known = KnownUnitPrefix(text); !known.empty()) {
     char next = text[known.size()];
     bool ascii_word = IsAsciiLetter(known.back()) && IsAsciiLetter(next);
@@ -214,8 +220,7 @@ UnitProblem CounterProblem(string_view text) {
       }
     }
   }
-  if ((text[0] == 'O' || text[0] == 'o' || text[0] == 'l' || text[0] == 'I') && text.size() > 1 &&
-      !IsAscii(text[1])) {
+  if (look_alike != 0 && look_alike != string_view::npos && !IsAscii(text[look_alike])) {
     return bad(MsgId::kValNotUnitLetterForDigit);
   }
   return {};
@@ -555,7 +560,15 @@ Parsed<Actual> ParseQuantityActual(string_view s, Actual a) {
       return Parsed<Actual>::Error(NoComparatorMessage(s));
     }
   }
-  if (!IsValidUnit(unit)) return a;
+  if (!IsValidUnit(unit)) {
+    // A letter typed for a digit ("1OO%", "1OO"): said as for a target; any
+    // other text is the caller's to judge.
+    const UnitProblem problem = CounterProblem(unit);
+    if (problem.id == MsgId::kValNotUnitLetterO || problem.id == MsgId::kValNotUnitLetterForDigit) {
+      return Parsed<Actual>::Error(ExpectedQuantity({}, s, unit, problem));
+    }
+    return a;
+  }
   Quantity q{num.value, LookupUnit(unit)};
   if (IsCalendarYear(q)) return a;
   a.kind = ActualKind::kQuantity;

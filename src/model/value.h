@@ -179,7 +179,9 @@ std::optional<Date> SerialDateOf(const Actual& a);
 
 // Parses an actual value. Never fails on text: what is not a quantity, a
 // date or 不适用 is kText, for the caller to judge against its target. Fails
-// only on malformed numbers ("1,20台") and impossible dates ("2024-02-30").
+// only on malformed numbers ("1,20台"), letters typed for digits after a
+// number ("1OO%", "1OO", "1O台"), as a target does, and impossible dates
+// ("2024-02-30").
 Parsed<Actual> ParseActual(std::string_view text);
 
 // Whether `text` is what a form holds where nothing was written: "/", "-",

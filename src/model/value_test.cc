@@ -265,6 +265,12 @@ TEST_CASE("target errors say what was expected") {
            "expected a number and a unit after '≥', got '9O%': 'O%' is not a unit (the letter 'O' "
            "typed for the digit 0?)"},
           {"1O个", "'O个' is not a unit (a letter typed for a digit?)"},
+          // Letters for digits with no other unit, or before one.
+          {"1OO", "expected a number and a unit, got '1OO': 'OO' is not a unit (the letter 'O' "
+                  "typed for the digit 0?)"},
+          {"≥10o", "'o' is not a unit (the letter 'O' typed for the digit 0?)"},
+          {"1OO台", "'OO台' is not a unit (a letter typed for a digit?)"},
+          {"1lO万元", "'lO万元' is not a unit (a letter typed for a digit?)"},
           {"95%左右",
            "'95%左右' is approximate and cannot be scored: instead of '左右' write a "
            "comparator such as '≥95%' or '≤95%', or a range"},
@@ -353,7 +359,7 @@ TEST_CASE("ParseActual") {
     const char* rows[] = {
         "达成",        "部分达成",   "显著提升",           "",         "约95%",      "90%-95%",
         "4台(已验收)", "2024年12月", "2024年11月20日验收", "高于去年", "不低于上年", "95%左右",
-        "1年度",       "2024年"};
+        "1年度",       "2024年",     "l00"};
     for (const char* text : rows) {
       CAPTURE(std::string(text));
       Parsed<Actual> a = ParseActual(text);
@@ -377,8 +383,19 @@ TEST_CASE("ParseActual") {
             {"2024年12月31日前", "an actual value takes no comparator"},
             {"90%以上", "an actual value takes no comparator"},
             {"12个月以内", "an actual value takes no comparator"},
+            // A letter typed for a digit is named, as in a target.
+            {"1OO", "expected a number and a unit, got '1OO': 'OO' is not a unit (the letter 'O' "
+                    "typed for the digit 0?)"},
+            {"1OO%", "expected a number and a unit, got '1OO%': 'OO%' is not a unit (the letter "
+                     "'O' typed for the digit 0?)"},
+            {"9O％", "'O%' is not a unit (the letter 'O' typed for the digit 0?)"},
+            {"1OO%完成", "'OO%' is not a unit (the letter 'O' typed for the digit 0?)"},
+            {"1O台", "'O台' is not a unit (a letter typed for a digit?)"},
+            {"1l台", "'l台' is not a unit (a letter typed for a digit?)"},
         },
         ParseActual);
+    // The code is that of the same slip in a target (JX0304).
+    CHECK(ParseActual("1OO%").message().code == 304);
   }
 }
 

@@ -70,6 +70,44 @@ run monitor $M/12-percent-written-as-fraction/targets.yaml -a "$WORK/over-progre
 expect_status 2
 expect_err "$WORK/over-progress.csv:5:19: error[JX0451]: the forecast '1.02' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '102%' (or '1.02%' if that is meant)"
 
+case_ "a letter O typed for a zero in an actual, a CSV cell and a forecast: named, as in a target"
+D=$M/12-percent-written-as-fraction
+printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 125OO人次\n      课程合格率: 1OO\n      家长满意度: 9O%%\n' >"$WORK/letter-o.yaml"
+run eval $D/targets.yaml -a "$WORK/letter-o.yaml"
+expect_status 2
+expect_err "$WORK/letter-o.yaml:6:15: error[JX0304]: bad value '125OO人次' of indicator '服务学生人次': expected a number and a unit, got '125OO人次': 'OO人次' is not a unit (a letter typed for a digit?)"
+expect_err "$WORK/letter-o.yaml:7:14: error[JX0304]: bad value '1OO' of indicator '课程合格率': expected a number and a unit, got '1OO': 'OO' is not a unit (the letter 'O' typed for the digit 0?)"
+expect_err "$WORK/letter-o.yaml:8:14: error[JX0304]: bad value '9O%' of indicator '家长满意度': expected a number and a unit, got '9O%': 'O%' is not a unit (the letter 'O' typed for the digit 0?)"
+run eval $D/targets.yaml -a "$WORK/letter-o.yaml" --lang zh
+expect_err "$WORK/letter-o.yaml:7:14: 错误[JX0304]: 指标“课程合格率”的实际完成值“1OO”有误：应为数字和单位，而不是“1OO”：“OO”不是单位（是否把字母 O 当成了数字 0？）"
+cat >"$WORK/letter-o.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,962.40,
+QS-2024-02,服务学生人次,12500人次,
+QS-2024-02,课程合格率,1OO%,
+QS-2024-02,家长满意度,95%,
+EOF
+run eval $D/targets.yaml -a "$WORK/letter-o.csv"
+expect_status 2
+expect_err "$WORK/letter-o.csv:4:18: error[JX0304]: bad value '1OO%' of indicator '课程合格率': expected a number and a unit, got '1OO%': 'OO%' is not a unit (the letter 'O' typed for the digit 0?)"
+cat >"$WORK/letter-o-progress.csv" <<'EOF'
+project,indicator,value,forecast
+,as_of,2024-07-31,
+QS-2024-02,spent,500,
+QS-2024-02,服务学生人次,6000人次,
+QS-2024-02,课程合格率,,1OO%
+QS-2024-02,家长满意度,9O%,
+EOF
+run monitor $D/targets.yaml -a "$WORK/letter-o-progress.csv"
+expect_status 2
+expect_err "$WORK/letter-o-progress.csv:5:19: error[JX0908]: bad forecast '1OO%' of indicator '课程合格率': expected a number and a unit, got '1OO%': 'OO%' is not a unit (the letter 'O' typed for the digit 0?)"
+expect_err "$WORK/letter-o-progress.csv:6:18: error[JX0304]: bad value '9O%' of indicator '家长满意度': expected a number and a unit, got '9O%': 'O%' is not a unit (the letter 'O' typed for the digit 0?)"
+# In a target, 1OO was a quantity of the unit 'OO'.
+sed 's/    target: 100%/    target: 1OO/' $D/targets.yaml >"$WORK/letter-o-targets.yaml"
+run check "$WORK/letter-o-targets.yaml"
+expect_status 2
+expect_err "$WORK/letter-o-targets.yaml:16:13: error[JX0304]: bad target '1OO': expected a number and a unit, got '1OO': 'OO' is not a unit (the letter 'O' typed for the digit 0?)"
+
 case_ "target: >=90% in a flow map: the quotes it needs; its entry is not called a stray"
 cat >"$WORK/flow.yaml" <<'EOF'
 project: 目标测试
