@@ -54,6 +54,24 @@ assert r['summary']['lights'] == {'green': 1, 'yellow': 2, 'red': 2}, r['summary
 assert r['as_of'] == '2024-07-31' and r['time_progress'] == 0.582, r['time_progress']
 EOF
 
+case_ "docs/monitor.md: a 数量指标 that does not build up, paced leniently, decided by its forecast"
+cat >"$WORK/staff.yaml" <<'EOF'
+project: 人员项目
+id: S-1
+year: 2024
+budget: {total: 100}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 工作人员数量, target: ≥5人}
+EOF
+printf 'as_of: 2024-07-31\nprojects:\n  - {id: S-1, spent: 60, indicators: {工作人员数量: 3人}}\n' >"$WORK/staff-paced.yaml"
+run monitor "$WORK/staff.yaml" -a "$WORK/staff-paced.yaml" --lang zh
+expect_status 0
+expect_out "● 绿 3人 / (5人 × 213/366) = 1.03"
+printf 'as_of: 2024-07-31\nprojects:\n  - {id: S-1, spent: 60, indicators: {工作人员数量: {value: 3人, forecast: 3人}}}\n' >"$WORK/staff-forecast.yaml"
+run monitor "$WORK/staff.yaml" -a "$WORK/staff-forecast.yaml" --lang zh
+expect_status 1
+expect_out "● 红 预计 3人 / 5人 = 0.60"
+
 case_ "JSON keys of docs/reference.md §9"
 run monitor "${EX[@]}" -f json
 for key in tool command as_of time_progress projects id project light budget total spent rate pace \
