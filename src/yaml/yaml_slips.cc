@@ -362,6 +362,11 @@ class SlipScanner {
       found_line_ = line;
       return;
     }
+    // A document marker ends what runs on (Scan): it is no new key.
+    if (s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
+        (s.size() == 3 || IsBlank(s[3]))) {
+      return;
+    }
     size_t indent = 0;
     while (indent < s.size() && s[indent] == ' ') ++indent;
     if (static_cast<int>(indent) > owner_column_) return;

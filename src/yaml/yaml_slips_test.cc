@@ -288,6 +288,13 @@ TEST_CASE("a quote or bracket that spans lines rightly is no slip") {
   // Lines indented more than the key go on in the value: a failure there is
   // the parser's.
   CHECK(starts(ErrorOf("a:\n  b: \"x\n    c: 1\n---\n"), "4:1 [JX0118] YAML syntax error"));
+  // A document marker is no new key: a '"' in a plain scalar going on
+  // below is not blamed for a failure in the next document (yaml-cpp's, at
+  // line 3, when it reads the file whole; the fast reader gives it the
+  // second document alone, where the quote is not).
+  const std::optional<YamlSlip> marker =
+      FindYamlSlip("a*\n  \"x \\x----\n--- n!d: xv: x\n", 0, 1, 3);
+  CHECK((!marker || marker->line == 3));
 }
 
 TEST_CASE("FindYamlSlip looks at the failing line and the content line above it only") {
