@@ -261,6 +261,16 @@ class Merger {
   const std::string& rules_name() const { return rules_; }
   // The reports' rules_digest, when every report gave the same; else "".
   std::string rules_digest() const { return every_digest_ ? digest_ : ""; }
+
+  // Once every report is read: when some reports gave a rules_digest, each
+  // that gave none (an older version's, or edited) is said, since its
+  // rules' settings could not be compared with theirs.
+  void WarnWithoutDigest() {
+    if (digest_.empty()) return;
+    for (const Location& at : without_digest_) {
+      diags_->Warning(at, MsgId::kMergeNoRulesDigest, rules_, digest_);
+    }
+  }
   const std::vector<std::string>& grades() const { return grades_; }
 
  private:
@@ -270,7 +280,12 @@ class Merger {
   // when both give it (an older version's report gives none).
   void CheckRules(const YamlNode& root, const std::string& path, int line) {
     std::string rules = Str(root.Find("rules"));
+    // 16 hex digits, as reports write it; anything else is no digest.
     std::string digest = Str(root.Find("rules_digest"));
+    if (digest.size() != 16 || digest.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      digest.clear();
+      without_digest_.push_back({path, line, 1});
+    }
     if (digest.empty()) every_digest_ = false;
     if (!read_rules_) {
       read_rules_ = true;
@@ -326,6 +341,7 @@ class Merger {
   std::string rules_;
   std::string digest_;        // the first report's that gave one
   bool every_digest_ = true;  // whether every report gave one
+  std::vector<Location> without_digest_;  // the reports that gave none
   std::vector<std::string> grades_;
 };
 
@@ -358,6 +374,7 @@ void ReadReports(const Options& opts, MergeInputs* in,
       if (on_project) on_project(p);
     });
   }
+  merger.WarnWithoutDigest();
   in->rules.name = merger.rules_name();
   in->rules_digest = merger.rules_digest();
   for (const std::string& g : merger.grades()) in->rules.grades.push_back({g, 0});

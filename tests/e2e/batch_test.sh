@@ -120,6 +120,13 @@ expect_status 2
 sed -n 4,5p "$WORK/merged-ra.json" | grep -qx '  "rules_digest": "'"$digest"'",' || fail "the merged JSON lacks the digest after rules"
 tail -1 "$WORK/merged-ra.jsonl" | grep -q "\"rules\":\"mof-2020+custom\",\"rules_digest\":\"$digest\"" ||
   fail "the merged JSONL lacks the digest"
+# A report without the digest (an older version's) among reports with one
+# is said, and the merged report gives none.
+sed '/"rules_digest"/d' "$WORK/rb.json" > "$WORK/rb-old.json"
+run merge "$WORK/ra.json" "$WORK/rb-old.json" -f json="$WORK/merged-old.json" --lang en
+expect_status 2
+expect_err "$WORK/rb-old.json:1:1: warning[JX0728]: this report gives no rules_digest (an older jixiao wrote it, or it was edited)"
+grep -q '"rules_digest"' "$WORK/merged-old.json" && fail "the merged report gives a digest not every report gave"
 
 case_ "markdown of 3,000 projects fits a merge-request comment: the failing rows kept, the rest counted (eval and monitor)"
 python3 - "$WORK/many" <<'EOF'
