@@ -395,8 +395,7 @@ class DocumentBuilder : public YAML::EventHandler {
   // `target: "显著提升` then reads every line after the quote into the
   // value. The quote of a scalar at `mark` must close before the end of the
   // text; else the error yaml-cpp gives without that newline, at the end of
-  // the last line, or the slip FindYamlSlip finds at this quote (a new key
-  // on the line after it), as after yaml-cpp's error.
+  // the last line.
   void CheckQuoteClosed(const YAML::Mark& mark) const {
     const std::string_view text = src_.text;
     size_t i = At(mark);
@@ -415,12 +414,8 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     size_t end = text.size();
     while (end > At(mark) && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
-    const int line = static_cast<int>(std::count(text.begin(), text.begin() + end, '\n')) + 1;
-    if (std::optional<YamlSlip> slip = FindYamlSlip(text, base_, line_base_ + 1, line);
-        slip && slip->offset == At(mark)) {
-      throw StopParsing{slip->offset, slip->line, std::move(slip->message)};
-    }
-    throw StopParsing{end, line, Msg(MsgId::kYamlUnclosedQuote)};
+    throw StopParsing{end, static_cast<int>(std::count(text.begin(), text.begin() + end, '\n')) + 1,
+                      Msg(MsgId::kYamlUnclosedQuote)};
   }
   // True when byte `offset` of src.text is the end of the text or the start
   // of a document marker (`---` or `...`): nothing written stands there.

@@ -146,21 +146,6 @@ bool StartsLikeEntry(std::string_view s) {
   return false;
 }
 
-// Whether `s` (a line from its first character on) starts like a key of a
-// block map: plain text up to a ':' followed by a blank or the end, with no
-// quote, bracket, comma or comment before it.
-bool StartsLikeKey(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '"' || c == '\'' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',') {
-      return false;
-    }
-    if (c == '#' && (i == 0 || IsBlank(s[i - 1]))) return false;
-    if (c == ':' && (i + 1 == s.size() || IsBlank(s[i + 1]))) return i > 0;
-  }
-  return false;
-}
-
 // A full-width comma or bracket in a flow collection ("{a: 1，b: 2}"): where
 // in the text given to FlowDepthChange, and what to say.
 struct FlowSlip {
@@ -168,30 +153,13 @@ struct FlowSlip {
   Message message;
 };
 
-// A quote or bracket: its byte in the text, and its line.
-struct OpenAt {
-  size_t offset = 0;
-  int line = 0;
-};
-
-// What FlowDepthChange records of the quotes and brackets in a part of line
-// `line` that starts at byte `offset` of the text.
-struct Openers {
-  size_t offset = 0;
-  int line = 0;
-  std::vector<OpenAt>* brackets = nullptr;  // the open brackets, innermost last
-  size_t quote = 0;  // the quote left open
-  char last = 0;     // the last character outside comments and blanks
-};
-
 // The change in flow nesting ('[', '{' against ']', '}') over `s`, outside
 // quotes and comments; *open_quote is set to the quote left open, if any.
 // When `slip` is given, the first full-width comma (before a "key:") or
 // bracket inside a flow collection (`depth` deep at the start of `s`) is
-// recorded there. When `openers` is given, the quote left open and the
-// brackets opened and closed are recorded there.
+// recorded there.
 int FlowDepthChange(std::string_view s, char* open_quote, int depth_before = 0,
-                    std::optional<FlowSlip>* slip = nullptr, Openers* openers = nullptr) {
+                    std::optional<FlowSlip>* slip = nullptr) {
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -208,21 +176,16 @@ int FlowDepthChange(std::string_view s, char* open_quote, int depth_before = 0,
       size_t end = QuotedEnd(s, i);
       if (end == std::string_view::npos) {
         *open_quote = c;
-        if (openers != nullptr) openers->quote = openers->offset + i;
         return depth;
       }
       i = end - 1;
-      if (openers != nullptr) openers->last = c;
     } else if (c == '#' && (i == 0 || IsBlank(s[i - 1]))) {
       break;
     } else if (c == '[' || c == '{') {
       ++depth;
-      if (openers != nullptr) openers->brackets->push_back({openers->offset + i, openers->line});
     } else if (c == ']' || c == '}') {
       --depth;
-      if (openers != nullptr && !openers->brackets->empty()) openers->brackets->pop_back();
     }
-    if (openers != nullptr && !IsBlank(c) && c != '"' && c != '\'') openers->last = c;
   }
   return depth;
 }
@@ -308,10 +271,8 @@ class SlipScanner {
       pos = end + 1;
     }
     if (found_line_ == error_line) return found_;
-    // The line above, when it is in the same document (not the line after a
-    // quote or bracket RunOn found, which was closed above it after all).
-    if (found_line_ != 0 && !found_runs_on_ && found_line_ == previous_content &&
-        previous_content >= doc_start_) {
+    // The line above, when it is in the same document.
+    if (found_line_ != 0 && found_line_ == previous_content && previous_content >= doc_start_) {
       return found_;
     }
     return std::nullopt;
@@ -322,8 +283,6 @@ class SlipScanner {
     // The last slip before the failure is the one that counts.
     found_line_ = line;
     found_ = YamlSlip{offset, line, std::move(message)};
-    runs_on_ = false;
-    found_runs_on_ = false;
   }
 
   // A document starts on `line` ("---" or "..."): nothing above it counts.
@@ -335,84 +294,15 @@ class SlipScanner {
     block_parent_ = -1;
     flow_depth_ = 0;
     quote_ = 0;
-    brackets_.clear();
-    runs_on_ = false;
   }
 
   // Scans one line (without its terminator) starting at byte `begin`;
   // true when it has content (not blank, not a comment).
   bool ScanLine(size_t begin, std::string_view s, int line) {
-    if (quote_ != 0 || flow_depth_ > 0) RunOn(s, line);
-    const bool content = Scan(begin, s, line);
-    if (quote_ == 0 && flow_depth_ == 0) {
-      brackets_.clear();
-      runs_on_ = false;
-    }
-    return content;
-  }
-
-  // A line in a quoted scalar or a flow collection that spans lines. One
-  // that starts like a new key or list item, indented no more than the key
-  // whose value the quote or bracket opens, says that the quote or bracket
-  // was left open (`target: "4台` above `  - level1: …`): the slip, at the
-  // quote or bracket, for a failure on any line it runs on to, as far as the
-  // line it is closed on.
-  void RunOn(std::string_view s, int line) {
-    if (runs_on_) {
-      found_line_ = line;
-      return;
-    }
-    // A document marker ends what runs on (Scan): it is no new key.
-    if (s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
-        (s.size() == 3 || IsBlank(s[3]))) {
-      return;
-    }
-    size_t indent = 0;
-    while (indent < s.size() && s[indent] == ' ') ++indent;
-    if (static_cast<int>(indent) > owner_column_) return;
-    const std::string_view rest = s.substr(indent);
-    const bool dash = !rest.empty() && rest[0] == '-' && (rest.size() == 1 || IsBlank(rest[1]));
-    if (!dash && !StartsLikeKey(rest)) return;
-    // In a flow collection an entry goes on the line after a ',', a ':' or
-    // a bracket ("budget: {\ntotal: 10}"): a line after one may be that
-    // entry, written as a key or, wrongly, a '-' item.
-    if (quote_ == 0 && (flow_last_ == ',' || flow_last_ == '[' || flow_last_ == '{' ||
-                        flow_last_ == ':')) {
-      return;
-    }
-    if (quote_ == 0 && brackets_.empty()) return;
-    const int opened = quote_ != 0 ? quote_line_ : brackets_.back().line;
-    if (found_line_ != 0 && found_line_ >= opened) {
-      // A slip in what runs on (`{name: 乙｝`) is why it does: that slip.
-    } else if (quote_ != 0) {
-      Slip(quote_at_, quote_line_,
-           Msg(MsgId::kSlipUnclosedQuote,
-               Tr(quote_ == '"' ? MsgId::kSlipDoubleQuote : MsgId::kSlipSingleQuote), line));
-    } else {
-      const OpenAt& b = brackets_.back();
-      const char open = t_[b.offset];
-      Slip(b.offset, b.line,
-           Msg(MsgId::kSlipUnclosedBracket, std::string(1, open), open == '[' ? "]" : "}", line));
-    }
-    found_line_ = line;
-    runs_on_ = true;
-    found_runs_on_ = true;
-  }
-
-  // Scans a line for ScanLine.
-  bool Scan(size_t begin, std::string_view s, int line) {
     if (quote_ != 0) {  // inside a quoted scalar that spans lines
       if (s.size() >= 3 && (StartsWith(s, "---") || StartsWith(s, "...")) &&
           (s.size() == 3 || IsBlank(s[3]))) {
-        // A quote left open fails at the marker: said at the quote when it
-        // ran on to a new key before.
-        const std::optional<YamlSlip> open =
-            runs_on_ ? std::optional<YamlSlip>(found_) : std::nullopt;
         Reset(line);
-        if (open) {
-          found_ = *open;
-          found_line_ = line;
-        }
         return true;
       }
       for (size_t i = 0; i < s.size(); ++i) {
@@ -534,16 +424,12 @@ class SlipScanner {
       size_t end = QuotedEnd(s, pos);
       if (end == std::string_view::npos) {  // a quoted scalar going on below
         quote_ = c;
-        quote_at_ = begin + pos;
-        quote_line_ = line;
-        owner_column_ = column;
         return;
       }
       size_t i = end;
       while (i < s.size() && IsBlank(s[i])) ++i;
       if (i < s.size() && s[i] == ':' && (i + 1 == s.size() || IsBlank(s[i + 1]))) key_end = i;
     } else if (c == '[' || c == '{') {
-      owner_column_ = column;
       char q = 0;
       flow_depth_ = std::max(0, Flow(s.substr(pos), begin + pos, line, &q));
       quote_ = q;
@@ -615,7 +501,6 @@ class SlipScanner {
       return;
     }
     if (v == '"' || v == '\'' || v == '[' || v == '{') {
-      owner_column_ = column;
       char q = 0;
       flow_depth_ = std::max(0, Flow(s.substr(value_at), begin + value_at, line, &q));
       quote_ = q;
@@ -629,16 +514,9 @@ class SlipScanner {
 
   // FlowDepthChange over `part` of line `line` (at byte `offset` of the
   // text), recording a full-width comma or bracket in it as the slip.
-  // The quote left open and the brackets are recorded too.
   int Flow(std::string_view part, size_t offset, int line, char* open_quote) {
     std::optional<FlowSlip> slip;
-    Openers openers{offset, line, &brackets_};
-    const int change = FlowDepthChange(part, open_quote, flow_depth_, &slip, &openers);
-    if (*open_quote != 0) {
-      quote_at_ = openers.quote;
-      quote_line_ = line;
-    }
-    if (openers.last != 0) flow_last_ = openers.last;
+    const int change = FlowDepthChange(part, open_quote, flow_depth_, &slip);
     if (slip) Slip(offset + slip->at, line, std::move(slip->message));
     return change;
   }
@@ -713,13 +591,6 @@ class SlipScanner {
   int block_parent_ = -1;  // in a block scalar: lines indented more than this are its text
   int flow_depth_ = 0;     // in a flow collection that spans lines
   char quote_ = 0;         // in a quoted scalar that spans lines
-  size_t quote_at_ = 0;    // where that quote is
-  int quote_line_ = 0;
-  std::vector<OpenAt> brackets_;  // the flow collections open, innermost last
-  char flow_last_ = 0;     // the last character of the flow collection read
-  int owner_column_ = 0;   // the column of the key (or item) whose value they are
-  bool runs_on_ = false;   // RunOn found the quote or bracket open: the slip follows it
-  bool found_runs_on_ = false;  // the slip is one RunOn found
   int doc_start_ = 0;       // the line of the last "---" or "..."
   int found_line_ = 0;
   YamlSlip found_;

@@ -12,11 +12,7 @@
 // parser words, and so does a full-width comma or bracket in a flow
 // collection ("{a: 1，b: 2}"). When the parser fails, FindYamlSlip looks at
 // the source lines up to the failure and names the slip at its own line and
-// column, with the fix. A quote or bracket left open (`target: "4台`) takes
-// the lines below into its value, and the parser fails where the next quote
-// closes it or at the end of the file: it is named at itself when a line it
-// runs on to starts like a new key or list item, indented no more than its
-// key. KeyColonSlip names the first two slips when they do not
+// column, with the fix. KeyColonSlip names the first two slips when they do not
 // fail the parse (a key with nothing after it, then read as an unknown key).
 #ifndef JIXIAO_YAML_YAML_SLIPS_H_
 #define JIXIAO_YAML_YAML_SLIPS_H_
@@ -41,9 +37,8 @@ struct YamlSlip {
 // Looks for a slip in the lines of `text` from byte `from` (the start of
 // 1-based line `from_line`) to line `error_line`, where a YAML parser
 // failed. Returns the slip found on line `error_line`, else on the last line
-// with content (not blank, not a comment) before it, or a quote or bracket
-// left open that runs on to line `error_line`; nullopt when there is none
-// there. Reads every line once; never fails.
+// with content (not blank, not a comment) before it; nullopt when there is
+// none there. Reads every line once; never fails.
 std::optional<YamlSlip> FindYamlSlip(std::string_view text, size_t from, int from_line,
                                      int error_line);
 
