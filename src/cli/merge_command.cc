@@ -260,7 +260,7 @@ class Merger {
 
   const std::string& rules_name() const { return rules_; }
   // The reports' rules_digest, when every report gave the same; else "".
-  std::string rules_digest() const { return every_digest_ ? digest_ : ""; }
+  std::string rules_digest() const { return without_digest_.empty() ? digest_ : ""; }
 
   // Once every report is read: when some reports gave a rules_digest, each
   // that gave none (an older version's, or edited) is said, since its
@@ -286,7 +286,6 @@ class Merger {
       digest.clear();
       without_digest_.push_back({path, line, 1});
     }
-    if (digest.empty()) every_digest_ = false;
     if (!read_rules_) {
       read_rules_ = true;
       rules_ = rules;
@@ -339,8 +338,7 @@ class Merger {
   Diagnostics* merged_;  // the diagnostics the reports carry
   bool read_rules_ = false;
   std::string rules_;
-  std::string digest_;        // the first report's that gave one
-  bool every_digest_ = true;  // whether every report gave one
+  std::string digest_;  // the first report's that gave one
   std::vector<Location> without_digest_;  // the reports that gave none
   std::vector<std::string> grades_;
 };

@@ -14,6 +14,13 @@ uint32_t Size(std::string_view text) {
 
 }  // namespace
 
+size_t MarkdownRoomLeft(std::initializer_list<std::string_view> fixed) {
+  constexpr size_t kLeftOutRoom = 400;  // for the lines saying what is left out
+  size_t used = kLeftOutRoom;
+  for (std::string_view part : fixed) used += CodePointCount(part);
+  return used < kMarkdownCommentBudget ? kMarkdownCommentBudget - used : 0;
+}
+
 void MarkdownProjects::Add(std::string_view row, std::string_view details, uint8_t rank) {
   rows_.Append(row);
   details_.Append(details);

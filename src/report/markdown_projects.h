@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,15 @@
 #include "base/record_store.h"
 
 namespace jixiao {
+
+// The characters a markdown report (eval's, monitor's) may hold in all, to
+// fit a merge-request comment (GitHub takes 65,536).
+inline constexpr size_t kMarkdownCommentBudget = 60000;
+
+// What is left of kMarkdownCommentBudget for the table's rows and the
+// details blocks once `fixed` (the rest of the report) and room for the
+// lines saying what is left out are counted; 0 when nothing is.
+size_t MarkdownRoomLeft(std::initializer_list<std::string_view> fixed);
 
 class MarkdownProjects {
  public:

@@ -74,4 +74,13 @@ TEST_CASE("MarkdownProjects: rows chosen rank by rank within the budget, counted
   CHECK(used == 7);
 }
 
+TEST_CASE("MarkdownRoomLeft: the comment's 60,000 characters less the rest and 400 for left-out lines") {
+  CHECK(MarkdownRoomLeft({}) == 60000 - 400);
+  // Characters, not bytes: 项目 is 2 (6 bytes), "| a |" 5.
+  CHECK(MarkdownRoomLeft({"项目", "| a |"}) == 60000 - 400 - 7);
+  const std::string big(59600, 'x');
+  CHECK(MarkdownRoomLeft({big}) == 0);
+  CHECK(MarkdownRoomLeft({big, "x"}) == 0);
+}
+
 }  // namespace jixiao

@@ -3,7 +3,7 @@
 // its light, projects by department, each project's indicators in a
 // collapsed <details> block, then the errors and warnings. Buffers, as
 // eval's (report_markdown.cc): the table needs every project, so everything
-// is written at End; and as eval's it is kept within kCommentBudget
+// is written at End; and as eval's it is kept within kMarkdownCommentBudget
 // characters, the table's rows taking what the rest leaves and the details
 // what the rows leave, both red projects first, then yellow.
 #include <fmt/format.h>
@@ -20,8 +20,6 @@ namespace jixiao {
 
 namespace {
 
-constexpr size_t kCommentBudget = 60000;  // characters, under GitHub's 65,536
-constexpr size_t kLeftOutRoom = 400;      // for the lines saying what is left out
 constexpr size_t kMaxDiagnostics = 50;
 
 // "🔴 红": the mark and the word of a light.
@@ -67,9 +65,7 @@ class MonitorMarkdownReporter : public MonitorReporter {
       std::string departments;
       if (s.projects > 1) AppendDepartments(s, &departments);
       const std::string details = fmt::format("### {}\n\n", Tr(MsgId::kMonLabelDetails));
-      const size_t fixed = CodePointCount(o) + CodePointCount(departments) +
-                           CodePointCount(details) + CodePointCount(tail) + kLeftOutRoom;
-      size_t left = fixed < kCommentBudget ? kCommentBudget - fixed : 0;
+      size_t left = MarkdownRoomLeft({o, departments, details, tail});
       out << o;
       o.clear();
       size_t used = 0;

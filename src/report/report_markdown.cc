@@ -6,10 +6,11 @@
 // Buffers: the summary table comes first but needs every project, so each
 // project is rendered as it is reported and everything is written at End.
 // To fit a merge-request comment (GitHub takes 65,536 characters) the
-// report is kept within kCommentBudget characters: at most kMaxDiagnostics
-// errors and as many warnings are listed, then the table's rows take what
-// the rest leaves and the details blocks what the rows leave, both those
-// of projects that do not comply first; what is left out is counted.
+// report is kept within kMarkdownCommentBudget characters
+// (markdown_projects.h): at most kMaxDiagnostics errors and as many
+// warnings are listed, then the table's rows take what the rest leaves and
+// the details blocks what the rows leave, both those of projects that do
+// not comply first; what is left out is counted.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -24,8 +25,6 @@ namespace jixiao {
 
 namespace {
 
-constexpr size_t kCommentBudget = 60000;  // characters, under GitHub's 65,536
-constexpr size_t kLeftOutRoom = 400;      // for the lines saying what is left out
 constexpr size_t kMaxDiagnostics = 50;
 
 class MarkdownReporter : public Reporter {
@@ -64,9 +63,7 @@ class MarkdownReporter : public Reporter {
       std::string year;
       if (sum.projects > 1) AppendYear(sum.year, &year);
       const std::string details = fmt::format("### {}\n\n", l_.details);
-      const size_t fixed = CodePointCount(o) + CodePointCount(year) + CodePointCount(details) +
-                           CodePointCount(tail) + kLeftOutRoom;
-      size_t left = fixed < kCommentBudget ? kCommentBudget - fixed : 0;
+      size_t left = MarkdownRoomLeft({o, year, details, tail});
       out << o;
       o.clear();
       size_t used = 0;
