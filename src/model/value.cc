@@ -200,7 +200,14 @@ UnitProblem CounterProblem(string_view text) {
   // Letters that look like digits: "1OO" is 100 typed with the letter O,
   // no unit "OO"; "1OO台" and "1l台" are 100台 and 11台.
   const size_t look_alike = text.find_first_not_of("OolI");
-  if (look_alike == string_view::npos && text.find_first_not_of("Oo") == string_view::npos) {
+  const size_t os = text.find_first_not_of("Oo");
+  if (look_alike == string_view::npos && os == string_view::npos) {
+    return bad(MsgId::kValNotUnitLetterO);
+  }
+  // "1OmSv" is 10mSv: O's before a known unit in ASCII letters make no
+  // counter ("Ohm" is one: "hm" is no unit).
+  if (os != 0 && os != string_view::npos && IsAsciiLetter(text[os]) &&
+      IsKnownUnit(text.substr(os))) {
     return bad(MsgId::kValNotUnitLetterO);
   }
   if (string_view known = KnownUnitPrefix(text); !known.empty()) {
@@ -224,6 +231,29 @@ UnitProblem CounterProblem(string_view text) {
     return bad(MsgId::kValNotUnitLetterForDigit);
   }
   return {};
+}
+
+// True when `unit` may follow a number: none, a known unit or a counter.
+bool IsValidUnit(string_view unit) {
+  return unit.empty() || IsKnownUnit(unit) || !CounterProblem(unit);
+}
+
+// True when `after`, the text right after a number's last digit, is the
+// letter O typed for 0, then a space and a unit: "1O mSv", "1OO %", "1O 台".
+// Only O's right after the digits count ("1 O 台" is not one). Without the
+// space CounterProblem names the O's: "1OO", "1OO%", "1OmSv".
+bool IsLetterOBeforeUnit(string_view after) {
+  const size_t os = after.find_first_not_of("Oo");
+  if (os == 0 || os == string_view::npos) return false;
+  const string_view rest = after.substr(os);
+  const string_view unit = Trim(rest);
+  return unit.size() < rest.size() && !unit.empty() && IsValidUnit(unit);
+}
+
+// The problem of the letter O typed for 0 (IsLetterOBeforeUnit), if it is one.
+UnitProblem LetterOProblem(string_view after) {
+  if (!IsLetterOBeforeUnit(after)) return {};
+  return UnitProblem{MsgId::kValNotUnitLetterO, {}};
 }
 
 
@@ -280,6 +310,9 @@ Parsed<Quantity> ParseQuantity(string_view s, string_view lead) {
                                        : Msg(MsgId::kValExpectedNumberAfter, Cut(lead), Cut(s)));
   }
   string_view unit = Trim(s.substr(num.len));
+  if (UnitProblem problem = LetterOProblem(s.substr(num.len))) {
+    return Parsed<Quantity>::Error(ExpectedQuantity(lead, s, unit, problem));
+  }
   Quantity q;
   q.value = num.value;
   q.unit = LookupUnit(unit);
@@ -519,11 +552,6 @@ Message NoComparatorMessage(string_view s) {
   return Msg(MsgId::kValActualWithComparator, Cut(s));
 }
 
-// True when `unit` may follow a number: none, a known unit or a counter.
-bool IsValidUnit(string_view unit) {
-  return unit.empty() || IsKnownUnit(unit) || !CounterProblem(unit);
-}
-
 // `s` starts like a date; `a` holds the text as written.
 Parsed<Actual> ParseDateActual(string_view s, Actual a) {
   DateScan d = ScanDate(s);
@@ -555,6 +583,11 @@ Parsed<Actual> ParseQuantityActual(string_view s, Actual a) {
   }
   if (num.status != NumberScan::kOk) return a;
   string_view unit = Trim(s.substr(num.len));
+  // "1O mSv": said as for a target, before the text is taken for one that
+  // is no value.
+  if (UnitProblem problem = LetterOProblem(s.substr(num.len))) {
+    return Parsed<Actual>::Error(ExpectedQuantity({}, s, unit, problem));
+  }
   if (const ComparatorSpelling* suffix = MatchSuffix(unit, kQuantitySuffixes)) {
     if (IsValidUnit(Trim(unit.substr(0, unit.size() - suffix->text.size())))) {
       return Parsed<Actual>::Error(NoComparatorMessage(s));

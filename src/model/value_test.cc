@@ -271,6 +271,18 @@ TEST_CASE("target errors say what was expected") {
           {"≥10o", "'o' is not a unit (the letter 'O' typed for the digit 0?)"},
           {"1OO台", "'OO台' is not a unit (a letter typed for a digit?)"},
           {"1lO万元", "'lO万元' is not a unit (a letter typed for a digit?)"},
+          // O's right after the digits, then a space and a unit, or a unit
+          // in ASCII letters.
+          {"1O mSv", "expected a number and a unit, got '1O mSv': 'O mSv' is not a unit (the "
+                     "letter 'O' typed for the digit 0?)"},
+          {"1OO %", "'OO %' is not a unit (the letter 'O' typed for the digit 0?)"},
+          {"1O 台", "'O 台' is not a unit (the letter 'O' typed for the digit 0?)"},
+          {"1o　km", "'o km' is not a unit (the letter 'O' typed for the digit 0?)"},
+          {"1OmSv", "'OmSv' is not a unit (the letter 'O' typed for the digit 0?)"},
+          {"≥9O %", "after '≥', got '9O %': 'O %' is not a unit (the letter 'O' typed"},
+          // Not a counter wherever it stands, so that "5Om" written back from
+          // "5 Om" reads as it did.
+          {"5 Om", "'Om' is not a unit (the letter 'O' typed for the digit 0?)"},
           {"95%左右",
            "'95%左右' is approximate and cannot be scored: instead of '左右' write a "
            "comparator such as '≥95%' or '≤95%', or a range"},
@@ -392,10 +404,39 @@ TEST_CASE("ParseActual") {
             {"1OO%完成", "'OO%' is not a unit (the letter 'O' typed for the digit 0?)"},
             {"1O台", "'O台' is not a unit (a letter typed for a digit?)"},
             {"1l台", "'l台' is not a unit (a letter typed for a digit?)"},
+            {"1O mSv", "expected a number and a unit, got '1O mSv': 'O mSv' is not a unit (the "
+                       "letter 'O' typed for the digit 0?)"},
+            {"1OO %", "'OO %' is not a unit (the letter 'O' typed for the digit 0?)"},
+            {"1O 台", "'O 台' is not a unit (the letter 'O' typed for the digit 0?)"},
+            {"1OmSv", "'OmSv' is not a unit (the letter 'O' typed for the digit 0?)"},
+            {"2.5Okg", "'Okg' is not a unit (the letter 'O' typed for the digit 0?)"},
+            {"1OO %完成", "'OO %' is not a unit (the letter 'O' typed for the digit 0?)"},
         },
         ParseActual);
     // The code is that of the same slip in a target (JX0304).
     CHECK(ParseActual("1OO%").message().code == 304);
+    CHECK(ParseActual("1O mSv").message().code == 304);
+  }
+  SUBCASE("a unit starting with an O is no letter O typed for 0") {
+    // A counter that only starts with O, an O after a space, an O not
+    // before a known unit: read as before.
+    for (const char* text : {"1Ohm", "5 OD", "3Om3", "1 O 台", "1O-台"}) {
+      CAPTURE(std::string(text));
+      Parsed<Actual> a = ParseActual(text);
+      CHECK((a.ok() || a.message().code != 304 ||
+             a.error().find("letter 'O'") == std::string::npos));
+    }
+    Parsed<Actual> ohm = ParseActual("1Ohm");
+    REQUIRE(ohm.ok());
+    CHECK(ohm->kind == ActualKind::kQuantity);
+    CHECK(ohm->value.unit.name == "Ohm");
+    Parsed<Target> t = ParseTarget("≥1Ohm");
+    REQUIRE(t.ok());
+    CHECK(t->value.unit.name == "Ohm");
+    // An O after a space is not right after the digits.
+    Parsed<Target> spaced = ParseTarget("1 O 台");
+    REQUIRE_FALSE(spaced.ok());
+    CHECK(spaced.error() == "expected a number and a unit, got '1 O 台': 'O 台' is not a unit");
   }
 }
 

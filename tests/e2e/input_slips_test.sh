@@ -108,6 +108,54 @@ run check "$WORK/letter-o-targets.yaml"
 expect_status 2
 expect_err "$WORK/letter-o-targets.yaml:16:13: error[JX0304]: bad target '1OO': expected a number and a unit, got '1OO': 'OO' is not a unit (the letter 'O' typed for the digit 0?)"
 
+case_ "a letter O typed for a zero before a space and a unit, or before an ASCII unit: named"
+D=$M/12-percent-written-as-fraction
+printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 125O 人次\n      课程合格率: 1OO %%\n      家长满意度: 9OmSv\n' >"$WORK/letter-o-space.yaml"
+run eval $D/targets.yaml -a "$WORK/letter-o-space.yaml"
+expect_status 2
+expect_err "$WORK/letter-o-space.yaml:6:15: error[JX0304]: bad value '125O 人次' of indicator '服务学生人次': expected a number and a unit, got '125O 人次': 'O 人次' is not a unit (the letter 'O' typed for the digit 0?)"
+expect_err "$WORK/letter-o-space.yaml:7:14: error[JX0304]: bad value '1OO %' of indicator '课程合格率': expected a number and a unit, got '1OO %': 'OO %' is not a unit (the letter 'O' typed for the digit 0?)"
+expect_err "$WORK/letter-o-space.yaml:8:14: error[JX0304]: bad value '9OmSv' of indicator '家长满意度': expected a number and a unit, got '9OmSv': 'OmSv' is not a unit (the letter 'O' typed for the digit 0?)"
+run eval $D/targets.yaml -a "$WORK/letter-o-space.yaml" --lang zh
+expect_err "$WORK/letter-o-space.yaml:7:14: 错误[JX0304]: 指标“课程合格率”的实际完成值“1OO %”有误：应为数字和单位，而不是“1OO %”：“OO %”不是单位（是否把字母 O 当成了数字 0？）"
+cat >"$WORK/letter-o-space.csv" <<'EOF'
+project,indicator,value,note
+QS-2024-02,spent,962.40,
+QS-2024-02,服务学生人次,125O 人次,
+QS-2024-02,课程合格率,1OO %,
+QS-2024-02,家长满意度,95%,
+EOF
+run eval $D/targets.yaml -a "$WORK/letter-o-space.csv"
+expect_status 2
+expect_err "$WORK/letter-o-space.csv:3:19: error[JX0304]: bad value '125O 人次' of indicator '服务学生人次': expected a number and a unit, got '125O 人次': 'O 人次' is not a unit (the letter 'O' typed for the digit 0?)"
+expect_err "$WORK/letter-o-space.csv:4:18: error[JX0304]: bad value '1OO %' of indicator '课程合格率': expected a number and a unit, got '1OO %': 'OO %' is not a unit (the letter 'O' typed for the digit 0?)"
+cat >"$WORK/letter-o-space-progress.csv" <<'EOF'
+project,indicator,value,forecast
+,as_of,2024-07-31,
+QS-2024-02,spent,500,
+QS-2024-02,服务学生人次,6000人次,
+QS-2024-02,课程合格率,,1OO %
+QS-2024-02,家长满意度,9O %,
+EOF
+run monitor $D/targets.yaml -a "$WORK/letter-o-space-progress.csv"
+expect_status 2
+expect_err "$WORK/letter-o-space-progress.csv:5:19: error[JX0908]: bad forecast '1OO %' of indicator '课程合格率': expected a number and a unit, got '1OO %': 'OO %' is not a unit (the letter 'O' typed for the digit 0?)"
+expect_err "$WORK/letter-o-space-progress.csv:6:18: error[JX0304]: bad value '9O %' of indicator '家长满意度': expected a number and a unit, got '9O %': 'O %' is not a unit (the letter 'O' typed for the digit 0?)"
+# In a target: 1O 台 was only "not a unit", 1OmSv a count of the unit 'OmSv'.
+sed 's/    target: 100%/    target: 1O 台/' $D/targets.yaml >"$WORK/letter-o-space-targets.yaml"
+run check "$WORK/letter-o-space-targets.yaml"
+expect_status 2
+expect_err "$WORK/letter-o-space-targets.yaml:16:13: error[JX0304]: bad target '1O 台': expected a number and a unit, got '1O 台': 'O 台' is not a unit (the letter 'O' typed for the digit 0?)"
+sed 's/    target: 100%/    target: 1OmSv/' $D/targets.yaml >"$WORK/letter-o-ascii-targets.yaml"
+run check "$WORK/letter-o-ascii-targets.yaml"
+expect_status 2
+expect_err "$WORK/letter-o-ascii-targets.yaml:16:13: error[JX0304]: bad target '1OmSv': expected a number and a unit, got '1OmSv': 'OmSv' is not a unit (the letter 'O' typed for the digit 0?)"
+# A counter that only starts with an O is a counter.
+sed 's/    target: 100%/    target: ≥1Ohm/' $D/targets.yaml >"$WORK/ohm-targets.yaml"
+run check "$WORK/ohm-targets.yaml"
+expect_status 0
+expect_no_err "letter 'O'"
+
 case_ "target: >=90% in a flow map: the quotes it needs; its entry is not called a stray"
 cat >"$WORK/flow.yaml" <<'EOF'
 project: 目标测试
