@@ -39,7 +39,10 @@ const ColumnNames kColumnNames[] = {
     {"project", {"项目", "项目名称", "项目编号"}},
     {"indicator", {"指标", "指标名称", "三级指标"}},
     {"value", {"实际值", "实际完成值", "完成值"}},
-    {"note", {"说明", "备注", "偏差原因"}},
+    // 偏差原因分析及改进措施 is the 自评表's column, 偏差原因分析 a short form
+    // of it: a note, in a progress file too (only 偏差原因 may be the
+    // reasons there, DeviationIsReasons).
+    {"note", {"说明", "备注", "偏差原因", "偏差原因分析", "偏差原因分析及改进措施"}},
     {"score", {}},
     // What `jixiao template -f csv` writes beside them, for the person who
     // fills it in: read and ignored (the target compared). 年度指标值 is the
@@ -59,7 +62,8 @@ constexpr std::string_view kDeviationHeader = "偏差原因";
 
 // Whether a progress file's header (its named columns, trimmed) makes its
 // column 偏差原因 the reasons column: the note has a column of its own
-// (说明, 备注, note) and no column is the reasons' (偏差原因类别, reasons).
+// (说明, 备注, note, 偏差原因分析…) and no column is the reasons' (偏差原因类别,
+// reasons).
 bool DeviationIsReasons(const std::vector<std::string>& names) {
   bool deviation = false, other_note = false, reasons = false;
   for (const std::string& name : names) {

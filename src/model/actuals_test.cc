@@ -1174,6 +1174,23 @@ TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
   }
   CHECK(ActualsCsvColumn(" 实际值 ") == "value");
   CHECK(ActualsCsvColumn("实际") == "");
+  // The 自评表's column of notes, and its short form, name the note.
+  for (const char* header : {"偏差原因分析及改进措施", "偏差原因分析", " 偏差原因分析 "}) {
+    CAPTURE(header);
+    CHECK(ActualsCsvColumn(header) == "note");
+    Loaded n = LoadCsv(std::string("项目,三级指标,实际完成值,") + header +
+                       "\nP1,全年执行数,6.5,执行率偏低\nP1,购置设备数量,3台,供应商延期交货\n");
+    REQUIRE_MESSAGE(n.diags.empty(), Dump(n.diags));
+    auto np = n.index.Claim("P1", "P1");
+    REQUIRE(np != nullptr);
+    CHECK(np->note == "执行率偏低");
+    REQUIRE(Find(*np, "购置设备数量") != nullptr);
+    CHECK(Find(*np, "购置设备数量")->note == "供应商延期交货");
+  }
+  CHECK(ActualsCsvColumn("偏差原因分析及措施") == "");
+  // Beside another note column, one too many, as 偏差原因 and 备注 are.
+  Loaded two = LoadCsv("项目,指标,实际值,偏差原因分析及改进措施,备注\nP1,spent,1,,\n");
+  CHECK_MESSAGE(HasError(two.diags, 1, 23, "both name the note column"), Dump(two.diags));
   // The forms' header of the target (自评表, 监控表) is the target column.
   CHECK(ActualsCsvColumn("年度指标值") == "target");
   Loaded form = LoadCsv("项目,指标,年度指标值,实际值\nP1,全年执行数,,1\nP1,甲,5台,4台\n");

@@ -370,6 +370,26 @@ TEST_CASE("CSV progress: 偏差原因 beside a note column (the paper form's hea
   r = Csv("project,indicator,value,偏差原因,偏差原因类别,备注\n,as_of,2024-07-31,,,\n"
           "P1,spent,1,,,\nP1,甲,1台,,,\n");
   CHECK(r.Only().code == 156);
+  // 偏差原因分析及改进措施 and 偏差原因分析 are note columns: beside them
+  // 偏差原因 is the reasons, as beside 备注.
+  for (const char* note : {"偏差原因分析及改进措施", "偏差原因分析"}) {
+    CAPTURE(note);
+    r = Csv(std::string("project,indicator,value,偏差原因,") + note +
+            "\n,as_of,2024-07-31,,\nP1,spent,1,,慢\nP1,甲,1台,制度保障,x\n");
+    CHECK_MESSAGE(r.diags.empty(), (r.diags.empty() ? "" : r.diags.all()[0].message));
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].note == "慢");
+    REQUIRE(r.entries[0].indicators.size() == 1);
+    CHECK(r.entries[0].indicators[0].progress.reasons == kReasonPolicy);
+    CHECK(r.entries[0].indicators[0].note == "x");
+    // Alone it is the note, whatever it says: only 偏差原因 gives reasons so.
+    r = Csv(std::string("project,indicator,value,") + note +
+            "\n,as_of,2024-07-31,\nP1,spent,1,\nP1,甲,1台,经费保障\n");
+    CHECK(r.diags.empty());
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].indicators[0].note == "经费保障");
+    CHECK(r.entries[0].indicators[0].progress.reasons == 0);
+  }
   // In actuals (eval) 偏差原因 is the note, as before: beside 备注, one too many.
   Read a;
   Source src{"a.csv", "project,indicator,value,偏差原因,备注\nP1,spent,1,,\n"};

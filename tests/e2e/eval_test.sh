@@ -225,6 +225,25 @@ run eval $F/target.yaml -a "$WORK/extra.csv"
 expect_status 2
 expect_err "$WORK/extra.csv:2:1: error[JX0159]: this row has 5 fields, but the header has 4 columns: a value holding a comma must be in double quotes, such as \"1,165,200元\""
 
+case_ "CSV: the 自评表's 偏差原因分析及改进措施 (or 偏差原因分析) is the note column"
+for h in 偏差原因分析及改进措施 偏差原因分析; do
+  printf '项目,三级指标,实际完成值,%s\nT-1,全年执行数,10,\nT-1,设备数量,3台,供应商延期交货，已于次年一月补齐\nT-1,完成时间,10个月,\nT-1,满意度,95%%,\n' "$h" > "$WORK/note-$h.csv"
+  # The unmet indicator has its note: no JX0805, even under --strict.
+  run eval --strict $F/target.yaml -a "$WORK/note-$h.csv" -f json
+  expect_status 1
+  expect_no_err "JX0155"
+  expect_no_err "JX0805"
+  expect_out '"note": "供应商延期交货，已于次年一月补齐"'
+done
+# Beside another note column, one too many, as 偏差原因 beside 备注 is in eval.
+printf '项目,指标,实际值,偏差原因分析及改进措施,备注\nT-1,spent,10,,\n' > "$WORK/two-notes.csv"
+run eval $F/target.yaml -a "$WORK/two-notes.csv" --lang zh
+expect_status 2
+expect_err "$WORK/two-notes.csv:1:23: 错误[JX0156]: 列“偏差原因分析及改进措施”（第 4 列）和“备注”都是 note 列：只保留一个"
+run eval $F/target.yaml -a "$WORK/two-notes.csv"
+expect_status 2
+expect_err "$WORK/two-notes.csv:1:23: error[JX0156]: columns '偏差原因分析及改进措施' (column 4) and '备注' both name the note column: keep one of them"
+
 case_ "a YAML slip in an actuals file is one error, not one per project"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml"

@@ -667,6 +667,13 @@ run monitor "$WORK/staff.yaml" -a "$WORK/paper.csv" -f csv
 expect_status 0
 expect_no_err "JX0156"
 expect_out "indicator,P-1,测试项目,,产出指标,数量指标,工作人员数量,≥5人,4人,4人,forecast,0.8000,yellow,likely,staff,forecast 4人 / 5人 = 0.80,招聘中,"
+# The 自评表's note header beside 偏差原因: the note, 偏差原因 the reasons.
+sed '1s/,备注/,偏差原因分析及改进措施/' "$WORK/paper.csv" >"$WORK/paper-analysis.csv"
+case_ "CSV: 偏差原因 beside 偏差原因分析及改进措施 gives the reasons; the other the note"
+run monitor "$WORK/staff.yaml" -a "$WORK/paper-analysis.csv" -f csv
+expect_status 0
+expect_no_err "JX0155"
+expect_out "indicator,P-1,测试项目,,产出指标,数量指标,工作人员数量,≥5人,4人,4人,forecast,0.8000,yellow,likely,staff,forecast 4人 / 5人 = 0.80,招聘中,"
 # The headers of jixiao's own 监控表 (年度指标值, 1-7月执行情况), the sheet saved as CSV.
 printf '项目,指标,年度指标值,1-7月执行情况,全年预计完成情况,完成目标可能性,偏差原因,备注\r\n,截至日期,,2024-07-31,,,,\r\nP-1,执行数,,60,,,,\r\nP-1,工作人员数量,≥6人,4人,4人,有可能,人员保障,招聘中\r\n' >"$WORK/form.csv"
 case_ "CSV: the 监控表's headers 年度指标值 and 1-7月执行情况 are the target and value columns"
