@@ -91,6 +91,7 @@ MsgId ForecastWording(MsgId id) {
     case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchForecast;
     case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitForecast;
     case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleForecast;
+    case MsgId::kPercentFarOverTarget: return MsgId::kPercentFarOverTargetForecast;
     case MsgId::kUnitlessBelowTargetScale: return MsgId::kUnitlessBelowTargetScaleForecast;
     default: return id;
   }
@@ -109,6 +110,7 @@ MsgId ValueToDateWording(MsgId id) {
     case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchValueToDate;
     case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitValueToDate;
     case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleValueToDate;
+    case MsgId::kPercentFarOverTarget: return MsgId::kPercentFarOverTargetValueToDate;
     case MsgId::kUnitlessBelowTargetScale: return MsgId::kUnitlessBelowTargetScaleValueToDate;
     default: return id;
   }

@@ -294,6 +294,7 @@ class Monitor {
       // room from one indicator to the next).
       IndicatorActual& f = forecast_;
       f.key = a.key;
+      f.note = a.note;  // a note that explains the figures (PercentFarOver)
       f.text = a.progress.forecast;
       f.value = a.progress.forecast_value;
       f.grade = a.progress.forecast_grade;

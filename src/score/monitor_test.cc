@@ -365,6 +365,23 @@ TEST_CASE("a value without a forecast is judged as at year end") {
   CHECK(o.Only().light == Light::kYellow);
 }
 
+TEST_CASE("a percentage forecast or value far over its target is warned of as in eval (JX0456)") {
+  // 920% against ≥90%: 920 / 90 = 10.2 times, most often 92.0%. Still judged as written.
+  Outcome o = One("质量指标", "≥90%", "{forecast: 920%}");
+  CHECK(o.Only().light == Light::kGreen);
+  REQUIRE(o.Warned(456));
+  CHECK(o.diags.all()[0].message ==
+        "the forecast 920% of indicator '指标甲' is over 100% and 10.2 times its target '≥90%': "
+        "was a digit added (960% for 96.0%)? check it; if it is right, give the reason in the note");
+  // The value to date, in its own words.
+  o = One("质量指标", "≥90%", "950%");
+  REQUIRE(o.Warned(456));
+  CHECK(o.diags.all()[0].message.rfind("the value to date 950% of indicator '指标甲' is over 100%", 0) == 0);
+  // The indicator's note silences it, for the forecast too.
+  CHECK_FALSE(One("质量指标", "≥90%", "{forecast: 920%, note: 说明}").Warned(456));
+  CHECK_FALSE(One("质量指标", "≥90%", "{value: 950%, note: 说明}").Warned(456));
+}
+
 TEST_CASE("a date: completed by the deadline green, after it red") {
   const std::string deadline = "≤2024-10-31";
   CHECK(One("时效指标", deadline, "2024-06-30").Only().light == Light::kGreen);

@@ -18,6 +18,7 @@ struct Outcome {
   DeviationKind deviation = DeviationKind::kNone;
   RatioFormula formula = RatioFormula::kMet;  // how `ratio` was found
   bool upper = false;  // the formula's A is a range's upper bound
+  bool percent_far_over = false;  // PercentFarOver warned of the actual
 };
 
 // The formula of an unmet positive or reverse target A.
@@ -362,7 +363,8 @@ class ProjectScorer {
         work->raw = o->ratio;
       }
     }
-    if (is.deviation != DeviationKind::kNone && Trim(is.note).empty()) {
+    // (A percentage far over its target has been warned of as a slip.)
+    if (is.deviation != DeviationKind::kNone && Trim(is.note).empty() && !o->percent_far_over) {
       diags_->Warning(a.loc, MsgId::kDeviationWithoutNote, ind.name, DeviationWord(is.deviation),
                       is.actual_text, ind.target_text);
     }
@@ -445,6 +447,7 @@ class ProjectScorer {
     if (t.kind == TargetKind::kRange) upper = t.upper.value;
     Outcome o = ScoreQuantity(t, *b, upper ? &*upper : nullptr,
                               IsCostIndicator(ind.level1, ind.level2), rules_);
+    o.percent_far_over = PercentFarOver(ind, a, *b, role, diags_);
     if (work != nullptr) {
       work->a = o.upper ? *upper : t.value.value;
       work->b = *b;
@@ -491,6 +494,32 @@ class ProjectScorer {
     if (q.value > 1 && (q.value >= 2 || q.value * 10 > ind.target.value.value)) return false;
     diags->Error(a.value_loc(), About(MsgId::kPercentWithoutUnit, role), a.text, ind.name, ind.target_text,
                  (q.value * 100).ToDecimalString(), ind.target.value.unit.name);
+    return true;
+  }
+
+  // A percentage over 100% and five times or more a target of at most
+  // 100%, without a note: 960% against ≥90% is most often 96.0% with a
+  // digit added, and would pass (against ≥97% too) with full marks. A
+  // warning, not an error (a growth rate may be so); a note that explains
+  // the figure silences it. `b` is the actual in the target's unit. Reports
+  // it and returns true when `a` is one.
+  static bool PercentFarOver(const Indicator& ind, const IndicatorActual& a, const Rational& b,
+                             ActualRole role, Diagnostics* diags) {
+    const Target& t = ind.target;
+    if (t.value.unit.dim != Dimension::kPercent || a.value.value.unit.dim != Dimension::kPercent ||
+        !Trim(a.note).empty()) {
+      return false;
+    }
+    const Unit percent = LookupUnit("%");
+    const Rational& bound = t.kind == TargetKind::kRange ? t.upper.value : t.value.value;
+    Parsed<Rational> actual = ConvertTo(a.value.value, percent);
+    Parsed<Rational> target = ConvertTo(Quantity{bound, t.value.unit}, percent);
+    if (!actual || !target || target->sign() <= 0 || *target > 100 || *actual <= 100 ||
+        b < bound * 5) {
+      return false;
+    }
+    diags->Warning(a.value_loc(), About(MsgId::kPercentFarOverTarget, role), a.text, ind.name,
+                   ind.target_text, (b / bound).FormatShort(1));
     return true;
   }
 

@@ -777,6 +777,40 @@ TEST_CASE("a unit-less actual in (0, 1] against a percent target is an error") {
   CHECK(score("≥90%", "95").score->indicators[0].status == Status::kMet);
 }
 
+TEST_CASE("a percentage over 100% and five times its target, without a note, is a warning") {
+  // 960% is 96.0% with a digit added: against ≥97% it would pass unmet.
+  auto score = [](const std::string& target, const std::string& actual,
+                  const std::string& note = "") {
+    return Score(ProjectYaml(Ind("满意度指标", "服务对象满意度指标", "乙", target)),
+                 ActualsBuilder("6").Value("乙", actual, note).a);
+  };
+  Scored slip = score("≥97%", "960%");
+  REQUIRE(slip.score);  // scored as written: a warning, not an error
+  CHECK(slip.score->indicators[0].status == Status::kMet);
+  // 960 / 97 = 9.897..., shown 9.9; JX0805 (over its target, no note) is not said as well.
+  CHECK(Messages(slip.diags) ==
+        "warning 0:0: actual 960% of indicator '乙' is over 100% and 9.9 times its target "
+        "'≥97%': was a digit added (960% for 96.0%)? check it; if it is right, give the reason "
+        "in the note\n");
+  // The bound: 450 = 5 x 90 is one, 449 is not (but is over its target, JX0805).
+  CHECK(HasMessage(score("≥90%", "450%").diags, "is over 100% and 5 times its target"));
+  Scored below = score("≥90%", "449%");
+  CHECK_FALSE(HasMessage(below.diags, "over 100%"));
+  CHECK(HasMessage(below.diags, "exceeds its target"));
+  // A range: five times its upper bound (5 x 95 = 475).
+  CHECK(HasMessage(score("80%-95%", "475%").diags, "5 times its target '80%-95%'"));
+  CHECK_FALSE(HasMessage(score("80%-95%", "474%").diags, "over 100%"));
+  // A target in ‰ against an actual in %: 1‰ = 0.1%, 101% = 1010‰.
+  CHECK(HasMessage(score("≥1‰", "101%").diags, "1010 times its target"));
+  // Not one: 100% itself, a target over 100%, an actual without %, a note.
+  for (const auto& [target, actual] :
+       {std::pair{"≥10%", "100%"}, std::pair{"≥120%", "960%"}, std::pair{"≥20", "960"}}) {
+    CAPTURE(target);
+    CHECK_FALSE(HasMessage(score(target, actual).diags, "over 100%"));
+  }
+  CHECK(score("≥97%", "960%", "上年基数小").diags.warning_count() == 0);
+}
+
 TEST_CASE("a unit-less actual in (1, 2) a tenth of a percent target or less is an error") {
   // A spreadsheet keeps 102% as 1.02: read as 1.02% against ≥90% it would
   // score 1.02 / 90 of the weight.

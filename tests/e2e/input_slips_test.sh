@@ -70,6 +70,33 @@ run monitor $M/12-percent-written-as-fraction/targets.yaml -a "$WORK/over-progre
 expect_status 2
 expect_err "$WORK/over-progress.csv:5:19: error[JX0451]: the forecast '1.02' of indicator '课程合格率' has no unit and its target '100%' is a percentage: write '102%' (or '1.02%' if that is meant)"
 
+case_ "a percentage over 100% and five times its target (960% for 96.0%): a warning at it, in eval and monitor"
+D=$M/12-percent-written-as-fraction
+printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 12500人次\n      课程合格率: 100%%\n      家长满意度: 950%%\n' >"$WORK/far-over.yaml"
+run eval $D/targets.yaml -a "$WORK/far-over.yaml"
+expect_status 0
+# 950 / 90 = 10.56, shown 10.6; not JX0805 (over its target without a note) as well.
+expect_err "$WORK/far-over.yaml:8:14: warning[JX0456]: actual 950% of indicator '家长满意度' is over 100% and 10.6 times its target '≥90%': was a digit added (960% for 96.0%)? check it; if it is right, give the reason in the note"
+expect_no_err "JX0805"
+run eval $D/targets.yaml -a "$WORK/far-over.yaml" --strict
+expect_status 2
+expect_err "$WORK/far-over.yaml:8:14: error[JX0456]"
+# A note that explains it: no warning.
+printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 12500人次\n      课程合格率: 100%%\n      家长满意度: {value: 950%%, note: 按人次累计}\n' >"$WORK/far-over-note.yaml"
+run eval $D/targets.yaml -a "$WORK/far-over-note.yaml" --strict
+expect_status 0
+cat >"$WORK/far-over-progress.csv" <<'EOF'
+project,indicator,value,forecast
+,as_of,2024-07-31,
+QS-2024-02,spent,500,
+QS-2024-02,服务学生人次,6000人次,
+QS-2024-02,课程合格率,,100%
+QS-2024-02,家长满意度,,920%
+EOF
+run monitor $D/targets.yaml -a "$WORK/far-over-progress.csv" --lang zh
+expect_status 0
+expect_err "$WORK/far-over-progress.csv:6:19: 警告[JX0456]: 指标“家长满意度”的全年预计 920% 超过 100%，是指标值“≥90%”的 10.2 倍：是否多写了一位（如 96.0% 写成了 960%）？请核对；数字无误的，请在说明（note）中写明原因"
+
 case_ "a letter O typed for a zero in an actual, a CSV cell and a forecast: named, as in a target"
 D=$M/12-percent-written-as-fraction
 printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 125OO人次\n      课程合格率: 1OO\n      家长满意度: 9O%%\n' >"$WORK/letter-o.yaml"
