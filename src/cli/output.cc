@@ -73,30 +73,40 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
   }
   size_t to_stdout = std::count_if(specs.begin(), specs.end(),
                                    [](const OutputSpec& s) { return s.path.empty(); });
+  static const std::vector<std::string> kEvery = {"xlsx", "html", "json", "jsonl", "csv",
+                                                  "markdown", "junit", "yaml"};
+  // A name that says another format than the report's: a file its reader
+  // (Excel, a JUnit parser) refuses, and, when it exists, most often a file
+  // of that format the report would destroy (-f xlsx=2023实际.csv). Not
+  // said for import, whose -o is a directory or FILE.yaml, nor for a name no
+  // format claims. `by_o`: the name is -o's, else -f FORMAT=FILE's.
+  auto misnamed = [&](const OutputSpec& s, bool by_o) -> std::optional<Message> {
+    const std::string named = formats.empty() ? "" : FormatOfName(s.path, kEvery);
+    if (named.empty() || named == s.format) return std::nullopt;
+    const bool writable = std::find(formats.begin(), formats.end(), named) != formats.end();
+    if (!writable) {
+      return Msg(by_o ? MsgId::kOutputNameUnwritable : MsgId::kFormatFileUnwritable, s.path,
+                 named, s.format, JoinList(formats));
+    }
+    if (named == "xlsx") {
+      return by_o ? Msg(MsgId::kOutputNamesWorkbook, s.path, s.format)
+                  : Msg(MsgId::kFormatFileNamesWorkbook, s.path, named, s.format);
+    }
+    return Msg(by_o ? MsgId::kOutputNameOtherFormat : MsgId::kFormatFileOtherFormat, s.path,
+               named, s.format);
+  };
+  for (OutputSpec& s : specs) {
+    if (!s.path.empty()) s.misnamed = misnamed(s, false);
+  }
   if (!opts.output.empty()) {
     if (to_stdout != 1) {
       diags->Error({}, MsgId::kOutputNeedsOneFormat);
       return specs;
     }
-    static const std::vector<std::string> kEvery = {"xlsx", "html", "json", "jsonl", "csv",
-                                                    "markdown", "junit", "yaml"};
     for (OutputSpec& s : specs) {
       if (!s.path.empty()) continue;
       s.path = opts.output;
-      // A name that says another format than the report's: a file its
-      // reader (Excel, a JUnit parser) refuses. Not said for import, whose
-      // -o is a directory or FILE.yaml, nor for a name no format claims.
-      const std::string named = formats.empty() ? "" : FormatOfName(s.path, kEvery);
-      if (named.empty() || named == s.format) continue;
-      const bool writable = std::find(formats.begin(), formats.end(), named) != formats.end();
-      if (!writable) {
-        diags->Error({}, MsgId::kOutputNameUnwritable, s.path, named, s.format,
-                     JoinList(formats));
-      } else if (named == "xlsx") {
-        diags->Error({}, MsgId::kOutputNamesWorkbook, s.path, s.format);
-      } else {
-        diags->Error({}, MsgId::kOutputNameOtherFormat, s.path, named, s.format);
-      }
+      if (std::optional<Message> m = misnamed(s, true)) diags->Error({}, std::move(*m));
     }
   }
   for (const OutputSpec& s : specs) {
@@ -644,6 +654,11 @@ bool CheckOutputsAgainstInputs(const std::vector<OutputSpec>& specs, const Optio
       if (p.size() > 1 && p[0] == '@') guard.CheckInput(p.substr(1), diags);
   }
   for (const PathList* list : inputs) guard.CheckInputs(*list, diags);
+  // A name that says another format, when nothing above said more.
+  if (diags->error_count() == before) {
+    for (const OutputSpec& s : specs)
+      if (s.misnamed) diags->Error({}, *s.misnamed);
+  }
   return diags->error_count() == before;
 }
 

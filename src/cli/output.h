@@ -8,6 +8,7 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -18,8 +19,16 @@ namespace jixiao {
 
 // One requested report: a format and a file ("" = standard output).
 struct OutputSpec {
+  OutputSpec() = default;
+  OutputSpec(std::string format_, std::string path_)
+      : format(std::move(format_)), path(std::move(path_)) {}
+
   std::string format;
   std::string path;
+  // -f FORMAT=FILE naming a file of another format by its extension
+  // (-f xlsx=2023实际.csv): said by CheckOutputsAgainstInputs unless what
+  // it finds (the file is an input, another report's) says more.
+  std::optional<Message> misnamed;
 };
 
 // The format among `formats` a file so named holds, by its extension in

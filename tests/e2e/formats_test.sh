@@ -201,6 +201,30 @@ expect_status 2
 expect_err "error[JX0727]: -o $WORK/r.json is a json report's name, but the report is xlsx"
 [ ! -e "$WORK/c.xml" ] && [ ! -e "$WORK/r.json" ] || fail "a file was written"
 
+case_ "-f FORMAT=FILE naming a file of another format: exit 2 with JX0727, the file there kept"
+# Last year's filled sheet and targets, not inputs of this run: a report
+# written over them would destroy them.
+printf '项目,指标,实际值\nA,spent,1\n' >"$WORK/2023实际.csv"
+printf 'project: 去年的项目\n' >"$WORK/2023目标.yaml"
+cp "$WORK/2023实际.csv" "$WORK/2023实际.csv.before"
+cp "$WORK/2023目标.yaml" "$WORK/2023目标.yaml.before"
+run eval "${EX[@]}" -f text -f xlsx="$WORK/2023实际.csv" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f xlsx=$WORK/2023实际.csv: $WORK/2023实际.csv is a csv report's name, but the report is xlsx: for the csv report write -f csv=$WORK/2023实际.csv, for the xlsx report choose a name that fits it"
+run eval "${EX[@]}" -f csv="$WORK/2023目标.yaml" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f csv=$WORK/2023目标.yaml: $WORK/2023目标.yaml is a yaml file's name, but this command does not write yaml (it writes text, json, jsonl, csv, markdown, junit, github, xlsx, html): choose a name that fits the csv report"
+run monitor examples/targets -a examples/progress -f json="$WORK/新.xlsx" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f json=$WORK/新.xlsx: $WORK/新.xlsx is a workbook's name, but the report is json: Excel would not open the file; for the workbook write -f xlsx=$WORK/新.xlsx, for the json report choose another name"
+cmp -s "$WORK/2023实际.csv" "$WORK/2023实际.csv.before" || fail "2023实际.csv was changed"
+cmp -s "$WORK/2023目标.yaml" "$WORK/2023目标.yaml.before" || fail "2023目标.yaml was changed"
+[ ! -e "$WORK/新.xlsx" ] || fail "a file was written"
+# The names that fit, and names no format claims, are written as asked.
+run eval "${EX[@]}" -f csv="$WORK/r.csv" -f json="$WORK/r.txt" -f markdown="$WORK/r.md"
+expect_status 1
+[ -s "$WORK/r.csv" ] && [ -s "$WORK/r.txt" ] && [ -s "$WORK/r.md" ] || fail "a report was not written"
+
 case_ "a report into a missing directory: exit 2, no file"
 run eval "${EX[@]}" -f text -f json=/nonexistent-dir/r.json
 expect_status 2
