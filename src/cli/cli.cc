@@ -558,11 +558,13 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
       return Msg(MsgId::kUnexpectedArgument, sub->get_name(), extra);
     }
   }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr && sub != nullptr) {
-    // "--rules: 1 required FILE missing": the option named first.
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    // "--rules: 1 required FILE missing": the option named first, the
+    // command's or, before any command (`jixiao --lang`), jixiao's own.
+    const CLI::App* owner = sub != nullptr ? sub : &app;
     const CLI::Option* named = nullptr;
     size_t at = std::string::npos;
-    for (const CLI::Option* opt : sub->get_options()) {
+    for (const CLI::Option* opt : owner->get_options()) {
       for (const std::string& l : opt->get_lnames()) {
         std::string flag = "--" + l;
         size_t pos = what.find(flag);

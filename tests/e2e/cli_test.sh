@@ -131,6 +131,11 @@ expect_err "jixiao: 错误[JX0705]: --rules 后面缺少值：规则文件，覆
 run check examples/targets -r --lang zh
 expect_status 2
 expect_err "jixiao: 错误[JX0705]: --rules 后面缺少值：规则文件，覆盖内置的 mof-2020 规则"
+# Before any command, jixiao's own option: the same message, not CLI11's.
+run --lang
+expect_status 2
+expect_err "jixiao: error[JX0705]: --lang needs a value: Language of every message and label: zh or en"
+expect_no_err "required"
 
 run eval examples/targets -a examples/actuals -o --quiet
 expect_status 2
