@@ -121,6 +121,10 @@ std::optional<Message> ParseForecastInto(std::string_view text, const Location& 
 std::optional<Message> ParseAsOf(std::string_view text, Date* out) {
   std::string written(Trim(text));
   Parsed<Actual> parsed = ParseActual(written);
+  // 2023-02-29: a date in form, not on the calendar; said so.
+  if (!parsed && parsed.message().code == CodeOf(MsgId::kValNoSuchDay)) {
+    return Msg(MsgId::kAsOfNotCalendarDate, parsed.error());
+  }
   if (!parsed || parsed->kind != ActualKind::kDate) {
     // 45504: the date a spreadsheet cell holds, shown as a number.
     if (std::optional<Date> d = parsed ? SerialDateOf(*parsed) : std::nullopt) {
@@ -136,6 +140,9 @@ std::optional<Message> ParseAsOfOption(std::string_view text, Date* out) {
   if (!ParseAsOf(text, out)) return std::nullopt;
   const std::string written(Trim(text));
   Parsed<Actual> parsed = ParseActual(written);
+  if (!parsed && parsed.message().code == CodeOf(MsgId::kValNoSuchDay)) {
+    return Msg(MsgId::kAsOfOptionNotCalendarDate, parsed.error());
+  }
   if (std::optional<Date> d = parsed ? SerialDateOf(*parsed) : std::nullopt) {
     return Msg(MsgId::kAsOfOptionExcelSerial, written, FormatDate(*d));
   }

@@ -185,9 +185,25 @@ TEST_CASE("ParseAsOfOption: --as-of's date, its messages naming the option") {
   CHECK(serial->code == 902);
   CHECK(serial->text == "--as-of 45504 is a date as Excel numbers it (45504 is 2024-07-31): "
                         "write --as-of 2024-07-31");
-  std::optional<Message> bad = ParseAsOfOption("2024-13-01", &d);
+  std::optional<Message> bad = ParseAsOfOption("7月底", &d);
   REQUIRE(bad);
-  CHECK(bad->text == "--as-of takes a date such as 2024-07-31, not '2024-13-01'");
+  CHECK(bad->text == "--as-of takes a date such as 2024-07-31, not '7月底'");
+  // A date in form that the calendar does not have: what is wrong with it.
+  bad = ParseAsOfOption("2023-02-29", &d);
+  REQUIRE(bad);
+  CHECK(bad->code == 902);
+  CHECK(bad->text == "--as-of '2023-02-29' is not a calendar date: 2023年2月 has 28 days; give a "
+                     "date the calendar has");
+  bad = ParseAsOfOption("2024-13-01", &d);
+  REQUIRE(bad);
+  CHECK(bad->text == "--as-of '2024-13-01' is not a calendar date: there is no month 13; give a "
+                     "date the calendar has");
+  // 2024 is a leap year.
+  CHECK_FALSE(ParseAsOfOption("2024-02-29", &d));
+  std::optional<Message> file = ParseAsOf("2025年2月29日", &d);
+  REQUIRE(file);
+  CHECK(file->text == "as_of '2025年2月29日' is not a calendar date: 2025年2月 has 28 days; give a "
+                      "date the calendar has");
 }
 
 TEST_CASE("an unknown likelihood or reason is an error at it") {

@@ -346,6 +346,15 @@ run monitor "$WORK/capt.yaml" -a "$WORK/serial.csv"
 expect_status 2
 expect_err "$WORK/serial.csv:2:7: error[JX0902]: as_of '45504' is a date as Excel numbers it (45504 is 2024-07-31): format the cell as a date, or write 2024-07-31"
 
+case_ "an as_of the calendar does not have (29 February 2023): JX0902 says why, in the file and on the command line"
+printf 'project,indicator,value,note\n,截至日期,2023-02-29,\nAQ-1,执行数,6,\nAQ-1,安全事故,1起,\n' >"$WORK/feb29.csv"
+run monitor "$WORK/capt.yaml" -a "$WORK/feb29.csv"
+expect_status 2
+expect_err "$WORK/feb29.csv:2:7: error[JX0902]: as_of '2023-02-29' is not a calendar date: 2023年2月 has 28 days; give a date the calendar has"
+run monitor "$WORK/capt.yaml" -a "$WORK/serial.csv" --as-of 2024-04-31 --lang zh
+expect_status 2
+expect_err "错误[JX0902]: --as-of “2024-04-31”不是日历上的日期：2024年4月只有 30 天；请写日历上有的日期"
+
 case_ "--as-of 45504 (Excel's serial) says the date it is: a usage error"
 run monitor "$WORK/capt.yaml" -a "$WORK/serial.csv" --as-of 45504
 expect_status 2
@@ -512,7 +521,7 @@ projects: []
 EOF
 case_ "JX0902: as_of that is not a date"
 run monitor $T -a $WORK/bad-as-of.yaml
-expect_error $WORK/bad-as-of.yaml 1 8 JX0902 "as_of '2024-07-32' is not a date"
+expect_error $WORK/bad-as-of.yaml 1 8 JX0902 "as_of '2024-07-32' is not a calendar date: 2024年7月 has 31 days"
 
 progress bad-as-of.csv <<'EOF'
 project,indicator,value,note
@@ -534,7 +543,7 @@ EOF
   case_ "CSV progress: an as_of row labelled $label is the as_of row"
   run monitor $T -a "$WORK/as-of-$label.csv"
   expect_error "$WORK/as-of-$label.csv" 2 "${label_column#*:}" JX0902 \
-    "as_of '2024-07-32' is not a date"
+    "as_of '2024-07-32' is not a calendar date: 2024年7月 has 31 days"
   expect_no_err "JX0160"
   expect_no_err "JX0901"
 done
@@ -542,8 +551,11 @@ done
 case_ "JX0902: --as-of that is not a date is a usage error"
 run monitor $T -a $F/green.yaml --as-of 2024-02-30
 expect_status 2
-expect_err "jixiao: error[JX0902]: --as-of takes a date such as 2024-07-31, not '2024-02-30'"
+expect_err "jixiao: error[JX0902]: --as-of '2024-02-30' is not a calendar date: 2024年2月 has 29 days; give a date the calendar has"
 expect_err "Run 'jixiao monitor --help' for usage."
+run monitor $T -a $F/green.yaml --as-of 7月底
+expect_status 2
+expect_err "jixiao: error[JX0902]: --as-of takes a date such as 2024-07-31, not '7月底'"
 
 progress file-year.yaml <<'EOF'
 as_of: 2024-07-31
