@@ -119,6 +119,13 @@ class RulesReader {
   }
 
  private:
+  // An entry whose key holds its value after a colon YAML did not take
+  // (`满意度指标：10`, `差:0`), so that its value is empty: reported as the
+  // slip it is (JX0125), not as an empty value. True when it is one.
+  bool KeySlipped(const YamlNode& k, const YamlNode& v) {
+    return v.is_null() && r_.ReportKeySlip(k);
+  }
+
   // The key node of `key` in `map`, or nullptr.
   static const YamlNode* KeyNode(const YamlNode& map, std::string_view key) {
     for (const auto& [k, v] : map.entries) {
@@ -195,6 +202,7 @@ class RulesReader {
     }
     std::vector<Pool> pools;
     for (const auto& [k, v] : map->entries) {
+      if (KeySlipped(*k, *v)) continue;
       std::optional<std::string> name = Name(*k, MsgId::kRulesWhatPoolLevel1);
       std::optional<Rational> w = r_.Decimal(*v, k->value);
       if (w && w->sign() <= 0) {
@@ -238,6 +246,7 @@ class RulesReader {
     const YamlNode* map = MapField(root, "taxonomy", "{产出指标: [数量指标, 质量指标]}");
     if (map == nullptr) return;
     for (const auto& [k, v] : map->entries) {
+      if (KeySlipped(*k, *v)) continue;
       std::optional<std::string> level1 = Name(*k, MsgId::kRulesWhatLevel1);
       if (!level1) continue;
       std::optional<std::string> pool;
@@ -300,6 +309,10 @@ class RulesReader {
     const YamlNode* last = nullptr;
     for (const auto& [k, v] : map->entries) {
       last = v;
+      if (KeySlipped(*k, *v)) {
+        ok = false;
+        continue;
+      }
       std::optional<std::string> name = Name(*k, MsgId::kRulesWhatGrade);
       std::optional<Rational> min = r_.Decimal(*v, k->value);
       if (!name || !min) {

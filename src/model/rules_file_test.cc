@@ -170,6 +170,28 @@ TEST_CASE("a built-in 一级指标 moved to a pool of its own prints its pool an
   CheckSameRules(back, r);
 }
 
+TEST_CASE("a colon YAML did not take after a pool's or a grade's name is that slip (JX0125)") {
+  // On the last line yaml-cpp reads `满意度指标：10` as a key with no value:
+  // the full-width colon is what to correct, not an empty number.
+  Diagnostics d;
+  Parse("pools:\n  产出指标: 50\n  效益指标: 30\n  满意度指标：10\n", &d);
+  Diagnostic e = OnlyError(d);
+  CHECK(e.code == 125);
+  CHECK(e.loc.line == 4);
+  CHECK(e.loc.column == 8);  // the colon: 2 spaces and 5 characters before it
+  CHECK(e.message ==
+        "full-width colon '：' after '满意度指标': YAML needs an ASCII colon and a space: write "
+        "'满意度指标: 10'");
+  Diagnostics g;
+  Parse("grades:\n  优: 90\n  良: 80\n  中: 60\n  差：0\n", &g);
+  CHECK(OnlyError(g).code == 125);
+  CHECK(OnlyError(g).loc.line == 5);
+  // An empty value without such a colon is still an empty number.
+  Diagnostics n;
+  Parse("pools:\n  产出指标: 50\n  效益指标: 30\n  满意度指标:\n", &n);
+  CHECK(OnlyError(n).code == 206);
+}
+
 TEST_CASE("overriding one key keeps the rest") {
   Diagnostics d;
   Rules r = Parse("reverse: linear\n", &d);

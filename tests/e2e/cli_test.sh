@@ -240,4 +240,11 @@ run rules -r "$WORK/r2021-printed.yaml"
 expect_status 0
 expect_same "$WORK/r2021-printed.yaml"
 
+case_ "a full-width colon on a rules file's last line: JX0125 at the colon, not an empty number"
+printf 'name: 本局规则\npools:\n  产出指标: 50\n  效益指标: 30\n  满意度指标：10\n' >"$WORK/r-colon.yaml"
+run rules -r "$WORK/r-colon.yaml" --lang zh
+expect_status 2
+expect_err "$WORK/r-colon.yaml:5:8: 错误[JX0125]: “满意度指标”后面是全角冒号“：”：YAML 要用半角冒号加一个空格，请写成“满意度指标: 10”"
+expect_no_err "JX0206"
+
 finish
