@@ -37,7 +37,7 @@ std::optional<Message> ParseValueInto(std::string_view text, IndicatorActual* a)
   }
   a->value = std::move(parsed.value());
   if (a->value.kind == ActualKind::kText) {
-    if (Parsed<Grade> g = ParseGrade(a->text)) a->grade = g.value();
+    if (std::optional<Grade> g = GradeOf(a->text)) a->grade = g;
   }
   return std::nullopt;
 }

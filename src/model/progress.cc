@@ -113,7 +113,7 @@ std::optional<Message> ParseForecastInto(std::string_view text, const Location& 
   }
   p.forecast_value = std::move(parsed.value());
   if (p.forecast_value.kind == ActualKind::kText) {
-    if (Parsed<Grade> g = ParseGrade(p.forecast)) p.forecast_grade = g.value();
+    p.forecast_grade = GradeOf(p.forecast);
   }
   return std::nullopt;
 }

@@ -849,6 +849,13 @@ Parsed<Actual> ParseActual(std::string_view text) {
   return a;
 }
 
+std::optional<Grade> GradeOf(std::string_view text) {
+  const std::string folded = AsciiLower(Trim(FoldFullWidth(text)));
+  for (const GradeSpelling& g : kGrades)
+    if (g.text == folded) return g.grade;
+  return std::nullopt;
+}
+
 Parsed<Grade> ParseGrade(std::string_view text) {
   const std::string folded = AsciiLower(Trim(FoldFullWidth(text)));
   std::vector<std::string> spellings;

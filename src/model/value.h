@@ -203,7 +203,11 @@ std::optional<std::string> ScientificAsDecimal(std::string_view text);
 enum class Grade { kAchieved, kPartial, kNotAchieved };
 // "达成", "达成年度指标", "achieved"; "部分达成", "部分达成年度指标并具有一定效果",
 // "partial"; "未达成", "未达成年度指标且效果较差", "not-achieved".
+// The message of a text that is none names the nearest spelling.
 Parsed<Grade> ParseGrade(std::string_view text);
+// The grade `text` spells, or nullopt: ParseGrade without the message, for
+// a text that may be a grade or not (a value, a forecast).
+std::optional<Grade> GradeOf(std::string_view text);
 const char* GradeName(Grade g);  // "达成", "部分达成", "未达成"
 
 }  // namespace jixiao

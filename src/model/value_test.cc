@@ -467,6 +467,12 @@ TEST_CASE("ParseGrade accepts every spelling of the three grades") {
     Parsed<Grade> g = ParseGrade(row.text);
     REQUIRE_MESSAGE(g.ok(), g.error());
     CHECK(g.value() == row.grade);
+    CHECK(GradeOf(row.text) == row.grade);  // the same grade, without a message
+  }
+  for (const char* none : {"完成", "优", "部分达成了", "", "95%"}) {
+    CAPTURE(std::string(none));
+    CHECK_FALSE(GradeOf(none));
+    CHECK_FALSE(ParseGrade(none).ok());
   }
   CheckErrorRows(
       {

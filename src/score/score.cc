@@ -510,14 +510,12 @@ class ProjectScorer {
         !Trim(a.note).empty()) {
       return false;
     }
-    const Unit percent = LookupUnit("%");
     const Rational& bound = t.kind == TargetKind::kRange ? t.upper.value : t.value.value;
+    if (bound.sign() <= 0 || b < bound * 5) return false;  // most return here
+    static const Unit percent = LookupUnit("%");
     Parsed<Rational> actual = ConvertTo(a.value.value, percent);
     Parsed<Rational> target = ConvertTo(Quantity{bound, t.value.unit}, percent);
-    if (!actual || !target || target->sign() <= 0 || *target > 100 || *actual <= 100 ||
-        b < bound * 5) {
-      return false;
-    }
+    if (!actual || !target || *target > 100 || *actual <= 100) return false;
     diags->Warning(a.value_loc(), About(MsgId::kPercentFarOverTarget, role), a.text, ind.name,
                    ind.target_text, (b / bound).FormatShort(1));
     return true;
