@@ -78,9 +78,10 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   PathList files;
   {
     // Found in a directory, lock files are skipped; named, one is read (and
-    // refused as no .docx).
+    // refused as no .docx). A .doc, a PDF, a workbook in a directory is named
+    // in a warning: most likely the file meant, it is not skipped in silence.
     const std::set<std::string> named(opts.documents.begin(), opts.documents.end());
-    PathList found = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags);
+    PathList found = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags, NotImportedFile);
     for (size_t i = 0; i < found.size(); ++i) {
       std::string f = found[i];
       if (!IsOfficeLockFile(fs::path(f).filename().string()) || named.count(f)) files.push_back(f);

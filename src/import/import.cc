@@ -3,6 +3,7 @@
 #include "import/import.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -713,6 +714,27 @@ std::vector<ImportedProject> ImportTables(const ImportDoc& doc, const ImportOpti
                                           Diagnostics* diags) {
   importer::Importer importer(doc, opts, diags);
   return importer.Run();
+}
+
+Message NotImportedFile(std::string_view file_name) {
+  // As std::filesystem reads a name: from its last ".", unless that is its
+  // first character (".doc" has no extension).
+  const size_t dot = file_name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  const std::string_view ext = file_name.substr(dot);
+  auto is = [&](std::initializer_list<std::string_view> list) {
+    for (std::string_view e : list) {
+      if (EqualsIgnoringCase(ext, e)) return true;
+    }
+    return false;
+  };
+  if (is({".doc"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWordDoc));
+  if (is({".wps"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWps));
+  if (is({".rtf"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatRtf));
+  if (is({".odt"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatOdt));
+  if (is({".pdf"})) return Msg(MsgId::kImportSkippedPdf);
+  if (is({".xlsx", ".xlsm", ".xls", ".et"})) return Msg(MsgId::kImportSkippedWorkbook);
+  return {};
 }
 
 }  // namespace jixiao

@@ -109,6 +109,15 @@ std::string ProjectFileName(const ImportedProject& p);
 // give "".
 Parsed<std::string> ParseAmount(std::string_view text, std::string_view unit);
 
+// Why a file found below a directory given to `jixiao import` is not read,
+// for the files a user plausibly meant to import: a Word 97-2003 .doc, a
+// WPS .wps, an .rtf or .odt (save it as .docx), a PDF (import the Word
+// document it was made from) and an Excel workbook (.xlsx, .xlsm, .xls,
+// .et). The message of a warning (JX0641) that says how to have it read;
+// code 0 for any other name, passed over in silence. The extension is
+// compared in any case; lock files are the caller's (ExpandInputs).
+Message NotImportedFile(std::string_view file_name);
+
 // The goals of a 绩效目标 cell: one per paragraph, a paragraph numbered
 // several times inline ("1.…；2.…") split at its numbers, and the numbers
 // ("1." "1、" "（一）" "一、" "(1)" "目标1：") removed.

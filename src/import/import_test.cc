@@ -875,6 +875,40 @@ TEST_CASE("import: YAML scalars that need quotes read back unchanged") {
   CHECK(back[0].indicators[1].description == "\"引号\" \\");
 }
 
+TEST_CASE("import: a .doc, .wps, PDF or workbook in a directory is named, other files are not") {
+  // The files a user meant to import and import cannot read: each a warning
+  // (JX0641) saying how to have it read.
+  for (const char* name : {"青山区卫健委.doc", "旧表.DOC", "表.wps", "表.rtf", "表.odt"}) {
+    INFO(name);
+    Message m = NotImportedFile(name);
+    CHECK(m.code == 641);
+    CHECK(m.text.find("save it as .docx") != std::string::npos);
+  }
+  CHECK(NotImportedFile("青山区卫健委.doc").text.find("a Word 97-2003 document (.doc)") !=
+        std::string::npos);
+  CHECK(NotImportedFile("表.wps").text.find("a WPS Writer document (.wps)") != std::string::npos);
+  CHECK(NotImportedFile("扫描件.PDF").code == 641);
+  CHECK(NotImportedFile("扫描件.pdf").text.find("the Word document (.docx) it was made from") !=
+        std::string::npos);
+  for (const char* name : {"目标表.xlsx", "目标表.xlsm", "目标表.XLS", "目标表.et"}) {
+    INFO(name);
+    CHECK(NotImportedFile(name).code == 641);
+    CHECK(NotImportedFile(name).text.find("copy the table into Word") != std::string::npos);
+  }
+  {
+    ScopedLang zh(Lang::kZh);
+    CHECK(NotImportedFile("青山区卫健委.doc").text ==
+          "未导入：这是 Word 97-2003 格式的文档（.doc），而 import 只读 .docx 文件和从 Word 导出的文本"
+          "（.txt）：请在 Word、WPS 或 LibreOffice 中把它另存为 .docx，放在同一目录中");
+  }
+  // Files import reads, or no one would import: passed over in silence.
+  for (const char* name : {"目标表.docx", "目标表.txt", "说明.md", "目标表.doc.bak", ".doc", "doc",
+                           "目标表.docx.pdfx", "图.png"}) {
+    INFO(name);
+    CHECK(NotImportedFile(name).code == 0);
+  }
+}
+
 TEST_CASE("import: hostile text never crashes and stays bounded") {
   const std::vector<std::string> pieces = {
       "\t", "\n", "\n\n", " ", "\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n", "\t产出指标", "\t",

@@ -105,10 +105,11 @@ using DirId = std::pair<uintmax_t, uintmax_t>;  // device, inode
 // through a symbolic link is not read twice).
 class Walker {
  public:
-  Walker(const std::vector<std::string>& extensions,
+  Walker(const std::vector<std::string>& extensions, const NotReadRule& not_read,
          const std::function<void(const std::string&)>& add, Diagnostics* diags)
       : extensions_(extensions),
         takes_csv_(std::find(extensions.begin(), extensions.end(), ".csv") != extensions.end()),
+        not_read_(not_read),
         add_(add),
         diags_(diags) {}
 
@@ -196,9 +197,11 @@ class Walker {
       } else if (HasExtension(name, extensions_)) {
         entries.push_back({std::string(name), std::move(p), false,
                            type == DT_REG ? Message{} : Msg(MsgId::kNotRegularFile)});
-      } else if (takes_csv_ && type == DT_REG && IsWorkbookName(name)) {
-        entries.push_back({std::string(name), std::move(p), false, Msg(MsgId::kSkippedWorkbook),
-                           true});
+      } else if (type == DT_REG && !IsOfficeLockFile(name)) {
+        Message why = not_read_                            ? not_read_(name)
+                      : takes_csv_ && IsWorkbookName(name) ? Msg(MsgId::kSkippedWorkbook)
+                                                           : Message{};
+        if (why.code != 0) entries.push_back({std::string(name), std::move(p), false, why, true});
       }
     }
     if (read_error != 0) {
@@ -231,6 +234,8 @@ class Walker {
   // Actuals or progress, which a spreadsheet holds: a workbook among them
   // is named in a warning (kept by Excel as it is, it is not read).
   const bool takes_csv_;
+  // The caller's files not read but named, instead of the workbook rule.
+  const NotReadRule& not_read_;
   const std::function<void(const std::string&)>& add_;
   Diagnostics* diags_;
   std::vector<std::pair<DirId, std::string>> path_;  // the directories walked down
@@ -306,7 +311,8 @@ PathList WithoutRepeats(const PathList& files) {
 }
 
 PathList ExpandInputs(const std::vector<std::string>& given,
-                      const std::vector<std::string>& extensions, Diagnostics* diags) {
+                      const std::vector<std::string>& extensions, Diagnostics* diags,
+                      const NotReadRule& not_read) {
   std::vector<std::string> paths = ExpandLists(given, diags);
   PathList files;
   // A file reached twice is read once (WithoutRepeats). One path gives each
@@ -338,7 +344,7 @@ PathList ExpandInputs(const std::vector<std::string>& given,
       ++found;
       add(f);
     };
-    Walker walker(extensions, count_and_add, diags);
+    Walker walker(extensions, not_read, count_and_add, diags);
     walker.Walk(path);
     may_repeat = may_repeat || walker.met_linked_file();
     if (found == 0 && diags->error_count() == errors) {

@@ -2,8 +2,10 @@
 #ifndef JIXIAO_YAML_INPUTS_H_
 #define JIXIAO_YAML_INPUTS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -33,8 +35,17 @@ PathList WithoutRepeats(const PathList& files);
 // For runs too large for a command line, "@LIST" stands for the paths listed
 // in the file LIST, and "-" for those read from standard input, one per line
 // (blank lines and lines starting with '#' are skipped).
+//
+// A regular file below a directory with another extension is passed over,
+// unless `not_read` names it: then it is a warning at its path, with the
+// message `not_read` gives for its name (code 0: passed over in silence). The
+// lock files Office and WPS keep beside an open file ("~$名单.xlsx",
+// ".~名单.xlsx") are never named. Without `not_read`, an Excel workbook
+// among files that include ".csv" (actuals, progress) is named (JX0138).
+using NotReadRule = std::function<Message(std::string_view file_name)>;
 PathList ExpandInputs(const std::vector<std::string>& paths,
-                      const std::vector<std::string>& extensions, Diagnostics* diags);
+                      const std::vector<std::string>& extensions, Diagnostics* diags,
+                      const NotReadRule& not_read = nullptr);
 
 // Reads a whole file as a Source (BOM removed) after checking its size is at
 // most `max_bytes`. Problems go to `diags`.

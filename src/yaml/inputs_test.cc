@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
+
 namespace jixiao {
 
 namespace fs = std::filesystem;
@@ -99,6 +101,36 @@ TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not rea
   Diagnostics t;
   ExpandInputs({root.string()}, {".yaml", ".yml"}, &t);
   CHECK(t.empty());
+  fs::remove_all(root);
+}
+
+TEST_CASE("ExpandInputs: a rule names the files not read that the caller chooses") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-rule-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "sub");
+  for (const char* f : {"x.docx", "y.doc", "sub/z.DOC", "~$x.doc", ".~y.doc", "notes.md",
+                        "a.xlsx"}) {
+    std::ofstream(root / f) << "x\n";
+  }
+  // The rule names .doc files; a lock file is never named, and a workbook
+  // is the rule's to name (here it is not), even among CSV files.
+  NotReadRule rule = [](std::string_view name) {
+    return EndsWithIgnoringCase(name, ".doc") ? Message{641, "a .doc"} : Message{};
+  };
+  Diagnostics d;
+  std::vector<std::string> got = ToVector(ExpandInputs({root.string()}, {".docx", ".csv"}, &d, rule));
+  CHECK(got == std::vector<std::string>{(root / "x.docx").string()});
+  CHECK(d.error_count() == 0);
+  REQUIRE(d.size() == 2);
+  CHECK(d.all()[0].loc.file == (root / "sub/z.DOC").string());
+  CHECK(d.all()[1].loc.file == (root / "y.doc").string());
+  CHECK(d.all()[1].code == 641);
+  CHECK(d.all()[1].severity == Severity::kWarning);
+  // A directory holding only a .doc: the warning, and the directory's error.
+  Diagnostics only;
+  ExpandInputs({(root / "sub").string()}, {".docx"}, &only, rule);
+  CHECK(only.error_count() == 1);
+  CHECK(only.warning_count() == 1);
   fs::remove_all(root);
 }
 

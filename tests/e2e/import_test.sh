@@ -273,6 +273,29 @@ run import "$WORK/locked/~\$2024表.docx"
 expect_status 2
 expect_err "$WORK/locked/~\$2024表.docx: error[JX0605]: not a .docx file"
 
+case_ "a directory: a .doc, a PDF, a workbook beside a .docx are named, not skipped in silence"
+mkdir -p "$WORK/mixed/sub"
+cp $F/seed-2024.docx "$WORK/mixed/x.docx"
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/mixed/y.doc"
+printf '%%PDF-1.4\n' >"$WORK/mixed/sub/扫描件.pdf"
+printf 'PK\003\004' >"$WORK/mixed/sub/目标表.xlsx"
+printf '\005Admin\000\000\000' >"$WORK/mixed/~\$y.doc"
+echo notes >"$WORK/mixed/说明.md"
+run import "$WORK/mixed" -o "$WORK/mixed-out"
+expect_status 0
+expect_err "$WORK/mixed/y.doc: warning[JX0641]: not imported: this is a Word 97-2003 document (.doc), and import reads .docx files and text extracted from Word (.txt) only: save it as .docx in Word, WPS or LibreOffice, in the same directory"
+expect_err "$WORK/mixed/sub/扫描件.pdf: warning[JX0641]: not imported: this is a PDF file"
+expect_err "$WORK/mixed/sub/目标表.xlsx: warning[JX0641]: not imported: this is an Excel workbook"
+expect_err "imported 5 projects (35 indicators) to $WORK/mixed-out; 0 errors, 3 warnings"
+expect_no_err "~\$y.doc"
+expect_no_err "说明.md"
+run import "$WORK/mixed" -o "$WORK/mixed-zh" --lang zh
+expect_err "$WORK/mixed/y.doc: 警告[JX0641]: 未导入：这是 Word 97-2003 格式的文档（.doc），而 import 只读 .docx 文件和从 Word 导出的文本（.txt）：请在 Word、WPS 或 LibreOffice 中把它另存为 .docx，放在同一目录中"
+# --strict: the warning is an error, as every warning is.
+run import "$WORK/mixed" -o "$WORK/mixed-strict" --strict
+expect_status 2
+expect_err "$WORK/mixed/y.doc: error[JX0641]"
+
 case_ "a .doc, a broken .docx and a missing file"
 printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest' >"$WORK/old.doc"
 run import "$WORK/old.doc"
