@@ -32,6 +32,13 @@ std::string JoinNames(const std::vector<std::string>& names) {
 // The value parser's reason for refusing a target, with its code.
 Message TargetError(const Parsed<Target>& parsed) { return parsed.message(); }
 
+// The year of a title that names no project (2024年度项目支出绩效目标表), or 0
+// when it gives none, or several.
+int TitleYear(std::string_view text) {
+  std::vector<int> years = YearsIn(text);
+  return years.size() == 1 ? years.front() : 0;
+}
+
 }  // namespace
 
 std::vector<ImportedProject> Importer::Run() {
@@ -132,6 +139,15 @@ void Importer::Paragraph(const DocCell& c) {
   // page: the project goes on.
   if (draft_ && draft_->section == Section::kIndicators && ContinuedHeading(c.text)) return;
   if (std::optional<std::string> name = HeadingName(c.text)) {
+    // The form's own title (2024年度项目支出绩效目标表) names no project; its
+    // year is the project's when the name has none.
+    const int year = name->empty() ? TitleYear(c.text) : 0;
+    if (draft_ && draft_->rows == 0 && name->empty() && draft_->heading &&
+        !draft_->heading->text.empty()) {
+      // Below the project's own heading: that heading names it.
+      if (year) draft_->title_year = year;
+      return;
+    }
     if (draft_ && draft_->rows == 0) {
       // Two headings in a row: the first was a document title.
       if (draft_->heading && !draft_->heading->text.empty()) {
@@ -144,6 +160,7 @@ void Importer::Paragraph(const DocCell& c) {
     }
     draft_->heading = Field{*name, c.at, true};
     if (int y = YearOnly(c.text)) draft_->title_year = y;
+    if (year) draft_->title_year = year;
     return;
   }
   if (int y = YearOnly(c.text)) {
@@ -308,6 +325,13 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         continue;
       }
       if (std::optional<std::string> heading = HeadingName(c.text)) {
+        // The form's own title (项目支出绩效目标表) in its first row names no
+        // project: only its year is read, if it gives one.
+        if (heading->empty()) {
+          if (int y = TitleYear(c.text)) d->title_year = y;
+          if (!d->heading) d->heading = Field{*heading, c.at, true};
+          continue;
+        }
         if (!d->heading) {
           d->heading = Field{*heading, c.at, true};
           continue;

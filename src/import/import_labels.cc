@@ -332,6 +332,31 @@ bool DepartmentCell(std::string_view text, std::string* code, std::string* name)
   return false;
 }
 
+namespace {
+
+// The name of a form's own title, which names no project: "项目" of
+// 项目支出绩效目标表, "2024年度项目" of 2024年度项目支出绩效目标表, and the
+// like with a year left blank to fill in (____年度). Compared squeezed.
+bool GenericTitleName(std::string_view name) {
+  std::string k = Squeeze(name);
+  size_t i = 0;
+  while (i < k.size() && k[i] == '_') ++i;
+  bool paren = i < k.size() && k[i] == '(';
+  if (paren) ++i;
+  while (i < k.size() && (isdigit(static_cast<unsigned char>(k[i])) || k[i] == '_')) ++i;
+  std::string_view rest = std::string_view(k).substr(i);
+  for (std::string_view year : {"年度", "年"}) {
+    if (StartsWith(rest, year)) {
+      rest.remove_prefix(year.size());
+      break;
+    }
+  }
+  if (paren && StartsWith(rest, ")")) rest.remove_prefix(1);
+  return OneOf(rest, {"", "项目", "预算项目", "部门项目", "部门预算项目", "单位项目"});
+}
+
+}  // namespace
+
 std::optional<std::string> HeadingName(std::string_view text) {
   std::string_view s = Trim(text);
   while (StartsWith(s, "[bookmark:")) {
@@ -348,6 +373,8 @@ std::optional<std::string> HeadingName(std::string_view text) {
   // "…项目支出绩效目标表" names "…项目".
   if (EndsWith(name, "项目支出")) name.erase(name.size() - std::string_view("支出").size());
   name = StripNumber(name);
+  // The form's own title (项目支出绩效目标表, 2024年度项目支出绩效目标表).
+  if (GenericTitleName(name)) return std::string();
   return std::string(Trim(name));
 }
 
@@ -389,6 +416,8 @@ bool OpensTitleBlock(const std::vector<DocCell>& cells) {
     if (Trim(c.text).empty()) continue;
     std::string code, name;
     if (UnitCell(c.text) || DepartmentCell(c.text, &code, &name)) return true;
+    // The form's title in its first row (项目支出绩效目标表), not a 续 heading.
+    if (HeadingName(c.text) && !ContinuedHeading(c.text)) return true;
     Role r = LabelRole(LabelKey(c.text));
     return r != Role::kNone && r != Role::kImplementer;
   }

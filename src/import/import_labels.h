@@ -92,7 +92,8 @@ bool DepartmentCell(std::string_view text, std::string* code, std::string* name)
 bool TitleLine(std::string_view text, std::string* department, std::string* unit);
 
 // A heading paragraph "[bookmark: _Toc…]1.<名称>绩效目标表": the project name
-// in it ("" when it names none, as a document title may), else nullopt.
+// in it ("" when it names none, as a document title or the form's own title
+// does: 项目支出绩效目标表, 2024年度项目支出绩效目标表), else nullopt.
 std::optional<std::string> HeadingName(std::string_view text);
 
 // A heading that continues the table before it on a new page: "（续）1.…绩效目标表",
@@ -103,7 +104,8 @@ bool ContinuedHeading(std::string_view text);
 int YearOnly(std::string_view text);
 
 // Whether the first non-blank cell of a row opens the title block of a
-// project (department, unit, 项目名称, budget, goals).
+// project (a title ending in 绩效目标表, department, unit, 项目名称, budget,
+// goals).
 bool OpensTitleBlock(const std::vector<DocCell>& cells);
 
 }  // namespace jixiao::labels

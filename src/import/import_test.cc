@@ -478,6 +478,74 @@ TEST_CASE("import: the name from the heading or the 项目名称 row") {
   CHECK(ImportText(WithIndicators(rows, kFour)).diags.empty());
 }
 
+TEST_CASE("import: the form's own title (项目支出绩效目标表) names no project") {
+  // Above the table, or as the table's first row: no 'the heading names 项目'.
+  ImportOptions y2024;
+  y2024.year = 2024;
+  for (const char* title : {"项目支出绩效目标表", "2024年度项目支出绩效目标表", "项目绩效目标表",
+                            "（2024年度）项目支出绩效目标表", "____年度项目支出绩效目标表",
+                            "2024年部门预算项目支出绩效目标表", "1.项目支出绩效目标表"}) {
+    INFO(title);
+    std::vector<std::string> rows = Table("青山区老年食堂运营补助项目");
+    rows[0] = std::string(">") + title;
+    Imported above = ImportText(WithIndicators(rows, kFour), y2024);
+    CHECK(above.only().ok);
+    CHECK(above.only().project == "青山区老年食堂运营补助项目");
+    CHECK(above.diags.empty());
+    rows[0] = std::string("|") + title;
+    Imported first_row = ImportText(WithIndicators(rows, kFour), y2024);
+    CHECK(first_row.only().project == "青山区老年食堂运营补助项目");
+    CHECK(first_row.diags.empty());
+  }
+  // Its year is the project's when the name has none.
+  std::vector<std::string> rows = Table("青山区老年食堂运营补助项目");
+  rows[0] = "|2023年度项目支出绩效目标表";
+  Imported dated = ImportText(WithIndicators(rows, kFour));
+  CHECK(dated.only().ok);
+  CHECK(dated.only().year == 2023);
+  // Without a 项目名称 row it names nothing: no name, an error.
+  rows.erase(rows.begin() + 2);
+  CHECK(ImportText(WithIndicators(rows, kFour)).Errs("no project name"));
+  // A title naming another project is still a heading that differs.
+  rows = Table("青山区老年食堂运营补助项目");
+  rows[0] = "|2024年度青山区助浴服务项目支出绩效目标表";
+  Imported differ = ImportText(WithIndicators(rows, kFour));
+  CHECK(differ.Warns("the heading names '2024年度青山区助浴服务项目', the 项目名称 row "
+                     "'青山区老年食堂运营补助项目': using the row"));
+  // Below the project's own heading, the form's title leaves that heading.
+  rows = Table("2024年度测试项目");
+  rows.insert(rows.begin() + 1, ">项目支出绩效目标表");
+  Imported both = ImportText(WithIndicators(rows, kFour));
+  CHECK(both.only().project == "2024年度测试项目");
+  CHECK(both.diags.empty());
+}
+
+TEST_CASE("import: forms one after another, each titled in its first row, are one project each") {
+  // The official form: its title and year in the table's first rows. The
+  // second form's title row, under the first form's indicators, starts the
+  // second project (it used to be read as a row of the first's indicators).
+  auto form = [](const std::string& name) {
+    return std::vector<std::string>{"|项目支出绩效目标表", "|（2024年度）", "|项目名称|" + name,
+                                    "|主管部门及代码|208青山区民政局|实施单位|208001青山区养老服务中心",
+                                    "|项目资金（万元）|年度资金总额|80.00",
+                                    "||其中：财政拨款|80.00",
+                                    "|年度总体目标|1.保障运营。",
+                                    "|一级指标|二级指标|三级指标|指标值",
+                                    "|产出指标|数量指标|补助食堂数量|10个",
+                                    "|满意度指标|服务对象满意度指标|就餐老人满意度|≥90%"};
+  };
+  std::vector<std::string> rows = form("青山区老年食堂运营补助项目");
+  for (const std::string& r : form("青山区助浴服务项目")) rows.push_back(r);
+  Imported r = ImportText(Join(rows));
+  REQUIRE(r.projects.size() == 2);
+  CHECK(r.projects[0].project == "青山区老年食堂运营补助项目");
+  CHECK(r.projects[1].project == "青山区助浴服务项目");
+  CHECK(r.projects[1].year == 2024);
+  CHECK(r.projects[0].indicators.size() == 2);
+  CHECK(r.projects[1].ok);
+  CHECK(r.diags.empty());
+}
+
 TEST_CASE("import: several projects without headings split at the next title block") {
   std::vector<std::string> a = Table("2024年度甲项目");
   std::vector<std::string> b = Table("2024年度乙项目");

@@ -259,6 +259,56 @@ expect_err "$WORK/other-header.txt:36:2: error[JX0639]: the indicator header app
 [ ! -e "$WORK/other-header/TJ-362303-2024-01.yaml" ] || fail "the project with the other header was written"
 expect_err "imported 4 projects"
 
+case_ "the official form's title (项目支出绩效目标表) names no project; another project's title does"
+# The form as issued: its title and year in the table's first rows, the
+# budget label merged down; twice in one document, and once titled with
+# another project's name.
+official_form() {
+  python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+def c(t, span=1, vm=None):
+    pr = ('<w:gridSpan w:val="%d"/>' % span if span > 1 else '') + \
+         {None: '', 'r': '<w:vMerge w:val="restart"/>', 'c': '<w:vMerge/>'}[vm]
+    return '<w:tc><w:tcPr>%s</w:tcPr><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>' % (pr, t)
+def row(*cells): return '<w:tr>%s</w:tr>' % ''.join(cells)
+def form(title, name):
+    return '<w:tbl>' + ''.join([
+        row(c(title, 5)), row(c('（2024年度）', 5)),
+        row(c('项目名称'), c(name, 4)),
+        row(c('主管部门及代码'), c('208青山区民政局'), c('实施单位'), c('208001青山区养老服务中心', 2)),
+        row(c('项目资金（万元）', vm='r'), c('年度资金总额'), c('80.00', 3)),
+        row(c('', vm='c'), c('其中：财政拨款'), c('80.00', 3)),
+        row(c('年度总体目标'), c('1.保障10个老年食堂正常运营。', 4)),
+        row(c('一级指标'), c('二级指标'), c('三级指标'), c('指标值', 2)),
+        row(c('产出指标'), c('数量指标'), c('补助食堂数量'), c('10个', 2)),
+        row(c('满意度指标'), c('服务对象满意度指标'), c('就餐老人满意度'), c('≥90%', 2))]) + '</w:tbl><w:p/>'
+body = {
+  'one': form('2024年度项目支出绩效目标表', '青山区老年食堂运营补助项目'),
+  'two': form('项目支出绩效目标表', '青山区老年食堂运营补助项目') + form('项目支出绩效目标表', '青山区助浴服务项目'),
+  'other': form('2024年度青山区助浴服务项目支出绩效目标表', '青山区老年食堂运营补助项目'),
+}[sys.argv[2]]
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body))
+PY
+}
+official_form "$WORK/official.docx" one
+run import "$WORK/official.docx" --strict -o "$WORK/official"
+expect_status 0
+expect_no_err "JX0623"
+expect_err "imported 1 project (2 indicators) to $WORK/official; 0 errors, 0 warnings"
+grep -qF "project: 青山区老年食堂运营补助项目" "$WORK/official/208001-2024-01.yaml" || fail "not the 项目名称 row's name"
+official_form "$WORK/official-two.docx" two
+run import "$WORK/official-two.docx" --strict -o "$WORK/official-two"
+expect_status 0
+expect_err "imported 2 projects (4 indicators) to $WORK/official-two; 0 errors, 0 warnings"
+grep -qF "project: 青山区助浴服务项目" "$WORK/official-two/208001-2024-02.yaml" || fail "no second project"
+official_form "$WORK/official-other.docx" other
+run import "$WORK/official-other.docx" --strict
+expect_status 2
+expect_err "$WORK/official-other.docx: error[JX0623]: table 1, row 3, cell 2: the heading names '2024年度青山区助浴服务项目', the 项目名称 row '青山区老年食堂运营补助项目': using the row"
+
 case_ "a directory: Word's and WPS's lock files beside a document are skipped"
 mkdir -p "$WORK/locked"
 cp $F/seed-2024.docx "$WORK/locked/2024表.docx"
