@@ -235,12 +235,14 @@ void Importer::Row(const std::vector<DocCell>& cells) {
   if (IsHeader(cells)) {
     std::vector<Column> columns;
     bool target_seen = false;
+    DocPlace weight_at;
     for (const DocCell& c : cells) {
       Column col = ColumnRole(LabelKey(c.text));
       // Only the first target column is the target (a 中期指标值 next to
       // it is not).
       if (col == Column::kTarget && target_seen) col = Column::kOther;
       if (col == Column::kTarget) target_seen = true;
+      if (col == Column::kWeight && weight_at.line == 0 && weight_at.table == 0) weight_at = c.at;
       columns.push_back(col);
     }
     if (draft_ && draft_->section == Section::kIndicators) {
@@ -256,6 +258,7 @@ void Importer::Row(const std::vector<DocCell>& cells) {
         Error(&d, first, Msg(MsgId::kImportHeaderChanged, DescribePlace(d.header_at)));
         d.columns = std::move(columns);
         d.header_at = first;
+        d.weight_at = weight_at;
       }
       return;
     }
@@ -263,6 +266,7 @@ void Importer::Row(const std::vector<DocCell>& cells) {
     ++d.rows;
     d.section = Section::kIndicators;
     d.header_at = first;
+    d.weight_at = weight_at;
     d.columns = std::move(columns);
     return;
   }
@@ -581,6 +585,7 @@ void Importer::IndicatorRow(const std::vector<DocCell>& row) {
     return;
   }
   if (desc) ind.description = std::string(Trim(desc->text));
+  ind.target_at = target ? target->at : ind.at;
   if (!ComposeTarget(&d, target, nature, unit, &ind)) return;
   if (weight) {
     d.weights_seen.push_back(weight->text);

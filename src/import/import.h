@@ -42,6 +42,7 @@ struct ImportedIndicator {
   std::string weight;  // exact decimal, "" = none
   std::string id;      // set only to tell apart a name the table repeats
   DocPlace at;         // the row's first cell
+  DocPlace target_at;  // its 指标值 cell
   std::vector<std::string> notes;  // YAML comments written before the entry
 };
 
@@ -84,7 +85,10 @@ struct ImportedProject {
 // cell not imported is reported to `diags` at its place; a project with an
 // error has ok = false. A document with no indicator table at all is one
 // error, "not a 绩效目标表". Each ok project has passed the target loader's
-// own validation (ReadTargetDocument), so `jixiao check` accepts it.
+// own validation (ReadTargetDocument), so `jixiao check` accepts it; the
+// loader's warnings (JX0247 of the 分值, JX0306 of a target, …) are reported
+// too, at the place in the document they concern, so that `check --strict`
+// passes on what `import --strict` writes.
 std::vector<ImportedProject> ImportTables(const ImportDoc& doc, const ImportOptions& opts,
                                           Diagnostics* diags);
 
@@ -96,8 +100,15 @@ void AssignIds(std::vector<ImportedProject>* projects, const ImportOptions& opts
 // starts with ("天津市生态环境局" -> "TJ"), or "".
 std::string ProvinceCode(std::string_view department_name);
 
-// One YAML document (no leading "---") for `p`.
-std::string ProjectYaml(const ImportedProject& p);
+// Where the entries of a project's YAML are: the 1-based line of each
+// indicator's first line ("  - level1: …") and of its "target:" line.
+struct ProjectYamlLines {
+  std::vector<size_t> indicator, target;
+};
+
+// One YAML document (no leading "---") for `p`; `lines`, when given,
+// receives where its indicators are.
+std::string ProjectYaml(const ImportedProject& p, ProjectYamlLines* lines = nullptr);
 
 // A file name for `p`: its id (or name) with characters that are unsafe in
 // file names replaced by '_', at most 120 bytes, plus ".yaml".

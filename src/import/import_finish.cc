@@ -375,7 +375,8 @@ void Importer::TellApartNames(Draft* d) {
 void Importer::SelfCheck(Draft* d) {
   ImportedProject copy = d->p;
   if (copy.id.empty()) copy.id = "import-check";
-  Source src{doc_.file + " (imported)", ProjectYaml(copy)};
+  ProjectYamlLines lines;
+  Source src{doc_.file + " (imported)", ProjectYaml(copy, &lines)};
   Diagnostics found;
   YamlLimits limits;
   limits.max_scalar_bytes = std::max(limits.max_scalar_bytes, opts_.max_cell_bytes + 64);
@@ -383,10 +384,29 @@ void Importer::SelfCheck(Draft* d) {
   ParseYamlStream(src, limits, &found, [&](const YamlDocument& ydoc) {
     ReadTargetDocument(src, ydoc, rules_, &found, nullptr, opts_.max_indicators);
   });
+  // Where in the document a line of the YAML came from: the indicator it
+  // is part of (its 指标值 cell for its target), else the project.
+  auto place_of = [&](size_t line) -> DocPlace {
+    const std::vector<size_t>& starts = lines.indicator;
+    auto after = std::upper_bound(starts.begin(), starts.end(), line);
+    if (after == starts.begin()) return d->p.at;
+    size_t k = static_cast<size_t>(after - starts.begin()) - 1;
+    const ImportedIndicator& ind = d->p.indicators[k];
+    return line == lines.target[k] ? ind.target_at : ind.at;
+  };
   for (const Diagnostic& x : found.all()) {
-    if (x.severity != Severity::kError) continue;
-    Error(d, d->p.at,
-          Message{x.code, Tr(MsgId::kImportSelfCheck, x.message, x.loc.line)});
+    if (x.severity == Severity::kError) {
+      Error(d, d->p.at, Message{x.code, Tr(MsgId::kImportSelfCheck, x.message, x.loc.line)});
+      continue;
+    }
+    if (x.severity != Severity::kWarning) continue;
+    // A warning check gives (JX0247, JX0306, …): the same, at its place in
+    // the document; the split of the 分值 at the header's 分值 cell.
+    DocPlace at = place_of(static_cast<size_t>(x.loc.line));
+    if (x.code == CodeOf(MsgId::kTgtWeightPools)) {
+      at = d->weight_at.line > 0 || d->weight_at.table > 0 ? d->weight_at : d->header_at;
+    }
+    Warn(d, at, Message{x.code, x.message});
   }
 }
 

@@ -820,6 +820,104 @@ TEST_CASE("import: 分值 are written when they add up to 90, else left out with
   CHECK(zero.Warns("分值 not imported: some are 0 or negative: every indicator's weight must be above 0"));
 }
 
+TEST_CASE("import: what check warns of is reported, at its place in the document") {
+  // The 1-based line of the first cell line "\t<cell>" of `text` (0: none).
+  auto line_of = [](const std::string& text, const std::string& cell) {
+    int line = 1;
+    for (size_t pos = 0; pos < text.size(); ++line) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      if (text.compare(pos, end - pos, "\t" + cell) == 0) return line;
+      pos = end + 1;
+    }
+    return 0;
+  };
+  // 分值 that add up to 90 but split 40/40/10 where the rules give 50/30/10:
+  // check warns (JX0247), so import says so too, at the 分值 header cell.
+  std::vector<std::string> rows = Table();
+  rows.back() = "|一级指标|二级指标|三级指标|绩效指标描述|指标值|分值";
+  std::string text = WithIndicators(rows, {"|产出指标|数量指标|甲|甲|≥10个|20",
+                                           "||质量指标|乙|乙|100%|20",
+                                           "|效益指标|社会效益指标|丙|丙|≥90%|40",
+                                           "|满意度指标|服务对象满意度指标|丁|丁|≥90%|10"});
+  Imported split = ImportText(text);
+  CHECK(split.only().ok);
+  CHECK(split.only().warnings == 1);
+  std::optional<Diagnostic> w = split.First(Severity::kWarning);
+  REQUIRE(w);
+  CHECK(w->code == 247);
+  CHECK(w->message ==
+        "the indicator weights give 产出指标 40, 效益指标 40, 满意度指标 10, but the rules give "
+        "产出指标 50, 效益指标 30, 满意度指标 10: check them (another split is for special cases)");
+  CHECK(w->loc.file == "t.txt");
+  CHECK(w->loc.line == line_of(text, "分值"));
+  CHECK(w->loc.column == 2);
+  CHECK(split.only().indicators[0].weight == "20");  // written, as check reads them
+
+  // A 时效指标 without a comparator (JX0306), a figure in a qualitative
+  // target (JX0307): at each one's 指标值 cell.
+  text = WithIndicators(Table(), {"|产出指标|时效指标|完成时间|完成时间|12个月",
+                                  "|效益指标|社会效益指标|效果|效果|控制在850万元以内",
+                                  "|满意度指标|服务对象满意度指标|满意度|满意度|≥90%"});
+  Imported targets = ImportText(text);
+  CHECK(targets.only().ok);
+  REQUIRE(targets.diags.size() == 2);
+  CHECK(targets.diags.all()[0].code == 306);
+  CHECK(targets.diags.all()[0].severity == Severity::kWarning);
+  CHECK(targets.diags.all()[0].loc.line == line_of(text, "12个月"));
+  CHECK(targets.diags.all()[0].message ==
+        "target '12个月' of 时效指标 '完成时间' has no comparator, so more is better; did you "
+        "mean '≤12个月'?");
+  CHECK(targets.diags.all()[1].code == 307);
+  CHECK(targets.diags.all()[1].loc.line == line_of(text, "控制在850万元以内"));
+  CHECK(targets.diags.all()[1].loc.column == 2);
+
+  // The same in a .docx layout: at the table, row and cell.
+  ImportDoc doc;
+  doc.file = "t.docx";
+  auto row = [&](int r, std::initializer_list<const char*> cells) {
+    DocItem item;
+    int c = 0;
+    for (const char* t : cells) item.cells.push_back(DocCell{t, DocPlace{0, 0, 1, r, ++c, 0}});
+    doc.items.push_back(std::move(item));
+  };
+  row(1, {"项目名称", "2024年度测试项目"});
+  row(2, {"预算数", "6.00", "单位：万元"});
+  row(3, {"一级指标", "二级指标", "三级指标", "指标值", "分值"});
+  row(4, {"产出指标", "数量指标", "甲", "≥10个", "40"});
+  row(5, {"效益指标", "社会效益指标", "丙", "≥90%", "40"});
+  row(6, {"满意度指标", "服务对象满意度指标", "丁", "≥90%", "10"});
+  Diagnostics diags;
+  std::vector<ImportedProject> ps = ImportTables(doc, ImportOptions{}, &diags);
+  REQUIRE(ps.size() == 1);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags.all()[0].code == 247);
+  CHECK(diags.all()[0].message.rfind("table 1, row 3, cell 5: the indicator weights give", 0) == 0);
+}
+
+TEST_CASE("import: ProjectYaml says on which lines its indicators and targets are") {
+  Imported r = ImportText(WithIndicators(Table(), kFour));
+  ImportedProject p = r.only();
+  p.indicators[1].notes.push_back("a note\nof two lines");  // one comment line
+  p.indicators[2].description = "two\nparagraphs";
+  ProjectYamlLines lines;
+  std::string yaml = ProjectYaml(p, &lines);
+  std::vector<std::string> text_lines;
+  for (size_t pos = 0; pos < yaml.size();) {
+    size_t end = yaml.find('\n', pos);
+    text_lines.push_back(yaml.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  REQUIRE(lines.indicator.size() == 4);
+  REQUIRE(lines.target.size() == 4);
+  for (size_t k = 0; k < 4; ++k) {
+    INFO("indicator " << k + 1);
+    CHECK(text_lines.at(lines.indicator[k] - 1) == "  - level1: " + p.indicators[k].level1);
+    CHECK(StartsWith(text_lines.at(lines.target[k] - 1), "    target: "));
+  }
+  CHECK(ProjectYaml(p) == yaml);
+}
+
 TEST_CASE("import: a name the table repeats gets an id") {
   Imported r = ImportText(WithIndicators(Table(), {"|产出指标|数量指标|设备|甲|4台",
                                                    "||数量指标|设备|乙|2台"}));

@@ -1,5 +1,7 @@
 // Import's output: project ids, file names and the target YAML of each
 // imported project. See import.h.
+#include <algorithm>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -69,7 +71,7 @@ void AssignIds(std::vector<ImportedProject>* projects, const ImportOptions& opts
   }
 }
 
-std::string ProjectYaml(const ImportedProject& p) {
+std::string ProjectYaml(const ImportedProject& p, ProjectYamlLines* lines) {
   std::string o;
   AppendComment("", fmt::format("绩效目标表：{}", p.project), &o);
   AppendComment("",
@@ -112,12 +114,23 @@ std::string ProjectYaml(const ImportedProject& p) {
   }
   AppendNotes(p, "indicators", "", &o);
   o += "indicators:\n";
+  // The line the next text appended starts: lines so far, plus one.
+  size_t line = 0;
+  size_t counted = 0;  // the bytes of `o` counted into `line`
+  auto next_line = [&] {
+    line += static_cast<size_t>(std::count(o.begin() + static_cast<std::ptrdiff_t>(counted), o.end(), '\n'));
+    counted = o.size();
+    return line + 1;
+  };
+  if (lines) *lines = ProjectYamlLines{};
   for (const ImportedIndicator& ind : p.indicators) {
     for (const std::string& n : ind.notes) AppendComment("  ", n, &o);
+    if (lines) lines->indicator.push_back(next_line());
     o += fmt::format("  - level1: {}\n", YamlScalar(ind.level1));
     o += fmt::format("    level2: {}\n", YamlScalar(ind.level2));
     o += fmt::format("    name: {}\n", YamlScalar(ind.name));
     if (!ind.description.empty()) o += fmt::format("    description: {}\n", YamlScalar(ind.description));
+    if (lines) lines->target.push_back(next_line());
     o += fmt::format("    target: {}\n", YamlScalar(ind.target));
     if (!ind.weight.empty()) o += fmt::format("    weight: {}\n", ind.weight);
     if (!ind.id.empty()) o += fmt::format("    id: {}\n", YamlScalar(ind.id));

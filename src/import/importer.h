@@ -75,6 +75,7 @@ struct Draft {
   Section section = Section::kTitle;
   std::vector<Column> columns;  // the indicator header, once seen
   DocPlace header_at;
+  DocPlace weight_at;  // the header's 分值 cell, if it has one
   std::string last_level1, last_level2;
   std::vector<std::string> weights_seen;  // raw weight cells, to report them when dropped
 };
@@ -179,7 +180,8 @@ class Importer {
   void TellApartNames(Draft* d);
 
   // Runs the target loader on the YAML written for the project, so that an
-  // ok project is one `jixiao check` accepts.
+  // ok project is one `jixiao check` accepts, and reports the warnings
+  // `check` would give at the place in the document they concern.
   void SelfCheck(Draft* d);
 
   const ImportDoc& doc_;

@@ -309,6 +309,31 @@ run import "$WORK/official-other.docx" --strict
 expect_status 2
 expect_err "$WORK/official-other.docx: error[JX0623]: table 1, row 3, cell 2: the heading names '2024年度青山区助浴服务项目', the 项目名称 row '青山区老年食堂运营补助项目': using the row"
 
+case_ "what check --strict refuses, import --strict refuses: JX0247, JX0306 at their cells"
+# 分值 adding up to 90, split 40/40/10 where the rules give 50/30/10, and a
+# 时效指标 without a comparator: warnings of check, so of import too.
+printf '1.2024年度分值二项目绩效目标表\n207001青山区教育局　　单位：万元\n\n\t项目名称\n\t2024年度分值二项目\n\n\t预算数\n\t10.00\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t分值\n\n\t产出指标\n\t数量指标\n\t甲\n\t≥10个\n\t20\n\n\t产出指标\n\t时效指标\n\t完成时间\n\t12个月\n\t20\n\n\t效益指标\n\t社会效益指标\n\t丙\n\t≥90%%\n\t40\n\n\t满意度指标\n\t服务对象满意度指标\n\t丁\n\t≥90%%\n\t10\n' >"$WORK/pools.txt"
+run import "$WORK/pools.txt" --strict -o "$WORK/pools-strict"
+expect_status 2
+expect_err "$WORK/pools.txt:14:2: error[JX0247]: the indicator weights give 产出指标 40, 效益指标 40, 满意度指标 10, but the rules give 产出指标 50, 效益指标 30, 满意度指标 10"
+expect_err "$WORK/pools.txt:25:2: error[JX0306]: target '12个月' of 时效指标 '完成时间' has no comparator"
+[ -z "$(ls -A "$WORK/pools-strict" 2>/dev/null)" ] || fail "--strict wrote a project check --strict refuses"
+run import "$WORK/pools.txt" -o "$WORK/pools" --lang zh
+expect_status 0
+expect_err "$WORK/pools.txt:14:2: 警告[JX0247]: 各一级指标的分值为 产出指标 40、效益指标 40、满意度指标 10，而规则为 产出指标 50、效益指标 30、满意度指标 10"
+expect_err "0 个错误，2 个警告"
+# check says the same of what was written: no more, no less.
+run check "$WORK/pools"
+expect_status 0
+expect_out "0 errors, 2 warnings"
+expect_err "warning[JX0247]"
+expect_err "warning[JX0306]"
+# The seed, which check --strict accepts, import --strict imports.
+run import $F/seed-2024.txt --strict -o "$WORK/seed-strict"
+expect_status 0
+run check --strict "$WORK/seed-strict"
+expect_status 0
+
 case_ "a directory: Word's and WPS's lock files beside a document are skipped"
 mkdir -p "$WORK/locked"
 cp $F/seed-2024.docx "$WORK/locked/2024表.docx"
