@@ -317,6 +317,18 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
     if (Trim(c.text).empty()) continue;
     std::string key = LabelKey(c.text);
     Role role = LabelRole(key);
+    // A budget label and its amount in one cell ("预算数：850,000.00"): read
+    // as the label's cell and the amount's next to it.
+    std::optional<DocCell> own_label, own_value;
+    if (role == Role::kNone) {
+      if (std::optional<labels::LabelledAmount> la = labels::SplitLabelledAmount(c.text)) {
+        own_label = DocCell{la->label, c.at, false, c.span};
+        own_value = DocCell{la->amount, c.at, false, c.span};
+        key = LabelKey(la->label);
+        role = LabelRole(key);
+      }
+    }
+    const DocCell& label = own_label ? *own_label : c;
     std::string code, name;
     if (role == Role::kNone) {
       if (std::optional<std::string> unit = UnitCell(c.text)) {
@@ -356,13 +368,19 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
       Unread(d, c, MsgId::kUnreadNoField);
       continue;
     }
-    // A label: its value is the next cell, unless that is a label too.
+    // A label: its value is the next cell, unless that is a label too (or
+    // one with its amount), or the value is in the label's own cell.
     const DocCell* value = nullptr;
     auto take_value = [&] {
+      if (own_value) {
+        value = &*own_value;
+        return;
+      }
       if (i + 1 < cells.size()) {
         const DocCell& next = cells[i + 1];
         std::string nk = LabelKey(next.text);
-        if (LabelRole(nk) == Role::kNone && !UnitCell(next.text)) {
+        if (LabelRole(nk) == Role::kNone && !UnitCell(next.text) &&
+            !labels::SplitLabelledAmount(next.text)) {
           value = &next;
           ++i;
         }
@@ -409,8 +427,8 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
         d->section = Section::kBudget;
         take_value();
         if (role == Role::kFiscal && FiscalPartLabel(key)) {
-          Draft::FiscalPart part{c, Field{}};
-          Set(d, &part.value, value, c);
+          Draft::FiscalPart part{label, Field{}};
+          Set(d, &part.value, value, label);
           d->fiscal_parts.push_back(std::move(part));
           break;
         }
@@ -419,7 +437,7 @@ void Importer::TitleRow(Draft* d, const std::vector<DocCell>& cells) {
             : role == Role::kFiscal    ? &d->fiscal
             : role == Role::kCarryover ? &d->carryover
                                        : &d->other,
-            value, c);
+            value, label);
         break;
       case Role::kPurpose:
         take_value();

@@ -245,6 +245,42 @@ Role LabelRole(std::string_view k) {
   return Role::kNone;
 }
 
+std::optional<LabelledAmount> SplitLabelledAmount(std::string_view text) {
+  // Longer than any label of LabelRole with a remark: "其中：上年结转结余资金（万元）".
+  constexpr size_t kMaxLabelBytes = 96;
+  const std::string_view s = Trim(text);
+  // Each run of separators, from the first: the label before it, the amount
+  // after ("其中：财政资金：6.00" is tried at "其中：" first, then read at its
+  // second colon).
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t run = pos;
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (cp != ':' && cp != U'：' && !IsSpace(cp)) continue;
+    size_t end = pos;
+    while (end < s.size()) {
+      size_t next = end;
+      char32_t c = DecodeUtf8(s, &next);
+      if (c != ':' && c != U'：' && !IsSpace(c)) break;
+      end = next;
+    }
+    pos = end;
+    // A label is a few words: past them, no run starts one (and a long cell
+    // is not looked up at each of its spaces).
+    if (run > kMaxLabelBytes) break;
+    if (run == 0 || end >= s.size()) continue;
+    const std::string_view label = s.substr(0, run);
+    const std::string_view amount = s.substr(end);
+    Role role = LabelRole(LabelKey(label));
+    if (role != Role::kTotal && role != Role::kFiscal && role != Role::kCarryover &&
+        role != Role::kOther)
+      continue;
+    if (!ParseAmount(amount, "")) continue;
+    return LabelledAmount{std::string(label), std::string(amount)};
+  }
+  return std::nullopt;
+}
+
 bool FiscalPartLabel(std::string_view k) {
   if (LabelRole(k) != Role::kFiscal) return false;
   std::string_view rest = k;
@@ -418,6 +454,7 @@ bool OpensTitleBlock(const std::vector<DocCell>& cells) {
     if (UnitCell(c.text) || DepartmentCell(c.text, &code, &name)) return true;
     // The form's title in its first row (项目支出绩效目标表), not a 续 heading.
     if (HeadingName(c.text) && !ContinuedHeading(c.text)) return true;
+    if (SplitLabelledAmount(c.text)) return true;  // "预算数：6.00"
     Role r = LabelRole(LabelKey(c.text));
     return r != Role::kNone && r != Role::kImplementer;
   }

@@ -59,6 +59,16 @@ enum class Role {
 // 其中：财政资金, 绩效目标, and their variants).
 Role LabelRole(std::string_view k);
 
+// A budget label and its amount in one cell: "预算数：850,000.00",
+// "其中：财政资金：6.00", "预算数 6.00" (a colon, full-width or not, or white
+// space between). The label is one of 预算数, 财政资金, 上年结转资金 or 其他资金
+// (LabelRole kTotal, kFiscal, kCarryover or kOther); the amount is what
+// ParseAmount reads, or blank's "-", "/", "无". Both as written, trimmed.
+struct LabelledAmount {
+  std::string label, amount;
+};
+std::optional<LabelledAmount> SplitLabelledAmount(std::string_view text);
+
 // A kFiscal label naming one level's part of the fiscal funds: 中央财政资金,
 // 地方财政资金, 省级财政资金, 市级财政拨款, ….
 bool FiscalPartLabel(std::string_view k);

@@ -338,6 +338,71 @@ TEST_CASE("import: 上年结转资金, fiscal funds in parts, and the sums check
                     "are given as a whole)"));
 }
 
+TEST_CASE("import: a budget label and its amount in one cell read as in two") {
+  using labels::SplitLabelledAmount;
+  auto split = [](std::string_view text) {
+    std::optional<labels::LabelledAmount> la = SplitLabelledAmount(text);
+    return la ? la->label + "|" + la->amount : std::string("none");
+  };
+  CHECK(split("预算数：850,000.00") == "预算数|850,000.00");
+  CHECK(split("预算数:6.00") == "预算数|6.00");
+  CHECK(split("预算数 6.00") == "预算数|6.00");
+  CHECK(split("预算数　６．００") == "预算数|６．００");
+  CHECK(split(" 预算数 ： 6.00 ") == "预算数|6.00");
+  CHECK(split("预算数\n6.00") == "预算数|6.00");
+  CHECK(split("其中：财政资金：850,000.00") == "其中：财政资金|850,000.00");
+  CHECK(split("其中：财政资金 6.00") == "其中：财政资金|6.00");
+  CHECK(split("上年结转资金：4.00") == "上年结转资金|4.00");
+  CHECK(split("其他资金：无") == "其他资金|无");
+  CHECK(split("全年预算数（A）：1,260.00") == "全年预算数（A）|1,260.00");
+  CHECK(split("预算数：6.00万元") == "预算数|6.00万元");
+  // Not a budget label with an amount: left as it was.
+  CHECK(split("预算数") == "none");
+  CHECK(split("预算数：") == "none");
+  CHECK(split("预算数6.00") == "none");
+  CHECK(split("预算数：八十五万元") == "none");
+  CHECK(split("预算数：6.00（含税）") == "none");
+  CHECK(split("其中：6.00") == "none");
+  CHECK(split("单位名称：青山区教育局") == "none");
+  CHECK(split("项目资金：80.00") == "none");
+  CHECK(split("1.完成 6.00") == "none");
+  // A long cell of many words is not looked up at each space: at once.
+  std::string many;
+  for (int i = 0; i < 200000; ++i) many += "其中：财政 ";
+  CHECK(split(many + "6.00") == "none");
+
+  auto budget = [](std::initializer_list<std::string> lines) {
+    std::vector<std::string> rows = Table();
+    rows.erase(rows.begin() + 3, rows.begin() + 5);  // the budget and purpose rows
+    rows.insert(rows.begin() + 3, lines);
+    return ImportText(WithIndicators(rows, {"|产出指标|数量指标|设备|设备|4台"}));
+  };
+  // targets.md §1's Word table: "预算数 6.00 | 其中：财政资金 6.00 | 其他资金 （空）".
+  Imported one = budget({"|预算规模及资金用途|预算数：850,000.00|其中：财政资金：850,000.00|其他资金：| "});
+  CHECK(one.only().ok);
+  CHECK(one.only().total == "850000.00");
+  CHECK(one.only().fiscal == "850000.00");
+  CHECK(HasNote(one.only(), "budget.other", "其他资金：原表该单元格为空"));
+  CHECK(one.diags.empty());
+  Imported spaced = budget({"|预算数 10.00|其中：中央财政资金 4.00|地方财政资金 6.00|上年结转资金 0"});
+  CHECK(spaced.only().ok);
+  CHECK(spaced.only().total == "10.00");
+  CHECK(spaced.only().fiscal == "10.00");
+  CHECK(HasNote(spaced.only(), "budget.fiscal", "财政资金 = 其中：中央财政资金 4.00 + 地方财政资金 6.00"));
+  CHECK(spaced.diags.empty());
+  // Given twice, in one cell and in two: the second is not imported, said so.
+  Imported twice = budget({"|预算数：10.00|预算数|10.00"});
+  CHECK(twice.only().total == "10.00");
+  CHECK(twice.Warns("not imported: '10.00' ('预算数' is given twice; the first is used)"));
+  // An amount in another unit than the table's: the error of the two-cell form.
+  Imported other_unit = budget({"|预算数：6000元"});
+  CHECK(other_unit.Errs("预算数 '6000元': the amount is in 元, but the table's unit is 万元"));
+  // A cell with no amount after its label is reported as before.
+  Imported words = budget({"|预算数：八十五万元"});
+  CHECK(words.Warns("not imported: '预算数：八十五万元'"));
+  CHECK(words.Errs("no 预算数 (budget total) in this table"));
+}
+
 TEST_CASE("import: numbered goals and several goals") {
   using V = std::vector<std::string>;
   CHECK(SplitGoals("1.提高能力") == V{"提高能力"});

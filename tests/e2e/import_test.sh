@@ -168,6 +168,64 @@ run import "$WORK/parts-bad.txt"
 expect_status 2
 expect_err "$WORK/parts-bad.txt:9:2: error[JX0634]: 财政资金 (9.00) + 其他资金 (0.50) = 9.5, but 预算数 is 10.00"
 
+case_ "a budget label and its amount in one cell (预算数：850,000.00) read as in two cells"
+# The row of targets.md §1's Word table, each label and amount in one cell.
+onecell_docx() {
+  python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+def p(t): return '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % t
+def c(t, span=1, vm=None):
+    pr = ('<w:gridSpan w:val="%d"/>' % span if span > 1 else '') + \
+         {None: '', 'r': '<w:vMerge w:val="restart"/>', 'c': '<w:vMerge/>'}[vm]
+    return '<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>' % (pr, p(t) if t else '<w:p/>')
+def row(*cells): return '<w:tr>%s</w:tr>' % ''.join(cells)
+total = sys.argv[2]
+body = p('1.2024年度区财政预算管理一体化系统运维项目绩效目标表') + p('101005某区财政局信息中心　　　　单位：元') + '<w:tbl>' + ''.join([
+    row(c('项目名称'), c('2024年度区财政预算管理一体化系统运维项目', 4)),
+    row(c('预算规模及资金用途', vm='r'), c('预算数：' + total), c('其中：财政资金：850,000.00'), c('其他资金：'), c('')),
+    row(c('', vm='c'), c('保障预算管理一体化系统全年稳定运行。', 4)),
+    row(c('绩效目标'), c('1.保障系统稳定运行', 4)),
+    row(c('一级指标'), c('二级指标'), c('三级指标'), c('绩效指标描述'), c('指标值')),
+    row(c('产出指标'), c('数量指标'), c('运维系统数量'), c('运维系统数量'), c('≥3个')),
+    row(c('满意度指标'), c('服务对象满意度指标'), c('预算单位满意度'), c('满意度'), c('≥90%'))]) + '</w:tbl>'
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body))
+PY
+}
+onecell_docx "$WORK/onecell.docx" '850,000.00'
+run import "$WORK/onecell.docx" --strict -o "$WORK/onecell.yaml"
+expect_status 0
+expect_err "imported 1 project (2 indicators) to $WORK/onecell.yaml; 0 errors, 0 warnings"
+grep -A3 '^budget:' "$WORK/onecell.yaml" | grep -v '^ *#' >"$WORK/onecell.part"
+printf 'budget:\n  total: 850000.00\n  fiscal: 850000.00\n' | cmp -s - "$WORK/onecell.part" ||
+  fail "the budget in one cell is not read: $(cat "$WORK/onecell.part")"
+run check --strict "$WORK/onecell.yaml"
+expect_status 0
+# An amount in another unit than the table's: the two-cell form's error, at the cell.
+onecell_docx "$WORK/onecell-wan.docx" '85万元'
+run import "$WORK/onecell-wan.docx"
+expect_status 2
+expect_err "$WORK/onecell-wan.docx: error[JX0630]: table 1, row 2, cell 2: 预算数 '85万元': the amount is in 万元, but the table's unit is 元"
+# A cell that holds no amount after its label is reported as before (and
+# 预算数 is taken from 财政资金, a guess).
+onecell_docx "$WORK/onecell-words.docx" '八十五万元'
+run import "$WORK/onecell-words.docx"
+expect_status 0
+expect_err "$WORK/onecell-words.docx: warning[JX0631]: table 1, row 2, cell 3: 预算数 is empty: using 850000.00 (财政资金)"
+expect_err "$WORK/onecell-words.docx: warning[JX0611]: table 1, row 2, cell 2: not imported: '预算数：八十五万元'"
+# In extracted text: at the line and column of the cell.
+printf '2024年度设备购置项目绩效目标表\n\n\t单位：万元\n\n\t项目名称\n\t2024年度设备购置项目\n\n\t预算数：6000元\n\t其中：财政资金 6.00\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t购置设备数量\n\t4台\n' >"$WORK/onecell.txt"
+run import "$WORK/onecell.txt"
+expect_status 2
+expect_err "$WORK/onecell.txt:8:2: error[JX0630]: 预算数 '6000元': the amount is in 元, but the table's unit is 万元"
+sed -i 's/6000元/6.00/' "$WORK/onecell.txt"
+run import "$WORK/onecell.txt"
+expect_status 0
+expect_out "  total: 6.00"
+expect_out "  fiscal: 6.00"
+
 case_ "variations: full-width, the 2021 form, no description, spaces, separators, numbered goals"
 run import --lang zh $F/variations.txt -o "$WORK/var"
 expect_status 0
