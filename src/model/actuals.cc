@@ -63,13 +63,18 @@ std::string ActualsIndex::PackFields(const ProjectActuals& e) {
   p.Int(static_cast<uint64_t>(e.loc.line));
   p.Int(static_cast<uint64_t>(e.loc.column));
   p.Int((e.has_spent ? 1 : 0) | (e.year ? 2 : 0) | (e.budget ? 4 : 0) | (e.budget_shown ? 8 : 0) |
-        (e.rows_unread ? 16 : 0));
+        (e.rows_unread ? 16 : 0) | (e.goals_shown.empty() ? 0 : 32));
   if (e.year) p.Int(static_cast<uint64_t>(*e.year));
   PackFunding(e.spent, &p);
   if (e.budget) PackFunding(*e.budget, &p);
   if (e.budget_shown) PackAmount(*e.budget_shown, &p);
   p.Str(e.achieved);
   p.Str(e.note);
+  if (!e.goals_shown.empty()) {
+    p.Str(e.goals_shown);
+    p.Int(static_cast<uint64_t>(e.goals_shown_loc.line));
+    p.Int(static_cast<uint64_t>(e.goals_shown_loc.column));
+  }
   p.Int(e.indicators.size());
   for (const IndicatorActual& a : e.indicators) {
     p.Str(a.key);
@@ -163,6 +168,12 @@ std::shared_ptr<const ProjectActuals> ActualsIndex::Get(size_t index) const {
   if (flags & 8) out->budget_shown = UnpackAmount(&u, out->loc.file);
   out->achieved = std::string(u.Str());
   out->note = std::string(u.Str());
+  if (flags & 32) {
+    out->goals_shown = std::string(u.Str());
+    out->goals_shown_loc.file = out->loc.file;
+    out->goals_shown_loc.line = static_cast<int>(u.Int());
+    out->goals_shown_loc.column = static_cast<int>(u.Int());
+  }
   size_t n = static_cast<size_t>(u.Int());
   out->indicators.reserve(n);
   for (size_t i = 0; i < n; ++i) {

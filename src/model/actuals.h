@@ -94,6 +94,12 @@ struct ProjectActuals {
   // amount: only compared with the target file's budget (CheckShownBudget,
   // score.cc), which is the one used.
   std::optional<Amount> budget_shown;
+  // The 指标值 cell of a spreadsheet's 实际完成情况 row (`template -f csv`
+  // shows the target's goals there), trimmed; "" when none. Not read as
+  // anything: only compared with the target's goals (CheckShownGoals,
+  // score.cc), which is said when it differs.
+  std::string goals_shown;
+  Location goals_shown_loc;
   std::vector<IndicatorActual> indicators;
   // A progress file's (progress.h): the date of its figures, and 全年预计执行数.
   std::optional<AsOf> as_of;

@@ -282,6 +282,7 @@ class CsvReader {
     std::unordered_map<std::string, int> indicator_lines;  // key -> line first given
     int spent_line = 0;                                    // 0: no spent row yet
     int budget_line = 0;                                   // 0: no budget row yet
+    int achieved_line = 0;                                 // 0: no achieved row yet
     int forecast_spent_line = 0;  // 0: no forecast spending given yet (either way)
   };
 
@@ -469,12 +470,13 @@ class CsvReader {
         ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, indicator);
       }
       CheckProgressCells(row, indicator, false);
+      AddProjectNote(row, &g.entry);
       ReadForecastSpent(row, indicator, value_, &g);
     } else if (EqualsIgnoringCase(indicator, "budget") || indicator == "全年预算数") {
       ReadBudget(row, &g);
       if (progress_) CheckProgressCells(row, indicator, false);
     } else if (EqualsIgnoringCase(indicator, "achieved") || indicator == "实际完成情况") {
-      g.entry.achieved = std::string(Cell(row, value_));
+      ReadAchieved(row, indicator, &g);
       if (progress_) CheckProgressCells(row, indicator, false);
     } else {
       ReadIndicator(row, indicator, &g);
@@ -527,7 +529,7 @@ class CsvReader {
       return;
     }
     g->spent_line = row.lines[indicator_];
-    e.note = std::string(Cell(row, note_));
+    AddProjectNote(row, &e);
     if (const std::string_view shown = Cell(row, target_); !shown.empty()) {
       e.budget_shown = BudgetShown(shown);
       if (e.budget_shown) e.budget_shown->loc = LocOf(row, target_);
@@ -561,6 +563,7 @@ class CsvReader {
       return;
     }
     g->budget_line = row.lines[indicator_];
+    AddProjectNote(row, &e);  // why the budget was adjusted: the project's note too
     if (!Cell(row, score_).empty()) {
       ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, Trim(row.fields[indicator_]));
     }
@@ -577,6 +580,40 @@ class CsvReader {
     }
     e.budget = Funding{};
     e.budget->total = std::move(a);
+  }
+
+  // The note of a row about the project's money (spent, budget, forecast
+  // spending): the project's note, those of several rows joined in the
+  // order of the file.
+  void AddProjectNote(const CsvRow& row, ProjectActuals* e) {
+    const std::string_view note = Cell(row, note_);
+    if (note.empty()) return;
+    if (!e->note.empty()) e->note += "；";
+    e->note += note;
+  }
+
+  // The row `achieved` (实际完成情况): what the year's overall goals came to,
+  // in its value cell. Its 指标值 cell, where `template -f csv` shows the
+  // goals, is kept to be compared with them (CheckShownGoals, score.cc);
+  // its note has no place in any report, which is said at it.
+  void ReadAchieved(const CsvRow& row, std::string_view name, Group* g) {
+    ProjectActuals& e = g->entry;
+    if (g->achieved_line != 0) {
+      ErrorAt(row, indicator_, MsgId::kCsvSecondAchievedRow, e.key, g->achieved_line, name);
+      return;
+    }
+    g->achieved_line = row.lines[indicator_];
+    e.achieved = std::string(Cell(row, value_));
+    if (const std::string_view shown = Cell(row, target_); !shown.empty()) {
+      e.goals_shown = std::string(shown);
+      e.goals_shown_loc = LocOf(row, target_);
+    }
+    if (!Cell(row, score_).empty()) ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, name);
+    if (const std::string_view note = Cell(row, note_); !note.empty()) {
+      Warning(row.lines[note_], row.columns[note_],
+              Msg(progress_ ? MsgId::kProgCsvAchievedRowNote : MsgId::kCsvAchievedRowNote, name,
+                  header_names_[note_], Shorten(note), header_names_[value_]));
+    }
   }
 
   void ReadIndicator(const CsvRow& row, const std::string& key, Group* g) {

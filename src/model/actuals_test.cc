@@ -1151,6 +1151,63 @@ TEST_CASE("actuals CSV: the rows spent, budget and achieved in any case; 执行�
   CHECK(p2->spent.total.value == 3);
 }
 
+TEST_CASE("actuals CSV: the notes of the budget and achieved rows, the goals they show") {
+  // The template's sheet as a finance officer filled it in: a 全年预算数 row
+  // added with its note, what was achieved typed over the goals in 指标值,
+  // and a note on the 实际完成情况 row.
+  const std::string header = "项目,一级指标,二级指标,指标,指标值,实际值,说明\n";
+  Loaded l = LoadCsv(header +
+                     "P1,,,全年执行数,预算 85 万元（运维项目）,79.65,\n"                    // 2
+                     "P1,,,全年预算数,,80,年中预算调减5万元\n"                              // 3
+                     "P1,,,实际完成情况,全年系统可用率99.8%,,另附运维报告\n"               // 4
+                     "P1,产出指标,数量指标,运维系统数量,≥3个,3,\n");                       // 5
+  // The budget row's note is the project's note (why the rate is what it
+  // is); the achieved row's is read nowhere, which is said at it.
+  REQUIRE(l.diags.size() == 1);
+  const Diagnostic& w = l.diags.all()[0];
+  CHECK(w.severity == Severity::kWarning);
+  CHECK(w.code == 167);
+  CHECK(w.loc.line == 4);
+  CHECK(w.loc.column == 27);
+  CHECK(w.message ==
+        "the '说明' cell of the '实际完成情况' row is not read, so '另附运维报告' appears in no "
+        "report: what the overall goals came to goes in this row's '实际值' cell (it fills the "
+        "自评表's 实际完成情况); the project's note (why its execution rate is low, say) goes in "
+        "the '说明' cell of its 全年执行数 row");
+  auto p = l.index.Claim("P1", "P1");
+  REQUIRE(p != nullptr);
+  CHECK(p->note == "年中预算调减5万元");
+  CHECK(p->achieved == "");
+  // The 指标值 cell of the achieved row is kept, with its place, through the
+  // index's compact record, to be compared with the target's goals.
+  CHECK(p->goals_shown == "全年系统可用率99.8%");
+  CHECK(p->goals_shown_loc.file == "a.csv");
+  CHECK(p->goals_shown_loc.line == 4);
+  CHECK(p->goals_shown_loc.column == 13);
+
+  // Notes on the spending and the budget rows: joined, in the file's order.
+  Loaded both = LoadCsv(header +
+                        "P1,,,全年预算数,,80,年中调减\n"
+                        "P1,,,全年执行数,,79.65,结余上缴\n"
+                        "P1,,,实际完成情况,,完成,\n");
+  CHECK_MESSAGE(both.diags.empty(), Dump(both.diags));
+  auto b = both.index.Claim("P1", "P1");
+  REQUIRE(b != nullptr);
+  CHECK(b->note == "年中调减；结余上缴");
+  CHECK(b->achieved == "完成");
+  CHECK(b->goals_shown.empty());
+
+  // A second achieved row is an error at it (the first was kept in silence
+  // before); so is a score on it.
+  Loaded twice = LoadCsv(
+      "project,indicator,value,note,score\nP1,spent,1,,\nP1,achieved,甲,,\nP1,实际完成情况,乙,,\n"
+      "P2,spent,1,,\nP2,achieved,甲,,0.5\n");
+  CHECK(HasError(twice.diags, 4, 4,
+                 "project 'P1' has a second '实际完成情况' row (the first is on line 3)"));
+  CHECK(HasError(twice.diags, 6, 16, "the 'achieved' row takes no score"));
+  CHECK(twice.diags.error_count() == 2);
+}
+
 TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
   Loaded l = LoadCsv(
       "项目名称,三级指标,实际完成值,偏差原因,,,\r\n"

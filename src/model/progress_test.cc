@@ -321,6 +321,35 @@ TEST_CASE("CSV progress: the forecast spending in a row of its own, once") {
   CHECK(r.diags.has_errors());
 }
 
+TEST_CASE("CSV progress: notes of the budget, forecast and achieved rows") {
+  // As in eval: the budget row's note and a forecast row's join the
+  // project's note; the achieved row's is read nowhere, said at it.
+  Read r = Csv(
+      "项目,指标,指标值,实际值,说明\n,截至日期,,2024-07-31,\n"       // 1, 2
+      "P1,执行数,预算 6 万元（P1）,3.10,进度正常\n"                 // 3
+      "P1,全年预算数,,5,年中调减1万元\n"                            // 4
+      "P1,全年预计执行数,,4.8,按合同付款\n"                         // 5
+      "P1,实际完成情况,完成设备采购,已采购,见附件\n"                // 6
+      "P1,甲,4台,2台,\n");
+  REQUIRE(r.diags.size() == 1);
+  const Diagnostic& w = r.diags.all()[0];
+  CHECK(w.severity == Severity::kWarning);
+  CHECK(w.code == 167);
+  CHECK(w.loc.line == 6);
+  CHECK(w.loc.column == 22);
+  CHECK(w.message ==
+        "the '说明' cell of the '实际完成情况' row is not read, so '见附件' appears in no "
+        "report: what has come of the overall goals so far goes in this row's '实际值' cell (it "
+        "fills the 监控表's 1-N月执行情况); the project's note goes in the '说明' cell of its "
+        "执行数 row");
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].note == "进度正常；年中调减1万元；按合同付款");
+  CHECK(r.entries[0].achieved == "已采购");
+  CHECK(r.entries[0].goals_shown == "完成设备采购");
+  CHECK(r.entries[0].goals_shown_loc.line == 6);
+  CHECK(r.entries[0].goals_shown_loc.column == 11);
+}
+
 TEST_CASE("CSV progress: a column 偏差原因 without 偏差原因类别 gives the reasons it names") {
   Read r = Csv("项目,指标,实际值,偏差原因,全年预计完成情况\n,截至日期,2024-07-31,,\n"
                "P1,执行数,1,,\nP1,甲,1台,经费保障、人员保障,4台\nP1,乙,2台,受天气影响,5台\n");

@@ -169,6 +169,7 @@ class ProjectScorer {
     }
     if (actuals_.has_spent) ReadFunding(s);
     CheckShownBudget(*s);
+    CheckShownGoals(proj);
     // A score's band is the rules' (not the file's to know when it was
     // read): checked for every indicator of the entry, whatever else is wrong.
     for (const IndicatorActual& a : actuals_.indicators)
@@ -288,6 +289,45 @@ class ProjectScorer {
     diags_->Warning(actuals_.budget_shown->loc, MsgId::kShownBudgetDiffers, p.project,
                     actuals_.budget_shown->text, p.total.ToDecimalString(), p.unit, p.loc.file,
                     p.loc.line);
+  }
+
+  // The goals a spreadsheet's 实际完成情况 row shows in its 指标值 cell
+  // (ProjectActuals::goals_shown) that are not the target's: said, as that
+  // cell is not read. Most often what was achieved, written over the goals
+  // (the template shows them there) instead of in the value cell, so that
+  // the forms' 实际完成情况 would stay blank without a word.
+  void CheckShownGoals(const Project& p) {
+    if (actuals_.goals_shown.empty() || SameGoals(actuals_.goals_shown, p.goals)) return;
+    std::string goals;
+    for (const std::string& g : p.goals) goals += (goals.empty() ? "" : "；") + g;
+    diags_->Warning(actuals_.goals_shown_loc,
+                    actuals_.achieved.empty() ? MsgId::kShownGoalsDiffersNoAchieved
+                                              : MsgId::kShownGoalsDiffers,
+                    p.project, TruncateToWidth(actuals_.goals_shown, 40),
+                    goals.empty() ? Tr(MsgId::kNoGoalsInFile)
+                                  : Tr(MsgId::kGoalsInFile, TruncateToWidth(goals, 40)),
+                    p.loc.file, p.loc.line);
+  }
+
+  // Whether `shown` is `goals` as `template -f csv` writes them (joined by
+  // "；"), or joined otherwise: compared without blanks, line breaks and
+  // semicolons (a cell Excel rewrapped, a goal per line).
+  static bool SameGoals(std::string_view shown, const std::vector<std::string>& goals) {
+    auto squeeze = [](std::string_view s, std::string* out) {
+      for (size_t i = 0; i < s.size();) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ';') {
+          ++i;
+        } else if (s.substr(i, 3) == "；" || s.substr(i, 3) == "\xE3\x80\x80"  /* U+3000 */) {
+          i += 3;
+        } else {
+          out->push_back(s[i++]);
+        }
+      }
+    };
+    std::string a, b;
+    squeeze(shown, &a);
+    for (const std::string& g : goals) squeeze(g, &b);
+    return a == b;
   }
 
   // A target a spreadsheet row shows beside the value (a template's copy

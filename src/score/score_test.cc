@@ -1006,6 +1006,44 @@ TEST_CASE("a target or budget a spreadsheet shows beside the values: warned of w
   CHECK(Score(ProjectYaml(two), b.a).diags.empty());
 }
 
+TEST_CASE("the goals a spreadsheet's 实际完成情况 row shows: warned of when not the file's") {
+  const std::string yaml = "project: 测试项目\nyear: 2024\nbudget: {total: 6.00}\n"
+                           "goals: [完成设备购置, 保障系统稳定运行]\nindicators:\n" +
+                           Ind("产出指标", "数量指标", "甲", "4台");
+  ActualsBuilder b("6");
+  b.Value("甲", "4台");
+  b.a.goals_shown_loc = {"a.csv", 3, 15};
+  // What the template shows, or the goals joined otherwise: silent.
+  for (const char* same : {"完成设备购置；保障系统稳定运行", "完成设备购置\n保障系统稳定运行",
+                           "完成设备购置; 保障系统稳定运行"}) {
+    CAPTURE(same);
+    b.a.goals_shown = same;
+    CHECK(Score(yaml, b.a).diags.empty());
+  }
+  // What was achieved, typed over the goals with the value cell left empty:
+  // the form's 实际完成情况 would be blank.
+  b.a.goals_shown = "全年系统可用率99.8%";
+  Scored s = Score(yaml, b.a);
+  REQUIRE(s.score);  // a warning: scored
+  CHECK(Messages(s.diags) ==
+        "warning 3:15: the 实际完成情况 row of project '测试项目' has '全年系统可用率99.8%' in its "
+        "指标值 column, but the target file's overall goals are '完成设备购置；保障系统稳定运行' "
+        "(t.yaml:1): the column is for reference only and is not read, and the row's value "
+        "column is empty, so the forms' 实际完成情况 stays blank: write what was achieved in the "
+        "row's value column (实际值), and put the goals back in 指标值 or empty it\n");
+  CHECK(s.diags.all()[0].code == 455);
+  // With the value cell filled in: the goals edited, said as such.
+  b.a.achieved = "全年无重大故障";
+  CHECK(Messages(Score(yaml, b.a).diags) ==
+        "warning 3:15: the 实际完成情况 row of project '测试项目' has '全年系统可用率99.8%' in its "
+        "指标值 column, but the target file's overall goals are '完成设备购置；保障系统稳定运行' "
+        "(t.yaml:1): the column is for reference only and is not read; to change the goals, "
+        "change the target file\n");
+  // A target without goals: anything shown differs.
+  CHECK(HasMessage(Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台")), b.a).diags,
+                   "指标值 column, but the target file gives no overall goals (goals) (t.yaml:1)"));
+}
+
 TEST_CASE("an entry with an unread row says no indicator lacks its actual: it may be in that row") {
   const std::string two = Ind("产出指标", "数量指标", "甲", "4台") +
                           Ind("满意度指标", "服务对象满意度指标", "乙", "≥90%");

@@ -244,6 +244,38 @@ run eval $F/target.yaml -a "$WORK/two-notes.csv"
 expect_status 2
 expect_err "$WORK/two-notes.csv:1:23: error[JX0156]: columns '偏差原因分析及改进措施' (column 4) and '备注' both name the note column: keep one of them"
 
+# The template's sheet as a finance officer filled it in: a 全年预算数 row
+# with its note, what was achieved typed over the goals in 指标值, a note on
+# the 实际完成情况 row. None of it may be dropped without a word.
+cat >"$WORK/goals.yaml" <<'EOF'
+project: 运维项目
+id: CZ-01
+year: 2024
+unit: 元
+budget: {total: 850000}
+goals: 保障系统全年稳定运行
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 运维系统数量, target: ≥3个}
+EOF
+printf '\xEF\xBB\xBF项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nCZ-01,,,全年执行数,预算 850000 元（运维项目）,"796,500",\r\nCZ-01,,,全年预算数,,"800,000",年中预算调减5万元\r\nCZ-01,,,实际完成情况,全年系统可用率99.8%%,,另附运维报告\r\nCZ-01,产出指标,数量指标,运维系统数量,≥3个,3,\r\n' >"$WORK/rows.csv"
+case_ "CSV: the 全年预算数 row's note is the project's; the 实际完成情况 row's note and edited 指标值 are warned of"
+run eval "$WORK/goals.yaml" -a "$WORK/rows.csv" -f json
+expect_status 0
+expect_out '"note": "年中预算调减5万元"'
+expect_err "$WORK/rows.csv:4:30: warning[JX0167]: the '说明' cell of the '实际完成情况' row is not read, so '另附运维报告' appears in no report: what the overall goals came to goes in this row's '实际值' cell (it fills the 自评表's 实际完成情况)"
+expect_err "$WORK/rows.csv:4:16: warning[JX0455]: the 实际完成情况 row of project '运维项目' has '全年系统可用率99.8%' in its 指标值 column, but the target file's overall goals are '保障系统全年稳定运行' ($WORK/goals.yaml:1): the column is for reference only and is not read, and the row's value column is empty, so the forms' 实际完成情况 stays blank"
+run eval "$WORK/goals.yaml" -a "$WORK/rows.csv" --lang zh
+expect_status 0
+expect_err "$WORK/rows.csv:4:30: 警告[JX0167]: “实际完成情况”一行的“说明”格不读取，这里写的“另附运维报告”不会出现在任何报告中"
+expect_err "$WORK/rows.csv:4:16: 警告[JX0455]: 项目“运维项目”实际完成情况一行的指标值列写的是“全年系统可用率99.8%”，而目标表的年度总体目标是“保障系统全年稳定运行”"
+expect_err "表中的“实际完成情况”因此空白：请把完成情况写在这一行的实际值列"
+# Written as the template means it: silent, and the text is the achieved.
+printf '项目,指标,指标值,实际值,说明\nCZ-01,全年执行数,,796500,结余上缴\nCZ-01,实际完成情况,保障系统全年稳定运行,全年无重大故障,\nCZ-01,运维系统数量,≥3个,3,\n' >"$WORK/rows-ok.csv"
+run eval "$WORK/goals.yaml" -a "$WORK/rows-ok.csv" -f json
+expect_status 0
+expect_err_empty
+expect_out '"note": "结余上缴"'
+
 case_ "a YAML slip in an actuals file is one error, not one per project"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml"

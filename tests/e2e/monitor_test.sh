@@ -695,6 +695,14 @@ expect_no_err "JX0155"
 expect_out "indicator,P-1,测试项目,,产出指标,数量指标,工作人员数量,≥5人,4人,4人,forecast,0.8000,yellow,likely,staff,forecast 4人 / 5人 = 0.80,招聘中,"
 # The target written there is compared with the target file's, as 指标值's.
 expect_err "$WORK/form.csv:4:12: warning[JX0455]: the row of indicator '工作人员数量' of project '测试项目' gives its target as '≥6人', but the target file has '≥5人'"
+# The notes of a progress sheet's special rows: as in eval.
+printf '项目,指标,指标值,实际值,说明\r\n,截至日期,,2024-07-31,\r\nP-1,执行数,,60,进度正常\r\nP-1,全年预算数,,90,年中调减10万元\r\nP-1,实际完成情况,招聘到位5人,,另附名单\r\nP-1,工作人员数量,≥5人,4人,招聘中\r\n' >"$WORK/rows.csv"
+case_ "CSV progress: the 全年预算数 row's note is the project's; the 实际完成情况 row's note and edited 指标值 are warned of"
+run monitor "$WORK/staff.yaml" -a "$WORK/rows.csv" -f json
+expect_status 0
+expect_out '"note": "进度正常；年中调减10万元"'
+expect_err "$WORK/rows.csv:5:20: warning[JX0167]: the '说明' cell of the '实际完成情况' row is not read, so '另附名单' appears in no report: what has come of the overall goals so far goes in this row's '实际值' cell (it fills the 监控表's 1-N月执行情况)"
+expect_err "$WORK/rows.csv:5:12: warning[JX0455]: the 实际完成情况 row of project '测试项目' has '招聘到位5人' in its 指标值 column, but the target file gives no overall goals (goals) ($WORK/staff.yaml:1)"
 sed 's/,人员保障,招聘中/,招聘进度慢,/' "$WORK/paper.csv" >"$WORK/paper-text.csv"
 case_ "JX0906: text in 偏差原因 beside 备注, at its cell, saying where it goes"
 run monitor "$WORK/staff.yaml" -a "$WORK/paper-text.csv"
