@@ -242,6 +242,7 @@ class CsvReader {
       return false;
     }
     if (!header_ok) return false;
+    FlushEmptyProjects();
     if (data_rows == 0) {
       Error(header_line, 1, Msg(MsgId::kCsvNoRows));
       return false;
@@ -441,9 +442,14 @@ class CsvReader {
     const std::string project(Trim(row.fields[project_]));
     if (project.empty()) {
       complete_ = false;
-      ErrorAt(row, project_, MsgId::kCsvProjectCellEmpty, header_names_[project_]);
+      // Said once for the run of such rows (FlushEmptyProjects).
+      if (!empty_run_) empty_run_ = EmptyRun{row.lines[project_], row.columns[project_], 0};
+      empty_run_->last_line = row.line;
       return;
     }
+    FlushEmptyProjects();
+    above_ = project;
+    above_line_ = row.line;
     auto [it, inserted] = group_of_.emplace(project, groups_.size());
     if (inserted) {
       groups_.emplace_back();
@@ -482,6 +488,33 @@ class CsvReader {
       ReadIndicator(row, indicator, &g);
     }
     if (diags_->error_count() > errors_before) g.entry.has_errors = true;
+  }
+
+  // A run of rows whose project cell is empty, as one error at its first
+  // cell naming its first and last line (not one per row). Two or more
+  // under a row with a project: most often a merged cell, which Excel
+  // saves as CSV with its text in the first row only (JX0166; the
+  // template writes at least three rows a project). Under a project, the
+  // rows are most likely its: its rows are then taken as unread, so that
+  // none of its indicators is said to lack an actual that is in fact on
+  // those rows.
+  void FlushEmptyProjects() {
+    if (!empty_run_) return;
+    const EmptyRun run = *empty_run_;
+    empty_run_.reset();
+    const std::string& header = header_names_[project_];
+    const bool one = run.first_line == run.last_line;
+    if (above_.empty()) {
+      Error(run.first_line, run.first_column,
+            one ? Msg(MsgId::kCsvProjectCellEmpty, header)
+                : Msg(MsgId::kCsvProjectCellsEmpty, header, run.first_line, run.last_line));
+      return;
+    }
+    Error(run.first_line, run.first_column,
+          one ? Msg(MsgId::kCsvProjectCellEmptyUnder, header, above_line_, Shorten(above_))
+              : Msg(MsgId::kCsvProjectCellsMerged, header, above_line_, Shorten(above_),
+                    run.first_line, run.last_line));
+    bad_row_projects_.push_back(above_);
   }
 
   // A number of the column split in two by its unquoted thousands comma
@@ -799,6 +832,15 @@ class CsvReader {
   CsvLimits limits_;
   std::unordered_map<std::string, uint32_t> rows_of_;  // project -> its rows
   std::vector<std::string> bad_row_projects_;  // projects of rows with a wrong field count
+  // The project cell of the last row that had one, and its line: what a
+  // run of empty project cells below it most likely belongs to.
+  std::string above_;
+  int above_line_ = 0;
+  struct EmptyRun {
+    int first_line, first_column;  // its first empty project cell
+    int last_line;                 // where its last row starts
+  };
+  std::optional<EmptyRun> empty_run_;  // rows with an empty project cell, not yet said
   bool complete_ = true;  // every row became part of an entry
 };
 

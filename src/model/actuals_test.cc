@@ -1208,6 +1208,65 @@ TEST_CASE("actuals CSV: the notes of the budget and achieved rows, the goals the
   CHECK(twice.diags.error_count() == 2);
 }
 
+TEST_CASE("actuals CSV: empty project cells, once per run; a run under a project, merged cells") {
+  // The project column merged in Excel: saved as CSV, its text is in the
+  // project's first row only. One error for the run, at its first cell,
+  // naming its lines and the project above, and no "no actual" for that
+  // project's indicators, which are on the rows not read.
+  Loaded l = LoadCsv(
+      "项目,一级指标,二级指标,指标,指标值,实际值,说明\n"                            // 1
+      "CZ-01,,,全年执行数,预算 85 万元（运维项目）,79.65,\n"                        // 2
+      ",,,实际完成情况,保障系统稳定运行,全年无重大故障,\n"                           // 3
+      ",产出指标,数量指标,运维系统数量,≥3个,3,\n"                                   // 4
+      "\n"                                                                          // 5
+      ",满意度指标,服务对象满意度指标,预算单位满意度,≥90%,96.5%,\n"                 // 6
+      "CZ-02,,,全年执行数,,10,\n"                                                   // 7
+      ",,,设备数量,,4台,\n");                                                      // 8
+  CHECK(l.diags.size() == 2);
+  CHECK(HasError(l.diags, 3, 1,
+                 "the '项目' cells of lines 3–6 are empty, under 'CZ-01' on line 2: most likely "
+                 "the column's cells were merged in Excel (saved as CSV, only the first row keeps "
+                 "the text): unmerge the cells, fill each project down to its rows and save as "
+                 "CSV again (jixiao explain JX0166 says how); these rows were not read"));
+  // One row under a project: as likely a cell left empty; its row too.
+  CHECK(HasError(l.diags, 8, 1,
+                 "the '项目' cell is empty: expected the id or name of a target project (line 7 "
+                 "above has 'CZ-02': is this row one of its rows too?); this row was not read"));
+  CHECK(l.diags.all()[0].code == 166);
+  CHECK(l.diags.all()[1].code == 160);
+  // Both projects' entries: with errors, and rows unread (so that no
+  // indicator is said to have no actual).
+  for (const char* key : {"CZ-01", "CZ-02"}) {
+    CAPTURE(key);
+    auto p = l.index.Claim(key, key);
+    REQUIRE(p != nullptr);
+    CHECK(p->has_errors);
+    CHECK(p->rows_unread);
+  }
+
+  // No project above (the sheet's first rows): JX0160, once for the run.
+  Loaded top = LoadCsv("project,indicator,value\n,spent,1\n,甲,2台\n,乙,3台\nP1,spent,1\n");
+  REQUIRE(top.diags.size() == 1);
+  CHECK(top.diags.all()[0].code == 160);
+  CHECK(HasError(top.diags, 2, 1,
+                 "the 'project' cells of lines 2–4 are empty: expected the id or name of a "
+                 "target project"));
+  Loaded one = LoadCsv("project,indicator,value\n,spent,1\nP1,spent,1\n");
+  CHECK(Dump(one.diags) ==
+        "a.csv:2:1: the 'project' cell is empty: expected the id or name of a target project\n");
+  auto p1 = one.index.Claim("P1", "P1");
+  REQUIRE(p1 != nullptr);
+  CHECK_FALSE(p1->rows_unread);  // P1 is below the empty cell, not above it
+
+  // A run at the end of the file, a cell quoted and blank.
+  Loaded last = LoadCsv("project,indicator,value\nP1,spent,1\n\" \",甲,2台\n,乙,3台\n");
+  CHECK(Dump(last.diags) ==
+        "a.csv:3:1: the 'project' cells of lines 3–4 are empty, under 'P1' on line 2: most "
+        "likely the column's cells were merged in Excel (saved as CSV, only the first row keeps "
+        "the text): unmerge the cells, fill each project down to its rows and save as CSV again "
+        "(jixiao explain JX0166 says how); these rows were not read\n");
+}
+
 TEST_CASE("actuals CSV: Chinese headers and the empty columns Excel leaves") {
   Loaded l = LoadCsv(
       "项目名称,三级指标,实际完成值,偏差原因,,,\r\n"

@@ -196,7 +196,8 @@ class ProjectScorer {
       all += nominal[i];
       if (matched[i] && matched[i]->value.kind != ActualKind::kNotApplicable) remaining += nominal[i];
     }
-    if (diags_->error_count() == errors_before && remaining.is_zero()) {
+    // With rows unread, the actuals not matched may be on them: not 不适用.
+    if (diags_->error_count() == errors_before && remaining.is_zero() && !actuals_.rows_unread) {
       diags_->Error(actuals_.loc, MsgId::kAllNotApplicable, proj.project);
     }
     if (diags_->error_count() != errors_before || actuals_.has_errors) return std::nullopt;

@@ -1056,6 +1056,13 @@ TEST_CASE("an entry with an unread row says no indicator lacks its actual: it ma
   b.a.rows_unread = true;
   Scored unread = Score(ProjectYaml(two), b.a);
   CHECK_FALSE(unread.score);  // never scored
+  // Every indicator's row unread (a merged project cell): none lacks its
+  // actual, and nor are they all 不适用 (JX0443).
+  ActualsBuilder none("6");
+  none.a.has_errors = none.a.rows_unread = true;
+  Scored all_unread = Score(ProjectYaml(two), none.a);
+  CHECK_FALSE(all_unread.score);
+  CHECK(all_unread.diags.empty());
   CHECK_MESSAGE(unread.diags.empty(), Messages(unread.diags));
 }
 

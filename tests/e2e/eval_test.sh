@@ -276,6 +276,31 @@ expect_status 0
 expect_err_empty
 expect_out '"note": "结余上缴"'
 
+# The project column merged in Excel: only each project's first row keeps
+# its project. One error per run of empty cells, saying so; no "no actual"
+# for the indicators on those rows.
+cat >"$WORK/merged.yaml" <<'EOF'
+project: 运维项目
+id: CZ-01
+year: 2024
+budget: {total: 85}
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 运维系统数量, target: ≥3个}
+  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 预算单位满意度, target: ≥90%}
+EOF
+printf '项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nCZ-01,,,全年执行数,预算 85 万元（运维项目）,79.65,\r\n,,,实际完成情况,保障系统稳定运行,全年无重大故障,\r\n,产出指标,数量指标,运维系统数量,≥3个,3,\r\n,满意度指标,服务对象满意度指标,预算单位满意度,≥90%%,96.5%%,\r\n' >"$WORK/merged.csv"
+case_ "CSV: a merged project column is one error naming its rows, and no indicator lacks its actual"
+run eval "$WORK/merged.yaml" -a "$WORK/merged.csv"
+expect_status 2
+expect_err "$WORK/merged.csv:3:1: error[JX0166]: the '项目' cells of lines 3–5 are empty, under 'CZ-01' on line 2: most likely the column's cells were merged in Excel (saved as CSV, only the first row keeps the text): unmerge the cells, fill each project down to its rows and save as CSV again (jixiao explain JX0166 says how); these rows were not read"
+expect_out "1 error, 0 warnings"
+expect_no_err "JX0160"
+expect_no_err "JX0444"
+expect_no_err "JX0443"
+run eval "$WORK/merged.yaml" -a "$WORK/merged.csv" --lang zh
+expect_status 2
+expect_err "$WORK/merged.csv:3:1: 错误[JX0166]: 第 3–5 行的“项目”单元格都是空的，而上面第 2 行是“CZ-01”：多半是在 Excel 中合并了这一列的单元格（另存为 CSV 后只有第一行留有内容）：请在 Excel 中取消合并单元格，把项目向下填充到每一行，再另存为 CSV（jixiao explain JX0166 说明做法）；这些行没有读取"
+
 case_ "a YAML slip in an actuals file is one error, not one per project"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml"
