@@ -92,6 +92,8 @@ class CsvScanner {
   bool ReadQuoted(std::string* field) {
     const int open_line = line_;
     const int open_column = column_;
+    int close_line = 0, close_column = 0;
+    size_t close_at = 0;
     Advance();
     while (true) {
       if (AtEnd()) {
@@ -106,6 +108,9 @@ class CsvScanner {
           Advance();
           continue;
         }
+        close_line = line_;
+        close_column = column_;
+        close_at = pos_;
         Advance();
         break;
       }
@@ -121,8 +126,27 @@ class CsvScanner {
     size_t end = text_.find_first_of(",\r\n", pos_);
     std::string_view rest =
         text_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
-    SetError(line_, column_, Msg(MsgId::kCsvTextAfterQuote, TruncateToWidth(rest, 20)));
+    const std::string after = TruncateToWidth(rest, 20);
+    if (close_line == open_line) {
+      SetError(line_, column_, Msg(MsgId::kCsvTextAfterQuote, after));
+    } else if (OpensCell(close_at)) {
+      // `…,"按合同验收` with no closing quote, then `…,"问卷300份, …"` on a
+      // later line: the quote that "closes" the field opens a cell of its
+      // own. The slip is the quote left open, above.
+      SetError(open_line, open_column,
+               Msg(MsgId::kCsvQuoteRunsOn, close_line, close_column, after));
+    } else {
+      SetError(line_, column_,
+               Msg(MsgId::kCsvTextAfterQuoteOpenedAt, after, open_line, open_column));
+    }
     return false;
+  }
+
+  // Whether the quote at byte `at` starts a cell: only blanks between it
+  // and the comma or line start before it.
+  bool OpensCell(size_t at) const {
+    while (at > 0 && (text_[at - 1] == ' ' || text_[at - 1] == '\t')) --at;
+    return at == 0 || text_[at - 1] == ',' || text_[at - 1] == '\n' || text_[at - 1] == '\r';
   }
 
   void SetError(int line, int column, Message message) {

@@ -121,6 +121,57 @@ TEST_CASE("CSV: text after a closing quote is located where it starts") {
   CHECK(p.message().code == 135);
 }
 
+TEST_CASE("CSV: a quote left open runs on to a later cell's quote: said at the open quote") {
+  // Line 3's note has no closing quote; line 4's quoted note is valid, but
+  // its opening quote reads as the end of line 3's field, followed by text.
+  const std::string text =
+      "项目,指标,实际值,说明\n"
+      "P1,全年执行数,\"796,500\",结余上缴\n"
+      "P1,运维系统数量,3,\"按合同验收\n"
+      "P1,预算单位满意度,96.5%,\"问卷300份, 回收率98%\"\n";
+  CsvPosition at;
+  Parsed<std::vector<CsvRow>> p = ParseCsv(text, &at);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 3);
+  CHECK(at.column == 13);
+  CHECK(p.message().code == 134);
+  CHECK(p.error() ==
+        "the field this quote opens is not closed on its line: it runs on to the quote on line "
+        "4, column 18, after which comes '问卷300份': most likely a closing '\"' is missing "
+        "here; add it (write a quote inside a quoted field as \"\")");
+  // Blanks before the later quote: it still opens a cell.
+  Parsed<std::vector<CsvRow>> blanks = ParseCsv("a,b\n1,\"x\n2, \"y\"\n", &at);
+  REQUIRE_FALSE(blanks.ok());
+  CHECK(at.line == 2);
+  CHECK(at.column == 3);
+  CHECK(blanks.message().code == 134);
+  {
+    ScopedLang zh(Lang::kZh);
+    Parsed<std::vector<CsvRow>> z = ParseCsv(text);
+    CHECK(z.error() ==
+          "第 3 行第 13 列：这个引号开始的字段在这一行没有收尾的“\"”，一直读到第 4 行第 18 列的引号才结束，"
+          "后面又多了“问卷300份”：多半是这里漏写了收尾的“\"”，请补上（字段里的引号要写成两个：\"\"）");
+  }
+
+  // A field of several lines whose quote is closed inside a cell, then
+  // text: an inner quote not doubled, most likely. Said at the text, as on
+  // one line, naming where the field began.
+  p = ParseCsv("a,b\n1,\"第一行\n第二行 \"引文\" 完\"\n", &at);
+  REQUIRE_FALSE(p.ok());
+  CHECK(at.line == 3);
+  CHECK(at.column == 6);
+  CHECK(p.message().code == 135);
+  CHECK(p.error() ==
+        "unexpected text '引文\" 完\"' after the closing quote of a field: expected a comma or "
+        "the end of the line (the field opens with the quote on line 2, column 3; write a quote "
+        "inside a quoted field as \"\")");
+  // On one line: as before.
+  p = ParseCsv("x\n\"ab\"c,d\n", &at);
+  CHECK(p.error() ==
+        "unexpected text 'c' after the closing quote of a field: expected a comma or the end of "
+        "the line (write a quote inside a quoted field as \"\")");
+}
+
 TEST_CASE("CSV: more than kMaxCsvFields fields is an error") {
   std::string text(kMaxCsvFields, ',');
   CsvPosition at;

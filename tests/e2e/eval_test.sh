@@ -301,6 +301,17 @@ run eval "$WORK/merged.yaml" -a "$WORK/merged.csv" --lang zh
 expect_status 2
 expect_err "$WORK/merged.csv:3:1: 错误[JX0166]: 第 3–5 行的“项目”单元格都是空的，而上面第 2 行是“CZ-01”：多半是在 Excel 中合并了这一列的单元格（另存为 CSV 后只有第一行留有内容）：请在 Excel 中取消合并单元格，把项目向下填充到每一行，再另存为 CSV（jixiao explain JX0166 说明做法）；这些行没有读取"
 
+case_ "CSV: a quote left open on one line, closed by a later cell's quote, is said at the open quote"
+# Line 3's note lacks its closing quote; line 4 is valid.
+printf '\xEF\xBB\xBF项目,指标,实际值,说明\r\nT-1,全年执行数,"9,500",结余上缴\r\nT-1,设备数量,3台,"按合同验收\r\nT-1,满意度,96.5%%,"问卷300份, 回收率98%%"\r\n' >"$WORK/open-quote.csv"
+run eval $F/target.yaml -a "$WORK/open-quote.csv"
+expect_status 2
+expect_err "$WORK/open-quote.csv:3:13: error[JX0134]: the field this quote opens is not closed on its line: it runs on to the quote on line 4, column 15, after which comes '问卷300份': most likely a closing '\"' is missing here; add it (write a quote inside a quoted field as \"\")"
+expect_no_err "JX0135"
+run eval $F/target.yaml -a "$WORK/open-quote.csv" --lang zh
+expect_status 2
+expect_err "$WORK/open-quote.csv:3:13: 错误[JX0134]: 这个引号开始的字段在这一行没有收尾的“\"”，一直读到第 4 行第 15 列的引号才结束，后面又多了“问卷300份”：多半是这里漏写了收尾的“\"”，请补上"
+
 case_ "a YAML slip in an actuals file is one error, not one per project"
 printf 'projects:\n  - id: T-1\n    spent: 10\n    indicators:\n      设备数量：4台\n      完成时间: 10个月\n' > "$WORK/slip.yaml"
 run eval $F/target.yaml -a "$WORK/slip.yaml"
