@@ -288,6 +288,21 @@ void ReadActualsCsv(const Source& src, ActualsIndex* index, Diagnostics* diags,
 // for anything else.
 std::string_view ActualsCsvColumn(std::string_view header);
 
+// What a reader of target files says of `src` when it is a CSV sheet of
+// actuals or progress: its name ends in .csv (in any case), or its first
+// line is a header naming at least the project and indicator columns. The
+// message says that target files (YAML) are read there and how such a
+// sheet is checked (eval -a, monitor -a); it is located at the header
+// (line:1) when one is found among the first lines, else at the file.
+// nullopt for any other file, and for an Office file (JX0137 says what
+// it is). A GB18030 .csv file is read as such.
+struct CsvGivenAsTargets {
+  Location loc;
+  Message message;
+  std::string line;  // the header line, as shown under the message
+};
+std::optional<CsvGivenAsTargets> CsvSheetAsTargets(const Source& src);
+
 // Whether a CSV project column so headed holds ids: `id` (in any case) or
 // 项目编号, blanks around it ignored. Its entries match a target project's id
 // only, as a YAML entry written `id:` does; under `project`, 项目 or 项目名称

@@ -884,6 +884,103 @@ std::string_view ActualsCsvColumn(std::string_view header) {
   return {};
 }
 
+namespace {
+
+// A header line of a CSV sheet of actuals or progress, read as the CSV
+// reader reads its header's names (blanks around each, unquoted).
+struct SheetHeader {
+  int known = 0;  // cells naming a column
+  bool project = false, indicator = false;
+  bool progress = false;  // a column only a progress file has
+};
+
+SheetHeader ReadSheetHeader(std::string_view line) {
+  SheetHeader h;
+  for (size_t pos = 0; pos <= line.size();) {
+    size_t end = line.find(',', pos);
+    if (end == std::string_view::npos) end = line.size();
+    std::string_view cell = Trim(line.substr(pos, end - pos));
+    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') {
+      cell = Trim(cell.substr(1, cell.size() - 2));
+    }
+    const std::string_view column = ActualsCsvColumn(cell);
+    const std::string_view progress = progress_read::CsvColumn(cell);
+    if (!column.empty() || !progress.empty()) ++h.known;
+    h.project = h.project || column == "project";
+    h.indicator = h.indicator || column == "indicator";
+    h.progress = h.progress || (column.empty() && !progress.empty());
+    pos = end + 1;
+  }
+  return h;
+}
+
+// Whether a CSV line has a cell naming the as_of row of a progress file.
+bool HasAsOfCell(std::string_view line) {
+  for (size_t pos = 0; pos <= line.size();) {
+    size_t end = line.find(',', pos);
+    if (end == std::string_view::npos) end = line.size();
+    if (progress_read::IsAsOfRow(Trim(line.substr(pos, end - pos)))) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<CsvGivenAsTargets> CsvSheetAsTargets(const Source& src) {
+  // A workbook saved or renamed as .csv is said as what it is (JX0137).
+  if (OfficeFileMessage(src.text)) return std::nullopt;
+  const bool by_name = EndsWithIgnoringCase(src.path, ".csv");
+  std::string_view text = StripBom(src.text);
+  // Any file may be a sheet saved under another name, but only its first
+  // line is looked at (a target file's would be `project: …`); a .csv file
+  // may have a title or two above its header.
+  std::string decoded;
+  if (by_name && FindInvalidUtf8(text) != std::string_view::npos) {
+    std::optional<std::string> gb = DecodeGb18030(text);
+    decoded = gb ? std::move(*gb) : std::string();
+    text = decoded;
+  }
+  int line = 1, header_line = 0;
+  std::string_view header;
+  SheetHeader found;
+  int looked = 0;
+  for (size_t pos = 0; pos < text.size() && looked < (by_name ? 5 : 1);) {
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view l = text.substr(pos, end - pos);
+    if (header_line != 0) {  // the line after the header: an as_of row?
+      if (!Trim(l).empty()) {
+        found.progress = found.progress || HasAsOfCell(l);
+        break;
+      }
+    } else if (!Trim(l).empty()) {
+      ++looked;
+      SheetHeader h = ReadSheetHeader(l);
+      if (h.known >= 2 && (by_name ? h.project || h.indicator : h.project && h.indicator)) {
+        found = h;
+        header = l;
+        header_line = line;
+      }
+    }
+    if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') {
+      ++end;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  if (header_line == 0 && !by_name) return std::nullopt;
+  const std::string file(src.path);
+  if (header_line == 0) {
+    return CsvGivenAsTargets{{src.path, 0, 0}, Msg(MsgId::kTargetIsCsv, file), ""};
+  }
+  return CsvGivenAsTargets{
+      {src.path, header_line, 1},
+      Msg(found.progress ? MsgId::kTargetIsProgressCsv : MsgId::kTargetIsActualsCsv,
+          actuals_read::Shorten(Trim(header)), file),
+      std::string(header)};
+}
+
 bool CsvColumnIsById(std::string_view header) {
   header = Trim(header);
   return header == "项目编号" || EqualsIgnoringCase(header, "id");

@@ -458,6 +458,11 @@ void TargetLoader::LoadFile(const std::string& path, const ProjectCallback& on_p
 
 void TargetLoader::LoadSource(const Source& src, const ProjectCallback& on_project,
                               const RejectedCallback& on_rejected) {
+  // `check actuals.csv`: said as what it is, not as YAML that is no target.
+  if (std::optional<CsvGivenAsTargets> csv = CsvSheetAsTargets(src)) {
+    diags_->Error(csv->loc, std::move(csv->message), std::move(csv->line));
+    return;
+  }
   if (!CheckInputText(src, limits_.max_file_bytes, diags_)) return;
   size_t errors_before = diags_->error_count();
   size_t next_index = 0;  // a document's index past it: some were lost

@@ -562,3 +562,85 @@ TEST_CASE("explicit weights whose level-1 sums differ from the rules' pools: a w
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("a CSV sheet given as targets: said as what it is, with how it is checked") {
+  static const Rules rules = Rules::Default();
+  static const YamlLimits limits;  // the loader keeps a reference
+  auto load = [](const std::string& path, const std::string& text) {
+    Loaded l;
+    TargetLoader loader(rules, limits, &l.diags);
+    loader.LoadSource(Source{path, text}, [&](Project&& p, const Source&) {
+      l.projects.push_back(std::move(p));
+    });
+    return l;
+  };
+  const std::string sheet =
+      "\xEF\xBB\xBF项目,指标,实际值,说明\n"
+      "CZ-2024-01,全年执行数,\"796,500\",\n"
+      "CZ-2024-01,运维系统数量,3,\n";
+  // `jixiao check actuals.csv`: at the header, not JX0230 for YAML text.
+  Loaded a = load("actuals.csv", sheet);
+  Diagnostic d = OnlyError(a.diags);
+  CHECK(d.code == 139);
+  CHECK(d.loc.file == "actuals.csv");
+  CHECK(d.loc.line == 1);
+  CHECK(d.loc.column == 1);
+  CHECK(d.message ==
+        "this is a CSV file of actuals (header '项目,指标,实际值,说明'), not a target file: target "
+        "files (YAML) are read here, and check checks target files only; actuals are checked "
+        "against their targets: jixiao eval TARGETS.yaml -a actuals.csv (a progress file: jixiao "
+        "monitor TARGETS.yaml -a actuals.csv)");
+  CHECK(d.source_line == "项目,指标,实际值,说明");
+  CHECK(a.projects.empty());
+  {
+    ScopedLang zh(Lang::kZh);
+    CHECK(OnlyError(load("actuals.csv", sheet).diags).message ==
+          "这是实际完成值的 CSV 文件（表头“项目,指标,实际值,说明”），不是目标表：这里读的是目标表（YAML 文件），"
+          "check 只检查目标表；实际完成值要对照目标表检查：jixiao eval 目标表.yaml -a actuals.csv"
+          "（运行监控的进度文件：jixiao monitor 目标表.yaml -a actuals.csv）");
+  }
+  // The same sheet under another name: by its header.
+  d = OnlyError(load("data.txt", sheet).diags);
+  CHECK(d.code == 139);
+  CHECK(d.loc.line == 1);
+  // A progress file: by a progress column, or by its as_of row; a title
+  // and a blank line above the header of a .csv file; its name in any case.
+  d = OnlyError(load("p.CSV", "2024年运行监控\n\nproject,indicator,value,forecast\nP1,spent,1,2\n").diags);
+  CHECK(d.loc.line == 3);
+  CHECK(d.message.rfind("this is a CSV progress file (header 'project,indicator,value,forecast'), "
+                        "not a target file",
+                        0) == 0);
+  CHECK(d.message.find("jixiao monitor TARGETS.yaml -a p.CSV") != std::string::npos);
+  d = OnlyError(load("p.csv", "项目,指标,实际值\r\n,截至日期,2024-07-31\r\n").diags);
+  CHECK(d.message.rfind("this is a CSV progress file", 0) == 0);
+  // Excel's GB18030 CSV: read as such for its header.
+  d = OnlyError(load("gb.csv", "\xCF\xEE\xC4\xBF,\xD6\xB8\xB1\xEA,\xCA\xB5\xBC\xCA\xD6\xB5\n").diags);
+  CHECK(d.loc.line == 1);
+  CHECK(d.message.find("header '项目,指标,实际值'") != std::string::npos);
+  // A .csv file without such a header: at the file.
+  d = OnlyError(load("data.csv", "a,b\n1,2\n").diags);
+  CHECK(d.code == 139);
+  CHECK(d.loc.line == 0);
+  CHECK(d.message ==
+        "this is a CSV file, not a target file: target files (YAML) are read here, and check "
+        "checks target files only; a CSV file holds actuals (jixiao eval TARGETS.yaml -a "
+        "data.csv) or progress (jixiao monitor TARGETS.yaml -a data.csv), checked against their "
+        "targets");
+  // A workbook renamed .csv: what it is (JX0137), as before.
+  CHECK(OnlyError(load("x.csv", std::string("PK\x03\x04xl/workbook.xml", 19)).diags).code == 137);
+  // Not a sheet: a target file, or YAML text whose first line is not such a
+  // header (one column named, or a column after a comment).
+  CHECK(load("t.yaml", "project: 项目\nyear: 2024\nbudget: {total: 1}\nindicators:\n"
+                       "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: 4台}\n")
+            .diags.empty());
+  CHECK(OnlyError(load("t.yaml", "项目,备注\n").diags).code == 230);
+  const Loaded comment = load("t.yaml", "# 项目,指标,实际值\nproject: x\n");
+  CHECK(comment.diags.has_errors());
+  for (const Diagnostic& x : comment.diags.all()) {
+    CHECK(x.code != 139);  // errors of a target without year, budget, ...
+  }
+}
+
+}  // namespace jixiao

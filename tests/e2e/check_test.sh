@@ -35,6 +35,22 @@ run check $F/with-actuals
 expect_status 2
 expect_err "$F/with-actuals/actuals.yaml:3:12: error[JX0351]: 'spent' (全年执行数) must not be negative"
 
+case_ "a CSV sheet of actuals given to check: what it is and how it is checked, at its header"
+printf '\xEF\xBB\xBF项目,指标,实际值,说明\r\nCZ-01,全年执行数,"796,500",\r\nCZ-01,运维系统数量,3,\r\n' >"$WORK/actuals.csv"
+run check "$WORK/actuals.csv"
+expect_status 2
+expect_err "$WORK/actuals.csv:1:1: error[JX0139]: this is a CSV file of actuals (header '项目,指标,实际值,说明'), not a target file: target files (YAML) are read here, and check checks target files only; actuals are checked against their targets: jixiao eval TARGETS.yaml -a $WORK/actuals.csv (a progress file: jixiao monitor TARGETS.yaml -a $WORK/actuals.csv)"
+expect_no_err "JX0230"
+run check "$WORK/actuals.csv" --lang zh
+expect_status 2
+expect_err "$WORK/actuals.csv:1:1: 错误[JX0139]: 这是实际完成值的 CSV 文件（表头“项目,指标,实际值,说明”），不是目标表：这里读的是目标表（YAML 文件），check 只检查目标表；实际完成值要对照目标表检查：jixiao eval 目标表.yaml -a $WORK/actuals.csv"
+# A progress sheet, named otherwise: by its header.
+printf '项目,指标,实际值,全年预计完成情况\n,截至日期,2024-07-31,\n' >"$WORK/progress.txt"
+run check "$WORK/progress.txt"
+expect_status 2
+expect_err "$WORK/progress.txt:1:1: error[JX0139]: this is a CSV progress file (header '项目,指标,实际值,全年预计完成情况'), not a target file"
+expect_err "jixiao monitor TARGETS.yaml -a $WORK/progress.txt"
+
 case_ "a valid minimal file"
 run check $F/valid-minimal.yaml
 expect_status 0
