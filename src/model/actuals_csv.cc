@@ -955,6 +955,9 @@ std::optional<CsvGivenAsTargets> CsvSheetAsTargets(const Source& src) {
         break;
       }
     } else if (!Trim(l).empty()) {
+      // A header names two columns or more, so has a comma: a target file's
+      // first line (looked at for every target file) has none most often.
+      if (!by_name && l.find(',') == std::string_view::npos) break;
       ++looked;
       SheetHeader h = ReadSheetHeader(l);
       if (h.known >= 2 && (by_name ? h.project || h.indicator : h.project && h.indicator)) {
@@ -970,15 +973,20 @@ std::optional<CsvGivenAsTargets> CsvSheetAsTargets(const Source& src) {
     ++line;
   }
   if (header_line == 0 && !by_name) return std::nullopt;
-  const std::string file(src.path);
+  // Filled in place: GCC 12 at -O3 took the temporaries of a braced
+  // initialiser for uninitialised strings (-Wmaybe-uninitialized).
+  std::optional<CsvGivenAsTargets> out(std::in_place);
+  out->loc.file = src.path;
   if (header_line == 0) {
-    return CsvGivenAsTargets{{src.path, 0, 0}, Msg(MsgId::kTargetIsCsv, file), ""};
+    out->message = Msg(MsgId::kTargetIsCsv, src.path);
+    return out;
   }
-  return CsvGivenAsTargets{
-      {src.path, header_line, 1},
-      Msg(found.progress ? MsgId::kTargetIsProgressCsv : MsgId::kTargetIsActualsCsv,
-          actuals_read::Shorten(Trim(header)), file),
-      std::string(header)};
+  out->loc.line = header_line;
+  out->loc.column = 1;
+  out->message = Msg(found.progress ? MsgId::kTargetIsProgressCsv : MsgId::kTargetIsActualsCsv,
+                     actuals_read::Shorten(Trim(header)), src.path);
+  out->line = std::string(header);
+  return out;
 }
 
 bool CsvColumnIsById(std::string_view header) {
