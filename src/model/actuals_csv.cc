@@ -946,8 +946,9 @@ std::optional<CsvGivenAsTargets> CsvSheetAsTargets(const Source& src) {
   SheetHeader found;
   int looked = 0;
   for (size_t pos = 0; pos < text.size() && looked < (by_name ? 5 : 1);) {
-    size_t end = text.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = text.size();
+    // (find_first_of looks each byte up in the set with a call of its own.)
+    size_t end = pos;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
     const std::string_view l = text.substr(pos, end - pos);
     if (header_line != 0) {  // the line after the header: an as_of row?
       if (!Trim(l).empty()) {
