@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "import/importer.h"
 #include "model/value.h"
+#include "yaml/inputs.h"
 
 namespace jixiao {
 
@@ -780,7 +781,7 @@ Message NotImportedFile(std::string_view file_name) {
   if (is({".rtf"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatRtf));
   if (is({".odt"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatOdt));
   if (is({".pdf"})) return Msg(MsgId::kImportSkippedPdf);
-  if (is({".xlsx", ".xlsm", ".xls", ".et"})) return Msg(MsgId::kImportSkippedWorkbook);
+  if (IsWorkbookName(file_name)) return Msg(MsgId::kImportSkippedWorkbook);
   return {};
 }
 

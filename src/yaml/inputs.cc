@@ -40,15 +40,12 @@ bool HasExtension(std::string_view name, const std::vector<std::string>& extensi
   });
 }
 
-// Whether `name` is an Excel workbook's (.xlsx, .xlsm, .xls, WPS's .et),
-// other than the lock file Excel or WPS keeps beside an open one
-// ("~$名单.xlsx", ".~名单.xlsx").
+}  // namespace
+
 bool IsWorkbookName(std::string_view name) {
   static const std::vector<std::string> kWorkbooks = {".xlsx", ".xlsm", ".xls", ".et"};
   return !IsOfficeLockFile(name) && HasExtension(name, kWorkbooks);
 }
-
-}  // namespace
 
 namespace {
 

@@ -49,6 +49,11 @@ PathList ExpandInputs(const std::vector<std::string>& paths,
 
 // Reads a whole file as a Source (BOM removed) after checking its size is at
 // most `max_bytes`. Problems go to `diags`.
+// Whether `name` is an Excel workbook's (.xlsx, .xlsm, .xls, WPS's .et),
+// other than the lock file Excel or WPS keeps beside an open one
+// ("~$名单.xlsx", ".~名单.xlsx").
+bool IsWorkbookName(std::string_view name);
+
 std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags);
 
 }  // namespace jixiao
