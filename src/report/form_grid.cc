@@ -15,7 +15,7 @@ std::string FormCell::Shown() const {
     case Kind::kText: return text;
     case Kind::kNumber:
       return format == NumberFormat::kPercent2 ? (number * 100).FormatFixed(2) + "%"
-                                               : number.FormatFixed(2);
+                                               : number.FormatFixed(places);
   }
   return "";
 }

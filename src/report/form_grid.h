@@ -52,6 +52,9 @@ struct FormCell {
   std::string text;   // kText
   Rational number;    // kNumber: exact
   NumberFormat format = NumberFormat::kFixed2;
+  // kFixed2: the decimals shown, more than 2 only where a ratio must be kept
+  // apart from a threshold (PlacesApart in score/monitor.h).
+  uint8_t places = 2;
   uint8_t style = 0;  // FormStyle bits
 
   bool merged() const { return rows > 1 || cols > 1; }

@@ -78,7 +78,7 @@ std::string BudgetFigures(const ProjectMonitor& m, const MonitorRun& run) {
   return fmt::format("{} / {} {} = {} ÷ {}/{} = {}", m.spent.ToDecimalString(),
                      m.budget.ToDecimalString(), m.project.unit, PercentText(m.rate),
                      run.progress.elapsed,
-                     run.progress.total, m.pace.FormatFixed(2));
+                     run.progress.total, m.pace.FormatFixed(m.pace_places));
 }
 
 std::string BudgetFiguresFlagged(const ProjectMonitor& m, const MonitorRun& run,

@@ -114,7 +114,7 @@ FormGrid BuildMonitorForm(const ProjectMonitor& m, const MonitorRun& run, const 
   b.Text(row, 3, Tr(MsgId::kMonFormTimeProgress), kFormLabel);
   b.Number(row, 4, run.progress.value, kPercent);
   b.Text(row, 5, Tr(MsgId::kMonFormPace), kFormLabel);
-  b.Number(row, 6, m.pace, kFixed, 1, 3);
+  b.Number(row, 6, m.pace, kFixed, 1, 3).places = static_cast<uint8_t>(m.pace_places);
   b.Text(row, 9, BudgetFiguresFlagged(m, run, rules.monitor), kFormValue, 1, 6);
   LightCell(&b, row, m.budget_light);
   ++row;

@@ -107,7 +107,7 @@ class MonitorTextReporter : public MonitorReporter {
         "{} {} / {} {} = {} · {} {}/{} = {} · {} {} {}", Tr(MsgId::kMonLabelBudget),
         AmountText(m.spent), budget, p.unit, PercentText(m.rate), Tr(MsgId::kMonLabelTimeProgress),
         run_.progress.elapsed, run_.progress.total, PercentText(run_.progress.value),
-        Tr(MsgId::kMonLabelPace), m.pace.FormatFixed(2), Dot(m.budget_light));
+        Tr(MsgId::kMonLabelPace), m.pace.FormatFixed(m.pace_places), Dot(m.budget_light));
     if (m.forecast_spent) {
       o += fmt::format(" · {} {} {}{}", Tr(MsgId::kMonLabelForecastSpent),
                        AmountText(*m.forecast_spent), p.unit,

@@ -99,7 +99,8 @@ class MonitorSummarySheet {
     worksheet_write_number(ws_, r, 6, spent.ToDouble(), amount);
     worksheet_write_number(ws_, r, 7, m.rate.ToDouble(), percent);
     worksheet_write_number(ws_, r, 8, run_.progress.value.ToDouble(), percent);
-    worksheet_write_number(ws_, r, 9, m.pace.ToDouble(), amount);
+    worksheet_write_number(ws_, r, 9, m.pace.ToDouble(),
+                           m.pace_places == 2 ? amount : book_->Format(0, Num::kFixed2, true, m.pace_places));
     WriteLight(r, 10, m.budget_light);
     worksheet_write_number(ws_, r, 11, m.lights[static_cast<int>(Light::kRed)], count);
     worksheet_write_number(ws_, r, 12, m.lights[static_cast<int>(Light::kYellow)], count);

@@ -199,8 +199,10 @@ lxw_worksheet* Workbook::AddSheet(std::string_view wanted) {
   return ws;
 }
 
-lxw_format* Workbook::Format(uint8_t style, Num num, bool border) {
-  const unsigned key = style | (static_cast<unsigned>(num) << 8) | (border ? 1u << 12 : 0u);
+lxw_format* Workbook::Format(uint8_t style, Num num, bool border, int places) {
+  places = std::clamp(places, 2, 15);
+  const unsigned key = style | (static_cast<unsigned>(num) << 8) | (border ? 1u << 12 : 0u) |
+                       (static_cast<unsigned>(places) << 13);
   auto it = formats_.find(key);
   if (it != formats_.end()) return it->second;
   lxw_format* f = workbook_add_format(wb_);
@@ -220,7 +222,9 @@ lxw_format* Workbook::Format(uint8_t style, Num num, bool border) {
   if (border) format_set_border(f, LXW_BORDER_THIN);
   switch (num) {
     case Num::kNone: break;
-    case Num::kFixed2: format_set_num_format(f, "0.00"); break;
+    case Num::kFixed2:
+      format_set_num_format(f, ("0." + std::string(static_cast<size_t>(places), '0')).c_str());
+      break;
     case Num::kPercent2: format_set_num_format(f, "0.00%"); break;
     case Num::kInteger: format_set_num_format(f, "0"); break;
   }
@@ -266,7 +270,7 @@ void WriteForm(Workbook* book, lxw_worksheet* ws, const FormGrid& g) {
   }
   for (const FormCell& c : g.cells) {
     const bool border = c.row < g.form_rows && !(c.style & kStyleNoBorder);
-    lxw_format* f = book->Format(c.style, NumOf(c), border);
+    lxw_format* f = book->Format(c.style, NumOf(c), border, c.places);
     if (c.merged()) {
       std::string text = c.kind == FormCell::Kind::kText ? CellText(c.text) : "";
       worksheet_merge_range(ws, c.row, c.col, c.last_row(), c.last_col(), text.c_str(), f);

@@ -71,7 +71,8 @@ class Workbook {
   // The format of a cell of `style` (FormStyle bits: bold, centred, wrapped,
   // a title, filled with a light's colour) showing `num`, with a thin
   // border or none.
-  lxw_format* Format(uint8_t style, Num num, bool border);
+  // `places`: the decimals of kFixed2 (2 to 15).
+  lxw_format* Format(uint8_t style, Num num, bool border, int places = 2);
 
   // Writes the file and frees the workbook; "" or why it failed. Safe on
   // several threads at once (see gmtime in xlsx_workbook.cc).

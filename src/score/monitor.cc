@@ -2,6 +2,7 @@
 #include "score/monitor.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -172,6 +173,7 @@ class Monitor {
     out->rate = out->spent / out->budget;
     out->pace = out->rate / run_.progress.value;
     out->budget_light = LightOf(out->pace, m_.budget_green, m_.budget_yellow);
+    out->pace_places = PlacesApart(out->pace, {m_.budget_green, m_.budget_yellow});
     const Amount& spent = actuals_.spent.total;
     out->spent_loc = spent.loc.line > 0 ? spent.loc : actuals_.loc;
     if (out->budget_light != Light::kGreen && Trim(out->note).empty()) {
@@ -468,6 +470,7 @@ class Monitor {
     im->judged = j.met                          ? Light::kGreen
                  : j.ratio >= m_.ratio_yellow ? Light::kYellow
                                                 : Light::kRed;
+    if (!j.met) im->ratio_places = PlacesApart(j.ratio, {Rational(1), m_.ratio_yellow});
   }
 
   static void SetQuantity(const Target& t, const IndicatorActual& a, Figures* f) {
@@ -487,6 +490,7 @@ class Monitor {
     im->ratio = im->figures.b / (im->figures.a * run_.progress.value);
     im->met = im->figures.b >= im->figures.a;
     im->judged = LightOf(im->ratio, m_.pace_green, m_.pace_yellow);
+    im->ratio_places = PlacesApart(im->ratio, {m_.pace_green, m_.pace_yellow});
   }
 
   // 未完成: as if completed on as_of — by a date target's deadline, or within a
@@ -648,7 +652,7 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
       const std::string b = ValueText(f), a = WithUnit(f.a, f.unit);
       if (im.basis == Basis::kPace) {
         core = b + " / (" + a + " × " + std::to_string(run.progress.elapsed) + "/" +
-               std::to_string(run.progress.total) + ") = " + im.ratio.FormatFixed(2);
+               std::to_string(run.progress.total) + ") = " + im.ratio.FormatFixed(im.ratio_places);
       } else if (im.met) {
         core = f.range ? Spaced(a, "≤", b) + " ≤ " + WithUnit(*f.upper, f.unit)
                        : Spaced(b, Held(f.cmp), a);
@@ -658,7 +662,7 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
         const bool below = f.range || f.cmp == Comparator::kEq ? f.b < f.a : !IsReverse(f.cmp);
         const Rational& bound = f.range && !below ? *f.upper : f.a;
         const std::string bound_text = WithUnit(bound, f.unit);
-        const std::string ratio = im.ratio.FormatFixed(2);
+        const std::string ratio = im.ratio.FormatFixed(im.ratio_places);
         if (bound.sign() <= 0 || f.b.sign() <= 0) {
           core = Spaced(b, below ? "<" : ">", bound_text);
         } else if (below) {
@@ -673,6 +677,20 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
     }
   }
   return im.basis == Basis::kForecast ? Tr(MsgId::kFiguresForecast, core) : core;
+}
+
+int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds) {
+  int places = 2;
+  for (const Rational& b : bounds) {
+    // Values 0.01 or more apart are apart at 2 decimals: most are, and are
+    // told by a double. A value at or above a bound (≥ decides every light)
+    // written as the bound says nothing wrong.
+    if (std::abs(v.ToDouble() - b.ToDouble()) >= 0.01 || v >= b) continue;
+    const std::string text = v.FormatFixedApart(b, 2);
+    const size_t dot = text.find('.');
+    if (dot != std::string::npos) places = std::max(places, static_cast<int>(text.size() - dot - 1));
+  }
+  return places;
 }
 
 const char* BasisKey(Basis b) {

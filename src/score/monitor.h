@@ -113,6 +113,7 @@ struct IndicatorMonitor {
   Figures figures;
   bool met = false;              // kForecast, kValue: the figure judged meets the target
   Rational ratio;                // kPace: v; otherwise the ratio as scored (1 when met)
+  int ratio_places = 2;          // the decimals ratio is shown with (PlacesApart)
   Light judged = Light::kGreen;  // the light of the figures
   Adjustment adjustment = Adjustment::kNone;
   Light light = Light::kGreen;   // after the likelihood (meaningless when not_applicable)
@@ -132,10 +133,18 @@ std::string AdjustmentText(const IndicatorMonitor& im);
 // The figures that decided the light of `im`, in the run's language:
 // "2台 / (4台 × 213/366) = 0.86" (pace), "预计 3台 / 4台 = 0.75" (a forecast
 // short of its target), "100% ≥ 100%", "2024-06-30 ≤ 2024-12-31", "未完成，
-// 截至 2024-07-31 ≤ 2024-12-31", "部分达成". Ratios are shown to 2 decimals;
+// 截至 2024-07-31 ≤ 2024-12-31", "部分达成". Ratios are shown to
+// im.ratio_places decimals;
 // `reverse` is the rules' formula of an unmet reverse target.
 std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
                         ReverseFormula reverse);
+
+// The decimals, 2 or more, at which `v` is written apart from each of
+// `bounds` it is below (Rational::FormatFixedApart): a ratio just short of
+// the threshold that decided its light is never written as it. 0.79995
+// below a green threshold of 0.8 is "0.79995", not "0.80"; 0.99996 of a
+// target missed is not "1.00". Above a bound, 2 (0.80004 is "0.80").
+int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds);
 
 struct ProjectMonitor {
   Project project;
@@ -146,6 +155,7 @@ struct ProjectMonitor {
   std::optional<FundingFigures> adjusted;
   Rational rate;                 // B_t / A
   Rational pace;                 // rate / p
+  int pace_places = 2;           // the decimals pace is shown with (PlacesApart)
   Light budget_light = Light::kGreen;
   std::optional<Rational> forecast_spent;  // 全年预计执行数, in the project's unit
   std::string forecast_spent_text;

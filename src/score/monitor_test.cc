@@ -160,10 +160,17 @@ TEST_CASE("budget light: v = (spent / budget) / time progress") {
   CHECK(o.m->pace == Rational(8) / 10);
   CHECK(o.m->budget_light == Light::kGreen);
   CHECK(o.m->light == Light::kGreen);
-  // B = 170.39: v = 0.79995... → yellow, though it shows as 0.80.
+  // B = 170.39: v = 170.39 / 213 = 0.799953... → yellow. At 2 decimals that
+  // is "0.80", the green threshold: it is shown to 5, "0.79995".
   o = budget("170.39");
   CHECK(o.m->pace.FormatFixed(2) == "0.80");
   CHECK(o.m->budget_light == Light::kYellow);
+  CHECK(o.m->pace_places == 5);
+  CHECK(o.m->pace.FormatFixed(o.m->pace_places) == "0.79995");
+  // B = 170.41: v = 0.800046... → green, and "0.80" says nothing wrong.
+  o = budget("170.41");
+  CHECK(o.m->budget_light == Light::kGreen);
+  CHECK(o.m->pace_places == 2);
   // B = 127.8: v = 127.8 / 213 = 0.6 exactly → yellow; without a note, a warning.
   o = budget("127.8");
   CHECK(o.m->pace == Rational(6) / 10);
@@ -178,6 +185,30 @@ TEST_CASE("budget light: v = (spent / budget) / time progress") {
   o = Run(target, "    spent: 292.8\n    indicators:\n      合格率: 95%\n", D(2024, 12, 31));
   CHECK(o.m->pace == Rational(8) / 10);
   CHECK(o.m->budget_light == Light::kGreen);
+}
+
+TEST_CASE("a ratio just short of the threshold that decided its light is not shown as it") {
+  const Rational green(8, 10), yellow(6, 10);
+  // 0.79995 rounds to 0.80 at 2 decimals, 0.8000 at 4: apart at 5.
+  CHECK(PlacesApart(Rational(79995, 100000), {green, yellow}) == 5);
+  // 0.7949 is "0.79" at 2 decimals: apart already.
+  CHECK(PlacesApart(Rational(7949, 10000), {green, yellow}) == 2);
+  // At or above a bound: 2, as the light is decided by ≥.
+  CHECK(PlacesApart(Rational(8, 10), {green, yellow}) == 2);
+  CHECK(PlacesApart(Rational(80004, 100000), {green, yellow}) == 2);
+  // 0.599999 below yellow: "0.60" → "0.600" → ... → "0.599999", 6 decimals.
+  CHECK(PlacesApart(Rational(599999, 1000000), {green, yellow}) == 6);
+
+  // A forecast of 89.995% against ≥90%: 89.995 / 90 = 0.99994... unmet,
+  // yellow (≥ 0.8). At 2 decimals "1.00", the ratio of a target met; at 4
+  // "0.9999".
+  const std::string target = TargetYaml(Ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%"));
+  Outcome o = Run(target, "    spent: 5\n    indicators:\n      满意度: {forecast: 89.995%}\n");
+  REQUIRE(o.m);
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK(o.Only().ratio_places == 4);
+  CHECK(FiguresText(o.Only(), MakeMonitorRun(AsOf{D(2024, 7, 31), {}}, Rules::Default()),
+                    ReverseFormula::kRatio) == "forecast 89.995% / 90% = 0.9999");
 }
 
 TEST_CASE("budget light counts time progress by months when the rules say so") {

@@ -72,6 +72,24 @@ run monitor "$WORK/staff.yaml" -a "$WORK/staff-forecast.yaml" --lang zh
 expect_status 1
 expect_out "● 红 预计 3人 / 5人 = 0.60"
 
+case_ "a ratio just short of the threshold that decided its light is not shown as the threshold"
+cat >"$WORK/edge.yaml" <<'EOF'
+project: 临界项目
+id: E-1
+year: 2024
+budget: {total: 366}
+indicators:
+  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 满意度, target: ≥90%}
+EOF
+# 170.39 / 366 / (213/366) = 170.39 / 213 = 0.79995: yellow, "0.80" at 2 decimals.
+# 89.995% / 90% = 0.99994: a target missed, "1.00" at 2 decimals.
+printf 'as_of: 2024-07-31\nprojects:\n  - {id: E-1, spent: 170.39, note: 按季度结算, indicators: {满意度: {forecast: 89.995%%, reasons: [其他]}}}\n' >"$WORK/edge-progress.yaml"
+run monitor "$WORK/edge.yaml" -a "$WORK/edge-progress.yaml" --lang zh -f text -f csv="$WORK/edge.csv"
+expect_status 0
+expect_out "进度比 0.79995 ● 黄"
+expect_out "● 黄 预计 89.995% / 90% = 0.9999"
+grep -qF '170.39 / 366 万元 = 46.55% ÷ 213/366 = 0.79995' "$WORK/edge.csv" || fail "csv: the budget figures show the pace at 2 decimals"
+
 case_ "JSON keys of docs/reference.md §9"
 run monitor "${EX[@]}" -f json
 for key in tool command as_of time_progress projects id project light budget total spent rate pace \

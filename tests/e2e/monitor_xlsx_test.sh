@@ -116,6 +116,25 @@ assert s.value("J10").endswith("；全年预计执行：低于预算的 90%"), s
 assert s.value("A13") == "一级指标"
 EOF
 
+case_ "monitor xlsx: a pace just short of its threshold keeps the decimals that show it"
+# Project 1: 6.00 万元; 2.7934 spent by 2024-07-31: (2.7934 / 6) / (213/366) = 0.79998...,
+# yellow, "0.80" at 2 decimals: the cells show it to 5, as the figures do.
+sed 's/^    spent: 3.10$/    spent: 2.7934/' examples/progress/2024-07-progress.yaml >"$WORK/edge-progress.yaml"
+grep -q '^    spent: 2.7934$' "$WORK/edge-progress.yaml" || fail "the example's spending has changed: fix this case"
+run monitor examples/targets -a "$WORK/edge-progress.yaml" examples/progress/05-management.csv -f xlsx="$WORK/edge.xlsx" --fail-on none
+expect_status 0
+"${PY[@]}" - "$WORK/edge.xlsx" <<'EOF' || fail "the pace is not shown apart from 0.8"
+import sys
+from xlsx import Workbook
+wb = Workbook(sys.argv[1])
+s = wb.sheet("TJ-362303-2024-01")
+assert s.value("F9") == "进度比" and s.fmt("G9") == "0.00000", (s.value("F9"), s.fmt("G9"))
+assert round(s.value("G9"), 5) == 0.79999, s.value("G9")
+assert s.value("J9").endswith("÷ 213/366 = 0.79999"), s.value("J9")
+t = wb.sheet("汇总")
+assert t.fmt("J2") == "0.00000" and t.value("K2") == "黄", (t.fmt("J2"), t.value("K2"))
+EOF
+
 case_ "monitor xlsx: a budget adjusted in the year: 年初预算数 and its parts kept, the adjusted one said, the rates of it"
 # Project 1's budget, 6.00 (all fiscal), adjusted to 5.00: 3.10 / 5.00 = 62.00%.
 sed '0,/^    spent: 3.10$/s//    spent: 3.10\n    budget: 5.00/' examples/progress/2024-07-progress.yaml >"$WORK/adjusted.yaml"
