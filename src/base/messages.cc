@@ -92,6 +92,7 @@ MsgId ForecastWording(MsgId id) {
     case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitForecast;
     case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleForecast;
     case MsgId::kPercentFarOverTarget: return MsgId::kPercentFarOverTargetForecast;
+    case MsgId::kQuantityFarOverTarget: return MsgId::kQuantityFarOverTargetForecast;
     case MsgId::kUnitlessBelowTargetScale: return MsgId::kUnitlessBelowTargetScaleForecast;
     default: return id;
   }
@@ -111,6 +112,7 @@ MsgId ValueToDateWording(MsgId id) {
     case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitValueToDate;
     case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleValueToDate;
     case MsgId::kPercentFarOverTarget: return MsgId::kPercentFarOverTargetValueToDate;
+    case MsgId::kQuantityFarOverTarget: return MsgId::kQuantityFarOverTargetValueToDate;
     case MsgId::kUnitlessBelowTargetScale: return MsgId::kUnitlessBelowTargetScaleValueToDate;
     default: return id;
   }

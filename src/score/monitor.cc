@@ -352,9 +352,20 @@ class Monitor {
   // not a time limit or a percentage (a rate may fall).
   bool IsCappedCount(const Indicator& ind) const {
     const Target& t = ind.target;
-    return m_.IsCumulative(ind.level2) && t.kind == TargetKind::kQuantity && !IsTimeLimit(t) &&
-           t.value.unit.dim != Dimension::kPercent &&
-           (IsReverse(t.cmp) || (t.cmp == Comparator::kEq && t.value.value.sign() == 0));
+    if (t.kind != TargetKind::kQuantity || IsTimeLimit(t)) return false;
+    const bool cap = IsReverse(t.cmp) || (t.cmp == Comparator::kEq && t.value.value.sign() == 0);
+    if (!cap) return false;
+    if (m_.IsCumulative(ind.level2)) return t.value.unit.dim != Dimension::kPercent;
+    return IsSpendingCap(ind);
+  }
+
+  // A cost's cap in an amount of money (养护成本 ≤50万元): what has been
+  // spent only grows, as a count does. Not a cost per unit (≤500元/人),
+  // which may fall again.
+  static bool IsSpendingCap(const Indicator& ind) {
+    const Unit& u = ind.target.value.unit;
+    return IsCostIndicator(ind.level1, ind.level2) && u.dim == Dimension::kMoney &&
+           u.name.find('/') == std::string::npos;
   }
 
   // A capped count (IsCappedCount) whose value to date already breaks its

@@ -413,6 +413,25 @@ TEST_CASE("a percentage forecast or value far over its target is warned of as in
   CHECK_FALSE(One("质量指标", "≥90%", "{value: 950%, note: 说明}").Warned(456));
 }
 
+TEST_CASE("a value to date or forecast ten times its full-year target is warned of (JX0457)") {
+  // 12000人次 by July against ≥1000人次 for the year: 12 times, most often
+  // 1200. Still paced as written: 12000 / (1000 × 213/366) = 20.62, green.
+  Outcome o = One("数量指标", "≥1000人次", "12000人次");
+  CHECK(o.Only().light == Light::kGreen);
+  REQUIRE(o.Warned(457));
+  CHECK(o.diags.all()[0].message ==
+        "the value to date 12000人次 of indicator '指标甲' is already 12 times its full-year "
+        "target '≥1000人次': was a digit or a zero added (12000 for 1200)? check it; if it is "
+        "right, give the reason in the note");
+  // The forecast, in its own words.
+  o = One("数量指标", "≥1000人次", "{forecast: 10000人次}");
+  REQUIRE(o.Warned(457));
+  CHECK(o.diags.all()[0].message.rfind("the forecast 10000人次 of indicator '指标甲' is 10 times", 0) == 0);
+  // 9999人次 is not; a note silences it.
+  CHECK_FALSE(One("数量指标", "≥1000人次", "{forecast: 9999人次}").Warned(457));
+  CHECK_FALSE(One("数量指标", "≥1000人次", "{value: 12000人次, note: 说明}").Warned(457));
+}
+
 TEST_CASE("a date: completed by the deadline green, after it red") {
   const std::string deadline = "≤2024-10-31";
   CHECK(One("时效指标", deadline, "2024-06-30").Only().light == Light::kGreen);
@@ -534,12 +553,25 @@ TEST_CASE("a count over its cap by as_of decides the year: it only grows") {
   CHECK(o.Only().basis == Basis::kForecast);
   CHECK(o.Only().light == Light::kRed);  // 2/3 = 0.67 < 0.8
   CHECK_FALSE(o.Warned(926));
-  // Not a count: a rate (≤5% in 数量指标) may fall again; a 成本指标 cap is
-  // not cumulative unless the rules list it. The forecast decides.
+  // Not a count: a rate (≤5% in 数量指标) may fall again. The forecast decides.
   o = One("数量指标", "≤5%", "{value: 6%, forecast: 4%}");
   CHECK(o.Only().basis == Basis::kForecast);
   CHECK(o.Only().light == Light::kGreen);
+  // A cost capped in money is spent and only grows, as a count does: 120万元
+  // by 31 July against ≤100万元, forecast 95万元 → by the value,
+  // 100 / 120 = 0.83 ≥ 0.8 → yellow; the forecast below the value is JX0923.
   o = One("成本指标", "≤100万元", "{value: 120万元, forecast: 95万元}");
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().light == Light::kYellow);
+  CHECK(o.Warned(923));
+  // 2021's 一级 成本指标 too: 130万元 → 100 / 130 = 0.77 < 0.8 → red.
+  o = Run(TargetYaml(Ind("成本指标", "经济成本指标", "指标甲", "≤100万元")),
+          "    spent: 10\n    indicators:\n      指标甲: {value: 130万元, forecast: 95万元}\n");
+  CHECK(o.Only().basis == Basis::kValue);
+  CHECK(o.Only().light == Light::kRed);
+  // A cost per unit may fall again: 520元/人 by July, forecast 480元/人 → the
+  // forecast decides, 480 ≤ 500 → green.
+  o = One("成本指标", "≤500元/人", "{value: 520元/人, forecast: 480元/人}");
   CHECK(o.Only().basis == Basis::kForecast);
   CHECK(o.Only().light == Light::kGreen);
 }

@@ -18,7 +18,7 @@ struct Outcome {
   DeviationKind deviation = DeviationKind::kNone;
   RatioFormula formula = RatioFormula::kMet;  // how `ratio` was found
   bool upper = false;  // the formula's A is a range's upper bound
-  bool percent_far_over = false;  // PercentFarOver warned of the actual
+  bool far_over = false;  // PercentFarOver or QuantityFarOver warned of the actual
 };
 
 // The formula of an unmet positive or reverse target A.
@@ -405,7 +405,7 @@ class ProjectScorer {
       }
     }
     // (A percentage far over its target has been warned of as a slip.)
-    if (is.deviation != DeviationKind::kNone && Trim(is.note).empty() && !o->percent_far_over) {
+    if (is.deviation != DeviationKind::kNone && Trim(is.note).empty() && !o->far_over) {
       diags_->Warning(a.loc, MsgId::kDeviationWithoutNote, ind.name, DeviationWord(is.deviation),
                       is.actual_text, ind.target_text);
     }
@@ -488,7 +488,7 @@ class ProjectScorer {
     if (t.kind == TargetKind::kRange) upper = t.upper.value;
     Outcome o = ScoreQuantity(t, *b, upper ? &*upper : nullptr,
                               IsCostIndicator(ind.level1, ind.level2), rules_);
-    o.percent_far_over = PercentFarOver(ind, a, *b, role, diags_);
+    o.far_over = PercentFarOver(ind, a, *b, role, diags_) || QuantityFarOver(ind, a, *b, role, diags_);
     if (work != nullptr) {
       work->a = o.upper ? *upper : t.value.value;
       work->b = *b;
@@ -558,6 +558,25 @@ class ProjectScorer {
     Parsed<Rational> target = ConvertTo(Quantity{bound, t.value.unit}, percent);
     if (!actual || !target || *target > 100 || *actual <= 100) return false;
     diags->Warning(a.value_loc(), About(MsgId::kPercentFarOverTarget, role), a.text, ind.name,
+                   ind.target_text, (b / bound).FormatShort(1));
+    return true;
+  }
+
+  // A quantity (not a percentage) ten times or more a positive target that
+  // it is to reach (≥, =, a range's upper end), without a note: 12000人次
+  // against ≥1200人次 is most often a zero added. At mid-year a value to
+  // date already ten times the full-year target would be lit green with no
+  // word, and at year end it would be told only that the target may have
+  // been set too low (JX0805). A warning: a low target may truly be beaten
+  // so; a note that explains the figure silences it. `b` is the actual in
+  // the target's unit. Reports it and returns true when `a` is one.
+  static bool QuantityFarOver(const Indicator& ind, const IndicatorActual& a, const Rational& b,
+                              ActualRole role, Diagnostics* diags) {
+    const Target& t = ind.target;
+    if (IsReverse(t.cmp) || t.value.unit.dim == Dimension::kPercent) return false;
+    const Rational& bound = t.kind == TargetKind::kRange ? t.upper.value : t.value.value;
+    if (bound.sign() <= 0 || b < bound * 10 || !Trim(a.note).empty()) return false;  // most return here
+    diags->Warning(a.value_loc(), About(MsgId::kQuantityFarOverTarget, role), a.text, ind.name,
                    ind.target_text, (b / bound).FormatShort(1));
     return true;
   }

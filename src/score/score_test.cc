@@ -811,6 +811,36 @@ TEST_CASE("a percentage over 100% and five times its target, without a note, is 
   CHECK(score("≥97%", "960%", "上年基数小").diags.warning_count() == 0);
 }
 
+TEST_CASE("a quantity ten times its target or more, without a note, is a warning") {
+  // 12000人次 against ≥1000人次: most often 1200 with a zero added.
+  auto score = [](const std::string& target, const std::string& actual,
+                  const std::string& note = "") {
+    return Score(ProjectYaml(Ind("产出指标", "数量指标", "乙", target)),
+                 ActualsBuilder("6").Value("乙", actual, note).a);
+  };
+  Scored slip = score("≥1000人次", "12000人次");
+  REQUIRE(slip.score);  // scored as written: a warning, not an error
+  CHECK(slip.score->indicators[0].status == Status::kMet);
+  // 12000 / 1000 = 12; JX0805 (over its target, no note) is not said as well.
+  CHECK(Messages(slip.diags) ==
+        "warning 0:0: actual 12000人次 of indicator '乙' is 12 times its target '≥1000人次': was "
+        "a digit or a zero added (12000 for 1200)? check it; if it is right, give the reason in "
+        "the note\n");
+  // The bound: 10 x 4 = 40 is one; 39 is not (but is over its target, JX0805).
+  CHECK(HasMessage(score("≥4台", "40台").diags, "is 10 times its target"));
+  Scored below = score("≥4台", "39台");
+  CHECK_FALSE(HasMessage(below.diags, "times its target"));
+  CHECK(HasMessage(below.diags, "exceeds its target"));
+  // In the target's unit: 2万人次 = 20000人次 against ≥2000人次, 10 times.
+  CHECK(HasMessage(score("≥2000人次", "2万人次").diags, "is 10 times its target"));
+  // A range: ten times its upper end (10 x 5 = 50).
+  CHECK(HasMessage(score("3-5次", "50次").diags, "is 10 times its target '3-5次'"));
+  // Not one: a cap (≤), a percentage (JX0456's), a note.
+  CHECK_FALSE(HasMessage(score("≤2次", "40次").diags, "times its target"));
+  CHECK_FALSE(HasMessage(score("≥9%", "95%").diags, "times its target"));
+  CHECK(score("≥1000人次", "12000人次", "改为线上培训").diags.warning_count() == 0);
+}
+
 TEST_CASE("a unit-less actual in (1, 2) a tenth of a percent target or less is an error") {
   // A spreadsheet keeps 102% as 1.02: read as 1.02% against ≥90% it would
   // score 1.02 / 90 of the weight.

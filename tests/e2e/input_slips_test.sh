@@ -97,6 +97,23 @@ run monitor $D/targets.yaml -a "$WORK/far-over-progress.csv" --lang zh
 expect_status 0
 expect_err "$WORK/far-over-progress.csv:6:19: 警告[JX0456]: 指标“家长满意度”的全年预计 920% 超过 100%，是指标值“≥90%”的 10.2 倍：是否多写了一位（如 96.0% 写成了 960%）？请核对；数字无误的，请在说明（note）中写明原因"
 
+case_ "a quantity ten times its target (125000人次 for 12500人次): a warning at it, in eval and monitor"
+D=$M/12-percent-written-as-fraction
+printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 125000人次\n      课程合格率: 100%%\n      家长满意度: 95%%\n' >"$WORK/qty-over.yaml"
+run eval $D/targets.yaml -a "$WORK/qty-over.yaml"
+expect_status 0
+# 125000 / 12000 = 10.42, shown 10.4; not JX0805 (over its target without a note) as well.
+expect_err "$WORK/qty-over.yaml:6:15: warning[JX0457]: actual 125000人次 of indicator '服务学生人次' is 10.4 times its target '≥12000人次': was a digit or a zero added (12000 for 1200)? check it; if it is right, give the reason in the note"
+expect_no_err "JX0805"
+run eval $D/targets.yaml -a "$WORK/qty-over.yaml" --strict
+expect_status 2
+expect_err "$WORK/qty-over.yaml:6:15: error[JX0457]"
+# At mid-year: 125000人次 by July is already 10.4 times the year's target (lit green as written).
+printf 'as_of: 2024-07-31\nprojects:\n  - id: QS-2024-02\n    spent: 500\n    indicators:\n      服务学生人次: 125000人次\n      课程合格率: 100%%\n      家长满意度: {forecast: 95%%}\n' >"$WORK/qty-over-progress.yaml"
+run monitor $D/targets.yaml -a "$WORK/qty-over-progress.yaml" --lang zh
+expect_status 0
+expect_err "$WORK/qty-over-progress.yaml:6:15: 警告[JX0457]: 指标“服务学生人次”的执行情况 125000人次 已是全年指标值“≥12000人次”的 10.4 倍：是否多写了一位或多打了 0（如 1200 写成了 12000）？请核对；数字无误的，请在说明（note）中写明原因"
+
 case_ "a letter O typed for a zero in an actual, a CSV cell and a forecast: named, as in a target"
 D=$M/12-percent-written-as-fraction
 printf 'year: 2024\nprojects:\n  - id: QS-2024-02\n    spent: 962.40\n    indicators:\n      服务学生人次: 125OO人次\n      课程合格率: 1OO\n      家长满意度: 9O%%\n' >"$WORK/letter-o.yaml"

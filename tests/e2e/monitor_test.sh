@@ -90,6 +90,25 @@ expect_out "进度比 0.79995 ● 黄"
 expect_out "● 黄 预计 89.995% / 90% = 0.9999"
 grep -qF '170.39 / 366 万元 = 46.55% ÷ 213/366 = 0.79995' "$WORK/edge.csv" || fail "csv: the budget figures show the pace at 2 decimals"
 
+case_ "a cost capped in money already over its cap by as_of is decided by it, whatever a lower forecast"
+cat >"$WORK/cost.yaml" <<'EOF'
+project: 道路养护项目
+id: R1
+year: 2024
+budget: {total: 100}
+indicators:
+  - {level1: 产出指标, level2: 成本指标, name: 养护成本, target: ≤50万元}
+  - {level1: 产出指标, level2: 成本指标, name: 人均成本, target: ≤500元/人}
+EOF
+# 60万元 spent by July against ≤50万元: at least 60 for the year, 50 / 60 = 0.83 → 黄,
+# and a forecast of 48万元 below it is JX0923. A cost per person may fall: 480 ≤ 500 → 绿.
+printf 'as_of: 2024-07-31\nprojects:\n  - id: R1\n    spent: 60\n    indicators:\n      养护成本: {value: 60万元, forecast: 48万元, note: 材料涨价}\n      人均成本: {value: 520元/人, forecast: 480元/人, note: 上半年人少}\n' >"$WORK/cost-progress.yaml"
+run monitor "$WORK/cost.yaml" -a "$WORK/cost-progress.yaml" --lang zh
+expect_status 0
+expect_out "养护成本 ≤50万元    60万元        48万元   ● 黄 50万元 / 60万元 = 0.83"
+expect_out "● 绿 预计 480元/人 ≤ 500元/人"
+expect_err "$WORK/cost-progress.yaml:6:37: 警告[JX0923]"
+
 case_ "JSON keys of docs/reference.md §9"
 run monitor "${EX[@]}" -f json
 for key in tool command as_of time_progress projects id project light budget total spent rate pace \
