@@ -542,6 +542,15 @@ Message DescribeParseError(const CLI::ParseError& e, const CLI::App& app, const 
     for (const std::string& extra : app.remaining(true)) {
       if (extra.size() > 1 && extra[0] == '-') return UnknownOptionMessage(*sub, extra);
     }
+    // `eval -a a.yaml t.yaml -q`: -a takes every path up to the next
+    // option, the targets with them.
+    const CLI::Option* actuals = sub->get_option_no_throw("--actuals");
+    for (const CLI::Option* opt : sub->get_options()) {
+      if (opt->get_required() && opt->count() == 0 && opt->get_lnames().empty() &&
+          opt->get_snames().empty() && actuals != nullptr && actuals->count() >= 2) {
+        return Msg(MsgId::kTargetsTakenByActuals, sub->get_name(), actuals->results().back());
+      }
+    }
     for (const CLI::Option* opt : sub->get_options()) {
       if (opt->get_required() && opt->count() == 0) {
         return Msg(MsgId::kMissingArgument, sub->get_name(), opt->get_name(false, true),

@@ -122,6 +122,15 @@ expect_err "jixiao: error[JX0704]: jixiao check needs TARGETS: Target files or d
 run check --lang zh
 expect_err "jixiao: 错误[JX0704]: jixiao check 缺少 目标表：目标表文件或目录"
 
+case_ "targets after -a and before another option: -a took them, and the message says so"
+printf 'project: P\nid: P-1\nyear: 2024\nbudget: {total: 1}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: 4台}\n' >"$WORK/after-a.yaml"
+printf 'projects:\n  - {id: P-1, spent: 1, indicators: {数量: 4台}}\n' >"$WORK/after-a-actuals.yaml"
+run eval -a "$WORK/after-a-actuals.yaml" "$WORK/after-a.yaml" -q
+expect_status 2
+expect_err "jixiao: error[JX0704]: jixiao eval has no target files: '$WORK/after-a.yaml' came after -a and was taken as one of its files; put the targets before -a (jixiao eval $WORK/after-a.yaml -a …), or end -a's files with -- (jixiao eval … -a … -- $WORK/after-a.yaml)"
+run eval -q -a "$WORK/after-a-actuals.yaml" -- "$WORK/after-a.yaml"
+expect_status 0
+
 case_ "an option without its value: exit 2"
 run check examples/targets --rules
 expect_status 2
