@@ -27,7 +27,7 @@ int RunRules(const Options& opts, const Terminal& term, std::ostream& out, std::
   if (opts.strict) diags.PromoteWarnings();
   PrintDiagnostics(diags, term, err);
   if (diags.has_errors()) return kExitError;
-  std::string text = FormatRulesYaml(rules);
+  std::string text = FormatRulesYaml(rules, RulesComments::kReader);
   for (const OutputSpec& o : outputs)
     if (!WriteOutput(o, text, out, err)) return kExitError;
   return kExitOk;

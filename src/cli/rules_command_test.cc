@@ -37,7 +37,7 @@ TEST_CASE("jixiao rules prints the rules in force") {
   Options opts;
   std::ostringstream out, err;
   CHECK(RunRules(opts, term, out, err) == kExitOk);
-  CHECK(out.str() == FormatRulesYaml(Rules::Default()));
+  CHECK(out.str() == FormatRulesYaml(Rules::Default(), RulesComments::kReader));
   CHECK(err.str().empty());
 
   std::string rules = TempPath("rules.yaml");

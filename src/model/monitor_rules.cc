@@ -31,13 +31,6 @@ constexpr Threshold kThresholds[] = {
     {"forecast_spent_threshold", &MonitorRules::forecast_spent_threshold},
 };
 
-// `line` followed by `# comment`, the comments aligned at column 28 (as
-// the rest of the rules file).
-std::string Commented(std::string_view line, std::string_view comment) {
-  const size_t width = DisplayWidth(line);
-  size_t pad = width + 2 <= 28 ? 28 - width : 2;
-  return fmt::format("{}{}# {}\n", line, std::string(pad, ' '), comment);
-}
 
 bool InTaxonomy(const Rules& rules, std::string_view level2) {
   for (const Level1Group& g : rules.taxonomy)
@@ -140,27 +133,40 @@ void ReadMonitorRules(const YamlNode& map, const Rules& rules, FieldReader* r,
   if (r->errors() == errors_before) *out = std::move(m);
 }
 
-std::string FormatMonitorRulesYaml(const MonitorRules& m) {
-  std::string out = Commented("monitor:", "运行监控 mid-year monitoring (jixiao monitor)");
-  out += Commented(fmt::format("  time_progress: {}", TimeProgressMethodName(m.time_progress)),
-                   "时间进度 days: day of year / days in year; months: month / 12");
-  out += Commented(fmt::format("  budget_green: {}", m.budget_green.ToDecimalString()),
-                   "预算 v = (执行数/预算数)/时间进度 >= this: green");
-  out += Commented(fmt::format("  budget_yellow: {}", m.budget_yellow.ToDecimalString()),
-                   "v >= this: yellow; below: red");
-  out += Commented(fmt::format("  pace_green: {}", m.pace_green.ToDecimalString()),
-                   "累计指标 v = 完成值/(指标值×时间进度) >= this: green");
-  out += Commented(fmt::format("  pace_yellow: {}", m.pace_yellow.ToDecimalString()),
-                   "v >= this: yellow; below: red");
-  out += Commented(fmt::format("  ratio_yellow: {}", m.ratio_yellow.ToDecimalString()),
-                   "预计值未达标 ratio >= this: yellow; below: red");
-  out += Commented(fmt::format("  forecast_spent_threshold: {}",
-                               m.forecast_spent_threshold.ToDecimalString()),
-                   "全年预计执行数 below this × 预算数 needs a note");
+std::string CommentedLine(std::string_view line, RulesComments who, MsgId reader,
+                          std::string_view digest) {
+  const size_t width = DisplayWidth(line);
+  size_t pad = width + 2 <= 28 ? 28 - width : 2;
+  return fmt::format("{}{}# {}\n", line, std::string(pad, ' '),
+                     who == RulesComments::kReader ? Text(reader) : digest);
+}
+
+std::string FormatMonitorRulesYaml(const MonitorRules& m, RulesComments who) {
+  auto line = [who](std::string_view text, MsgId reader, std::string_view digest) {
+    return CommentedLine(text, who, reader, digest);
+  };
+  std::string out = line("monitor:", MsgId::kRulesCommentMonitor,
+                         "运行监控 mid-year monitoring (jixiao monitor)");
+  out += line(fmt::format("  time_progress: {}", TimeProgressMethodName(m.time_progress)),
+              MsgId::kRulesCommentTimeProgress,
+              "时间进度 days: day of year / days in year; months: month / 12");
+  out += line(fmt::format("  budget_green: {}", m.budget_green.ToDecimalString()),
+              MsgId::kRulesCommentBudgetGreen, "预算 v = (执行数/预算数)/时间进度 >= this: green");
+  out += line(fmt::format("  budget_yellow: {}", m.budget_yellow.ToDecimalString()),
+              MsgId::kRulesCommentYellow, "v >= this: yellow; below: red");
+  out += line(fmt::format("  pace_green: {}", m.pace_green.ToDecimalString()),
+              MsgId::kRulesCommentPaceGreen, "累计指标 v = 完成值/(指标值×时间进度) >= this: green");
+  out += line(fmt::format("  pace_yellow: {}", m.pace_yellow.ToDecimalString()),
+              MsgId::kRulesCommentYellow, "v >= this: yellow; below: red");
+  out += line(fmt::format("  ratio_yellow: {}", m.ratio_yellow.ToDecimalString()),
+              MsgId::kRulesCommentRatioYellow, "预计值未达标 ratio >= this: yellow; below: red");
+  out += line(fmt::format("  forecast_spent_threshold: {}",
+                          m.forecast_spent_threshold.ToDecimalString()),
+              MsgId::kRulesCommentForecastSpent, "全年预计执行数 below this × 预算数 needs a note");
   std::vector<std::string> names;
   for (const std::string& s : m.cumulative) names.push_back(YamlScalar(s));
-  out += Commented(fmt::format("  cumulative: [{}]", fmt::join(names, ", ")),
-                   "二级指标 judged by pace");
+  out += line(fmt::format("  cumulative: [{}]", fmt::join(names, ", ")),
+              MsgId::kRulesCommentCumulative, "二级指标 judged by pace");
   return out;
 }
 

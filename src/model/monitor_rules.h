@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/exact.h"
+#include "base/messages.h"
 
 namespace jixiao {
 
@@ -49,9 +50,22 @@ struct MonitorRules {
 void ReadMonitorRules(const YamlNode& map, const Rules& rules, FieldReader* r,
                       MonitorRules* out);
 
+// Who a printed rules file's comments are for: a person, in the run's
+// language (`jixiao rules`), or RulesDigest, which hashes the text the
+// digests have always been of (Chinese with English alongside): a change
+// to those would change every report's digest, and `merge` would refuse to
+// join reports of one rules file written by two versions.
+enum class RulesComments { kDigest, kReader };
+
+// `line` followed by its comment, aligned at column 28 (of display width):
+// `reader` in the run's language for kReader, `digest` for kDigest.
+std::string CommentedLine(std::string_view line, RulesComments who, MsgId reader,
+                          std::string_view digest);
+
 // The `monitor` key as FormatRulesYaml prints it (commented lines, ending
 // with a newline).
-std::string FormatMonitorRulesYaml(const MonitorRules& m);
+std::string FormatMonitorRulesYaml(const MonitorRules& m,
+                                   RulesComments who = RulesComments::kDigest);
 
 }  // namespace jixiao
 

@@ -586,11 +586,6 @@ std::string Scalar(std::string_view s) {
 }
 
 // `line` followed by `# comment`, the comments aligned at column 28.
-std::string Commented(std::string_view line, std::string_view comment) {
-  size_t pad = line.size() + 2 <= 28 ? 28 - line.size() : 2;
-  return fmt::format("{}{}# {}\n", line, std::string(pad, ' '), comment);
-}
-
 std::string FlowList(const std::vector<std::string>& items) {
   std::vector<std::string> quoted;
   for (const std::string& s : items) quoted.push_back(Scalar(s));
@@ -654,16 +649,21 @@ Rules LoadRules(const std::string& path, const YamlLimits& limits, Diagnostics* 
   return ParseRules(*src, base, limits, diags);
 }
 
-std::string FormatRulesYaml(const Rules& rules) {
-  std::string out = "# jixiao 评分规则 / scoring rules — 财预〔2020〕10号\n";
+std::string FormatRulesYaml(const Rules& rules, RulesComments who) {
+  auto Commented = [who](std::string_view line, MsgId reader, std::string_view digest) {
+    return CommentedLine(line, who, reader, digest);
+  };
+  std::string out = who == RulesComments::kReader
+                        ? "# " + Tr(MsgId::kRulesCommentTitle) + "\n"
+                        : "# jixiao 评分规则 / scoring rules — 财预〔2020〕10号\n";
   out += fmt::format("name: {}\n", Scalar(rules.name));
   out += Commented(fmt::format("execution_weight: {}", rules.execution_weight.ToDecimalString()),
-                   "预算执行率 budget execution");
+                   MsgId::kRulesCommentExecutionWeight, "预算执行率 budget execution");
   out += Commented("pools:",
-                   "一级指标分值 level-1 weights; with execution_weight they add up to 100");
+                   MsgId::kRulesCommentPools, "一级指标分值 level-1 weights; with execution_weight they add up to 100");
   for (const Pool& p : rules.pools)
     out += fmt::format("  {}: {}\n", Scalar(p.name), p.weight.ToDecimalString());
-  out += Commented("taxonomy:", "一级指标 → 二级指标; entries are added to the built-in ones");
+  out += Commented("taxonomy:", MsgId::kRulesCommentTaxonomy, "一级指标 → 二级指标; entries are added to the built-in ones");
   // The short form `name: [二级指标...]`, for a 一级指标 scored in a pool of
   // its own name, reads back (over the built-in rules) as the pool the
   // built-in 一级指标 of that name has, or for a new one its own name: where
@@ -683,30 +683,30 @@ std::string FormatRulesYaml(const Rules& rules) {
                          FlowList(g.level2));
     }
   }
-  out += Commented("grades:", "等级 lowest rounded total, best first");
+  out += Commented("grades:", MsgId::kRulesCommentGrades, "等级 lowest rounded total, best first");
   for (const GradeBand& b : rules.grades)
     out += fmt::format("  {}: {}\n", Scalar(b.name), b.min.ToDecimalString());
   out += Commented(
       fmt::format("reverse: {}", rules.reverse == ReverseFormula::kLinear ? "linear" : "ratio"),
-      "反向指标 unmet: ratio = A/B, or linear = 1-(B-A)/A (0 at B >= 2A)");
-  out += Commented("qualitative:", "定性指标 default ratio per grade");
+      MsgId::kRulesCommentReverse, "反向指标 unmet: ratio = A/B, or linear = 1-(B-A)/A (0 at B >= 2A)");
+  out += Commented("qualitative:", MsgId::kRulesCommentQualitative, "定性指标 default ratio per grade");
   for (const QualitativeGrade& g : kQualitativeGrades)
     out += fmt::format("  {}: {}\n", g.name, (rules.*g.ratio).ToDecimalString());
   out += Commented("qualitative_bands:",
-                   "定性指标 each grade's lowest score; 达成 up to 1");
+                   MsgId::kRulesCommentQualitativeBands, "定性指标 each grade's lowest score; 达成 up to 1");
   for (const QualitativeGrade& g : kQualitativeGrades) {
     out += fmt::format("  {}: {}\n", g.name,
                        g.band_min ? (rules.*g.band_min).ToDecimalString() : std::string("0"));
   }
   out += Commented(
       fmt::format("deviation_threshold: {}", rules.deviation_threshold.ToDecimalString()),
-      "偏差 over-achievement / cost under-run beyond this fraction");
+      MsgId::kRulesCommentDeviationThreshold, "偏差 over-achievement / cost under-run beyond this fraction");
   out += Commented(fmt::format("deviation_inclusive: {}", rules.deviation_inclusive),
-                   "true: an actual exactly at the threshold is a deviation too");
+                   MsgId::kRulesCommentDeviationInclusive, "true: an actual exactly at the threshold is a deviation too");
   out += Commented(
       fmt::format("execution_threshold: {}", rules.execution_threshold.ToDecimalString()),
-      "执行率 below this is a deviation");
-  out += FormatMonitorRulesYaml(rules.monitor);
+      MsgId::kRulesCommentExecutionThreshold, "执行率 below this is a deviation");
+  out += FormatMonitorRulesYaml(rules.monitor, who);
   return out;
 }
 

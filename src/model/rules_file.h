@@ -34,8 +34,9 @@ bool IsRulesOnlyKey(std::string_view key);
 // applied over them.
 Rules LoadRules(const std::string& path, const YamlLimits& limits, Diagnostics* diags);
 
-// The rules as a commented YAML rules file (Chinese with English alongside).
-std::string FormatRulesYaml(const Rules& rules);
+// The rules as a commented YAML rules file: the comments in the run's
+// language for a person (kReader), or as RulesDigest hashes them (kDigest).
+std::string FormatRulesYaml(const Rules& rules, RulesComments who = RulesComments::kDigest);
 
 // What an eval report says of the rules it was scored under besides their
 // name, so that `merge` can tell two rules files of one name apart (every

@@ -104,6 +104,36 @@ TEST_CASE("the default rules print in the documented shape") {
   CHECK(FormatRulesYaml(Rules::Default()) == kDefaultYaml);
 }
 
+TEST_CASE("jixiao rules' comments are in the reader's language; the digest's text never changes") {
+  // The text RulesDigest hashes is kDigest's, in any language: the digest of
+  // the built-in rules is the one every report written so far carries.
+  for (Lang lang : {Lang::kZh, Lang::kEn}) {
+    ScopedLang in(lang);
+    CHECK(FormatRulesYaml(Rules::Default(), RulesComments::kDigest) == kDefaultYaml);
+    CHECK(RulesDigest(Rules::Default()) == "93067c3e38d08634");
+  }
+  std::string zh, en;
+  {
+    ScopedLang in(Lang::kZh);
+    zh = FormatRulesYaml(Rules::Default(), RulesComments::kReader);
+  }
+  {
+    ScopedLang in(Lang::kEn);
+    en = FormatRulesYaml(Rules::Default(), RulesComments::kReader);
+  }
+  CHECK(zh.rfind("# jixiao 评分规则 — 财预〔2020〕10号\nname: mof-2020\n", 0) == 0);
+  CHECK(zh.find("execution_weight: 10        # 预算执行率的分值\n") != std::string::npos);
+  CHECK(zh.find("  budget_yellow: 0.6        # v 不低于此值为黄，低于为红\n") != std::string::npos);
+  CHECK(zh.find("below") == std::string::npos);
+  CHECK(en.find("execution_weight: 10        # weight of budget execution\n") != std::string::npos);
+  CHECK(en.find("  budget_yellow: 0.6        # v >= this: yellow; below: red\n") != std::string::npos);
+  // Both read back as the rules they print.
+  Diagnostics d;
+  CHECK(FormatRulesYaml(Parse(zh, &d)) == kDefaultYaml);
+  CHECK(FormatRulesYaml(Parse(en, &d)) == kDefaultYaml);
+  CHECK(d.empty());
+}
+
 TEST_CASE("the printed default rules parse back equal") {
   // Parsed over a base that differs in every replaceable field, the printed
   // defaults must restore each of them.

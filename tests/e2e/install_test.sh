@@ -65,7 +65,7 @@ run eval "$P/share/doc/jixiao/examples/targets" -a "$P/share/doc/jixiao/examples
   --rules "$P/share/jixiao/rules/hubei.yaml"
 expect_status 1
 [ "$(totals | head -1)" = "TJ-362303-2024-01 95.33" ] || fail "hubei totals: $(totals | tr '\n' ' ')"
-run rules --rules "$P/share/jixiao/rules/mof-2020.yaml"
+run rules --rules "$P/share/jixiao/rules/mof-2020.yaml" --lang zh
 expect_status 0
 expect_same "$SRC/examples/rules/mof-2020.yaml"
 

@@ -47,13 +47,21 @@ printf '%s\n' grades-80-70-60.yaml guangxi.yaml hubei.yaml mof-2020.yaml reverse
   >"$WORK/expected"
 cmp -s "$WORK/files" "$WORK/expected" || fail "examples/rules/ holds: $(tr '\n' ' ' <"$WORK/files")"
 
-case_ "mof-2020.yaml is exactly what 'jixiao rules' prints"
-run rules
+case_ "mof-2020.yaml is exactly what 'jixiao rules --lang zh' prints"
+run rules --lang zh
 expect_status 0
 expect_same "$RULES/mof-2020.yaml"
-run rules --rules "$RULES/mof-2020.yaml"
+run rules --rules "$RULES/mof-2020.yaml" --lang zh
 expect_status 0
 expect_same "$RULES/mof-2020.yaml"
+# Every comment in the reader's language: none of English in a Chinese run,
+# and the English run's comments are not the Chinese ones.
+# (The words of the file itself, keys and values, are not English.)
+grep -o '#.*' "$RULES/mof-2020.yaml" | sed -E 's/execution_weight|jixiao|ratio|linear|days|months|monitor|true//g' |
+  grep -E '[A-Za-z]{3,}' && fail "a comment of 'jixiao rules --lang zh' is in English"
+run rules --lang en
+expect_out "execution_weight: 10        # weight of budget execution"
+expect_no_out "预算执行率的分值"
 
 for f in grades-80-70-60 guangxi hubei reverse-linear; do
   case_ "$f.yaml loads, under its own name"
