@@ -271,6 +271,15 @@ class CsvReader {
               Msg(progress_ ? MsgId::kProgCsvNoSpentRow : MsgId::kCsvNoSpentRow, g.entry.key));
         g.entry.has_errors = true;
       }
+      if (g.money_unread) {
+        // The project is not scored (JX0164 is an error), and the digits
+        // before the comma, compared with the budget, would give advice on
+        // a unit slip (JX0803) or an adjusted budget that is wrong: the fix
+        // is the quotes the error asks for.
+        g.entry.has_spent = false;
+        g.entry.budget.reset();
+        g.entry.forecast_spent.reset();
+      }
       if (progress_) g.entry.as_of = as_of_;
       add_(std::move(g.entry));
     }
@@ -285,6 +294,9 @@ class CsvReader {
     int budget_line = 0;                                   // 0: no budget row yet
     int achieved_line = 0;                                 // 0: no achieved row yet
     int forecast_spent_line = 0;  // 0: no forecast spending given yet (either way)
+    // A row of its money (spent, budget, forecast spending) had a number
+    // split by its thousands comma: none of its amounts is judged (Read).
+    bool money_unread = false;
   };
 
   // "填表说明：……" or a title in column A, the rest of the row empty: a note
@@ -462,12 +474,34 @@ class CsvReader {
     }
     Group& g = groups_[it->second];
     const size_t errors_before = diags_->error_count();
-    for (size_t column : {value_, forecast_}) CheckThousandsSplit(row, column);
+    // A number split by its thousands comma (JX0164): the cell after it is
+    // the rest of the number, read as no column's (not as a note, nor a
+    // likelihood on a row that takes none). What is left of an amount of
+    // money is not judged either (Group::money_unread): "816" of "816,500"
+    // is no unit slip to give advice about.
+    std::optional<CsvRow> mended;
+    bool split = false;
+    for (size_t column : {value_, forecast_}) {
+      if (!CheckThousandsSplit(row, column)) continue;
+      split = true;
+      if (!mended) mended = row;
+      mended->fields[column + 1].clear();
+    }
+    ReadProjectRow(mended ? *mended : row, split, &g);
+    if (diags_->error_count() > errors_before) g.entry.has_errors = true;
+  }
+
+  // A row of project `g`, its cells as read. `split`: a number in it was
+  // split by its thousands comma (the error said).
+  void ReadProjectRow(const CsvRow& row, bool split, Group* pg) {
+    Group& g = *pg;
     const std::string indicator(Trim(row.fields[indicator_]));
     if (indicator.empty()) {
       ErrorAt(row, indicator_, MsgId::kCsvIndicatorCellEmpty, header_names_[indicator_]);
-    } else if (EqualsIgnoringCase(indicator, "spent") || indicator == "全年执行数" ||
-               progress_read::IsSpentRow(indicator)) {
+      return;
+    }
+    if (EqualsIgnoringCase(indicator, "spent") || indicator == "全年执行数" ||
+        progress_read::IsSpentRow(indicator)) {
       ReadSpent(row, &g);
       if (progress_) ReadForecastSpent(row, indicator, forecast_, &g);
     } else if (progress_ && progress_read::IsForecastSpentRow(indicator)) {
@@ -484,10 +518,12 @@ class CsvReader {
     } else if (EqualsIgnoringCase(indicator, "achieved") || indicator == "实际完成情况") {
       ReadAchieved(row, indicator, &g);
       if (progress_) CheckProgressCells(row, indicator, false);
+      return;
     } else {
       ReadIndicator(row, indicator, &g);
+      return;
     }
-    if (diags_->error_count() > errors_before) g.entry.has_errors = true;
+    if (split) g.money_unread = true;  // a row of the project's money
   }
 
   // A run of rows whose project cell is empty, as one error at its first
@@ -520,17 +556,19 @@ class CsvReader {
   // A number of the column split in two by its unquoted thousands comma
   // (LooksSplitByThousandsComma) is an error: read as it stands, it would
   // be scored as the digits before the comma.
-  void CheckThousandsSplit(const CsvRow& row, size_t column) {
+  // True when it is.
+  bool CheckThousandsSplit(const CsvRow& row, size_t column) {
     if (column == kNone || column + 1 >= row.fields.size() || row.quoted[column] ||
         row.quoted[column + 1]) {
-      return;
+      return false;
     }
     const std::string_view cell = Trim(row.fields[column]);
     const std::string_view next = Trim(row.fields[column + 1]);
-    if (!LooksSplitByThousandsComma(cell, next)) return;
+    if (!LooksSplitByThousandsComma(cell, next)) return false;
     const std::string joined = std::string(cell) + "," + std::string(next);
     ErrorAt(row, column, MsgId::kCsvNumberSplitByComma, header_names_[column], cell,
             Shorten(next), Shorten(joined), Shorten(std::string(cell) + std::string(next)));
+    return true;
   }
 
   std::string_view Cell(const CsvRow& row, size_t column) const {

@@ -855,6 +855,51 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
   CHECK_MESSAGE(HasError(zh.diags, 2, 7, "'3' in the column '实际值'"), Dump(zh.diags));
 }
 
+TEST_CASE("actuals CSV: an amount of money split by its thousands comma is not judged") {
+  // "816,500" unquoted on the 全年执行数 row reads as 816 and a note "500".
+  // JX0164 says so; 816 compared with a budget of 850000 元 would then be a
+  // unit slip (JX0803: "write 816000 or 816千元"), advice that is wrong:
+  // the fix is the quotes. So the project's amounts are taken as unread.
+  const std::string header = "项目,一级指标,二级指标,指标,指标值,实际值,说明\n";
+  Loaded l = LoadCsv(header +
+                     "CZ-01,,,全年执行数,预算 850000 元（运维项目）,816,500\n"  // 2
+                     "CZ-01,产出指标,数量指标,运维系统数量,≥3个,3,\n");        // 3
+  REQUIRE(l.diags.size() == 1);
+  CHECK(l.diags.all()[0].code == 164);
+  CHECK(l.diags.all()[0].loc.line == 2);
+  CHECK(l.diags.all()[0].loc.column == 33);
+  auto p = l.index.Claim("CZ-01", "CZ-01");
+  REQUIRE(p != nullptr);
+  CHECK(p->has_errors);
+  CHECK_FALSE(p->has_spent);  // no amount spent to judge
+  CHECK(p->note.empty());     // "500" is the rest of the number, not the project's note
+  REQUIRE(p->budget_shown.has_value());  // the reference cell is another cell: kept
+
+  // Split on the 全年预算数 row: the budget is not taken, and the amount
+  // spent, quoted as it should be, is not judged against the 900 left.
+  Loaded b = LoadCsv(header +
+                     "CZ-01,,,全年执行数,,\"816,500\",\n"  // 2
+                     "CZ-01,,,全年预算数,,900,000\n"        // 3
+                     "CZ-01,产出指标,数量指标,运维系统数量,≥3个,3,\n");
+  REQUIRE(b.diags.size() == 1);
+  CHECK(b.diags.all()[0].code == 164);
+  CHECK(b.diags.all()[0].loc.line == 3);
+  auto pb = b.index.Claim("CZ-01", "CZ-01");
+  REQUIRE(pb != nullptr);
+  CHECK(pb->has_errors);
+  CHECK_FALSE(pb->has_spent);
+  CHECK_FALSE(pb->budget.has_value());
+
+  // An indicator's value split so is read as before: its project is not
+  // scored, and its amounts stay for the checks of the money.
+  Loaded i = LoadCsv("project,indicator,value,note\nA,spent,5,\nA,培训人次,1,100人次\n");
+  REQUIRE(i.diags.size() == 1);
+  auto pi = i.index.Claim("A", "A");
+  REQUIRE(pi != nullptr);
+  CHECK(pi->has_errors);
+  CHECK(pi->has_spent);
+}
+
 TEST_CASE("actuals CSV: a row with text in its first cell only is a note, said and not read") {
   Loaded l = LoadCsv(
       "项目,指标,实际值,说明,,\n"

@@ -570,6 +570,32 @@ TEST_CASE("CSV progress: a forecast split by an unquoted thousands comma is an e
   CHECK(r.entries[0].has_errors);
 }
 
+TEST_CASE("CSV progress: the forecast spending split by a thousands comma is not judged") {
+  // The spending row's forecast "800,000" unquoted: "800" and, in the
+  // likelihood column, "000". The rest of the number is no likelihood
+  // (JX0910 on a row that takes none), and 800 is no forecast to compare
+  // with the budget (a unit slip): JX0164 alone.
+  Read r = Csv(
+      "项目,一级指标,二级指标,指标,指标值,实际值,说明,全年预计完成情况,完成目标可能性,偏差原因类别\n"
+      ",,,截至日期,,2024-07-31,,,,\n"
+      "CZ-01,,,执行数,,\"416,500\",,800,000,\n"  // 3
+      "CZ-01,产出指标,数量指标,运维系统数量,≥3个,3,,,,\n");
+  CHECK(r.Only().code == 164);
+  CHECK(r.Only().loc.line == 3);
+  CHECK(r.Only().loc.column == 25);
+  REQUIRE(r.entries.size() == 1);
+  CHECK(r.entries[0].has_errors);
+  CHECK_FALSE(r.entries[0].has_spent);
+  CHECK_FALSE(r.entries[0].forecast_spent.has_value());
+  // In a row of its own, the same.
+  r = Csv("project,indicator,value,note\n,as_of,2024-07-31,\nP1,执行数,3,\n"
+          "P1,全年预计执行数,5,800\nP1,甲,1台,\n");
+  CHECK(r.Only().code == 164);
+  REQUIRE(r.entries.size() == 1);
+  CHECK_FALSE(r.entries[0].forecast_spent.has_value());
+  CHECK(r.entries[0].note.empty());
+}
+
 TEST_CASE("an actuals CSV file knows no progress columns") {
   Read r;
   Source src{"a.csv", "project,indicator,value,forecast\nP1,spent,1,\n"};

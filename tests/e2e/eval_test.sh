@@ -276,6 +276,24 @@ expect_status 0
 expect_err_empty
 expect_out '"note": "结余上缴"'
 
+# An amount spent typed as 816,500 without quotes: two cells, 816 and a
+# note 500. JX0164 says so and how to fix it; 816 against the budget of
+# 850000 元 must not also be a unit slip (JX0803, "write 816000 or 816千元"),
+# nor a budget split so blame the amount spent.
+printf '项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nCZ-01,,,全年执行数,预算 850000 元（运维项目）,816,500\r\nCZ-01,,,实际完成情况,保障系统全年稳定运行,全年无重大故障,\r\nCZ-01,产出指标,数量指标,运维系统数量,≥3个,3,\r\n' >"$WORK/split-spent.csv"
+case_ "CSV: an amount split by its thousands comma is JX0164 alone, with no unit slip advised"
+run eval "$WORK/goals.yaml" -a "$WORK/split-spent.csv"
+expect_status 2
+expect_err "$WORK/split-spent.csv:2:33: error[JX0164]: '816' in the column '实际值' and the next cell '500' look like one number, '816,500', split in two by its thousands comma: put the value in double quotes, \"816,500\""
+expect_no_err "JX0803"
+expect_out "1 error, 0 warnings"
+printf '项目,指标,实际值,说明\nCZ-01,全年执行数,"816,500",\nCZ-01,全年预算数,900,000\nCZ-01,运维系统数量,3,\n' >"$WORK/split-budget.csv"
+run eval "$WORK/goals.yaml" -a "$WORK/split-budget.csv"
+expect_status 2
+expect_err "$WORK/split-budget.csv:3:13: error[JX0164]: '900' in the column '实际值' and the next cell '000' look like one number, '900,000'"
+expect_no_err "JX0803"
+expect_out "1 error, 0 warnings"
+
 # The project column merged in Excel: only each project's first row keeps
 # its project. One error per run of empty cells, saying so; no "no actual"
 # for the indicators on those rows.

@@ -740,6 +740,16 @@ expect_status 0
 expect_out '"note": "进度正常；年中调减10万元"'
 expect_err "$WORK/rows.csv:5:20: warning[JX0167]: the '说明' cell of the '实际完成情况' row is not read, so '另附名单' appears in no report: what has come of the overall goals so far goes in this row's '实际值' cell (it fills the 监控表's 1-N月执行情况)"
 expect_err "$WORK/rows.csv:5:12: warning[JX0455]: the 实际完成情况 row of project '测试项目' has '招聘到位5人' in its 指标值 column, but the target file gives no overall goals (goals) ($WORK/staff.yaml:1)"
+# The forecast spending typed as 95,000 without quotes: "95" and, in the
+# likelihood column, "000". JX0164 alone: the rest of the number is no
+# likelihood on a row that takes none (JX0910), and no forecast is judged.
+printf '项目,指标,实际值,说明,全年预计完成情况,完成目标可能性\r\n,截至日期,2024-07-31,,,\r\nP-1,执行数,60,,95,000\r\nP-1,工作人员数量,4人,,5人,有可能\r\n' >"$WORK/split-forecast.csv"
+case_ "CSV progress: a forecast split by its thousands comma is JX0164 alone"
+run monitor "$WORK/staff.yaml" -a "$WORK/split-forecast.csv"
+expect_status 2
+expect_err "$WORK/split-forecast.csv:3:13: error[JX0164]: '95' in the column '全年预计完成情况' and the next cell '000' look like one number, '95,000'"
+expect_no_err "JX0910"
+expect_out "errors: 1, warnings: 0"
 sed 's/,人员保障,招聘中/,招聘进度慢,/' "$WORK/paper.csv" >"$WORK/paper-text.csv"
 case_ "JX0906: text in 偏差原因 beside 备注, at its cell, saying where it goes"
 run monitor "$WORK/staff.yaml" -a "$WORK/paper-text.csv"
