@@ -739,6 +739,16 @@ class CsvReader {
   // forecast of a spending row, the progress cells of an indicator's row.
   void ReadAsOfRow(const CsvRow& row) {
     CheckProgressCells(row, Trim(row.fields[indicator_]), false);
+    // Its note and 指标值 cells are the file's, no project's: read nowhere,
+    // which is said at each (a note typed there would vanish).
+    for (size_t column : {target_, note_}) {
+      const std::string_view text = Cell(row, column);
+      if (text.empty()) continue;
+      Warning(row.lines[column], row.columns[column],
+              Msg(MsgId::kProgCsvAsOfRowCell, Trim(row.fields[indicator_]), header_names_[column],
+                  Shorten(text), header_names_[value_],
+                  note_ == kNone ? std::string("说明") : header_names_[note_]));
+    }
     const std::string_view text = Cell(row, value_);
     AsOf as_of;
     as_of.loc = LocOf(row, value_);

@@ -516,6 +516,49 @@ TEST_CASE("CSV progress: an as_of row left empty is no as_of, as YAML's `as_of:`
   CHECK(r.entries[0].as_of->date == Date{2024, 7, 31});
 }
 
+TEST_CASE("CSV progress: text in the as_of row's note or 指标值 cell is said, not dropped") {
+  // The template's sheet, a note typed on its 截至日期 row: read nowhere
+  // (the row is the file's, no project's), so a warning at the cell says so
+  // and where a note goes. The date is read as usual.
+  Read r = Csv(
+      "项目,一级指标,二级指标,指标,指标值,实际值,说明,全年预计完成情况,完成目标可能性,偏差原因类别\n"
+      ",,,截至日期,,2024-07-31,数据来自财务系统,,,\n"  // 2
+      "P1,,,执行数,,60,,,,\n"
+      "P1,产出指标,数量指标,甲,4台,2台,,,,\n");
+  const Diagnostic w = r.Only();
+  CHECK(w.severity == Severity::kWarning);
+  CHECK(w.code == 168);
+  CHECK(w.loc.line == 2);
+  CHECK(w.loc.column == 21);
+  CHECK(w.message ==
+        "the '说明' cell of the '截至日期' row is not read, so '数据来自财务系统' appears in no "
+        "report: the row gives the date of the figures only, in its '实际值' cell; a project's "
+        "note (why its spending is behind, say) goes in the '说明' cell of the project's 执行数 "
+        "row, and why an indicator lags in the '说明' cell of its row");
+  REQUIRE(r.entries.size() == 1);
+  REQUIRE(r.entries[0].as_of.has_value());
+  CHECK(r.entries[0].as_of->date == Date{2024, 7, 31});
+  CHECK(r.entries[0].note.empty());
+  CHECK_FALSE(r.entries[0].has_errors);
+
+  // The 指标值 cell too; with the date left empty and --as-of giving it,
+  // the same; English headers name the cells.
+  r = Csv("project,indicator,target,value,note\n,as_of,7月底,,截至7月底\nP1,spent,,60,\n"
+          "P1,甲,,2台,\n",
+          false);
+  REQUIRE(r.diags.size() == 2);
+  CHECK(r.diags.warning_count() == 2);
+  CHECK(r.diags.all()[0].code == 168);
+  CHECK(r.diags.all()[0].loc.line == 2);
+  CHECK(r.diags.all()[0].loc.column == 8);
+  CHECK(r.diags.all()[0].message.find("the 'target' cell of the 'as_of' row is not read, so "
+                                      "'7月底' appears in no report") == 0);
+  CHECK(r.diags.all()[1].loc.column == 13);
+  CHECK(r.diags.all()[1].message.find("in its 'value' cell; a project's note (why its spending "
+                                      "is behind, say) goes in the 'note' cell") !=
+        std::string::npos);
+}
+
 TEST_CASE("CSV progress errors, each at its cell with its code") {
   const std::string head = "project,indicator,value,note,forecast,likelihood,reasons\n";
   // No as_of row (line 1: the header).

@@ -750,6 +750,18 @@ expect_status 2
 expect_err "$WORK/split-forecast.csv:3:13: error[JX0164]: '95' in the column '全年预计完成情况' and the next cell '000' look like one number, '95,000'"
 expect_no_err "JX0910"
 expect_out "errors: 1, warnings: 0"
+# A note typed on the 截至日期 row, as the template lays the sheet out: the
+# row is the file's, read for its date only, so the note is said at its
+# cell with where a note goes, not dropped without a word.
+printf '\xEF\xBB\xBF项目,一级指标,二级指标,指标,指标值,实际值,说明,全年预计完成情况,完成目标可能性,偏差原因类别\r\n,,,截至日期,,2024-07-31,数据来自财务系统,,,\r\nP-1,,,执行数,,60,,,,\r\nP-1,产出指标,数量指标,工作人员数量,≥5人,4人,,,,\r\n' >"$WORK/as-of-note.csv"
+case_ "CSV progress: JX0168, a note on the 截至日期 row is said at its cell"
+run monitor "$WORK/staff.yaml" -a "$WORK/as-of-note.csv"
+expect_status 0
+expect_err "$WORK/as-of-note.csv:2:21: warning[JX0168]: the '说明' cell of the '截至日期' row is not read, so '数据来自财务系统' appears in no report: the row gives the date of the figures only, in its '实际值' cell; a project's note (why its spending is behind, say) goes in the '说明' cell of the project's 执行数 row"
+expect_out "errors: 0, warnings: 1"
+run monitor "$WORK/staff.yaml" -a "$WORK/as-of-note.csv" --lang zh
+expect_status 0
+expect_err "$WORK/as-of-note.csv:2:21: 警告[JX0168]: “截至日期”一行的“说明”格不读取，这里写的“数据来自财务系统”不会出现在任何报告中"
 sed 's/,人员保障,招聘中/,招聘进度慢,/' "$WORK/paper.csv" >"$WORK/paper-text.csv"
 case_ "JX0906: text in 偏差原因 beside 备注, at its cell, saying where it goes"
 run monitor "$WORK/staff.yaml" -a "$WORK/paper-text.csv"
