@@ -266,6 +266,18 @@ class CsvReader {
       }
     }
     for (Group& g : groups_) {
+      // (With an amount split by its comma, the value cell is no budget to
+      // name: JX0164 is said, and this once the file is read again.)
+      if (g.budget_target && g.budget_target->text != g.spent_target && !g.money_unread) {
+        const Group::ShownOnBudgetRow& t = *g.budget_target;
+        Warning(t.line, t.column,
+                t.value.empty() ? Msg(MsgId::kCsvBudgetRowTargetNoValue, t.row_name,
+                                      header_names_[target_], Shorten(t.text),
+                                      header_names_[value_])
+                                : Msg(MsgId::kCsvBudgetRowTarget, t.row_name,
+                                      header_names_[target_], Shorten(t.text),
+                                      header_names_[value_], Shorten(t.value)));
+      }
       if (g.spent_line == 0 && !g.entry.rows_unread) {  // else it may be the unread row
         Error(g.entry.loc.line, g.entry.loc.column,
               Msg(progress_ ? MsgId::kProgCsvNoSpentRow : MsgId::kCsvNoSpentRow, g.entry.key));
@@ -297,6 +309,15 @@ class CsvReader {
     // A row of its money (spent, budget, forecast spending) had a number
     // split by its thousands comma: none of its amounts is judged (Read).
     bool money_unread = false;
+    // The 指标值 cells of the spending and budget rows: the budget row's is
+    // read nowhere, which is said (Read) unless it is a copy of the
+    // spending row's (the template's reference to the target's budget).
+    std::string spent_target;
+    struct ShownOnBudgetRow {
+      std::string text, row_name, value;  // the cell, the row's name, its value cell
+      int line = 0, column = 0;
+    };
+    std::optional<ShownOnBudgetRow> budget_target;
   };
 
   // "填表说明：……" or a title in column A, the rest of the row empty: a note
@@ -602,6 +623,7 @@ class CsvReader {
     g->spent_line = row.lines[indicator_];
     AddProjectNote(row, &e);
     if (const std::string_view shown = Cell(row, target_); !shown.empty()) {
+      g->spent_target = std::string(shown);
       e.budget_shown = BudgetShown(shown);
       if (e.budget_shown) e.budget_shown->loc = LocOf(row, target_);
     }
@@ -635,6 +657,13 @@ class CsvReader {
     }
     g->budget_line = row.lines[indicator_];
     AddProjectNote(row, &e);  // why the budget was adjusted: the project's note too
+    if (const std::string_view shown = Cell(row, target_); !shown.empty()) {
+      // Not the budget, which is the value cell's: said at the end of the
+      // file, when the spending row's 指标值 is known (Read).
+      g->budget_target = Group::ShownOnBudgetRow{
+          std::string(shown), std::string(Trim(row.fields[indicator_])),
+          std::string(Cell(row, value_)), row.lines[target_], row.columns[target_]};
+    }
     if (!Cell(row, score_).empty()) {
       ErrorAt(row, score_, MsgId::kCsvRowTakesNoScore, Trim(row.fields[indicator_]));
     }

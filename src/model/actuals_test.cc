@@ -855,6 +855,54 @@ TEST_CASE("actuals CSV: a number split in two by an unquoted thousands comma is 
   CHECK_MESSAGE(HasError(zh.diags, 2, 7, "'3' in the column '实际值'"), Dump(zh.diags));
 }
 
+TEST_CASE("actuals CSV: the 指标值 cell of the 全年预算数 row is said not to be read") {
+  // The template writes no 全年预算数 row: a finance officer adds one, and
+  // its budget is read from the value cell. Text in its 指标值 cell is read
+  // nowhere, which is said at the cell, naming where the budget is read.
+  const std::string header = "项目,一级指标,二级指标,指标,指标值,实际值,说明\n";
+  Loaded l = LoadCsv(header +
+                     "CZ-01,,,全年执行数,预算 850000 元（运维项目）,796500,\n"  // 2
+                     "CZ-01,,,全年预算数,调整后 800000 元,800000,年中调减\n"    // 3
+                     "CZ-01,产出指标,数量指标,运维系统数量,≥3个,3,\n");
+  REQUIRE(l.diags.size() == 1);
+  const Diagnostic& w = l.diags.all()[0];
+  CHECK(w.severity == Severity::kWarning);
+  CHECK(w.code == 169);
+  CHECK(w.loc.line == 3);
+  CHECK(w.loc.column == 15);
+  CHECK(w.message ==
+        "the '指标值' cell of the '全年预算数' row is not read, so '调整后 800000 元' is taken as "
+        "no budget: the budget after adjustment is read from this row's '实际值' cell "
+        "('800000'), the budget at the start of the year from the target file: to change "
+        "either, change it there, and empty this cell");
+  auto p = l.index.Claim("CZ-01", "CZ-01");
+  REQUIRE(p != nullptr);
+  REQUIRE(p->budget.has_value());
+  CHECK(p->budget->total.text == "800000");
+  CHECK_FALSE(p->has_errors);
+
+  // The budget typed in 指标值 instead, the value cell left empty: the
+  // error at the value cell (JX0256), and the warning saying why.
+  Loaded e = LoadCsv("项目,指标,指标值,实际值,说明\nP1,全年预算数,80,,\nP1,全年执行数,,79,\n");
+  CHECK(HasError(e.diags, 2, 13, "has no amount"));
+  REQUIRE(e.diags.size() == 2);
+  CHECK(e.diags.all()[1].code == 169);
+  CHECK(e.diags.all()[1].loc.line == 2);
+  CHECK(e.diags.all()[1].loc.column == 10);
+  CHECK(e.diags.all()[1].message.find("from this row's '实际值' cell, which is empty: write it "
+                                      "there") != std::string::npos);
+
+  // The spending row copied to make the budget row, its 指标值 (the
+  // template's reference to the target's budget) kept: that is no budget
+  // typed in the wrong cell, and is passed over, whichever row comes first.
+  for (const std::string& rows :
+       {std::string("P1,全年执行数,预算 85 万元（项目）,79,\nP1,全年预算数,预算 85 万元（项目）,80,\n"),
+        std::string("P1,全年预算数,预算 85 万元（项目）,80,\nP1,全年执行数,预算 85 万元（项目）,79,\n")}) {
+    Loaded c = LoadCsv("项目,指标,指标值,实际值,说明\n" + rows);
+    CHECK_MESSAGE(c.diags.empty(), Dump(c.diags));
+  }
+}
+
 TEST_CASE("actuals CSV: an amount of money split by its thousands comma is not judged") {
   // "816,500" unquoted on the 全年执行数 row reads as 816 and a note "500".
   // JX0164 says so; 816 compared with a budget of 850000 元 would then be a

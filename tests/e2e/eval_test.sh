@@ -294,6 +294,25 @@ expect_err "$WORK/split-budget.csv:3:13: error[JX0164]: '900' in the column '实
 expect_no_err "JX0803"
 expect_out "1 error, 0 warnings"
 
+# A 全年预算数 row added by hand, the adjusted budget typed in its 指标值
+# cell as well as (or instead of) its value cell: the 指标值 cell is read
+# nowhere, which is said at it, naming where the budget is read from.
+printf '项目,一级指标,二级指标,指标,指标值,实际值,说明\r\nCZ-01,,,全年执行数,预算 850000 元（运维项目）,796500,\r\nCZ-01,,,全年预算数,调整后 800000 元,800000,年中调减\r\nCZ-01,,,实际完成情况,保障系统全年稳定运行,全年无重大故障,\r\nCZ-01,产出指标,数量指标,运维系统数量,≥3个,3,\r\n' >"$WORK/budget-target.csv"
+case_ "CSV: JX0169, text in the 指标值 cell of the 全年预算数 row is said at it"
+run eval "$WORK/goals.yaml" -a "$WORK/budget-target.csv"
+expect_status 0
+expect_err "$WORK/budget-target.csv:3:15: warning[JX0169]: the '指标值' cell of the '全年预算数' row is not read, so '调整后 800000 元' is taken as no budget: the budget after adjustment is read from this row's '实际值' cell ('800000'), the budget at the start of the year from the target file"
+expect_out "1 project, 1 complies"
+expect_out "0 errors, 1 warning"
+run eval "$WORK/goals.yaml" -a "$WORK/budget-target.csv" --lang zh
+expect_err "$WORK/budget-target.csv:3:15: 警告[JX0169]: “全年预算数”一行的“指标值”格不读取，这里写的“调整后 800000 元”不作预算：调整后的全年预算数读这一行的“实际值”格（“800000”）"
+# The spending row copied to make the budget row: its reference text kept
+# is no budget typed in the wrong cell.
+sed 's/全年预算数,调整后 800000 元,/全年预算数,预算 850000 元（运维项目）,/' "$WORK/budget-target.csv" >"$WORK/budget-copied.csv"
+run eval "$WORK/goals.yaml" -a "$WORK/budget-copied.csv"
+expect_status 0
+expect_err_empty
+
 # The project column merged in Excel: only each project's first row keeps
 # its project. One error per run of empty cells, saying so; no "no actual"
 # for the indicators on those rows.

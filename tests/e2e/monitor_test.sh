@@ -762,6 +762,12 @@ expect_out "errors: 0, warnings: 1"
 run monitor "$WORK/staff.yaml" -a "$WORK/as-of-note.csv" --lang zh
 expect_status 0
 expect_err "$WORK/as-of-note.csv:2:21: 警告[JX0168]: “截至日期”一行的“说明”格不读取，这里写的“数据来自财务系统”不会出现在任何报告中"
+printf '项目,指标,指标值,实际值,说明\r\n,截至日期,,2024-07-31,\r\nP-1,执行数,,60,\r\nP-1,全年预算数,90,,年中调减10万元\r\nP-1,工作人员数量,≥5人,4人,\r\n' >"$WORK/budget-target.csv"
+case_ "CSV progress: JX0169, the budget typed in the 全年预算数 row's 指标值 cell"
+run monitor "$WORK/staff.yaml" -a "$WORK/budget-target.csv"
+expect_status 2
+expect_err "$WORK/budget-target.csv:4:14: error[JX0256]"
+expect_err "$WORK/budget-target.csv:4:11: warning[JX0169]: the '指标值' cell of the '全年预算数' row is not read, so '90' is taken as no budget: the budget after adjustment is read from this row's '实际值' cell, which is empty: write it there"
 sed 's/,人员保障,招聘中/,招聘进度慢,/' "$WORK/paper.csv" >"$WORK/paper-text.csv"
 case_ "JX0906: text in 偏差原因 beside 备注, at its cell, saying where it goes"
 run monitor "$WORK/staff.yaml" -a "$WORK/paper-text.csv"
