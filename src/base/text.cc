@@ -302,6 +302,8 @@ bool IsOfficeLockFile(std::string_view file_name) {
   return StartsWith(file_name, "~$") || StartsWith(file_name, ".~");
 }
 
+bool IsAppleDoubleName(std::string_view file_name) { return StartsWith(file_name, "._"); }
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;

@@ -109,6 +109,11 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 // a few bytes naming the user) or WPS's (".~2024表.docx"). It is no document:
 // a directory's listing passes over it.
 bool IsOfficeLockFile(std::string_view file_name);
+// Whether a file name is one macOS gives the AppleDouble file holding
+// another file's metadata, "._" and that file's name ("._报告.docx"): left
+// beside each file copied to a USB drive, a network share or a zip archive.
+// Whether it is one is in its bytes (LooksLikeAppleDouble, import/docx.h).
+bool IsAppleDoubleName(std::string_view file_name);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // The same, with ASCII letters compared without case ("A.CSV" ends with
 // ".csv"); every other byte as it is.

@@ -73,6 +73,16 @@ TEST_CASE("IsOfficeLockFile knows Word's, Excel's and WPS's lock files by their 
   CHECK_FALSE(IsOfficeLockFile("a~$.xlsx"));
 }
 
+TEST_CASE("IsAppleDoubleName knows the names macOS gives its AppleDouble files") {
+  CHECK(IsAppleDoubleName("._报告.docx"));
+  CHECK(IsAppleDoubleName("._2024表.doc"));
+  CHECK(IsAppleDoubleName("._"));
+  CHECK_FALSE(IsAppleDoubleName("报告.docx"));
+  CHECK_FALSE(IsAppleDoubleName(".报告.docx"));
+  CHECK_FALSE(IsAppleDoubleName("_.报告.docx"));
+  CHECK_FALSE(IsAppleDoubleName("a._报告.docx"));
+}
+
 TEST_CASE("Trim removes ASCII, ideographic, no-break and typographic spaces") {
   CHECK(Trim("  a b \t") == "a b");
   CHECK(Trim("\u2003购置设备数量\u2003") == "购置设备数量");  // em spaces, pasted from a PDF

@@ -776,7 +776,11 @@ Message NotImportedFile(std::string_view file_name) {
     }
     return false;
   };
+  // macOS's AppleDouble file beside a document ("._报告.doc"), its
+  // metadata: no document to name, whatever its name ends in.
+  if (IsAppleDoubleName(file_name)) return {};
   if (is({".doc"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWordDoc));
+  if (is({".docm"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatDocm));
   if (is({".wps"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWps));
   if (is({".rtf"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatRtf));
   if (is({".odt"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatOdt));

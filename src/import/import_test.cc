@@ -1106,10 +1106,11 @@ TEST_CASE("import: YAML scalars that need quotes read back unchanged") {
   CHECK(back[0].indicators[1].description == "\"引号\" \\");
 }
 
-TEST_CASE("import: a .doc, .wps, PDF or workbook in a directory is named, other files are not") {
+TEST_CASE("import: a .doc, .docm, .wps, PDF or workbook in a directory is named, other files are not") {
   // The files a user meant to import and import cannot read: each a warning
   // (JX0641) saying how to have it read.
-  for (const char* name : {"青山区卫健委.doc", "旧表.DOC", "表.wps", "表.rtf", "表.odt"}) {
+  for (const char* name : {"青山区卫健委.doc", "旧表.DOC", "表.wps", "表.rtf", "表.odt", "宏.docm",
+                           "宏.DOCM"}) {
     INFO(name);
     Message m = NotImportedFile(name);
     CHECK(m.code == 641);
@@ -1118,6 +1119,11 @@ TEST_CASE("import: a .doc, .wps, PDF or workbook in a directory is named, other 
   CHECK(NotImportedFile("青山区卫健委.doc").text.find("a Word 97-2003 document (.doc)") !=
         std::string::npos);
   CHECK(NotImportedFile("表.wps").text.find("a WPS Writer document (.wps)") != std::string::npos);
+  // A .docm, macro-enabled, is no .docx: named, saying to save it as one.
+  CHECK(NotImportedFile("青山区卫健委.docm").text ==
+        "not imported: this is a macro-enabled Word document (.docm), and import reads .docx files "
+        "and text extracted from Word (.txt) only: save it as .docx in Word, WPS or LibreOffice, "
+        "in the same directory");
   CHECK(NotImportedFile("扫描件.PDF").code == 641);
   CHECK(NotImportedFile("扫描件.pdf").text.find("the Word document (.docx) it was made from") !=
         std::string::npos);
@@ -1133,8 +1139,11 @@ TEST_CASE("import: a .doc, .wps, PDF or workbook in a directory is named, other 
           "（.txt）：请在 Word、WPS 或 LibreOffice 中把它另存为 .docx，放在同一目录中");
   }
   // Files import reads, or no one would import: passed over in silence.
+  // So is macOS's AppleDouble file beside each of the others ("._表.doc",
+  // its metadata, left on USB drives and in zip archives).
   for (const char* name : {"目标表.docx", "目标表.txt", "说明.md", "目标表.doc.bak", ".doc", "doc",
-                           "目标表.docx.pdfx", "图.png"}) {
+                           "目标表.docx.pdfx", "图.png", "._青山区卫健委.doc", "._宏.docm",
+                           "._扫描件.pdf", "._目标表.xlsx"}) {
     INFO(name);
     CHECK(NotImportedFile(name).code == 0);
   }
