@@ -304,6 +304,10 @@ bool IsOfficeLockFile(std::string_view file_name) {
 
 bool IsAppleDoubleName(std::string_view file_name) { return StartsWith(file_name, "._"); }
 
+bool LooksLikeAppleDouble(std::string_view bytes) {
+  return StartsWith(bytes, std::string_view("\x00\x05\x16\x07", 4));
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;

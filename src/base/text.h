@@ -112,8 +112,11 @@ bool IsOfficeLockFile(std::string_view file_name);
 // Whether a file name is one macOS gives the AppleDouble file holding
 // another file's metadata, "._" and that file's name ("._报告.docx"): left
 // beside each file copied to a USB drive, a network share or a zip archive.
-// Whether it is one is in its bytes (LooksLikeAppleDouble, import/docx.h).
+// Whether it is one is in its bytes (LooksLikeAppleDouble).
 bool IsAppleDoubleName(std::string_view file_name);
+// True when `bytes` start like an AppleDouble file: the magic number
+// 0x00051607.
+bool LooksLikeAppleDouble(std::string_view bytes);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // The same, with ASCII letters compared without case ("A.CSV" ends with
 // ".csv"); every other byte as it is.

@@ -73,6 +73,16 @@ TEST_CASE("IsOfficeLockFile knows Word's, Excel's and WPS's lock files by their 
   CHECK_FALSE(IsOfficeLockFile("a~$.xlsx"));
 }
 
+TEST_CASE("LooksLikeAppleDouble: the magic number 0x00051607") {
+  // macOS's AppleDouble file ("._报告.docx"): its magic number, then its
+  // version (2) and "Mac OS X" padded to 16 bytes.
+  CHECK(LooksLikeAppleDouble(std::string("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ", 24)));
+  CHECK_FALSE(LooksLikeAppleDouble(std::string("\x00\x05\x16", 3)));
+  CHECK_FALSE(LooksLikeAppleDouble(std::string("\x00\x05\x16\x00", 4)));  // AppleSingle's
+  CHECK_FALSE(LooksLikeAppleDouble("project: 项目\n"));
+  CHECK_FALSE(LooksLikeAppleDouble(""));
+}
+
 TEST_CASE("IsAppleDoubleName knows the names macOS gives its AppleDouble files") {
   CHECK(IsAppleDoubleName("._报告.docx"));
   CHECK(IsAppleDoubleName("._2024表.doc"));

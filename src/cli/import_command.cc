@@ -59,16 +59,6 @@ std::pair<uintmax_t, uintmax_t> IdentityOf(const std::string& path) {
   return {static_cast<uintmax_t>(st.st_dev), static_cast<uintmax_t>(st.st_ino)};
 }
 
-// Whether the file at `path` is macOS's AppleDouble file beside a document
-// ("._报告.docx", its metadata): by its name and its first bytes, so that a
-// document that merely has such a name is read as any other.
-bool IsAppleDoubleFile(const std::string& path) {
-  if (!IsAppleDoubleName(fs::path(path).filename().string())) return false;
-  char head[4];
-  std::ifstream in(path, std::ios::binary);
-  return in.read(head, sizeof head) && LooksLikeAppleDouble(std::string_view(head, sizeof head));
-}
-
 bool IsYamlFileName(const std::string& path) {
   return EndsWithIgnoringCase(path, ".yaml") || EndsWithIgnoringCase(path, ".yml");
 }
@@ -89,7 +79,8 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   PathList files;
   {
     // Found in a directory, lock files and macOS's AppleDouble files are
-    // skipped; named, one is read (and refused as no .docx). A .doc, a
+    // skipped (the latter by ExpandInputs); named, one is read (and refused
+    // as no .docx). A .doc, a
     // .docm, a PDF, a workbook in a directory is named in a warning: most
     // likely the file meant, it is not skipped in silence.
     const std::set<std::string> named(opts.documents.begin(), opts.documents.end());
@@ -97,7 +88,7 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
     for (size_t i = 0; i < found.size(); ++i) {
       std::string f = found[i];
       if (named.count(f) ||
-          (!IsOfficeLockFile(fs::path(f).filename().string()) && !IsAppleDoubleFile(f))) {
+          !IsOfficeLockFile(fs::path(f).filename().string())) {
         files.push_back(f);
       }
     }

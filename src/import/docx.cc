@@ -333,10 +333,6 @@ bool LooksLikeOle(std::string_view bytes) {
   return StartsWith(bytes, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
 }
 
-bool LooksLikeAppleDouble(std::string_view bytes) {
-  return StartsWith(bytes, std::string_view("\x00\x05\x16\x07", 4));
-}
-
 std::optional<ImportDoc> ReadDocx(std::string_view bytes, const std::string& file,
                                   size_t max_part_bytes, Diagnostics* diags) {
   zip_error_t err;

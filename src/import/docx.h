@@ -22,9 +22,6 @@ namespace jixiao {
 bool LooksLikeZip(std::string_view bytes);
 // True when `bytes` start like an OLE compound file (a Word 97-2003 .doc).
 bool LooksLikeOle(std::string_view bytes);
-// True when `bytes` start like an AppleDouble file (macOS's "._报告.docx",
-// another file's metadata): the magic number 0x00051607.
-bool LooksLikeAppleDouble(std::string_view bytes);
 
 // Reads the .docx held in `bytes` (`file` names it in messages). The main
 // part is found through _rels/.rels (word/document.xml when it names none)

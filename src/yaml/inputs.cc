@@ -42,6 +42,14 @@ bool HasExtension(std::string_view name, const std::vector<std::string>& extensi
 
 }  // namespace
 
+bool IsAppleDoubleFile(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (!IsAppleDoubleName(slash == std::string::npos ? path : path.substr(slash + 1))) return false;
+  char head[4];
+  std::ifstream in(path, std::ios::binary);
+  return in.read(head, sizeof head) && LooksLikeAppleDouble(std::string_view(head, sizeof head));
+}
+
 bool IsWorkbookName(std::string_view name) {
   static const std::vector<std::string> kWorkbooks = {".xlsx", ".xlsm", ".xls", ".et"};
   return !IsOfficeLockFile(name) && HasExtension(name, kWorkbooks);
@@ -192,9 +200,12 @@ class Walker {
       if (type == DT_DIR) {
         entries.push_back({std::string(name) + "/", std::move(p), true, {}});
       } else if (HasExtension(name, extensions_)) {
+        // macOS's metadata beside a file copied from a Mac ("._目标.yaml"):
+        // no input, passed over (its bytes are looked at only for "._").
+        if (type == DT_REG && IsAppleDoubleName(name) && IsAppleDoubleFile(p)) continue;
         entries.push_back({std::string(name), std::move(p), false,
                            type == DT_REG ? Message{} : Msg(MsgId::kNotRegularFile)});
-      } else if (type == DT_REG && !IsOfficeLockFile(name)) {
+      } else if (type == DT_REG && !IsOfficeLockFile(name) && !IsAppleDoubleName(name)) {
         Message why = not_read_                            ? not_read_(name)
                       : takes_csv_ && IsWorkbookName(name) ? Msg(MsgId::kSkippedWorkbook)
                                                            : Message{};

@@ -54,6 +54,12 @@ PathList ExpandInputs(const std::vector<std::string>& paths,
 // ("~$名单.xlsx", ".~名单.xlsx").
 bool IsWorkbookName(std::string_view name);
 
+// Whether the file at `path` is macOS's AppleDouble file beside a document
+// ("._报告.docx", "._目标.yaml": its metadata), by its name and its first
+// bytes, so that a file that merely has such a name is read as any other.
+// A directory's listing passes over it, as over an Office lock file.
+bool IsAppleDoubleFile(const std::string& path);
+
 std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags);
 
 }  // namespace jixiao

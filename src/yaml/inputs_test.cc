@@ -104,6 +104,26 @@ TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not rea
   fs::remove_all(root);
 }
 
+TEST_CASE("ExpandInputs: macOS's AppleDouble files are passed over; a file merely so named is read") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-apple-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  const std::string apple("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ", 24);
+  for (const char* f : {"._目标.yaml", "._实际.csv", "._进度.xlsx"}) std::ofstream(root / f) << apple;
+  std::ofstream(root / "目标.yaml") << "x: 1\n";
+  std::ofstream(root / "._真的.yaml") << "x: 1\n";  // a YAML file, whatever its name
+  Diagnostics d;
+  std::vector<std::string> got =
+      ToVector(ExpandInputs({root.string()}, {".yaml", ".yml", ".csv"}, &d));
+  CHECK(got == std::vector<std::string>{(root / "._真的.yaml").string(), (root / "目标.yaml").string()});
+  CHECK(d.empty());  // not even the workbook's warning (JX0138) for ._进度.xlsx
+  CHECK(IsAppleDoubleFile((root / "._目标.yaml").string()));
+  CHECK_FALSE(IsAppleDoubleFile((root / "._真的.yaml").string()));
+  CHECK_FALSE(IsAppleDoubleFile((root / "目标.yaml").string()));
+  CHECK_FALSE(IsAppleDoubleFile((root / "._none.yaml").string()));
+  fs::remove_all(root);
+}
+
 TEST_CASE("ExpandInputs: a rule names the files not read that the caller chooses") {
   fs::path root = fs::temp_directory_path() / ("jixiao-inputs-rule-" + std::to_string(getpid()));
   fs::remove_all(root);

@@ -17,6 +17,20 @@ expect_status 1
 sed "s/\"version\": \"[^\"]*\"/\"version\": \"VERSION\"/" "$OUT" > "$WORK/json"
 expect_golden $G/eval-examples.json "$WORK/json"
 
+case_ "macOS's AppleDouble files in the directories (._x.yaml, ._x.csv) are passed over"
+# A USB drive or zip archive from a Mac leaves "._" and each file's name:
+# its metadata, which read as YAML or CSV would stop the run.
+cp -r examples/targets examples/actuals "$WORK/"
+run eval --lang zh "$WORK/targets" -a "$WORK/actuals"
+cp "$OUT" "$WORK/without-apple.txt"
+for f in "$WORK/targets/._01-radiation-safety.yaml" "$WORK/actuals/._2024-actuals.yaml" "$WORK/actuals/._05.csv" "$WORK/actuals/._进度.xlsx"; do
+  printf '\000\005\026\007\000\002\000\000Mac OS X        ' >"$f"
+done
+run eval --lang zh "$WORK/targets" -a "$WORK/actuals"
+expect_status 1
+expect_same "$WORK/without-apple.txt"
+expect_err_empty
+
 case_ "the examples in English"
 run eval examples/targets -a examples/actuals --lang en
 expect_status 1
