@@ -781,6 +781,9 @@ Message NotImportedFile(std::string_view file_name) {
   if (IsAppleDoubleName(file_name)) return {};
   if (is({".doc"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWordDoc));
   if (is({".docm"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatDocm));
+  if (is({".dotx", ".dotm", ".dot"})) {
+    return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatDot));
+  }
   if (is({".wps"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWps));
   if (is({".rtf"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatRtf));
   if (is({".odt"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatOdt));

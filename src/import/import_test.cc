@@ -1110,7 +1110,7 @@ TEST_CASE("import: a .doc, .docm, .wps, PDF or workbook in a directory is named,
   // The files a user meant to import and import cannot read: each a warning
   // (JX0641) saying how to have it read.
   for (const char* name : {"青山区卫健委.doc", "旧表.DOC", "表.wps", "表.rtf", "表.odt", "宏.docm",
-                           "宏.DOCM"}) {
+                           "宏.DOCM", "绩效目标表模板.dotx", "模板.dotm", "模板.DOT"}) {
     INFO(name);
     Message m = NotImportedFile(name);
     CHECK(m.code == 641);
@@ -1122,6 +1122,12 @@ TEST_CASE("import: a .doc, .docm, .wps, PDF or workbook in a directory is named,
   // A .docm, macro-enabled, is no .docx: named, saying to save it as one.
   CHECK(NotImportedFile("青山区卫健委.docm").text ==
         "not imported: this is a macro-enabled Word document (.docm), and import reads .docx files "
+        "and text extracted from Word (.txt) only: save it as .docx in Word, WPS or LibreOffice, "
+        "in the same directory");
+  // A Word template (as a 绩效目标表 is often kept) holds no project's figures
+  // until saved as a document.
+  CHECK(NotImportedFile("绩效目标表模板.dotx").text ==
+        "not imported: this is a Word template (.dotx, .dotm, .dot), and import reads .docx files "
         "and text extracted from Word (.txt) only: save it as .docx in Word, WPS or LibreOffice, "
         "in the same directory");
   CHECK(NotImportedFile("扫描件.PDF").code == 641);

@@ -429,19 +429,21 @@ run import "$WORK/mixed" -o "$WORK/mixed-strict" --strict
 expect_status 2
 expect_err "$WORK/mixed/y.doc: error[JX0641]"
 
-case_ "a directory: a .docm is named; macOS's AppleDouble files are passed over"
+case_ "a directory: a .docm and a Word template are named; macOS's AppleDouble files are passed over"
 # As a folder copied from a Mac to a USB drive, or unzipped: each document
 # with its "._" metadata file (magic 0x00051607), and a macro-enabled .docm.
 mkdir -p "$WORK/mac"
 cp $F/seed-2024.docx "$WORK/mac/报告.docx"
 cp $F/seed-2024.docx "$WORK/mac/宏.docm"
+cp $F/seed-2024.docx "$WORK/mac/绩效目标表模板.dotx"
 for f in 报告.docx 宏.docm 说明.txt; do
   printf '\000\005\026\007\000\002\000\000Mac OS X        \000\002' >"$WORK/mac/._$f"
 done
 run import "$WORK/mac" -o "$WORK/mac-out"
 expect_status 0
+expect_err "$WORK/mac/绩效目标表模板.dotx: warning[JX0641]: not imported: this is a Word template (.dotx, .dotm, .dot)"
 expect_err "$WORK/mac/宏.docm: warning[JX0641]: not imported: this is a macro-enabled Word document (.docm), and import reads .docx files and text extracted from Word (.txt) only: save it as .docx in Word, WPS or LibreOffice, in the same directory"
-expect_err "imported 5 projects (35 indicators) to $WORK/mac-out; 0 errors, 1 warning"
+expect_err "imported 5 projects (35 indicators) to $WORK/mac-out; 0 errors, 2 warnings"
 expect_no_err "._"
 run import "$WORK/mac" -o "$WORK/mac-zh" --lang zh
 expect_err "$WORK/mac/宏.docm: 警告[JX0641]: 未导入：这是 Word 启用宏的文档（.docm），而 import 只读 .docx 文件和从 Word 导出的文本（.txt）：请在 Word、WPS 或 LibreOffice 中把它另存为 .docx，放在同一目录中"
