@@ -80,6 +80,7 @@ int RunEval(const Options& opts, const Terminal& term, std::ostream& out, std::o
       return kExitError;
     }
     ctx.rules = &rules;
+    ctx.policy = &policy;
     ctx.color = IsStandardOutput(spec.path) && term.color_stdout();
     ctx.quiet = term.quiet();
     ctx.csv_bom = !opts.csv_no_bom;

@@ -153,6 +153,15 @@ class Merger {
     int line_no = 0;  // JSONL: the line being read, each parsed alone as line 1
     bool monitor_said = false;
     auto at = [&](int line) { return lines ? line_no : line; };
+    // JSONL: the line being parsed, and the blanks trimmed before it.
+    const Source* one_line = nullptr;
+    size_t lead = 0;
+    // Where `node` of the object being read is in the report.
+    auto locate = [&](const YamlNode& node) -> Location {
+      if (!lines || one_line == nullptr) return src->At(node.offset, node.line);
+      Location loc = one_line->At(node.offset, 1);
+      return {path, line_no, loc.column + static_cast<int>(lead)};
+    };
     auto on_document = [&](const YamlDocument& doc) {
       ++documents;
       ends_with_summary = false;
@@ -189,6 +198,7 @@ class Merger {
       }
       if (const YamlNode* projects = ours ? root->Find("projects") : nullptr) {  // a JSON report
         CheckRules(*root, path, line);
+        CheckPolicy(*root, path, line, locate);
         for (const YamlNode* p : projects->items) {  // a list: checked above
           if (IsProject(*p)) {
             ++read;
@@ -204,6 +214,7 @@ class Merger {
         ends_with_summary = true;
       } else if (ours) {  // the last line of a JSONL report
         CheckRules(*root, path, line);
+        CheckPolicy(*root, path, line, locate);
         Tail(*root, path, line);
         CheckCount(*root, read, path, line);
         ends_with_summary = true;
@@ -231,12 +242,16 @@ class Merger {
         size_t end = src->text.find('\n', pos);
         if (end == std::string::npos) end = src->text.size();
         ++line_no;
-        std::string_view line = Trim(std::string_view(src->text).substr(pos, end - pos));
+        const std::string_view raw = std::string_view(src->text).substr(pos, end - pos);
+        std::string_view line = Trim(raw);
         if (!line.empty()) {
           last_line = line_no;
           Source one{path, std::string(line)};
+          one_line = &one;
+          lead = static_cast<size_t>(line.data() - raw.data());
           Diagnostics local;
           ParseYamlStream(one, limits, &local, on_document);
+          one_line = nullptr;
           if (local.has_errors() && end == src->text.size()) {
             // The last line, without its line break, that does not parse:
             // the report breaks off there (a run stopped while writing).
@@ -273,7 +288,46 @@ class Merger {
   }
   const std::vector<std::string>& grades() const { return grades_; }
 
+  // The reports' policy, when every report gave the same; else nullopt.
+  std::optional<Policy> policy() const {
+    return without_policy_.empty() ? policy_ : std::nullopt;
+  }
+
+  // Once every report is read: when some reports gave a policy, each that
+  // gave none (an older version's, or edited) is said, since whether its
+  // projects were judged as theirs could not be told.
+  void WarnWithoutPolicy() {
+    if (!policy_) return;
+    for (const Location& at : without_policy_) {
+      diags_->Warning(at, MsgId::kMergeNoPolicy, policy_path_, PolicyOptions(*policy_));
+    }
+  }
+
  private:
+  // Whether a project complies is decided by the options of the eval run
+  // (--fail-on, --fail-under), which its report gives as "policy": reports
+  // under two policies hold verdicts that do not compare, and their merge
+  // would be no one eval run's. A report without one (an older version's,
+  // or edited) is compared with none.
+  void CheckPolicy(const YamlNode& root, const std::string& path, int line,
+                   const std::function<Location(const YamlNode&)>& locate) {
+    const YamlNode* key = nullptr;
+    for (const auto& [k, v] : root.entries)
+      if (k->value == "policy") key = k;
+    std::optional<Policy> policy = PolicyFromJson(root.Find("policy"));
+    if (!policy) {
+      without_policy_.push_back(key ? locate(*key) : Location{path, line, 1});
+      return;
+    }
+    if (!policy_) {
+      policy_ = policy;
+      policy_path_ = path;
+    } else if (*policy != *policy_) {
+      diags_->Error(locate(*key), MsgId::kMergePolicyDiffers, PolicyOptions(*policy), policy_path_,
+                    PolicyOptions(*policy_));
+    }
+  }
+
   // Reports scored under other rules cannot be merged: another name, or
   // the same name with other settings (two rules files without a `name`
   // are both "mof-2020+custom"), which the reports' rules_digest tells
@@ -341,6 +395,9 @@ class Merger {
   std::string digest_;  // the first report's that gave one
   std::vector<Location> without_digest_;  // the reports that gave none
   std::vector<std::string> grades_;
+  std::optional<Policy> policy_;  // the first report's that gave one
+  std::string policy_path_;       // that report
+  std::vector<Location> without_policy_;  // the reports that gave none
 };
 
 // The projects of the reports to merge, read once to check them and build
@@ -352,6 +409,7 @@ struct MergeInputs {
   std::vector<ProjectDigest> digests;
   Rules rules;         // the name and grade names of the reports' rules
   std::string rules_digest;  // theirs, when every report gave the same; else ""
+  std::optional<Policy> policy;  // theirs, when every report gave the same
 };
 
 // Reads every report of `opts`, handing each project object (once, in
@@ -373,8 +431,10 @@ void ReadReports(const Options& opts, MergeInputs* in,
     });
   }
   merger.WarnWithoutDigest();
+  merger.WarnWithoutPolicy();
   in->rules.name = merger.rules_name();
   in->rules_digest = merger.rules_digest();
+  in->policy = merger.policy();
   for (const std::string& g : merger.grades()) in->rules.grades.push_back({g, 0});
 }
 
@@ -460,8 +520,9 @@ int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std:
     return MergeWithReporter(opts, specs[0], term, out, err);
   }
   bool lines = specs[0].format == "jsonl";
-  // The rules' name is known only once a report is read: its place in the
-  // header holds a placeholder until then (written first, so found first).
+  // The rules' name (and the digest and policy after it) is known only once
+  // the reports are read: its place in the header holds a placeholder until
+  // then (written first, so found first).
   const std::string kRulesPlaceholder = "@@RULES@@";
   std::string text;
   JsonWriter doc(&text, lines ? 0 : 2);
@@ -496,6 +557,7 @@ int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std:
     tail.Key("version").String(JIXIAO_VERSION);
     tail.Key("rules").String(rules.name);
     if (!in.rules_digest.empty()) tail.Key("rules_digest").String(in.rules_digest);
+    if (in.policy) WritePolicyJson(*in.policy, &tail.Key("policy"));
     tail.Key("summary");
     WriteRunSummaryJson(summary, &tail);
     WriteDiagnosticsJson(merged, &tail);
@@ -511,6 +573,11 @@ int RunMerge(const Options& given, const Terminal& term, std::ostream& out, std:
     if (!in.rules_digest.empty()) {  // the next key of the header, as the writer indents it
       rules_json += ",\n  \"rules_digest\": ";
       AppendJsonString(in.rules_digest, &rules_json);
+    }
+    if (in.policy) {  // likewise, its object as nested one deep
+      rules_json += ",\n  \"policy\": ";
+      JsonWriter policy = JsonWriter::Nested(&rules_json, 2, 1);
+      WritePolicyJson(*in.policy, &policy);
     }
     text.replace(text.find(kRulesPlaceholder), kRulesPlaceholder.size(), rules_json);
   }

@@ -55,6 +55,9 @@ using OpenNamedOutput =
 // process's (base/lang.h), read when a reporter is made.
 struct ReportContext {
   const Rules* rules = nullptr;
+  // json, jsonl: the policy that decided each project's `complies`, written
+  // as the report's "policy" (eval's); none when null.
+  const Policy* policy = nullptr;
   bool color = false;    // the output is a terminal that takes colour
   bool quiet = false;    // text: only the summary line
   bool csv_bom = true;   // csv: start with a UTF-8 byte order mark (--csv-no-bom clears it)

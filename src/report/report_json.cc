@@ -180,6 +180,41 @@ const YamlNode* JsonField(const YamlNode* n, const char* a, const char* b = null
 
 }  // namespace
 
+void WritePolicyJson(const Policy& p, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("fail_on").String(p.fail_on_unmet ? "unmet" : "none");
+  if (p.has_fail_under) w->Key("fail_under").Number(p.fail_under.ToDecimalString());
+  w->EndObject();
+}
+
+std::optional<Policy> PolicyFromJson(const YamlNode* n) {
+  if (n == nullptr || !n->is_map()) return std::nullopt;
+  Policy p;
+  bool fail_on = false;
+  for (const auto& [key, value] : n->entries) {
+    if (key->value == "fail_on" && value->is_scalar() && !value->plain &&
+        (value->value == "unmet" || value->value == "none")) {
+      fail_on = true;
+      p.fail_on_unmet = value->value == "unmet";
+    } else if (key->value == "fail_under" && value->is_scalar() && value->plain) {
+      std::optional<Rational> v = Rational::ParseDecimal(value->value);
+      if (!v || *v < 0 || *v > 100) return std::nullopt;
+      p.has_fail_under = true;
+      p.fail_under = *v;
+    } else {
+      return std::nullopt;  // a key or value jixiao does not write
+    }
+  }
+  if (!fail_on) return std::nullopt;
+  return p;
+}
+
+std::string PolicyOptions(const Policy& p) {
+  std::string out = p.fail_on_unmet ? "--fail-on unmet" : "--fail-on none";
+  if (p.has_fail_under) out += " --fail-under " + p.fail_under.ToDecimalString();
+  return out;
+}
+
 ProjectScore ProjectScoreFromJson(const YamlNode& p, bool* complies) {
   ProjectScore s;
   Project& proj = s.project;
@@ -304,6 +339,7 @@ class JsonReporter : public Reporter {
     w_.Key("version").String(JIXIAO_VERSION);
     w_.Key("rules").String(ctx_.rules->name);
     w_.Key("rules_digest").String(RulesDigest(*ctx_.rules));
+    if (ctx_.policy != nullptr) WritePolicyJson(*ctx_.policy, &w_.Key("policy"));
     w_.Key("projects").BeginArray();
     json_.Flush(out);
   }
@@ -475,6 +511,7 @@ class JsonReporter : public Reporter {
       w_.Key("version").String(JIXIAO_VERSION);
       w_.Key("rules").String(ctx_.rules->name);
       w_.Key("rules_digest").String(RulesDigest(*ctx_.rules));
+      if (ctx_.policy != nullptr) WritePolicyJson(*ctx_.policy, &w_.Key("policy"));
     } else {
       w_.EndArray();
     }

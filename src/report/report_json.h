@@ -63,6 +63,16 @@ void WriteDiagnosticsJson(const Diagnostics& diags, JsonWriter* w);
 // id, project, year, file, line and department (docs/reference.md §7, §9).
 void WriteProjectHeadJson(const Project& p, JsonWriter* w);
 
+// Writes `p` as the value of the report's "policy" key: {"fail_on": "unmet"
+// or "none", "fail_under": N only when given}.
+void WritePolicyJson(const Policy& p, JsonWriter* w);
+// The policy a report's "policy" value gives, as WritePolicyJson writes it;
+// nullopt for none (nullptr) and for any other value.
+std::optional<Policy> PolicyFromJson(const YamlNode* n);
+// The options a policy is given by, for a person: "--fail-on unmet",
+// "--fail-on none --fail-under 80".
+std::string PolicyOptions(const Policy& p);
+
 // A project object of a JSON report (as written by the json reporter, read
 // as YAML) made back into a ProjectScore, so that the other reporters can
 // show it (`jixiao merge -f text`). Its figures are the report's, rounded as

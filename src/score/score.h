@@ -134,6 +134,12 @@ struct Policy {
     if (has_fail_under && s.total_rounded < fail_under) return false;
     return true;
   }
+  // Whether `o` gives the same options (--fail-under compared as numbers).
+  bool operator==(const Policy& o) const {
+    return fail_on_unmet == o.fail_on_unmet && has_fail_under == o.has_fail_under &&
+           (!has_fail_under || fail_under == o.fail_under);
+  }
+  bool operator!=(const Policy& o) const { return !(*this == o); }
 };
 
 // The nominal weight of each indicator of `p` (docs/reference.md §4): explicit weights as

@@ -128,6 +128,59 @@ expect_status 2
 expect_err "$WORK/rb-old.json:1:1: warning[JX0728]: this report gives no rules_digest (an older jixiao wrote it, or it was edited)"
 grep -q '"rules_digest"' "$WORK/merged-old.json" && fail "the merged report gives a digest not every report gave"
 
+case_ "merge refuses reports made under two pass policies (--fail-on, --fail-under), at the second one's policy"
+# Two departments, one project each: 55.00, 差, an unmet indicator. 甲局 ran
+# eval with the default --fail-on unmet (not complying), 乙局 with --fail-on
+# none (complying): no one eval run gives both verdicts.
+mkdir -p "$WORK/mg"
+printf '%s\n' 'project: 甲局项目' 'id: A-01' 'year: 2024' 'department: {code: "001", name: 甲局}' \
+  'budget: {total: 100}' 'indicators:' '  - {level1: 产出指标, level2: 数量指标, name: 培训人次, target: ≥1000人次}' \
+  > "$WORK/mg/a.yaml"
+sed 's/甲局/乙局/g; s/A-01/B-01/; s/"001"/"002"/' "$WORK/mg/a.yaml" > "$WORK/mg/b.yaml"
+printf 'projects:\n  - {id: A-01, spent: 100, indicators: {培训人次: {value: 500人次, note: 场地受限}}}\n' > "$WORK/mg/aa.yaml"
+sed 's/A-01/B-01/' "$WORK/mg/aa.yaml" > "$WORK/mg/ba.yaml"
+run eval "$WORK/mg/a.yaml" -a "$WORK/mg/aa.yaml" -q -f json="$WORK/mg/甲局.json"
+expect_status 1
+run eval "$WORK/mg/b.yaml" -a "$WORK/mg/ba.yaml" -q --fail-on none -f json="$WORK/mg/乙局.json"
+expect_status 0
+sed -n 6,8p "$WORK/mg/乙局.json" | tr -d '\n' | grep -qx '  "policy": {    "fail_on": "none"  },' ||
+  fail "乙局.json gives no policy after rules_digest"
+for f in text json; do
+  run merge "$WORK/mg/甲局.json" "$WORK/mg/乙局.json" -f $f
+  expect_status 2
+  expect_err "$WORK/mg/乙局.json:6:3: error[JX0729]: this report's projects were judged under --fail-on none, those of $WORK/mg/甲局.json under --fail-on unmet: 'complies' means something else in each, so they cannot be merged (one eval run has one policy); run eval again for these reports with the same --fail-on and --fail-under, then merge"
+  [ ! -s "$OUT" ] || fail "merge -f $f wrote a report"
+done
+# --fail-under is part of the policy, compared as a number; the JSONL
+# summary line gives it too, and an error there is located on that line.
+run eval "$WORK/mg/a.yaml" -a "$WORK/mg/aa.yaml" --fail-on none --fail-under 80 -f json="$WORK/mg/a80.json"
+expect_status 1
+run eval "$WORK/mg/b.yaml" -a "$WORK/mg/ba.yaml" --fail-on none -f jsonl="$WORK/mg/b.jsonl"
+expect_status 0
+tail -1 "$WORK/mg/b.jsonl" | grep -q '"rules_digest":"[0-9a-f]*","policy":{"fail_on":"none"},"summary":' ||
+  fail "the JSONL summary line gives no policy"
+run merge "$WORK/mg/a80.json" "$WORK/mg/b.jsonl"
+expect_status 2
+expect_err "$WORK/mg/b.jsonl:2:89: error[JX0729]: this report's projects were judged under --fail-on none, those of $WORK/mg/a80.json under --fail-on none --fail-under 80:"
+# Under one policy the merge is the one eval run over both, exit status too.
+run eval "$WORK/mg/b.yaml" -a "$WORK/mg/ba.yaml" --fail-on none --fail-under 80.0 -f jsonl="$WORK/mg/b80.jsonl"
+expect_status 1
+run eval "$WORK/mg/a.yaml" "$WORK/mg/b.yaml" -a "$WORK/mg/aa.yaml" "$WORK/mg/ba.yaml" --fail-on none --fail-under 80 -f json
+expect_status 1
+cp "$OUT" "$WORK/mg/both.json"
+grep -q '"fail_under": 80$' "$WORK/mg/both.json" || fail "the report gives no fail_under"
+run merge "$WORK/mg/a80.json" "$WORK/mg/b80.jsonl"
+expect_status 1
+expect_err_empty
+expect_same "$WORK/mg/both.json"
+# A report without a policy (an older version's) among reports with one is
+# a warning at its head, and the merged report gives none.
+sed '/"policy"/,/^  },/d' "$WORK/mg/乙局.json" > "$WORK/mg/乙局-old.json"
+run merge "$WORK/mg/甲局.json" "$WORK/mg/乙局-old.json"
+expect_status 1
+expect_err "$WORK/mg/乙局-old.json:1:1: warning[JX0730]: this report gives no policy (an older jixiao wrote it, or it was edited): whether its projects were judged as those of $WORK/mg/甲局.json, under --fail-on unmet, cannot be told"
+expect_no_out '"policy"'
+
 case_ "markdown of 3,000 projects fits a merge-request comment: the failing rows kept, the rest counted (eval and monitor)"
 python3 - "$WORK/many" <<'EOF'
 import os, sys
@@ -169,7 +222,7 @@ case_ "merge refuses a project that is in two reports"
 cp "$WORK/a.json" "$WORK/a-copy.json"
 run merge "$WORK/a.json" "$WORK/a-copy.json"
 expect_status 2
-expect_err "$WORK/a-copy.json:7:1: error[JX0725]: project 'P-001' is in two reports (first in $WORK/a.json)"
+expect_err "$WORK/a-copy.json:10:1: error[JX0725]: project 'P-001' is in two reports (first in $WORK/a.json)"
 
 case_ "merge reads a report named twice, by any path, once"
 run merge "$WORK/a.json"

@@ -661,7 +661,7 @@ expect_error "$WORK/empty.json" "the report holds no JSON object" JX0723
 run merge "$WORK/r1.json" "$WORK/r2.json"
 expect_status 2
 expect_error "$WORK/r2.json:1:1" "this report was scored under the rules 'other', the others under 'mof-2020': they cannot be merged" JX0726
-expect_error "$WORK/r2.json:7:1" "project 'TJ-362303-2024-01' is in two reports (first in $WORK/r1.json)" JX0725
+expect_error "$WORK/r2.json:10:1" "project 'TJ-362303-2024-01' is in two reports (first in $WORK/r1.json)" JX0725
 run merge "$WORK/badproject.json"
 expect_status 2
 expect_err_re "badproject.json:[0-9]+:[0-9]+: error\[JX0723\]: not a project of a jixiao report"
