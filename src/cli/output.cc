@@ -24,6 +24,7 @@
 #include "base/text.h"
 #include "cli/cleanup.h"
 #include "report/diagnostic_format.h"
+#include "yaml/inputs.h"
 
 namespace jixiao {
 
@@ -33,12 +34,27 @@ bool FormatWritesByName(const std::string& format) { return format == "xlsx"; }
 
 bool FormatTakesDirectory(const std::string& format) { return format == "xlsx"; }
 
+namespace {
+
+// The formats named by an extension, the one each format is written under
+// first.
+const std::pair<const char*, const char*> kByExtension[] = {
+    {".xlsx", "xlsx"}, {".html", "html"},         {".htm", "html"},   {".json", "json"},
+    {".jsonl", "jsonl"}, {".csv", "csv"},         {".md", "markdown"}, {".markdown", "markdown"},
+    {".xml", "junit"}, {".yaml", "yaml"},         {".yml", "yaml"},
+};
+
+// The extension a file of `format` is named with: its first in
+// kByExtension, ".txt" for text and github (annotations are text).
+std::string ExtensionOfFormat(const std::string& format) {
+  for (const auto& [extension, f] : kByExtension)
+    if (format == f) return extension;
+  return ".txt";
+}
+
+}  // namespace
+
 std::string FormatOfName(const std::string& path, const std::vector<std::string>& formats) {
-  static const std::pair<const char*, const char*> kByExtension[] = {
-      {".xlsx", "xlsx"}, {".html", "html"},         {".htm", "html"},   {".json", "json"},
-      {".jsonl", "jsonl"}, {".csv", "csv"},         {".md", "markdown"}, {".markdown", "markdown"},
-      {".xml", "junit"}, {".yaml", "yaml"},         {".yml", "yaml"},
-  };
   for (const auto& [extension, format] : kByExtension) {
     if (EndsWithIgnoringCase(path, extension) &&
         std::find(formats.begin(), formats.end(), format) != formats.end()) {
@@ -77,12 +93,28 @@ std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                                   "markdown", "junit", "yaml"};
   // A name that says another format than the report's: a file its reader
   // (Excel, a JUnit parser) refuses, and, when it exists, most often a file
-  // of that format the report would destroy (-f xlsx=2023实际.csv). Not
-  // said for import, whose -o is a directory or FILE.yaml, nor for a name no
-  // format claims. `by_o`: the name is -o's, else -f FORMAT=FILE's.
+  // of that format the report would destroy (-f xlsx=2023实际.csv); or the
+  // name of a document no format is (-o 6月监控表.xls). Not said for
+  // import, whose -o is a directory or FILE.yaml, nor for any other name.
+  // `by_o`: the name is -o's, else -f FORMAT=FILE's.
   auto misnamed = [&](const OutputSpec& s, bool by_o) -> std::optional<Message> {
-    const std::string named = formats.empty() ? "" : FormatOfName(s.path, kEvery);
-    if (named.empty() || named == s.format) return std::nullopt;
+    if (formats.empty()) return std::nullopt;
+    const std::string named = FormatOfName(s.path, kEvery);
+    if (named.empty()) {
+      // A spreadsheet's, a word processor's or a PDF's name (6月监控表.xls):
+      // jixiao writes none of them, and the file there, most often the
+      // document itself, would be replaced by the report. Its extension as
+      // the input side reads it (DocumentTypeOfName).
+      const size_t slash = s.path.rfind('/');
+      const std::string_view name = std::string_view(s.path).substr(slash + 1);
+      const DocumentType* doc = DocumentTypeOfName(name);
+      if (doc == nullptr) return std::nullopt;
+      const std::string extension = ExtensionOfFormat(s.format);
+      const std::string fitting = s.path.substr(0, s.path.size() - doc->extension.size()) + extension;
+      return Msg(by_o ? MsgId::kOutputNamesDocument : MsgId::kFormatFileNamesDocument, s.path,
+                 Text(doc->what), s.format, extension, fitting);
+    }
+    if (named == s.format) return std::nullopt;
     const bool writable = std::find(formats.begin(), formats.end(), named) != formats.end();
     if (!writable) {
       return Msg(by_o ? MsgId::kOutputNameUnwritable : MsgId::kFormatFileUnwritable, s.path,

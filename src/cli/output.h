@@ -26,8 +26,9 @@ struct OutputSpec {
   std::string format;
   std::string path;
   // -f FORMAT=FILE naming a file of another format by its extension
-  // (-f xlsx=2023实际.csv): said by CheckOutputsAgainstInputs unless what
-  // it finds (the file is an input, another report's) says more.
+  // (-f xlsx=2023实际.csv), or a document jixiao does not write (-f
+  // csv=6月监控表.xls): said by CheckOutputsAgainstInputs unless what it
+  // finds (the file is an input, another report's) says more.
   std::optional<Message> misnamed;
 };
 
@@ -40,7 +41,9 @@ std::string FormatOfName(const std::string& path, const std::vector<std::string>
 // Without -f the format is the one -o's name says (FormatOfName), else the
 // command's first (text). -o names the file of the one -f given without a
 // file. Errors (an unknown format, two reports on standard output, -o with
-// several formats, -o naming a workbook for another format) go to `diags`.
+// several formats, -o naming a file of another format, or a spreadsheet,
+// a word processor's document or a PDF, which no format is: JX0727) go to
+// `diags`.
 std::vector<OutputSpec> ParseOutputSpecs(const Options& opts,
                                          const std::vector<std::string>& formats,
                                          Diagnostics* diags);

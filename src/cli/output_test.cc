@@ -10,6 +10,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "base/lang.h"
 
 namespace jixiao {
 
@@ -209,6 +213,89 @@ TEST_CASE("ParseOutputSpecs: -o alone takes its format from its name; a workbook
   Diagnostics none;
   Options import;
   import.output = "out.json";
+  ParseOutputSpecs(import, {}, &none);
+  CHECK(none.empty());
+}
+
+TEST_CASE("ParseOutputSpecs: a spreadsheet's, a document's or a PDF's name is JX0727, with a name "
+          "that fits") {
+  ScopedLang lang(Lang::kEn);
+  const std::vector<std::string> eval = {"text", "json", "csv", "github", "xlsx", "html"};
+  // -o alone: the text report over the officer's monitoring sheet.
+  Options o;
+  o.output = "6月监控表.xls";
+  Diagnostics d;
+  ParseOutputSpecs(o, eval, &d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].code == 727);
+  CHECK(d.all()[0].message ==
+        "-o 6月监控表.xls is the name of an Excel 97-2003 workbook (.xls), a kind of file jixiao "
+        "does not write: the text report written under it would replace such a file, and would "
+        "not open as one; choose a name ending in .txt, such as -o 6月监控表.txt");
+  // Every such extension, in any case, for every format, -o after -f too.
+  const std::pair<const char*, const char*> kNames[] = {
+      {"a.XLSM", "a macro-enabled Excel workbook (.xlsm)"},
+      {"dir/a.et", "a WPS Spreadsheets workbook (.et)"},
+      {"a.ods", "an OpenDocument spreadsheet (.ods)"},
+      {"a.Docx", "a Word document (.docx)"},
+      {"a.doc", "a Word 97-2003 document (.doc)"},
+      {"a.docm", "a macro-enabled Word document (.docm)"},
+      {"a.wps", "a WPS Writer document (.wps)"},
+      {"a.rtf", "an RTF document (.rtf)"},
+      {"a.odt", "an OpenDocument text (.odt)"},
+      {"a.pdf", "a PDF file (.pdf)"},
+  };
+  for (const auto& [name, what] : kNames) {
+    CAPTURE(name);
+    Options f;
+    f.formats = {"json"};
+    f.output = name;
+    Diagnostics e;
+    ParseOutputSpecs(f, eval, &e);
+    REQUIRE(e.error_count() == 1);
+    CHECK(e.all()[0].message.find(std::string("-o ") + name + " is the name of " + what) == 0);
+    CHECK(e.all()[0].message.find("choose a name ending in .json, such as -o " +
+                                  std::string(name).substr(0, std::string(name).rfind('.')) +
+                                  ".json") != std::string::npos);
+  }
+  // -f FORMAT=FILE: kept for CheckOutputsAgainstInputs, which says it when
+  // nothing says more; the workbook too is written as .xlsx only.
+  Options f;
+  f.formats = {"xlsx=汇总.xls", "github=注释.pdf"};
+  Diagnostics e;
+  std::vector<OutputSpec> specs = ParseOutputSpecs(f, eval, &e);
+  CHECK(e.empty());
+  REQUIRE(specs.size() == 2);
+  REQUIRE(specs[0].misnamed);
+  CHECK(specs[0].misnamed->code == 727);
+  CHECK(specs[0].misnamed->text ==
+        "-f xlsx=汇总.xls: 汇总.xls is the name of an Excel 97-2003 workbook (.xls), a kind of file "
+        "jixiao does not write: the xlsx report written under it would replace such a file, and "
+        "would not open as one; choose a name ending in .xlsx, such as -f xlsx=汇总.xlsx");
+  REQUIRE(specs[1].misnamed);
+  CHECK(specs[1].misnamed->text.find("such as -f github=注释.txt") != std::string::npos);
+  // The other commands' reports (check's, template's, rules'), and no
+  // other name: an extension is read from the file's name, not the path.
+  Options check;
+  check.output = "检查.pdf";
+  Diagnostics c;
+  ParseOutputSpecs(check, {"text", "json"}, &c);
+  ParseOutputSpecs(check, {"yaml", "csv"}, &c);
+  REQUIRE(c.error_count() == 2);
+  CHECK(c.all()[1].message.find("choose a name ending in .yaml, such as -o 检查.yaml") !=
+        std::string::npos);
+  for (const char* fine : {"a.xls.txt", "报告.xls/r.txt", ".pdf", "a.xlsb.json", "a.pdfs"}) {
+    CAPTURE(fine);
+    Options ok;
+    ok.output = fine;
+    Diagnostics none;
+    ParseOutputSpecs(ok, eval, &none);
+    CHECK(none.empty());
+  }
+  // import's -o (no formats) is a directory or FILE.yaml: never said.
+  Options import;
+  import.output = "a.docx";
+  Diagnostics none;
   ParseOutputSpecs(import, {}, &none);
   CHECK(none.empty());
 }

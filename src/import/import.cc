@@ -3,7 +3,6 @@
 #include "import/import.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <optional>
 #include <utility>
 
@@ -765,30 +764,22 @@ std::vector<ImportedProject> ImportTables(const ImportDoc& doc, const ImportOpti
 }
 
 Message NotImportedFile(std::string_view file_name) {
-  // As std::filesystem reads a name: from its last ".", unless that is its
-  // first character (".doc" has no extension).
-  const size_t dot = file_name.rfind('.');
-  if (dot == std::string_view::npos || dot == 0) return {};
-  const std::string_view ext = file_name.substr(dot);
-  auto is = [&](std::initializer_list<std::string_view> list) {
-    for (std::string_view e : list) {
-      if (EqualsIgnoringCase(ext, e)) return true;
-    }
-    return false;
-  };
   // macOS's AppleDouble file beside a document ("._报告.doc"), its
   // metadata: no document to name, whatever its name ends in.
   if (IsAppleDoubleName(file_name)) return {};
-  if (is({".doc"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWordDoc));
-  if (is({".docm"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatDocm));
-  if (is({".dotx", ".dotm", ".dot"})) {
-    return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatDot));
+  const DocumentType* d = DocumentTypeOfName(file_name);
+  if (d == nullptr) return {};
+  switch (d->kind) {
+    case DocumentKind::kWordDocument:  // but .docx, which import reads
+      if (d->extension == ".docx") return {};
+      return Msg(MsgId::kImportSkippedWordFormat, Text(d->what));
+    case DocumentKind::kPdf:
+      return Msg(MsgId::kImportSkippedPdf);
+    case DocumentKind::kWorkbook:
+      return IsWorkbookName(file_name) ? Msg(MsgId::kImportSkippedWorkbook) : Message{};
+    case DocumentKind::kSpreadsheet:
+      return {};
   }
-  if (is({".wps"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatWps));
-  if (is({".rtf"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatRtf));
-  if (is({".odt"})) return Msg(MsgId::kImportSkippedWordFormat, Text(MsgId::kFormatOdt));
-  if (is({".pdf"})) return Msg(MsgId::kImportSkippedPdf);
-  if (IsWorkbookName(file_name)) return Msg(MsgId::kImportSkippedWorkbook);
   return {};
 }
 

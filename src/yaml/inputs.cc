@@ -42,6 +42,32 @@ bool HasExtension(std::string_view name, const std::vector<std::string>& extensi
 
 }  // namespace
 
+const DocumentType* DocumentTypeOfName(std::string_view name) {
+  static const DocumentType kDocuments[] = {
+      {".xlsx", DocumentKind::kWorkbook, MsgId::kFormatXlsx},
+      {".xlsm", DocumentKind::kWorkbook, MsgId::kFormatXlsm},
+      {".xls", DocumentKind::kWorkbook, MsgId::kFormatXls},
+      {".et", DocumentKind::kWorkbook, MsgId::kFormatEt},
+      {".ods", DocumentKind::kSpreadsheet, MsgId::kFormatOds},
+      {".docx", DocumentKind::kWordDocument, MsgId::kFormatDocx},
+      {".doc", DocumentKind::kWordDocument, MsgId::kFormatWordDoc},
+      {".docm", DocumentKind::kWordDocument, MsgId::kFormatDocm},
+      {".dotx", DocumentKind::kWordDocument, MsgId::kFormatDot},
+      {".dotm", DocumentKind::kWordDocument, MsgId::kFormatDot},
+      {".dot", DocumentKind::kWordDocument, MsgId::kFormatDot},
+      {".wps", DocumentKind::kWordDocument, MsgId::kFormatWps},
+      {".rtf", DocumentKind::kWordDocument, MsgId::kFormatRtf},
+      {".odt", DocumentKind::kWordDocument, MsgId::kFormatOdt},
+      {".pdf", DocumentKind::kPdf, MsgId::kFormatPdf},
+  };
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return nullptr;
+  for (const DocumentType& d : kDocuments) {
+    if (EqualsIgnoringCase(name.substr(dot), d.extension)) return &d;
+  }
+  return nullptr;
+}
+
 bool IsAppleDoubleFile(const std::string& path) {
   const size_t slash = path.rfind('/');
   if (!IsAppleDoubleName(slash == std::string::npos ? path : path.substr(slash + 1))) return false;
@@ -51,8 +77,8 @@ bool IsAppleDoubleFile(const std::string& path) {
 }
 
 bool IsWorkbookName(std::string_view name) {
-  static const std::vector<std::string> kWorkbooks = {".xlsx", ".xlsm", ".xls", ".et"};
-  return !IsOfficeLockFile(name) && HasExtension(name, kWorkbooks);
+  const DocumentType* d = DocumentTypeOfName(name);
+  return d != nullptr && d->kind == DocumentKind::kWorkbook && !IsOfficeLockFile(name);
 }
 
 namespace {

@@ -47,13 +47,31 @@ PathList ExpandInputs(const std::vector<std::string>& paths,
                       const std::vector<std::string>& extensions, Diagnostics* diags,
                       const NotReadRule& not_read = nullptr);
 
-// Reads a whole file as a Source (BOM removed) after checking its size is at
-// most `max_bytes`. Problems go to `diags`.
+// The documents jixiao knows by the extension of their name (the one list:
+// inputs, import and the names of reports ask it).
+enum class DocumentKind {
+  kWorkbook,      // an Excel or WPS workbook: .xlsx, .xlsm, .xls, .et
+  kSpreadsheet,   // another spreadsheet: .ods
+  kWordDocument,  // .docx (which import reads), .doc, .docm, .wps, .rtf, .odt
+  kPdf,           // .pdf
+};
+struct DocumentType {
+  std::string_view extension;  // ".xls", in lower case
+  DocumentKind kind;
+  MsgId what;  // what it is, for a person: "an Excel 97-2003 workbook (.xls)"
+};
+// The document a file named `name` (a file name, not a path) is by its
+// extension, in any case, read as std::filesystem reads it (from its last
+// ".", unless that is its first character); nullptr for another name.
+const DocumentType* DocumentTypeOfName(std::string_view name);
+
 // Whether `name` is an Excel workbook's (.xlsx, .xlsm, .xls, WPS's .et),
 // other than the lock file Excel or WPS keeps beside an open one
 // ("~$名单.xlsx", ".~名单.xlsx").
 bool IsWorkbookName(std::string_view name);
 
+// Reads a whole file as a Source (BOM removed) after checking its size is at
+// most `max_bytes`. Problems go to `diags`.
 // Whether the file at `path` is macOS's AppleDouble file beside a document
 // ("._报告.docx", "._目标.yaml": its metadata), by its name and its first
 // bytes, so that a file that merely has such a name is read as any other.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/text.h"
@@ -74,6 +75,34 @@ TEST_CASE("ExpandInputs: which names are inputs, and how a directory's path is j
                                    r + "x.Yml"};
   CHECK(got == want);
   fs::remove_all(root);
+}
+
+TEST_CASE("DocumentTypeOfName: the one list of documents by extension; IsWorkbookName its workbooks") {
+  const std::pair<const char*, DocumentKind> kKnown[] = {
+      {"进度.XLSX", DocumentKind::kWorkbook},     {"a.xlsm", DocumentKind::kWorkbook},
+      {"6月监控表.xls", DocumentKind::kWorkbook}, {"a.et", DocumentKind::kWorkbook},
+      {"a.ods", DocumentKind::kSpreadsheet},      {"表.docx", DocumentKind::kWordDocument},
+      {"a.DOC", DocumentKind::kWordDocument},     {"a.docm", DocumentKind::kWordDocument},
+      {"a.wps", DocumentKind::kWordDocument},
+      {"a.rtf", DocumentKind::kWordDocument},     {"a.odt", DocumentKind::kWordDocument},
+      {"a.b.pdf", DocumentKind::kPdf},
+  };
+  for (const auto& [name, kind] : kKnown) {
+    CAPTURE(name);
+    const DocumentType* d = DocumentTypeOfName(name);
+    REQUIRE(d != nullptr);
+    CHECK(d->kind == kind);
+    CHECK(IsWorkbookName(name) == (kind == DocumentKind::kWorkbook));
+  }
+  CHECK(DocumentTypeOfName("6月监控表.xls")->what == MsgId::kFormatXls);
+  // No extension (".xls" is a name without one), another one, a lock file.
+  for (const char* name : {".xls", "xls", "a.xlsx.txt", "a.csv", "a.pdfx", ""}) {
+    CAPTURE(name);
+    CHECK(DocumentTypeOfName(name) == nullptr);
+  }
+  CHECK(DocumentTypeOfName("~$进度.xlsx") != nullptr);
+  CHECK_FALSE(IsWorkbookName("~$进度.xlsx"));
+  CHECK_FALSE(IsWorkbookName(".~进度.xls"));
 }
 
 TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not read") {

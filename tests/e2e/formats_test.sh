@@ -225,6 +225,65 @@ run eval "${EX[@]}" -f csv="$WORK/r.csv" -f json="$WORK/r.txt" -f markdown="$WOR
 expect_status 1
 [ -s "$WORK/r.csv" ] && [ -s "$WORK/r.txt" ] && [ -s "$WORK/r.md" ] || fail "a report was not written"
 
+case_ "-o or -f FORMAT=FILE naming a spreadsheet, a Word or WPS document or a PDF: exit 2 with JX0727, the document kept"
+# The officer's own documents beside the reports: an Excel 97-2003 sheet
+# (its OLE header), and one file of each other kind.
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' >"$WORK/6月监控表.xls"
+cp "$WORK/6月监控表.xls" "$WORK/6月监控表.xls.before"
+run eval "${EX[@]}" -o "$WORK/6月监控表.xls" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/6月监控表.xls is the name of an Excel 97-2003 workbook (.xls), a kind of file jixiao does not write: the text report written under it would replace such a file, and would not open as one; choose a name ending in .txt, such as -o $WORK/6月监控表.txt"
+expect_no_out "2024"
+run eval "${EX[@]}" -o "$WORK/6月监控表.xls"
+expect_status 2
+expect_err "错误[JX0727]: -o $WORK/6月监控表.xls 是 Excel 97-2003 工作簿（.xls）的文件名，jixiao 不写这种文件：text 报告写在这个名字下，会换掉那里同名的文件，写出的也打不开；请换一个以 .txt 结尾的文件名，如 -o $WORK/6月监控表.txt"
+cmp -s "$WORK/6月监控表.xls" "$WORK/6月监控表.xls.before" || fail "6月监控表.xls was changed"
+for ext in xlsm et ods docx doc docm wps rtf odt pdf XLS; do
+  printf 'the document\n' >"$WORK/文件.$ext"
+done
+run eval "${EX[@]}" -f csv="$WORK/文件.xlsm" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f csv=$WORK/文件.xlsm: $WORK/文件.xlsm is the name of a macro-enabled Excel workbook (.xlsm), a kind of file jixiao does not write: the csv report written under it would replace such a file, and would not open as one; choose a name ending in .csv, such as -f csv=$WORK/文件.csv"
+# The workbook itself is written under .xlsx only.
+run eval "${EX[@]}" -f xlsx="$WORK/文件.XLS" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f xlsx=$WORK/文件.XLS: $WORK/文件.XLS is the name of an Excel 97-2003 workbook (.xls), a kind of file jixiao does not write: the xlsx report written under it would replace such a file, and would not open as one; choose a name ending in .xlsx, such as -f xlsx=$WORK/文件.xlsx"
+run eval "${EX[@]}" -f json -o "$WORK/文件.et" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/文件.et is the name of a WPS Spreadsheets workbook (.et)"
+run eval "${EX[@]}" -f markdown="$WORK/文件.docx" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f markdown=$WORK/文件.docx: $WORK/文件.docx is the name of a Word document (.docx), a kind of file jixiao does not write: the markdown report written under it would replace such a file, and would not open as one; choose a name ending in .md, such as -f markdown=$WORK/文件.md"
+run eval "${EX[@]}" -f html="$WORK/文件.pdf" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f html=$WORK/文件.pdf: $WORK/文件.pdf is the name of a PDF file (.pdf)"
+# monitor, merge, check, template and rules write reports too.
+run monitor examples/targets -a examples/progress -o "$WORK/文件.ods" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/文件.ods is the name of an OpenDocument spreadsheet (.ods), a kind of file jixiao does not write: the text report written under it would replace such a file, and would not open as one; choose a name ending in .txt, such as -o $WORK/文件.txt"
+run eval "${EX[@]}" -f json="$WORK/merge-in.json"
+run merge "$WORK/merge-in.json" -o "$WORK/文件.doc" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/文件.doc is the name of a Word 97-2003 document (.doc), a kind of file jixiao does not write: the json report written under it would replace such a file, and would not open as one; choose a name ending in .json, such as -o $WORK/文件.json"
+run check examples/targets -f json="$WORK/文件.wps" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f json=$WORK/文件.wps: $WORK/文件.wps is the name of a WPS Writer document (.wps)"
+run template examples/targets -o "$WORK/文件.rtf" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/文件.rtf is the name of an RTF document (.rtf), a kind of file jixiao does not write: the yaml report written under it would replace such a file, and would not open as one; choose a name ending in .yaml, such as -o $WORK/文件.yaml"
+run eval "${EX[@]}" -f jsonl="$WORK/文件.docm" --lang en
+expect_status 2
+expect_err "error[JX0727]: -f jsonl=$WORK/文件.docm: $WORK/文件.docm is the name of a macro-enabled Word document (.docm)"
+run rules -o "$WORK/文件.odt" --lang en
+expect_status 2
+expect_err "error[JX0727]: -o $WORK/文件.odt is the name of an OpenDocument text (.odt)"
+for ext in xlsm et ods docx doc docm wps rtf odt pdf XLS; do
+  [ "$(cat "$WORK/文件.$ext")" = "the document" ] || fail "文件.$ext was changed"
+done
+for ext in txt csv md json yaml xlsx html; do
+  [ ! -e "$WORK/文件.$ext" ] || fail "文件.$ext was written"
+done
+
 case_ "a report into a missing directory: exit 2, no file"
 run eval "${EX[@]}" -f text -f json=/nonexistent-dir/r.json
 expect_status 2
