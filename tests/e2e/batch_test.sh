@@ -107,7 +107,7 @@ grep -q '"rules": "mof-2020+custom",' "$WORK/ra.json" && grep -q '"rules": "mof-
   fail "both reports should be under mof-2020+custom"
 run merge "$WORK/ra.json" "$WORK/rb.json" --lang en
 expect_status 2
-expect_error "$WORK/rb.json:1:1" "this report and the others were scored under rules named 'mof-2020+custom' but with other settings" JX0726
+expect_err "$WORK/rb.json:1:1: error[JX0726]: this report and the others were scored under rules named 'mof-2020+custom' but with other settings"
 # Under the same file the digest passes to the merged report, JSON and JSONL.
 run eval "$WORK/year/targets/b" -a "$WORK/year/actuals/b.yaml" -r "$WORK/rules-a.yaml" -f jsonl="$WORK/ra-b.jsonl"
 digest=$(sed -n 's/^  "rules_digest": "\([0-9a-f]\{16\}\)",$/\1/p' "$WORK/ra.json")
