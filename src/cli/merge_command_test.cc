@@ -9,26 +9,16 @@
 #include <string>
 
 #include "base/lang.h"
+#include "cli/command_testing.h"
 #include "cli/commands.h"
 
 namespace jixiao {
 
 namespace {
 
-std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("jixiao_merge_test_" + std::to_string(::getpid()) + "_" + name))
-      .string();
-}
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+std::string TempPath(const std::string& name) { return testing::TempPath("merge_test", name); }
+using testing::ReadFile;
+using testing::WriteFile;
 
 // An eval report of one project, 55.00 and 差 with an unmet indicator, as
 // eval writes it; `policy` is the value of its "policy" key (line 5), or ""

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli/command_testing.h"
 #include "cli/commands.h"
 #include "model/rules_file.h"
 
@@ -15,20 +16,9 @@ namespace jixiao {
 
 namespace {
 
-std::string TempPath(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("jixiao_rules_test_" + std::to_string(::getpid()) + "_" + name))
-      .string();
-}
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+std::string TempPath(const std::string& name) { return testing::TempPath("rules_test", name); }
+using testing::ReadFile;
+using testing::WriteFile;
 
 }  // namespace
 
