@@ -776,7 +776,7 @@ class CsvReader {
       Warning(row.lines[column], row.columns[column],
               Msg(MsgId::kProgCsvAsOfRowCell, Trim(row.fields[indicator_]), header_names_[column],
                   Shorten(text), header_names_[value_],
-                  note_ == kNone ? std::string("说明") : header_names_[note_]));
+                  note_ == kNone ? Tr(MsgId::kMonLabelNote) : header_names_[note_]));
     }
     const std::string_view text = Cell(row, value_);
     AsOf as_of;

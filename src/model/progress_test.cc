@@ -557,6 +557,13 @@ TEST_CASE("CSV progress: text in the as_of row's note or 指标值 cell is said,
   CHECK(r.diags.all()[1].message.find("in its 'value' cell; a project's note (why its spending "
                                       "is behind, say) goes in the 'note' cell") !=
         std::string::npos);
+  // A sheet without a note column: the note column is named in the run's
+  // language, as the template heads it.
+  r = Csv("project,indicator,target,value\n,as_of,7月底,2024-07-31\nP1,spent,,60\nP1,甲,,2台\n");
+  REQUIRE(r.diags.size() == 1);
+  CHECK(r.diags.all()[0].code == 168);
+  CHECK(r.diags.all()[0].message.find("goes in the 'note' cell of the project's") !=
+        std::string::npos);
 }
 
 TEST_CASE("CSV progress errors, each at its cell with its code") {
