@@ -80,17 +80,14 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
   {
     // Found in a directory, lock files and macOS's AppleDouble files are
     // skipped (the latter by ExpandInputs); named, one is read (and refused
-    // as no .docx). A .doc, a
-    // .docm, a PDF, a workbook in a directory is named in a warning: most
-    // likely the file meant, it is not skipped in silence.
+    // as no .docx). A .doc, a .docm, a PDF, a workbook in a directory is
+    // named in a warning (NotImportedFile): most likely the file meant, it
+    // is not skipped in silence.
     const std::set<std::string> named(opts.documents.begin(), opts.documents.end());
     PathList found = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags, NotImportedFile);
     for (size_t i = 0; i < found.size(); ++i) {
       std::string f = found[i];
-      if (named.count(f) ||
-          !IsOfficeLockFile(fs::path(f).filename().string())) {
-        files.push_back(f);
-      }
+      if (named.count(f) || !IsOfficeLockFile(fs::path(f).filename().string())) files.push_back(f);
     }
   }
   if (!one_stream && fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {

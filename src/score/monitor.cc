@@ -692,11 +692,12 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
 
 int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds) {
   int places = 2;
+  const double near = v.ToDouble();
   for (const Rational& b : bounds) {
     // Values 0.01 or more apart are apart at 2 decimals: most are, and are
     // told by a double. A value at or above a bound (≥ decides every light)
     // written as the bound says nothing wrong.
-    if (std::abs(v.ToDouble() - b.ToDouble()) >= 0.01 || v >= b) continue;
+    if (std::abs(near - b.ToDouble()) >= 0.01 || v >= b) continue;
     const std::string text = v.FormatFixedApart(b, 2);
     const size_t dot = text.find('.');
     if (dot != std::string::npos) places = std::max(places, static_cast<int>(text.size() - dot - 1));

@@ -538,6 +538,12 @@ class ProjectScorer {
     return true;
   }
 
+  // What an actual far over its target is measured against: a range's
+  // upper end, else the target's value.
+  static const Rational& UpperBound(const Target& t) {
+    return t.kind == TargetKind::kRange ? t.upper.value : t.value.value;
+  }
+
   // A percentage over 100% and five times or more a target of at most
   // 100%, without a note: 960% against ≥90% is most often 96.0% with a
   // digit added, and would pass (against ≥97% too) with full marks. A
@@ -551,7 +557,7 @@ class ProjectScorer {
         !Trim(a.note).empty()) {
       return false;
     }
-    const Rational& bound = t.kind == TargetKind::kRange ? t.upper.value : t.value.value;
+    const Rational& bound = UpperBound(t);
     if (bound.sign() <= 0 || b < bound * 5) return false;  // most return here
     static const Unit percent = LookupUnit("%");
     Parsed<Rational> actual = ConvertTo(a.value.value, percent);
@@ -574,7 +580,7 @@ class ProjectScorer {
                               ActualRole role, Diagnostics* diags) {
     const Target& t = ind.target;
     if (IsReverse(t.cmp) || t.value.unit.dim == Dimension::kPercent) return false;
-    const Rational& bound = t.kind == TargetKind::kRange ? t.upper.value : t.value.value;
+    const Rational& bound = UpperBound(t);
     if (bound.sign() <= 0 || b < bound * 10 || !Trim(a.note).empty()) return false;  // most return here
     diags->Warning(a.value_loc(), About(MsgId::kQuantityFarOverTarget, role), a.text, ind.name,
                    ind.target_text, (b / bound).FormatShort(1));
