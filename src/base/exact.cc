@@ -774,9 +774,12 @@ bool FormatFixedSmall(int64_t n, int64_t d, int places, std::string* out) {
     return false;
   }
   const uint64_t ud = static_cast<uint64_t>(d);
-  uint64_t q = scaled / ud;
-  const uint64_t r = scaled % ud;
-  if (r >= ud - r) ++q;  // half away from zero (2r >= d); no overflow, since r > 0 means d >= 2
+  uint64_t q = scaled;
+  if (ud != 1) {  // an integer (most amounts) needs no division
+    q = scaled / ud;
+    const uint64_t r = scaled % ud;
+    if (r >= ud - r) ++q;  // half away from zero (2r >= d); no overflow, since r > 0 means d >= 2
+  }
   const bool negative = n < 0 && q != 0;  // a value that rounds to zero has no sign
   // Digits from the right: at most 20 and the point.
   char buf[24];
@@ -831,8 +834,9 @@ std::string Rational::ToDecimalString(int max_places) const {
   // den == 2^twos * 5^fives exactly when the value is a finite decimal with
   // max(twos, fives) places.
   int twos = 0, fives = 0;
-  int64_t d;
+  int64_t d, n;
   if (den_.ToInt64(&d)) {
+    if (d == 1 && num_.ToInt64(&n)) return std::to_string(n);  // an integer, as most are
     twos = __builtin_ctzll(static_cast<uint64_t>(d));
     d >>= twos;
     while (d % 5 == 0) {
