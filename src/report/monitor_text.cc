@@ -30,6 +30,19 @@ Style LightStyle(Light l) {
   return Style::kBold;
 }
 
+// Text with its display width, measured once.
+struct MeasuredText {
+  std::string text;
+  size_t width = 0;
+};
+
+MeasuredText Measured(std::string text) {
+  const size_t width = DisplayWidth(text);
+  return {std::move(text), width};
+}
+
+constexpr size_t kColumns = 8;  // of the indicator table
+
 class MonitorTextReporter : public MonitorReporter {
  public:
   explicit MonitorTextReporter(const MonitorReportContext& ctx) : ctx_(ctx) {}
@@ -37,11 +50,27 @@ class MonitorTextReporter : public MonitorReporter {
   void Begin(const MonitorRun* run, std::ostream& out) override {
     if (run != nullptr) run_ = *run;
     has_run_ = run != nullptr;
-    header_ = {Tr(MsgId::kMonLabelIndicator), Tr(MsgId::kMonLabelTarget), ValueLabel(&run_),
-               Tr(MsgId::kMonLabelForecast), Tr(MsgId::kMonLabelLight),
-               Tr(MsgId::kMonLabelFigures),
-               Tr(MsgId::kMonLabelLikelihood) + " / " + Tr(MsgId::kMonLabelReasons),
-               Tr(MsgId::kMonLabelNote)};
+    // What every project's text repeats is made once a run.
+    const std::string header[kColumns] = {
+        Tr(MsgId::kMonLabelIndicator), Tr(MsgId::kMonLabelTarget), ValueLabel(&run_),
+        Tr(MsgId::kMonLabelForecast), Tr(MsgId::kMonLabelLight), Tr(MsgId::kMonLabelFigures),
+        Tr(MsgId::kMonLabelLikelihood) + " / " + Tr(MsgId::kMonLabelReasons),
+        Tr(MsgId::kMonLabelNote)};
+    for (size_t c = 0; c < kColumns; ++c) header_[c] = Measured(OneLine(header[c]));
+    for (Light l : {Light::kGreen, Light::kYellow, Light::kRed}) {
+      light_cell_[static_cast<int>(l)] = Measured("● " + LightWord(l));
+    }
+    not_applicable_ = Measured(Tr(MsgId::kMonLabelNotApplicable));
+    label_id_ = Tr(MsgId::kMonLabelId);
+    label_department_ = " · " + Tr(MsgId::kMonLabelDepartment) + " ";
+    label_note_ = Tr(MsgId::kMonLabelNote) + ": ";
+    label_budget_ = Tr(MsgId::kMonLabelBudget) + " ";
+    label_adjusted_ = Tr(MsgId::kMonLabelAdjusted);
+    time_progress_ = fmt::format(" · {} {}/{} = {} · {} ", Tr(MsgId::kMonLabelTimeProgress),
+                                 run_.progress.elapsed, run_.progress.total,
+                                 PercentText(run_.progress.value), Tr(MsgId::kMonLabelPace));
+    label_forecast_spent_ = " · " + Tr(MsgId::kMonLabelForecastSpent) + " ";
+    reasons_separator_ = English() ? "; " : "；";
     if (ctx_.report.quiet || !ctx_.show_work || run == nullptr) return;
     out << Paint(Tr(MsgId::kMonLabelWork), Style::kDim) << "\n  " << TimeProgressWork(*run)
         << "\n\n";
@@ -59,13 +88,32 @@ class MonitorTextReporter : public MonitorReporter {
     if (ctx_.report.quiet) return;
     const jixiao::Project& p = m.project;
     std::string& o = *out;
-    o += Dot(m.light) + "  " + Paint(OneLine(p.project), Style::kBold) + "\n";
+    o.reserve(o.size() + 256 + 192 * m.indicators.size());
+    AppendDot(m.light, &o);
+    o += "  ";
+    AppendPainted(OneLine(p.project), Style::kBold, &o);
+    o += "\n  ";
+    o += label_id_;
+    o += ' ';
+    o += OneLine(p.id);
     const std::string dept = DepartmentText(p);
-    o += fmt::format("  {} {}{} · {}:{}\n", Tr(MsgId::kMonLabelId), OneLine(p.id),
-                     dept.empty() ? "" : " · " + Tr(MsgId::kMonLabelDepartment) + " " + OneLine(dept),
-                     p.loc.file, p.loc.line);
-    o += "  " + BudgetLine(m) + "\n";
-    if (!m.note.empty()) o += fmt::format("  {}: {}\n", Tr(MsgId::kMonLabelNote), OneLine(m.note));
+    if (!dept.empty()) {
+      o += label_department_;
+      o += OneLine(dept);
+    }
+    o += " · ";
+    o += p.loc.file;
+    o += ':';
+    o += std::to_string(p.loc.line);
+    o += "\n  ";
+    AppendBudgetLine(m, &o);
+    o += '\n';
+    if (!m.note.empty()) {
+      o += "  ";
+      o += label_note_;
+      o += OneLine(m.note);
+      o += '\n';
+    }
     o += '\n';
     AppendTable(m, &o);
     if (ctx_.show_work) {
@@ -95,36 +143,55 @@ class MonitorTextReporter : public MonitorReporter {
     return Terminal::Paint(text, style, ctx_.report.color);
   }
 
+  // `text` as Paint writes it, appended to *o.
+  void AppendPainted(std::string_view text, Style style, std::string* o) const {
+    if (ctx_.report.color) {
+      *o += Paint(text, style);
+    } else {
+      o->append(text);
+    }
+  }
+
   // "● 绿": the dot and the word, coloured on a terminal.
-  std::string Dot(Light l) const { return Paint("● " + LightWord(l), LightStyle(l)); }
+  void AppendDot(Light l, std::string* o) const {
+    AppendPainted(light_cell_[static_cast<int>(l)].text, LightStyle(l), o);
+  }
 
   // 预算执行 3.10 / 6.00 万元 = 51.67% · 时间进度 213/366 = 58.20% · 进度比 0.89 ● 绿 · 全年预计执行 5.90 万元
-  std::string BudgetLine(const ProjectMonitor& m) const {
+  void AppendBudgetLine(const ProjectMonitor& m, std::string* out) const {
     const jixiao::Project& p = m.project;
-    std::string budget = AmountText(m.budget);
-    if (m.adjusted) budget += Tr(MsgId::kMonLabelAdjusted);
-    std::string o = fmt::format(
-        "{} {} / {} {} = {} · {} {}/{} = {} · {} {} {}", Tr(MsgId::kMonLabelBudget),
-        AmountText(m.spent), budget, p.unit, PercentText(m.rate), Tr(MsgId::kMonLabelTimeProgress),
-        run_.progress.elapsed, run_.progress.total, PercentText(run_.progress.value),
-        Tr(MsgId::kMonLabelPace), m.pace.FormatFixed(m.pace_places), Dot(m.budget_light));
+    std::string& o = *out;
+    o += label_budget_;
+    o += AmountText(m.spent);
+    o += " / ";
+    o += AmountText(m.budget);
+    if (m.adjusted) o += label_adjusted_;
+    o += ' ';
+    o += p.unit;
+    o += " = ";
+    o += PercentText(m.rate);
+    o += time_progress_;
+    o += m.pace.FormatFixed(m.pace_places);
+    o += ' ';
+    AppendDot(m.budget_light, &o);
     if (m.forecast_spent) {
-      o += fmt::format(" · {} {} {}{}", Tr(MsgId::kMonLabelForecastSpent),
-                       AmountText(*m.forecast_spent), p.unit,
-                       ForecastShareText(m, ctx_.report.rules->monitor));
+      o += label_forecast_spent_;
+      o += AmountText(*m.forecast_spent);
+      o += ' ';
+      o += p.unit;
+      o += ForecastShareText(m, ctx_.report.rules->monitor);
       if (m.forecast_spent_low) {
-        o += " " + Paint(ForecastSpentLowText(ctx_.report.rules->monitor), Style::kWarning);
+        o += ' ';
+        AppendPainted(ForecastSpentLowText(ctx_.report.rules->monitor), Style::kWarning, &o);
       }
     }
-    return o;
   }
 
   // The indicator table, aligned by display width; the note is never cut.
   void AppendTable(const ProjectMonitor& m, std::string* out) const {
-    constexpr size_t kColumns = 8;
     constexpr size_t kCaps[kColumns] = {24, 16, 16, 16, 0, 0, 0, 0};
-    // A cell's text is borrowed from the project when it is shown as it is
-    // (most are), else owned.
+    // A cell's text is borrowed (from the project, which outlives the
+    // table, or from this reporter) when it is shown as it is, else owned.
     struct Cell {
       std::string own;
       std::string_view text;
@@ -134,23 +201,25 @@ class MonitorTextReporter : public MonitorReporter {
     const size_t n = m.indicators.size() + 1;
     std::vector<Cell> cells(n * kColumns);
     size_t width[kColumns] = {};
-    auto fit = [&](size_t r, size_t c, Cell& cell) {
+    for (size_t c = 0; c < kColumns; ++c) {
+      cells[c].text = header_[c].text;
+      cells[c].width = width[c] = header_[c].width;
+    }
+    auto fit = [&](size_t c, Cell& cell) {
       cell.width = DisplayWidth(cell.text);
-      if (r > 0 && kCaps[c] > 0 && cell.width > kCaps[c]) {
+      if (kCaps[c] > 0 && cell.width > kCaps[c]) {
         cell.own = TruncateToWidth(cell.text, kCaps[c]);
         cell.text = cell.own;
         cell.width = DisplayWidth(cell.text);
       }
       width[c] = std::max(width[c], cell.width);
     };
-    auto set = [&](size_t r, size_t c, std::string text, std::optional<Light> light = {}) {
+    auto set = [&](size_t r, size_t c, std::string text) {
       Cell& cell = cells[r * kColumns + c];
       cell.own = std::move(text);
       cell.text = cell.own;
-      cell.light = light;
-      fit(r, c, cell);
+      fit(c, cell);
     };
-    // Text of the project's (it outlives the table), on one line.
     auto set_line = [&](size_t r, size_t c, std::string_view text) {
       Cell& cell = cells[r * kColumns + c];
       if (IsOneLine(text)) {
@@ -159,9 +228,15 @@ class MonitorTextReporter : public MonitorReporter {
         cell.own = OneLine(text);
         cell.text = cell.own;
       }
-      fit(r, c, cell);
+      fit(c, cell);
     };
-    for (size_t c = 0; c < kColumns; ++c) set_line(0, c, header_[c]);
+    auto set_measured = [&](size_t r, size_t c, const MeasuredText& text) {
+      Cell& cell = cells[r * kColumns + c];
+      cell.text = text.text;
+      cell.width = text.width;
+      width[c] = std::max(width[c], cell.width);
+    };
+    static const MeasuredText kDash = Measured("—");
     for (size_t r = 1; r < n; ++r) {
       const IndicatorMonitor& im = m.indicators[r - 1];
       const Indicator& ind = m.project.indicators[im.index];
@@ -170,21 +245,23 @@ class MonitorTextReporter : public MonitorReporter {
       set_line(r, 2, im.value_text);
       set_line(r, 3, im.forecast_text);
       if (im.not_applicable) {
-        set(r, 4, "—");
-        set(r, 5, Tr(MsgId::kMonLabelNotApplicable));
+        set_measured(r, 4, kDash);
+        set_measured(r, 5, not_applicable_);
       } else {
-        set(r, 4, "● " + LightWord(im.light), im.light);
+        set_measured(r, 4, light_cell_[static_cast<int>(im.light)]);
+        cells[r * kColumns + 4].light = im.light;
         set(r, 5, FiguresText(im, run_, ctx_.report.rules->reverse));
       }
-      std::vector<std::string> why;
+      std::string why;
       if (im.likelihood) {
-        const std::string adjusted = AdjustmentText(im);
-        why.push_back(adjusted.empty() ? LikelihoodText(*im.likelihood) : adjusted);
+        why = AdjustmentText(im);
+        if (why.empty()) why = LikelihoodText(*im.likelihood);
       }
-      if (im.reasons != 0) why.push_back(ReasonsText(im.reasons));
-      if (!why.empty()) {
-        set(r, 6, OneLine(fmt::format("{}", fmt::join(why, English() ? "; " : "；"))));
+      if (im.reasons != 0) {
+        if (!why.empty()) why += reasons_separator_;
+        why += ReasonsText(im.reasons);
       }
+      if (!why.empty()) set(r, 6, IsOneLine(why) ? std::move(why) : OneLine(why));
       set_line(r, 7, im.note);
     }
     std::string& o = *out;
@@ -197,13 +274,14 @@ class MonitorTextReporter : public MonitorReporter {
         if (last && cell.text.empty()) break;
         o += ' ';
         const size_t pad = last ? 0 : width[c] - cell.width;
-        if (r == 0) {
+        if (r == 0 && ctx_.report.color) {
           o += Paint(std::string(cell.text) + std::string(pad, ' '), Style::kDim);
-        } else if (cell.light) {
-          o += Paint(cell.text, LightStyle(*cell.light));
-          o.append(pad, ' ');
         } else {
-          o += cell.text;
+          if (cell.light) {
+            AppendPainted(cell.text, LightStyle(*cell.light), &o);
+          } else {
+            o += cell.text;
+          }
           o.append(pad, ' ');
         }
       }
@@ -249,7 +327,15 @@ class MonitorTextReporter : public MonitorReporter {
   MonitorReportContext ctx_;
   MonitorRun run_;
   bool has_run_ = false;
-  std::array<std::string, 8> header_;  // the table's header, set by Begin
+  // Set by Begin: the table's header, and the cells and labels every
+  // project repeats.
+  MeasuredText header_[kColumns];
+  MeasuredText light_cell_[kLightCount];  // "● 绿", by Light
+  MeasuredText not_applicable_;
+  std::string label_id_, label_department_, label_note_, label_budget_, label_adjusted_;
+  std::string time_progress_;  // " · 时间进度 213/366 = 58.20% · 进度比 "
+  std::string label_forecast_spent_;
+  std::string_view reasons_separator_;
 };
 
 }  // namespace
