@@ -126,6 +126,10 @@ TEST_CASE("LineOf and ColumnOfOffset locate text") {
   // "b: 中文" starts at 6; the byte after 中 (3 bytes) is code point 5.
   CHECK(ColumnOfOffset(text, 6 + 3 + 3) == 5);
   CHECK(ColumnOfOffset(text, 6) == 1);
+  // After ASCII only, a column a byte; invalid bytes count one each.
+  CHECK(ColumnOfOffset("        forecast: 94%", 8) == 9);
+  CHECK(ColumnOfOffset("x\n\x80\xe4\xb8:", 5) == 4);  // a truncated 中: two bytes
+  CHECK(ColumnOfOffset("x\n\x80\xe4\xb8\xad:", 6) == 3);
 }
 
 TEST_CASE("AppendUtf8 round-trips through DecodeUtf8") {
