@@ -76,6 +76,17 @@ bool IsAppleDoubleFile(const std::string& path) {
   return in.read(head, sizeof head) && LooksLikeAppleDouble(std::string_view(head, sizeof head));
 }
 
+bool IsOfficeLockFileOnDisk(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (!IsOfficeLockFile(slash == std::string::npos ? path : path.substr(slash + 1))) return false;
+  constexpr size_t kMaxLockFile = 4096;  // Excel's are 165 bytes
+  char bytes[kMaxLockFile + 1];
+  std::ifstream in(path, std::ios::binary);
+  in.read(bytes, sizeof bytes);
+  const auto n = static_cast<size_t>(in.gcount());
+  return n > 0 && n <= kMaxLockFile && std::memchr(bytes, '\0', n) != nullptr;
+}
+
 bool IsWorkbookName(std::string_view name) {
   const DocumentType* d = DocumentTypeOfName(name);
   return d != nullptr && d->kind == DocumentKind::kWorkbook && !IsOfficeLockFile(name);
@@ -229,6 +240,8 @@ class Walker {
         // macOS's metadata beside a file copied from a Mac ("._目标.yaml"):
         // no input, passed over (its bytes are looked at only for "._").
         if (type == DT_REG && IsAppleDoubleName(name) && IsAppleDoubleFile(p)) continue;
+        // Excel's or WPS's lock file beside a CSV open in it ("~$进度.csv").
+        if (type == DT_REG && IsOfficeLockFile(name) && IsOfficeLockFileOnDisk(p)) continue;
         entries.push_back({std::string(name), std::move(p), false,
                            type == DT_REG ? Message{} : Msg(MsgId::kNotRegularFile)});
       } else if (type == DT_REG && !IsOfficeLockFile(name) && !IsAppleDoubleName(name)) {

@@ -70,14 +70,21 @@ const DocumentType* DocumentTypeOfName(std::string_view name);
 // ("~$名单.xlsx", ".~名单.xlsx").
 bool IsWorkbookName(std::string_view name);
 
-// Reads a whole file as a Source (BOM removed) after checking its size is at
-// most `max_bytes`. Problems go to `diags`.
 // Whether the file at `path` is macOS's AppleDouble file beside a document
 // ("._报告.docx", "._目标.yaml": its metadata), by its name and its first
 // bytes, so that a file that merely has such a name is read as any other.
 // A directory's listing passes over it, as over an Office lock file.
 bool IsAppleDoubleFile(const std::string& path);
 
+// Whether the file at `path` is the lock file Excel or WPS leaves beside a
+// file open in it ("~$进度.csv", ".~进度.csv"): a name IsOfficeLockFile
+// gives, and at most 4 KiB holding a NUL byte (its owner's name, padded),
+// which no text input holds. A directory's listing passes over it; a file
+// that merely has such a name is read as any other.
+bool IsOfficeLockFileOnDisk(const std::string& path);
+
+// Reads a whole file as a Source (BOM removed) after checking its size is at
+// most `max_bytes`. Problems go to `diags`.
 std::optional<Source> ReadSource(const std::string& path, size_t max_bytes, Diagnostics* diags);
 
 }  // namespace jixiao

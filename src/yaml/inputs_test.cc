@@ -153,6 +153,34 @@ TEST_CASE("ExpandInputs: macOS's AppleDouble files are passed over; a file merel
   fs::remove_all(root);
 }
 
+TEST_CASE("ExpandInputs: Excel's and WPS's lock files are passed over; a file merely so named is read") {
+  fs::path root = fs::temp_directory_path() / ("jixiao-inputs-lock-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  // Excel's owner file: the user's name, padded with spaces, then in UTF-16.
+  std::string owner("\x04zhao", 5);
+  owner.append(50, ' ');
+  owner.append(std::string("\x04\x00z\x00h\x00a\x00o\x00", 10));
+  owner.resize(165, '\0');
+  for (const char* f : {"~$进度.csv", ".~进度.csv", "~$目标.yaml"}) std::ofstream(root / f) << owner;
+  std::ofstream(root / "进度.csv") << "项目编号\n";
+  std::ofstream(root / "~$真的.csv") << "项目编号\n";  // text, whatever its name
+  std::ofstream(root / "~$大.csv") << owner << std::string(4096, 'x');  // too large for one
+  Diagnostics d;
+  std::vector<std::string> got =
+      ToVector(ExpandInputs({root.string()}, {".yaml", ".yml", ".csv"}, &d));
+  CHECK(got == std::vector<std::string>{(root / "~$大.csv").string(), (root / "~$真的.csv").string(),
+                                        (root / "进度.csv").string()});
+  CHECK(d.empty());
+  CHECK(IsOfficeLockFileOnDisk((root / "~$进度.csv").string()));
+  CHECK(IsOfficeLockFileOnDisk((root / ".~进度.csv").string()));
+  CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$真的.csv").string()));
+  CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$大.csv").string()));
+  CHECK_FALSE(IsOfficeLockFileOnDisk((root / "进度.csv").string()));
+  CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$none.csv").string()));
+  fs::remove_all(root);
+}
+
 TEST_CASE("ExpandInputs: a rule names the files not read that the caller chooses") {
   fs::path root = fs::temp_directory_path() / ("jixiao-inputs-rule-" + std::to_string(getpid()));
   fs::remove_all(root);

@@ -256,6 +256,25 @@ EOF
 run monitor $T -a $WORK/likely.yaml --lang zh
 expect_out_re "满意度 +≥90% +95% +● 黄 预计 95% ≥ 90% +有可能：绿 → 黄；人员保障"
 
+case_ "a progress CSV open in Excel: its lock file (~\$进度.csv) is passed over; a file merely so named is read"
+# Excel leaves "~$" and the file's name beside a file it has open: its
+# owner's name, padded with NUL bytes. Read as CSV it stopped the run (JX0112).
+cp -r examples/progress "$WORK/open"
+run monitor examples/targets -a "$WORK/open" --lang zh
+cp "$OUT" "$WORK/without-lock.txt"
+printf '\005zhang                                                 \005\000z\000h\000a\000n\000g\000\000\000' \
+  >"$WORK/open/~\$05-management.csv"
+cp "$WORK/open/~\$05-management.csv" "$WORK/open/.~2024-07-progress.yaml"
+run monitor examples/targets -a "$WORK/open" --lang zh
+expect_status 1
+expect_same "$WORK/without-lock.txt"
+expect_err_empty
+# Text under such a name is read, and its slips are reported as any file's.
+printf 'as_of: 2024-07-31\nprojects: 3\n' >"$WORK/open/~\$真的.yaml"
+run monitor examples/targets -a "$WORK/open" --lang zh
+expect_status 2
+expect_err "$WORK/open/~\$真的.yaml:2:"
+
 # ---- exit status ----
 
 case_ "--fail-on none: exit 0 with red projects"
