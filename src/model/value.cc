@@ -743,9 +743,21 @@ Parsed<Target> ParseTarget(std::string_view text, int year) {
       return Parsed<Target>::Error(Msg(MsgId::kValExpectedNumberOrDateNothing, Cut(lead)));
     }
   }
-  if (std::string end = value_scan::PeriodEnd(s, year); !end.empty()) {
-    return Parsed<Target>::Error(Msg(MsgId::kValPeriod, Cut(whole),
-                                     Cut(lead.empty() ? end + "前" : std::string(lead) + end)));
+  if (std::optional<value_scan::PeriodScan> period = value_scan::ScanPeriod(s, year)) {
+    // The deadline it means, with the comparator written before or after it.
+    const std::string deadline = !lead.empty()          ? std::string(lead) + period->end
+                                 : period->after > 0    ? "≥" + period->end
+                                                        : period->end + "前";
+    if (period->bare && (!lead.empty() || period->after != 0)) {
+      // "≤1季度", "1季度以上": the first quarter, or a quarter's length of time.
+      const std::string months = std::to_string(3 * period->quarter) + "个月";
+      const std::string duration = !lead.empty()       ? std::string(lead) + months
+                                   : period->after > 0 ? "≥" + months
+                                                       : "≤" + months;
+      return Parsed<Target>::Error(
+          Msg(MsgId::kValQuarterOrDuration, Cut(whole), Cut(deadline), Cut(duration)));
+    }
+    return Parsed<Target>::Error(Msg(MsgId::kValPeriod, Cut(whole), Cut(deadline)));
   }
   if (!StartsNumeric(s)) {
     if (lead.empty()) {

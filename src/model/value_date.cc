@@ -2,6 +2,7 @@
 // "2024年12月31日", "2024年12月底", "2024年底", checked against the calendar.
 // See value.h.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -138,11 +139,14 @@ bool LooksLikeYearlessDate(std::string_view s) {
                           StartsWith(s.substr(i), "末"));
 }
 
-std::string PeriodEnd(std::string_view s, int year) {
+std::optional<PeriodScan> ScanPeriod(std::string_view s, int year) {
   size_t i = 0;
+  PeriodScan out;
+  bool bare = true;  // a quarter's number and 季度 and nothing else that fixes the reading
   if (HasYear(s) && StartsWith(s.substr(4), "年")) {
     year = ParseSmallInt(s.substr(0, 4));
     i = 4 + string_view("年").size();
+    bare = false;
   }
   int month = 0;
   if (Consume(s, &i, "上半年")) {
@@ -150,20 +154,38 @@ std::string PeriodEnd(std::string_view s, int year) {
   } else if (Consume(s, &i, "下半年")) {
     month = 12;
   } else {
-    Consume(s, &i, "第");
-    int quarter = ConsumeQuarterNumber(s, &i);
-    if (quarter == 0 || !Consume(s, &i, "季度")) return "";
-    month = quarter * 3;
+    if (Consume(s, &i, "第")) bare = false;
+    out.quarter = ConsumeQuarterNumber(s, &i);
+    if (out.quarter == 0 || !Consume(s, &i, "季度")) return std::nullopt;
+    month = out.quarter * 3;
   }
-  if (!Consume(s, &i, "末")) Consume(s, &i, "底");
-  for (string_view before : {"以前", "之前", "前"}) {
-    if (Consume(s, &i, before)) break;
+  if (Consume(s, &i, "末") || Consume(s, &i, "底")) bare = false;
+  bool before = false;
+  for (string_view word : {"以前", "之前", "前"}) {
+    if (Consume(s, &i, word)) {
+      before = true;
+      break;
+    }
+  }
+  if (!before) {
+    // Comparator words, as after a quantity: 内 reads ≤, 以上 ≥.
+    for (string_view word : {"以内", "之内", "内", "及以下", "以下"}) {
+      if (Consume(s, &i, word)) {
+        out.after = -1;
+        break;
+      }
+    }
+    for (string_view word : {"及以上", "以上", "以后", "之后", "后"}) {
+      if (out.after == 0 && Consume(s, &i, word)) out.after = 1;
+    }
   }
   Consume(s, &i, "完成");
-  if (!Trim(s.substr(i)).empty()) return "";
+  if (!Trim(s.substr(i)).empty()) return std::nullopt;
+  out.bare = bare && out.quarter > 0;
   std::string y = year > 0 ? std::to_string(year) : "YYYY";
   int day = year > 0 ? DaysInMonth(year, month) : DaysInMonth(2001, month);
-  return y + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+  out.end = y + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+  return out;
 }
 
 bool LooksLikeDate(std::string_view s) {

@@ -5,6 +5,7 @@
 #define JIXIAO_MODEL_VALUE_SCAN_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,10 +101,20 @@ DateScan ScanDate(std::string_view s);
 bool LooksLikeYearlessDate(std::string_view s);
 
 // A quarter or a half year written where a deadline is expected, alone or
-// with 末/底, 前/以前/之前 and 完成 after it: "2024年第三季度", "第3季度末前",
-// "三季度", "2024年上半年". Its last day, written "2024年9月30日" (the year in
-// `s`, else `year`, else "YYYY"), or "" when `s` is not one.
-std::string PeriodEnd(std::string_view s, int year);
+// with 末/底, 前/以前/之前 or a comparator word (内, 以下, 以上, 以后...) and
+// 完成 after it: "2024年第三季度", "第3季度末前", "三季度", "2024年上半年",
+// "1季度以内".
+struct PeriodScan {
+  std::string end;  // its last day, "2024年9月30日" (the year in `s`, else the
+                    // one given, else "YYYY")
+  int quarter = 0;  // 1 to 4 for a quarter, 0 for a half year
+  // A quarter written as its number and 季度 alone ("1季度", "三季度"), which
+  // with a comparator may also mean that many quarters of time.
+  bool bare = false;
+  int after = 0;  // the comparator word after it: -1 for ≤ (内, 以下), 1 for ≥ (以上, 以后)
+};
+// `s` read as such a period, or nullopt when it is not one.
+std::optional<PeriodScan> ScanPeriod(std::string_view s, int year);
 
 }  // namespace jixiao::value_scan
 

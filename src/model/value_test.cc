@@ -637,6 +637,18 @@ TEST_CASE("a date without its year, a quarter, a half year: the message gives th
       {"2024年上半年", 0, "'2024年6月30日前'"},
       {"下半年", 2024, "'2024年12月31日前'"},
       {"第二季度", 0, "'YYYY年6月30日前'"},
+      // A comparator word after the period reads as after a quantity.
+      {"第一季度以内", 2024, "names a period, not a date: write the deadline it means, "
+                              "'2024年3月31日前'"},
+      {"2024年第三季度以后", 0, "'≥2024年9月30日'"},
+      // A quarter's number and 季度 alone, with a comparator: the quarter, or
+      // that many quarters of time; both are offered.
+      {"≤1季度", 2024,
+       "'≤1季度' may mean a quarter of the year or that many quarters of time: for a "
+       "deadline write '≤2024年3月31日', for a length of time '≤3个月'"},
+      {"1季度以内", 2024, "write '2024年3月31日前', for a length of time '≤3个月'"},
+      {"一季度内", 2024, "write '2024年3月31日前', for a length of time '≤3个月'"},
+      {"三季度以上", 2024, "write '≥2024年9月30日', for a length of time '≥9个月'"},
   };
   for (const Row& row : rows) {
     CAPTURE(std::string(row.text));
@@ -657,8 +669,10 @@ TEST_CASE("a date without its year, a quarter, a half year: the message gives th
       CHECK(ParseTarget(rewrite).ok());
     }
   }
-  // Months as a duration are not dates.
+  // Months as a duration are not dates, nor is a count of quarters.
   CHECK(ParseTarget("≤12月", 2024)->kind == TargetKind::kQuantity);
+  CHECK(ParseTarget("≥1个季度", 2024)->kind == TargetKind::kQuantity);
+  CHECK(ParseTarget("1.5季度以上", 2024)->kind == TargetKind::kQuantity);
   CHECK(ParseTarget("12个月内", 2024)->kind == TargetKind::kQuantity);
   // A quarter inside running text stays qualitative.
   CHECK(ParseTarget("第三季度完成主体工程", 2024)->kind == TargetKind::kQualitative);

@@ -439,6 +439,24 @@ run check $D/targets.yaml
 expect_status 2
 expect_err "$D/targets.yaml:24:13: error[JX0323]: bad target '2024年第三季度': '2024年第三季度' names a period, not a date: write the deadline it means, '2024年9月30日前'"
 
+case_ "a quarter's number and 季度 with a comparator (1季度以内, ≥1季度): the quarter or a length of time, both offered"
+# "1季度以内" was read as a count of a unit 季度, "一季度内" as qualitative,
+# and "≥1季度" as the first quarter: one slip, three readings.
+for t in 1季度以内 一季度内; do
+  sed "s/    target: 2024年第三季度/    target: $t/" $D/targets.yaml >"$WORK/q.yaml"
+  run check --lang zh "$WORK/q.yaml"
+  expect_status 2
+  expect_err "$WORK/q.yaml:24:13: 错误[JX0323]: 指标值“$t”有误：“$t”可指一年中的某个季度，也可指几个季度的时长：若是期限，写“2024年3月31日前”；若是时长，写“≤3个月”"
+done
+sed "s/    target: 2024年第三季度/    target: ≥1季度/" $D/targets.yaml >"$WORK/q.yaml"
+run check "$WORK/q.yaml"
+expect_status 2
+expect_err "$WORK/q.yaml:24:13: error[JX0323]: bad target '≥1季度': '≥1季度' may mean a quarter of the year or that many quarters of time: for a deadline write '≥2024年3月31日', for a length of time '≥3个月'"
+# Written as the message says, it checks.
+sed "s/    target: 2024年第三季度/    target: ≤3个月/" $D/targets.yaml >"$WORK/q.yaml"
+run check "$WORK/q.yaml"
+expect_status 0
+
 # ---- figures in qualitative targets, 约
 
 case_ "a figure in a qualitative target: a warning at check and at eval"

@@ -52,6 +52,12 @@ void CheckQuantity(const Quantity& q) {
 std::string Canonical(const Target& t) {
   switch (t.kind) {
     case TargetKind::kQuantity:
+      // 1 to 4 季度 reads as a quarter of the year (ParseTarget's JX0323),
+      // however "1.0季度以上" was written: no form to round-trip.
+      if (t.value.unit.name == "季度" && t.value.value.is_integer() && t.value.value >= 1 &&
+          t.value.value <= 4) {
+        return "";
+      }
       return std::string(ComparatorSymbol(t.cmp)) + t.value.value.ToDecimalString() +
              t.value.unit.name;
     case TargetKind::kRange:
