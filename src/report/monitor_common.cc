@@ -1,6 +1,8 @@
 // What the monitoring reports share (monitor_common.h).
 #include "report/monitor_common.h"
 
+#include <initializer_list>
+
 #include <fmt/format.h>
 
 #include "base/lang.h"
@@ -10,12 +12,19 @@ namespace jixiao {
 
 namespace {
 
-// A ratio of --show-work: 4 decimals, and the exact fraction when they do
-// not hold it.
-std::string Exact(const Rational& r) {
-  if (r.Round(4) == r) return r.FormatFixed(4);
-  return Tr(MsgId::kMonWorkExact, r.FormatFixed(4),
-            r.num().ToString() + "/" + r.den().ToString());
+// A ratio of --show-work: 4 decimals, more when 4 would write one of
+// `bounds` it is below (0.79995 beside 0.8 is "0.79995", not "0.8000",
+// which the band beside it says is short), and the exact fraction when the
+// decimals do not hold it.
+std::string Exact(const Rational& r, std::initializer_list<Rational> bounds = {}) {
+  std::string fixed = r.FormatFixed(4);
+  for (const Rational& b : bounds) {
+    if (r >= b) continue;
+    std::string apart = r.FormatFixedApart(b, 4);
+    if (apart.size() > fixed.size()) fixed = std::move(apart);
+  }
+  if (r.Round(4) == r) return fixed;
+  return Tr(MsgId::kMonWorkExact, fixed, r.num().ToString() + "/" + r.den().ToString());
 }
 
 // "v ≥ 0.8 → 绿", "0.6 ≤ v < 0.8 → 黄", "v < 0.6 → 红": which band `v`'s light is.
@@ -124,7 +133,9 @@ std::string TimeProgressWork(const MonitorRun& run) {
 std::string BudgetWork(const ProjectMonitor& m, const MonitorRun& run, const MonitorRules& rules) {
   return Tr(MsgId::kMonWorkBudget, m.spent.ToDecimalString(), m.budget.ToDecimalString(),
             run.progress.elapsed, run.progress.total, m.rate.FormatFixed(4),
-            run.progress.value.FormatFixed(4), Exact(m.pace), Band("v", m.budget_light, rules.budget_green, rules.budget_yellow));
+            run.progress.value.FormatFixed(4),
+            Exact(m.pace, {rules.budget_green, rules.budget_yellow}),
+            Band("v", m.budget_light, rules.budget_green, rules.budget_yellow));
 }
 
 std::string IndicatorWork(const IndicatorMonitor& im, const MonitorRun& run, const Rules& rules) {
@@ -151,11 +162,13 @@ std::string IndicatorWork(const IndicatorMonitor& im, const MonitorRun& run, con
                      fmt::format("{}{} / ({}{} × {}/{})", f.b.ToDecimalString(), f.unit,
                                  f.a.ToDecimalString(), f.unit, run.progress.elapsed,
                                  run.progress.total),
-                     Exact(im.ratio), Band("v", im.judged, m.pace_green, m.pace_yellow));
+                     Exact(im.ratio, {m.pace_green, m.pace_yellow}),
+                     Band("v", im.judged, m.pace_green, m.pace_yellow));
       } else if (im.met) {
         verdict = Tr(MsgId::kMonWorkMet, figures, LightWord(im.judged));
       } else {
-        const std::string r = Exact(im.ratio);
+        // Missed: below 1 however close, and told apart from the yellow line.
+        const std::string r = Exact(im.ratio, {Rational(1), m.ratio_yellow});
         verdict = Tr(MsgId::kMonWorkUnmet, figures,
                      im.judged == Light::kYellow
                          ? fmt::format("{} ≥ {} → {}", r, m.ratio_yellow.ToDecimalString(),

@@ -89,6 +89,15 @@ expect_status 0
 expect_out "进度比 0.79995 ● 黄"
 expect_out "● 黄 预计 89.995% / 90% = 0.9999"
 grep -qF '170.39 / 366 万元 = 46.55% ÷ 213/366 = 0.79995' "$WORK/edge.csv" || fail "csv: the budget figures show the pace at 2 decimals"
+# --show-work: the ratio beside its band is not written as the line it is short of.
+run monitor "$WORK/edge.yaml" -a "$WORK/edge-progress.yaml" --lang zh --show-work
+expect_status 0
+expect_out "= 0.4655 / 0.5820 = 0.79995（精确值 17039/21300）；0.6 ≤ v < 0.8 → 黄"
+expect_out "未达成：0.9999（精确值 17999/18000） ≥ 0.8 → 黄"
+# 89.9996% / 90% = 0.999996, "1.0000" at 4 decimals: a target missed.
+sed 's/89.995%/89.9996%/' "$WORK/edge-progress.yaml" >"$WORK/edge-progress-2.yaml"
+run monitor "$WORK/edge.yaml" -a "$WORK/edge-progress-2.yaml" --lang zh --show-work
+expect_out "未达成：0.999996（精确值 224999/225000） ≥ 0.8 → 黄"
 
 case_ "a cost capped in money already over its cap by as_of is decided by it, whatever a lower forecast"
 cat >"$WORK/cost.yaml" <<'EOF'
