@@ -24,11 +24,6 @@ namespace actuals_read {
 
 namespace {
 
-const std::vector<std::string> kCsvColumns = {"project", "indicator", "value", "note", "score"};
-// A progress file's (monitor): no score, and its own three.
-const std::vector<std::string> kProgressCsvColumns = {"project",  "indicator",  "value", "note",
-                                                      "forecast", "likelihood", "reasons"};
-
 // The headers a column may have (docs/reference.md §2.2): its English name
 // (in any case) or the Chinese an Excel user writes.
 struct ColumnNames {
@@ -53,6 +48,30 @@ const ColumnNames kColumnNames[] = {
 };
 
 constexpr size_t kNone = SIZE_MAX;
+
+// The headers an unknown one may be suggested as (ClosestMatch): each
+// column's name and its Chinese headers, a progress file's own with
+// `progress` (and then no score).
+const std::vector<std::string>& SuggestedHeaders(bool progress) {
+  static const auto make = [](bool with_progress) {
+    std::vector<std::string> out;
+    for (const ColumnNames& c : kColumnNames) {
+      if (with_progress && std::string_view(c.column) == "score") continue;
+      out.emplace_back(c.column);
+      for (std::string_view name : c.chinese) out.emplace_back(name);
+    }
+    if (with_progress) {
+      for (std::string& name : progress_read::CsvHeaders()) out.push_back(std::move(name));
+    }
+    return out;
+  };
+  static const std::vector<std::string> kActuals = make(false), kProgress = make(true);
+  return progress ? kProgress : kActuals;
+}
+
+// 序号, the row numbers a Chinese sheet's first column so often holds: no
+// column of the file, passed over.
+bool IsRowNumberHeader(std::string_view name) { return Trim(name) == "序号"; }
 
 // The paper 监控表's column of reasons, 偏差原因: in actuals a name of the
 // note; in a progress file the reasons column beside another note column
@@ -384,6 +403,7 @@ class CsvReader {
     deviation_is_reasons_ = progress_ != nullptr && DeviationIsReasons(header_names_);
     for (size_t i = 0; i < named; ++i) {
       const std::string& name = header_names_[i];
+      if (IsRowNumberHeader(name)) continue;
       std::string_view column = ActualsCsvColumn(name);
       if (progress_ && column.empty()) column = progress_read::CsvColumn(name);  // progress.h
       if (deviation_is_reasons_ && name == kDeviationHeader) column = "reasons";
@@ -402,8 +422,7 @@ class CsvReader {
                                               : nullptr;
       if (slot == nullptr) {
         ok = false;
-        std::string hint =
-            name.empty() ? "" : ClosestMatch(name, progress_ ? kProgressCsvColumns : kCsvColumns);
+        std::string hint = name.empty() ? "" : ClosestMatch(name, SuggestedHeaders(progress_ != nullptr));
         const MsgId list = progress_ ? MsgId::kCsvColumnListProgress : MsgId::kCsvColumnList;
         if (name.empty()) {
           ErrorAt(header, i, MsgId::kCsvColumnUnnamed, i + 1, Tr(list));

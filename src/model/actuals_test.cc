@@ -1019,6 +1019,24 @@ TEST_CASE("actuals CSV: header problems") {
   CHECK(HasError(unknown.diags, 1, 1, "the header has no 'value' column"));
   CHECK(unknown.index.size() == 0);
 
+  // A Chinese header near a column's Chinese name is asked about; the
+  // list of columns names the reference columns that may stay.
+  Loaded near = LoadCsv("项目,指标,实际完成数,价格\nA,spent,1,\n");
+  CHECK_MESSAGE(HasError(near.diags, 1, 7, "unknown column '实际完成数': did you mean '实际完成值'?"),
+                Dump(near.diags));
+  CHECK_MESSAGE(HasError(near.diags, 1, 13, "unknown column '价格': expected project, indicator, "
+                                            "value, note or score (or 项目, 指标, 实际值, 说明); the "
+                                            "reference columns 一级指标, 二级指标, 指标值 and 序号 "
+                                            "may stay"),
+                Dump(near.diags));
+
+  // 序号, a sheet's row numbers, is passed over wherever it stands.
+  Loaded numbered = LoadCsv("序号,项目,指标,实际值\n1,A,spent,5\n2,A,甲,4台\n");
+  CHECK_MESSAGE(numbered.diags.empty(), Dump(numbered.diags));
+  CHECK(numbered.index.size() == 1);
+  Loaded numbered_last = LoadCsv("项目,指标,实际值, 序号 \nA,spent,5,1\nA,甲,4台,2\n");
+  CHECK_MESSAGE(numbered_last.diags.empty(), Dump(numbered_last.diags));
+
   Loaded twice = LoadCsv("project,indicator,value,value\nA,spent,1,2\n");
   CHECK_MESSAGE(HasError(twice.diags, 1, 25, "column 'value' is given twice"), Dump(twice.diags));
 

@@ -132,16 +132,31 @@ bool IsValueToDateHeader(std::string_view header) {
 
 }  // namespace
 
+namespace {
+
+// A progress file's own columns: the name and the Chinese headers of each.
+struct Names {
+  const char* column;
+  std::vector<std::string_view> chinese;
+};
+const Names kNames[] = {
+    {"forecast", {"全年预计完成情况", "全年预计", "预计完成值"}},
+    {"likelihood", {"完成目标可能性", "可能性"}},
+    {"reasons", {"偏差原因类别", "原因类别"}},
+};
+
+}  // namespace
+
+std::vector<std::string> CsvHeaders() {
+  std::vector<std::string> out;
+  for (const Names& n : kNames) {
+    out.emplace_back(n.column);
+    for (std::string_view c : n.chinese) out.emplace_back(c);
+  }
+  return out;
+}
+
 std::string_view CsvColumn(std::string_view header) {
-  struct Names {
-    const char* column;
-    std::vector<std::string_view> chinese;
-  };
-  static const Names kNames[] = {
-      {"forecast", {"全年预计完成情况", "全年预计", "预计完成值"}},
-      {"likelihood", {"完成目标可能性", "可能性"}},
-      {"reasons", {"偏差原因类别", "原因类别"}},
-  };
   header = Trim(header);
   if (IsValueToDateHeader(header)) return "value";
   for (const Names& n : kNames) {

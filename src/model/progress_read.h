@@ -5,6 +5,7 @@
 #define JIXIAO_MODEL_PROGRESS_READ_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,6 +45,9 @@ void ReportNoValue(const YamlNode& map, FieldReader* r, const IndicatorActual& a
 // 1-N月执行情况 (N from 2 to 12; 1月执行情况 for January), which names the
 // actuals column `value` in a progress file only; "" for anything else.
 std::string_view CsvColumn(std::string_view header);
+// Every header CsvColumn knows, English and Chinese (not the 1-X月执行情况
+// of the value): what an unknown header may be suggested as.
+std::vector<std::string> CsvHeaders();
 
 // CSV: whether the `indicator` cell names a project's spending to date in
 // a progress file (执行数, beside the actuals' spent and 全年执行数).

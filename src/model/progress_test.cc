@@ -491,6 +491,14 @@ TEST_CASE("CSV progress: the as_of row is as_of in any case, 截至日期 or 截
   CHECK_FALSE(progress_read::IsAsOfRow("as of"));
 }
 
+TEST_CASE("CSV progress: a header near one of a progress file's columns is asked about") {
+  Read r = Csv("项目,指标,实际值,偏差原因类型\n,as_of,2024-07-31\nP1,执行数,60\n");
+  CHECK(r.Only().code == 155);
+  CHECK(r.Only().loc.line == 1);
+  CHECK(r.Only().loc.column == 11);
+  CHECK(r.Only().message == "unknown column '偏差原因类型': did you mean '偏差原因类别'?");
+}
+
 TEST_CASE("CSV progress: an as_of row left empty is no as_of, as YAML's `as_of:` left empty") {
   // What `template --progress -f csv` writes for targets of several years.
   const std::string text = "项目,指标,实际值\r\n,截至日期,\r\nP1,执行数,60\r\nP1,甲,5人\r\n";

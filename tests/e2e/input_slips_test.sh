@@ -801,6 +801,17 @@ expect_err "$WORK/short.csv:3:1: error[JX0159]: this row has 3 fields, but the h
 expect_no_err "JX0444"
 [ "$(grep -c 'error\[' "$ERR")" = 1 ] || fail "more than the one error"
 
+case_ "a 序号 column (a Chinese sheet's row numbers) is passed over; a header near a column's is asked about"
+printf '序号,项目,指标,实际值,说明\n1,QS-2024-02,全年执行数,962.4,\n2,QS-2024-02,服务学生人次,12500人次,\n3,QS-2024-02,课程合格率,100%%,\n4,QS-2024-02,家长满意度,96%%,\n' >"$WORK/numbered.csv"
+run eval $QS -a "$WORK/numbered.csv" --lang zh
+expect_status 0
+expect_err_empty
+expect_out "2024年度中小学课后服务项目"
+sed '1s/实际值/实际完成数/' "$WORK/numbered.csv" >"$WORK/near.csv"
+run eval $QS -a "$WORK/near.csv" --lang zh
+expect_status 2
+expect_err "$WORK/near.csv:1:10: 错误[JX0155]: 未知的列“实际完成数”：是否应为“实际完成值”？"
+
 case_ "a note at the bottom of a sheet (填表说明：…): a warning at it, not a project; the rest scored"
 printf '项目,指标,实际值,说明,,\nQS-2024-02,全年执行数,962.4,,,\nQS-2024-02,服务学生人次,12500人次,,,\nQS-2024-02,课程合格率,100%%,,,\nQS-2024-02,家长满意度,96%%,,,\n,,,,,\n填表说明：实际值请按指标值单位填写。,,,,,\n' >"$WORK/note-row.csv"
 run eval $QS -a "$WORK/note-row.csv" --lang zh
