@@ -234,6 +234,35 @@ TEST_CASE("actuals YAML: value and grade together, neither, score without grade"
   CHECK(p->indicators.size() == 9);
 }
 
+TEST_CASE("actuals YAML: a value typed into the template's comment is said to be there") {
+  Loaded l = LoadYaml(
+      "year: 2024\n"
+      "projects:\n"
+      "  - id: P1\n"
+      "    spent:    # 全年执行数，单位 万元 5.8\n"
+      "    indicators:\n"
+      "      满意度:    # 指标值 ≥90%（满意度指标 / 服务对象满意度指标）—— 带单位的数值 93%\n"
+      "      完成时间:    # 指标值 ≤2024-12-31（产出指标 / 时效指标）—— 日期，如 2024-11-20\n"
+      "      覆盖率:    # 带单位的数值\n");
+  CHECK_MESSAGE(HasError(l.diags, 4, 5, "empty 'spent'"), Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 4, 5, "; the '5.8' after '#' on this line is in a comment, which "
+                                        "is not read: write it after the colon, as 'spent: 5.8'"),
+                Dump(l.diags));
+  CHECK_MESSAGE(HasError(l.diags, 6, 7, "indicator '满意度' has no actual: expected the actual "
+                                        "value (such as 4台 or 100%), 不适用, or a grade (达成, "
+                                        "部分达成 or 未达成); the '93%' after '#' on this line is "
+                                        "in a comment, which is not read: write it after the "
+                                        "colon, as '满意度: 93%'"),
+                Dump(l.diags));
+  // The template's own words and example date are no value typed.
+  for (int line : {7, 8}) {
+    for (const Diagnostic& d : l.diags.all()) {
+      if (d.loc.line == line) CHECK_MESSAGE(d.message.find("comment") == std::string::npos, d.message);
+    }
+  }
+  CHECK(l.diags.error_count() == 4);
+}
+
 TEST_CASE("actuals YAML: project or id, exactly one") {
   Loaded l = LoadYaml(
       "projects:\n"

@@ -5,6 +5,8 @@
 #include <tuple>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "base/text.h"
 #include "model/actuals.h"
 #include "model/actuals_read.h"
@@ -29,7 +31,7 @@ class DocumentReader {
  public:
   DocumentReader(const Source& src, const EntrySink& add, Diagnostics* diags,
                  const ProgressReading* progress)
-      : add_(add), r_(src, diags), progress_(progress) {
+      : add_(add), src_(src), r_(src, diags), progress_(progress) {
     if (progress_) {  // a progress file's keys too (progress.h)
       document_keys_ = progress_read::DocumentKeys(kDocumentKeys);
       entry_keys_ = progress_read::EntryKeys(kEntryKeys);
@@ -158,12 +160,41 @@ class DocumentReader {
     return true;
   }
 
+  // A value typed at the end of the comment the template writes after a
+  // key ("满意度:    # 指标值 ≥90%（…）—— 带单位的数值 93%"): what is after # is
+  // no value. When the last word of the comment on `at`'s line reads as a
+  // figure (a number with or without its unit, a percentage, a date), the
+  // message `m` about the missing value says so and where to write it.
+  void AddValueInComment(const YamlNode& at, std::string_view key, Message* m) const {
+    const std::string_view text = src_.text;
+    if (at.offset >= text.size()) return;
+    const size_t eol = text.find_first_of("\r\n", at.offset);
+    const std::string_view line =
+        text.substr(at.offset, (eol == std::string_view::npos ? text.size() : eol) - at.offset);
+    const size_t hash = line.find(" #");
+    if (hash == std::string_view::npos) return;
+    const std::string_view comment = Trim(line.substr(hash + 2));
+    // The template's own example date ("日期，如 2024-11-20") is no value typed.
+    for (Lang lang : {Lang::kZh, Lang::kEn}) {
+      if (EndsWith(comment, Text(MsgId::kTemplateHintDate, lang))) return;
+    }
+    const size_t space = comment.find_last_of(" \t");
+    const std::string_view last =
+        Trim(space == std::string_view::npos ? comment : comment.substr(space + 1));
+    if (last.empty()) return;
+    Parsed<Actual> value = ParseActual(last);
+    if (!value || (value->kind != ActualKind::kQuantity && value->kind != ActualKind::kDate)) return;
+    m->text += Tr(MsgId::kValueInComment, last, fmt::format("{}: {}", key, last));
+  }
+
   void ReadSpent(const YamlNode& n, ProjectActuals* e) {
     const YamlNode* s = n.Find("spent");
     if (s == nullptr || s->is_null()) {
       const bool empty = s != nullptr;
-      r_.Error(empty ? *s : n, progress_ ? (empty ? MsgId::kProgSpentEmpty : MsgId::kProgSpentMissing)
-                                         : (empty ? MsgId::kActSpentEmpty : MsgId::kActSpentMissing));
+      Message m = Msg(progress_ ? (empty ? MsgId::kProgSpentEmpty : MsgId::kProgSpentMissing)
+                                : (empty ? MsgId::kActSpentEmpty : MsgId::kActSpentMissing));
+      if (empty) AddValueInComment(*s, "spent", &m);
+      r_.Error(empty ? *s : n, std::move(m));
       return;
     }
     e->has_spent = ReadFunding(*s, "spent", progress_ ? "执行数" : "全年执行数", &e->spent);
@@ -244,12 +275,10 @@ class DocumentReader {
     if (v.is_null()) {
       // `购置设备数量：4台` (a full-width colon, or none but ':'): one key.
       if (r_.ReportKeySlip(key)) return;
-      if (progress_) {
-        // As the progress CSV says it: a forecast alone is enough here.
-        r_.Error(key, MsgId::kNoValueNorForecast, a.key);
-      } else {
-        r_.Error(key, MsgId::kValActualMissing, a.key, Tr(MsgId::kValValueHint));
-      }
+      Message m = progress_ ? Msg(MsgId::kNoValueNorForecast, a.key)  // a forecast alone will do
+                            : Msg(MsgId::kValActualMissing, a.key, Tr(MsgId::kValValueHint));
+      AddValueInComment(key, a.key, &m);
+      r_.Error(key, std::move(m));
     } else if (v.is_sequence()) {
       r_.Error(v, MsgId::kActActualIsList, a.key);
     } else if (v.is_scalar()) {
@@ -337,6 +366,7 @@ class DocumentReader {
   }
 
   const EntrySink& add_;
+  const Source& src_;
   FieldReader r_;
   YamlNode placeholder_;
   const ProgressReading* progress_;  // a progress file (progress.h), or nullptr

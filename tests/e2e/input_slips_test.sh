@@ -801,6 +801,21 @@ expect_err "$WORK/short.csv:3:1: error[JX0159]: this row has 3 fields, but the h
 expect_no_err "JX0444"
 [ "$(grep -c 'error\[' "$ERR")" = 1 ] || fail "more than the one error"
 
+case_ "values typed at the end of the template's comments: the error says they are in the comment"
+run template $QS -o "$WORK/typed.yaml"
+expect_status 0
+# Typed where the cursor ends, after the template's hint.
+sed -i 's/^\(    spent:    # .*\)$/\1 962.4/; s/^\(      服务学生人次: .*\)$/\1 12500人次/; s/^\(      课程合格率: .*\)$/\1 100%/; s/^\(      家长满意度: .*\)$/\1 96%/' "$WORK/typed.yaml"
+run eval $QS -a "$WORK/typed.yaml" --lang zh
+expect_status 2
+expect_err "$WORK/typed.yaml:8:5: 错误[JX0256]: “spent”（全年执行数）为空：应按项目的预算单位填写本年度的支出金额，如 5.86；这一行“#”后面的“962.4”在注释里，不会读取：请写在冒号后面，如“spent: 962.4”"
+expect_err "$WORK/typed.yaml:15:7: 错误[JX0331]: 指标“家长满意度”没有实际完成值：应填实际完成值（如 4台 或 100%）、不适用，或等级（达成、部分达成或未达成）；这一行“#”后面的“96%”在注释里，不会读取：请写在冒号后面，如“家长满意度: 96%”"
+# Nothing typed: no such note.
+run template $QS -o "$WORK/untyped.yaml"
+run eval $QS -a "$WORK/untyped.yaml" --lang zh
+expect_status 2
+expect_no_err "在注释里"
+
 case_ "a 序号 column (a Chinese sheet's row numbers) is passed over; a header near a column's is asked about"
 printf '序号,项目,指标,实际值,说明\n1,QS-2024-02,全年执行数,962.4,\n2,QS-2024-02,服务学生人次,12500人次,\n3,QS-2024-02,课程合格率,100%%,\n4,QS-2024-02,家长满意度,96%%,\n' >"$WORK/numbered.csv"
 run eval $QS -a "$WORK/numbered.csv" --lang zh
