@@ -69,6 +69,13 @@ const std::vector<std::string>& SuggestedHeaders(bool progress) {
   return progress ? kProgress : kActuals;
 }
 
+// The number of a cell written as a percentage ("70%", " 70 % "), or nullopt.
+std::optional<Rational> PercentCell(std::string_view cell) {
+  cell = Trim(cell);
+  if (!EndsWith(cell, "%")) return std::nullopt;
+  return Rational::ParseDecimal(Trim(cell.substr(0, cell.size() - 1)));
+}
+
 // 序号, the row numbers a Chinese sheet's first column so often holds: no
 // column of the file, passed over.
 bool IsRowNumberHeader(std::string_view name) { return Trim(name) == "序号"; }
@@ -776,6 +783,10 @@ class CsvReader {
           a.score_line = at.line;
           a.score_column = at.column;
         }
+      } else if (std::optional<Rational> pct = PercentCell(score)) {
+        // 70%: a column in Excel's percentage format, saved as shown.
+        ErrorAt(row, score_, MsgId::kValScorePercent, key, Shorten(score),
+                (*pct / 100).ToDecimalString());
       } else {
         ErrorAt(row, score_, MsgId::kValScoreNotNumber, key, Shorten(score));
       }

@@ -44,6 +44,19 @@ std::optional<Message> ParseValueInto(std::string_view text, IndicatorActual* a)
 
 std::optional<Message> ParseAmountInto(std::string_view text, std::string_view what, Amount* a) {
   a->text = std::string(Trim(text));
+  // "¥116.52": a cell in Excel's currency format, saved as shown.
+  for (std::string_view sign : {"¥", "￥"}) {
+    if (!StartsWith(a->text, sign)) continue;
+    const std::string rest(Trim(std::string_view(a->text).substr(sign.size())));
+    if (Rational::ParseDecimal(rest)) {
+      return Msg(MsgId::kValAmountCurrencySign, what, Shorten(a->text),
+                 Tr(MsgId::kValAmountCurrencyPlain, rest));
+    }
+    Parsed<Actual> money = ParseActual(rest);
+    if (money && money->kind == ActualKind::kQuantity && money->value.unit.dim == Dimension::kMoney) {
+      return Msg(MsgId::kValAmountCurrencySign, what, Shorten(a->text), rest);  // ￥5.8万元
+    }
+  }
   Parsed<Actual> parsed = ParseActual(a->text);
   if (!parsed) {
     return Message{parsed.message().code,

@@ -263,6 +263,26 @@ TEST_CASE("actuals YAML: a value typed into the template's comment is said to be
   CHECK(l.diags.error_count() == 4);
 }
 
+TEST_CASE("actuals: Excel's currency and percentage formats are said, with the number to write") {
+  Loaded csv = LoadCsv("project,indicator,value,note,score\nP1,spent,¥116.52,,\n"
+                       "P1,执法效能,部分达成,,70%\nP1,甲,部分达成,, 65 % \n");
+  CHECK_MESSAGE(HasError(csv.diags, 2, 10, "'¥116.52' has a currency sign in front (Excel's "
+                                          "currency format): remove it, writing 116.52 (in the "
+                                          "project's budget unit) or 116.52元"),
+                Dump(csv.diags));
+  CHECK_MESSAGE(HasError(csv.diags, 3, 15, "the score of indicator '执法效能' must be a number "
+                                           "from 0 to 1, not the percentage '70%': write 0.7"),
+                Dump(csv.diags));
+  CHECK_MESSAGE(HasError(csv.diags, 4, 12, "not the percentage '65 %': write 0.65"), Dump(csv.diags));
+  Loaded yaml = LoadYaml("projects:\n  - id: P1\n    spent: ￥5.8万元\n    indicators: {甲: 4台}\n");
+  CHECK_MESSAGE(HasError(yaml.diags, 3, 12, "'￥5.8万元' has a currency sign in front (Excel's "
+                                           "currency format): remove it, writing 5.8万元"),
+                Dump(yaml.diags));
+  // Not a plain number after the sign: the message for any amount.
+  Loaded other = LoadCsv("project,indicator,value\nP1,spent,¥约5\n");
+  CHECK_MESSAGE(HasError(other.diags, 2, 10, "must be an amount: a number"), Dump(other.diags));
+}
+
 TEST_CASE("actuals YAML: project or id, exactly one") {
   Loaded l = LoadYaml(
       "projects:\n"

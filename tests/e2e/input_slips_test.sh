@@ -816,6 +816,16 @@ run eval $QS -a "$WORK/untyped.yaml" --lang zh
 expect_status 2
 expect_no_err "在注释里"
 
+case_ "Excel's currency and percentage formats saved into a CSV: the number to write is given"
+printf '项目,指标,实际值,说明\nQS-2024-02,全年执行数,¥962.4,\nQS-2024-02,服务学生人次,12500人次,\nQS-2024-02,课程合格率,100%%,\nQS-2024-02,家长满意度,96%%,\n' >"$WORK/currency.csv"
+run eval $QS -a "$WORK/currency.csv" --lang zh
+expect_status 2
+expect_err "$WORK/currency.csv:2:18: 错误[JX0350]: 全年执行数应为金额，而“¥962.4”前面有货币符号（Excel 的货币格式）：去掉它，写 962.4（按项目的预算单位）或 962.4元"
+printf 'project,indicator,value,note,score\nDEMO-2024-QUAL,执法效能,部分达成,,70%%\n' >"$WORK/percent-score.csv"
+run eval examples/extra/qualitative-target.yaml -a "$WORK/percent-score.csv"
+expect_status 2
+expect_err "$WORK/percent-score.csv:2:27: error[JX0342]: the score of indicator '执法效能' must be a number from 0 to 1, not the percentage '70%': write 0.7"
+
 case_ "a 序号 column (a Chinese sheet's row numbers) is passed over; a header near a column's is asked about"
 printf '序号,项目,指标,实际值,说明\n1,QS-2024-02,全年执行数,962.4,\n2,QS-2024-02,服务学生人次,12500人次,\n3,QS-2024-02,课程合格率,100%%,\n4,QS-2024-02,家长满意度,96%%,\n' >"$WORK/numbered.csv"
 run eval $QS -a "$WORK/numbered.csv" --lang zh
