@@ -283,6 +283,17 @@ TEST_CASE("actuals: Excel's currency and percentage formats are said, with the n
   CHECK_MESSAGE(HasError(other.diags, 2, 10, "must be an amount: a number"), Dump(other.diags));
 }
 
+TEST_CASE("actuals YAML: a tab-separated sheet named as actuals is said to be one") {
+  Loaded tab = LoadYaml("项目名称\t指标\t实际值\t说明\r\nP1\t全年执行数\t9.5\t\r\n");
+  CHECK_MESSAGE(HasError(tab.diags, 1, 1, "this is a sheet saved as tab-separated text (Excel's "
+                                          "\"Text (Tab delimited)\"), not actuals in YAML"),
+                Dump(tab.diags));
+  // Text with tabs that names no column is the usual message.
+  Loaded other = LoadYaml("甲\t乙\n");
+  CHECK_MESSAGE(HasError(other.diags, 1, 1, "expected actuals (a map with an optional 'year'"),
+                Dump(other.diags));
+}
+
 TEST_CASE("actuals YAML: project or id, exactly one") {
   Loaded l = LoadYaml(
       "projects:\n"

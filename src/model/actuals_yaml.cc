@@ -1,5 +1,6 @@
 // Reading YAML actuals: a document's `year` and `projects` list, each entry
 // in its short or long form. See actuals.h.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -49,7 +50,8 @@ class DocumentReader {
       return false;
     }
     if (!root->is_map()) {
-      r_.Error(*root, MsgId::kActNotAMap, Describe(*root));
+      r_.Error(*root, IsTabSeparatedSheet(doc) ? Msg(MsgId::kActTabSeparatedSheet)
+                                               : Msg(MsgId::kActNotAMap, Describe(*root)));
       return false;
     }
     if (root->Find("project") != nullptr && root->Find("projects") == nullptr) {
@@ -158,6 +160,27 @@ class DocumentReader {
       return false;
     }
     return true;
+  }
+
+  // Whether the document is a sheet saved as tab-separated text (Excel's
+  // "Text (Tab delimited)", often a .txt): its first line has tabs between
+  // headers, one of them a column's (项目, 指标, 实际值...).
+  bool IsTabSeparatedSheet(const YamlDocument& doc) const {
+    const std::string_view text = src_.text;
+    if (doc.offset() >= text.size()) return false;
+    std::string_view line = text.substr(doc.offset());
+    line = line.substr(0, line.find_first_of("\r\n"));
+    if (line.find('\t') == std::string_view::npos) return false;
+    for (size_t start = 0; start <= line.size();) {
+      const size_t tab = std::min(line.find('\t', start), line.size());
+      const std::string_view header = Trim(line.substr(start, tab - start));
+      if (!ActualsCsvColumn(header).empty() ||
+          (progress_ && !progress_read::CsvColumn(header).empty())) {
+        return true;
+      }
+      start = tab + 1;
+    }
+    return false;
   }
 
   // A value typed at the end of the comment the template writes after a

@@ -826,6 +826,12 @@ run eval examples/extra/qualitative-target.yaml -a "$WORK/percent-score.csv"
 expect_status 2
 expect_err "$WORK/percent-score.csv:2:27: error[JX0342]: the score of indicator '执法效能' must be a number from 0 to 1, not the percentage '70%': write 0.7"
 
+case_ "a sheet saved as tab-separated text (.txt) and named as actuals: said to be one, with how to save it"
+printf '项目\t指标\t实际值\t说明\r\nQS-2024-02\t全年执行数\t962.4\t\r\n' >"$WORK/tab.txt"
+run eval $QS -a "$WORK/tab.txt"
+expect_status 2
+expect_err "$WORK/tab.txt:1:1: error[JX0250]: this is a sheet saved as tab-separated text (Excel's \"Text (Tab delimited)\"), not actuals in YAML: in Excel or WPS, use Save As \"CSV UTF-8 (Comma delimited)\", with the extension .csv"
+
 case_ "a 序号 column (a Chinese sheet's row numbers) is passed over; a header near a column's is asked about"
 printf '序号,项目,指标,实际值,说明\n1,QS-2024-02,全年执行数,962.4,\n2,QS-2024-02,服务学生人次,12500人次,\n3,QS-2024-02,课程合格率,100%%,\n4,QS-2024-02,家长满意度,96%%,\n' >"$WORK/numbered.csv"
 run eval $QS -a "$WORK/numbered.csv" --lang zh
