@@ -639,7 +639,8 @@ std::optional<Message> FlagValueProblem(
 
 // An option whose value is another option of the command (`-r --lang zh`,
 // the value forgotten): CLI11 takes the option's name as the value (a rules
-// file named "--lang") and what follows as an argument of its own.
+// file named "--lang") and what follows as an argument of its own. So it
+// does with "--" (`-a -- -进度.csv`).
 std::optional<Message> ValueIsAnOption(const CLI::App& sub) {
   std::vector<std::string> names;
   for (const CLI::Option* opt : sub.get_options()) {
@@ -648,6 +649,8 @@ std::optional<Message> ValueIsAnOption(const CLI::App& sub) {
   for (const CLI::Option* opt : sub.get_options()) {
     if (opt->get_type_size() == 0 || opt->get_positional()) continue;
     for (const std::string& v : opt->results()) {
+      // `-a -- -进度.csv`: CLI11 gives -a the "--" as its first value.
+      if (v == "--") return Msg(MsgId::kEndOfOptionsAsValue, opt->get_name());
       if (v.size() < 3 || v.compare(0, 2, "--") != 0) continue;
       if (std::find(names.begin(), names.end(), v.substr(0, v.find('='))) != names.end()) {
         return Msg(MsgId::kMissingValue, opt->get_name(), opt->get_description());

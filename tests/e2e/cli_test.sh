@@ -131,6 +131,14 @@ expect_err "jixiao: error[JX0704]: jixiao eval has no target files: '$WORK/after
 run eval -q -a "$WORK/after-a-actuals.yaml" -- "$WORK/after-a.yaml"
 expect_status 0
 
+case_ "'--' right after -a (to name a file starting with '-'): said, not read as a file named '--'"
+cp "$WORK/after-a-actuals.yaml" "$WORK/-actuals.yaml"
+run eval "$WORK/after-a.yaml" -q -a -- -actuals.yaml
+expect_status 2
+expect_err "jixiao: error[JX0705]: --actuals needs a value: the '--' right after it was taken as one; '--' ends --actuals's files when it follows them. Write a file name that starts with '-' as ./-NAME (./-progress.csv)"
+expect_no_err "JX0101"
+(cd "$WORK" && "$JIXIAO" eval after-a.yaml -q -a ./-actuals.yaml >/dev/null 2>&1) || fail "./-actuals.yaml is not read"
+
 case_ "an option without its value: exit 2"
 run check examples/targets --rules
 expect_status 2
