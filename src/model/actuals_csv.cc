@@ -429,7 +429,8 @@ class CsvReader {
                                               : nullptr;
       if (slot == nullptr) {
         ok = false;
-        std::string hint = name.empty() ? "" : ClosestMatch(name, SuggestedHeaders(progress_ != nullptr));
+        std::string hint =
+            name.empty() ? "" : ClosestMatch(name, SuggestedHeaders(progress_ != nullptr));
         const MsgId list = progress_ ? MsgId::kCsvColumnListProgress : MsgId::kCsvColumnList;
         if (name.empty()) {
           ErrorAt(header, i, MsgId::kCsvColumnUnnamed, i + 1, Tr(list));

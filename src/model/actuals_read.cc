@@ -53,7 +53,8 @@ std::optional<Message> ParseAmountInto(std::string_view text, std::string_view w
                  Tr(MsgId::kValAmountCurrencyPlain, rest));
     }
     Parsed<Actual> money = ParseActual(rest);
-    if (money && money->kind == ActualKind::kQuantity && money->value.unit.dim == Dimension::kMoney) {
+    if (money && money->kind == ActualKind::kQuantity &&
+        money->value.unit.dim == Dimension::kMoney) {
       return Msg(MsgId::kValAmountCurrencySign, what, Shorten(a->text), rest);  // ￥5.8万元
     }
   }
