@@ -7,6 +7,7 @@
 
 #include "base/csv.h"
 #include "base/messages.h"
+#include "base/text.h"
 #include "yaml/yaml_emit.h"
 
 namespace jixiao {
@@ -21,7 +22,13 @@ std::string AsOf(std::optional<int> year) {
 
 std::string GoalsText(const Project& p) {
   std::string text;
-  for (const std::string& g : p.goals) text += (text.empty() ? "" : "；") + g;
+  for (const std::string& g : p.goals) {
+    // A goal that ends its sentence ("……显著提升。") takes no "；" after it.
+    const bool ended = EndsWith(text, "。") || EndsWith(text, "；") || EndsWith(text, ";") ||
+                       EndsWith(text, "！") || EndsWith(text, "？");
+    if (!text.empty() && !ended) text += "；";
+    text += g;
+  }
   return text;
 }
 

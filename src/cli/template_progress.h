@@ -24,8 +24,9 @@ std::string ProgressCsvHead(std::optional<int> year);
 // then its indicators.
 void AppendProgressProjectCsv(const Project& p, std::string* o);
 
-// A project's 年度总体目标 on one line ("；" between goals), as the CSV
-// skeletons show it beside the 实际完成情况 row.
+// A project's 年度总体目标 on one line ("；" between goals, none after one
+// that ends its sentence with "。"), as the CSV skeletons show it beside the
+// 实际完成情况 row.
 std::string GoalsText(const Project& p);
 
 }  // namespace jixiao

@@ -468,6 +468,12 @@ expect_same "$WORK/expected.csv"
 run template $F/target.yaml -f csv --lang zh
 expect_out "T-1,,,全年执行数,预算 10 万元（测试项目）,,"
 
+case_ "template -f csv: goals that end their sentence are joined without a '；' after the '。'"
+sed 's/^indicators:/goals:\n  - 全面完成设备购置。\n  - 执法能力显著提升\n  - 群众满意\nindicators:/' $F/target.yaml >"$WORK/goals.yaml"
+run template "$WORK/goals.yaml" -f csv
+expect_status 0
+expect_out "T-1,,,实际完成情况,全面完成设备购置。执法能力显著提升；群众满意,,"
+
 case_ "template -o FILE.csv writes the CSV sheet; filled in, eval -a reads it back"
 run template $F/target.yaml -o "$WORK/sheet.csv"
 expect_status 0
