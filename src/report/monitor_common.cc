@@ -17,12 +17,7 @@ namespace {
 // which the band beside it says is short), and the exact fraction when the
 // decimals do not hold it.
 std::string Exact(const Rational& r, std::initializer_list<Rational> bounds = {}) {
-  std::string fixed = r.FormatFixed(4);
-  for (const Rational& b : bounds) {
-    if (r >= b) continue;
-    std::string apart = r.FormatFixedApart(b, 4);
-    if (apart.size() > fixed.size()) fixed = std::move(apart);
-  }
+  const std::string fixed = r.FormatFixed(PlacesApart(r, bounds, 4));
   if (r.Round(4) == r) return fixed;
   return Tr(MsgId::kMonWorkExact, fixed, r.num().ToString() + "/" + r.den().ToString());
 }

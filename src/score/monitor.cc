@@ -690,15 +690,17 @@ std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
   return im.basis == Basis::kForecast ? Tr(MsgId::kFiguresForecast, core) : core;
 }
 
-int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds) {
-  int places = 2;
+int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds, int places) {
+  const int at_least = places;
+  double step = 1;  // 10^-places: 0.01 at 2 decimals
+  for (int i = 0; i < at_least; ++i) step /= 10;
   const double near = v.ToDouble();
   for (const Rational& b : bounds) {
-    // Values 0.01 or more apart are apart at 2 decimals: most are, and are
-    // told by a double. A value at or above a bound (≥ decides every light)
-    // written as the bound says nothing wrong.
-    if (std::abs(near - b.ToDouble()) >= 0.01 || v >= b) continue;
-    const std::string text = v.FormatFixedApart(b, 2);
+    // Values a step or more apart are apart at that many decimals: most
+    // are, and are told by a double. A value at or above a bound (≥ decides
+    // every light) written as the bound says nothing wrong.
+    if (std::abs(near - b.ToDouble()) >= step || v >= b) continue;
+    const std::string text = v.FormatFixedApart(b, at_least);
     const size_t dot = text.find('.');
     if (dot != std::string::npos) places = std::max(places, static_cast<int>(text.size() - dot - 1));
   }

@@ -139,12 +139,13 @@ std::string AdjustmentText(const IndicatorMonitor& im);
 std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
                         ReverseFormula reverse);
 
-// The decimals, 2 or more, at which `v` is written apart from each of
-// `bounds` it is below (Rational::FormatFixedApart): a ratio just short of
-// the threshold that decided its light is never written as it. 0.79995
+// The decimals, `places` or more, at which `v` is written apart from each
+// of `bounds` it is below (Rational::FormatFixedApart): a ratio just short
+// of the threshold that decided its light is never written as it. 0.79995
 // below a green threshold of 0.8 is "0.79995", not "0.80"; 0.99996 of a
-// target missed is not "1.00". Above a bound, 2 (0.80004 is "0.80").
-int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds);
+// target missed is not "1.00". Above a bound, `places` (0.80004 is "0.80").
+// Reports write ratios to 2 places, --show-work to 4.
+int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds, int places = 2);
 
 struct ProjectMonitor {
   Project project;

@@ -198,6 +198,12 @@ TEST_CASE("a ratio just short of the threshold that decided its light is not sho
   CHECK(PlacesApart(Rational(80004, 100000), {green, yellow}) == 2);
   // 0.599999 below yellow: "0.60" → "0.600" → ... → "0.599999", 6 decimals.
   CHECK(PlacesApart(Rational(599999, 1000000), {green, yellow}) == 6);
+  // At 4 decimals (--show-work): 0.79995 is "0.8000", apart at 5; 0.7999
+  // and 0.8 are apart already; 0.999996 below 1 is "1.0000", apart at 6.
+  CHECK(PlacesApart(Rational(79995, 100000), {green, yellow}, 4) == 5);
+  CHECK(PlacesApart(Rational(7999, 10000), {green, yellow}, 4) == 4);
+  CHECK(PlacesApart(Rational(8, 10), {green, yellow}, 4) == 4);
+  CHECK(PlacesApart(Rational(999996, 1000000), {Rational(1), yellow}, 4) == 6);
 
   // A forecast of 89.995% against ≥90%: 89.995 / 90 = 0.99994... unmet,
   // yellow (≥ 0.8). At 2 decimals "1.00", the ratio of a target met; at 4
