@@ -312,9 +312,15 @@ class Merger {
   void CheckPolicy(const YamlNode& root, const std::string& path, int line,
                    const std::function<Location(const YamlNode&)>& locate) {
     const YamlNode* key = nullptr;
-    for (const auto& [k, v] : root.entries)
-      if (k->value == "policy") key = k;
-    std::optional<Policy> policy = PolicyFromJson(root.Find("policy"));
+    const YamlNode* value = nullptr;
+    for (const auto& [k, v] : root.entries) {
+      if (k->is_scalar() && k->value == "policy") {
+        key = k;
+        value = v;
+        break;
+      }
+    }
+    std::optional<Policy> policy = PolicyFromJson(value);
     if (!policy) {
       without_policy_.push_back(key ? locate(*key) : Location{path, line, 1});
       return;

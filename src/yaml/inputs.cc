@@ -68,17 +68,25 @@ const DocumentType* DocumentTypeOfName(std::string_view name) {
   return nullptr;
 }
 
-bool IsAppleDoubleFile(const std::string& path) {
+namespace {
+
+// The last component of `path`: "._目标.yaml" of "dir/._目标.yaml".
+std::string_view FileNameOf(std::string_view path) {
   const size_t slash = path.rfind('/');
-  if (!IsAppleDoubleName(slash == std::string::npos ? path : path.substr(slash + 1))) return false;
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+bool IsAppleDoubleFile(const std::string& path) {
+  if (!IsAppleDoubleName(FileNameOf(path))) return false;
   char head[4];
   std::ifstream in(path, std::ios::binary);
   return in.read(head, sizeof head) && LooksLikeAppleDouble(std::string_view(head, sizeof head));
 }
 
 bool IsOfficeLockFileOnDisk(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  if (!IsOfficeLockFile(slash == std::string::npos ? path : path.substr(slash + 1))) return false;
+  if (!IsOfficeLockFile(FileNameOf(path))) return false;
   constexpr size_t kMaxLockFile = 4096;  // Excel's are 165 bytes
   char bytes[kMaxLockFile + 1];
   std::ifstream in(path, std::ios::binary);
