@@ -63,7 +63,8 @@ std::string ReasonKeys(unsigned reasons, std::string_view sep) {
 
 std::string FiguresAndAdjustment(const IndicatorMonitor& im, const MonitorRun& run,
                                  ReverseFormula reverse) {
-  std::string out = FiguresText(im, run, reverse);
+  std::string out;
+  AppendFiguresText(im, run, reverse, &out);
   const std::string adjusted = AdjustmentText(im);
   if (!adjusted.empty()) {
     out += Text(MsgId::kSumSeparator);

@@ -250,7 +250,10 @@ class MonitorTextReporter : public MonitorReporter {
       } else {
         set_measured(r, 4, light_cell_[static_cast<int>(im.light)]);
         cells[r * kColumns + 4].light = im.light;
-        set(r, 5, FiguresText(im, run_, ctx_.report.rules->reverse));
+        Cell& figures = cells[r * kColumns + 5];
+        AppendFiguresText(im, run_, ctx_.report.rules->reverse, &figures.own);
+        figures.text = figures.own;
+        fit(5, figures);
       }
       std::string why;
       if (im.likelihood) {

@@ -63,14 +63,6 @@ std::string KeepWritten(const Quantity& written, const Figures& f) {
   return WithUnit(written.value, written.unit.name);
 }
 
-// "a op b": the figures of a light, written as fmt's "{} {} {}" would.
-std::string Spaced(const std::string& a, std::string_view op, const std::string& b) {
-  std::string out;
-  out.reserve(a.size() + op.size() + b.size() + 2);
-  out.append(a).append(" ").append(op).append(" ").append(b);
-  return out;
-}
-
 // 未完成 of a date target, as of as_of: "未完成，截至 2024-07-31 ≤ 2024-10-31";
 // for a "not before" target (≥, >), "未完成，截至 2024-07-31；目标 ≥2024-08-01".
 std::string NotDoneDateText(const Figures& f, bool met) {
@@ -639,55 +631,101 @@ std::string AdjustmentText(const IndicatorMonitor& im) {
   return "";
 }
 
-std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
-                        ReverseFormula reverse) {
+namespace {
+
+// "a op b" appended to *out: the figures of a light, written as fmt's
+// "{} {} {}" would.
+void AppendSpaced(const std::string& a, std::string_view op, const std::string& b,
+                  std::string* out) {
+  out->append(a).append(" ").append(op).append(" ").append(b);
+}
+
+// A quantity's figures (Figures::Kind::kQuantity) appended to *out: what
+// FiguresText says of one, made in place (a year's text report has one a
+// line).
+void AppendQuantityFigures(const IndicatorMonitor& im, const MonitorRun& run,
+                           ReverseFormula reverse, std::string* out) {
   const Figures& f = im.figures;
-  std::string core;
+  const std::string b = ValueText(f), a = WithUnit(f.a, f.unit);
+  if (im.basis == Basis::kPace) {
+    out->append(b).append(" / (").append(a).append(" × ");
+    out->append(std::to_string(run.progress.elapsed)).push_back('/');
+    out->append(std::to_string(run.progress.total)).append(") = ");
+    out->append(im.ratio.FormatFixed(im.ratio_places));
+    return;
+  }
+  if (im.met) {
+    if (f.range) {
+      AppendSpaced(a, "≤", b, out);
+      out->append(" ≤ ").append(WithUnit(*f.upper, f.unit));
+    } else {
+      AppendSpaced(b, Held(f.cmp), a, out);
+    }
+    return;
+  }
+  // Below a positive target (or a range), or above a reverse one. An exact
+  // amount (0起) missed either way: by where the value is.
+  const bool below = f.range || f.cmp == Comparator::kEq ? f.b < f.a : !IsReverse(f.cmp);
+  const Rational& bound = f.range && !below ? *f.upper : f.a;
+  const std::string bound_text = WithUnit(bound, f.unit);
+  if (bound.sign() <= 0 || f.b.sign() <= 0) {
+    AppendSpaced(b, below ? "<" : ">", bound_text, out);
+    return;
+  }
+  const std::string ratio = im.ratio.FormatFixed(im.ratio_places);
+  if (below) {
+    out->append(b).append(" / ").append(bound_text).append(" = ").append(ratio);
+  } else if (reverse == ReverseFormula::kLinear) {
+    out->append("1 − (").append(b).append(" − ").append(bound_text).append(") / ");
+    out->append(bound_text).append(" = ").append(ratio);
+  } else {
+    out->append(bound_text).append(" / ").append(b).append(" = ").append(ratio);
+  }
+}
+
+}  // namespace
+
+void AppendFiguresText(const IndicatorMonitor& im, const MonitorRun& run, ReverseFormula reverse,
+                       std::string* out) {
+  // A forecast's figures go inside kFiguresForecast ("预计 {0}"): its text
+  // before {0}, the figures, its text after.
+  std::string_view after;
+  if (im.basis == Basis::kForecast) {
+    const std::string_view frame = Text(MsgId::kFiguresForecast);
+    const size_t at = frame.find("{0}");
+    out->append(frame.substr(0, at));
+    after = at == std::string_view::npos ? std::string_view() : frame.substr(at + 3);
+  }
+  const Figures& f = im.figures;
   switch (f.kind) {
     case Figures::Kind::kGrade:
-      core = GradeName(f.grade);
+      out->append(GradeName(f.grade));
       break;
     case Figures::Kind::kDate: {
       // = of a date is its deadline, as ≤ (targets.md).
       const Comparator cmp = f.cmp == Comparator::kEq ? Comparator::kLe : f.cmp;
-      core = Spaced(FormatDate(f.date), im.met ? Held(cmp) : Negated(cmp), FormatDate(f.deadline));
+      AppendSpaced(FormatDate(f.date), im.met ? Held(cmp) : Negated(cmp), FormatDate(f.deadline),
+                   out);
       break;
     }
     case Figures::Kind::kNotDone:
-      core = f.time_limit
-                 ? Tr(MsgId::kFiguresNotDoneLimit, ValueText(f),
-                      im.met ? Held(f.cmp) : Negated(f.cmp), WithUnit(f.a, f.unit))
-                 : NotDoneDateText(f, im.met);
+      out->append(f.time_limit
+                      ? Tr(MsgId::kFiguresNotDoneLimit, ValueText(f),
+                           im.met ? Held(f.cmp) : Negated(f.cmp), WithUnit(f.a, f.unit))
+                      : NotDoneDateText(f, im.met));
       break;
-    case Figures::Kind::kQuantity: {
-      const std::string b = ValueText(f), a = WithUnit(f.a, f.unit);
-      if (im.basis == Basis::kPace) {
-        core = b + " / (" + a + " × " + std::to_string(run.progress.elapsed) + "/" +
-               std::to_string(run.progress.total) + ") = " + im.ratio.FormatFixed(im.ratio_places);
-      } else if (im.met) {
-        core = f.range ? Spaced(a, "≤", b) + " ≤ " + WithUnit(*f.upper, f.unit)
-                       : Spaced(b, Held(f.cmp), a);
-      } else {
-        // Below a positive target (or a range), or above a reverse one.
-        // An exact amount (0起) missed either way: by where the value is.
-        const bool below = f.range || f.cmp == Comparator::kEq ? f.b < f.a : !IsReverse(f.cmp);
-        const Rational& bound = f.range && !below ? *f.upper : f.a;
-        const std::string bound_text = WithUnit(bound, f.unit);
-        const std::string ratio = im.ratio.FormatFixed(im.ratio_places);
-        if (bound.sign() <= 0 || f.b.sign() <= 0) {
-          core = Spaced(b, below ? "<" : ">", bound_text);
-        } else if (below) {
-          core = b + " / " + bound_text + " = " + ratio;
-        } else if (reverse == ReverseFormula::kLinear) {
-          core = "1 − (" + b + " − " + bound_text + ") / " + bound_text + " = " + ratio;
-        } else {
-          core = bound_text + " / " + b + " = " + ratio;
-        }
-      }
+    case Figures::Kind::kQuantity:
+      AppendQuantityFigures(im, run, reverse, out);
       break;
-    }
   }
-  return im.basis == Basis::kForecast ? Tr(MsgId::kFiguresForecast, core) : core;
+  out->append(after);
+}
+
+std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
+                        ReverseFormula reverse) {
+  std::string out;
+  AppendFiguresText(im, run, reverse, &out);
+  return out;
 }
 
 int PlacesApart(const Rational& v, std::initializer_list<Rational> bounds, int places) {

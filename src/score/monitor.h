@@ -138,6 +138,9 @@ std::string AdjustmentText(const IndicatorMonitor& im);
 // `reverse` is the rules' formula of an unmet reverse target.
 std::string FiguresText(const IndicatorMonitor& im, const MonitorRun& run,
                         ReverseFormula reverse);
+// FiguresText(im, run, reverse) appended to *out.
+void AppendFiguresText(const IndicatorMonitor& im, const MonitorRun& run, ReverseFormula reverse,
+                       std::string* out);
 
 // The decimals, `places` or more, at which `v` is written apart from each
 // of `bounds` it is below (Rational::FormatFixedApart): a ratio just short

@@ -674,6 +674,11 @@ TEST_CASE("a time taken beyond the time elapsed, within the limit, reads as expe
   CHECK(o.Only().light == Light::kYellow);
   CHECK(o.Only().basis == Basis::kForecast);
   CHECK(FiguresText(o.Only(), run, ReverseFormula::kRatio) == "forecast 12个月 / 13个月 = 0.92");
+  // Appended after what a line holds already, the template's text around
+  // the figures ("forecast {0}") and all.
+  std::string line = "完成时限：";
+  AppendFiguresText(o.Only(), run, ReverseFormula::kRatio, &line);
+  CHECK(line == "完成时限：forecast 12个月 / 13个月 = 0.92");
   // 9个月 against ≤6个月: the limit has passed (7 > 6): not done, red.
   o = One("时效指标", "≤6个月", "{value: 9个月, note: 预计工期}");
   CHECK(o.Only().light == Light::kRed);
