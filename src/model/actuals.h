@@ -40,6 +40,17 @@ struct IndicatorActual {
     return value_line > 0 ? Location{loc.file, value_line, value_column} : loc;
   }
   IndicatorProgress progress; // a progress file's forecast, likelihood and reasons (progress.h)
+  // Where the forecast and the likelihood are written, else where the entry is.
+  Location forecast_loc() const {
+    return progress.forecast_line > 0
+               ? Location{loc.file, progress.forecast_line, progress.forecast_column}
+               : loc;
+  }
+  Location likelihood_loc() const {
+    return progress.likelihood_line > 0
+               ? Location{loc.file, progress.likelihood_line, progress.likelihood_column}
+               : loc;
+  }
   // The 指标值 a spreadsheet row shows beside the value (a CSV's 指标值
   // column: `template -f csv` copies the target there), trimmed; "" when
   // none. The target file decides: this is only compared with its target

@@ -102,7 +102,8 @@ std::optional<Message> ParseForecastInto(std::string_view text, const Location& 
                                          IndicatorActual* a) {
   IndicatorProgress& p = a->progress;
   p.forecast = std::string(Trim(text));
-  p.forecast_loc = loc;
+  p.forecast_line = loc.line;
+  p.forecast_column = loc.column;
   if (p.forecast.empty()) return Msg(MsgId::kForecastEmpty, a->key);
   Parsed<Actual> parsed = ParseActual(p.forecast);
   if (!parsed) {
@@ -178,15 +179,15 @@ void PackProgress(const ProjectActuals& e, RecordWriter* w) {
     const IndicatorProgress& p = a.progress;
     w->Str(p.forecast);
     if (!p.forecast.empty()) {
-      w->Int(static_cast<uint64_t>(p.forecast_loc.line));
-      w->Int(static_cast<uint64_t>(p.forecast_loc.column));
+      w->Int(static_cast<uint64_t>(p.forecast_line));
+      w->Int(static_cast<uint64_t>(p.forecast_column));
       PackActual(p.forecast_value, w);
       w->Int(p.forecast_grade ? static_cast<uint64_t>(*p.forecast_grade) + 1 : 0);
     }
     w->Int(p.likelihood ? static_cast<uint64_t>(*p.likelihood) + 1 : 0);
     if (p.likelihood) {
-      w->Int(static_cast<uint64_t>(p.likelihood_loc.line));
-      w->Int(static_cast<uint64_t>(p.likelihood_loc.column));
+      w->Int(static_cast<uint64_t>(p.likelihood_line));
+      w->Int(static_cast<uint64_t>(p.likelihood_column));
     }
     w->Int(p.reasons);
   }
@@ -224,13 +225,15 @@ void UnpackProgress(RecordReader* r, const std::string& file, ProjectActuals* e)
     IndicatorProgress& p = a.progress;
     p.forecast = std::string(r->Str());
     if (!p.forecast.empty()) {
-      p.forecast_loc = loc();
+      p.forecast_line = static_cast<int>(r->Int());
+      p.forecast_column = static_cast<int>(r->Int());
       p.forecast_value = UnpackActual(r, p.forecast);
       if (uint64_t g = r->Int()) p.forecast_grade = static_cast<Grade>(g - 1);
     }
     if (uint64_t l = r->Int()) {
       p.likelihood = static_cast<Likelihood>(l - 1);
-      p.likelihood_loc = loc();
+      p.likelihood_line = static_cast<int>(r->Int());
+      p.likelihood_column = static_cast<int>(r->Int());
     }
     p.reasons = static_cast<unsigned>(r->Int());
   }

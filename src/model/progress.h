@@ -71,9 +71,15 @@ struct IndicatorProgress {
   std::string forecast;               // 全年预计完成情况 as written, trimmed; "" = none
   Actual forecast_value;              // `forecast` parsed
   std::optional<Grade> forecast_grade;  // when `forecast` is a grade word
-  Location forecast_loc;
+  // Where `forecast` and `likelihood` are written, in the file of their
+  // entry (IndicatorActual::forecast_loc, likelihood_loc); 0: not known.
+  // Only line and column: a year's progress has a forecast on most of its
+  // lines, and the file's name is the entry's.
+  int forecast_line = 0;
+  int forecast_column = 0;
   std::optional<Likelihood> likelihood;
-  Location likelihood_loc;
+  int likelihood_line = 0;
+  int likelihood_column = 0;
   unsigned reasons = 0;               // Reason bits
   bool empty() const { return forecast.empty() && !likelihood && reasons == 0; }
 };
@@ -91,7 +97,7 @@ struct ProgressReading {
   bool as_of_required = true;
 };
 
-// Sets the forecast of `a` from `text` (its location `loc`): a value, a date
+// Sets the forecast of `a` from `text` (its location `loc`, in a->loc.file): a value, a date
 // or a grade, as an actual is written. A Message with a code when it is not
 // one (a malformed number, 不适用, which belongs in `value`).
 std::optional<Message> ParseForecastInto(std::string_view text, const Location& loc,

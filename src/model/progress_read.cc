@@ -103,7 +103,9 @@ bool ReadIndicator(const YamlNode& map, FieldReader* r, IndicatorActual* a) {
                        a->key));
     } else {
       a->progress.likelihood = likelihood;
-      a->progress.likelihood_loc = r->Loc(*l);
+      const Location at = r->Loc(*l);
+      a->progress.likelihood_line = at.line;
+      a->progress.likelihood_column = at.column;
     }
   }
   if (const YamlNode* reasons = map.Find("reasons")) {
@@ -200,7 +202,8 @@ std::vector<CellProblem> ReadIndicatorCells(std::string_view value, std::string_
   if (!likelihood.empty()) {
     if (std::optional<Likelihood> l = ParseLikelihood(likelihood)) {
       a->progress.likelihood = l;
-      a->progress.likelihood_loc = likelihood_loc;
+      a->progress.likelihood_line = likelihood_loc.line;
+      a->progress.likelihood_column = likelihood_loc.column;
     } else {
       problems.push_back(
           {CellProblem::kLikelihood, Msg(MsgId::kUnknownLikelihood, Short(likelihood), a->key)});

@@ -103,7 +103,7 @@ TEST_CASE("a YAML progress entry: as_of, forecast_spent, forecast, likelihood, r
   CHECK(a.text == "2台");
   CHECK(a.progress.forecast == "4台");
   CHECK(a.progress.forecast_value.kind == ActualKind::kQuantity);
-  CHECK(a.progress.forecast_loc.line == 7);
+  CHECK(a.progress.forecast_line == 7);
   CHECK(a.progress.likelihood == Likelihood::kCertain);
   CHECK(e.indicators[1].progress.empty());
   CHECK(e.indicators[2].text == "未完成");
@@ -130,7 +130,7 @@ TEST_CASE("a progress entry survives the compact record of the index") {
   CHECK(back->forecast_spent->loc.line == 5);
   REQUIRE(back->indicators.size() == 5);
   CHECK(back->indicators[0].progress.forecast_value.value.value == 4);
-  CHECK(back->indicators[0].progress.likelihood_loc.line == 7);
+  CHECK(back->indicators[0].progress.likelihood_line == 7);
   CHECK(back->indicators[3].progress.forecast == "92%");
   CHECK(back->indicators[4].progress.reasons == (kReasonStaff | kReasonFunding));
   // An actuals entry packs nothing more than it did: no progress, no bytes.

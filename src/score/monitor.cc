@@ -212,7 +212,7 @@ class Monitor {
       // dropped unseen (a 完全不可能 among them).
       if (!a.progress.forecast.empty() || a.progress.likelihood) {
         const bool forecast = !a.progress.forecast.empty();
-        diags_->Error(forecast ? a.progress.forecast_loc : a.progress.likelihood_loc,
+        diags_->Error(forecast ? a.forecast_loc() : a.likelihood_loc(),
                       MsgId::kNotApplicableWithProgress, ind.name,
                       forecast ? "forecast" : "likelihood");
         return false;
@@ -292,7 +292,7 @@ class Monitor {
       f.text = a.progress.forecast;
       f.value = a.progress.forecast_value;
       f.grade = a.progress.forecast_grade;
-      f.loc = a.progress.forecast_loc;
+      f.loc = a.forecast_loc();
       std::optional<Judgement> forecast = JudgeActual(ind, f, rules_, diags_, ActualRole::kForecast);
       if (!forecast) return false;
       const bool below_to_date = CheckForecastAgainstValue(ind, a, f);
@@ -305,7 +305,7 @@ class Monitor {
         if (!judged_not_done) Settle(ind, a, *value, &im);
         // (JX0923 has said what is wrong with a forecast below the value.)
         if (by_forecast.judged != im.judged && !below_to_date) {
-          diags_->Warning(f.loc.line > 0 ? f.loc : a.loc, MsgId::kForecastAfterFact, ind.name,
+          diags_->Warning(f.loc, MsgId::kForecastAfterFact, ind.name,
                           a.text, FiguresText(im, run_, rules_.reverse), f.text);
         }
         im.basis = Basis::kValue;
@@ -325,8 +325,7 @@ class Monitor {
     }
     im.light = AdjustForLikelihood(im.judged, im.likelihood, &im.adjustment);
     if (decided && im.light != im.judged) {
-      diags_->Warning(a.progress.likelihood_loc.line > 0 ? a.progress.likelihood_loc : a.loc,
-                      MsgId::kLikelihoodAfterFact, ind.name, a.text,
+      diags_->Warning(a.likelihood_loc(), MsgId::kLikelihoodAfterFact, ind.name, a.text,
                       FiguresText(im, run_, rules_.reverse), LikelihoodText(*im.likelihood));
       im.light = im.judged;
       im.adjustment = Adjustment::kNone;
@@ -534,8 +533,7 @@ class Monitor {
 
   void Warn(const Indicator& ind, const IndicatorActual& a, const IndicatorMonitor& im) {
     if (im.adjustment == Adjustment::kCertainOnRed) {
-      const Location& at = a.progress.likelihood_loc.line > 0 ? a.progress.likelihood_loc : a.loc;
-      diags_->Warning(at, MsgId::kCertainOnRed, ind.name, FiguresText(im, run_, rules_.reverse));
+      diags_->Warning(a.likelihood_loc(), MsgId::kCertainOnRed, ind.name, FiguresText(im, run_, rules_.reverse));
     }
     if (im.light != Light::kGreen && im.reasons == 0 && Trim(im.note).empty()) {
       std::string figures = FiguresText(im, run_, rules_.reverse);

@@ -79,8 +79,14 @@ inline void CheckEntry(const ProjectActuals& e, const std::string& path) {
     const IndicatorProgress& p = a.progress;
     FUZZ_CHECK(p.reasons < (1u << kReasonCount), "a reason bit that is no reason");
     FUZZ_CHECK(Trim(p.forecast) == p.forecast && ValidUtf8(p.forecast), "forecast not trimmed UTF-8");
-    if (!p.forecast.empty()) CheckLocated(p.forecast_loc, path, "a forecast");
-    if (p.likelihood) CheckLocated(p.likelihood_loc, path, "a likelihood");
+    if (!p.forecast.empty()) {
+      FUZZ_CHECK(p.forecast_line > 0, "a forecast without its line");
+      CheckLocated(a.forecast_loc(), path, "a forecast");
+    }
+    if (p.likelihood) {
+      FUZZ_CHECK(p.likelihood_line > 0, "a likelihood without its line");
+      CheckLocated(a.likelihood_loc(), path, "a likelihood");
+    }
     if (p.forecast_value.kind == ActualKind::kQuantity) {
       CheckUnit(p.forecast_value.value.unit);
       CheckFormats(p.forecast_value.value.value);
@@ -123,8 +129,8 @@ inline std::string Describe(const ProjectActuals& e) {
          (a.progress.forecast_grade ? std::to_string(static_cast<int>(*a.progress.forecast_grade))
                                     : "-") +
          "|" + (a.progress.likelihood ? LikelihoodKey(*a.progress.likelihood) : "-") + "|" +
-         std::to_string(a.progress.reasons) + "|" + std::to_string(a.progress.forecast_loc.line) +
-         ":" + std::to_string(a.progress.forecast_loc.column);
+         std::to_string(a.progress.reasons) + "|" + std::to_string(a.progress.forecast_line) +
+         ":" + std::to_string(a.progress.forecast_column);
   }
   return o;
 }
