@@ -305,8 +305,8 @@ class Monitor {
         if (!judged_not_done) Settle(ind, a, *value, &im);
         // (JX0923 has said what is wrong with a forecast below the value.)
         if (by_forecast.judged != im.judged && !below_to_date) {
-          diags_->Warning(f.loc, MsgId::kForecastAfterFact, ind.name,
-                          a.text, FiguresText(im, run_, rules_.reverse), f.text);
+          diags_->Warning(f.loc, MsgId::kForecastAfterFact, ind.name, a.text,
+                          FiguresText(im, run_, rules_.reverse), f.text);
         }
         im.basis = Basis::kValue;
       } else {
@@ -533,7 +533,8 @@ class Monitor {
 
   void Warn(const Indicator& ind, const IndicatorActual& a, const IndicatorMonitor& im) {
     if (im.adjustment == Adjustment::kCertainOnRed) {
-      diags_->Warning(a.likelihood_loc(), MsgId::kCertainOnRed, ind.name, FiguresText(im, run_, rules_.reverse));
+      diags_->Warning(a.likelihood_loc(), MsgId::kCertainOnRed, ind.name,
+                      FiguresText(im, run_, rules_.reverse));
     }
     if (im.light != Light::kGreen && im.reasons == 0 && Trim(im.note).empty()) {
       std::string figures = FiguresText(im, run_, rules_.reverse);
