@@ -1,6 +1,7 @@
 #include "score/score.h"
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -228,27 +229,43 @@ class ProjectScorer {
   // The actual of each indicator, by id first and then by name; reports
   // indicators without an actual and actuals naming no indicator.
   std::vector<const IndicatorActual*> Match(const Project& p) {
-    std::unordered_map<std::string, size_t> by_key;
-    for (size_t i = 0; i < actuals_.indicators.size(); ++i) by_key.emplace(actuals_.indicators[i].key, i);
-    std::vector<bool> used(actuals_.indicators.size(), false);
+    const std::vector<IndicatorActual>& actuals = actuals_.indicators;
+    constexpr size_t kNone = static_cast<size_t>(-1);
+    // The first actual keyed `key`, or kNone. A project's dozen are searched
+    // in turn; from kHashed on they are hashed (a table may hold up to
+    // YamlLimits::max_indicators).
+    constexpr size_t kHashed = 32;
+    std::unordered_map<std::string_view, size_t> by_key;
+    if (actuals.size() >= kHashed) {
+      for (size_t j = 0; j < actuals.size(); ++j) by_key.emplace(actuals[j].key, j);
+    }
+    auto find = [&](std::string_view key) {
+      if (actuals.size() >= kHashed) {
+        auto it = by_key.find(key);
+        return it == by_key.end() ? kNone : it->second;
+      }
+      for (size_t j = 0; j < actuals.size(); ++j)
+        if (actuals[j].key == key) return j;
+      return kNone;
+    };
+    std::vector<bool> used(actuals.size(), false);
     std::vector<const IndicatorActual*> matched(p.indicators.size(), nullptr);
     for (size_t i = 0; i < p.indicators.size(); ++i) {
       const Indicator& ind = p.indicators[i];
-      auto it = ind.id.empty() ? by_key.end() : by_key.find(ind.id);
-      if (it == by_key.end()) it = by_key.find(ind.name);
-      if (it == by_key.end() || used[it->second]) {
+      size_t j = ind.id.empty() ? kNone : find(ind.id);
+      if (j == kNone) j = find(ind.name);
+      if (j == kNone || used[j]) {
         if (!actuals_.rows_unread) {
           diags_->Error(actuals_.loc, Say(MsgId::kNoActualForIndicator), ind.key(), p.project,
                         ind.target_text, ind.loc.file, ind.loc.line);
         }
         continue;
       }
-      used[it->second] = true;
-      matched[i] = &actuals_.indicators[it->second];
+      used[j] = true;
+      matched[i] = &actuals[j];
       CheckWrittenTarget(p, ind, *matched[i]);
     }
-    std::vector<std::string> names;
-    for (const Indicator& ind : p.indicators) names.push_back(ind.key());
+    std::vector<std::string> names;  // the indicators', once an actual names none
     for (size_t j = 0; j < actuals_.indicators.size(); ++j) {
       if (used[j]) continue;
       const IndicatorActual& a = actuals_.indicators[j];
@@ -269,6 +286,9 @@ class ProjectScorer {
         }
       }
       if (taken) continue;
+      if (names.empty()) {
+        for (const Indicator& ind : p.indicators) names.push_back(ind.key());
+      }
       std::string hint = ClosestMatch(a.key, names);
       if (hint.empty()) {
         diags_->Error(a.loc, MsgId::kNotAnIndicator, a.key, p.project);

@@ -480,6 +480,31 @@ TEST_CASE("matching: every indicator needs an actual, every actual an indicator"
   CHECK(HasMessage(wrong_year.diags, "the actuals are for 2023"));
 }
 
+TEST_CASE("matching finds each actual by its name however many there are") {
+  // 31 actuals are searched one by one, 32 and more through a hash table:
+  // both match in any order, and both name the misnamed one's indicator.
+  for (int n : {31, 32, 40}) {
+    CAPTURE(n);
+    std::string indicators;
+    for (int i = 1; i <= n; ++i)
+      indicators += Ind("产出指标", "数量指标", "指标" + std::to_string(i), "4台");
+    const std::string yaml = ProjectYaml(indicators);
+    ActualsBuilder reversed("6");
+    for (int i = n; i >= 1; --i) reversed.Value("指标" + std::to_string(i), "4台");
+    Scored all = Score(yaml, reversed.a);
+    REQUIRE(all.score);
+    // 10 for the budget + 90 for n indicators all met.
+    CHECK(all.score->total == 100);
+    ActualsBuilder misnamed("6");
+    for (int i = 1; i < n; ++i) misnamed.Value("指标" + std::to_string(i), "4台");
+    misnamed.Value("指标" + std::to_string(n) + "号", "4台");
+    Scored one_off = Score(yaml, misnamed.a);
+    CHECK(!one_off.score);
+    CHECK(HasMessage(one_off.diags, "no actual for indicator '指标" + std::to_string(n) + "'"));
+    CHECK(HasMessage(one_off.diags, "did you mean '指标" + std::to_string(n) + "'?"));
+  }
+}
+
 TEST_CASE("explicit weights are used as given: 89.99 is not normalised") {
   Scored s = Score(ProjectYaml(Ind("产出指标", "数量指标", "甲", "4台", "49.99") +
                                Ind("效益指标", "社会效益指标", "乙", "≥90%", "40")),
