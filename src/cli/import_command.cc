@@ -76,20 +76,13 @@ int RunImport(const Options& opts, const Terminal& term, std::ostream& out, std:
       dest.empty() || IsStandardOutput(dest) || IsDescriptorPath(dest) ||
       (IsYamlFileName(dest) && !fs::is_directory(dest, ec)) ||
       (fs::exists(dest, ec) && !fs::is_directory(dest, ec) && !fs::is_regular_file(dest, ec));
-  PathList files;
-  {
-    // Found in a directory, lock files and macOS's AppleDouble files are
-    // skipped (the latter by ExpandInputs); named, one is read (and refused
-    // as no .docx). A .doc, a .docm, a PDF, a workbook in a directory is
-    // named in a warning (NotImportedFile): most likely the file meant, it
-    // is not skipped in silence.
-    const std::set<std::string> named(opts.documents.begin(), opts.documents.end());
-    PathList found = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags, NotImportedFile);
-    for (size_t i = 0; i < found.size(); ++i) {
-      std::string f = found[i];
-      if (named.count(f) || !IsOfficeLockFile(fs::path(f).filename().string())) files.push_back(f);
-    }
-  }
+  // Found in a directory, Office's and WPS's lock files and macOS's
+  // AppleDouble files are skipped by ExpandInputs (by their names and their
+  // bytes, as for eval: a document merely so named is read); named, one is
+  // read (and refused as no .docx). A .doc, a .docm, a PDF, a workbook in a
+  // directory is named in a warning (NotImportedFile): most likely the file
+  // meant, it is not skipped in silence.
+  PathList files = ExpandInputs(opts.documents, {".docx", ".txt"}, &diags, NotImportedFile);
   if (!one_stream && fs::exists(dest, ec) && !fs::is_directory(dest, ec)) {
     // `-o notes.txt` or `-o 绩效目标表.docx`: neither a directory nor YAML.
     diags.Error({dest, 0, 0}, MsgId::kImportOutputIsFile);

@@ -92,7 +92,10 @@ bool IsOfficeLockFileOnDisk(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   in.read(bytes, sizeof bytes);
   const auto n = static_cast<size_t>(in.gcount());
-  return n > 0 && n <= kMaxLockFile && std::memchr(bytes, '\0', n) != nullptr;
+  // A small document (a .docx, an .xlsx) so named holds NUL bytes too, but
+  // is a ZIP archive, which no lock file is.
+  return n > 0 && n <= kMaxLockFile && std::memchr(bytes, '\0', n) != nullptr &&
+         std::string_view(bytes, n).substr(0, 4) != std::string_view("PK\x03\x04", 4);
 }
 
 bool IsWorkbookName(std::string_view name) {

@@ -79,8 +79,9 @@ bool IsAppleDoubleFile(const std::string& path);
 // Whether the file at `path` is the lock file Excel or WPS leaves beside a
 // file open in it ("~$进度.csv", ".~进度.csv"): a name IsOfficeLockFile
 // gives, and at most 4 KiB holding a NUL byte (its owner's name, padded),
-// which no text input holds. A directory's listing passes over it; a file
-// that merely has such a name is read as any other.
+// which no text input holds, and no ZIP archive (which a small .docx is).
+// A directory's listing passes over it; a file that merely has such a name
+// is read as any other.
 bool IsOfficeLockFileOnDisk(const std::string& path);
 
 // Reads a whole file as a Source (BOM removed) after checking its size is at

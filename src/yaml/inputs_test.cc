@@ -166,16 +166,19 @@ TEST_CASE("ExpandInputs: Excel's and WPS's lock files are passed over; a file me
   std::ofstream(root / "进度.csv") << "项目编号\n";
   std::ofstream(root / "~$真的.csv") << "项目编号\n";  // text, whatever its name
   std::ofstream(root / "~$大.csv") << owner << std::string(4096, 'x');  // too large for one
+  // A small document so named: NUL bytes, but a ZIP archive, as a .docx is.
+  std::ofstream(root / "~$小.csv") << std::string("PK\x03\x04\x14\x00\x00\x00", 8) << "word/";
   Diagnostics d;
   std::vector<std::string> got =
       ToVector(ExpandInputs({root.string()}, {".yaml", ".yml", ".csv"}, &d));
-  CHECK(got == std::vector<std::string>{(root / "~$大.csv").string(), (root / "~$真的.csv").string(),
-                                        (root / "进度.csv").string()});
+  CHECK(got == std::vector<std::string>{(root / "~$大.csv").string(), (root / "~$小.csv").string(),
+                                        (root / "~$真的.csv").string(), (root / "进度.csv").string()});
   CHECK(d.empty());
   CHECK(IsOfficeLockFileOnDisk((root / "~$进度.csv").string()));
   CHECK(IsOfficeLockFileOnDisk((root / ".~进度.csv").string()));
   CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$真的.csv").string()));
   CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$大.csv").string()));
+  CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$小.csv").string()));
   CHECK_FALSE(IsOfficeLockFileOnDisk((root / "进度.csv").string()));
   CHECK_FALSE(IsOfficeLockFileOnDisk((root / "~$none.csv").string()));
   fs::remove_all(root);

@@ -392,7 +392,7 @@ expect_status 0
 run check --strict "$WORK/seed-strict"
 expect_status 0
 
-case_ "a directory: Word's and WPS's lock files beside a document are skipped"
+case_ "a directory: Word's and WPS's lock files beside a document are skipped, a document so named is read"
 mkdir -p "$WORK/locked"
 cp $F/seed-2024.docx "$WORK/locked/2024表.docx"
 printf '\005Admin\000\000\000' >"$WORK/locked/~\$2024表.docx"
@@ -405,6 +405,13 @@ expect_err "0 errors, 0 warnings"
 run import "$WORK/locked/~\$2024表.docx"
 expect_status 2
 expect_err "$WORK/locked/~\$2024表.docx: error[JX0605]: not a .docx file"
+# A document merely named like one (no lock file: larger than 4 KiB) is
+# read, as eval and monitor read such a file.
+mkdir -p "$WORK/tilde"
+cp $F/seed-2024.docx "$WORK/tilde/~\$真的.docx"
+run import "$WORK/tilde" -o "$WORK/tilde-out"
+expect_status 0
+expect_err "imported 5 projects (35 indicators)"
 
 case_ "a directory: a .doc, a PDF, a workbook beside a .docx are named, not skipped in silence"
 mkdir -p "$WORK/mixed/sub"
