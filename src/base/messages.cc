@@ -88,6 +88,7 @@ MsgId ForecastWording(MsgId id) {
     case MsgId::kTimeNotDoneAtYearEnd: return MsgId::kTimeNotDoneAtYearEndForecast;
     case MsgId::kNeedsNumber: return MsgId::kNeedsNumberForecast;
     case MsgId::kNeedsNumberScientific: return MsgId::kNeedsNumberScientificForecast;
+    case MsgId::kNeedsNumberSpaced: return MsgId::kNeedsNumberSpacedForecast;
     case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchForecast;
     case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitForecast;
     case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleForecast;
@@ -108,6 +109,7 @@ MsgId ValueToDateWording(MsgId id) {
     case MsgId::kDateExcelSerial: return MsgId::kDateExcelSerialValueToDate;
     case MsgId::kNeedsNumber: return MsgId::kNeedsNumberValueToDate;
     case MsgId::kNeedsNumberScientific: return MsgId::kNeedsNumberScientificValueToDate;
+    case MsgId::kNeedsNumberSpaced: return MsgId::kNeedsNumberSpacedValueToDate;
     case MsgId::kActualUnitMismatch: return MsgId::kActualUnitMismatchValueToDate;
     case MsgId::kPercentWithoutUnit: return MsgId::kPercentWithoutUnitValueToDate;
     case MsgId::kUnitlessAtTargetScale: return MsgId::kUnitlessAtTargetScaleValueToDate;

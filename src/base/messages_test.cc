@@ -112,8 +112,8 @@ TEST_CASE("the wordings of monitor: a variant has its message's code and placeho
     }
   }
   CHECK(wordings[0].count == 22);
-  CHECK(wordings[1].count == 16);
-  CHECK(wordings[2].count == 14);
+  CHECK(wordings[1].count == 17);
+  CHECK(wordings[2].count == 15);
 }
 
 TEST_CASE("no entry's English text is a copy of its Chinese text") {

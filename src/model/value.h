@@ -199,6 +199,20 @@ bool IsNotApplicableWithReason(std::string_view text);
 // are not taken for one.
 std::optional<std::string> ScientificAsDecimal(std::string_view text);
 
+// A number whose digits are grouped in threes by spaces, as some systems
+// write thousands ("1 000台", "12 345.5万元"), with a space, a no-break
+// space (U+00A0), a thin space (U+2009), a narrow no-break space (U+202F)
+// or a full-width one (U+3000): `joined` is the text without them
+// ("1000台"), `space` the first one found.
+struct SpacedDigits {
+  std::string joined;
+  char32_t space = U' ';
+};
+std::optional<SpacedDigits> DigitsGroupedBySpaces(std::string_view text);
+// The name of `space` (one DigitsGroupedBySpaces finds) in the run's
+// language, with its code point unless it is U+0020: "不换行空格（U+00A0）".
+std::string SpaceName(char32_t space);
+
 // Qualitative grades (docs/reference.md §3.4).
 enum class Grade { kAchieved, kPartial, kNotAchieved };
 // "达成", "达成年度指标", "achieved"; "部分达成", "部分达成年度指标并具有一定效果",

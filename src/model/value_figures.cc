@@ -146,6 +146,62 @@ bool IsNotApplicableWithReason(std::string_view text) {
   return (StartsWith(text, "不适用") && text != "不适用") || text == "不涉及";
 }
 
+std::optional<SpacedDigits> DigitsGroupedBySpaces(std::string_view text) {
+  text = Trim(text);
+  // The space at `pos`: its length in bytes, 0 when there is none.
+  auto space_at = [&](size_t pos, char32_t* cp) -> size_t {
+    static constexpr std::pair<std::string_view, char32_t> kSpaces[] = {
+        {" ", U' '},
+        {"\u00A0", U'\u00A0'},
+        {"\u2009", U'\u2009'},
+        {"\u202F", U'\u202F'},
+        {"\u3000", U'\u3000'}};
+    for (const auto& [bytes, c] : kSpaces) {
+      if (text.substr(pos, bytes.size()) == bytes) {
+        *cp = c;
+        return bytes.size();
+      }
+    }
+    return 0;
+  };
+  auto digits_at = [&](size_t pos) {
+    size_t n = 0;
+    while (pos + n < text.size() && text[pos + n] >= '0' && text[pos + n] <= '9') ++n;
+    return n;
+  };
+  size_t pos = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  const size_t lead = digits_at(pos);
+  if (lead == 0 || lead > 3) return std::nullopt;
+  SpacedDigits out;
+  out.joined = std::string(text.substr(0, pos + lead));
+  pos += lead;
+  bool found = false;
+  for (;;) {
+    char32_t cp = 0;
+    const size_t gap = space_at(pos, &cp);
+    if (gap == 0 || digits_at(pos + gap) != 3) break;
+    if (!found) out.space = cp;
+    found = true;
+    out.joined.append(text.substr(pos + gap, 3));
+    pos += gap + 3;
+  }
+  // The group after the last space is three digits and no more: "1 0000"
+  // is no thousands.
+  if (!found || digits_at(pos) != 0) return std::nullopt;
+  out.joined.append(text.substr(pos));
+  return out;
+}
+
+std::string SpaceName(char32_t space) {
+  switch (space) {
+    case U'\u00A0': return Tr(MsgId::kSpaceNoBreak);
+    case U'\u2009': return Tr(MsgId::kSpaceThin);
+    case U'\u202F': return Tr(MsgId::kSpaceNarrowNoBreak);
+    case U'\u3000': return Tr(MsgId::kSpaceIdeographic);
+    default: return Tr(MsgId::kSpaceAscii);
+  }
+}
+
 std::optional<std::string> ScientificAsDecimal(std::string_view text) {
   text = Trim(text);
   const size_t e = text.find_first_of("eE");

@@ -757,6 +757,28 @@ TEST_CASE("SameTarget: a spreadsheet's copy of a target, as written or as meant"
   CHECK_FALSE(same("≥9O%", "≥90%"));         // not a target at all
 }
 
+TEST_CASE("DigitsGroupedBySpaces: thousands grouped by a space of any kind, joined") {
+  auto joined = [](std::string_view text) {
+    std::optional<SpacedDigits> d = DigitsGroupedBySpaces(text);
+    return d ? d->joined : std::string("-");
+  };
+  CHECK(joined("1 000台") == "1000台");
+  CHECK(joined("1\u00A0000台") == "1000台");                 // no-break: looks like a space
+  CHECK(DigitsGroupedBySpaces("1\u00A0000台")->space == U'\u00A0');
+  CHECK(joined("12\u2009345.5万元") == "12345.5万元");         // thin space, decimals kept
+  CHECK(joined("1\u202F234\u202F567人次") == "1234567人次");  // two groups
+  CHECK(joined("-1\u3000000") == "-1000");                  // full-width space, a sign
+  CHECK(joined(" 5 800 ") == "5800");                       // trimmed first
+  CHECK(DigitsGroupedBySpaces("5 800")->space == U' ');
+  CHECK(joined("1 0000台") == "-");     // a group of four is no thousands
+  CHECK(joined("1 00台") == "-");       // nor one of two
+  CHECK(joined("1234 567") == "-");     // four digits before the first space
+  CHECK(joined("1000台") == "-");       // no space at all
+  CHECK(joined("3 台") == "-");         // a space before the unit is not between digits
+  CHECK(joined("达成") == "-");
+  CHECK(SpaceName(U'\u00A0') == Text(MsgId::kSpaceNoBreak, CurrentLang()));
+}
+
 TEST_CASE("ScientificAsDecimal: Excel's scientific notation as the exact decimal it shows") {
   CHECK(ScientificAsDecimal("1.25E+01") == "12.5");      // 1.25 × 10 = 12.5
   CHECK(ScientificAsDecimal("1.23457E+11") == "123457000000");

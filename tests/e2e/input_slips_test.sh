@@ -614,6 +614,29 @@ run eval $QS -a "$WORK/sci.csv"
 expect_status 2
 expect_err "$WORK/sci.csv:3:19: error[JX0449]: the actual '1.25E+04' of indicator '服务学生人次' is scientific notation (Excel shows a long number so, and may have dropped its last digits), that is 12500: write 12500 (check that it is complete, and add its unit)"
 
+case_ "thousands grouped by a space (a no-break one looks like any other): an error naming it"
+NB=$'\xc2\xa0'  # a no-break space
+printf 'project,indicator,value,note\nQS-2024-02,spent,9\xc2\xa0624,\nQS-2024-02,服务学生人次,12\xc2\xa0500,\nQS-2024-02,课程合格率,100%%,\nQS-2024-02,家长满意度,96%%,\n' >"$WORK/nbsp.csv"
+run eval $QS -a "$WORK/nbsp.csv"
+expect_status 2
+expect_err "$WORK/nbsp.csv:2:18: error[JX0350]: the amount spent (全年执行数) must be an amount, and '9${NB}624' has a no-break space (U+00A0) between its digits: write the number without it, 9624"
+sed -i 's/9\xc2\xa0624/962.4/' "$WORK/nbsp.csv"
+run eval $QS -a "$WORK/nbsp.csv" --lang zh
+expect_status 2
+expect_err "$WORK/nbsp.csv:3:19: 错误[JX0449]: 指标“服务学生人次”的实际完成值“12${NB}500”在数字之间有不换行空格（U+00A0）：数字中间不加空格，请写成 12500"
+# An ordinary space too, and in a progress file's forecast.
+cat >"$WORK/spaced-forecast.csv" <<'EOF'
+project,indicator,value,note,forecast
+,as_of,2024-07-31,,
+QS-2024-02,spent,500,,
+QS-2024-02,服务学生人次,,,12 500人次
+QS-2024-02,课程合格率,100%,,
+QS-2024-02,家长满意度,96%,,
+EOF
+run monitor $QS -a "$WORK/spaced-forecast.csv"
+expect_status 2
+expect_err "$WORK/spaced-forecast.csv:4:21: error[JX0449]: the forecast '12 500人次' of indicator '服务学生人次' has a space between its digits: write the number without it, 12500人次"
+
 case_ "an actual written as '/' or '无': an error naming 不适用 and zero, for eval and monitor"
 cat >"$WORK/slash.csv" <<'EOF'
 project,indicator,value,note
