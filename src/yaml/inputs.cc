@@ -98,6 +98,18 @@ bool IsOfficeLockFileOnDisk(const std::string& path) {
          std::string_view(bytes, n).substr(0, 4) != std::string_view("PK\x03\x04", 4);
 }
 
+Message SkippedSheet(std::string_view name) {
+  if (IsWorkbookName(name)) return Msg(MsgId::kSkippedWorkbook);
+  if (const DocumentType* d = DocumentTypeOfName(name);
+      d != nullptr && d->kind == DocumentKind::kSpreadsheet && !IsOfficeLockFile(name)) {
+    return Msg(MsgId::kSkippedSheet, Tr(d->what));
+  }
+  if (EndsWithIgnoringCase(name, ".tsv") && !IsOfficeLockFile(name)) {
+    return Msg(MsgId::kSkippedSheet, Tr(MsgId::kFormatTsv));
+  }
+  return {};
+}
+
 bool IsWorkbookName(std::string_view name) {
   const DocumentType* d = DocumentTypeOfName(name);
   return d != nullptr && d->kind == DocumentKind::kWorkbook && !IsOfficeLockFile(name);
@@ -256,9 +268,7 @@ class Walker {
         entries.push_back({std::string(name), std::move(p), false,
                            type == DT_REG ? Message{} : Msg(MsgId::kNotRegularFile)});
       } else if (type == DT_REG && !IsOfficeLockFile(name) && !IsAppleDoubleName(name)) {
-        Message why = not_read_                            ? not_read_(name)
-                      : takes_csv_ && IsWorkbookName(name) ? Msg(MsgId::kSkippedWorkbook)
-                                                           : Message{};
+        Message why = not_read_ ? not_read_(name) : takes_csv_ ? SkippedSheet(name) : Message{};
         if (why.code != 0) entries.push_back({std::string(name), std::move(p), false, why, true});
       }
     }

@@ -40,8 +40,9 @@ PathList WithoutRepeats(const PathList& files);
 // unless `not_read` names it: then it is a warning at its path, with the
 // message `not_read` gives for its name (code 0: passed over in silence). The
 // lock files Office and WPS keep beside an open file ("~$名单.xlsx",
-// ".~名单.xlsx") are never named. Without `not_read`, an Excel workbook
-// among files that include ".csv" (actuals, progress) is named (JX0138).
+// ".~名单.xlsx") are never named. Without `not_read`, a spreadsheet among
+// files that include ".csv" (actuals, progress) is named (SkippedSheet,
+// JX0138).
 using NotReadRule = std::function<Message(std::string_view file_name)>;
 PathList ExpandInputs(const std::vector<std::string>& paths,
                       const std::vector<std::string>& extensions, Diagnostics* diags,
@@ -69,6 +70,12 @@ const DocumentType* DocumentTypeOfName(std::string_view name);
 // other than the lock file Excel or WPS keeps beside an open one
 // ("~$名单.xlsx", ".~名单.xlsx").
 bool IsWorkbookName(std::string_view name);
+
+// The warning that names a spreadsheet found among actuals or progress and
+// not read, by its file name: an Excel or WPS workbook (IsWorkbookName), an
+// OpenDocument spreadsheet (.ods), a tab-separated sheet (.tsv); code 0 for
+// any other name.
+Message SkippedSheet(std::string_view name);
 
 // Whether the file at `path` is macOS's AppleDouble file beside a document
 // ("._报告.docx", "._目标.yaml": its metadata), by its name and its first

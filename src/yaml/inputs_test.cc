@@ -110,7 +110,7 @@ TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not rea
   fs::remove_all(root);
   fs::create_directories(root / "sub");
   for (const char* f : {"a.csv", "进度.XLSX", "sub/旧.xls", "sub/b.yaml", "~$进度.xlsx", ".~进度.xlsx",
-                        "c.et"}) {
+                        "c.et", "d.ods", "e.TSV", "~$d.ods", "notes.txt"}) {
     std::ofstream(root / f) << "x\n";
   }
   Diagnostics d;
@@ -120,12 +120,18 @@ TEST_CASE("ExpandInputs: a workbook among actuals is named in a warning, not rea
       ToVector(ExpandInputs({root.string()}, {".yaml", ".yml", ".csv"}, &d));
   CHECK(got == std::vector<std::string>{(root / "a.csv").string(), (root / "sub/b.yaml").string()});
   CHECK(d.error_count() == 0);
-  REQUIRE(d.size() == 3);
+  REQUIRE(d.size() == 5);
   CHECK(d.all()[0].loc.file == (root / "c.et").string());
-  CHECK(d.all()[1].loc.file == (root / "sub/旧.xls").string());
-  CHECK(d.all()[2].loc.file == (root / "进度.XLSX").string());
-  CHECK(d.all()[2].code == 138);
-  CHECK(d.all()[2].severity == Severity::kWarning);
+  // An OpenDocument spreadsheet and a tab-separated sheet are named too,
+  // saying what each is; notes in a .txt are not.
+  CHECK(d.all()[1].loc.file == (root / "d.ods").string());
+  CHECK(d.all()[1].message.find("(.ods)") != std::string::npos);
+  CHECK(d.all()[2].loc.file == (root / "e.TSV").string());
+  CHECK(d.all()[2].message.find("tab-separated") != std::string::npos);
+  CHECK(d.all()[3].loc.file == (root / "sub/旧.xls").string());
+  CHECK(d.all()[4].loc.file == (root / "进度.XLSX").string());
+  CHECK(d.all()[4].code == 138);
+  CHECK(d.all()[4].severity == Severity::kWarning);
   // Targets (YAML only): a workbook beside them is not theirs to name.
   Diagnostics t;
   ExpandInputs({root.string()}, {".yaml", ".yml"}, &t);

@@ -789,7 +789,7 @@ run monitor $QS -a "$WORK/book.csv"
 expect_status 2
 expect_err "$WORK/book.csv: error[JX0137]: this is an Excel workbook (.xlsx)"
 
-case_ "a workbook in a directory of actuals: a warning names it, the CSV beside it is read"
+case_ "a workbook, an .ods or a .tsv in a directory of actuals: a warning names it, the CSV beside it is read"
 mkdir -p "$WORK/acts"
 cp "$WORK/book.xlsx" "$WORK/acts/执行情况.xlsx"
 : >"$WORK/acts/~\$执行情况.xlsx"
@@ -798,6 +798,12 @@ run eval $QS -a "$WORK/acts"
 expect_err "$WORK/acts/执行情况.xlsx: warning[JX0138]: an Excel workbook, not read"
 expect_no_err "~\$"
 expect_no_err "JX0401"
+# LibreOffice's and a tab-separated export are named as well, each as what it is.
+printf 'PK\003\004' >"$WORK/acts/执行情况.ods"
+printf 'project\tindicator\tvalue\n' >"$WORK/acts/执行情况.tsv"
+run monitor $QS -a "$WORK/acts" --lang zh
+expect_err "$WORK/acts/执行情况.ods: 警告[JX0138]: 未读取OpenDocument 电子表格（.ods）：实际完成值、进度只从 .yaml、.yml、.csv 文件读取。要读取它，请把它另存为“CSV UTF-8（逗号分隔）”"
+expect_err "$WORK/acts/执行情况.tsv: 警告[JX0138]: 未读取制表符分隔的表格（.tsv）"
 
 # ---- invisible characters in a name (a zero-width space, a byte order mark)
 
