@@ -125,6 +125,24 @@ TEST_CASE("a stray ',' is an error, not an endless loop") {
   }
 }
 
+TEST_CASE("a '{' or '[' left open is said where it opens, not where yaml-cpp gives up") {
+  auto where = [](const std::string& text) {
+    Parsed p = Parse(text);
+    REQUIRE(p.diags.size() >= 1);
+    const Diagnostic& d = p.diags.all()[0];
+    CHECK(d.code == 117);
+    return std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column);
+  };
+  // yaml-cpp stops at the next line (2:1, 4:11): the bracket is on the line above.
+  CHECK(where("project: [1, 2\n") == "1:10");
+  CHECK(where("a: 1\nbudget: {total: 6\nindicators:\n  - x\n") == "2:9");
+  // The nearest line that leaves one open; a bracket in quotes or in a
+  // comment is none, nor is one closed on its line.
+  CHECK(where("a: {b: 1}\nc: \"{\" # {\nd: {e: 1\n\nf: 2\n") == "3:4");
+  // Closed on its line, yet yaml-cpp stops inside it: there, as it says.
+  CHECK(where("- {a: 4台: x}\n") == "1:9");
+}
+
 TEST_CASE("an alias bomb stops at the node limit") {
   std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   std::string prev = "a";
@@ -551,12 +569,17 @@ TEST_CASE("positions after leading byte order marks are counted from the file's 
   const std::string bom = "\xEF\xBB\xBF";
   for (const std::string& lead : {std::string(), bom, bom + bom}) {
     CAPTURE(lead.size());
-    Parsed p = Parse(lead + "a: [b, c\nd: e\n");
+    Parsed p = Parse(lead + "a: b\nc: d: e\n");
     const Diagnostic d = OnlyError(p.diags);
-    CHECK(d.message.rfind("YAML syntax error: end of sequence flow not found (", 0) == 0);
-    CHECK(d.code == 117);
+    CHECK(d.code == 116);
     CHECK(d.loc.line == 2);
-    CHECK(d.loc.column == 2);
+    CHECK(d.loc.column == 5);
+    // An unclosed '[' is found in the text after the marks, where it opens.
+    Parsed open = Parse(lead + "a: b\nc: [d, e\nf: g\n");
+    const Diagnostic o = OnlyError(open.diags);
+    CHECK(o.message.rfind("YAML syntax error: end of sequence flow not found (", 0) == 0);
+    CHECK(o.loc.line == 2);
+    CHECK(o.loc.column == 4);
     // A slip is found in the text after the marks too.
     Parsed slip = Parse(lead + "a: b\n  c: d\n");
     const Diagnostic s = OnlyError(slip.diags);

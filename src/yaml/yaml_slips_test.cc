@@ -211,14 +211,15 @@ TEST_CASE("the slips in Chinese") {
 }
 
 TEST_CASE("what is not a slip keeps the parser's message") {
-  // An unclosed flow list: no slip on the failing line or the one above.
-  CHECK(ErrorOf("a: [b, c\nd: e\n") == "2:2 [JX0117] YAML syntax error: end of sequence flow not found (a '[' without its ']': "
+  // An unclosed flow list: no slip on the failing line or the one above;
+  // said where the list opens.
+  CHECK(ErrorOf("a: [b, c\nd: e\n") == "1:4 [JX0117] YAML syntax error: end of sequence flow not found (a '[' without its ']': "
         "close it, or put a value starting with '[' in quotes)");
   // A colon in a value, a time, a URL, and block scalars are no slips.
   CHECK(ErrorOf("a: 12:30\nb: http://x\nc: |\n  a:b\n   x：y\nd: 1\n") == "errors: 0");
   // A slip far above the failure is not the failure's cause.
   CHECK(ErrorOf("a:\n  - x:y\n  - z\nb: [\n") ==
-        "5:1 [JX0117] YAML syntax error: end of sequence flow not found (a '[' without its ']': "
+        "4:4 [JX0117] YAML syntax error: end of sequence flow not found (a '[' without its ']': "
         "close it, or put a value starting with '[' in quotes)");
 }
 

@@ -211,6 +211,8 @@ slip "no-break spaces in the indentation: at the first, not a line below" 's/^  
   "a no-break space (U+00A0) in the indentation: YAML indents with ASCII spaces only; replace it with spaces"
 slip "a full-width comma in a flow map" 's/^department:$/department: {code: "362303"，name: 执法总队}/; /^  code: "362303"$/d; /^  name: 天津市/d' 9:28 JX0136 \
   "a full-width comma '，' in a '{…}' or '[…]': YAML separates the items with an ASCII comma: write ',' for '，'"
+slip "a '{' left open: said where it opens, not on the line after" 's/^department:$/department: {code: "362303", name: 执法总队/; /^  code: "362303"$/d; /^  name: 天津市/d' 9:13 JX0117 \
+  "YAML syntax error: end of map flow not found (a '{' without its '}': close it, or put a value starting with '{' in quotes)"
 slip "a full-width closing brace of a flow map" 's/^department:$/department: {code: "362303", name: 执法总队｝/; /^  code: "362303"$/d; /^  name: 天津市/d' 9:40 JX0136 \
   "a full-width '｝': YAML's '{…}' and '[…]' need ASCII brackets: write '}' for '｝'"
 slip "a target starting with >" 's/    target: ≤12个月/    target: >=12个月/' 35:13 JX0128 \

@@ -90,9 +90,9 @@ case_ "unclosed flow sequence"
 printf 'project: [1, 2\n' > "$WORK/unclosed.yaml"
 run check "$WORK/unclosed.yaml"
 expect_status 2
-expect_err "unclosed.yaml:2:1: error[JX0117]: YAML syntax error: end of sequence flow not found"
+expect_err "unclosed.yaml:1:10: error[JX0117]: YAML syntax error: end of sequence flow not found"
 run check --lang zh "$WORK/unclosed.yaml"
-expect_err "unclosed.yaml:2:1: 错误[JX0117]: YAML 语法错误：“[”没有配对的“]”：请补上“]”；如果值本来就以“[”开头，请给整个值加引号"
+expect_err "unclosed.yaml:1:10: 错误[JX0117]: YAML 语法错误：“[”没有配对的“]”：请补上“]”；如果值本来就以“[”开头，请给整个值加引号"
 
 case_ "a recursive alias"
 printf 'a: &x [1, *x]\n' > "$WORK/cycle.yaml"

@@ -531,7 +531,7 @@ case_ "audit: YAML syntax and structure"
 printf 'project: [1, 2\n' > "$WORK/unclosed.yaml"
 run check "$WORK/unclosed.yaml"
 expect_status 2
-expect_err "unclosed.yaml:2:1: error[JX0117]: YAML syntax error: end of sequence flow not found"
+expect_err "unclosed.yaml:1:10: error[JX0117]: YAML syntax error: end of sequence flow not found"
 printf 'a: &x 1\nb: *y\n' > "$WORK/anchor.yaml"
 run check "$WORK/anchor.yaml"
 expect_status 2
