@@ -868,6 +868,12 @@ std::optional<Grade> GradeOf(std::string_view text) {
   return std::nullopt;
 }
 
+std::string ClosestGrade(std::string_view text) {
+  std::vector<std::string> spellings;
+  for (const GradeSpelling& g : kGrades) spellings.emplace_back(g.text);
+  return ClosestMatch(AsciiLower(Trim(FoldFullWidth(text))), spellings);
+}
+
 Parsed<Grade> ParseGrade(std::string_view text) {
   const std::string folded = AsciiLower(Trim(FoldFullWidth(text)));
   std::vector<std::string> spellings;

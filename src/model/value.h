@@ -222,6 +222,9 @@ Parsed<Grade> ParseGrade(std::string_view text);
 // The grade `text` spells, or nullopt: ParseGrade without the message, for
 // a text that may be a grade or not (a value, a forecast).
 std::optional<Grade> GradeOf(std::string_view text);
+// The grade's spelling `text` is most likely a slip for ("部分 达成", "部份达成":
+// "部分达成"), as ParseGrade suggests one; "" when none is close.
+std::string ClosestGrade(std::string_view text);
 const char* GradeName(Grade g);  // "达成", "部分达成", "未达成"
 
 }  // namespace jixiao

@@ -451,7 +451,12 @@ class ProjectScorer {
     }
     if (t.kind == TargetKind::kQualitative) {
       if (!a.grade) {
-        diags_->Error(a.value_loc(), About(MsgId::kQualitativeNeedsGrade, role), ind.name, ind.target_text, a.text);
+        Message m = Msg(About(MsgId::kQualitativeNeedsGrade, role), ind.name, ind.target_text, a.text);
+        // "部分 达成", "部份达成": the grade it is most likely a slip for.
+        if (const std::string hint = ClosestGrade(a.text); !hint.empty()) {
+          m.text += Tr(MsgId::kGradeDidYouMean, hint);
+        }
+        diags_->Error(a.value_loc(), std::move(m));
         return std::nullopt;
       }
       Outcome o;

@@ -338,6 +338,14 @@ TEST_CASE("qualitative: weight x grade ratio, only 达成 is met") {
   Scored number = Score(yaml, ActualsBuilder("6").Value("甲", "5个").Value("乙", "4台").Value("丙", "90%").a);
   CHECK(!number.score);
   CHECK(HasMessage(number.diags, "must be a grade"));
+  CHECK_FALSE(HasMessage(number.diags, "did you mean"));  // 5个 is no grade misspelt
+  // A grade with a space in it, or a character miswritten: the grade it
+  // is most likely meant for.
+  Scored spaced = Score(yaml, ActualsBuilder("6").Value("甲", "部分 达成").Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(!spaced.score);
+  CHECK(HasMessage(spaced.diags, "not '部分 达成'; did you mean '部分达成'?"));
+  Scored miswritten = Score(yaml, ActualsBuilder("6").Value("甲", "部份达成").Value("乙", "4台").Value("丙", "90%").a);
+  CHECK(HasMessage(miswritten.diags, "did you mean '部分达成'?"));
 }
 
 TEST_CASE("qualitative: an explicit score must lie in its grade's band under the rules") {

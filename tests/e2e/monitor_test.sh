@@ -265,6 +265,23 @@ EOF
 run monitor $T -a $WORK/likely.yaml --lang zh
 expect_out_re "满意度 +≥90% +95% +● 黄 预计 95% ≥ 90% +有可能：绿 → 黄；人员保障"
 
+case_ "a grade with a space in it: the error asks whether the grade was meant"
+progress spaced-grade.yaml <<'EOF'
+as_of: 2024-07-31
+projects:
+  - id: M-1
+    spent: 3.5
+    indicators:
+      设备数量: 3台
+      验收合格率: 100%
+      完成时间: 未完成
+      执法能力: 部分 达成
+      满意度: 95%
+EOF
+run monitor $T -a $WORK/spaced-grade.yaml
+expect_status 2
+expect_err "$WORK/spaced-grade.yaml:9:13: error[JX0446]: indicator '执法能力' has a qualitative target ('显著提升'): its value to date must be a grade — 达成, 部分达成 or 未达成 — not '部分 达成'; did you mean '部分达成'?"
+
 case_ "a progress CSV open in Excel: its lock file (~\$进度.csv) is passed over; a file merely so named is read"
 # Excel leaves "~$" and the file's name beside a file it has open: its
 # owner's name, padded with NUL bytes. Read as CSV it stopped the run (JX0112).
