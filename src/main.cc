@@ -1,4 +1,5 @@
 // jixiao: checks and scores budget projects against their performance targets.
+#include <csignal>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -15,5 +16,9 @@ const char* malloc_conf = "dirty_decay_ms:1000,muzzy_decay_ms:0";
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // A report larger than the file size limit (`ulimit -f`) is a write that
+  // fails (EFBIG), reported and cleaned up as a full disk is, rather than
+  // SIGXFSZ ending the process with the report's temporary file left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   return jixiao::RunCli(argc, argv, std::cout, std::cerr, JIXIAO_GIT_REVISION);
 }

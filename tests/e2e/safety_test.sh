@@ -417,6 +417,17 @@ else
 fi
 [ -c /dev/null ] || fail "/dev/null is not a character device"
 
+case_ "a report beyond the file size limit (ulimit -f): an error, and no temporary file left"
+# Without a handler SIGXFSZ ended the run (status 153) with the report's
+# temporary file, cut at the limit, beside its destination.
+mkdir -p "$WORK/fsize"
+(ulimit -f 1; exec "$JIXIAO" eval examples/targets -a examples/actuals -f json -o "$WORK/fsize/r.json" \
+  </dev/null >"$OUT" 2>"$ERR")
+STATUS=$?
+expect_status 2
+expect_err "$WORK/fsize/r.json: error[JX0718]: cannot write the json report: write failed: File too large"
+[ -z "$(ls -A "$WORK/fsize")" ] || fail "left in the directory: $(ls -A "$WORK/fsize")"
+
 case_ "a report replacing a file keeps its permission bits"
 cp $A "$WORK/private.json"
 chmod 600 "$WORK/private.json"
