@@ -15,7 +15,7 @@ namespace jixiao {
 
 namespace {
 
-constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT};
 constexpr size_t kMaxPath = 4096;
 
 // A slot is free (0), being filled (1), or holds a file (2) or a directory

@@ -2,10 +2,11 @@
 //
 // A report is written to a temporary file beside its destination and renamed
 // over it at the end (output.h). SIGINT (Ctrl-C), SIGTERM (a CI cancel,
-// `timeout`), SIGHUP (a closed terminal) and SIGPIPE (a closed pipe) would
-// leave those files behind; the handlers installed here remove every
-// registered one, then let the signal end the process as it would have
-// (exit status 128 + the signal: 130, 143, 129, 141). A signal that was
+// `timeout`), SIGHUP (a closed terminal), SIGPIPE (a closed pipe) and
+// SIGQUIT (Ctrl-\) would leave those files behind; the handlers installed
+// here remove every registered one, then let the signal end the process as
+// it would have (exit status 128 + the signal: 130, 143, 129, 141, 131).
+// SIGXFSZ is ignored (main.cc): a write past `ulimit -f` fails. A signal that was
 // ignored when jixiao started (nohup, a background job) stays ignored.
 //
 // The handler only reads a fixed table of paths (no allocation, no lock),

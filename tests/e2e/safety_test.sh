@@ -741,7 +741,7 @@ awk -v d="$WORK" 'BEGIN {
   }
 }'
 
-for sig in INT TERM HUP; do
+for sig in INT TERM HUP QUIT; do
   case_ "SIG$sig removes the temporary files and ends the run with status 128 + the signal"
   rm -rf "$WORK/sig" && mkdir "$WORK/sig"
   echo yesterday > "$WORK/sig/r.json"
@@ -749,9 +749,10 @@ for sig in INT TERM HUP; do
   # background jobs of a script otherwise, and jixiao keeps an ignored signal
   # ignored).
   set -m
-  "$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -j2 -q \
+  # (No core file from SIGQUIT in the working directory.)
+  (ulimit -c 0; exec "$JIXIAO" eval "$WORK/big-targets.yaml" -a "$WORK/big-actuals.yaml" -j2 -q \
     -f json="$WORK/sig/r.json" -f csv="$WORK/sig/r.csv" -f markdown="$WORK/sig/r.md" \
-    >"$OUT" 2>"$ERR" &
+    >"$OUT" 2>"$ERR") &
   pid=$!
   set +m
   seen=0
@@ -764,7 +765,7 @@ for sig in INT TERM HUP; do
   { wait $pid; } 2>/dev/null
   STATUS=$?
   [ "$seen" = 1 ] || fail "no temporary file was seen while the run went on"
-  case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
+  case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
   expect_status $want
   left=$(find "$WORK/sig" -name '*.jixiao-*' | head -3)
   [ -z "$left" ] || fail "temporary files left: $left"
