@@ -6,8 +6,9 @@
 // SIGQUIT (Ctrl-\) would leave those files behind; the handlers installed
 // here remove every registered one, then let the signal end the process as
 // it would have (exit status 128 + the signal: 130, 143, 129, 141, 131).
-// SIGXFSZ is ignored (main.cc): a write past `ulimit -f` fails. A signal that was
-// ignored when jixiao started (nohup, a background job) stays ignored.
+// A signal that was ignored when jixiao started (nohup, a background job)
+// stays ignored. (SIGXFSZ is ignored from the start, main.cc: a write past
+// `ulimit -f` fails, and the report's temporary is removed as on any error.)
 //
 // The handler only reads a fixed table of paths (no allocation, no lock),
 // so it is async-signal-safe. Worker threads block these signals

@@ -97,9 +97,9 @@ struct ProgressReading {
   bool as_of_required = true;
 };
 
-// Sets the forecast of `a` from `text` (its location `loc`, in a->loc.file): a value, a date
-// or a grade, as an actual is written. A Message with a code when it is not
-// one (a malformed number, 不适用, which belongs in `value`).
+// Sets the forecast of `a` from `text` (its location `loc`, in a->loc.file):
+// a value, a date or a grade, as an actual is written. A Message with a code
+// when it is not one (a malformed number, 不适用, which belongs in `value`).
 std::optional<Message> ParseForecastInto(std::string_view text, const Location& loc,
                                          IndicatorActual* a);
 

@@ -185,9 +185,9 @@ std::optional<SpacedDigits> DigitsGroupedBySpaces(std::string_view text) {
     out.joined.append(text.substr(pos + gap, 3));
     pos += gap + 3;
   }
-  // The group after the last space is three digits and no more: "1 0000"
-  // is no thousands.
-  if (!found || digits_at(pos) != 0) return std::nullopt;
+  // (A group of more than three digits after a space, "1 0000", is no
+  // thousands: the loop stops before it.)
+  if (!found) return std::nullopt;
   out.joined.append(text.substr(pos));
   return out;
 }
