@@ -619,10 +619,11 @@ size_t FindBom(std::string_view text, size_t from, size_t to) {
 
 // The '{' or '[' (`open`) of the flow collection yaml-cpp found unclosed,
 // before byte `at` where it gave up (often at the token after the line
-// that opened it): on the nearest line up to `at`'s, 50 lines at most and
-// not past a "---" line, that opens one before `at` and does not close it
-// (`close`) on the line, outside quoted scalars and comments. npos when
-// there is none: then what yaml-cpp stopped at is the slip ("{a: 4台: x}").
+// that opened it, or at the "---" that ends the document): on the nearest
+// line up to `at`'s, 50 lines at most and not past another "---" line, that
+// opens one before `at` and does not close it (`close`) on the line,
+// outside quoted scalars and comments. npos when there is none: then what
+// yaml-cpp stopped at is the slip ("{a: 4台: x}").
 size_t UnclosedBracketBefore(std::string_view text, size_t at, char open, char close) {
   constexpr size_t kNone = std::string_view::npos;
   at = std::min(at, text.size());
@@ -632,7 +633,7 @@ size_t UnclosedBracketBefore(std::string_view text, size_t at, char open, char c
     size_t end = text.find('\n', start);
     if (end == kNone) end = text.size();
     const std::string_view line = text.substr(start, end - start);
-    if (StartsWith(line, "---")) return kNone;
+    if (StartsWith(line, "---") && lines > 0) return kNone;
     std::vector<size_t> opened;
     char quote = 0;
     char before = ' ';  // the last character outside spaces: a quote starts a scalar after these

@@ -139,6 +139,10 @@ TEST_CASE("a '{' or '[' left open is said where it opens, not where yaml-cpp giv
   // The nearest line that leaves one open; a bracket in quotes or in a
   // comment is none, nor is one closed on its line.
   CHECK(where("a: {b: 1}\nc: \"{\" # {\nd: {e: 1\n\nf: 2\n") == "3:4");
+  // Stopped at the "---" that ends the document: in the document above,
+  // and no further up than the "---" that starts it.
+  CHECK(where("- a\n- {b: 1\n---\nc: 1\n") == "2:3");
+  CHECK(where("x: {a: 1}\n---\nc: 1\nd: [e\n---\nf: 1\n") == "4:4");
   // Closed on its line, yet yaml-cpp stops inside it: there, as it says.
   CHECK(where("- {a: 4台: x}\n") == "1:9");
 }
@@ -220,7 +224,8 @@ TEST_CASE("a syntax error loses its document only: reading goes on at the next -
   Run r = run("a: 1: 2\nb: 3\n---\nc: 4\n---\nd: [5\n---\ne: 6\n");
   REQUIRE(r.diags.error_count() == 2);
   CHECK(r.diags.all()[0].loc.line == 1);
-  CHECK(r.diags.all()[1].loc.line == 7);  // the '[' runs on to the "---" line
+  // The '[' runs on to the "---" line, where yaml-cpp stops; said at itself.
+  CHECK(r.diags.all()[1].loc.line == 6);
   CHECK(r.docs == std::vector<std::string>{"1@3", "3@7"});
   // A quote left open runs on to a "---" line: the error is there, and the
   // document it starts is read.
