@@ -68,11 +68,8 @@ std::optional<Message> ParseAmountInto(std::string_view text, std::string_view w
       return Msg(MsgId::kValAmountScientific, what, Shorten(a->text), *decimal);
     }
     if (std::optional<SpacedDigits> spaced = DigitsGroupedBySpaces(a->text)) {
-      Parsed<Actual> joined = ParseActual(spaced->joined);
-      if (joined && joined->kind == ActualKind::kQuantity) {
-        return Msg(MsgId::kValAmountSpacedDigits, what, Shorten(a->text), SpaceName(spaced->space),
-                   spaced->joined);
-      }
+      return Msg(MsgId::kValAmountSpacedDigits, what, Shorten(a->text), SpaceName(spaced->space),
+                 spaced->joined);
     }
     return Msg(MsgId::kValNotAnAmount, what, Shorten(a->text));
   }

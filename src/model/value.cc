@@ -883,7 +883,7 @@ Parsed<Grade> ParseGrade(std::string_view text) {
   }
   const std::string list = value_scan::QuotedList(spellings);
   if (folded.empty()) return Parsed<Grade>::Error(Msg(MsgId::kValGradeEmpty, list));
-  std::string closest = ClosestMatch(folded, spellings);
+  std::string closest = ClosestGrade(text);
   if (closest.empty()) return Parsed<Grade>::Error(Msg(MsgId::kValNotGrade, Cut(folded), list));
   return Parsed<Grade>::Error(Msg(MsgId::kValNotGradeDidYouMean, Cut(folded), closest, list));
 }

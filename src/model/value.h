@@ -202,8 +202,8 @@ std::optional<std::string> ScientificAsDecimal(std::string_view text);
 // A number whose digits are grouped in threes by spaces, as some systems
 // write thousands ("1 000台", "12 345.5万元"), with a space, a no-break
 // space (U+00A0), a thin space (U+2009), a narrow no-break space (U+202F)
-// or a full-width one (U+3000): `joined` is the text without them
-// ("1000台"), `space` the first one found.
+// or a full-width one (U+3000), that reads as a quantity without them:
+// `joined` is the text without them ("1000台"), `space` the first one found.
 struct SpacedDigits {
   std::string joined;
   char32_t space = U' ';

@@ -189,6 +189,8 @@ std::optional<SpacedDigits> DigitsGroupedBySpaces(std::string_view text) {
   // thousands: the loop stops before it.)
   if (!found) return std::nullopt;
   out.joined.append(text.substr(pos));
+  Parsed<Actual> joined = ParseActual(out.joined);
+  if (!joined || joined->kind != ActualKind::kQuantity) return std::nullopt;
   return out;
 }
 

@@ -491,14 +491,9 @@ class ProjectScorer {
       return ScoreDate(t, a.value.date);
     }
     if (a.value.kind != ActualKind::kQuantity) {
-      std::optional<SpacedDigits> spaced = DigitsGroupedBySpaces(a.text);
-      if (spaced) {
-        Parsed<Actual> joined = ParseActual(spaced->joined);
-        if (!joined || joined->kind != ActualKind::kQuantity) spaced.reset();
-      }
       if (std::optional<std::string> decimal = ScientificAsDecimal(a.text)) {
         diags_->Error(a.value_loc(), About(MsgId::kNeedsNumberScientific, role), ind.name, a.text, *decimal);
-      } else if (spaced) {
+      } else if (std::optional<SpacedDigits> spaced = DigitsGroupedBySpaces(a.text)) {
         // "1 000台": thousands grouped by a space, often a no-break one
         // that looks like any other.
         diags_->Error(a.value_loc(), About(MsgId::kNeedsNumberSpaced, role), ind.name, a.text,

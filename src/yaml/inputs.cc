@@ -99,12 +99,13 @@ bool IsOfficeLockFileOnDisk(const std::string& path) {
 }
 
 Message SkippedSheet(std::string_view name) {
+  if (IsOfficeLockFile(name)) return {};
   if (IsWorkbookName(name)) return Msg(MsgId::kSkippedWorkbook);
   if (const DocumentType* d = DocumentTypeOfName(name);
-      d != nullptr && d->kind == DocumentKind::kSpreadsheet && !IsOfficeLockFile(name)) {
+      d != nullptr && d->kind == DocumentKind::kSpreadsheet) {
     return Msg(MsgId::kSkippedSheet, Tr(d->what));
   }
-  if (EndsWithIgnoringCase(name, ".tsv") && !IsOfficeLockFile(name)) {
+  if (EndsWithIgnoringCase(name, ".tsv")) {
     return Msg(MsgId::kSkippedSheet, Tr(MsgId::kFormatTsv));
   }
   return {};

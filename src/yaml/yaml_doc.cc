@@ -617,57 +617,6 @@ size_t FindBom(std::string_view text, size_t from, size_t to) {
   return at;
 }
 
-// The '{' or '[' (`open`) of the flow collection yaml-cpp found unclosed,
-// before byte `at` where it gave up (often at the token after the line
-// that opened it, or at the "---" that ends the document): on the nearest
-// line up to `at`'s, 50 lines at most and not past another "---" line, that
-// opens one before `at` and does not close it (`close`) on the line,
-// outside quoted scalars and comments. npos when there is none: then what
-// yaml-cpp stopped at is the slip ("{a: 4台: x}").
-size_t UnclosedBracketBefore(std::string_view text, size_t at, char open, char close) {
-  constexpr size_t kNone = std::string_view::npos;
-  at = std::min(at, text.size());
-  size_t start = at == 0 ? kNone : text.rfind('\n', at - 1);
-  start = start == kNone ? 0 : start + 1;
-  for (int lines = 0; lines < 50; ++lines) {
-    size_t end = text.find('\n', start);
-    if (end == kNone) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    if (StartsWith(line, "---") && lines > 0) return kNone;
-    std::vector<size_t> opened;
-    char quote = 0;
-    char before = ' ';  // the last character outside spaces: a quote starts a scalar after these
-    for (size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      if (quote != 0) {
-        if (quote == '"' && c == '\\') {
-          ++i;
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if ((c == '"' || c == '\'') && std::string_view(" :-,{[").find(before) != kNone) {
-        quote = c;
-      } else if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-        break;
-      } else if (c == open && start + i < at) {
-        opened.push_back(start + i);
-      } else if (c == close && !opened.empty()) {
-        opened.pop_back();
-      }
-      if (c != ' ' && c != '\t') before = c;
-    }
-    if (!opened.empty()) return opened.back();
-    if (start == 0) return kNone;
-    // The line above, which ends at the line break before `start`.
-    const size_t newline = start - 1;
-    const size_t above = newline == 0 ? kNone : text.rfind('\n', newline - 1);
-    start = above == kNone ? 0 : above + 1;
-  }
-  return kNone;
-}
-
 // Where reading goes on after a syntax error at byte `at` of `text`, read
 // from `from`, in a document that starts at `start` (npos: the error came
 // before its first token): the first "---" line after the document's

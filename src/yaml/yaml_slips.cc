@@ -663,4 +663,41 @@ std::optional<KeyColonSlipFound> KeyColonSlip(std::string_view key) {
   return KeyColonSlipFound{c->at, ColonMessage(key, *c)};
 }
 
+size_t UnclosedBracketBefore(std::string_view text, size_t at, char open, char close) {
+  constexpr size_t kNone = std::string_view::npos;
+  at = std::min(at, text.size());
+  size_t start = at == 0 ? kNone : text.rfind('\n', at - 1);
+  start = start == kNone ? 0 : start + 1;
+  for (int lines = 0; lines < 50; ++lines) {
+    size_t end = text.find('\n', start);
+    if (end == kNone) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (StartsWith(line, "---") && lines > 0) return kNone;
+    std::vector<size_t> opened;
+    char before = ' ';  // the last character outside blanks: a quote starts a scalar after these
+    for (size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if ((c == '"' || c == '\'') && std::string_view(" :-,{[").find(before) != kNone) {
+        const size_t quoted_end = QuotedEnd(line, i);
+        if (quoted_end == kNone) break;  // a quote left open to the line's end
+        i = quoted_end - 1;
+      } else if (c == '#' && (i == 0 || IsBlank(line[i - 1]))) {
+        break;
+      } else if (c == open && start + i < at) {
+        opened.push_back(start + i);
+      } else if (c == close && !opened.empty()) {
+        opened.pop_back();
+      }
+      if (!IsBlank(c)) before = c;
+    }
+    if (!opened.empty()) return opened.back();
+    if (start == 0) return kNone;
+    // The line above, which ends at the line break before `start`.
+    const size_t newline = start - 1;
+    const size_t above = newline == 0 ? kNone : text.rfind('\n', newline - 1);
+    start = above == kNone ? 0 : above + 1;
+  }
+  return kNone;
+}
+
 }  // namespace jixiao

@@ -69,6 +69,15 @@ std::optional<KeyColonSlipFound> KeyColonSlip(std::string_view key);
 // character after a ':' and blanks, with a '{' before it on the line).
 std::optional<YamlSlip> FlowIndicatorSlip(std::string_view text, size_t at, int line);
 
+// The '{' or '[' (`open`) of the flow collection a YAML parser found
+// unclosed, before byte `at` of `text` where it gave up (often at the token
+// after the line that opened it, or at the "---" that ends the document):
+// on the nearest line up to `at`'s, 50 lines at most and not past another
+// "---" line, that opens one before `at` and does not close it (`close`) on
+// the line, outside quoted scalars and comments. npos when there is none:
+// then what the parser stopped at is the slip ("{a: 4台: x}").
+size_t UnclosedBracketBefore(std::string_view text, size_t at, char open, char close);
+
 // The message for a value written after a key that starts with a block
 // scalar's indicator ('>' or '|') or a reserved character ('@', '`') and so
 // needs quotes: `value` is the value as written (">5").
